@@ -1,0 +1,46 @@
+import { bigserial, index, inet, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { users } from './users.ts';
+
+/**
+ * Append-only audit log (DESIGN.md §6): who did what to which object, when, from where, with what
+ * result. A trigger in the migrations refuses UPDATE and DELETE.
+ */
+export const auditEvents = pgTable(
+  'audit_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow(),
+    actorId: uuid('actor_id').references(() => users.id),
+    action: text('action').notNull(),
+    objectType: text('object_type').notNull(),
+    objectId: text('object_id'),
+    result: text('result').notNull(),
+    ip: inet('ip'),
+    userAgent: text('user_agent'),
+    details: jsonb('details'),
+  },
+  (t) => [index('audit_events_object').on(t.objectType, t.objectId), index('audit_events_time').on(t.occurredAt)],
+);
+
+/**
+ * Notification outbox (DESIGN.md §8): written in the same transaction as the change that causes it,
+ * sent later by a worker. Subject and body carry no case content.
+ */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    event: text('event').notNull(),
+    recipientUserId: uuid('recipient_user_id').references(() => users.id),
+    recipientEmail: text('recipient_email').notNull(),
+    subject: text('subject').notNull(),
+    bodyText: text('body_text').notNull(),
+    status: text('status').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    lastError: text('last_error'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('notifications_due').on(t.status, t.nextAttemptAt)],
+);

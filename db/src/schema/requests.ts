@@ -1,0 +1,70 @@
+import { sql } from 'drizzle-orm';
+import { check, date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { caseTables, municipalities } from './organisation.ts';
+import { expertiseAreas } from './specialists.ts';
+import { users } from './users.ts';
+
+/**
+ * Interpretation requests (duidingsverzoeken, DESIGN.md §4). `question`, `context` and
+ * `caseReference` are case content with their own retention clock.
+ */
+export const interpretationRequests = pgTable(
+  'interpretation_requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    reference: text('reference').notNull().unique(),
+    caseTableId: uuid('case_table_id').notNull().references(() => caseTables.id),
+    municipalityId: uuid('municipality_id').notNull().references(() => municipalities.id),
+    caseReference: text('case_reference').notNull(),
+    question: text('question').notNull(),
+    context: text('context'),
+    urgency: text('urgency').notNull(),
+    deliverable: text('deliverable').notNull(),
+    meetingDate: date('meeting_date', { mode: 'string' }),
+    languages: text('languages').array().notNull().default(sql`'{}'::text[]`),
+    status: text('status').notNull(),
+    createdBy: uuid('created_by').notNull().references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('interpretation_requests_case_table').on(t.caseTableId, t.status),
+    index('interpretation_requests_status').on(t.status, t.submittedAt),
+    check('interpretation_requests_urgency', sql`${t.urgency} in ('regular','urgent')`),
+  ],
+);
+
+export const requestExpertiseAreas = pgTable(
+  'request_expertise_areas',
+  {
+    requestId: uuid('request_id').notNull().references(() => interpretationRequests.id),
+    expertiseAreaCode: text('expertise_area_code').notNull().references(() => expertiseAreas.code),
+  },
+  (t) => [primaryKey({ columns: [t.requestId, t.expertiseAreaCode] })],
+);
+
+/** Every status change of a request, with actor and time: the timeline (DESIGN.md §4). */
+export const requestStatusEvents = pgTable(
+  'request_status_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    requestId: uuid('request_id').notNull().references(() => interpretationRequests.id),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status').notNull(),
+    actorId: uuid('actor_id').notNull().references(() => users.id),
+    actorRole: text('actor_role').notNull(),
+    reason: text('reason'),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Orders events that share a timestamp. */
+    seq: integer('seq').generatedAlwaysAsIdentity(),
+  },
+  (t) => [index('request_status_events_request').on(t.requestId, t.occurredAt)],
+);
+
+/** Per-year counter behind the pool reference `DP-2019-0007`. */
+export const referenceCounters = pgTable('reference_counters', {
+  year: integer('year').primaryKey(),
+  lastNumber: integer('last_number').notNull(),
+});

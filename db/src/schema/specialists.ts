@@ -1,0 +1,68 @@
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, check, date, integer, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { safetyRegions } from './organisation.ts';
+import { users } from './users.ts';
+
+/** Expertise areas (reference data from the seed). */
+export const expertiseAreas = pgTable('expertise_areas', {
+  code: text('code').primaryKey(),
+  nameNl: text('name_nl').notNull(),
+  nameEn: text('name_en').notNull(),
+});
+
+/** Activities a time entry can be booked on (reference data from the seed). */
+export const activities = pgTable('activities', {
+  code: text('code').primaryKey(),
+  nameNl: text('name_nl').notNull(),
+  nameEn: text('name_en').notNull(),
+});
+
+/** A duidingsspecialist's profile in the pool. */
+export const specialists = pgTable('specialists', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  userId: uuid('user_id').notNull().unique().references(() => users.id),
+  capacityMinutesPerMonth: integer('capacity_minutes_per_month').notNull().default(2400),
+  screeningValidUntil: date('screening_valid_until', { mode: 'string' }),
+  isActive: boolean('is_active').notNull().default(true),
+});
+
+export const specialistExpertiseAreas = pgTable(
+  'specialist_expertise_areas',
+  {
+    specialistId: uuid('specialist_id').notNull().references(() => specialists.id),
+    expertiseAreaCode: text('expertise_area_code').notNull().references(() => expertiseAreas.code),
+  },
+  (t) => [primaryKey({ columns: [t.specialistId, t.expertiseAreaCode] })],
+);
+
+export const specialistLanguages = pgTable(
+  'specialist_languages',
+  {
+    specialistId: uuid('specialist_id').notNull().references(() => specialists.id),
+    language: text('language').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.specialistId, t.language] })],
+);
+
+export const specialistRegions = pgTable(
+  'specialist_regions',
+  {
+    specialistId: uuid('specialist_id').notNull().references(() => specialists.id),
+    regionId: uuid('region_id').notNull().references(() => safetyRegions.id),
+  },
+  (t) => [primaryKey({ columns: [t.specialistId, t.regionId] })],
+);
+
+/** Rate history (DESIGN.md §5): cents per hour valid from a date until the next row. */
+export const specialistRates = pgTable(
+  'specialist_rates',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    specialistId: uuid('specialist_id').notNull().references(() => specialists.id),
+    rateCents: bigint('rate_cents', { mode: 'number' }).notNull(),
+    validFrom: date('valid_from', { mode: 'string' }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdBy: uuid('created_by').references(() => users.id),
+  },
+  (t) => [unique('specialist_rates_from').on(t.specialistId, t.validFrom), check('specialist_rates_positive', sql`${t.rateCents} > 0`)],
+);

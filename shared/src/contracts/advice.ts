@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { IdSchema, InstantSchema, requiredText } from './common.ts';
+
+/** Body of `POST /api/v1/interpretation-requests/{id}/advice` (DESIGN.md §7). */
+export const DeliverAdviceBodySchema = z.strictObject({ summary: requiredText(2000), body: requiredText(50000) });
+export type DeliverAdviceBody = z.infer<typeof DeliverAdviceBodySchema>;
+
+/** The specialist's written interpretation, delivered to the casustafel. */
+export const AdviceSchema = z
+  .object({
+    id: IdSchema,
+    requestId: IdSchema,
+    specialistName: z.string(),
+    summary: z.string(),
+    body: z.string(),
+    deliveredAt: InstantSchema,
+  })
+  .meta({ id: 'Advice' });
+export type Advice = z.infer<typeof AdviceSchema>;

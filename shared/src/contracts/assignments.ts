@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { CentsSchema, IdSchema, InstantSchema, PageQuerySchema, text } from './common.ts';
+
+export const ASSIGNMENT_STATUSES = ['proposed', 'accepted', 'declined'] as const;
+export const AssignmentStatusSchema = z.enum(ASSIGNMENT_STATUSES);
+export type AssignmentStatus = z.infer<typeof AssignmentStatusSchema>;
+
+/** Longest estimate one assignment may carry: 200 hours. */
+export const MAX_ESTIMATE_MINUTES = 200 * 60;
+
+const EstimateSchema = z.number().int('hele minuten').min(1, 'minstens 1 minuut').max(MAX_ESTIMATE_MINUTES);
+
+/** Body of `POST /api/v1/interpretation-requests/{id}/assignments` (DESIGN.md §7). */
+export const CreateAssignmentBodySchema = z.strictObject({ specialistId: IdSchema, estimatedMinutes: EstimateSchema });
+export type CreateAssignmentBody = z.infer<typeof CreateAssignmentBodySchema>;
+
+/**
+ * Body of `PATCH /api/v1/assignments/{id}`: the specialist answers (`accepted` / `declined` with an
+ * optional reason), or the coordinator changes the estimate.
+ */
+export const PatchAssignmentBodySchema = z.union([
+  z.strictObject({ status: z.enum(['accepted', 'declined']), reason: text(1000).optional() }),
+  z.strictObject({ estimatedMinutes: EstimateSchema }),
+]);
+export type PatchAssignmentBody = z.infer<typeof PatchAssignmentBodySchema>;
+
+/**
+ * A specialist on a request (DESIGN.md §3): estimate in minutes, the rate (cents per hour) valid on
+ * the assignment date, and `reservedCents`, the part of the reservation not yet used by entries.
+ * `closedAt` is set when the request ended and the unused reservation was released.
+ */
+export const AssignmentSchema = z
+  .object({
+    id: IdSchema,
+    requestId: IdSchema,
+    requestReference: z.string(),
+    requestStatus: z.string(),
+    specialistId: IdSchema,
+    specialistName: z.string(),
+    status: AssignmentStatusSchema,
+    estimatedMinutes: z.number().int(),
+    loggedMinutes: z.number().int(),
+    rateCents: CentsSchema,
+    reservedCents: CentsSchema,
+    budgetYear: z.number().int(),
+    declineReason: z.string().nullable(),
+    proposedAt: InstantSchema,
+    respondedAt: InstantSchema.nullable(),
+    closedAt: InstantSchema.nullable(),
+  })
+  .meta({ id: 'Assignment' });
+export type Assignment = z.infer<typeof AssignmentSchema>;
+
+export const AssignmentListQuerySchema = PageQuerySchema.extend({
+  status: AssignmentStatusSchema.optional(),
+  open: z.enum(['true', 'false']).optional().describe('only assignments whose request is still open'),
+});
+export type AssignmentListQuery = z.infer<typeof AssignmentListQuerySchema>;

@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { PATCHABLE_STATUSES, REQUEST_STATUSES, RequestStatusSchema } from '../lifecycle.ts';
+import { RoleSchema } from '../roles.ts';
+import { AdviceSchema } from './advice.ts';
+import { AssignmentSchema } from './assignments.ts';
+import { IdSchema, InstantSchema, IsoDateSchema, PageQuerySchema, requiredText, text } from './common.ts';
+
+export const URGENCIES = ['regular', 'urgent'] as const;
+export const UrgencySchema = z.enum(URGENCIES);
+export const DELIVERABLES = ['case-table-attendance', 'written-advice', 'professional-consultation', 'coaching'] as const;
+export const DeliverableSchema = z.enum(DELIVERABLES);
+
+/** Language codes (ISO 639, e.g. `nl`, `ar`, `tr`, `ber`). */
+export const LanguageCodeSchema = z.string().regex(/^[a-z]{2,3}$/, 'verwacht een taalcode zoals nl of ar');
+
+/** Fields of a request that hold free text, checked by the personal-data guard (DESIGN.md §6). */
+export const REQUEST_FREE_TEXT_FIELDS = ['caseReference', 'question', 'context'] as const;
+
+/**
+ * Body of `POST /api/v1/interpretation-requests` (DESIGN.md §7). `caseReference` is the table's
+ * pseudonymous reference: never a name, BSN or date of birth. `submit: true` sends it at once;
+ * otherwise it stays a draft.
+ */
+export const CreateInterpretationRequestBodySchema = z.strictObject({
+  caseTableId: IdSchema,
+  municipalityId: IdSchema,
+  caseReference: requiredText(64),
+  question: requiredText(5000),
+  context: text(10000).optional(),
+  expertiseAreaCodes: z.array(z.string().max(64)).min(1, 'kies minstens één expertisegebied').max(10),
+  urgency: UrgencySchema,
+  deliverable: DeliverableSchema,
+  meetingDate: IsoDateSchema.optional(),
+  languages: z.array(LanguageCodeSchema).max(10).optional(),
+  submit: z.boolean().optional(),
+});
+export type CreateInterpretationRequestBody = z.infer<typeof CreateInterpretationRequestBodySchema>;
+
+/** Body of `PATCH /api/v1/interpretation-requests/{id}`: a lifecycle transition (DESIGN.md §4). */
+export const PatchInterpretationRequestBodySchema = z.strictObject({
+  status: z.enum(PATCHABLE_STATUSES),
+  reason: text(1000).optional(),
+});
+export type PatchInterpretationRequestBody = z.infer<typeof PatchInterpretationRequestBodySchema>;
+
+export const REQUEST_SORTS = ['submittedAt', '-submittedAt', 'meetingDate', '-meetingDate', 'urgency', 'reference', '-reference', 'status'] as const;
+
+/** Query of `GET /api/v1/interpretation-requests`. */
+export const InterpretationRequestListQuerySchema = PageQuerySchema.extend({
+  status: z
+    .string()
+    .max(300)
+    .refine((v) => v.split(',').every((s) => (REQUEST_STATUSES as readonly string[]).includes(s)), 'onbekende status')
+    .optional()
+    .describe('one status or a comma-separated list of statuses'),
+  caseTableId: IdSchema.optional(),
+  sort: z.enum(REQUEST_SORTS).default('-submittedAt'),
+});
+export type InterpretationRequestListQuery = z.infer<typeof InterpretationRequestListQuerySchema>;
+
+/** A request in a list: no question, context or advice (those are read, and audited, on the detail). */
+export const InterpretationRequestSummarySchema = z
+  .object({
+    id: IdSchema,
+    reference: z.string(),
+    status: RequestStatusSchema,
+    caseTableId: IdSchema,
+    caseTableName: z.string(),
+    municipalityId: IdSchema,
+    municipalityName: z.string(),
+    caseReference: z.string(),
+    expertiseAreaCodes: z.array(z.string()),
+    urgency: UrgencySchema,
+    deliverable: DeliverableSchema,
+    meetingDate: z.string().nullable().meta({ format: 'date' }),
+    languages: z.array(z.string()),
+    specialistName: z.string().nullable(),
+    createdAt: InstantSchema,
+    submittedAt: InstantSchema.nullable(),
+    updatedAt: InstantSchema,
+  })
+  .meta({ id: 'InterpretationRequestSummary' });
+export type InterpretationRequestSummary = z.infer<typeof InterpretationRequestSummarySchema>;
+
+/** One step of the timeline: a status change, with who and when (DESIGN.md §4). */
+export const TimelineEventSchema = z
+  .object({
+    fromStatus: RequestStatusSchema.nullable(),
+    toStatus: RequestStatusSchema,
+    actorName: z.string(),
+    actorRole: RoleSchema,
+    reason: z.string().nullable(),
+    occurredAt: InstantSchema,
+  })
+  .meta({ id: 'TimelineEvent' });
+export type TimelineEvent = z.infer<typeof TimelineEventSchema>;
+
+/** One request with its timeline, assignments and (when the user may read it) advice. */
+export const InterpretationRequestSchema = InterpretationRequestSummarySchema.extend({
+  question: z.string(),
+  context: z.string().nullable(),
+  timeline: z.array(TimelineEventSchema),
+  assignments: z.array(AssignmentSchema),
+  advice: AdviceSchema.nullable(),
+  /** Statuses this user may move the request to with PATCH now. */
+  allowedTransitions: z.array(RequestStatusSchema),
+}).meta({ id: 'InterpretationRequest' });
+export type InterpretationRequest = z.infer<typeof InterpretationRequestSchema>;

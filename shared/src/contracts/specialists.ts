@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { CentsSchema, IdSchema, PageQuerySchema } from './common.ts';
+
+/** A specialist as `GET /api/v1/specialists` lists it for the coordinator (DESIGN.md §7). */
+export const SpecialistSchema = z
+  .object({
+    id: IdSchema,
+    displayName: z.string(),
+    email: z.string(),
+    expertiseAreaCodes: z.array(z.string()),
+    languages: z.array(z.string()),
+    regionCodes: z.array(z.string()),
+    /** Rate valid today (Europe/Amsterdam), cents per hour; null before the first rate. */
+    currentRateCents: CentsSchema.nullable(),
+    /** Hours the specialist can take on per month, in minutes. */
+    capacityMinutesPerMonth: z.number().int(),
+    /** Current load: proposed or accepted assignments on open requests. */
+    openAssignments: z.number().int(),
+    /** Current load: estimated minutes of those assignments not yet logged. */
+    openEstimatedMinutes: z.number().int(),
+    screeningValidUntil: z.string().nullable().meta({ format: 'date' }),
+  })
+  .meta({ id: 'Specialist' });
+export type Specialist = z.infer<typeof SpecialistSchema>;
+
+export const SpecialistListQuerySchema = PageQuerySchema.extend({
+  expertiseAreaCode: z.string().max(64).optional(),
+  language: z.string().max(8).optional(),
+});
+export type SpecialistListQuery = z.infer<typeof SpecialistListQuerySchema>;

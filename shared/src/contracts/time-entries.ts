@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { CentsSchema, IdSchema, InstantSchema, IsoDateSchema, PageQuerySchema, requiredText, text } from './common.ts';
+
+export const TIME_ENTRY_STATUSES = ['submitted', 'approved', 'rejected'] as const;
+export const TimeEntryStatusSchema = z.enum(TIME_ENTRY_STATUSES);
+export type TimeEntryStatus = z.infer<typeof TimeEntryStatusSchema>;
+
+/** Body of `POST /api/v1/assignments/{id}/time-entries` (DESIGN.md §7). Minutes 1–1440. */
+export const LogTimeBodySchema = z.strictObject({
+  workedOn: IsoDateSchema,
+  minutes: z.number().int('hele minuten').min(1, 'minstens 1 minuut').max(24 * 60, 'hoogstens 24 uur'),
+  activity: z.string().max(64),
+  description: requiredText(2000),
+});
+export type LogTimeBody = z.infer<typeof LogTimeBodySchema>;
+
+/** Body of `PATCH /api/v1/time-entries/{id}`; a rejection needs a reason. */
+export const ReviewTimeEntryBodySchema = z
+  .strictObject({ status: z.enum(['approved', 'rejected']), reason: text(1000).optional() })
+  .refine((b) => b.status !== 'rejected' || (b.reason?.trim().length ?? 0) > 0, {
+    message: 'geef een reden bij afwijzen',
+    path: ['reason'],
+  });
+export type ReviewTimeEntryBody = z.infer<typeof ReviewTimeEntryBodySchema>;
+
+/**
+ * A time entry (DESIGN.md §3, §5): `rateCents` is the rate valid on `workedOn`, stored on the entry;
+ * `amountCents` = minutes × rate / 60 rounded half-up.
+ */
+export const TimeEntrySchema = z
+  .object({
+    id: IdSchema,
+    assignmentId: IdSchema,
+    requestId: IdSchema,
+    requestReference: z.string(),
+    specialistId: IdSchema,
+    specialistName: z.string(),
+    workedOn: z.string().meta({ format: 'date' }),
+    minutes: z.number().int(),
+    activity: z.string(),
+    description: z.string(),
+    rateCents: CentsSchema,
+    amountCents: CentsSchema,
+    status: TimeEntryStatusSchema,
+    rejectReason: z.string().nullable(),
+    reviewedAt: InstantSchema.nullable(),
+    reviewerName: z.string().nullable(),
+    createdAt: InstantSchema,
+  })
+  .meta({ id: 'TimeEntry' });
+export type TimeEntry = z.infer<typeof TimeEntrySchema>;
+
+export const TimeEntryListQuerySchema = PageQuerySchema.extend({
+  status: TimeEntryStatusSchema.optional(),
+  assignmentId: IdSchema.optional(),
+});
+export type TimeEntryListQuery = z.infer<typeof TimeEntryListQuerySchema>;

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import type { Role } from './roles.ts';
+
+/** Request statuses of DESIGN.md §4. */
+export const REQUEST_STATUSES = [
+  'draft',
+  'submitted',
+  'needs-information',
+  'declined',
+  'assigned',
+  'in-progress',
+  'advice-delivered',
+  'closed',
+  'withdrawn',
+  'cancelled',
+] as const;
+export const RequestStatusSchema = z.enum(REQUEST_STATUSES);
+export type RequestStatus = z.infer<typeof RequestStatusSchema>;
+
+/** Statuses after which nothing changes any more. */
+export const TERMINAL_STATUSES: readonly RequestStatus[] = ['declined', 'closed', 'withdrawn', 'cancelled'];
+
+/**
+ * How a transition is caused: `patch` through `PATCH /interpretation-requests/{id}`, the others as
+ * a side effect of another action (assigning, an assignment answer, delivering advice).
+ */
+export type TransitionTrigger = 'patch' | 'assign' | 'assignment-accepted' | 'assignment-declined' | 'advice-delivered';
+
+/** One allowed edge of the lifecycle: from, to, who may take it, and how. */
+export interface Transition {
+  from: RequestStatus;
+  to: RequestStatus;
+  /** The role that may take this edge; `requester` means a member of the request's casustafel. */
+  by: Role;
+  trigger: TransitionTrigger;
+}
+
+const OPEN: RequestStatus[] = ['draft', 'submitted', 'needs-information', 'assigned', 'in-progress', 'advice-delivered'];
+
+/**
+ * The transition table of DESIGN.md §4. Pure data; the server checks every status change against
+ * it and the UI uses it to offer only the actions a user may take.
+ */
+export const TRANSITIONS: readonly Transition[] = [
+  { from: 'draft', to: 'submitted', by: 'requester', trigger: 'patch' },
+  { from: 'needs-information', to: 'submitted', by: 'requester', trigger: 'patch' },
+  { from: 'submitted', to: 'needs-information', by: 'coordinator', trigger: 'patch' },
+  { from: 'submitted', to: 'declined', by: 'coordinator', trigger: 'patch' },
+  { from: 'submitted', to: 'assigned', by: 'coordinator', trigger: 'assign' },
+  { from: 'assigned', to: 'in-progress', by: 'specialist', trigger: 'assignment-accepted' },
+  { from: 'assigned', to: 'submitted', by: 'specialist', trigger: 'assignment-declined' },
+  { from: 'in-progress', to: 'advice-delivered', by: 'specialist', trigger: 'advice-delivered' },
+  { from: 'advice-delivered', to: 'closed', by: 'requester', trigger: 'patch' },
+  { from: 'advice-delivered', to: 'closed', by: 'coordinator', trigger: 'patch' },
+  ...OPEN.map((from): Transition => ({ from, to: 'withdrawn', by: 'requester', trigger: 'patch' })),
+  ...OPEN.filter((s) => s !== 'draft').map((from): Transition => ({ from, to: 'cancelled', by: 'coordinator', trigger: 'patch' })),
+];
+
+/**
+ * Finds the edge `from → to` that one of `roles` may take with `trigger`, or `undefined` when the
+ * lifecycle forbids it (the server then answers 409 `invalid-transition`).
+ */
+export function findTransition(
+  from: RequestStatus,
+  to: RequestStatus,
+  roles: readonly Role[],
+  trigger: TransitionTrigger = 'patch',
+): Transition | undefined {
+  return TRANSITIONS.find((t) => t.from === from && t.to === to && t.trigger === trigger && roles.includes(t.by));
+}
+
+/** The statuses one of `roles` may move a request in status `from` to through PATCH. */
+export function patchTargets(from: RequestStatus, roles: readonly Role[]): RequestStatus[] {
+  return [...new Set(TRANSITIONS.filter((t) => t.from === from && t.trigger === 'patch' && roles.includes(t.by)).map((t) => t.to))];
+}
+
+/** The statuses a client may ask for through PATCH (DESIGN.md §7). */
+export const PATCHABLE_STATUSES = ['submitted', 'needs-information', 'declined', 'withdrawn', 'cancelled', 'closed'] as const;

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+
+/**
+ * Stable problem `type`s (RFC 9457) the API answers with. The `type` member carries the bare slug
+ * (a relative URI reference), e.g. `"budget-exceeded"`; clients switch on it. DESIGN.md §7.
+ */
+export const PROBLEM_TYPES = {
+  'validation-failed': 400,
+  'personal-data-detected': 422,
+  unauthenticated: 401,
+  forbidden: 403,
+  'not-found': 404,
+  'invalid-transition': 409,
+  'budget-exceeded': 409,
+  'estimate-exceeded': 409,
+  'no-rate': 409,
+  'no-budget': 409,
+  conflict: 409,
+  'unsupported-media-type': 415,
+  'payload-too-large': 413,
+  'rate-limited': 429,
+  'internal-error': 500,
+  'service-unavailable': 503,
+} as const;
+
+export type ProblemType = keyof typeof PROBLEM_TYPES;
+
+/** One offending input: a JSON pointer (RFC 6901) into the request and a human message. */
+export const ProblemFieldErrorSchema = z.object({
+  pointer: z.string(),
+  message: z.string(),
+});
+export type ProblemFieldError = z.infer<typeof ProblemFieldErrorSchema>;
+
+/**
+ * RFC 9457 problem details as every 4xx/5xx answers them. `errors` names each offending field;
+ * `availableCents` accompanies `budget-exceeded` (DESIGN.md §5).
+ */
+export const ProblemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    instance: z.string().optional(),
+    errors: z.array(ProblemFieldErrorSchema).optional(),
+    availableCents: z.number().int().optional(),
+    remainingMinutes: z.number().int().optional(),
+  })
+  .meta({ id: 'Problem' });
+export type Problem = z.infer<typeof ProblemSchema>;
