@@ -25,8 +25,10 @@ export const PROBLEM_TYPES = {
 
 export type ProblemType = keyof typeof PROBLEM_TYPES;
 
-/** One offending input: a JSON pointer (RFC 6901) into the request and a human message. */
+/** One offending input: where, a JSON pointer (RFC 6901) into that part, and a Dutch message. */
 export const ProblemFieldErrorSchema = z.object({
+  /** Where the input was: the JSON body, the query string or the path. */
+  in: z.enum(['body', 'query', 'path']),
   pointer: z.string(),
   message: z.string(),
 });

@@ -40,8 +40,10 @@ export const AssignmentSchema = z
     status: AssignmentStatusSchema,
     estimatedMinutes: z.number().int(),
     loggedMinutes: z.number().int(),
-    rateCents: CentsSchema,
-    reservedCents: CentsSchema,
+    /** Cents per hour; null for viewers who may not see rates (requesters, DESIGN.md §2). */
+    rateCents: CentsSchema.nullable(),
+    /** Unused reservation in cents; null for viewers who may not see the budget. */
+    reservedCents: CentsSchema.nullable(),
     budgetYear: z.number().int(),
     declineReason: z.string().nullable(),
     proposedAt: InstantSchema,

@@ -1,0 +1,104 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/** The application's configuration; `loadConfig` is the only reader of `process.env`. */
+export interface AppConfig {
+  nodeEnv: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  /** Postgres URL; unset means the embedded PGlite in `dataDir`. */
+  databaseUrl: string | undefined;
+  /** Folder of the embedded database and its generated secrets. */
+  dataDir: string;
+  /** HS256 signing key of the session JWT (≥ 32 bytes). */
+  jwtSecret: string;
+  /** Lifetime of one JWT, seconds (≤ 15 minutes). */
+  jwtTtlSeconds: number;
+  /** Session idle timeout, seconds. */
+  sessionIdleSeconds: number;
+  /** Absolute session lifetime, seconds. */
+  sessionMaxSeconds: number;
+  /** Set `Secure` on cookies (always in production). */
+  secureCookies: boolean;
+  /** Folder of the built SPA; unset serves no SPA. */
+  webDist: string | undefined;
+  /** Public base URL of the app, for links in e-mails. */
+  publicUrl: string;
+  /** Seed the demo data into an empty embedded database at start-up. */
+  seedDemo: boolean;
+  /** SMTP connection URL; unset keeps mails in the outbox. */
+  smtpUrl: string | undefined;
+  logLevel: string;
+}
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z.string().url().optional(),
+  DATA_DIR: z.string().optional(),
+  JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters').optional(),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(12),
+  COOKIE_SECURE: z.enum(['true', 'false']).optional(),
+  WEB_DIST: z.string().optional(),
+  PUBLIC_URL: z.string().url().optional(),
+  SEED_DEMO: z.enum(['true', 'false']).optional(),
+  SMTP_URL: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+// Two levels up from server/src/config.ts and from the bundle server/dist/server.mjs alike.
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+/**
+ * Secrets of the embedded default: generated at first start and kept in the data folder
+ * (DESIGN.md §6). Never used in production, where the server refuses to start without them.
+ */
+function localSecret(dataDir: string, name: string): string {
+  mkdirSync(dataDir, { recursive: true });
+  const file = join(dataDir, 'secrets.json');
+  const secrets: Record<string, string> = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+  if (!secrets[name]) {
+    secrets[name] = randomBytes(48).toString('base64url');
+    writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  }
+  return secrets[name];
+}
+
+/**
+ * Reads and validates the environment.
+ * @throws Error naming each invalid variable, or the missing `JWT_SECRET` in production
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new Error(`Invalid configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  if (production && !e.JWT_SECRET) throw new Error('JWT_SECRET is required in production');
+  const dataDir = resolve(repoRoot, e.DATA_DIR ?? '.data');
+  const port = e.PORT;
+  const webDist = e.WEB_DIST ? resolve(e.WEB_DIST) : resolve(repoRoot, 'web/dist');
+  return {
+    nodeEnv: e.NODE_ENV,
+    port,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir,
+    jwtSecret: e.JWT_SECRET ?? localSecret(dataDir, 'jwtSecret'),
+    jwtTtlSeconds: 15 * 60,
+    sessionIdleSeconds: e.SESSION_IDLE_MINUTES * 60,
+    sessionMaxSeconds: e.SESSION_MAX_HOURS * 3600,
+    secureCookies: e.COOKIE_SECURE ? e.COOKIE_SECURE === 'true' : production,
+    webDist: existsSync(join(webDist, 'index.html')) ? webDist : undefined,
+    publicUrl: e.PUBLIC_URL ?? `http://localhost:${port}`,
+    seedDemo: e.SEED_DEMO ? e.SEED_DEMO === 'true' : !production && !e.DATABASE_URL,
+    smtpUrl: e.SMTP_URL,
+    logLevel: e.LOG_LEVEL,
+  };
+}

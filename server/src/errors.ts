@@ -1,0 +1,49 @@
+import { PROBLEM_TYPES, type ProblemFieldError, type ProblemType } from '@duidingspool/shared';
+
+/**
+ * An error a service throws on purpose. The error-handler plugin turns it into RFC 9457
+ * problem+json with the stable `type`; `detail` is the user-facing Dutch message; `extra` adds
+ * members such as `availableCents` (DESIGN.md §5) or `errors` (field pointers).
+ */
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly type: ProblemType,
+    readonly detail: string,
+    readonly extra: { errors?: ProblemFieldError[]; availableCents?: number; remainingMinutes?: number } = {},
+  ) {
+    super(detail);
+    this.name = 'AppError';
+    this.status = PROBLEM_TYPES[type];
+  }
+}
+
+/** 404 `not-found`: also what another casustafel's request answers (DESIGN.md §6). */
+export const notFound = (what = 'Dit item') => new AppError('not-found', `${what} bestaat niet of u heeft er geen toegang toe.`);
+/** 403 `forbidden`: the role may not use this route. */
+export const forbidden = (detail = 'U heeft geen rechten voor deze actie.') => new AppError('forbidden', detail);
+/** 409 `invalid-transition`. */
+export const invalidTransition = (detail: string) => new AppError('invalid-transition', detail);
+/** 400 `validation-failed` for one body field. */
+export const invalidField = (pointer: string, message: string) =>
+  new AppError('validation-failed', `Ongeldige invoer: ${message}`, { errors: [{ in: 'body', pointer, message }] });
+
+/** Dutch titles per problem type. */
+export const PROBLEM_TITLES: Record<ProblemType, string> = {
+  'validation-failed': 'Ongeldige invoer',
+  'personal-data-detected': 'Persoonsgegevens gevonden',
+  unauthenticated: 'Niet ingelogd',
+  forbidden: 'Geen toegang',
+  'not-found': 'Niet gevonden',
+  'invalid-transition': 'Deze statuswijziging is niet toegestaan',
+  'budget-exceeded': 'Onvoldoende budget',
+  'estimate-exceeded': 'Inschatting overschreden',
+  'no-rate': 'Geen tarief',
+  'no-budget': 'Geen budget voor dit jaar',
+  conflict: 'Conflict',
+  'unsupported-media-type': 'Niet-ondersteund formaat',
+  'payload-too-large': 'Verzoek te groot',
+  'rate-limited': 'Te veel pogingen',
+  'internal-error': 'Interne fout',
+  'service-unavailable': 'Dienst niet beschikbaar',
+};

@@ -1,0 +1,36 @@
+import type { Database } from '@duidingspool/db';
+import type { Role } from '@duidingspool/shared';
+
+/** The signed-in user as every service sees them (DESIGN.md §2). */
+export interface Actor {
+  userId: string;
+  email: string;
+  displayName: string;
+  roles: Role[];
+  /** Casustafels the user is a member of (requesters). */
+  caseTableIds: string[];
+  /** The user's specialist profile, if any. */
+  specialistId: string | null;
+  sessionId: string;
+  language: 'nl' | 'en';
+}
+
+/** Where a request came from, for the audit log. */
+export interface RequestOrigin {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+/** What a service call needs: the database, who acts, from where, and the clock. */
+export interface ServiceContext {
+  db: Database;
+  actor: Actor;
+  origin: RequestOrigin;
+  /** The current instant; injectable so tests can fix "today" in Europe/Amsterdam. */
+  now: () => Date;
+  /** Public base URL of the app, for links in notifications. */
+  publicUrl: string;
+}
+
+/** True when the actor holds `role`. */
+export const hasRole = (actor: Actor, role: Role) => actor.roles.includes(role);

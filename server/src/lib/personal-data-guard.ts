@@ -1,0 +1,28 @@
+import { findPersonalData, PERSONAL_DATA_LABELS } from '@duidingspool/shared';
+import { AppError } from '../errors.ts';
+
+/**
+ * Refuses free text that holds a BSN, IBAN, e-mail address or phone number (DESIGN.md §6) with
+ * 422 `personal-data-detected` and one pointer per offending field. Warning-only kinds (dates,
+ * postcodes) pass: the UI asks the user about those.
+ *
+ * @param fields body field name → text (undefined fields are skipped)
+ * @throws AppError `personal-data-detected`
+ */
+export function assertNoPersonalData(fields: Record<string, string | null | undefined>): void {
+  const errors = [];
+  for (const [name, value] of Object.entries(fields)) {
+    if (!value) continue;
+    const kinds = [...new Set(findPersonalData(value).filter((f) => f.severity === 'block').map((f) => f.kind))];
+    if (kinds.length > 0) {
+      errors.push({ in: 'body' as const, pointer: `/${name}`, message: `bevat ${kinds.map((k) => PERSONAL_DATA_LABELS[k]).join(' en ')}` });
+    }
+  }
+  if (errors.length > 0) {
+    throw new AppError(
+      'personal-data-detected',
+      `Verwijder persoonsgegevens uit ${errors.map((e) => e.pointer).join(', ')}: de duidingspool bewaart geen BSN, IBAN, e-mailadressen of telefoonnummers van betrokkenen.`,
+      { errors },
+    );
+  }
+}

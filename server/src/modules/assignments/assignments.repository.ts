@@ -1,0 +1,128 @@
+import { type Executor, schema } from '@duidingspool/db';
+import type { Assignment, AssignmentListQuery, AssignmentStatus } from '@duidingspool/shared';
+import { and, asc, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import { hasRole, type Actor } from '../../lib/context.ts';
+import { iso, isoOrNull, pageWindow } from '../../lib/pagination.ts';
+
+const a = schema.assignments;
+const r = schema.interpretationRequests;
+
+const columns = {
+  id: a.id,
+  requestId: a.requestId,
+  requestReference: r.reference,
+  requestStatus: r.status,
+  caseTableId: r.caseTableId,
+  specialistId: a.specialistId,
+  specialistUserId: schema.specialists.userId,
+  specialistName: schema.users.displayName,
+  status: a.status,
+  estimatedMinutes: a.estimatedMinutes,
+  loggedMinutes: a.loggedMinutes,
+  rateCents: a.rateCents,
+  reservedCents: a.reservedCents,
+  budgetYear: a.budgetYear,
+  declineReason: a.declineReason,
+  proposedAt: a.proposedAt,
+  respondedAt: a.respondedAt,
+  closedAt: a.closedAt,
+};
+
+/** An assignment row with what services need besides the DTO. */
+export type AssignmentRecord = Omit<Assignment, 'rateCents' | 'reservedCents'> & { rateCents: number; reservedCents: number; caseTableId: string; specialistUserId: string };
+
+function toRecord(row: Record<keyof typeof columns, unknown>): AssignmentRecord {
+  return {
+    id: row.id as string,
+    requestId: row.requestId as string,
+    requestReference: row.requestReference as string,
+    requestStatus: row.requestStatus as string,
+    caseTableId: row.caseTableId as string,
+    specialistId: row.specialistId as string,
+    specialistUserId: row.specialistUserId as string,
+    specialistName: row.specialistName as string,
+    status: row.status as AssignmentStatus,
+    estimatedMinutes: row.estimatedMinutes as number,
+    loggedMinutes: row.loggedMinutes as number,
+    rateCents: row.rateCents as number,
+    reservedCents: row.reservedCents as number,
+    budgetYear: row.budgetYear as number,
+    declineReason: row.declineReason as string | null,
+    proposedAt: iso(row.proposedAt as Date),
+    respondedAt: isoOrNull(row.respondedAt as Date | null),
+    closedAt: isoOrNull(row.closedAt as Date | null),
+  };
+}
+
+/** The DTO without the internal fields. */
+export function toAssignment(record: AssignmentRecord): Assignment {
+  const { caseTableId: _t, specialistUserId: _u, ...dto } = record;
+  return dto;
+}
+
+/**
+ * Assignments `actor` may see: coordinators all; specialists their own (DESIGN.md §2). Requesters
+ * see assignments only inside a request they may see, never through this list.
+ */
+export function assignmentsVisibleTo(actor: Actor): SQL {
+  if (hasRole(actor, 'coordinator')) return sql`true`;
+  if (hasRole(actor, 'specialist') && actor.specialistId) return eq(a.specialistId, actor.specialistId);
+  return sql`false`;
+}
+
+function base(db: Executor) {
+  return db
+    .select(columns)
+    .from(a)
+    .innerJoin(r, eq(r.id, a.requestId))
+    .innerJoin(schema.specialists, eq(schema.specialists.id, a.specialistId))
+    .innerJoin(schema.users, eq(schema.users.id, schema.specialists.userId));
+}
+
+/** One assignment by id under `visible`, optionally locked for update. */
+export async function findAssignment(db: Executor, id: string, visible: SQL, lock = false): Promise<AssignmentRecord | null> {
+  const query = base(db).where(and(eq(a.id, id), visible));
+  const rows = lock ? await query.for('update', { of: a }) : await query;
+  return rows[0] ? toRecord(rows[0]) : null;
+}
+
+/** The assignments on one request, newest first; `specialistId` limits them to that specialist's. */
+export async function listForRequest(db: Executor, requestId: string, specialistId?: string): Promise<AssignmentRecord[]> {
+  const rows = await base(db)
+    .where(and(eq(a.requestId, requestId), specialistId ? eq(a.specialistId, specialistId) : undefined))
+    .orderBy(desc(a.proposedAt), asc(a.id));
+  return rows.map(toRecord);
+}
+
+/** Live (not declined, not closed) assignments of a request, locked for update. */
+export async function lockLiveForRequest(db: Executor, requestId: string): Promise<AssignmentRecord[]> {
+  const rows = await base(db)
+    .where(and(eq(a.requestId, requestId), inArray(a.status, ['proposed', 'accepted']), isNull(a.closedAt)))
+    .for('update', { of: a });
+  return rows.map(toRecord);
+}
+
+/** One page of assignments `actor` may see. */
+export async function listAssignments(db: Executor, actor: Actor, q: AssignmentListQuery) {
+  const filters: (SQL | undefined)[] = [assignmentsVisibleTo(actor)];
+  if (q.status) filters.push(eq(a.status, q.status));
+  if (q.open === 'true') filters.push(and(isNull(a.closedAt), inArray(a.status, ['proposed', 'accepted'])));
+  if (q.open === 'false') filters.push(sql`(${a.closedAt} is not null or ${a.status} = 'declined')`);
+  const where = and(...filters);
+  const { limit, offset } = pageWindow(q);
+  const rows = await base(db).where(where).orderBy(desc(a.proposedAt), asc(a.id)).limit(limit).offset(offset);
+  const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(a).innerJoin(r, eq(r.id, a.requestId)).where(where);
+  return { items: rows.map(toRecord).map(toAssignment), total: count?.n ?? 0 };
+}
+
+/** The specialist's rate (cents per hour) valid on `date`, or null before their first rate. */
+export async function rateOn(db: Executor, specialistId: string, date: string): Promise<number | null> {
+  const rt = schema.specialistRates;
+  const [row] = await db
+    .select({ rateCents: rt.rateCents })
+    .from(rt)
+    .where(and(eq(rt.specialistId, specialistId), sql`${rt.validFrom} <= ${date}::date`))
+    .orderBy(desc(rt.validFrom))
+    .limit(1);
+  return row?.rateCents ?? null;
+}

@@ -1,0 +1,54 @@
+import {
+  AssignmentListQuerySchema,
+  AssignmentSchema,
+  IdParamsSchema,
+  LogTimeBodySchema,
+  PatchAssignmentBodySchema,
+  PageQuerySchema,
+  pageOf,
+  TimeEntrySchema,
+} from '@duidingspool/shared';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { serviceContext } from '../../lib/service-context.ts';
+import { listAssignmentEntries, logTime } from '../time-entries/time-entries.service.ts';
+import { getAssignment, listAssignmentsFor, updateAssignment } from './assignments.service.ts';
+
+const tags = ['assignments'];
+const roles = ['coordinator', 'specialist'] as const;
+
+/** Assignments: the specialist's answer, the estimate, and the hours logged on them. */
+export const assignmentRoutes: FastifyPluginAsyncZod<{ now: () => Date }> = async (app, opts) => {
+  const ctx = (request: Parameters<typeof serviceContext>[1]) => serviceContext(app, request, opts.now);
+
+  app.get('/assignments', {
+    config: { roles },
+    schema: { tags, summary: 'Inzetten (coördinator: alle; specialist: eigen)', querystring: AssignmentListQuerySchema, response: { 200: pageOf(AssignmentSchema).meta({ id: 'AssignmentPage' }) } },
+    handler: async (request) => {
+      const { items, total } = await listAssignmentsFor(ctx(request), request.query);
+      return { items, total, page: request.query.page, pageSize: request.query.pageSize };
+    },
+  });
+  app.get('/assignments/:id', {
+    config: { roles },
+    schema: { tags, summary: 'Eén inzet', params: IdParamsSchema, response: { 200: AssignmentSchema } },
+    handler: async (request) => getAssignment(ctx(request), request.params.id),
+  });
+  app.patch('/assignments/:id', {
+    config: { roles },
+    schema: { tags, summary: 'Aannemen, afwijzen of inschatting wijzigen', params: IdParamsSchema, body: PatchAssignmentBodySchema, response: { 200: AssignmentSchema } },
+    handler: async (request) => updateAssignment(ctx(request), request.params.id, request.body),
+  });
+  app.get('/assignments/:id/time-entries', {
+    config: { roles },
+    schema: { tags: ['time-entries'], summary: 'Uren op één inzet', params: IdParamsSchema, querystring: PageQuerySchema, response: { 200: pageOf(TimeEntrySchema).meta({ id: 'TimeEntryPage' }) } },
+    handler: async (request) => {
+      const { items, total } = await listAssignmentEntries(ctx(request), request.params.id, request.query);
+      return { items, total, page: request.query.page, pageSize: request.query.pageSize };
+    },
+  });
+  app.post('/assignments/:id/time-entries', {
+    config: { roles: ['specialist'] },
+    schema: { tags: ['time-entries'], summary: 'Uren schrijven', params: IdParamsSchema, body: LogTimeBodySchema, response: { 201: TimeEntrySchema } },
+    handler: async (request, reply) => reply.code(201).send(await logTime(ctx(request), request.params.id, request.body)),
+  });
+};

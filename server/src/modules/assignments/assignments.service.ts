@@ -1,0 +1,150 @@
+import { schema } from '@duidingspool/db';
+import {
+  amsterdamDate,
+  type Assignment,
+  type AssignmentListQuery,
+  type CreateAssignmentBody,
+  entryCostCents,
+  findTransition,
+  type PatchAssignmentBody,
+  yearOf,
+} from '@duidingspool/shared';
+import { and, eq } from 'drizzle-orm';
+import { AppError, forbidden, invalidField, invalidTransition, notFound } from '../../errors.ts';
+import { hasRole, type ServiceContext } from '../../lib/context.ts';
+import { assertNoPersonalData } from '../../lib/personal-data-guard.ts';
+import { audit } from '../audit/audit.service.ts';
+import { release, reserve } from '../budgets/budget-ledger.ts';
+import { findVisibleRequest, recordTransition } from '../interpretation-requests/interpretation-requests.repository.ts';
+import { enqueueNotification } from '../notifications/outbox.ts';
+import { assignmentsVisibleTo, findAssignment, listAssignments, rateOn, toAssignment } from './assignments.repository.ts';
+
+const link = (ctx: ServiceContext, requestId: string) => `${ctx.publicUrl}/verzoeken/${requestId}`;
+
+/** A page of the assignments the actor may see (coordinator: all; specialist: own). */
+export function listAssignmentsFor(ctx: ServiceContext, q: AssignmentListQuery) {
+  return listAssignments(ctx.db, ctx.actor, q);
+}
+
+/** One assignment the actor may see. @throws AppError 404 `not-found` */
+export async function getAssignment(ctx: ServiceContext, id: string): Promise<Assignment> {
+  const record = await findAssignment(ctx.db, id, assignmentsVisibleTo(ctx.actor));
+  if (!record) throw notFound('Deze inzet');
+  return toAssignment(record);
+}
+
+/**
+ * The coordinator proposes a specialist for a submitted request with an estimate in minutes. The
+ * estimate's cost at the rate valid today (Europe/Amsterdam) is reserved on this year's budget with
+ * a guarded UPDATE (DESIGN.md §5); the request moves to `assigned` and the specialist is notified.
+ *
+ * @throws AppError 404 `not-found`, 400 `validation-failed` (unknown specialist), 409
+ *   `invalid-transition` (request not submitted), `no-rate`, `no-budget`, `budget-exceeded`
+ *   (with `availableCents`)
+ */
+export async function assignSpecialist(ctx: ServiceContext, requestId: string, body: CreateAssignmentBody): Promise<Assignment> {
+  const today = amsterdamDate(ctx.now());
+  const year = yearOf(today);
+  const id = await ctx.db.transaction(async (tx) => {
+    const request = await findVisibleRequest(tx, ctx.actor, requestId, true);
+    if (!request) throw notFound('Dit duidingsverzoek');
+    if (!findTransition(request.status, 'assigned', ['coordinator'], 'assign')) {
+      throw invalidTransition(`Alleen een ingediend verzoek kan worden toegewezen (nu: '${request.status}').`);
+    }
+    const [specialist] = await tx
+      .select({ id: schema.specialists.id, userId: schema.specialists.userId })
+      .from(schema.specialists)
+      .innerJoin(schema.users, eq(schema.users.id, schema.specialists.userId))
+      .where(and(eq(schema.specialists.id, body.specialistId), eq(schema.specialists.isActive, true), eq(schema.users.isActive, true)));
+    if (!specialist) throw invalidField('/specialistId', 'onbekende of niet-actieve specialist');
+    const rateCents = await rateOn(tx, specialist.id, today);
+    if (rateCents === null) throw new AppError('no-rate', `Deze specialist heeft geen tarief dat geldt op ${today}.`);
+    const reservedCents = entryCostCents(body.estimatedMinutes, rateCents);
+    await reserve(tx, year, reservedCents);
+    const [row] = await tx
+      .insert(schema.assignments)
+      .values({
+        requestId,
+        specialistId: specialist.id,
+        status: 'proposed',
+        estimatedMinutes: body.estimatedMinutes,
+        rateCents,
+        reservedCents,
+        budgetYear: year,
+        proposedBy: ctx.actor.userId,
+      })
+      .returning({ id: schema.assignments.id });
+    if (!row) throw new Error('insert returned no row');
+    await recordTransition(tx, { requestId, from: request.status, to: 'assigned', actorId: ctx.actor.userId, actorRole: 'coordinator' });
+    await audit(ctx, tx, { action: 'assign', objectType: 'assignment', objectId: row.id, result: 'success', details: { requestId, estimatedMinutes: body.estimatedMinutes, reservedCents } });
+    await enqueueNotification(tx, { event: 'assignment-proposed', reference: request.reference, link: link(ctx, requestId), recipients: { userIds: [specialist.userId] } });
+    return row.id;
+  });
+  return getAssignment(ctx, id);
+}
+
+
+/**
+ * Changes an assignment: the assigned specialist accepts or declines a proposal (declining releases
+ * the reservation and returns the request to `submitted`), or the coordinator changes the estimate
+ * (a raise must fit in the budget; never below the minutes already logged). DESIGN.md §4, §5.
+ *
+ * @throws AppError 404 `not-found`, 403 `forbidden`, 400 `validation-failed`, 409
+ *   `invalid-transition`, `budget-exceeded`, 422 `personal-data-detected`
+ */
+export async function updateAssignment(ctx: ServiceContext, id: string, body: PatchAssignmentBody): Promise<Assignment> {
+  const { actor } = ctx;
+  await ctx.db.transaction(async (tx) => {
+    const assignment = await findAssignment(tx, id, assignmentsVisibleTo(actor), true);
+    if (!assignment) throw notFound('Deze inzet');
+    if ('status' in body) {
+      if (assignment.specialistId !== actor.specialistId) throw forbidden('Alleen de voorgestelde specialist kan deze inzet aannemen of afwijzen.');
+      assertNoPersonalData({ reason: body.reason });
+      if (assignment.status !== 'proposed' || assignment.closedAt !== null) {
+        throw invalidTransition(`Deze inzet is al ${assignment.status === 'accepted' ? 'aangenomen' : 'afgesloten'}.`);
+      }
+      const requestTo = body.status === 'accepted' ? 'in-progress' : 'submitted';
+      const trigger = body.status === 'accepted' ? 'assignment-accepted' : 'assignment-declined';
+      const requestStatus = assignment.requestStatus as Parameters<typeof findTransition>[0];
+      if (!findTransition(requestStatus, requestTo, ['specialist'], trigger)) {
+        throw invalidTransition(`Het verzoek heeft status '${assignment.requestStatus}'; deze inzet kan niet meer worden beantwoord.`);
+      }
+      const now = ctx.now();
+      if (body.status === 'accepted') {
+        await tx.update(schema.assignments).set({ status: 'accepted', respondedAt: now }).where(eq(schema.assignments.id, id));
+      } else {
+        await release(tx, assignment.budgetYear, assignment.reservedCents);
+        await tx
+          .update(schema.assignments)
+          .set({ status: 'declined', respondedAt: now, closedAt: now, reservedCents: 0, declineReason: body.reason ?? null })
+          .where(eq(schema.assignments.id, id));
+      }
+      await recordTransition(tx, { requestId: assignment.requestId, from: requestStatus, to: requestTo, actorId: actor.userId, actorRole: 'specialist', reason: body.reason });
+      await audit(ctx, tx, { action: body.status === 'accepted' ? 'accept' : 'decline', objectType: 'assignment', objectId: id, result: 'success' });
+      const notice = { reference: assignment.requestReference, link: link(ctx, assignment.requestId) };
+      if (body.status === 'accepted') {
+        await enqueueNotification(tx, { ...notice, event: 'assignment-accepted', recipients: { caseTableId: assignment.caseTableId } });
+      } else {
+        await enqueueNotification(tx, { ...notice, event: 'assignment-declined', recipients: { role: 'coordinator' } });
+      }
+      return;
+    }
+    if (!hasRole(actor, 'coordinator')) throw forbidden('Alleen de coördinator kan de inschatting wijzigen.');
+    if (assignment.status === 'declined' || assignment.closedAt !== null) throw invalidTransition('De inschatting van een afgesloten inzet kan niet meer veranderen.');
+    if (body.estimatedMinutes < assignment.loggedMinutes) {
+      throw invalidField('/estimatedMinutes', `lager dan de al geschreven ${assignment.loggedMinutes} minuten`);
+    }
+    const delta = entryCostCents(body.estimatedMinutes, assignment.rateCents) - entryCostCents(assignment.estimatedMinutes, assignment.rateCents);
+    let newReserved = assignment.reservedCents + delta;
+    if (delta > 0) {
+      await reserve(tx, assignment.budgetYear, delta);
+    } else if (delta < 0) {
+      const freed = Math.min(-delta, assignment.reservedCents);
+      await release(tx, assignment.budgetYear, freed);
+      newReserved = assignment.reservedCents - freed;
+    }
+    await tx.update(schema.assignments).set({ estimatedMinutes: body.estimatedMinutes, reservedCents: newReserved }).where(eq(schema.assignments.id, id));
+    await audit(ctx, tx, { action: 'change-estimate', objectType: 'assignment', objectId: id, result: 'success', details: { from: assignment.estimatedMinutes, to: body.estimatedMinutes } });
+  });
+  return getAssignment(ctx, id);
+}

@@ -1,0 +1,21 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { assignmentRoutes } from './assignments/assignments.routes.ts';
+import { sessionRoutes } from './auth/sessions.routes.ts';
+import { budgetRoutes } from './budgets/budgets.routes.ts';
+import { healthRoutes } from './health/health.routes.ts';
+import { interpretationRequestRoutes } from './interpretation-requests/interpretation-requests.routes.ts';
+import { organisationRoutes } from './organisation/organisation.routes.ts';
+import { specialistRoutes } from './specialists/specialists.routes.ts';
+import { timeEntryRoutes } from './time-entries/time-entries.routes.ts';
+
+/** All API routes; registered under `/api/v1`. */
+export const registerModules: FastifyPluginAsync<{ now: () => Date }> = async (app, opts) => {
+  await app.register(healthRoutes);
+  await app.register(sessionRoutes);
+  await app.register(organisationRoutes);
+  await app.register(specialistRoutes, { now: opts.now });
+  await app.register(interpretationRequestRoutes, { now: opts.now });
+  await app.register(assignmentRoutes, { now: opts.now });
+  await app.register(timeEntryRoutes, { now: opts.now });
+  await app.register(budgetRoutes);
+};

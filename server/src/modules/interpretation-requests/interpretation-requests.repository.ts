@@ -1,0 +1,175 @@
+import { type Executor, schema } from '@duidingspool/db';
+import type { InterpretationRequestListQuery, InterpretationRequestSummary, RequestStatus, Role, TimelineEvent } from '@duidingspool/shared';
+import { and, asc, desc, eq, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
+import { hasRole, type Actor } from '../../lib/context.ts';
+import { iso, isoOrNull, pageWindow } from '../../lib/pagination.ts';
+
+const r = schema.interpretationRequests;
+const a = schema.assignments;
+
+/**
+ * The need-to-know rule of DESIGN.md §2 as one SQL condition, used by both the list and the
+ * detail so a list never shows what the detail would refuse: coordinators see every request that
+ * left draft; requesters the requests of their casustafels; specialists the requests they have a
+ * proposed or accepted assignment on; finance and admin none.
+ */
+export function visibleTo(actor: Actor): SQL {
+  const conditions: SQL[] = [];
+  if (hasRole(actor, 'coordinator')) conditions.push(ne(r.status, 'draft'));
+  if (hasRole(actor, 'requester') && actor.caseTableIds.length > 0) conditions.push(inArray(r.caseTableId, actor.caseTableIds));
+  if (hasRole(actor, 'specialist') && actor.specialistId) {
+    conditions.push(
+      sql`exists (select 1 from ${a} where ${a.requestId} = ${r.id} and ${a.specialistId} = ${actor.specialistId} and ${a.status} in ('proposed','accepted'))`,
+    );
+  }
+  return conditions.length > 0 ? (or(...conditions) as SQL) : sql`false`;
+}
+
+const summaryColumns = {
+  id: r.id,
+  reference: r.reference,
+  status: r.status,
+  caseTableId: r.caseTableId,
+  caseTableName: schema.caseTables.name,
+  municipalityId: r.municipalityId,
+  municipalityName: schema.municipalities.name,
+  caseReference: r.caseReference,
+  urgency: r.urgency,
+  deliverable: r.deliverable,
+  meetingDate: r.meetingDate,
+  languages: r.languages,
+  createdAt: r.createdAt,
+  submittedAt: r.submittedAt,
+  updatedAt: r.updatedAt,
+  expertiseAreaCodes: sql<string[]>`coalesce((select array_agg(e.expertise_area_code order by e.expertise_area_code) from ${schema.requestExpertiseAreas} e where e.request_id = ${r.id}), '{}')`,
+  specialistName: sql<string | null>`(select u.display_name from ${a} join ${schema.specialists} s on s.id = ${a.specialistId} join ${schema.users} u on u.id = s.user_id where ${a.requestId} = ${r.id} and ${a.status} in ('proposed','accepted') order by ${a.proposedAt} desc limit 1)`,
+};
+
+type SummaryRow = {
+  [K in keyof typeof summaryColumns]: unknown;
+};
+
+function toSummary(row: SummaryRow): InterpretationRequestSummary {
+  return {
+    id: row.id as string,
+    reference: row.reference as string,
+    status: row.status as RequestStatus,
+    caseTableId: row.caseTableId as string,
+    caseTableName: row.caseTableName as string,
+    municipalityId: row.municipalityId as string,
+    municipalityName: row.municipalityName as string,
+    caseReference: row.caseReference as string,
+    expertiseAreaCodes: row.expertiseAreaCodes as string[],
+    urgency: row.urgency as InterpretationRequestSummary['urgency'],
+    deliverable: row.deliverable as InterpretationRequestSummary['deliverable'],
+    meetingDate: (row.meetingDate as string | null) ?? null,
+    languages: (row.languages as string[]) ?? [],
+    specialistName: (row.specialistName as string | null) ?? null,
+    createdAt: iso(row.createdAt as Date),
+    submittedAt: isoOrNull(row.submittedAt as Date | null),
+    updatedAt: iso(row.updatedAt as Date),
+  };
+}
+
+const SORTS: Record<InterpretationRequestListQuery['sort'], SQL[]> = {
+  submittedAt: [sql`${r.submittedAt} asc nulls last`],
+  '-submittedAt': [sql`${r.submittedAt} desc nulls last`, desc(r.createdAt)],
+  meetingDate: [sql`${r.meetingDate} asc nulls last`],
+  '-meetingDate': [sql`${r.meetingDate} desc nulls last`],
+  urgency: [sql`case ${r.urgency} when 'urgent' then 0 else 1 end`, sql`${r.submittedAt} asc nulls last`],
+  reference: [asc(r.reference)],
+  '-reference': [desc(r.reference)],
+  status: [asc(r.status), sql`${r.submittedAt} asc nulls last`],
+};
+
+/** One page of the requests `actor` may see, with the total, in a stable order (id as tiebreaker). */
+export async function listRequests(db: Executor, actor: Actor, q: InterpretationRequestListQuery) {
+  const filters: SQL[] = [visibleTo(actor)];
+  if (q.status) filters.push(inArray(r.status, q.status.split(',')));
+  if (q.caseTableId) filters.push(eq(r.caseTableId, q.caseTableId));
+  const where = and(...filters);
+  const { limit, offset } = pageWindow(q);
+  const rows = await db
+    .select(summaryColumns)
+    .from(r)
+    .innerJoin(schema.caseTables, eq(schema.caseTables.id, r.caseTableId))
+    .innerJoin(schema.municipalities, eq(schema.municipalities.id, r.municipalityId))
+    .where(where)
+    .orderBy(...SORTS[q.sort], asc(r.id))
+    .limit(limit)
+    .offset(offset);
+  const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(r).where(where);
+  return { items: rows.map(toSummary), total: count?.n ?? 0 };
+}
+
+/** The request with id `id` if `actor` may see it, with its case content; `lock` takes a row lock. */
+export async function findVisibleRequest(db: Executor, actor: Actor, id: string, lock = false) {
+  const query = db
+    .select({ ...summaryColumns, question: r.question, context: r.context, createdBy: r.createdBy })
+    .from(r)
+    .innerJoin(schema.caseTables, eq(schema.caseTables.id, r.caseTableId))
+    .innerJoin(schema.municipalities, eq(schema.municipalities.id, r.municipalityId))
+    .where(and(eq(r.id, id), visibleTo(actor)));
+  const rows = lock ? await query.for('update', { of: r }) : await query;
+  const row = rows[0];
+  if (!row) return null;
+  return { ...toSummary(row), question: row.question, context: row.context };
+}
+
+/** The timeline of a request, oldest first. */
+export async function listTimeline(db: Executor, requestId: string): Promise<TimelineEvent[]> {
+  const e = schema.requestStatusEvents;
+  const rows = await db
+    .select({
+      fromStatus: e.fromStatus,
+      toStatus: e.toStatus,
+      actorName: schema.users.displayName,
+      actorRole: e.actorRole,
+      reason: e.reason,
+      occurredAt: e.occurredAt,
+    })
+    .from(e)
+    .innerJoin(schema.users, eq(schema.users.id, e.actorId))
+    .where(eq(e.requestId, requestId))
+    .orderBy(asc(e.occurredAt), asc(e.seq));
+  return rows.map((row) => ({
+    fromStatus: (row.fromStatus as RequestStatus | null) ?? null,
+    toStatus: row.toStatus as RequestStatus,
+    actorName: row.actorName,
+    actorRole: row.actorRole as Role,
+    reason: row.reason,
+    occurredAt: iso(row.occurredAt),
+  }));
+}
+
+/** Records a status change on the timeline and moves the request to `to`. */
+export async function recordTransition(
+  db: Executor,
+  input: { requestId: string; from: RequestStatus | null; to: RequestStatus; actorId: string; actorRole: Role; reason?: string | null | undefined },
+): Promise<void> {
+  await db.insert(schema.requestStatusEvents).values({
+    requestId: input.requestId,
+    fromStatus: input.from,
+    toStatus: input.to,
+    actorId: input.actorId,
+    actorRole: input.actorRole,
+    reason: input.reason ?? null,
+  });
+  const extra: Partial<typeof r.$inferInsert> = {};
+  if (input.to === 'submitted') extra.submittedAt = sql`coalesce(${r.submittedAt}, now())` as never;
+  if (input.to === 'closed' || input.to === 'withdrawn' || input.to === 'cancelled' || input.to === 'declined') extra.closedAt = sql`now()` as never;
+  await db
+    .update(r)
+    .set({ status: input.to, updatedAt: sql`now()` as never, ...extra })
+    .where(eq(r.id, input.requestId));
+}
+
+/** Next pool reference for `year`, e.g. `DP-2019-0007`; safe under concurrency (one UPDATE). */
+export async function nextReference(db: Executor, prefix: string, year: number): Promise<string> {
+  const [row] = await db
+    .insert(schema.referenceCounters)
+    .values({ year, lastNumber: 1 })
+    .onConflictDoUpdate({ target: schema.referenceCounters.year, set: { lastNumber: sql`${schema.referenceCounters.lastNumber} + 1` } })
+    .returning({ n: schema.referenceCounters.lastNumber });
+  return `${prefix}-${year}-${String(row?.n ?? 1).padStart(4, '0')}`;
+}

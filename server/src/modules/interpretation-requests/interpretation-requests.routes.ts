@@ -1,0 +1,92 @@
+import {
+  AdviceSchema,
+  AssignmentSchema,
+  CreateAssignmentBodySchema,
+  CreateInterpretationRequestBodySchema,
+  DeliverAdviceBodySchema,
+  IdParamsSchema,
+  InterpretationRequestListQuerySchema,
+  InterpretationRequestSchema,
+  InterpretationRequestSummarySchema,
+  PatchInterpretationRequestBodySchema,
+  pageOf,
+} from '@duidingspool/shared';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { serviceContext } from '../../lib/service-context.ts';
+import { assignSpecialist } from '../assignments/assignments.service.ts';
+import {
+  createInterpretationRequest,
+  deliverAdvice,
+  getInterpretationRequest,
+  listInterpretationRequests,
+  transitionInterpretationRequest,
+} from './interpretation-requests.service.ts';
+
+const tags = ['interpretation-requests'];
+
+/** Interpretation requests: the lifecycle of DESIGN.md §4 behind the fixed rows of §7. */
+export const interpretationRequestRoutes: FastifyPluginAsyncZod<{ now: () => Date }> = async (app, opts) => {
+  const ctx = (request: Parameters<typeof serviceContext>[1]) => serviceContext(app, request, opts.now);
+
+  app.get('/interpretation-requests', {
+    config: { roles: ['requester', 'coordinator', 'specialist'] },
+    schema: {
+      tags,
+      summary: 'Duidingsverzoeken die de gebruiker mag zien (gepagineerd)',
+      querystring: InterpretationRequestListQuerySchema,
+      response: { 200: pageOf(InterpretationRequestSummarySchema).meta({ id: 'InterpretationRequestPage' }) },
+    },
+    handler: async (request) => {
+      const { items, total } = await listInterpretationRequests(ctx(request), request.query);
+      return { items, total, page: request.query.page, pageSize: request.query.pageSize };
+    },
+  });
+
+  app.post('/interpretation-requests', {
+    config: { roles: ['requester'] },
+    schema: { tags, summary: 'Nieuw duidingsverzoek (concept of direct ingediend)', body: CreateInterpretationRequestBodySchema, response: { 201: InterpretationRequestSchema } },
+    handler: async (request, reply) => {
+      const created = await createInterpretationRequest(ctx(request), request.body);
+      return reply.code(201).header('Location', `/api/v1/interpretation-requests/${created.id}`).send(created);
+    },
+  });
+
+  app.get('/interpretation-requests/:id', {
+    config: { roles: ['requester', 'coordinator', 'specialist'] },
+    schema: { tags, summary: 'Eén duidingsverzoek met tijdlijn, inzet en advies', params: IdParamsSchema, response: { 200: InterpretationRequestSchema } },
+    handler: async (request) => getInterpretationRequest(ctx(request), request.params.id),
+  });
+
+  app.patch('/interpretation-requests/:id', {
+    config: { roles: ['requester', 'coordinator'] },
+    schema: {
+      tags,
+      summary: 'Statuswijziging volgens de levenscyclus',
+      params: IdParamsSchema,
+      body: PatchInterpretationRequestBodySchema,
+      response: { 200: InterpretationRequestSchema },
+    },
+    handler: async (request) => transitionInterpretationRequest(ctx(request), request.params.id, request.body),
+  });
+
+  app.post('/interpretation-requests/:id/assignments', {
+    config: { roles: ['coordinator'] },
+    schema: {
+      tags: ['assignments'],
+      summary: 'Specialist toewijzen met inschatting; reserveert budget',
+      params: IdParamsSchema,
+      body: CreateAssignmentBodySchema,
+      response: { 201: AssignmentSchema },
+    },
+    handler: async (request, reply) => {
+      const assignment = await assignSpecialist(ctx(request), request.params.id, request.body);
+      return reply.code(201).header('Location', `/api/v1/assignments/${assignment.id}`).send(assignment);
+    },
+  });
+
+  app.post('/interpretation-requests/:id/advice', {
+    config: { roles: ['specialist'] },
+    schema: { tags, summary: 'Advies opleveren', params: IdParamsSchema, body: DeliverAdviceBodySchema, response: { 201: AdviceSchema } },
+    handler: async (request, reply) => reply.code(201).send(await deliverAdvice(ctx(request), request.params.id, request.body)),
+  });
+};

@@ -1,0 +1,212 @@
+import { schema } from '@duidingspool/db';
+import {
+  amsterdamDate,
+  type CreateInterpretationRequestBody,
+  findTransition,
+  type InterpretationRequest,
+  type InterpretationRequestListQuery,
+  type DeliverAdviceBody,
+  type Advice,
+  type PatchInterpretationRequestBody,
+  patchTargets,
+  REQUEST_FREE_TEXT_FIELDS,
+  type RequestStatus,
+  type Role,
+  yearOf,
+} from '@duidingspool/shared';
+import { and, eq, inArray } from 'drizzle-orm';
+import { AppError, invalidField, invalidTransition, notFound } from '../../errors.ts';
+import { hasRole, type Actor, type ServiceContext } from '../../lib/context.ts';
+import { iso } from '../../lib/pagination.ts';
+import { assertNoPersonalData } from '../../lib/personal-data-guard.ts';
+import { listForRequest, lockLiveForRequest, toAssignment } from '../assignments/assignments.repository.ts';
+import { audit } from '../audit/audit.service.ts';
+import { release } from '../budgets/budget-ledger.ts';
+import { enqueueNotification } from '../notifications/outbox.ts';
+import { findVisibleRequest, listRequests, listTimeline, nextReference, recordTransition } from './interpretation-requests.repository.ts';
+
+/** Prefix of the pool reference (`DP-2019-0007`), from the regional seed's `pool.referencePrefix`. */
+export const REFERENCE_PREFIX = 'DP';
+
+const link = (ctx: ServiceContext, id: string) => `${ctx.publicUrl}/verzoeken/${id}`;
+
+/** The roles with which `actor` acts on this request: requester only as a member of its casustafel. */
+function rolesOnRequest(actor: Actor, caseTableId: string): Role[] {
+  return actor.roles.filter((role) => role !== 'requester' || actor.caseTableIds.includes(caseTableId));
+}
+
+/**
+ * A page of the requests the actor may see (DESIGN.md §2, §7). No case content: the list carries
+ * no question, context or advice.
+ */
+export function listInterpretationRequests(ctx: ServiceContext, q: InterpretationRequestListQuery) {
+  return listRequests(ctx.db, ctx.actor, q);
+}
+
+/**
+ * Creates a request for one of the actor's casustafels, as a draft or (with `submit`) submitted;
+ * coordinators are notified of a submitted request. Case content is checked by the personal-data
+ * guard (DESIGN.md §6).
+ *
+ * @throws AppError 400 `validation-failed` (unknown casustafel, municipality not served by it,
+ *   unknown expertise area), 422 `personal-data-detected`
+ */
+export async function createInterpretationRequest(ctx: ServiceContext, body: CreateInterpretationRequestBody): Promise<InterpretationRequest> {
+  const { actor } = ctx;
+  if (!actor.caseTableIds.includes(body.caseTableId)) throw invalidField('/caseTableId', 'u bent geen lid van deze casustafel');
+  assertNoPersonalData({ caseReference: body.caseReference, question: body.question, context: body.context });
+  const id = await ctx.db.transaction(async (tx) => {
+    const [served] = await tx
+      .select({ id: schema.caseTableMunicipalities.municipalityId })
+      .from(schema.caseTableMunicipalities)
+      .where(and(eq(schema.caseTableMunicipalities.caseTableId, body.caseTableId), eq(schema.caseTableMunicipalities.municipalityId, body.municipalityId)));
+    if (!served) throw invalidField('/municipalityId', 'deze gemeente valt niet onder de gekozen casustafel');
+    const codes = [...new Set(body.expertiseAreaCodes)];
+    const known = await tx.select({ code: schema.expertiseAreas.code }).from(schema.expertiseAreas).where(inArray(schema.expertiseAreas.code, codes));
+    const unknown = codes.filter((c) => !known.some((k) => k.code === c));
+    if (unknown.length > 0) throw invalidField(`/expertiseAreaCodes/${body.expertiseAreaCodes.indexOf(unknown[0] as string)}`, `onbekend expertisegebied ${unknown[0]}`);
+    const status: RequestStatus = body.submit ? 'submitted' : 'draft';
+    const reference = await nextReference(tx, REFERENCE_PREFIX, yearOf(amsterdamDate(ctx.now())));
+    const [row] = await tx
+      .insert(schema.interpretationRequests)
+      .values({
+        reference,
+        caseTableId: body.caseTableId,
+        municipalityId: body.municipalityId,
+        caseReference: body.caseReference.trim(),
+        question: body.question,
+        context: body.context ?? null,
+        urgency: body.urgency,
+        deliverable: body.deliverable,
+        meetingDate: body.meetingDate ?? null,
+        languages: [...new Set(body.languages ?? [])],
+        status,
+        createdBy: actor.userId,
+        submittedAt: body.submit ? ctx.now() : null,
+      })
+      .returning({ id: schema.interpretationRequests.id });
+    if (!row) throw new Error('insert returned no row');
+    await tx.insert(schema.requestExpertiseAreas).values(codes.map((code) => ({ requestId: row.id, expertiseAreaCode: code })));
+    await tx.insert(schema.requestStatusEvents).values({ requestId: row.id, fromStatus: null, toStatus: status, actorId: actor.userId, actorRole: 'requester' });
+    await audit(ctx, tx, { action: 'create', objectType: 'interpretation-request', objectId: row.id, result: 'success', details: { status, reference } });
+    if (status === 'submitted') {
+      await enqueueNotification(tx, { event: 'request-submitted', reference, link: link(ctx, row.id), recipients: { role: 'coordinator' } });
+    }
+    return row.id;
+  });
+  return getInterpretationRequest(ctx, id, { audited: false });
+}
+
+/**
+ * One request with timeline, assignments and advice, if the actor may see it; 404 otherwise — also
+ * for another casustafel's request (DESIGN.md §6). Reading case content is audited. Specialists see
+ * only their own assignments; requesters see no rates or reservations.
+ *
+ * @throws AppError 404 `not-found`
+ */
+export async function getInterpretationRequest(ctx: ServiceContext, id: string, opts: { audited?: boolean } = {}): Promise<InterpretationRequest> {
+  const { actor } = ctx;
+  const request = await findVisibleRequest(ctx.db, actor, id);
+  if (!request) {
+    await audit(ctx, ctx.db, { action: 'read', objectType: 'interpretation-request', objectId: id, result: 'denied' });
+    throw notFound('Dit duidingsverzoek');
+  }
+  const onlyOwn = !hasRole(actor, 'coordinator') && !actor.caseTableIds.includes(request.caseTableId) ? (actor.specialistId ?? undefined) : undefined;
+  const seesMoney = hasRole(actor, 'coordinator') || onlyOwn !== undefined;
+  const assignments = (await listForRequest(ctx.db, id, onlyOwn)).map(toAssignment).map((x) => (seesMoney ? x : { ...x, rateCents: null, reservedCents: null }));
+  const [adviceRow] = await ctx.db
+    .select({
+      id: schema.advice.id,
+      requestId: schema.advice.requestId,
+      summary: schema.advice.summary,
+      body: schema.advice.body,
+      deliveredAt: schema.advice.deliveredAt,
+      specialistName: schema.users.displayName,
+    })
+    .from(schema.advice)
+    .innerJoin(schema.users, eq(schema.users.id, schema.advice.deliveredBy))
+    .where(eq(schema.advice.requestId, id));
+  const advice: Advice | null = adviceRow ? { ...adviceRow, deliveredAt: iso(adviceRow.deliveredAt) } : null;
+  if (opts.audited !== false) {
+    await audit(ctx, ctx.db, { action: 'read', objectType: 'interpretation-request', objectId: id, result: 'success', details: { advice: advice !== null } });
+  }
+  return {
+    ...request,
+    timeline: await listTimeline(ctx.db, id),
+    assignments,
+    advice,
+    allowedTransitions: patchTargets(request.status, rolesOnRequest(actor, request.caseTableId)),
+  };
+}
+
+/**
+ * Moves a request along the lifecycle through PATCH (DESIGN.md §4), checked against the transition
+ * table for the roles the actor holds on this request. Ending a request (closed, withdrawn,
+ * cancelled) releases the unused reservation of its live assignments (DESIGN.md §5).
+ *
+ * @throws AppError 404 `not-found`, 409 `invalid-transition`, 422 `personal-data-detected` (reason)
+ */
+export async function transitionInterpretationRequest(ctx: ServiceContext, id: string, body: PatchInterpretationRequestBody): Promise<InterpretationRequest> {
+  const { actor } = ctx;
+  assertNoPersonalData({ reason: body.reason });
+  await ctx.db.transaction(async (tx) => {
+    const request = await findVisibleRequest(tx, actor, id, true);
+    if (!request) throw notFound('Dit duidingsverzoek');
+    const edge = findTransition(request.status, body.status, rolesOnRequest(actor, request.caseTableId));
+    if (!edge) {
+      throw invalidTransition(`Een verzoek met status '${request.status}' kan niet naar '${body.status}' worden gezet door u.`);
+    }
+    if (body.status === 'closed' || body.status === 'withdrawn' || body.status === 'cancelled') {
+      for (const assignment of await lockLiveForRequest(tx, id)) {
+        await release(tx, assignment.budgetYear, assignment.reservedCents);
+        await tx
+          .update(schema.assignments)
+          .set({ reservedCents: 0, closedAt: ctx.now() })
+          .where(eq(schema.assignments.id, assignment.id));
+        if (body.status !== 'closed' || assignment.status === 'accepted') {
+          await enqueueNotification(tx, { event: 'request-closed', reference: request.reference, link: link(ctx, id), recipients: { userIds: [assignment.specialistUserId] } });
+        }
+      }
+    }
+    await recordTransition(tx, { requestId: id, from: request.status, to: body.status, actorId: actor.userId, actorRole: edge.by, reason: body.reason });
+    await audit(ctx, tx, { action: 'transition', objectType: 'interpretation-request', objectId: id, result: 'success', details: { from: request.status, to: body.status } });
+    const notice = { reference: request.reference, link: link(ctx, id) };
+    if (body.status === 'submitted') await enqueueNotification(tx, { ...notice, event: 'request-submitted', recipients: { role: 'coordinator' } });
+    if (body.status === 'needs-information') await enqueueNotification(tx, { ...notice, event: 'request-needs-information', recipients: { caseTableId: request.caseTableId } });
+    if (body.status === 'declined') await enqueueNotification(tx, { ...notice, event: 'request-declined', recipients: { caseTableId: request.caseTableId } });
+  });
+  return getInterpretationRequest(ctx, id, { audited: false });
+}
+
+/**
+ * The assigned specialist delivers advice on a request in progress; the request moves to
+ * `advice-delivered` and the casustafel's requesters are notified (DESIGN.md §4).
+ *
+ * @throws AppError 404 `not-found`, 409 `invalid-transition` (not in progress, advice exists),
+ *   422 `personal-data-detected`
+ */
+export async function deliverAdvice(ctx: ServiceContext, id: string, body: DeliverAdviceBody): Promise<Advice> {
+  const { actor } = ctx;
+  assertNoPersonalData({ summary: body.summary, body: body.body });
+  return ctx.db.transaction(async (tx) => {
+    const request = await findVisibleRequest(tx, actor, id, true);
+    if (!request) throw notFound('Dit duidingsverzoek');
+    const own = actor.specialistId
+      ? (await lockLiveForRequest(tx, id)).find((x) => x.specialistId === actor.specialistId && x.status === 'accepted')
+      : undefined;
+    if (!own) throw new AppError('forbidden', 'Alleen de toegewezen specialist die de inzet heeft aangenomen kan advies opleveren.');
+    if (!findTransition(request.status, 'advice-delivered', ['specialist'], 'advice-delivered')) {
+      throw invalidTransition(`Advies kan alleen worden opgeleverd bij een verzoek in behandeling (nu: '${request.status}').`);
+    }
+    const [row] = await tx
+      .insert(schema.advice)
+      .values({ requestId: id, assignmentId: own.id, summary: body.summary, body: body.body, deliveredBy: actor.userId })
+      .onConflictDoNothing()
+      .returning();
+    if (!row) throw invalidTransition('Voor dit verzoek is al advies opgeleverd.');
+    await recordTransition(tx, { requestId: id, from: request.status, to: 'advice-delivered', actorId: actor.userId, actorRole: 'specialist' });
+    await audit(ctx, tx, { action: 'deliver-advice', objectType: 'interpretation-request', objectId: id, result: 'success' });
+    await enqueueNotification(tx, { event: 'advice-delivered', reference: request.reference, link: link(ctx, id), recipients: { caseTableId: request.caseTableId } });
+    return { id: row.id, requestId: id, specialistName: actor.displayName, summary: row.summary, body: row.body, deliveredAt: iso(row.deliveredAt) };
+  });
+}

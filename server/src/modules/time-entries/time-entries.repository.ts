@@ -1,0 +1,102 @@
+import { type Executor, schema } from '@duidingspool/db';
+import type { TimeEntry, TimeEntryListQuery, TimeEntryStatus } from '@duidingspool/shared';
+import { alias } from 'drizzle-orm/pg-core';
+import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
+import { hasRole, type Actor } from '../../lib/context.ts';
+import { iso, isoOrNull, pageWindow } from '../../lib/pagination.ts';
+
+const te = schema.timeEntries;
+const specialistUser = alias(schema.users, 'specialist_user');
+const reviewer = alias(schema.users, 'reviewer');
+
+const columns = {
+  id: te.id,
+  assignmentId: te.assignmentId,
+  requestId: schema.interpretationRequests.id,
+  requestReference: schema.interpretationRequests.reference,
+  specialistId: te.specialistId,
+  specialistName: specialistUser.displayName,
+  specialistUserId: specialistUser.id,
+  workedOn: te.workedOn,
+  minutes: te.minutes,
+  activity: te.activity,
+  description: te.description,
+  rateCents: te.rateCents,
+  amountCents: te.amountCents,
+  budgetYear: te.budgetYear,
+  status: te.status,
+  rejectReason: te.rejectReason,
+  reviewedAt: te.reviewedAt,
+  reviewerName: reviewer.displayName,
+  createdAt: te.createdAt,
+};
+
+/** A time entry with what services need besides the DTO. */
+export type TimeEntryRecord = TimeEntry & { budgetYear: number; specialistUserId: string };
+
+function toRecord(row: Record<keyof typeof columns, unknown>): TimeEntryRecord {
+  return {
+    id: row.id as string,
+    assignmentId: row.assignmentId as string,
+    requestId: row.requestId as string,
+    requestReference: row.requestReference as string,
+    specialistId: row.specialistId as string,
+    specialistName: row.specialistName as string,
+    specialistUserId: row.specialistUserId as string,
+    workedOn: row.workedOn as string,
+    minutes: row.minutes as number,
+    activity: row.activity as string,
+    description: row.description as string,
+    rateCents: row.rateCents as number,
+    amountCents: row.amountCents as number,
+    budgetYear: row.budgetYear as number,
+    status: row.status as TimeEntryStatus,
+    rejectReason: row.rejectReason as string | null,
+    reviewedAt: isoOrNull(row.reviewedAt as Date | null),
+    reviewerName: (row.reviewerName as string | null) ?? null,
+    createdAt: iso(row.createdAt as Date),
+  };
+}
+
+/** The DTO without the internal fields. */
+export function toTimeEntry(record: TimeEntryRecord): TimeEntry {
+  const { budgetYear: _y, specialistUserId: _u, ...dto } = record;
+  return dto;
+}
+
+/** Entries `actor` may see: coordinators all, specialists their own (DESIGN.md §2). */
+export function entriesVisibleTo(actor: Actor): SQL {
+  if (hasRole(actor, 'coordinator')) return sql`true`;
+  if (hasRole(actor, 'specialist') && actor.specialistId) return eq(te.specialistId, actor.specialistId);
+  return sql`false`;
+}
+
+function base(db: Executor) {
+  return db
+    .select(columns)
+    .from(te)
+    .innerJoin(schema.assignments, eq(schema.assignments.id, te.assignmentId))
+    .innerJoin(schema.interpretationRequests, eq(schema.interpretationRequests.id, schema.assignments.requestId))
+    .innerJoin(schema.specialists, eq(schema.specialists.id, te.specialistId))
+    .innerJoin(specialistUser, eq(specialistUser.id, schema.specialists.userId))
+    .leftJoin(reviewer, eq(reviewer.id, te.reviewedBy));
+}
+
+/** One entry under `visible`, optionally locked for update. */
+export async function findEntry(db: Executor, id: string, visible: SQL, lock = false): Promise<TimeEntryRecord | null> {
+  const query = base(db).where(and(eq(te.id, id), visible));
+  const rows = lock ? await query.for('update', { of: te }) : await query;
+  return rows[0] ? toRecord(rows[0]) : null;
+}
+
+/** One page of entries `actor` may see, newest work first. */
+export async function listEntries(db: Executor, actor: Actor, q: TimeEntryListQuery & { assignmentId?: string | undefined }) {
+  const filters: SQL[] = [entriesVisibleTo(actor)];
+  if (q.status) filters.push(eq(te.status, q.status));
+  if (q.assignmentId) filters.push(eq(te.assignmentId, q.assignmentId));
+  const where = and(...filters);
+  const { limit, offset } = pageWindow(q);
+  const rows = await base(db).where(where).orderBy(desc(te.workedOn), desc(te.createdAt), asc(te.id)).limit(limit).offset(offset);
+  const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(te).where(where);
+  return { items: rows.map(toRecord).map(toTimeEntry), total: count?.n ?? 0 };
+}

@@ -1,0 +1,25 @@
+import { IdParamsSchema, pageOf, ReviewTimeEntryBodySchema, TimeEntryListQuerySchema, TimeEntrySchema } from '@duidingspool/shared';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { serviceContext } from '../../lib/service-context.ts';
+import { listTimeEntries, reviewTimeEntry } from './time-entries.service.ts';
+
+const tags = ['time-entries'];
+
+/** Time entries across assignments, and their approval by the coordinator (DESIGN.md §5). */
+export const timeEntryRoutes: FastifyPluginAsyncZod<{ now: () => Date }> = async (app, opts) => {
+  const ctx = (request: Parameters<typeof serviceContext>[1]) => serviceContext(app, request, opts.now);
+
+  app.get('/time-entries', {
+    config: { roles: ['coordinator', 'specialist'] },
+    schema: { tags, summary: 'Urenregels (coördinator: alle; specialist: eigen)', querystring: TimeEntryListQuerySchema, response: { 200: pageOf(TimeEntrySchema).meta({ id: 'TimeEntryListPage' }) } },
+    handler: async (request) => {
+      const { items, total } = await listTimeEntries(ctx(request), request.query);
+      return { items, total, page: request.query.page, pageSize: request.query.pageSize };
+    },
+  });
+  app.patch('/time-entries/:id', {
+    config: { roles: ['coordinator'] },
+    schema: { tags, summary: 'Goedkeuren of afkeuren', params: IdParamsSchema, body: ReviewTimeEntryBodySchema, response: { 200: TimeEntrySchema } },
+    handler: async (request) => reviewTimeEntry(ctx(request), request.params.id, request.body),
+  });
+};

@@ -1,0 +1,156 @@
+import { type Database, schema } from '@duidingspool/db';
+import type { Role } from '@duidingspool/shared';
+import fastifyCookie from '@fastify/cookie';
+import fastifyJwt from '@fastify/jwt';
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type { AppConfig } from '../config.ts';
+import { AppError, forbidden } from '../errors.ts';
+import type { Actor } from '../lib/context.ts';
+
+/** Name of the httpOnly session cookie that holds the JWT. */
+export const SESSION_COOKIE = 'dp_session';
+
+interface SessionClaims {
+  sub: string;
+  sid: string;
+}
+
+declare module '@fastify/jwt' {
+  interface FastifyJWT {
+    payload: SessionClaims;
+    user: SessionClaims & { iat: number; exp: number };
+  }
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The route needs no session (health, login, OpenAPI, the SPA). */
+    public?: boolean;
+    /** Roles of which the actor must hold one (DESIGN.md §2); unset: any signed-in user. */
+    roles?: readonly Role[];
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+  interface FastifyInstance {
+    /** Signs a JWT for `session` and sets it as the session cookie. */
+    issueSessionCookie(reply: FastifyReply, session: { userId: string; sessionId: string }): Promise<void>;
+    clearSessionCookie(reply: FastifyReply): void;
+  }
+}
+
+const unauthenticated = () => new AppError('unauthenticated', 'U bent niet (meer) ingelogd. Log opnieuw in.');
+
+/** Loads the actor of a live session in one query, or null when the session is gone. */
+async function loadActor(db: Database, sessionId: string, userId: string, idleSeconds: number): Promise<(Actor & { lastSeenAt: Date }) | null> {
+  const s = schema.sessions;
+  const u = schema.users;
+  const rows = await db
+    .select({
+      sessionId: s.id,
+      lastSeenAt: s.lastSeenAt,
+      userId: u.id,
+      email: u.email,
+      displayName: u.displayName,
+      language: u.language,
+      roles: sql<Role[]>`coalesce((select array_agg(r.role order by r.role) from ${schema.userRoles} r where r.user_id = ${u.id}), '{}')`,
+      caseTableIds: sql<string[]>`coalesce((select array_agg(m.case_table_id::text) from ${schema.caseTableMembers} m where m.user_id = ${u.id}), '{}')`,
+      specialistId: sql<string | null>`(select sp.id::text from ${schema.specialists} sp where sp.user_id = ${u.id} and sp.is_active)`,
+    })
+    .from(s)
+    .innerJoin(u, eq(u.id, s.userId))
+    .where(
+      and(
+        eq(s.id, sessionId),
+        eq(s.userId, userId),
+        isNull(s.revokedAt),
+        gt(s.expiresAt, sql`now()`),
+        gt(s.lastSeenAt, sql`now() - make_interval(secs => ${idleSeconds})`),
+        eq(u.isActive, true),
+      ),
+    );
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    userId: row.userId,
+    email: row.email,
+    displayName: row.displayName,
+    language: row.language === 'en' ? 'en' : 'nl',
+    roles: row.roles,
+    caseTableIds: row.caseTableIds,
+    specialistId: row.specialistId,
+    sessionId: row.sessionId,
+    lastSeenAt: new Date(row.lastSeenAt),
+  };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Authentication (DESIGN.md §6): a short-lived HS256 JWT (algorithm pinned, `exp` required) in an
+ * httpOnly SameSite=Strict cookie, tied to a server-side session row, so logout and deactivation
+ * take effect at once. The JWT is re-issued while the session is in use (sliding within the
+ * session's idle timeout and absolute lifetime). Every route needs a session unless its config
+ * says `public`, and a route's `roles` are checked before its handler runs.
+ */
+export default fp(
+  async function auth(app: FastifyInstance, opts: { config: AppConfig; db: Database }) {
+    const { config, db } = opts;
+    await app.register(fastifyCookie);
+    await app.register(fastifyJwt, {
+      secret: config.jwtSecret,
+      cookie: { cookieName: SESSION_COOKIE, signed: false },
+      sign: { algorithm: 'HS256', expiresIn: config.jwtTtlSeconds },
+      verify: { algorithms: ['HS256'], requiredClaims: ['exp', 'iat', 'sub', 'sid'] },
+    });
+    const cookieOptions = { httpOnly: true, sameSite: 'strict' as const, secure: config.secureCookies, path: '/' };
+
+    app.decorate('issueSessionCookie', async (reply: FastifyReply, session: { userId: string; sessionId: string }) => {
+      const token = await reply.jwtSign({ sub: session.userId, sid: session.sessionId });
+      reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions, maxAge: config.jwtTtlSeconds });
+    });
+    app.decorate('clearSessionCookie', (reply: FastifyReply) => {
+      reply.clearCookie(SESSION_COOKIE, cookieOptions);
+    });
+    app.decorateRequest('actor', null);
+
+    app.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
+      const routeConfig = request.routeOptions.config;
+      if (routeConfig.public || !request.routeOptions.url) return;
+      let claims: SessionClaims & { iat: number };
+      try {
+        // onlyCookie: an Authorization header is not a way in.
+        claims = await request.jwtVerify({ onlyCookie: true });
+      } catch {
+        throw unauthenticated();
+      }
+      if (!UUID.test(claims.sid) || !UUID.test(claims.sub)) throw unauthenticated();
+      const actor = await loadActor(db, claims.sid, claims.sub, config.sessionIdleSeconds);
+      if (!actor) {
+        app.clearSessionCookie(reply);
+        throw unauthenticated();
+      }
+      const { lastSeenAt, ...rest } = actor;
+      request.actor = rest;
+      const now = Date.now();
+      if (now - lastSeenAt.getTime() > 60_000) {
+        await db.update(schema.sessions).set({ lastSeenAt: sql`now()` }).where(eq(schema.sessions.id, claims.sid));
+      }
+      // Re-issue the short-lived JWT once a third of its life has passed.
+      if (now / 1000 - claims.iat > config.jwtTtlSeconds / 3) {
+        await app.issueSessionCookie(reply, { userId: claims.sub, sessionId: claims.sid });
+      }
+      const roles = routeConfig.roles;
+      if (roles && !roles.some((r) => rest.roles.includes(r))) throw forbidden();
+    });
+  },
+  { name: 'auth' },
+);
+
+/** The signed-in actor of a route that is not public; throws 401 if the hook did not run. */
+export function actorOf(request: FastifyRequest): Actor {
+  if (!request.actor) throw unauthenticated();
+  return request.actor;
+}

@@ -1,0 +1,64 @@
+import type { ProblemFieldError, ProblemType } from '@duidingspool/shared';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError, PROBLEM_TITLES } from '../errors.ts';
+
+/** Sends an RFC 9457 problem with the stable `type` slug. */
+export function sendProblem(
+  reply: FastifyReply,
+  type: ProblemType,
+  status: number,
+  detail: string,
+  extra: Record<string, unknown> = {},
+): FastifyReply {
+  return reply
+    .code(status)
+    .type('application/problem+json; charset=utf-8')
+    .send(JSON.stringify({ type, title: PROBLEM_TITLES[type], status, detail, instance: reply.request.url.split('?')[0], ...extra }));
+}
+
+const CONTEXT_IN: Record<string, ProblemFieldError['in']> = { body: 'body', querystring: 'query', params: 'path' };
+
+/**
+ * One error handler for the whole app (CONVENTIONS.md rule 4): AppErrors map to their problem type,
+ * schema validation to `validation-failed` with a pointer per field, Fastify's own client errors
+ * (malformed JSON, wrong content type, too large) to 4xx, and everything else to a 500 that says
+ * nothing internal.
+ */
+export default fp(async function errorHandler(app: FastifyInstance) {
+  app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    if (error instanceof AppError) {
+      return sendProblem(reply, error.type, error.status, error.detail, error.extra);
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const where = CONTEXT_IN[error.validationContext ?? 'body'] ?? 'body';
+      const errors: ProblemFieldError[] = error.validation.map((v) => {
+        const params = v.params as { issue?: { path?: PropertyKey[]; message?: string } } | undefined;
+        const path = params?.issue?.path ?? v.instancePath.split('/').filter(Boolean);
+        const pointer = `/${path.map((p) => String(p).replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`;
+        return { in: where, pointer, message: v.message ?? 'ongeldig' };
+      });
+      const fields = [...new Set(errors.map((e) => e.pointer))].join(', ');
+      return sendProblem(reply, 'validation-failed', 400, `Ongeldige invoer in ${fields}.`, { errors });
+    }
+    const code = error.code ?? '';
+    if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+      return sendProblem(reply, 'unsupported-media-type', 415, 'Stuur JSON met Content-Type application/json.');
+    }
+    if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      return sendProblem(reply, 'payload-too-large', 413, 'Het verzoek is te groot.');
+    }
+    if (code === 'FST_ERR_RATE_LIMIT' || error.statusCode === 429) {
+      return sendProblem(reply, 'rate-limited', 429, 'Te veel pogingen; probeer het later opnieuw.');
+    }
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      // Malformed JSON, an empty JSON body, a forbidden __proto__ key and the like.
+      return sendProblem(reply, 'validation-failed', 400, 'Het verzoek kon niet worden gelezen: stuur geldige JSON.', {
+        errors: [{ in: 'body', pointer: '', message: 'ongeldige JSON' }],
+      });
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return sendProblem(reply, 'internal-error', 500, 'Er ging iets mis aan onze kant. Probeer het later opnieuw.');
+  });
+});

@@ -1,0 +1,77 @@
+import { ProblemSchema } from '@duidingspool/shared';
+import fastifySwagger from '@fastify/swagger';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { API_VERSION } from './api-conventions.ts';
+
+type Json = Record<string, unknown>;
+const PROBLEM_REF = { $ref: '#/components/schemas/Problem' };
+const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: PROBLEM_REF } } });
+const VERSION_HEADER = { 'API-Version': { description: 'Versie van de API (semver)', schema: { type: 'string', example: API_VERSION } } };
+
+/**
+ * Completes the generated document for the NL API Design Rules: an `API-Version` header on every
+ * 2xx/3xx response (the zod transform drops response headers), and the problem+json error
+ * responses each operation can give.
+ */
+function completeDocument(doc: Json): Json {
+  const components = (doc.components ??= {}) as Json;
+  const schemas = (components.schemas ??= {}) as Json;
+  schemas.Problem ??= z.toJSONSchema(ProblemSchema, { target: 'openapi-3.0', io: 'output' });
+  delete (schemas.Problem as Json).$schema;
+  delete (schemas.Problem as Json).id;
+  for (const [path, item] of Object.entries((doc.paths ?? {}) as Record<string, Json>)) {
+    for (const [method, op] of Object.entries(item) as [string, Json][]) {
+      if (!['get', 'post', 'put', 'patch', 'delete'].includes(method)) continue;
+      const responses = (op.responses ??= {}) as Record<string, Json>;
+      for (const [code, response] of Object.entries(responses)) {
+        if (/^[23]\d\d$/.test(code)) response.headers = { ...((response.headers as Json) ?? {}), ...VERSION_HEADER };
+      }
+      const isPublic = path === '/health' || path === '/sessions' && method === 'post' || path === '/openapi.json';
+      const hasInput = method !== 'get' && method !== 'delete' || ((op.parameters as unknown[]) ?? []).length > 0;
+      if (hasInput) responses['400'] ??= problem('Ongeldige invoer (`validation-failed`)');
+      if (!isPublic) {
+        responses['401'] ??= problem('Niet ingelogd (`unauthenticated`)');
+        responses['403'] ??= problem('Geen toegang voor deze rol (`forbidden`)');
+      }
+      if (path.includes('{')) responses['404'] ??= problem('Bestaat niet of geen toegang (`not-found`)');
+      if (method !== 'get' && !isPublic) responses['409'] ??= problem('Conflict met de toestand (`invalid-transition`, `budget-exceeded`, `estimate-exceeded`, …)');
+      if (method === 'post' || method === 'patch') responses['422'] ??= problem('Persoonsgegevens in vrije tekst (`personal-data-detected`)');
+      if (path === '/sessions' && method === 'post') responses['429'] ??= problem('Te veel pogingen (`rate-limited`)');
+      responses['500'] ??= problem('Interne fout (`internal-error`)');
+    }
+  }
+  return doc;
+}
+
+/** OpenAPI 3.0 document of the API, generated from the zod route schemas, at `/api/v1/openapi.json`. */
+export default fp(async function openapi(app: FastifyInstance) {
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Duidingspool Oost-Nederland API',
+        description:
+          'API van de Duidingspool & Expertisecentrum Oost-Nederland: duidingsverzoeken van casustafels, inzet van specialisten, urenregistratie en budget.',
+        version: API_VERSION,
+        contact: { name: 'Duidingspool Oost-Nederland, gemeente Arnhem', email: 'duidingspool@duidingspool.example', url: 'https://duidingspool.example' },
+      },
+      servers: [{ url: '/api/v1', description: 'Deze server' }],
+      tags: [
+        { name: 'sessions', description: 'Inloggen en uitloggen' },
+        { name: 'reference', description: 'Organisaties en referentiegegevens' },
+        { name: 'interpretation-requests', description: 'Duidingsverzoeken' },
+        { name: 'assignments', description: 'Inzet van specialisten' },
+        { name: 'time-entries', description: 'Urenregistratie' },
+        { name: 'budgets', description: 'Budget' },
+        { name: 'system', description: 'Systeem' },
+      ],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: (documentObject) => completeDocument(jsonSchemaTransformObject(documentObject) as Json) as never,
+  });
+
+  app.get('/api/v1/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
+});

@@ -1,0 +1,36 @@
+// Starts the server: opens the database (embedded PGlite without DATABASE_URL), migrates, seeds
+// an empty embedded database with the demo data, listens on PORT, and shuts down gracefully.
+import { isEmpty, openDatabase, seed } from '@duidingspool/db';
+import { join } from 'node:path';
+import { buildApp } from './app.ts';
+import { loadConfig } from './config.ts';
+
+const config = loadConfig();
+const handle = await openDatabase({ url: config.databaseUrl, dataDir: join(config.dataDir, 'pglite') });
+await handle.migrate();
+if (config.seedDemo && (await isEmpty(handle.db))) {
+  await handle.db.transaction((tx) => seed(tx));
+}
+const app = await buildApp({
+  config,
+  db: handle.db,
+  logger: {
+    level: config.logLevel,
+    redact: { paths: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'], censor: '[redacted]' },
+  },
+});
+
+let closing = false;
+async function shutdown(signal: string) {
+  if (closing) return;
+  closing = true;
+  app.log.info({ signal }, 'shutting down');
+  await app.close();
+  await handle.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+await app.listen({ port: config.port, host: config.host });
+app.log.info(`Duidingspool draait op ${config.publicUrl} (${handle.driver}${config.webDist ? ', met SPA' : ', zonder gebouwde SPA'})`);

@@ -1,0 +1,51 @@
+import { Alert, Heading2, Paragraph } from '@utrecht/component-library-react';
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+
+/** One entry of an error summary: the field's element id and its message. */
+export interface SummaryError {
+  fieldId: string;
+  label: string;
+  message: string;
+}
+
+/**
+ * A list of the form's errors, each linking to its field. Takes focus when it appears (after a
+ * failed submit), so keyboard and screen-reader users learn what to fix.
+ */
+export function ErrorSummary({ errors, general, focusKey }: { errors: SummaryError[]; general?: string | null; focusKey: number }) {
+  const { t } = useTranslation();
+  const ref = useRef<HTMLDivElement>(null);
+  const hasContent = errors.length > 0 || !!general;
+  useEffect(() => {
+    if (focusKey > 0 && hasContent) ref.current?.focus();
+  }, [focusKey, hasContent]);
+  if (!hasContent) return null;
+  return (
+    <div ref={ref} tabIndex={-1} className="dsp-error-summary" aria-labelledby="error-summary-title">
+      <Alert type="error">
+        <Heading2 id="error-summary-title" className="dsp-error-summary__title">
+          {t('form.errorSummaryTitle')}
+        </Heading2>
+        {general ? <Paragraph>{general}</Paragraph> : null}
+        {errors.length > 0 ? (
+          <ul className="dsp-error-summary__list">
+            {errors.map((e) => (
+              <li key={e.fieldId}>
+                <a
+                  href={`#${e.fieldId}`}
+                  onClick={(ev) => {
+                    ev.preventDefault();
+                    document.getElementById(e.fieldId)?.focus();
+                  }}
+                >
+                  {e.label}: {e.message}
+                </a>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </Alert>
+    </div>
+  );
+}

@@ -1,0 +1,174 @@
+import {
+  FormFieldDescription,
+  FormFieldErrorMessage,
+  FormLabel,
+  Select,
+  SelectOption,
+  Textarea,
+  Textbox,
+} from '@utrecht/component-library-react';
+import type { ChangeEvent, ReactNode } from 'react';
+
+/** Ids of a field's description and error message, for `aria-describedby`. */
+export function describedBy(id: string, opts: { description?: boolean; error?: boolean; extra?: string }): string | undefined {
+  const ids = [opts.error ? `${id}-error` : '', opts.description ? `${id}-description` : '', opts.extra ?? ''].filter(Boolean);
+  return ids.length ? ids.join(' ') : undefined;
+}
+
+interface FieldShellProps {
+  id: string;
+  label: ReactNode;
+  description?: ReactNode;
+  error?: string | undefined;
+  required?: boolean;
+  children: ReactNode;
+  after?: ReactNode;
+}
+
+/** Label, description, error message and control of one form field (NL Design System markup). */
+export function FieldShell({ id, label, description, error, children, after }: FieldShellProps) {
+  return (
+    <div className={`utrecht-form-field utrecht-form-field--text${error ? ' utrecht-form-field--invalid' : ''} dsp-field`}>
+      <div className="utrecht-form-field__label">
+        <FormLabel htmlFor={id}>{label}</FormLabel>
+      </div>
+      {description ? (
+        <FormFieldDescription id={`${id}-description`} className="utrecht-form-field__description">
+          {description}
+        </FormFieldDescription>
+      ) : null}
+      {error ? (
+        <FormFieldErrorMessage id={`${id}-error`} className="utrecht-form-field__error-message">
+          {error}
+        </FormFieldErrorMessage>
+      ) : null}
+      <div className="utrecht-form-field__input">{children}</div>
+      {after}
+    </div>
+  );
+}
+
+interface TextFieldProps {
+  id: string;
+  label: ReactNode;
+  value: string;
+  onChange: (value: string) => void;
+  description?: ReactNode;
+  error?: string | undefined;
+  required?: boolean;
+  type?: string;
+  autoComplete?: string;
+  inputMode?: 'text' | 'numeric' | 'decimal' | 'email';
+  placeholder?: string;
+  size?: 'small' | 'medium' | 'full';
+  describedByExtra?: string;
+  after?: ReactNode;
+  name?: string;
+  maxLength?: number;
+}
+
+/** A labelled single-line text input with optional description and inline error. */
+export function TextField(props: TextFieldProps) {
+  const { id, label, value, onChange, description, error, required, type = 'text', after, size = 'full' } = props;
+  return (
+    <FieldShell id={id} label={label} description={description} error={error} required={required} after={after}>
+      <Textbox
+        id={id}
+        name={props.name ?? id}
+        type={type}
+        value={value}
+        onChange={(e: ChangeEvent<HTMLInputElement>) => onChange(e.target.value)}
+        invalid={!!error}
+        aria-invalid={error ? true : undefined}
+        required={required}
+        autoComplete={props.autoComplete}
+        inputMode={props.inputMode}
+        placeholder={props.placeholder}
+        maxLength={props.maxLength}
+        className={`dsp-input--${size}`}
+        aria-describedby={describedBy(id, { description: !!description, error: !!error, extra: props.describedByExtra })}
+      />
+    </FieldShell>
+  );
+}
+
+interface TextareaFieldProps {
+  id: string;
+  label: ReactNode;
+  value: string;
+  onChange: (value: string) => void;
+  description?: ReactNode;
+  error?: string | undefined;
+  required?: boolean;
+  rows?: number;
+  describedByExtra?: string;
+  after?: ReactNode;
+  maxLength?: number;
+}
+
+/** A labelled multi-line text input with optional description and inline error. */
+export function TextareaField(props: TextareaFieldProps) {
+  const { id, label, value, onChange, description, error, required, rows = 5, after } = props;
+  return (
+    <FieldShell id={id} label={label} description={description} error={error} required={required} after={after}>
+      <Textarea
+        id={id}
+        name={id}
+        rows={rows}
+        value={value}
+        onChange={(e: ChangeEvent<HTMLTextAreaElement>) => onChange(e.target.value)}
+        invalid={!!error}
+        aria-invalid={error ? true : undefined}
+        required={required}
+        maxLength={props.maxLength}
+        aria-describedby={describedBy(id, { description: !!description, error: !!error, extra: props.describedByExtra })}
+      />
+    </FieldShell>
+  );
+}
+
+/** One option of a SelectField. */
+export interface SelectFieldOption {
+  value: string;
+  label: string;
+}
+
+interface SelectFieldProps {
+  id: string;
+  label: ReactNode;
+  value: string;
+  onChange: (value: string) => void;
+  options: readonly SelectFieldOption[];
+  placeholder?: string;
+  description?: ReactNode;
+  error?: string | undefined;
+  required?: boolean;
+  disabled?: boolean;
+}
+
+/** A labelled select with an optional empty first option. */
+export function SelectField(props: SelectFieldProps) {
+  const { id, label, value, onChange, options, placeholder, description, error, required, disabled } = props;
+  return (
+    <FieldShell id={id} label={label} description={description} error={error} required={required}>
+      <Select
+        id={id}
+        name={id}
+        value={value}
+        onChange={(e: ChangeEvent<HTMLSelectElement>) => onChange(e.target.value)}
+        invalid={!!error}
+        aria-invalid={error ? true : undefined}
+        required={required}
+        disabled={disabled}
+        aria-describedby={describedBy(id, { description: !!description, error: !!error })}
+      >
+        {placeholder !== undefined ? <SelectOption value="">{placeholder}</SelectOption> : null}
+        {options.map((o) => (
+          <SelectOption key={o.value} value={o.value}>
+            {o.label}
+          </SelectOption>
+        ))}
+      </Select>
+    </FieldShell>
+  );
+}

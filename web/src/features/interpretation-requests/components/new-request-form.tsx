@@ -1,0 +1,339 @@
+import {
+  type CreateInterpretationRequestBody,
+  CreateInterpretationRequestBodySchema,
+  DELIVERABLES,
+  type InterpretationRequest,
+  isIsoDate,
+} from '@duidingspool/shared';
+import { Button, ButtonGroup, Paragraph } from '@utrecht/component-library-react';
+import { type FormEvent, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CheckboxGroup, RadioGroup, choiceId } from '../../../components/choice-group.tsx';
+import { ErrorSummary, type SummaryError } from '../../../components/error-summary.tsx';
+import { SelectField, TextField, TextareaField } from '../../../components/form-field.tsx';
+import { Loading } from '../../../components/loading.tsx';
+import { PersonalDataWarning, hasBlockingPersonalData } from '../../../components/personal-data-warning.tsx';
+import { ProblemAlert, useErrorMessage } from '../../../components/problem-alert.tsx';
+import { ApiError } from '../../../lib/api-client.ts';
+import { useReferenceData } from '../../../lib/reference-data.ts';
+import { useCaseTables } from '../api/get-case-tables.ts';
+import { useCreateRequest } from '../api/create-request.ts';
+
+/** Language codes offered as preferred languages. */
+const LANGUAGE_CODES = ['nl', 'en', 'ar', 'ber', 'tr', 'fr', 'de', 'so', 'ti', 'fa', 'ps'] as const;
+
+type FieldName =
+  | 'caseTableId'
+  | 'municipalityId'
+  | 'caseReference'
+  | 'question'
+  | 'context'
+  | 'expertiseAreaCodes'
+  | 'urgency'
+  | 'deliverable'
+  | 'meetingDate'
+  | 'languages';
+
+interface FormState {
+  caseTableId: string;
+  municipalityId: string;
+  caseReference: string;
+  question: string;
+  context: string;
+  expertiseAreaCodes: string[];
+  urgency: 'regular' | 'urgent';
+  deliverable: string;
+  meetingDate: string;
+  languages: string[];
+}
+
+const FIELD_ORDER: FieldName[] = [
+  'caseTableId',
+  'municipalityId',
+  'caseReference',
+  'question',
+  'context',
+  'expertiseAreaCodes',
+  'urgency',
+  'deliverable',
+  'meetingDate',
+  'languages',
+];
+
+const fieldId = (name: FieldName) => `request-${name}`;
+
+/**
+ * The “Nieuw verzoek” form. Validates with the shared contract before sending, warns while typing
+ * when free text seems to hold personal data and refuses to send blocking findings. Calls
+ * `onCreated` with the created request (a draft, or submitted with “Indienen”).
+ */
+export function NewRequestForm({ onCreated }: { onCreated: (request: InterpretationRequest, submitted: boolean) => void }) {
+  const { t, i18n } = useTranslation();
+  const caseTables = useCaseTables();
+  const referenceData = useReferenceData();
+  const create = useCreateRequest();
+  const errorMessage = useErrorMessage();
+  const [form, setForm] = useState<FormState>({
+    caseTableId: '',
+    municipalityId: '',
+    caseReference: '',
+    question: '',
+    context: '',
+    expertiseAreaCodes: [],
+    urgency: 'regular',
+    deliverable: '',
+    meetingDate: '',
+    languages: ['nl'],
+  });
+  const [errors, setErrors] = useState<Partial<Record<FieldName, string>>>({});
+  const [general, setGeneral] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
+
+  const tables = caseTables.data?.items ?? [];
+  const selectedTable = tables.find((c) => c.id === form.caseTableId);
+  const municipalities = selectedTable?.municipalities ?? [];
+
+  useEffect(() => {
+    const only = tables.length === 1 ? tables[0] : undefined;
+    if (only && !form.caseTableId) setForm((f) => ({ ...f, caseTableId: only.id }));
+  }, [tables, form.caseTableId]);
+
+  useEffect(() => {
+    const only = municipalities.length === 1 ? municipalities[0] : undefined;
+    if (only && form.municipalityId !== only.id) setForm((f) => ({ ...f, municipalityId: only.id }));
+  }, [municipalities, form.municipalityId]);
+
+  const set = <K extends keyof FormState>(key: K, value: FormState[K]) => {
+    setForm((f) => {
+      const next = { ...f, [key]: value };
+      if (key === 'caseTableId') next.municipalityId = '';
+      return next;
+    });
+  };
+
+  const labels: Record<FieldName, string> = {
+    caseTableId: t('newRequest.caseTable'),
+    municipalityId: t('newRequest.municipality'),
+    caseReference: t('newRequest.caseReference'),
+    question: t('newRequest.question'),
+    context: t('newRequest.context'),
+    expertiseAreaCodes: t('newRequest.expertiseAreas'),
+    urgency: t('newRequest.urgency'),
+    deliverable: t('newRequest.deliverable'),
+    meetingDate: t('newRequest.meetingDate'),
+    languages: t('newRequest.languages'),
+  };
+
+  const languageNames = useMemo(() => new Intl.DisplayNames([i18n.language], { type: 'language' }), [i18n.language]);
+
+  const validate = (): Partial<Record<FieldName, string>> => {
+    const e: Partial<Record<FieldName, string>> = {};
+    if (!form.caseTableId) e.caseTableId = t('newRequest.errors.caseTable');
+    if (!form.municipalityId) e.municipalityId = t('newRequest.errors.municipality');
+    if (!form.caseReference.trim()) e.caseReference = t('form.required');
+    else if (form.caseReference.length > 64) e.caseReference = t('form.maxLength', { max: 64 });
+    if (!form.question.trim()) e.question = t('form.required');
+    else if (form.question.length > 5000) e.question = t('form.maxLength', { max: 5000 });
+    if (form.context.length > 10000) e.context = t('form.maxLength', { max: 10000 });
+    if (form.expertiseAreaCodes.length === 0) e.expertiseAreaCodes = t('newRequest.errors.expertise');
+    if (!form.deliverable) e.deliverable = t('newRequest.errors.deliverable');
+    if (form.meetingDate && !isIsoDate(form.meetingDate)) e.meetingDate = t('form.invalidDate');
+    for (const key of ['caseReference', 'question', 'context'] as const) {
+      if (!e[key] && hasBlockingPersonalData(form[key])) e[key] = t('personalData.fieldError');
+    }
+    return e;
+  };
+
+  const toBody = (submit: boolean): CreateInterpretationRequestBody => ({
+    caseTableId: form.caseTableId,
+    municipalityId: form.municipalityId,
+    caseReference: form.caseReference.trim(),
+    question: form.question,
+    ...(form.context.trim() ? { context: form.context } : {}),
+    expertiseAreaCodes: form.expertiseAreaCodes,
+    urgency: form.urgency,
+    deliverable: form.deliverable as CreateInterpretationRequestBody['deliverable'],
+    ...(form.meetingDate ? { meetingDate: form.meetingDate } : {}),
+    ...(form.languages.length ? { languages: form.languages } : {}),
+    submit,
+  });
+
+  const send = (submit: boolean) => {
+    setGeneral(null);
+    const found = validate();
+    if (Object.keys(found).length === 0) {
+      const parsed = CreateInterpretationRequestBodySchema.safeParse(toBody(submit));
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues) {
+          const key = issue.path[0] as FieldName | undefined;
+          if (key && FIELD_ORDER.includes(key) && !found[key]) found[key] = issue.message;
+        }
+      }
+    }
+    setErrors(found);
+    if (Object.keys(found).length > 0) {
+      setAttempt((a) => a + 1);
+      return;
+    }
+    create.mutate(toBody(submit), {
+      onSuccess: (request) => onCreated(request, submit),
+      onError: (error) => {
+        if (error instanceof ApiError) {
+          const fieldErrors: Partial<Record<FieldName, string>> = {};
+          for (const [key, message] of Object.entries(error.fieldErrors)) {
+            if ((FIELD_ORDER as string[]).includes(key)) fieldErrors[key as FieldName] = message;
+          }
+          setErrors(fieldErrors);
+        }
+        setGeneral(errorMessage(error));
+        setAttempt((a) => a + 1);
+      },
+    });
+  };
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    send(submitter?.value !== 'draft');
+  };
+
+  if (caseTables.isPending || referenceData.isPending) return <Loading />;
+  if (caseTables.isError) return <ProblemAlert error={caseTables.error} />;
+  if (referenceData.isError) return <ProblemAlert error={referenceData.error} />;
+  if (tables.length === 0) return <Paragraph>{t('newRequest.noCaseTables')}</Paragraph>;
+
+  const english = i18n.language === 'en';
+  const summary: SummaryError[] = FIELD_ORDER.filter((k) => errors[k]).map((k) => ({
+    fieldId:
+      k === 'expertiseAreaCodes'
+        ? choiceId(fieldId(k), form.expertiseAreaCodes[0] ?? referenceData.data.expertiseAreas[0]?.code ?? '')
+        : k === 'urgency'
+          ? choiceId(fieldId(k), form.urgency)
+          : k === 'languages'
+            ? choiceId(fieldId(k), LANGUAGE_CODES[0])
+            : fieldId(k),
+    label: labels[k],
+    message: errors[k] ?? '',
+  }));
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="dsp-form">
+      <ErrorSummary errors={summary} general={general} focusKey={attempt} />
+      <SelectField
+        id={fieldId('caseTableId')}
+        label={labels.caseTableId}
+        value={form.caseTableId}
+        onChange={(v) => set('caseTableId', v)}
+        placeholder={t('form.choose')}
+        options={tables.map((c) => ({ value: c.id, label: c.name }))}
+        error={errors.caseTableId}
+        required
+      />
+      <SelectField
+        id={fieldId('municipalityId')}
+        label={labels.municipalityId}
+        value={form.municipalityId}
+        onChange={(v) => set('municipalityId', v)}
+        placeholder={selectedTable ? t('form.choose') : t('newRequest.chooseCaseTableFirst')}
+        options={municipalities.map((m) => ({ value: m.id, label: m.name }))}
+        error={errors.municipalityId}
+        disabled={!selectedTable}
+        required
+      />
+      <TextField
+        id={fieldId('caseReference')}
+        label={labels.caseReference}
+        description={t('newRequest.caseReferenceHint')}
+        value={form.caseReference}
+        onChange={(v) => set('caseReference', v)}
+        error={errors.caseReference}
+        required
+        maxLength={64}
+        size="medium"
+        autoComplete="off"
+        describedByExtra="request-caseReference-pd"
+        after={<PersonalDataWarning id="request-caseReference-pd" text={form.caseReference} />}
+      />
+      <TextareaField
+        id={fieldId('question')}
+        label={labels.question}
+        description={t('newRequest.questionHint')}
+        value={form.question}
+        onChange={(v) => set('question', v)}
+        error={errors.question}
+        required
+        rows={6}
+        describedByExtra="request-question-pd"
+        after={<PersonalDataWarning id="request-question-pd" text={form.question} />}
+      />
+      <TextareaField
+        id={fieldId('context')}
+        label={labels.context}
+        description={t('newRequest.contextHint')}
+        value={form.context}
+        onChange={(v) => set('context', v)}
+        error={errors.context}
+        rows={6}
+        describedByExtra="request-context-pd"
+        after={<PersonalDataWarning id="request-context-pd" text={form.context} />}
+      />
+      <CheckboxGroup
+        id={fieldId('expertiseAreaCodes')}
+        legend={labels.expertiseAreaCodes}
+        description={t('newRequest.expertiseHint')}
+        options={referenceData.data.expertiseAreas.map((a) => ({ value: a.code, label: english ? a.nameEn : a.nameNl }))}
+        value={form.expertiseAreaCodes}
+        onChange={(v) => set('expertiseAreaCodes', v)}
+        error={errors.expertiseAreaCodes}
+      />
+      <RadioGroup
+        id={fieldId('urgency')}
+        legend={labels.urgency}
+        options={[
+          { value: 'regular', label: t('urgency.regular') },
+          { value: 'urgent', label: t('urgency.urgent') },
+        ]}
+        value={form.urgency}
+        onChange={(v) => set('urgency', v as FormState['urgency'])}
+        error={errors.urgency}
+      />
+      <SelectField
+        id={fieldId('deliverable')}
+        label={labels.deliverable}
+        value={form.deliverable}
+        onChange={(v) => set('deliverable', v)}
+        placeholder={t('form.choose')}
+        options={DELIVERABLES.map((d) => ({ value: d, label: t(`deliverable.${d}`) }))}
+        error={errors.deliverable}
+        required
+      />
+      <TextField
+        id={fieldId('meetingDate')}
+        label={labels.meetingDate}
+        description={t('newRequest.meetingDateHint')}
+        type="date"
+        value={form.meetingDate}
+        onChange={(v) => set('meetingDate', v)}
+        error={errors.meetingDate}
+        size="small"
+      />
+      <CheckboxGroup
+        id={fieldId('languages')}
+        legend={labels.languages}
+        options={LANGUAGE_CODES.map((c) => ({ value: c, label: languageNames.of(c) ?? c }))}
+        value={form.languages}
+        onChange={(v) => set('languages', v)}
+        error={errors.languages}
+      />
+      <ButtonGroup>
+        <Button type="submit" name="action" value="submit" appearance="primary-action-button" disabled={create.isPending}>
+          {t('newRequest.submit')}
+        </Button>
+        <Button type="submit" name="action" value="draft" appearance="secondary-action-button" disabled={create.isPending}>
+          {t('newRequest.saveDraft')}
+        </Button>
+      </ButtonGroup>
+      {create.isPending ? <Loading label={t('common.saving')} /> : null}
+    </form>
+  );
+}

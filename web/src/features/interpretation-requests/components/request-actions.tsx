@@ -1,0 +1,154 @@
+import type { InterpretationRequest, RequestStatus } from '@duidingspool/shared';
+import { PATCHABLE_STATUSES } from '@duidingspool/shared';
+import { Button, ButtonGroup, Heading2, Paragraph } from '@utrecht/component-library-react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { TextareaField } from '../../../components/form-field.tsx';
+import { PersonalDataWarning, hasBlockingPersonalData } from '../../../components/personal-data-warning.tsx';
+import { ProblemAlert } from '../../../components/problem-alert.tsx';
+import { StatusMessage } from '../../../components/status-message.tsx';
+import { ApiError } from '../../../lib/api-client.ts';
+import { useUpdateRequestStatus } from '../api/update-request-status.ts';
+
+type Patchable = (typeof PATCHABLE_STATUSES)[number];
+type ReasonMode = 'none' | 'optional' | 'required';
+
+/** Whether an action asks for a reason, given the status the request is in now. */
+function reasonMode(target: Patchable, from: RequestStatus): ReasonMode {
+  switch (target) {
+    case 'submitted':
+      return from === 'needs-information' ? 'optional' : 'none';
+    case 'needs-information':
+    case 'declined':
+    case 'cancelled':
+      return 'required';
+    case 'withdrawn':
+      return 'optional';
+    case 'closed':
+      return 'none';
+  }
+}
+
+const isPatchable = (s: RequestStatus): s is Patchable => (PATCHABLE_STATUSES as readonly string[]).includes(s);
+
+/**
+ * The status changes this user may make now (from the request's `allowedTransitions`), e.g.
+ * “Indienen”, “Sluiten”, “Intrekken”. Actions that need a reason open a short form first.
+ */
+export function RequestActions({ request }: { request: InterpretationRequest }) {
+  const { t } = useTranslation();
+  const update = useUpdateRequestStatus(request.id);
+  const [pending, setPending] = useState<Patchable | null>(null);
+  const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState<string | undefined>();
+  const [done, setDone] = useState<string | null>(null);
+  const reasonRef = useRef<HTMLDivElement>(null);
+
+  const actions = request.allowedTransitions.filter(isPatchable);
+
+  useEffect(() => {
+    if (pending) reasonRef.current?.querySelector('textarea')?.focus();
+  }, [pending]);
+
+  const run = (target: Patchable, text?: string) => {
+    setDone(null);
+    update.mutate(
+      { status: target, ...(text?.trim() ? { reason: text.trim() } : {}) },
+      {
+        onSuccess: () => {
+          setPending(null);
+          setReason('');
+          setDone(t('requestActions.done', { status: t(`status.request.${target}`) }));
+        },
+        onError: (error) => {
+          if (error instanceof ApiError && error.fieldErrors.reason) setReasonError(error.fieldErrors.reason);
+        },
+      },
+    );
+  };
+
+  const start = (target: Patchable) => {
+    update.reset();
+    setReasonError(undefined);
+    if (reasonMode(target, request.status) === 'none') run(target);
+    else {
+      setPending(target);
+      setReason('');
+    }
+  };
+
+  const confirm = (event: FormEvent) => {
+    event.preventDefault();
+    if (!pending) return;
+    const mode = reasonMode(pending, request.status);
+    if (mode === 'required' && !reason.trim()) {
+      setReasonError(t('form.required'));
+      return;
+    }
+    if (hasBlockingPersonalData(reason)) {
+      setReasonError(t('personalData.fieldError'));
+      return;
+    }
+    setReasonError(undefined);
+    run(pending, reason);
+  };
+
+  if (actions.length === 0 && !done) return null;
+
+  return (
+    <section aria-labelledby="actions-heading" className="dsp-section dsp-actions">
+      <Heading2 id="actions-heading">{t('requestActions.heading')}</Heading2>
+      <StatusMessage message={done} />
+      {update.isError && !reasonError ? <ProblemAlert error={update.error} /> : null}
+      {actions.length > 0 && !pending ? (
+        <ButtonGroup>
+          {actions.map((target) => (
+            <Button
+              key={target}
+              appearance={target === 'closed' || target === 'submitted' ? 'primary-action-button' : 'secondary-action-button'}
+              hint={target === 'declined' || target === 'cancelled' || target === 'withdrawn' ? 'danger' : undefined}
+              onClick={() => start(target)}
+              disabled={update.isPending}
+            >
+              {t(`requestActions.${target}`)}
+            </Button>
+          ))}
+        </ButtonGroup>
+      ) : null}
+      {pending ? (
+        <form onSubmit={confirm} noValidate className="dsp-form dsp-inline-form">
+          <Paragraph>{t(`requestActions.explain.${pending}`)}</Paragraph>
+          <div ref={reasonRef}>
+            <TextareaField
+              id="transition-reason"
+              label={t(`requestActions.reasonLabel.${pending}`)}
+              description={reasonMode(pending, request.status) === 'optional' ? t('form.optional') : undefined}
+              value={reason}
+              onChange={setReason}
+              error={reasonError}
+              rows={3}
+              required={reasonMode(pending, request.status) === 'required'}
+              describedByExtra="transition-reason-pd"
+              after={<PersonalDataWarning id="transition-reason-pd" text={reason} />}
+            />
+          </div>
+          <ButtonGroup>
+            <Button type="submit" appearance="primary-action-button" disabled={update.isPending}>
+              {t('requestActions.confirm', { action: t(`requestActions.${pending}`) })}
+            </Button>
+            <Button
+              type="button"
+              appearance="secondary-action-button"
+              onClick={() => {
+                setPending(null);
+                setReasonError(undefined);
+              }}
+            >
+              {t('common.back')}
+            </Button>
+          </ButtonGroup>
+        </form>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,66 @@
+import type { Assignment } from '@duidingspool/shared';
+import { Heading2, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AssignmentStatusBadge } from '../../../components/status-badge.tsx';
+import { formatCents, formatInstant, formatMinutes } from '../../../lib/format.ts';
+
+/**
+ * The assignments on a request: specialist, status, estimate, logged time and remaining
+ * reservation. `showMoney` hides rates and amounts from roles that may not see them;
+ * `renderActions` adds per-row controls (e.g. the coordinator's estimate change).
+ */
+export function RequestAssignments({
+  assignments,
+  showMoney,
+  renderActions,
+}: {
+  assignments: Assignment[];
+  showMoney: boolean;
+  renderActions?: (assignment: Assignment) => ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="assignments-heading" className="dsp-section">
+      <Heading2 id="assignments-heading">{t('requestDetail.assignmentsHeading')}</Heading2>
+      {assignments.length === 0 ? (
+        <Paragraph>{t('requestDetail.noAssignments')}</Paragraph>
+      ) : (
+        <div className="dsp-table-scroll">
+          <Table>
+            <TableCaption className="dsp-visually-hidden">{t('requestDetail.assignmentsHeading')}</TableCaption>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell scope="col">{t('assignments.columns.specialist')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('assignments.columns.status')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('assignments.columns.estimate')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('assignments.columns.logged')}</TableHeaderCell>
+                {showMoney ? <TableHeaderCell scope="col">{t('assignments.columns.rate')}</TableHeaderCell> : null}
+                {showMoney ? <TableHeaderCell scope="col">{t('assignments.columns.reserved')}</TableHeaderCell> : null}
+                <TableHeaderCell scope="col">{t('assignments.columns.proposedAt')}</TableHeaderCell>
+                {renderActions ? <TableHeaderCell scope="col">{t('common.actions')}</TableHeaderCell> : null}
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {assignments.map((a) => (
+                <TableRow key={a.id}>
+                  <TableHeaderCell scope="row">{a.specialistName}</TableHeaderCell>
+                  <TableCell>
+                    <AssignmentStatusBadge status={a.status} />
+                    {a.declineReason ? <span className="dsp-cell-note">{t('assignments.declineReason', { reason: a.declineReason })}</span> : null}
+                  </TableCell>
+                  <TableCell>{formatMinutes(a.estimatedMinutes)}</TableCell>
+                  <TableCell>{formatMinutes(a.loggedMinutes)}</TableCell>
+                  {showMoney ? <TableCell>{t('format.perHour', { amount: formatCents(a.rateCents) })}</TableCell> : null}
+                  {showMoney ? <TableCell>{formatCents(a.reservedCents)}</TableCell> : null}
+                  <TableCell>{formatInstant(a.proposedAt)}</TableCell>
+                  {renderActions ? <TableCell>{renderActions(a)}</TableCell> : null}
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </div>
+      )}
+    </section>
+  );
+}

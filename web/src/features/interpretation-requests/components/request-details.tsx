@@ -1,0 +1,58 @@
+import type { InterpretationRequest } from '@duidingspool/shared';
+import { DataList, DataListItem, DataListKey, DataListValue, Heading2, Paragraph } from '@utrecht/component-library-react';
+import { useTranslation } from 'react-i18next';
+import { ExpertiseList, LanguageList } from '../../../components/expertise-list.tsx';
+import { RequestStatusBadge } from '../../../components/status-badge.tsx';
+import { formatDate, formatInstant } from '../../../lib/format.ts';
+import { UrgencyLabel } from './urgency-label.tsx';
+
+/** A request's facts as a description list: status, table, municipality, urgency, wishes, dates. */
+export function RequestFacts({ request }: { request: InterpretationRequest }) {
+  const { t } = useTranslation();
+  const item = (key: string, value: React.ReactNode) => (
+    <DataListItem>
+      <DataListKey>{key}</DataListKey>
+      <DataListValue>{value}</DataListValue>
+    </DataListItem>
+  );
+  return (
+    <DataList className="dsp-facts">
+      {item(t('requestDetail.status'), <RequestStatusBadge status={request.status} />)}
+      {item(t('requests.columns.caseReference'), request.caseReference)}
+      {item(t('requests.columns.caseTable'), request.caseTableName)}
+      {item(t('requests.columns.municipality'), request.municipalityName)}
+      {item(t('requests.columns.urgency'), <UrgencyLabel urgency={request.urgency} />)}
+      {item(t('newRequest.deliverable'), t(`deliverable.${request.deliverable}`))}
+      {item(t('newRequest.expertiseAreas'), <ExpertiseList codes={request.expertiseAreaCodes} />)}
+      {item(t('newRequest.languages'), request.languages.length ? <LanguageList codes={request.languages} /> : t('common.none'))}
+      {item(t('requests.columns.meetingDate'), formatDate(request.meetingDate) || t('common.none'))}
+      {item(t('requests.columns.submittedAt'), formatInstant(request.submittedAt) || t('common.none'))}
+      {request.specialistName ? item(t('requestDetail.specialist'), request.specialistName) : null}
+    </DataList>
+  );
+}
+
+/** Preserves the line breaks of free text. */
+export function MultilineText({ text }: { text: string }) {
+  return (
+    <div className="dsp-multiline">
+      {text.split(/\n{2,}/).map((para, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: paragraphs of a static text
+        <Paragraph key={i}>{para}</Paragraph>
+      ))}
+    </div>
+  );
+}
+
+/** The question (duidingsvraag) and context of a request. */
+export function RequestContent({ request }: { request: InterpretationRequest }) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="request-question-heading" className="dsp-section">
+      <Heading2 id="request-question-heading">{t('requestDetail.questionHeading')}</Heading2>
+      <MultilineText text={request.question} />
+      <Heading2 id="request-context-heading">{t('requestDetail.contextHeading')}</Heading2>
+      {request.context ? <MultilineText text={request.context} /> : <Paragraph>{t('requestDetail.noContext')}</Paragraph>}
+    </section>
+  );
+}

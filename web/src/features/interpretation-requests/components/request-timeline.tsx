@@ -1,0 +1,33 @@
+import type { TimelineEvent } from '@duidingspool/shared';
+import { Heading2, Paragraph } from '@utrecht/component-library-react';
+import { useTranslation } from 'react-i18next';
+import { formatInstant } from '../../../lib/format.ts';
+
+/** The request's status changes, oldest first, with actor, role, time and reason. */
+export function RequestTimeline({ events }: { events: TimelineEvent[] }) {
+  const { t } = useTranslation();
+  const sorted = [...events].sort((a, b) => a.occurredAt.localeCompare(b.occurredAt));
+  return (
+    <section aria-labelledby="timeline-heading" className="dsp-section">
+      <Heading2 id="timeline-heading">{t('timeline.heading')}</Heading2>
+      {sorted.length === 0 ? (
+        <Paragraph>{t('timeline.empty')}</Paragraph>
+      ) : (
+        <ol className="dsp-timeline">
+          {sorted.map((e) => (
+            <li key={`${e.occurredAt}-${e.toStatus}`} className="dsp-timeline__item">
+              <p className="dsp-timeline__title">
+                <strong>{t(`status.request.${e.toStatus}`)}</strong>
+                {e.fromStatus ? <span className="dsp-muted"> {t('timeline.from', { status: t(`status.request.${e.fromStatus}`) })}</span> : null}
+              </p>
+              <p className="dsp-timeline__meta">
+                <time dateTime={e.occurredAt}>{formatInstant(e.occurredAt)}</time> · {e.actorName} ({t(`roles.${e.actorRole}`)})
+              </p>
+              {e.reason ? <p className="dsp-timeline__reason">{t('timeline.reason', { reason: e.reason })}</p> : null}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,134 @@
+import { REQUEST_STATUSES, type RequestStatus } from '@duidingspool/shared';
+import { Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AppLink } from '../../../components/app-link.tsx';
+import { SelectField } from '../../../components/form-field.tsx';
+import { Loading } from '../../../components/loading.tsx';
+import { Pagination } from '../../../components/pagination.tsx';
+import { ProblemAlert } from '../../../components/problem-alert.tsx';
+import { RequestStatusBadge } from '../../../components/status-badge.tsx';
+import { formatDate, formatInstant } from '../../../lib/format.ts';
+import { useRequests } from '../api/get-requests.ts';
+import { UrgencyLabel } from './urgency-label.tsx';
+
+const PAGE_SIZE = 25;
+const TO_TRIAGE: RequestStatus[] = ['submitted', 'needs-information'];
+const OPEN: RequestStatus[] = ['submitted', 'needs-information', 'assigned', 'in-progress', 'advice-delivered'];
+
+type SortField = 'reference' | 'urgency' | 'meetingDate' | 'submittedAt' | 'status';
+/** Fields the API sorts both ways; `urgency` and `status` sort one way only. */
+const TWO_WAY: readonly SortField[] = ['reference', 'meetingDate', 'submittedAt'];
+
+function statusFilter(value: string): RequestStatus[] | undefined {
+  if (value === 'triage') return TO_TRIAGE;
+  if (value === 'open') return OPEN;
+  if (value === 'all') return undefined;
+  return [value as RequestStatus];
+}
+
+/**
+ * The coordinator's triage queue: requests to triage (submitted / needs information) by default,
+ * filterable by status and sortable by column; urgent requests are flagged.
+ */
+export function TriageQueue() {
+  const { t } = useTranslation();
+  const [filter, setFilter] = useState('triage');
+  const [sort, setSort] = useState<string>('submittedAt');
+  const [page, setPage] = useState(1);
+  const query = useRequests({ page, pageSize: PAGE_SIZE, status: statusFilter(filter), sort });
+
+  const sortField = sort.replace(/^-/, '') as SortField;
+  const descending = sort.startsWith('-');
+
+  const toggleSort = (field: SortField) => {
+    setPage(1);
+    if (sortField === field && TWO_WAY.includes(field)) setSort(descending ? field : `-${field}`);
+    else setSort(field);
+  };
+
+  const header = (field: SortField, label: string) => {
+    const active = sortField === field;
+    const ariaSort = active ? (descending ? 'descending' : 'ascending') : undefined;
+    return (
+      <TableHeaderCell scope="col" aria-sort={ariaSort}>
+        <button type="button" className="dsp-sort-button" onClick={() => toggleSort(field)}>
+          {label}
+          <span aria-hidden="true" className="dsp-sort-indicator">
+            {active ? (descending ? ' ▼' : ' ▲') : ' ↕'}
+          </span>
+        </button>
+      </TableHeaderCell>
+    );
+  };
+
+  const filterOptions = [
+    { value: 'triage', label: t('triage.filter.triage') },
+    { value: 'open', label: t('triage.filter.open') },
+    { value: 'all', label: t('triage.filter.all') },
+    ...REQUEST_STATUSES.map((s) => ({ value: s, label: t(`status.request.${s}`) })),
+  ];
+
+  return (
+    <>
+      <div className="dsp-toolbar">
+        <SelectField
+          id="triage-status"
+          label={t('triage.filter.label')}
+          value={filter}
+          onChange={(v) => {
+            setFilter(v);
+            setPage(1);
+          }}
+          options={filterOptions}
+        />
+      </div>
+      {query.isPending ? <Loading /> : null}
+      {query.isError ? <ProblemAlert error={query.error} /> : null}
+      {query.data && query.data.total === 0 ? <Paragraph role="status">{t('triage.empty')}</Paragraph> : null}
+      {query.data && query.data.total > 0 ? (
+        <>
+          <Paragraph role="status" className="dsp-muted">
+            {t('triage.count', { count: query.data.total })}
+          </Paragraph>
+          <div className="dsp-table-scroll">
+            <Table>
+              <TableCaption className="dsp-visually-hidden">{t('triage.caption')}</TableCaption>
+              <TableHeader>
+                <TableRow>
+                  {header('reference', t('requests.columns.reference'))}
+                  <TableHeaderCell scope="col">{t('requests.columns.caseTable')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('requests.columns.municipality')}</TableHeaderCell>
+                  {header('urgency', t('requests.columns.urgency'))}
+                  {header('meetingDate', t('requests.columns.meetingDate'))}
+                  {header('submittedAt', t('requests.columns.submittedAt'))}
+                  {header('status', t('requests.columns.status'))}
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {query.data.items.map((r) => (
+                  <TableRow key={r.id} className={r.urgency === 'urgent' ? 'dsp-row--urgent' : undefined}>
+                    <TableHeaderCell scope="row">
+                      <AppLink to={`/requests/${r.id}`}>{r.reference || t('requests.noReference')}</AppLink>
+                    </TableHeaderCell>
+                    <TableCell>{r.caseTableName}</TableCell>
+                    <TableCell>{r.municipalityName}</TableCell>
+                    <TableCell>
+                      <UrgencyLabel urgency={r.urgency} />
+                    </TableCell>
+                    <TableCell>{formatDate(r.meetingDate) || t('common.none')}</TableCell>
+                    <TableCell>{formatInstant(r.submittedAt) || t('common.none')}</TableCell>
+                    <TableCell>
+                      <RequestStatusBadge status={r.status} />
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </div>
+          <Pagination page={page} pageSize={PAGE_SIZE} total={query.data.total} onPageChange={setPage} label={t('triage.paginationLabel')} />
+        </>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,113 @@
+import { type Problem, ProblemSchema } from '@duidingspool/shared';
+import type { z } from 'zod';
+
+/** Base path of the API (DESIGN.md §7). */
+export const API_BASE = '/api/v1';
+
+/** An API answer that is not 2xx, carrying the RFC 9457 problem details. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly problem: Problem;
+
+  constructor(problem: Problem) {
+    super(problem.detail || problem.title);
+    this.name = 'ApiError';
+    this.status = problem.status;
+    this.problem = problem;
+  }
+
+  /** The problem `type` slug, e.g. `budget-exceeded`. */
+  get type(): string {
+    return this.problem.type.replace(/^.*\//, '');
+  }
+
+  /** Field messages keyed by the last segment of their JSON pointer (`/question` → `question`). */
+  get fieldErrors(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const e of this.problem.errors ?? []) {
+      const key = pointerToField(e.pointer);
+      if (key && !out[key]) out[key] = e.message;
+    }
+    return out;
+  }
+}
+
+/** Maps a JSON pointer like `/body/question` or `/expertiseAreaCodes/0` to a form field name. */
+export function pointerToField(pointer: string): string {
+  const segments = pointer.split('/').filter((s) => s !== '' && s !== 'body' && !/^\d+$/.test(s));
+  return segments[segments.length - 1] ?? '';
+}
+
+type QueryValue = string | number | boolean | undefined | null | readonly string[];
+
+/** Options of one API call. */
+export interface ApiRequestOptions<S extends z.ZodType | undefined> {
+  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  query?: Record<string, QueryValue>;
+  body?: unknown;
+  /** Schema that parses the JSON response; omit for a 204 answer. */
+  schema?: S;
+  signal?: AbortSignal;
+}
+
+/** Builds `?a=1&b=x,y` from a record, leaving out empty values. */
+export function toQueryString(query: Record<string, QueryValue> | undefined): string {
+  if (!query) return '';
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '') continue;
+    if (Array.isArray(value)) {
+      if (value.length > 0) params.set(key, value.join(','));
+    } else {
+      params.set(key, String(value));
+    }
+  }
+  const s = params.toString();
+  return s ? `?${s}` : '';
+}
+
+async function readProblem(response: Response): Promise<Problem> {
+  let payload: unknown;
+  try {
+    payload = await response.json();
+  } catch {
+    payload = undefined;
+  }
+  const parsed = ProblemSchema.safeParse(payload);
+  if (parsed.success) return parsed.data;
+  return {
+    type: response.status === 401 ? 'unauthenticated' : 'about:blank',
+    title: response.statusText || 'Error',
+    status: response.status,
+    detail: '',
+  };
+}
+
+/**
+ * Calls the API with the session cookie and parses the answer with `schema`.
+ * @throws ApiError for every non-2xx answer (with the parsed problem details)
+ */
+export async function apiRequest<S extends z.ZodType | undefined = undefined>(
+  path: string,
+  options: ApiRequestOptions<S> = {},
+): Promise<S extends z.ZodType ? z.infer<S> : undefined> {
+  const { method = 'GET', query, body, schema, signal } = options;
+  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const response = await fetch(`${API_BASE}${path}${toQueryString(query)}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    credentials: 'same-origin',
+    signal,
+  });
+  if (!response.ok) throw new ApiError(await readProblem(response));
+  if (!schema || response.status === 204) return undefined as never;
+  const json: unknown = await response.json();
+  return schema.parse(json) as never;
+}
+
+/** True when `error` is an ApiError of the given problem type. */
+export function isProblem(error: unknown, type: string): error is ApiError {
+  return error instanceof ApiError && error.type === type;
+}

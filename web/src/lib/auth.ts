@@ -1,0 +1,37 @@
+import { type Me, MeSchema, type Role } from '@duidingspool/shared';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { ApiError, apiRequest } from './api-client.ts';
+import { queryRoots } from './query-roots.ts';
+
+/** Fetches `GET /me`; resolves to `null` when nobody is signed in (401). */
+export async function getMe(signal?: AbortSignal): Promise<Me | null> {
+  try {
+    return await apiRequest('/me', { schema: MeSchema, signal });
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) return null;
+    throw error;
+  }
+}
+
+/** Query options of the signed-in user (`null` when signed out). */
+export const meQueryOptions = () =>
+  queryOptions({ queryKey: [queryRoots.me], queryFn: ({ signal }) => getMe(signal), staleTime: 5 * 60 * 1000 });
+
+/** The signed-in user, or `null`. */
+export function useMe() {
+  return useQuery(meQueryOptions());
+}
+
+/** True when `me` holds one of `roles`. */
+export function hasRole(me: Me | null | undefined, ...roles: Role[]): boolean {
+  return !!me && me.roles.some((r) => roles.includes(r));
+}
+
+/** The path a user lands on after signing in, by their most capable role. */
+export function homePathFor(me: Me): string {
+  if (me.roles.includes('coordinator')) return '/triage';
+  if (me.roles.includes('requester')) return '/requests';
+  if (me.roles.includes('specialist')) return '/assignments';
+  if (me.roles.includes('finance')) return '/budget';
+  return '/no-access';
+}

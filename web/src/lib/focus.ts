@@ -1,0 +1,13 @@
+let focusRequested = false;
+
+/** Asks the next page heading that mounts to take focus (called on client-side navigation). */
+export function requestHeadingFocus(): void {
+  focusRequested = true;
+}
+
+/** Returns whether a heading should take focus now, and clears the request. */
+export function consumeFocusRequest(): boolean {
+  const requested = focusRequested;
+  focusRequested = false;
+  return requested;
+}

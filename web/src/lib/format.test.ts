@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { formatCents, formatDate, formatHoursMinutes, formatInstant, formatMinutes, parseDuration } from './format.ts';
+
+// Intl separates the euro sign with a no-break space.
+const nbsp = (s: string) => s.replace(/ /g, '\u00a0');
+
+describe('formatCents', () => {
+  it('formats integer cents as Dutch euros', () => {
+    expect(formatCents(123456)).toBe(nbsp('€ 1.234,56'));
+    expect(formatCents(12500)).toBe(nbsp('€ 125,00'));
+    expect(formatCents(12500000)).toBe(nbsp('€ 125.000,00'));
+    expect(formatCents(0)).toBe(nbsp('€ 0,00'));
+    expect(formatCents(5)).toBe(nbsp('€ 0,05'));
+  });
+});
+
+describe('formatMinutes', () => {
+  it('formats minutes as h:mm uur', () => {
+    expect(formatMinutes(150)).toBe('2:30 uur');
+    expect(formatMinutes(45)).toBe('0:45 uur');
+    expect(formatMinutes(600)).toBe('10:00 uur');
+    expect(formatHoursMinutes(-90)).toBe('-1:30');
+  });
+});
+
+describe('formatDate and formatInstant', () => {
+  it('formats calendar dates as DD-MM-YYYY', () => {
+    expect(formatDate('2026-11-29')).toBe('29-11-2026');
+    expect(formatDate(null)).toBe('');
+  });
+
+  it('formats instants in Europe/Amsterdam, across daylight saving time', () => {
+    expect(formatInstant('2026-11-29T13:05:00Z')).toBe('29-11-2026 14:05');
+    expect(formatInstant('2019-07-01T22:30:00.000Z')).toBe('02-07-2019 00:30');
+  });
+});
+
+describe('parseDuration', () => {
+  it('reads h:mm and whole hours as minutes', () => {
+    expect(parseDuration('2:30')).toBe(150);
+    expect(parseDuration(' 4:00 ')).toBe(240);
+    expect(parseDuration('0:05')).toBe(5);
+    expect(parseDuration('3')).toBe(180);
+    expect(parseDuration('1:30 uur')).toBe(90);
+  });
+
+  it('refuses anything else', () => {
+    expect(parseDuration('')).toBeNull();
+    expect(parseDuration('2:60')).toBeNull();
+    expect(parseDuration('2,5')).toBeNull();
+    expect(parseDuration('abc')).toBeNull();
+  });
+});

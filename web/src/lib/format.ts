@@ -1,0 +1,75 @@
+import { TIME_ZONE } from '@duidingspool/shared';
+
+const currency = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR' });
+const integer = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 0 });
+const instantParts = new Intl.DateTimeFormat('nl-NL', {
+  timeZone: TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** Formats integer euro cents as Dutch currency, e.g. `123456` → `€ 1.234,56`. */
+export function formatCents(cents: number): string {
+  // Division happens only here, for display: arithmetic stays in integer cents.
+  return currency.format(cents / 100);
+}
+
+/** Formats integer minutes as hours and minutes, e.g. `150` → `2:30`. */
+export function formatHoursMinutes(minutes: number): string {
+  const sign = minutes < 0 ? '-' : '';
+  const abs = Math.abs(Math.trunc(minutes));
+  const h = Math.floor(abs / 60);
+  const m = abs % 60;
+  return `${sign}${h}:${String(m).padStart(2, '0')}`;
+}
+
+/** Formats integer minutes as a duration with unit, e.g. `150` → `2:30 uur`. */
+export function formatMinutes(minutes: number): string {
+  return `${formatHoursMinutes(minutes)} uur`;
+}
+
+/** Formats a calendar date `YYYY-MM-DD` as `DD-MM-YYYY`; anything else is returned unchanged. */
+export function formatDate(isoDate: string | null | undefined): string {
+  if (!isoDate) return '';
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate);
+  if (!m) return isoDate;
+  return `${m[3]}-${m[2]}-${m[1]}`;
+}
+
+/** Formats an ISO instant in Europe/Amsterdam as `DD-MM-YYYY HH:mm`. */
+export function formatInstant(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const parts: Record<string, string> = {};
+  for (const p of instantParts.formatToParts(date)) parts[p.type] = p.value;
+  return `${parts.day}-${parts.month}-${parts.year} ${parts.hour}:${parts.minute}`;
+}
+
+/** Formats a whole number with Dutch digit grouping, e.g. `12500` → `12.500`. */
+export function formatInteger(value: number): string {
+  return integer.format(value);
+}
+
+/**
+ * Parses a duration typed as `h:mm` (`2:30`, `0:45`, `12:00`) or whole hours (`4`) into integer
+ * minutes. Returns `null` for anything else, including minutes of 60 or more.
+ */
+export function parseDuration(input: string): number | null {
+  const value = input.trim().replace(/\s*(uur|u)$/i, '');
+  const hm = /^(\d{1,3}):([0-5]\d)$/.exec(value);
+  if (hm) return Number(hm[1]) * 60 + Number(hm[2]);
+  const hours = /^(\d{1,3})$/.exec(value);
+  if (hours) return Number(hours[1]) * 60;
+  return null;
+}
+
+/** The share of `part` in `total` as a rounded percentage (0 when the total is 0). */
+export function percentage(part: number, total: number): number {
+  if (total <= 0) return 0;
+  return Math.round((part / total) * 1000) / 10;
+}

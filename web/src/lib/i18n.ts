@@ -1,0 +1,21 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import en from '../locales/en.json';
+import nl from '../locales/nl.json';
+
+/** Translation resources; Dutch is the language of the UI, English the alternative. */
+export const resources = {
+  nl: { translation: nl },
+  en: { translation: en },
+} as const;
+
+void i18next.use(initReactI18next).init({
+  lng: 'nl',
+  fallbackLng: 'nl',
+  supportedLngs: ['nl', 'en'],
+  resources,
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
+
+export { i18next };

@@ -1,0 +1,14 @@
+/**
+ * Root segments of every query key. Features build their key factories on these, and a mutation in
+ * one feature invalidates another feature's data by its root without importing that feature.
+ */
+export const queryRoots = {
+  me: 'me',
+  referenceData: 'reference-data',
+  caseTables: 'case-tables',
+  requests: 'interpretation-requests',
+  specialists: 'specialists',
+  assignments: 'assignments',
+  timeEntries: 'time-entries',
+  budgets: 'budgets',
+} as const;
