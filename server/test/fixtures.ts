@@ -1,0 +1,66 @@
+// Test data made through the API itself, with random case references so files never collide.
+import { randomBytes } from 'node:crypto';
+import { amsterdamDate } from '@duidingspool/shared';
+import { expect } from 'vitest';
+import type { Caller } from './harness.ts';
+
+export const today = () => amsterdamDate();
+export const thisYear = () => Number(today().slice(0, 4));
+
+/** The first casustafel the caller may act for, with its municipalities. */
+export async function firstCaseTable(requester: Caller) {
+  const res = await requester('GET', '/api/v1/case-tables');
+  expect(res.status).toBe(200);
+  return res.body.items[0] as { id: string; name: string; municipalities: { id: string; name: string }[] };
+}
+
+/** A valid request body for the caller's first casustafel. */
+export async function requestBody(requester: Caller, overrides: Record<string, unknown> = {}) {
+  const table = await firstCaseTable(requester);
+  return {
+    caseTableId: table.id,
+    municipalityId: table.municipalities[0]?.id,
+    caseReference: `CASUS-${randomBytes(3).toString('hex')}`,
+    question: 'Hoe duiden wij de uitingen van betrokkene op sociale media?',
+    context: 'Signalen van school en wijkagent.',
+    expertiseAreaCodes: ['right-wing-extremism'],
+    urgency: 'regular',
+    deliverable: 'written-advice',
+    submit: true,
+    ...overrides,
+  };
+}
+
+/** Creates (and by default submits) a request; returns the created request. */
+export async function createRequest(requester: Caller, overrides: Record<string, unknown> = {}) {
+  const res = await requester('POST', '/api/v1/interpretation-requests', await requestBody(requester, overrides));
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res.body as { id: string; reference: string; status: string; caseTableId: string };
+}
+
+/** The specialist profile of `specialistN@…` as the coordinator sees it. */
+export async function specialist(coordinator: Caller, n: number) {
+  const res = await coordinator('GET', '/api/v1/specialists?pageSize=100');
+  expect(res.status).toBe(200);
+  const found = res.body.items.find((s: { email: string }) => s.email === `specialist${n}@duidingspool.example`);
+  if (!found) throw new Error(`specialist${n} not found`);
+  return found as { id: string; currentRateCents: number; email: string };
+}
+
+/** Budget figures of `year` as the coordinator sees them. */
+export async function budget(coordinator: Caller, year = thisYear()) {
+  const res = await coordinator('GET', `/api/v1/budgets/${year}`);
+  expect(res.status).toBe(200);
+  return res.body as { allocatedCents: number; reservedCents: number; pendingCents: number; spentCents: number; availableCents: number };
+}
+
+/** Submits a request, assigns specialist `n` with `minutes` and lets them accept; returns ids. */
+export async function acceptedAssignment(requester: Caller, coordinator: Caller, worker: Caller, n: number, minutes: number) {
+  const request = await createRequest(requester);
+  const sp = await specialist(coordinator, n);
+  const assigned = await coordinator('POST', `/api/v1/interpretation-requests/${request.id}/assignments`, { specialistId: sp.id, estimatedMinutes: minutes });
+  expect(assigned.status, JSON.stringify(assigned.body)).toBe(201);
+  const accepted = await worker('PATCH', `/api/v1/assignments/${assigned.body.id}`, { status: 'accepted' });
+  expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
+  return { request, assignment: accepted.body as { id: string; reservedCents: number; rateCents: number }, specialist: sp };
+}

@@ -1,0 +1,31 @@
+import { defineConfig } from 'vitest/config';
+
+// One run for the whole workspace: `unit` (pure rules, no I/O), `api` (the server through
+// app.inject against a real Postgres, one database per test file cloned from a migrated and
+// seeded template) and `web` (components and formatting in happy-dom).
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['shared/src/**/*.test.ts', 'server/src/**/*.test.ts', 'db/src/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        test: {
+          name: 'api',
+          include: ['server/test/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['server/test/global-setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          // Two cores: two files at a time, each on its own database.
+          maxWorkers: 2,
+        },
+      },
+      'web/vitest.config.ts',
+    ],
+  },
+});
