@@ -19,5 +19,17 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: false,
     chunkSizeWarningLimit: 700,
+    rolldownOptions: {
+      output: {
+        // Long-lived vendor chunks, cached across releases of the app's own code.
+        codeSplitting: {
+          groups: [
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/, priority: 20 },
+            { name: 'nl-design-system', test: /node_modules[\\/]@utrecht[\\/]/, priority: 15 },
+            { name: 'vendor', test: /node_modules[\\/](zod|i18next|react-i18next|@tanstack)[\\/]/, priority: 10 },
+          ],
+        },
+      },
+    },
   },
 });

@@ -11,15 +11,67 @@ export const DEMO_DOMAIN = 'duidingspool.example';
 
 /** The fictional demo specialists: expertise, languages, regions and rate history (cents/hour). */
 export const DEMO_SPECIALISTS = [
-  { n: 1, name: 'Dr. Amira Bouzid', areas: ['jihadism', 'islamic-theology', 'returnees'], languages: ['nl', 'ar', 'ber'], regions: ['GM', 'GZ'], rates: [{ from: '2019-01-01', cents: 12500 }] },
-  { n: 2, name: 'Drs. Mehmet Yıldız', areas: ['jihadism', 'polarisation', 'family-systems'], languages: ['nl', 'tr'], regions: ['TW', 'IJ'], rates: [{ from: '2019-01-01', cents: 9500 }] },
-  { n: 3, name: 'Dr. Jelle de Vries', areas: ['right-wing-extremism', 'online-radicalisation', 'anti-institutional-extremism'], languages: ['nl', 'en'], regions: ['GM', 'NOG', 'IJ'], rates: [{ from: '2019-01-01', cents: 11000 }, { from: '2025-01-01', cents: 11750 }] },
-  { n: 4, name: 'Drs. Sanne Kuipers', areas: ['psychology', 'family-systems'], languages: ['nl', 'en'], regions: ['GM', 'GZ', 'NOG', 'IJ', 'TW'], rates: [{ from: '2019-01-01', cents: 14000 }] },
-  { n: 5, name: 'Mark Hendriks MA', areas: ['left-wing-extremism', 'anti-institutional-extremism', 'polarisation', 'right-wing-extremism'], languages: ['nl', 'de'], regions: ['NOG', 'TW'], rates: [{ from: '2019-01-01', cents: 8500 }, { from: '2024-01-01', cents: 9000 }] },
-  { n: 6, name: "Dr. Youssef El Idrissi", areas: ['islamic-theology', 'returnees', 'online-radicalisation'], languages: ['nl', 'ar', 'ber', 'fr'], regions: ['GZ', 'IJ'], rates: [{ from: '2019-01-01', cents: 13000 }] },
+  {
+    n: 1,
+    name: 'Dr. Amira Bouzid',
+    areas: ['jihadism', 'islamic-theology', 'returnees'],
+    languages: ['nl', 'ar', 'ber'],
+    regions: ['GM', 'GZ'],
+    rates: [{ from: '2019-01-01', cents: 12500 }],
+  },
+  {
+    n: 2,
+    name: 'Drs. Mehmet Yıldız',
+    areas: ['jihadism', 'polarisation', 'family-systems'],
+    languages: ['nl', 'tr'],
+    regions: ['TW', 'IJ'],
+    rates: [{ from: '2019-01-01', cents: 9500 }],
+  },
+  {
+    n: 3,
+    name: 'Dr. Jelle de Vries',
+    areas: ['right-wing-extremism', 'online-radicalisation', 'anti-institutional-extremism'],
+    languages: ['nl', 'en'],
+    regions: ['GM', 'NOG', 'IJ'],
+    rates: [
+      { from: '2019-01-01', cents: 11000 },
+      { from: '2025-01-01', cents: 11750 },
+    ],
+  },
+  {
+    n: 4,
+    name: 'Drs. Sanne Kuipers',
+    areas: ['psychology', 'family-systems'],
+    languages: ['nl', 'en'],
+    regions: ['GM', 'GZ', 'NOG', 'IJ', 'TW'],
+    rates: [{ from: '2019-01-01', cents: 14000 }],
+  },
+  {
+    n: 5,
+    name: 'Mark Hendriks MA',
+    areas: ['left-wing-extremism', 'anti-institutional-extremism', 'polarisation', 'right-wing-extremism'],
+    languages: ['nl', 'de'],
+    regions: ['NOG', 'TW'],
+    rates: [
+      { from: '2019-01-01', cents: 8500 },
+      { from: '2024-01-01', cents: 9000 },
+    ],
+  },
+  {
+    n: 6,
+    name: 'Dr. Youssef El Idrissi',
+    areas: ['islamic-theology', 'returnees', 'online-radicalisation'],
+    languages: ['nl', 'ar', 'ber', 'fr'],
+    regions: ['GZ', 'IJ'],
+    rates: [{ from: '2019-01-01', cents: 13000 }],
+  },
 ] as const;
 
-const cityKey = (city: string) => city.toLowerCase().normalize('NFD').replace(/[^a-z]/g, '');
+const cityKey = (city: string) =>
+  city
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[^a-z]/g, '');
 
 /** The name of the radicalisation casustafel of a safety house in `city`. */
 export const caseTableName = (city: string) => `Casustafel Radicalisering ${city}`;
@@ -51,8 +103,14 @@ export async function seed(db: Executor, options: { demoAccounts?: boolean; toda
       await db.insert(t.safetyHouses).values({ regionId: region.id, name: h.name, city: h.city }).onConflictDoNothing();
       const [house] = await db.select({ id: t.safetyHouses.id }).from(t.safetyHouses).where(eq(t.safetyHouses.name, h.name));
       if (!house) throw new Error(`safety house ${h.name} missing after insert`);
-      await db.insert(t.caseTables).values({ name: caseTableName(h.city), safetyHouseId: house.id }).onConflictDoNothing();
-      const [table] = await db.select({ id: t.caseTables.id }).from(t.caseTables).where(eq(t.caseTables.name, caseTableName(h.city)));
+      await db
+        .insert(t.caseTables)
+        .values({ name: caseTableName(h.city), safetyHouseId: house.id })
+        .onConflictDoNothing();
+      const [table] = await db
+        .select({ id: t.caseTables.id })
+        .from(t.caseTables)
+        .where(eq(t.caseTables.name, caseTableName(h.city)));
       if (!table) throw new Error(`case table for ${h.city} missing after insert`);
       caseTables.push({ id: table.id, city: h.city });
       for (const m of h.municipalities) {
@@ -64,10 +122,7 @@ export async function seed(db: Executor, options: { demoAccounts?: boolean; toda
     }
   }
   for (const b of regional.budgets) {
-    await db
-      .insert(t.budgets)
-      .values({ year: b.year, allocatedCents: b.allocatedCents, fundingSource: b.fundingSource, note: b.note })
-      .onConflictDoNothing();
+    await db.insert(t.budgets).values({ year: b.year, allocatedCents: b.allocatedCents, fundingSource: b.fundingSource, note: b.note }).onConflictDoNothing();
   }
   const firstBudget = regional.budgets[0];
   const currentYear = yearOf(today);
@@ -122,4 +177,3 @@ export async function isEmpty(db: Executor): Promise<boolean> {
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(t.safetyRegions);
   return (row?.n ?? 0) === 0;
 }
-

@@ -32,6 +32,8 @@ export interface AppConfig {
   /** SMTP connection URL; unset keeps mails in the outbox. */
   smtpUrl: string | undefined;
   logLevel: string;
+  /** Trust `X-Forwarded-For` (behind a load balancer); off by default so clients cannot spoof their IP. */
+  trustProxy: boolean;
 }
 
 const EnvSchema = z.object({
@@ -41,13 +43,24 @@ const EnvSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
   DATA_DIR: z.string().optional(),
   JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters').optional(),
-  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
-  SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(12),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
+  SESSION_MAX_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 7)
+    .default(12),
   COOKIE_SECURE: z.enum(['true', 'false']).optional(),
   WEB_DIST: z.string().optional(),
   PUBLIC_URL: z.string().url().optional(),
   SEED_DEMO: z.enum(['true', 'false']).optional(),
   SMTP_URL: z.string().optional(),
+  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -100,5 +113,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seedDemo: e.SEED_DEMO ? e.SEED_DEMO === 'true' : !production && !e.DATABASE_URL,
     smtpUrl: e.SMTP_URL,
     logLevel: e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY === 'true',
   };
 }

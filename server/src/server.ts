@@ -1,7 +1,8 @@
 // Starts the server: opens the database (embedded PGlite without DATABASE_URL), migrates, seeds
 // an empty embedded database with the demo data, listens on PORT, and shuts down gracefully.
-import { isEmpty, openDatabase, seed } from '@duidingspool/db';
+
 import { join } from 'node:path';
+import { isEmpty, openDatabase, seed } from '@duidingspool/db';
 import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 

@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { amsterdamDate } from '@duidingspool/shared';
 import { expect } from 'vitest';
-import type { Caller } from './harness.ts';
+import type { Caller, CallResult } from './harness.ts';
 
 export const today = () => amsterdamDate();
 export const thisYear = () => Number(today().slice(0, 4));
@@ -64,3 +64,43 @@ export async function acceptedAssignment(requester: Caller, coordinator: Caller,
   expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
   return { request, assignment: accepted.body as { id: string; reservedCents: number; rateCents: number }, specialist: sp };
 }
+
+// ---------------------------------------------------------------------------------------------
+// Helpers shared by the API test files.
+
+/** Asserts an RFC 9457 problem answer with `status` and the bare `type` slug. */
+export function expectProblem(res: CallResult, status: number, type: string) {
+  expect(res.status, `${res.status} ${JSON.stringify(res.body)}`).toBe(status);
+  expect(String(res.headers['content-type'])).toMatch(/^application\/problem\+json/);
+  expect(res.body).toMatchObject({ type, status });
+  // Nothing internal leaks into an error.
+  expect(JSON.stringify(res.body)).not.toMatch(/\bat .+\.(ts|js):\d+|select .* from|insert into|stack/i);
+}
+
+/** The `errors[].pointer`s of a problem answer. */
+export const pointers = (res: CallResult): string[] => ((res.body?.errors ?? []) as { pointer: string }[]).map((e) => e.pointer);
+
+/** Every item of a paginated list, walking all pages; fails on a non-200 page. */
+export async function listAll(caller: Caller, url: string, pageSize = 100) {
+  const items: any[] = [];
+  let total = 0;
+  for (let page = 1; page < 1000; page++) {
+    const sep = url.includes('?') ? '&' : '?';
+    const res = await caller('GET', `${url}${sep}page=${page}&pageSize=${pageSize}`);
+    expect(res.status, `${url} ${JSON.stringify(res.body)}`).toBe(200);
+    total = res.body.total;
+    items.push(...res.body.items);
+    if (res.body.items.length < pageSize) break;
+  }
+  expect(items.length).toBe(total);
+  return { items, total };
+}
+
+/** A time entry body for today. */
+export const entryBody = (overrides: Record<string, unknown> = {}) => ({
+  workedOn: today(),
+  minutes: 30,
+  activity: 'case-file-study',
+  description: 'Dossierstudie',
+  ...overrides,
+});

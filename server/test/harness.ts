@@ -24,6 +24,7 @@ export const testConfig: AppConfig = {
   seedDemo: false,
   smtpUrl: undefined,
   logLevel: 'silent',
+  trustProxy: false,
 };
 
 /** A response with the parsed JSON body. */

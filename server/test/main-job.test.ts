@@ -81,13 +81,27 @@ describe('the main job through the API', () => {
     const worker = await t.as('specialist3');
     const { assignment } = await acceptedAssignment(requester, coordinator, worker, 3, 60);
     const before = await budget(coordinator);
-    const res = await worker('POST', `/api/v1/assignments/${assignment.id}/time-entries`, { workedOn: today(), minutes: 61, activity: 'travel', description: 'Reistijd' });
+    const res = await worker('POST', `/api/v1/assignments/${assignment.id}/time-entries`, {
+      workedOn: today(),
+      minutes: 61,
+      activity: 'travel',
+      description: 'Reistijd',
+    });
     expect(res.status).toBe(409);
     expect(res.body.type).toBe('estimate-exceeded');
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(await budget(coordinator)).toEqual(before);
     // After the coordinator raises the estimate, it fits.
     expect((await coordinator('PATCH', `/api/v1/assignments/${assignment.id}`, { estimatedMinutes: 120 })).status).toBe(200);
-    expect((await worker('POST', `/api/v1/assignments/${assignment.id}/time-entries`, { workedOn: today(), minutes: 61, activity: 'travel', description: 'Reistijd' })).status).toBe(201);
+    expect(
+      (
+        await worker('POST', `/api/v1/assignments/${assignment.id}/time-entries`, {
+          workedOn: today(),
+          minutes: 61,
+          activity: 'travel',
+          description: 'Reistijd',
+        })
+      ).status,
+    ).toBe(201);
   });
 });

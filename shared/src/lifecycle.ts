@@ -60,12 +60,7 @@ export const TRANSITIONS: readonly Transition[] = [
  * Finds the edge `from → to` that one of `roles` may take with `trigger`, or `undefined` when the
  * lifecycle forbids it (the server then answers 409 `invalid-transition`).
  */
-export function findTransition(
-  from: RequestStatus,
-  to: RequestStatus,
-  roles: readonly Role[],
-  trigger: TransitionTrigger = 'patch',
-): Transition | undefined {
+export function findTransition(from: RequestStatus, to: RequestStatus, roles: readonly Role[], trigger: TransitionTrigger = 'patch'): Transition | undefined {
   return TRANSITIONS.find((t) => t.from === from && t.to === to && t.trigger === trigger && roles.includes(t.by));
 }
 

@@ -35,16 +35,24 @@ export const assignments = pgTable(
   'assignments',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    requestId: uuid('request_id').notNull().references(() => interpretationRequests.id),
-    specialistId: uuid('specialist_id').notNull().references(() => specialists.id),
+    requestId: uuid('request_id')
+      .notNull()
+      .references(() => interpretationRequests.id),
+    specialistId: uuid('specialist_id')
+      .notNull()
+      .references(() => specialists.id),
     status: text('status').notNull(),
     estimatedMinutes: integer('estimated_minutes').notNull(),
     loggedMinutes: integer('logged_minutes').notNull().default(0),
     rateCents: bigint('rate_cents', { mode: 'number' }).notNull(),
     reservedCents: bigint('reserved_cents', { mode: 'number' }).notNull(),
-    budgetYear: integer('budget_year').notNull().references(() => budgets.year),
+    budgetYear: integer('budget_year')
+      .notNull()
+      .references(() => budgets.year),
     declineReason: text('decline_reason'),
-    proposedBy: uuid('proposed_by').notNull().references(() => users.id),
+    proposedBy: uuid('proposed_by')
+      .notNull()
+      .references(() => users.id),
     proposedAt: timestamp('proposed_at', { withTimezone: true }).notNull().defaultNow(),
     respondedAt: timestamp('responded_at', { withTimezone: true }),
     closedAt: timestamp('closed_at', { withTimezone: true }),
@@ -69,20 +77,30 @@ export const timeEntries = pgTable(
   'time_entries',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    assignmentId: uuid('assignment_id').notNull().references(() => assignments.id),
-    specialistId: uuid('specialist_id').notNull().references(() => specialists.id),
+    assignmentId: uuid('assignment_id')
+      .notNull()
+      .references(() => assignments.id),
+    specialistId: uuid('specialist_id')
+      .notNull()
+      .references(() => specialists.id),
     workedOn: date('worked_on', { mode: 'string' }).notNull(),
     minutes: integer('minutes').notNull(),
-    activity: text('activity').notNull().references(() => activities.code),
+    activity: text('activity')
+      .notNull()
+      .references(() => activities.code),
     description: text('description').notNull(),
     rateCents: bigint('rate_cents', { mode: 'number' }).notNull(),
     amountCents: bigint('amount_cents', { mode: 'number' }).notNull(),
-    budgetYear: integer('budget_year').notNull().references(() => budgets.year),
+    budgetYear: integer('budget_year')
+      .notNull()
+      .references(() => budgets.year),
     status: text('status').notNull(),
     rejectReason: text('reject_reason'),
     reviewedBy: uuid('reviewed_by').references(() => users.id),
     reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
-    createdBy: uuid('created_by').notNull().references(() => users.id),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -97,10 +115,17 @@ export const timeEntries = pgTable(
 /** The specialist's written advice to the casustafel (case content). */
 export const advice = pgTable('advice', {
   id: uuid('id').primaryKey().defaultRandom(),
-  requestId: uuid('request_id').notNull().unique().references(() => interpretationRequests.id),
-  assignmentId: uuid('assignment_id').notNull().references(() => assignments.id),
+  requestId: uuid('request_id')
+    .notNull()
+    .unique()
+    .references(() => interpretationRequests.id),
+  assignmentId: uuid('assignment_id')
+    .notNull()
+    .references(() => assignments.id),
   summary: text('summary').notNull(),
   body: text('body').notNull(),
-  deliveredBy: uuid('delivered_by').notNull().references(() => users.id),
+  deliveredBy: uuid('delivered_by')
+    .notNull()
+    .references(() => users.id),
   deliveredAt: timestamp('delivered_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -11,7 +11,9 @@ export const safetyRegions = pgTable('safety_regions', {
 /** Zorg- en Veiligheidshuizen; each hosts casustafels. */
 export const safetyHouses = pgTable('safety_houses', {
   id: uuid('id').primaryKey().defaultRandom(),
-  regionId: uuid('region_id').notNull().references(() => safetyRegions.id),
+  regionId: uuid('region_id')
+    .notNull()
+    .references(() => safetyRegions.id),
   name: text('name').notNull().unique(),
   city: text('city').notNull(),
 });
@@ -20,22 +22,30 @@ export const safetyHouses = pgTable('safety_houses', {
 export const municipalities = pgTable('municipalities', {
   id: uuid('id').primaryKey().defaultRandom(),
   name: text('name').notNull().unique(),
-  safetyHouseId: uuid('safety_house_id').notNull().references(() => safetyHouses.id),
+  safetyHouseId: uuid('safety_house_id')
+    .notNull()
+    .references(() => safetyHouses.id),
 });
 
 /** Casustafels (case consultations); their members are requesters. */
 export const caseTables = pgTable('case_tables', {
   id: uuid('id').primaryKey().defaultRandom(),
   name: text('name').notNull().unique(),
-  safetyHouseId: uuid('safety_house_id').notNull().references(() => safetyHouses.id),
+  safetyHouseId: uuid('safety_house_id')
+    .notNull()
+    .references(() => safetyHouses.id),
 });
 
 /** The municipalities a casustafel serves. */
 export const caseTableMunicipalities = pgTable(
   'case_table_municipalities',
   {
-    caseTableId: uuid('case_table_id').notNull().references(() => caseTables.id),
-    municipalityId: uuid('municipality_id').notNull().references(() => municipalities.id),
+    caseTableId: uuid('case_table_id')
+      .notNull()
+      .references(() => caseTables.id),
+    municipalityId: uuid('municipality_id')
+      .notNull()
+      .references(() => municipalities.id),
   },
   (t) => [primaryKey({ columns: [t.caseTableId, t.municipalityId] })],
 );

@@ -13,8 +13,12 @@ export const interpretationRequests = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     reference: text('reference').notNull().unique(),
-    caseTableId: uuid('case_table_id').notNull().references(() => caseTables.id),
-    municipalityId: uuid('municipality_id').notNull().references(() => municipalities.id),
+    caseTableId: uuid('case_table_id')
+      .notNull()
+      .references(() => caseTables.id),
+    municipalityId: uuid('municipality_id')
+      .notNull()
+      .references(() => municipalities.id),
     caseReference: text('case_reference').notNull(),
     question: text('question').notNull(),
     context: text('context'),
@@ -23,7 +27,9 @@ export const interpretationRequests = pgTable(
     meetingDate: date('meeting_date', { mode: 'string' }),
     languages: text('languages').array().notNull().default(sql`'{}'::text[]`),
     status: text('status').notNull(),
-    createdBy: uuid('created_by').notNull().references(() => users.id),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -39,8 +45,12 @@ export const interpretationRequests = pgTable(
 export const requestExpertiseAreas = pgTable(
   'request_expertise_areas',
   {
-    requestId: uuid('request_id').notNull().references(() => interpretationRequests.id),
-    expertiseAreaCode: text('expertise_area_code').notNull().references(() => expertiseAreas.code),
+    requestId: uuid('request_id')
+      .notNull()
+      .references(() => interpretationRequests.id),
+    expertiseAreaCode: text('expertise_area_code')
+      .notNull()
+      .references(() => expertiseAreas.code),
   },
   (t) => [primaryKey({ columns: [t.requestId, t.expertiseAreaCode] })],
 );
@@ -50,10 +60,14 @@ export const requestStatusEvents = pgTable(
   'request_status_events',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    requestId: uuid('request_id').notNull().references(() => interpretationRequests.id),
+    requestId: uuid('request_id')
+      .notNull()
+      .references(() => interpretationRequests.id),
     fromStatus: text('from_status'),
     toStatus: text('to_status').notNull(),
-    actorId: uuid('actor_id').notNull().references(() => users.id),
+    actorId: uuid('actor_id')
+      .notNull()
+      .references(() => users.id),
     actorRole: text('actor_role').notNull(),
     reason: text('reason'),
     occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow(),

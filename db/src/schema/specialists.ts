@@ -20,7 +20,10 @@ export const activities = pgTable('activities', {
 /** A duidingsspecialist's profile in the pool. */
 export const specialists = pgTable('specialists', {
   id: uuid('id').primaryKey().defaultRandom(),
-  userId: uuid('user_id').notNull().unique().references(() => users.id),
+  userId: uuid('user_id')
+    .notNull()
+    .unique()
+    .references(() => users.id),
   capacityMinutesPerMonth: integer('capacity_minutes_per_month').notNull().default(2400),
   screeningValidUntil: date('screening_valid_until', { mode: 'string' }),
   isActive: boolean('is_active').notNull().default(true),
@@ -29,8 +32,12 @@ export const specialists = pgTable('specialists', {
 export const specialistExpertiseAreas = pgTable(
   'specialist_expertise_areas',
   {
-    specialistId: uuid('specialist_id').notNull().references(() => specialists.id),
-    expertiseAreaCode: text('expertise_area_code').notNull().references(() => expertiseAreas.code),
+    specialistId: uuid('specialist_id')
+      .notNull()
+      .references(() => specialists.id),
+    expertiseAreaCode: text('expertise_area_code')
+      .notNull()
+      .references(() => expertiseAreas.code),
   },
   (t) => [primaryKey({ columns: [t.specialistId, t.expertiseAreaCode] })],
 );
@@ -38,7 +45,9 @@ export const specialistExpertiseAreas = pgTable(
 export const specialistLanguages = pgTable(
   'specialist_languages',
   {
-    specialistId: uuid('specialist_id').notNull().references(() => specialists.id),
+    specialistId: uuid('specialist_id')
+      .notNull()
+      .references(() => specialists.id),
     language: text('language').notNull(),
   },
   (t) => [primaryKey({ columns: [t.specialistId, t.language] })],
@@ -47,8 +56,12 @@ export const specialistLanguages = pgTable(
 export const specialistRegions = pgTable(
   'specialist_regions',
   {
-    specialistId: uuid('specialist_id').notNull().references(() => specialists.id),
-    regionId: uuid('region_id').notNull().references(() => safetyRegions.id),
+    specialistId: uuid('specialist_id')
+      .notNull()
+      .references(() => specialists.id),
+    regionId: uuid('region_id')
+      .notNull()
+      .references(() => safetyRegions.id),
   },
   (t) => [primaryKey({ columns: [t.specialistId, t.regionId] })],
 );
@@ -58,7 +71,9 @@ export const specialistRates = pgTable(
   'specialist_rates',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    specialistId: uuid('specialist_id').notNull().references(() => specialists.id),
+    specialistId: uuid('specialist_id')
+      .notNull()
+      .references(() => specialists.id),
     rateCents: bigint('rate_cents', { mode: 'number' }).notNull(),
     validFrom: date('valid_from', { mode: 'string' }).notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

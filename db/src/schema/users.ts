@@ -23,21 +23,24 @@ export const users = pgTable(
 export const userRoles = pgTable(
   'user_roles',
   {
-    userId: uuid('user_id').notNull().references(() => users.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
     role: text('role').notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.userId, t.role] }),
-    check('user_roles_role', sql`${t.role} in ('requester','coordinator','specialist','finance','admin')`),
-  ],
+  (t) => [primaryKey({ columns: [t.userId, t.role] }), check('user_roles_role', sql`${t.role} in ('requester','coordinator','specialist','finance','admin')`)],
 );
 
 /** Requesters' memberships of casustafels. */
 export const caseTableMembers = pgTable(
   'case_table_members',
   {
-    caseTableId: uuid('case_table_id').notNull().references(() => caseTables.id),
-    userId: uuid('user_id').notNull().references(() => users.id),
+    caseTableId: uuid('case_table_id')
+      .notNull()
+      .references(() => caseTables.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
   },
   (t) => [primaryKey({ columns: [t.caseTableId, t.userId] }), index('case_table_members_user').on(t.userId)],
 );
@@ -47,7 +50,9 @@ export const sessions = pgTable(
   'sessions',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    userId: uuid('user_id').notNull().references(() => users.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),

@@ -13,7 +13,13 @@ export function assertNoPersonalData(fields: Record<string, string | null | unde
   const errors = [];
   for (const [name, value] of Object.entries(fields)) {
     if (!value) continue;
-    const kinds = [...new Set(findPersonalData(value).filter((f) => f.severity === 'block').map((f) => f.kind))];
+    const kinds = [
+      ...new Set(
+        findPersonalData(value)
+          .filter((f) => f.severity === 'block')
+          .map((f) => f.kind),
+      ),
+    ];
     if (kinds.length > 0) {
       errors.push({ in: 'body' as const, pointer: `/${name}`, message: `bevat ${kinds.map((k) => PERSONAL_DATA_LABELS[k]).join(' en ')}` });
     }

@@ -116,9 +116,12 @@ export default fp(
     });
     app.decorateRequest('actor', null);
 
-    app.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
+    // onRequest: who you are and what your role allows is settled before any input is validated, so
+    // an anonymous caller learns nothing about a route's schema.
+    app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
       const routeConfig = request.routeOptions.config;
-      if (routeConfig.public || !request.routeOptions.url) return;
+      // Only the API needs a session; the SPA's files and unknown URLs are public.
+      if (routeConfig.public || !request.routeOptions.url?.startsWith('/api/')) return;
       let claims: SessionClaims & { iat: number };
       try {
         // onlyCookie: an Authorization header is not a way in.

@@ -5,18 +5,15 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, PROBLEM_TITLES } from '../errors.ts';
 
 /** Sends an RFC 9457 problem with the stable `type` slug. */
-export function sendProblem(
-  reply: FastifyReply,
-  type: ProblemType,
-  status: number,
-  detail: string,
-  extra: Record<string, unknown> = {},
-): FastifyReply {
+export function sendProblem(reply: FastifyReply, type: ProblemType, status: number, detail: string, extra: Record<string, unknown> = {}): FastifyReply {
   return reply
     .code(status)
     .type('application/problem+json; charset=utf-8')
     .send(JSON.stringify({ type, title: PROBLEM_TITLES[type], status, detail, instance: reply.request.url.split('?')[0], ...extra }));
 }
+
+/** Escapes one JSON pointer segment (RFC 6901). */
+const escapePointer = (segment: string) => segment.replace(/~/g, '~0').replace(/\//g, '~1');
 
 const CONTEXT_IN: Record<string, ProblemFieldError['in']> = { body: 'body', querystring: 'query', params: 'path' };
 
@@ -29,17 +26,21 @@ const CONTEXT_IN: Record<string, ProblemFieldError['in']> = { body: 'body', quer
 export default fp(async function errorHandler(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     if (error instanceof AppError) {
+      if (error.type === 'rate-limited') reply.header('Retry-After', String(15 * 60));
       return sendProblem(reply, error.type, error.status, error.detail, error.extra);
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const where = CONTEXT_IN[error.validationContext ?? 'body'] ?? 'body';
-      const errors: ProblemFieldError[] = error.validation.map((v) => {
-        const params = v.params as { issue?: { path?: PropertyKey[]; message?: string } } | undefined;
-        const path = params?.issue?.path ?? v.instancePath.split('/').filter(Boolean);
-        const pointer = `/${path.map((p) => String(p).replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`;
-        return { in: where, pointer, message: v.message ?? 'ongeldig' };
+      const errors: ProblemFieldError[] = error.validation.flatMap((v) => {
+        const base = v.instancePath === '/' ? '' : v.instancePath;
+        const keys = (v.params as { keys?: unknown } | undefined)?.keys;
+        // An unknown field is named by its own pointer, one error per key.
+        if (v.keyword === 'unrecognized_keys' && Array.isArray(keys)) {
+          return keys.map((key) => ({ in: where, pointer: `${base}/${escapePointer(String(key))}`, message: 'onbekend veld' }));
+        }
+        return [{ in: where, pointer: base, message: v.message ?? 'ongeldig' }];
       });
-      const fields = [...new Set(errors.map((e) => e.pointer))].join(', ');
+      const fields = [...new Set(errors.map((e) => (e.pointer === '' ? 'het verzoek' : e.pointer)))].join(', ');
       return sendProblem(reply, 'validation-failed', 400, `Ongeldige invoer in ${fields}.`, { errors });
     }
     const code = error.code ?? '';

@@ -17,27 +17,31 @@ const VERSION_HEADER = { 'API-Version': { description: 'Versie van de API (semve
  * responses each operation can give.
  */
 function completeDocument(doc: Json): Json {
-  const components = (doc.components ??= {}) as Json;
-  const schemas = (components.schemas ??= {}) as Json;
+  doc.components ??= {};
+  const components = doc.components as Json;
+  components.schemas ??= {};
+  const schemas = components.schemas as Json;
   schemas.Problem ??= z.toJSONSchema(ProblemSchema, { target: 'openapi-3.0', io: 'output' });
   delete (schemas.Problem as Json).$schema;
   delete (schemas.Problem as Json).id;
   for (const [path, item] of Object.entries((doc.paths ?? {}) as Record<string, Json>)) {
     for (const [method, op] of Object.entries(item) as [string, Json][]) {
       if (!['get', 'post', 'put', 'patch', 'delete'].includes(method)) continue;
-      const responses = (op.responses ??= {}) as Record<string, Json>;
+      op.responses ??= {};
+      const responses = op.responses as Record<string, Json>;
       for (const [code, response] of Object.entries(responses)) {
         if (/^[23]\d\d$/.test(code)) response.headers = { ...((response.headers as Json) ?? {}), ...VERSION_HEADER };
       }
-      const isPublic = path === '/health' || path === '/sessions' && method === 'post' || path === '/openapi.json';
-      const hasInput = method !== 'get' && method !== 'delete' || ((op.parameters as unknown[]) ?? []).length > 0;
+      const isPublic = path === '/health' || (path === '/sessions' && method === 'post') || path === '/openapi.json';
+      const hasInput = (method !== 'get' && method !== 'delete') || ((op.parameters as unknown[]) ?? []).length > 0;
       if (hasInput) responses['400'] ??= problem('Ongeldige invoer (`validation-failed`)');
       if (!isPublic) {
         responses['401'] ??= problem('Niet ingelogd (`unauthenticated`)');
         responses['403'] ??= problem('Geen toegang voor deze rol (`forbidden`)');
       }
       if (path.includes('{')) responses['404'] ??= problem('Bestaat niet of geen toegang (`not-found`)');
-      if (method !== 'get' && !isPublic) responses['409'] ??= problem('Conflict met de toestand (`invalid-transition`, `budget-exceeded`, `estimate-exceeded`, …)');
+      if (method !== 'get' && !isPublic)
+        responses['409'] ??= problem('Conflict met de toestand (`invalid-transition`, `budget-exceeded`, `estimate-exceeded`, …)');
       if (method === 'post' || method === 'patch') responses['422'] ??= problem('Persoonsgegevens in vrije tekst (`personal-data-detected`)');
       if (path === '/sessions' && method === 'post') responses['429'] ??= problem('Te veel pogingen (`rate-limited`)');
       responses['500'] ??= problem('Interne fout (`internal-error`)');

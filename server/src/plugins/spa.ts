@@ -12,9 +12,7 @@ export default fp(async function spa(app: FastifyInstance, opts: { webDist: stri
   if (opts.webDist) {
     await app.register(fastifyStatic, { root: opts.webDist, wildcard: false, index: false, serve: true, prefix: '/' });
     // Hashed assets may be cached for long; index.html never.
-    app.get('/', { schema: { hide: true }, config: { public: true } }, (_req, reply) =>
-      reply.header('Cache-Control', 'no-cache').sendFile('index.html'),
-    );
+    app.get('/', { schema: { hide: true }, config: { public: true } }, (_req, reply) => reply.header('Cache-Control', 'no-cache').sendFile('index.html'));
   }
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || request.url === '/api' || request.method !== 'GET' || !opts.webDist) {

@@ -18,10 +18,25 @@ export type CreateAssignmentBody = z.infer<typeof CreateAssignmentBodySchema>;
  * Body of `PATCH /api/v1/assignments/{id}`: the specialist answers (`accepted` / `declined` with an
  * optional reason), or the coordinator changes the estimate.
  */
-export const PatchAssignmentBodySchema = z.union([
-  z.strictObject({ status: z.enum(['accepted', 'declined']), reason: text(1000).optional() }),
-  z.strictObject({ estimatedMinutes: EstimateSchema }),
-]);
+export const PatchAssignmentBodySchema = z
+  .strictObject({
+    status: z.enum(['accepted', 'declined']).optional(),
+    reason: text(1000).optional(),
+    estimatedMinutes: EstimateSchema.optional(),
+  })
+  .superRefine((b, ctx) => {
+    const answering = b.status !== undefined;
+    const estimating = b.estimatedMinutes !== undefined;
+    if (answering === estimating) {
+      ctx.addIssue({
+        code: 'custom',
+        path: answering ? ['estimatedMinutes'] : ['status'],
+        message: 'stuur óf status (met eventueel reason), óf estimatedMinutes',
+      });
+    } else if (estimating && b.reason !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'reason hoort alleen bij een antwoord op de inzet' });
+    }
+  });
 export type PatchAssignmentBody = z.infer<typeof PatchAssignmentBodySchema>;
 
 /**

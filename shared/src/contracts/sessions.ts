@@ -6,7 +6,10 @@ import { IdSchema } from './common.ts';
 export const LoginBodySchema = z.strictObject({
   email: z.string().trim().toLowerCase().max(254).pipe(z.email()),
   password: z.string().min(1).max(1024),
-  totp: z.string().regex(/^\d{6}$/).optional(),
+  totp: z
+    .string()
+    .regex(/^\d{6}$/)
+    .optional(),
 });
 export type LoginBody = z.infer<typeof LoginBodySchema>;
 

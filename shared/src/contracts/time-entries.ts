@@ -8,7 +8,11 @@ export type TimeEntryStatus = z.infer<typeof TimeEntryStatusSchema>;
 /** Body of `POST /api/v1/assignments/{id}/time-entries` (DESIGN.md §7). Minutes 1–1440. */
 export const LogTimeBodySchema = z.strictObject({
   workedOn: IsoDateSchema,
-  minutes: z.number().int('hele minuten').min(1, 'minstens 1 minuut').max(24 * 60, 'hoogstens 24 uur'),
+  minutes: z
+    .number()
+    .int('hele minuten')
+    .min(1, 'minstens 1 minuut')
+    .max(24 * 60, 'hoogstens 24 uur'),
   activity: z.string().max(64),
   description: requiredText(2000),
 });

@@ -7,7 +7,11 @@ export function AppLink({ className, ...props }: LinkProps & { children: ReactNo
 }
 
 /** A client-side router link styled as a button (e.g. “Nieuw verzoek”). */
-export function ButtonRouterLink({ className, appearance = 'primary-action', ...props }: LinkProps & { children: ReactNode; appearance?: 'primary-action' | 'secondary-action' }) {
+export function ButtonRouterLink({
+  className,
+  appearance = 'primary-action',
+  ...props
+}: LinkProps & { children: ReactNode; appearance?: 'primary-action' | 'secondary-action' }) {
   return (
     <Link
       {...props}

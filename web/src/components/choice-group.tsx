@@ -67,14 +67,7 @@ export function RadioGroup({ value, onChange, ...props }: GroupProps & { value: 
         const optionId = choiceId(props.id, o.value);
         return (
           <div key={o.value} className="utrecht-form-field utrecht-form-field--radio dsp-choice">
-            <RadioButton
-              id={optionId}
-              name={props.id}
-              value={o.value}
-              checked={value === o.value}
-              invalid={!!props.error}
-              onChange={() => onChange(o.value)}
-            />
+            <RadioButton id={optionId} name={props.id} value={o.value} checked={value === o.value} invalid={!!props.error} onChange={() => onChange(o.value)} />
             <FormLabel htmlFor={optionId} type="radio">
               {o.label}
             </FormLabel>

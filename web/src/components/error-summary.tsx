@@ -1,4 +1,4 @@
-import { Alert, Heading2, Paragraph } from '@utrecht/component-library-react';
+import { Alert, Heading, Paragraph } from '@utrecht/component-library-react';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -13,20 +13,31 @@ export interface SummaryError {
  * A list of the form's errors, each linking to its field. Takes focus when it appears (after a
  * failed submit), so keyboard and screen-reader users learn what to fix.
  */
-export function ErrorSummary({ errors, general, focusKey }: { errors: SummaryError[]; general?: string | null; focusKey: number }) {
+export function ErrorSummary({
+  errors,
+  general,
+  focusKey,
+  headingLevel = 2,
+}: {
+  errors: SummaryError[];
+  general?: string | null;
+  focusKey: number;
+  /** 3 inside a section that already has an `<h2>`. */
+  headingLevel?: 2 | 3;
+}) {
   const { t } = useTranslation();
-  const ref = useRef<HTMLDivElement>(null);
+  const ref = useRef<HTMLElement>(null);
   const hasContent = errors.length > 0 || !!general;
   useEffect(() => {
     if (focusKey > 0 && hasContent) ref.current?.focus();
   }, [focusKey, hasContent]);
   if (!hasContent) return null;
   return (
-    <div ref={ref} tabIndex={-1} className="dsp-error-summary" aria-labelledby="error-summary-title">
+    <section ref={ref} tabIndex={-1} className="dsp-error-summary" aria-labelledby="error-summary-title">
       <Alert type="error">
-        <Heading2 id="error-summary-title" className="dsp-error-summary__title">
+        <Heading id="error-summary-title" level={headingLevel} className="dsp-error-summary__title">
           {t('form.errorSummaryTitle')}
-        </Heading2>
+        </Heading>
         {general ? <Paragraph>{general}</Paragraph> : null}
         {errors.length > 0 ? (
           <ul className="dsp-error-summary__list">
@@ -46,6 +57,6 @@ export function ErrorSummary({ errors, general, focusKey }: { errors: SummaryErr
           </ul>
         ) : null}
       </Alert>
-    </div>
+    </section>
   );
 }

@@ -1,12 +1,4 @@
-import {
-  FormFieldDescription,
-  FormFieldErrorMessage,
-  FormLabel,
-  Select,
-  SelectOption,
-  Textarea,
-  Textbox,
-} from '@utrecht/component-library-react';
+import { FormFieldDescription, FormFieldErrorMessage, FormLabel, Select, SelectOption, Textarea, Textbox } from '@utrecht/component-library-react';
 import type { ChangeEvent, ReactNode } from 'react';
 
 /** Ids of a field's description and error message, for `aria-describedby`. */

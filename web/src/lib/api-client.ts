@@ -1,5 +1,16 @@
-import { type Problem, ProblemSchema } from '@duidingspool/shared';
-import type { z } from 'zod';
+import { ProblemSchema } from '@duidingspool/shared';
+import { z } from 'zod';
+
+/**
+ * The problem details as the client reads them: the shared `ProblemSchema`, tolerant of a field
+ * error without its `in` member, so a slightly different answer still shows its `detail`.
+ */
+const ClientProblemSchema = ProblemSchema.extend({
+  errors: z.array(z.object({ in: z.enum(['body', 'query', 'path']).optional(), pointer: z.string(), message: z.string() })).optional(),
+});
+
+/** RFC 9457 problem details of a failed API call. */
+export type Problem = z.infer<typeof ClientProblemSchema>;
 
 /** Base path of the API (DESIGN.md §7). */
 export const API_BASE = '/api/v1';
@@ -25,6 +36,7 @@ export class ApiError extends Error {
   get fieldErrors(): Record<string, string> {
     const out: Record<string, string> = {};
     for (const e of this.problem.errors ?? []) {
+      if (e.in && e.in !== 'body') continue;
       const key = pointerToField(e.pointer);
       if (key && !out[key]) out[key] = e.message;
     }
@@ -73,13 +85,14 @@ async function readProblem(response: Response): Promise<Problem> {
   } catch {
     payload = undefined;
   }
-  const parsed = ProblemSchema.safeParse(payload);
+  const parsed = ClientProblemSchema.safeParse(payload);
   if (parsed.success) return parsed.data;
+  const loose = (payload ?? {}) as Partial<Record<'type' | 'title' | 'detail', unknown>>;
   return {
-    type: response.status === 401 ? 'unauthenticated' : 'about:blank',
-    title: response.statusText || 'Error',
+    type: typeof loose.type === 'string' ? loose.type : response.status === 401 ? 'unauthenticated' : 'about:blank',
+    title: typeof loose.title === 'string' ? loose.title : response.statusText || 'Error',
     status: response.status,
-    detail: '',
+    detail: typeof loose.detail === 'string' ? loose.detail : '',
   };
 }
 

@@ -14,8 +14,7 @@ export async function getMe(signal?: AbortSignal): Promise<Me | null> {
 }
 
 /** Query options of the signed-in user (`null` when signed out). */
-export const meQueryOptions = () =>
-  queryOptions({ queryKey: [queryRoots.me], queryFn: ({ signal }) => getMe(signal), staleTime: 5 * 60 * 1000 });
+export const meQueryOptions = () => queryOptions({ queryKey: [queryRoots.me], queryFn: ({ signal }) => getMe(signal), staleTime: 5 * 60 * 1000 });
 
 /** The signed-in user, or `null`. */
 export function useMe() {
@@ -34,4 +33,9 @@ export function homePathFor(me: Me): string {
   if (me.roles.includes('specialist')) return '/assignments';
   if (me.roles.includes('finance')) return '/budget';
   return '/no-access';
+}
+
+/** True when the assignment `a` is the signed-in specialist's own. */
+export function isOwnAssignment(me: Me | null | undefined, a: { specialistId: string }): boolean {
+  return !!me?.specialistId && me.specialistId === a.specialistId;
 }

@@ -11,3 +11,9 @@ export function consumeFocusRequest(): boolean {
   focusRequested = false;
   return requested;
 }
+
+/** Moves focus to the page's `<h1>` (after an action removed the control that had focus). */
+export function focusPageHeading(): void {
+  const heading = document.querySelector<HTMLElement>('main h1');
+  heading?.focus();
+}

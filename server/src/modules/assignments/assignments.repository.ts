@@ -1,7 +1,7 @@
 import { type Executor, schema } from '@duidingspool/db';
 import type { Assignment, AssignmentListQuery, AssignmentStatus } from '@duidingspool/shared';
 import { and, asc, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
-import { hasRole, type Actor } from '../../lib/context.ts';
+import { type Actor, hasRole } from '../../lib/context.ts';
 import { iso, isoOrNull, pageWindow } from '../../lib/pagination.ts';
 
 const a = schema.assignments;
@@ -29,7 +29,12 @@ const columns = {
 };
 
 /** An assignment row with what services need besides the DTO. */
-export type AssignmentRecord = Omit<Assignment, 'rateCents' | 'reservedCents'> & { rateCents: number; reservedCents: number; caseTableId: string; specialistUserId: string };
+export type AssignmentRecord = Omit<Assignment, 'rateCents' | 'reservedCents'> & {
+  rateCents: number;
+  reservedCents: number;
+  caseTableId: string;
+  specialistUserId: string;
+};
 
 function toRecord(row: Record<keyof typeof columns, unknown>): AssignmentRecord {
   return {

@@ -3,8 +3,8 @@ import {
   AssignmentSchema,
   IdParamsSchema,
   LogTimeBodySchema,
-  PatchAssignmentBodySchema,
   PageQuerySchema,
+  PatchAssignmentBodySchema,
   pageOf,
   TimeEntrySchema,
 } from '@duidingspool/shared';
@@ -22,7 +22,12 @@ export const assignmentRoutes: FastifyPluginAsyncZod<{ now: () => Date }> = asyn
 
   app.get('/assignments', {
     config: { roles },
-    schema: { tags, summary: 'Inzetten (coördinator: alle; specialist: eigen)', querystring: AssignmentListQuerySchema, response: { 200: pageOf(AssignmentSchema).meta({ id: 'AssignmentPage' }) } },
+    schema: {
+      tags,
+      summary: 'Inzetten (coördinator: alle; specialist: eigen)',
+      querystring: AssignmentListQuerySchema,
+      response: { 200: pageOf(AssignmentSchema).meta({ id: 'AssignmentPage' }) },
+    },
     handler: async (request) => {
       const { items, total } = await listAssignmentsFor(ctx(request), request.query);
       return { items, total, page: request.query.page, pageSize: request.query.pageSize };
@@ -35,12 +40,24 @@ export const assignmentRoutes: FastifyPluginAsyncZod<{ now: () => Date }> = asyn
   });
   app.patch('/assignments/:id', {
     config: { roles },
-    schema: { tags, summary: 'Aannemen, afwijzen of inschatting wijzigen', params: IdParamsSchema, body: PatchAssignmentBodySchema, response: { 200: AssignmentSchema } },
+    schema: {
+      tags,
+      summary: 'Aannemen, afwijzen of inschatting wijzigen',
+      params: IdParamsSchema,
+      body: PatchAssignmentBodySchema,
+      response: { 200: AssignmentSchema },
+    },
     handler: async (request) => updateAssignment(ctx(request), request.params.id, request.body),
   });
   app.get('/assignments/:id/time-entries', {
     config: { roles },
-    schema: { tags: ['time-entries'], summary: 'Uren op één inzet', params: IdParamsSchema, querystring: PageQuerySchema, response: { 200: pageOf(TimeEntrySchema).meta({ id: 'TimeEntryPage' }) } },
+    schema: {
+      tags: ['time-entries'],
+      summary: 'Uren op één inzet',
+      params: IdParamsSchema,
+      querystring: PageQuerySchema,
+      response: { 200: pageOf(TimeEntrySchema).meta({ id: 'TimeEntryPage' }) },
+    },
     handler: async (request) => {
       const { items, total } = await listAssignmentEntries(ctx(request), request.params.id, request.query);
       return { items, total, page: request.query.page, pageSize: request.query.pageSize };

@@ -1,8 +1,8 @@
 import { schema } from '@duidingspool/db';
 import {
-  amsterdamDate,
   type Assignment,
   type AssignmentListQuery,
+  amsterdamDate,
   type CreateAssignmentBody,
   entryCostCents,
   findTransition,
@@ -76,13 +76,23 @@ export async function assignSpecialist(ctx: ServiceContext, requestId: string, b
       .returning({ id: schema.assignments.id });
     if (!row) throw new Error('insert returned no row');
     await recordTransition(tx, { requestId, from: request.status, to: 'assigned', actorId: ctx.actor.userId, actorRole: 'coordinator' });
-    await audit(ctx, tx, { action: 'assign', objectType: 'assignment', objectId: row.id, result: 'success', details: { requestId, estimatedMinutes: body.estimatedMinutes, reservedCents } });
-    await enqueueNotification(tx, { event: 'assignment-proposed', reference: request.reference, link: link(ctx, requestId), recipients: { userIds: [specialist.userId] } });
+    await audit(ctx, tx, {
+      action: 'assign',
+      objectType: 'assignment',
+      objectId: row.id,
+      result: 'success',
+      details: { requestId, estimatedMinutes: body.estimatedMinutes, reservedCents },
+    });
+    await enqueueNotification(tx, {
+      event: 'assignment-proposed',
+      reference: request.reference,
+      link: link(ctx, requestId),
+      recipients: { userIds: [specialist.userId] },
+    });
     return row.id;
   });
   return getAssignment(ctx, id);
 }
-
 
 /**
  * Changes an assignment: the assigned specialist accepts or declines a proposal (declining releases
@@ -97,7 +107,7 @@ export async function updateAssignment(ctx: ServiceContext, id: string, body: Pa
   await ctx.db.transaction(async (tx) => {
     const assignment = await findAssignment(tx, id, assignmentsVisibleTo(actor), true);
     if (!assignment) throw notFound('Deze inzet');
-    if ('status' in body) {
+    if (body.status !== undefined) {
       if (assignment.specialistId !== actor.specialistId) throw forbidden('Alleen de voorgestelde specialist kan deze inzet aannemen of afwijzen.');
       assertNoPersonalData({ reason: body.reason });
       if (assignment.status !== 'proposed' || assignment.closedAt !== null) {
@@ -119,7 +129,14 @@ export async function updateAssignment(ctx: ServiceContext, id: string, body: Pa
           .set({ status: 'declined', respondedAt: now, closedAt: now, reservedCents: 0, declineReason: body.reason ?? null })
           .where(eq(schema.assignments.id, id));
       }
-      await recordTransition(tx, { requestId: assignment.requestId, from: requestStatus, to: requestTo, actorId: actor.userId, actorRole: 'specialist', reason: body.reason });
+      await recordTransition(tx, {
+        requestId: assignment.requestId,
+        from: requestStatus,
+        to: requestTo,
+        actorId: actor.userId,
+        actorRole: 'specialist',
+        reason: body.reason,
+      });
       await audit(ctx, tx, { action: body.status === 'accepted' ? 'accept' : 'decline', objectType: 'assignment', objectId: id, result: 'success' });
       const notice = { reference: assignment.requestReference, link: link(ctx, assignment.requestId) };
       if (body.status === 'accepted') {
@@ -130,11 +147,13 @@ export async function updateAssignment(ctx: ServiceContext, id: string, body: Pa
       return;
     }
     if (!hasRole(actor, 'coordinator')) throw forbidden('Alleen de coördinator kan de inschatting wijzigen.');
-    if (assignment.status === 'declined' || assignment.closedAt !== null) throw invalidTransition('De inschatting van een afgesloten inzet kan niet meer veranderen.');
-    if (body.estimatedMinutes < assignment.loggedMinutes) {
+    if (assignment.status === 'declined' || assignment.closedAt !== null)
+      throw invalidTransition('De inschatting van een afgesloten inzet kan niet meer veranderen.');
+    const estimatedMinutes = body.estimatedMinutes as number; // the schema demands it without status
+    if (estimatedMinutes < assignment.loggedMinutes) {
       throw invalidField('/estimatedMinutes', `lager dan de al geschreven ${assignment.loggedMinutes} minuten`);
     }
-    const delta = entryCostCents(body.estimatedMinutes, assignment.rateCents) - entryCostCents(assignment.estimatedMinutes, assignment.rateCents);
+    const delta = entryCostCents(estimatedMinutes, assignment.rateCents) - entryCostCents(assignment.estimatedMinutes, assignment.rateCents);
     let newReserved = assignment.reservedCents + delta;
     if (delta > 0) {
       await reserve(tx, assignment.budgetYear, delta);
@@ -143,8 +162,14 @@ export async function updateAssignment(ctx: ServiceContext, id: string, body: Pa
       await release(tx, assignment.budgetYear, freed);
       newReserved = assignment.reservedCents - freed;
     }
-    await tx.update(schema.assignments).set({ estimatedMinutes: body.estimatedMinutes, reservedCents: newReserved }).where(eq(schema.assignments.id, id));
-    await audit(ctx, tx, { action: 'change-estimate', objectType: 'assignment', objectId: id, result: 'success', details: { from: assignment.estimatedMinutes, to: body.estimatedMinutes } });
+    await tx.update(schema.assignments).set({ estimatedMinutes, reservedCents: newReserved }).where(eq(schema.assignments.id, id));
+    await audit(ctx, tx, {
+      action: 'change-estimate',
+      objectType: 'assignment',
+      objectId: id,
+      result: 'success',
+      details: { from: assignment.estimatedMinutes, to: estimatedMinutes },
+    });
   });
   return getAssignment(ctx, id);
 }

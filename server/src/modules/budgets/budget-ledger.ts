@@ -25,13 +25,18 @@ async function budgetMissing(db: Executor, year: number): Promise<AppError> {
  * @throws AppError 409 `budget-exceeded` (with `availableCents`) or 409 `no-budget`
  */
 export async function reserve(db: Executor, year: number, cents: number): Promise<void> {
-  if (cents <= 0) return;
+  if (!(await tryReserve(db, year, cents))) throw await budgetMissing(db, year);
+}
+
+/** Like `reserve`, but answers false instead of throwing when `year` has no room (or no budget). */
+export async function tryReserve(db: Executor, year: number, cents: number): Promise<boolean> {
+  if (cents <= 0) return true;
   const rows = await db
     .update(b)
     .set({ reservedCents: sql`${b.reservedCents} + ${cents}` })
     .where(and(eq(b.year, year), gte(available, cents)))
     .returning({ year: b.year });
-  if (rows.length === 0) throw await budgetMissing(db, year);
+  return rows.length > 0;
 }
 
 /** Releases `cents` of reservation on `year` (decline, close, lower estimate). */

@@ -1,7 +1,7 @@
 import { type Executor, schema } from '@duidingspool/db';
 import type { InterpretationRequestListQuery, InterpretationRequestSummary, RequestStatus, Role, TimelineEvent } from '@duidingspool/shared';
 import { and, asc, desc, eq, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
-import { hasRole, type Actor } from '../../lib/context.ts';
+import { type Actor, hasRole } from '../../lib/context.ts';
 import { iso, isoOrNull, pageWindow } from '../../lib/pagination.ts';
 
 const r = schema.interpretationRequests;
@@ -10,8 +10,8 @@ const a = schema.assignments;
 /**
  * The need-to-know rule of DESIGN.md §2 as one SQL condition, used by both the list and the
  * detail so a list never shows what the detail would refuse: coordinators see every request that
- * left draft; requesters the requests of their casustafels; specialists the requests they have a
- * proposed or accepted assignment on; finance and admin none.
+ * left draft; requesters the requests of their casustafels; specialists the requests they accepted,
+ * or have an open proposal on; finance and admin none.
  */
 export function visibleTo(actor: Actor): SQL {
   const conditions: SQL[] = [];
@@ -19,7 +19,8 @@ export function visibleTo(actor: Actor): SQL {
   if (hasRole(actor, 'requester') && actor.caseTableIds.length > 0) conditions.push(inArray(r.caseTableId, actor.caseTableIds));
   if (hasRole(actor, 'specialist') && actor.specialistId) {
     conditions.push(
-      sql`exists (select 1 from ${a} where ${a.requestId} = ${r.id} and ${a.specialistId} = ${actor.specialistId} and ${a.status} in ('proposed','accepted'))`,
+      // A proposal voided before it was accepted (withdrawn, cancelled) no longer opens the request.
+      sql`exists (select 1 from ${a} where ${a.requestId} = ${r.id} and ${a.specialistId} = ${actor.specialistId} and (${a.status} = 'accepted' or (${a.status} = 'proposed' and ${a.closedAt} is null)))`,
     );
   }
   return conditions.length > 0 ? (or(...conditions) as SQL) : sql`false`;
@@ -41,8 +42,12 @@ const summaryColumns = {
   createdAt: r.createdAt,
   submittedAt: r.submittedAt,
   updatedAt: r.updatedAt,
-  expertiseAreaCodes: sql<string[]>`coalesce((select array_agg(e.expertise_area_code order by e.expertise_area_code) from ${schema.requestExpertiseAreas} e where e.request_id = ${r.id}), '{}')`,
-  specialistName: sql<string | null>`(select u.display_name from ${a} join ${schema.specialists} s on s.id = ${a.specialistId} join ${schema.users} u on u.id = s.user_id where ${a.requestId} = ${r.id} and ${a.status} in ('proposed','accepted') order by ${a.proposedAt} desc limit 1)`,
+  expertiseAreaCodes: sql<
+    string[]
+  >`coalesce((select array_agg(e.expertise_area_code order by e.expertise_area_code) from ${schema.requestExpertiseAreas} e where e.request_id = ${r.id}), '{}')`,
+  specialistName: sql<
+    string | null
+  >`(select u.display_name from ${a} join ${schema.specialists} s on s.id = ${a.specialistId} join ${schema.users} u on u.id = s.user_id where ${a.requestId} = ${r.id} and ${a.status} in ('proposed','accepted') order by ${a.proposedAt} desc limit 1)`,
 };
 
 type SummaryRow = {

@@ -44,7 +44,12 @@ export const interpretationRequestRoutes: FastifyPluginAsyncZod<{ now: () => Dat
 
   app.post('/interpretation-requests', {
     config: { roles: ['requester'] },
-    schema: { tags, summary: 'Nieuw duidingsverzoek (concept of direct ingediend)', body: CreateInterpretationRequestBodySchema, response: { 201: InterpretationRequestSchema } },
+    schema: {
+      tags,
+      summary: 'Nieuw duidingsverzoek (concept of direct ingediend)',
+      body: CreateInterpretationRequestBodySchema,
+      response: { 201: InterpretationRequestSchema },
+    },
     handler: async (request, reply) => {
       const created = await createInterpretationRequest(ctx(request), request.body);
       return reply.code(201).header('Location', `/api/v1/interpretation-requests/${created.id}`).send(created);

@@ -1,22 +1,21 @@
 import { schema } from '@duidingspool/db';
 import {
+  type Advice,
   amsterdamDate,
   type CreateInterpretationRequestBody,
+  type DeliverAdviceBody,
   findTransition,
   type InterpretationRequest,
   type InterpretationRequestListQuery,
-  type DeliverAdviceBody,
-  type Advice,
   type PatchInterpretationRequestBody,
   patchTargets,
-  REQUEST_FREE_TEXT_FIELDS,
   type RequestStatus,
   type Role,
   yearOf,
 } from '@duidingspool/shared';
 import { and, eq, inArray } from 'drizzle-orm';
 import { AppError, invalidField, invalidTransition, notFound } from '../../errors.ts';
-import { hasRole, type Actor, type ServiceContext } from '../../lib/context.ts';
+import { type Actor, hasRole, type ServiceContext } from '../../lib/context.ts';
 import { iso } from '../../lib/pagination.ts';
 import { assertNoPersonalData } from '../../lib/personal-data-guard.ts';
 import { listForRequest, lockLiveForRequest, toAssignment } from '../assignments/assignments.repository.ts';
@@ -64,7 +63,8 @@ export async function createInterpretationRequest(ctx: ServiceContext, body: Cre
     const codes = [...new Set(body.expertiseAreaCodes)];
     const known = await tx.select({ code: schema.expertiseAreas.code }).from(schema.expertiseAreas).where(inArray(schema.expertiseAreas.code, codes));
     const unknown = codes.filter((c) => !known.some((k) => k.code === c));
-    if (unknown.length > 0) throw invalidField(`/expertiseAreaCodes/${body.expertiseAreaCodes.indexOf(unknown[0] as string)}`, `onbekend expertisegebied ${unknown[0]}`);
+    if (unknown.length > 0)
+      throw invalidField(`/expertiseAreaCodes/${body.expertiseAreaCodes.indexOf(unknown[0] as string)}`, `onbekend expertisegebied ${unknown[0]}`);
     const status: RequestStatus = body.submit ? 'submitted' : 'draft';
     const reference = await nextReference(tx, REFERENCE_PREFIX, yearOf(amsterdamDate(ctx.now())));
     const [row] = await tx
@@ -87,7 +87,9 @@ export async function createInterpretationRequest(ctx: ServiceContext, body: Cre
       .returning({ id: schema.interpretationRequests.id });
     if (!row) throw new Error('insert returned no row');
     await tx.insert(schema.requestExpertiseAreas).values(codes.map((code) => ({ requestId: row.id, expertiseAreaCode: code })));
-    await tx.insert(schema.requestStatusEvents).values({ requestId: row.id, fromStatus: null, toStatus: status, actorId: actor.userId, actorRole: 'requester' });
+    await tx
+      .insert(schema.requestStatusEvents)
+      .values({ requestId: row.id, fromStatus: null, toStatus: status, actorId: actor.userId, actorRole: 'requester' });
     await audit(ctx, tx, { action: 'create', objectType: 'interpretation-request', objectId: row.id, result: 'success', details: { status, reference } });
     if (status === 'submitted') {
       await enqueueNotification(tx, { event: 'request-submitted', reference, link: link(ctx, row.id), recipients: { role: 'coordinator' } });
@@ -113,7 +115,9 @@ export async function getInterpretationRequest(ctx: ServiceContext, id: string, 
   }
   const onlyOwn = !hasRole(actor, 'coordinator') && !actor.caseTableIds.includes(request.caseTableId) ? (actor.specialistId ?? undefined) : undefined;
   const seesMoney = hasRole(actor, 'coordinator') || onlyOwn !== undefined;
-  const assignments = (await listForRequest(ctx.db, id, onlyOwn)).map(toAssignment).map((x) => (seesMoney ? x : { ...x, rateCents: null, reservedCents: null }));
+  const assignments = (await listForRequest(ctx.db, id, onlyOwn))
+    .map(toAssignment)
+    .map((x) => (seesMoney ? x : { ...x, rateCents: null, reservedCents: null }));
   const [adviceRow] = await ctx.db
     .select({
       id: schema.advice.id,
@@ -159,20 +163,29 @@ export async function transitionInterpretationRequest(ctx: ServiceContext, id: s
     if (body.status === 'closed' || body.status === 'withdrawn' || body.status === 'cancelled') {
       for (const assignment of await lockLiveForRequest(tx, id)) {
         await release(tx, assignment.budgetYear, assignment.reservedCents);
-        await tx
-          .update(schema.assignments)
-          .set({ reservedCents: 0, closedAt: ctx.now() })
-          .where(eq(schema.assignments.id, assignment.id));
+        await tx.update(schema.assignments).set({ reservedCents: 0, closedAt: ctx.now() }).where(eq(schema.assignments.id, assignment.id));
         if (body.status !== 'closed' || assignment.status === 'accepted') {
-          await enqueueNotification(tx, { event: 'request-closed', reference: request.reference, link: link(ctx, id), recipients: { userIds: [assignment.specialistUserId] } });
+          await enqueueNotification(tx, {
+            event: 'request-closed',
+            reference: request.reference,
+            link: link(ctx, id),
+            recipients: { userIds: [assignment.specialistUserId] },
+          });
         }
       }
     }
     await recordTransition(tx, { requestId: id, from: request.status, to: body.status, actorId: actor.userId, actorRole: edge.by, reason: body.reason });
-    await audit(ctx, tx, { action: 'transition', objectType: 'interpretation-request', objectId: id, result: 'success', details: { from: request.status, to: body.status } });
+    await audit(ctx, tx, {
+      action: 'transition',
+      objectType: 'interpretation-request',
+      objectId: id,
+      result: 'success',
+      details: { from: request.status, to: body.status },
+    });
     const notice = { reference: request.reference, link: link(ctx, id) };
     if (body.status === 'submitted') await enqueueNotification(tx, { ...notice, event: 'request-submitted', recipients: { role: 'coordinator' } });
-    if (body.status === 'needs-information') await enqueueNotification(tx, { ...notice, event: 'request-needs-information', recipients: { caseTableId: request.caseTableId } });
+    if (body.status === 'needs-information')
+      await enqueueNotification(tx, { ...notice, event: 'request-needs-information', recipients: { caseTableId: request.caseTableId } });
     if (body.status === 'declined') await enqueueNotification(tx, { ...notice, event: 'request-declined', recipients: { caseTableId: request.caseTableId } });
   });
   return getInterpretationRequest(ctx, id, { audited: false });
@@ -206,7 +219,12 @@ export async function deliverAdvice(ctx: ServiceContext, id: string, body: Deliv
     if (!row) throw invalidTransition('Voor dit verzoek is al advies opgeleverd.');
     await recordTransition(tx, { requestId: id, from: request.status, to: 'advice-delivered', actorId: actor.userId, actorRole: 'specialist' });
     await audit(ctx, tx, { action: 'deliver-advice', objectType: 'interpretation-request', objectId: id, result: 'success' });
-    await enqueueNotification(tx, { event: 'advice-delivered', reference: request.reference, link: link(ctx, id), recipients: { caseTableId: request.caseTableId } });
+    await enqueueNotification(tx, {
+      event: 'advice-delivered',
+      reference: request.reference,
+      link: link(ctx, id),
+      recipients: { caseTableId: request.caseTableId },
+    });
     return { id: row.id, requestId: id, specialistName: actor.displayName, summary: row.summary, body: row.body, deliveredAt: iso(row.deliveredAt) };
   });
 }

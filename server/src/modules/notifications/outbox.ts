@@ -41,7 +41,10 @@ export async function enqueueNotification(
   const active = eq(u.isActive, true);
   if ('userIds' in input.recipients) {
     if (input.recipients.userIds.length === 0) return;
-    rows = await db.select({ id: u.id, email: u.email }).from(u).where(and(active, inArray(u.id, input.recipients.userIds)));
+    rows = await db
+      .select({ id: u.id, email: u.email })
+      .from(u)
+      .where(and(active, inArray(u.id, input.recipients.userIds)));
   } else if ('role' in input.recipients) {
     rows = await db
       .select({ id: u.id, email: u.email })
@@ -58,7 +61,5 @@ export async function enqueueNotification(
   if (rows.length === 0) return;
   const subject = SUBJECTS[input.event](input.reference);
   const bodyText = `${subject}.\n\nBekijk het in de Duidingspool: ${input.link}\n\nDeze e-mail bevat bewust geen inhoud van de casus.`;
-  await db.insert(schema.notifications).values(
-    rows.map((r) => ({ event: input.event, recipientUserId: r.id, recipientEmail: r.email, subject, bodyText })),
-  );
+  await db.insert(schema.notifications).values(rows.map((r) => ({ event: input.event, recipientUserId: r.id, recipientEmail: r.email, subject, bodyText })));
 }

@@ -27,7 +27,9 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
           name: ct.name,
           safetyHouseName: schema.safetyHouses.name,
           safetyRegionName: schema.safetyRegions.name,
-          municipalities: sql<{ id: string; name: string }[]>`coalesce((select json_agg(json_build_object('id', m.id, 'name', m.name) order by m.name) from ${schema.caseTableMunicipalities} ctm join ${schema.municipalities} m on m.id = ctm.municipality_id where ctm.case_table_id = ${ct.id}), '[]'::json)`,
+          municipalities: sql<
+            { id: string; name: string }[]
+          >`coalesce((select json_agg(json_build_object('id', m.id, 'name', m.name) order by m.name) from ${schema.caseTableMunicipalities} ctm join ${schema.municipalities} m on m.id = ctm.municipality_id where ctm.case_table_id = ${ct.id}), '[]'::json)`,
         })
         .from(ct)
         .innerJoin(schema.safetyHouses, eq(schema.safetyHouses.id, ct.safetyHouseId))

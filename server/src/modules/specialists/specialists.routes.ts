@@ -21,7 +21,9 @@ export const specialistRoutes: FastifyPluginAsyncZod<{ now?: () => Date }> = asy
       const today = amsterdamDate(now());
       const filters: SQL[] = [eq(s.isActive, true)];
       if (q.expertiseAreaCode) {
-        filters.push(sql`exists (select 1 from ${schema.specialistExpertiseAreas} x where x.specialist_id = ${s.id} and x.expertise_area_code = ${q.expertiseAreaCode})`);
+        filters.push(
+          sql`exists (select 1 from ${schema.specialistExpertiseAreas} x where x.specialist_id = ${s.id} and x.expertise_area_code = ${q.expertiseAreaCode})`,
+        );
       }
       if (q.language) filters.push(sql`exists (select 1 from ${schema.specialistLanguages} l where l.specialist_id = ${s.id} and l.language = ${q.language})`);
       const where = and(...filters);
@@ -34,10 +36,18 @@ export const specialistRoutes: FastifyPluginAsyncZod<{ now?: () => Date }> = asy
           email: schema.users.email,
           capacityMinutesPerMonth: s.capacityMinutesPerMonth,
           screeningValidUntil: s.screeningValidUntil,
-          expertiseAreaCodes: sql<string[]>`coalesce((select array_agg(x.expertise_area_code order by x.expertise_area_code) from ${schema.specialistExpertiseAreas} x where x.specialist_id = ${s.id}), '{}')`,
-          languages: sql<string[]>`coalesce((select array_agg(l.language order by l.language) from ${schema.specialistLanguages} l where l.specialist_id = ${s.id}), '{}')`,
-          regionCodes: sql<string[]>`coalesce((select array_agg(sr.code order by sr.code) from ${schema.specialistRegions} x join ${schema.safetyRegions} sr on sr.id = x.region_id where x.specialist_id = ${s.id}), '{}')`,
-          currentRateCents: sql<string | number | null>`(select r.rate_cents from ${schema.specialistRates} r where r.specialist_id = ${s.id} and r.valid_from <= ${today}::date order by r.valid_from desc limit 1)`,
+          expertiseAreaCodes: sql<
+            string[]
+          >`coalesce((select array_agg(x.expertise_area_code order by x.expertise_area_code) from ${schema.specialistExpertiseAreas} x where x.specialist_id = ${s.id}), '{}')`,
+          languages: sql<
+            string[]
+          >`coalesce((select array_agg(l.language order by l.language) from ${schema.specialistLanguages} l where l.specialist_id = ${s.id}), '{}')`,
+          regionCodes: sql<
+            string[]
+          >`coalesce((select array_agg(sr.code order by sr.code) from ${schema.specialistRegions} x join ${schema.safetyRegions} sr on sr.id = x.region_id where x.specialist_id = ${s.id}), '{}')`,
+          currentRateCents: sql<
+            string | number | null
+          >`(select r.rate_cents from ${schema.specialistRates} r where r.specialist_id = ${s.id} and r.valid_from <= ${today}::date order by r.valid_from desc limit 1)`,
           openAssignments: sql<number>`(select count(*)::int from ${schema.assignments} a where a.specialist_id = ${s.id} and ${live})`,
           openEstimatedMinutes: sql<number>`(select coalesce(sum(a.estimated_minutes - a.logged_minutes), 0)::int from ${schema.assignments} a where a.specialist_id = ${s.id} and ${live})`,
         })

@@ -1,8 +1,8 @@
 import { type Executor, schema } from '@duidingspool/db';
 import type { TimeEntry, TimeEntryListQuery, TimeEntryStatus } from '@duidingspool/shared';
-import { alias } from 'drizzle-orm/pg-core';
 import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
-import { hasRole, type Actor } from '../../lib/context.ts';
+import { alias } from 'drizzle-orm/pg-core';
+import { type Actor, hasRole } from '../../lib/context.ts';
 import { iso, isoOrNull, pageWindow } from '../../lib/pagination.ts';
 
 const te = schema.timeEntries;

@@ -11,7 +11,12 @@ export const timeEntryRoutes: FastifyPluginAsyncZod<{ now: () => Date }> = async
 
   app.get('/time-entries', {
     config: { roles: ['coordinator', 'specialist'] },
-    schema: { tags, summary: 'Urenregels (coördinator: alle; specialist: eigen)', querystring: TimeEntryListQuerySchema, response: { 200: pageOf(TimeEntrySchema).meta({ id: 'TimeEntryListPage' }) } },
+    schema: {
+      tags,
+      summary: 'Urenregels (coördinator: alle; specialist: eigen)',
+      querystring: TimeEntryListQuerySchema,
+      response: { 200: pageOf(TimeEntrySchema).meta({ id: 'TimeEntryListPage' }) },
+    },
     handler: async (request) => {
       const { items, total } = await listTimeEntries(ctx(request), request.query);
       return { items, total, page: request.query.page, pageSize: request.query.pageSize };

@@ -14,7 +14,7 @@ import type { ServiceContext } from '../../lib/context.ts';
 import { assertNoPersonalData } from '../../lib/personal-data-guard.ts';
 import { assignmentsVisibleTo, findAssignment, rateOn } from '../assignments/assignments.repository.ts';
 import { audit } from '../audit/audit.service.ts';
-import { pendingRejected, pendingToSpent, reservedToPending } from '../budgets/budget-ledger.ts';
+import { pendingRejected, pendingToSpent, reservedToPending, tryReserve } from '../budgets/budget-ledger.ts';
 import { enqueueNotification } from '../notifications/outbox.ts';
 import { entriesVisibleTo, findEntry, listEntries, toTimeEntry } from './time-entries.repository.ts';
 
@@ -78,9 +78,13 @@ export async function logTime(ctx: ServiceContext, assignmentId: string, body: L
     if (fitted.length === 0) {
       const [now] = await tx.select({ logged: a.loggedMinutes, estimated: a.estimatedMinutes }).from(a).where(eq(a.id, assignmentId));
       const remainingMinutes = now ? now.estimated - now.logged : 0;
-      throw new AppError('estimate-exceeded', 'Deze uren passen niet meer binnen de inschatting van de inzet. Vraag de coördinator de inschatting te verhogen.', {
-        remainingMinutes,
-      });
+      throw new AppError(
+        'estimate-exceeded',
+        'Deze uren passen niet meer binnen de inschatting van de inzet. Vraag de coördinator de inschatting te verhogen.',
+        {
+          remainingMinutes,
+        },
+      );
     }
     const entryYear = yearOf(body.workedOn);
     await reservedToPending(tx, assignment.budgetYear, entryYear, amountCents);
@@ -101,7 +105,13 @@ export async function logTime(ctx: ServiceContext, assignmentId: string, body: L
       })
       .returning({ id: schema.timeEntries.id });
     if (!row) throw new Error('insert returned no row');
-    await audit(ctx, tx, { action: 'log-time', objectType: 'time-entry', objectId: row.id, result: 'success', details: { assignmentId, minutes: body.minutes, amountCents } });
+    await audit(ctx, tx, {
+      action: 'log-time',
+      objectType: 'time-entry',
+      objectId: row.id,
+      result: 'success',
+      details: { assignmentId, minutes: body.minutes, amountCents },
+    });
     return row.id;
   });
   const entry = await findEntry(ctx.db, id, entriesVisibleTo(actor));
@@ -111,7 +121,7 @@ export async function logTime(ctx: ServiceContext, assignmentId: string, body: L
 
 /**
  * The coordinator approves (pending → spent) or rejects (pending released, back to the
- * reservation while the assignment is open in the same year) a submitted entry. Approved entries
+ * assignment's reservation while the assignment is open) a submitted entry. Approved entries
  * are never changed again (DESIGN.md §5).
  *
  * @throws AppError 404 `not-found`, 409 `invalid-transition` (not `submitted`), 422
@@ -133,8 +143,16 @@ export async function reviewTimeEntry(ctx: ServiceContext, id: string, body: Rev
       const a = schema.assignments;
       const [assignment] = await tx.select().from(a).where(eq(a.id, entry.assignmentId)).for('update');
       if (!assignment) throw new Error('assignment vanished');
-      const restore = assignment.closedAt === null && assignment.status === 'accepted' && assignment.budgetYear === entry.budgetYear;
-      await pendingRejected(tx, entry.budgetYear, entry.amountCents, restore);
+      // While the assignment is open the amount goes back to its reservation, so the specialist can
+      // still log the estimated minutes. Same year: pending becomes reserved again. Across years:
+      // the entry's year is freed and the reservation's year re-reserved, if it still has room.
+      let restore = assignment.closedAt === null && assignment.status === 'accepted';
+      if (restore && assignment.budgetYear === entry.budgetYear) {
+        await pendingRejected(tx, entry.budgetYear, entry.amountCents, true);
+      } else {
+        await pendingRejected(tx, entry.budgetYear, entry.amountCents, false);
+        if (restore) restore = await tryReserve(tx, assignment.budgetYear, entry.amountCents);
+      }
       await tx
         .update(a)
         .set({
@@ -142,7 +160,10 @@ export async function reviewTimeEntry(ctx: ServiceContext, id: string, body: Rev
           ...(restore ? { reservedCents: sql`${a.reservedCents} + ${entry.amountCents}` } : {}),
         })
         .where(eq(a.id, entry.assignmentId));
-      await tx.update(te).set({ status: 'rejected', rejectReason: body.reason ?? null, reviewedBy: actor.userId, reviewedAt: now }).where(eq(te.id, id));
+      await tx
+        .update(te)
+        .set({ status: 'rejected', rejectReason: body.reason ?? null, reviewedBy: actor.userId, reviewedAt: now })
+        .where(eq(te.id, id));
       await enqueueNotification(tx, {
         event: 'time-entry-rejected',
         reference: entry.requestReference,
@@ -150,7 +171,13 @@ export async function reviewTimeEntry(ctx: ServiceContext, id: string, body: Rev
         recipients: { userIds: [entry.specialistUserId] },
       });
     }
-    await audit(ctx, tx, { action: body.status === 'approved' ? 'approve' : 'reject', objectType: 'time-entry', objectId: id, result: 'success', details: { amountCents: entry.amountCents } });
+    await audit(ctx, tx, {
+      action: body.status === 'approved' ? 'approve' : 'reject',
+      objectType: 'time-entry',
+      objectId: id,
+      result: 'success',
+      details: { amountCents: entry.amountCents },
+    });
   });
   const entry = await findEntry(ctx.db, id, entriesVisibleTo(actor));
   if (!entry) throw new Error('entry vanished');

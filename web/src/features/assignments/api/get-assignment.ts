@@ -9,8 +9,7 @@ export function getAssignment(id: string, signal?: AbortSignal) {
 }
 
 /** Query options of one assignment. */
-export const assignmentQueryOptions = (id: string) =>
-  queryOptions({ queryKey: assignmentKeys.detail(id), queryFn: ({ signal }) => getAssignment(id, signal) });
+export const assignmentQueryOptions = (id: string) => queryOptions({ queryKey: assignmentKeys.detail(id), queryFn: ({ signal }) => getAssignment(id, signal) });
 
 /** One assignment (disabled while `id` is undefined). */
 export function useAssignment(id: string | undefined) {

@@ -9,8 +9,7 @@ export function getRequest(id: string, signal?: AbortSignal) {
 }
 
 /** Query options of one request. */
-export const requestQueryOptions = (id: string) =>
-  queryOptions({ queryKey: requestKeys.detail(id), queryFn: ({ signal }) => getRequest(id, signal) });
+export const requestQueryOptions = (id: string) => queryOptions({ queryKey: requestKeys.detail(id), queryFn: ({ signal }) => getRequest(id, signal) });
 
 /** One request (disabled while `id` is undefined). */
 export function useRequest(id: string | undefined) {

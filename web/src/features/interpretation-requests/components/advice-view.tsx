@@ -10,12 +10,10 @@ export function AdviceView({ advice }: { advice: Advice }) {
   return (
     <section aria-labelledby="advice-heading" className="dsp-section dsp-advice">
       <Heading2 id="advice-heading">{t('advice.heading')}</Heading2>
-      <Paragraph className="dsp-muted">
-        {t('advice.deliveredBy', { name: advice.specialistName, at: formatInstant(advice.deliveredAt) })}
-      </Paragraph>
+      <Paragraph className="dsp-muted">{t('advice.deliveredBy', { name: advice.specialistName, at: formatInstant(advice.deliveredAt) })}</Paragraph>
       <Heading3>{t('advice.summary')}</Heading3>
       <MultilineText text={advice.summary} />
-      <Heading3>{t('advice.body')}</Heading3>
+      <Heading3>{t('advice.bodyHeading')}</Heading3>
       <MultilineText text={advice.body} />
     </section>
   );

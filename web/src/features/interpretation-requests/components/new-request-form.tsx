@@ -8,19 +8,25 @@ import {
 import { Button, ButtonGroup, Paragraph } from '@utrecht/component-library-react';
 import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CheckboxGroup, RadioGroup, choiceId } from '../../../components/choice-group.tsx';
+import { CheckboxGroup, choiceId, RadioGroup } from '../../../components/choice-group.tsx';
 import { ErrorSummary, type SummaryError } from '../../../components/error-summary.tsx';
-import { SelectField, TextField, TextareaField } from '../../../components/form-field.tsx';
+import { SelectField, TextareaField, TextField } from '../../../components/form-field.tsx';
 import { Loading } from '../../../components/loading.tsx';
-import { PersonalDataWarning, hasBlockingPersonalData } from '../../../components/personal-data-warning.tsx';
+import { hasBlockingPersonalData, PersonalDataWarning } from '../../../components/personal-data-warning.tsx';
 import { ProblemAlert, useErrorMessage } from '../../../components/problem-alert.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
 import { useReferenceData } from '../../../lib/reference-data.ts';
-import { useCaseTables } from '../api/get-case-tables.ts';
 import { useCreateRequest } from '../api/create-request.ts';
+import { useCaseTables } from '../api/get-case-tables.ts';
 
 /** Language codes offered as preferred languages. */
 const LANGUAGE_CODES = ['nl', 'en', 'ar', 'ber', 'tr', 'fr', 'de', 'so', 'ti', 'fa', 'ps'] as const;
+
+/** A language's name in the UI language; Berber (`ber`) has no CLDR name and gets its own. */
+function languageName(names: Intl.DisplayNames, code: string, t: (key: string) => string): string {
+  if (code === 'ber') return t('languages.ber');
+  return names.of(code) ?? code;
+}
 
 type FieldName =
   | 'caseTableId'
@@ -320,7 +326,7 @@ export function NewRequestForm({ onCreated }: { onCreated: (request: Interpretat
       <CheckboxGroup
         id={fieldId('languages')}
         legend={labels.languages}
-        options={LANGUAGE_CODES.map((c) => ({ value: c, label: languageNames.of(c) ?? c }))}
+        options={LANGUAGE_CODES.map((c) => ({ value: c, label: languageName(languageNames, c, t) }))}
         value={form.languages}
         onChange={(v) => set('languages', v)}
         error={errors.languages}

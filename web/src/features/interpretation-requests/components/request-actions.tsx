@@ -4,7 +4,7 @@ import { Button, ButtonGroup, Heading2, Paragraph } from '@utrecht/component-lib
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TextareaField } from '../../../components/form-field.tsx';
-import { PersonalDataWarning, hasBlockingPersonalData } from '../../../components/personal-data-warning.tsx';
+import { hasBlockingPersonalData, PersonalDataWarning } from '../../../components/personal-data-warning.tsx';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
 import { StatusMessage } from '../../../components/status-message.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
@@ -59,6 +59,7 @@ export function RequestActions({ request }: { request: InterpretationRequest }) 
           setPending(null);
           setReason('');
           setDone(t('requestActions.done', { status: t(`status.request.${target}`) }));
+          document.getElementById('actions-heading')?.focus();
         },
         onError: (error) => {
           if (error instanceof ApiError && error.fieldErrors.reason) setReasonError(error.fieldErrors.reason);
@@ -97,7 +98,9 @@ export function RequestActions({ request }: { request: InterpretationRequest }) 
 
   return (
     <section aria-labelledby="actions-heading" className="dsp-section dsp-actions">
-      <Heading2 id="actions-heading">{t('requestActions.heading')}</Heading2>
+      <Heading2 id="actions-heading" tabIndex={-1}>
+        {t('requestActions.heading')}
+      </Heading2>
       <StatusMessage message={done} />
       {update.isError && !reasonError ? <ProblemAlert error={update.error} /> : null}
       {actions.length > 0 && !pending ? (

@@ -49,11 +49,13 @@ export function RequestAssignments({
                     <AssignmentStatusBadge status={a.status} />
                     {a.declineReason ? <span className="dsp-cell-note">{t('assignments.declineReason', { reason: a.declineReason })}</span> : null}
                   </TableCell>
-                  <TableCell>{formatMinutes(a.estimatedMinutes)}</TableCell>
-                  <TableCell>{formatMinutes(a.loggedMinutes)}</TableCell>
-                  {showMoney ? <TableCell>{t('format.perHour', { amount: formatCents(a.rateCents) })}</TableCell> : null}
-                  {showMoney ? <TableCell>{formatCents(a.reservedCents)}</TableCell> : null}
-                  <TableCell>{formatInstant(a.proposedAt)}</TableCell>
+                  <TableCell className="dsp-nowrap">{formatMinutes(a.estimatedMinutes)}</TableCell>
+                  <TableCell className="dsp-nowrap">{formatMinutes(a.loggedMinutes)}</TableCell>
+                  {showMoney ? (
+                    <TableCell>{a.rateCents !== null ? t('format.perHour', { amount: formatCents(a.rateCents) }) : t('common.none')}</TableCell>
+                  ) : null}
+                  {showMoney ? <TableCell>{a.reservedCents !== null ? formatCents(a.reservedCents) : t('common.none')}</TableCell> : null}
+                  <TableCell className="dsp-nowrap">{formatInstant(a.proposedAt)}</TableCell>
                   {renderActions ? <TableCell>{renderActions(a)}</TableCell> : null}
                 </TableRow>
               ))}

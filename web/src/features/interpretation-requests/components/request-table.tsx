@@ -37,7 +37,7 @@ export function RequestTable({ items, caption }: { items: InterpretationRequestS
               <TableCell>
                 <UrgencyLabel urgency={r.urgency} />
               </TableCell>
-              <TableCell>{formatDate(r.meetingDate) || t('common.none')}</TableCell>
+              <TableCell className="dsp-nowrap">{formatDate(r.meetingDate) || t('common.none')}</TableCell>
             </TableRow>
           ))}
         </TableBody>

@@ -116,8 +116,8 @@ export function TriageQueue() {
                     <TableCell>
                       <UrgencyLabel urgency={r.urgency} />
                     </TableCell>
-                    <TableCell>{formatDate(r.meetingDate) || t('common.none')}</TableCell>
-                    <TableCell>{formatInstant(r.submittedAt) || t('common.none')}</TableCell>
+                    <TableCell className="dsp-nowrap">{formatDate(r.meetingDate) || t('common.none')}</TableCell>
+                    <TableCell className="dsp-nowrap">{formatInstant(r.submittedAt) || t('common.none')}</TableCell>
                     <TableCell>
                       <RequestStatusBadge status={r.status} />
                     </TableCell>

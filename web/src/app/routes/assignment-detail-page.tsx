@@ -1,0 +1,161 @@
+import { DataList, DataListItem, DataListKey, DataListValue, Heading2, Paragraph } from '@utrecht/component-library-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { AppLink } from '../../components/app-link.tsx';
+import { Loading } from '../../components/loading.tsx';
+import { PageHeading } from '../../components/page-heading.tsx';
+import { Pagination } from '../../components/pagination.tsx';
+import { ProblemAlert } from '../../components/problem-alert.tsx';
+import { AssignmentStatusBadge } from '../../components/status-badge.tsx';
+import { StatusMessage } from '../../components/status-message.tsx';
+import { AdviceForm } from '../../features/advice/components/advice-form.tsx';
+import { useAssignment } from '../../features/assignments/api/get-assignment.ts';
+import { AssignmentResponse } from '../../features/assignments/components/assignment-response.tsx';
+import { useRequest } from '../../features/interpretation-requests/api/get-request.ts';
+import { AdviceView } from '../../features/interpretation-requests/components/advice-view.tsx';
+import { RequestContent, RequestFacts } from '../../features/interpretation-requests/components/request-details.tsx';
+import { ASSIGNMENT_ENTRIES_PAGE_SIZE, useAssignmentTimeEntries } from '../../features/time-entries/api/get-assignment-time-entries.ts';
+import { LogTimeForm } from '../../features/time-entries/components/log-time-form.tsx';
+import { TimeEntryTable } from '../../features/time-entries/components/time-entry-table.tsx';
+import { hasRole, isOwnAssignment, useMe } from '../../lib/auth.ts';
+import { focusPageHeading } from '../../lib/focus.ts';
+import { formatCents, formatMinutes } from '../../lib/format.ts';
+
+const LOGGABLE_REQUEST_STATUSES = ['in-progress', 'advice-delivered'];
+
+function EntriesSection({ assignmentId }: { assignmentId: string }) {
+  const { t } = useTranslation();
+  const [page, setPage] = useState(1);
+  const entries = useAssignmentTimeEntries(assignmentId, page);
+  return (
+    <section aria-labelledby="entries-heading" className="dsp-section">
+      <Heading2 id="entries-heading">{t('timeEntries.heading')}</Heading2>
+      {entries.isPending ? <Loading /> : null}
+      {entries.isError ? <ProblemAlert error={entries.error} /> : null}
+      {entries.data && entries.data.total === 0 ? <Paragraph>{t('timeEntries.empty')}</Paragraph> : null}
+      {entries.data && entries.data.items.length > 0 ? (
+        <>
+          <TimeEntryTable entries={entries.data.items} caption={t('timeEntries.heading')} />
+          <Pagination
+            page={page}
+            pageSize={ASSIGNMENT_ENTRIES_PAGE_SIZE}
+            total={entries.data.total}
+            onPageChange={setPage}
+            label={t('timeEntries.paginationLabel')}
+          />
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+/**
+ * An assignment as its specialist works on it: accept or decline a proposal, read the question,
+ * log hours, see own entries, and write and deliver the advice while the request is in progress.
+ */
+export function AssignmentDetailPage() {
+  const { t } = useTranslation();
+  const { assignmentId } = useParams();
+  const me = useMe().data;
+  const assignment = useAssignment(assignmentId);
+  const request = useRequest(assignment.data?.requestId);
+  const [message, setMessage] = useState<string | null>(null);
+
+  if (assignment.isPending) return <Loading />;
+  if (assignment.isError) {
+    return (
+      <>
+        <PageHeading>{t('assignmentDetail.notFoundTitle')}</PageHeading>
+        <ProblemAlert error={assignment.error} />
+      </>
+    );
+  }
+  const a = assignment.data;
+  const isOwn = isOwnAssignment(me, a);
+  const remaining = a.estimatedMinutes - a.loggedMinutes;
+  const r = request.data;
+  const canLog = isOwn && a.status === 'accepted' && !a.closedAt && !!r && LOGGABLE_REQUEST_STATUSES.includes(r.status);
+  const canAdvise = isOwn && a.status === 'accepted' && r?.status === 'in-progress' && !r.advice;
+
+  return (
+    <>
+      <PageHeading>{t('assignmentDetail.title', { reference: a.requestReference })}</PageHeading>
+      <StatusMessage message={message} />
+      <DataList className="dsp-facts">
+        <DataListItem>
+          <DataListKey>{t('assignments.columns.status')}</DataListKey>
+          <DataListValue>
+            <AssignmentStatusBadge status={a.status} />
+          </DataListValue>
+        </DataListItem>
+        <DataListItem>
+          <DataListKey>{t('assignments.columns.estimate')}</DataListKey>
+          <DataListValue>{formatMinutes(a.estimatedMinutes)}</DataListValue>
+        </DataListItem>
+        <DataListItem>
+          <DataListKey>{t('assignments.columns.logged')}</DataListKey>
+          <DataListValue>{formatMinutes(a.loggedMinutes)}</DataListValue>
+        </DataListItem>
+        <DataListItem>
+          <DataListKey>{t('assignmentDetail.remaining')}</DataListKey>
+          <DataListValue>{formatMinutes(Math.max(0, remaining))}</DataListValue>
+        </DataListItem>
+        {a.rateCents !== null ? (
+          <DataListItem>
+            <DataListKey>{t('assignments.columns.rate')}</DataListKey>
+            <DataListValue>{t('format.perHour', { amount: formatCents(a.rateCents) })}</DataListValue>
+          </DataListItem>
+        ) : null}
+      </DataList>
+      {hasRole(me, 'coordinator') ? (
+        <Paragraph>
+          <AppLink to={`/requests/${a.requestId}`}>{t('assignmentDetail.toRequest')}</AppLink>
+        </Paragraph>
+      ) : null}
+      {isOwn && a.status === 'proposed' ? (
+        <section aria-labelledby="respond-heading" className="dsp-section dsp-panel">
+          <Heading2 id="respond-heading">{t('assignmentDetail.respondHeading')}</Heading2>
+          <Paragraph>{t('assignmentDetail.respondIntro')}</Paragraph>
+          <AssignmentResponse
+            assignment={a}
+            onDone={(status) => {
+              setMessage(t(status === 'accepted' ? 'assignments.accepted' : 'assignments.declined', { reference: a.requestReference }));
+              focusPageHeading();
+            }}
+          />
+        </section>
+      ) : null}
+      {request.isPending && a.status !== 'declined' ? <Loading /> : null}
+      {request.isError && a.status !== 'declined' ? <ProblemAlert error={request.error} /> : null}
+      {r ? <RequestContent request={r} /> : null}
+      {canLog ? (
+        <section aria-labelledby="log-heading" className="dsp-section dsp-panel">
+          <Heading2 id="log-heading">{t('logTime.heading')}</Heading2>
+          <LogTimeForm assignmentId={a.id} remainingMinutes={remaining} />
+        </section>
+      ) : null}
+      {a.status !== 'proposed' ? <EntriesSection assignmentId={a.id} /> : null}
+      {r && canAdvise ? (
+        <section aria-labelledby="advice-form-heading" className="dsp-section dsp-panel">
+          <Heading2 id="advice-form-heading">{t('advice.formHeading')}</Heading2>
+          <Paragraph>{t('advice.formIntro')}</Paragraph>
+          <AdviceForm
+            requestId={r.id}
+            onDelivered={() => {
+              setMessage(t('advice.delivered'));
+              focusPageHeading();
+            }}
+          />
+        </section>
+      ) : null}
+      {r?.advice ? <AdviceView advice={r.advice} /> : null}
+      {r ? (
+        <section aria-labelledby="request-facts-heading" className="dsp-section">
+          <Heading2 id="request-facts-heading">{t('assignmentDetail.requestFacts')}</Heading2>
+          <RequestFacts request={r} />
+        </section>
+      ) : null}
+    </>
+  );
+}

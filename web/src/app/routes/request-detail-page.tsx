@@ -1,0 +1,80 @@
+import { Paragraph } from '@utrecht/component-library-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocation, useParams } from 'react-router';
+import { AppLink } from '../../components/app-link.tsx';
+import { Loading } from '../../components/loading.tsx';
+import { PageHeading } from '../../components/page-heading.tsx';
+import { ProblemAlert } from '../../components/problem-alert.tsx';
+import { StatusMessage } from '../../components/status-message.tsx';
+import { EditEstimate } from '../../features/assignments/components/edit-estimate.tsx';
+import { useRequest } from '../../features/interpretation-requests/api/get-request.ts';
+import { AdviceView } from '../../features/interpretation-requests/components/advice-view.tsx';
+import { RequestActions } from '../../features/interpretation-requests/components/request-actions.tsx';
+import { RequestAssignments } from '../../features/interpretation-requests/components/request-assignments.tsx';
+import { RequestContent, RequestFacts } from '../../features/interpretation-requests/components/request-details.tsx';
+import { RequestTimeline } from '../../features/interpretation-requests/components/request-timeline.tsx';
+import { hasRole, isOwnAssignment, useMe } from '../../lib/auth.ts';
+import { focusPageHeading } from '../../lib/focus.ts';
+import { AssignPanel } from './assign-panel.tsx';
+
+/**
+ * A request as its reader may see it: facts, actions from `allowedTransitions`, advice, question
+ * and context, assignments and timeline; for the coordinator also “Specialist toewijzen”.
+ */
+export function RequestDetailPage() {
+  const { t } = useTranslation();
+  const { requestId } = useParams();
+  const location = useLocation();
+  const [message, setMessage] = useState<string | null>((location.state as { message?: string } | null)?.message ?? null);
+  const me = useMe().data;
+  const query = useRequest(requestId);
+
+  if (query.isPending) return <Loading />;
+  if (query.isError) {
+    return (
+      <>
+        <PageHeading>{t('requestDetail.notFoundTitle')}</PageHeading>
+        <ProblemAlert error={query.error} />
+      </>
+    );
+  }
+  const request = query.data;
+  const coordinator = hasRole(me, 'coordinator');
+  const ownAssignment = request.assignments.find((a) => a.status !== 'declined' && isOwnAssignment(me, a));
+
+  return (
+    <>
+      <PageHeading title={t('requestDetail.title', { reference: request.reference })}>
+        {t('requestDetail.title', { reference: request.reference || t('requests.noReference') })}
+      </PageHeading>
+      <StatusMessage message={message} />
+      <RequestFacts request={request} />
+      {ownAssignment ? (
+        <Paragraph>
+          <AppLink to={`/assignments/${ownAssignment.id}`}>{t('requestDetail.toAssignment')}</AppLink>
+        </Paragraph>
+      ) : null}
+      <RequestActions request={request} />
+      {request.advice ? <AdviceView advice={request.advice} /> : null}
+      <RequestContent request={request} />
+      {coordinator && request.status === 'submitted' ? (
+        <AssignPanel
+          request={request}
+          onAssigned={(text) => {
+            setMessage(text);
+            focusPageHeading();
+          }}
+        />
+      ) : null}
+      {coordinator || request.assignments.length > 0 ? (
+        <RequestAssignments
+          assignments={request.assignments}
+          showMoney={coordinator}
+          renderActions={coordinator ? (a) => <EditEstimate assignment={a} /> : undefined}
+        />
+      ) : null}
+      <RequestTimeline events={request.timeline} />
+    </>
+  );
+}

@@ -1,0 +1,126 @@
+import { entryCostCents, MAX_ESTIMATE_MINUTES, type Specialist } from '@duidingspool/shared';
+import { Alert, Button, DataList, DataListItem, DataListKey, DataListValue, Paragraph } from '@utrecht/component-library-react';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { TextField } from '../../../components/form-field.tsx';
+import { useErrorMessage } from '../../../components/problem-alert.tsx';
+import { StatusMessage } from '../../../components/status-message.tsx';
+import { ApiError, isProblem } from '../../../lib/api-client.ts';
+import { formatCents, formatMinutes, parseDuration } from '../../../lib/format.ts';
+import { useCreateAssignment } from '../api/create-assignment.ts';
+
+/**
+ * Estimate (h:mm) and “Toewijzen” for the specialist chosen in the picker. Shows live the
+ * reservation it makes (estimate × rate, rounded half-up, DESIGN.md §5) next to the available
+ * budget, and on 409 `budget-exceeded` the amount that is still available.
+ */
+export function AssignSpecialistForm({
+  requestId,
+  specialist,
+  availableCents,
+  budgetYear,
+  onMissingSpecialist,
+  onAssigned,
+}: {
+  requestId: string;
+  specialist: Specialist | undefined;
+  availableCents: number | undefined;
+  budgetYear: number;
+  onMissingSpecialist: () => void;
+  onAssigned?: (message: string) => void;
+}) {
+  const { t } = useTranslation();
+  const create = useCreateAssignment(requestId);
+  const errorMessage = useErrorMessage();
+  const [estimate, setEstimate] = useState('');
+  const [estimateError, setEstimateError] = useState<string | undefined>();
+  const [done, setDone] = useState<string | null>(null);
+
+  const minutes = parseDuration(estimate);
+  const rate = specialist?.currentRateCents ?? null;
+  const reservation = minutes !== null && minutes > 0 && rate !== null ? entryCostCents(minutes, rate) : null;
+  const exceeds = reservation !== null && availableCents !== undefined && reservation > availableCents;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setDone(null);
+    create.reset();
+    if (!specialist) {
+      onMissingSpecialist();
+      return;
+    }
+    if (minutes === null || minutes < 1) {
+      setEstimateError(t('assign.estimateInvalid'));
+      return;
+    }
+    if (minutes > MAX_ESTIMATE_MINUTES) {
+      setEstimateError(t('assign.estimateTooLong', { max: formatMinutes(MAX_ESTIMATE_MINUTES) }));
+      return;
+    }
+    setEstimateError(undefined);
+    create.mutate(
+      { specialistId: specialist.id, estimatedMinutes: minutes },
+      {
+        onSuccess: (a) => {
+          const message = t('assign.done', { name: a.specialistName, amount: formatCents(a.reservedCents ?? reservation ?? 0) });
+          setEstimate('');
+          // The page announces it when it handles the result; otherwise the form does.
+          if (onAssigned) onAssigned(message);
+          else setDone(message);
+        },
+        onError: (error) => {
+          if (error instanceof ApiError && error.fieldErrors.estimatedMinutes) setEstimateError(error.fieldErrors.estimatedMinutes);
+        },
+      },
+    );
+  };
+
+  const failure = create.error;
+  return (
+    <form onSubmit={submit} noValidate className="dsp-form dsp-assign-form">
+      <TextField
+        id="assign-estimate"
+        label={t('assign.estimate')}
+        description={t('assign.estimateHint')}
+        value={estimate}
+        onChange={setEstimate}
+        error={estimateError}
+        inputMode="text"
+        size="small"
+        autoComplete="off"
+        describedByExtra="assign-preview"
+      />
+      <div id="assign-preview" aria-live="polite" className="dsp-preview">
+        <DataList className="dsp-facts dsp-facts--compact">
+          <DataListItem>
+            <DataListKey>{t('assign.selected')}</DataListKey>
+            <DataListValue>{specialist ? specialist.displayName : t('assign.noneSelected')}</DataListValue>
+          </DataListItem>
+          <DataListItem>
+            <DataListKey>{t('assign.reservation')}</DataListKey>
+            <DataListValue>{reservation !== null ? formatCents(reservation) : t('common.none')}</DataListValue>
+          </DataListItem>
+          <DataListItem>
+            <DataListKey>{t('assign.available', { year: budgetYear })}</DataListKey>
+            <DataListValue>{availableCents !== undefined ? formatCents(availableCents) : t('assign.noBudget')}</DataListValue>
+          </DataListItem>
+        </DataList>
+        {exceeds ? <Paragraph className="dsp-warning-text">{t('assign.exceedsWarning')}</Paragraph> : null}
+      </div>
+      {failure && !estimateError ? (
+        <Alert type="error">
+          <Paragraph>{errorMessage(failure)}</Paragraph>
+          {isProblem(failure, 'budget-exceeded') && failure.problem.availableCents !== undefined ? (
+            <Paragraph>{t('assign.budgetExceeded', { amount: formatCents(failure.problem.availableCents) })}</Paragraph>
+          ) : null}
+        </Alert>
+      ) : null}
+      <StatusMessage message={done} />
+      <Paragraph>
+        <Button type="submit" appearance="primary-action-button" disabled={create.isPending}>
+          {t('assign.submit')}
+        </Button>
+      </Paragraph>
+    </form>
+  );
+}

@@ -1,0 +1,85 @@
+import type { Assignment } from '@duidingspool/shared';
+import { Button, ButtonGroup } from '@utrecht/component-library-react';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { TextareaField } from '../../../components/form-field.tsx';
+import { hasBlockingPersonalData } from '../../../components/personal-data-warning.tsx';
+import { ProblemAlert } from '../../../components/problem-alert.tsx';
+import { VisuallyHidden } from '../../../components/visually-hidden.tsx';
+import { useUpdateAssignment } from '../api/update-assignment.ts';
+
+/**
+ * “Accepteren” / “Afwijzen” for a proposed assignment. Declining opens a reason field and
+ * “Afwijzing bevestigen”. Button names carry the request reference for screen readers.
+ */
+export function AssignmentResponse({ assignment, onDone }: { assignment: Assignment; onDone?: (status: 'accepted' | 'declined') => void }) {
+  const { t } = useTranslation();
+  const update = useUpdateAssignment();
+  const [declining, setDeclining] = useState(false);
+  const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState<string | undefined>();
+  const reasonId = `decline-reason-${assignment.id}`;
+
+  const respond = (status: 'accepted' | 'declined', text?: string) => {
+    update.mutate({ id: assignment.id, body: { status, ...(text?.trim() ? { reason: text.trim() } : {}) } }, { onSuccess: () => onDone?.(status) });
+  };
+
+  const confirmDecline = (event: FormEvent) => {
+    event.preventDefault();
+    if (hasBlockingPersonalData(reason)) {
+      setReasonError(t('personalData.fieldError'));
+      return;
+    }
+    setReasonError(undefined);
+    respond('declined', reason);
+  };
+
+  if (assignment.status !== 'proposed') return null;
+  const ref = <VisuallyHidden> {assignment.requestReference}</VisuallyHidden>;
+
+  return (
+    <div className="dsp-assignment-response">
+      {update.isError ? <ProblemAlert error={update.error} /> : null}
+      {!declining ? (
+        <ButtonGroup>
+          <Button appearance="primary-action-button" onClick={() => respond('accepted')} disabled={update.isPending}>
+            {t('assignments.accept')}
+            {ref}
+          </Button>
+          <Button
+            appearance="secondary-action-button"
+            onClick={() => {
+              setDeclining(true);
+              setTimeout(() => document.getElementById(reasonId)?.focus(), 0);
+            }}
+            disabled={update.isPending}
+          >
+            {t('assignments.decline')}
+            {ref}
+          </Button>
+        </ButtonGroup>
+      ) : (
+        <form onSubmit={confirmDecline} noValidate className="dsp-form dsp-inline-form">
+          <TextareaField
+            id={reasonId}
+            label={t('assignments.declineReasonLabel')}
+            description={t('form.optional')}
+            value={reason}
+            onChange={setReason}
+            error={reasonError}
+            rows={3}
+          />
+          <ButtonGroup>
+            <Button type="submit" appearance="primary-action-button" hint="danger" disabled={update.isPending}>
+              {t('assignments.confirmDecline')}
+              {ref}
+            </Button>
+            <Button type="button" appearance="secondary-action-button" onClick={() => setDeclining(false)}>
+              {t('common.back')}
+            </Button>
+          </ButtonGroup>
+        </form>
+      )}
+    </div>
+  );
+}

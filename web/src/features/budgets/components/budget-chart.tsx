@@ -1,0 +1,43 @@
+import type { Budget } from '@duidingspool/shared';
+import { useTranslation } from 'react-i18next';
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { formatCents } from '../../../lib/format.ts';
+
+/** Colours of the bar's parts; each contrasts at least 3:1 with white and with its neighbours' borders. */
+const COLOURS = { spent: '#1f3a5f', pending: '#8a4b00', reserved: '#4b6b8a', available: '#2e6b3a' } as const;
+
+const euros = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
+
+/**
+ * A horizontal stacked bar of the year's allocation: spent, pending, reserved and available.
+ * Hidden from assistive technology; the BudgetTable beside it is the text alternative.
+ */
+export function BudgetChart({ budget }: { budget: Budget }) {
+  const { t } = useTranslation();
+  const data = [
+    {
+      name: String(budget.year),
+      spent: budget.spentCents,
+      pending: budget.pendingCents,
+      reserved: budget.reservedCents,
+      available: budget.availableCents,
+    },
+  ];
+  const parts = ['spent', 'pending', 'reserved', 'available'] as const;
+  return (
+    <div className="dsp-chart" aria-hidden="true">
+      <ResponsiveContainer width="100%" height={180}>
+        <BarChart data={data} layout="vertical" margin={{ top: 8, right: 24, bottom: 8, left: 8 }} accessibilityLayer={false}>
+          <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+          <XAxis type="number" domain={[0, budget.allocatedCents || 'auto']} tickFormatter={(v: number) => euros.format(v / 100)} stroke="#333" />
+          <YAxis type="category" dataKey="name" width={48} stroke="#333" />
+          <Tooltip formatter={(value, name) => [formatCents(Number(value)), t(`budget.${String(name)}`)]} />
+          <Legend formatter={(value: string) => <span style={{ color: '#1a1a1a' }}>{t(`budget.${value}`)}</span>} />
+          {parts.map((p) => (
+            <Bar key={p} dataKey={p} stackId="budget" fill={COLOURS[p]} name={p} isAnimationActive={false} />
+          ))}
+        </BarChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+import { Heading2, Paragraph } from '@utrecht/component-library-react';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { SelectField } from '../../../components/form-field.tsx';
+import { Loading } from '../../../components/loading.tsx';
+import { ProblemAlert } from '../../../components/problem-alert.tsx';
+import { currentYear } from '../../../lib/dates.ts';
+import { useBudget } from '../api/get-budget.ts';
+import { useBudgets } from '../api/get-budgets.ts';
+import { BudgetChart } from './budget-chart.tsx';
+import { BudgetFigures } from './budget-figures.tsx';
+import { BudgetTable } from './budget-table.tsx';
+
+/**
+ * One year's budget: a year selector (from `GET /budgets`, the current year by default, else the
+ * latest), the five figures, a stacked bar chart and its table alternative.
+ */
+export function BudgetOverview() {
+  const { t } = useTranslation();
+  const budgets = useBudgets();
+  const [year, setYear] = useState<number | undefined>();
+  const years = (budgets.data?.items ?? []).map((b) => b.year).sort((a, b) => b - a);
+
+  useEffect(() => {
+    if (year !== undefined || years.length === 0) return;
+    const now = currentYear();
+    setYear(years.includes(now) ? now : (years.find((y) => y <= now) ?? years[0]));
+  }, [year, years]);
+
+  const budget = useBudget(year);
+
+  if (budgets.isPending) return <Loading />;
+  if (budgets.isError) return <ProblemAlert error={budgets.error} />;
+  if (years.length === 0) return <Paragraph>{t('budget.none')}</Paragraph>;
+
+  const data = budget.data ?? budgets.data.items.find((b) => b.year === year);
+  return (
+    <>
+      <div className="dsp-toolbar">
+        <SelectField
+          id="budget-year"
+          label={t('budget.year')}
+          value={year === undefined ? '' : String(year)}
+          onChange={(v) => setYear(Number(v))}
+          options={years.map((y) => ({ value: String(y), label: String(y) }))}
+        />
+      </div>
+      {budget.isError ? <ProblemAlert error={budget.error} /> : null}
+      {data ? (
+        <>
+          <section aria-labelledby="budget-figures-heading" className="dsp-section">
+            <Heading2 id="budget-figures-heading">{t('budget.figuresHeading', { year: data.year })}</Heading2>
+            <Paragraph className="dsp-muted">{t('budget.fundingSource', { source: data.fundingSource })}</Paragraph>
+            <BudgetFigures budget={data} />
+            {data.note ? <Paragraph className="dsp-muted">{data.note}</Paragraph> : null}
+          </section>
+          <section aria-labelledby="budget-chart-heading" className="dsp-section">
+            <Heading2 id="budget-chart-heading">{t('budget.chartHeading')}</Heading2>
+            <Paragraph>{t('budget.chartIntro')}</Paragraph>
+            <BudgetChart budget={data} />
+            <BudgetTable budget={data} />
+          </section>
+        </>
+      ) : (
+        <Loading />
+      )}
+    </>
+  );
+}

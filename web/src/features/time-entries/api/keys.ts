@@ -1,0 +1,24 @@
+import { queryRoots } from '../../../lib/query-roots.ts';
+
+/** Query parameters of the time-entry list. */
+export interface TimeEntryListParams {
+  page: number;
+  pageSize: number;
+  status?: 'submitted' | 'approved' | 'rejected';
+}
+
+/** Query keys of time entries. */
+export const timeEntryKeys = {
+  all: [queryRoots.timeEntries] as const,
+  list: (params: TimeEntryListParams) => [queryRoots.timeEntries, 'list', params] as const,
+  ofAssignment: (assignmentId: string, page: number) => [queryRoots.timeEntries, 'assignment', assignmentId, page] as const,
+};
+
+/** Roots a logged or reviewed entry makes stale: entries, the assignment's reservation, the request and the budget. */
+export const AFFECTED_BY_TIME_ENTRY = [
+  queryRoots.timeEntries,
+  queryRoots.assignments,
+  queryRoots.requests,
+  queryRoots.budgets,
+  queryRoots.specialists,
+] as const;

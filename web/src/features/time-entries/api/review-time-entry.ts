@@ -1,0 +1,20 @@
+import { type ReviewTimeEntryBody, TimeEntrySchema } from '@duidingspool/shared';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { apiRequest } from '../../../lib/api-client.ts';
+import { AFFECTED_BY_TIME_ENTRY } from './keys.ts';
+
+/** `PATCH /time-entries/{id}` (coordinator): approves (charged) or rejects (reason required). */
+export function reviewTimeEntry(id: string, body: ReviewTimeEntryBody) {
+  return apiRequest(`/time-entries/${encodeURIComponent(id)}`, { method: 'PATCH', body, schema: TimeEntrySchema });
+}
+
+/** Reviews an entry; refreshes entries, assignments and the budget. */
+export function useReviewTimeEntry() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: ReviewTimeEntryBody }) => reviewTimeEntry(id, body),
+    onSuccess: () => {
+      for (const root of AFFECTED_BY_TIME_ENTRY) void queryClient.invalidateQueries({ queryKey: [root] });
+    },
+  });
+}

@@ -1,0 +1,182 @@
+import type { TimeEntry } from '@duidingspool/shared';
+import {
+  Button,
+  ButtonGroup,
+  Paragraph,
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AppLink } from '../../../components/app-link.tsx';
+import { TextareaField } from '../../../components/form-field.tsx';
+import { Loading } from '../../../components/loading.tsx';
+import { Pagination } from '../../../components/pagination.tsx';
+import { ProblemAlert, useErrorMessage } from '../../../components/problem-alert.tsx';
+import { StatusMessage } from '../../../components/status-message.tsx';
+import { VisuallyHidden } from '../../../components/visually-hidden.tsx';
+import { ApiError } from '../../../lib/api-client.ts';
+import { focusPageHeading } from '../../../lib/focus.ts';
+import { formatCents, formatDate, formatMinutes } from '../../../lib/format.ts';
+import { useReferenceLabels } from '../../../lib/reference-data.ts';
+import { useTimeEntries } from '../api/get-time-entries.ts';
+import { useReviewTimeEntry } from '../api/review-time-entry.ts';
+
+const PAGE_SIZE = 25;
+
+function ReviewControls({ entry, onReviewed }: { entry: TimeEntry; onReviewed: (message: string) => void }) {
+  const { t } = useTranslation();
+  const review = useReviewTimeEntry();
+  const errorMessage = useErrorMessage();
+  const [rejecting, setRejecting] = useState(false);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const reasonId = `reject-reason-${entry.id}`;
+  const context = (
+    <VisuallyHidden>
+      {' '}
+      {t('approvals.rowContext', { name: entry.specialistName, date: formatDate(entry.workedOn), reference: entry.requestReference })}
+    </VisuallyHidden>
+  );
+  const describe = `${entry.requestReference}, ${entry.specialistName}, ${formatDate(entry.workedOn)}`;
+
+  const approve = () => {
+    review.mutate({ id: entry.id, body: { status: 'approved' } }, { onSuccess: () => onReviewed(t('approvals.approvedMessage', { entry: describe })) });
+  };
+
+  const reject = (event: FormEvent) => {
+    event.preventDefault();
+    if (!reason.trim()) {
+      setError(t('approvals.reasonRequired'));
+      return;
+    }
+    setError(undefined);
+    review.mutate(
+      { id: entry.id, body: { status: 'rejected', reason: reason.trim() } },
+      {
+        onSuccess: () => onReviewed(t('approvals.rejectedMessage', { entry: describe })),
+        onError: (e) => {
+          if (e instanceof ApiError && e.fieldErrors.reason) setError(e.fieldErrors.reason);
+        },
+      },
+    );
+  };
+
+  return (
+    <div className="dsp-review-controls">
+      {review.isError && !error ? (
+        <Paragraph className="dsp-error-text" role="alert">
+          {errorMessage(review.error)}
+        </Paragraph>
+      ) : null}
+      {!rejecting ? (
+        <ButtonGroup>
+          <Button appearance="primary-action-button" onClick={approve} disabled={review.isPending}>
+            {t('approvals.approve')}
+            {context}
+          </Button>
+          <Button
+            appearance="secondary-action-button"
+            onClick={() => {
+              setRejecting(true);
+              setTimeout(() => document.getElementById(reasonId)?.focus(), 0);
+            }}
+            disabled={review.isPending}
+          >
+            {t('approvals.reject')}
+            {context}
+          </Button>
+        </ButtonGroup>
+      ) : (
+        <form onSubmit={reject} noValidate className="dsp-form dsp-inline-form">
+          <TextareaField id={reasonId} label={t('approvals.reasonLabel')} value={reason} onChange={setReason} error={error} rows={2} required />
+          <ButtonGroup>
+            <Button type="submit" appearance="primary-action-button" hint="danger" disabled={review.isPending}>
+              {t('approvals.confirmReject')}
+              {context}
+            </Button>
+            <Button type="button" appearance="secondary-action-button" onClick={() => setRejecting(false)}>
+              {t('common.back')}
+            </Button>
+          </ButtonGroup>
+        </form>
+      )}
+    </div>
+  );
+}
+
+/**
+ * The coordinator's “Uren goedkeuren”: submitted entries with date, specialist, reference,
+ * activity, duration, rate and amount; approve, or reject with a reason, per row.
+ */
+export function ApprovalsTable() {
+  const { t } = useTranslation();
+  const labels = useReferenceLabels();
+  const [page, setPage] = useState(1);
+  const [message, setMessage] = useState<string | null>(null);
+  const query = useTimeEntries({ page, pageSize: PAGE_SIZE, status: 'submitted' });
+  return (
+    <>
+      <StatusMessage message={message} />
+      {query.isPending ? <Loading /> : null}
+      {query.isError ? <ProblemAlert error={query.error} /> : null}
+      {query.data && query.data.total === 0 ? <Paragraph>{t('approvals.empty')}</Paragraph> : null}
+      {query.data && query.data.items.length > 0 ? (
+        <>
+          <div className="dsp-table-scroll">
+            <Table>
+              <TableCaption className="dsp-visually-hidden">{t('approvals.caption')}</TableCaption>
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell scope="col">{t('timeEntries.columns.date')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('timeEntries.columns.specialist')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('requests.columns.reference')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('timeEntries.columns.activity')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('timeEntries.columns.duration')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('timeEntries.columns.rate')}</TableHeaderCell>
+                  <TableHeaderCell scope="col" className="dsp-num">
+                    {t('timeEntries.columns.amount')}
+                  </TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('common.actions')}</TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {query.data.items.map((e) => (
+                  <TableRow key={e.id}>
+                    <TableCell className="dsp-nowrap">{formatDate(e.workedOn)}</TableCell>
+                    <TableCell>{e.specialistName}</TableCell>
+                    <TableCell className="dsp-nowrap">
+                      <AppLink to={`/requests/${e.requestId}`}>{e.requestReference}</AppLink>
+                    </TableCell>
+                    <TableCell>
+                      {labels.activity(e.activity)}
+                      {e.description ? <span className="dsp-cell-note">{e.description}</span> : null}
+                    </TableCell>
+                    <TableCell className="dsp-nowrap">{formatMinutes(e.minutes)}</TableCell>
+                    <TableCell className="dsp-nowrap">{t('format.perHour', { amount: formatCents(e.rateCents) })}</TableCell>
+                    <TableCell className="dsp-num dsp-nowrap">{formatCents(e.amountCents)}</TableCell>
+                    <TableCell>
+                      <ReviewControls
+                        entry={e}
+                        onReviewed={(text) => {
+                          setMessage(text);
+                          focusPageHeading();
+                        }}
+                      />
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </div>
+          <Pagination page={page} pageSize={PAGE_SIZE} total={query.data.total} onPageChange={setPage} label={t('approvals.paginationLabel')} />
+        </>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,167 @@
+import { isIsoDate } from '@duidingspool/shared';
+import { Alert, Button, Paragraph } from '@utrecht/component-library-react';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorSummary, type SummaryError } from '../../../components/error-summary.tsx';
+import { SelectField, TextareaField, TextField } from '../../../components/form-field.tsx';
+import { hasBlockingPersonalData, PersonalDataWarning } from '../../../components/personal-data-warning.tsx';
+import { useErrorMessage } from '../../../components/problem-alert.tsx';
+import { StatusMessage } from '../../../components/status-message.tsx';
+import { ApiError, isProblem } from '../../../lib/api-client.ts';
+import { today } from '../../../lib/dates.ts';
+import { formatCents, formatDate, formatMinutes, parseDuration } from '../../../lib/format.ts';
+import { useReferenceData } from '../../../lib/reference-data.ts';
+import { useLogTime } from '../api/log-time.ts';
+
+type Field = 'workedOn' | 'minutes' | 'activity' | 'description';
+const FIELD_IDS: Record<Field, string> = {
+  workedOn: 'log-workedOn',
+  minutes: 'log-duration',
+  activity: 'log-activity',
+  description: 'log-description',
+};
+
+/**
+ * “Uren registreren” on an assignment: date (today by default), duration as `h:mm`, activity and
+ * description. Shows `estimate-exceeded` and `no-rate` answers inline.
+ */
+export function LogTimeForm({ assignmentId, remainingMinutes }: { assignmentId: string; remainingMinutes: number }) {
+  const { t, i18n } = useTranslation();
+  const referenceData = useReferenceData();
+  const log = useLogTime(assignmentId);
+  const errorMessage = useErrorMessage();
+  const [workedOn, setWorkedOn] = useState(today());
+  const [duration, setDuration] = useState('');
+  const [activity, setActivity] = useState('');
+  const [description, setDescription] = useState('');
+  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const [general, setGeneral] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const [done, setDone] = useState<string | null>(null);
+
+  const activities = referenceData.data?.activities ?? [];
+  const english = i18n.language === 'en';
+  const chosenActivity = activity || activities[0]?.code || '';
+  const labels: Record<Field, string> = {
+    workedOn: t('logTime.workedOn'),
+    minutes: t('logTime.duration'),
+    activity: t('logTime.activity'),
+    description: t('logTime.description'),
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setDone(null);
+    setGeneral(null);
+    const minutes = parseDuration(duration);
+    const e: Partial<Record<Field, string>> = {};
+    if (!isIsoDate(workedOn)) e.workedOn = t('form.invalidDate');
+    if (minutes === null || minutes < 1) e.minutes = t('logTime.durationInvalid');
+    else if (minutes > 24 * 60) e.minutes = t('logTime.durationTooLong');
+    if (!chosenActivity) e.activity = t('form.required');
+    if (!description.trim()) e.description = t('form.required');
+    else if (hasBlockingPersonalData(description)) e.description = t('personalData.fieldError');
+    setErrors(e);
+    if (Object.keys(e).length > 0 || minutes === null) {
+      setAttempt((a) => a + 1);
+      return;
+    }
+    log.mutate(
+      { workedOn, minutes, activity: chosenActivity, description: description.trim() },
+      {
+        onSuccess: (entry) => {
+          setDone(
+            t('logTime.done', {
+              duration: formatMinutes(entry.minutes),
+              date: formatDate(entry.workedOn),
+              amount: formatCents(entry.amountCents),
+            }),
+          );
+          setDuration('');
+          setDescription('');
+        },
+        onError: (error) => {
+          const fieldErrors: Partial<Record<Field, string>> = {};
+          if (error instanceof ApiError) {
+            for (const [key, message] of Object.entries(error.fieldErrors)) {
+              if (key in FIELD_IDS) fieldErrors[key as Field] = message;
+            }
+          }
+          setErrors(fieldErrors);
+          let message = errorMessage(error);
+          if (isProblem(error, 'estimate-exceeded') && error.problem.remainingMinutes !== undefined) {
+            message = `${message} ${t('logTime.remaining', { duration: formatMinutes(error.problem.remainingMinutes) })}`;
+          }
+          setGeneral(message);
+          setAttempt((a) => a + 1);
+        },
+      },
+    );
+  };
+
+  const summary: SummaryError[] = (Object.keys(FIELD_IDS) as Field[])
+    .filter((k) => errors[k])
+    .map((k) => ({ fieldId: FIELD_IDS[k], label: labels[k], message: errors[k] ?? '' }));
+
+  return (
+    <form onSubmit={submit} noValidate className="dsp-form">
+      <ErrorSummary errors={summary} general={general} focusKey={attempt} headingLevel={3} />
+      <StatusMessage message={done} />
+      <Paragraph className="dsp-muted">{t('logTime.remainingHint', { duration: formatMinutes(Math.max(0, remainingMinutes)) })}</Paragraph>
+      <div className="dsp-form-row">
+        <TextField
+          id={FIELD_IDS.workedOn}
+          label={labels.workedOn}
+          type="date"
+          value={workedOn}
+          onChange={setWorkedOn}
+          error={errors.workedOn}
+          size="small"
+          required
+        />
+        <TextField
+          id={FIELD_IDS.minutes}
+          label={labels.minutes}
+          description={t('logTime.durationHint')}
+          value={duration}
+          onChange={setDuration}
+          error={errors.minutes}
+          size="small"
+          autoComplete="off"
+          required
+        />
+        <SelectField
+          id={FIELD_IDS.activity}
+          label={labels.activity}
+          value={chosenActivity}
+          onChange={setActivity}
+          options={activities.map((a) => ({ value: a.code, label: english ? a.nameEn : a.nameNl }))}
+          error={errors.activity}
+          required
+        />
+      </div>
+      <TextareaField
+        id={FIELD_IDS.description}
+        label={labels.description}
+        description={t('logTime.descriptionHint')}
+        value={description}
+        onChange={setDescription}
+        error={errors.description}
+        rows={3}
+        required
+        describedByExtra="log-description-pd"
+        after={<PersonalDataWarning id="log-description-pd" text={description} />}
+      />
+      {referenceData.isError ? (
+        <Alert type="error">
+          <Paragraph>{errorMessage(referenceData.error)}</Paragraph>
+        </Alert>
+      ) : null}
+      <Paragraph>
+        <Button type="submit" appearance="primary-action-button" disabled={log.isPending}>
+          {t('logTime.submit')}
+        </Button>
+      </Paragraph>
+    </form>
+  );
+}

@@ -1,0 +1,70 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { z } from 'zod';
+import { ApiError, apiRequest, pointerToField, toQueryString } from './api-client.ts';
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('pointerToField', () => {
+  it('maps JSON pointers to form field names', () => {
+    expect(pointerToField('/question')).toBe('question');
+    expect(pointerToField('/body/caseReference')).toBe('caseReference');
+    expect(pointerToField('/expertiseAreaCodes/0')).toBe('expertiseAreaCodes');
+  });
+});
+
+describe('toQueryString', () => {
+  it('joins lists with commas and leaves out empty values', () => {
+    expect(toQueryString({ page: 1, status: ['submitted', 'needs-information'], caseTableId: undefined, sort: '' })).toBe(
+      '?page=1&status=submitted%2Cneeds-information',
+    );
+    expect(toQueryString({})).toBe('');
+  });
+});
+
+describe('apiRequest', () => {
+  it('sends JSON with the session cookie and parses the answer', async () => {
+    const fetchMock = vi.fn(
+      async () => new Response(JSON.stringify({ id: 'x', extra: true }), { status: 200, headers: { 'Content-Type': 'application/json' } }),
+    );
+    vi.stubGlobal('fetch', fetchMock);
+    const result = await apiRequest('/things', { method: 'POST', body: { a: 1 }, schema: z.object({ id: z.string() }) });
+    expect(result).toEqual({ id: 'x' });
+    expect(fetchMock).toHaveBeenCalledWith('/api/v1/things', expect.objectContaining({ method: 'POST', credentials: 'same-origin', body: '{"a":1}' }));
+  });
+
+  it('throws an ApiError carrying the problem details and field errors', async () => {
+    const problem = {
+      type: 'personal-data-detected',
+      title: 'Persoonsgegevens',
+      status: 422,
+      detail: 'De tekst bevat een BSN.',
+      errors: [
+        { in: 'body', pointer: '/question', message: 'bevat een BSN' },
+        { in: 'query', pointer: '/page', message: 'te groot' },
+      ],
+    };
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(JSON.stringify(problem), { status: 422, headers: { 'Content-Type': 'application/problem+json' } })),
+    );
+    const error = await apiRequest('/interpretation-requests', { method: 'POST', body: {} }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    const apiError = error as ApiError;
+    expect(apiError.status).toBe(422);
+    expect(apiError.type).toBe('personal-data-detected');
+    expect(apiError.message).toBe('De tekst bevat een BSN.');
+    expect(apiError.fieldErrors).toEqual({ question: 'bevat een BSN' });
+  });
+
+  it('reads budget-exceeded with the available amount', async () => {
+    const problem = { type: 'budget-exceeded', title: 'Budget', status: 409, detail: 'Past niet.', availableCents: 12345 };
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(JSON.stringify(problem), { status: 409 })),
+    );
+    const error = (await apiRequest('/x').catch((e: unknown) => e)) as ApiError;
+    expect(error.problem.availableCents).toBe(12345);
+  });
+});
