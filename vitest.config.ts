@@ -5,6 +5,8 @@ import { defineConfig } from 'vitest/config';
 // seeded template) and `web` (components and formatting in happy-dom).
 export default defineConfig({
   test: {
+    // Two cores: two files at a time; API test files each have a database of their own.
+    maxWorkers: 2,
     projects: [
       {
         test: {
@@ -21,8 +23,6 @@ export default defineConfig({
           globalSetup: ['server/test/global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
-          // Two cores: two files at a time, each on its own database.
-          maxWorkers: 2,
         },
       },
       'web/vitest.config.ts',
