@@ -133,7 +133,7 @@ export async function seed(db: Executor, options: { demoAccounts?: boolean; toda
         year: currentYear,
         allocatedCents: firstBudget.allocatedCents,
         fundingSource: `Versterkingsgelden ${currentYear}, Ministerie van Justitie en Veiligheid`,
-        note: `Aanname: hetzelfde bedrag als in ${firstBudget.year} (EUR 125.000), zodat de demo op de datum van vandaag werkt. Geen vastgestelde begroting.`,
+        note: `Aanname: hetzelfde bedrag als in ${firstBudget.year} (€ 125.000,00), zodat de demo op de datum van vandaag werkt. Geen vastgestelde begroting.`,
       })
       .onConflictDoNothing();
   }

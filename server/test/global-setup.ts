@@ -18,4 +18,9 @@ export default async function setup() {
   await handle.migrate();
   await handle.db.transaction((tx) => seed(tx));
   await handle.close();
+  return async () => {
+    const cleanup = postgres(adminUrl(), { max: 1, onnotice: () => {} });
+    await cleanup.unsafe(`drop database if exists ${TEMPLATE_DATABASE} with (force)`);
+    await cleanup.end();
+  };
 }
