@@ -148,9 +148,9 @@ export async function seed(db: Executor, options: { demoAccounts?: boolean; toda
     for (const role of roles) await db.insert(t.userRoles).values({ userId: user.id, role }).onConflictDoNothing();
     return user.id;
   };
-  await addUser('coordinator', 'Fatima el Amrani (coördinator)', ['coordinator']);
-  await addUser('finance', 'Peter Jansen (financiën)', ['finance']);
-  await addUser('admin', 'Ingrid Bos (beheer)', ['admin']);
+  await addUser('coordinator', 'Fatima el Amrani', ['coordinator']);
+  await addUser('finance', 'Peter Jansen', ['finance']);
+  await addUser('admin', 'Ingrid Bos', ['admin']);
   for (const table of caseTables) {
     const userId = await addUser(`requester.${cityKey(table.city)}`, `Aanvrager ${table.city}`, ['requester']);
     await db.insert(t.caseTableMembers).values({ caseTableId: table.id, userId }).onConflictDoNothing();

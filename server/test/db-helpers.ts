@@ -40,3 +40,14 @@ export async function sumEntries(handle: DatabaseHandle, year: number, status: '
     .where(sql`${schema.timeEntries.budgetYear} = ${year} and ${schema.timeEntries.status} = ${status}`);
   return Number(row?.n ?? 0);
 }
+
+/**
+ * Dates an assignment's proposal at `date` (00:00 Europe/Amsterdam in winter time), as if it had
+ * run since then: hours can only be logged from the proposal date on.
+ */
+export async function startAssignmentOn(handle: DatabaseHandle, assignmentId: string, date: string): Promise<void> {
+  await handle.db
+    .update(schema.assignments)
+    .set({ proposedAt: new Date(`${date}T00:00:00+01:00`) })
+    .where(eq(schema.assignments.id, assignmentId));
+}

@@ -6,7 +6,7 @@
 import { schema } from '@duidingspool/db';
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { budgetRow, ensureBudget, setAllocated } from './db-helpers.ts';
+import { budgetRow, ensureBudget, setAllocated, startAssignmentOn } from './db-helpers.ts';
 import { acceptedAssignment, budget, createRequest, entryBody, expectProblem, pointers, specialist, thisYear, today } from './fixtures.ts';
 import { type Caller, useTestApp } from './harness.ts';
 
@@ -31,6 +31,13 @@ beforeAll(async () => {
   for (const y of [2023, 2024, 2025]) if (y !== year) await ensureBudget(t.handle, y);
 });
 
+/** An accepted assignment running since 2019-01-01, so the rate history can be walked. */
+async function startedAssignment(...args: Parameters<typeof acceptedAssignment>) {
+  const result = await acceptedAssignment(...args);
+  await startAssignmentOn(t.handle, result.assignment.id, '2019-01-01');
+  return result;
+}
+
 async function log(worker: Caller, assignmentId: string, workedOn: string, minutes: number) {
   const res = await worker('POST', `/api/v1/assignments/${assignmentId}/time-entries`, entryBody({ workedOn, minutes }));
   expect(res.status, `${workedOn} ${minutes}: ${JSON.stringify(res.body)}`).toBe(201);
@@ -47,7 +54,7 @@ const entriesOf = async (assignmentId: string) =>
 
 describe('the rate valid on workedOn is stored on the entry', () => {
   it('specialist3: 11000 until 2024-12-31, 11750 from 2025-01-01', async () => {
-    const { assignment } = await acceptedAssignment(requester, coordinator, sp3, 3, 600);
+    const { assignment } = await startedAssignment(requester, coordinator, sp3, 3, 600);
     const cases: [string, number][] = [
       ['2019-01-01', 11000],
       ['2019-06-15', 11000],
@@ -62,14 +69,14 @@ describe('the rate valid on workedOn is stored on the entry', () => {
   });
 
   it('specialist5: 8500 until 2023-12-31, 9000 from 2024-01-01', async () => {
-    const { assignment } = await acceptedAssignment(requester, coordinator, sp5, 5, 600);
+    const { assignment } = await startedAssignment(requester, coordinator, sp5, 5, 600);
     expect((await log(sp5, assignment.id, '2023-12-31', 60)).rateCents).toBe(8500);
     expect((await log(sp5, assignment.id, '2024-01-01', 60)).rateCents).toBe(9000);
     expect((await log(sp5, assignment.id, '2019-05-01', 60)).rateCents).toBe(8500);
   });
 
   it('an entry lands in the budget of the year it was worked; the reservation is taken from the assignment', async () => {
-    const { assignment } = await acceptedAssignment(requester, coordinator, sp3, 3, 600);
+    const { assignment } = await startedAssignment(requester, coordinator, sp3, 3, 600);
     const [b2019, bNow] = [await budget(coordinator, 2019), await budget(coordinator)];
     const entry = await log(sp3, assignment.id, '2019-09-09', 30);
     expect(entry).toMatchObject({ rateCents: 11000, amountCents: 5500 });
@@ -84,14 +91,24 @@ describe('the rate valid on workedOn is stored on the entry', () => {
 
   it('refuses a date before the first rate with 409 no-rate', async () => {
     const { assignment } = await acceptedAssignment(requester, coordinator, sp5, 5, 60);
+    await startAssignmentOn(t.handle, assignment.id, '2018-12-01');
     const before = await budget(coordinator);
     const res = await sp5('POST', `/api/v1/assignments/${assignment.id}/time-entries`, entryBody({ workedOn: '2018-12-31' }));
     expectProblem(res, 409, 'no-rate');
     expect(await budget(coordinator)).toEqual(before);
   });
 
+  it('refuses work dated before the assignment was proposed: no backdating into closed years', async () => {
+    const { assignment } = await acceptedAssignment(requester, coordinator, sp5, 5, 600);
+    const before = [await budget(coordinator, 2019), await budget(coordinator)];
+    const res = await sp5('POST', `/api/v1/assignments/${assignment.id}/time-entries`, entryBody({ workedOn: '2019-06-01' }));
+    expectProblem(res, 400, 'validation-failed');
+    expect(pointers(res)).toContain('/workedOn');
+    expect([await budget(coordinator, 2019), await budget(coordinator)]).toEqual(before);
+  });
+
   it('a later rate change never reprices existing entries', async () => {
-    const { assignment, specialist: sp } = await acceptedAssignment(requester, coordinator, sp5, 5, 600);
+    const { assignment, specialist: sp } = await startedAssignment(requester, coordinator, sp5, 5, 600);
     const old = await log(sp5, assignment.id, '2019-05-01', 1);
     expect(old).toMatchObject({ rateCents: 8500, amountCents: 142 });
     const b2019 = await budget(coordinator, 2019);
@@ -129,7 +146,7 @@ describe('entry cost: minutes × rate / 60, half-up per entry, in integer cents'
     ['1440 minutes at 11000', 3, '2024-06-01', 1440, 11000, 264000],
   ] as const)('%s → %i cents', async (_name, n, workedOn, minutes, rate, amount) => {
     const worker = { 2: sp2, 3: sp3, 5: sp5 }[n];
-    const { assignment } = await acceptedAssignment(requester, coordinator, worker, n, 1500);
+    const { assignment } = await startedAssignment(requester, coordinator, worker, n, 1500);
     const entry = await log(worker, assignment.id, workedOn, minutes);
     expect(entry).toMatchObject({ minutes, rateCents: rate, amountCents: amount });
     expect(Number.isInteger(entry.amountCents)).toBe(true);
@@ -146,7 +163,7 @@ describe('entry cost: minutes × rate / 60, half-up per entry, in integer cents'
   });
 
   it('totals are sums of entry costs, not recomputed from summed minutes (2 × 3 minutes = 1176, not 1175)', async () => {
-    const { assignment } = await acceptedAssignment(requester, coordinator, sp3, 3, 60);
+    const { assignment } = await startedAssignment(requester, coordinator, sp3, 3, 60);
     const before = await budget(coordinator);
     const a = await log(sp3, assignment.id, today(), 3);
     const b = await log(sp3, assignment.id, today(), 3);
@@ -164,7 +181,7 @@ describe('entry cost: minutes × rate / 60, half-up per entry, in integer cents'
 
 describe('reviewing entries', () => {
   it('approving moves the amount from pending to spent; available does not change', async () => {
-    const { assignment } = await acceptedAssignment(requester, coordinator, sp2, 2, 120);
+    const { assignment } = await startedAssignment(requester, coordinator, sp2, 2, 120);
     const entry = await log(sp2, assignment.id, today(), 45);
     const before = await budget(coordinator);
     const res = await coordinator('PATCH', `/api/v1/time-entries/${entry.id}`, { status: 'approved' });
@@ -177,7 +194,7 @@ describe('reviewing entries', () => {
   });
 
   it('rejecting returns the amount to the reservation and frees the minutes', async () => {
-    const { assignment } = await acceptedAssignment(requester, coordinator, sp2, 2, 60);
+    const { assignment } = await startedAssignment(requester, coordinator, sp2, 2, 60);
     const entry = await log(sp2, assignment.id, today(), 50);
     expect(entry.amountCents).toBe(7917); // 50 × 9500 / 60 = 7916.67
     const beforeBudget = await budget(coordinator);
@@ -201,7 +218,7 @@ describe('reviewing entries', () => {
   });
 
   it('rejecting after the request closed returns the amount to the available budget (the reservation is gone)', async () => {
-    const { assignment, request } = await acceptedAssignment(requester, coordinator, sp2, 2, 120);
+    const { assignment, request } = await startedAssignment(requester, coordinator, sp2, 2, 120);
     const entry = await log(sp2, assignment.id, today(), 30);
     expect((await sp2('POST', `/api/v1/interpretation-requests/${request.id}/advice`, { summary: 'Kern', body: 'Duiding' })).status).toBe(201);
     expect((await requester('PATCH', `/api/v1/interpretation-requests/${request.id}`, { status: 'closed' })).status).toBe(200);
@@ -215,7 +232,7 @@ describe('reviewing entries', () => {
   });
 
   it('rejecting an entry worked in another year puts both budgets and the assignment back as before the entry', async () => {
-    const { assignment } = await acceptedAssignment(requester, coordinator, sp3, 3, 120);
+    const { assignment } = await startedAssignment(requester, coordinator, sp3, 3, 120);
     const before = {
       old: await budget(coordinator, 2019),
       now: await budget(coordinator),
@@ -240,7 +257,7 @@ describe('reviewing entries', () => {
     ['approving a rejected entry', 'rejected', 'approved'],
     ['rejecting twice', 'rejected', 'rejected'],
   ] as const)('%s → 409 invalid-transition and nothing changes', async (_name, first, second) => {
-    const { assignment } = await acceptedAssignment(requester, coordinator, sp2, 2, 120);
+    const { assignment } = await startedAssignment(requester, coordinator, sp2, 2, 120);
     const entry = await log(sp2, assignment.id, today(), 30);
     const reason = (s: string) => (s === 'rejected' ? { reason: 'Niet declarabel' } : {});
     expect((await coordinator('PATCH', `/api/v1/time-entries/${entry.id}`, { status: first, ...reason(first) })).status).toBe(200);
@@ -254,7 +271,7 @@ describe('reviewing entries', () => {
   });
 
   it('approving the same entry twice in parallel charges it once', async () => {
-    const { assignment } = await acceptedAssignment(requester, coordinator, sp2, 2, 120);
+    const { assignment } = await startedAssignment(requester, coordinator, sp2, 2, 120);
     const entry = await log(sp2, assignment.id, today(), 30);
     const before = await budget(coordinator);
     const results = await Promise.all([1, 2, 3].map(() => coordinator('PATCH', `/api/v1/time-entries/${entry.id}`, { status: 'approved' })));
@@ -266,7 +283,7 @@ describe('reviewing entries', () => {
 
 describe('changing the estimate', () => {
   it('lowering below the logged minutes → 400 on /estimatedMinutes; down to them releases the difference', async () => {
-    const { assignment } = await acceptedAssignment(requester, coordinator, sp3, 3, 600);
+    const { assignment } = await startedAssignment(requester, coordinator, sp3, 3, 600);
     const entry = await log(sp3, assignment.id, today(), 60);
     const before = await budget(coordinator);
     const beforeAssignment = (await coordinator('GET', `/api/v1/assignments/${assignment.id}`)).body;
@@ -287,7 +304,7 @@ describe('changing the estimate', () => {
   });
 
   it('raising beyond the available budget → 409 budget-exceeded with availableCents; a raise that fits goes through', async () => {
-    const { assignment } = await acceptedAssignment(requester, coordinator, sp3, 3, 60);
+    const { assignment } = await startedAssignment(requester, coordinator, sp3, 3, 60);
     const row = await budgetRow(t.handle, year);
     const allocated = row.allocatedCents;
     await setAllocated(t.handle, year, row.reservedCents + row.pendingCents + row.spentCents + 1000);
@@ -311,7 +328,7 @@ describe('changing the estimate', () => {
   });
 
   it('the estimate of a closed request cannot change any more (409)', async () => {
-    const { assignment, request } = await acceptedAssignment(requester, coordinator, sp2, 2, 60);
+    const { assignment, request } = await startedAssignment(requester, coordinator, sp2, 2, 60);
     expect((await coordinator('PATCH', `/api/v1/interpretation-requests/${request.id}`, { status: 'cancelled' })).status).toBe(200);
     const before = await budget(coordinator);
     expectProblem(await coordinator('PATCH', `/api/v1/assignments/${assignment.id}`, { estimatedMinutes: 120 }), 409, 'invalid-transition');

@@ -1,3 +1,5 @@
+import './zod-locale.ts';
+
 export * from './contracts/advice.ts';
 export * from './contracts/assignments.ts';
 export * from './contracts/budgets.ts';

@@ -17,6 +17,20 @@ export const REQUEST_STATUSES = [
 export const RequestStatusSchema = z.enum(REQUEST_STATUSES);
 export type RequestStatus = z.infer<typeof RequestStatusSchema>;
 
+/** Dutch names of the statuses, for messages that reach users. */
+export const REQUEST_STATUS_LABELS_NL: Record<RequestStatus, string> = {
+  draft: 'concept',
+  submitted: 'ingediend',
+  'needs-information': 'aanvullende informatie nodig',
+  declined: 'afgewezen',
+  assigned: 'toegewezen',
+  'in-progress': 'in behandeling',
+  'advice-delivered': 'advies opgeleverd',
+  closed: 'gesloten',
+  withdrawn: 'ingetrokken',
+  cancelled: 'geannuleerd',
+};
+
 /** Statuses after which nothing changes any more. */
 export const TERMINAL_STATUSES: readonly RequestStatus[] = ['declined', 'closed', 'withdrawn', 'cancelled'];
 

@@ -32,6 +32,16 @@ describe('findPersonalData', () => {
     expect(kinds('betrokkene 111222333 is bekend')).toEqual(['bsn:block']);
     expect(kinds('bsn 1112.22.333')).toEqual(['bsn:block']);
   });
+  it('blocks a BSN with dashes, spaces or hidden characters, and full-width digits', () => {
+    expect(kinds('nummer 111-222-333')).toEqual(['bsn:block']);
+    expect(kinds('nummer 1112 22 333')).toEqual(['bsn:block']);
+    expect(kinds('nummer 1112\u200b22333')).toEqual(['bsn:block']);
+    expect(kinds('bel ０６１２３４５６７８')).toEqual(['phone:block']);
+  });
+  it('blocks an e-mail address written with (at) and (dot)', () => {
+    expect(kinds('mail jan (at) gmail.com')).toEqual(['email:block']);
+    expect(kinds('mail jan[at]gmail[dot]com')).toEqual(['email:block']);
+  });
   it('lets a 9-digit number through that fails the 11-test', () => {
     expect(kinds('zaaknummer 123456789')).toEqual([]);
   });

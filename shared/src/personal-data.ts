@@ -38,9 +38,12 @@ export function isValidIban(value: string): boolean {
   return remainder === 1;
 }
 
-const BSN_CANDIDATE = /(?<![\d.])(\d{4}\.\d{2}\.\d{3}|\d{3}[ .]\d{3}[ .]\d{3}|\d{9})(?![\d])/g;
+const BSN_CANDIDATE = /(?<![\d.-])(\d{4}[ .-]\d{2}[ .-]\d{3}|\d{3}[ .-]\d{3}[ .-]\d{3}|\d{2}[ .-]\d{3}[ .-]\d{2}[ .-]\d{2}|\d{9})(?![\d])/g;
 const IBAN_CANDIDATE = /\b[A-Za-z]{2}\d{2}(?:[ ]?[A-Za-z0-9]{4}){2,7}(?:[ ]?[A-Za-z0-9]{1,3})?\b/g;
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
+// jan (at) gmail (dot) com, jan [at] gmail.com, jan(a)gmail.com
+const EMAIL_OBFUSCATED =
+  /[A-Za-z0-9._%+-]+\s*[([{]\s*(?:at|a|apestaart)\s*[)\]}]\s*[A-Za-z0-9-]+(?:\s*(?:\.|[([{]\s*(?:dot|punt)\s*[)\]}])\s*[A-Za-z0-9-]+)+/gi;
 // +31 6 12345678, 0031-20-1234567, 06-12345678, (020) 123 45 67, 0201234567.
 const PHONE = /(?<![\d+])(?:(?:\+|00)31[\s-]?(?:\(0\)[\s-]?)?[1-9](?:[\s-]?\d){8}|\(?0[1-9](?:\)?[\s-]?\d){8})(?!\d)/g;
 const DATE = /\b(0?[1-9]|[12]\d|3[01])[-/.](0?[1-9]|1[0-2])[-/.](19|20)\d{2}\b/g;
@@ -57,13 +60,28 @@ function scan(text: string, re: RegExp, accept: (m: string) => boolean, kind: Pe
   }
 }
 
+// Zero-width and other invisible format characters that could split a number to slip past the guard.
+const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g;
+
 /**
- * All findings in `text`, ordered by position. Blocking kinds: `bsn`, `iban`, `email`, `phone`
- * (DESIGN.md §6); warning kinds: `date`, `postcode`.
+ * The text as the guard reads it: compatibility forms folded (full-width digits become 0–9) and
+ * invisible characters dropped, so `０６１２３４５６７８` or `1112\u200B22333` are still found.
+ * Positions of findings refer to this folded text.
  */
-export function findPersonalData(text: string): PersonalDataFinding[] {
+export function foldForDetection(text: string): string {
+  return text.normalize('NFKC').replace(INVISIBLE, '');
+}
+
+/**
+ * All findings in `text` (folded by `foldForDetection`; positions refer to the folded text), ordered
+ * by position. Blocking kinds: `bsn`, `iban`, `email`, `phone` (DESIGN.md §6); warning kinds:
+ * `date`, `postcode`.
+ */
+export function findPersonalData(input: string): PersonalDataFinding[] {
+  const text = foldForDetection(input);
   const out: PersonalDataFinding[] = [];
   scan(text, EMAIL, () => true, 'email', 'block', out);
+  scan(text, EMAIL_OBFUSCATED, () => true, 'email', 'block', out);
   scan(text, IBAN_CANDIDATE, isValidIban, 'iban', 'block', out);
   scan(text, BSN_CANDIDATE, (m) => isValidBsn(m.replace(/\D/g, '')), 'bsn', 'block', out);
   scan(text, PHONE, () => true, 'phone', 'block', out);

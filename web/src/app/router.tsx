@@ -42,7 +42,11 @@ function Root() {
     const from = `${location.pathname}${location.search}`;
     return <Navigate to="/login" replace state={from !== '/' ? { from } : undefined} />;
   }
-  if (user && onLogin) return <Navigate to={homePathFor(user)} replace />;
+  if (user && onLogin) {
+    // Back to the page that asked for a login (a deep link from an e-mail), else the role's home.
+    const from = (location.state as { from?: string } | null)?.from;
+    return <Navigate to={from && from !== '/login' ? from : homePathFor(user)} replace />;
+  }
   return <AppLayout me={user} />;
 }
 

@@ -23,9 +23,13 @@ export function RequestStatusBadge({ status }: { status: RequestStatus }) {
 
 const ASSIGNMENT_TONES: Record<AssignmentStatus, string> = { proposed: 'warning', accepted: 'success', declined: 'inactive' };
 
-/** An assignment's status as a badge (voorgesteld, geaccepteerd, geweigerd). */
-export function AssignmentStatusBadge({ status }: { status: AssignmentStatus }) {
+/**
+ * An assignment's status as a badge (voorgesteld, geaccepteerd, geweigerd); a proposal that ended
+ * with its request before an answer (`closedAt` set) shows as vervallen.
+ */
+export function AssignmentStatusBadge({ status, closedAt = null }: { status: AssignmentStatus; closedAt?: string | null }) {
   const { t } = useTranslation();
+  if (status === 'proposed' && closedAt) return <UtrechtStatusBadge status="inactive">{t('status.assignment.lapsed')}</UtrechtStatusBadge>;
   return <UtrechtStatusBadge status={ASSIGNMENT_TONES[status]}>{t(`status.assignment.${status}`)}</UtrechtStatusBadge>;
 }
 

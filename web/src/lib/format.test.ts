@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCents, formatDate, formatHoursMinutes, formatInstant, formatMinutes, parseDuration } from './format.ts';
+import { formatCents, formatDate, formatHoursMinutes, formatInstant, formatMinutes, parseDuration, percentage } from './format.ts';
 
 // Intl separates the euro sign with a no-break space.
 const nbsp = (s: string) => s.replace(/ /g, '\u00a0');
@@ -49,5 +49,13 @@ describe('parseDuration', () => {
     expect(parseDuration('2:60')).toBeNull();
     expect(parseDuration('2,5')).toBeNull();
     expect(parseDuration('abc')).toBeNull();
+  });
+});
+
+describe('percentage', () => {
+  it('keeps small shares visible to two decimals', () => {
+    expect(percentage(5500, 12500000)).toBe(0.04);
+    expect(percentage(12500000, 12500000)).toBe(100);
+    expect(percentage(1, 0)).toBe(0);
   });
 });

@@ -68,8 +68,8 @@ export function parseDuration(input: string): number | null {
   return null;
 }
 
-/** The share of `part` in `total` as a rounded percentage (0 when the total is 0). */
+/** The share of `part` in `total` as a percentage, to two decimals (0 when the total is 0). */
 export function percentage(part: number, total: number): number {
   if (total <= 0) return 0;
-  return Math.round((part / total) * 1000) / 10;
+  return Math.round((part / total) * 10000) / 100;
 }

@@ -7,6 +7,7 @@ import {
   entryCostCents,
   findTransition,
   type PatchAssignmentBody,
+  REQUEST_STATUS_LABELS_NL,
   yearOf,
 } from '@duidingspool/shared';
 import { and, eq } from 'drizzle-orm';
@@ -49,7 +50,7 @@ export async function assignSpecialist(ctx: ServiceContext, requestId: string, b
     const request = await findVisibleRequest(tx, ctx.actor, requestId, true);
     if (!request) throw notFound('Dit duidingsverzoek');
     if (!findTransition(request.status, 'assigned', ['coordinator'], 'assign')) {
-      throw invalidTransition(`Alleen een ingediend verzoek kan worden toegewezen (nu: '${request.status}').`);
+      throw invalidTransition(`Alleen een ingediend verzoek kan worden toegewezen (nu: ${REQUEST_STATUS_LABELS_NL[request.status]}).`);
     }
     const [specialist] = await tx
       .select({ id: schema.specialists.id, userId: schema.specialists.userId })
@@ -72,6 +73,7 @@ export async function assignSpecialist(ctx: ServiceContext, requestId: string, b
         reservedCents,
         budgetYear: year,
         proposedBy: ctx.actor.userId,
+        proposedAt: ctx.now(),
       })
       .returning({ id: schema.assignments.id });
     if (!row) throw new Error('insert returned no row');
@@ -117,7 +119,9 @@ export async function updateAssignment(ctx: ServiceContext, id: string, body: Pa
       const trigger = body.status === 'accepted' ? 'assignment-accepted' : 'assignment-declined';
       const requestStatus = assignment.requestStatus as Parameters<typeof findTransition>[0];
       if (!findTransition(requestStatus, requestTo, ['specialist'], trigger)) {
-        throw invalidTransition(`Het verzoek heeft status '${assignment.requestStatus}'; deze inzet kan niet meer worden beantwoord.`);
+        throw invalidTransition(
+          `Het verzoek is ${REQUEST_STATUS_LABELS_NL[requestStatus] ?? assignment.requestStatus}; deze inzet kan niet meer worden beantwoord.`,
+        );
       }
       const now = ctx.now();
       if (body.status === 'accepted') {

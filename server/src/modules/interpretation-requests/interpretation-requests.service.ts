@@ -9,6 +9,7 @@ import {
   type InterpretationRequestListQuery,
   type PatchInterpretationRequestBody,
   patchTargets,
+  REQUEST_STATUS_LABELS_NL,
   type RequestStatus,
   type Role,
   yearOf,
@@ -158,7 +159,9 @@ export async function transitionInterpretationRequest(ctx: ServiceContext, id: s
     if (!request) throw notFound('Dit duidingsverzoek');
     const edge = findTransition(request.status, body.status, rolesOnRequest(actor, request.caseTableId));
     if (!edge) {
-      throw invalidTransition(`Een verzoek met status '${request.status}' kan niet naar '${body.status}' worden gezet door u.`);
+      throw invalidTransition(
+        `Het verzoek is nu '${REQUEST_STATUS_LABELS_NL[request.status]}' en kan door u niet '${REQUEST_STATUS_LABELS_NL[body.status]}' worden. Vernieuw de pagina voor de actuele stand.`,
+      );
     }
     if (body.status === 'closed' || body.status === 'withdrawn' || body.status === 'cancelled') {
       for (const assignment of await lockLiveForRequest(tx, id)) {
@@ -204,12 +207,10 @@ export async function deliverAdvice(ctx: ServiceContext, id: string, body: Deliv
   return ctx.db.transaction(async (tx) => {
     const request = await findVisibleRequest(tx, actor, id, true);
     if (!request) throw notFound('Dit duidingsverzoek');
-    const own = actor.specialistId
-      ? (await lockLiveForRequest(tx, id)).find((x) => x.specialistId === actor.specialistId && x.status === 'accepted')
-      : undefined;
+    const own = actor.specialistId ? (await listForRequest(tx, id, actor.specialistId)).find((x) => x.status === 'accepted') : undefined;
     if (!own) throw new AppError('forbidden', 'Alleen de toegewezen specialist die de inzet heeft aangenomen kan advies opleveren.');
-    if (!findTransition(request.status, 'advice-delivered', ['specialist'], 'advice-delivered')) {
-      throw invalidTransition(`Advies kan alleen worden opgeleverd bij een verzoek in behandeling (nu: '${request.status}').`);
+    if (own.closedAt !== null || !findTransition(request.status, 'advice-delivered', ['specialist'], 'advice-delivered')) {
+      throw invalidTransition(`Advies kan alleen worden opgeleverd bij een verzoek in behandeling (nu: ${REQUEST_STATUS_LABELS_NL[request.status]}).`);
     }
     const [row] = await tx
       .insert(schema.advice)

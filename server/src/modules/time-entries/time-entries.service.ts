@@ -40,8 +40,8 @@ export async function listAssignmentEntries(ctx: ServiceContext, assignmentId: s
  * UPDATE on the assignment — and then moves from reserved to pending in the budget of `workedOn`'s
  * year. Status `submitted`.
  *
- * @throws AppError 404 `not-found`, 403 `forbidden`, 400 `validation-failed` (future date, unknown
- *   activity), 409 `invalid-transition`, `no-rate`, `estimate-exceeded` (with
+ * @throws AppError 404 `not-found`, 403 `forbidden`, 400 `validation-failed` (date in the future or
+ *   before the assignment was proposed, unknown activity), 409 `invalid-transition`, `no-rate`, `estimate-exceeded` (with
  *   `remainingMinutes`), `budget-exceeded`, `no-budget`; 422 `personal-data-detected`
  */
 export async function logTime(ctx: ServiceContext, assignmentId: string, body: LogTimeBody): Promise<TimeEntry> {
@@ -56,6 +56,9 @@ export async function logTime(ctx: ServiceContext, assignmentId: string, body: L
     if (assignment.status !== 'accepted' || assignment.closedAt !== null || !LOGGABLE.has(assignment.requestStatus)) {
       throw invalidTransition('Uren kunnen alleen worden geschreven op een aangenomen inzet bij een lopend verzoek.');
     }
+    // Work is dated from the day of the proposal on: no backdating into a year already accounted for.
+    const startDate = amsterdamDate(new Date(assignment.proposedAt));
+    if (body.workedOn < startDate) throw invalidField('/workedOn', `ligt vóór het begin van de inzet (${startDate})`);
     const [activity] = await tx.select({ code: schema.activities.code }).from(schema.activities).where(eq(schema.activities.code, body.activity));
     if (!activity) throw invalidField('/activity', `onbekende activiteit ${body.activity}`);
     const rateCents = await rateOn(tx, assignment.specialistId, body.workedOn);

@@ -86,7 +86,7 @@ export function AssignmentDetailPage() {
         <DataListItem>
           <DataListKey>{t('assignments.columns.status')}</DataListKey>
           <DataListValue>
-            <AssignmentStatusBadge status={a.status} />
+            <AssignmentStatusBadge status={a.status} closedAt={a.closedAt} />
           </DataListValue>
         </DataListItem>
         <DataListItem>
@@ -113,7 +113,7 @@ export function AssignmentDetailPage() {
           <AppLink to={`/requests/${a.requestId}`}>{t('assignmentDetail.toRequest')}</AppLink>
         </Paragraph>
       ) : null}
-      {isOwn && a.status === 'proposed' ? (
+      {isOwn && a.status === 'proposed' && !a.closedAt ? (
         <section aria-labelledby="respond-heading" className="dsp-section dsp-panel">
           <Heading2 id="respond-heading">{t('assignmentDetail.respondHeading')}</Heading2>
           <Paragraph>{t('assignmentDetail.respondIntro')}</Paragraph>

@@ -34,7 +34,7 @@ export function AssignmentResponse({ assignment, onDone }: { assignment: Assignm
     respond('declined', reason);
   };
 
-  if (assignment.status !== 'proposed') return null;
+  if (assignment.status !== 'proposed' || assignment.closedAt) return null;
   const ref = <VisuallyHidden> {assignment.requestReference}</VisuallyHidden>;
 
   return (

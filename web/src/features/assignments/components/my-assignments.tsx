@@ -57,7 +57,7 @@ export function MyAssignments() {
                         <AppLink to={`/assignments/${a.id}`}>{a.requestReference}</AppLink>
                       </TableHeaderCell>
                       <TableCell>
-                        <AssignmentStatusBadge status={a.status} />
+                        <AssignmentStatusBadge status={a.status} closedAt={a.closedAt} />
                       </TableCell>
                       <TableCell>{requestStatus.success ? <RequestStatusBadge status={requestStatus.data} /> : a.requestStatus}</TableCell>
                       <TableCell className="dsp-nowrap">{formatMinutes(a.estimatedMinutes)}</TableCell>

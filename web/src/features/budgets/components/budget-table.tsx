@@ -6,7 +6,7 @@ import { formatCents, percentage } from '../../../lib/format.ts';
 /** The text alternative of the budget chart: each part with its amount and share of the allocation. */
 export function BudgetTable({ budget }: { budget: Budget }) {
   const { t } = useTranslation();
-  const pct = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1 });
+  const pct = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 2 });
   const rows = [
     { key: 'spent', value: budget.spentCents },
     { key: 'pending', value: budget.pendingCents },

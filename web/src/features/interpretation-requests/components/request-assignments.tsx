@@ -46,7 +46,7 @@ export function RequestAssignments({
                 <TableRow key={a.id}>
                   <TableHeaderCell scope="row">{a.specialistName}</TableHeaderCell>
                   <TableCell>
-                    <AssignmentStatusBadge status={a.status} />
+                    <AssignmentStatusBadge status={a.status} closedAt={a.closedAt} />
                     {a.declineReason ? <span className="dsp-cell-note">{t('assignments.declineReason', { reason: a.declineReason })}</span> : null}
                   </TableCell>
                   <TableCell className="dsp-nowrap">{formatMinutes(a.estimatedMinutes)}</TableCell>
