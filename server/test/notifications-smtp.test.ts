@@ -24,7 +24,7 @@ function mailConfig(port: number, extra: Partial<AppConfig> = {}): AppConfig {
 }
 
 /** A worker on the test database sending to `port`; the clock is `now` (default: real time). */
-function workerFor(port: number, options: Partial<NotificationWorkerOptions> & { config?: Partial<AppConfig> } = {}) {
+function workerFor(port: number, options: Partial<Omit<NotificationWorkerOptions, 'config'>> & { config?: Partial<AppConfig> } = {}) {
   const config = mailConfig(port, options.config);
   const transport = createMailTransport(config, { connectionTimeout: 2_000, greetingTimeout: 2_000, socketTimeout: 10_000 });
   if (!transport) throw new Error('no transport');
