@@ -228,7 +228,13 @@ export class NotificationWorker {
       language: (user.language === 'en' ? 'en' : 'nl') as MailLanguage,
       reference: row.reference,
       link: `${base}${row.linkPath}`,
-      recipientName: sanitizeDisplayName(user.displayName),
+      // In the body the name is escaped by React; only control characters and long runs go.
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this removes
+      recipientName: user.displayName
+        .replace(/[\u0000-\u001F\u007F]/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim()
+        .slice(0, 100),
       params,
     };
   }
