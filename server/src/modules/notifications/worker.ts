@@ -52,6 +52,12 @@ export interface DeliveryRound {
   failed: number;
 }
 
+/** The recipient's name for the mail body (React escapes it in HTML): control characters and runs of whitespace go. */
+function bodyName(name: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this removes
+  return name.replace(/[\u0000-\u001F\u007F]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 100);
+}
+
 const silent: WorkerLog = { info() {}, warn() {}, error() {} };
 
 /**
@@ -228,9 +234,7 @@ export class NotificationWorker {
       language: (user.language === 'en' ? 'en' : 'nl') as MailLanguage,
       reference: row.reference,
       link: `${base}${row.linkPath}`,
-      // In the body the name is escaped by React; only control characters and long runs go.
-      // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this removes
-      recipientName: user.displayName
+      recipientName: bodyName(user.displayName),
         .replace(/[\u0000-\u001F\u007F]/g, ' ')
         .replace(/\s+/g, ' ')
         .trim()
