@@ -235,10 +235,6 @@ export class NotificationWorker {
       reference: row.reference,
       link: `${base}${row.linkPath}`,
       recipientName: bodyName(user.displayName),
-        .replace(/[\u0000-\u001F\u007F]/g, ' ')
-        .replace(/\s+/g, ' ')
-        .trim()
-        .slice(0, 100),
       params,
     };
   }
