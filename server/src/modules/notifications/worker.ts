@@ -55,11 +55,8 @@ export interface DeliveryRound {
 /** The recipient's name for the mail body (React escapes it in HTML): control characters and runs of whitespace go. */
 function bodyName(name: string): string {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this removes
-  return name
-    .replace(/[\u0000-\u001F\u007F]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, 100);
+  const controls = /[\u0000-\u001F\u007F]/g;
+  return name.replace(controls, ' ').replace(/\s+/g, ' ').trim().slice(0, 100);
 }
 
 const silent: WorkerLog = { info() {}, warn() {}, error() {} };
