@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { parseAllowedDomains, parseStrictAddress, sanitizeDisplayName } from './modules/notifications/addresses.ts';
 
 /** The application's configuration; `loadConfig` is the only reader of `process.env`. */
 export interface AppConfig {
@@ -29,8 +30,18 @@ export interface AppConfig {
   publicUrl: string;
   /** Seed the demo data into an empty embedded database at start-up. */
   seedDemo: boolean;
-  /** SMTP connection URL; unset keeps mails in the outbox. */
+  /** SMTP connection URL (`smtp://` with STARTTLS or `smtps://`); unset keeps mails in the outbox. */
   smtpUrl: string | undefined;
+  /** Refuse to send over SMTP without TLS (STARTTLS required for `smtp://`); default on in production. */
+  smtpRequireTls: boolean;
+  /** Verify the SMTP server's certificate (`SMTP_TLS_REJECT_UNAUTHORIZED`, default true). */
+  smtpTlsRejectUnauthorized: boolean;
+  /** Sender of notifications: `MAIL_FROM_ADDRESS`, default `noreply@<host of PUBLIC_URL>`. */
+  mailFrom: { name: string; address: string };
+  /** `MAIL_ALLOWED_DOMAINS`: when set, mail only leaves for these domains (exact match). */
+  mailAllowedDomains: string[] | undefined;
+  /** Run the outbox worker in this process (`MAIL_WORKER`, default true). */
+  mailWorker: boolean;
   logLevel: string;
   /** Trust `X-Forwarded-For` (behind a load balancer); off by default so clients cannot spoof their IP. */
   trustProxy: boolean;
@@ -59,7 +70,16 @@ const EnvSchema = z.object({
   WEB_DIST: z.string().optional(),
   PUBLIC_URL: z.string().url().optional(),
   SEED_DEMO: z.enum(['true', 'false']).optional(),
-  SMTP_URL: z.string().optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'SMTP_URL must start with smtp:// or smtps://')
+    .optional(),
+  SMTP_REQUIRE_TLS: z.enum(['true', 'false']).optional(),
+  SMTP_TLS_REJECT_UNAUTHORIZED: z.enum(['true', 'false']).default('true'),
+  MAIL_FROM_ADDRESS: z.string().optional(),
+  MAIL_FROM_NAME: z.string().max(64).default('Duidingspool Oost-Nederland'),
+  MAIL_ALLOWED_DOMAINS: z.string().optional(),
+  MAIL_WORKER: z.enum(['true', 'false']).default('true'),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -96,6 +116,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (production && !e.JWT_SECRET) throw new Error('JWT_SECRET is required in production');
   const dataDir = resolve(repoRoot, e.DATA_DIR ?? '.data');
   const port = e.PORT;
+  const publicUrl = e.PUBLIC_URL ?? `http://localhost:${port}`;
+  const publicHost = new URL(publicUrl).hostname;
+  // `localhost` has no dot, which the strict address parser refuses.
+  const fromAddress = parseStrictAddress(e.MAIL_FROM_ADDRESS ?? `noreply@${publicHost.includes('.') ? publicHost : 'localhost.localdomain'}`);
+  if (!fromAddress) throw new Error('Invalid configuration: MAIL_FROM_ADDRESS must be a plain address like noreply@example.nl');
   const webDist = e.WEB_DIST ? resolve(e.WEB_DIST) : resolve(repoRoot, 'web/dist');
   return {
     nodeEnv: e.NODE_ENV,
@@ -109,9 +134,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sessionMaxSeconds: e.SESSION_MAX_HOURS * 3600,
     secureCookies: e.COOKIE_SECURE ? e.COOKIE_SECURE === 'true' : production,
     webDist: existsSync(join(webDist, 'index.html')) ? webDist : undefined,
-    publicUrl: e.PUBLIC_URL ?? `http://localhost:${port}`,
+    publicUrl,
     seedDemo: e.SEED_DEMO ? e.SEED_DEMO === 'true' : !production && !e.DATABASE_URL,
     smtpUrl: e.SMTP_URL,
+    smtpRequireTls: e.SMTP_REQUIRE_TLS ? e.SMTP_REQUIRE_TLS === 'true' : production,
+    smtpTlsRejectUnauthorized: e.SMTP_TLS_REJECT_UNAUTHORIZED === 'true',
+    mailFrom: { name: sanitizeDisplayName(e.MAIL_FROM_NAME), address: fromAddress.address },
+    mailAllowedDomains: parseAllowedDomains(e.MAIL_ALLOWED_DOMAINS),
+    mailWorker: e.MAIL_WORKER === 'true',
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY === 'true',
   };

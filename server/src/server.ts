@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { isEmpty, openDatabase, seed } from '@duidingspool/db';
 import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
+import { createMailTransport } from './modules/notifications/transport.ts';
+import { NotificationWorker } from './modules/notifications/worker.ts';
 
 const config = loadConfig();
 const handle = await openDatabase({ url: config.databaseUrl, dataDir: join(config.dataDir, 'pglite') });
@@ -21,11 +23,16 @@ const app = await buildApp({
   },
 });
 
+// The outbox worker runs beside the API in this process (not inside buildApp, so API tests stay
+// deterministic). Without SMTP_URL it still writes digests and reminders; mails stay in the outbox.
+const worker = config.mailWorker ? new NotificationWorker({ db: handle.db, config, transport: createMailTransport(config), log: app.log }) : null;
+
 let closing = false;
 async function shutdown(signal: string) {
   if (closing) return;
   closing = true;
   app.log.info({ signal }, 'shutting down');
+  await worker?.stop();
   await app.close();
   await handle.close();
   process.exit(0);
@@ -34,4 +41,5 @@ process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
 await app.listen({ port: config.port, host: config.host });
+worker?.start();
 app.log.info(`Duidingspool draait op ${config.publicUrl} (${handle.driver}${config.webDist ? ', met SPA' : ', zonder gebouwde SPA'})`);

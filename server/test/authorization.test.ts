@@ -111,8 +111,13 @@ function routes() {
     { method: 'PATCH', path: '/time-entries/{id}', body: { status: 'approved' } },
     { method: 'GET', path: '/budgets' },
     { method: 'GET', path: `/budgets/{year}` },
-  ].map((r) => ({ ...r, url: `/api/v1${r.path.replace('{id}', id).replace('{year}', String(thisYear()))}` })) as {
-    method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+    { method: 'GET', path: '/me/notification-preferences' },
+    { method: 'PUT', path: '/me/notification-preferences', body: { items: [] } },
+    { method: 'GET', path: '/notifications' },
+    { method: 'GET', path: '/notifications/{id}/preview' },
+    { method: 'GET', path: '/mail-templates/{event}/preview' },
+  ].map((r) => ({ ...r, url: `/api/v1${r.path.replace('{id}', id).replace('{year}', String(thisYear())).replace('{event}', 'digest')}` })) as {
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
     path: string;
     url: string;
     body?: unknown;
@@ -406,6 +411,14 @@ describe('role authorisation', () => {
     expect((await finance('GET', '/api/v1/budgets')).status).toBe(200);
     expectProblem(await admin('GET', `/api/v1/budgets/${thisYear()}`), 403, 'forbidden');
     expectProblem(await admin('GET', '/api/v1/budgets'), 403, 'forbidden');
+  });
+
+  it.each(['requester', 'specialist', 'coordinator', 'finance'])('%s gets 403 on the outbox and the Mail preview (admin only)', async (role) => {
+    const caller = { requester: reqA, specialist: sp4, coordinator, finance }[role] as Caller;
+    expectProblem(await caller('GET', '/api/v1/notifications'), 403, 'forbidden');
+    expectProblem(await caller('GET', `/api/v1/notifications/${randomUUID()}/preview`), 403, 'forbidden');
+    expectProblem(await caller('GET', '/api/v1/mail-templates/digest/preview'), 403, 'forbidden');
+    expect((await caller('GET', '/api/v1/me/notification-preferences')).status).toBe(200);
   });
 
   it.each(['requester', 'specialist', 'finance', 'admin'])('%s gets 403 on /specialists; requester and specialist also on /budgets', async (role) => {

@@ -23,6 +23,11 @@ export const testConfig: AppConfig = {
   publicUrl: 'http://localhost:3000',
   seedDemo: false,
   smtpUrl: undefined,
+  smtpRequireTls: false,
+  smtpTlsRejectUnauthorized: true,
+  mailFrom: { name: 'Duidingspool Oost-Nederland', address: 'noreply@duidingspool.example' },
+  mailAllowedDomains: undefined,
+  mailWorker: false,
   logLevel: 'silent',
   trustProxy: false,
 };

@@ -4,6 +4,7 @@ import { sessionRoutes } from './auth/sessions.routes.ts';
 import { budgetRoutes } from './budgets/budgets.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
 import { interpretationRequestRoutes } from './interpretation-requests/interpretation-requests.routes.ts';
+import { notificationRoutes } from './notifications/notifications.routes.ts';
 import { organisationRoutes } from './organisation/organisation.routes.ts';
 import { specialistRoutes } from './specialists/specialists.routes.ts';
 import { timeEntryRoutes } from './time-entries/time-entries.routes.ts';
@@ -18,4 +19,5 @@ export const registerModules: FastifyPluginAsync<{ now: () => Date }> = async (a
   await app.register(assignmentRoutes, { now: opts.now });
   await app.register(timeEntryRoutes, { now: opts.now });
   await app.register(budgetRoutes);
+  await app.register(notificationRoutes);
 };

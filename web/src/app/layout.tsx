@@ -23,6 +23,8 @@ export function navItemsFor(me: Me, t: (key: string) => string): NavItem[] {
   }
   if (roles.includes('specialist')) items.push({ to: '/assignments', label: t('nav.myAssignments') });
   if (roles.includes('coordinator') || roles.includes('finance')) items.push({ to: '/budget', label: t('nav.budget') });
+  if (roles.includes('admin')) items.push({ to: '/mail', label: t('nav.mail') });
+  items.push({ to: '/notification-preferences', label: t('nav.notificationPreferences') });
   return items;
 }
 

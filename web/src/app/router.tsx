@@ -9,8 +9,10 @@ import { ApprovalsPage } from './routes/approvals-page.tsx';
 import { AssignmentDetailPage } from './routes/assignment-detail-page.tsx';
 import { AssignmentsPage } from './routes/assignments-page.tsx';
 import { LoginPage } from './routes/login-page.tsx';
+import { MailPage } from './routes/mail-page.tsx';
 import { NewRequestPage } from './routes/new-request-page.tsx';
 import { NoAccessPage, NotFoundPage } from './routes/not-found-page.tsx';
+import { NotificationPreferencesPage } from './routes/notification-preferences-page.tsx';
 import { RequestDetailPage } from './routes/request-detail-page.tsx';
 import { RequestsPage } from './routes/requests-page.tsx';
 import { RouteErrorPage } from './routes/route-error-page.tsx';
@@ -140,6 +142,15 @@ export function createAppRouter() {
             </RequireRole>
           ),
         },
+        {
+          path: 'mail',
+          element: (
+            <RequireRole roles={['admin']}>
+              <MailPage />
+            </RequireRole>
+          ),
+        },
+        { path: 'notification-preferences', element: <NotificationPreferencesPage /> },
         { path: 'no-access', element: <NoAccessPage /> },
         { path: '*', element: <NotFoundPage /> },
       ],

@@ -54,7 +54,7 @@ type QueryValue = string | number | boolean | undefined | null | readonly string
 
 /** Options of one API call. */
 export interface ApiRequestOptions<S extends z.ZodType | undefined> {
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   query?: Record<string, QueryValue>;
   body?: unknown;
   /** Schema that parses the JSON response; omit for a 204 answer. */

@@ -32,6 +32,7 @@ export function homePathFor(me: Me): string {
   if (me.roles.includes('requester')) return '/requests';
   if (me.roles.includes('specialist')) return '/assignments';
   if (me.roles.includes('finance')) return '/budget';
+  if (me.roles.includes('admin')) return '/mail';
   return '/no-access';
 }
 

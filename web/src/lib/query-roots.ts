@@ -11,4 +11,5 @@ export const queryRoots = {
   assignments: 'assignments',
   timeEntries: 'time-entries',
   budgets: 'budgets',
+  notifications: 'notifications',
 } as const;

@@ -20,8 +20,6 @@ import { findVisibleRequest, recordTransition } from '../interpretation-requests
 import { enqueueNotification } from '../notifications/outbox.ts';
 import { assignmentsVisibleTo, findAssignment, listAssignments, rateOn, toAssignment } from './assignments.repository.ts';
 
-const link = (ctx: ServiceContext, requestId: string) => `${ctx.publicUrl}/verzoeken/${requestId}`;
-
 /** A page of the assignments the actor may see (coordinator: all; specialist: own). */
 export function listAssignmentsFor(ctx: ServiceContext, q: AssignmentListQuery) {
   return listAssignments(ctx.db, ctx.actor, q);
@@ -85,10 +83,10 @@ export async function assignSpecialist(ctx: ServiceContext, requestId: string, b
       result: 'success',
       details: { requestId, estimatedMinutes: body.estimatedMinutes, reservedCents },
     });
-    await enqueueNotification(tx, {
+    await enqueueNotification(tx, ctx, {
       event: 'assignment-proposed',
       reference: request.reference,
-      link: link(ctx, requestId),
+      linkPath: `/assignments/${row.id}`,
       recipients: { userIds: [specialist.userId] },
     });
     return row.id;
@@ -142,11 +140,11 @@ export async function updateAssignment(ctx: ServiceContext, id: string, body: Pa
         reason: body.reason,
       });
       await audit(ctx, tx, { action: body.status === 'accepted' ? 'accept' : 'decline', objectType: 'assignment', objectId: id, result: 'success' });
-      const notice = { reference: assignment.requestReference, link: link(ctx, assignment.requestId) };
+      const notice = { reference: assignment.requestReference, linkPath: `/requests/${assignment.requestId}` };
       if (body.status === 'accepted') {
-        await enqueueNotification(tx, { ...notice, event: 'assignment-accepted', recipients: { caseTableId: assignment.caseTableId } });
+        await enqueueNotification(tx, ctx, { ...notice, event: 'assignment-accepted', recipients: { caseTableId: assignment.caseTableId } });
       } else {
-        await enqueueNotification(tx, { ...notice, event: 'assignment-declined', recipients: { role: 'coordinator' } });
+        await enqueueNotification(tx, ctx, { ...notice, event: 'assignment-declined', recipients: { roles: ['coordinator'] } });
       }
       return;
     }

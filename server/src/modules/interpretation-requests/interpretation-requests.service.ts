@@ -28,8 +28,6 @@ import { findVisibleRequest, listRequests, listTimeline, nextReference, recordTr
 /** Prefix of the pool reference (`DP-2019-0007`), from the regional seed's `pool.referencePrefix`. */
 export const REFERENCE_PREFIX = 'DP';
 
-const link = (ctx: ServiceContext, id: string) => `${ctx.publicUrl}/verzoeken/${id}`;
-
 /** The roles with which `actor` acts on this request: requester only as a member of its casustafel. */
 function rolesOnRequest(actor: Actor, caseTableId: string): Role[] {
   return actor.roles.filter((role) => role !== 'requester' || actor.caseTableIds.includes(caseTableId));
@@ -93,7 +91,7 @@ export async function createInterpretationRequest(ctx: ServiceContext, body: Cre
       .values({ requestId: row.id, fromStatus: null, toStatus: status, actorId: actor.userId, actorRole: 'requester' });
     await audit(ctx, tx, { action: 'create', objectType: 'interpretation-request', objectId: row.id, result: 'success', details: { status, reference } });
     if (status === 'submitted') {
-      await enqueueNotification(tx, { event: 'request-submitted', reference, link: link(ctx, row.id), recipients: { role: 'coordinator' } });
+      await enqueueNotification(tx, ctx, { event: 'request-submitted', reference, linkPath: `/requests/${row.id}`, recipients: { roles: ['coordinator'] } });
     }
     return row.id;
   });
@@ -168,10 +166,10 @@ export async function transitionInterpretationRequest(ctx: ServiceContext, id: s
         await release(tx, assignment.budgetYear, assignment.reservedCents);
         await tx.update(schema.assignments).set({ reservedCents: 0, closedAt: ctx.now() }).where(eq(schema.assignments.id, assignment.id));
         if (body.status !== 'closed' || assignment.status === 'accepted') {
-          await enqueueNotification(tx, {
+          await enqueueNotification(tx, ctx, {
             event: 'request-closed',
             reference: request.reference,
-            link: link(ctx, id),
+            linkPath: `/requests/${id}`,
             recipients: { userIds: [assignment.specialistUserId] },
           });
         }
@@ -185,11 +183,12 @@ export async function transitionInterpretationRequest(ctx: ServiceContext, id: s
       result: 'success',
       details: { from: request.status, to: body.status },
     });
-    const notice = { reference: request.reference, link: link(ctx, id) };
-    if (body.status === 'submitted') await enqueueNotification(tx, { ...notice, event: 'request-submitted', recipients: { role: 'coordinator' } });
+    const notice = { reference: request.reference, linkPath: `/requests/${id}` };
+    if (body.status === 'submitted') await enqueueNotification(tx, ctx, { ...notice, event: 'request-submitted', recipients: { roles: ['coordinator'] } });
     if (body.status === 'needs-information')
-      await enqueueNotification(tx, { ...notice, event: 'request-needs-information', recipients: { caseTableId: request.caseTableId } });
-    if (body.status === 'declined') await enqueueNotification(tx, { ...notice, event: 'request-declined', recipients: { caseTableId: request.caseTableId } });
+      await enqueueNotification(tx, ctx, { ...notice, event: 'request-needs-information', recipients: { caseTableId: request.caseTableId } });
+    if (body.status === 'declined')
+      await enqueueNotification(tx, ctx, { ...notice, event: 'request-declined', recipients: { caseTableId: request.caseTableId } });
   });
   return getInterpretationRequest(ctx, id, { audited: false });
 }
@@ -220,10 +219,10 @@ export async function deliverAdvice(ctx: ServiceContext, id: string, body: Deliv
     if (!row) throw invalidTransition('Voor dit verzoek is al advies opgeleverd.');
     await recordTransition(tx, { requestId: id, from: request.status, to: 'advice-delivered', actorId: actor.userId, actorRole: 'specialist' });
     await audit(ctx, tx, { action: 'deliver-advice', objectType: 'interpretation-request', objectId: id, result: 'success' });
-    await enqueueNotification(tx, {
+    await enqueueNotification(tx, ctx, {
       event: 'advice-delivered',
       reference: request.reference,
-      link: link(ctx, id),
+      linkPath: `/requests/${id}`,
       recipients: { caseTableId: request.caseTableId },
     });
     return { id: row.id, requestId: id, specialistName: actor.displayName, summary: row.summary, body: row.body, deliveredAt: iso(row.deliveredAt) };

@@ -1,65 +1,141 @@
+import { randomUUID } from 'node:crypto';
 import { type Executor, schema } from '@duidingspool/db';
+import { type NotificationEvent, SECURITY_EVENTS } from '@duidingspool/shared';
 import { and, eq, inArray } from 'drizzle-orm';
+import { nextDigestAt } from './calendar.ts';
+import type { MailParams } from './templates.tsx';
 
-/** Events that put a mail in the outbox (DESIGN.md §4). */
-export type NotificationEvent =
-  | 'request-submitted'
-  | 'request-needs-information'
-  | 'request-declined'
-  | 'request-closed'
-  | 'assignment-proposed'
-  | 'assignment-accepted'
-  | 'assignment-declined'
-  | 'time-entry-rejected'
-  | 'advice-delivered';
+export type { NotificationEvent } from '@duidingspool/shared';
 
-const SUBJECTS: Record<NotificationEvent, (ref: string) => string> = {
-  'request-submitted': (r) => `Nieuw duidingsverzoek ${r}`,
-  'request-needs-information': (r) => `Aanvullende informatie gevraagd bij ${r}`,
-  'request-declined': (r) => `Duidingsverzoek ${r} is afgewezen`,
-  'request-closed': (r) => `Duidingsverzoek ${r} is gesloten`,
-  'assignment-proposed': (r) => `U bent voorgesteld voor ${r}`,
-  'assignment-accepted': (r) => `Een specialist heeft ${r} aangenomen`,
-  'assignment-declined': (r) => `Inzet voor ${r} is afgewezen door de specialist`,
-  'time-entry-rejected': (r) => `Uren bij ${r} zijn afgekeurd`,
-  'advice-delivered': (r) => `Advies opgeleverd voor ${r}`,
-};
+/** Who receives a notification: users by id, every active holder of a role, or a casustafel's members. */
+export type Recipients = { userIds: string[] } | { roles: ('coordinator' | 'finance')[] } | { caseTableId: string };
 
-/** Who receives a notification: users by id, by role, or the members of a casustafel. */
-export type Recipients = { userIds: string[] } | { role: 'coordinator' | 'finance' } | { caseTableId: string };
+/** What the outbox needs from the caller's context: the public URL (host of the Message-ID). */
+export interface OutboxContext {
+  publicUrl: string;
+  now: () => Date;
+}
 
-/**
- * Writes one outbox row per recipient in the caller's transaction (DESIGN.md §8). Subject and body
- * carry only the pool reference, what happened and a link — never case content (DESIGN.md §6).
- */
-export async function enqueueNotification(
-  db: Executor,
-  input: { event: NotificationEvent; reference: string; link: string; recipients: Recipients },
-): Promise<void> {
+/** One notification to enqueue. */
+export interface EnqueueInput {
+  event: NotificationEvent;
+  /** Pool reference (`DP-2019-0007`), or null for mails about no request. */
+  reference: string | null;
+  /** Path in the app (`/requests/<id>`); PUBLIC_URL is prepended when the mail is rendered. */
+  linkPath: string;
+  recipients: Recipients;
+  /** Non-case template parameters (see `MailParams`). */
+  params?: MailParams;
+  /**
+   * Makes the event idempotent: with the recipient's id appended it is unique in the outbox, so a
+   * second enqueue (another instance, a retry) writes nothing. Used by reminders and thresholds.
+   */
+  dedupeKey?: string;
+}
+
+async function recipientsOf(db: Executor, recipients: Recipients) {
   const u = schema.users;
-  let rows: { id: string; email: string }[];
   const active = eq(u.isActive, true);
-  if ('userIds' in input.recipients) {
-    if (input.recipients.userIds.length === 0) return;
-    rows = await db
-      .select({ id: u.id, email: u.email })
+  const cols = { id: u.id, email: u.email };
+  if ('userIds' in recipients) {
+    if (recipients.userIds.length === 0) return [];
+    return db
+      .select(cols)
       .from(u)
-      .where(and(active, inArray(u.id, input.recipients.userIds)));
-  } else if ('role' in input.recipients) {
-    rows = await db
-      .select({ id: u.id, email: u.email })
+      .where(and(active, inArray(u.id, recipients.userIds)));
+  }
+  if ('roles' in recipients) {
+    return db
+      .selectDistinct(cols)
       .from(u)
       .innerJoin(schema.userRoles, eq(schema.userRoles.userId, u.id))
-      .where(and(active, eq(schema.userRoles.role, input.recipients.role)));
-  } else {
-    rows = await db
-      .select({ id: u.id, email: u.email })
-      .from(u)
-      .innerJoin(schema.caseTableMembers, eq(schema.caseTableMembers.userId, u.id))
-      .where(and(active, eq(schema.caseTableMembers.caseTableId, input.recipients.caseTableId)));
+      .where(and(active, inArray(schema.userRoles.role, recipients.roles)));
   }
-  if (rows.length === 0) return;
-  const subject = SUBJECTS[input.event](input.reference);
-  const bodyText = `${subject}.\n\nBekijk het in de Duidingspool: ${input.link}\n\nDeze e-mail bevat bewust geen inhoud van de casus.`;
-  await db.insert(schema.notifications).values(rows.map((r) => ({ event: input.event, recipientUserId: r.id, recipientEmail: r.email, subject, bodyText })));
+  return db
+    .select(cols)
+    .from(u)
+    .innerJoin(schema.caseTableMembers, eq(schema.caseTableMembers.userId, u.id))
+    .where(and(active, eq(schema.caseTableMembers.caseTableId, recipients.caseTableId)));
+}
+
+/** A stable RFC 5322 Message-ID for a new notification, on the host of PUBLIC_URL. */
+export function newMessageId(publicUrl: string): string {
+  const host = new URL(publicUrl).hostname || 'localhost';
+  return `<${randomUUID()}@${host}>`;
+}
+
+/**
+ * Writes one outbox row per active recipient in the caller's transaction (transactional outbox,
+ * DESIGN.md §8), honouring each recipient's preference: `off` writes nothing, `digest` parks the row
+ * for the next 08:00 working-day digest; security mails always go at once. Only the event, the pool
+ * reference, a link path and non-case parameters are stored — subject and body are rendered at send
+ * time, so no case content can reach a mail (DESIGN.md §6).
+ *
+ * @returns the number of rows written
+ */
+export async function enqueueNotification(db: Executor, ctx: OutboxContext, input: EnqueueInput): Promise<number> {
+  const rows = await recipientsOf(db, input.recipients);
+  if (rows.length === 0) return 0;
+  const security = SECURITY_EVENTS.includes(input.event);
+  const prefs = security
+    ? []
+    : await db
+        .select({ userId: schema.notificationPreferences.userId, mode: schema.notificationPreferences.mode })
+        .from(schema.notificationPreferences)
+        .where(
+          and(
+            eq(schema.notificationPreferences.event, input.event),
+            inArray(
+              schema.notificationPreferences.userId,
+              rows.map((r) => r.id),
+            ),
+          ),
+        );
+  const now = ctx.now();
+  const values = rows.flatMap((r) => {
+    const mode = prefs.find((p) => p.userId === r.id)?.mode ?? 'immediate';
+    if (mode === 'off') return [];
+    return [
+      {
+        event: input.event,
+        recipientUserId: r.id,
+        recipientEmail: r.email,
+        reference: input.reference,
+        linkPath: input.linkPath,
+        params: input.params ?? {},
+        messageId: newMessageId(ctx.publicUrl),
+        dedupeKey: input.dedupeKey ? `${input.dedupeKey}:${r.id}` : null,
+        status: mode === 'digest' ? 'digest' : 'pending',
+        nextAttemptAt: mode === 'digest' ? nextDigestAt(now) : now,
+      },
+    ];
+  });
+  if (values.length === 0) return 0;
+  const written = await db.insert(schema.notifications).values(values).onConflictDoNothing().returning({ id: schema.notifications.id });
+  return written.length;
+}
+
+/**
+ * The budget of `year` has crossed `thresholdPercent` % (of allocated, counting reserved + pending +
+ * spent): tells coordinators and finance, once per year and threshold however often it is called.
+ * Call it inside the transaction that moved the money. The thresholds themselves are decided by
+ * the caller (issue 5 provides only the event).
+ */
+export function notifyBudgetThresholdCrossed(db: Executor, ctx: OutboxContext, input: { year: number; thresholdPercent: number }): Promise<number> {
+  return enqueueNotification(db, ctx, {
+    event: 'budget-threshold-crossed',
+    reference: null,
+    linkPath: '/budget',
+    recipients: { roles: ['coordinator', 'finance'] },
+    params: { year: input.year, thresholdPercent: input.thresholdPercent },
+    dedupeKey: `budget-threshold:${input.year}:${input.thresholdPercent}`,
+  });
+}
+
+/**
+ * A security mail to one user (invitation or password reset): sent at once, never digested or
+ * turned off. `linkPath` carries the one-time token of the caller's flow.
+ */
+export function enqueueSecurityMail(db: Executor, ctx: OutboxContext, input: { event: 'invitation' | 'password-reset'; userId: string; linkPath: string }) {
+  return enqueueNotification(db, ctx, { event: input.event, reference: null, linkPath: input.linkPath, recipients: { userIds: [input.userId] } });
 }

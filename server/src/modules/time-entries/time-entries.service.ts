@@ -167,10 +167,10 @@ export async function reviewTimeEntry(ctx: ServiceContext, id: string, body: Rev
         .update(te)
         .set({ status: 'rejected', rejectReason: body.reason ?? null, reviewedBy: actor.userId, reviewedAt: now })
         .where(eq(te.id, id));
-      await enqueueNotification(tx, {
+      await enqueueNotification(tx, ctx, {
         event: 'time-entry-rejected',
         reference: entry.requestReference,
-        link: `${ctx.publicUrl}/inzetten/${entry.assignmentId}`,
+        linkPath: `/assignments/${entry.assignmentId}`,
         recipients: { userIds: [entry.specialistUserId] },
       });
     }

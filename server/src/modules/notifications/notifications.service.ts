@@ -1,0 +1,110 @@
+import { type Database, schema } from '@duidingspool/db';
+import {
+  type MailPreview,
+  NOTIFICATION_EVENTS,
+  type NotificationEvent,
+  type NotificationListQuery,
+  type NotificationPreferenceList,
+  type OutboxNotification,
+  PREFERENCE_EVENTS,
+  type PutNotificationPreferencesBody,
+} from '@duidingspool/shared';
+import { count, desc, eq, sql } from 'drizzle-orm';
+import type { AppConfig } from '../../config.ts';
+import { invalidField, notFound } from '../../errors.ts';
+import type { Actor } from '../../lib/context.ts';
+import { iso, isoOrNull, pageWindow } from '../../lib/pagination.ts';
+import { renderMail, sampleMailInput } from './templates.tsx';
+import { NotificationWorker } from './worker.ts';
+
+/** The events whose preference `actor` can set: those their roles receive (issue 5). */
+export function preferenceEventsFor(actor: Pick<Actor, 'roles'>): NotificationEvent[] {
+  return NOTIFICATION_EVENTS.filter((e) => PREFERENCE_EVENTS[e]?.some((role) => actor.roles.includes(role)));
+}
+
+/** The actor's preference per event they receive; `immediate` where none is stored. */
+export async function getPreferences(db: Database, actor: Actor): Promise<NotificationPreferenceList> {
+  const p = schema.notificationPreferences;
+  const stored = await db.select({ event: p.event, mode: p.mode }).from(p).where(eq(p.userId, actor.userId));
+  return {
+    items: preferenceEventsFor(actor).map((event) => ({
+      event,
+      mode: (stored.find((s) => s.event === event)?.mode ?? 'immediate') as 'immediate' | 'digest' | 'off',
+    })),
+  };
+}
+
+/**
+ * Stores the actor's preferences (upsert per event). Security mails and events the actor does not
+ * receive have no preference. @throws AppError 400 `validation-failed` naming the offending item
+ */
+export async function setPreferences(db: Database, actor: Actor, body: PutNotificationPreferencesBody): Promise<NotificationPreferenceList> {
+  const allowed = preferenceEventsFor(actor);
+  body.items.forEach((item, i) => {
+    if (!allowed.includes(item.event)) throw invalidField(`/items/${i}/event`, `voor '${item.event}' is geen voorkeur in te stellen`);
+  });
+  if (body.items.length > 0) {
+    const p = schema.notificationPreferences;
+    await db
+      .insert(p)
+      .values(body.items.map((i) => ({ userId: actor.userId, event: i.event, mode: i.mode })))
+      .onConflictDoUpdate({ target: [p.userId, p.event], set: { mode: sql`excluded.mode`, updatedAt: sql`now()` } });
+  }
+  return getPreferences(db, actor);
+}
+
+/** A page of the outbox for admins, newest first (no subject or body: there is none stored). */
+export async function listOutbox(db: Database, q: NotificationListQuery): Promise<{ items: OutboxNotification[]; total: number }> {
+  const n = schema.notifications;
+  const where = q.status ? eq(n.status, q.status) : undefined;
+  const rows = await db.select().from(n).where(where).orderBy(desc(n.createdAt), desc(n.id)).limit(pageWindow(q).limit).offset(pageWindow(q).offset);
+  const [total] = await db.select({ n: count() }).from(n).where(where);
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      event: r.event as NotificationEvent,
+      recipientEmail: r.recipientEmail,
+      reference: r.reference,
+      status: r.status as OutboxNotification['status'],
+      attempts: r.attempts,
+      messageId: r.messageId,
+      createdAt: iso(r.createdAt),
+      nextAttemptAt: iso(r.nextAttemptAt),
+      sentAt: isoOrNull(r.sentAt),
+      lastError: r.lastError,
+    })),
+    total: Number(total?.n ?? 0),
+  };
+}
+
+/** Rendered previews exist only outside production (the Mail preview page, issue 5). */
+export const previewAvailable = (config: Pick<AppConfig, 'nodeEnv'>) => config.nodeEnv !== 'production';
+
+/**
+ * One outbox row rendered as its recipient will get it (language of the recipient now).
+ * @throws AppError 404 `not-found` (unknown row, or in production)
+ */
+export async function previewNotification(db: Database, config: AppConfig, id: string): Promise<MailPreview> {
+  if (!previewAvailable(config)) throw notFound('Het mailvoorbeeld');
+  const n = schema.notifications;
+  const u = schema.users;
+  const [row] = await db
+    .select({ row: n, displayName: u.displayName, language: u.language, email: u.email })
+    .from(n)
+    .innerJoin(u, eq(u.id, n.recipientUserId))
+    .where(eq(n.id, id));
+  if (!row) throw notFound('Deze melding');
+  const worker = new NotificationWorker({ db, config, transport: null });
+  const input = worker.mailInput(row.row, row);
+  const mail = await renderMail(input);
+  return { event: input.event, language: input.language, to: row.email, ...mail };
+}
+
+/**
+ * A template rendered with sample values (no real data). @throws AppError 404 `not-found` in production
+ */
+export async function previewTemplate(config: AppConfig, event: NotificationEvent, language: 'nl' | 'en'): Promise<MailPreview> {
+  if (!previewAvailable(config)) throw notFound('Het mailvoorbeeld');
+  const mail = await renderMail(sampleMailInput(event, language, config.publicUrl));
+  return { event, language, to: null, ...mail };
+}

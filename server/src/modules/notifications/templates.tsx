@@ -1,0 +1,311 @@
+// Mail templates (issue 5): one accessible layout (react-email) and, per event, short texts in
+// Dutch and English. A template sees only the pool reference, the link and the typed parameters
+// below — never a request's question, context, case reference or advice (DESIGN.md §6).
+import type { NotificationEvent } from '@duidingspool/shared';
+import { Body, Container, Head, Heading, Hr, Html, Link, Preview, Section, Text } from '@react-email/components';
+import { render } from '@react-email/render';
+
+export type MailLanguage = 'nl' | 'en';
+
+/** Non-case parameters some templates use; stored in `notifications.params`. */
+export interface MailParams {
+  /** budget-threshold-crossed: the budget year and the crossed threshold in whole percent. */
+  year?: number;
+  thresholdPercent?: number;
+  /** triage-reminder: the request's urgency. */
+  urgency?: 'regular' | 'urgent';
+  /** digest: the notifications it carries. */
+  items?: { event: NotificationEvent; reference: string | null; link: string }[];
+}
+
+/** What a template is rendered from. */
+export interface MailInput {
+  event: NotificationEvent;
+  language: MailLanguage;
+  /** Pool reference (`DP-2019-0007`) or null. */
+  reference: string | null;
+  /** Absolute link into the app. */
+  link: string;
+  /** The recipient's display name (already sanitised for headers; React escapes it in HTML). */
+  recipientName: string;
+  params: MailParams;
+}
+
+/** A rendered mail. */
+export interface RenderedMail {
+  subject: string;
+  html: string;
+  text: string;
+}
+
+interface EventText {
+  subject: (ref: string, p: MailParams) => string;
+  /** What happened, in one or two sentences. */
+  body: (ref: string, p: MailParams) => string;
+  action: string;
+}
+
+const nl: Record<NotificationEvent, EventText> = {
+  'request-submitted': {
+    subject: (r) => `Nieuw duidingsverzoek ${r}`,
+    body: (r) => `Duidingsverzoek ${r} is ingediend en wacht op triage.`,
+    action: 'Verzoek bekijken',
+  },
+  'request-needs-information': {
+    subject: (r) => `Aanvullende informatie gevraagd bij ${r}`,
+    body: (r) => `De coördinator vraagt aanvullende informatie bij duidingsverzoek ${r}.`,
+    action: 'Verzoek aanvullen',
+  },
+  'request-declined': {
+    subject: (r) => `Duidingsverzoek ${r} is afgewezen`,
+    body: (r) => `De coördinator heeft duidingsverzoek ${r} afgewezen. In de Duidingspool leest u de toelichting.`,
+    action: 'Verzoek bekijken',
+  },
+  'request-closed': {
+    subject: (r) => `Duidingsverzoek ${r} is afgesloten`,
+    body: (r) => `Duidingsverzoek ${r} is afgesloten. Uw inzet hierop is beëindigd.`,
+    action: 'Verzoek bekijken',
+  },
+  'assignment-proposed': {
+    subject: (r) => `U bent voorgesteld voor ${r}`,
+    body: (r) => `De coördinator stelt u voor als duidingsspecialist bij ${r}. Wilt u de inzet aannemen of afwijzen?`,
+    action: 'Inzet bekijken',
+  },
+  'assignment-accepted': {
+    subject: (r) => `Een specialist heeft ${r} aangenomen`,
+    body: (r) => `Een duidingsspecialist heeft de inzet bij duidingsverzoek ${r} aangenomen en gaat aan de slag.`,
+    action: 'Verzoek bekijken',
+  },
+  'assignment-declined': {
+    subject: (r) => `Inzet voor ${r} is afgewezen`,
+    body: (r) => `De voorgestelde specialist heeft de inzet bij ${r} afgewezen. Het verzoek staat weer klaar voor triage.`,
+    action: 'Verzoek bekijken',
+  },
+  'time-entry-rejected': {
+    subject: (r) => `Uren bij ${r} zijn afgekeurd`,
+    body: (r) => `De coördinator heeft geschreven uren bij ${r} afgekeurd. In de Duidingspool leest u de reden.`,
+    action: 'Uren bekijken',
+  },
+  'advice-delivered': {
+    subject: (r) => `Advies opgeleverd voor ${r}`,
+    body: (r) => `De duidingsspecialist heeft het advies bij duidingsverzoek ${r} opgeleverd.`,
+    action: 'Advies lezen',
+  },
+  'budget-threshold-crossed': {
+    subject: (_r, p) => `Budget ${p.year ?? ''}: ${p.thresholdPercent ?? ''}% in gebruik`,
+    body: (_r, p) => `Van het budget ${p.year ?? ''} is nu ${p.thresholdPercent ?? ''}% of meer gereserveerd, in behandeling of besteed.`,
+    action: 'Budget bekijken',
+  },
+  'triage-reminder': {
+    subject: (r) => `Herinnering: ${r} wacht op triage`,
+    body: (r, p) =>
+      `Duidingsverzoek ${r} ${p.urgency === 'urgent' ? '(urgent) ' : ''}wacht langer dan ${p.urgency === 'urgent' ? 'één werkdag' : 'twee werkdagen'} op triage.`,
+    action: 'Naar de triage',
+  },
+  invitation: {
+    subject: () => 'Uitnodiging voor de Duidingspool Oost-Nederland',
+    body: () => 'U bent uitgenodigd voor de Duidingspool Oost-Nederland. Kies via de link een wachtwoord om uw account te activeren.',
+    action: 'Account activeren',
+  },
+  'password-reset': {
+    subject: () => 'Wachtwoord opnieuw instellen',
+    body: () => 'Er is gevraagd uw wachtwoord voor de Duidingspool opnieuw in te stellen. Was u dat niet? Dan kunt u dit bericht negeren.',
+    action: 'Nieuw wachtwoord kiezen',
+  },
+  digest: {
+    subject: (_r, p) => `Dagoverzicht Duidingspool: ${p.items?.length ?? 0} ${p.items?.length === 1 ? 'melding' : 'meldingen'}`,
+    body: () => 'Dit zijn de meldingen van de afgelopen periode.',
+    action: 'Naar de Duidingspool',
+  },
+};
+
+const en: Record<NotificationEvent, EventText> = {
+  'request-submitted': {
+    subject: (r) => `New interpretation request ${r}`,
+    body: (r) => `Interpretation request ${r} has been submitted and awaits triage.`,
+    action: 'View request',
+  },
+  'request-needs-information': {
+    subject: (r) => `More information requested for ${r}`,
+    body: (r) => `The coordinator asks for more information on interpretation request ${r}.`,
+    action: 'Complete request',
+  },
+  'request-declined': {
+    subject: (r) => `Interpretation request ${r} was declined`,
+    body: (r) => `The coordinator declined interpretation request ${r}. The reason is in the Duidingspool.`,
+    action: 'View request',
+  },
+  'request-closed': {
+    subject: (r) => `Interpretation request ${r} is closed`,
+    body: (r) => `Interpretation request ${r} has been closed. Your assignment on it has ended.`,
+    action: 'View request',
+  },
+  'assignment-proposed': {
+    subject: (r) => `You have been proposed for ${r}`,
+    body: (r) => `The coordinator proposes you as specialist on ${r}. Will you accept or decline the assignment?`,
+    action: 'View assignment',
+  },
+  'assignment-accepted': {
+    subject: (r) => `A specialist accepted ${r}`,
+    body: (r) => `A specialist accepted the assignment on interpretation request ${r} and is starting work.`,
+    action: 'View request',
+  },
+  'assignment-declined': {
+    subject: (r) => `Assignment for ${r} was declined`,
+    body: (r) => `The proposed specialist declined the assignment on ${r}. The request is back in triage.`,
+    action: 'View request',
+  },
+  'time-entry-rejected': {
+    subject: (r) => `Hours on ${r} were rejected`,
+    body: (r) => `The coordinator rejected hours logged on ${r}. The reason is in the Duidingspool.`,
+    action: 'View hours',
+  },
+  'advice-delivered': {
+    subject: (r) => `Advice delivered for ${r}`,
+    body: (r) => `The specialist delivered the advice on interpretation request ${r}.`,
+    action: 'Read advice',
+  },
+  'budget-threshold-crossed': {
+    subject: (_r, p) => `Budget ${p.year ?? ''}: ${p.thresholdPercent ?? ''}% in use`,
+    body: (_r, p) => `${p.thresholdPercent ?? ''}% or more of the ${p.year ?? ''} budget is now reserved, pending or spent.`,
+    action: 'View budget',
+  },
+  'triage-reminder': {
+    subject: (r) => `Reminder: ${r} awaits triage`,
+    body: (r, p) =>
+      `Interpretation request ${r} ${p.urgency === 'urgent' ? '(urgent) ' : ''}has waited more than ${p.urgency === 'urgent' ? 'one working day' : 'two working days'} for triage.`,
+    action: 'Go to triage',
+  },
+  invitation: {
+    subject: () => 'Invitation to the Duidingspool Oost-Nederland',
+    body: () => 'You have been invited to the Duidingspool Oost-Nederland. Follow the link to choose a password and activate your account.',
+    action: 'Activate account',
+  },
+  'password-reset': {
+    subject: () => 'Reset your password',
+    body: () => 'Someone asked to reset your Duidingspool password. If that was not you, you can ignore this message.',
+    action: 'Choose a new password',
+  },
+  digest: {
+    subject: (_r, p) => `Duidingspool daily digest: ${p.items?.length ?? 0} ${p.items?.length === 1 ? 'notification' : 'notifications'}`,
+    body: () => 'These are the notifications of the past period.',
+    action: 'Go to the Duidingspool',
+  },
+};
+
+const common = {
+  nl: {
+    greeting: (name: string) => `Beste ${name},`,
+    footer: 'Deze e-mail bevat bewust geen inhoud van de casus. U leest alles na inloggen in de Duidingspool.',
+    sender: 'Duidingspool & Expertisecentrum Oost-Nederland',
+    preferences: 'Uw meldingsvoorkeuren wijzigt u in de Duidingspool onder Meldingen.',
+  },
+  en: {
+    greeting: (name: string) => `Dear ${name},`,
+    footer: 'This e-mail deliberately contains no case content. Sign in to the Duidingspool to read everything.',
+    sender: 'Duidingspool & Expertisecentrum Oost-Nederland',
+    preferences: 'You can change your notification preferences in the Duidingspool under Notifications.',
+  },
+};
+
+const TEXTS = { nl, en };
+
+/** The subject of a mail (one line, no line breaks). */
+export function mailSubject(input: Pick<MailInput, 'event' | 'language' | 'reference' | 'params'>): string {
+  return `[Duidingspool] ${TEXTS[input.language][input.event].subject(input.reference ?? '', input.params)}`.replace(/[\r\n]+/g, ' ');
+}
+
+const colors = { text: '#1a1a1a', muted: '#4b4b4b', link: '#00457a', border: '#d0d0d0' };
+
+function NotificationMail(props: MailInput & { subject: string }) {
+  const t = TEXTS[props.language][props.event];
+  const c = common[props.language];
+  const ref = props.reference ?? '';
+  return (
+    <Html lang={props.language} dir="ltr">
+      <Head>
+        <title>{props.subject}</title>
+      </Head>
+      <Preview>{t.body(ref, props.params)}</Preview>
+      <Body style={{ backgroundColor: '#ffffff', color: colors.text, fontFamily: 'Arial, Helvetica, sans-serif', fontSize: '16px', lineHeight: '1.5' }}>
+        <Container style={{ maxWidth: '600px', padding: '24px' }}>
+          <Heading as="h1" style={{ fontSize: '22px', margin: '0 0 16px' }}>
+            {t.subject(ref, props.params)}
+          </Heading>
+          <Text>{c.greeting(props.recipientName)}</Text>
+          <Text>{t.body(ref, props.params)}</Text>
+          {props.event === 'digest' && props.params.items ? (
+            <Section>
+              <ul>
+                {props.params.items.map((item) => (
+                  <li key={`${item.event}-${item.link}`}>
+                    <Link href={item.link} style={{ color: colors.link, textDecoration: 'underline' }}>
+                      {TEXTS[props.language][item.event].subject(item.reference ?? '', {})}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </Section>
+          ) : null}
+          <Text>
+            <Link href={props.link} style={{ color: colors.link, textDecoration: 'underline', fontWeight: 'bold' }}>
+              {t.action}
+            </Link>
+          </Text>
+          <Hr style={{ borderColor: colors.border, margin: '24px 0' }} />
+          <Text style={{ color: colors.muted, fontSize: '14px' }}>{c.footer}</Text>
+          <Text style={{ color: colors.muted, fontSize: '14px' }}>{c.preferences}</Text>
+          <Text style={{ color: colors.muted, fontSize: '14px' }}>{c.sender}</Text>
+        </Container>
+      </Body>
+    </Html>
+  );
+}
+
+function plainText(input: MailInput): string {
+  const t = TEXTS[input.language][input.event];
+  const c = common[input.language];
+  const ref = input.reference ?? '';
+  const lines = [c.greeting(input.recipientName), '', t.body(ref, input.params), ''];
+  if (input.event === 'digest' && input.params.items) {
+    for (const item of input.params.items) lines.push(`- ${TEXTS[input.language][item.event].subject(item.reference ?? '', {})}: ${item.link}`);
+    lines.push('');
+  }
+  lines.push(`${t.action}: ${input.link}`, '', '--', c.footer, c.preferences, c.sender);
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * Renders a notification as subject, accessible HTML (react-email) and plain text in the
+ * recipient's language. Only the reference, the link, the recipient's name and `params` reach the
+ * output (DESIGN.md §6).
+ */
+export async function renderMail(input: MailInput): Promise<RenderedMail> {
+  const subject = mailSubject(input);
+  const html = await render(<NotificationMail {...input} subject={subject} />);
+  return { subject, html, text: plainText(input) };
+}
+
+/** Sample values for previewing a template (Mail preview page). */
+export function sampleMailInput(event: NotificationEvent, language: MailLanguage, publicUrl: string): MailInput {
+  const link = `${publicUrl}/requests/00000000-0000-4000-8000-000000000007`;
+  return {
+    event,
+    language,
+    reference: ['invitation', 'password-reset', 'digest', 'budget-threshold-crossed'].includes(event) ? null : 'DP-2019-0007',
+    link: event === 'budget-threshold-crossed' ? `${publicUrl}/budget` : link,
+    recipientName: language === 'nl' ? 'Voorbeeldgebruiker' : 'Sample user',
+    params: {
+      year: 2019,
+      thresholdPercent: 75,
+      urgency: 'urgent',
+      items:
+        event === 'digest'
+          ? [
+              { event: 'request-submitted', reference: 'DP-2019-0007', link },
+              { event: 'assignment-declined', reference: 'DP-2019-0005', link },
+            ]
+          : undefined,
+    },
+  };
+}

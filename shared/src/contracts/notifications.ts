@@ -1,0 +1,114 @@
+import { z } from 'zod';
+import type { Role } from '../roles.ts';
+import { IdSchema, InstantSchema, PageQuerySchema, pageOf } from './common.ts';
+
+/**
+ * Every event that puts a mail in the outbox (issue 5, DESIGN.md §4): the request lifecycle, the
+ * budget threshold, triage reminders, the daily digest and the two security mails.
+ */
+export const NOTIFICATION_EVENTS = [
+  'request-submitted',
+  'request-needs-information',
+  'request-declined',
+  'request-closed',
+  'assignment-proposed',
+  'assignment-accepted',
+  'assignment-declined',
+  'time-entry-rejected',
+  'advice-delivered',
+  'budget-threshold-crossed',
+  'triage-reminder',
+  'invitation',
+  'password-reset',
+  'digest',
+] as const;
+export const NotificationEventSchema = z.enum(NOTIFICATION_EVENTS);
+export type NotificationEvent = z.infer<typeof NotificationEventSchema>;
+
+/** Security mails: always sent at once, never in a digest, never turned off. */
+export const SECURITY_EVENTS: readonly NotificationEvent[] = ['invitation', 'password-reset'];
+
+/**
+ * The events a user can set a preference for, with the roles that receive them. The digest itself
+ * and the security mails have no preference.
+ */
+export const PREFERENCE_EVENTS: Readonly<Partial<Record<NotificationEvent, readonly Role[]>>> = {
+  'request-submitted': ['coordinator'],
+  'triage-reminder': ['coordinator'],
+  'assignment-declined': ['coordinator'],
+  'budget-threshold-crossed': ['coordinator', 'finance'],
+  'request-needs-information': ['requester'],
+  'request-declined': ['requester'],
+  'assignment-accepted': ['requester'],
+  'advice-delivered': ['requester'],
+  'assignment-proposed': ['specialist'],
+  'time-entry-rejected': ['specialist'],
+  'request-closed': ['specialist'],
+};
+
+/** `immediate` (default), `digest` (daily, 08:00 Europe/Amsterdam on working days) or `off`. */
+export const NotificationModeSchema = z.enum(['immediate', 'digest', 'off']);
+export type NotificationMode = z.infer<typeof NotificationModeSchema>;
+
+/** One event's preference of the signed-in user. */
+export const NotificationPreferenceSchema = z.object({ event: NotificationEventSchema, mode: NotificationModeSchema }).meta({ id: 'NotificationPreference' });
+export type NotificationPreference = z.infer<typeof NotificationPreferenceSchema>;
+
+export const NotificationPreferenceListSchema = z.object({ items: z.array(NotificationPreferenceSchema) }).meta({ id: 'NotificationPreferenceList' });
+export type NotificationPreferenceList = z.infer<typeof NotificationPreferenceListSchema>;
+
+/** `PUT /me/notification-preferences`: the modes to set; events left out keep theirs. */
+export const PutNotificationPreferencesBodySchema = z.strictObject({
+  items: z.array(z.strictObject({ event: NotificationEventSchema, mode: NotificationModeSchema })).max(NOTIFICATION_EVENTS.length),
+});
+export type PutNotificationPreferencesBody = z.infer<typeof PutNotificationPreferencesBodySchema>;
+
+/** Outbox states (see the `notifications` table). */
+export const NotificationStatusSchema = z.enum(['pending', 'sending', 'sent', 'failed', 'digest', 'digested']);
+export type NotificationStatus = z.infer<typeof NotificationStatusSchema>;
+
+/** One outbox row as admins see it: no subject or body, only what happened to whom and how it went. */
+export const OutboxNotificationSchema = z
+  .object({
+    id: IdSchema,
+    event: NotificationEventSchema,
+    recipientEmail: z.string(),
+    reference: z.string().nullable(),
+    status: NotificationStatusSchema,
+    attempts: z.number().int(),
+    messageId: z.string(),
+    createdAt: InstantSchema,
+    nextAttemptAt: InstantSchema,
+    sentAt: InstantSchema.nullable(),
+    lastError: z.string().nullable(),
+  })
+  .meta({ id: 'OutboxNotification' });
+export type OutboxNotification = z.infer<typeof OutboxNotificationSchema>;
+
+export const NotificationListQuerySchema = PageQuerySchema.extend({ status: NotificationStatusSchema.optional() });
+export type NotificationListQuery = z.infer<typeof NotificationListQuerySchema>;
+
+/**
+ * A page of the outbox, with how mail leaves this installation: `smtp` or `outbox` (the embedded
+ * default keeps mails here), and whether rendered previews are available (never in production).
+ */
+export const NotificationListSchema = pageOf(OutboxNotificationSchema)
+  .extend({ transport: z.enum(['smtp', 'outbox']), previewAvailable: z.boolean() })
+  .meta({ id: 'NotificationList' });
+export type NotificationList = z.infer<typeof NotificationListSchema>;
+
+/** A rendered mail: what the recipient gets, HTML and plain text. */
+export const MailPreviewSchema = z
+  .object({
+    event: NotificationEventSchema,
+    language: z.enum(['nl', 'en']),
+    to: z.string().nullable(),
+    subject: z.string(),
+    html: z.string(),
+    text: z.string(),
+  })
+  .meta({ id: 'MailPreview' });
+export type MailPreview = z.infer<typeof MailPreviewSchema>;
+
+export const MailTemplateParamsSchema = z.strictObject({ event: NotificationEventSchema });
+export const MailTemplateQuerySchema = z.strictObject({ language: z.enum(['nl', 'en']).default('nl') });

@@ -1,0 +1,28 @@
+import type { MailPreview as MailPreviewData } from '@duidingspool/shared';
+import { Heading3, Paragraph } from '@utrecht/component-library-react';
+import { useTranslation } from 'react-i18next';
+
+/**
+ * A rendered mail: subject and recipient, the HTML in a sandboxed frame (no scripts, no same
+ * origin) and the plain text.
+ */
+export function MailPreview({ preview }: { preview: MailPreviewData }) {
+  const { t } = useTranslation();
+  return (
+    <section className="dsp-mail-preview" aria-label={t('mail.previewOf', { subject: preview.subject })}>
+      <dl className="dsp-mail-preview__meta">
+        <dt>{t('mail.subject')}</dt>
+        <dd>{preview.subject}</dd>
+        <dt>{t('mail.to')}</dt>
+        <dd>{preview.to ?? t('mail.sampleRecipient')}</dd>
+        <dt>{t('mail.language')}</dt>
+        <dd>{t(`mail.languages.${preview.language}`)}</dd>
+      </dl>
+      <Heading3>{t('mail.html')}</Heading3>
+      <iframe className="dsp-mail-preview__frame" title={t('mail.htmlFrame', { subject: preview.subject })} sandbox="" srcDoc={preview.html} />
+      <Heading3>{t('mail.text')}</Heading3>
+      <pre className="dsp-mail-preview__text">{preview.text}</pre>
+      <Paragraph className="dsp-mail-preview__note">{t('mail.noCaseContent')}</Paragraph>
+    </section>
+  );
+}

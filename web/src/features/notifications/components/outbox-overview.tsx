@@ -1,0 +1,151 @@
+import { NOTIFICATION_EVENTS, type NotificationEvent, type NotificationStatus } from '@duidingspool/shared';
+import {
+  Alert,
+  Button,
+  Heading2,
+  Paragraph,
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { SelectField } from '../../../components/form-field.tsx';
+import { Loading } from '../../../components/loading.tsx';
+import { Pagination } from '../../../components/pagination.tsx';
+import { ProblemAlert } from '../../../components/problem-alert.tsx';
+import { VisuallyHidden } from '../../../components/visually-hidden.tsx';
+import { formatInstant, formatInteger } from '../../../lib/format.ts';
+import { useMailPreview } from '../api/get-mail-preview.ts';
+import { useOutbox } from '../api/get-outbox.ts';
+import { MailPreview } from './mail-preview.tsx';
+
+const STATUSES: NotificationStatus[] = ['pending', 'sending', 'sent', 'failed', 'digest', 'digested'];
+
+/** The rendered preview of the chosen source, with its loading and error states. */
+function PreviewPanel({ source }: { source: Parameters<typeof useMailPreview>[0] }) {
+  const preview = useMailPreview(source);
+  if (source === null) return null;
+  if (preview.isPending) return <Loading />;
+  if (preview.isError) return <ProblemAlert error={preview.error} />;
+  return <MailPreview preview={preview.data} />;
+}
+
+/**
+ * The admin's view of outgoing mail: the outbox with status, attempts and the last error (failures
+ * first to see with the status filter), and — outside production — the Mail preview of each mail
+ * and of every template.
+ */
+export function OutboxOverview() {
+  const { t } = useTranslation();
+  const [page, setPage] = useState(1);
+  const [status, setStatus] = useState<NotificationStatus | ''>('');
+  const [source, setSource] = useState<{ id: string } | { event: NotificationEvent; language: 'nl' | 'en' } | null>(null);
+  const [templateEvent, setTemplateEvent] = useState<NotificationEvent>('request-submitted');
+  const [templateLanguage, setTemplateLanguage] = useState<'nl' | 'en'>('nl');
+  const outbox = useOutbox(page, status);
+
+  if (outbox.isPending) return <Loading />;
+  if (outbox.isError) return <ProblemAlert error={outbox.error} />;
+  const data = outbox.data;
+
+  return (
+    <>
+      <Alert type="info">
+        <Paragraph>{data.transport === 'smtp' ? t('mail.transportSmtp') : t('mail.transportOutbox')}</Paragraph>
+      </Alert>
+      <SelectField
+        id="outbox-status"
+        label={t('mail.statusFilter')}
+        value={status}
+        onChange={(v) => {
+          setStatus(v as NotificationStatus | '');
+          setPage(1);
+        }}
+        options={[{ value: '', label: t('mail.allStatuses') }, ...STATUSES.map((s) => ({ value: s, label: t(`mail.status.${s}`) }))]}
+      />
+      {data.items.length === 0 ? (
+        <Paragraph>{t('mail.empty')}</Paragraph>
+      ) : (
+        <Table className="dsp-table">
+          <TableCaption>{t('mail.caption', { total: formatInteger(data.total) })}</TableCaption>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell scope="col">{t('mail.columns.created')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('mail.columns.event')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('mail.columns.reference')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('mail.columns.recipient')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('mail.columns.status')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('mail.columns.attempts')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('mail.columns.lastError')}</TableHeaderCell>
+              {data.previewAvailable ? (
+                <TableHeaderCell scope="col">
+                  <VisuallyHidden>{t('mail.columns.actions')}</VisuallyHidden>
+                </TableHeaderCell>
+              ) : null}
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {data.items.map((n) => (
+              <TableRow key={n.id}>
+                <TableCell>{formatInstant(n.createdAt)}</TableCell>
+                <TableCell>{t(`mailEvents.${n.event}`)}</TableCell>
+                <TableCell>{n.reference ?? '—'}</TableCell>
+                <TableCell>{n.recipientEmail}</TableCell>
+                <TableCell>
+                  <span className={`dsp-mail-status dsp-mail-status--${n.status}`}>{t(`mail.status.${n.status}`)}</span>
+                </TableCell>
+                <TableCell>{formatInteger(n.attempts)}</TableCell>
+                <TableCell>{n.lastError ?? '—'}</TableCell>
+                {data.previewAvailable ? (
+                  <TableCell>
+                    <Button appearance="secondary-action-button" onClick={() => setSource({ id: n.id })}>
+                      {t('mail.show')}
+                      <VisuallyHidden> {t('mail.showContext', { event: t(`mailEvents.${n.event}`), recipient: n.recipientEmail })}</VisuallyHidden>
+                    </Button>
+                  </TableCell>
+                ) : null}
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+      <Pagination page={page} pageSize={data.pageSize} total={data.total} onPageChange={setPage} label={t('mail.pagination')} />
+      {data.previewAvailable ? (
+        <section aria-labelledby="mail-preview-heading">
+          <Heading2 id="mail-preview-heading">{t('mail.previewTitle')}</Heading2>
+          <Paragraph>{t('mail.previewIntro')}</Paragraph>
+          <div className="dsp-mail-template-picker">
+            <SelectField
+              id="template-event"
+              label={t('mail.template')}
+              value={templateEvent}
+              onChange={(v) => setTemplateEvent(v as NotificationEvent)}
+              options={NOTIFICATION_EVENTS.map((e) => ({ value: e, label: t(`mailEvents.${e}`) }))}
+            />
+            <SelectField
+              id="template-language"
+              label={t('mail.language')}
+              value={templateLanguage}
+              onChange={(v) => setTemplateLanguage(v as 'nl' | 'en')}
+              options={[
+                { value: 'nl', label: t('mail.languages.nl') },
+                { value: 'en', label: t('mail.languages.en') },
+              ]}
+            />
+            <Button appearance="secondary-action-button" onClick={() => setSource({ event: templateEvent, language: templateLanguage })}>
+              {t('mail.showTemplate')}
+            </Button>
+          </div>
+          <PreviewPanel source={source} />
+        </section>
+      ) : (
+        <Paragraph>{t('mail.previewUnavailable')}</Paragraph>
+      )}
+    </>
+  );
+}
