@@ -11,7 +11,11 @@ export type NotificationEvent =
   | 'assignment-accepted'
   | 'assignment-declined'
   | 'time-entry-rejected'
-  | 'advice-delivered';
+  | 'advice-delivered'
+  | 'budget-threshold-crossed'
+  | 'extension-requested'
+  | 'extension-granted'
+  | 'extension-refused';
 
 const SUBJECTS: Record<NotificationEvent, (ref: string) => string> = {
   'request-submitted': (r) => `Nieuw duidingsverzoek ${r}`,
@@ -23,6 +27,11 @@ const SUBJECTS: Record<NotificationEvent, (ref: string) => string> = {
   'assignment-declined': (r) => `Inzet voor ${r} is afgewezen door de specialist`,
   'time-entry-rejected': (r) => `Uren bij ${r} zijn afgekeurd`,
   'advice-delivered': (r) => `Advies opgeleverd voor ${r}`,
+  // Recipients: coordinators and finance (see budget-thresholds.ts); `r` is e.g. "budget 2026: 75% vastgelegd".
+  'budget-threshold-crossed': (r) => `Drempel bereikt: ${r}`,
+  'extension-requested': (r) => `Verzoek om meer uren voor ${r}`,
+  'extension-granted': (r) => `Meer uren toegekend voor ${r}`,
+  'extension-refused': (r) => `Verzoek om meer uren voor ${r} is geweigerd`,
 };
 
 /** Who receives a notification: users by id, by role, or the members of a casustafel. */
