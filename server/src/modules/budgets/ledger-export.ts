@@ -114,6 +114,5 @@ export async function ledgerXlsx(entries: LedgerEntry[]): Promise<Buffer> {
       text(e.correctsEntryId),
     ]),
   ];
-  // biome-ignore lint/suspicious/noExplicitAny: the library's cell union is wider than its overloads infer
   return (await writeExcelFile(data as any, { sheet: 'Grootboek' }).toBuffer()) as Buffer;
 }
