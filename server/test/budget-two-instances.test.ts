@@ -68,7 +68,7 @@ describe('two instances, one database, 50 parallel clients', () => {
     const sp = await specialist(coordinator as Caller, 2);
     const rate = sp.currentRateCents;
     // Four accepted assignments of 21 minutes: each fits exactly three 7-minute entries.
-    const open = [];
+    const open: { id: string }[] = [];
     for (let i = 0; i < 4; i++) open.push((await acceptedAssignment(requester as Caller, coordinator as Caller, worker2 as Caller, 2, 21)).assignment);
     // Thirty submitted requests to assign 97 minutes each; the budget fits exactly 11 of them.
     const requests = [];
