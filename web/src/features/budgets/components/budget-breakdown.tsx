@@ -26,7 +26,7 @@ import { type LedgerQuery, useLedgerEntries } from '../api/get-ledger-entries.ts
 export function BudgetBreakdown({ year }: { year: number }) {
   const { t } = useTranslation();
   const [dimension, setDimension] = useState<BreakdownDimension>('safety-region');
-  const [drill, setDrill] = useState<(LedgerQuery & { label: string }) | null>(null);
+  const [drill, setDrill] = useState<{ query: LedgerQuery; label: string } | null>(null);
   const breakdown = useBreakdown(year, dimension);
   return (
     <section aria-labelledby="breakdown-heading" className="dsp-section">
@@ -78,8 +78,8 @@ export function BudgetBreakdown({ year }: { year: number }) {
                     <TableCell>
                       <Button
                         appearance="secondary-action-button"
-                        aria-pressed={drill?.key === item.key}
-                        onClick={() => setDrill({ dimension, key: item.key, page: 1, pageSize: 20, label: item.label })}
+                        aria-pressed={drill?.query.key === item.key}
+                        onClick={() => setDrill({ query: { dimension, key: item.key, page: 1, pageSize: 20 }, label: item.label })}
                       >
                         {t('budget.breakdown.showEntries')}
                         <span className="dsp-visually-hidden"> {item.label}</span>
@@ -92,7 +92,9 @@ export function BudgetBreakdown({ year }: { year: number }) {
           </div>
         )
       ) : null}
-      {drill ? <LedgerLines year={year} query={drill} label={drill.label} onPage={(page) => setDrill({ ...drill, page })} /> : null}
+      {drill ? (
+        <LedgerLines year={year} query={drill.query} label={drill.label} onPage={(page) => setDrill({ ...drill, query: { ...drill.query, page } })} />
+      ) : null}
     </section>
   );
 }
@@ -107,7 +109,9 @@ function LedgerLines({ year, query, label, onPage }: { year: number; query: Ledg
       {entries.isError ? <ProblemAlert error={entries.error} /> : null}
       {entries.data ? (
         <>
-          <div className="dsp-table-scroll">
+          {/* Wide: it scrolls sideways, so it takes focus for keyboard users. */}
+          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1) */}
+          <section className="dsp-table-scroll" tabIndex={0} aria-label={t('budget.breakdown.entriesOf', { label })}>
             <Table>
               <TableCaption>{t('budget.breakdown.entriesCaption', { label, total: entries.data.total })}</TableCaption>
               <TableHeader>
@@ -143,7 +147,7 @@ function LedgerLines({ year, query, label, onPage }: { year: number; query: Ledg
                 ))}
               </TableBody>
             </Table>
-          </div>
+          </section>
           <Pagination
             page={query.page}
             pageSize={query.pageSize}

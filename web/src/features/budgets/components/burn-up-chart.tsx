@@ -15,28 +15,38 @@ export function BurnUpChart({ burnUp }: { burnUp: BurnUp }) {
   const { t } = useTranslation();
   const last = burnUp.points[burnUp.points.length - 1];
   const end = `${burnUp.year}-12-31`;
-  const data = burnUp.points.map((p) => ({
-    date: p.date,
+  // A time axis (ms since epoch, UTC midnight of each date) so sparse days sit where they belong in the year.
+  const at = (date: string) => Date.parse(`${date}T00:00:00Z`);
+  const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  const data: { at: number; spent?: number; logged?: number; projection?: number }[] = burnUp.points.map((p) => ({
+    at: at(p.date),
     spent: p.spentCents,
     logged: p.loggedCents,
-    projection: p.date === last?.date ? p.loggedCents : undefined,
+    ...(p.date === last?.date ? { projection: p.loggedCents } : {}),
   }));
-  if (burnUp.projectedYearEndCents !== null && last && last.date < end)
-    data.push({ date: end, spent: undefined as never, logged: undefined as never, projection: burnUp.projectedYearEndCents });
-  const name = (key: string) => t(`budget.burnUp.${key}`);
+  if (burnUp.projectedYearEndCents !== null && last && last.date < end) data.push({ at: at(end), projection: burnUp.projectedYearEndCents });
+  const name = (key: string) => t(`budget.burnUp.series.${key}`);
   return (
     <div className="dsp-chart" aria-hidden="true">
       <ResponsiveContainer width="100%" height={280}>
         <LineChart data={data} margin={{ top: 8, right: 24, bottom: 8, left: 24 }} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="date" tickFormatter={(d: string) => formatDate(d).slice(0, 5)} stroke="#333" minTickGap={32} />
+          <XAxis
+            dataKey="at"
+            type="number"
+            scale="time"
+            domain={[at(`${burnUp.year}-01-01`), at(end)]}
+            ticks={Array.from({ length: 12 }, (_, m) => at(`${burnUp.year}-${String(m + 1).padStart(2, '0')}-01`))}
+            tickFormatter={(ms: number) => formatDate(day(ms)).slice(0, 5)}
+            stroke="#333"
+          />
           <YAxis
             tickFormatter={(v: number) => euros.format(v / 100)}
             stroke="#333"
             width={96}
             domain={[0, (max: number) => Math.max(max, burnUp.allocatedCents)]}
           />
-          <Tooltip formatter={(value, key) => [formatCents(Number(value)), name(String(key))]} labelFormatter={(d) => formatDate(String(d))} />
+          <Tooltip formatter={(value, key) => [formatCents(Number(value)), name(String(key))]} labelFormatter={(ms) => formatDate(day(Number(ms)))} />
           <Legend formatter={(value: string) => <span style={{ color: '#1a1a1a' }}>{name(value)}</span>} />
           <ReferenceLine
             y={burnUp.allocatedCents}
