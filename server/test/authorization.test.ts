@@ -116,7 +116,25 @@ function routes() {
     { method: 'GET', path: '/notifications' },
     { method: 'GET', path: '/notifications/{id}/preview' },
     { method: 'GET', path: '/mail-templates/{event}/preview' },
-  ].map((r) => ({ ...r, url: `/api/v1${r.path.replace('{id}', id).replace('{year}', String(thisYear())).replace('{event}', 'digest')}` })) as {
+    { method: 'POST', path: '/budgets', body: { year: 2099, allocatedCents: 100, fundingSource: 'Test' } },
+    { method: 'PATCH', path: '/budgets/{year}', body: { note: 'Notitie' } },
+    { method: 'GET', path: '/budgets/{year}/burn-up' },
+    { method: 'GET', path: '/budgets/{year}/breakdowns', query: '?dimension=specialist' },
+    { method: 'GET', path: '/budgets/{year}/ledger-entries' },
+    { method: 'GET', path: '/budgets/{year}/ledger-export' },
+    { method: 'GET', path: '/accounting-periods', query: `?year=${thisYear()}` },
+    { method: 'PATCH', path: '/accounting-periods/{month}', body: { status: 'closed' } },
+    { method: 'GET', path: '/specialists/{id}/rates' },
+    { method: 'POST', path: '/specialists/{id}/rates', body: { rateCents: 10000, validFrom: '2020-01-01' } },
+    { method: 'POST', path: '/time-entry-reviews', body: { entryIds: [randomUUID()], status: 'approved' } },
+    { method: 'POST', path: '/time-entries/{id}/corrections', body: { minutes: -1, reason: 'Correctie' } },
+    { method: 'GET', path: '/extension-requests' },
+    { method: 'POST', path: '/assignments/{id}/extension-requests', body: { extraMinutes: 60, reason: 'Meer werk' } },
+    { method: 'PATCH', path: '/extension-requests/{id}', body: { status: 'granted' } },
+  ].map((r) => ({
+    ...r,
+    url: `/api/v1${r.path.replace('{id}', id).replace('{year}', String(thisYear())).replace('{month}', `${thisYear()}-01`).replace('{event}', 'digest')}${'query' in r ? r.query : ''}`,
+  })) as {
     method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
     path: string;
     url: string;

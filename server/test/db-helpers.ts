@@ -32,12 +32,17 @@ export async function sumAssignmentReservations(handle: DatabaseHandle, year: nu
   return Number(row?.n ?? 0);
 }
 
-/** Sum of the `amount_cents` of entries on `year` with `status`. */
+/**
+ * Sum of the `amount_cents` of entries on `year` with `status`. A submitted correction is not
+ * pending (it changes money only once approved), so `submitted` counts original entries only.
+ */
 export async function sumEntries(handle: DatabaseHandle, year: number, status: 'submitted' | 'approved' | 'rejected'): Promise<number> {
+  const te = schema.timeEntries;
+  const onlyOriginals = status === 'submitted' ? sql`and ${te.correctsEntryId} is null` : sql``;
   const [row] = await handle.db
-    .select({ n: sql<string>`coalesce(sum(${schema.timeEntries.amountCents}), 0)::bigint` })
-    .from(schema.timeEntries)
-    .where(sql`${schema.timeEntries.budgetYear} = ${year} and ${schema.timeEntries.status} = ${status}`);
+    .select({ n: sql<string>`coalesce(sum(${te.amountCents}), 0)::bigint` })
+    .from(te)
+    .where(sql`${te.budgetYear} = ${year} and ${te.status} = ${status} ${onlyOriginals}`);
   return Number(row?.n ?? 0);
 }
 
@@ -50,4 +55,65 @@ export async function startAssignmentOn(handle: DatabaseHandle, assignmentId: st
     .update(schema.assignments)
     .set({ proposedAt: new Date(`${date}T00:00:00+01:00`) })
     .where(eq(schema.assignments.id, assignmentId));
+}
+
+/**
+ * Every running total recomputed from the rows, next to the stored one, for every budget year:
+ * the budget figures, the day, group and expertise totals behind the budget page, and the
+ * specialists' day minutes. Returns a list of mismatches (empty when the ledger is consistent).
+ */
+export async function ledgerMismatches(handle: DatabaseHandle): Promise<string[]> {
+  const q = async (text: string) => (await handle.db.execute(sql.raw(text))) as unknown as Record<string, unknown>[];
+  const rows = (r: unknown) => ((r as { rows?: unknown[] }).rows ?? r) as Record<string, unknown>[];
+  const checks: [string, string][] = [
+    [
+      'budgets',
+      `select b.year, b.reserved_cents, b.pending_cents, b.spent_cents,
+        coalesce((select sum(reserved_cents) from assignments a where a.budget_year = b.year), 0) as reserved_rows,
+        coalesce((select sum(amount_cents) from time_entries e where e.budget_year = b.year and e.status = 'submitted' and e.corrects_entry_id is null), 0) as pending_rows,
+        coalesce((select sum(amount_cents) from time_entries e where e.budget_year = b.year and e.status = 'approved'), 0) as spent_rows
+       from budgets b
+       where b.reserved_cents <> coalesce((select sum(reserved_cents) from assignments a where a.budget_year = b.year), 0)
+          or b.pending_cents <> coalesce((select sum(amount_cents) from time_entries e where e.budget_year = b.year and e.status = 'submitted' and e.corrects_entry_id is null), 0)
+          or b.spent_cents <> coalesce((select sum(amount_cents) from time_entries e where e.budget_year = b.year and e.status = 'approved'), 0)
+          or b.allocated_cents - b.reserved_cents - b.pending_cents - b.spent_cents < 0`,
+    ],
+    [
+      'assignments',
+      `select a.id, a.logged_minutes, a.estimated_minutes, a.reserved_cents from assignments a
+       where a.logged_minutes <> coalesce((select sum(abs(e.minutes)) filter (where e.corrects_entry_id is null and e.status <> 'rejected')
+                                                - coalesce(sum(-e.minutes) filter (where e.corrects_entry_id is not null and e.status = 'approved'), 0)
+                                           from time_entries e where e.assignment_id = a.id), 0)
+          or a.reserved_cents < 0`,
+    ],
+    [
+      'ledger_day_totals',
+      `with r as (select budget_year, worked_on, sum(ledger_entry_pending(status, corrects_entry_id, amount_cents)) p, sum(ledger_entry_spent(status, amount_cents)) s
+                  from time_entries group by 1, 2)
+       select * from r full join ledger_day_totals t using (budget_year, worked_on)
+       where coalesce(r.p, 0) <> coalesce(t.pending_cents, 0) or coalesce(r.s, 0) <> coalesce(t.spent_cents, 0)`,
+    ],
+    [
+      'ledger_group_totals',
+      `with r as (select e.budget_year, e.specialist_id, e.activity, q.municipality_id, q.case_table_id,
+                    sum(ledger_entry_pending(e.status, e.corrects_entry_id, e.amount_cents)) p, sum(ledger_entry_spent(e.status, e.amount_cents)) s,
+                    sum(ledger_entry_counted(e.status, e.corrects_entry_id)) c
+                  from time_entries e join assignments a on a.id = e.assignment_id join interpretation_requests q on q.id = a.request_id group by 1, 2, 3, 4, 5)
+       select * from r full join ledger_group_totals t using (budget_year, specialist_id, activity, municipality_id, case_table_id)
+       where coalesce(r.p, 0) <> coalesce(t.pending_cents, 0) or coalesce(r.s, 0) <> coalesce(t.spent_cents, 0) or coalesce(r.c, 0) <> coalesce(t.entry_count, 0)`,
+    ],
+    [
+      'specialist_day_minutes',
+      `with r as (select specialist_id, worked_on, sum(minutes) m from time_entries
+                  where (corrects_entry_id is null and status <> 'rejected') or (corrects_entry_id is not null and status = 'approved') group by 1, 2)
+       select * from r full join specialist_day_minutes t using (specialist_id, worked_on)
+       where coalesce(r.m, 0) <> coalesce(t.minutes, 0)`,
+    ],
+  ];
+  const problems: string[] = [];
+  for (const [name, text] of checks) {
+    const found = rows(await q(text));
+    if (found.length > 0) problems.push(`${name}: ${JSON.stringify(found.slice(0, 3))}`);
+  }
+  return problems;
 }

@@ -5,6 +5,7 @@ export * from './contracts/assignments.ts';
 export * from './contracts/budgets.ts';
 export * from './contracts/common.ts';
 export * from './contracts/interpretation-requests.ts';
+export * from './contracts/ledger.ts';
 export * from './contracts/notifications.ts';
 export * from './contracts/reference-data.ts';
 export * from './contracts/sessions.ts';

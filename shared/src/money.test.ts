@@ -38,3 +38,16 @@ describe('availableCents', () => {
     expect(availableCents({ allocatedCents: 12500000, reservedCents: 50000, pendingCents: 31250, spentCents: 100000 })).toBe(12318750);
   });
 });
+
+describe('thresholdReached', () => {
+  it('uses integer arithmetic and counts exactly the threshold as reached', async () => {
+    const { thresholdReached } = await import('./money.ts');
+    expect(thresholdReached(6_250_000, 12_500_000, 50)).toBe(true);
+    expect(thresholdReached(6_249_999, 12_500_000, 50)).toBe(false);
+    expect(thresholdReached(12_500_000, 12_500_000, 100)).toBe(true);
+    expect(thresholdReached(12_499_999, 12_500_000, 100)).toBe(false);
+    // 1/3 of 100 cents is not 33 %: 33 × 100 < 100 × 33.34 … but ≥ 33.
+    expect(thresholdReached(33, 100, 33)).toBe(true);
+    expect(thresholdReached(32, 100, 33)).toBe(false);
+  });
+});

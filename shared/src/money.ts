@@ -46,3 +46,11 @@ export function sumCents(values: readonly number[]): number {
   }
   return total;
 }
+
+/**
+ * True when `committedCents` has reached `percent` % of `allocatedCents` (integer arithmetic, no
+ * floats: committed × 100 ≥ allocated × percent). Exactly 100 % is reached ("full"), never "over".
+ */
+export function thresholdReached(committedCents: number, allocatedCents: number, percent: number): boolean {
+  return committedCents * 100 >= allocatedCents * percent;
+}

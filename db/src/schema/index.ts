@@ -1,4 +1,5 @@
 export * from './audit.ts';
+export * from './ledger.ts';
 export * from './money.ts';
 export * from './organisation.ts';
 export * from './requests.ts';

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, bigint, check, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { interpretationRequests } from './requests.ts';
 import { activities, specialists } from './specialists.ts';
 import { users } from './users.ts';
@@ -19,6 +19,8 @@ export const budgets = pgTable(
     spentCents: bigint('spent_cents', { mode: 'number' }).notNull().default(0),
     fundingSource: text('funding_source').notNull(),
     note: text('note'),
+    /** Percentages of the allocation committed at which coordinators and finance are told (once per year each). */
+    thresholdPercents: integer('threshold_percents').array().notNull().default(sql`'{50,75,90,100}'::integer[]`),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -71,7 +73,9 @@ export const assignments = pgTable(
 
 /**
  * Time entries (DESIGN.md §5): priced at the rate valid on `workedOn`, stored here; the cost lands
- * in the budget of `workedOn`'s year.
+ * in the budget of `workedOn`'s year. A correcting entry has negative minutes and amount, points at
+ * the approved entry it corrects (`correctsEntryId`) and carries its reason; it keeps the original's
+ * date and rate so it mirrors the original exactly.
  */
 export const timeEntries = pgTable(
   'time_entries',
@@ -102,13 +106,22 @@ export const timeEntries = pgTable(
       .notNull()
       .references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    correctsEntryId: uuid('corrects_entry_id').references((): AnyPgColumn => timeEntries.id),
+    correctionReason: text('correction_reason'),
+    /** The client's `Idempotency-Key`: a second POST with the same key answers the first entry. */
+    idempotencyKey: text('idempotency_key'),
   },
   (t) => [
     index('time_entries_assignment').on(t.assignmentId),
     index('time_entries_status').on(t.status, t.createdAt),
-    index('time_entries_year').on(t.budgetYear),
+    index('time_entries_year').on(t.budgetYear, t.workedOn),
+    index('time_entries_corrects').on(t.correctsEntryId),
+    uniqueIndex('time_entries_idempotency').on(t.createdBy, t.idempotencyKey),
     check('time_entries_status', sql`${t.status} in ('submitted','approved','rejected')`),
-    check('time_entries_minutes', sql`${t.minutes} > 0 and ${t.minutes} <= 1440`),
+    check(
+      'time_entries_minutes',
+      sql`(${t.correctsEntryId} is null and ${t.minutes} > 0 and ${t.minutes} <= 1440 and ${t.amountCents} >= 0) or (${t.correctsEntryId} is not null and ${t.minutes} < 0 and ${t.minutes} >= -1440 and ${t.amountCents} <= 0 and ${t.correctionReason} is not null)`,
+    ),
   ],
 );
 

@@ -2,10 +2,12 @@ import type { FastifyPluginAsync } from 'fastify';
 import { assignmentRoutes } from './assignments/assignments.routes.ts';
 import { sessionRoutes } from './auth/sessions.routes.ts';
 import { budgetRoutes } from './budgets/budgets.routes.ts';
+import { extensionRequestRoutes } from './extension-requests/extension-requests.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
 import { interpretationRequestRoutes } from './interpretation-requests/interpretation-requests.routes.ts';
 import { notificationRoutes } from './notifications/notifications.routes.ts';
 import { organisationRoutes } from './organisation/organisation.routes.ts';
+import { periodRoutes } from './periods/periods.routes.ts';
 import { specialistRoutes } from './specialists/specialists.routes.ts';
 import { timeEntryRoutes } from './time-entries/time-entries.routes.ts';
 
@@ -18,6 +20,8 @@ export const registerModules: FastifyPluginAsync<{ now: () => Date }> = async (a
   await app.register(interpretationRequestRoutes, { now: opts.now });
   await app.register(assignmentRoutes, { now: opts.now });
   await app.register(timeEntryRoutes, { now: opts.now });
-  await app.register(budgetRoutes);
   await app.register(notificationRoutes);
+  await app.register(budgetRoutes, { now: opts.now });
+  await app.register(periodRoutes, { now: opts.now });
+  await app.register(extensionRequestRoutes, { now: opts.now });
 };

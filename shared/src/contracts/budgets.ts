@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CentsSchema } from './common.ts';
+import { CentsSchema, InstantSchema } from './common.ts';
 
 export const BudgetYearParamsSchema = z.strictObject({ year: z.coerce.number().int().min(2000).max(2999) });
 
@@ -17,6 +17,12 @@ export const BudgetSchema = z
     availableCents: CentsSchema,
     fundingSource: z.string(),
     note: z.string().nullable(),
+    /** `reservedCents + pendingCents + spentCents`. */
+    committedCents: CentsSchema,
+    /** `full` when exactly everything is committed (available 0); never over (DESIGN.md §5). */
+    fillState: z.enum(['open', 'full']),
+    /** Each configured threshold (% of allocated committed), whether it is reached now and when it was first crossed. */
+    thresholds: z.array(z.object({ percent: z.number().int(), reached: z.boolean(), crossedAt: InstantSchema.nullable() })),
   })
   .meta({ id: 'Budget' });
 export type Budget = z.infer<typeof BudgetSchema>;

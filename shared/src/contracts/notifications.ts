@@ -17,6 +17,9 @@ export const NOTIFICATION_EVENTS = [
   'time-entry-rejected',
   'advice-delivered',
   'budget-threshold-crossed',
+  'extension-requested',
+  'extension-granted',
+  'extension-refused',
   'triage-reminder',
   'invitation',
   'password-reset',
@@ -37,6 +40,7 @@ export const PREFERENCE_EVENTS: Readonly<Partial<Record<NotificationEvent, reado
   'triage-reminder': ['coordinator'],
   'assignment-declined': ['coordinator'],
   'budget-threshold-crossed': ['coordinator', 'finance'],
+  'extension-requested': ['coordinator'],
   'request-needs-information': ['requester'],
   'request-declined': ['requester'],
   'assignment-accepted': ['requester'],
@@ -44,6 +48,8 @@ export const PREFERENCE_EVENTS: Readonly<Partial<Record<NotificationEvent, reado
   'assignment-proposed': ['specialist'],
   'time-entry-rejected': ['specialist'],
   'request-closed': ['specialist'],
+  'extension-granted': ['specialist'],
+  'extension-refused': ['specialist'],
 };
 
 /** `immediate` (default), `digest` (daily, 08:00 Europe/Amsterdam on working days) or `off`. */

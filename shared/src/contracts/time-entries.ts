@@ -18,6 +18,9 @@ export const LogTimeBodySchema = z.strictObject({
 });
 export type LogTimeBody = z.infer<typeof LogTimeBodySchema>;
 
+/** Headers of the log-time POST: an optional `Idempotency-Key` (the form sends one per submit). */
+export const LogTimeHeadersSchema = z.object({ 'idempotency-key': z.string().min(8).max(200).optional() });
+
 /** Body of `PATCH /api/v1/time-entries/{id}`; a rejection needs a reason. */
 export const ReviewTimeEntryBodySchema = z
   .strictObject({ status: z.enum(['approved', 'rejected']), reason: text(1000).optional() })
@@ -50,6 +53,8 @@ export const TimeEntrySchema = z
     reviewedAt: InstantSchema.nullable(),
     reviewerName: z.string().nullable(),
     createdAt: InstantSchema,
+    /** Set on a correcting entry (negative minutes and amount): the approved entry it corrects. */
+    correctsEntryId: IdSchema.nullable(),
   })
   .meta({ id: 'TimeEntry' });
 export type TimeEntry = z.infer<typeof TimeEntrySchema>;

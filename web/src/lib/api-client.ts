@@ -60,6 +60,8 @@ export interface ApiRequestOptions<S extends z.ZodType | undefined> {
   /** Schema that parses the JSON response; omit for a 204 answer. */
   schema?: S;
   signal?: AbortSignal;
+  /** Extra request headers, e.g. `Idempotency-Key`. */
+  headers?: Record<string, string>;
 }
 
 /** Builds `?a=1&b=x,y` from a record, leaving out empty values. */
@@ -105,7 +107,7 @@ export async function apiRequest<S extends z.ZodType | undefined = undefined>(
   options: ApiRequestOptions<S> = {},
 ): Promise<S extends z.ZodType ? z.infer<S> : undefined> {
   const { method = 'GET', query, body, schema, signal } = options;
-  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', ...options.headers };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   const response = await fetch(`${API_BASE}${path}${toQueryString(query)}`, {
     method,

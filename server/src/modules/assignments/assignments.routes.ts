@@ -3,6 +3,7 @@ import {
   AssignmentSchema,
   IdParamsSchema,
   LogTimeBodySchema,
+  LogTimeHeadersSchema,
   PageQuerySchema,
   PatchAssignmentBodySchema,
   pageOf,
@@ -65,7 +66,14 @@ export const assignmentRoutes: FastifyPluginAsyncZod<{ now: () => Date }> = asyn
   });
   app.post('/assignments/:id/time-entries', {
     config: { roles: ['specialist'] },
-    schema: { tags: ['time-entries'], summary: 'Uren schrijven', params: IdParamsSchema, body: LogTimeBodySchema, response: { 201: TimeEntrySchema } },
-    handler: async (request, reply) => reply.code(201).send(await logTime(ctx(request), request.params.id, request.body)),
+    schema: {
+      tags: ['time-entries'],
+      summary: 'Uren schrijven (een herhaald verzoek met dezelfde Idempotency-Key schrijft één keer)',
+      params: IdParamsSchema,
+      headers: LogTimeHeadersSchema,
+      body: LogTimeBodySchema,
+      response: { 201: TimeEntrySchema },
+    },
+    handler: async (request, reply) => reply.code(201).send(await logTime(ctx(request), request.params.id, request.body, request.headers['idempotency-key'])),
   });
 };

@@ -1,4 +1,4 @@
-import { schema } from '@duidingspool/db';
+import { schema, type Transaction } from '@duidingspool/db';
 import {
   type Assignment,
   type AssignmentListQuery,
@@ -16,9 +16,10 @@ import { hasRole, type ServiceContext } from '../../lib/context.ts';
 import { assertNoPersonalData } from '../../lib/personal-data-guard.ts';
 import { audit } from '../audit/audit.service.ts';
 import { release, reserve } from '../budgets/budget-ledger.ts';
+import { noteThresholds } from '../budgets/budget-thresholds.ts';
 import { findVisibleRequest, recordTransition } from '../interpretation-requests/interpretation-requests.repository.ts';
 import { enqueueNotification } from '../notifications/outbox.ts';
-import { assignmentsVisibleTo, findAssignment, listAssignments, rateOn, toAssignment } from './assignments.repository.ts';
+import { type AssignmentRecord, assignmentsVisibleTo, findAssignment, listAssignments, rateOn, toAssignment } from './assignments.repository.ts';
 
 /** A page of the assignments the actor may see (coordinator: all; specialist: own). */
 export function listAssignmentsFor(ctx: ServiceContext, q: AssignmentListQuery) {
@@ -60,6 +61,7 @@ export async function assignSpecialist(ctx: ServiceContext, requestId: string, b
     if (rateCents === null) throw new AppError('no-rate', `Deze specialist heeft geen tarief dat geldt op ${today}.`);
     const reservedCents = entryCostCents(body.estimatedMinutes, rateCents);
     await reserve(tx, year, reservedCents);
+    await noteThresholds(tx, year, ctx);
     const [row] = await tx
       .insert(schema.assignments)
       .values({
@@ -149,29 +151,43 @@ export async function updateAssignment(ctx: ServiceContext, id: string, body: Pa
       return;
     }
     if (!hasRole(actor, 'coordinator')) throw forbidden('Alleen de coördinator kan de inschatting wijzigen.');
-    if (assignment.status === 'declined' || assignment.closedAt !== null)
-      throw invalidTransition('De inschatting van een afgesloten inzet kan niet meer veranderen.');
-    const estimatedMinutes = body.estimatedMinutes as number; // the schema demands it without status
-    if (estimatedMinutes < assignment.loggedMinutes) {
-      throw invalidField('/estimatedMinutes', `lager dan de al geschreven ${assignment.loggedMinutes} minuten`);
-    }
-    const delta = entryCostCents(estimatedMinutes, assignment.rateCents) - entryCostCents(assignment.estimatedMinutes, assignment.rateCents);
-    let newReserved = assignment.reservedCents + delta;
-    if (delta > 0) {
-      await reserve(tx, assignment.budgetYear, delta);
-    } else if (delta < 0) {
-      const freed = Math.min(-delta, assignment.reservedCents);
-      await release(tx, assignment.budgetYear, freed);
-      newReserved = assignment.reservedCents - freed;
-    }
-    await tx.update(schema.assignments).set({ estimatedMinutes, reservedCents: newReserved }).where(eq(schema.assignments.id, id));
-    await audit(ctx, tx, {
-      action: 'change-estimate',
-      objectType: 'assignment',
-      objectId: id,
-      result: 'success',
-      details: { from: assignment.estimatedMinutes, to: estimatedMinutes },
-    });
+    await changeEstimate(ctx, tx, assignment, body.estimatedMinutes as number); // the schema demands it without status
   });
   return getAssignment(ctx, id);
+}
+
+/**
+ * Sets the estimate of a live assignment to `estimatedMinutes` inside `tx` (DESIGN.md §5): the
+ * reservation follows at the assignment's rate; a raise is reserved with a guarded UPDATE and must
+ * fit in the budget; a lowering never goes below the minutes already logged and releases what it
+ * frees. Audited; thresholds are noted after a raise.
+ *
+ * @throws AppError 409 `invalid-transition` (declined or closed), `budget-exceeded`; 400
+ *   `validation-failed` (below the logged minutes)
+ */
+export async function changeEstimate(ctx: ServiceContext, tx: Transaction, assignment: AssignmentRecord, estimatedMinutes: number): Promise<void> {
+  if (assignment.status === 'declined' || assignment.closedAt !== null) {
+    throw invalidTransition('De inschatting van een afgesloten inzet kan niet meer veranderen.');
+  }
+  if (estimatedMinutes < assignment.loggedMinutes) {
+    throw invalidField('/estimatedMinutes', `lager dan de al geschreven ${assignment.loggedMinutes} minuten`);
+  }
+  const delta = entryCostCents(estimatedMinutes, assignment.rateCents) - entryCostCents(assignment.estimatedMinutes, assignment.rateCents);
+  let newReserved = assignment.reservedCents + delta;
+  if (delta > 0) {
+    await reserve(tx, assignment.budgetYear, delta);
+    await noteThresholds(tx, assignment.budgetYear, ctx);
+  } else if (delta < 0) {
+    const freed = Math.min(-delta, assignment.reservedCents);
+    await release(tx, assignment.budgetYear, freed);
+    newReserved = assignment.reservedCents - freed;
+  }
+  await tx.update(schema.assignments).set({ estimatedMinutes, reservedCents: newReserved }).where(eq(schema.assignments.id, assignment.id));
+  await audit(ctx, tx, {
+    action: 'change-estimate',
+    objectType: 'assignment',
+    objectId: assignment.id,
+    result: 'success',
+    details: { from: assignment.estimatedMinutes, to: estimatedMinutes, reservedCentsDelta: newReserved - assignment.reservedCents },
+  });
 }

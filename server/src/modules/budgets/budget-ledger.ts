@@ -1,6 +1,6 @@
 import { type Executor, schema } from '@duidingspool/db';
-import { availableCents, type Budget } from '@duidingspool/shared';
-import { and, asc, eq, gte, sql } from 'drizzle-orm';
+import { availableCents, type Budget, thresholdReached } from '@duidingspool/shared';
+import { and, asc, eq, gte, inArray, sql } from 'drizzle-orm';
 import { AppError } from '../../errors.ts';
 
 const b = schema.budgets;
@@ -101,26 +101,90 @@ export async function pendingRejected(db: Executor, entryYear: number, cents: nu
   if (rows.length === 0) throw new Error(`budget ${entryYear}: pending smaller than ${cents} cents`);
 }
 
-type BudgetRow = typeof b.$inferSelect;
-const toBudget = (row: BudgetRow): Budget => ({
-  year: row.year,
-  allocatedCents: row.allocatedCents,
-  reservedCents: row.reservedCents,
-  pendingCents: row.pendingCents,
-  spentCents: row.spentCents,
-  availableCents: availableCents(row),
-  fundingSource: row.fundingSource,
-  note: row.note,
-});
+/**
+ * An approved correction of `cents` (> 0, the absolute amount) on `year`: spent goes down by it.
+ * When `restoreReservation` the amount goes back to the open assignment's reservation (available
+ * unchanged, like a rejection); else it returns to available. Guarded: spent never below 0.
+ */
+export async function spentCorrected(db: Executor, year: number, cents: number, restoreReservation: boolean): Promise<void> {
+  if (cents <= 0) return;
+  const rows = await db
+    .update(b)
+    .set({
+      spentCents: sql`${b.spentCents} - ${cents}`,
+      ...(restoreReservation ? { reservedCents: sql`${b.reservedCents} + ${cents}` } : {}),
+    })
+    .where(and(eq(b.year, year), gte(b.spentCents, cents)))
+    .returning({ year: b.year });
+  if (rows.length === 0) throw new Error(`budget ${year}: spent smaller than ${cents} cents`);
+}
 
-/** The budget of `year`, or null. */
+/**
+ * Changes the allocation of `year` to `cents`, guarded so it never drops below what is committed.
+ * @throws AppError 409 `budget-exceeded` (with `availableCents`) or 404 via `no-budget`
+ */
+export async function setAllocation(db: Executor, year: number, cents: number): Promise<void> {
+  const rows = await db
+    .update(b)
+    .set({ allocatedCents: cents })
+    .where(and(eq(b.year, year), sql`${b.reservedCents} + ${b.pendingCents} + ${b.spentCents} <= ${cents}`))
+    .returning({ year: b.year });
+  if (rows.length === 0) {
+    const [row] = await db.select().from(b).where(eq(b.year, year));
+    if (!row) throw new AppError('no-budget', `Er is geen budget voor ${year} vastgesteld.`);
+    throw new AppError('budget-exceeded', `Het budget kan niet lager dan wat al is vastgelegd.`, { availableCents: availableCents(row) });
+  }
+}
+
+type BudgetRow = typeof b.$inferSelect;
+const toBudget = (row: BudgetRow, crossings: { year: number; percent: number; crossedAt: Date }[]): Budget => {
+  const committedCents = row.reservedCents + row.pendingCents + row.spentCents;
+  const available = availableCents(row);
+  return {
+    year: row.year,
+    allocatedCents: row.allocatedCents,
+    reservedCents: row.reservedCents,
+    pendingCents: row.pendingCents,
+    spentCents: row.spentCents,
+    availableCents: available,
+    fundingSource: row.fundingSource,
+    note: row.note,
+    committedCents,
+    fillState: available === 0 ? 'full' : 'open',
+    thresholds: [...row.thresholdPercents]
+      .sort((x, y) => x - y)
+      .map((percent) => ({
+        percent,
+        reached: thresholdReached(committedCents, row.allocatedCents, percent),
+        crossedAt: crossings.find((c) => c.year === row.year && c.percent === percent)?.crossedAt.toISOString() ?? null,
+      })),
+  };
+};
+
+const crossingsOf = (db: Executor, years: number[]) =>
+  years.length === 0
+    ? Promise.resolve([])
+    : db
+        .select({
+          year: schema.budgetThresholdCrossings.year,
+          percent: schema.budgetThresholdCrossings.percent,
+          crossedAt: schema.budgetThresholdCrossings.crossedAt,
+        })
+        .from(schema.budgetThresholdCrossings)
+        .where(inArray(schema.budgetThresholdCrossings.year, years));
+
+/** The budget of `year` with its thresholds, or null. One row plus its (≤ 10) crossings. */
 export async function findBudget(db: Executor, year: number): Promise<Budget | null> {
   const [row] = await db.select().from(b).where(eq(b.year, year));
-  return row ? toBudget(row) : null;
+  return row ? toBudget(row, await crossingsOf(db, [year])) : null;
 }
 
 /** All budgets, oldest year first. */
 export async function listBudgets(db: Executor): Promise<Budget[]> {
   const rows = await db.select().from(b).orderBy(asc(b.year));
-  return rows.map(toBudget);
+  const crossings = await crossingsOf(
+    db,
+    rows.map((r) => r.year),
+  );
+  return rows.map((r) => toBudget(r, crossings));
 }

@@ -1,24 +1,112 @@
-import { BudgetListSchema, BudgetSchema, BudgetYearParamsSchema } from '@duidingspool/shared';
+import {
+  BreakdownQuerySchema,
+  BreakdownSchema,
+  BudgetListSchema,
+  BudgetSchema,
+  BudgetYearParamsSchema,
+  BurnUpSchema,
+  CreateBudgetBodySchema,
+  LedgerEntryQuerySchema,
+  LedgerEntrySchema,
+  LedgerExportQuerySchema,
+  PatchBudgetBodySchema,
+  pageOf,
+} from '@duidingspool/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { notFound } from '../../errors.ts';
-import { findBudget, listBudgets } from './budget-ledger.ts';
+import { z } from 'zod';
+import { serviceContext } from '../../lib/service-context.ts';
+import { listBudgets } from './budget-ledger.ts';
+import { allLedgerEntries, breakdown, burnUp, createBudget, getBudget, ledgerEntries, updateBudget } from './budgets.service.ts';
+import { ledgerCsv, ledgerXlsx } from './ledger-export.ts';
 
 const money = { roles: ['coordinator', 'finance'] as const };
+const tags = ['budgets'];
 
-/** Budget figures per year for coordinator and finance (DESIGN.md §5, §7). */
-export const budgetRoutes: FastifyPluginAsyncZod = async (app) => {
+/** Budget figures per year, the budget page's data and the ledger export, for coordinator and finance (DESIGN.md §5, §7; issue 3). */
+export const budgetRoutes: FastifyPluginAsyncZod<{ now: () => Date }> = async (app, opts) => {
+  const now = opts.now;
+  const ctx = (request: Parameters<typeof serviceContext>[1]) => serviceContext(app, request, now);
   app.get('/budgets', {
     config: money,
-    schema: { tags: ['budgets'], summary: 'Budgetten per jaar', response: { 200: BudgetListSchema } },
+    schema: { tags, summary: 'Budgetten per jaar', response: { 200: BudgetListSchema } },
     handler: async () => ({ items: await listBudgets(app.db) }),
+  });
+  app.post('/budgets', {
+    config: money,
+    schema: { tags, summary: 'Budget voor een nieuw jaar openen', body: CreateBudgetBodySchema, response: { 201: BudgetSchema } },
+    handler: async (request, reply) => reply.code(201).send(await createBudget(ctx(request), request.body)),
   });
   app.get('/budgets/:year', {
     config: money,
-    schema: { tags: ['budgets'], summary: 'Budget van één jaar met lopende totalen', params: BudgetYearParamsSchema, response: { 200: BudgetSchema } },
+    schema: { tags, summary: 'Budget van één jaar met lopende totalen en drempels', params: BudgetYearParamsSchema, response: { 200: BudgetSchema } },
+    handler: async (request) => getBudget({ db: app.db }, request.params.year),
+  });
+  app.patch('/budgets/:year', {
+    config: money,
+    schema: {
+      tags,
+      summary: 'Toegekend bedrag, financieringsbron, toelichting of drempels wijzigen',
+      params: BudgetYearParamsSchema,
+      body: PatchBudgetBodySchema,
+      response: { 200: BudgetSchema },
+    },
+    handler: async (request) => updateBudget(ctx(request), request.params.year, request.body),
+  });
+  app.get('/budgets/:year/burn-up', {
+    config: money,
+    schema: { tags, summary: 'Verloop over het jaar met prognose', params: BudgetYearParamsSchema, response: { 200: BurnUpSchema } },
+    handler: async (request) => burnUp({ db: app.db, now }, request.params.year),
+  });
+  app.get('/budgets/:year/breakdowns', {
+    config: money,
+    schema: {
+      tags,
+      summary: 'Uitsplitsing naar regio, gemeente, casustafel, specialist, expertise of activiteit',
+      params: BudgetYearParamsSchema,
+      querystring: BreakdownQuerySchema,
+      response: { 200: BreakdownSchema },
+    },
+    handler: async (request) => breakdown({ db: app.db }, request.params.year, request.query.dimension),
+  });
+  app.get('/budgets/:year/ledger-entries', {
+    config: money,
+    schema: {
+      tags,
+      summary: 'Grootboekregels (geld en organisatie, geen casusinhoud)',
+      params: BudgetYearParamsSchema,
+      querystring: LedgerEntryQuerySchema,
+      response: { 200: pageOf(LedgerEntrySchema).meta({ id: 'LedgerEntryPage' }) },
+    },
     handler: async (request) => {
-      const budget = await findBudget(app.db, request.params.year);
-      if (!budget) throw notFound(`Het budget voor ${request.params.year}`);
-      return budget;
+      const { items, total } = await ledgerEntries({ db: app.db }, request.params.year, request.query);
+      return { items, total, page: request.query.page, pageSize: request.query.pageSize };
+    },
+  });
+  app.get('/budgets/:year/ledger-export', {
+    config: money,
+    schema: {
+      tags,
+      summary: 'Grootboek als CSV (UTF-8 met BOM, puntkomma, decimale komma) of XLSX',
+      params: BudgetYearParamsSchema,
+      querystring: LedgerExportQuerySchema,
+      produces: ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+      response: { 200: z.string().describe('Het bestand (text/csv of XLSX)') },
+    },
+    handler: async (request, reply) => {
+      const { format, ...filter } = request.query;
+      const entries = await allLedgerEntries({ db: app.db }, request.params.year, filter);
+      const name = `grootboek-${filter.month ?? request.params.year}`;
+      if (format === 'xlsx') {
+        const file = await ledgerXlsx(entries);
+        return (
+          reply
+            .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+            .header('content-disposition', `attachment; filename="${name}.xlsx"`)
+            // Fastify sends a Buffer as-is, past the response schema (which documents the body as a string).
+            .send(file as unknown as string)
+        );
+      }
+      return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}.csv"`).send(ledgerCsv(entries));
     },
   });
 };

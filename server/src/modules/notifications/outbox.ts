@@ -118,8 +118,7 @@ export async function enqueueNotification(db: Executor, ctx: OutboxContext, inpu
 /**
  * The budget of `year` has crossed `thresholdPercent` % (of allocated, counting reserved + pending +
  * spent): tells coordinators and finance, once per year and threshold however often it is called.
- * Call it inside the transaction that moved the money. The thresholds themselves are decided by
- * the caller (issue 5 provides only the event).
+ * Call it inside the transaction that moved the money; the caller decides which thresholds apply.
  */
 export function notifyBudgetThresholdCrossed(db: Executor, ctx: OutboxContext, input: { year: number; thresholdPercent: number }): Promise<number> {
   return enqueueNotification(db, ctx, {

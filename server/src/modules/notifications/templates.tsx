@@ -96,6 +96,21 @@ const nl: Record<NotificationEvent, EventText> = {
     body: (_r, p) => `Van het budget ${p.year ?? ''} is nu ${p.thresholdPercent ?? ''}% of meer gereserveerd, in behandeling of besteed.`,
     action: 'Budget bekijken',
   },
+  'extension-requested': {
+    subject: (r) => `Verzoek om meer uren voor ${r}`,
+    body: (r) => `De duidingsspecialist bij ${r} vraagt om meer uren. In de Duidingspool leest u de toelichting en beslist u.`,
+    action: 'Verzoek om uren bekijken',
+  },
+  'extension-granted': {
+    subject: (r) => `Meer uren toegekend voor ${r}`,
+    body: (r) => `De coördinator heeft uw verzoek om meer uren bij ${r} toegekend.`,
+    action: 'Inzet bekijken',
+  },
+  'extension-refused': {
+    subject: (r) => `Verzoek om meer uren voor ${r} is geweigerd`,
+    body: (r) => `De coördinator heeft uw verzoek om meer uren bij ${r} geweigerd. In de Duidingspool leest u de reden.`,
+    action: 'Inzet bekijken',
+  },
   'triage-reminder': {
     subject: (r) => `Herinnering: ${r} wacht op triage`,
     body: (r, p) =>
@@ -169,6 +184,21 @@ const en: Record<NotificationEvent, EventText> = {
     subject: (_r, p) => `Budget ${p.year ?? ''}: ${p.thresholdPercent ?? ''}% in use`,
     body: (_r, p) => `${p.thresholdPercent ?? ''}% or more of the ${p.year ?? ''} budget is now reserved, pending or spent.`,
     action: 'View budget',
+  },
+  'extension-requested': {
+    subject: (r) => `Request for more hours on ${r}`,
+    body: (r) => `The specialist on ${r} asks for more hours. The reason is in the Duidingspool, where you decide.`,
+    action: 'View the request for hours',
+  },
+  'extension-granted': {
+    subject: (r) => `More hours granted on ${r}`,
+    body: (r) => `The coordinator granted your request for more hours on ${r}.`,
+    action: 'View assignment',
+  },
+  'extension-refused': {
+    subject: (r) => `Request for more hours on ${r} was refused`,
+    body: (r) => `The coordinator refused your request for more hours on ${r}. The reason is in the Duidingspool.`,
+    action: 'View assignment',
   },
   'triage-reminder': {
     subject: (r) => `Reminder: ${r} awaits triage`,

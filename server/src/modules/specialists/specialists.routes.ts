@@ -1,8 +1,19 @@
 import { schema } from '@duidingspool/db';
-import { amsterdamDate, pageOf, SpecialistListQuerySchema, SpecialistSchema } from '@duidingspool/shared';
+import {
+  amsterdamDate,
+  CreateRateBodySchema,
+  IdParamsSchema,
+  pageOf,
+  SpecialistListQuerySchema,
+  SpecialistRateListSchema,
+  SpecialistRateSchema,
+  SpecialistSchema,
+} from '@duidingspool/shared';
 import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { pageWindow } from '../../lib/pagination.ts';
+import { serviceContext } from '../../lib/service-context.ts';
+import { addRate, listRates } from './rates.service.ts';
 
 /** The pool's specialists with expertise, current rate and current load, for the coordinator. */
 export const specialistRoutes: FastifyPluginAsyncZod<{ now?: () => Date }> = async (app, opts) => {
@@ -65,5 +76,22 @@ export const specialistRoutes: FastifyPluginAsyncZod<{ now?: () => Date }> = asy
         total: count?.n ?? 0,
       };
     },
+  });
+  const ctx = (request: Parameters<typeof serviceContext>[1]) => serviceContext(app, request, now);
+  app.get('/specialists/:id/rates', {
+    config: { roles: ['coordinator'] },
+    schema: { tags: ['reference'], summary: 'Tariefhistorie van een specialist', params: IdParamsSchema, response: { 200: SpecialistRateListSchema } },
+    handler: async (request) => ({ items: await listRates(ctx(request), request.params.id) }),
+  });
+  app.post('/specialists/:id/rates', {
+    config: { roles: ['coordinator'] },
+    schema: {
+      tags: ['reference'],
+      summary: 'Nieuw tarief vanaf een datum (bestaande uren houden hun prijs)',
+      params: IdParamsSchema,
+      body: CreateRateBodySchema,
+      response: { 201: SpecialistRateSchema },
+    },
+    handler: async (request, reply) => reply.code(201).send(await addRate(ctx(request), request.params.id, request.body)),
   });
 };

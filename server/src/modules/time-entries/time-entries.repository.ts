@@ -29,6 +29,7 @@ const columns = {
   reviewedAt: te.reviewedAt,
   reviewerName: reviewer.displayName,
   createdAt: te.createdAt,
+  correctsEntryId: te.correctsEntryId,
 };
 
 /** A time entry with what services need besides the DTO. */
@@ -55,6 +56,7 @@ function toRecord(row: Record<keyof typeof columns, unknown>): TimeEntryRecord {
     reviewedAt: isoOrNull(row.reviewedAt as Date | null),
     reviewerName: (row.reviewerName as string | null) ?? null,
     createdAt: iso(row.createdAt as Date),
+    correctsEntryId: (row.correctsEntryId as string | null) ?? null,
   };
 }
 

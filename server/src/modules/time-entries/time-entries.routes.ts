@@ -1,7 +1,16 @@
-import { IdParamsSchema, pageOf, ReviewTimeEntryBodySchema, TimeEntryListQuerySchema, TimeEntrySchema } from '@duidingspool/shared';
+import {
+  BulkReviewBodySchema,
+  BulkReviewResultSchema,
+  CreateCorrectionBodySchema,
+  IdParamsSchema,
+  pageOf,
+  ReviewTimeEntryBodySchema,
+  TimeEntryListQuerySchema,
+  TimeEntrySchema,
+} from '@duidingspool/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { serviceContext } from '../../lib/service-context.ts';
-import { listTimeEntries, reviewTimeEntry } from './time-entries.service.ts';
+import { correctTimeEntry, listTimeEntries, reviewTimeEntries, reviewTimeEntry } from './time-entries.service.ts';
 
 const tags = ['time-entries'];
 
@@ -26,5 +35,26 @@ export const timeEntryRoutes: FastifyPluginAsyncZod<{ now: () => Date }> = async
     config: { roles: ['coordinator'] },
     schema: { tags, summary: 'Goedkeuren of afkeuren', params: IdParamsSchema, body: ReviewTimeEntryBodySchema, response: { 200: TimeEntrySchema } },
     handler: async (request) => reviewTimeEntry(ctx(request), request.params.id, request.body),
+  });
+  app.post('/time-entry-reviews', {
+    config: { roles: ['coordinator'] },
+    schema: {
+      tags,
+      summary: 'Meerdere urenregels tegelijk goedkeuren of afkeuren (alles of niets)',
+      body: BulkReviewBodySchema,
+      response: { 200: BulkReviewResultSchema },
+    },
+    handler: async (request) => reviewTimeEntries(ctx(request), request.body),
+  });
+  app.post('/time-entries/:id/corrections', {
+    config: { roles: ['coordinator'] },
+    schema: {
+      tags,
+      summary: 'Correctie op een goedgekeurde urenregel (negatieve minuten, met reden)',
+      params: IdParamsSchema,
+      body: CreateCorrectionBodySchema,
+      response: { 201: TimeEntrySchema },
+    },
+    handler: async (request, reply) => reply.code(201).send(await correctTimeEntry(ctx(request), request.params.id, request.body)),
   });
 };

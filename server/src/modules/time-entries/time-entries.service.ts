@@ -1,6 +1,8 @@
-import { schema } from '@duidingspool/db';
+import { schema, type Transaction } from '@duidingspool/db';
 import {
   amsterdamDate,
+  type BulkReviewBody,
+  type CreateCorrectionBody,
   entryCostCents,
   type LogTimeBody,
   type ReviewTimeEntryBody,
@@ -8,14 +10,16 @@ import {
   type TimeEntryListQuery,
   yearOf,
 } from '@duidingspool/shared';
-import { and, eq, gte, isNull, sql } from 'drizzle-orm';
+import { and, eq, gte, isNull, ne, sql } from 'drizzle-orm';
 import { AppError, forbidden, invalidField, invalidTransition, notFound } from '../../errors.ts';
 import type { ServiceContext } from '../../lib/context.ts';
 import { assertNoPersonalData } from '../../lib/personal-data-guard.ts';
 import { assignmentsVisibleTo, findAssignment, rateOn } from '../assignments/assignments.repository.ts';
 import { audit } from '../audit/audit.service.ts';
-import { pendingRejected, pendingToSpent, reservedToPending, tryReserve } from '../budgets/budget-ledger.ts';
+import { pendingRejected, pendingToSpent, reservedToPending, spentCorrected, tryReserve } from '../budgets/budget-ledger.ts';
+import { noteThresholds } from '../budgets/budget-thresholds.ts';
 import { enqueueNotification } from '../notifications/outbox.ts';
+import { addDayMinutes, assertPeriodOpen } from '../periods/periods.repository.ts';
 import { entriesVisibleTo, findEntry, listEntries, toTimeEntry } from './time-entries.repository.ts';
 
 /** Request statuses in which hours can be logged: the work is under way or the advice just went out. */
@@ -44,12 +48,67 @@ export async function listAssignmentEntries(ctx: ServiceContext, assignmentId: s
  *   before the assignment was proposed, unknown activity), 409 `invalid-transition`, `no-rate`, `estimate-exceeded` (with
  *   `remainingMinutes`), `budget-exceeded`, `no-budget`; 422 `personal-data-detected`
  */
-export async function logTime(ctx: ServiceContext, assignmentId: string, body: LogTimeBody): Promise<TimeEntry> {
+export async function logTime(ctx: ServiceContext, assignmentId: string, body: LogTimeBody, idempotencyKey?: string): Promise<TimeEntry> {
   const { actor } = ctx;
   const today = amsterdamDate(ctx.now());
   if (body.workedOn > today) throw invalidField('/workedOn', 'uren kunnen niet in de toekomst worden geschreven');
   assertNoPersonalData({ description: body.description });
-  const id = await ctx.db.transaction(async (tx) => {
+  if (idempotencyKey) {
+    const earlier = await findByIdempotencyKey(ctx, assignmentId, body, idempotencyKey);
+    if (earlier) return earlier;
+  }
+  let id: string;
+  try {
+    id = await insertEntry(ctx, assignmentId, body, idempotencyKey);
+  } catch (error) {
+    // A double submit that raced the first one past the look-up: the unique index refused it.
+    if (idempotencyKey && isUniqueViolation(error, 'time_entries_idempotency')) {
+      const earlier = await findByIdempotencyKey(ctx, assignmentId, body, idempotencyKey);
+      if (earlier) return earlier;
+    }
+    throw error;
+  }
+  const entry = await findEntry(ctx.db, id, entriesVisibleTo(actor));
+  if (!entry) throw new Error('entry vanished');
+  return toTimeEntry(entry);
+}
+
+/** True when `error` (or its cause, as drizzle wraps driver errors) is a unique violation of `constraint`. */
+function isUniqueViolation(error: unknown, constraint: string): boolean {
+  for (let e: unknown = error; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
+    const { code, constraint_name, constraint: c } = e as { code?: string; constraint_name?: string; constraint?: string };
+    if (code === '23505' && (constraint_name === constraint || c === constraint)) return true;
+  }
+  return false;
+}
+
+/**
+ * The entry this actor already logged with `key`: answered again for a repeated submit (issue 3
+ * §9: a double submit charges once). The same key with other input is refused.
+ * @throws AppError 409 `idempotency-key-reused`
+ */
+async function findByIdempotencyKey(ctx: ServiceContext, assignmentId: string, body: LogTimeBody, key: string): Promise<TimeEntry | null> {
+  const te = schema.timeEntries;
+  const [row] = await ctx.db
+    .select({ id: te.id })
+    .from(te)
+    .where(and(eq(te.createdBy, ctx.actor.userId), eq(te.idempotencyKey, key)));
+  if (!row) return null;
+  const entry = await findEntry(ctx.db, row.id, entriesVisibleTo(ctx.actor));
+  if (!entry) return null;
+  const same =
+    entry.assignmentId === assignmentId &&
+    entry.workedOn === body.workedOn &&
+    entry.minutes === body.minutes &&
+    entry.activity === body.activity &&
+    entry.description === body.description;
+  if (!same) throw new AppError('idempotency-key-reused', 'Deze Idempotency-Key is al gebruikt voor andere uren.');
+  return toTimeEntry(entry);
+}
+
+async function insertEntry(ctx: ServiceContext, assignmentId: string, body: LogTimeBody, idempotencyKey: string | undefined): Promise<string> {
+  const { actor } = ctx;
+  return ctx.db.transaction(async (tx) => {
     const assignment = await findAssignment(tx, assignmentId, assignmentsVisibleTo(actor));
     if (!assignment) throw notFound('Deze inzet');
     if (assignment.specialistId !== actor.specialistId) throw forbidden('Alleen de toegewezen specialist kan uren schrijven op deze inzet.');
@@ -61,9 +120,11 @@ export async function logTime(ctx: ServiceContext, assignmentId: string, body: L
     if (body.workedOn < startDate) throw invalidField('/workedOn', `ligt vóór het begin van de inzet (${startDate})`);
     const [activity] = await tx.select({ code: schema.activities.code }).from(schema.activities).where(eq(schema.activities.code, body.activity));
     if (!activity) throw invalidField('/activity', `onbekende activiteit ${body.activity}`);
+    await assertPeriodOpen(tx, body.workedOn);
     const rateCents = await rateOn(tx, assignment.specialistId, body.workedOn);
     if (rateCents === null) throw new AppError('no-rate', `Er is geen tarief dat geldt op ${body.workedOn}.`);
     const amountCents = entryCostCents(body.minutes, rateCents);
+    await addDayMinutes(tx, assignment.specialistId, body.workedOn, body.minutes);
     const a = schema.assignments;
     const fitted = await tx
       .update(a)
@@ -91,6 +152,7 @@ export async function logTime(ctx: ServiceContext, assignmentId: string, body: L
     }
     const entryYear = yearOf(body.workedOn);
     await reservedToPending(tx, assignment.budgetYear, entryYear, amountCents);
+    if (entryYear !== assignment.budgetYear) await noteThresholds(tx, entryYear, ctx);
     const [row] = await tx
       .insert(schema.timeEntries)
       .values({
@@ -105,6 +167,7 @@ export async function logTime(ctx: ServiceContext, assignmentId: string, body: L
         budgetYear: entryYear,
         status: 'submitted',
         createdBy: actor.userId,
+        idempotencyKey: idempotencyKey ?? null,
       })
       .returning({ id: schema.timeEntries.id });
     if (!row) throw new Error('insert returned no row');
@@ -117,70 +180,169 @@ export async function logTime(ctx: ServiceContext, assignmentId: string, body: L
     });
     return row.id;
   });
-  const entry = await findEntry(ctx.db, id, entriesVisibleTo(actor));
+}
+
+/**
+ * The coordinator approves or rejects one submitted entry (DESIGN.md §5, issue 3 §3). Approved
+ * entries are never changed again; a mistake is fixed with a correction (`correctTimeEntry`).
+ *
+ * @throws AppError 404 `not-found`, 409 `invalid-transition` (not `submitted`), `period-closed`,
+ *   422 `personal-data-detected` (reason)
+ */
+export async function reviewTimeEntry(ctx: ServiceContext, id: string, body: ReviewTimeEntryBody): Promise<TimeEntry> {
+  assertNoPersonalData({ reason: body.reason });
+  await ctx.db.transaction((tx) => reviewOne(ctx, tx, id, body.status, body.reason));
+  const entry = await findEntry(ctx.db, id, entriesVisibleTo(ctx.actor));
   if (!entry) throw new Error('entry vanished');
   return toTimeEntry(entry);
 }
 
 /**
- * The coordinator approves (pending → spent) or rejects (pending released, back to the
- * assignment's reservation while the assignment is open) a submitted entry. Approved entries
- * are never changed again (DESIGN.md §5).
- *
- * @throws AppError 404 `not-found`, 409 `invalid-transition` (not `submitted`), 422
- *   `personal-data-detected` (reason)
+ * Approves or rejects up to 100 submitted entries in one transaction: all or nothing (issue 3 §3).
+ * Entries are locked in id order so two bulk reviews cannot deadlock.
+ * @returns how many were reviewed and the sum of their amounts in cents
+ * @throws AppError as `reviewTimeEntry`, for the first entry that cannot be reviewed
  */
-export async function reviewTimeEntry(ctx: ServiceContext, id: string, body: ReviewTimeEntryBody): Promise<TimeEntry> {
+export async function reviewTimeEntries(ctx: ServiceContext, body: BulkReviewBody): Promise<{ reviewed: number; amountCents: number }> {
+  assertNoPersonalData({ reason: body.reason });
+  const ids = [...body.entryIds].sort();
+  let amountCents = 0;
+  await ctx.db.transaction(async (tx) => {
+    for (const id of ids) amountCents += await reviewOne(ctx, tx, id, body.status, body.reason);
+  });
+  return { reviewed: ids.length, amountCents };
+}
+
+/**
+ * One review inside `tx`. Normal entry: approve moves pending to spent; reject releases pending
+ * (back to the assignment's reservation while it is open, DESIGN.md §5). Correction: approve
+ * lowers spent by its amount (back to the open assignment's reservation, like a rejection, else
+ * to available); reject changes no money. Returns the entry's amount.
+ */
+async function reviewOne(ctx: ServiceContext, tx: Transaction, id: string, status: 'approved' | 'rejected', reason: string | undefined): Promise<number> {
+  const { actor } = ctx;
+  const entry = await findEntry(tx, id, entriesVisibleTo(actor), true);
+  if (!entry) throw notFound('Deze urenregel');
+  if (entry.status !== 'submitted') throw invalidTransition(`Deze urenregel is al ${entry.status === 'approved' ? 'goedgekeurd' : 'afgekeurd'}.`);
+  await assertPeriodOpen(tx, entry.workedOn);
+  const now = ctx.now();
+  const te = schema.timeEntries;
+  const isCorrection = entry.correctsEntryId !== null;
+  // Money that goes back to the assignment: a rejected entry's amount, an approved correction's.
+  const giveBack = (status === 'rejected' && !isCorrection) || (status === 'approved' && isCorrection);
+  if (status === 'approved' && !isCorrection) await pendingToSpent(tx, entry.budgetYear, entry.amountCents);
+  if (giveBack) {
+    const cents = Math.abs(entry.amountCents);
+    const minutes = Math.abs(entry.minutes);
+    const a = schema.assignments;
+    const [assignment] = await tx.select().from(a).where(eq(a.id, entry.assignmentId)).for('update');
+    if (!assignment) throw new Error('assignment vanished');
+    // While the assignment is open the amount goes back to its reservation, so the specialist can
+    // still log the estimated minutes. Same year: pending (or spent) becomes reserved again. Across
+    // years: the entry's year is freed and the reservation's year re-reserved, if it still has room.
+    let restore = assignment.closedAt === null && assignment.status === 'accepted';
+    const sameYear = assignment.budgetYear === entry.budgetYear;
+    if (isCorrection) await spentCorrected(tx, entry.budgetYear, cents, restore && sameYear);
+    else await pendingRejected(tx, entry.budgetYear, cents, restore && sameYear);
+    if (restore && !sameYear) {
+      restore = await tryReserve(tx, assignment.budgetYear, cents);
+      if (restore) await noteThresholds(tx, assignment.budgetYear, ctx);
+    }
+    await tx
+      .update(a)
+      .set({
+        loggedMinutes: sql`greatest(${a.loggedMinutes} - ${minutes}, 0)`,
+        ...(restore ? { reservedCents: sql`${a.reservedCents} + ${cents}` } : {}),
+      })
+      .where(eq(a.id, entry.assignmentId));
+    await addDayMinutes(tx, entry.specialistId, entry.workedOn, -minutes);
+  }
+  if (status === 'approved') {
+    await tx.update(te).set({ status: 'approved', reviewedBy: actor.userId, reviewedAt: now }).where(eq(te.id, id));
+  } else {
+    await tx
+      .update(te)
+      .set({ status: 'rejected', rejectReason: reason ?? null, reviewedBy: actor.userId, reviewedAt: now })
+      .where(eq(te.id, id));
+    await enqueueNotification(tx, ctx, {
+      event: 'time-entry-rejected',
+      reference: entry.requestReference,
+      linkPath: `/assignments/${entry.assignmentId}`,
+      recipients: { userIds: [entry.specialistUserId] },
+    });
+  }
+  await audit(ctx, tx, {
+    action: status === 'approved' ? 'approve' : 'reject',
+    objectType: 'time-entry',
+    objectId: id,
+    result: 'success',
+    details: { amountCents: entry.amountCents, ...(isCorrection ? { correctsEntryId: entry.correctsEntryId } : {}) },
+  });
+  return entry.amountCents;
+}
+
+/**
+ * The coordinator corrects an approved entry with a correcting entry (issue 3 §3): negative
+ * minutes linked to the original, at the original's date and rate, with a reason; it waits for
+ * approval like any entry and only then lowers spent. Corrections of one original never add up to
+ * more than it (in minutes and in cents): the last one takes exactly what is left, so per-entry
+ * rounding can never correct a cent too much.
+ *
+ * @throws AppError 404 `not-found`, 409 `invalid-transition` (original not approved, or itself a
+ *   correction), `correction-too-large`, `period-closed`; 422 `personal-data-detected`
+ */
+export async function correctTimeEntry(ctx: ServiceContext, originalId: string, body: CreateCorrectionBody): Promise<TimeEntry> {
   const { actor } = ctx;
   assertNoPersonalData({ reason: body.reason });
-  await ctx.db.transaction(async (tx) => {
-    const entry = await findEntry(tx, id, entriesVisibleTo(actor), true);
-    if (!entry) throw notFound('Deze urenregel');
-    if (entry.status !== 'submitted') throw invalidTransition(`Deze urenregel is al ${entry.status === 'approved' ? 'goedgekeurd' : 'afgekeurd'}.`);
-    const now = ctx.now();
+  const id = await ctx.db.transaction(async (tx) => {
+    const original = await findEntry(tx, originalId, entriesVisibleTo(actor), true);
+    if (!original) throw notFound('Deze urenregel');
+    if (original.correctsEntryId !== null) throw invalidTransition('Een correctie wordt niet zelf gecorrigeerd; corrigeer het origineel.');
+    if (original.status !== 'approved') throw invalidTransition('Alleen een goedgekeurde urenregel wordt gecorrigeerd; een ingediende kan worden afgekeurd.');
+    await assertPeriodOpen(tx, original.workedOn);
     const te = schema.timeEntries;
-    if (body.status === 'approved') {
-      await pendingToSpent(tx, entry.budgetYear, entry.amountCents);
-      await tx.update(te).set({ status: 'approved', reviewedBy: actor.userId, reviewedAt: now }).where(eq(te.id, id));
-    } else {
-      const a = schema.assignments;
-      const [assignment] = await tx.select().from(a).where(eq(a.id, entry.assignmentId)).for('update');
-      if (!assignment) throw new Error('assignment vanished');
-      // While the assignment is open the amount goes back to its reservation, so the specialist can
-      // still log the estimated minutes. Same year: pending becomes reserved again. Across years:
-      // the entry's year is freed and the reservation's year re-reserved, if it still has room.
-      let restore = assignment.closedAt === null && assignment.status === 'accepted';
-      if (restore && assignment.budgetYear === entry.budgetYear) {
-        await pendingRejected(tx, entry.budgetYear, entry.amountCents, true);
-      } else {
-        await pendingRejected(tx, entry.budgetYear, entry.amountCents, false);
-        if (restore) restore = await tryReserve(tx, assignment.budgetYear, entry.amountCents);
-      }
-      await tx
-        .update(a)
-        .set({
-          loggedMinutes: sql`${a.loggedMinutes} - ${entry.minutes}`,
-          ...(restore ? { reservedCents: sql`${a.reservedCents} + ${entry.amountCents}` } : {}),
-        })
-        .where(eq(a.id, entry.assignmentId));
-      await tx
-        .update(te)
-        .set({ status: 'rejected', rejectReason: body.reason ?? null, reviewedBy: actor.userId, reviewedAt: now })
-        .where(eq(te.id, id));
-      await enqueueNotification(tx, ctx, {
-        event: 'time-entry-rejected',
-        reference: entry.requestReference,
-        linkPath: `/assignments/${entry.assignmentId}`,
-        recipients: { userIds: [entry.specialistUserId] },
+    const [done] = await tx
+      .select({ minutes: sql<number>`coalesce(sum(-${te.minutes}), 0)::int`, cents: sql<string>`coalesce(sum(-${te.amountCents}), 0)::bigint` })
+      .from(te)
+      .where(and(eq(te.correctsEntryId, originalId), ne(te.status, 'rejected')));
+    const correctedMinutes = done?.minutes ?? 0;
+    const correctedCents = Number(done?.cents ?? 0);
+    const minutes = -body.minutes;
+    const leftMinutes = original.minutes - correctedMinutes;
+    const leftCents = original.amountCents - correctedCents;
+    if (minutes > leftMinutes) {
+      throw new AppError('correction-too-large', `Er is nog ${leftMinutes} minuten van deze urenregel te corrigeren, niet ${minutes}.`, {
+        remainingMinutes: leftMinutes,
       });
     }
+    const cents = minutes === leftMinutes ? leftCents : Math.min(entryCostCents(minutes, original.rateCents), leftCents);
+    const [row] = await tx
+      .insert(te)
+      .values({
+        assignmentId: original.assignmentId,
+        specialistId: original.specialistId,
+        workedOn: original.workedOn,
+        minutes: -minutes,
+        activity: original.activity,
+        description: body.reason,
+        rateCents: original.rateCents,
+        amountCents: -cents,
+        budgetYear: original.budgetYear,
+        status: 'submitted',
+        createdBy: actor.userId,
+        correctsEntryId: originalId,
+        correctionReason: body.reason,
+      })
+      .returning({ id: te.id });
+    if (!row) throw new Error('insert returned no row');
     await audit(ctx, tx, {
-      action: body.status === 'approved' ? 'approve' : 'reject',
+      action: 'correct',
       objectType: 'time-entry',
-      objectId: id,
+      objectId: row.id,
       result: 'success',
-      details: { amountCents: entry.amountCents },
+      details: { correctsEntryId: originalId, minutes: -minutes, amountCents: -cents },
     });
+    return row.id;
   });
   const entry = await findEntry(ctx.db, id, entriesVisibleTo(actor));
   if (!entry) throw new Error('entry vanished');

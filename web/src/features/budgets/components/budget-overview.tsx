@@ -7,13 +7,18 @@ import { ProblemAlert } from '../../../components/problem-alert.tsx';
 import { currentYear } from '../../../lib/dates.ts';
 import { useBudget } from '../api/get-budget.ts';
 import { useBudgets } from '../api/get-budgets.ts';
+import { BudgetBreakdown } from './budget-breakdown.tsx';
 import { BudgetChart } from './budget-chart.tsx';
 import { BudgetFigures } from './budget-figures.tsx';
 import { BudgetTable } from './budget-table.tsx';
+import { BudgetThresholds } from './budget-thresholds.tsx';
+import { BurnUpSection } from './burn-up-section.tsx';
+import { PeriodsPanel } from './periods-panel.tsx';
 
 /**
  * One year's budget: a year selector (from `GET /budgets`, the current year by default, else the
- * latest), the five figures, a stacked bar chart and its table alternative.
+ * latest), the five figures, the thresholds, a stacked bar chart and its table alternative, the
+ * burn-up, the breakdowns with drill-down, and the accounting months with the ledger export.
  */
 export function BudgetOverview() {
   const { t } = useTranslation();
@@ -54,12 +59,16 @@ export function BudgetOverview() {
             <BudgetFigures budget={data} />
             {data.note ? <Paragraph className="dsp-muted">{data.note}</Paragraph> : null}
           </section>
+          <BudgetThresholds budget={data} />
           <section aria-labelledby="budget-chart-heading" className="dsp-section">
             <Heading2 id="budget-chart-heading">{t('budget.chartHeading')}</Heading2>
             <Paragraph>{t('budget.chartIntro')}</Paragraph>
             <BudgetChart budget={data} />
             <BudgetTable budget={data} />
           </section>
+          <BurnUpSection year={data.year} />
+          <BudgetBreakdown year={data.year} />
+          <PeriodsPanel year={data.year} />
         </>
       ) : (
         <Loading />

@@ -1,6 +1,6 @@
 import { isIsoDate } from '@duidingspool/shared';
 import { Alert, Button, Paragraph } from '@utrecht/component-library-react';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary, type SummaryError } from '../../../components/error-summary.tsx';
 import { SelectField, TextareaField, TextField } from '../../../components/form-field.tsx';
@@ -38,6 +38,8 @@ export function LogTimeForm({ assignmentId, remainingMinutes }: { assignmentId: 
   const [general, setGeneral] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
   const [done, setDone] = useState<string | null>(null);
+  // One key per entry being submitted: a double click sends it twice and the server charges once.
+  const idempotencyKey = useRef(crypto.randomUUID());
 
   const activities = referenceData.data?.activities ?? [];
   const english = i18n.language === 'en';
@@ -67,9 +69,10 @@ export function LogTimeForm({ assignmentId, remainingMinutes }: { assignmentId: 
       return;
     }
     log.mutate(
-      { workedOn, minutes, activity: chosenActivity, description: description.trim() },
+      { workedOn, minutes, activity: chosenActivity, description: description.trim(), idempotencyKey: idempotencyKey.current },
       {
         onSuccess: (entry) => {
+          idempotencyKey.current = crypto.randomUUID();
           setDone(
             t('logTime.done', {
               duration: formatMinutes(entry.minutes),
@@ -82,6 +85,8 @@ export function LogTimeForm({ assignmentId, remainingMinutes }: { assignmentId: 
         },
         onError: (error) => {
           const fieldErrors: Partial<Record<Field, string>> = {};
+          // The server answered: the next submit is a new attempt. (After a network error the same key retries safely.)
+          if (error instanceof ApiError) idempotencyKey.current = crypto.randomUUID();
           if (error instanceof ApiError) {
             for (const [key, message] of Object.entries(error.fieldErrors)) {
               if (key in FIELD_IDS) fieldErrors[key as Field] = message;

@@ -1,0 +1,151 @@
+import {
+  Button,
+  Heading2,
+  Paragraph,
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { TextField } from '../../../components/form-field.tsx';
+import { Loading } from '../../../components/loading.tsx';
+import { ProblemAlert } from '../../../components/problem-alert.tsx';
+import { StatusMessage } from '../../../components/status-message.tsx';
+import { today } from '../../../lib/dates.ts';
+import { formatInstant } from '../../../lib/format.ts';
+import { usePeriods, useSetPeriod } from '../api/accounting-periods.ts';
+import { ledgerExportHref } from '../api/get-ledger-entries.ts';
+
+const monthName = (month: string) =>
+  new Intl.DateTimeFormat('nl-NL', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
+
+/** “Boekmaanden en export”: close or reopen (with a reason) each month, and download the ledger. */
+export function PeriodsPanel({ year }: { year: number }) {
+  const { t } = useTranslation();
+  const periods = usePeriods(year);
+  const setPeriod = useSetPeriod();
+  const [reopening, setReopening] = useState<string | null>(null);
+  const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState<string | undefined>();
+  const [done, setDone] = useState<string | null>(null);
+  const thisMonth = today().slice(0, 7);
+
+  const close = (month: string) => {
+    setDone(null);
+    setPeriod.mutate({ month, body: { status: 'closed' } }, { onSuccess: () => setDone(t('budget.periods.closedDone', { month: monthName(month) })) });
+  };
+  const reopen = (event: FormEvent) => {
+    event.preventDefault();
+    if (!reopening) return;
+    if (!reason.trim()) {
+      setReasonError(t('form.required'));
+      return;
+    }
+    setReasonError(undefined);
+    const month = reopening;
+    setPeriod.mutate(
+      { month, body: { status: 'open', reason: reason.trim() } },
+      {
+        onSuccess: () => {
+          setDone(t('budget.periods.reopenedDone', { month: monthName(month) }));
+          setReopening(null);
+          setReason('');
+        },
+      },
+    );
+  };
+
+  return (
+    <section aria-labelledby="periods-heading" className="dsp-section">
+      <Heading2 id="periods-heading">{t('budget.periods.heading')}</Heading2>
+      <Paragraph>{t('budget.periods.intro')}</Paragraph>
+      <Paragraph>
+        <a className="utrecht-link" href={ledgerExportHref(year, 'csv')} download>
+          {t('budget.export.csv', { year })}
+        </a>
+        {' · '}
+        <a className="utrecht-link" href={ledgerExportHref(year, 'xlsx')} download>
+          {t('budget.export.xlsx', { year })}
+        </a>
+      </Paragraph>
+      {setPeriod.isError ? <ProblemAlert error={setPeriod.error} /> : null}
+      <StatusMessage message={done} />
+      {periods.isPending ? <Loading /> : null}
+      {periods.isError ? <ProblemAlert error={periods.error} /> : null}
+      {periods.data ? (
+        <div className="dsp-table-scroll">
+          <Table>
+            <TableCaption>{t('budget.periods.caption', { year })}</TableCaption>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell scope="col">{t('budget.periods.month')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('budget.periods.state')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('budget.periods.export')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('common.actions')}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {periods.data.items.map((p) => (
+                <TableRow key={p.month}>
+                  <TableHeaderCell scope="row">{monthName(p.month)}</TableHeaderCell>
+                  <TableCell>
+                    {p.status === 'closed'
+                      ? t('budget.periods.closedBy', { when: formatInstant(p.closedAt), who: p.closedByName ?? '' })
+                      : t('budget.periods.open')}
+                  </TableCell>
+                  <TableCell className="dsp-nowrap">
+                    <a className="utrecht-link" href={ledgerExportHref(year, 'csv', p.month)} download>
+                      CSV<span className="dsp-visually-hidden"> {monthName(p.month)}</span>
+                    </a>
+                    {' · '}
+                    <a className="utrecht-link" href={ledgerExportHref(year, 'xlsx', p.month)} download>
+                      XLSX<span className="dsp-visually-hidden"> {monthName(p.month)}</span>
+                    </a>
+                  </TableCell>
+                  <TableCell>
+                    {p.status === 'open' ? (
+                      p.month <= thisMonth ? (
+                        <Button appearance="secondary-action-button" disabled={setPeriod.isPending} onClick={() => close(p.month)}>
+                          {t('budget.periods.close')}
+                          <span className="dsp-visually-hidden"> {monthName(p.month)}</span>
+                        </Button>
+                      ) : null
+                    ) : (
+                      <Button appearance="secondary-action-button" onClick={() => setReopening(p.month)} aria-expanded={reopening === p.month}>
+                        {t('budget.periods.reopen')}
+                        <span className="dsp-visually-hidden"> {monthName(p.month)}</span>
+                      </Button>
+                    )}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </div>
+      ) : null}
+      {reopening ? (
+        <form onSubmit={reopen} className="dsp-section" noValidate>
+          <TextField
+            id="reopen-reason"
+            label={t('budget.periods.reason', { month: monthName(reopening) })}
+            value={reason}
+            onChange={setReason}
+            error={reasonError}
+            required
+          />
+          <Button type="submit" appearance="primary-action-button" disabled={setPeriod.isPending}>
+            {t('budget.periods.reopen')}
+          </Button>{' '}
+          <Button appearance="secondary-action-button" onClick={() => setReopening(null)}>
+            {t('common.back')}
+          </Button>
+        </form>
+      ) : null}
+    </section>
+  );
+}
