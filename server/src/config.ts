@@ -34,6 +34,18 @@ export interface AppConfig {
   logLevel: string;
   /** Trust `X-Forwarded-For` (behind a load balancer); off by default so clients cannot spoof their IP. */
   trustProxy: boolean;
+  /** Key (≥ 32 characters) that encrypts TOTP secrets at rest (AES-256-GCM). */
+  encryptionKey: string;
+  /** Require a second factor of requesters too (coordinator, specialist, finance and admin always). */
+  requireSecondFactorForRequesters: boolean;
+  /** Months after closing that case content is purged (DESIGN.md §6; default 12). */
+  retentionCaseMonths: number;
+  /** Years after closing that the financial ledger of a request is kept (DESIGN.md §6; 7). */
+  retentionLedgerYears: number;
+  /** Minutes between runs of the retention job; 0 turns the schedule off (tests run it by hand). */
+  retentionIntervalMinutes: number;
+  /** Contact of `/.well-known/security.txt` (mailto: or https: URI). */
+  securityContact: string;
 }
 
 const EnvSchema = z.object({
@@ -61,6 +73,20 @@ const EnvSchema = z.object({
   SEED_DEMO: z.enum(['true', 'false']).optional(),
   SMTP_URL: z.string().optional(),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  ENCRYPTION_KEY: z.string().min(32, 'ENCRYPTION_KEY must be at least 32 characters').optional(),
+  REQUIRE_2FA_FOR_REQUESTERS: z.enum(['true', 'false']).default('false'),
+  RETENTION_CASE_MONTHS: z.coerce.number().int().min(1).max(120).default(12),
+  RETENTION_LEDGER_YEARS: z.coerce.number().int().min(7).max(30).default(7),
+  RETENTION_INTERVAL_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(7 * 24 * 60)
+    .default(60),
+  SECURITY_CONTACT: z
+    .string()
+    .regex(/^(mailto:|https:\/\/)\S+$/)
+    .default('mailto:security@duidingspool.example'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -94,6 +120,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const e = parsed.data;
   const production = e.NODE_ENV === 'production';
   if (production && !e.JWT_SECRET) throw new Error('JWT_SECRET is required in production');
+  if (production && !e.ENCRYPTION_KEY) throw new Error('ENCRYPTION_KEY is required in production');
+  if (e.JWT_SECRET && e.ENCRYPTION_KEY && e.JWT_SECRET === e.ENCRYPTION_KEY) throw new Error('JWT_SECRET and ENCRYPTION_KEY must differ');
   const dataDir = resolve(repoRoot, e.DATA_DIR ?? '.data');
   const port = e.PORT;
   const webDist = e.WEB_DIST ? resolve(e.WEB_DIST) : resolve(repoRoot, 'web/dist');
@@ -114,5 +142,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     smtpUrl: e.SMTP_URL,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY === 'true',
+    encryptionKey: e.ENCRYPTION_KEY ?? localSecret(dataDir, 'encryptionKey'),
+    requireSecondFactorForRequesters: e.REQUIRE_2FA_FOR_REQUESTERS === 'true',
+    retentionCaseMonths: e.RETENTION_CASE_MONTHS,
+    retentionLedgerYears: e.RETENTION_LEDGER_YEARS,
+    retentionIntervalMinutes: e.RETENTION_INTERVAL_MINUTES,
+    securityContact: e.SECURITY_CONTACT,
   };
 }

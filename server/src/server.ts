@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { isEmpty, openDatabase, seed } from '@duidingspool/db';
 import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
+import { loggerOptions } from './lib/logger.ts';
 
 const config = loadConfig();
 const handle = await openDatabase({ url: config.databaseUrl, dataDir: join(config.dataDir, 'pglite') });
@@ -15,10 +16,7 @@ if (config.seedDemo && (await isEmpty(handle.db))) {
 const app = await buildApp({
   config,
   db: handle.db,
-  logger: {
-    level: config.logLevel,
-    redact: { paths: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'], censor: '[redacted]' },
-  },
+  logger: loggerOptions(config.logLevel),
 });
 
 let closing = false;

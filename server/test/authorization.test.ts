@@ -111,15 +111,25 @@ function routes() {
     { method: 'PATCH', path: '/time-entries/{id}', body: { status: 'approved' } },
     { method: 'GET', path: '/budgets' },
     { method: 'GET', path: `/budgets/{year}` },
+    { method: 'PUT', path: '/me/password', body: { currentPassword: 'x', newPassword: 'een lange nieuwe wachtzin' } },
+    { method: 'POST', path: '/me/totp-enrolments' },
+    { method: 'POST', path: '/me/totp-confirmations', body: { code: '123456' } },
+    { method: 'GET', path: '/users' },
+    { method: 'GET', path: '/users/{id}' },
+    { method: 'POST', path: '/users', body: { email: 'nieuw@duidingspool.example', displayName: 'Nieuw', roles: ['finance'] } },
+    { method: 'PATCH', path: '/users/{id}', body: { isActive: false } },
+    { method: 'GET', path: '/audit-events' },
+    { method: 'GET', path: '/audit-events/export' },
   ].map((r) => ({ ...r, url: `/api/v1${r.path.replace('{id}', id).replace('{year}', String(thisYear()))}` })) as {
-    method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+    method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
     path: string;
     url: string;
     body?: unknown;
   }[];
 }
 
-const PUBLIC = new Set(['GET /health', 'POST /sessions']);
+// Public: health, login, refresh (authenticated by its own cookie), and the password links.
+const PUBLIC = new Set(['GET /health', 'POST /sessions', 'POST /sessions/current/refresh', 'POST /password-resets', 'POST /password-changes']);
 
 describe('authentication', () => {
   it('covers every operation of the OpenAPI document in the route list below', async () => {

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { assignmentRoutes } from './assignments/assignments.routes.ts';
+import { auditRoutes } from './audit/audit.routes.ts';
 import { sessionRoutes } from './auth/sessions.routes.ts';
 import { budgetRoutes } from './budgets/budgets.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
@@ -7,6 +8,7 @@ import { interpretationRequestRoutes } from './interpretation-requests/interpret
 import { organisationRoutes } from './organisation/organisation.routes.ts';
 import { specialistRoutes } from './specialists/specialists.routes.ts';
 import { timeEntryRoutes } from './time-entries/time-entries.routes.ts';
+import { userRoutes } from './users/users.routes.ts';
 
 /** All API routes; registered under `/api/v1`. */
 export const registerModules: FastifyPluginAsync<{ now: () => Date }> = async (app, opts) => {
@@ -18,4 +20,6 @@ export const registerModules: FastifyPluginAsync<{ now: () => Date }> = async (a
   await app.register(assignmentRoutes, { now: opts.now });
   await app.register(timeEntryRoutes, { now: opts.now });
   await app.register(budgetRoutes);
+  await app.register(userRoutes, { now: opts.now });
+  await app.register(auditRoutes, { now: opts.now });
 };

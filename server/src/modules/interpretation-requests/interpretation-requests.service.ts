@@ -29,6 +29,17 @@ export const REFERENCE_PREFIX = 'DP';
 
 const link = (ctx: ServiceContext, id: string) => `${ctx.publicUrl}/verzoeken/${id}`;
 
+/** `instant` plus `months` calendar months, clamped to the month's last day as PostgreSQL does. */
+export function addMonths(instant: Date, months: number): Date {
+  const d = new Date(instant);
+  const day = d.getUTCDate();
+  d.setUTCDate(1);
+  d.setUTCMonth(d.getUTCMonth() + months);
+  const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
+  d.setUTCDate(Math.min(day, last));
+  return d;
+}
+
 /** The roles with which `actor` acts on this request: requester only as a member of its casustafel. */
 function rolesOnRequest(actor: Actor, caseTableId: string): Role[] {
   return actor.roles.filter((role) => role !== 'requester' || actor.caseTableIds.includes(caseTableId));
@@ -134,8 +145,10 @@ export async function getInterpretationRequest(ctx: ServiceContext, id: string, 
   if (opts.audited !== false) {
     await audit(ctx, ctx.db, { action: 'read', objectType: 'interpretation-request', objectId: id, result: 'success', details: { advice: advice !== null } });
   }
+  const { closedAt, ...rest } = request;
   return {
-    ...request,
+    ...rest,
+    contentPurgeDate: closedAt && !request.contentPurgedAt ? amsterdamDate(addMonths(closedAt, ctx.retentionCaseMonths)) : null,
     timeline: await listTimeline(ctx.db, id),
     assignments,
     advice,

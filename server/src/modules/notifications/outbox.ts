@@ -11,7 +11,9 @@ export type NotificationEvent =
   | 'assignment-accepted'
   | 'assignment-declined'
   | 'time-entry-rejected'
-  | 'advice-delivered';
+  | 'advice-delivered'
+  | 'user-invited'
+  | 'password-reset';
 
 const SUBJECTS: Record<NotificationEvent, (ref: string) => string> = {
   'request-submitted': (r) => `Nieuw duidingsverzoek ${r}`,
@@ -23,6 +25,16 @@ const SUBJECTS: Record<NotificationEvent, (ref: string) => string> = {
   'assignment-declined': (r) => `Inzet voor ${r} is afgewezen door de specialist`,
   'time-entry-rejected': (r) => `Uren bij ${r} zijn afgekeurd`,
   'advice-delivered': (r) => `Advies opgeleverd voor ${r}`,
+  'user-invited': () => 'Uitnodiging voor de Duidingspool Oost-Nederland',
+  'password-reset': () => 'Wachtwoord opnieuw instellen voor de Duidingspool',
+};
+
+/** Account mails: the link is single-use and expires; it carries no case content. */
+const ACCOUNT_BODIES: Partial<Record<NotificationEvent, (link: string) => string>> = {
+  'user-invited': (link) =>
+    `U bent uitgenodigd voor de Duidingspool Oost-Nederland.\n\nStel binnen 72 uur uw wachtwoord in via deze link (één keer te gebruiken): ${link}\n\nHeeft u deze uitnodiging niet verwacht? Negeer dan deze e-mail.`,
+  'password-reset': (link) =>
+    `Er is gevraagd om uw wachtwoord voor de Duidingspool opnieuw in te stellen.\n\nDat kan binnen 60 minuten via deze link (één keer te gebruiken): ${link}\n\nHeeft u dit niet zelf gevraagd? Negeer dan deze e-mail; uw wachtwoord blijft ongewijzigd.`,
 };
 
 /** Who receives a notification: users by id, by role, or the members of a casustafel. */
@@ -60,6 +72,9 @@ export async function enqueueNotification(
   }
   if (rows.length === 0) return;
   const subject = SUBJECTS[input.event](input.reference);
-  const bodyText = `${subject}.\n\nBekijk het in de Duidingspool: ${input.link}\n\nDeze e-mail bevat bewust geen inhoud van de casus.`;
+  const accountBody = ACCOUNT_BODIES[input.event];
+  const bodyText = accountBody
+    ? accountBody(input.link)
+    : `${subject}.\n\nBekijk het in de Duidingspool: ${input.link}\n\nDeze e-mail bevat bewust geen inhoud van de casus.`;
   await db.insert(schema.notifications).values(rows.map((r) => ({ event: input.event, recipientUserId: r.id, recipientEmail: r.email, subject, bodyText })));
 }
