@@ -46,6 +46,8 @@ export function secondFactorRequired(roles: readonly Role[], isDemo: boolean, re
   return roles.some((r) => SECOND_FACTOR_ROLES.includes(r) || (r === 'requester' && requireForRequesters));
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 const wrongCredentials = () => new AppError('unauthenticated', 'E-mailadres of wachtwoord is onjuist.');
 
 /**
@@ -202,7 +204,7 @@ export async function login(db: Database, body: LoginBody, origin: RequestOrigin
 export async function refreshSession(db: Database, cookie: string | undefined, origin: RequestOrigin, settings: AuthSettings): Promise<OpenedSession> {
   const gone = () => new AppError('unauthenticated', 'U bent niet (meer) ingelogd. Log opnieuw in.');
   const [sessionId, token] = (cookie ?? '').split('.');
-  if (!sessionId || !token || !/^[0-9a-f-]{36}$/i.test(sessionId) || token.length > 64) throw gone();
+  if (!sessionId || !token || !UUID.test(sessionId) || token.length > 64) throw gone();
   const s = schema.sessions;
   const presented = hashToken(token);
   const next = randomToken();
