@@ -32,3 +32,24 @@ export const LOG_REDACT_PATHS = [
 export function loggerOptions(level: string, stream?: { write(msg: string): void }) {
   return { level, redact: { paths: LOG_REDACT_PATHS, censor: '[redacted]' }, ...(stream ? { stream } : {}) };
 }
+
+/**
+ * What the log keeps of an unexpected error: its class, codes (e.g. the SQLSTATE) and stack frames.
+ * Never the message: a database error's message repeats the SQL and its bound values, which may
+ * be case text or a password hash.
+ */
+export function safeError(error: unknown): { type: string; code?: string; causeType?: string; causeCode?: string; frames: string[] } {
+  const e = (error ?? {}) as { name?: string; code?: unknown; cause?: { name?: string; code?: unknown }; stack?: string };
+  const frames = (e.stack ?? '')
+    .split('\n')
+    .filter((l) => /^\s+at /.test(l))
+    .slice(0, 15)
+    .map((l) => l.trim());
+  return {
+    type: e.name ?? typeof error,
+    ...(typeof e.code === 'string' ? { code: e.code } : {}),
+    ...(e.cause?.name ? { causeType: e.cause.name } : {}),
+    ...(typeof e.cause?.code === 'string' ? { causeCode: e.cause.code } : {}),
+    frames,
+  };
+}

@@ -2,6 +2,7 @@ import type { Database } from '@duidingspool/db';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { AppConfig } from '../config.ts';
+import { safeError } from '../lib/logger.ts';
 import { runRetention } from '../modules/retention/retention.service.ts';
 
 /**
@@ -19,7 +20,7 @@ export default fp(async function retentionSchedule(app: FastifyInstance, opts: {
       const result = await runRetention(opts.db, opts.config);
       if (result.contentPurged + result.ledgerPurged > 0) app.log.info(result, 'retention job purged expired data');
     } catch (error) {
-      app.log.error({ err: error }, 'retention job failed');
+      app.log.error({ err: safeError(error) }, 'retention job failed');
     } finally {
       running = false;
     }
