@@ -5,7 +5,7 @@ import type { AppConfig } from './config.ts';
 import { registerModules } from './modules/index.ts';
 import apiConventions from './plugins/api-conventions.ts';
 import auth from './plugins/auth.ts';
-import errorHandler from './plugins/error-handler.ts';
+import errorHandler, { sendProblem } from './plugins/error-handler.ts';
 import openapi from './plugins/openapi.ts';
 import retentionSchedule from './plugins/retention-schedule.ts';
 import securityHeaders from './plugins/security-headers.ts';
@@ -51,6 +51,14 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     ajv: { customOptions: { removeAdditional: false } },
+    // Errors the router raises before any route runs (an over-long or malformed path segment)
+    // answer problem+json like every other error, without echoing the URL.
+    frameworkErrors: (error, _request, reply) => {
+      if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return sendProblem(reply, 'uri-too-long', 414, 'Het adres is te lang.');
+      return sendProblem(reply, 'validation-failed', 400, 'Het adres kon niet worden gelezen.', {
+        errors: [{ in: 'path', pointer: '', message: 'ongeldig adres' }],
+      });
+    },
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -48,6 +48,7 @@ export const PROBLEM_TITLES: Record<ProblemType, string> = {
   'second-factor-enrolment-required': 'Stel eerst tweestapsverificatie in',
   'weak-password': 'Wachtwoord niet sterk genoeg',
   'invalid-token': 'Link ongeldig of verlopen',
+  'uri-too-long': 'Adres te lang',
   'internal-error': 'Interne fout',
   'service-unavailable': 'Dienst niet beschikbaar',
 };

@@ -23,6 +23,7 @@ export const PROBLEM_TYPES = {
   'second-factor-enrolment-required': 403,
   'weak-password': 400,
   'invalid-token': 400,
+  'uri-too-long': 414,
   'internal-error': 500,
   'service-unavailable': 503,
 } as const;
