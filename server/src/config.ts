@@ -150,3 +150,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     securityContact: e.SECURITY_CONTACT,
   };
 }
+
+/** What the admin CLI needs: the database and the base of the link it prints. */
+export interface AdminCliConfig {
+  databaseUrl: string | undefined;
+  /** Folder of the embedded database (`DATA_DIR`). */
+  dataDir: string;
+  publicUrl: string;
+}
+
+/**
+ * Reads the admin CLI's configuration (`DATABASE_URL`, `DATA_DIR`, `PUBLIC_URL`, `PORT`). It needs
+ * no signing or encryption key: it only writes a user and an invitation link.
+ */
+export function loadAdminCliConfig(env: NodeJS.ProcessEnv = process.env): AdminCliConfig {
+  const e = EnvSchema.pick({ DATABASE_URL: true, DATA_DIR: true, PUBLIC_URL: true, PORT: true }).parse(env);
+  return {
+    databaseUrl: e.DATABASE_URL,
+    dataDir: resolve(repoRoot, e.DATA_DIR ?? '.data'),
+    publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
+  };
+}

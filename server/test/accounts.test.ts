@@ -6,6 +6,7 @@ import { DEMO_DOMAIN, schema } from '@duidingspool/db';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { generate } from 'otplib';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createUserFromCli } from '../src/modules/users/users.service.ts';
 import { expectProblem, firstCaseTable } from './fixtures.ts';
 import { type Caller, type CallResult, useTestApp } from './harness.ts';
 
@@ -309,5 +310,20 @@ describe('sessions: refresh rotation and revocation', () => {
       400,
       'validation-failed',
     );
+  });
+});
+
+describe('admin CLI (first account of a fresh install)', () => {
+  it('creates a user and answers a single-use invitation link that sets the password', async () => {
+    const address = email('eerste-beheerder');
+    const { user, link } = await createUserFromCli(t.handle.db, { email: address, displayName: 'Eerste beheerder', roles: ['admin'] }, 'https://pool.example');
+    expect(user).toMatchObject({ email: address, roles: ['admin'], hasPassword: false });
+    const token = /^https:\/\/pool\.example\/wachtwoord-instellen#token=([A-Za-z0-9_-]{43})$/.exec(link)?.[1] as string;
+    expect((await t.anonymous('POST', '/api/v1/password-changes', { token, newPassword: STRONG })).status).toBe(204);
+    const { res } = await login({ email: address, password: STRONG });
+    expect(res.body.user).toMatchObject({ roles: ['admin'], enrolmentOnly: true });
+    await expect(createUserFromCli(t.handle.db, { email: address, displayName: 'Nog eens', roles: ['admin'] }, 'https://pool.example')).rejects.toMatchObject({
+      type: 'conflict',
+    });
   });
 });

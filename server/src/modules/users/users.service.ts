@@ -1,10 +1,10 @@
-import { type Executor, schema } from '@duidingspool/db';
+import { type Database, type Executor, schema } from '@duidingspool/db';
 import type { InviteUserBody, PatchUserBody, Role, User, UserListQuery } from '@duidingspool/shared';
 import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { AppError, invalidField, notFound } from '../../errors.ts';
 import type { ServiceContext } from '../../lib/context.ts';
 import { iso, pageWindow } from '../../lib/pagination.ts';
-import { audit } from '../audit/audit.service.ts';
+import { audit, auditAs, SYSTEM_ORIGIN } from '../audit/audit.service.ts';
 import { issueAccountToken, revokeSessions } from '../auth/sessions.service.ts';
 
 const u = schema.users;
@@ -142,5 +142,39 @@ export async function updateUser(ctx: ServiceContext, id: string, body: PatchUse
       },
     });
     return after;
+  });
+}
+
+/**
+ * Creates a user from the command line (`pnpm admin create-user`), for the first account of a
+ * fresh production install where no admin can invite yet. The user gets an invitation link
+ * (72 hours, single use) that the CLI prints, so no password passes through a shell history.
+ *
+ * @returns the user and the link
+ * @throws AppError 409 `conflict` (e-mail in use)
+ */
+export async function createUserFromCli(db: Database, body: InviteUserBody, publicUrl: string): Promise<{ user: User; link: string }> {
+  return db.transaction(async (tx) => {
+    const caseTableIds = await assertCaseTables(tx, body.caseTableIds, body.roles);
+    const [created] = await tx
+      .insert(u)
+      .values({ email: body.email, displayName: body.displayName.trim(), passwordHash: null })
+      .onConflictDoNothing()
+      .returning({ id: u.id });
+    if (!created) throw new AppError('conflict', `Er bestaat al een gebruiker met e-mailadres ${body.email}.`);
+    await replaceRolesAndMemberships(tx, created.id, body.roles, caseTableIds);
+    const token = await issueAccountToken(tx, { userId: created.id, purpose: 'invitation', createdBy: null, publicUrl });
+    await auditAs(
+      tx,
+      { actorId: null, origin: { ...SYSTEM_ORIGIN, userAgent: 'admin-cli' } },
+      {
+        action: 'invite',
+        objectType: 'user',
+        objectId: created.id,
+        result: 'success',
+        details: { roles: body.roles, via: 'cli' },
+      },
+    );
+    return { user: await getUser({ db }, created.id, tx), link: `${publicUrl}/wachtwoord-instellen#token=${token}` };
   });
 }
