@@ -85,7 +85,7 @@ describe('invitations and passwords', () => {
     expect(invited.body).toMatchObject({ email: address, roles: ['coordinator'], hasPassword: false, isActive: true, twoFactorEnabled: false });
     const { mail, token } = await linkMailedTo(address);
     expect(mail.event).toBe('user-invited');
-    expect(mail.bodyText).toContain('/wachtwoord-instellen#token=');
+    expect(mail.bodyText).toContain('/set-password#token=');
     // Only the hash of the token is stored.
     const [stored] = await t.handle.db.select().from(schema.accountTokens).where(eq(schema.accountTokens.userId, invited.body.id));
     expect(stored?.tokenHash).not.toContain(token);
@@ -318,7 +318,7 @@ describe('admin CLI (first account of a fresh install)', () => {
     const address = email('eerste-beheerder');
     const { user, link } = await createUserFromCli(t.handle.db, { email: address, displayName: 'Eerste beheerder', roles: ['admin'] }, 'https://pool.example');
     expect(user).toMatchObject({ email: address, roles: ['admin'], hasPassword: false });
-    const token = /^https:\/\/pool\.example\/wachtwoord-instellen#token=([A-Za-z0-9_-]{43})$/.exec(link)?.[1] as string;
+    const token = /^https:\/\/pool\.example\/set-password#token=([A-Za-z0-9_-]{43})$/.exec(link)?.[1] as string;
     expect((await t.anonymous('POST', '/api/v1/password-changes', { token, newPassword: STRONG })).status).toBe(204);
     const { res } = await login({ email: address, password: STRONG });
     expect(res.body.user).toMatchObject({ roles: ['admin'], enrolmentOnly: true });

@@ -11,4 +11,6 @@ export const queryRoots = {
   assignments: 'assignments',
   timeEntries: 'time-entries',
   budgets: 'budgets',
+  users: 'users',
+  auditEvents: 'audit-events',
 } as const;

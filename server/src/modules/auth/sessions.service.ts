@@ -313,7 +313,7 @@ export async function issueAccountToken(
   await enqueueNotification(tx, {
     event: input.purpose === 'invitation' ? 'user-invited' : 'password-reset',
     reference: '',
-    link: `${input.publicUrl}/wachtwoord-instellen#token=${token}`,
+    link: `${input.publicUrl}/set-password#token=${token}`,
     recipients: { userIds: [input.userId] },
   });
   return token;

@@ -175,6 +175,6 @@ export async function createUserFromCli(db: Database, body: InviteUserBody, publ
         details: { roles: body.roles, via: 'cli' },
       },
     );
-    return { user: await getUser({ db }, created.id, tx), link: `${publicUrl}/wachtwoord-instellen#token=${token}` };
+    return { user: await getUser({ db }, created.id, tx), link: `${publicUrl}/set-password#token=${token}` };
   });
 }
