@@ -121,6 +121,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const production = e.NODE_ENV === 'production';
   if (production && !e.JWT_SECRET) throw new Error('JWT_SECRET is required in production');
   if (production && !e.ENCRYPTION_KEY) throw new Error('ENCRYPTION_KEY is required in production');
+  // Demo accounts (with a published password and no second factor) never reach production.
+  if (production && e.SEED_DEMO === 'true') throw new Error('SEED_DEMO cannot be true in production');
   if (e.JWT_SECRET && e.ENCRYPTION_KEY && e.JWT_SECRET === e.ENCRYPTION_KEY) throw new Error('JWT_SECRET and ENCRYPTION_KEY must differ');
   const dataDir = resolve(repoRoot, e.DATA_DIR ?? '.data');
   const port = e.PORT;

@@ -2,13 +2,14 @@
 // the TOTP second factor with recovery codes, refresh-token rotation, and revocation at once on
 // logout, deactivation, role or membership change and password change.
 import { randomBytes } from 'node:crypto';
-import { DEMO_DOMAIN, schema } from '@duidingspool/db';
+import { DEMO_DOMAIN, DEMO_PASSWORD, schema } from '@duidingspool/db';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { generate } from 'otplib';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../src/app.ts';
 import { createUserFromCli } from '../src/modules/users/users.service.ts';
 import { expectProblem, firstCaseTable } from './fixtures.ts';
-import { type Caller, type CallResult, useTestApp } from './harness.ts';
+import { type Caller, type CallResult, testConfig, useTestApp } from './harness.ts';
 
 const t = useTestApp();
 let admin: Caller;
@@ -176,6 +177,16 @@ describe('second factor (TOTP)', () => {
       const me = await caller('GET', '/api/v1/me');
       expect(me.body).toMatchObject({ twoFactorEnabled: true, enrolmentOnly: false });
       expect((await caller('GET', '/api/v1/case-tables')).status).toBe(200);
+    }
+  });
+
+  it('is required of demo accounts too when the server runs in production', async () => {
+    const production = await buildApp({ config: { ...testConfig, nodeEnv: 'production' }, db: t.handle.db });
+    try {
+      const res = await production.inject({ method: 'POST', url: '/api/v1/sessions', payload: { email: `finance@${DEMO_DOMAIN}`, password: DEMO_PASSWORD } });
+      expect(JSON.parse(res.body).user).toMatchObject({ twoFactorRequired: true, enrolmentOnly: true });
+    } finally {
+      await production.close();
     }
   });
 

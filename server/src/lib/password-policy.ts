@@ -22,7 +22,11 @@ export function assertStrongPassword(password: string, userInputs: string[], poi
   const fail = (message: string) => new AppError('weak-password', `Kies een ander wachtwoord: ${message}.`, { errors: [{ in: 'body', pointer, message }] });
   if ([...password].length < PASSWORD_MIN_LENGTH) throw fail(`minimaal ${PASSWORD_MIN_LENGTH} tekens`);
   if (password.length > PASSWORD_MAX_LENGTH) throw fail(`maximaal ${PASSWORD_MAX_LENGTH} tekens`);
-  const inputs = userInputs.flatMap((u) => [u, ...u.split(/[@.\s_-]+/)]).filter((u) => u.length >= 3);
+  // The whole input, its parts, and the parts run together (`jan.jansen@…` → `janjansen`).
+  const inputs = userInputs
+    .flatMap((u) => [u, u.split('@')[0] ?? '', ...u.split(/[@.\s_-]+/)])
+    .flatMap((u) => [u, u.replace(/[@.\s_-]+/g, '')])
+    .filter((u) => u.length >= 3);
   const result = zxcvbn.check(password, inputs);
   const listed = result.sequence.some((m) => m.pattern === 'dictionary' && m.dictionaryName === 'passwords' && m.token.length >= password.length - 2);
   if (listed) throw fail('dit wachtwoord staat op de lijst van veelgebruikte of gelekte wachtwoorden');

@@ -29,8 +29,9 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
     encryptionKey: c.encryptionKey,
     requireSecondFactorForRequesters: c.requireSecondFactorForRequesters,
     publicUrl: c.publicUrl,
+    demoAccountsExempt: c.nodeEnv !== 'production',
   };
-  const me = (userId: string, sessionId: string) => loadMe(app.db, userId, sessionId, c.requireSecondFactorForRequesters);
+  const me = (userId: string, sessionId: string) => loadMe(app.db, userId, sessionId, settings);
 
   app.post('/sessions', {
     config: { public: true },

@@ -32,6 +32,8 @@ export interface AuthSettings {
   requireSecondFactorForRequesters: boolean;
   /** Base of links in e-mails. */
   publicUrl: string;
+  /** Demo accounts may log in without a second factor; never in production. */
+  demoAccountsExempt: boolean;
 }
 
 /** Roles that always need a second factor (DESIGN.md §6); requesters only when configured. */
@@ -163,7 +165,8 @@ export async function login(db: Database, body: LoginBody, origin: RequestOrigin
       factor = 'recovery-code';
     }
   }
-  const enrolmentOnly = factor === 'none' && secondFactorRequired(user.roles, user.isDemo, settings.requireSecondFactorForRequesters);
+  const enrolmentOnly =
+    factor === 'none' && secondFactorRequired(user.roles, user.isDemo && settings.demoAccountsExempt, settings.requireSecondFactorForRequesters);
   const refreshToken = randomToken();
   return db.transaction(async (tx) => {
     const [session] = await tx
@@ -396,7 +399,12 @@ export async function setPasswordWithToken(db: Database, body: SetPasswordBody, 
 }
 
 /** The user with roles, memberships (with casustafel names), specialist profile and second-factor state. */
-export async function loadMe(db: Database, userId: string, sessionId: string, requireForRequesters: boolean): Promise<Me> {
+export async function loadMe(
+  db: Database,
+  userId: string,
+  sessionId: string,
+  settings: Pick<AuthSettings, 'requireSecondFactorForRequesters' | 'demoAccountsExempt'>,
+): Promise<Me> {
   const [user] = await db
     .select({
       id: schema.users.id,
@@ -424,7 +432,7 @@ export async function loadMe(db: Database, userId: string, sessionId: string, re
     language: user.language === 'en' ? 'en' : 'nl',
     memberships,
     twoFactorEnabled: totpEnabledAt !== null,
-    twoFactorRequired: secondFactorRequired(user.roles, isDemo, requireForRequesters),
+    twoFactorRequired: secondFactorRequired(user.roles, isDemo && settings.demoAccountsExempt, settings.requireSecondFactorForRequesters),
     enrolmentOnly: Boolean(enrolmentOnly),
   };
 }
