@@ -3,7 +3,8 @@
 // Each call is authorised or refused only by who calls it: bodies are valid, and where a success
 // would change the shared fixture, the row makes fresh objects for the call (`fresh`).
 import { randomBytes, randomUUID } from 'node:crypto';
-import { DEMO_DOMAIN, DEMO_PASSWORD } from '@duidingspool/db';
+import { DEMO_DOMAIN, DEMO_PASSWORD, schema } from '@duidingspool/db';
+import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { acceptedAssignment, createRequest, entryBody, firstCaseTable, listAll, requestBody, specialist, thisYear } from './fixtures.ts';
 import { type Caller, useTestApp } from './harness.ts';
@@ -196,6 +197,12 @@ beforeAll(async () => {
   fixture = await makeFixture();
 });
 
+/** The number of successful audit events so far. */
+async function successEvents(): Promise<number> {
+  const [row] = await t.handle.db.select({ n: sql<number>`count(*)::int` }).from(schema.auditEvents).where(eq(schema.auditEvents.result, 'success'));
+  return row?.n ?? 0;
+}
+
 const apiRoutes = () =>
   t.app.registeredRoutes
     .filter((r) => r.url.startsWith('/api/'))
@@ -224,8 +231,11 @@ describe('authorisation matrix', () => {
         const { url, body } = await row.call(f, actor);
         let caller = callers[actor];
         if (row.ownSession && actor !== 'anonymous') caller = await t.as(LOGIN[actor]);
+        const before = await successEvents();
         const res = await caller(method, url, body);
         got[actor] = res.status;
+        // Every change that succeeds writes its audit event (DESIGN.md §6).
+        if (method !== 'GET' && res.status < 300) expect(await successEvents(), `${key} as ${actor} wrote no audit event`).toBeGreaterThan(before);
         if (res.status >= 400) {
           expect(String(res.headers['content-type']), `${key} as ${actor}`).toMatch(/^application\/problem\+json/);
           expect(res.status, `${key} as ${actor}: ${JSON.stringify(res.body)}`).not.toBe(500);
