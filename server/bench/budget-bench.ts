@@ -44,6 +44,12 @@ const config: AppConfig = {
   mailFrom: { name: 'Duidingspool Oost-Nederland', address: 'noreply@duidingspool.example' },
   mailAllowedDomains: undefined,
   mailWorker: false,
+  encryptionKey: randomBytes(48).toString('base64url'),
+  requireSecondFactorForRequesters: false,
+  retentionCaseMonths: 12,
+  retentionLedgerYears: 7,
+  retentionIntervalMinutes: 0,
+  securityContact: 'mailto:security@duidingspool.example',
 };
 
 const admin = postgres(BASE, { max: 1, onnotice: () => {} });

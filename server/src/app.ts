@@ -5,14 +5,29 @@ import type { AppConfig } from './config.ts';
 import { registerModules } from './modules/index.ts';
 import apiConventions from './plugins/api-conventions.ts';
 import auth from './plugins/auth.ts';
-import errorHandler from './plugins/error-handler.ts';
+import errorHandler, { sendProblem } from './plugins/error-handler.ts';
 import openapi from './plugins/openapi.ts';
+import retentionSchedule from './plugins/retention-schedule.ts';
+import securityHeaders from './plugins/security-headers.ts';
 import spa from './plugins/spa.ts';
+
+/** A registered API route as the authorisation matrix and the fuzz test walk them. */
+export interface RegisteredRoute {
+  method: string;
+  /** Path under the server root, e.g. `/api/v1/interpretation-requests/:id`. */
+  url: string;
+  public: boolean;
+  roles: readonly string[] | undefined;
+  /** The route's zod schemas (params, querystring, body). */
+  schema: { params?: unknown; querystring?: unknown; body?: unknown } | undefined;
+}
 
 declare module 'fastify' {
   interface FastifyInstance {
     db: Database;
     config: AppConfig;
+    /** Every route registered on the app (HEAD twins left out). */
+    registeredRoutes: RegisteredRoute[];
   }
 }
 
@@ -36,6 +51,14 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     ajv: { customOptions: { removeAdditional: false } },
+    // Errors the router raises before any route runs (an over-long or malformed path segment)
+    // answer problem+json like every other error, without echoing the URL.
+    frameworkErrors: (error, _request, reply) => {
+      if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return sendProblem(reply, 'uri-too-long', 414, 'Het adres is te lang.');
+      return sendProblem(reply, 'validation-failed', 400, 'Het adres kon niet worden gelezen.', {
+        errors: [{ in: 'path', pointer: '', message: 'ongeldig adres' }],
+      });
+    },
   });
   // JSON only: a text/plain body is refused with 415 instead of being read as a string.
   app.removeContentTypeParser('text/plain');
@@ -43,11 +66,22 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('db', db);
   app.decorate('config', config);
+  const registered: RegisteredRoute[] = [];
+  app.decorate('registeredRoutes', registered);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) {
+      if (method === 'HEAD') continue;
+      const config = (route.config ?? {}) as { public?: boolean; roles?: readonly string[] };
+      registered.push({ method, url: route.url, public: config.public === true, roles: config.roles, schema: route.schema as RegisteredRoute['schema'] });
+    }
+  });
   await app.register(errorHandler);
+  await app.register(securityHeaders, { config });
   await app.register(apiConventions);
   await app.register(openapi);
   await app.register(auth, { config, db });
   await app.register(registerModules, { prefix: '/api/v1', now: options.now ?? (() => new Date()) });
   await app.register(spa, { webDist: config.webDist });
+  await app.register(retentionSchedule, { config, db });
   return app;
 }

@@ -45,6 +45,18 @@ export interface AppConfig {
   logLevel: string;
   /** Trust `X-Forwarded-For` (behind a load balancer); off by default so clients cannot spoof their IP. */
   trustProxy: boolean;
+  /** Key (≥ 32 characters) that encrypts TOTP secrets at rest (AES-256-GCM). */
+  encryptionKey: string;
+  /** Require a second factor of requesters too (coordinator, specialist, finance and admin always). */
+  requireSecondFactorForRequesters: boolean;
+  /** Months after closing that case content is purged (DESIGN.md §6; default 12). */
+  retentionCaseMonths: number;
+  /** Years after closing that the financial ledger of a request is kept (DESIGN.md §6; 7). */
+  retentionLedgerYears: number;
+  /** Minutes between runs of the retention job; 0 turns the schedule off (tests run it by hand). */
+  retentionIntervalMinutes: number;
+  /** Contact of `/.well-known/security.txt` (mailto: or https: URI). */
+  securityContact: string;
 }
 
 const EnvSchema = z.object({
@@ -81,6 +93,20 @@ const EnvSchema = z.object({
   MAIL_ALLOWED_DOMAINS: z.string().optional(),
   MAIL_WORKER: z.enum(['true', 'false']).default('true'),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  ENCRYPTION_KEY: z.string().min(32, 'ENCRYPTION_KEY must be at least 32 characters').optional(),
+  REQUIRE_2FA_FOR_REQUESTERS: z.enum(['true', 'false']).default('false'),
+  RETENTION_CASE_MONTHS: z.coerce.number().int().min(1).max(120).default(12),
+  RETENTION_LEDGER_YEARS: z.coerce.number().int().min(7).max(30).default(7),
+  RETENTION_INTERVAL_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(7 * 24 * 60)
+    .default(60),
+  SECURITY_CONTACT: z
+    .string()
+    .regex(/^(mailto:|https:\/\/)\S+$/)
+    .default('mailto:security@duidingspool.example'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -114,6 +140,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const e = parsed.data;
   const production = e.NODE_ENV === 'production';
   if (production && !e.JWT_SECRET) throw new Error('JWT_SECRET is required in production');
+  if (production && !e.ENCRYPTION_KEY) throw new Error('ENCRYPTION_KEY is required in production');
+  // Demo accounts (with a published password and no second factor) never reach production.
+  if (production && e.SEED_DEMO === 'true') throw new Error('SEED_DEMO cannot be true in production');
+  if (e.JWT_SECRET && e.ENCRYPTION_KEY && e.JWT_SECRET === e.ENCRYPTION_KEY) throw new Error('JWT_SECRET and ENCRYPTION_KEY must differ');
   const dataDir = resolve(repoRoot, e.DATA_DIR ?? '.data');
   const port = e.PORT;
   const publicUrl = e.PUBLIC_URL ?? `http://localhost:${port}`;
@@ -144,5 +174,32 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     mailWorker: e.MAIL_WORKER === 'true',
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY === 'true',
+    encryptionKey: e.ENCRYPTION_KEY ?? localSecret(dataDir, 'encryptionKey'),
+    requireSecondFactorForRequesters: e.REQUIRE_2FA_FOR_REQUESTERS === 'true',
+    retentionCaseMonths: e.RETENTION_CASE_MONTHS,
+    retentionLedgerYears: e.RETENTION_LEDGER_YEARS,
+    retentionIntervalMinutes: e.RETENTION_INTERVAL_MINUTES,
+    securityContact: e.SECURITY_CONTACT,
+  };
+}
+
+/** What the admin CLI needs: the database and the base of the link it prints. */
+export interface AdminCliConfig {
+  databaseUrl: string | undefined;
+  /** Folder of the embedded database (`DATA_DIR`). */
+  dataDir: string;
+  publicUrl: string;
+}
+
+/**
+ * Reads the admin CLI's configuration (`DATABASE_URL`, `DATA_DIR`, `PUBLIC_URL`, `PORT`). It needs
+ * no signing or encryption key: it only writes a user and an invitation link.
+ */
+export function loadAdminCliConfig(env: NodeJS.ProcessEnv = process.env): AdminCliConfig {
+  const e = EnvSchema.pick({ DATABASE_URL: true, DATA_DIR: true, PUBLIC_URL: true, PORT: true }).parse(env);
+  return {
+    databaseUrl: e.DATABASE_URL,
+    dataDir: resolve(repoRoot, e.DATA_DIR ?? '.data'),
+    publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
   };
 }

@@ -48,6 +48,11 @@ export const PROBLEM_TITLES: Record<ProblemType, string> = {
   'unsupported-media-type': 'Niet-ondersteund formaat',
   'payload-too-large': 'Verzoek te groot',
   'rate-limited': 'Te veel pogingen',
+  'second-factor-required': 'Code uit de authenticator-app nodig',
+  'second-factor-enrolment-required': 'Stel eerst tweestapsverificatie in',
+  'weak-password': 'Wachtwoord niet sterk genoeg',
+  'invalid-token': 'Link ongeldig of verlopen',
+  'uri-too-long': 'Adres te lang',
   'internal-error': 'Interne fout',
   'service-unavailable': 'Dienst niet beschikbaar',
 };

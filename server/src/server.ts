@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { isEmpty, openDatabase, seed } from '@duidingspool/db';
 import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
+import { loggerOptions } from './lib/logger.ts';
 import { createMailTransport } from './modules/notifications/transport.ts';
 import { NotificationWorker } from './modules/notifications/worker.ts';
 
@@ -17,10 +18,7 @@ if (config.seedDemo && (await isEmpty(handle.db))) {
 const app = await buildApp({
   config,
   db: handle.db,
-  logger: {
-    level: config.logLevel,
-    redact: { paths: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'], censor: '[redacted]' },
-  },
+  logger: loggerOptions(config.logLevel),
 });
 
 // The outbox worker runs beside the API in this process (not inside buildApp, so API tests stay

@@ -131,6 +131,15 @@ function routes() {
     { method: 'GET', path: '/extension-requests' },
     { method: 'POST', path: '/assignments/{id}/extension-requests', body: { extraMinutes: 60, reason: 'Meer werk' } },
     { method: 'PATCH', path: '/extension-requests/{id}', body: { status: 'granted' } },
+    { method: 'PUT', path: '/me/password', body: { currentPassword: 'x', newPassword: 'een lange nieuwe wachtzin' } },
+    { method: 'POST', path: '/me/totp-enrolments' },
+    { method: 'POST', path: '/me/totp-confirmations', body: { code: '123456' } },
+    { method: 'GET', path: '/users' },
+    { method: 'GET', path: '/users/{id}' },
+    { method: 'POST', path: '/users', body: { email: 'nieuw@duidingspool.example', displayName: 'Nieuw', roles: ['finance'] } },
+    { method: 'PATCH', path: '/users/{id}', body: { isActive: false } },
+    { method: 'GET', path: '/audit-events' },
+    { method: 'GET', path: '/audit-events/export' },
   ].map((r) => ({
     ...r,
     url: `/api/v1${r.path.replace('{id}', id).replace('{year}', String(thisYear())).replace('{month}', `${thisYear()}-01`).replace('{event}', 'digest')}${'query' in r ? r.query : ''}`,
@@ -142,7 +151,8 @@ function routes() {
   }[];
 }
 
-const PUBLIC = new Set(['GET /health', 'POST /sessions']);
+// Public: health, login, refresh (authenticated by its own cookie), and the password links.
+const PUBLIC = new Set(['GET /health', 'POST /sessions', 'POST /sessions/current/refresh', 'POST /password-resets', 'POST /password-changes']);
 
 describe('authentication', () => {
   it('covers every operation of the OpenAPI document in the route list below', async () => {

@@ -30,6 +30,12 @@ export const testConfig: AppConfig = {
   mailWorker: false,
   logLevel: 'silent',
   trustProxy: false,
+  encryptionKey: randomBytes(48).toString('base64url'),
+  requireSecondFactorForRequesters: false,
+  retentionCaseMonths: 12,
+  retentionLedgerYears: 7,
+  retentionIntervalMinutes: 0,
+  securityContact: 'mailto:security@duidingspool.example',
 };
 
 /** A response with the parsed JSON body. */

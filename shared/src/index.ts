@@ -1,5 +1,6 @@
 import './zod-locale.ts';
 
+export * from './contracts/accounts.ts';
 export * from './contracts/advice.ts';
 export * from './contracts/assignments.ts';
 export * from './contracts/budgets.ts';

@@ -23,6 +23,11 @@ export const PROBLEM_TYPES = {
   'unsupported-media-type': 415,
   'payload-too-large': 413,
   'rate-limited': 429,
+  'second-factor-required': 401,
+  'second-factor-enrolment-required': 403,
+  'weak-password': 400,
+  'invalid-token': 400,
+  'uri-too-long': 414,
   'internal-error': 500,
   'service-unavailable': 503,
 } as const;

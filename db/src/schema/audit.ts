@@ -20,7 +20,12 @@ export const auditEvents = pgTable(
     userAgent: text('user_agent'),
     details: jsonb('details'),
   },
-  (t) => [index('audit_events_object').on(t.objectType, t.objectId), index('audit_events_time').on(t.occurredAt)],
+  (t) => [
+    index('audit_events_object').on(t.objectType, t.objectId),
+    index('audit_events_time').on(t.occurredAt),
+    index('audit_events_actor').on(t.actorId, t.occurredAt),
+    check('audit_events_result', sql`${t.result} in ('success','denied')`),
+  ],
 );
 
 /**

@@ -34,10 +34,13 @@ export const interpretationRequests = pgTable(
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     closedAt: timestamp('closed_at', { withTimezone: true }),
+    /** When the retention job removed the case content (DESIGN.md §6: first retention clock). */
+    contentPurgedAt: timestamp('content_purged_at', { withTimezone: true }),
   },
   (t) => [
     index('interpretation_requests_case_table').on(t.caseTableId, t.status),
     index('interpretation_requests_status').on(t.status, t.submittedAt),
+    index('interpretation_requests_retention').on(t.closedAt).where(sql`${t.contentPurgedAt} is null`),
     check('interpretation_requests_urgency', sql`${t.urgency} in ('regular','urgent')`),
   ],
 );

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, inet, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, index, inet, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { caseTables } from './organisation.ts';
 
 /** People who sign in. E-mail is stored lower-cased. */
@@ -9,11 +9,19 @@ export const users = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     email: text('email').notNull().unique(),
     displayName: text('display_name').notNull(),
-    passwordHash: text('password_hash').notNull(),
+    /** argon2id; null until an invited user sets a password through their link. */
+    passwordHash: text('password_hash'),
+    passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
     language: text('language').notNull().default('nl'),
     isActive: boolean('is_active').notNull().default(true),
     /** Made by the demo seed; never present in production. */
     isDemo: boolean('is_demo').notNull().default(false),
+    /** TOTP secret (base32), encrypted with the server's encryption key (AES-256-GCM). */
+    totpSecretEncrypted: text('totp_secret_encrypted'),
+    /** Set once the user confirmed the TOTP secret with a code; until then the secret is pending. */
+    totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),
+    /** The last TOTP time step used to log in: a code is accepted only for a later step (no replay). */
+    totpLastTimeStep: integer('totp_last_time_step'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [check('users_email_lower', sql`${t.email} = lower(${t.email})`)],
@@ -59,6 +67,48 @@ export const sessions = pgTable(
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
     ip: inet('ip'),
     userAgent: text('user_agent'),
+    /** sha256 of the current refresh token; rotated on every refresh. */
+    refreshTokenHash: text('refresh_token_hash'),
+    /** sha256 of the refresh token before the current one: presenting it again revokes the session. */
+    previousRefreshTokenHash: text('previous_refresh_token_hash'),
+    /** Opened with a password only, for a user who must still enrol a second factor. */
+    enrolmentOnly: boolean('enrolment_only').notNull().default(false),
   },
   (t) => [index('sessions_user').on(t.userId)],
+);
+
+/** One-time recovery codes for the second factor, stored as sha256 hashes. */
+export const recoveryCodes = pgTable(
+  'recovery_codes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    codeHash: text('code_hash').notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('recovery_codes_hash').on(t.userId, t.codeHash)],
+);
+
+/**
+ * Single-use, expiring links sent by e-mail: an invitation (set a first password) or a password
+ * reset. Only the sha256 of the token is stored.
+ */
+export const accountTokens = pgTable(
+  'account_tokens',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    purpose: text('purpose').notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('account_tokens_user').on(t.userId), check('account_tokens_purpose', sql`${t.purpose} in ('invitation','password-reset')`)],
 );

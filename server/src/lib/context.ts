@@ -30,6 +30,8 @@ export interface ServiceContext {
   now: () => Date;
   /** Public base URL of the app, for links in notifications. */
   publicUrl: string;
+  /** Months after closing that case content is purged (DESIGN.md §6). */
+  retentionCaseMonths: number;
 }
 
 /** True when the actor holds `role`. */

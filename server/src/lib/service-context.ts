@@ -10,5 +10,6 @@ export function serviceContext(app: FastifyInstance, request: FastifyRequest, no
     origin: { ip: request.ip ?? null, userAgent: request.headers['user-agent'] ?? null },
     now,
     publicUrl: app.config.publicUrl,
+    retentionCaseMonths: app.config.retentionCaseMonths,
   };
 }

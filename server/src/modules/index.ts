@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { assignmentRoutes } from './assignments/assignments.routes.ts';
+import { auditRoutes } from './audit/audit.routes.ts';
 import { sessionRoutes } from './auth/sessions.routes.ts';
 import { budgetRoutes } from './budgets/budgets.routes.ts';
 import { extensionRequestRoutes } from './extension-requests/extension-requests.routes.ts';
@@ -10,6 +11,7 @@ import { organisationRoutes } from './organisation/organisation.routes.ts';
 import { periodRoutes } from './periods/periods.routes.ts';
 import { specialistRoutes } from './specialists/specialists.routes.ts';
 import { timeEntryRoutes } from './time-entries/time-entries.routes.ts';
+import { userRoutes } from './users/users.routes.ts';
 
 /** All API routes; registered under `/api/v1`. */
 export const registerModules: FastifyPluginAsync<{ now: () => Date }> = async (app, opts) => {
@@ -24,4 +26,6 @@ export const registerModules: FastifyPluginAsync<{ now: () => Date }> = async (a
   await app.register(budgetRoutes, { now: opts.now });
   await app.register(periodRoutes, { now: opts.now });
   await app.register(extensionRequestRoutes, { now: opts.now });
+  await app.register(userRoutes, { now: opts.now });
+  await app.register(auditRoutes, { now: opts.now });
 };

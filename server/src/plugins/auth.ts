@@ -8,9 +8,13 @@ import fp from 'fastify-plugin';
 import type { AppConfig } from '../config.ts';
 import { AppError, forbidden } from '../errors.ts';
 import type { Actor } from '../lib/context.ts';
+import { auditAs } from '../modules/audit/audit.service.ts';
 
 /** Name of the httpOnly session cookie that holds the JWT. */
 export const SESSION_COOKIE = 'dp_session';
+/** Name of the httpOnly refresh cookie (`<sessionId>.<token>`), sent only to the sessions routes. */
+export const REFRESH_COOKIE = 'dp_refresh';
+const REFRESH_PATH = '/api/v1/sessions';
 
 interface SessionClaims {
   sub: string;
@@ -30,6 +34,8 @@ declare module 'fastify' {
     public?: boolean;
     /** Roles of which the actor must hold one (DESIGN.md §2); unset: any signed-in user. */
     roles?: readonly Role[];
+    /** The route is open to a session that must still enrol a second factor (me, enrolment, logout). */
+    duringEnrolment?: boolean;
   }
   interface FastifyRequest {
     actor: Actor | null;
@@ -37,6 +43,9 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Signs a JWT for `session` and sets it as the session cookie. */
     issueSessionCookie(reply: FastifyReply, session: { userId: string; sessionId: string }): Promise<void>;
+    /** Sets the refresh cookie `<sessionId>.<token>` for the rest of the session's absolute lifetime. */
+    issueRefreshCookie(reply: FastifyReply, session: { sessionId: string; refreshToken: string }): void;
+    /** Clears the session and the refresh cookie. */
     clearSessionCookie(reply: FastifyReply): void;
   }
 }
@@ -44,13 +53,19 @@ declare module 'fastify' {
 const unauthenticated = () => new AppError('unauthenticated', 'U bent niet (meer) ingelogd. Log opnieuw in.');
 
 /** Loads the actor of a live session in one query, or null when the session is gone. */
-async function loadActor(db: Database, sessionId: string, userId: string, idleSeconds: number): Promise<(Actor & { lastSeenAt: Date }) | null> {
+async function loadActor(
+  db: Database,
+  sessionId: string,
+  userId: string,
+  idleSeconds: number,
+): Promise<(Actor & { lastSeenAt: Date; enrolmentOnly: boolean }) | null> {
   const s = schema.sessions;
   const u = schema.users;
   const rows = await db
     .select({
       sessionId: s.id,
       lastSeenAt: s.lastSeenAt,
+      enrolmentOnly: s.enrolmentOnly,
       userId: u.id,
       email: u.email,
       displayName: u.displayName,
@@ -83,6 +98,7 @@ async function loadActor(db: Database, sessionId: string, userId: string, idleSe
     specialistId: row.specialistId,
     sessionId: row.sessionId,
     lastSeenAt: new Date(row.lastSeenAt),
+    enrolmentOnly: row.enrolmentOnly,
   };
 }
 
@@ -111,8 +127,16 @@ export default fp(
       const token = await reply.jwtSign({ sub: session.userId, sid: session.sessionId });
       reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions, maxAge: config.jwtTtlSeconds });
     });
+    app.decorate('issueRefreshCookie', (reply: FastifyReply, session: { sessionId: string; refreshToken: string }) => {
+      reply.setCookie(REFRESH_COOKIE, `${session.sessionId}.${session.refreshToken}`, {
+        ...cookieOptions,
+        path: REFRESH_PATH,
+        maxAge: config.sessionMaxSeconds,
+      });
+    });
     app.decorate('clearSessionCookie', (reply: FastifyReply) => {
       reply.clearCookie(SESSION_COOKIE, cookieOptions);
+      reply.clearCookie(REFRESH_COOKIE, { ...cookieOptions, path: REFRESH_PATH });
     });
     app.decorateRequest('actor', null);
 
@@ -135,7 +159,7 @@ export default fp(
         app.clearSessionCookie(reply);
         throw unauthenticated();
       }
-      const { lastSeenAt, ...rest } = actor;
+      const { lastSeenAt, enrolmentOnly, ...rest } = actor;
       request.actor = rest;
       const now = Date.now();
       if (now - lastSeenAt.getTime() > 60_000) {
@@ -145,8 +169,23 @@ export default fp(
       if (now / 1000 - claims.iat > config.jwtTtlSeconds / 3) {
         await app.issueSessionCookie(reply, { userId: claims.sub, sessionId: claims.sid });
       }
+      const origin = { ip: request.ip ?? null, userAgent: request.headers['user-agent'] ?? null };
+      const route = `${request.method} ${request.routeOptions.url}`;
+      // A session opened without the second factor its user needs may only set one up.
+      if (enrolmentOnly && !routeConfig.duringEnrolment) {
+        await auditAs(
+          db,
+          { actorId: rest.userId, origin },
+          { action: 'access', objectType: 'route', objectId: route, result: 'denied', details: { reason: 'enrolment-only' } },
+        );
+        throw new AppError('second-factor-enrolment-required', 'Stel eerst tweestapsverificatie in voordat u verder gaat.');
+      }
       const roles = routeConfig.roles;
-      if (roles && !roles.some((r) => rest.roles.includes(r))) throw forbidden();
+      if (roles && !roles.some((r) => rest.roles.includes(r))) {
+        // Access-control failures are logged (ASVS 7.2.2, DESIGN.md §6).
+        await auditAs(db, { actorId: rest.userId, origin }, { action: 'access', objectType: 'route', objectId: route, result: 'denied' });
+        throw forbidden();
+      }
     });
   },
   { name: 'auth' },

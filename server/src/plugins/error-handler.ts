@@ -3,6 +3,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, PROBLEM_TITLES } from '../errors.ts';
+import { safeError } from '../lib/logger.ts';
 
 /** Sends an RFC 9457 problem with the stable `type` slug. */
 export function sendProblem(reply: FastifyReply, type: ProblemType, status: number, detail: string, extra: Record<string, unknown> = {}): FastifyReply {
@@ -59,7 +60,7 @@ export default fp(async function errorHandler(app: FastifyInstance) {
         errors: [{ in: 'body', pointer: '', message: 'ongeldige JSON' }],
       });
     }
-    request.log.error({ err: error }, 'unhandled error');
+    request.log.error({ err: safeError(error) }, 'unhandled error');
     return sendProblem(reply, 'internal-error', 500, 'Er ging iets mis aan onze kant. Probeer het later opnieuw.');
   });
 });

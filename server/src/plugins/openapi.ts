@@ -32,7 +32,8 @@ function completeDocument(doc: Json): Json {
       for (const [code, response] of Object.entries(responses)) {
         if (/^[23]\d\d$/.test(code)) response.headers = { ...((response.headers as Json) ?? {}), ...VERSION_HEADER };
       }
-      const isPublic = path === '/health' || (path === '/sessions' && method === 'post') || path === '/openapi.json';
+      // Public operations carry `security: []` (set from the route's `config.public` below).
+      const isPublic = Array.isArray(op.security) && (op.security as unknown[]).length === 0;
       const hasInput = (method !== 'get' && method !== 'delete') || ((op.parameters as unknown[]) ?? []).length > 0;
       if (hasInput) responses['400'] ??= problem('Ongeldige invoer (`validation-failed`)');
       if (!isPublic) {
@@ -43,7 +44,10 @@ function completeDocument(doc: Json): Json {
       if (method !== 'get' && !isPublic)
         responses['409'] ??= problem('Conflict met de toestand (`invalid-transition`, `budget-exceeded`, `estimate-exceeded`, …)');
       if (method === 'post' || method === 'patch') responses['422'] ??= problem('Persoonsgegevens in vrije tekst (`personal-data-detected`)');
-      if (path === '/sessions' && method === 'post') responses['429'] ??= problem('Te veel pogingen (`rate-limited`)');
+      if (isPublic && method === 'post') {
+        responses['401'] ??= problem('Niet (meer) ingelogd of onjuiste gegevens (`unauthenticated`)');
+        responses['429'] ??= problem('Te veel pogingen (`rate-limited`)');
+      }
       responses['500'] ??= problem('Interne fout (`internal-error`)');
     }
   }
@@ -70,10 +74,17 @@ export default fp(async function openapi(app: FastifyInstance) {
         { name: 'assignments', description: 'Inzet van specialisten' },
         { name: 'time-entries', description: 'Urenregistratie' },
         { name: 'budgets', description: 'Budget' },
+        { name: 'users', description: 'Gebruikersbeheer' },
+        { name: 'audit', description: 'Auditlog' },
         { name: 'system', description: 'Systeem' },
       ],
     },
-    transform: jsonSchemaTransform,
+    transform: (input) => {
+      const out = jsonSchemaTransform(input) as { schema: Json; url: string };
+      const config = (input.route as { config?: { public?: boolean } }).config;
+      if (config?.public) out.schema = { ...out.schema, security: [] };
+      return out as never;
+    },
     transformObject: (documentObject) => completeDocument(jsonSchemaTransformObject(documentObject) as Json) as never,
   });
 

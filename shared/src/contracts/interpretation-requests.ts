@@ -104,5 +104,9 @@ export const InterpretationRequestSchema = InterpretationRequestSummarySchema.ex
   advice: AdviceSchema.nullable(),
   /** Statuses this user may move the request to with PATCH now. */
   allowedTransitions: z.array(RequestStatusSchema),
+  /** Calendar date (Europe/Amsterdam) on which the case content is purged; null while open. */
+  contentPurgeDate: z.string().nullable().meta({ format: 'date' }),
+  /** When the case content was purged (question, context and advice are then empty). */
+  contentPurgedAt: InstantSchema.nullable(),
 }).meta({ id: 'InterpretationRequest' });
 export type InterpretationRequest = z.infer<typeof InterpretationRequestSchema>;

@@ -10,6 +10,14 @@ export const LoginBodySchema = z.strictObject({
     .string()
     .regex(/^\d{6}$/)
     .optional(),
+  /** A one-time recovery code instead of `totp` (when the authenticator app is lost). */
+  recoveryCode: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z2-7]{5}-?[a-z2-7]{5}$/)
+    .transform((s) => s.replace('-', ''))
+    .optional(),
 });
 export type LoginBody = z.infer<typeof LoginBodySchema>;
 
@@ -27,6 +35,12 @@ export const MeSchema = z
     /** Set when the user is a specialist in the pool. */
     specialistId: IdSchema.nullable(),
     language: z.enum(['nl', 'en']),
+    /** A TOTP second factor is set up. */
+    twoFactorEnabled: z.boolean(),
+    /** The user's roles require a second factor (demo accounts excepted). */
+    twoFactorRequired: z.boolean(),
+    /** This session may only enrol a second factor (and sign out) until it is set up. */
+    enrolmentOnly: z.boolean(),
   })
   .meta({ id: 'Me' });
 export type Me = z.infer<typeof MeSchema>;

@@ -23,6 +23,8 @@ export function navItemsFor(me: Me, t: (key: string) => string): NavItem[] {
   }
   if (roles.includes('specialist')) items.push({ to: '/assignments', label: t('nav.myAssignments') });
   if (roles.includes('coordinator') || roles.includes('finance')) items.push({ to: '/budget', label: t('nav.budget') });
+  if (roles.includes('admin')) items.push({ to: '/users', label: t('nav.users') });
+  if (roles.includes('coordinator') || roles.includes('admin')) items.push({ to: '/audit-log', label: t('nav.auditLog') });
   if (roles.includes('admin')) items.push({ to: '/mail', label: t('nav.mail') });
   items.push({ to: '/notification-preferences', label: t('nav.notificationPreferences') });
   return items;
@@ -42,7 +44,8 @@ export function AppLayout({ me }: { me: Me | null }) {
     requestHeadingFocus();
   }
 
-  const items = me ? navItemsFor(me, t) : [];
+  // Until the second factor is set up, the session can do nothing else: no menu.
+  const items = me && !me.enrolmentOnly ? navItemsFor(me, t) : [];
 
   return (
     <div className="dsp-app">
@@ -58,6 +61,9 @@ export function AppLayout({ me }: { me: Me | null }) {
           {me ? (
             <div className="dsp-user">
               <Paragraph className="dsp-user__name">{t('layout.signedInAs', { name: me.displayName })}</Paragraph>
+              <NavLink to="/account" className="utrecht-link utrecht-link--html-a dsp-user__account">
+                {t('layout.account')}
+              </NavLink>
               <Button
                 appearance="secondary-action-button"
                 onClick={() =>

@@ -5,9 +5,12 @@ import { Loading } from '../components/loading.tsx';
 import { ProblemAlert } from '../components/problem-alert.tsx';
 import { hasRole, homePathFor, useMe } from '../lib/auth.ts';
 import { AppLayout } from './layout.tsx';
+import { AccountPage } from './routes/account-page.tsx';
 import { ApprovalsPage } from './routes/approvals-page.tsx';
 import { AssignmentDetailPage } from './routes/assignment-detail-page.tsx';
 import { AssignmentsPage } from './routes/assignments-page.tsx';
+import { AuditLogPage } from './routes/audit-log-page.tsx';
+import { ForgotPasswordPage } from './routes/forgot-password-page.tsx';
 import { LoginPage } from './routes/login-page.tsx';
 import { MailPage } from './routes/mail-page.tsx';
 import { NewRequestPage } from './routes/new-request-page.tsx';
@@ -16,7 +19,12 @@ import { NotificationPreferencesPage } from './routes/notification-preferences-p
 import { RequestDetailPage } from './routes/request-detail-page.tsx';
 import { RequestsPage } from './routes/requests-page.tsx';
 import { RouteErrorPage } from './routes/route-error-page.tsx';
+import { SetPasswordPage } from './routes/set-password-page.tsx';
 import { TriagePage } from './routes/triage-page.tsx';
+import { UsersPage } from './routes/users-page.tsx';
+
+/** Pages a visitor may open without signing in. */
+const PUBLIC_PATHS = ['/login', '/set-password', '/forgot-password'];
 
 const BudgetPage = lazy(() => import('./routes/budget-page.tsx').then((m) => ({ default: m.BudgetPage })));
 
@@ -40,7 +48,7 @@ function Root() {
   }
   const user = me.data;
   const onLogin = location.pathname === '/login';
-  if (!user && !onLogin) {
+  if (!user && !PUBLIC_PATHS.includes(location.pathname)) {
     const from = `${location.pathname}${location.search}`;
     return <Navigate to="/login" replace state={from !== '/' ? { from } : undefined} />;
   }
@@ -49,6 +57,8 @@ function Root() {
     const from = (location.state as { from?: string } | null)?.from;
     return <Navigate to={from && from !== '/login' ? from : homePathFor(user)} replace />;
   }
+  // A session without the second factor its roles need may only set it up (the API says so too).
+  if (user?.enrolmentOnly && location.pathname !== '/account') return <Navigate to="/account" replace />;
   return <AppLayout me={user} />;
 }
 
@@ -76,6 +86,25 @@ export function createAppRouter() {
       children: [
         { index: true, element: <Home /> },
         { path: 'login', element: <LoginPage /> },
+        { path: 'set-password', element: <SetPasswordPage /> },
+        { path: 'forgot-password', element: <ForgotPasswordPage /> },
+        { path: 'account', element: <AccountPage /> },
+        {
+          path: 'users',
+          element: (
+            <RequireRole roles={['admin']}>
+              <UsersPage />
+            </RequireRole>
+          ),
+        },
+        {
+          path: 'audit-log',
+          element: (
+            <RequireRole roles={['coordinator', 'admin']}>
+              <AuditLogPage />
+            </RequireRole>
+          ),
+        },
         {
           path: 'requests',
           element: (

@@ -68,3 +68,26 @@ describe('apiRequest', () => {
     expect(error.problem.availableCents).toBe(12345);
   });
 });
+
+describe('access token renewal', () => {
+  const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+  const expired = { type: 'unauthenticated', title: 'Niet ingelogd', status: 401, detail: 'Log opnieuw in.' };
+
+  it('renews an expired access token once with the refresh cookie and repeats the call', async () => {
+    const answers = [json(401, expired), json(200, { user: {} }), json(200, { id: 'x' })];
+    const fetchMock = vi.fn(async () => answers.shift() as Response);
+    vi.stubGlobal('fetch', fetchMock);
+    expect(await apiRequest('/things', { schema: z.object({ id: z.string() }) })).toEqual({ id: 'x' });
+    expect(fetchMock.mock.calls.map((c) => (c as unknown[])[0])).toEqual(['/api/v1/things', '/api/v1/sessions/current/refresh', '/api/v1/things']);
+  });
+
+  it('gives up with the 401 when the refresh is refused, and never refreshes for the session routes', async () => {
+    const fetchMock = vi.fn(async () => json(401, expired));
+    vi.stubGlobal('fetch', fetchMock);
+    await expect(apiRequest('/things')).rejects.toMatchObject({ status: 401 });
+    expect(fetchMock).toHaveBeenCalledTimes(2);
+    fetchMock.mockClear();
+    await expect(apiRequest('/sessions', { method: 'POST', body: {} })).rejects.toBeInstanceOf(ApiError);
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+  });
+});

@@ -98,6 +98,22 @@ async function readProblem(response: Response): Promise<Problem> {
   };
 }
 
+let refreshing: Promise<boolean> | null = null;
+
+/**
+ * Renews the access token with the rotating refresh cookie (`POST /sessions/current/refresh`).
+ * Concurrent callers share one refresh, because a refresh token works only once.
+ */
+export function refreshSession(): Promise<boolean> {
+  refreshing ??= fetch(`${API_BASE}/sessions/current/refresh`, { method: 'POST', credentials: 'same-origin' })
+    .then((r) => r.ok)
+    .catch(() => false)
+    .finally(() => {
+      refreshing = null;
+    });
+  return refreshing;
+}
+
 /**
  * Calls the API with the session cookie and parses the answer with `schema`.
  * @throws ApiError for every non-2xx answer (with the parsed problem details)
@@ -109,13 +125,17 @@ export async function apiRequest<S extends z.ZodType | undefined = undefined>(
   const { method = 'GET', query, body, schema, signal } = options;
   const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', ...options.headers };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
-  const response = await fetch(`${API_BASE}${path}${toQueryString(query)}`, {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-    credentials: 'same-origin',
-    signal,
-  });
+  const send = () =>
+    fetch(`${API_BASE}${path}${toQueryString(query)}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'same-origin',
+      signal,
+    });
+  let response = await send();
+  // The access token lives 15 minutes: on a 401 renew it once with the refresh cookie and retry.
+  if (response.status === 401 && !path.startsWith('/sessions') && (await refreshSession())) response = await send();
   if (!response.ok) throw new ApiError(await readProblem(response));
   if (!schema || response.status === 204) return undefined as never;
   const json: unknown = await response.json();

@@ -28,11 +28,12 @@ export function hasRole(me: Me | null | undefined, ...roles: Role[]): boolean {
 
 /** The path a user lands on after signing in, by their most capable role. */
 export function homePathFor(me: Me): string {
+  if (me.enrolmentOnly) return '/account';
   if (me.roles.includes('coordinator')) return '/triage';
   if (me.roles.includes('requester')) return '/requests';
   if (me.roles.includes('specialist')) return '/assignments';
   if (me.roles.includes('finance')) return '/budget';
-  if (me.roles.includes('admin')) return '/mail';
+  if (me.roles.includes('admin')) return '/users';
   return '/no-access';
 }
 

@@ -12,4 +12,6 @@ export const queryRoots = {
   timeEntries: 'time-entries',
   budgets: 'budgets',
   notifications: 'notifications',
+  users: 'users',
+  auditEvents: 'audit-events',
 } as const;

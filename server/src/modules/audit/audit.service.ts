@@ -1,5 +1,5 @@
 import { type Executor, schema } from '@duidingspool/db';
-import type { ServiceContext } from '../../lib/context.ts';
+import type { RequestOrigin, ServiceContext } from '../../lib/context.ts';
 
 /** What an audit event records (DESIGN.md §6). `action` is `<verb>` such as `read`, `create`, `transition`. */
 export interface AuditEntry {
@@ -11,18 +11,29 @@ export interface AuditEntry {
 }
 
 /**
- * Appends one audit event. Call it with the transaction of the change so the two commit together;
- * for a denied access call it with `ctx.db` before throwing.
+ * Appends one audit event for `actorId` (null: the system or an unknown caller) from `origin`.
+ * Call it with the transaction of the change so both commit together (DESIGN.md §6).
  */
-export async function audit(ctx: Pick<ServiceContext, 'actor' | 'origin'>, db: Executor, entry: AuditEntry): Promise<void> {
+export async function auditAs(db: Executor, who: { actorId: string | null; origin: RequestOrigin }, entry: AuditEntry): Promise<void> {
   await db.insert(schema.auditEvents).values({
-    actorId: ctx.actor.userId,
+    actorId: who.actorId,
     action: entry.action,
     objectType: entry.objectType,
     objectId: entry.objectId,
     result: entry.result,
-    ip: ctx.origin.ip,
-    userAgent: ctx.origin.userAgent?.slice(0, 512) ?? null,
+    ip: who.origin.ip,
+    userAgent: who.origin.userAgent?.slice(0, 512) ?? null,
     details: entry.details ?? null,
   });
 }
+
+/**
+ * Appends one audit event. Call it with the transaction of the change so the two commit together;
+ * for a denied access call it with `ctx.db` before throwing.
+ */
+export async function audit(ctx: Pick<ServiceContext, 'actor' | 'origin'>, db: Executor, entry: AuditEntry): Promise<void> {
+  await auditAs(db, { actorId: ctx.actor.userId, origin: ctx.origin }, entry);
+}
+
+/** The origin of the system itself (the retention job, the admin CLI). */
+export const SYSTEM_ORIGIN: RequestOrigin = { ip: null, userAgent: 'duidingspool-system' };

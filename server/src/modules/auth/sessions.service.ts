@@ -1,22 +1,71 @@
-import { type Database, dummyPasswordHash, schema, verifyPassword } from '@duidingspool/db';
-import type { LoginBody, Me, Role } from '@duidingspool/shared';
-import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
+import { type Database, dummyPasswordHash, type Executor, hashPassword, schema, verifyPassword } from '@duidingspool/db';
+import type { ChangePasswordBody, LoginBody, Me, PasswordResetRequestBody, Role, SetPasswordBody } from '@duidingspool/shared';
+import { and, asc, eq, gt, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import { AppError } from '../../errors.ts';
 import type { Actor, RequestOrigin } from '../../lib/context.ts';
+import { assertStrongPassword } from '../../lib/password-policy.ts';
+import { decryptSecret, hashToken, randomToken } from '../../lib/secrets.ts';
+import { verifyTotp } from '../../lib/totp.ts';
+import { auditAs } from '../audit/audit.service.ts';
+import { enqueueSecurityMail } from '../notifications/outbox.ts';
 
 /** Failed logins allowed per account, and per IP address, within `THROTTLE_WINDOW_MINUTES`. */
 export const MAX_FAILED_LOGINS_PER_ACCOUNT = 10;
 export const MAX_FAILED_LOGINS_PER_IP = 50;
 export const THROTTLE_WINDOW_MINUTES = 15;
+/** Password-reset requests allowed per e-mail address, and per IP, within the same window. */
+export const MAX_RESET_REQUESTS_PER_ACCOUNT = 3;
+export const MAX_RESET_REQUESTS_PER_IP = 20;
+/** Lifetime of a password-reset link, minutes. */
+export const PASSWORD_RESET_TTL_MINUTES = 60;
+/** Lifetime of an invitation link, hours. */
+export const INVITATION_TTL_HOURS = 72;
+
+/** What the session services need from the configuration. */
+export interface AuthSettings {
+  /** Absolute session lifetime, seconds. */
+  sessionMaxSeconds: number;
+  /** Session idle timeout, seconds. */
+  sessionIdleSeconds: number;
+  /** Key that encrypts TOTP secrets. */
+  encryptionKey: string;
+  requireSecondFactorForRequesters: boolean;
+  /** Base of links in e-mails. */
+  publicUrl: string;
+  /** Demo accounts may log in without a second factor; never in production. */
+  demoAccountsExempt: boolean;
+}
+
+/** Roles that always need a second factor (DESIGN.md §6); requesters only when configured. */
+export const SECOND_FACTOR_ROLES: readonly Role[] = ['coordinator', 'specialist', 'finance', 'admin'];
 
 /**
- * Refuses a login attempt with 429 `rate-limited` once the account or the IP address has had too
- * many failed logins recently (DESIGN.md §6). Counted from the audit log, so it holds across
- * server instances and only failures count.
+ * True when a user with `roles` must log in with a second factor. Demo accounts made by the seed
+ * (never in production) are exempt so the demo works without an authenticator app.
+ */
+export function secondFactorRequired(roles: readonly Role[], isDemo: boolean, requireForRequesters: boolean): boolean {
+  if (isDemo) return false;
+  return roles.some((r) => SECOND_FACTOR_ROLES.includes(r) || (r === 'requester' && requireForRequesters));
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const wrongCredentials = () => new AppError('unauthenticated', 'E-mailadres of wachtwoord is onjuist.');
+
+/**
+ * Refuses once the account or the IP address has had too many failed attempts of `action`
+ * recently (DESIGN.md §6). Counted from the audit log, so it holds across server instances.
  *
  * @throws AppError 429 `rate-limited`
  */
-async function assertNotThrottled(db: Database, email: string, ip: string | null): Promise<void> {
+async function assertNotThrottled(
+  db: Database,
+  action: string,
+  email: string,
+  ip: string | null,
+  limits: { account: number; ip: number },
+  result = 'denied',
+): Promise<void> {
   const ev = schema.auditEvents;
   const [row] = await db
     .select({
@@ -24,61 +73,187 @@ async function assertNotThrottled(db: Database, email: string, ip: string | null
       byIp: ip ? sql<number>`count(*) filter (where ${ev.ip} = ${ip}::inet)::int` : sql<number>`0`,
     })
     .from(ev)
-    .where(and(eq(ev.action, 'login'), eq(ev.result, 'denied'), gt(ev.occurredAt, sql`now() - make_interval(mins => ${THROTTLE_WINDOW_MINUTES})`)));
-  if ((row?.byAccount ?? 0) >= MAX_FAILED_LOGINS_PER_ACCOUNT || (row?.byIp ?? 0) >= MAX_FAILED_LOGINS_PER_IP) {
-    throw new AppError('rate-limited', `Te veel mislukte inlogpogingen. Probeer het over ${THROTTLE_WINDOW_MINUTES} minuten opnieuw.`);
+    .where(and(eq(ev.action, action), eq(ev.result, result), gt(ev.occurredAt, sql`now() - make_interval(mins => ${THROTTLE_WINDOW_MINUTES})`)));
+  if ((row?.byAccount ?? 0) >= limits.account || (row?.byIp ?? 0) >= limits.ip) {
+    throw new AppError('rate-limited', `Te veel pogingen. Probeer het over ${THROTTLE_WINDOW_MINUTES} minuten opnieuw.`);
   }
 }
 
+/** Revokes every live session of `userId` (except `keep`): logout everywhere. */
+export async function revokeSessions(db: Executor, userId: string, keep?: string): Promise<void> {
+  const s = schema.sessions;
+  await db
+    .update(s)
+    .set({ revokedAt: sql`now()` as never })
+    .where(and(eq(s.userId, userId), isNull(s.revokedAt), keep ? ne(s.id, keep) : undefined));
+}
+
+/** An opened session: the ids and the refresh token to put in its cookie. */
+export interface OpenedSession {
+  userId: string;
+  sessionId: string;
+  refreshToken: string;
+}
+
 /**
- * Checks e-mail and password and opens a server-side session of `maxSeconds`. Unknown user,
- * deactivated user and wrong password answer alike (and take alike long). DESIGN.md §6.
+ * Checks e-mail, password and — when the user has set one up — the TOTP code or a one-time
+ * recovery code, then opens a server-side session. Unknown user, deactivated user and wrong
+ * password answer alike (and take alike long). A user whose roles need a second factor but who
+ * has none yet gets a session that may only enrol one. DESIGN.md §6, ASVS 2.2.1, 2.8.
  *
- * @returns the user id and session id
- * @throws AppError 401 `unauthenticated`, 429 `rate-limited`
+ * @throws AppError 401 `unauthenticated`, 401 `second-factor-required` (code missing), 429 `rate-limited`
  */
-export async function login(db: Database, body: LoginBody, origin: RequestOrigin, maxSeconds: number): Promise<{ userId: string; sessionId: string }> {
-  await assertNotThrottled(db, body.email, origin.ip);
+export async function login(db: Database, body: LoginBody, origin: RequestOrigin, settings: AuthSettings): Promise<OpenedSession> {
+  await assertNotThrottled(db, 'login', body.email, origin.ip, { account: MAX_FAILED_LOGINS_PER_ACCOUNT, ip: MAX_FAILED_LOGINS_PER_IP });
+  const u = schema.users;
   const [user] = await db
-    .select({ id: schema.users.id, passwordHash: schema.users.passwordHash, isActive: schema.users.isActive })
-    .from(schema.users)
-    .where(eq(schema.users.email, body.email));
+    .select({
+      id: u.id,
+      email: u.email,
+      passwordHash: u.passwordHash,
+      isActive: u.isActive,
+      isDemo: u.isDemo,
+      totpSecretEncrypted: u.totpSecretEncrypted,
+      totpEnabledAt: u.totpEnabledAt,
+      totpLastTimeStep: u.totpLastTimeStep,
+      roles: sql<Role[]>`coalesce((select array_agg(r.role) from ${schema.userRoles} r where r.user_id = ${u.id}), '{}')`,
+    })
+    .from(u)
+    .where(eq(u.email, body.email));
   const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), body.password);
-  if (!user || !ok || !user.isActive) {
-    await db.insert(schema.auditEvents).values({
-      actorId: user?.id ?? null,
-      action: 'login',
-      objectType: 'session',
-      objectId: null,
-      result: 'denied',
-      ip: origin.ip,
-      userAgent: origin.userAgent?.slice(0, 512) ?? null,
-      details: { email: body.email },
+  const deny = async (reason: string, error = wrongCredentials()) => {
+    await auditAs(
+      db,
+      { actorId: user?.id ?? null, origin },
+      { action: 'login', objectType: 'session', objectId: null, result: 'denied', details: { email: body.email, reason } },
+    );
+    return error;
+  };
+  if (!user || !ok || !user.isActive || !user.passwordHash) throw await deny('credentials');
+
+  let factor: 'none' | 'totp' | 'recovery-code' = 'none';
+  if (user.totpEnabledAt && user.totpSecretEncrypted) {
+    if (!body.totp && !body.recoveryCode) {
+      throw new AppError('second-factor-required', 'Vul de code uit uw authenticator-app in, of een herstelcode.', {
+        errors: [{ in: 'body', pointer: '/totp', message: 'code uit de authenticator-app nodig' }],
+      });
+    }
+    const wrongCode = new AppError('unauthenticated', 'De code is onjuist of al gebruikt.', {
+      errors: [{ in: 'body', pointer: body.totp ? '/totp' : '/recoveryCode', message: 'onjuist of al gebruikt' }],
     });
-    throw new AppError('unauthenticated', 'E-mailadres of wachtwoord is onjuist.');
+    if (body.totp) {
+      const step = await verifyTotp(decryptSecret(user.totpSecretEncrypted, settings.encryptionKey), body.totp, user.totpLastTimeStep);
+      // Guarded: of two logins racing with the same code, only one moves the step on.
+      const used =
+        step === null
+          ? []
+          : await db
+              .update(u)
+              .set({ totpLastTimeStep: step })
+              .where(and(eq(u.id, user.id), or(isNull(u.totpLastTimeStep), sql`${u.totpLastTimeStep} < ${step}`)))
+              .returning({ id: u.id });
+      if (used.length === 0) throw await deny('totp', wrongCode);
+      factor = 'totp';
+    } else if (body.recoveryCode) {
+      const rc = schema.recoveryCodes;
+      const used = await db
+        .update(rc)
+        .set({ usedAt: sql`now()` as never })
+        .where(and(eq(rc.userId, user.id), eq(rc.codeHash, hashToken(body.recoveryCode)), isNull(rc.usedAt)))
+        .returning({ id: rc.id });
+      if (used.length === 0) throw await deny('recovery-code', wrongCode);
+      factor = 'recovery-code';
+    }
   }
+  const enrolmentOnly =
+    factor === 'none' && secondFactorRequired(user.roles, user.isDemo && settings.demoAccountsExempt, settings.requireSecondFactorForRequesters);
+  const refreshToken = randomToken();
   return db.transaction(async (tx) => {
     const [session] = await tx
       .insert(schema.sessions)
       .values({
         userId: user.id,
-        expiresAt: sql`now() + make_interval(secs => ${maxSeconds})` as never,
+        expiresAt: sql`now() + make_interval(secs => ${settings.sessionMaxSeconds})` as never,
         ip: origin.ip,
         userAgent: origin.userAgent?.slice(0, 512) ?? null,
+        refreshTokenHash: hashToken(refreshToken),
+        enrolmentOnly,
       })
       .returning({ id: schema.sessions.id });
     if (!session) throw new Error('insert returned no row');
-    await tx.insert(schema.auditEvents).values({
-      actorId: user.id,
-      action: 'login',
-      objectType: 'session',
-      objectId: session.id,
-      result: 'success',
-      ip: origin.ip,
-      userAgent: origin.userAgent?.slice(0, 512) ?? null,
-    });
-    return { userId: user.id, sessionId: session.id };
+    await auditAs(
+      tx,
+      { actorId: user.id, origin },
+      {
+        action: 'login',
+        objectType: 'session',
+        objectId: session.id,
+        result: 'success',
+        details: { secondFactor: enrolmentOnly ? 'enrolment-required' : factor },
+      },
+    );
+    return { userId: user.id, sessionId: session.id, refreshToken };
   });
+}
+
+/**
+ * Rotates the refresh token of a live session and answers the user and session for a new access
+ * JWT. A refresh token that was already rotated away is a sign of theft: the session is revoked
+ * (OWASP refresh-token rotation with reuse detection).
+ *
+ * @param cookie the `dp_refresh` cookie value `<sessionId>.<token>`
+ * @throws AppError 401 `unauthenticated`
+ */
+export async function refreshSession(db: Database, cookie: string | undefined, origin: RequestOrigin, settings: AuthSettings): Promise<OpenedSession> {
+  const gone = () => new AppError('unauthenticated', 'U bent niet (meer) ingelogd. Log opnieuw in.');
+  const [sessionId, token] = (cookie ?? '').split('.');
+  if (!sessionId || !token || !UUID.test(sessionId) || token.length > 64) throw gone();
+  const s = schema.sessions;
+  const presented = hashToken(token);
+  const next = randomToken();
+  return db
+    .transaction(async (tx) => {
+      const [row] = await tx
+        .select({ id: s.id, userId: s.userId, current: s.refreshTokenHash, previous: s.previousRefreshTokenHash })
+        .from(s)
+        .innerJoin(schema.users, eq(schema.users.id, s.userId))
+        .where(
+          and(
+            eq(s.id, sessionId),
+            isNull(s.revokedAt),
+            gt(s.expiresAt, sql`now()`),
+            gt(s.lastSeenAt, sql`now() - make_interval(secs => ${settings.sessionIdleSeconds})`),
+            eq(schema.users.isActive, true),
+          ),
+        )
+        .for('update', { of: s });
+      if (!row) throw gone();
+      if (row.current !== presented) {
+        if (row.previous === presented) {
+          await tx
+            .update(s)
+            .set({ revokedAt: sql`now()` as never })
+            .where(eq(s.id, row.id));
+          await auditAs(
+            tx,
+            { actorId: row.userId, origin },
+            { action: 'refresh', objectType: 'session', objectId: row.id, result: 'denied', details: { reason: 'reuse' } },
+          );
+          return { userId: row.userId, sessionId: '', refreshToken: '' };
+        }
+        throw gone();
+      }
+      await tx
+        .update(s)
+        .set({ refreshTokenHash: hashToken(next), previousRefreshTokenHash: presented, lastSeenAt: sql`now()` as never })
+        .where(eq(s.id, row.id));
+      return { userId: row.userId, sessionId: row.id, refreshToken: next };
+    })
+    .then((opened) => {
+      // The revocation above must commit, so the refusal is thrown after the transaction.
+      if (!opened.sessionId) throw gone();
+      return opened;
+    });
 }
 
 /** Revokes the session at once: its JWT stops working on the next request. */
@@ -88,28 +263,158 @@ export async function logout(db: Database, actor: Actor, origin: RequestOrigin):
       .update(schema.sessions)
       .set({ revokedAt: sql`now()` as never })
       .where(eq(schema.sessions.id, actor.sessionId));
-    await tx.insert(schema.auditEvents).values({
-      actorId: actor.userId,
-      action: 'logout',
-      objectType: 'session',
-      objectId: actor.sessionId,
-      result: 'success',
-      ip: origin.ip,
-      userAgent: origin.userAgent?.slice(0, 512) ?? null,
-    });
+    await auditAs(tx, { actorId: actor.userId, origin }, { action: 'logout', objectType: 'session', objectId: actor.sessionId, result: 'success' });
   });
 }
 
-/** The user with roles, memberships (with casustafel names) and specialist profile. */
-export async function loadMe(db: Database, userId: string): Promise<Me> {
+/**
+ * Changes the actor's own password after checking the current one; every other session of the
+ * user ends at once (ASVS 2.1.5, 3.3.3).
+ *
+ * @throws AppError 400 `validation-failed` (current password wrong), 400 `weak-password`
+ */
+export async function changePassword(db: Database, actor: Actor, body: ChangePasswordBody, origin: RequestOrigin): Promise<void> {
+  const [user] = await db.select({ hash: schema.users.passwordHash }).from(schema.users).where(eq(schema.users.id, actor.userId));
+  if (!user?.hash || !(await verifyPassword(user.hash, body.currentPassword))) {
+    await auditAs(db, { actorId: actor.userId, origin }, { action: 'change-password', objectType: 'user', objectId: actor.userId, result: 'denied' });
+    throw new AppError('validation-failed', 'Het huidige wachtwoord klopt niet.', {
+      errors: [{ in: 'body', pointer: '/currentPassword', message: 'klopt niet' }],
+    });
+  }
+  assertStrongPassword(body.newPassword, [actor.email, actor.displayName]);
+  const hash = await hashPassword(body.newPassword);
+  await db.transaction(async (tx) => {
+    await tx
+      .update(schema.users)
+      .set({ passwordHash: hash, passwordChangedAt: sql`now()` as never })
+      .where(eq(schema.users.id, actor.userId));
+    await revokeSessions(tx, actor.userId, actor.sessionId);
+    await auditAs(tx, { actorId: actor.userId, origin }, { action: 'change-password', objectType: 'user', objectId: actor.userId, result: 'success' });
+  });
+}
+
+/**
+ * Writes a single-use link token for `userId` (only its hash is stored), voiding earlier unused
+ * tokens of the same purpose, and puts the e-mail with the link in the outbox. The token sits in
+ * the link's fragment (`#token=`), so it never reaches a server log.
+ */
+export async function issueAccountToken(
+  tx: Executor,
+  input: { userId: string; purpose: 'invitation' | 'password-reset'; createdBy: string | null; publicUrl: string },
+): Promise<string> {
+  const t = schema.accountTokens;
+  await tx
+    .update(t)
+    .set({ usedAt: sql`now()` as never })
+    .where(and(eq(t.userId, input.userId), eq(t.purpose, input.purpose), isNull(t.usedAt)));
+  const token = randomToken();
+  const ttl =
+    input.purpose === 'invitation'
+      ? sql`now() + make_interval(hours => ${INVITATION_TTL_HOURS})`
+      : sql`now() + make_interval(mins => ${PASSWORD_RESET_TTL_MINUTES})`;
+  await tx.insert(t).values({ userId: input.userId, purpose: input.purpose, tokenHash: hashToken(token), expiresAt: ttl as never, createdBy: input.createdBy });
+  await enqueueSecurityMail(
+    tx,
+    { publicUrl: input.publicUrl, now: () => new Date() },
+    { event: input.purpose, userId: input.userId, linkPath: `/set-password#token=${token}` },
+  );
+  return token;
+}
+
+/**
+ * Sends a password-reset link when the address belongs to an active user; answers the same
+ * either way so the form reveals no accounts (ASVS 2.5.x). Rate-limited per address and IP.
+ *
+ * @throws AppError 429 `rate-limited`
+ */
+export async function requestPasswordReset(db: Database, body: PasswordResetRequestBody, origin: RequestOrigin, settings: AuthSettings): Promise<void> {
+  await assertNotThrottled(
+    db,
+    'request-password-reset',
+    body.email,
+    origin.ip,
+    { account: MAX_RESET_REQUESTS_PER_ACCOUNT, ip: MAX_RESET_REQUESTS_PER_IP },
+    'success',
+  );
+  await db.transaction(async (tx) => {
+    const [user] = await tx
+      .select({ id: schema.users.id })
+      .from(schema.users)
+      .where(and(eq(schema.users.email, body.email), eq(schema.users.isActive, true)));
+    if (user) await issueAccountToken(tx, { userId: user.id, purpose: 'password-reset', createdBy: null, publicUrl: settings.publicUrl });
+    await auditAs(
+      tx,
+      { actorId: user?.id ?? null, origin },
+      { action: 'request-password-reset', objectType: 'user', objectId: user?.id ?? null, result: 'success', details: { email: body.email } },
+    );
+  });
+}
+
+/**
+ * Sets a password with the token of an invitation or reset link: single use, expiring, for an
+ * active user. The password must be strong; every session of the user ends.
+ *
+ * @throws AppError 400 `invalid-token`, 400 `weak-password`
+ */
+export async function setPasswordWithToken(db: Database, body: SetPasswordBody, origin: RequestOrigin): Promise<void> {
+  const t = schema.accountTokens;
+  const u = schema.users;
+  const tokenHash = hashToken(body.token);
+  const live = and(eq(t.tokenHash, tokenHash), isNull(t.usedAt), gt(t.expiresAt, sql`now()`), eq(u.isActive, true));
+  const [found] = await db
+    .select({ id: t.id, userId: t.userId, purpose: t.purpose, email: u.email, displayName: u.displayName })
+    .from(t)
+    .innerJoin(u, eq(u.id, t.userId))
+    .where(live);
+  if (!found) {
+    await auditAs(
+      db,
+      { actorId: null, origin },
+      { action: 'set-password', objectType: 'user', objectId: null, result: 'denied', details: { reason: 'token' } },
+    );
+    throw new AppError('invalid-token', 'Deze link is ongeldig, al gebruikt of verlopen. Vraag een nieuwe aan.');
+  }
+  // Checked before the token is used up, so a refused password does not burn the link.
+  assertStrongPassword(body.newPassword, [found.email, found.displayName]);
+  const hash = await hashPassword(body.newPassword);
+  await db.transaction(async (tx) => {
+    const used = await tx
+      .update(t)
+      .set({ usedAt: sql`now()` as never })
+      .where(and(eq(t.id, found.id), isNull(t.usedAt)))
+      .returning({ id: t.id });
+    if (used.length === 0) throw new AppError('invalid-token', 'Deze link is al gebruikt.');
+    await tx
+      .update(u)
+      .set({ passwordHash: hash, passwordChangedAt: sql`now()` as never })
+      .where(eq(u.id, found.userId));
+    await revokeSessions(tx, found.userId);
+    await auditAs(
+      tx,
+      { actorId: found.userId, origin },
+      { action: 'set-password', objectType: 'user', objectId: found.userId, result: 'success', details: { purpose: found.purpose } },
+    );
+  });
+}
+
+/** The user with roles, memberships (with casustafel names), specialist profile and second-factor state. */
+export async function loadMe(
+  db: Database,
+  userId: string,
+  sessionId: string,
+  settings: Pick<AuthSettings, 'requireSecondFactorForRequesters' | 'demoAccountsExempt'>,
+): Promise<Me> {
   const [user] = await db
     .select({
       id: schema.users.id,
       email: schema.users.email,
       displayName: schema.users.displayName,
       language: schema.users.language,
+      isDemo: schema.users.isDemo,
+      totpEnabledAt: schema.users.totpEnabledAt,
       roles: sql<Role[]>`coalesce((select array_agg(r.role order by r.role) from ${schema.userRoles} r where r.user_id = ${userId}::uuid), '{}')`,
       specialistId: sql<string | null>`(select sp.id::text from ${schema.specialists} sp where sp.user_id = ${userId}::uuid and sp.is_active)`,
+      enrolmentOnly: sql<boolean>`coalesce((select s.enrolment_only from ${schema.sessions} s where s.id = ${sessionId}::uuid), false)`,
     })
     .from(schema.users)
     .where(eq(schema.users.id, userId));
@@ -120,5 +425,13 @@ export async function loadMe(db: Database, userId: string): Promise<Me> {
     .innerJoin(schema.caseTables, eq(schema.caseTables.id, schema.caseTableMembers.caseTableId))
     .where(inArray(schema.caseTableMembers.userId, [userId]))
     .orderBy(asc(schema.caseTables.name));
-  return { ...user, language: user.language === 'en' ? 'en' : 'nl', memberships };
+  const { isDemo, totpEnabledAt, enrolmentOnly, ...rest } = user;
+  return {
+    ...rest,
+    language: user.language === 'en' ? 'en' : 'nl',
+    memberships,
+    twoFactorEnabled: totpEnabledAt !== null,
+    twoFactorRequired: secondFactorRequired(user.roles, isDemo && settings.demoAccountsExempt, settings.requireSecondFactorForRequesters),
+    enrolmentOnly: Boolean(enrolmentOnly),
+  };
 }

@@ -110,7 +110,7 @@ export async function listRequests(db: Executor, actor: Actor, q: Interpretation
 /** The request with id `id` if `actor` may see it, with its case content; `lock` takes a row lock. */
 export async function findVisibleRequest(db: Executor, actor: Actor, id: string, lock = false) {
   const query = db
-    .select({ ...summaryColumns, question: r.question, context: r.context, createdBy: r.createdBy })
+    .select({ ...summaryColumns, question: r.question, context: r.context, createdBy: r.createdBy, closedAt: r.closedAt, contentPurgedAt: r.contentPurgedAt })
     .from(r)
     .innerJoin(schema.caseTables, eq(schema.caseTables.id, r.caseTableId))
     .innerJoin(schema.municipalities, eq(schema.municipalities.id, r.municipalityId))
@@ -118,7 +118,13 @@ export async function findVisibleRequest(db: Executor, actor: Actor, id: string,
   const rows = lock ? await query.for('update', { of: r }) : await query;
   const row = rows[0];
   if (!row) return null;
-  return { ...toSummary(row), question: row.question, context: row.context };
+  return {
+    ...toSummary(row),
+    question: row.question,
+    context: row.context,
+    closedAt: row.closedAt === null ? null : new Date(row.closedAt),
+    contentPurgedAt: isoOrNull(row.contentPurgedAt),
+  };
 }
 
 /** The timeline of a request, oldest first. */

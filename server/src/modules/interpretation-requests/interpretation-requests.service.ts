@@ -28,6 +28,17 @@ import { findVisibleRequest, listRequests, listTimeline, nextReference, recordTr
 /** Prefix of the pool reference (`DP-2019-0007`), from the regional seed's `pool.referencePrefix`. */
 export const REFERENCE_PREFIX = 'DP';
 
+/** `instant` plus `months` calendar months, clamped to the month's last day as PostgreSQL does. */
+export function addMonths(instant: Date, months: number): Date {
+  const d = new Date(instant);
+  const day = d.getUTCDate();
+  d.setUTCDate(1);
+  d.setUTCMonth(d.getUTCMonth() + months);
+  const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
+  d.setUTCDate(Math.min(day, last));
+  return d;
+}
+
 /** The roles with which `actor` acts on this request: requester only as a member of its casustafel. */
 function rolesOnRequest(actor: Actor, caseTableId: string): Role[] {
   return actor.roles.filter((role) => role !== 'requester' || actor.caseTableIds.includes(caseTableId));
@@ -133,8 +144,10 @@ export async function getInterpretationRequest(ctx: ServiceContext, id: string, 
   if (opts.audited !== false) {
     await audit(ctx, ctx.db, { action: 'read', objectType: 'interpretation-request', objectId: id, result: 'success', details: { advice: advice !== null } });
   }
+  const { closedAt, ...rest } = request;
   return {
-    ...request,
+    ...rest,
+    contentPurgeDate: closedAt && !request.contentPurgedAt ? amsterdamDate(addMonths(closedAt, ctx.retentionCaseMonths)) : null,
     timeline: await listTimeline(ctx.db, id),
     assignments,
     advice,

@@ -31,7 +31,8 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
       body: PutNotificationPreferencesBodySchema,
       response: { 200: NotificationPreferenceListSchema },
     },
-    handler: async (request) => setPreferences(app.db, actorOf(request), request.body),
+    handler: async (request) =>
+      setPreferences(app.db, actorOf(request), { ip: request.ip ?? null, userAgent: request.headers['user-agent'] ?? null }, request.body),
   });
   app.get('/notifications', {
     config: admin,

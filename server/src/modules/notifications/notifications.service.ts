@@ -12,8 +12,9 @@ import {
 import { count, desc, eq, sql } from 'drizzle-orm';
 import type { AppConfig } from '../../config.ts';
 import { invalidField, notFound } from '../../errors.ts';
-import type { Actor } from '../../lib/context.ts';
+import type { Actor, RequestOrigin } from '../../lib/context.ts';
 import { iso, isoOrNull, pageWindow } from '../../lib/pagination.ts';
+import { audit } from '../audit/audit.service.ts';
 import { renderMail, sampleMailInput } from './templates.tsx';
 import { NotificationWorker } from './worker.ts';
 
@@ -38,18 +39,32 @@ export async function getPreferences(db: Database, actor: Actor): Promise<Notifi
  * Stores the actor's preferences (upsert per event). Security mails and events the actor does not
  * receive have no preference. @throws AppError 400 `validation-failed` naming the offending item
  */
-export async function setPreferences(db: Database, actor: Actor, body: PutNotificationPreferencesBody): Promise<NotificationPreferenceList> {
+export async function setPreferences(
+  db: Database,
+  actor: Actor,
+  origin: RequestOrigin,
+  body: PutNotificationPreferencesBody,
+): Promise<NotificationPreferenceList> {
   const allowed = preferenceEventsFor(actor);
   body.items.forEach((item, i) => {
     if (!allowed.includes(item.event)) throw invalidField(`/items/${i}/event`, `voor '${item.event}' is geen voorkeur in te stellen`);
   });
-  if (body.items.length > 0) {
-    const p = schema.notificationPreferences;
-    await db
-      .insert(p)
-      .values(body.items.map((i) => ({ userId: actor.userId, event: i.event, mode: i.mode })))
-      .onConflictDoUpdate({ target: [p.userId, p.event], set: { mode: sql`excluded.mode`, updatedAt: sql`now()` } });
-  }
+  await db.transaction(async (tx) => {
+    if (body.items.length > 0) {
+      const p = schema.notificationPreferences;
+      await tx
+        .insert(p)
+        .values(body.items.map((i) => ({ userId: actor.userId, event: i.event, mode: i.mode })))
+        .onConflictDoUpdate({ target: [p.userId, p.event], set: { mode: sql`excluded.mode`, updatedAt: sql`now()` } });
+    }
+    await audit({ actor, origin }, tx, {
+      action: 'set-notification-preferences',
+      objectType: 'user',
+      objectId: actor.userId,
+      result: 'success',
+      details: { items: body.items },
+    });
+  });
   return getPreferences(db, actor);
 }
 

@@ -14,6 +14,7 @@ import { RequestActions } from '../../features/interpretation-requests/component
 import { RequestAssignments } from '../../features/interpretation-requests/components/request-assignments.tsx';
 import { RequestContent, RequestFacts } from '../../features/interpretation-requests/components/request-details.tsx';
 import { RequestTimeline } from '../../features/interpretation-requests/components/request-timeline.tsx';
+import { RetentionNotice } from '../../features/interpretation-requests/components/retention-notice.tsx';
 import { hasRole, isOwnAssignment, useMe } from '../../lib/auth.ts';
 import { focusPageHeading } from '../../lib/focus.ts';
 import { AssignPanel } from './assign-panel.tsx';
@@ -56,7 +57,8 @@ export function RequestDetailPage() {
         </Paragraph>
       ) : null}
       <RequestActions request={request} />
-      {request.advice ? <AdviceView advice={request.advice} /> : null}
+      <RetentionNotice request={request} canDownload={!!me?.memberships.some((m) => m.caseTableId === request.caseTableId)} />
+      {request.advice && !request.contentPurgedAt ? <AdviceView advice={request.advice} /> : null}
       <RequestContent request={request} />
       {coordinator && request.status === 'submitted' ? (
         <AssignPanel

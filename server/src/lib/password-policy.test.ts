@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { assertStrongPassword } from './password-policy.ts';
+
+const refused = (password: string, inputs: string[] = []) => {
+  try {
+    assertStrongPassword(password, inputs);
+    return null;
+  } catch (error) {
+    return (error as { type: string }).type;
+  }
+};
+
+describe('password policy (ASVS 2.1)', () => {
+  it('accepts a long passphrase, with any characters and no composition rules', () => {
+    expect(refused('kompas lantaarn rivier vogelhuis')).toBeNull();
+    expect(refused('Zeven zwanen zwemmen zuidwaarts 🦢')).toBeNull();
+  });
+  it('refuses fewer than 12 characters (counted as characters, not bytes)', () => {
+    expect(refused('Kx9#vT2!qLm')).toBe('weak-password');
+  });
+  it('refuses common and breached passwords, also with digits appended or l33t', () => {
+    for (const p of ['password1234', 'qwertyuiop12', '123456789012', 'iloveyou1234', 'P@ssw0rd1234', 'welcome12345'])
+      expect(refused(p), p).toBe('weak-password');
+  });
+  it('refuses a password made of the user’s own e-mail address or name', () => {
+    expect(refused('jan.jansen@arnhem.nl', ['jan.jansen@arnhem.nl', 'Jan Jansen'])).toBe('weak-password');
+    expect(refused('janjansen2019!', ['jan.jansen@arnhem.nl', 'Jan Jansen'])).toBe('weak-password');
+  });
+  it('refuses more than 128 characters', () => {
+    expect(refused('a b c d e f g '.repeat(20))).toBe('weak-password');
+  });
+});

@@ -1,0 +1,34 @@
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@duidingspool/shared';
+import { ZxcvbnFactory } from '@zxcvbn-ts/core';
+import * as common from '@zxcvbn-ts/language-common';
+import { AppError } from '../errors.ts';
+
+// zxcvbn-ts with the common package: its `passwords` dictionary is the list of the most used
+// (breached) passwords, plus keyboard patterns, sequences, repeats, dates and l33t variants.
+const zxcvbn = new ZxcvbnFactory({ dictionary: { ...common.dictionary }, graphs: common.adjacencyGraphs });
+
+/** The lowest zxcvbn score (0–4) a new password must reach. */
+export const MIN_PASSWORD_SCORE = 3;
+
+/**
+ * Refuses a new password that is shorter than 12 characters, longer than 128, or guessable: on
+ * the common/breached password list, made of the user's own e-mail or name, or otherwise scoring
+ * below 3 in zxcvbn (ASVS 2.1.1, 2.1.7; DESIGN.md §6). No composition rules (ASVS 2.1.9).
+ *
+ * @param userInputs the user's e-mail and name, which the password must not be built from
+ * @throws AppError 400 `weak-password` with a pointer at `pointer`
+ */
+export function assertStrongPassword(password: string, userInputs: string[], pointer = '/newPassword'): void {
+  const fail = (message: string) => new AppError('weak-password', `Kies een ander wachtwoord: ${message}.`, { errors: [{ in: 'body', pointer, message }] });
+  if ([...password].length < PASSWORD_MIN_LENGTH) throw fail(`minimaal ${PASSWORD_MIN_LENGTH} tekens`);
+  if (password.length > PASSWORD_MAX_LENGTH) throw fail(`maximaal ${PASSWORD_MAX_LENGTH} tekens`);
+  // The whole input, its parts, and the parts run together (`jan.jansen@…` → `janjansen`).
+  const inputs = userInputs
+    .flatMap((u) => [u, u.split('@')[0] ?? '', ...u.split(/[@.\s_-]+/)])
+    .flatMap((u) => [u, u.replace(/[@.\s_-]+/g, '')])
+    .filter((u) => u.length >= 3);
+  const result = zxcvbn.check(password, inputs);
+  const listed = result.sequence.some((m) => m.pattern === 'dictionary' && m.dictionaryName === 'passwords' && m.token.length >= password.length - 2);
+  if (listed) throw fail('dit wachtwoord staat op de lijst van veelgebruikte of gelekte wachtwoorden');
+  if (result.score < MIN_PASSWORD_SCORE) throw fail('te makkelijk te raden; gebruik bijvoorbeeld een zin van vier of meer woorden');
+}

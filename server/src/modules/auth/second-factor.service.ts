@@ -1,0 +1,75 @@
+import { randomBytes } from 'node:crypto';
+import { type Database, schema } from '@duidingspool/db';
+import type { RecoveryCodes, TotpEnrolment } from '@duidingspool/shared';
+import { and, eq, isNull } from 'drizzle-orm';
+import { AppError } from '../../errors.ts';
+import type { Actor, RequestOrigin } from '../../lib/context.ts';
+import { decryptSecret, encryptSecret, hashToken } from '../../lib/secrets.ts';
+import { newTotpSecret, totpProvisioning, verifyTotp } from '../../lib/totp.ts';
+import { auditAs } from '../audit/audit.service.ts';
+
+/** How many one-time recovery codes an enrolment hands out. */
+export const RECOVERY_CODE_COUNT = 10;
+const ALPHABET = 'abcdefghijklmnopqrstuvwxyz234567';
+
+/** A recovery code `xxxxx-xxxxx`: 10 base32 characters (50 bits), unbiased (256 is a multiple of 32). */
+export function newRecoveryCode(): string {
+  const chars = [...randomBytes(10)].map((b) => ALPHABET[b % 32]).join('');
+  return `${chars.slice(0, 5)}-${chars.slice(5)}`;
+}
+
+const alreadyEnabled = () => new AppError('conflict', 'Tweestapsverificatie is al ingesteld. Vraag de beheerder om haar opnieuw in te stellen.');
+
+/**
+ * Starts TOTP enrolment: stores a new secret (encrypted) as pending and answers it with its QR
+ * code. Refused when a second factor is already set up (an admin resets it first).
+ *
+ * @throws AppError 409 `conflict`
+ */
+export async function startTotpEnrolment(db: Database, actor: Actor, origin: RequestOrigin, encryptionKey: string): Promise<TotpEnrolment> {
+  const secret = newTotpSecret();
+  const u = schema.users;
+  const updated = await db
+    .update(u)
+    .set({ totpSecretEncrypted: encryptSecret(secret, encryptionKey), totpLastTimeStep: null })
+    .where(and(eq(u.id, actor.userId), isNull(u.totpEnabledAt)))
+    .returning({ id: u.id });
+  if (updated.length === 0) throw alreadyEnabled();
+  await auditAs(db, { actorId: actor.userId, origin }, { action: 'start-totp-enrolment', objectType: 'user', objectId: actor.userId, result: 'success' });
+  return { secret, ...(await totpProvisioning(secret, actor.email)) };
+}
+
+/**
+ * Confirms the pending secret with a code from the app: the second factor is on, ten one-time
+ * recovery codes are made (answered once, stored as hashes), and the session may do everything
+ * its roles allow.
+ *
+ * @throws AppError 409 `conflict` (none pending or already on), 400 `validation-failed` (wrong code)
+ */
+export async function confirmTotpEnrolment(db: Database, actor: Actor, code: string, origin: RequestOrigin, encryptionKey: string): Promise<RecoveryCodes> {
+  const u = schema.users;
+  const [user] = await db.select({ secret: u.totpSecretEncrypted, enabledAt: u.totpEnabledAt }).from(u).where(eq(u.id, actor.userId));
+  if (!user || user.enabledAt) throw alreadyEnabled();
+  if (!user.secret) throw new AppError('conflict', 'Start eerst het instellen van tweestapsverificatie.');
+  const step = await verifyTotp(decryptSecret(user.secret, encryptionKey), code, null);
+  if (step === null) {
+    await auditAs(db, { actorId: actor.userId, origin }, { action: 'enable-totp', objectType: 'user', objectId: actor.userId, result: 'denied' });
+    throw new AppError('validation-failed', 'De code klopt niet. Controleer de tijd op uw telefoon en probeer de volgende code.', {
+      errors: [{ in: 'body', pointer: '/code', message: 'klopt niet' }],
+    });
+  }
+  const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
+  await db.transaction(async (tx) => {
+    const enabled = await tx
+      .update(u)
+      .set({ totpEnabledAt: new Date(), totpLastTimeStep: step })
+      .where(and(eq(u.id, actor.userId), isNull(u.totpEnabledAt)))
+      .returning({ id: u.id });
+    if (enabled.length === 0) throw alreadyEnabled();
+    await tx.delete(schema.recoveryCodes).where(eq(schema.recoveryCodes.userId, actor.userId));
+    await tx.insert(schema.recoveryCodes).values(codes.map((c) => ({ userId: actor.userId, codeHash: hashToken(c.replace('-', '')) })));
+    await tx.update(schema.sessions).set({ enrolmentOnly: false }).where(eq(schema.sessions.id, actor.sessionId));
+    await auditAs(tx, { actorId: actor.userId, origin }, { action: 'enable-totp', objectType: 'user', objectId: actor.userId, result: 'success' });
+  });
+  return { recoveryCodes: codes };
+}

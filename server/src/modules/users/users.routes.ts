@@ -1,0 +1,44 @@
+import { IdParamsSchema, InviteUserBodySchema, PatchUserBodySchema, pageOf, UserListQuerySchema, UserSchema } from '@duidingspool/shared';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { serviceContext } from '../../lib/service-context.ts';
+import { getUser, inviteUser, listUsers, updateUser } from './users.service.ts';
+
+const tags = ['users'];
+const config = { roles: ['admin'] as const };
+
+/** User management for the admin (DESIGN.md §2): invite, roles, memberships, deactivate. */
+export const userRoutes: FastifyPluginAsyncZod<{ now: () => Date }> = async (app, opts) => {
+  const ctx = (request: Parameters<typeof serviceContext>[1]) => serviceContext(app, request, opts.now);
+  app.get('/users', {
+    config,
+    schema: { tags, summary: 'Gebruikers (beheerder)', querystring: UserListQuerySchema, response: { 200: pageOf(UserSchema).meta({ id: 'UserPage' }) } },
+    handler: async (request) => {
+      const { items, total } = await listUsers(ctx(request), request.query);
+      return { items, total, page: request.query.page, pageSize: request.query.pageSize };
+    },
+  });
+  app.get('/users/:id', {
+    config,
+    schema: { tags, summary: 'Eén gebruiker (beheerder)', params: IdParamsSchema, response: { 200: UserSchema } },
+    handler: async (request) => getUser(ctx(request), request.params.id),
+  });
+  app.post('/users', {
+    config,
+    schema: { tags, summary: 'Gebruiker uitnodigen per e-mail (eenmalige, verlopende link)', body: InviteUserBodySchema, response: { 201: UserSchema } },
+    handler: async (request, reply) => {
+      const user = await inviteUser(ctx(request), request.body);
+      return reply.code(201).header('Location', `/api/v1/users/${user.id}`).send(user);
+    },
+  });
+  app.patch('/users/:id', {
+    config,
+    schema: {
+      tags,
+      summary: 'Rollen, lidmaatschappen, actief, tweestapsverificatie herstellen of uitnodiging opnieuw sturen',
+      params: IdParamsSchema,
+      body: PatchUserBodySchema,
+      response: { 200: UserSchema },
+    },
+    handler: async (request) => updateUser(ctx(request), request.params.id, request.body),
+  });
+};

@@ -1,0 +1,180 @@
+import { type Database, type Executor, schema } from '@duidingspool/db';
+import type { InviteUserBody, PatchUserBody, Role, User, UserListQuery } from '@duidingspool/shared';
+import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { AppError, invalidField, notFound } from '../../errors.ts';
+import type { ServiceContext } from '../../lib/context.ts';
+import { iso, pageWindow } from '../../lib/pagination.ts';
+import { audit, auditAs, SYSTEM_ORIGIN } from '../audit/audit.service.ts';
+import { issueAccountToken, revokeSessions } from '../auth/sessions.service.ts';
+
+const u = schema.users;
+
+const userColumns = {
+  id: u.id,
+  email: u.email,
+  displayName: u.displayName,
+  isActive: u.isActive,
+  isDemo: u.isDemo,
+  hasPassword: sql<boolean>`${u.passwordHash} is not null`,
+  twoFactorEnabled: sql<boolean>`${u.totpEnabledAt} is not null`,
+  createdAt: u.createdAt,
+  roles: sql<Role[]>`coalesce((select array_agg(r.role order by r.role) from ${schema.userRoles} r where r.user_id = ${u.id}), '{}')`,
+  caseTableIds: sql<
+    string[]
+  >`coalesce((select array_agg(m.case_table_id::text order by m.case_table_id) from ${schema.caseTableMembers} m where m.user_id = ${u.id}), '{}')`,
+};
+
+const toUser = (row: { createdAt: Date | string } & Omit<User, 'createdAt'>): User => ({ ...row, createdAt: iso(row.createdAt) });
+
+/** A page of users for the admin, ordered by e-mail (id as tiebreaker). */
+export async function listUsers(ctx: ServiceContext, q: UserListQuery) {
+  const filters: SQL[] = [];
+  if (q.role) filters.push(sql`exists (select 1 from ${schema.userRoles} r where r.user_id = ${u.id} and r.role = ${q.role})`);
+  if (q.active) filters.push(eq(u.isActive, q.active === 'true'));
+  const where = filters.length > 0 ? and(...filters) : undefined;
+  const { limit, offset } = pageWindow(q);
+  const rows = await ctx.db.select(userColumns).from(u).where(where).orderBy(asc(u.email), asc(u.id)).limit(limit).offset(offset);
+  const [count] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(u).where(where);
+  return { items: rows.map(toUser), total: count?.n ?? 0 };
+}
+
+/**
+ * One user.
+ * @throws AppError 404 `not-found`
+ */
+export async function getUser(ctx: Pick<ServiceContext, 'db'>, id: string, db: Executor = ctx.db): Promise<User> {
+  const [row] = await db.select(userColumns).from(u).where(eq(u.id, id));
+  if (!row) throw notFound('Deze gebruiker');
+  return toUser(row);
+}
+
+/** Memberships only make sense for requesters; unknown casustafels are refused. */
+async function assertCaseTables(db: Executor, ids: string[] | undefined, roles: Role[]): Promise<string[]> {
+  const unique = [...new Set(ids ?? [])];
+  if (unique.length === 0) return [];
+  if (!roles.includes('requester')) throw invalidField('/caseTableIds', 'alleen aanvragers zijn lid van een casustafel');
+  const known = await db.select({ id: schema.caseTables.id }).from(schema.caseTables).where(inArray(schema.caseTables.id, unique));
+  const missing = unique.find((id) => !known.some((k) => k.id === id));
+  if (missing) throw invalidField(`/caseTableIds/${(ids ?? []).indexOf(missing)}`, 'onbekende casustafel');
+  return unique;
+}
+
+async function replaceRolesAndMemberships(db: Executor, userId: string, roles: Role[] | undefined, caseTableIds: string[] | undefined) {
+  if (roles) {
+    await db.delete(schema.userRoles).where(eq(schema.userRoles.userId, userId));
+    await db.insert(schema.userRoles).values([...new Set(roles)].map((role) => ({ userId, role })));
+  }
+  if (caseTableIds) {
+    await db.delete(schema.caseTableMembers).where(eq(schema.caseTableMembers.userId, userId));
+    if (caseTableIds.length > 0) await db.insert(schema.caseTableMembers).values(caseTableIds.map((caseTableId) => ({ userId, caseTableId })));
+  }
+}
+
+/**
+ * Invites a user by e-mail: the account exists without a password until the user sets one through
+ * the single-use link (72 hours) that goes out through the outbox. DESIGN.md §2 (admin).
+ *
+ * @throws AppError 409 `conflict` (e-mail in use), 400 `validation-failed` (casustafel)
+ */
+export async function inviteUser(ctx: ServiceContext, body: InviteUserBody): Promise<User> {
+  return ctx.db.transaction(async (tx) => {
+    const caseTableIds = await assertCaseTables(tx, body.caseTableIds, body.roles);
+    const [created] = await tx
+      .insert(u)
+      .values({ email: body.email, displayName: body.displayName.trim(), passwordHash: null })
+      .onConflictDoNothing()
+      .returning({ id: u.id });
+    if (!created)
+      throw new AppError('conflict', 'Er bestaat al een gebruiker met dit e-mailadres.', {
+        errors: [{ in: 'body', pointer: '/email', message: 'al in gebruik' }],
+      });
+    await replaceRolesAndMemberships(tx, created.id, body.roles, caseTableIds);
+    await issueAccountToken(tx, { userId: created.id, purpose: 'invitation', createdBy: ctx.actor.userId, publicUrl: ctx.publicUrl });
+    await audit(ctx, tx, { action: 'invite', objectType: 'user', objectId: created.id, result: 'success', details: { roles: body.roles, caseTableIds } });
+    return getUser(ctx, created.id, tx);
+  });
+}
+
+/**
+ * Changes a user's name, roles, memberships or active state, resets their second factor, or sends
+ * a new invitation link. A change of roles, memberships, active state or second factor ends the
+ * user's sessions at once (DESIGN.md §6). An admin cannot deactivate themselves or drop their own
+ * admin role (the pool would lose its last way in).
+ *
+ * @throws AppError 404 `not-found`, 400 `validation-failed`
+ */
+export async function updateUser(ctx: ServiceContext, id: string, body: PatchUserBody): Promise<User> {
+  const self = id === ctx.actor.userId;
+  if (self && body.isActive === false) throw invalidField('/isActive', 'u kunt uzelf niet deactiveren');
+  if (self && body.roles && !body.roles.includes('admin')) throw invalidField('/roles', 'u kunt uw eigen beheerdersrol niet intrekken');
+  return ctx.db.transaction(async (tx) => {
+    const [current] = await tx.select({ id: u.id }).from(u).where(eq(u.id, id)).for('update');
+    if (!current) throw notFound('Deze gebruiker');
+    const before = await getUser(ctx, id, tx);
+    const roles = body.roles ?? before.roles;
+    const caseTableIds = body.caseTableIds !== undefined ? await assertCaseTables(tx, body.caseTableIds, roles) : roles.includes('requester') ? undefined : [];
+    await replaceRolesAndMemberships(tx, id, body.roles, caseTableIds);
+    const set: Partial<typeof u.$inferInsert> = {};
+    if (body.displayName !== undefined) set.displayName = body.displayName.trim();
+    if (body.isActive !== undefined) set.isActive = body.isActive;
+    if (body.resetTwoFactor) Object.assign(set, { totpSecretEncrypted: null, totpEnabledAt: null, totpLastTimeStep: null });
+    if (Object.keys(set).length > 0) await tx.update(u).set(set).where(eq(u.id, id));
+    if (body.resetTwoFactor) await tx.delete(schema.recoveryCodes).where(eq(schema.recoveryCodes.userId, id));
+    if (body.resendInvitation) await issueAccountToken(tx, { userId: id, purpose: 'invitation', createdBy: ctx.actor.userId, publicUrl: ctx.publicUrl });
+    const after = await getUser(ctx, id, tx);
+    const accessChanged =
+      JSON.stringify(before.roles) !== JSON.stringify(after.roles) ||
+      JSON.stringify(before.caseTableIds) !== JSON.stringify(after.caseTableIds) ||
+      before.isActive !== after.isActive ||
+      body.resetTwoFactor === true;
+    if (accessChanged) await revokeSessions(tx, id);
+    await audit(ctx, tx, {
+      action: 'update',
+      objectType: 'user',
+      objectId: id,
+      result: 'success',
+      details: {
+        changed: Object.keys(body),
+        ...(body.roles ? { roles: after.roles } : {}),
+        ...(body.caseTableIds ? { caseTableIds: after.caseTableIds } : {}),
+        ...(body.isActive !== undefined ? { isActive: after.isActive } : {}),
+        sessionsRevoked: accessChanged,
+      },
+    });
+    return after;
+  });
+}
+
+/**
+ * Creates a user from the command line (`pnpm admin create-user`), for the first account of a
+ * fresh production install where no admin can invite yet. The user gets an invitation link
+ * (72 hours, single use) that the CLI prints, so no password passes through a shell history.
+ *
+ * @returns the user and the link
+ * @throws AppError 409 `conflict` (e-mail in use)
+ */
+export async function createUserFromCli(db: Database, body: InviteUserBody, publicUrl: string): Promise<{ user: User; link: string }> {
+  return db.transaction(async (tx) => {
+    const caseTableIds = await assertCaseTables(tx, body.caseTableIds, body.roles);
+    const [created] = await tx
+      .insert(u)
+      .values({ email: body.email, displayName: body.displayName.trim(), passwordHash: null })
+      .onConflictDoNothing()
+      .returning({ id: u.id });
+    if (!created) throw new AppError('conflict', `Er bestaat al een gebruiker met e-mailadres ${body.email}.`);
+    await replaceRolesAndMemberships(tx, created.id, body.roles, caseTableIds);
+    const token = await issueAccountToken(tx, { userId: created.id, purpose: 'invitation', createdBy: null, publicUrl });
+    await auditAs(
+      tx,
+      { actorId: null, origin: { ...SYSTEM_ORIGIN, userAgent: 'admin-cli' } },
+      {
+        action: 'invite',
+        objectType: 'user',
+        objectId: created.id,
+        result: 'success',
+        details: { roles: body.roles, via: 'cli' },
+      },
+    );
+    return { user: await getUser({ db }, created.id, tx), link: `${publicUrl}/set-password#token=${token}` };
+  });
+}

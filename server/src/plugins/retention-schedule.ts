@@ -1,0 +1,36 @@
+import type { Database } from '@duidingspool/db';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import type { AppConfig } from '../config.ts';
+import { safeError } from '../lib/logger.ts';
+import { runRetention } from '../modules/retention/retention.service.ts';
+
+/**
+ * Runs the retention job (DESIGN.md §6) every `retentionIntervalMinutes` on this instance. Every
+ * instance may run it: the job claims rows with `FOR UPDATE SKIP LOCKED`, so no row is purged twice.
+ */
+export default fp(async function retentionSchedule(app: FastifyInstance, opts: { config: AppConfig; db: Database }) {
+  const minutes = opts.config.retentionIntervalMinutes;
+  if (minutes <= 0) return;
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      const result = await runRetention(opts.db, opts.config);
+      if (result.contentPurged + result.ledgerPurged > 0) app.log.info(result, 'retention job purged expired data');
+    } catch (error) {
+      app.log.error({ err: safeError(error) }, 'retention job failed');
+    } finally {
+      running = false;
+    }
+  };
+  const first = setTimeout(tick, 60_000);
+  const timer = setInterval(tick, minutes * 60_000);
+  first.unref();
+  timer.unref();
+  app.addHook('onClose', async () => {
+    clearTimeout(first);
+    clearInterval(timer);
+  });
+});

@@ -1,0 +1,371 @@
+// The authorisation matrix (DESIGN.md §2, §6): every API route × every actor with the expected
+// status, walked against Fastify's registered routes so a new route without a row fails the test.
+// Each call is authorised or refused only by who calls it: bodies are valid, and where a success
+// would change the shared fixture, the row makes fresh objects for the call (`fresh`).
+import { randomBytes, randomUUID } from 'node:crypto';
+import { DEMO_DOMAIN, DEMO_PASSWORD, schema } from '@duidingspool/db';
+import { eq, sql } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { acceptedAssignment, createRequest, entryBody, firstCaseTable, listAll, requestBody, specialist, thisYear } from './fixtures.ts';
+import { type Caller, useTestApp } from './harness.ts';
+
+const t = useTestApp();
+
+/** The actors of the matrix. */
+const ACTORS = [
+  'requesterOwn', // member of the casustafel that owns the request
+  'requesterOther', // member of another casustafel
+  'coordinator',
+  'specialistAssigned', // accepted the assignment on the request
+  'specialistUnassigned',
+  'finance',
+  'admin',
+  'anonymous',
+] as const;
+type ActorName = (typeof ACTORS)[number];
+
+/** Demo account of each actor (anonymous has none). */
+const LOGIN: Record<Exclude<ActorName, 'anonymous'>, string> = {
+  requesterOwn: 'requester.apeldoorn',
+  requesterOther: 'requester.hengelo',
+  coordinator: 'coordinator',
+  specialistAssigned: 'specialist4',
+  specialistUnassigned: 'specialist6',
+  finance: 'finance',
+  admin: 'admin',
+};
+
+/** The shared objects: a request of the own casustafel, in progress with specialist4, with an entry. */
+interface Fixture {
+  request: string;
+  assignment: string;
+  entry: string;
+  caseTable: string;
+  specialist6: string;
+  user: string;
+}
+
+interface Call {
+  url: string;
+  body?: unknown;
+}
+
+interface Row {
+  /** Builds the call; `fresh` rows get a new fixture per actor. */
+  call: (f: Fixture, actor: ActorName) => Call | Promise<Call>;
+  /** Expected status per actor. */
+  expect: Record<ActorName, number>;
+  /** Make new objects for every call (the success would change the shared fixture). */
+  fresh?: boolean;
+  /** Use a new session for the call (the call ends the session). */
+  ownSession?: boolean;
+}
+
+/** Expectation helper: `base` for every actor, overridden per actor; anonymous 401 unless given. */
+const by = (base: number, overrides: Partial<Record<ActorName, number>> = {}): Record<ActorName, number> =>
+  Object.fromEntries(ACTORS.map((a) => [a, overrides[a] ?? (a === 'anonymous' ? 401 : base)])) as Record<ActorName, number>;
+const all = (status: number) => by(status, { anonymous: status });
+
+const STRONG = 'Vier willekeurige woorden zoals kompas lantaarn';
+
+/** Every route of the API: `METHOD url-pattern` as Fastify registers it. */
+const MATRIX: Record<string, Row> = {
+  'GET /api/v1/health': { call: () => ({ url: '/api/v1/health' }), expect: all(200) },
+  'GET /api/v1/openapi.json': { call: () => ({ url: '/api/v1/openapi.json' }), expect: all(200) },
+  'POST /api/v1/sessions': {
+    call: () => ({ url: '/api/v1/sessions', body: { email: `niemand@${DEMO_DOMAIN}`, password: DEMO_PASSWORD } }),
+    expect: all(401),
+  },
+  'POST /api/v1/sessions/current/refresh': { call: () => ({ url: '/api/v1/sessions/current/refresh' }), expect: all(401) },
+  'DELETE /api/v1/sessions/current': { call: () => ({ url: '/api/v1/sessions/current' }), expect: by(204), ownSession: true },
+  'GET /api/v1/me': { call: () => ({ url: '/api/v1/me' }), expect: by(200) },
+  // Authorised, refused on the wrong current password: 400, not 401/403.
+  'PUT /api/v1/me/password': {
+    call: () => ({ url: '/api/v1/me/password', body: { currentPassword: 'niet-het-wachtwoord', newPassword: STRONG } }),
+    expect: by(400),
+  },
+  'POST /api/v1/me/totp-enrolments': { call: () => ({ url: '/api/v1/me/totp-enrolments' }), expect: by(201) },
+  // After the enrolment above: a wrong code is refused with 400.
+  'POST /api/v1/me/totp-confirmations': { call: () => ({ url: '/api/v1/me/totp-confirmations', body: { code: '000000' } }), expect: by(400) },
+  'POST /api/v1/password-resets': {
+    call: () => ({ url: '/api/v1/password-resets', body: { email: `niemand-${randomBytes(3).toString('hex')}@${DEMO_DOMAIN}` } }),
+    expect: all(202),
+  },
+  'POST /api/v1/password-changes': {
+    call: () => ({ url: '/api/v1/password-changes', body: { token: randomBytes(32).toString('base64url'), newPassword: STRONG } }),
+    expect: all(400),
+  },
+  'GET /api/v1/case-tables': { call: () => ({ url: '/api/v1/case-tables' }), expect: by(200) },
+  'GET /api/v1/reference-data': { call: () => ({ url: '/api/v1/reference-data' }), expect: by(200) },
+  'GET /api/v1/specialists': { call: () => ({ url: '/api/v1/specialists' }), expect: by(403, { coordinator: 200 }) },
+  'GET /api/v1/interpretation-requests': {
+    call: () => ({ url: '/api/v1/interpretation-requests' }),
+    expect: by(200, { finance: 403, admin: 403 }),
+  },
+  'POST /api/v1/interpretation-requests': {
+    call: async (f) => ({ url: '/api/v1/interpretation-requests', body: { ...(await requestBody(callers.requesterOwn)), caseTableId: f.caseTable } }),
+    // The other casustafel's member may not act for this casustafel: 400 on caseTableId.
+    expect: by(403, { requesterOwn: 201, requesterOther: 400 }),
+  },
+  'GET /api/v1/interpretation-requests/:id': {
+    call: (f) => ({ url: `/api/v1/interpretation-requests/${f.request}` }),
+    expect: by(403, { requesterOwn: 200, requesterOther: 404, coordinator: 200, specialistAssigned: 200, specialistUnassigned: 404 }),
+  },
+  // in-progress → submitted is no edge: authorised callers get 409, others 404/403.
+  'PATCH /api/v1/interpretation-requests/:id': {
+    call: (f) => ({ url: `/api/v1/interpretation-requests/${f.request}`, body: { status: 'submitted' } }),
+    expect: by(403, { requesterOwn: 409, requesterOther: 404, coordinator: 409 }),
+  },
+  'POST /api/v1/interpretation-requests/:id/assignments': {
+    call: async (_f) => {
+      const request = await createRequest(callers.requesterOwn);
+      return { url: `/api/v1/interpretation-requests/${request.id}/assignments`, body: { specialistId: fixture.specialist6, estimatedMinutes: 60 } };
+    },
+    expect: by(403, { coordinator: 201 }),
+  },
+  'POST /api/v1/interpretation-requests/:id/advice': {
+    call: (f) => ({ url: `/api/v1/interpretation-requests/${f.request}/advice`, body: { summary: 'Kern van het advies', body: 'Het advies.' } }),
+    expect: by(403, { requesterOwn: 403, requesterOther: 403, specialistAssigned: 201, specialistUnassigned: 404 }),
+    fresh: true,
+  },
+  'GET /api/v1/assignments': {
+    call: () => ({ url: '/api/v1/assignments' }),
+    expect: by(403, { coordinator: 200, specialistAssigned: 200, specialistUnassigned: 200 }),
+  },
+  'GET /api/v1/assignments/:id': {
+    call: (f) => ({ url: `/api/v1/assignments/${f.assignment}` }),
+    expect: by(403, { coordinator: 200, specialistAssigned: 200, specialistUnassigned: 404 }),
+  },
+  // Raising the estimate is the coordinator's; the assigned specialist may not.
+  'PATCH /api/v1/assignments/:id': {
+    call: (f) => ({ url: `/api/v1/assignments/${f.assignment}`, body: { estimatedMinutes: 300 } }),
+    expect: by(403, { coordinator: 200, specialistUnassigned: 404 }),
+  },
+  'GET /api/v1/assignments/:id/time-entries': {
+    call: (f) => ({ url: `/api/v1/assignments/${f.assignment}/time-entries` }),
+    expect: by(403, { coordinator: 200, specialistAssigned: 200, specialistUnassigned: 404 }),
+  },
+  'POST /api/v1/assignments/:id/time-entries': {
+    call: (f) => ({ url: `/api/v1/assignments/${f.assignment}/time-entries`, body: entryBody({ minutes: 15 }) }),
+    expect: by(403, { specialistAssigned: 201, specialistUnassigned: 404 }),
+  },
+  'GET /api/v1/time-entries': {
+    call: () => ({ url: '/api/v1/time-entries' }),
+    expect: by(403, { coordinator: 200, specialistAssigned: 200, specialistUnassigned: 200 }),
+  },
+  'PATCH /api/v1/time-entries/:id': {
+    call: (f) => ({ url: `/api/v1/time-entries/${f.entry}`, body: { status: 'approved' } }),
+    expect: by(403, { coordinator: 200 }),
+    fresh: true,
+  },
+  'GET /api/v1/budgets': { call: () => ({ url: '/api/v1/budgets' }), expect: by(403, { coordinator: 200, finance: 200 }) },
+  'GET /api/v1/budgets/:year': { call: () => ({ url: `/api/v1/budgets/${thisYear()}` }), expect: by(403, { coordinator: 200, finance: 200 }) },
+  // Notifications: own preferences for everyone; the outbox and its previews for admins.
+  'GET /api/v1/me/notification-preferences': { call: () => ({ url: '/api/v1/me/notification-preferences' }), expect: by(200) },
+  'PUT /api/v1/me/notification-preferences': { call: () => ({ url: '/api/v1/me/notification-preferences', body: { items: [] } }), expect: by(200) },
+  'GET /api/v1/notifications': { call: () => ({ url: '/api/v1/notifications' }), expect: by(403, { admin: 200 }) },
+  'GET /api/v1/notifications/:id/preview': {
+    call: async () => {
+      const [mail] = await t.handle.db.select({ id: schema.notifications.id }).from(schema.notifications).limit(1);
+      return { url: `/api/v1/notifications/${mail?.id ?? randomUUID()}/preview` };
+    },
+    expect: by(403, { admin: 200 }),
+  },
+  'GET /api/v1/mail-templates/:event/preview': { call: () => ({ url: '/api/v1/mail-templates/digest/preview' }), expect: by(403, { admin: 200 }) },
+  // The ledger: money for coordinator and finance, never for case roles.
+  'GET /api/v1/accounting-periods': {
+    call: () => ({ url: `/api/v1/accounting-periods?year=${thisYear()}` }),
+    expect: by(403, { coordinator: 200, finance: 200 }),
+  },
+  'PATCH /api/v1/accounting-periods/:month': {
+    // A month of its own per actor that may close it, long past and without entries.
+    call: (_f, actor) => ({
+      url: `/api/v1/accounting-periods/2020-${actor === 'coordinator' ? '01' : actor === 'finance' ? '02' : '03'}`,
+      body: { status: 'closed' },
+    }),
+    expect: by(403, { coordinator: 200, finance: 200 }),
+  },
+  'POST /api/v1/budgets': {
+    call: (_f, actor) => ({ url: '/api/v1/budgets', body: { year: 2090 + ACTORS.indexOf(actor), allocatedCents: 100, fundingSource: 'Test' } }),
+    expect: by(403, { coordinator: 201, finance: 201 }),
+  },
+  'PATCH /api/v1/budgets/:year': {
+    call: () => ({ url: `/api/v1/budgets/${thisYear()}`, body: { note: 'Notitie' } }),
+    expect: by(403, { coordinator: 200, finance: 200 }),
+  },
+  'GET /api/v1/budgets/:year/burn-up': { call: () => ({ url: `/api/v1/budgets/${thisYear()}/burn-up` }), expect: by(403, { coordinator: 200, finance: 200 }) },
+  'GET /api/v1/budgets/:year/breakdowns': {
+    call: () => ({ url: `/api/v1/budgets/${thisYear()}/breakdowns?dimension=specialist` }),
+    expect: by(403, { coordinator: 200, finance: 200 }),
+  },
+  'GET /api/v1/budgets/:year/ledger-entries': {
+    call: () => ({ url: `/api/v1/budgets/${thisYear()}/ledger-entries` }),
+    expect: by(403, { coordinator: 200, finance: 200 }),
+  },
+  'GET /api/v1/budgets/:year/ledger-export': {
+    call: () => ({ url: `/api/v1/budgets/${thisYear()}/ledger-export` }),
+    expect: by(403, { coordinator: 200, finance: 200 }),
+  },
+  'GET /api/v1/specialists/:id/rates': { call: (f) => ({ url: `/api/v1/specialists/${f.specialist6}/rates` }), expect: by(403, { coordinator: 200 }) },
+  'POST /api/v1/specialists/:id/rates': {
+    call: (f) => ({ url: `/api/v1/specialists/${f.specialist6}/rates`, body: { rateCents: 10000, validFrom: '2020-06-01' } }),
+    expect: by(403, { coordinator: 201 }),
+  },
+  'POST /api/v1/time-entry-reviews': {
+    call: (f) => ({ url: '/api/v1/time-entry-reviews', body: { entryIds: [f.entry], status: 'approved' } }),
+    expect: by(403, { coordinator: 200 }),
+    fresh: true,
+  },
+  // Only an approved entry is corrected: the fixture's entry is submitted, so the coordinator passes
+  // authorisation and meets the rule (409); every other actor is refused before.
+  'POST /api/v1/time-entries/:id/corrections': {
+    call: (f) => ({ url: `/api/v1/time-entries/${f.entry}/corrections`, body: { minutes: -1, reason: 'Correctie' } }),
+    expect: by(403, { coordinator: 409 }),
+  },
+  'GET /api/v1/extension-requests': {
+    call: () => ({ url: '/api/v1/extension-requests' }),
+    expect: by(403, { coordinator: 200, specialistAssigned: 200, specialistUnassigned: 200 }),
+  },
+  'POST /api/v1/assignments/:id/extension-requests': {
+    call: (f) => ({ url: `/api/v1/assignments/${f.assignment}/extension-requests`, body: { extraMinutes: 60, reason: 'Meer werk dan geschat' } }),
+    expect: by(403, { specialistAssigned: 201, specialistUnassigned: 404 }),
+    fresh: true,
+  },
+  // Deciding is the coordinator's; an unknown request answers 404 only to them.
+  'PATCH /api/v1/extension-requests/:id': {
+    call: () => ({ url: `/api/v1/extension-requests/${randomUUID()}`, body: { status: 'granted' } }),
+    expect: by(403, { coordinator: 404 }),
+  },
+  'GET /api/v1/users': { call: () => ({ url: '/api/v1/users' }), expect: by(403, { admin: 200 }) },
+  'GET /api/v1/users/:id': { call: (f) => ({ url: `/api/v1/users/${f.user}` }), expect: by(403, { admin: 200 }) },
+  'POST /api/v1/users': {
+    call: () => ({
+      url: '/api/v1/users',
+      body: { email: `uitnodiging-${randomBytes(4).toString('hex')}@${DEMO_DOMAIN}`, displayName: 'Nieuwe collega', roles: ['finance'] },
+    }),
+    expect: by(403, { admin: 201 }),
+  },
+  'PATCH /api/v1/users/:id': { call: (f) => ({ url: `/api/v1/users/${f.user}`, body: { displayName: 'Hernoemde collega' } }), expect: by(403, { admin: 200 }) },
+  'GET /api/v1/audit-events': { call: () => ({ url: '/api/v1/audit-events' }), expect: by(403, { coordinator: 200, admin: 200 }) },
+  'GET /api/v1/audit-events/export': { call: () => ({ url: '/api/v1/audit-events/export' }), expect: by(403, { coordinator: 200, admin: 200 }) },
+};
+
+const callers = {} as Record<ActorName, Caller>;
+let fixture: Fixture;
+
+/** A request of the own casustafel in progress with specialist4, with one submitted entry. */
+async function makeFixture(): Promise<Fixture> {
+  const { request, assignment } = await acceptedAssignment(callers.requesterOwn, callers.coordinator, callers.specialistAssigned, 4, 240);
+  const entry = await callers.specialistAssigned('POST', `/api/v1/assignments/${assignment.id}/time-entries`, entryBody({ minutes: 30 }));
+  expect(entry.status).toBe(201);
+  return { ...fixture, request: request.id, assignment: assignment.id, entry: entry.body.id };
+}
+
+beforeAll(async () => {
+  for (const actor of ACTORS) callers[actor] = actor === 'anonymous' ? t.anonymous : await t.as(LOGIN[actor]);
+  const invited = await callers.admin('POST', '/api/v1/users', { email: `matrix-${randomUUID()}@${DEMO_DOMAIN}`, displayName: 'Matrix', roles: ['finance'] });
+  expect(invited.status).toBe(201);
+  fixture = {
+    caseTable: (await firstCaseTable(callers.requesterOwn)).id,
+    specialist6: (await specialist(callers.coordinator, 6)).id,
+    user: invited.body.id,
+  } as Fixture;
+  fixture = await makeFixture();
+});
+
+/** The number of successful audit events so far. */
+async function successEvents(): Promise<number> {
+  const [row] = await t.handle.db.select({ n: sql<number>`count(*)::int` }).from(schema.auditEvents).where(eq(schema.auditEvents.result, 'success'));
+  return row?.n ?? 0;
+}
+
+const apiRoutes = () =>
+  t.app.registeredRoutes
+    .filter((r) => r.url.startsWith('/api/'))
+    .map((r) => `${r.method} ${r.url}`)
+    .sort();
+
+describe('authorisation matrix', () => {
+  it('has a row for every registered API route, and no row for a route that does not exist', () => {
+    expect(apiRoutes()).toEqual(Object.keys(MATRIX).sort());
+  });
+
+  it('lists each route as public exactly when its row lets anonymous callers past authentication', () => {
+    for (const r of t.app.registeredRoutes.filter((x) => x.url.startsWith('/api/'))) {
+      const row = MATRIX[`${r.method} ${r.url}`] as Row;
+      expect(row.expect.anonymous === 401 || r.public, `${r.method} ${r.url}`).toBe(true);
+      if (!r.public) expect(row.expect.anonymous, `${r.method} ${r.url} is not public`).toBe(401);
+    }
+  });
+
+  for (const [key, row] of Object.entries(MATRIX)) {
+    it(`${key}`, async () => {
+      const method = key.split(' ')[0] as 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+      const got: Record<string, number> = {};
+      for (const actor of ACTORS) {
+        const f = row.fresh ? await makeFixture() : fixture;
+        const { url, body } = await row.call(f, actor);
+        let caller = callers[actor];
+        if (row.ownSession && actor !== 'anonymous') caller = await t.as(LOGIN[actor]);
+        const before = await successEvents();
+        const res = await caller(method, url, body);
+        got[actor] = res.status;
+        // Every change that succeeds writes its audit event (DESIGN.md §6).
+        if (method !== 'GET' && res.status < 300) expect(await successEvents(), `${key} as ${actor} wrote no audit event`).toBeGreaterThan(before);
+        if (res.status >= 400) {
+          expect(String(res.headers['content-type']), `${key} as ${actor}`).toMatch(/^application\/problem\+json/);
+          expect(res.status, `${key} as ${actor}: ${JSON.stringify(res.body)}`).not.toBe(500);
+        }
+      }
+      expect(got).toEqual(row.expect);
+    });
+  }
+
+  it('a refused route call (403) is written to the audit log as denied', async () => {
+    const before = await callers.coordinator('GET', '/api/v1/audit-events?action=access&result=denied&pageSize=1');
+    expect((await callers.requesterOther('GET', '/api/v1/budgets')).status).toBe(403);
+    const after = await callers.coordinator('GET', '/api/v1/audit-events?action=access&result=denied&pageSize=1');
+    expect(after.body.total).toBe(before.body.total + 1);
+    expect(after.body.items[0]).toMatchObject({ objectType: 'route', objectId: 'GET /api/v1/budgets', result: 'denied' });
+  });
+});
+
+describe('a list never shows what the detail refuses, for every list route', () => {
+  /** List routes (GET without path parameters answering `items`) with a detail route `<list>/:param`. */
+  const pairs = () =>
+    t.app.registeredRoutes
+      .filter((r) => r.method === 'GET' && r.url.startsWith('/api/v1/') && !r.url.includes(':'))
+      .map((list) => ({ list: list.url, detail: t.app.registeredRoutes.find((d) => d.method === 'GET' && new RegExp(`^${list.url}/:[a-zA-Z]+$`).test(d.url)) }))
+      .filter((p): p is { list: string; detail: NonNullable<typeof p.detail> } => p.detail !== undefined);
+
+  it('finds the list/detail pairs (not vacuous)', () => {
+    expect(
+      pairs()
+        .map((p) => p.list)
+        .sort(),
+    ).toEqual(['/api/v1/assignments', '/api/v1/budgets', '/api/v1/interpretation-requests', '/api/v1/users']);
+  });
+
+  it.each(ACTORS.filter((a) => a !== 'anonymous'))('%s: every listed item opens on its detail route', async (actor) => {
+    const caller = callers[actor];
+    let checked = 0;
+    for (const { list, detail } of pairs()) {
+      const first = await caller('GET', list);
+      if (first.status === 403) {
+        // Refused as a list, refused as a detail: the detail cannot show more than the list.
+        const param = detail.url.split(':')[1] as string;
+        const sample = param === 'year' ? String(thisYear()) : fixture.request;
+        expect((await caller('GET', detail.url.replace(`:${param}`, sample))).status, `${actor} ${detail.url}`).toBe(403);
+        continue;
+      }
+      const items: Record<string, unknown>[] = first.body.items && first.body.total !== undefined ? (await listAll(caller, list)).items : first.body.items;
+      const param = detail.url.split(':')[1] as string;
+      for (const item of items) {
+        const res = await caller('GET', detail.url.replace(`:${param}`, String(item[param])));
+        expect(res.status, `${actor} ${list} → ${detail.url} ${String(item[param])}`).toBe(200);
+        checked++;
+      }
+    }
+    if (actor !== 'requesterOther' && actor !== 'specialistUnassigned') expect(checked).toBeGreaterThan(0);
+  });
+});

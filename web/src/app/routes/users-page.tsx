@@ -1,0 +1,43 @@
+import { Heading2, Paragraph } from '@utrecht/component-library-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Loading } from '../../components/loading.tsx';
+import { PageHeading } from '../../components/page-heading.tsx';
+import { Pagination } from '../../components/pagination.tsx';
+import { ProblemAlert } from '../../components/problem-alert.tsx';
+import { useCaseTables } from '../../features/interpretation-requests/api/get-case-tables.ts';
+import { useUsers } from '../../features/users/api/users.ts';
+import { InviteUserForm } from '../../features/users/components/invite-user-form.tsx';
+import { UsersTable } from '../../features/users/components/users-table.tsx';
+import { useMe } from '../../lib/auth.ts';
+
+/** “Gebruikers” for the admin: invite, deactivate, reset the second factor. */
+export function UsersPage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const [page, setPage] = useState(1);
+  const users = useUsers(page);
+  const caseTables = useCaseTables();
+  const tables = (caseTables.data?.items ?? []).map((c) => ({ id: c.id, name: c.name }));
+  return (
+    <>
+      <PageHeading>{t('users.title')}</PageHeading>
+      <Paragraph>{t('users.intro')}</Paragraph>
+      <section aria-labelledby="invite-heading" className="dsp-section dsp-narrow">
+        <Heading2 id="invite-heading">{t('users.inviteHeading')}</Heading2>
+        <InviteUserForm caseTables={tables} />
+      </section>
+      <section aria-labelledby="users-heading" className="dsp-section">
+        <Heading2 id="users-heading">{t('users.listHeading')}</Heading2>
+        {users.isPending || !me.data ? <Loading /> : null}
+        <ProblemAlert error={users.error} />
+        {users.data && me.data ? (
+          <>
+            <UsersTable users={users.data.items} me={me.data} caseTableNames={new Map(tables.map((c) => [c.id, c.name]))} />
+            <Pagination page={page} pageSize={users.data.pageSize} total={users.data.total} onPageChange={setPage} label={t('users.pagination')} />
+          </>
+        ) : null}
+      </section>
+    </>
+  );
+}
