@@ -1,5 +1,5 @@
 // `pnpm bench:budget`: the budget page's API calls at 10,000 and at 1,000,000 time entries on a
-// real PostgreSQL, measured with autocannon in one run on one machine (issue 3 §10). Entries are
+// real PostgreSQL, measured with autocannon in one run on one machine. Entries are
 // seeded in bulk with generate_series (the totals trigger is switched off for the load and the
 // running totals rebuilt once, as `ledger_rebuild_totals()` does); the API then reads only running
 // totals. Target: p99 at 1,000,000 within 1.5× of p99 at 10,000. Not part of `pnpm test`.

@@ -1,4 +1,4 @@
-// The ledger export (issue 3 §8): CSV for Dutch Excel (UTF-8 BOM, `;`, decimal comma) and XLSX,
+// The ledger export: CSV for Dutch Excel (UTF-8 BOM, `;`, decimal comma) and XLSX,
 // with formula-looking text neutralised, diacritics and apostrophes intact, no case content, and
 // column sums equal to the budget page to the cent.
 import { inflateRawSync } from 'node:zlib';

@@ -1,4 +1,4 @@
-// Issue 3 through the API: rate history, extension requests, approval in bulk, corrections, period
+// The ledger through the API: rate history, extension requests, approval in bulk, corrections, period
 // close, opening a year, thresholds, bad input and the double submit. After every scenario the
 // stored running totals must equal what the rows say (ledgerMismatches).
 import { schema } from '@duidingspool/db';

@@ -1,4 +1,4 @@
-// E-mail notifications against a real SMTP server (issue 5): every event reaches the right people
+// E-mail notifications against a real SMTP server: every event reaches the right people
 // once, without case content; an SMTP outage loses and duplicates nothing; a slow SMTP server does
 // not hold up the API; MAIL_ALLOWED_DOMAINS keeps mail inside; several workers never send twice.
 import { schema } from '@duidingspool/db';

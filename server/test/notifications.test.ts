@@ -1,4 +1,4 @@
-// Notifications without an SMTP server (issue 5): templates carry no case content, preferences
+// Notifications without an SMTP server: templates carry no case content, preferences
 // (immediate, digest, off; security mails always), the 08:00 working-day digest, triage reminders
 // on the Dutch calendar, and the admin outbox with its Mail preview (not in production).
 

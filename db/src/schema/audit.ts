@@ -75,7 +75,7 @@ export const notifications = pgTable(
 );
 
 /**
- * How a user wants each event (issue 5): `immediate` (default when no row), `digest` (daily at 08:00
+ * How a user wants each event: `immediate` (default when no row), `digest` (daily at 08:00
  * Europe/Amsterdam on working days) or `off`. Security mails ignore this table.
  */
 export const notificationPreferences = pgTable(

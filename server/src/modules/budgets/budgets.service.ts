@@ -31,7 +31,7 @@ export async function getBudget(ctx: Pick<ServiceContext, 'db'>, year: number): 
 
 /**
  * Finance or the coordinator opens a year's budget with its allocation and funding source
- * (issue 3 §5). Audited.
+ *. Audited.
  * @throws AppError 409 `conflict` (the year has a budget already)
  */
 export async function createBudget(ctx: ServiceContext, body: CreateBudgetBody): Promise<Budget> {
@@ -85,7 +85,7 @@ const dayOfYear = (iso: string) => {
 const daysInYear = (year: number) => (new Date(Date.UTC(year, 1, 29)).getUTCMonth() === 1 ? 366 : 365);
 
 /**
- * The burn-up of `year` (issue 3 §7): cumulative spent and logged (spent + pending) cost per day
+ * The burn-up of `year`: cumulative spent and logged (spent + pending) cost per day
  * of work, read from `ledger_day_totals` (≤ 366 rows), plus a straight-line projection of the
  * logged cost to 31 December at the pace of the year so far (integer cents, half-up).
  */
@@ -117,7 +117,7 @@ export async function burnUp(ctx: Pick<ServiceContext, 'db' | 'now'>, year: numb
 }
 
 /**
- * One breakdown of `year`'s pending and spent cost (issue 3 §7) from the running totals in
+ * One breakdown of `year`'s pending and spent cost from the running totals in
  * `ledger_group_totals` / `ledger_expertise_totals` — never a sum over the entries. Largest first.
  */
 export async function breakdown(ctx: Pick<ServiceContext, 'db'>, year: number, dimension: BreakdownDimension): Promise<Breakdown> {

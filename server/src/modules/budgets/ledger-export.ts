@@ -3,7 +3,7 @@ import { stringify } from 'csv-stringify/sync';
 import writeExcelFile from 'write-excel-file/node';
 
 /**
- * The ledger export (issue 3 §8): one line per entry with money and accountable organisation,
+ * The ledger export: one line per entry with money and accountable organisation,
  * never case content. `Uitgegeven` and `In behandeling` hold the amount only when the entry counts
  * there, so their column sums equal the budget page's spent and pending to the cent.
  */

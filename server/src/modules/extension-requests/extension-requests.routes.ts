@@ -12,7 +12,7 @@ import { decideExtension, listExtensionRequests, requestExtension } from './exte
 
 const tags = ['assignments'];
 
-/** Extension requests: the specialist asks for more hours, the coordinator grants or refuses (issue 3 §2). */
+/** Extension requests: the specialist asks for more hours, the coordinator grants or refuses. */
 export const extensionRequestRoutes: FastifyPluginAsyncZod<{ now: () => Date }> = async (app, opts) => {
   const ctx = (request: Parameters<typeof serviceContext>[1]) => serviceContext(app, request, opts.now);
   app.get('/extension-requests', {

@@ -65,7 +65,7 @@ export async function listExtensionRequests(ctx: ServiceContext, q: ExtensionLis
 
 /**
  * The assigned specialist asks for `extraMinutes` more on an accepted, open assignment, with a
- * reason (issue 3 §2). Coordinators are notified through the outbox. No money moves yet.
+ * reason. Coordinators are notified through the outbox. No money moves yet.
  *
  * @throws AppError 404 `not-found`, 403 `forbidden`, 409 `invalid-transition`, 422 `personal-data-detected`
  */
@@ -105,7 +105,7 @@ export async function requestExtension(ctx: ServiceContext, assignmentId: string
 /**
  * The coordinator grants (the estimate rises by the extra minutes; the raise is reserved and must
  * fit in the budget) or refuses (with a reason) an open extension request; the specialist is
- * notified. Issue 3 §2.
+ * notified.
  *
  * @throws AppError 404 `not-found`, 409 `invalid-transition` (already decided, assignment closed),
  *   `budget-exceeded` (with `availableCents`); 422 `personal-data-detected`

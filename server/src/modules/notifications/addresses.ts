@@ -1,4 +1,4 @@
-// Strict e-mail address handling for outgoing mail (issue 5, header safety). Only a bare RFC 5322
+// Strict e-mail address handling for outgoing mail (header safety). Only a bare RFC 5322
 // addr-spec in its dot-atom form is accepted: no quoted local parts, comments, display names, angle
 // brackets, groups, lists, domain literals or whitespace — each of those is a way to make a
 // lenient parser see another domain than the one we checked.

@@ -70,7 +70,7 @@ export function isWorkingDay(date: string): boolean {
 /**
  * `instant` moved forward by `days` working days in Europe/Amsterdam, keeping its wall-clock time:
  * Friday 15:00 + 2 → Tuesday 15:00; Saturday 10:00 + 1 → Monday 10:00; across Dutch public holidays.
- * The triage deadline of issue 5 (regular: 2 working days, urgent: 1).
+ * The triage deadline (regular: 2 working days, urgent: 1).
  */
 export function addWorkingDays(instant: Date, days: number): Date {
   const l = local(instant);

@@ -16,7 +16,7 @@ const tags = ['notifications'];
 const admin = { roles: ['admin'] as const };
 
 /**
- * E-mail notifications (issue 5): every user's preferences; for admins the outbox with its
+ * E-mail notifications: every user's preferences; for admins the outbox with its
  * failures and, outside production, rendered previews of each mail and template.
  */
 export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -18,7 +18,7 @@ import { audit } from '../audit/audit.service.ts';
 import { renderMail, sampleMailInput } from './templates.tsx';
 import { NotificationWorker } from './worker.ts';
 
-/** The events whose preference `actor` can set: those their roles receive (issue 5). */
+/** The events whose preference `actor` can set: those their roles receive. */
 export function preferenceEventsFor(actor: Pick<Actor, 'roles'>): NotificationEvent[] {
   return NOTIFICATION_EVENTS.filter((e) => PREFERENCE_EVENTS[e]?.some((role) => actor.roles.includes(role)));
 }
@@ -92,7 +92,7 @@ export async function listOutbox(db: Database, q: NotificationListQuery): Promis
   };
 }
 
-/** Rendered previews exist only outside production (the Mail preview page, issue 5). */
+/** Rendered previews exist only outside production (the Mail preview page). */
 export const previewAvailable = (config: Pick<AppConfig, 'nodeEnv'>) => config.nodeEnv !== 'production';
 
 /**

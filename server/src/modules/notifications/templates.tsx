@@ -1,4 +1,4 @@
-// Mail templates (issue 5): one accessible layout (react-email) and, per event, short texts in
+// Mail templates: one accessible layout (react-email) and, per event, short texts in
 // Dutch and English. A template sees only the pool reference, the link and the typed parameters
 // below — never a request's question, context, case reference or advice (DESIGN.md §6).
 import type { NotificationEvent } from '@duidingspool/shared';

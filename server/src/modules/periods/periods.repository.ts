@@ -8,7 +8,7 @@ export const monthOf = (isoDate: string) => isoDate.slice(0, 7);
 const lockKey = (month: string) => sql`hashtext(${`accounting-period:${month}`})`;
 
 /**
- * Refuses a change to an entry dated `workedOn` when its month is closed (issue 3 §4). Takes a
+ * Refuses a change to an entry dated `workedOn` when its month is closed. Takes a
  * shared transaction-level advisory lock on the month first, so a concurrent close (which takes
  * it exclusively) either waits for this change or makes this check fail: never both.
  *
@@ -27,7 +27,7 @@ export async function lockPeriod(db: Executor, month: string): Promise<void> {
 }
 
 /**
- * Adds `minutes` to the specialist's day total, guarded at 24 hours (issue 3, bad input): one
+ * Adds `minutes` to the specialist's day total, guarded at 24 hours (bad input): one
  * upsert whose update only happens while the sum stays ≤ 1440, so parallel entries cannot pass
  * it together. Negative `minutes` (a rejection, an approved correction) lower it.
  *

@@ -5,7 +5,7 @@ import { listPeriods, setPeriodStatus } from './periods.service.ts';
 
 const money = { roles: ['coordinator', 'finance'] as const };
 
-/** Accounting months: closed months freeze their entries until reopened with a reason (issue 3 §4). */
+/** Accounting months: closed months freeze their entries until reopened with a reason. */
 export const periodRoutes: FastifyPluginAsyncZod<{ now: () => Date }> = async (app, opts) => {
   const ctx = (request: Parameters<typeof serviceContext>[1]) => serviceContext(app, request, opts.now);
   app.get('/accounting-periods', {

@@ -25,7 +25,7 @@ export async function listPeriods(ctx: ServiceContext, year: number): Promise<Ac
 }
 
 /**
- * Closes or reopens an accounting month (issue 3 §4), by finance or the coordinator, audited.
+ * Closes or reopens an accounting month, by finance or the coordinator, audited.
  * Closing needs every entry dated in the month to be decided (no `submitted` entry left) and the
  * month to have begun; reopening needs a reason, which lands in the audit log.
  *

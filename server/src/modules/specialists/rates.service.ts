@@ -28,7 +28,7 @@ export async function listRates(ctx: ServiceContext, specialistId: string): Prom
 }
 
 /**
- * The coordinator adds a rate (cents per hour > 0) valid from a date (DESIGN.md §5, issue 3 §1).
+ * The coordinator adds a rate (cents per hour > 0) valid from a date (DESIGN.md §5).
  * Entries and reservations keep the price stored on them: nothing existing is repriced; entries
  * logged later on or after `validFrom` get the new rate. Audited.
  *

@@ -83,8 +83,8 @@ function isUniqueViolation(error: unknown, constraint: string): boolean {
 }
 
 /**
- * The entry this actor already logged with `key`: answered again for a repeated submit (issue 3
- * §9: a double submit charges once). The same key with other input is refused.
+ * The entry this actor already logged with `key`: answered again for a repeated submit (a
+ * double submit charges once). The same key with other input is refused.
  * @throws AppError 409 `idempotency-key-reused`
  */
 async function findByIdempotencyKey(ctx: ServiceContext, assignmentId: string, body: LogTimeBody, key: string): Promise<TimeEntry | null> {
@@ -183,7 +183,7 @@ async function insertEntry(ctx: ServiceContext, assignmentId: string, body: LogT
 }
 
 /**
- * The coordinator approves or rejects one submitted entry (DESIGN.md §5, issue 3 §3). Approved
+ * The coordinator approves or rejects one submitted entry (DESIGN.md §5). Approved
  * entries are never changed again; a mistake is fixed with a correction (`correctTimeEntry`).
  *
  * @throws AppError 404 `not-found`, 409 `invalid-transition` (not `submitted`), `period-closed`,
@@ -198,7 +198,7 @@ export async function reviewTimeEntry(ctx: ServiceContext, id: string, body: Rev
 }
 
 /**
- * Approves or rejects up to 100 submitted entries in one transaction: all or nothing (issue 3 §3).
+ * Approves or rejects up to 100 submitted entries in one transaction: all or nothing.
  * Entries are locked in id order so two bulk reviews cannot deadlock.
  * @returns how many were reviewed and the sum of their amounts in cents
  * @throws AppError as `reviewTimeEntry`, for the first entry that cannot be reviewed
@@ -282,7 +282,7 @@ async function reviewOne(ctx: ServiceContext, tx: Transaction, id: string, statu
 }
 
 /**
- * The coordinator corrects an approved entry with a correcting entry (issue 3 §3): negative
+ * The coordinator corrects an approved entry with a correcting entry: negative
  * minutes linked to the original, at the original's date and rate, with a reason; it waits for
  * approval like any entry and only then lowers spent. Corrections of one original never add up to
  * more than it (in minutes and in cents): the last one takes exactly what is left, so per-entry
