@@ -173,7 +173,8 @@ describe('the ledger under random operation sequences', () => {
           expect(b.availableCents).toBe(b.allocatedCents - b.reservedCents - b.pendingCents - b.spentCents);
         }
       }),
-      { numRuns: 25 },
+      // A fixed seed: the same 25 sequences every run, so the coverage check below is stable.
+      { numRuns: 25, seed: 20190101 },
     );
     // The sequences did exercise the money paths, refusals included.
     const kinds = [...seen.entries()].map(([k, v]) => `${k} ×${v}`).join('\n');
