@@ -1,3 +1,4 @@
+import type { User } from '@duidingspool/shared';
 import { Heading2, Paragraph } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,18 +8,32 @@ import { Pagination } from '../../components/pagination.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { useCaseTables } from '../../features/interpretation-requests/api/get-case-tables.ts';
 import { useUsers } from '../../features/users/api/users.ts';
+import { EditUserForm } from '../../features/users/components/edit-user-form.tsx';
 import { InviteUserForm } from '../../features/users/components/invite-user-form.tsx';
-import { UsersTable } from '../../features/users/components/users-table.tsx';
+import { editButtonId, UsersTable } from '../../features/users/components/users-table.tsx';
 import { useMe } from '../../lib/auth.ts';
 
-/** “Gebruikers” for the admin: invite, deactivate, reset the second factor. */
+/** “Gebruikers” for the admin: invite, change roles and memberships, deactivate, reset the second factor. */
 export function UsersPage() {
   const { t } = useTranslation();
   const me = useMe();
   const [page, setPage] = useState(1);
+  const [editingId, setEditingId] = useState<string | null>(null);
   const users = useUsers(page);
   const caseTables = useCaseTables();
   const tables = (caseTables.data?.items ?? []).map((c) => ({ id: c.id, name: c.name }));
+  const editing = users.data?.items.find((u) => u.id === editingId) ?? null;
+
+  const closeEdit = () => {
+    const id = editingId;
+    setEditingId(null);
+    if (id) requestAnimationFrame(() => document.getElementById(editButtonId(id))?.focus());
+  };
+  const changePage = (p: number) => {
+    setEditingId(null);
+    setPage(p);
+  };
+
   return (
     <>
       <PageHeading>{t('users.title')}</PageHeading>
@@ -27,14 +42,26 @@ export function UsersPage() {
         <Heading2 id="invite-heading">{t('users.inviteHeading')}</Heading2>
         <InviteUserForm caseTables={tables} />
       </section>
+      {editing && me.data ? (
+        <section id="edit-user-panel" aria-labelledby="edit-user-heading" className="dsp-section dsp-panel dsp-narrow">
+          <EditUserForm key={editing.id} user={editing} isSelf={editing.id === me.data.id} caseTables={tables} onClose={closeEdit} />
+        </section>
+      ) : null}
       <section aria-labelledby="users-heading" className="dsp-section">
         <Heading2 id="users-heading">{t('users.listHeading')}</Heading2>
         {users.isPending || !me.data ? <Loading /> : null}
         <ProblemAlert error={users.error} />
+        <ProblemAlert error={caseTables.error} />
         {users.data && me.data ? (
           <>
-            <UsersTable users={users.data.items} me={me.data} caseTableNames={new Map(tables.map((c) => [c.id, c.name]))} />
-            <Pagination page={page} pageSize={users.data.pageSize} total={users.data.total} onPageChange={setPage} label={t('users.pagination')} />
+            <UsersTable
+              users={users.data.items}
+              me={me.data}
+              caseTableNames={new Map(tables.map((c) => [c.id, c.name]))}
+              editingId={editingId}
+              onEdit={(u: User) => setEditingId(u.id)}
+            />
+            <Pagination page={page} pageSize={users.data.pageSize} total={users.data.total} onPageChange={changePage} label={t('users.pagination')} />
           </>
         ) : null}
       </section>

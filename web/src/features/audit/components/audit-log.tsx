@@ -1,6 +1,6 @@
 import type { AuditEventFilter } from '@duidingspool/shared';
 import { Button, ButtonLink, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SelectField, TextField } from '../../../components/form-field.tsx';
 import { Loading } from '../../../components/loading.tsx';
@@ -8,26 +8,30 @@ import { Pagination } from '../../../components/pagination.tsx';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
 import { formatInstant } from '../../../lib/format.ts';
 import { auditExportUrl, useAuditEvents } from '../api/audit-events.ts';
+import { type ActorOption, type AuditFilterForm, EMPTY_AUDIT_FORM, mergeActors, toAuditFilter } from './audit-filter.ts';
 
-const EMPTY = { action: '', objectType: '', objectId: '', result: '', fromDate: '', toDate: '' };
-
-/** Only the filled-in filters. */
-function toFilter(form: typeof EMPTY): AuditEventFilter {
-  return Object.fromEntries(Object.entries(form).filter(([, v]) => v.trim() !== '')) as AuditEventFilter;
-}
-
-/** The audit log with filters, pages and a CSV export of the same selection. */
-export function AuditLog() {
+/**
+ * The audit log with filters, pages and a CSV export of the same selection. `actors` are the users
+ * to filter on (the admin's user list); without it, the “Wie” filter offers the people seen in the
+ * log so far (the coordinator may not list users).
+ */
+export function AuditLog({ actors }: { actors?: readonly ActorOption[] | undefined }) {
   const { t } = useTranslation();
-  const [form, setForm] = useState(EMPTY);
+  const [form, setForm] = useState(EMPTY_AUDIT_FORM);
   const [filter, setFilter] = useState<AuditEventFilter>({});
   const [page, setPage] = useState(1);
+  const [seen, setSeen] = useState<ActorOption[]>([]);
   const events = useAuditEvents(filter, page);
-  const set = (key: keyof typeof EMPTY) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
+  const set = (key: keyof AuditFilterForm) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
+  const items = events.data?.items;
+  useEffect(() => {
+    if (!actors && items) setSeen((known) => mergeActors(known, items));
+  }, [actors, items]);
+  const actorOptions = actors ?? seen;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    setFilter(toFilter(form));
+    setFilter(toAuditFilter(form));
     setPage(1);
   };
 
@@ -35,6 +39,20 @@ export function AuditLog() {
     <>
       <form onSubmit={submit} className="dsp-form dsp-filters" aria-label={t('audit.filters')}>
         <div className="dsp-toolbar">
+          <SelectField
+            id="audit-actor"
+            label={t('audit.actor')}
+            value={form.actorId}
+            onChange={set('actorId')}
+            placeholder={t('audit.anyActor')}
+            description={actors ? undefined : t('audit.actorHintSeen')}
+            options={[
+              ...actorOptions.map((a) => ({ value: a.id, label: a.name })),
+              ...(form.actorId && !actorOptions.some((a) => a.id === form.actorId)
+                ? [{ value: form.actorId, label: t('audit.actorUnknown', { id: form.actorId }) }]
+                : []),
+            ]}
+          />
           <TextField
             id="audit-action"
             label={t('audit.action')}

@@ -9,6 +9,7 @@ const UserPageSchema = pageOf(UserSchema);
 export const userKeys = {
   all: [queryRoots.users] as const,
   list: (page: number) => [queryRoots.users, 'list', page] as const,
+  choices: () => [queryRoots.users, 'choices'] as const,
 };
 
 /** `GET /users` (admin). */
@@ -23,6 +24,19 @@ export const usersQueryOptions = (page: number) =>
 /** One page of users. */
 export function useUsers(page: number) {
   return useQuery(usersQueryOptions(page));
+}
+
+/** Query options of the users to choose from in a filter (the first 100, the API's largest page). */
+export const userChoicesQueryOptions = () =>
+  queryOptions({
+    queryKey: userKeys.choices(),
+    queryFn: ({ signal }) => apiRequest('/users', { query: { page: 1, pageSize: 100 }, schema: UserPageSchema, signal }),
+    staleTime: 5 * 60 * 1000,
+  });
+
+/** Users to pick from (admin only: pass `enabled` false for anyone else). */
+export function useUserChoices(enabled: boolean) {
+  return useQuery({ ...userChoicesQueryOptions(), enabled });
 }
 
 /** `POST /users`: invites a user by e-mail. */

@@ -4,11 +4,28 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
 import { StatusMessage } from '../../../components/status-message.tsx';
+import { VisuallyHidden } from '../../../components/visually-hidden.tsx';
 import { formatInstant } from '../../../lib/format.ts';
 import { useUpdateUser } from '../api/users.ts';
 
+/** Element id of a user's “Wijzigen” button (focus returns there when the edit form closes). */
+export const editButtonId = (userId: string) => `edit-user-${userId}`;
+
 /** The users with their roles, casustafel, state, and the admin's actions per user. */
-export function UsersTable({ users, me, caseTableNames }: { users: User[]; me: Me; caseTableNames: Map<string, string> }) {
+export function UsersTable({
+  users,
+  me,
+  caseTableNames,
+  editingId,
+  onEdit,
+}: {
+  users: User[];
+  me: Me;
+  caseTableNames: Map<string, string>;
+  /** The user whose edit form is open, if any. */
+  editingId: string | null;
+  onEdit: (user: User) => void;
+}) {
   const { t } = useTranslation();
   const update = useUpdateUser();
   const [done, setDone] = useState<string | null>(null);
@@ -55,6 +72,16 @@ export function UsersTable({ users, me, caseTableNames }: { users: User[]; me: M
                 </TableCell>
                 <TableCell>
                   <div className="dsp-row-actions">
+                    <Button
+                      id={editButtonId(u.id)}
+                      appearance="secondary-action-button"
+                      aria-expanded={editingId === u.id}
+                      aria-controls={editingId === u.id ? 'edit-user-panel' : undefined}
+                      onClick={() => onEdit(u)}
+                    >
+                      {t('users.edit.open')}
+                      <VisuallyHidden> {u.displayName}</VisuallyHidden>
+                    </Button>
                     {u.id !== me.id ? (
                       <Button
                         appearance="secondary-action-button"
