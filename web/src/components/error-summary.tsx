@@ -1,5 +1,5 @@
 import { Alert, Heading, Paragraph } from '@utrecht/component-library-react';
-import { useEffect, useRef } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** One entry of an error summary: the field's element id and its message. */
@@ -26,6 +26,8 @@ export function ErrorSummary({
   headingLevel?: 2 | 3;
 }) {
   const { t } = useTranslation();
+  // Unique per summary: two forms on one page may each show one.
+  const titleId = useId();
   const ref = useRef<HTMLElement>(null);
   const hasContent = errors.length > 0 || !!general;
   useEffect(() => {
@@ -33,9 +35,9 @@ export function ErrorSummary({
   }, [focusKey, hasContent]);
   if (!hasContent) return null;
   return (
-    <section ref={ref} tabIndex={-1} className="dsp-error-summary" aria-labelledby="error-summary-title">
+    <section ref={ref} tabIndex={-1} className="dsp-error-summary" aria-labelledby={titleId}>
       <Alert type="error">
-        <Heading id="error-summary-title" level={headingLevel} className="dsp-error-summary__title">
+        <Heading id={titleId} level={headingLevel} className="dsp-error-summary__title">
           {t('form.errorSummaryTitle')}
         </Heading>
         {general ? <Paragraph>{general}</Paragraph> : null}
