@@ -27,16 +27,17 @@ export async function listPeriods(ctx: ServiceContext, year: number): Promise<Ac
 /**
  * Closes or reopens an accounting month, by finance or the coordinator, audited.
  * Closing needs every entry dated in the month to be decided (no `submitted` entry left) and the
- * month to have begun; reopening needs a reason, which lands in the audit log.
+ * month to have ended; reopening needs a reason, which lands in the audit log.
  *
- * @throws AppError 400 `validation-failed` (a month not yet begun), 409 `invalid-transition`
+ * @throws AppError 400 `validation-failed` (a month not yet over), 409 `invalid-transition`
  *   (already in that state, undecided entries left), 422 `personal-data-detected` (reason)
  */
 export async function setPeriodStatus(ctx: ServiceContext, month: string, body: PatchPeriodBody): Promise<AccountingPeriod> {
   assertNoPersonalData({ reason: body.reason });
-  if (month > monthOf(amsterdamDate(ctx.now()))) {
-    throw new AppError('validation-failed', 'Ongeldige invoer: een maand die nog niet begonnen is kan niet worden afgesloten', {
-      errors: [{ in: 'path', pointer: '/month', message: 'maand ligt in de toekomst' }],
+  // Only a month that has ended is closed: closing the running month would stop all hour logging.
+  if (body.status === 'closed' && month >= monthOf(amsterdamDate(ctx.now()))) {
+    throw new AppError('validation-failed', 'Ongeldige invoer: alleen een maand die voorbij is kan worden afgesloten', {
+      errors: [{ in: 'path', pointer: '/month', message: 'maand is nog niet voorbij' }],
     });
   }
   const p = schema.closedPeriods;

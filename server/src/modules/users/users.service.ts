@@ -1,7 +1,7 @@
 import { type Database, type Executor, schema } from '@duidingspool/db';
 import type { InviteUserBody, PatchUserBody, Role, User, UserListQuery } from '@duidingspool/shared';
 import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
-import { AppError, invalidField, notFound } from '../../errors.ts';
+import { AppError, forbidden, invalidField, invalidTransition, notFound } from '../../errors.ts';
 import type { ServiceContext } from '../../lib/context.ts';
 import { iso, pageWindow } from '../../lib/pagination.ts';
 import { audit, auditAs, SYSTEM_ORIGIN } from '../audit/audit.service.ts';
@@ -106,7 +106,11 @@ export async function inviteUser(ctx: ServiceContext, body: InviteUserBody): Pro
 export async function updateUser(ctx: ServiceContext, id: string, body: PatchUserBody): Promise<User> {
   const self = id === ctx.actor.userId;
   if (self && body.isActive === false) throw invalidField('/isActive', 'u kunt uzelf niet deactiveren');
-  if (self && body.roles && !body.roles.includes('admin')) throw invalidField('/roles', 'u kunt uw eigen beheerdersrol niet intrekken');
+  // Separation of duties: nobody changes their own roles or memberships, so an admin cannot give
+  // themselves a role that reads case content (DESIGN.md §2); another admin has to.
+  if (self && (body.roles !== undefined || body.caseTableIds !== undefined)) {
+    throw forbidden('U kunt uw eigen rollen en casustafels niet wijzigen; vraag een andere beheerder.');
+  }
   return ctx.db.transaction(async (tx) => {
     const [current] = await tx.select({ id: u.id }).from(u).where(eq(u.id, id)).for('update');
     if (!current) throw notFound('Deze gebruiker');
@@ -120,6 +124,9 @@ export async function updateUser(ctx: ServiceContext, id: string, body: PatchUse
     if (body.resetTwoFactor) Object.assign(set, { totpSecretEncrypted: null, totpEnabledAt: null, totpLastTimeStep: null });
     if (Object.keys(set).length > 0) await tx.update(u).set(set).where(eq(u.id, id));
     if (body.resetTwoFactor) await tx.delete(schema.recoveryCodes).where(eq(schema.recoveryCodes.userId, id));
+    // A new invitation only for an account that never set a password: for an active account it would
+    // be a way for an admin to take it over. Those users reset their password themselves.
+    if (body.resendInvitation && before.hasPassword) throw invalidTransition('Deze gebruiker heeft al een wachtwoord; een nieuwe uitnodiging is niet nodig.');
     if (body.resendInvitation) await issueAccountToken(tx, { userId: id, purpose: 'invitation', createdBy: ctx.actor.userId, publicUrl: ctx.publicUrl });
     const after = await getUser(ctx, id, tx);
     const accessChanged =
