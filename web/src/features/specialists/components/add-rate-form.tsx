@@ -6,7 +6,7 @@ import { ErrorSummary, type SummaryError } from '../../../components/error-summa
 import { TextField } from '../../../components/form-field.tsx';
 import { useErrorMessage } from '../../../components/problem-alert.tsx';
 import { StatusMessage } from '../../../components/status-message.tsx';
-import { ApiError } from '../../../lib/api-client.ts';
+import { ApiError, isProblem } from '../../../lib/api-client.ts';
 import { today } from '../../../lib/dates.ts';
 import { formatCents, formatDate } from '../../../lib/format.ts';
 import { parseEuros } from '../../../lib/parse-input.ts';
@@ -59,6 +59,8 @@ export function AddRateForm({ specialistId, name }: { specialistId: string; name
           if (error instanceof ApiError) {
             for (const [key, message] of Object.entries(error.fieldErrors)) if (key in FIELD_IDS) fieldErrors[key as Field] = message;
           }
+          // 409 `conflict`: a rate from this date exists; point at the date field as well.
+          if (isProblem(error, 'conflict')) fieldErrors.validFrom ??= t('rates.conflict', { date: formatDate(validFrom) });
           setErrors(fieldErrors);
           setGeneral(errorMessage(error));
           setAttempt((a) => a + 1);
