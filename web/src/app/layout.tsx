@@ -16,7 +16,7 @@ export function navItemsFor(me: Me, t: (key: string) => string): NavItem[] {
   const items: NavItem[] = [];
   const roles = me.roles;
   if (roles.includes('coordinator')) {
-    items.push({ to: '/triage', label: t('nav.triage') }, { to: '/hours', label: t('nav.approvals') });
+    items.push({ to: '/triage', label: t('nav.triage') }, { to: '/hours', label: t('nav.approvals') }, { to: '/specialists', label: t('nav.specialists') });
   }
   if (roles.includes('requester')) {
     items.push({ to: '/requests', label: t('nav.myRequests') }, { to: '/requests/new', label: t('nav.newRequest') });

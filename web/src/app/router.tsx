@@ -20,6 +20,8 @@ import { RequestDetailPage } from './routes/request-detail-page.tsx';
 import { RequestsPage } from './routes/requests-page.tsx';
 import { RouteErrorPage } from './routes/route-error-page.tsx';
 import { SetPasswordPage } from './routes/set-password-page.tsx';
+import { SpecialistRatesPage } from './routes/specialist-rates-page.tsx';
+import { SpecialistsPage } from './routes/specialists-page.tsx';
 import { TriagePage } from './routes/triage-page.tsx';
 import { UsersPage } from './routes/users-page.tsx';
 
@@ -142,6 +144,22 @@ export function createAppRouter() {
           element: (
             <RequireRole roles={['coordinator']}>
               <ApprovalsPage />
+            </RequireRole>
+          ),
+        },
+        {
+          path: 'specialists',
+          element: (
+            <RequireRole roles={['coordinator']}>
+              <SpecialistsPage />
+            </RequireRole>
+          ),
+        },
+        {
+          path: 'specialists/:specialistId/rates',
+          element: (
+            <RequireRole roles={['coordinator']}>
+              <SpecialistRatesPage />
             </RequireRole>
           ),
         },

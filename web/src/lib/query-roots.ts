@@ -10,6 +10,7 @@ export const queryRoots = {
   specialists: 'specialists',
   assignments: 'assignments',
   timeEntries: 'time-entries',
+  extensionRequests: 'extension-requests',
   budgets: 'budgets',
   notifications: 'notifications',
   users: 'users',

@@ -12,6 +12,8 @@ import { StatusMessage } from '../../components/status-message.tsx';
 import { AdviceForm } from '../../features/advice/components/advice-form.tsx';
 import { useAssignment } from '../../features/assignments/api/get-assignment.ts';
 import { AssignmentResponse } from '../../features/assignments/components/assignment-response.tsx';
+import { AssignmentExtensions } from '../../features/extension-requests/components/assignment-extensions.tsx';
+import { ExtensionRequestForm } from '../../features/extension-requests/components/extension-request-form.tsx';
 import { useRequest } from '../../features/interpretation-requests/api/get-request.ts';
 import { AdviceView } from '../../features/interpretation-requests/components/advice-view.tsx';
 import { RequestContent, RequestFacts } from '../../features/interpretation-requests/components/request-details.tsx';
@@ -76,6 +78,8 @@ export function AssignmentDetailPage() {
   const remaining = a.estimatedMinutes - a.loggedMinutes;
   const r = request.data;
   const canLog = isOwn && a.status === 'accepted' && !a.closedAt && !!r && LOGGABLE_REQUEST_STATUSES.includes(r.status);
+  const canAskMore = isOwn && a.status === 'accepted' && !a.closedAt;
+  const showExtensions = a.status === 'accepted' && (isOwn || hasRole(me, 'coordinator'));
   const canAdvise = isOwn && a.status === 'accepted' && r?.status === 'in-progress' && !r.advice;
 
   return (
@@ -136,6 +140,18 @@ export function AssignmentDetailPage() {
         </section>
       ) : null}
       {a.status !== 'proposed' ? <EntriesSection assignmentId={a.id} /> : null}
+      {showExtensions ? (
+        <section aria-labelledby="extensions-heading" className={`dsp-section${canAskMore ? ' dsp-panel' : ''}`}>
+          <Heading2 id="extensions-heading">{t(canAskMore ? 'extensions.formHeading' : 'extensions.listHeading')}</Heading2>
+          {canAskMore ? (
+            <>
+              <Paragraph>{t('extensions.formIntro')}</Paragraph>
+              <ExtensionRequestForm assignmentId={a.id} />
+            </>
+          ) : null}
+          <AssignmentExtensions assignmentId={a.id} />
+        </section>
+      ) : null}
       {r && canAdvise ? (
         <section aria-labelledby="advice-form-heading" className="dsp-section dsp-panel">
           <Heading2 id="advice-form-heading">{t('advice.formHeading')}</Heading2>

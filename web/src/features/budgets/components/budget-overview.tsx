@@ -13,12 +13,15 @@ import { BudgetFigures } from './budget-figures.tsx';
 import { BudgetTable } from './budget-table.tsx';
 import { BudgetThresholds } from './budget-thresholds.tsx';
 import { BurnUpSection } from './burn-up-section.tsx';
+import { EditBudgetForm } from './edit-budget-form.tsx';
+import { OpenBudgetForm } from './open-budget-form.tsx';
 import { PeriodsPanel } from './periods-panel.tsx';
 
 /**
  * One year's budget: a year selector (from `GET /budgets`, the current year by default, else the
  * latest), the five figures, the thresholds, a stacked bar chart and its table alternative, the
- * burn-up, the breakdowns with drill-down, and the accounting months with the ledger export.
+ * burn-up, the breakdowns with drill-down, the accounting months with the ledger export; and the
+ * forms to change the year and to open a new one.
  */
 export function BudgetOverview() {
   const { t } = useTranslation();
@@ -36,7 +39,20 @@ export function BudgetOverview() {
 
   if (budgets.isPending) return <Loading />;
   if (budgets.isError) return <ProblemAlert error={budgets.error} />;
-  if (years.length === 0) return <Paragraph>{t('budget.none')}</Paragraph>;
+  const openSection = (
+    <section aria-labelledby="open-budget-heading" className="dsp-section dsp-panel">
+      <Heading2 id="open-budget-heading">{t('budgetAdmin.openHeading')}</Heading2>
+      <OpenBudgetForm existingYears={years} onOpened={setYear} />
+    </section>
+  );
+  if (years.length === 0) {
+    return (
+      <>
+        <Paragraph>{t('budget.none')}</Paragraph>
+        {openSection}
+      </>
+    );
+  }
 
   const data = budget.data ?? budgets.data.items.find((b) => b.year === year);
   return (
@@ -60,6 +76,10 @@ export function BudgetOverview() {
             {data.note ? <Paragraph className="dsp-muted">{data.note}</Paragraph> : null}
           </section>
           <BudgetThresholds budget={data} />
+          <section aria-labelledby="edit-budget-heading" className="dsp-section dsp-panel">
+            <Heading2 id="edit-budget-heading">{t('budgetAdmin.editHeading', { year: data.year })}</Heading2>
+            <EditBudgetForm key={`${data.year}`} budget={data} />
+          </section>
           <section aria-labelledby="budget-chart-heading" className="dsp-section">
             <Heading2 id="budget-chart-heading">{t('budget.chartHeading')}</Heading2>
             <Paragraph>{t('budget.chartIntro')}</Paragraph>
@@ -73,6 +93,7 @@ export function BudgetOverview() {
       ) : (
         <Loading />
       )}
+      {openSection}
     </>
   );
 }

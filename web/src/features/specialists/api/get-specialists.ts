@@ -15,6 +15,7 @@ export interface SpecialistListParams {
 export const specialistKeys = {
   all: [queryRoots.specialists] as const,
   list: (params: SpecialistListParams) => [queryRoots.specialists, 'list', params] as const,
+  rates: (specialistId: string) => [queryRoots.specialists, 'rates', specialistId] as const,
 };
 
 const SpecialistPageSchema = pageOf(SpecialistSchema);

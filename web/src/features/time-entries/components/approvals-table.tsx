@@ -2,6 +2,8 @@ import type { TimeEntry } from '@duidingspool/shared';
 import {
   Button,
   ButtonGroup,
+  Checkbox,
+  FormLabel,
   Paragraph,
   Table,
   TableBody,
@@ -11,7 +13,7 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppLink } from '../../../components/app-link.tsx';
 import { TextareaField } from '../../../components/form-field.tsx';
@@ -25,6 +27,7 @@ import { focusPageHeading } from '../../../lib/focus.ts';
 import { formatCents, formatDate, formatMinutes } from '../../../lib/format.ts';
 import { useReferenceLabels } from '../../../lib/reference-data.ts';
 import { useTimeEntries } from '../api/get-time-entries.ts';
+import { useReviewTimeEntries } from '../api/review-time-entries.ts';
 import { useReviewTimeEntry } from '../api/review-time-entry.ts';
 
 const PAGE_SIZE = 25;
@@ -112,14 +115,52 @@ function ReviewControls({ entry, onReviewed }: { entry: TimeEntry; onReviewed: (
 
 /**
  * The coordinator's “Uren goedkeuren”: submitted entries with date, specialist, reference,
- * activity, duration, rate and amount; approve, or reject with a reason, per row.
+ * activity, duration, rate and amount; approve, or reject with a reason, per row, or tick rows and
+ * approve them together (`POST /time-entry-reviews`, all or nothing).
  */
 export function ApprovalsTable() {
   const { t } = useTranslation();
   const labels = useReferenceLabels();
+  const errorMessage = useErrorMessage();
   const [page, setPage] = useState(1);
   const [message, setMessage] = useState<string | null>(null);
+  const [selected, setSelected] = useState<string[]>([]);
+  const [bulkError, setBulkError] = useState<string | null>(null);
   const query = useTimeEntries({ page, pageSize: PAGE_SIZE, status: 'submitted' });
+  const bulk = useReviewTimeEntries();
+  const visibleIds = query.data?.items.map((e) => e.id) ?? [];
+  const visibleKey = visibleIds.join(',');
+
+  // Keep only rows that are still on screen (reviewed rows disappear, another page shows others).
+  useEffect(() => {
+    const visible = visibleKey ? visibleKey.split(',') : [];
+    setSelected((current) => {
+      const kept = current.filter((id) => visible.includes(id));
+      return kept.length === current.length ? current : kept;
+    });
+  }, [visibleKey]);
+
+  const allSelected = visibleIds.length > 0 && visibleIds.every((id) => selected.includes(id));
+  const toggle = (id: string, on: boolean) => setSelected((current) => (on ? [...current, id] : current.filter((x) => x !== id)));
+  const approveSelected = () => {
+    setBulkError(null);
+    if (selected.length === 0) {
+      setBulkError(t('approvals.bulk.noneSelected'));
+      return;
+    }
+    bulk.mutate(
+      { entryIds: selected, status: 'approved' },
+      {
+        onSuccess: (result) => {
+          setSelected([]);
+          setMessage(t('approvals.bulk.done', { count: result.reviewed, amount: formatCents(result.amountCents) }));
+          focusPageHeading();
+        },
+        onError: (e) => setBulkError(errorMessage(e)),
+      },
+    );
+  };
+
   return (
     <>
       <StatusMessage message={message} />
@@ -128,11 +169,30 @@ export function ApprovalsTable() {
       {query.data && query.data.total === 0 ? <Paragraph>{t('approvals.empty')}</Paragraph> : null}
       {query.data && query.data.items.length > 0 ? (
         <>
+          <div className="dsp-toolbar">
+            <Button appearance="primary-action-button" onClick={approveSelected} disabled={bulk.isPending} aria-describedby="bulk-count">
+              {t('approvals.bulk.approve')}
+            </Button>
+            <Paragraph id="bulk-count" className="dsp-muted" aria-live="polite">
+              {t('approvals.bulk.count', { count: selected.length })}
+            </Paragraph>
+          </div>
+          {bulkError ? (
+            <Paragraph className="dsp-error-text" role="alert">
+              {bulkError}
+            </Paragraph>
+          ) : null}
           <div className="dsp-table-scroll">
             <Table>
               <TableCaption className="dsp-visually-hidden">{t('approvals.caption')}</TableCaption>
               <TableHeader>
                 <TableRow>
+                  <TableHeaderCell scope="col">
+                    <Checkbox id="approvals-select-all" checked={allSelected} onChange={(ev) => setSelected(ev.target.checked ? visibleIds : [])} />
+                    <FormLabel htmlFor="approvals-select-all" className="dsp-visually-hidden">
+                      {t('approvals.bulk.selectAll')}
+                    </FormLabel>
+                  </TableHeaderCell>
                   <TableHeaderCell scope="col">{t('timeEntries.columns.date')}</TableHeaderCell>
                   <TableHeaderCell scope="col">{t('timeEntries.columns.specialist')}</TableHeaderCell>
                   <TableHeaderCell scope="col">{t('requests.columns.reference')}</TableHeaderCell>
@@ -148,6 +208,14 @@ export function ApprovalsTable() {
               <TableBody>
                 {query.data.items.map((e) => (
                   <TableRow key={e.id}>
+                    <TableCell>
+                      <Checkbox id={`approve-${e.id}`} checked={selected.includes(e.id)} onChange={(ev) => toggle(e.id, ev.target.checked)} />
+                      <FormLabel htmlFor={`approve-${e.id}`} className="dsp-visually-hidden">
+                        {t('approvals.bulk.select', {
+                          entry: `${e.requestReference}, ${e.specialistName}, ${formatDate(e.workedOn)}, ${formatMinutes(e.minutes)}`,
+                        })}
+                      </FormLabel>
+                    </TableCell>
                     <TableCell className="dsp-nowrap">{formatDate(e.workedOn)}</TableCell>
                     <TableCell>{e.specialistName}</TableCell>
                     <TableCell className="dsp-nowrap">

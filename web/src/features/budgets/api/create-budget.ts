@@ -1,0 +1,20 @@
+import { BudgetSchema, type CreateBudgetBody } from '@duidingspool/shared';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { apiRequest } from '../../../lib/api-client.ts';
+import { budgetKeys } from './keys.ts';
+
+/** `POST /budgets` (coordinator, finance): opens a year's budget; 409 `conflict` when the year has one. */
+export function createBudget(body: CreateBudgetBody) {
+  return apiRequest('/budgets', { method: 'POST', body, schema: BudgetSchema });
+}
+
+/** Opens a budget year; refreshes the budgets. */
+export function useCreateBudget() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateBudgetBody) => createBudget(body),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: budgetKeys.all });
+    },
+  });
+}

@@ -1,0 +1,49 @@
+import { Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { useTranslation } from 'react-i18next';
+import { Loading } from '../../../components/loading.tsx';
+import { ProblemAlert } from '../../../components/problem-alert.tsx';
+import { formatInstant, formatMinutes } from '../../../lib/format.ts';
+import { useExtensionRequests } from '../api/get-extension-requests.ts';
+import { ExtensionStatusBadge } from './extension-status-badge.tsx';
+
+/**
+ * The extension requests of one assignment with their status and decision. The API lists a
+ * specialist's own requests (up to 100 per page) without an assignment filter, so this filters here.
+ */
+export function AssignmentExtensions({ assignmentId }: { assignmentId: string }) {
+  const { t } = useTranslation();
+  const query = useExtensionRequests({ page: 1, pageSize: 100 });
+  if (query.isPending) return <Loading />;
+  if (query.isError) return <ProblemAlert error={query.error} />;
+  const items = query.data.items.filter((x) => x.assignmentId === assignmentId);
+  if (items.length === 0) return <Paragraph>{t('extensions.none')}</Paragraph>;
+  return (
+    <div className="dsp-table-scroll">
+      <Table>
+        <TableCaption className="dsp-visually-hidden">{t('extensions.ownCaption')}</TableCaption>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell scope="col">{t('extensions.columns.requestedAt')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('extensions.columns.extra')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('extensions.columns.reason')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('extensions.columns.status')}</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {items.map((x) => (
+            <TableRow key={x.id}>
+              <TableCell className="dsp-nowrap">{formatInstant(x.requestedAt)}</TableCell>
+              <TableCell className="dsp-nowrap">{formatMinutes(x.extraMinutes)}</TableCell>
+              <TableCell>{x.reason}</TableCell>
+              <TableCell>
+                <ExtensionStatusBadge status={x.status} />
+                {x.decidedAt ? <span className="dsp-cell-note">{t('extensions.decidedAt', { when: formatInstant(x.decidedAt) })}</span> : null}
+                {x.decisionReason ? <span className="dsp-cell-note">{t('extensions.decisionReason', { reason: x.decisionReason })}</span> : null}
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </div>
+  );
+}

@@ -1,0 +1,221 @@
+import type { TimeEntry } from '@duidingspool/shared';
+import {
+  Button,
+  ButtonGroup,
+  Paragraph,
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AppLink } from '../../../components/app-link.tsx';
+import { ErrorSummary, type SummaryError } from '../../../components/error-summary.tsx';
+import { TextareaField, TextField } from '../../../components/form-field.tsx';
+import { Loading } from '../../../components/loading.tsx';
+import { Pagination } from '../../../components/pagination.tsx';
+import { hasBlockingPersonalData, PersonalDataWarning } from '../../../components/personal-data-warning.tsx';
+import { ProblemAlert, useErrorMessage } from '../../../components/problem-alert.tsx';
+import { StatusMessage } from '../../../components/status-message.tsx';
+import { VisuallyHidden } from '../../../components/visually-hidden.tsx';
+import { ApiError } from '../../../lib/api-client.ts';
+import { focusPageHeading } from '../../../lib/focus.ts';
+import { formatCents, formatDate, formatInstant, formatMinutes } from '../../../lib/format.ts';
+import { parseCorrectionMinutes } from '../../../lib/parse-input.ts';
+import { useReferenceLabels } from '../../../lib/reference-data.ts';
+import { useCorrectTimeEntry } from '../api/correct-time-entry.ts';
+import { useTimeEntries } from '../api/get-time-entries.ts';
+
+const PAGE_SIZE = 25;
+type Field = 'minutes' | 'reason';
+
+function CorrectionForm({ entry, onDone, onCancel }: { entry: TimeEntry; onDone: (message: string) => void; onCancel: () => void }) {
+  const { t } = useTranslation();
+  const correct = useCorrectTimeEntry();
+  const errorMessage = useErrorMessage();
+  const ids: Record<Field, string> = { minutes: `correction-minutes-${entry.id}`, reason: `correction-reason-${entry.id}` };
+  const labels: Record<Field, string> = { minutes: t('corrections.minutes'), reason: t('corrections.reason') };
+  const [duration, setDuration] = useState('');
+  const [reason, setReason] = useState('');
+  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const [general, setGeneral] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setGeneral(null);
+    const minutes = parseCorrectionMinutes(duration);
+    const e: Partial<Record<Field, string>> = {};
+    if (minutes === null) e.minutes = t('corrections.minutesInvalid');
+    else if (-minutes > entry.minutes) e.minutes = t('corrections.minutesTooMany', { duration: formatMinutes(entry.minutes) });
+    if (!reason.trim()) e.reason = t('form.required');
+    else if (hasBlockingPersonalData(reason)) e.reason = t('personalData.fieldError');
+    setErrors(e);
+    if (Object.keys(e).length > 0 || minutes === null) {
+      setAttempt((a) => a + 1);
+      return;
+    }
+    correct.mutate(
+      { id: entry.id, body: { minutes, reason: reason.trim() } },
+      {
+        onSuccess: (created) =>
+          onDone(
+            t('corrections.done', {
+              duration: formatMinutes(created.minutes),
+              amount: formatCents(created.amountCents),
+              entry: `${entry.requestReference}, ${entry.specialistName}, ${formatDate(entry.workedOn)}`,
+            }),
+          ),
+        onError: (error) => {
+          const fieldErrors: Partial<Record<Field, string>> = {};
+          if (error instanceof ApiError) {
+            for (const [key, message] of Object.entries(error.fieldErrors)) if (key === 'minutes' || key === 'reason') fieldErrors[key] = message;
+          }
+          setErrors(fieldErrors);
+          setGeneral(errorMessage(error));
+          setAttempt((a) => a + 1);
+        },
+      },
+    );
+  };
+
+  const summary: SummaryError[] = (['minutes', 'reason'] as Field[])
+    .filter((k) => errors[k])
+    .map((k) => ({ fieldId: ids[k], label: labels[k], message: errors[k] ?? '' }));
+
+  return (
+    <form onSubmit={submit} noValidate className="dsp-form dsp-inline-form" aria-label={t('corrections.formLabel', { entry: entry.requestReference })}>
+      <ErrorSummary errors={summary} general={general} focusKey={attempt} headingLevel={3} />
+      <TextField
+        id={ids.minutes}
+        label={labels.minutes}
+        description={t('corrections.minutesHint', { duration: formatMinutes(entry.minutes) })}
+        value={duration}
+        onChange={setDuration}
+        error={errors.minutes}
+        size="small"
+        autoComplete="off"
+        required
+      />
+      <TextareaField
+        id={ids.reason}
+        label={labels.reason}
+        value={reason}
+        onChange={setReason}
+        error={errors.reason}
+        rows={2}
+        required
+        maxLength={1000}
+        describedByExtra={`${ids.reason}-pd`}
+        after={<PersonalDataWarning id={`${ids.reason}-pd`} text={reason} />}
+      />
+      <ButtonGroup>
+        <Button type="submit" appearance="primary-action-button" disabled={correct.isPending}>
+          {t('corrections.submit')}
+        </Button>
+        <Button type="button" appearance="secondary-action-button" onClick={onCancel}>
+          {t('common.back')}
+        </Button>
+      </ButtonGroup>
+    </form>
+  );
+}
+
+/**
+ * Approved entries for the coordinator, each with “Corrigeren”: a correcting entry with negative
+ * minutes and a reason. Correcting entries themselves are listed (marked) but not corrected again.
+ */
+export function ApprovedEntriesTable() {
+  const { t } = useTranslation();
+  const labels = useReferenceLabels();
+  const [page, setPage] = useState(1);
+  const [message, setMessage] = useState<string | null>(null);
+  const [correcting, setCorrecting] = useState<string | null>(null);
+  const query = useTimeEntries({ page, pageSize: PAGE_SIZE, status: 'approved' });
+  return (
+    <>
+      <StatusMessage message={message} />
+      {query.isPending ? <Loading /> : null}
+      {query.isError ? <ProblemAlert error={query.error} /> : null}
+      {query.data && query.data.total === 0 ? <Paragraph>{t('corrections.empty')}</Paragraph> : null}
+      {query.data && query.data.items.length > 0 ? (
+        <>
+          <div className="dsp-table-scroll">
+            <Table>
+              <TableCaption className="dsp-visually-hidden">{t('corrections.caption')}</TableCaption>
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell scope="col">{t('timeEntries.columns.date')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('timeEntries.columns.specialist')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('requests.columns.reference')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('timeEntries.columns.activity')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('timeEntries.columns.duration')}</TableHeaderCell>
+                  <TableHeaderCell scope="col" className="dsp-num">
+                    {t('timeEntries.columns.amount')}
+                  </TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('corrections.approvedBy')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('common.actions')}</TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {query.data.items.map((e) => (
+                  <TableRow key={e.id}>
+                    <TableCell className="dsp-nowrap">{formatDate(e.workedOn)}</TableCell>
+                    <TableCell>{e.specialistName}</TableCell>
+                    <TableCell className="dsp-nowrap">
+                      <AppLink to={`/requests/${e.requestId}`}>{e.requestReference}</AppLink>
+                    </TableCell>
+                    <TableCell>
+                      {labels.activity(e.activity)}
+                      {e.correctsEntryId ? <span className="dsp-cell-note">{t('corrections.isCorrection')}</span> : null}
+                      {e.description ? <span className="dsp-cell-note">{e.description}</span> : null}
+                    </TableCell>
+                    <TableCell className="dsp-nowrap">{formatMinutes(e.minutes)}</TableCell>
+                    <TableCell className="dsp-num dsp-nowrap">{formatCents(e.amountCents)}</TableCell>
+                    <TableCell>
+                      {e.reviewerName ?? t('common.none')}
+                      {e.reviewedAt ? <span className="dsp-cell-note">{formatInstant(e.reviewedAt)}</span> : null}
+                    </TableCell>
+                    <TableCell>
+                      {e.correctsEntryId || e.minutes <= 0 ? null : correcting === e.id ? (
+                        <CorrectionForm
+                          entry={e}
+                          onCancel={() => setCorrecting(null)}
+                          onDone={(text) => {
+                            setCorrecting(null);
+                            setMessage(text);
+                            focusPageHeading();
+                          }}
+                        />
+                      ) : (
+                        <Button
+                          appearance="secondary-action-button"
+                          onClick={() => {
+                            setMessage(null);
+                            setCorrecting(e.id);
+                            setTimeout(() => document.getElementById(`correction-minutes-${e.id}`)?.focus(), 0);
+                          }}
+                        >
+                          {t('corrections.action')}
+                          <VisuallyHidden>
+                            {' '}
+                            {t('approvals.rowContext', { name: e.specialistName, date: formatDate(e.workedOn), reference: e.requestReference })}
+                          </VisuallyHidden>
+                        </Button>
+                      )}
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </div>
+          <Pagination page={page} pageSize={PAGE_SIZE} total={query.data.total} onPageChange={setPage} label={t('corrections.paginationLabel')} />
+        </>
+      ) : null}
+    </>
+  );
+}
