@@ -308,7 +308,8 @@ describe('sessions: refresh rotation and revocation', () => {
   it('an admin cannot lock themselves out', async () => {
     const me = (await admin('GET', '/api/v1/me')).body;
     expectProblem(await admin('PATCH', `/api/v1/users/${me.id}`, { isActive: false }), 400, 'validation-failed');
-    expectProblem(await admin('PATCH', `/api/v1/users/${me.id}`, { roles: ['finance'] }), 400, 'validation-failed');
+    // Nor change their own roles: another admin has to (separation of duties).
+    expectProblem(await admin('PATCH', `/api/v1/users/${me.id}`, { roles: ['finance'] }), 403, 'forbidden');
   });
 
   it('refuses a second user with the same e-mail, and memberships for non-requesters', async () => {

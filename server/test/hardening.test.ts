@@ -1,0 +1,56 @@
+// Holes a penetration-minded tester found: NUL characters reaching PostgreSQL, an admin raising
+// their own rights or taking over an account, and a running month closed under everyone's feet.
+import { amsterdamDate } from '@duidingspool/shared';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { budget, expectProblem, thisYear } from './fixtures.ts';
+import { type Caller, useTestApp } from './harness.ts';
+
+const t = useTestApp();
+let admin: Caller;
+let coordinator: Caller;
+let finance: Caller;
+
+beforeAll(async () => {
+  [admin, coordinator, finance] = await Promise.all([t.as('admin'), t.as('coordinator'), t.as('finance')]);
+});
+
+describe('NUL characters', () => {
+  it('answer 400 in a query string, never 500', async () => {
+    for (const url of [
+      '/api/v1/audit-events?action=%00',
+      '/api/v1/audit-events/export?objectType=a%00b',
+      `/api/v1/budgets/${thisYear()}/ledger-entries?dimension=activity&key=%00`,
+    ]) {
+      expectProblem(await coordinator('GET', url), 400, 'validation-failed');
+    }
+  });
+  it('answer 400 in a JSON body and change nothing', async () => {
+    const before = await budget(finance);
+    const res = await finance('PATCH', `/api/v1/budgets/${thisYear()}`, { note: 'a\u0000b' });
+    expectProblem(res, 400, 'validation-failed');
+    expect(await budget(finance)).toEqual(before);
+  });
+});
+
+describe('separation of duties in user management', () => {
+  it('an admin cannot change their own roles or casustafels', async () => {
+    const me = (await admin('GET', '/api/v1/me')).body;
+    expectProblem(await admin('PATCH', `/api/v1/users/${me.id}`, { roles: ['admin', 'coordinator'] }), 403, 'forbidden');
+    expect((await admin('GET', '/api/v1/me')).body.roles).toEqual(['admin']);
+    // The case content stays out of reach.
+    expectProblem(await admin('GET', '/api/v1/interpretation-requests'), 403, 'forbidden');
+  });
+  it('an account that has a password gets no new invitation link', async () => {
+    const users = (await admin('GET', '/api/v1/users?pageSize=100')).body.items as { id: string; email: string }[];
+    const target = users.find((u) => u.email === 'coordinator@duidingspool.example');
+    expectProblem(await admin('PATCH', `/api/v1/users/${target?.id}`, { resendInvitation: true }), 409, 'invalid-transition');
+  });
+});
+
+describe('accounting months', () => {
+  it('the running month cannot be closed; a month that has ended can', async () => {
+    const month = amsterdamDate().slice(0, 7);
+    expectProblem(await finance('PATCH', `/api/v1/accounting-periods/${month}`, { status: 'closed' }), 400, 'validation-failed');
+    expect((await finance('PATCH', '/api/v1/accounting-periods/2020-05', { status: 'closed' })).status).toBe(200);
+  });
+});
