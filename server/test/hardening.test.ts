@@ -1,8 +1,10 @@
 // Holes a penetration-minded tester found: NUL characters reaching PostgreSQL, an admin raising
 // their own rights or taking over an account, and a running month closed under everyone's feet.
+import { schema } from '@duidingspool/db';
 import { amsterdamDate } from '@duidingspool/shared';
+import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { budget, expectProblem, thisYear } from './fixtures.ts';
+import { budget, createRequest, expectProblem, thisYear } from './fixtures.ts';
 import { type Caller, useTestApp } from './harness.ts';
 
 const t = useTestApp();
@@ -52,5 +54,17 @@ describe('accounting months', () => {
     const month = amsterdamDate().slice(0, 7);
     expectProblem(await finance('PATCH', `/api/v1/accounting-periods/${month}`, { status: 'closed' }), 400, 'validation-failed');
     expect((await finance('PATCH', '/api/v1/accounting-periods/2020-05', { status: 'closed' })).status).toBe(200);
+  });
+});
+
+describe('a cancelled request', () => {
+  it('tells the casustafel that asked, not only the specialist', async () => {
+    const requester = await t.as('requester.zwolle');
+    const request = await createRequest(requester);
+    const res = await coordinator('PATCH', `/api/v1/interpretation-requests/${request.id}`, { status: 'cancelled', reason: 'Dubbel ingediend' });
+    expect(res.status).toBe(200);
+    const n = schema.notifications;
+    const mails = await t.handle.db.select({ to: n.recipientEmail, event: n.event }).from(n).where(eq(n.reference, request.reference));
+    expect(mails).toContainEqual({ to: 'requester.zwolle@duidingspool.example', event: 'request-cancelled' });
   });
 });

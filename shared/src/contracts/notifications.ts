@@ -11,6 +11,7 @@ export const NOTIFICATION_EVENTS = [
   'request-needs-information',
   'request-declined',
   'request-closed',
+  'request-cancelled',
   'assignment-proposed',
   'assignment-accepted',
   'assignment-declined',
@@ -48,6 +49,7 @@ export const PREFERENCE_EVENTS: Readonly<Partial<Record<NotificationEvent, reado
   'assignment-proposed': ['specialist'],
   'time-entry-rejected': ['specialist'],
   'request-closed': ['specialist'],
+  'request-cancelled': ['requester', 'specialist'],
   'extension-granted': ['specialist'],
   'extension-refused': ['specialist'],
 };

@@ -178,15 +178,30 @@ export async function transitionInterpretationRequest(ctx: ServiceContext, id: s
       for (const assignment of await lockLiveForRequest(tx, id)) {
         await release(tx, assignment.budgetYear, assignment.reservedCents);
         await tx.update(schema.assignments).set({ reservedCents: 0, closedAt: ctx.now() }).where(eq(schema.assignments.id, assignment.id));
-        if (body.status !== 'closed' || assignment.status === 'accepted') {
+        if (body.status === 'withdrawn' || (body.status === 'closed' && assignment.status === 'accepted')) {
           await enqueueNotification(tx, ctx, {
             event: 'request-closed',
             reference: request.reference,
             linkPath: `/requests/${id}`,
             recipients: { userIds: [assignment.specialistUserId] },
           });
+        } else if (body.status === 'cancelled') {
+          await enqueueNotification(tx, ctx, {
+            event: 'request-cancelled',
+            reference: request.reference,
+            linkPath: `/requests/${id}`,
+            recipients: { userIds: [assignment.specialistUserId] },
+          });
         }
       }
+    }
+    if (body.status === 'cancelled') {
+      await enqueueNotification(tx, ctx, {
+        event: 'request-cancelled',
+        reference: request.reference,
+        linkPath: `/requests/${id}`,
+        recipients: { caseTableId: request.caseTableId },
+      });
     }
     await recordTransition(tx, { requestId: id, from: request.status, to: body.status, actorId: actor.userId, actorRole: edge.by, reason: body.reason });
     await audit(ctx, tx, {

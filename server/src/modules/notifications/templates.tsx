@@ -66,6 +66,11 @@ const nl: Record<NotificationEvent, EventText> = {
     body: (r) => `Duidingsverzoek ${r} is afgesloten. Uw inzet hierop is beëindigd.`,
     action: 'Verzoek bekijken',
   },
+  'request-cancelled': {
+    subject: (r) => `Duidingsverzoek ${r} is geannuleerd`,
+    body: (r) => `De coördinator heeft duidingsverzoek ${r} geannuleerd. Een lopende inzet is daarmee beëindigd. In de Duidingspool leest u de toelichting.`,
+    action: 'Verzoek bekijken',
+  },
   'assignment-proposed': {
     subject: (r) => `U bent voorgesteld voor ${r}`,
     body: (r) => `De coördinator stelt u voor als duidingsspecialist bij ${r}. Wilt u de inzet aannemen of afwijzen?`,
@@ -153,6 +158,11 @@ const en: Record<NotificationEvent, EventText> = {
   'request-closed': {
     subject: (r) => `Interpretation request ${r} is closed`,
     body: (r) => `Interpretation request ${r} has been closed. Your assignment on it has ended.`,
+    action: 'View request',
+  },
+  'request-cancelled': {
+    subject: (r) => `Interpretation request ${r} was cancelled`,
+    body: (r) => `The coordinator cancelled interpretation request ${r}. Any assignment on it has ended. The reason is in the Duidingspool.`,
     action: 'View request',
   },
   'assignment-proposed': {
