@@ -171,6 +171,14 @@ const MATRIX: Record<string, Row> = {
     },
     expect: by(403, { admin: 200 }),
   },
+  'GET /api/v1/notifications/:id/preview-page': {
+    call: async () => {
+      const [mail] = await t.handle.db.select({ id: schema.notifications.id }).from(schema.notifications).limit(1);
+      return { url: `/api/v1/notifications/${mail?.id ?? randomUUID()}/preview-page` };
+    },
+    expect: by(403, { admin: 200 }),
+  },
+  'GET /api/v1/mail-templates/:event/preview-page': { call: () => ({ url: '/api/v1/mail-templates/digest/preview-page' }), expect: by(403, { admin: 200 }) },
   'GET /api/v1/mail-templates/:event/preview': { call: () => ({ url: '/api/v1/mail-templates/digest/preview' }), expect: by(403, { admin: 200 }) },
   // The ledger: money for coordinator and finance, never for case roles.
   'GET /api/v1/accounting-periods': {

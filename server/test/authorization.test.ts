@@ -116,6 +116,8 @@ function routes() {
     { method: 'GET', path: '/notifications' },
     { method: 'GET', path: '/notifications/{id}/preview' },
     { method: 'GET', path: '/mail-templates/{event}/preview' },
+    { method: 'GET', path: '/notifications/{id}/preview-page' },
+    { method: 'GET', path: '/mail-templates/{event}/preview-page' },
     { method: 'POST', path: '/budgets', body: { year: 2099, allocatedCents: 100, fundingSource: 'Test' } },
     { method: 'PATCH', path: '/budgets/{year}', body: { note: 'Notitie' } },
     { method: 'GET', path: '/budgets/{year}/burn-up' },

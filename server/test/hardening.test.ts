@@ -68,3 +68,14 @@ describe('a cancelled request', () => {
     expect(mails).toContainEqual({ to: 'requester.zwolle@duidingspool.example', event: 'request-cancelled' });
   });
 });
+
+describe('the mail preview page', () => {
+  it('serves the mail as HTML with its own narrow policy, so its inline styles show', async () => {
+    const res = await admin('GET', '/api/v1/mail-templates/advice-delivered/preview-page?language=nl');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/html/);
+    expect(res.headers['content-security-policy']).toBe("default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'; sandbox");
+    expect(String(res.body)).toMatch(/^<!DOCTYPE html|^<html/i);
+    expectProblem(await coordinator('GET', '/api/v1/mail-templates/advice-delivered/preview-page'), 403, 'forbidden');
+  });
+});

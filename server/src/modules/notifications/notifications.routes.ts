@@ -8,7 +8,9 @@ import {
   NotificationPreferenceListSchema,
   PutNotificationPreferencesBodySchema,
 } from '@duidingspool/shared';
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { actorOf } from '../../plugins/auth.ts';
 import { getPreferences, listOutbox, previewAvailable, previewNotification, previewTemplate, setPreferences } from './notifications.service.ts';
 
@@ -69,5 +71,35 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: MailPreviewSchema },
     },
     handler: async (request) => previewTemplate(app.config, request.params.event, request.query.language),
+  });
+
+  // The same previews as a page of their own for the preview frame: the app's strict CSP would block
+  // the mail's inline styles in an embedded srcdoc, so the mail gets its own, narrower policy.
+  const sendHtml = (reply: FastifyReply, html: string) =>
+    reply
+      .type('text/html; charset=utf-8')
+      .header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'; sandbox")
+      .serializer((payload: unknown) => String(payload))
+      .send(html);
+  app.get('/notifications/:id/preview-page', {
+    config: admin,
+    schema: {
+      tags,
+      summary: 'Eén e-mail als HTML-pagina voor het voorbeeldkader (niet in productie)',
+      params: IdParamsSchema,
+      response: { 200: { description: 'De HTML van de e-mail', content: { 'text/html': { schema: z.string() } } } },
+    },
+    handler: async (request, reply) => sendHtml(reply, (await previewNotification(app.db, app.config, request.params.id)).html),
+  });
+  app.get('/mail-templates/:event/preview-page', {
+    config: admin,
+    schema: {
+      tags,
+      summary: 'Een e-mailsjabloon als HTML-pagina voor het voorbeeldkader (niet in productie)',
+      params: MailTemplateParamsSchema,
+      querystring: MailTemplateQuerySchema,
+      response: { 200: { description: 'De HTML van het sjabloon', content: { 'text/html': { schema: z.string() } } } },
+    },
+    handler: async (request, reply) => sendHtml(reply, (await previewTemplate(app.config, request.params.event, request.query.language)).html),
   });
 };

@@ -1,6 +1,6 @@
 import { MailPreviewSchema, type NotificationEvent } from '@duidingspool/shared';
 import { useQuery } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api-client.ts';
+import { API_BASE, apiRequest } from '../../../lib/api-client.ts';
 import { notificationKeys } from './keys.ts';
 
 /** `GET /notifications/{id}/preview` (admin, not in production): one mail as rendered. */
@@ -24,4 +24,14 @@ export function useMailPreview(source: { id: string } | { event: NotificationEve
     },
     enabled: source !== null,
   });
+}
+
+/**
+ * URL of the same preview as a page of its own, for the preview frame: it is served with a policy
+ * that lets the mail's inline styles show, which an embedded srcdoc under the app's CSP would not.
+ */
+export function mailPreviewPageUrl(source: { id: string } | { event: NotificationEvent; language: 'nl' | 'en' }): string {
+  return 'id' in source
+    ? `${API_BASE}/notifications/${encodeURIComponent(source.id)}/preview-page`
+    : `${API_BASE}/mail-templates/${encodeURIComponent(source.event)}/preview-page?language=${source.language}`;
 }

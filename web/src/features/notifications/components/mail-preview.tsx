@@ -3,10 +3,11 @@ import { Heading3, Paragraph } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 
 /**
- * A rendered mail: subject and recipient, the HTML in a sandboxed frame (no scripts, no same
- * origin) and the plain text.
+ * A rendered mail: subject and recipient, the HTML in a sandboxed frame loaded from `pageUrl` (no
+ * scripts; same origin only so the session cookie goes along, and the page's own CSP sandboxes it
+ * again), and the plain text.
  */
-export function MailPreview({ preview }: { preview: MailPreviewData }) {
+export function MailPreview({ preview, pageUrl }: { preview: MailPreviewData; pageUrl: string }) {
   const { t } = useTranslation();
   return (
     <section className="dsp-mail-preview" aria-label={t('mail.previewOf', { subject: preview.subject })}>
@@ -19,7 +20,7 @@ export function MailPreview({ preview }: { preview: MailPreviewData }) {
         <dd>{t(`mail.languages.${preview.language}`)}</dd>
       </dl>
       <Heading3>{t('mail.html')}</Heading3>
-      <iframe className="dsp-mail-preview__frame" title={t('mail.htmlFrame', { subject: preview.subject })} sandbox="" srcDoc={preview.html} />
+      <iframe className="dsp-mail-preview__frame" title={t('mail.htmlFrame', { subject: preview.subject })} sandbox="allow-same-origin" src={pageUrl} />
       <Heading3>{t('mail.text')}</Heading3>
       <pre className="dsp-mail-preview__text">{preview.text}</pre>
       <Paragraph className="dsp-mail-preview__note">{t('mail.noCaseContent')}</Paragraph>

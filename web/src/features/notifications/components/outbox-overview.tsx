@@ -20,7 +20,7 @@ import { Pagination } from '../../../components/pagination.tsx';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
 import { VisuallyHidden } from '../../../components/visually-hidden.tsx';
 import { formatInstant, formatInteger } from '../../../lib/format.ts';
-import { useMailPreview } from '../api/get-mail-preview.ts';
+import { mailPreviewPageUrl, useMailPreview } from '../api/get-mail-preview.ts';
 import { useOutbox } from '../api/get-outbox.ts';
 import { MailPreview } from './mail-preview.tsx';
 
@@ -32,7 +32,7 @@ function PreviewPanel({ source }: { source: Parameters<typeof useMailPreview>[0]
   if (source === null) return null;
   if (preview.isPending) return <Loading />;
   if (preview.isError) return <ProblemAlert error={preview.error} />;
-  return <MailPreview preview={preview.data} />;
+  return <MailPreview preview={preview.data} pageUrl={mailPreviewPageUrl(source)} />;
 }
 
 /**
