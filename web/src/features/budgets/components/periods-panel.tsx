@@ -33,6 +33,7 @@ export function PeriodsPanel({ year }: { year: number }) {
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | undefined>();
   const [done, setDone] = useState<string | null>(null);
+  // Only a month that has ended can be closed (the running month would stop all hour logging).
   const thisMonth = today().slice(0, 7);
 
   const close = (month: string) => {
@@ -109,7 +110,7 @@ export function PeriodsPanel({ year }: { year: number }) {
                   </TableCell>
                   <TableCell>
                     {p.status === 'open' ? (
-                      p.month <= thisMonth ? (
+                      p.month < thisMonth ? (
                         <Button appearance="secondary-action-button" disabled={setPeriod.isPending} onClick={() => close(p.month)}>
                           {t('budget.periods.close')}
                           <span className="dsp-visually-hidden"> {monthName(p.month)}</span>
