@@ -3,7 +3,7 @@ import { tokenFromHash } from './set-password-form.tsx';
 
 describe('tokenFromHash', () => {
   it('reads a 43-character base64url token from the fragment', () => {
-    const token = 'a'.repeat(40) + '-_Z';
+    const token = `${'a'.repeat(40)}-_Z`;
     expect(tokenFromHash(`#token=${token}`)).toBe(token);
   });
   it('refuses a missing, short or odd token', () => {

@@ -1,24 +1,12 @@
 import type { ExtensionRequest } from '@duidingspool/shared';
-import {
-  Button,
-  ButtonGroup,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
-import { type FormEvent, useState } from 'react';
+import { Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppLink } from '../../../components/app-link.tsx';
-import { TextareaField } from '../../../components/form-field.tsx';
+import { DecisionControls } from '../../../components/decision-controls.tsx';
 import { Loading } from '../../../components/loading.tsx';
 import { Pagination } from '../../../components/pagination.tsx';
-import { hasBlockingPersonalData, PersonalDataWarning } from '../../../components/personal-data-warning.tsx';
-import { ProblemAlert, useErrorMessage } from '../../../components/problem-alert.tsx';
+import { ProblemAlert } from '../../../components/problem-alert.tsx';
 import { StatusMessage } from '../../../components/status-message.tsx';
 import { VisuallyHidden } from '../../../components/visually-hidden.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
@@ -31,84 +19,36 @@ const PAGE_SIZE = 25;
 function DecideControls({ item, onDecided }: { item: ExtensionRequest; onDecided: (message: string) => void }) {
   const { t } = useTranslation();
   const decide = useDecideExtension();
-  const errorMessage = useErrorMessage();
-  const [refusing, setRefusing] = useState(false);
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | undefined>();
-  const reasonId = `refuse-reason-${item.id}`;
   const context = <VisuallyHidden> {t('extensions.rowContext', { name: item.specialistName, reference: item.requestReference })}</VisuallyHidden>;
   const describe = `${item.requestReference}, ${item.specialistName}, ${formatMinutes(item.extraMinutes)}`;
-
-  const grant = () => {
-    decide.mutate({ id: item.id, body: { status: 'granted' } }, { onSuccess: () => onDecided(t('extensions.grantedMessage', { item: describe })) });
-  };
-  const refuse = (event: FormEvent) => {
-    event.preventDefault();
-    if (!reason.trim()) return setError(t('extensions.refuseReasonRequired'));
-    if (hasBlockingPersonalData(reason)) return setError(t('personalData.fieldError'));
-    setError(undefined);
-    decide.mutate(
-      { id: item.id, body: { status: 'refused', reason: reason.trim() } },
-      {
-        onSuccess: () => onDecided(t('extensions.refusedMessage', { item: describe })),
-        onError: (e) => {
-          if (e instanceof ApiError && e.fieldErrors.reason) setError(e.fieldErrors.reason);
-        },
-      },
-    );
-  };
-
   return (
-    <div className="dsp-review-controls">
-      {decide.isError && !error ? (
-        <Paragraph className="dsp-error-text" role="alert">
-          {errorMessage(decide.error)}
-        </Paragraph>
-      ) : null}
-      {!refusing ? (
-        <ButtonGroup>
-          <Button appearance="primary-action-button" onClick={grant} disabled={decide.isPending}>
-            {t('extensions.grant')}
-            {context}
-          </Button>
-          <Button
-            appearance="secondary-action-button"
-            onClick={() => {
-              setRefusing(true);
-              setTimeout(() => document.getElementById(reasonId)?.focus(), 0);
-            }}
-            disabled={decide.isPending}
-          >
-            {t('extensions.refuse')}
-            {context}
-          </Button>
-        </ButtonGroup>
-      ) : (
-        <form onSubmit={refuse} noValidate className="dsp-form dsp-inline-form">
-          <TextareaField
-            id={reasonId}
-            label={t('extensions.refuseReason')}
-            value={reason}
-            onChange={setReason}
-            error={error}
-            rows={2}
-            required
-            maxLength={1000}
-            describedByExtra={`${reasonId}-pd`}
-            after={<PersonalDataWarning id={`${reasonId}-pd`} text={reason} />}
-          />
-          <ButtonGroup>
-            <Button type="submit" appearance="primary-action-button" hint="danger" disabled={decide.isPending}>
-              {t('extensions.confirmRefuse')}
-              {context}
-            </Button>
-            <Button type="button" appearance="secondary-action-button" onClick={() => setRefusing(false)}>
-              {t('common.back')}
-            </Button>
-          </ButtonGroup>
-        </form>
-      )}
-    </div>
+    <DecisionControls
+      id={`refuse-reason-${item.id}`}
+      labels={{
+        accept: t('extensions.grant'),
+        refuse: t('extensions.refuse'),
+        reason: t('extensions.refuseReason'),
+        confirmRefuse: t('extensions.confirmRefuse'),
+        reasonRequired: t('extensions.refuseReasonRequired'),
+      }}
+      context={context}
+      pending={decide.isPending}
+      mutationError={decide.isError ? decide.error : null}
+      onAccept={() =>
+        decide.mutate({ id: item.id, body: { status: 'granted' } }, { onSuccess: () => onDecided(t('extensions.grantedMessage', { item: describe })) })
+      }
+      onRefuse={(reason, onFieldError) =>
+        decide.mutate(
+          { id: item.id, body: { status: 'refused', reason } },
+          {
+            onSuccess: () => onDecided(t('extensions.refusedMessage', { item: describe })),
+            onError: (e) => {
+              if (e instanceof ApiError && e.fieldErrors.reason) onFieldError(e.fieldErrors.reason);
+            },
+          },
+        )
+      }
+    />
   );
 }
 

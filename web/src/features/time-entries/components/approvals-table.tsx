@@ -1,7 +1,6 @@
 import type { TimeEntry } from '@duidingspool/shared';
 import {
   Button,
-  ButtonGroup,
   Checkbox,
   FormLabel,
   Paragraph,
@@ -13,10 +12,10 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
-import { type FormEvent, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppLink } from '../../../components/app-link.tsx';
-import { TextareaField } from '../../../components/form-field.tsx';
+import { DecisionControls } from '../../../components/decision-controls.tsx';
 import { Loading } from '../../../components/loading.tsx';
 import { Pagination } from '../../../components/pagination.tsx';
 import { ProblemAlert, useErrorMessage } from '../../../components/problem-alert.tsx';
@@ -35,11 +34,6 @@ const PAGE_SIZE = 25;
 function ReviewControls({ entry, onReviewed }: { entry: TimeEntry; onReviewed: (message: string) => void }) {
   const { t } = useTranslation();
   const review = useReviewTimeEntry();
-  const errorMessage = useErrorMessage();
-  const [rejecting, setRejecting] = useState(false);
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | undefined>();
-  const reasonId = `reject-reason-${entry.id}`;
   const context = (
     <VisuallyHidden>
       {' '}
@@ -47,69 +41,34 @@ function ReviewControls({ entry, onReviewed }: { entry: TimeEntry; onReviewed: (
     </VisuallyHidden>
   );
   const describe = `${entry.requestReference}, ${entry.specialistName}, ${formatDate(entry.workedOn)}`;
-
-  const approve = () => {
-    review.mutate({ id: entry.id, body: { status: 'approved' } }, { onSuccess: () => onReviewed(t('approvals.approvedMessage', { entry: describe })) });
-  };
-
-  const reject = (event: FormEvent) => {
-    event.preventDefault();
-    if (!reason.trim()) {
-      setError(t('approvals.reasonRequired'));
-      return;
-    }
-    setError(undefined);
-    review.mutate(
-      { id: entry.id, body: { status: 'rejected', reason: reason.trim() } },
-      {
-        onSuccess: () => onReviewed(t('approvals.rejectedMessage', { entry: describe })),
-        onError: (e) => {
-          if (e instanceof ApiError && e.fieldErrors.reason) setError(e.fieldErrors.reason);
-        },
-      },
-    );
-  };
-
   return (
-    <div className="dsp-review-controls">
-      {review.isError && !error ? (
-        <Paragraph className="dsp-error-text" role="alert">
-          {errorMessage(review.error)}
-        </Paragraph>
-      ) : null}
-      {!rejecting ? (
-        <ButtonGroup>
-          <Button appearance="primary-action-button" onClick={approve} disabled={review.isPending}>
-            {t('approvals.approve')}
-            {context}
-          </Button>
-          <Button
-            appearance="secondary-action-button"
-            onClick={() => {
-              setRejecting(true);
-              setTimeout(() => document.getElementById(reasonId)?.focus(), 0);
-            }}
-            disabled={review.isPending}
-          >
-            {t('approvals.reject')}
-            {context}
-          </Button>
-        </ButtonGroup>
-      ) : (
-        <form onSubmit={reject} noValidate className="dsp-form dsp-inline-form">
-          <TextareaField id={reasonId} label={t('approvals.reasonLabel')} value={reason} onChange={setReason} error={error} rows={2} required />
-          <ButtonGroup>
-            <Button type="submit" appearance="primary-action-button" hint="danger" disabled={review.isPending}>
-              {t('approvals.confirmReject')}
-              {context}
-            </Button>
-            <Button type="button" appearance="secondary-action-button" onClick={() => setRejecting(false)}>
-              {t('common.back')}
-            </Button>
-          </ButtonGroup>
-        </form>
-      )}
-    </div>
+    <DecisionControls
+      id={`reject-reason-${entry.id}`}
+      labels={{
+        accept: t('approvals.approve'),
+        refuse: t('approvals.reject'),
+        reason: t('approvals.reasonLabel'),
+        confirmRefuse: t('approvals.confirmReject'),
+        reasonRequired: t('approvals.reasonRequired'),
+      }}
+      context={context}
+      pending={review.isPending}
+      mutationError={review.isError ? review.error : null}
+      onAccept={() =>
+        review.mutate({ id: entry.id, body: { status: 'approved' } }, { onSuccess: () => onReviewed(t('approvals.approvedMessage', { entry: describe })) })
+      }
+      onRefuse={(reason, onFieldError) =>
+        review.mutate(
+          { id: entry.id, body: { status: 'rejected', reason } },
+          {
+            onSuccess: () => onReviewed(t('approvals.rejectedMessage', { entry: describe })),
+            onError: (e) => {
+              if (e instanceof ApiError && e.fieldErrors.reason) onFieldError(e.fieldErrors.reason);
+            },
+          },
+        )
+      }
+    />
   );
 }
 

@@ -1,0 +1,107 @@
+import { Button, ButtonGroup, Paragraph } from '@utrecht/component-library-react';
+import { type FormEvent, type ReactNode, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { TextareaField } from './form-field.tsx';
+import { hasBlockingPersonalData, PersonalDataWarning } from './personal-data-warning.tsx';
+import { useErrorMessage } from './problem-alert.tsx';
+
+/** The texts of one two-way decision (approve/reject, grant/refuse). */
+export interface DecisionLabels {
+  accept: string;
+  refuse: string;
+  reason: string;
+  confirmRefuse: string;
+  reasonRequired: string;
+}
+
+/**
+ * A decision on one row: accept in one click, or refuse with a required reason (checked for personal
+ * data while typing) in an inline form. The mutation's problem shows above the buttons; a server
+ * error on `reason` is handed back through `onFieldError` and shown at the field. `context` (visually
+ * hidden) tells screen-reader users which row each button acts on.
+ */
+export function DecisionControls({
+  id,
+  labels,
+  context,
+  pending,
+  mutationError,
+  onAccept,
+  onRefuse,
+}: {
+  id: string;
+  labels: DecisionLabels;
+  context: ReactNode;
+  pending: boolean;
+  /** The last failed mutation's error, or null. */
+  mutationError: unknown;
+  onAccept: () => void;
+  onRefuse: (reason: string, onFieldError: (message: string) => void) => void;
+}) {
+  const { t } = useTranslation();
+  const errorMessage = useErrorMessage();
+  const [refusing, setRefusing] = useState(false);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | undefined>();
+
+  const refuse = (event: FormEvent) => {
+    event.preventDefault();
+    if (!reason.trim()) return setError(labels.reasonRequired);
+    if (hasBlockingPersonalData(reason)) return setError(t('personalData.fieldError'));
+    setError(undefined);
+    onRefuse(reason.trim(), setError);
+  };
+
+  return (
+    <div className="dsp-review-controls">
+      {mutationError && !error ? (
+        <Paragraph className="dsp-error-text" role="alert">
+          {errorMessage(mutationError)}
+        </Paragraph>
+      ) : null}
+      {!refusing ? (
+        <ButtonGroup>
+          <Button appearance="primary-action-button" onClick={onAccept} disabled={pending}>
+            {labels.accept}
+            {context}
+          </Button>
+          <Button
+            appearance="secondary-action-button"
+            onClick={() => {
+              setRefusing(true);
+              setTimeout(() => document.getElementById(id)?.focus(), 0);
+            }}
+            disabled={pending}
+          >
+            {labels.refuse}
+            {context}
+          </Button>
+        </ButtonGroup>
+      ) : (
+        <form onSubmit={refuse} noValidate className="dsp-form dsp-inline-form">
+          <TextareaField
+            id={id}
+            label={labels.reason}
+            value={reason}
+            onChange={setReason}
+            error={error}
+            rows={2}
+            required
+            maxLength={1000}
+            describedByExtra={`${id}-pd`}
+            after={<PersonalDataWarning id={`${id}-pd`} text={reason} />}
+          />
+          <ButtonGroup>
+            <Button type="submit" appearance="primary-action-button" hint="danger" disabled={pending}>
+              {labels.confirmRefuse}
+              {context}
+            </Button>
+            <Button type="button" appearance="secondary-action-button" onClick={() => setRefusing(false)}>
+              {t('common.back')}
+            </Button>
+          </ButtonGroup>
+        </form>
+      )}
+    </div>
+  );
+}
