@@ -6,7 +6,8 @@ import { ErrorSummary, type SummaryError } from '../../../components/error-summa
 import { TextareaField, TextField } from '../../../components/form-field.tsx';
 import { useErrorMessage } from '../../../components/problem-alert.tsx';
 import { StatusMessage } from '../../../components/status-message.tsx';
-import { ApiError, isProblem } from '../../../lib/api-client.ts';
+import { isProblem } from '../../../lib/api-client.ts';
+import { serverFieldErrors, summaryOf } from '../../../lib/form-errors.ts';
 import { formatCents } from '../../../lib/format.ts';
 import { centsToInput, parseEuros, parsePercentList } from '../../../lib/parse-input.ts';
 import { useUpdateBudget } from '../api/update-budget.ts';
@@ -77,10 +78,7 @@ export function EditBudgetForm({ budget }: { budget: Budget }) {
         setThresholds(saved.thresholds.map((x) => x.percent).join(', '));
       },
       onError: (error) => {
-        const fieldErrors: Partial<Record<Field, string>> = {};
-        if (error instanceof ApiError) {
-          for (const [key, message] of Object.entries(error.fieldErrors)) if (key in ids) fieldErrors[key as Field] = message;
-        }
+        const fieldErrors = serverFieldErrors(error, ids);
         let message = errorMessage(error);
         if (isProblem(error, 'budget-exceeded')) {
           fieldErrors.allocatedCents ??= t('budgetAdmin.belowCommitted', { amount: formatCents(budget.committedCents) });
@@ -93,9 +91,7 @@ export function EditBudgetForm({ budget }: { budget: Budget }) {
     });
   };
 
-  const summary: SummaryError[] = (Object.keys(ids) as Field[])
-    .filter((k) => errors[k])
-    .map((k) => ({ fieldId: ids[k], label: labels[k], message: errors[k] ?? '' }));
+  const summary: SummaryError[] = summaryOf(ids, labels, errors);
 
   return (
     <form onSubmit={submit} noValidate className="dsp-form">

@@ -5,8 +5,8 @@ import { ErrorSummary, type SummaryError } from '../../../components/error-summa
 import { TextareaField, TextField } from '../../../components/form-field.tsx';
 import { useErrorMessage } from '../../../components/problem-alert.tsx';
 import { StatusMessage } from '../../../components/status-message.tsx';
-import { ApiError } from '../../../lib/api-client.ts';
 import { currentYear } from '../../../lib/dates.ts';
+import { serverFieldErrors, summaryOf } from '../../../lib/form-errors.ts';
 import { formatCents } from '../../../lib/format.ts';
 import { parseEuros } from '../../../lib/parse-input.ts';
 import { useCreateBudget } from '../api/create-budget.ts';
@@ -70,10 +70,7 @@ export function OpenBudgetForm({ existingYears, onOpened }: { existingYears: rea
           onOpened?.(budget.year);
         },
         onError: (error) => {
-          const fieldErrors: Partial<Record<Field, string>> = {};
-          if (error instanceof ApiError) {
-            for (const [key, message] of Object.entries(error.fieldErrors)) if (key in FIELD_IDS) fieldErrors[key as Field] = message;
-          }
+          const fieldErrors = serverFieldErrors(error, FIELD_IDS);
           setErrors(fieldErrors);
           setGeneral(errorMessage(error));
           setAttempt((a) => a + 1);
@@ -82,9 +79,7 @@ export function OpenBudgetForm({ existingYears, onOpened }: { existingYears: rea
     );
   };
 
-  const summary: SummaryError[] = (Object.keys(FIELD_IDS) as Field[])
-    .filter((k) => errors[k])
-    .map((k) => ({ fieldId: FIELD_IDS[k], label: labels[k], message: errors[k] ?? '' }));
+  const summary: SummaryError[] = summaryOf(FIELD_IDS, labels, errors);
 
   return (
     <form onSubmit={submit} noValidate className="dsp-form">

@@ -6,7 +6,7 @@ import { TextareaField, TextField } from '../../../components/form-field.tsx';
 import { hasBlockingPersonalData, PersonalDataWarning } from '../../../components/personal-data-warning.tsx';
 import { useErrorMessage } from '../../../components/problem-alert.tsx';
 import { StatusMessage } from '../../../components/status-message.tsx';
-import { ApiError } from '../../../lib/api-client.ts';
+import { serverFieldErrors, summaryOf } from '../../../lib/form-errors.ts';
 import { formatMinutes, parseDuration } from '../../../lib/format.ts';
 import { useRequestExtension } from '../api/request-extension.ts';
 
@@ -51,10 +51,7 @@ export function ExtensionRequestForm({ assignmentId }: { assignmentId: string })
           setReason('');
         },
         onError: (error) => {
-          const fieldErrors: Partial<Record<Field, string>> = {};
-          if (error instanceof ApiError) {
-            for (const [key, message] of Object.entries(error.fieldErrors)) if (key in FIELD_IDS) fieldErrors[key as Field] = message;
-          }
+          const fieldErrors = serverFieldErrors(error, FIELD_IDS);
           setErrors(fieldErrors);
           setGeneral(errorMessage(error));
           setAttempt((a) => a + 1);
@@ -63,9 +60,7 @@ export function ExtensionRequestForm({ assignmentId }: { assignmentId: string })
     );
   };
 
-  const summary: SummaryError[] = (Object.keys(FIELD_IDS) as Field[])
-    .filter((k) => errors[k])
-    .map((k) => ({ fieldId: FIELD_IDS[k], label: labels[k], message: errors[k] ?? '' }));
+  const summary: SummaryError[] = summaryOf(FIELD_IDS, labels, errors);
 
   return (
     <form onSubmit={submit} noValidate className="dsp-form">

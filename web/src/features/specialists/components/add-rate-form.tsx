@@ -6,8 +6,9 @@ import { ErrorSummary, type SummaryError } from '../../../components/error-summa
 import { TextField } from '../../../components/form-field.tsx';
 import { useErrorMessage } from '../../../components/problem-alert.tsx';
 import { StatusMessage } from '../../../components/status-message.tsx';
-import { ApiError, isProblem } from '../../../lib/api-client.ts';
+import { isProblem } from '../../../lib/api-client.ts';
 import { today } from '../../../lib/dates.ts';
+import { serverFieldErrors, summaryOf } from '../../../lib/form-errors.ts';
 import { formatCents, formatDate } from '../../../lib/format.ts';
 import { parseEuros } from '../../../lib/parse-input.ts';
 import { useAddRate } from '../api/add-rate.ts';
@@ -55,10 +56,7 @@ export function AddRateForm({ specialistId, name }: { specialistId: string; name
           setAmount('');
         },
         onError: (error) => {
-          const fieldErrors: Partial<Record<Field, string>> = {};
-          if (error instanceof ApiError) {
-            for (const [key, message] of Object.entries(error.fieldErrors)) if (key in FIELD_IDS) fieldErrors[key as Field] = message;
-          }
+          const fieldErrors = serverFieldErrors(error, FIELD_IDS);
           // 409 `conflict`: a rate from this date exists; point at the date field as well.
           if (isProblem(error, 'conflict')) fieldErrors.validFrom ??= t('rates.conflict', { date: formatDate(validFrom) });
           setErrors(fieldErrors);
@@ -69,9 +67,7 @@ export function AddRateForm({ specialistId, name }: { specialistId: string; name
     );
   };
 
-  const summary: SummaryError[] = (Object.keys(FIELD_IDS) as Field[])
-    .filter((k) => errors[k])
-    .map((k) => ({ fieldId: FIELD_IDS[k], label: labels[k], message: errors[k] ?? '' }));
+  const summary: SummaryError[] = summaryOf(FIELD_IDS, labels, errors);
 
   return (
     <form onSubmit={submit} noValidate className="dsp-form">

@@ -9,6 +9,7 @@ import { useErrorMessage } from '../../../components/problem-alert.tsx';
 import { StatusMessage } from '../../../components/status-message.tsx';
 import { ApiError, isProblem } from '../../../lib/api-client.ts';
 import { today } from '../../../lib/dates.ts';
+import { serverFieldErrors, summaryOf } from '../../../lib/form-errors.ts';
 import { formatCents, formatDate, formatMinutes, parseDuration } from '../../../lib/format.ts';
 import { useReferenceData } from '../../../lib/reference-data.ts';
 import { useLogTime } from '../api/log-time.ts';
@@ -84,14 +85,9 @@ export function LogTimeForm({ assignmentId, remainingMinutes }: { assignmentId: 
           setDescription('');
         },
         onError: (error) => {
-          const fieldErrors: Partial<Record<Field, string>> = {};
+          const fieldErrors = serverFieldErrors(error, FIELD_IDS);
           // The server answered: the next submit is a new attempt. (After a network error the same key retries safely.)
           if (error instanceof ApiError) idempotencyKey.current = crypto.randomUUID();
-          if (error instanceof ApiError) {
-            for (const [key, message] of Object.entries(error.fieldErrors)) {
-              if (key in FIELD_IDS) fieldErrors[key as Field] = message;
-            }
-          }
           setErrors(fieldErrors);
           let message = errorMessage(error);
           if (isProblem(error, 'estimate-exceeded') && error.problem.remainingMinutes !== undefined) {
@@ -104,9 +100,7 @@ export function LogTimeForm({ assignmentId, remainingMinutes }: { assignmentId: 
     );
   };
 
-  const summary: SummaryError[] = (Object.keys(FIELD_IDS) as Field[])
-    .filter((k) => errors[k])
-    .map((k) => ({ fieldId: FIELD_IDS[k], label: labels[k], message: errors[k] ?? '' }));
+  const summary: SummaryError[] = summaryOf(FIELD_IDS, labels, errors);
 
   return (
     <form onSubmit={submit} noValidate className="dsp-form">
