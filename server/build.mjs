@@ -1,18 +1,40 @@
-// Bundles the server and the workspace packages it imports into dist/server.mjs; npm packages
-// stay external (native argon2, PGlite's wasm). The committed migrations are copied next to the
-// bundle, where db/src/paths.ts looks for them when __DP_BUNDLED__ is set.
-import { cpSync, rmSync } from 'node:fs';
+// Bundles the server and the command-line tools an operator runs in production into dist/:
+// server.mjs (`pnpm start`), admin.mjs (`pnpm admin`) and migrate.mjs (`pnpm db:migrate`). The
+// workspace packages (@duidingspool/db, @duidingspool/shared) are bundled in; npm packages stay
+// external (native argon2, PGlite's wasm) and are loaded from this package's node_modules at run
+// time, so each of them must be a production dependency of this package: the build fails when one
+// is not (decision 045). The committed migrations are copied next to the bundles, where
+// db/src/paths.ts looks for them when __DP_BUNDLED__ is set.
+import { cpSync, readFileSync, rmSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
 import { build } from 'esbuild';
 
+/** Bundle name → entry point. */
+const ENTRY_POINTS = {
+  server: 'src/server.ts',
+  admin: 'src/cli/admin.ts',
+  migrate: '../db/src/cli/migrate.ts',
+};
+
+/** `postgres/x` → `postgres`, `@scope/name/x` → `@scope/name`. */
+const packageName = (path) =>
+  path
+    .split('/')
+    .slice(0, path.startsWith('@') ? 2 : 1)
+    .join('/');
+const readJson = (file) => JSON.parse(readFileSync(new URL(file, import.meta.url), 'utf8'));
+
 rmSync('dist', { recursive: true, force: true });
-await build({
-  entryPoints: ['src/server.ts'],
-  outfile: 'dist/server.mjs',
+const result = await build({
+  entryPoints: ENTRY_POINTS,
+  outdir: 'dist',
+  outExtension: { '.js': '.mjs' },
   bundle: true,
   platform: 'node',
   format: 'esm',
   target: 'node20',
   sourcemap: true,
+  metafile: true,
   define: { __DP_BUNDLED__: 'true' },
   plugins: [
     {
@@ -24,5 +46,32 @@ await build({
   ],
   logLevel: 'warning',
 });
+
+// Every npm package a bundle imports must be a production dependency of this package (where the
+// bundle resolves it) and of the workspace package whose source imports it (where `pnpm dev` and
+// the tests resolve it).
+const dependenciesOf = {
+  server: readJson('./package.json').dependencies ?? {},
+  db: readJson('../db/package.json').dependencies ?? {},
+  shared: readJson('../shared/package.json').dependencies ?? {},
+};
+const missing = new Set();
+for (const [file, input] of Object.entries(result.metafile.inputs)) {
+  const owner = file.startsWith('../db/') ? 'db' : file.startsWith('../shared/') ? 'shared' : 'server';
+  for (const imported of input.imports) {
+    if (!imported.external || isBuiltin(imported.path)) continue;
+    const name = packageName(imported.path);
+    if (!dependenciesOf.server[name]) missing.add(`${name} (imported by ${file}) is not a dependency of @duidingspool/server`);
+    if (!dependenciesOf[owner][name]) missing.add(`${name} (imported by ${file}) is not a dependency of @duidingspool/${owner}`);
+  }
+}
+if (missing.size > 0) {
+  console.error(`The bundles import packages a production install lacks (move them to "dependencies"):\n  ${[...missing].join('\n  ')}`);
+  process.exit(1);
+}
 cpSync('../db/migrations', 'dist/migrations', { recursive: true });
-console.log('server bundled to dist/server.mjs');
+console.log(
+  `server bundled to dist/: ${Object.keys(ENTRY_POINTS)
+    .map((name) => `${name}.mjs`)
+    .join(', ')}`,
+);

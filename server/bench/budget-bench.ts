@@ -26,6 +26,7 @@ const config: AppConfig = {
   nodeEnv: 'test',
   port: 0,
   host: '127.0.0.1',
+  allowDemoOnNetwork: false,
   databaseUrl: undefined,
   dataDir: '/nonexistent',
   jwtSecret: randomBytes(48).toString('base64url'),

@@ -21,3 +21,27 @@ describe('configuration in production (DESIGN.md §6)', () => {
     expect(() => loadConfig({ ...base, RETENTION_LEDGER_YEARS: '5' })).toThrow();
   });
 });
+
+describe('listening address (decision 045)', () => {
+  const production = { NODE_ENV: 'production', DATABASE_URL: 'postgres://u@localhost/db', JWT_SECRET: secret('j'), ENCRYPTION_KEY: secret('e') };
+  const local = { DATA_DIR: '/tmp/dp-config-test', JWT_SECRET: secret('j'), ENCRYPTION_KEY: secret('e') };
+  it('listens on this machine only (127.0.0.1) by default outside production', () => {
+    expect(loadConfig({ ...local }).host).toBe('127.0.0.1');
+    expect(loadConfig({ ...local, NODE_ENV: 'development' }).host).toBe('127.0.0.1');
+    expect(loadConfig({ ...local, NODE_ENV: 'test' }).host).toBe('127.0.0.1');
+  });
+  it('listens on every interface (0.0.0.0) by default in production, where demo accounts refuse the start', () => {
+    expect(loadConfig(production).host).toBe('0.0.0.0');
+  });
+  it('takes HOST as given, e.g. 0.0.0.0 in a container', () => {
+    expect(loadConfig({ ...local, HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+    expect(loadConfig({ ...production, HOST: '127.0.0.1' }).host).toBe('127.0.0.1');
+    expect(() => loadConfig({ ...local, HOST: '' })).toThrow(/HOST/);
+  });
+  it('exposes demo accounts on the network only when ALLOW_DEMO_ON_NETWORK=true, and never in production', () => {
+    expect(loadConfig(local).allowDemoOnNetwork).toBe(false);
+    expect(loadConfig({ ...local, ALLOW_DEMO_ON_NETWORK: 'true' }).allowDemoOnNetwork).toBe(true);
+    expect(() => loadConfig({ ...local, ALLOW_DEMO_ON_NETWORK: 'yes' })).toThrow(/ALLOW_DEMO_ON_NETWORK/);
+    expect(() => loadConfig({ ...production, ALLOW_DEMO_ON_NETWORK: 'true' })).toThrow(/ALLOW_DEMO_ON_NETWORK/);
+  });
+});

@@ -9,7 +9,17 @@ import { parseAllowedDomains, parseStrictAddress, sanitizeDisplayName } from './
 export interface AppConfig {
   nodeEnv: 'development' | 'production' | 'test';
   port: number;
+  /**
+   * Address to listen on (`HOST`): `127.0.0.1` outside production, `0.0.0.0` in production
+   * (decision 045). A non-loopback address with demo accounts in the database refuses to start.
+   */
   host: string;
+  /**
+   * `ALLOW_DEMO_ON_NETWORK=true`: start on a non-loopback address although the database holds
+   * active demo accounts (published password, no second factor outside production). Refused in
+   * production, where demo accounts refuse the start whatever the address.
+   */
+  allowDemoOnNetwork: boolean;
   /** Postgres URL; unset means the embedded PGlite in `dataDir`. */
   databaseUrl: string | undefined;
   /** Folder of the embedded database and its generated secrets. */
@@ -62,7 +72,8 @@ export interface AppConfig {
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().default('0.0.0.0'),
+  HOST: z.string().min(1).optional(),
+  ALLOW_DEMO_ON_NETWORK: z.enum(['true', 'false']).default('false'),
   DATABASE_URL: z.string().url().optional(),
   DATA_DIR: z.string().optional(),
   JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters').optional(),
@@ -130,7 +141,8 @@ function localSecret(dataDir: string, name: string): string {
 
 /**
  * Reads and validates the environment.
- * @throws Error naming each invalid variable, or the missing `JWT_SECRET` in production
+ * @throws Error naming each invalid variable, a missing `JWT_SECRET` or `ENCRYPTION_KEY` in production,
+ *   or `SEED_DEMO` / `ALLOW_DEMO_ON_NETWORK` set to true in production
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const parsed = EnvSchema.safeParse(env);
@@ -143,6 +155,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (production && !e.ENCRYPTION_KEY) throw new Error('ENCRYPTION_KEY is required in production');
   // Demo accounts (with a published password and no second factor) never reach production.
   if (production && e.SEED_DEMO === 'true') throw new Error('SEED_DEMO cannot be true in production');
+  if (production && e.ALLOW_DEMO_ON_NETWORK === 'true') throw new Error('ALLOW_DEMO_ON_NETWORK cannot be true in production');
   if (e.JWT_SECRET && e.ENCRYPTION_KEY && e.JWT_SECRET === e.ENCRYPTION_KEY) throw new Error('JWT_SECRET and ENCRYPTION_KEY must differ');
   const dataDir = resolve(repoRoot, e.DATA_DIR ?? '.data');
   const port = e.PORT;
@@ -155,7 +168,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return {
     nodeEnv: e.NODE_ENV,
     port,
-    host: e.HOST,
+    // Outside production only this machine reaches the server unless the operator says otherwise.
+    host: e.HOST ?? (production ? '0.0.0.0' : '127.0.0.1'),
+    allowDemoOnNetwork: e.ALLOW_DEMO_ON_NETWORK === 'true',
     databaseUrl: e.DATABASE_URL,
     dataDir,
     jwtSecret: e.JWT_SECRET ?? localSecret(dataDir, 'jwtSecret'),

@@ -1,43 +1,41 @@
-// Starts the server: opens the database (embedded PGlite without DATABASE_URL), migrates, seeds
-// an empty embedded database with the demo data, listens on PORT, and shuts down gracefully.
+// The server's entry point (`pnpm start` runs its bundle, dist/server.mjs): reads the
+// configuration, starts the server (start.ts) and shuts it down gracefully on SIGINT/SIGTERM. A
+// configuration error or a refused start ends the process with one line on stderr and exit code 1.
 
-import { join } from 'node:path';
-import { isEmpty, openDatabase, seed } from '@duidingspool/db';
-import { buildApp } from './app.ts';
-import { loadConfig } from './config.ts';
-import { loggerOptions } from './lib/logger.ts';
-import { createMailTransport } from './modules/notifications/transport.ts';
-import { NotificationWorker } from './modules/notifications/worker.ts';
+import { type AppConfig, loadConfig } from './config.ts';
+import { StartRefusedError } from './lib/demo-exposure.ts';
+import { type RunningServer, startServer } from './start.ts';
 
-const config = loadConfig();
-const handle = await openDatabase({ url: config.databaseUrl, dataDir: join(config.dataDir, 'pglite') });
-await handle.migrate();
-if (config.seedDemo && (await isEmpty(handle.db))) {
-  await handle.db.transaction((tx) => seed(tx));
+function refuse(message: string): never {
+  console.error(message);
+  process.exit(1);
 }
-const app = await buildApp({
-  config,
-  db: handle.db,
-  logger: loggerOptions(config.logLevel),
-});
 
-// The outbox worker runs beside the API in this process (not inside buildApp, so API tests stay
-// deterministic). Without SMTP_URL it still writes digests and reminders; mails stay in the outbox.
-const worker = config.mailWorker ? new NotificationWorker({ db: handle.db, config, transport: createMailTransport(config), log: app.log }) : null;
+let config: AppConfig;
+try {
+  config = loadConfig();
+} catch (error) {
+  refuse(error instanceof Error ? error.message : String(error));
+}
+let server: RunningServer;
+try {
+  server = await startServer(config);
+} catch (error) {
+  if (error instanceof StartRefusedError) refuse(error.message);
+  throw error;
+}
 
 let closing = false;
 async function shutdown(signal: string) {
   if (closing) return;
   closing = true;
-  app.log.info({ signal }, 'shutting down');
-  await worker?.stop();
-  await app.close();
-  await handle.close();
+  server.app.log.info({ signal }, 'shutting down');
+  await server.close();
   process.exit(0);
 }
 process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
-await app.listen({ port: config.port, host: config.host });
-worker?.start();
-app.log.info(`Duidingspool draait op ${config.publicUrl} (${handle.driver}${config.webDist ? ', met SPA' : ', zonder gebouwde SPA'})`);
+server.app.log.info(
+  `Duidingspool draait op ${config.publicUrl} (luistert op ${config.host}:${config.port}, ${server.driver}${config.webDist ? ', met SPA' : ', zonder gebouwde SPA'})`,
+);

@@ -1,0 +1,178 @@
+#!/usr/bin/env node
+// Proves that a production install starts (decision 045): copies the checkout (tracked and
+// untracked-but-not-ignored files, as a fresh clone would have them) plus the built server/dist
+// and web/dist into an empty temporary folder, installs production dependencies only
+// (`pnpm install --prod --frozen-lockfile`), and there
+//   1. starts the built server on the embedded default (PGlite in a temporary DATA_DIR);
+//   2. on PostgreSQL (a fresh database on TEST_DATABASE_URL's server, default 127.0.0.1:5432), with
+//      NODE_ENV=production: runs `pnpm db:migrate` and `pnpm admin create-user`, then starts it;
+// each time checks that GET /api/v1/health answers 200 and the SPA's index.html (and its script)
+// is served, and stops the server with SIGTERM. Run after `pnpm build` (`pnpm test:install` does both).
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+const BUILT = ['server/dist/server.mjs', 'server/dist/admin.mjs', 'server/dist/migrate.mjs', 'web/dist/index.html'];
+/** Packages only the development install has: present in the copy, the install was not production-only. */
+const DEV_ONLY = ['node_modules/vitest', 'node_modules/typescript', 'server/node_modules/esbuild', 'server/node_modules/tsx', 'db/node_modules/drizzle-kit'];
+const START_TIMEOUT_MS = 60_000;
+
+const started = Date.now();
+const step = (text) => console.log(`== production install (${((Date.now() - started) / 1000).toFixed(1)} s): ${text}`);
+
+/** Runs a command to completion; resolves with its output, rejects with it on a non-zero exit. */
+function run(command, args, options) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve(output) : reject(new Error(`${command} ${args.join(' ')} exited with ${code}:\n${output}`))));
+  });
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** The environment of a production process: only what it needs, nothing inherited from this shell's configuration. */
+function cleanEnv(extra) {
+  const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? tmpdir(), LOG_LEVEL: 'warn', MAIL_WORKER: 'false', ...extra };
+  return Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined));
+}
+
+/** Starts `node server/dist/server.mjs` in `dir`, checks health and the SPA, stops it, and expects a clean exit. */
+async function startAndCheck(dir, env, label) {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, ['server/dist/server.mjs'], {
+    cwd: dir,
+    env: cleanEnv({ ...env, PORT: String(port) }),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (d) => (output += d));
+  child.stderr.on('data', (d) => (output += d));
+  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const fail = (message) => new Error(`${label}: ${message}\n--- server output ---\n${output}`);
+  try {
+    const deadline = Date.now() + START_TIMEOUT_MS;
+    let health;
+    while (!health) {
+      if (child.exitCode !== null) throw fail(`the server exited with ${child.exitCode} before answering`);
+      if (Date.now() > deadline) throw fail(`no answer on ${base}/api/v1/health within ${START_TIMEOUT_MS / 1000} s`);
+      health = await fetch(`${base}/api/v1/health`).catch(() => undefined);
+      if (!health) await new Promise((r) => setTimeout(r, 250));
+    }
+    const body = await health.text();
+    if (health.status !== 200 || JSON.parse(body).status !== 'ok') throw fail(`GET /api/v1/health answered ${health.status} ${body}`);
+
+    const expectedIndex = readFileSync(join(dir, 'web/dist/index.html'), 'utf8');
+    for (const path of ['/', '/account']) {
+      const page = await fetch(`${base}${path}`);
+      const html = await page.text();
+      if (page.status !== 200 || !page.headers.get('content-type')?.startsWith('text/html') || html !== expectedIndex) {
+        throw fail(`GET ${path} did not serve the SPA's index.html (status ${page.status}, ${page.headers.get('content-type')})`);
+      }
+    }
+    const script = expectedIndex.match(/<script[^>]*\ssrc="(\/assets\/[^"]+\.js)"/)?.[1];
+    if (!script) throw fail('web/dist/index.html names no script under /assets/');
+    const asset = await fetch(`${base}${script}`);
+    await asset.arrayBuffer();
+    if (asset.status !== 200 || !/javascript/.test(asset.headers.get('content-type') ?? '')) throw fail(`GET ${script} answered ${asset.status}`);
+
+    child.kill('SIGTERM');
+    const { code, signal } = await Promise.race([exited, new Promise((r) => setTimeout(() => r({ code: 'timeout' }), 15_000))]);
+    if (code !== 0) throw fail(`did not stop cleanly on SIGTERM (exit ${code ?? signal})`);
+    step(`${label}: health 200, SPA served, stopped cleanly`);
+  } finally {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGKILL');
+      await exited;
+    }
+  }
+}
+
+/** The postgres client of the development install (the copy's is under test). */
+async function postgresClient() {
+  const require = createRequire(join(root, 'server/package.json'));
+  return (await import(pathToFileURL(require.resolve('postgres')).href)).default;
+}
+
+async function main() {
+  const missing = BUILT.filter((file) => !existsSync(join(root, file)));
+  if (missing.length > 0) throw new Error(`${missing.join(', ')} missing: run \`pnpm build\` first (or \`pnpm test:install\`)`);
+
+  const dir = mkdtempSync(join(tmpdir(), 'duidingspool-production-'));
+  const postgresBase = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const database = `dp_production_check_${randomBytes(4).toString('hex')}`;
+  let postgres;
+  let admin;
+  try {
+    step(`copying the checkout and the build into ${dir}`);
+    const files = (await run('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: root })).split('\0').filter(Boolean);
+    for (const file of files) {
+      if (!existsSync(join(root, file))) continue; // deleted in the work tree
+      mkdirSync(dirname(join(dir, file)), { recursive: true });
+      cpSync(join(root, file), join(dir, file));
+    }
+    cpSync(join(root, 'server/dist'), join(dir, 'server/dist'), { recursive: true });
+    cpSync(join(root, 'web/dist'), join(dir, 'web/dist'), { recursive: true });
+
+    step('pnpm install --prod --frozen-lockfile');
+    await run('pnpm', ['install', '--prod', '--frozen-lockfile', '--prefer-offline'], { cwd: dir, env: { ...process.env, CI: 'true' } });
+    const devInstalled = DEV_ONLY.filter((path) => existsSync(join(dir, path)));
+    if (devInstalled.length > 0) throw new Error(`the production install holds development packages: ${devInstalled.join(', ')}`);
+    step('installed without development packages');
+
+    await startAndCheck(dir, { DATA_DIR: join(dir, '.data-check') }, 'embedded default (PGlite)');
+
+    postgres = await postgresClient();
+    admin = postgres(postgresBase, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`create database ${database}`);
+    const url = new URL(postgresBase);
+    url.pathname = `/${database}`;
+    const production = {
+      NODE_ENV: 'production',
+      DATABASE_URL: url.toString(),
+      JWT_SECRET: randomBytes(48).toString('base64url'),
+      ENCRYPTION_KEY: randomBytes(48).toString('base64url'),
+      HOST: '127.0.0.1',
+    };
+    step('pnpm db:migrate and pnpm admin create-user on PostgreSQL');
+    const migrated = await run('pnpm', ['db:migrate'], { cwd: dir, env: cleanEnv(production) });
+    if (!migrated.includes('migrations applied (postgres)')) throw new Error(`pnpm db:migrate did not report its migrations:\n${migrated}`);
+    const created = await run('pnpm', ['admin', 'create-user', '--role', 'admin', '--email', 'beheer@gemeente.example', '--name', 'Functioneel beheerder'], {
+      cwd: dir,
+      env: cleanEnv(production),
+    });
+    if (!created.includes('/set-password#token=')) throw new Error(`pnpm admin create-user printed no invitation link:\n${created}`);
+    await startAndCheck(dir, production, 'PostgreSQL, NODE_ENV=production');
+    step('ok');
+  } finally {
+    if (admin) {
+      await admin.unsafe(`drop database if exists ${database} with (force)`).catch(() => {});
+      await admin.end();
+    }
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
