@@ -81,7 +81,8 @@ async function dropDatabase(name: string): Promise<void> {
   }
 }
 
-function makeCaller(app: FastifyInstance, cookie: string): Caller {
+/** A caller on `app` carrying `cookie` (empty: anonymous). */
+export function makeCaller(app: FastifyInstance, cookie: string): Caller {
   const call = (async (method, url, payload, headers = {}) => {
     const response = await app.inject({
       method,

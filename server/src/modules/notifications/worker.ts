@@ -2,6 +2,7 @@ import { type Database, schema } from '@duidingspool/db';
 import type { NotificationEvent } from '@duidingspool/shared';
 import { and, asc, eq, inArray, lt, lte, max, or, sql } from 'drizzle-orm';
 import type { AppConfig } from '../../config.ts';
+import { safeError } from '../../lib/logger.ts';
 import { allowedRecipient, sanitizeDisplayName } from './addresses.ts';
 import { addWorkingDays } from './calendar.ts';
 import { enqueueNotification, newMessageId } from './outbox.ts';
@@ -76,11 +77,20 @@ function isPermanent(error: unknown): boolean {
   return typeof code === 'number' && code >= 500 && code < 600;
 }
 
-/** A short error for the admin page: code and SMTP status, never the message body or addresses. */
-function describeError(error: unknown): string {
-  const e = error as { code?: string; responseCode?: number; command?: string };
-  const parts = [e.code, e.responseCode ? `SMTP ${e.responseCode}` : undefined, e.command ? `bij ${e.command}` : undefined].filter(Boolean);
-  return (parts.length > 0 ? parts.join(' ') : 'onbekende fout').slice(0, 200);
+/**
+ * A short error for the log and the admin page: nodemailer's error code (`ECONNECTION`,
+ * `EENVELOPE`…), the SMTP reply code and the SMTP command — never the message, the server's reply
+ * text or an address, which may repeat what the mail was about or to whom. A value that is not a
+ * plain token is left out.
+ */
+export function describeError(error: unknown): string {
+  const e = (error ?? {}) as { code?: unknown; responseCode?: unknown; command?: unknown };
+  const code = typeof e.code === 'string' && /^[A-Z0-9_]{1,32}$/.test(e.code) ? e.code : undefined;
+  const reply =
+    Number.isInteger(e.responseCode) && (e.responseCode as number) >= 200 && (e.responseCode as number) < 600 ? `SMTP ${e.responseCode}` : undefined;
+  const command = typeof e.command === 'string' && /^[A-Z]{3,8}( [A-Z]{2,8})?$/.test(e.command) ? `bij ${e.command}` : undefined;
+  const parts = [code, reply, command].filter(Boolean);
+  return parts.length > 0 ? parts.join(' ') : 'onbekende fout';
 }
 
 /**
@@ -344,7 +354,7 @@ export class NotificationWorker {
     const loop = () => {
       if (this.stopped) return;
       this.running = this.tick()
-        .catch((error) => this.o.log.error({ err: error }, 'notification worker tick failed'))
+        .catch((error) => this.o.log.error({ err: safeError(error) }, 'notification worker tick failed'))
         .finally(() => {
           this.running = null;
           if (!this.stopped) this.timer = setTimeout(loop, intervalMs);
