@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import * as schema from './index.ts';
 import { CASE_CONTENT_FIELDS, LEDGER_PURGE_ORDER, REQUEST_DATA } from './request-data.ts';
 
-const tables = Object.values(schema).filter((v): v is PgTable => is(v, PgTable));
+const tables = (Object.values(schema) as unknown[]).filter((v): v is PgTable => is(v, PgTable));
 const nameOf = (t: PgTable) => getTableConfig(t).name;
 const referencedBy = (t: PgTable) => getTableConfig(t).foreignKeys.map((fk) => fk.reference().foreignTable as PgTable);
 
