@@ -6,6 +6,7 @@ import postgres from 'postgres';
 import { afterAll, beforeAll } from 'vitest';
 import { buildApp } from '../src/app.ts';
 import type { AppConfig } from '../src/config.ts';
+import { DEFAULT_WORKING_HOURS } from '../src/lib/working-time.ts';
 import { adminUrl, databaseUrl, TEMPLATE_DATABASE } from './database-urls.ts';
 
 export const testConfig: AppConfig = {
@@ -36,6 +37,7 @@ export const testConfig: AppConfig = {
   retentionLedgerYears: 7,
   retentionIntervalMinutes: 0,
   securityContact: 'mailto:security@duidingspool.example',
+  workingHours: DEFAULT_WORKING_HOURS,
 };
 
 /** A response with the parsed JSON body. */

@@ -3,8 +3,8 @@ import type { NotificationEvent } from '@duidingspool/shared';
 import { and, asc, eq, inArray, lt, lte, max, or, sql } from 'drizzle-orm';
 import type { AppConfig } from '../../config.ts';
 import { safeError } from '../../lib/logger.ts';
+import { addWorkingDays } from '../../lib/working-time.ts';
 import { allowedRecipient, sanitizeDisplayName } from './addresses.ts';
-import { addWorkingDays } from './calendar.ts';
 import { enqueueNotification, newMessageId } from './outbox.ts';
 import { type MailLanguage, type MailParams, renderMail } from './templates.tsx';
 import type { MailTransport } from './transport.ts';
@@ -27,7 +27,7 @@ export interface WorkerLog {
 
 export interface NotificationWorkerOptions {
   db: Database;
-  config: Pick<AppConfig, 'publicUrl' | 'mailFrom' | 'mailAllowedDomains'>;
+  config: Pick<AppConfig, 'publicUrl' | 'mailFrom' | 'mailAllowedDomains' | 'workingHours'>;
   /** null: the embedded default — rows stay in the outbox for the Mail preview page. */
   transport: MailTransport | null;
   now?: () => Date;
@@ -251,7 +251,7 @@ export class NotificationWorker {
   }
 
   /**
-   * Gathers every parked digest row that is due (08:00 Europe/Amsterdam on a working day) into one
+   * Gathers every parked digest row that is due (the start of a working day) into one
    * `digest` mail per recipient, in one transaction with SKIP LOCKED. @returns digests written
    */
   async runDigests(): Promise<number> {
@@ -300,7 +300,8 @@ export class NotificationWorker {
 
   /**
    * Reminds coordinators of requests waiting for triage longer than 2 working days (urgent: 1),
-   * counted from the latest move into `submitted`, on the Dutch working-day calendar. Once per
+   * counted from the latest move into `submitted` with `addWorkingDays` (from the start of the next
+   * working day when it happened outside working hours). Once per
    * request and submission, however many instances run this. @returns rows written
    */
   async runReminders(): Promise<number> {
@@ -317,12 +318,12 @@ export class NotificationWorker {
     for (const w of waiting) {
       if (!w.since) continue;
       const since = new Date(w.since);
-      const deadline = addWorkingDays(since, w.urgency === 'urgent' ? 1 : 2);
+      const deadline = addWorkingDays(since, w.urgency === 'urgent' ? 1 : 2, this.o.config.workingHours);
       if (now < deadline) continue;
       written += await this.o.db.transaction((tx) =>
         enqueueNotification(
           tx,
-          { publicUrl: this.o.config.publicUrl, now: this.o.now },
+          { publicUrl: this.o.config.publicUrl, now: this.o.now, workingHours: this.o.config.workingHours },
           {
             event: 'triage-reminder',
             reference: w.reference,
