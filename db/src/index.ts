@@ -1,4 +1,12 @@
 export * from './client.ts';
 export * from './passwords.ts';
 export * as schema from './schema/index.ts';
+export {
+  CASE_CONTENT_FIELDS,
+  type CaseContentColumn,
+  LEDGER_PURGE_ORDER,
+  type PurgedValue,
+  REQUEST_DATA,
+  type RequestDataTable,
+} from './schema/request-data.ts';
 export { caseTableName, DEMO_DOMAIN, DEMO_PASSWORD, DEMO_SPECIALISTS, isEmpty, seed } from './seed.ts';

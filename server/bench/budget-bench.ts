@@ -14,6 +14,7 @@ import autocannon from 'autocannon';
 import postgres from 'postgres';
 import { buildApp } from '../src/app.ts';
 import type { AppConfig } from '../src/config.ts';
+import { DEFAULT_WORKING_HOURS } from '../src/lib/working-time.ts';
 
 const BASE = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DURATION = Number(process.env.BENCH_SECONDS ?? 5);
@@ -51,6 +52,7 @@ const config: AppConfig = {
   retentionLedgerYears: 7,
   retentionIntervalMinutes: 0,
   securityContact: 'mailto:security@duidingspool.example',
+  workingHours: DEFAULT_WORKING_HOURS,
 };
 
 const admin = postgres(BASE, { max: 1, onnotice: () => {} });

@@ -45,3 +45,15 @@ describe('listening address (decision 045)', () => {
     expect(() => loadConfig({ ...production, ALLOW_DEMO_ON_NETWORK: 'true' })).toThrow(/ALLOW_DEMO_ON_NETWORK/);
   });
 });
+
+describe('working day (WORKING_DAY_START, WORKING_DAY_END)', () => {
+  const base = { NODE_ENV: 'production', DATABASE_URL: 'postgres://u@localhost/db', JWT_SECRET: secret('j'), ENCRYPTION_KEY: secret('e') };
+  it('is 08:30–17:00 Europe/Amsterdam unless configured', () => {
+    expect(loadConfig(base).workingHours).toEqual({ startMinute: 8 * 60 + 30, endMinute: 17 * 60 });
+    expect(loadConfig({ ...base, WORKING_DAY_START: '09:00', WORKING_DAY_END: '17:30' }).workingHours).toEqual({ startMinute: 540, endMinute: 1050 });
+  });
+  it('refuses a time that is no HH:MM, lies in the night (summer-time change) or ends before it starts', () => {
+    for (const bad of ['9:00', '25:00', '03:30', '23:00', 'acht']) expect(() => loadConfig({ ...base, WORKING_DAY_START: bad })).toThrow(/WORKING_DAY_START/);
+    expect(() => loadConfig({ ...base, WORKING_DAY_START: '17:00', WORKING_DAY_END: '08:30' })).toThrow(/WORKING_DAY_END/);
+  });
+});

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { parseClockTime, type WorkingHours } from './lib/working-time.ts';
 import { parseAllowedDomains, parseStrictAddress, sanitizeDisplayName } from './modules/notifications/addresses.ts';
 
 /** The application's configuration; `loadConfig` is the only reader of `process.env`. */
@@ -67,7 +68,22 @@ export interface AppConfig {
   retentionIntervalMinutes: number;
   /** Contact of `/.well-known/security.txt` (mailto: or https: URI). */
   securityContact: string;
+  /**
+   * The working day in Europe/Amsterdam (`WORKING_DAY_START`, `WORKING_DAY_END`; default
+   * 08:30–17:00): deadlines counted in working days start at the next start when an event happens
+   * outside it, and the daily digest goes out at its start.
+   */
+  workingHours: WorkingHours;
 }
+
+/** A `HH:MM` between 05:00 and 22:00: clear of the night hour that summer time skips or repeats. */
+const ClockTimeSchema = z
+  .string()
+  .refine((v) => {
+    const m = parseClockTime(v);
+    return m !== undefined && m >= 5 * 60 && m <= 22 * 60;
+  }, 'expected a time HH:MM between 05:00 and 22:00')
+  .transform((v) => parseClockTime(v) as number);
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -118,6 +134,8 @@ const EnvSchema = z.object({
     .string()
     .regex(/^(mailto:|https:\/\/)\S+$/)
     .default('mailto:security@duidingspool.example'),
+  WORKING_DAY_START: z.string().default('08:30').pipe(ClockTimeSchema),
+  WORKING_DAY_END: z.string().default('17:00').pipe(ClockTimeSchema),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -156,6 +174,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   // Demo accounts (with a published password and no second factor) never reach production.
   if (production && e.SEED_DEMO === 'true') throw new Error('SEED_DEMO cannot be true in production');
   if (production && e.ALLOW_DEMO_ON_NETWORK === 'true') throw new Error('ALLOW_DEMO_ON_NETWORK cannot be true in production');
+  if (e.WORKING_DAY_END <= e.WORKING_DAY_START) throw new Error('Invalid configuration: WORKING_DAY_END must be later than WORKING_DAY_START');
   if (e.JWT_SECRET && e.ENCRYPTION_KEY && e.JWT_SECRET === e.ENCRYPTION_KEY) throw new Error('JWT_SECRET and ENCRYPTION_KEY must differ');
   const dataDir = resolve(repoRoot, e.DATA_DIR ?? '.data');
   const port = e.PORT;
@@ -195,6 +214,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     retentionLedgerYears: e.RETENTION_LEDGER_YEARS,
     retentionIntervalMinutes: e.RETENTION_INTERVAL_MINUTES,
     securityContact: e.SECURITY_CONTACT,
+    workingHours: { startMinute: e.WORKING_DAY_START, endMinute: e.WORKING_DAY_END },
   };
 }
 

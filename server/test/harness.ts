@@ -6,6 +6,7 @@ import postgres from 'postgres';
 import { afterAll, beforeAll } from 'vitest';
 import { buildApp } from '../src/app.ts';
 import type { AppConfig } from '../src/config.ts';
+import { DEFAULT_WORKING_HOURS } from '../src/lib/working-time.ts';
 import { adminUrl, databaseUrl, TEMPLATE_DATABASE } from './database-urls.ts';
 
 export const testConfig: AppConfig = {
@@ -37,6 +38,7 @@ export const testConfig: AppConfig = {
   retentionLedgerYears: 7,
   retentionIntervalMinutes: 0,
   securityContact: 'mailto:security@duidingspool.example',
+  workingHours: DEFAULT_WORKING_HOURS,
 };
 
 /** A response with the parsed JSON body. */
@@ -82,7 +84,8 @@ async function dropDatabase(name: string): Promise<void> {
   }
 }
 
-function makeCaller(app: FastifyInstance, cookie: string): Caller {
+/** A caller on `app` carrying `cookie` (empty: anonymous). */
+export function makeCaller(app: FastifyInstance, cookie: string): Caller {
   const call = (async (method, url, payload, headers = {}) => {
     const response = await app.inject({
       method,

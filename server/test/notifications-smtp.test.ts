@@ -114,7 +114,7 @@ describe('every event, delivered through SMTP', () => {
     const r2 = await createRequest(requester, caseFields);
     expect((await coordinator('PATCH', `/api/v1/interpretation-requests/${r2.id}`, { status: 'declined', reason: marked('declined') })).status).toBe(200);
     // Budget threshold and the security mails, through the functions other features call.
-    const ctx = { publicUrl: testConfig.publicUrl, now: () => new Date() };
+    const ctx = { publicUrl: testConfig.publicUrl, now: () => new Date(), workingHours: testConfig.workingHours };
     const [finance] = await t.handle.db.select().from(schema.users).where(eq(schema.users.email, 'finance@duidingspool.example'));
     if (!finance) throw new Error('no finance user');
     await t.handle.db.transaction(async (tx) => {

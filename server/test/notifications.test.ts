@@ -1,5 +1,5 @@
 // Notifications without an SMTP server: templates carry no case content, preferences
-// (immediate, digest, off; security mails always), the 08:00 working-day digest, triage reminders
+// (immediate, digest, off; security mails always), the working-day digest, triage reminders
 // on the Dutch calendar, and the admin outbox with its Mail preview (not in production).
 
 import { schema } from '@duidingspool/db';
@@ -109,7 +109,7 @@ describe('preferences', () => {
 
   it('off writes nothing, digest parks the row, security mails ignore preferences', async () => {
     await clearOutbox();
-    const ctx = { publicUrl: testConfig.publicUrl, now: () => new Date() };
+    const ctx = { publicUrl: testConfig.publicUrl, now: () => new Date(), workingHours: testConfig.workingHours };
     expect((await coordinator('PUT', '/api/v1/me/notification-preferences', { items: [{ event: 'request-submitted', mode: 'off' }] })).status).toBe(200);
     const coordinatorId = await userId('coordinator');
     await createRequest(requester);
@@ -140,7 +140,7 @@ describe('preferences', () => {
 });
 
 describe('daily digest', () => {
-  it('gathers parked rows into one mail per user at 08:00 on the next working day', async () => {
+  it('gathers parked rows into one mail per user at the start of the next working day (08:30)', async () => {
     await clearOutbox();
     const coordinatorId = await userId('coordinator');
     await coordinator('PUT', '/api/v1/me/notification-preferences', { items: [{ event: 'request-submitted', mode: 'digest' }] });
@@ -153,8 +153,8 @@ describe('daily digest', () => {
       .where(and(eq(schema.notifications.recipientUserId, coordinatorId), eq(schema.notifications.status, 'digest')));
     expect(parked.length).toBe(2);
     const due = parked[0]?.nextAttemptAt as Date;
-    // Due at 08:00 Europe/Amsterdam.
-    expect(new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', hour: '2-digit', minute: '2-digit' }).format(due)).toBe('08:00');
+    // Due at the start of the working day, 08:30 Europe/Amsterdam.
+    expect(new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', hour: '2-digit', minute: '2-digit' }).format(due)).toBe('08:30');
 
     const before = new NotificationWorker({ db: t.handle.db, config: testConfig, transport: null, now: () => new Date(due.getTime() - 1000) });
     expect(await before.runDigests()).toBe(0);
@@ -210,6 +210,36 @@ describe('triage reminders', () => {
     const all = await reminders();
     expect(all.filter((r) => r.reference === regular.reference).length).toBe(coordinators.length);
     expect(all.filter((r) => r.reference === urgent.reference).length).toBe(coordinators.length);
+  });
+
+  it('count from the start of the next working day when a request is submitted outside working hours', async () => {
+    await clearOutbox();
+    const friday = await createRequest(requester, { urgency: 'regular' });
+    const saturday = await createRequest(requester, { urgency: 'regular' });
+    const submitted = async (id: string, at: string) =>
+      t.handle.db
+        .update(schema.requestStatusEvents)
+        .set({ occurredAt: new Date(at) })
+        .where(eq(schema.requestStatusEvents.requestId, id));
+    await submitted(friday.id, '2019-11-29T15:32:00Z'); // Friday 16:32 Amsterdam
+    await submitted(saturday.id, '2019-11-30T13:32:00Z'); // Saturday 14:32: counts from Monday 08:30
+    const at = (iso: string) => new NotificationWorker({ db: t.handle.db, config: testConfig, transport: null, now: () => new Date(iso) });
+    const reminded = async () =>
+      (
+        await t.handle.db
+          .select({ reference: schema.notifications.reference })
+          .from(schema.notifications)
+          .where(and(eq(schema.notifications.event, 'triage-reminder'), inArray(schema.notifications.reference, [friday.reference, saturday.reference])))
+      ).map((r) => r.reference);
+
+    await at('2019-12-03T15:31:59Z').runReminders(); // Tuesday 16:31:59
+    expect(await reminded()).toEqual([]);
+    await at('2019-12-03T15:32:00Z').runReminders(); // Tuesday 16:32: the Friday request, not the Saturday one
+    expect(new Set(await reminded())).toEqual(new Set([friday.reference]));
+    await at('2019-12-04T07:29:59Z').runReminders(); // Wednesday 08:29:59
+    expect(await reminded()).not.toContain(saturday.reference);
+    await at('2019-12-04T07:30:00Z').runReminders(); // Wednesday 08:30: two working days after Monday 08:30
+    expect(await reminded()).toContain(saturday.reference);
   });
 
   it('are not sent for a request that was triaged in time', async () => {

@@ -75,8 +75,8 @@ export const notifications = pgTable(
 );
 
 /**
- * How a user wants each event: `immediate` (default when no row), `digest` (daily at 08:00
- * Europe/Amsterdam on working days) or `off`. Security mails ignore this table.
+ * How a user wants each event: `immediate` (default when no row), `digest` (daily, at the start of
+ * each working day in Europe/Amsterdam) or `off`. Security mails ignore this table.
  */
 export const notificationPreferences = pgTable(
   'notification_preferences',

@@ -5,8 +5,8 @@ import { expertiseAreas } from './specialists.ts';
 import { users } from './users.ts';
 
 /**
- * Interpretation requests (duidingsverzoeken, DESIGN.md §4). `question`, `context` and
- * `caseReference` are case content with their own retention clock.
+ * Interpretation requests (duidingsverzoeken, DESIGN.md §4). Which columns are case content, with
+ * their own retention clock, is declared in `request-data.ts` with every other table of a request.
  */
 export const interpretationRequests = pgTable(
   'interpretation_requests',
@@ -36,6 +36,12 @@ export const interpretationRequests = pgTable(
     closedAt: timestamp('closed_at', { withTimezone: true }),
     /** When the retention job removed the case content (DESIGN.md §6: first retention clock). */
     contentPurgedAt: timestamp('content_purged_at', { withTimezone: true }),
+    /** Failed retention purges of this request in a row (either clock); reset when one succeeds. */
+    retentionFailures: integer('retention_failures').notNull().default(0),
+    /** After a failed purge: not tried again before this instant, so one failing request blocks no other. */
+    retentionRetryAt: timestamp('retention_retry_at', { withTimezone: true }),
+    /** Class and SQLSTATE of the last failed purge (never its message, which may repeat case text). */
+    retentionLastError: text('retention_last_error'),
   },
   (t) => [
     index('interpretation_requests_case_table').on(t.caseTableId, t.status),

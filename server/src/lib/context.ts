@@ -1,5 +1,6 @@
 import type { Database } from '@duidingspool/db';
 import type { Role } from '@duidingspool/shared';
+import type { WorkingHours } from './working-time.ts';
 
 /** The signed-in user as every service sees them (DESIGN.md §2). */
 export interface Actor {
@@ -32,6 +33,8 @@ export interface ServiceContext {
   publicUrl: string;
   /** Months after closing that case content is purged (DESIGN.md §6). */
   retentionCaseMonths: number;
+  /** The working day (Europe/Amsterdam): when a parked digest row goes out. */
+  workingHours: WorkingHours;
 }
 
 /** True when the actor holds `role`. */

@@ -1,17 +1,26 @@
+import { CASE_CONTENT_FIELDS } from '@duidingspool/db';
 import { findPersonalData, PERSONAL_DATA_LABELS } from '@duidingspool/shared';
 import { AppError } from '../errors.ts';
+
+const caseContent = new Set(CASE_CONTENT_FIELDS);
 
 /**
  * Refuses free text that holds a BSN, IBAN, e-mail address or phone number (DESIGN.md §6) with
  * 422 `personal-data-detected` and one pointer per offending field. Warning-only kinds (dates,
  * postcodes) pass: the UI asks the user about those.
  *
+ * Only fields declared as case content (`CASE_CONTENT_FIELDS`, from the request data declaration)
+ * may be checked: a free-text field that needs this guard is case content, so it must also be
+ * declared there — which is what purges it and keeps it out of the logs.
+ *
  * @param fields body field name → text (undefined fields are skipped)
  * @throws AppError `personal-data-detected`
+ * @throws Error when a field name is not declared as case content (a programming error)
  */
 export function assertNoPersonalData(fields: Record<string, string | null | undefined>): void {
   const errors = [];
   for (const [name, value] of Object.entries(fields)) {
+    if (!caseContent.has(name)) throw new Error(`${name} is not declared as case content in db/src/schema/request-data.ts`);
     if (!value) continue;
     const kinds = [
       ...new Set(

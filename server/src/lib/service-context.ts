@@ -11,5 +11,6 @@ export function serviceContext(app: FastifyInstance, request: FastifyRequest, no
     now,
     publicUrl: app.config.publicUrl,
     retentionCaseMonths: app.config.retentionCaseMonths,
+    workingHours: app.config.workingHours,
   };
 }

@@ -17,8 +17,8 @@ export default fp(async function retentionSchedule(app: FastifyInstance, opts: {
     if (running) return;
     running = true;
     try {
-      const result = await runRetention(opts.db, opts.config);
-      if (result.contentPurged + result.ledgerPurged > 0) app.log.info(result, 'retention job purged expired data');
+      const result = await runRetention(opts.db, opts.config, app.log);
+      if (result.contentPurged + result.ledgerPurged + result.failed > 0) app.log.info(result, 'retention job purged expired data');
     } catch (error) {
       app.log.error({ err: safeError(error) }, 'retention job failed');
     } finally {

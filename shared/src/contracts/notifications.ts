@@ -54,7 +54,7 @@ export const PREFERENCE_EVENTS: Readonly<Partial<Record<NotificationEvent, reado
   'extension-refused': ['specialist'],
 };
 
-/** `immediate` (default), `digest` (daily, 08:00 Europe/Amsterdam on working days) or `off`. */
+/** `immediate` (default), `digest` (daily, at the start of each working day, Europe/Amsterdam) or `off`. */
 export const NotificationModeSchema = z.enum(['immediate', 'digest', 'off']);
 export type NotificationMode = z.infer<typeof NotificationModeSchema>;
 

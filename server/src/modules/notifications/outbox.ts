@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type Executor, schema } from '@duidingspool/db';
 import { type NotificationEvent, SECURITY_EVENTS } from '@duidingspool/shared';
 import { and, eq, inArray } from 'drizzle-orm';
-import { nextDigestAt } from './calendar.ts';
+import { nextWorkingDayStart, type WorkingHours } from '../../lib/working-time.ts';
 import type { MailParams } from './templates.tsx';
 
 export type { NotificationEvent } from '@duidingspool/shared';
@@ -10,10 +10,14 @@ export type { NotificationEvent } from '@duidingspool/shared';
 /** Who receives a notification: users by id, every active holder of a role, or a casustafel's members. */
 export type Recipients = { userIds: string[] } | { roles: ('coordinator' | 'finance')[] } | { caseTableId: string };
 
-/** What the outbox needs from the caller's context: the public URL (host of the Message-ID). */
+/**
+ * What the outbox needs from the caller's context: the public URL (host of the Message-ID), the
+ * clock and the working day (a parked digest row goes out at the start of the next one).
+ */
 export interface OutboxContext {
   publicUrl: string;
   now: () => Date;
+  workingHours: WorkingHours;
 }
 
 /** One notification to enqueue. */
@@ -67,13 +71,18 @@ export function newMessageId(publicUrl: string): string {
 /**
  * Writes one outbox row per active recipient in the caller's transaction (transactional outbox,
  * DESIGN.md §8), honouring each recipient's preference: `off` writes nothing, `digest` parks the row
- * for the next 08:00 working-day digest; security mails always go at once. Only the event, the pool
+ * until the start of the next working day (`nextWorkingDayStart`); security mails always go at once. Only the event, the pool
  * reference, a link path and non-case parameters are stored — subject and body are rendered at send
  * time, so no case content can reach a mail (DESIGN.md §6).
  *
  * @returns the number of rows written
  */
-export async function enqueueNotification(db: Executor, ctx: OutboxContext, input: EnqueueInput): Promise<number> {
+export function enqueueNotification(db: Executor, ctx: OutboxContext, input: EnqueueInput): Promise<number> {
+  return enqueue(db, ctx, input, (now) => nextWorkingDayStart(now, ctx.workingHours));
+}
+
+/** Writes the rows; `digestAt` says when a row parked now goes out (unused for security mails). */
+async function enqueue(db: Executor, ctx: Pick<OutboxContext, 'publicUrl' | 'now'>, input: EnqueueInput, digestAt: (now: Date) => Date): Promise<number> {
   const rows = await recipientsOf(db, input.recipients);
   if (rows.length === 0) return 0;
   const security = SECURITY_EVENTS.includes(input.event);
@@ -106,7 +115,7 @@ export async function enqueueNotification(db: Executor, ctx: OutboxContext, inpu
         messageId: newMessageId(ctx.publicUrl),
         dedupeKey: input.dedupeKey ? `${input.dedupeKey}:${r.id}` : null,
         status: mode === 'digest' ? 'digest' : 'pending',
-        nextAttemptAt: mode === 'digest' ? nextDigestAt(now) : now,
+        nextAttemptAt: mode === 'digest' ? digestAt(now) : now,
       },
     ];
   });
@@ -135,6 +144,11 @@ export function notifyBudgetThresholdCrossed(db: Executor, ctx: OutboxContext, i
  * A security mail to one user (invitation or password reset): sent at once, never digested or
  * turned off. `linkPath` carries the one-time token of the caller's flow.
  */
-export function enqueueSecurityMail(db: Executor, ctx: OutboxContext, input: { event: 'invitation' | 'password-reset'; userId: string; linkPath: string }) {
-  return enqueueNotification(db, ctx, { event: input.event, reference: null, linkPath: input.linkPath, recipients: { userIds: [input.userId] } });
+export function enqueueSecurityMail(
+  db: Executor,
+  ctx: Pick<OutboxContext, 'publicUrl' | 'now'>,
+  input: { event: 'invitation' | 'password-reset'; userId: string; linkPath: string },
+) {
+  // Security mails are never parked for a digest, so they need no working day.
+  return enqueue(db, ctx, { event: input.event, reference: null, linkPath: input.linkPath, recipients: { userIds: [input.userId] } }, (now) => now);
 }

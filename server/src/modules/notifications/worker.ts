@@ -2,8 +2,9 @@ import { type Database, schema } from '@duidingspool/db';
 import type { NotificationEvent } from '@duidingspool/shared';
 import { and, asc, eq, inArray, lt, lte, max, or, sql } from 'drizzle-orm';
 import type { AppConfig } from '../../config.ts';
+import { safeError } from '../../lib/logger.ts';
+import { addWorkingDays } from '../../lib/working-time.ts';
 import { allowedRecipient, sanitizeDisplayName } from './addresses.ts';
-import { addWorkingDays } from './calendar.ts';
 import { enqueueNotification, newMessageId } from './outbox.ts';
 import { type MailLanguage, type MailParams, renderMail } from './templates.tsx';
 import type { MailTransport } from './transport.ts';
@@ -26,7 +27,7 @@ export interface WorkerLog {
 
 export interface NotificationWorkerOptions {
   db: Database;
-  config: Pick<AppConfig, 'publicUrl' | 'mailFrom' | 'mailAllowedDomains'>;
+  config: Pick<AppConfig, 'publicUrl' | 'mailFrom' | 'mailAllowedDomains' | 'workingHours'>;
   /** null: the embedded default — rows stay in the outbox for the Mail preview page. */
   transport: MailTransport | null;
   now?: () => Date;
@@ -76,11 +77,20 @@ function isPermanent(error: unknown): boolean {
   return typeof code === 'number' && code >= 500 && code < 600;
 }
 
-/** A short error for the admin page: code and SMTP status, never the message body or addresses. */
-function describeError(error: unknown): string {
-  const e = error as { code?: string; responseCode?: number; command?: string };
-  const parts = [e.code, e.responseCode ? `SMTP ${e.responseCode}` : undefined, e.command ? `bij ${e.command}` : undefined].filter(Boolean);
-  return (parts.length > 0 ? parts.join(' ') : 'onbekende fout').slice(0, 200);
+/**
+ * A short error for the log and the admin page: nodemailer's error code (`ECONNECTION`,
+ * `EENVELOPE`…), the SMTP reply code and the SMTP command — never the message, the server's reply
+ * text or an address, which may repeat what the mail was about or to whom. A value that is not a
+ * plain token is left out.
+ */
+export function describeError(error: unknown): string {
+  const e = (error ?? {}) as { code?: unknown; responseCode?: unknown; command?: unknown };
+  const code = typeof e.code === 'string' && /^[A-Z0-9_]{1,32}$/.test(e.code) ? e.code : undefined;
+  const reply =
+    Number.isInteger(e.responseCode) && (e.responseCode as number) >= 200 && (e.responseCode as number) < 600 ? `SMTP ${e.responseCode}` : undefined;
+  const command = typeof e.command === 'string' && /^[A-Z]{3,8}( [A-Z]{2,8})?$/.test(e.command) ? `bij ${e.command}` : undefined;
+  const parts = [code, reply, command].filter(Boolean);
+  return parts.length > 0 ? parts.join(' ') : 'onbekende fout';
 }
 
 /**
@@ -241,7 +251,7 @@ export class NotificationWorker {
   }
 
   /**
-   * Gathers every parked digest row that is due (08:00 Europe/Amsterdam on a working day) into one
+   * Gathers every parked digest row that is due (the start of a working day) into one
    * `digest` mail per recipient, in one transaction with SKIP LOCKED. @returns digests written
    */
   async runDigests(): Promise<number> {
@@ -290,7 +300,8 @@ export class NotificationWorker {
 
   /**
    * Reminds coordinators of requests waiting for triage longer than 2 working days (urgent: 1),
-   * counted from the latest move into `submitted`, on the Dutch working-day calendar. Once per
+   * counted from the latest move into `submitted` with `addWorkingDays` (from the start of the next
+   * working day when it happened outside working hours). Once per
    * request and submission, however many instances run this. @returns rows written
    */
   async runReminders(): Promise<number> {
@@ -307,12 +318,12 @@ export class NotificationWorker {
     for (const w of waiting) {
       if (!w.since) continue;
       const since = new Date(w.since);
-      const deadline = addWorkingDays(since, w.urgency === 'urgent' ? 1 : 2);
+      const deadline = addWorkingDays(since, w.urgency === 'urgent' ? 1 : 2, this.o.config.workingHours);
       if (now < deadline) continue;
       written += await this.o.db.transaction((tx) =>
         enqueueNotification(
           tx,
-          { publicUrl: this.o.config.publicUrl, now: this.o.now },
+          { publicUrl: this.o.config.publicUrl, now: this.o.now, workingHours: this.o.config.workingHours },
           {
             event: 'triage-reminder',
             reference: w.reference,
@@ -344,7 +355,7 @@ export class NotificationWorker {
     const loop = () => {
       if (this.stopped) return;
       this.running = this.tick()
-        .catch((error) => this.o.log.error({ err: error }, 'notification worker tick failed'))
+        .catch((error) => this.o.log.error({ err: safeError(error) }, 'notification worker tick failed'))
         .finally(() => {
           this.running = null;
           if (!this.stopped) this.timer = setTimeout(loop, intervalMs);

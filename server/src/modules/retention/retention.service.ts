@@ -1,5 +1,6 @@
-import { type Database, type Executor, schema } from '@duidingspool/db';
-import { and, asc, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm';
+import { type Database, type Executor, LEDGER_PURGE_ORDER, REQUEST_DATA, type RequestDataTable, schema } from '@duidingspool/db';
+import { and, asc, eq, getTableColumns, isNotNull, isNull, lt, lte, or, type SQL, sql } from 'drizzle-orm';
+import { safeError } from '../../lib/logger.ts';
 import { auditAs, SYSTEM_ORIGIN } from '../audit/audit.service.ts';
 
 const r = schema.interpretationRequests;
@@ -7,122 +8,174 @@ const r = schema.interpretationRequests;
 /** How many requests one transaction claims; the job loops until none are left. */
 export const RETENTION_BATCH = 50;
 
+/** Longest wait before a failed purge is tried again, minutes (it starts at 60 and doubles). */
+export const RETENTION_RETRY_CAP_MINUTES = 24 * 60;
+
 /** What one run of the retention job did. */
 export interface RetentionResult {
   /** Requests whose case content was purged. */
   contentPurged: number;
   /** Requests whose financial ledger (and the request itself) was deleted after its retention. */
   ledgerPurged: number;
+  /** Requests whose purge failed this run (either clock): logged, counted on the request, retried later. */
+  failed: number;
 }
 
+/** Where the job reports a failed purge (pino's shape). */
+export interface RetentionLog {
+  warn(obj: object, msg?: string): void;
+}
+
+const silent: RetentionLog = { warn() {} };
+
 /**
- * Claims up to `RETENTION_BATCH` requests matching `where` with `FOR UPDATE SKIP LOCKED`: several
- * instances running the job at once each get other rows, and none waits (DESIGN.md §8).
+ * Claims up to `RETENTION_BATCH` requests matching `where` whose retry time (after a failure) has
+ * come, with `FOR UPDATE SKIP LOCKED`: several instances running the job at once each get other
+ * rows, and none waits (DESIGN.md §8).
  */
-async function claim(tx: Executor, where: ReturnType<typeof and>): Promise<{ id: string; closedAt: Date | string | null }[]> {
+async function claim(tx: Executor, where: SQL | undefined): Promise<{ id: string }[]> {
   return tx
-    .select({ id: r.id, closedAt: r.closedAt })
+    .select({ id: r.id })
     .from(r)
-    .where(where)
+    .where(and(where, or(isNull(r.retentionRetryAt), lte(r.retentionRetryAt, sql`now()`))))
     .orderBy(asc(r.closedAt), asc(r.id))
     .limit(RETENTION_BATCH)
     .for('update', { of: r, skipLocked: true });
 }
 
+/** The rows of table `d` that belong to request `requestId` (REQUEST_DATA's `owner`). */
+function rowsOf(d: RequestDataTable, requestId: string): SQL {
+  const a = schema.assignments;
+  switch (d.owner.kind) {
+    case 'self':
+      return eq(r.id, requestId);
+    case 'request':
+      return eq(d.owner.column, requestId);
+    case 'assignment':
+      return sql`${d.owner.column} in (select ${a.id} from ${a} where ${a.requestId} = ${requestId})`;
+  }
+}
+
+/** Empties every case-content column of one request, table by table, as REQUEST_DATA declares. */
+async function purgeContentOf(tx: Executor, requestId: string): Promise<void> {
+  for (const d of REQUEST_DATA) {
+    const columns = getTableColumns(d.table);
+    // Text becomes `purgeTo`; an absent value (null) stays absent.
+    const set: Record<string, unknown> = Object.fromEntries(
+      Object.entries(d.caseContent).map(([name, c]) => {
+        const column = columns[name];
+        const to = c?.purgeTo ?? null;
+        return [name, to === '' && column && !column.notNull ? sql`case when ${column} is null then null else '' end` : to];
+      }),
+    );
+    if (d.owner.kind === 'self') Object.assign(set, { contentPurgedAt: sql`now()`, retentionFailures: 0, retentionRetryAt: null, retentionLastError: null });
+    if (Object.keys(set).length === 0) continue;
+    await tx
+      .update(d.table)
+      .set(set as never)
+      .where(rowsOf(d, requestId));
+  }
+}
+
+/** Deletes every row of one request, children before parents (LEDGER_PURGE_ORDER). */
+async function purgeLedgerOf(tx: Executor, requestId: string): Promise<void> {
+  for (const d of LEDGER_PURGE_ORDER) await tx.delete(d.table).where(rowsOf(d, requestId));
+}
+
+interface Clock {
+  name: 'purge-content' | 'purge-ledger';
+  due: SQL | undefined;
+  purge: (tx: Executor, requestId: string) => Promise<void>;
+  details: Record<string, number>;
+}
+
 /**
- * The first retention clock (DESIGN.md §6): the case content of requests closed (or otherwise
- * ended) more than `months` ago is emptied — case reference, question, context, advice, reasons
- * on the timeline and the assignments, and the descriptions of time entries. Money columns are not
- * touched, so no total changes. Each purge is audited (actor: the system) in its own transaction.
- *
- * @returns the number of requests purged
+ * Runs one clock over every due request. Each request is purged and audited under its own
+ * savepoint: when one fails (a constraint, a lock timeout) only its savepoint is rolled back; the
+ * failure is logged (class and SQLSTATE, never the message), counted on the request and tried
+ * again after 1, 2, 4 … hours (at most a day), and the job carries on with the next request.
  */
-export async function purgeCaseContent(db: Database, months: number): Promise<number> {
-  let total = 0;
+async function runClock(db: Database, clock: Clock, log: RetentionLog): Promise<{ purged: number; failed: number }> {
+  const total = { purged: 0, failed: 0 };
   for (;;) {
-    const done = await db.transaction(async (tx) => {
-      const due = and(isNotNull(r.closedAt), isNull(r.contentPurgedAt), lt(r.closedAt, sql`now() - make_interval(months => ${months})`));
-      const rows = await claim(tx, due);
-      if (rows.length === 0) return 0;
-      const ids = rows.map((row) => row.id);
-      await tx
-        .update(r)
-        .set({ caseReference: '', question: '', context: null, contentPurgedAt: sql`now()` as never })
-        .where(inArray(r.id, ids));
-      await tx.update(schema.advice).set({ summary: '', body: '' }).where(inArray(schema.advice.requestId, ids));
-      await tx.update(schema.requestStatusEvents).set({ reason: null }).where(inArray(schema.requestStatusEvents.requestId, ids));
-      await tx.update(schema.assignments).set({ declineReason: null }).where(inArray(schema.assignments.requestId, ids));
-      await tx
-        .update(schema.timeEntries)
-        .set({ description: '', rejectReason: null })
-        .where(
-          sql`${schema.timeEntries.assignmentId} in (select ${schema.assignments.id} from ${schema.assignments} where ${inArray(schema.assignments.requestId, ids)})`,
-        );
+    const claimed = await db.transaction(async (tx) => {
+      const rows = await claim(tx, clock.due);
       for (const row of rows) {
-        await auditAs(
-          tx,
-          { actorId: null, origin: SYSTEM_ORIGIN },
-          {
-            action: 'purge-content',
-            objectType: 'interpretation-request',
-            objectId: row.id,
-            result: 'success',
-            details: { retentionMonths: months },
-          },
-        );
+        try {
+          await tx.transaction(async (sp) => {
+            await clock.purge(sp, row.id);
+            await auditAs(
+              sp,
+              { actorId: null, origin: SYSTEM_ORIGIN },
+              { action: clock.name, objectType: 'interpretation-request', objectId: row.id, result: 'success', details: clock.details },
+            );
+          });
+          total.purged++;
+        } catch (error) {
+          total.failed++;
+          const err = safeError(error);
+          const [failed] = await tx
+            .update(r)
+            .set({
+              retentionFailures: sql`${r.retentionFailures} + 1`,
+              retentionRetryAt: sql`now() + make_interval(mins => least(${RETENTION_RETRY_CAP_MINUTES}, 60 * power(2, ${r.retentionFailures})::int))`,
+              retentionLastError: [err.type, err.code ?? err.causeCode].filter(Boolean).join(' ').slice(0, 200),
+            } as never)
+            .where(eq(r.id, row.id))
+            .returning({ failures: r.retentionFailures, retryAt: r.retentionRetryAt });
+          log.warn({ requestId: row.id, job: clock.name, failures: failed?.failures, retryAt: failed?.retryAt, err }, 'retention purge failed; retried later');
+        }
       }
       return rows.length;
     });
-    total += done;
-    if (done < RETENTION_BATCH) return total;
+    if (claimed < RETENTION_BATCH) return total;
   }
 }
 
 /**
- * The second retention clock (DESIGN.md §6): `years` after closing, the request's financial ledger
- * (time entries, assignments, timeline) and the request itself are deleted. The budget rows keep
- * their running totals, so the year's figures do not change. Audited per request.
- *
- * @returns the number of requests deleted
+ * The first retention clock (DESIGN.md §6): the case content of requests closed (or otherwise
+ * ended) more than `months` ago is emptied — every column REQUEST_DATA declares as case content
+ * (case reference, question, context, advice, every reason, time-entry descriptions). Money columns
+ * are not touched, so no total changes. Each purge is audited (actor: the system).
  */
-export async function purgeLedger(db: Database, years: number): Promise<number> {
-  let total = 0;
-  for (;;) {
-    const done = await db.transaction(async (tx) => {
-      const rows = await claim(tx, and(isNotNull(r.closedAt), lt(r.closedAt, sql`now() - make_interval(years => ${years})`)));
-      if (rows.length === 0) return 0;
-      const ids = rows.map((row) => row.id);
-      const a = schema.assignments;
-      const assignmentIds = (await tx.select({ id: a.id }).from(a).where(inArray(a.requestId, ids))).map((x) => x.id);
-      if (assignmentIds.length > 0) await tx.delete(schema.timeEntries).where(inArray(schema.timeEntries.assignmentId, assignmentIds));
-      await tx.delete(schema.advice).where(inArray(schema.advice.requestId, ids));
-      if (assignmentIds.length > 0) await tx.delete(a).where(inArray(a.id, assignmentIds));
-      await tx.delete(schema.requestStatusEvents).where(inArray(schema.requestStatusEvents.requestId, ids));
-      await tx.delete(schema.requestExpertiseAreas).where(inArray(schema.requestExpertiseAreas.requestId, ids));
-      await tx.delete(r).where(inArray(r.id, ids));
-      for (const row of rows) {
-        await auditAs(
-          tx,
-          { actorId: null, origin: SYSTEM_ORIGIN },
-          {
-            action: 'purge-ledger',
-            objectType: 'interpretation-request',
-            objectId: row.id,
-            result: 'success',
-            details: { retentionYears: years },
-          },
-        );
-      }
-      return rows.length;
-    });
-    total += done;
-    if (done < RETENTION_BATCH) return total;
-  }
+export async function purgeCaseContent(db: Database, months: number, log: RetentionLog = silent): Promise<{ purged: number; failed: number }> {
+  return runClock(
+    db,
+    {
+      name: 'purge-content',
+      due: and(isNotNull(r.closedAt), isNull(r.contentPurgedAt), lt(r.closedAt, sql`now() - make_interval(months => ${months})`)),
+      purge: purgeContentOf,
+      details: { retentionMonths: months },
+    },
+    log,
+  );
+}
+
+/**
+ * The second retention clock (DESIGN.md §6): `years` after closing, every row of the request —
+ * every table REQUEST_DATA declares, in foreign-key order — and the request itself are deleted.
+ * The budget rows and the ledger running totals keep their figures, so no total changes.
+ */
+export async function purgeLedger(db: Database, years: number, log: RetentionLog = silent): Promise<{ purged: number; failed: number }> {
+  return runClock(
+    db,
+    {
+      name: 'purge-ledger',
+      due: and(isNotNull(r.closedAt), lt(r.closedAt, sql`now() - make_interval(years => ${years})`)),
+      purge: purgeLedgerOf,
+      details: { retentionYears: years },
+    },
+    log,
+  );
 }
 
 /** One run of the retention job: both clocks. Safe to run on several instances at once. */
-export async function runRetention(db: Database, settings: { retentionCaseMonths: number; retentionLedgerYears: number }): Promise<RetentionResult> {
-  const contentPurged = await purgeCaseContent(db, settings.retentionCaseMonths);
-  const ledgerPurged = await purgeLedger(db, settings.retentionLedgerYears);
-  return { contentPurged, ledgerPurged };
+export async function runRetention(
+  db: Database,
+  settings: { retentionCaseMonths: number; retentionLedgerYears: number },
+  log: RetentionLog = silent,
+): Promise<RetentionResult> {
+  const content = await purgeCaseContent(db, settings.retentionCaseMonths, log);
+  const ledger = await purgeLedger(db, settings.retentionLedgerYears, log);
+  return { contentPurged: content.purged, ledgerPurged: ledger.purged, failed: content.failed + ledger.failed };
 }

@@ -1,0 +1,164 @@
+import Holidays from 'date-holidays';
+
+/**
+ * Working time of the pool (DESIGN.md §4): weekdays that are no Dutch public holiday, from
+ * `start` to `end` o'clock in Europe/Amsterdam. Every deadline and reminder counted in working
+ * days, and the daily digest, are computed here and nowhere else.
+ */
+
+/** The time zone of every working-time rule. */
+const ZONE = 'Europe/Amsterdam';
+
+/** The working day: minutes after local midnight (Europe/Amsterdam) at which it starts and ends. */
+export interface WorkingHours {
+  /** Start of the working day, minutes after midnight (08:30 → 510). */
+  startMinute: number;
+  /** End of the working day, minutes after midnight (17:00 → 1020); an instant at the end is outside. */
+  endMinute: number;
+}
+
+/**
+ * 08:30–17:00 unless `WORKING_DAY_START` / `WORKING_DAY_END` say otherwise. Both must lie between
+ * 05:00 and 22:00 (config.ts), clear of the night hour that summer time skips or repeats.
+ */
+export const DEFAULT_WORKING_HOURS: WorkingHours = { startMinute: 8 * 60 + 30, endMinute: 17 * 60 };
+
+// Dutch public holidays (type `public` in date-holidays: Nieuwjaar, Pasen, Koningsdag, Hemelvaart,
+// Pinksteren, Kerst). Goede Vrijdag and Bevrijdingsdag (`school` there) are not general days off.
+const holidays = new Holidays('NL', { types: ['public'] });
+const holidayCache = new Map<number, Set<string>>();
+
+function holidaysOf(year: number): Set<string> {
+  let set = holidayCache.get(year);
+  if (!set) {
+    set = new Set(
+      holidays
+        .getHolidays(year)
+        .filter((h) => h.type === 'public')
+        .map((h) => h.date.slice(0, 10)),
+    );
+    holidayCache.set(year, set);
+  }
+  return set;
+}
+
+const parts = new Intl.DateTimeFormat('en-CA', {
+  timeZone: ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
+const HOUR = 3_600_000;
+const DAY = 86_400_000;
+// Europe/Amsterdam changes its offset only on a full UTC hour, so one lookup per UTC hour is exact.
+const offsetCache = new Map<number, number>();
+
+/** The zone's offset from UTC (ms) at UTC instant `t`. */
+function offsetAt(t: number): number {
+  const hour = Math.floor(t / HOUR);
+  let offset = offsetCache.get(hour);
+  if (offset === undefined) {
+    const p = Object.fromEntries(parts.formatToParts(new Date(hour * HOUR)).map((x) => [x.type, x.value]));
+    offset = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second)) - hour * HOUR;
+    if (offsetCache.size > 100_000) offsetCache.clear();
+    offsetCache.set(hour, offset);
+  }
+  return offset;
+}
+
+/** The wall-clock of `instant` in Europe/Amsterdam: date, and milliseconds after local midnight. */
+function local(instant: Date): { date: string; ms: number } {
+  const shifted = instant.getTime() + offsetAt(instant.getTime());
+  const ms = ((shifted % DAY) + DAY) % DAY;
+  return { date: new Date(shifted - ms).toISOString().slice(0, 10), ms };
+}
+
+/** The instant at wall-clock `ms` after midnight on `date` (YYYY-MM-DD) in Europe/Amsterdam. */
+function atLocal(date: string, ms: number): Date {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const guess = Date.UTC(y, m - 1, d) + ms;
+  // Correct by the zone's offset at the guess; a second pass settles the offset of the result.
+  let t = guess;
+  for (let i = 0; i < 2; i++) {
+    const l = local(new Date(t));
+    const [ly, lm, ld] = l.date.split('-').map(Number) as [number, number, number];
+    t += guess - (Date.UTC(ly, lm - 1, ld) + l.ms);
+  }
+  return new Date(t);
+}
+
+function nextDate(date: string): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
+}
+
+/** True when `date` (YYYY-MM-DD) is a weekday that is no Dutch public holiday. */
+export function isWorkingDay(date: string): boolean {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const weekday = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+  if (weekday === 0 || weekday === 6) return false;
+  return !holidaysOf(y).has(date);
+}
+
+/** The first working day after `date` (YYYY-MM-DD). */
+function nextWorkingDay(date: string): string {
+  let next = nextDate(date);
+  while (!isWorkingDay(next)) next = nextDate(next);
+  return next;
+}
+
+/**
+ * Where working-time arithmetic starts for an event at `instant`: the instant itself during working
+ * hours of a working day; otherwise the start of the next working day (before the start on a
+ * working day: that day's start). Saturday 14:32 → Monday 08:30; Friday 17:00 → Monday 08:30.
+ */
+export function startOfWorkingTime(instant: Date, hours: WorkingHours): Date {
+  const l = local(instant);
+  const start = hours.startMinute * 60_000;
+  if (isWorkingDay(l.date)) {
+    if (l.ms < start) return atLocal(l.date, start);
+    if (l.ms < hours.endMinute * 60_000) return instant;
+  }
+  return atLocal(nextWorkingDay(l.date), start);
+}
+
+/**
+ * When something that happened at `instant` is due `days` working days later: counted from
+ * `startOfWorkingTime(instant)`, keeping that wall-clock time, across weekends and Dutch public
+ * holidays. Friday 15:00 + 2 → Tuesday 15:00; Saturday 14:32 + 2 → Wednesday 08:30. A later event
+ * is never due earlier. Used by the triage reminder (regular: 2 working days, urgent: 1).
+ *
+ * @param days whole working days, ≥ 0 (0: the start of working time itself)
+ */
+export function addWorkingDays(instant: Date, days: number, hours: WorkingHours): Date {
+  const from = startOfWorkingTime(instant, hours);
+  const l = local(from);
+  let date = l.date;
+  for (let left = days; left > 0; left--) date = nextWorkingDay(date);
+  return atLocal(date, l.ms);
+}
+
+/**
+ * The first start of a working day strictly after `instant`: when the daily digest of rows parked
+ * at `instant` goes out. Friday 07:00 → Friday 08:30; Friday 08:30 or 10:00 → Monday 08:30.
+ */
+export function nextWorkingDayStart(instant: Date, hours: WorkingHours): Date {
+  const start = startOfWorkingTime(instant, hours);
+  if (start.getTime() > instant.getTime()) return start;
+  // Inside working hours (or exactly at the start): the next working day's start.
+  return atLocal(nextWorkingDay(local(instant).date), hours.startMinute * 60_000);
+}
+
+/**
+ * Parses `HH:MM` (24-hour clock) into minutes after midnight.
+ * @returns the minutes, or undefined when `value` is no such time
+ */
+export function parseClockTime(value: string): number | undefined {
+  const m = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(value);
+  return m ? Number(m[1]) * 60 + Number(m[2]) : undefined;
+}
