@@ -64,22 +64,6 @@ const POSTCODE = /\b[1-9]\d{3}\s?(?!SA|SD|SS)[A-Z]{2}\s+\d{1,5}\b/g;
 // Zero-width and other invisible format characters that could split a number to slip past the guard.
 const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g;
 
-/**
- * Every regular expression of the guard, for the ReDoS test. Each sees user text; each runs in
- * linear time as used here (see the note above).
- */
-export const PERSONAL_DATA_REGEXPS: readonly RegExp[] = [
-  EMAIL_DOMAIN,
-  EMAIL_OBFUSCATED_REST,
-  WHITESPACE,
-  BSN_CANDIDATE,
-  IBAN_CANDIDATE,
-  PHONE,
-  DATE,
-  POSTCODE,
-  INVISIBLE,
-];
-
 /** `[A-Za-z0-9._%+-]`, the characters of the local part of an e-mail address, by char code. */
 const LOCAL = new Uint8Array(128);
 for (const ch of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._%+-') LOCAL[ch.charCodeAt(0)] = 1;

@@ -1,4 +1,4 @@
-import { ROLES, type Role } from '@duidingspool/shared';
+import { InviteUserBodySchema, ROLES, type Role } from '@duidingspool/shared';
 import { Button, Paragraph } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -27,7 +27,7 @@ export function InviteUserForm({ caseTables }: { caseTables: { id: string; name:
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const found: Record<string, string> = {};
-    if (!/^\S+@\S+\.\S+$/.test(email.trim())) found.email = t('account.emailInvalid');
+    if (!InviteUserBodySchema.shape.email.safeParse(email).success) found.email = t('account.emailInvalid');
     if (!name.trim()) found.displayName = t('users.nameRequired');
     if (roles.length === 0) found.roles = t('users.rolesRequired');
     if (roles.includes('requester') && !caseTableId) found.caseTableIds = t('users.caseTableRequired');
