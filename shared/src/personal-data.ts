@@ -38,30 +38,104 @@ export function isValidIban(value: string): boolean {
   return remainder === 1;
 }
 
+// Every regular expression below runs in time linear in the length of the text (DESIGN.md §6,
+// docs/decisions/040). The ones searched over the whole text match at most a few dozen characters
+// from any position (BSN, IBAN, phone, date), or read a run of spaces only after four digits and
+// two letters, so once per run (postcode). The two e-mail patterns have parts without a length
+// limit, so they are never searched unanchored (that would try again from every letter of a long
+// run: quadratic, 'a.' × 25,000 took seconds): a scanner visits each `@` or opening bracket once
+// and tries a sticky pattern from there. `regular-expressions.test.ts` checks every pattern with a
+// ReDoS checker; `personal-data.test.ts` times the guard on adversarial text.
+
+/** The domain of an e-mail address, tried right after an `@`. */
+const EMAIL_DOMAIN = /[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/y;
+// jan (at) gmail (dot) com, jan [at] gmail.com, jan(a)gmail.com: tried from each opening bracket
+// that follows a local part (and optional spaces).
+const EMAIL_OBFUSCATED_REST = /[([{]\s*(?:at|a|apestaart)\s*[)\]}]\s*[A-Za-z0-9-]+(?:\s*(?:\.|[([{]\s*(?:dot|punt)\s*[)\]}])\s*[A-Za-z0-9-]+)+/iy;
+const WHITESPACE = /\s/;
+
 const BSN_CANDIDATE = /(?<![\d.-])(\d{4}[ .-]\d{2}[ .-]\d{3}|\d{3}[ .-]\d{3}[ .-]\d{3}|\d{2}[ .-]\d{3}[ .-]\d{2}[ .-]\d{2}|\d{9})(?![\d])/g;
 const IBAN_CANDIDATE = /\b[A-Za-z]{2}\d{2}(?:[ ]?[A-Za-z0-9]{4}){2,7}(?:[ ]?[A-Za-z0-9]{1,3})?\b/g;
-const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
-// jan (at) gmail (dot) com, jan [at] gmail.com, jan(a)gmail.com
-const EMAIL_OBFUSCATED =
-  /[A-Za-z0-9._%+-]+\s*[([{]\s*(?:at|a|apestaart)\s*[)\]}]\s*[A-Za-z0-9-]+(?:\s*(?:\.|[([{]\s*(?:dot|punt)\s*[)\]}])\s*[A-Za-z0-9-]+)+/gi;
 // +31 6 12345678, 0031-20-1234567, 06-12345678, (020) 123 45 67, 0201234567.
 const PHONE = /(?<![\d+])(?:(?:\+|00)31[\s-]?(?:\(0\)[\s-]?)?[1-9](?:[\s-]?\d){8}|\(?0[1-9](?:\)?[\s-]?\d){8})(?!\d)/g;
 const DATE = /\b(0?[1-9]|[12]\d|3[01])[-/.](0?[1-9]|1[0-2])[-/.](19|20)\d{2}\b/g;
 const POSTCODE = /\b[1-9]\d{3}\s?(?!SA|SD|SS)[A-Z]{2}\s+\d{1,5}\b/g;
 
-function scan(text: string, re: RegExp, accept: (m: string) => boolean, kind: PersonalDataKind, severity: 'block' | 'warn', out: PersonalDataFinding[]) {
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const start = m.index;
-    const end = start + m[0].length;
-    // Digits inside an IBAN or e-mail address found earlier are not a second finding.
-    if (out.some((f) => f.start < end && start < f.end)) continue;
-    if (accept(m[0])) out.push({ kind, severity, start, end });
-  }
-}
-
 // Zero-width and other invisible format characters that could split a number to slip past the guard.
 const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g;
+
+/** `[A-Za-z0-9._%+-]`, the characters of the local part of an e-mail address, by char code. */
+const LOCAL = new Uint8Array(128);
+for (const ch of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._%+-') LOCAL[ch.charCodeAt(0)] = 1;
+const isLocal = (code: number) => code < 128 && LOCAL[code] === 1;
+/** JavaScript's `\s`, by char code (ASCII spaces compared, the rest left to `WHITESPACE`). */
+const isWhitespace = (code: number) => code === 32 || (code >= 9 && code <= 13) || (code >= 128 && WHITESPACE.test(String.fromCharCode(code)));
+
+/** A match of a pattern: `[start, end)` in UTF-16 offsets. */
+type Span = [number, number];
+
+/** Matches of a global pattern, as `RegExp.prototype.exec` finds them one after another. */
+function matchesOf(text: string, re: RegExp): Span[] {
+  const spans: Span[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) spans.push([m.index, m.index + m[0].length]);
+  return spans;
+}
+
+/**
+ * Where a local part that ends at `end` (exclusive) starts, searching back no further than
+ * `floor`: the leftmost start an unanchored search from `floor` would find. -1 when there is none.
+ */
+function localPartStart(text: string, end: number, floor: number): number {
+  let start = end;
+  while (start > floor && isLocal(text.charCodeAt(start - 1))) start--;
+  return start < end ? start : -1;
+}
+
+/**
+ * E-mail addresses, `jan.jansen@example.nl`: the same matches, in the same order, as an unanchored
+ * search for `[A-Za-z0-9._%+-]+@` followed by `EMAIL_DOMAIN`, in linear time. Every match holds
+ * exactly one `@` and starts at the start of the local run before it (or where the previous match
+ * ended).
+ */
+function emailAddresses(text: string): Span[] {
+  const spans: Span[] = [];
+  let floor = 0;
+  for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
+    if (at < floor) continue;
+    const start = localPartStart(text, at, floor);
+    if (start < 0) continue;
+    EMAIL_DOMAIN.lastIndex = at + 1;
+    if (!EMAIL_DOMAIN.test(text)) continue;
+    floor = EMAIL_DOMAIN.lastIndex;
+    spans.push([start, floor]);
+  }
+  return spans;
+}
+
+/**
+ * Obfuscated e-mail addresses, `jan (at) gmail (dot) com`: the same matches as an unanchored search
+ * for `[A-Za-z0-9._%+-]+\s*` followed by `EMAIL_OBFUSCATED_REST`, in linear time. Every match has
+ * one first bracket, right after its local part and optional spaces.
+ */
+function obfuscatedEmailAddresses(text: string): Span[] {
+  const spans: Span[] = [];
+  let floor = 0;
+  for (let bracket = floor; bracket < text.length; bracket++) {
+    const code = text.charCodeAt(bracket);
+    if (code !== 0x28 && code !== 0x5b && code !== 0x7b) continue; // ( [ {
+    let localEnd = bracket;
+    while (localEnd > floor && isWhitespace(text.charCodeAt(localEnd - 1))) localEnd--;
+    const start = localPartStart(text, localEnd, floor);
+    if (start < 0) continue;
+    EMAIL_OBFUSCATED_REST.lastIndex = bracket;
+    if (!EMAIL_OBFUSCATED_REST.test(text)) continue;
+    floor = EMAIL_OBFUSCATED_REST.lastIndex;
+    spans.push([start, floor]);
+    bracket = floor - 1;
+  }
+  return spans;
+}
 
 /**
  * The text as the guard reads it: compatibility forms folded (full-width digits become 0–9) and
@@ -73,20 +147,35 @@ export function foldForDetection(text: string): string {
 }
 
 /**
- * All findings in `text` (folded by `foldForDetection`; positions refer to the folded text), ordered
- * by position. Blocking kinds: `bsn`, `iban`, `email`, `phone` (DESIGN.md §6); warning kinds:
- * `date`, `postcode`.
+ * All findings in `input` (folded by `foldForDetection`; positions refer to the folded text),
+ * ordered by position. Blocking kinds: `bsn`, `iban`, `email`, `phone` (DESIGN.md §6); warning
+ * kinds: `date`, `postcode`. Runs in time linear in the length of the text, so it is safe on every
+ * keystroke and on the longest field the API accepts (50,000 characters: well under 50 ms).
  */
 export function findPersonalData(input: string): PersonalDataFinding[] {
   const text = foldForDetection(input);
   const out: PersonalDataFinding[] = [];
-  scan(text, EMAIL, () => true, 'email', 'block', out);
-  scan(text, EMAIL_OBFUSCATED, () => true, 'email', 'block', out);
-  scan(text, IBAN_CANDIDATE, isValidIban, 'iban', 'block', out);
-  scan(text, BSN_CANDIDATE, (m) => isValidBsn(m.replace(/\D/g, '')), 'bsn', 'block', out);
-  scan(text, PHONE, () => true, 'phone', 'block', out);
-  scan(text, DATE, () => true, 'date', 'warn', out);
-  scan(text, POSTCODE, () => true, 'postcode', 'warn', out);
+  const covered = new Uint8Array(text.length);
+  const overlaps = (start: number, end: number) => {
+    for (let i = start; i < end; i++) if (covered[i] === 1) return true;
+    return false;
+  };
+  const take = (spans: Span[], kind: PersonalDataKind, severity: 'block' | 'warn', accept?: (found: string) => boolean) => {
+    for (const [start, end] of spans) {
+      // Digits inside an IBAN or e-mail address found earlier are not a second finding.
+      if (overlaps(start, end)) continue;
+      if (accept && !accept(text.slice(start, end))) continue;
+      covered.fill(1, start, end);
+      out.push({ kind, severity, start, end });
+    }
+  };
+  take(emailAddresses(text), 'email', 'block');
+  take(obfuscatedEmailAddresses(text), 'email', 'block');
+  take(matchesOf(text, IBAN_CANDIDATE), 'iban', 'block', isValidIban);
+  take(matchesOf(text, BSN_CANDIDATE), 'bsn', 'block', (m) => isValidBsn(m.replace(/\D/g, '')));
+  take(matchesOf(text, PHONE), 'phone', 'block');
+  take(matchesOf(text, DATE), 'date', 'warn');
+  take(matchesOf(text, POSTCODE), 'postcode', 'warn');
   return out.sort((a, b) => a.start - b.start);
 }
 

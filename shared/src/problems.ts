@@ -40,6 +40,8 @@ export const ProblemFieldErrorSchema = z.object({
   in: z.enum(['body', 'query', 'path']),
   pointer: z.string(),
   message: z.string(),
+  /** A stable code for a message the UI shows in its own language (e.g. `invisible-characters`). */
+  code: z.string().optional(),
 });
 export type ProblemFieldError = z.infer<typeof ProblemFieldErrorSchema>;
 

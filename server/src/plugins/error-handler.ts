@@ -39,7 +39,9 @@ export default fp(async function errorHandler(app: FastifyInstance) {
         if (v.keyword === 'unrecognized_keys' && Array.isArray(keys)) {
           return keys.map((key) => ({ in: where, pointer: `${base}/${escapePointer(String(key))}`, message: 'onbekend veld' }));
         }
-        return [{ in: where, pointer: base, message: v.message ?? 'ongeldig' }];
+        // A custom check may carry a stable code for the UI (`params: { code }` in the contract).
+        const code = (v.params as { params?: { code?: unknown } } | undefined)?.params?.code;
+        return [{ in: where, pointer: base, message: v.message ?? 'ongeldig', ...(typeof code === 'string' ? { code } : {}) }];
       });
       const fields = [...new Set(errors.map((e) => (e.pointer === '' ? 'het verzoek' : e.pointer)))].join(', ');
       return sendProblem(reply, 'validation-failed', 400, `Ongeldige invoer in ${fields}.`, { errors });

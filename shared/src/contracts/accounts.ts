@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RoleSchema } from '../roles.ts';
-import { IdSchema, InstantSchema, IsoDateSchema, PageQuerySchema, requiredText } from './common.ts';
+import { IdSchema, InstantSchema, IsoDateSchema, PageQuerySchema, requiredSingleLineText } from './common.ts';
 
 /** Minimum password length (ASVS 2.1.1 asks ≥ 12; DESIGN.md §6). */
 export const PASSWORD_MIN_LENGTH = 12;
@@ -89,7 +89,7 @@ export const UserListQuerySchema = PageQuerySchema.extend({
 });
 export type UserListQuery = z.infer<typeof UserListQuerySchema>;
 
-const displayName = requiredText(200);
+const displayName = requiredSingleLineText(200);
 
 /** `POST /api/v1/users`: invite by e-mail (a single-use, expiring link to set a password). */
 export const InviteUserBodySchema = z.strictObject({

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { IdSchema, InstantSchema, requiredText } from './common.ts';
+import { IdSchema, InstantSchema, requiredMultiLineText } from './common.ts';
 
 /** Body of `POST /api/v1/interpretation-requests/{id}/advice` (DESIGN.md §7). */
-export const DeliverAdviceBodySchema = z.strictObject({ summary: requiredText(2000), body: requiredText(50000) });
+export const DeliverAdviceBodySchema = z.strictObject({ summary: requiredMultiLineText(2000), body: requiredMultiLineText(50000) });
 export type DeliverAdviceBody = z.infer<typeof DeliverAdviceBodySchema>;
 
 /** The specialist's written interpretation, delivered to the casustafel. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CentsSchema, IdSchema, InstantSchema, PageQuerySchema, text } from './common.ts';
+import { CentsSchema, IdSchema, InstantSchema, multiLineText, PageQuerySchema } from './common.ts';
 
 export const ASSIGNMENT_STATUSES = ['proposed', 'accepted', 'declined'] as const;
 export const AssignmentStatusSchema = z.enum(ASSIGNMENT_STATUSES);
@@ -21,7 +21,7 @@ export type CreateAssignmentBody = z.infer<typeof CreateAssignmentBodySchema>;
 export const PatchAssignmentBodySchema = z
   .strictObject({
     status: z.enum(['accepted', 'declined']).optional(),
-    reason: text(1000).optional(),
+    reason: multiLineText(1000).optional(),
     estimatedMinutes: EstimateSchema.optional(),
   })
   .superRefine((b, ctx) => {

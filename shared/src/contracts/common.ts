@@ -15,16 +15,67 @@ export const IsoDateSchema = z
 /** An instant as an ISO 8601 string in UTC. */
 export const InstantSchema = z.iso.datetime({ offset: true });
 
-/** Free text with a length limit and no control characters other than tab and newlines. */
-export const text = (max: number) =>
-  z
-    .string()
-    .max(max, `maximaal ${max} tekens`)
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this refuses
-    .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s), 'bevat stuurtekens');
+/**
+ * The stable `code` of the field error for text holding an invisible, direction-changing or
+ * control character; the UI translates it (`fieldErrors.invisible-characters`).
+ */
+export const INVISIBLE_CHARACTERS_CODE = 'invisible-characters';
 
-/** Non-empty free text (after trimming). */
-export const requiredText = (max: number) => text(max).refine((s) => s.trim().length > 0, 'is verplicht');
+// One character class each, with the `u` flag: a test runs in linear time.
+/** Refused on one line: Unicode controls (Cc, tab and line breaks included), format characters (Cf: bidirectional controls, zero-width characters, soft hyphen…) and the line and paragraph separators. */
+const REFUSED_ON_ONE_LINE = /[\p{Cc}\p{Cf}\u2028\u2029]/u;
+/** Refused in text of several lines: the same, except tab, line feed and carriage return. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this refuses
+const REFUSED_ON_SEVERAL_LINES = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\p{Cf}\u2028\u2029]/u;
+
+/**
+ * Which text fields are free text, and of which kind: every schema made by `singleLineText` and
+ * `multiLineText` is registered here, so tests can find every free-text field of every contract.
+ */
+export const freeTextFields = z.registry<{ lines: 'single' | 'multi' }>();
+
+const freeText = (max: number, lines: 'single' | 'multi') => {
+  const schema = z
+    .string()
+    .normalize('NFC')
+    .max(max, `maximaal ${max} tekens`)
+    .refine((s) => !(lines === 'single' ? REFUSED_ON_ONE_LINE : REFUSED_ON_SEVERAL_LINES).test(s), {
+      message: lines === 'single' ? 'bevat onzichtbare tekens, stuurtekens of een regeleinde' : 'bevat onzichtbare tekens of stuurtekens',
+      params: { code: INVISIBLE_CHARACTERS_CODE },
+    });
+  freeTextFields.add(schema, { lines });
+  return schema;
+};
+
+/**
+ * Free text on one line (names, references, titles): NFC-normalised (`e` + combining acute is
+ * stored as `é`), at most `max` characters (UTF-16 units) after normalising, and refused (field
+ * error with code `invisible-characters`) when it holds a control character (Unicode category Cc,
+ * tab and line breaks included), a format character (Cf: bidirectional controls such as U+202E,
+ * zero-width characters, soft hyphen) or U+2028/U+2029: characters that hide or reorder what is
+ * shown (`VB-\u202E7102-LEN\u202C` shows as `VB-NEL-2017`).
+ */
+export const singleLineText = (max: number) => freeText(max, 'single');
+
+/** Free text of several lines: as `singleLineText`, but tab, line feed and carriage return are kept. */
+export const multiLineText = (max: number) => freeText(max, 'multi');
+
+const nonEmpty = (s: string) => s.trim().length > 0;
+
+/** Non-empty (after trimming) `singleLineText`. */
+export const requiredSingleLineText = (max: number) => singleLineText(max).refine(nonEmpty, 'is verplicht');
+
+/** Non-empty (after trimming) `multiLineText`. */
+export const requiredMultiLineText = (max: number) => multiLineText(max).refine(nonEmpty, 'is verplicht');
+
+/**
+ * Free text that may span lines: `multiLineText`, under the name contracts used before the
+ * single-line rule. @deprecated use `multiLineText` or `singleLineText`.
+ */
+export const text = multiLineText;
+
+/** Non-empty `multiLineText`. @deprecated use `requiredMultiLineText` or `requiredSingleLineText`. */
+export const requiredText = requiredMultiLineText;
 
 /** `page` (from 1) and `pageSize` (1–100, default 20) query parameters. */
 export const PageQuerySchema = z.strictObject({

@@ -3,7 +3,7 @@ import { PATCHABLE_STATUSES, REQUEST_STATUSES, RequestStatusSchema } from '../li
 import { RoleSchema } from '../roles.ts';
 import { AdviceSchema } from './advice.ts';
 import { AssignmentSchema } from './assignments.ts';
-import { IdSchema, InstantSchema, IsoDateSchema, PageQuerySchema, requiredText, text } from './common.ts';
+import { IdSchema, InstantSchema, IsoDateSchema, multiLineText, PageQuerySchema, requiredMultiLineText, requiredSingleLineText } from './common.ts';
 
 export const URGENCIES = ['regular', 'urgent'] as const;
 export const UrgencySchema = z.enum(URGENCIES);
@@ -24,9 +24,9 @@ export const REQUEST_FREE_TEXT_FIELDS = ['caseReference', 'question', 'context']
 export const CreateInterpretationRequestBodySchema = z.strictObject({
   caseTableId: IdSchema,
   municipalityId: IdSchema,
-  caseReference: requiredText(64),
-  question: requiredText(5000),
-  context: text(10000).optional(),
+  caseReference: requiredSingleLineText(64),
+  question: requiredMultiLineText(5000),
+  context: multiLineText(10000).optional(),
   expertiseAreaCodes: z.array(z.string().max(64)).min(1, 'kies minstens één expertisegebied').max(10),
   urgency: UrgencySchema,
   deliverable: DeliverableSchema,
@@ -39,7 +39,7 @@ export type CreateInterpretationRequestBody = z.infer<typeof CreateInterpretatio
 /** Body of `PATCH /api/v1/interpretation-requests/{id}`: a lifecycle transition (DESIGN.md §4). */
 export const PatchInterpretationRequestBodySchema = z.strictObject({
   status: z.enum(PATCHABLE_STATUSES),
-  reason: text(1000).optional(),
+  reason: multiLineText(1000).optional(),
 });
 export type PatchInterpretationRequestBody = z.infer<typeof PatchInterpretationRequestBodySchema>;
 

@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { CentsSchema, IdSchema, InstantSchema, IsoDateSchema, PageQuerySchema, requiredText, text } from './common.ts';
+import {
+  CentsSchema,
+  IdSchema,
+  InstantSchema,
+  IsoDateSchema,
+  multiLineText,
+  PageQuerySchema,
+  requiredMultiLineText,
+  requiredSingleLineText,
+} from './common.ts';
 import { TimeEntryStatusSchema } from './time-entries.ts';
 
 /** An accounting month `YYYY-MM`. */
@@ -34,7 +43,7 @@ export type CreateRateBody = z.infer<typeof CreateRateBodySchema>;
 /** Body of `POST /time-entries/{id}/corrections`: negative minutes (at most the original's) and a reason. */
 export const CreateCorrectionBodySchema = z.strictObject({
   minutes: z.number().int('hele minuten').max(-1, 'een correctie heeft negatieve minuten').min(-1440),
-  reason: requiredText(1000),
+  reason: requiredMultiLineText(1000),
 });
 export type CreateCorrectionBody = z.infer<typeof CreateCorrectionBodySchema>;
 
@@ -43,7 +52,7 @@ export const BulkReviewBodySchema = z
   .strictObject({
     entryIds: z.array(IdSchema).min(1).max(100),
     status: z.enum(['approved', 'rejected']),
-    reason: text(1000).optional(),
+    reason: multiLineText(1000).optional(),
   })
   .refine((b) => b.status !== 'rejected' || (b.reason?.trim().length ?? 0) > 0, { message: 'geef een reden bij afwijzen', path: ['reason'] })
   .refine((b) => new Set(b.entryIds).size === b.entryIds.length, { message: 'elke urenregel één keer', path: ['entryIds'] });
@@ -64,13 +73,13 @@ export const CreateExtensionBodySchema = z.strictObject({
     .int('hele minuten')
     .min(1, 'minstens 1 minuut')
     .max(200 * 60),
-  reason: requiredText(1000),
+  reason: requiredMultiLineText(1000),
 });
 export type CreateExtensionBody = z.infer<typeof CreateExtensionBodySchema>;
 
 /** Body of `PATCH /extension-requests/{id}`: the coordinator grants or refuses (a refusal needs a reason). */
 export const DecideExtensionBodySchema = z
-  .strictObject({ status: z.enum(['granted', 'refused']), reason: text(1000).optional() })
+  .strictObject({ status: z.enum(['granted', 'refused']), reason: multiLineText(1000).optional() })
   .refine((b) => b.status !== 'refused' || (b.reason?.trim().length ?? 0) > 0, { message: 'geef een reden bij weigeren', path: ['reason'] });
 export type DecideExtensionBody = z.infer<typeof DecideExtensionBodySchema>;
 
@@ -100,7 +109,7 @@ export const MonthParamsSchema = z.strictObject({ month: MonthSchema });
 
 /** Body of `PATCH /accounting-periods/{month}`: close, or reopen with a reason. */
 export const PatchPeriodBodySchema = z
-  .strictObject({ status: z.enum(['closed', 'open']), reason: text(1000).optional() })
+  .strictObject({ status: z.enum(['closed', 'open']), reason: multiLineText(1000).optional() })
   .refine((b) => b.status !== 'open' || (b.reason?.trim().length ?? 0) > 0, { message: 'geef een reden bij heropenen', path: ['reason'] });
 export type PatchPeriodBody = z.infer<typeof PatchPeriodBodySchema>;
 
@@ -124,8 +133,8 @@ export const AccountingPeriodListSchema = z.object({ items: z.array(AccountingPe
 export const CreateBudgetBodySchema = z.strictObject({
   year: z.number().int().min(2000).max(2999),
   allocatedCents: z.number().int().min(1, 'een budget is groter dan 0').max(1_000_000_000_00),
-  fundingSource: requiredText(200),
-  note: text(1000).optional(),
+  fundingSource: requiredSingleLineText(200),
+  note: multiLineText(1000).optional(),
 });
 export type CreateBudgetBody = z.infer<typeof CreateBudgetBodySchema>;
 
@@ -139,8 +148,8 @@ export const ThresholdPercentsSchema = z
 export const PatchBudgetBodySchema = z
   .strictObject({
     allocatedCents: z.number().int().min(1).max(1_000_000_000_00).optional(),
-    fundingSource: requiredText(200).optional(),
-    note: text(1000).nullable().optional(),
+    fundingSource: requiredSingleLineText(200).optional(),
+    note: multiLineText(1000).nullable().optional(),
     thresholdPercents: ThresholdPercentsSchema.optional(),
   })
   .refine((b) => Object.keys(b).length > 0, { message: 'geef minstens één veld' });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CentsSchema, IdSchema, InstantSchema, IsoDateSchema, PageQuerySchema, requiredText, text } from './common.ts';
+import { CentsSchema, IdSchema, InstantSchema, IsoDateSchema, multiLineText, PageQuerySchema, requiredMultiLineText } from './common.ts';
 
 export const TIME_ENTRY_STATUSES = ['submitted', 'approved', 'rejected'] as const;
 export const TimeEntryStatusSchema = z.enum(TIME_ENTRY_STATUSES);
@@ -14,7 +14,7 @@ export const LogTimeBodySchema = z.strictObject({
     .min(1, 'minstens 1 minuut')
     .max(24 * 60, 'hoogstens 24 uur'),
   activity: z.string().max(64),
-  description: requiredText(2000),
+  description: requiredMultiLineText(2000),
 });
 export type LogTimeBody = z.infer<typeof LogTimeBodySchema>;
 
@@ -23,7 +23,7 @@ export const LogTimeHeadersSchema = z.object({ 'idempotency-key': z.string().min
 
 /** Body of `PATCH /api/v1/time-entries/{id}`; a rejection needs a reason. */
 export const ReviewTimeEntryBodySchema = z
-  .strictObject({ status: z.enum(['approved', 'rejected']), reason: text(1000).optional() })
+  .strictObject({ status: z.enum(['approved', 'rejected']), reason: multiLineText(1000).optional() })
   .refine((b) => b.status !== 'rejected' || (b.reason?.trim().length ?? 0) > 0, {
     message: 'geef een reden bij afwijzen',
     path: ['reason'],

@@ -4,6 +4,7 @@ import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useLogout } from '../features/auth/api/logout.ts';
+import { isolate } from '../lib/bidi.ts';
 import { requestHeadingFocus } from '../lib/focus.ts';
 
 interface NavItem {
@@ -60,7 +61,7 @@ export function AppLayout({ me }: { me: Me | null }) {
           </div>
           {me ? (
             <div className="dsp-user">
-              <Paragraph className="dsp-user__name">{t('layout.signedInAs', { name: me.displayName })}</Paragraph>
+              <Paragraph className="dsp-user__name">{t('layout.signedInAs', { name: isolate(me.displayName) })}</Paragraph>
               <NavLink to="/account" className="utrecht-link utrecht-link--html-a dsp-user__account">
                 {t('layout.account')}
               </NavLink>

@@ -91,3 +91,31 @@ describe('access token renewal', () => {
     expect(fetchMock).toHaveBeenCalledTimes(1);
   });
 });
+
+describe('ApiError.fieldErrors', () => {
+  const problem = {
+    type: 'validation-failed',
+    title: 'Ongeldige invoer',
+    status: 400,
+    detail: 'Ongeldige invoer in /caseReference, /question.',
+    errors: [
+      { in: 'body' as const, pointer: '/caseReference', message: 'bevat onzichtbare tekens, stuurtekens of een regeleinde', code: 'invisible-characters' },
+      { in: 'body' as const, pointer: '/question', message: 'is verplicht' },
+    ],
+  };
+
+  it('shows a field error with a known code in the language of the UI, others as the server wrote them', async () => {
+    const { i18next } = await import('./i18n.ts');
+    await i18next.changeLanguage('en');
+    try {
+      const errors = new ApiError(problem).fieldErrors;
+      expect(errors.caseReference).toBe(i18next.t('fieldErrors.invisible-characters'));
+      expect(errors.caseReference).toMatch(/invisible characters/);
+      expect(errors.question).toBe('is verplicht');
+      await i18next.changeLanguage('nl');
+      expect(new ApiError(problem).fieldErrors.caseReference).toMatch(/onzichtbare tekens/);
+    } finally {
+      await i18next.changeLanguage('nl');
+    }
+  });
+});

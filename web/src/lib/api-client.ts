@@ -1,12 +1,15 @@
 import { ProblemSchema } from '@duidingspool/shared';
 import { z } from 'zod';
+import { i18next } from './i18n.ts';
 
 /**
  * The problem details as the client reads them: the shared `ProblemSchema`, tolerant of a field
  * error without its `in` member, so a slightly different answer still shows its `detail`.
  */
 const ClientProblemSchema = ProblemSchema.extend({
-  errors: z.array(z.object({ in: z.enum(['body', 'query', 'path']).optional(), pointer: z.string(), message: z.string() })).optional(),
+  errors: z
+    .array(z.object({ in: z.enum(['body', 'query', 'path']).optional(), pointer: z.string(), message: z.string(), code: z.string().optional() }))
+    .optional(),
 });
 
 /** RFC 9457 problem details of a failed API call. */
@@ -32,16 +35,26 @@ export class ApiError extends Error {
     return this.problem.type.replace(/^.*\//, '');
   }
 
-  /** Field messages keyed by the last segment of their JSON pointer (`/question` → `question`). */
+  /**
+   * Field messages keyed by the last segment of their JSON pointer (`/question` → `question`). A
+   * field error with a `code` the UI knows (`fieldErrors.<code>` in the locale files) is shown in
+   * the UI's language; others as the server wrote them (Dutch).
+   */
   get fieldErrors(): Record<string, string> {
     const out: Record<string, string> = {};
     for (const e of this.problem.errors ?? []) {
       if (e.in && e.in !== 'body') continue;
       const key = pointerToField(e.pointer);
-      if (key && !out[key]) out[key] = e.message;
+      if (key && !out[key]) out[key] = translatedFieldError(e);
     }
     return out;
   }
+}
+
+/** A field error's message in the UI's language when its `code` has a translation. */
+function translatedFieldError(e: { message: string; code?: string | undefined }): string {
+  const key = `fieldErrors.${e.code}`;
+  return e.code && i18next.exists(key) ? i18next.t(key) : e.message;
 }
 
 /** Maps a JSON pointer like `/body/question` or `/expertiseAreaCodes/0` to a form field name. */

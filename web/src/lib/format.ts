@@ -60,7 +60,12 @@ export function formatInteger(value: number): string {
  * minutes. Returns `null` for anything else, including minutes of 60 or more.
  */
 export function parseDuration(input: string): number | null {
-  const value = input.trim().replace(/\s*(uur|u)$/i, '');
+  // `(?:uur|u)$` then trimEnd, not `\s*(uur|u)$`: a search that starts with `\s*` retries from every
+  // space of a long run (quadratic time).
+  const value = input
+    .trim()
+    .replace(/(?:uur|u)$/i, '')
+    .trimEnd();
   const hm = /^(\d{1,3}):([0-5]\d)$/.exec(value);
   if (hm) return Number(hm[1]) * 60 + Number(hm[2]);
   const hours = /^(\d{1,3})$/.exec(value);

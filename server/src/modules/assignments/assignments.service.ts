@@ -111,7 +111,6 @@ export async function updateAssignment(ctx: ServiceContext, id: string, body: Pa
     if (!assignment) throw notFound('Deze inzet');
     if (body.status !== undefined) {
       if (assignment.specialistId !== actor.specialistId) throw forbidden('Alleen de voorgestelde specialist kan deze inzet aannemen of afwijzen.');
-      assertNoPersonalData({ reason: body.reason });
       if (assignment.status !== 'proposed' || assignment.closedAt !== null) {
         throw invalidTransition(`Deze inzet is al ${assignment.status === 'accepted' ? 'aangenomen' : 'afgesloten'}.`);
       }
@@ -123,6 +122,8 @@ export async function updateAssignment(ctx: ServiceContext, id: string, body: Pa
           `Het verzoek is ${REQUEST_STATUS_LABELS_NL[requestStatus] ?? assignment.requestStatus}; deze inzet kan niet meer worden beantwoord.`,
         );
       }
+      // The costly check of the body last, after existence, permission and state (DESIGN.md §6).
+      assertNoPersonalData({ reason: body.reason });
       const now = ctx.now();
       if (body.status === 'accepted') {
         await tx.update(schema.assignments).set({ status: 'accepted', respondedAt: now }).where(eq(schema.assignments.id, id));

@@ -70,13 +70,14 @@ export async function listExtensionRequests(ctx: ServiceContext, q: ExtensionLis
  * @throws AppError 404 `not-found`, 403 `forbidden`, 409 `invalid-transition`, 422 `personal-data-detected`
  */
 export async function requestExtension(ctx: ServiceContext, assignmentId: string, body: CreateExtensionBody): Promise<ExtensionRequest> {
-  assertNoPersonalData({ reason: body.reason });
   const id = await ctx.db.transaction(async (tx) => {
     const assignment = await findAssignment(tx, assignmentId, assignmentsVisibleTo(ctx.actor), true);
     if (!assignment) throw notFound('Deze inzet');
     if (assignment.specialistId !== ctx.actor.specialistId) throw forbidden('Alleen de toegewezen specialist kan meer uren vragen.');
     if (assignment.status !== 'accepted' || assignment.closedAt !== null)
       throw invalidTransition('Meer uren vragen kan alleen op een aangenomen, lopende inzet.');
+    // The costly check of the body last, after existence, permission and state (DESIGN.md §6).
+    assertNoPersonalData({ reason: body.reason });
     const [row] = await tx
       .insert(x)
       .values({ assignmentId, extraMinutes: body.extraMinutes, reason: body.reason, requestedBy: ctx.actor.userId, requestedAt: ctx.now() })
@@ -111,13 +112,14 @@ export async function requestExtension(ctx: ServiceContext, assignmentId: string
  *   `budget-exceeded` (with `availableCents`); 422 `personal-data-detected`
  */
 export async function decideExtension(ctx: ServiceContext, id: string, body: DecideExtensionBody): Promise<ExtensionRequest> {
-  assertNoPersonalData({ reason: body.reason });
   await ctx.db.transaction(async (tx) => {
     const [row] = await tx.select().from(x).where(eq(x.id, id)).for('update');
     if (!row) throw notFound('Dit verzoek om meer uren');
     if (row.status !== 'requested') throw invalidTransition(`Dit verzoek is al ${row.status === 'granted' ? 'toegekend' : 'geweigerd'}.`);
     const assignment = await findAssignment(tx, row.assignmentId, assignmentsVisibleTo(ctx.actor), true);
     if (!assignment) throw notFound('Deze inzet');
+    // The costly check of the body last, after existence, permission and state (DESIGN.md §6).
+    assertNoPersonalData({ reason: body.reason });
     if (body.status === 'granted') await changeEstimate(ctx, tx, assignment, assignment.estimatedMinutes + row.extraMinutes);
     await tx
       .update(x)

@@ -164,7 +164,6 @@ export async function getInterpretationRequest(ctx: ServiceContext, id: string, 
  */
 export async function transitionInterpretationRequest(ctx: ServiceContext, id: string, body: PatchInterpretationRequestBody): Promise<InterpretationRequest> {
   const { actor } = ctx;
-  assertNoPersonalData({ reason: body.reason });
   await ctx.db.transaction(async (tx) => {
     const request = await findVisibleRequest(tx, actor, id, true);
     if (!request) throw notFound('Dit duidingsverzoek');
@@ -174,6 +173,8 @@ export async function transitionInterpretationRequest(ctx: ServiceContext, id: s
         `Het verzoek is nu '${REQUEST_STATUS_LABELS_NL[request.status]}' en kan door u niet '${REQUEST_STATUS_LABELS_NL[body.status]}' worden. Vernieuw de pagina voor de actuele stand.`,
       );
     }
+    // The costly check of the body last, after existence, permission and state (DESIGN.md §6).
+    assertNoPersonalData({ reason: body.reason });
     if (body.status === 'closed' || body.status === 'withdrawn' || body.status === 'cancelled') {
       for (const assignment of await lockLiveForRequest(tx, id)) {
         await release(tx, assignment.budgetYear, assignment.reservedCents);
@@ -230,7 +231,6 @@ export async function transitionInterpretationRequest(ctx: ServiceContext, id: s
  */
 export async function deliverAdvice(ctx: ServiceContext, id: string, body: DeliverAdviceBody): Promise<Advice> {
   const { actor } = ctx;
-  assertNoPersonalData({ summary: body.summary, body: body.body });
   return ctx.db.transaction(async (tx) => {
     const request = await findVisibleRequest(tx, actor, id, true);
     if (!request) throw notFound('Dit duidingsverzoek');
@@ -239,6 +239,8 @@ export async function deliverAdvice(ctx: ServiceContext, id: string, body: Deliv
     if (own.closedAt !== null || !findTransition(request.status, 'advice-delivered', ['specialist'], 'advice-delivered')) {
       throw invalidTransition(`Advies kan alleen worden opgeleverd bij een verzoek in behandeling (nu: ${REQUEST_STATUS_LABELS_NL[request.status]}).`);
     }
+    // The costly check of the body last, after existence, permission and state (DESIGN.md §6).
+    assertNoPersonalData({ summary: body.summary, body: body.body });
     const [row] = await tx
       .insert(schema.advice)
       .values({ requestId: id, assignmentId: own.id, summary: body.summary, body: body.body, deliveredBy: actor.userId })

@@ -5,7 +5,8 @@
 
 const ATOM = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+";
 const LABEL = '[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?';
-const ADDR_SPEC = new RegExp(`^(${ATOM}(?:\\.${ATOM})*)@(${LABEL}(?:\\.${LABEL})+)$`);
+/** A bare dot-atom addr-spec, anchored at both ends; exported for the ReDoS test of every pattern. */
+export const ADDR_SPEC = new RegExp(`^(${ATOM}(?:\\.${ATOM})*)@(${LABEL}(?:\\.${LABEL})+)$`);
 
 /** A parsed address: the local part and the lower-cased domain. */
 export interface StrictAddress {

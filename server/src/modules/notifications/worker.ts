@@ -60,6 +60,13 @@ function bodyName(name: string): string {
   return name.replace(controls, ' ').replace(/\s+/g, ' ').trim().slice(0, 100);
 }
 
+/** `url` without trailing slashes; a loop, as `/\/+$/` retries from every slash of a long run. */
+function withoutTrailingSlashes(url: string): string {
+  let end = url.length;
+  while (end > 0 && url.charCodeAt(end - 1) === 0x2f) end--;
+  return url.slice(0, end);
+}
+
 const silent: WorkerLog = { info() {}, warn() {}, error() {} };
 
 /**
@@ -232,7 +239,7 @@ export class NotificationWorker {
 
   /** The template input of an outbox row for a recipient. */
   mailInput(row: Pick<Row, 'event' | 'reference' | 'linkPath' | 'params'>, user: { displayName: string; language: string }) {
-    const base = this.o.config.publicUrl.replace(/\/+$/, '');
+    const base = withoutTrailingSlashes(this.o.config.publicUrl);
     const stored = (row.params ?? {}) as Omit<MailParams, 'items'> & { items?: StoredDigestItem[] };
     const params: MailParams = {
       year: stored.year,

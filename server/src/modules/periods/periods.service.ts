@@ -33,7 +33,6 @@ export async function listPeriods(ctx: ServiceContext, year: number): Promise<Ac
  *   (already in that state, undecided entries left), 422 `personal-data-detected` (reason)
  */
 export async function setPeriodStatus(ctx: ServiceContext, month: string, body: PatchPeriodBody): Promise<AccountingPeriod> {
-  assertNoPersonalData({ reason: body.reason });
   // Only a month that has ended is closed: closing the running month would stop all hour logging.
   if (body.status === 'closed' && month >= monthOf(amsterdamDate(ctx.now()))) {
     throw new AppError('validation-failed', 'Ongeldige invoer: alleen een maand die voorbij is kan worden afgesloten', {
@@ -54,9 +53,13 @@ export async function setPeriodStatus(ctx: ServiceContext, month: string, body: 
           and(eq(te.status, 'submitted'), sql`${te.workedOn} >= ${`${month}-01`}::date`, sql`${te.workedOn} < (${`${month}-01`}::date + interval '1 month')`),
         );
       if ((open?.n ?? 0) > 0) throw invalidTransition(`In ${month} wachten nog ${open?.n} urenregels op goedkeuring; beoordeel die eerst.`);
+      // The costly check of the body last, after state (DESIGN.md §6).
+      assertNoPersonalData({ reason: body.reason });
       await tx.insert(p).values({ month, closedBy: ctx.actor.userId, closedAt: ctx.now() });
     } else {
       if (!closed) throw invalidTransition(`De periode ${month} is niet afgesloten.`);
+      // The costly check of the body last, after state (DESIGN.md §6).
+      assertNoPersonalData({ reason: body.reason });
       await tx.delete(p).where(eq(p.month, month));
     }
     await audit(ctx, tx, {

@@ -52,7 +52,6 @@ export async function logTime(ctx: ServiceContext, assignmentId: string, body: L
   const { actor } = ctx;
   const today = amsterdamDate(ctx.now());
   if (body.workedOn > today) throw invalidField('/workedOn', 'uren kunnen niet in de toekomst worden geschreven');
-  assertNoPersonalData({ description: body.description });
   if (idempotencyKey) {
     const earlier = await findByIdempotencyKey(ctx, assignmentId, body, idempotencyKey);
     if (earlier) return earlier;
@@ -121,6 +120,8 @@ async function insertEntry(ctx: ServiceContext, assignmentId: string, body: LogT
     const [activity] = await tx.select({ code: schema.activities.code }).from(schema.activities).where(eq(schema.activities.code, body.activity));
     if (!activity) throw invalidField('/activity', `onbekende activiteit ${body.activity}`);
     await assertPeriodOpen(tx, body.workedOn);
+    // The costly check of the body last, after existence, permission and state (DESIGN.md §6).
+    assertNoPersonalData({ description: body.description });
     const rateCents = await rateOn(tx, assignment.specialistId, body.workedOn);
     if (rateCents === null) throw new AppError('no-rate', `Er is geen tarief dat geldt op ${body.workedOn}.`);
     const amountCents = entryCostCents(body.minutes, rateCents);
@@ -190,8 +191,12 @@ async function insertEntry(ctx: ServiceContext, assignmentId: string, body: LogT
  *   422 `personal-data-detected` (reason)
  */
 export async function reviewTimeEntry(ctx: ServiceContext, id: string, body: ReviewTimeEntryBody): Promise<TimeEntry> {
-  assertNoPersonalData({ reason: body.reason });
-  await ctx.db.transaction((tx) => reviewOne(ctx, tx, id, body.status, body.reason));
+  await ctx.db.transaction(async (tx) => {
+    const entry = await lockReviewable(ctx, tx, id);
+    // The costly check of the body last, after existence, permission and state (DESIGN.md §6).
+    assertNoPersonalData({ reason: body.reason });
+    await applyReview(ctx, tx, entry, body.status, body.reason);
+  });
   const entry = await findEntry(ctx.db, id, entriesVisibleTo(ctx.actor));
   if (!entry) throw new Error('entry vanished');
   return toTimeEntry(entry);
@@ -204,27 +209,45 @@ export async function reviewTimeEntry(ctx: ServiceContext, id: string, body: Rev
  * @throws AppError as `reviewTimeEntry`, for the first entry that cannot be reviewed
  */
 export async function reviewTimeEntries(ctx: ServiceContext, body: BulkReviewBody): Promise<{ reviewed: number; amountCents: number }> {
-  assertNoPersonalData({ reason: body.reason });
   const ids = [...body.entryIds].sort();
   let amountCents = 0;
   await ctx.db.transaction(async (tx) => {
-    for (const id of ids) amountCents += await reviewOne(ctx, tx, id, body.status, body.reason);
+    const entries = [];
+    for (const id of ids) entries.push(await lockReviewable(ctx, tx, id));
+    // The costly check of the body last, after existence, permission and state of every entry (DESIGN.md §6).
+    assertNoPersonalData({ reason: body.reason });
+    for (const entry of entries) amountCents += await applyReview(ctx, tx, entry, body.status, body.reason);
   });
   return { reviewed: ids.length, amountCents };
 }
 
 /**
- * One review inside `tx`. Normal entry: approve moves pending to spent; reject releases pending
+ * Locks a time entry for review inside `tx` and checks that it can be reviewed.
+ * @throws AppError 404 `not-found`, 409 `invalid-transition` (not `submitted`), `period-closed`
+ */
+async function lockReviewable(ctx: ServiceContext, tx: Transaction, id: string) {
+  const entry = await findEntry(tx, id, entriesVisibleTo(ctx.actor), true);
+  if (!entry) throw notFound('Deze urenregel');
+  if (entry.status !== 'submitted') throw invalidTransition(`Deze urenregel is al ${entry.status === 'approved' ? 'goedgekeurd' : 'afgekeurd'}.`);
+  await assertPeriodOpen(tx, entry.workedOn);
+  return entry;
+}
+
+/**
+ * One review inside `tx`, of an entry locked by `lockReviewable`. Normal entry: approve moves pending to spent; reject releases pending
  * (back to the assignment's reservation while it is open, DESIGN.md §5). Correction: approve
  * lowers spent by its amount (back to the open assignment's reservation, like a rejection, else
  * to available); reject changes no money. Returns the entry's amount.
  */
-async function reviewOne(ctx: ServiceContext, tx: Transaction, id: string, status: 'approved' | 'rejected', reason: string | undefined): Promise<number> {
+async function applyReview(
+  ctx: ServiceContext,
+  tx: Transaction,
+  entry: Awaited<ReturnType<typeof lockReviewable>>,
+  status: 'approved' | 'rejected',
+  reason: string | undefined,
+): Promise<number> {
   const { actor } = ctx;
-  const entry = await findEntry(tx, id, entriesVisibleTo(actor), true);
-  if (!entry) throw notFound('Deze urenregel');
-  if (entry.status !== 'submitted') throw invalidTransition(`Deze urenregel is al ${entry.status === 'approved' ? 'goedgekeurd' : 'afgekeurd'}.`);
-  await assertPeriodOpen(tx, entry.workedOn);
+  const id = entry.id;
   const now = ctx.now();
   const te = schema.timeEntries;
   const isCorrection = entry.correctsEntryId !== null;
@@ -293,13 +316,14 @@ async function reviewOne(ctx: ServiceContext, tx: Transaction, id: string, statu
  */
 export async function correctTimeEntry(ctx: ServiceContext, originalId: string, body: CreateCorrectionBody): Promise<TimeEntry> {
   const { actor } = ctx;
-  assertNoPersonalData({ reason: body.reason });
   const id = await ctx.db.transaction(async (tx) => {
     const original = await findEntry(tx, originalId, entriesVisibleTo(actor), true);
     if (!original) throw notFound('Deze urenregel');
     if (original.correctsEntryId !== null) throw invalidTransition('Een correctie wordt niet zelf gecorrigeerd; corrigeer het origineel.');
     if (original.status !== 'approved') throw invalidTransition('Alleen een goedgekeurde urenregel wordt gecorrigeerd; een ingediende kan worden afgekeurd.');
     await assertPeriodOpen(tx, original.workedOn);
+    // The costly check of the body last, after existence, permission and state (DESIGN.md §6).
+    assertNoPersonalData({ reason: body.reason });
     const te = schema.timeEntries;
     const [done] = await tx
       .select({ minutes: sql<number>`coalesce(sum(-${te.minutes}), 0)::int`, cents: sql<string>`coalesce(sum(-${te.amountCents}), 0)::bigint` })

@@ -4,6 +4,7 @@ import { PageHeading } from '../../components/page-heading.tsx';
 import { AuditLog } from '../../features/audit/components/audit-log.tsx';
 import { useUserChoices } from '../../features/users/api/users.ts';
 import { useMe } from '../../lib/auth.ts';
+import { isolate } from '../../lib/bidi.ts';
 
 /** “Auditlog” for coordinator and admin; the admin filters on any user of the user list. */
 export function AuditLogPage() {
@@ -11,7 +12,7 @@ export function AuditLogPage() {
   const me = useMe();
   const isAdmin = me.data?.roles.includes('admin') ?? false;
   const users = useUserChoices(isAdmin);
-  const actors = isAdmin && users.data ? users.data.items.map((u) => ({ id: u.id, name: `${u.displayName} (${u.email})` })) : undefined;
+  const actors = isAdmin && users.data ? users.data.items.map((u) => ({ id: u.id, name: `${isolate(u.displayName)} (${isolate(u.email)})` })) : undefined;
   return (
     <>
       <PageHeading>{t('audit.title')}</PageHeading>

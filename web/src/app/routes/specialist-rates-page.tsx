@@ -8,6 +8,7 @@ import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { useSpecialists } from '../../features/specialists/api/get-specialists.ts';
 import { AddRateForm } from '../../features/specialists/components/add-rate-form.tsx';
 import { RateHistory } from '../../features/specialists/components/rate-history.tsx';
+import { isolate } from '../../lib/bidi.ts';
 
 /**
  * “Tarieven van …”: one specialist's rate history and the form for a new rate. The API has no
@@ -32,7 +33,7 @@ export function SpecialistRatesPage() {
   }
   return (
     <>
-      <PageHeading>{t('rates.title', { name: specialist.displayName })}</PageHeading>
+      <PageHeading>{t('rates.title', { name: isolate(specialist.displayName) })}</PageHeading>
       <Paragraph>
         <AppLink to="/specialists">{t('rates.back')}</AppLink>
       </Paragraph>

@@ -1,3 +1,4 @@
+import { PasswordResetRequestBodySchema } from '@duidingspool/shared';
 import { Button, Paragraph } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,7 +20,7 @@ export function ForgotPasswordForm() {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const message = /^\S+@\S+\.\S+$/.test(email.trim()) ? undefined : t('account.emailInvalid');
+    const message = PasswordResetRequestBodySchema.shape.email.safeParse(email).success ? undefined : t('account.emailInvalid');
     setError(message);
     setGeneral(null);
     setAttempt((a) => a + 1);

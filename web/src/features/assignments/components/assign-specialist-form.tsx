@@ -6,6 +6,7 @@ import { TextField } from '../../../components/form-field.tsx';
 import { useErrorMessage } from '../../../components/problem-alert.tsx';
 import { StatusMessage } from '../../../components/status-message.tsx';
 import { ApiError, isProblem } from '../../../lib/api-client.ts';
+import { isolate } from '../../../lib/bidi.ts';
 import { formatCents, formatMinutes, parseDuration } from '../../../lib/format.ts';
 import { useCreateAssignment } from '../api/create-assignment.ts';
 
@@ -62,7 +63,7 @@ export function AssignSpecialistForm({
       { specialistId: specialist.id, estimatedMinutes: minutes },
       {
         onSuccess: (a) => {
-          const message = t('assign.done', { name: a.specialistName, amount: formatCents(a.reservedCents ?? reservation ?? 0) });
+          const message = t('assign.done', { name: isolate(a.specialistName), amount: formatCents(a.reservedCents ?? reservation ?? 0) });
           setEstimate('');
           // The page announces it when it handles the result; otherwise the form does.
           if (onAssigned) onAssigned(message);
@@ -94,7 +95,7 @@ export function AssignSpecialistForm({
         <DataList className="dsp-facts dsp-facts--compact">
           <DataListItem>
             <DataListKey>{t('assign.selected')}</DataListKey>
-            <DataListValue>{specialist ? specialist.displayName : t('assign.noneSelected')}</DataListValue>
+            <DataListValue>{specialist ? <bdi>{specialist.displayName}</bdi> : t('assign.noneSelected')}</DataListValue>
           </DataListItem>
           <DataListItem>
             <DataListKey>{t('assign.reservation')}</DataListKey>

@@ -47,7 +47,10 @@ export function EditEstimate({ assignment }: { assignment: Assignment }) {
     return (
       <Button appearance="subtle-button" onClick={() => setOpen(true)}>
         {t('assignments.editEstimate')}
-        <VisuallyHidden> {assignment.specialistName}</VisuallyHidden>
+        <VisuallyHidden>
+          {' '}
+          <bdi>{assignment.specialistName}</bdi>
+        </VisuallyHidden>
       </Button>
     );
   }

@@ -107,7 +107,7 @@ export function AuditLog({ actors }: { actors?: readonly ActorOption[] | undefin
                 {events.data.items.map((e) => (
                   <TableRow key={e.id}>
                     <TableCell className="dsp-nowrap">{formatInstant(e.occurredAt)}</TableCell>
-                    <TableCell>{e.actorName ?? t('audit.system')}</TableCell>
+                    <TableCell>{e.actorName ? <bdi>{e.actorName}</bdi> : t('audit.system')}</TableCell>
                     <TableCell>
                       <code>{e.action}</code>
                     </TableCell>

@@ -136,7 +136,9 @@ function LedgerLines({ year, query, label, onPage }: { year: number; query: Ledg
                   <TableRow key={e.id}>
                     <TableCell className="dsp-nowrap">{formatDate(e.workedOn)}</TableCell>
                     <TableCell className="dsp-nowrap">{e.poolReference}</TableCell>
-                    <TableCell>{e.specialistName}</TableCell>
+                    <TableCell>
+                      <bdi>{e.specialistName}</bdi>
+                    </TableCell>
                     <TableCell>{e.municipalityName}</TableCell>
                     <TableCell>{e.correctsEntryId ? t('budget.ledger.correction', { activity: e.activity }) : e.activity}</TableCell>
                     <TableCell className="dsp-num dsp-nowrap">{formatMinutes(e.minutes)}</TableCell>

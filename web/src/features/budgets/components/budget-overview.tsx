@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { SelectField } from '../../../components/form-field.tsx';
 import { Loading } from '../../../components/loading.tsx';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
+import { isolate } from '../../../lib/bidi.ts';
 import { currentYear } from '../../../lib/dates.ts';
 import { useBudget } from '../api/get-budget.ts';
 import { useBudgets } from '../api/get-budgets.ts';
@@ -71,7 +72,7 @@ export function BudgetOverview() {
         <>
           <section aria-labelledby="budget-figures-heading" className="dsp-section">
             <Heading2 id="budget-figures-heading">{t('budget.figuresHeading', { year: data.year })}</Heading2>
-            <Paragraph className="dsp-muted">{t('budget.fundingSource', { source: data.fundingSource })}</Paragraph>
+            <Paragraph className="dsp-muted">{t('budget.fundingSource', { source: isolate(data.fundingSource) })}</Paragraph>
             <BudgetFigures budget={data} />
             {data.note ? <Paragraph className="dsp-muted">{data.note}</Paragraph> : null}
           </section>

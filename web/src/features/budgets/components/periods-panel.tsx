@@ -16,6 +16,7 @@ import { TextField } from '../../../components/form-field.tsx';
 import { Loading } from '../../../components/loading.tsx';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
 import { StatusMessage } from '../../../components/status-message.tsx';
+import { isolate } from '../../../lib/bidi.ts';
 import { today } from '../../../lib/dates.ts';
 import { formatInstant } from '../../../lib/format.ts';
 import { usePeriods, useSetPeriod } from '../api/accounting-periods.ts';
@@ -96,7 +97,7 @@ export function PeriodsPanel({ year }: { year: number }) {
                   <TableHeaderCell scope="row">{monthName(p.month)}</TableHeaderCell>
                   <TableCell>
                     {p.status === 'closed'
-                      ? t('budget.periods.closedBy', { when: formatInstant(p.closedAt), who: p.closedByName ?? '' })
+                      ? t('budget.periods.closedBy', { when: formatInstant(p.closedAt), who: isolate(p.closedByName) })
                       : t('budget.periods.open')}
                   </TableCell>
                   <TableCell className="dsp-nowrap">

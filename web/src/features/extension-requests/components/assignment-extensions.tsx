@@ -2,6 +2,7 @@ import { Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, Tabl
 import { useTranslation } from 'react-i18next';
 import { Loading } from '../../../components/loading.tsx';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
+import { isolate } from '../../../lib/bidi.ts';
 import { formatInstant, formatMinutes } from '../../../lib/format.ts';
 import { useExtensionRequests } from '../api/get-extension-requests.ts';
 import { ExtensionStatusBadge } from './extension-status-badge.tsx';
@@ -34,11 +35,13 @@ export function AssignmentExtensions({ assignmentId }: { assignmentId: string })
             <TableRow key={x.id}>
               <TableCell className="dsp-nowrap">{formatInstant(x.requestedAt)}</TableCell>
               <TableCell className="dsp-nowrap">{formatMinutes(x.extraMinutes)}</TableCell>
-              <TableCell>{x.reason}</TableCell>
+              <TableCell>
+                <bdi>{x.reason}</bdi>
+              </TableCell>
               <TableCell>
                 <ExtensionStatusBadge status={x.status} />
                 {x.decidedAt ? <span className="dsp-cell-note">{t('extensions.decidedAt', { when: formatInstant(x.decidedAt) })}</span> : null}
-                {x.decisionReason ? <span className="dsp-cell-note">{t('extensions.decisionReason', { reason: x.decisionReason })}</span> : null}
+                {x.decisionReason ? <span className="dsp-cell-note">{t('extensions.decisionReason', { reason: isolate(x.decisionReason) })}</span> : null}
               </TableCell>
             </TableRow>
           ))}

@@ -10,6 +10,7 @@ import { ProblemAlert } from '../../../components/problem-alert.tsx';
 import { StatusMessage } from '../../../components/status-message.tsx';
 import { VisuallyHidden } from '../../../components/visually-hidden.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
+import { isolate } from '../../../lib/bidi.ts';
 import { formatInstant, formatMinutes } from '../../../lib/format.ts';
 import { useDecideExtension } from '../api/decide-extension.ts';
 import { useExtensionRequests } from '../api/get-extension-requests.ts';
@@ -19,8 +20,8 @@ const PAGE_SIZE = 25;
 function DecideControls({ item, onDecided }: { item: ExtensionRequest; onDecided: (message: string) => void }) {
   const { t } = useTranslation();
   const decide = useDecideExtension();
-  const context = <VisuallyHidden> {t('extensions.rowContext', { name: item.specialistName, reference: item.requestReference })}</VisuallyHidden>;
-  const describe = `${item.requestReference}, ${item.specialistName}, ${formatMinutes(item.extraMinutes)}`;
+  const context = <VisuallyHidden> {t('extensions.rowContext', { name: isolate(item.specialistName), reference: item.requestReference })}</VisuallyHidden>;
+  const describe = `${item.requestReference}, ${isolate(item.specialistName)}, ${formatMinutes(item.extraMinutes)}`;
   return (
     <DecisionControls
       id={`refuse-reason-${item.id}`}
@@ -83,12 +84,16 @@ export function PendingExtensions() {
                 {query.data.items.map((x) => (
                   <TableRow key={x.id}>
                     <TableCell className="dsp-nowrap">{formatInstant(x.requestedAt)}</TableCell>
-                    <TableCell>{x.specialistName}</TableCell>
+                    <TableCell>
+                      <bdi>{x.specialistName}</bdi>
+                    </TableCell>
                     <TableCell className="dsp-nowrap">
                       <AppLink to={`/assignments/${x.assignmentId}`}>{x.requestReference}</AppLink>
                     </TableCell>
                     <TableCell className="dsp-nowrap">{formatMinutes(x.extraMinutes)}</TableCell>
-                    <TableCell>{x.reason}</TableCell>
+                    <TableCell>
+                      <bdi>{x.reason}</bdi>
+                    </TableCell>
                     <TableCell>
                       <DecideControls item={x} onDecided={setMessage} />
                     </TableCell>

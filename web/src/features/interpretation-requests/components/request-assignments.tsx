@@ -3,6 +3,7 @@ import { Heading2, Paragraph, Table, TableBody, TableCaption, TableCell, TableHe
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AssignmentStatusBadge } from '../../../components/status-badge.tsx';
+import { isolate } from '../../../lib/bidi.ts';
 import { formatCents, formatInstant, formatMinutes } from '../../../lib/format.ts';
 
 /**
@@ -44,10 +45,12 @@ export function RequestAssignments({
             <TableBody>
               {assignments.map((a) => (
                 <TableRow key={a.id}>
-                  <TableHeaderCell scope="row">{a.specialistName}</TableHeaderCell>
+                  <TableHeaderCell scope="row">
+                    <bdi>{a.specialistName}</bdi>
+                  </TableHeaderCell>
                   <TableCell>
                     <AssignmentStatusBadge status={a.status} closedAt={a.closedAt} />
-                    {a.declineReason ? <span className="dsp-cell-note">{t('assignments.declineReason', { reason: a.declineReason })}</span> : null}
+                    {a.declineReason ? <span className="dsp-cell-note">{t('assignments.declineReason', { reason: isolate(a.declineReason) })}</span> : null}
                   </TableCell>
                   <TableCell className="dsp-nowrap">{formatMinutes(a.estimatedMinutes)}</TableCell>
                   <TableCell className="dsp-nowrap">{formatMinutes(a.loggedMinutes)}</TableCell>

@@ -18,7 +18,7 @@ export function RequestFacts({ request }: { request: InterpretationRequest }) {
   return (
     <DataList className="dsp-facts">
       {item(t('requestDetail.status'), <RequestStatusBadge status={request.status} />)}
-      {item(t('requests.columns.caseReference'), request.caseReference)}
+      {item(t('requests.columns.caseReference'), <bdi>{request.caseReference}</bdi>)}
       {item(t('requests.columns.caseTable'), request.caseTableName)}
       {item(t('requests.columns.municipality'), request.municipalityName)}
       {item(t('requests.columns.urgency'), <UrgencyLabel urgency={request.urgency} />)}
@@ -27,7 +27,7 @@ export function RequestFacts({ request }: { request: InterpretationRequest }) {
       {item(t('newRequest.languages'), request.languages.length ? <LanguageList codes={request.languages} /> : t('common.none'))}
       {item(t('requests.columns.meetingDate'), formatDate(request.meetingDate) || t('common.none'))}
       {item(t('requests.columns.submittedAt'), formatInstant(request.submittedAt) || t('common.none'))}
-      {request.specialistName ? item(t('requestDetail.specialist'), request.specialistName) : null}
+      {request.specialistName ? item(t('requestDetail.specialist'), <bdi>{request.specialistName}</bdi>) : null}
     </DataList>
   );
 }

@@ -29,7 +29,9 @@ export function RequestTable({ items, caption }: { items: InterpretationRequestS
               <TableHeaderCell scope="row">
                 <AppLink to={`/requests/${r.id}`}>{r.reference || t('requests.noReference')}</AppLink>
               </TableHeaderCell>
-              <TableCell>{r.caseReference}</TableCell>
+              <TableCell>
+                <bdi>{r.caseReference}</bdi>
+              </TableCell>
               <TableCell>{r.caseTableName}</TableCell>
               <TableCell>
                 <RequestStatusBadge status={r.status} />

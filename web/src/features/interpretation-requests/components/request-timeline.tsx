@@ -1,6 +1,7 @@
 import type { TimelineEvent } from '@duidingspool/shared';
 import { Heading2, Paragraph } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
+import { isolate } from '../../../lib/bidi.ts';
 import { formatInstant } from '../../../lib/format.ts';
 
 /** The request's status changes, oldest first, with actor, role, time and reason. */
@@ -23,7 +24,7 @@ export function RequestTimeline({ events }: { events: TimelineEvent[] }) {
               <p className="dsp-timeline__meta">
                 <time dateTime={e.occurredAt}>{formatInstant(e.occurredAt)}</time> · {e.actorName} ({t(`roles.${e.actorRole}`)})
               </p>
-              {e.reason ? <p className="dsp-timeline__reason">{t('timeline.reason', { reason: e.reason })}</p> : null}
+              {e.reason ? <p className="dsp-timeline__reason">{t('timeline.reason', { reason: isolate(e.reason) })}</p> : null}
             </li>
           ))}
         </ol>

@@ -1,6 +1,7 @@
 import type { InterpretationRequest } from '@duidingspool/shared';
 import { Alert, Button, Paragraph } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
+import { isolate } from '../../../lib/bidi.ts';
 import { formatDate, formatInstant } from '../../../lib/format.ts';
 
 /** The advice as a plain-text document for the casustafel's own file (built in the browser). */
@@ -11,7 +12,7 @@ export function adviceDocument(request: InterpretationRequest, t: (key: string, 
     t('retention.docTitle', { reference: request.reference }),
     `${t('retention.docCaseTable')}: ${request.caseTableName}`,
     `${t('retention.docCaseReference')}: ${request.caseReference}`,
-    `${t('retention.docDelivered', { name: advice.specialistName, at: formatInstant(advice.deliveredAt) })}`,
+    `${t('retention.docDelivered', { name: isolate(advice.specialistName), at: formatInstant(advice.deliveredAt) })}`,
     '',
     t('advice.summary'),
     advice.summary,

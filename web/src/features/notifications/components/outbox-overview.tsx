@@ -19,6 +19,7 @@ import { Loading } from '../../../components/loading.tsx';
 import { Pagination } from '../../../components/pagination.tsx';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
 import { VisuallyHidden } from '../../../components/visually-hidden.tsx';
+import { isolate } from '../../../lib/bidi.ts';
 import { formatInstant, formatInteger } from '../../../lib/format.ts';
 import { mailPreviewPageUrl, useMailPreview } from '../api/get-mail-preview.ts';
 import { useOutbox } from '../api/get-outbox.ts';
@@ -95,7 +96,9 @@ export function OutboxOverview() {
                 <TableCell>{formatInstant(n.createdAt)}</TableCell>
                 <TableCell>{t(`mailEvents.${n.event}`)}</TableCell>
                 <TableCell>{n.reference ?? '—'}</TableCell>
-                <TableCell>{n.recipientEmail}</TableCell>
+                <TableCell>
+                  <bdi>{n.recipientEmail}</bdi>
+                </TableCell>
                 <TableCell>
                   <span className={`dsp-mail-status dsp-mail-status--${n.status}`}>{t(`mail.status.${n.status}`)}</span>
                 </TableCell>
@@ -105,7 +108,7 @@ export function OutboxOverview() {
                   <TableCell>
                     <Button appearance="secondary-action-button" onClick={() => setSource({ id: n.id })}>
                       {t('mail.show')}
-                      <VisuallyHidden> {t('mail.showContext', { event: t(`mailEvents.${n.event}`), recipient: n.recipientEmail })}</VisuallyHidden>
+                      <VisuallyHidden> {t('mail.showContext', { event: t(`mailEvents.${n.event}`), recipient: isolate(n.recipientEmail) })}</VisuallyHidden>
                     </Button>
                   </TableCell>
                 ) : null}

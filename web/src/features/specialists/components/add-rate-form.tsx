@@ -7,6 +7,7 @@ import { TextField } from '../../../components/form-field.tsx';
 import { useErrorMessage } from '../../../components/problem-alert.tsx';
 import { StatusMessage } from '../../../components/status-message.tsx';
 import { isProblem } from '../../../lib/api-client.ts';
+import { isolate } from '../../../lib/bidi.ts';
 import { today } from '../../../lib/dates.ts';
 import { serverFieldErrors, summaryOf } from '../../../lib/form-errors.ts';
 import { formatCents, formatDate } from '../../../lib/format.ts';
@@ -52,7 +53,7 @@ export function AddRateForm({ specialistId, name }: { specialistId: string; name
       { rateCents, validFrom },
       {
         onSuccess: (rate) => {
-          setDone(t('rates.added', { name, amount: formatCents(rate.rateCents), date: formatDate(rate.validFrom) }));
+          setDone(t('rates.added', { name: isolate(name), amount: formatCents(rate.rateCents), date: formatDate(rate.validFrom) }));
           setAmount('');
         },
         onError: (error) => {

@@ -2,6 +2,7 @@ import { Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, Tabl
 import { useTranslation } from 'react-i18next';
 import { Loading } from '../../../components/loading.tsx';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
+import { isolate } from '../../../lib/bidi.ts';
 import { today } from '../../../lib/dates.ts';
 import { formatCents, formatDate, formatInstant } from '../../../lib/format.ts';
 import { useRates } from '../api/get-rates.ts';
@@ -19,7 +20,7 @@ export function RateHistory({ specialistId, name }: { specialistId: string; name
   return (
     <div className="dsp-table-scroll">
       <Table>
-        <TableCaption className="dsp-visually-hidden">{t('rates.caption', { name })}</TableCaption>
+        <TableCaption className="dsp-visually-hidden">{t('rates.caption', { name: isolate(name) })}</TableCaption>
         <TableHeader>
           <TableRow>
             <TableHeaderCell scope="col">{t('rates.columns.validFrom')}</TableHeaderCell>

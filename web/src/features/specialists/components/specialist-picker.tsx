@@ -92,7 +92,7 @@ export function SpecialistPicker({
                             disabled={s.currentRateCents === null}
                           />
                           <FormLabel htmlFor={id} type="radio">
-                            {s.displayName}
+                            <bdi>{s.displayName}</bdi>
                           </FormLabel>
                         </span>
                       </TableHeaderCell>

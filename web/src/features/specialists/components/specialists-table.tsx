@@ -5,6 +5,7 @@ import { ExpertiseList } from '../../../components/expertise-list.tsx';
 import { Loading } from '../../../components/loading.tsx';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
 import { VisuallyHidden } from '../../../components/visually-hidden.tsx';
+import { isolate } from '../../../lib/bidi.ts';
 import { formatCents, formatMinutes } from '../../../lib/format.ts';
 import { useSpecialists } from '../api/get-specialists.ts';
 
@@ -32,7 +33,9 @@ export function SpecialistsTable() {
         <TableBody>
           {query.data.items.map((s) => (
             <TableRow key={s.id}>
-              <TableCell>{s.displayName}</TableCell>
+              <TableCell>
+                <bdi>{s.displayName}</bdi>
+              </TableCell>
               <TableCell>
                 <ExpertiseList codes={s.expertiseAreaCodes} />
               </TableCell>
@@ -44,7 +47,7 @@ export function SpecialistsTable() {
               <TableCell className="dsp-nowrap">
                 <AppLink to={`/specialists/${s.id}/rates`}>
                   {t('specialists.ratesLink')}
-                  <VisuallyHidden> {t('specialists.ratesLinkContext', { name: s.displayName })}</VisuallyHidden>
+                  <VisuallyHidden> {t('specialists.ratesLinkContext', { name: isolate(s.displayName) })}</VisuallyHidden>
                 </AppLink>
               </TableCell>
             </TableRow>

@@ -22,6 +22,7 @@ import { ProblemAlert, useErrorMessage } from '../../../components/problem-alert
 import { StatusMessage } from '../../../components/status-message.tsx';
 import { VisuallyHidden } from '../../../components/visually-hidden.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
+import { isolate } from '../../../lib/bidi.ts';
 import { focusPageHeading } from '../../../lib/focus.ts';
 import { formatCents, formatDate, formatMinutes } from '../../../lib/format.ts';
 import { useReferenceLabels } from '../../../lib/reference-data.ts';
@@ -37,10 +38,10 @@ function ReviewControls({ entry, onReviewed }: { entry: TimeEntry; onReviewed: (
   const context = (
     <VisuallyHidden>
       {' '}
-      {t('approvals.rowContext', { name: entry.specialistName, date: formatDate(entry.workedOn), reference: entry.requestReference })}
+      {t('approvals.rowContext', { name: isolate(entry.specialistName), date: formatDate(entry.workedOn), reference: entry.requestReference })}
     </VisuallyHidden>
   );
-  const describe = `${entry.requestReference}, ${entry.specialistName}, ${formatDate(entry.workedOn)}`;
+  const describe = `${entry.requestReference}, ${isolate(entry.specialistName)}, ${formatDate(entry.workedOn)}`;
   return (
     <DecisionControls
       id={`reject-reason-${entry.id}`}
@@ -171,18 +172,20 @@ export function ApprovalsTable() {
                       <Checkbox id={`approve-${e.id}`} checked={selected.includes(e.id)} onChange={(ev) => toggle(e.id, ev.target.checked)} />
                       <FormLabel htmlFor={`approve-${e.id}`} className="dsp-visually-hidden">
                         {t('approvals.bulk.select', {
-                          entry: `${e.requestReference}, ${e.specialistName}, ${formatDate(e.workedOn)}, ${formatMinutes(e.minutes)}`,
+                          entry: `${e.requestReference}, ${isolate(e.specialistName)}, ${formatDate(e.workedOn)}, ${formatMinutes(e.minutes)}`,
                         })}
                       </FormLabel>
                     </TableCell>
                     <TableCell className="dsp-nowrap">{formatDate(e.workedOn)}</TableCell>
-                    <TableCell>{e.specialistName}</TableCell>
+                    <TableCell>
+                      <bdi>{e.specialistName}</bdi>
+                    </TableCell>
                     <TableCell className="dsp-nowrap">
                       <AppLink to={`/requests/${e.requestId}`}>{e.requestReference}</AppLink>
                     </TableCell>
                     <TableCell>
                       {labels.activity(e.activity)}
-                      {e.description ? <span className="dsp-cell-note">{e.description}</span> : null}
+                      {e.description ? <bdi className="dsp-cell-note">{e.description}</bdi> : null}
                     </TableCell>
                     <TableCell className="dsp-nowrap">{formatMinutes(e.minutes)}</TableCell>
                     <TableCell className="dsp-nowrap">{t('format.perHour', { amount: formatCents(e.rateCents) })}</TableCell>

@@ -23,6 +23,7 @@ import { ProblemAlert, useErrorMessage } from '../../../components/problem-alert
 import { StatusMessage } from '../../../components/status-message.tsx';
 import { VisuallyHidden } from '../../../components/visually-hidden.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
+import { isolate } from '../../../lib/bidi.ts';
 import { focusPageHeading } from '../../../lib/focus.ts';
 import { formatCents, formatDate, formatInstant, formatMinutes } from '../../../lib/format.ts';
 import { parseCorrectionMinutes } from '../../../lib/parse-input.ts';
@@ -67,7 +68,7 @@ function CorrectionForm({ entry, onDone, onCancel }: { entry: TimeEntry; onDone:
             t('corrections.done', {
               duration: formatMinutes(created.minutes),
               amount: formatCents(created.amountCents),
-              entry: `${entry.requestReference}, ${entry.specialistName}, ${formatDate(entry.workedOn)}`,
+              entry: `${entry.requestReference}, ${isolate(entry.specialistName)}, ${formatDate(entry.workedOn)}`,
             }),
           ),
         onError: (error) => {
@@ -165,19 +166,21 @@ export function ApprovedEntriesTable() {
                 {query.data.items.map((e) => (
                   <TableRow key={e.id}>
                     <TableCell className="dsp-nowrap">{formatDate(e.workedOn)}</TableCell>
-                    <TableCell>{e.specialistName}</TableCell>
+                    <TableCell>
+                      <bdi>{e.specialistName}</bdi>
+                    </TableCell>
                     <TableCell className="dsp-nowrap">
                       <AppLink to={`/requests/${e.requestId}`}>{e.requestReference}</AppLink>
                     </TableCell>
                     <TableCell>
                       {labels.activity(e.activity)}
                       {e.correctsEntryId ? <span className="dsp-cell-note">{t('corrections.isCorrection')}</span> : null}
-                      {e.description ? <span className="dsp-cell-note">{e.description}</span> : null}
+                      {e.description ? <bdi className="dsp-cell-note">{e.description}</bdi> : null}
                     </TableCell>
                     <TableCell className="dsp-nowrap">{formatMinutes(e.minutes)}</TableCell>
                     <TableCell className="dsp-num dsp-nowrap">{formatCents(e.amountCents)}</TableCell>
                     <TableCell>
-                      {e.reviewerName ?? t('common.none')}
+                      {e.reviewerName ? <bdi>{e.reviewerName}</bdi> : t('common.none')}
                       {e.reviewedAt ? <span className="dsp-cell-note">{formatInstant(e.reviewedAt)}</span> : null}
                     </TableCell>
                     <TableCell>
@@ -203,7 +206,7 @@ export function ApprovedEntriesTable() {
                           {t('corrections.action')}
                           <VisuallyHidden>
                             {' '}
-                            {t('approvals.rowContext', { name: e.specialistName, date: formatDate(e.workedOn), reference: e.requestReference })}
+                            {t('approvals.rowContext', { name: isolate(e.specialistName), date: formatDate(e.workedOn), reference: e.requestReference })}
                           </VisuallyHidden>
                         </Button>
                       )}

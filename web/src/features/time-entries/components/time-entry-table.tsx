@@ -2,6 +2,7 @@ import { sumCents, type TimeEntry } from '@duidingspool/shared';
 import { Table, TableBody, TableCaption, TableCell, TableFooter, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import { TimeEntryStatusBadge } from '../../../components/status-badge.tsx';
+import { isolate } from '../../../lib/bidi.ts';
 import { formatCents, formatDate, formatMinutes } from '../../../lib/format.ts';
 import { useReferenceLabels } from '../../../lib/reference-data.ts';
 
@@ -35,12 +36,14 @@ export function TimeEntryTable({ entries, caption }: { entries: TimeEntry[]; cap
               <TableCell className="dsp-nowrap">{formatDate(e.workedOn)}</TableCell>
               <TableCell className="dsp-nowrap">{formatMinutes(e.minutes)}</TableCell>
               <TableCell>{labels.activity(e.activity)}</TableCell>
-              <TableCell>{e.description}</TableCell>
+              <TableCell>
+                <bdi>{e.description}</bdi>
+              </TableCell>
               <TableCell className="dsp-nowrap">{t('format.perHour', { amount: formatCents(e.rateCents) })}</TableCell>
               <TableCell className="dsp-num dsp-nowrap">{formatCents(e.amountCents)}</TableCell>
               <TableCell>
                 <TimeEntryStatusBadge status={e.status} />
-                {e.rejectReason ? <span className="dsp-cell-note">{t('timeEntries.rejectReason', { reason: e.rejectReason })}</span> : null}
+                {e.rejectReason ? <span className="dsp-cell-note">{t('timeEntries.rejectReason', { reason: isolate(e.rejectReason) })}</span> : null}
               </TableCell>
             </TableRow>
           ))}

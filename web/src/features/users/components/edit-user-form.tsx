@@ -8,6 +8,7 @@ import { TextField } from '../../../components/form-field.tsx';
 import { useErrorMessage } from '../../../components/problem-alert.tsx';
 import { StatusMessage } from '../../../components/status-message.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
+import { isolate } from '../../../lib/bidi.ts';
 import { useUpdateUser } from '../api/users.ts';
 import { editValuesOf, endsSessions, type UserEditValues, userEditPatch } from './user-edit.ts';
 
@@ -66,7 +67,7 @@ export function EditUserForm({
       {
         onSuccess: (updated) => {
           setValues(editValuesOf(updated));
-          setSaved(t(logsOut ? 'users.edit.savedLoggedOut' : 'users.edit.saved', { name: updated.displayName }));
+          setSaved(t(logsOut ? 'users.edit.savedLoggedOut' : 'users.edit.saved', { name: isolate(updated.displayName) }));
         },
         onError: (error) => {
           if (error instanceof ApiError && Object.keys(error.fieldErrors).length > 0) setErrors(error.fieldErrors);
@@ -89,7 +90,7 @@ export function EditUserForm({
   return (
     <>
       <Heading2 id="edit-user-heading" ref={headingRef} tabIndex={-1}>
-        {t('users.edit.heading', { name: user.displayName })}
+        {t('users.edit.heading', { name: isolate(user.displayName) })}
       </Heading2>
       <Paragraph className="dsp-muted">{user.email}</Paragraph>
       <form onSubmit={submit} noValidate className="dsp-form" aria-labelledby="edit-user-heading">
@@ -128,7 +129,7 @@ export function EditUserForm({
         )}
         {warnSessions ? (
           <Alert type="warning" role="status" id="edit-user-sessions">
-            <Paragraph>{t('users.edit.sessionsWarning', { name: user.displayName })}</Paragraph>
+            <Paragraph>{t('users.edit.sessionsWarning', { name: isolate(user.displayName) })}</Paragraph>
           </Alert>
         ) : null}
         <div className="dsp-row-actions">

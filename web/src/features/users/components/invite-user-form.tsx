@@ -1,4 +1,4 @@
-import { ROLES, type Role } from '@duidingspool/shared';
+import { InviteUserBodySchema, ROLES, type Role } from '@duidingspool/shared';
 import { Button, Paragraph } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { SelectField, TextField } from '../../../components/form-field.tsx';
 import { useErrorMessage } from '../../../components/problem-alert.tsx';
 import { StatusMessage } from '../../../components/status-message.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
+import { isolate } from '../../../lib/bidi.ts';
 import { useInviteUser } from '../api/users.ts';
 
 /** Invites a colleague by e-mail with roles and, for a requester, a casustafel. */
@@ -27,7 +28,7 @@ export function InviteUserForm({ caseTables }: { caseTables: { id: string; name:
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const found: Record<string, string> = {};
-    if (!/^\S+@\S+\.\S+$/.test(email.trim())) found.email = t('account.emailInvalid');
+    if (!InviteUserBodySchema.shape.email.safeParse(email).success) found.email = t('account.emailInvalid');
     if (!name.trim()) found.displayName = t('users.nameRequired');
     if (roles.length === 0) found.roles = t('users.rolesRequired');
     if (roles.includes('requester') && !caseTableId) found.caseTableIds = t('users.caseTableRequired');
@@ -64,7 +65,7 @@ export function InviteUserForm({ caseTables }: { caseTables: { id: string; name:
 
   return (
     <form onSubmit={submit} noValidate className="dsp-form">
-      <StatusMessage message={sentTo ? t('users.invited', { email: sentTo }) : null} />
+      <StatusMessage message={sentTo ? t('users.invited', { email: isolate(sentTo) }) : null} />
       <ErrorSummary errors={summary} general={general} focusKey={attempt} />
       <TextField id="invite-email" label={t('login.email')} type="email" autoComplete="off" value={email} onChange={setEmail} error={errors.email} required />
       <TextField id="invite-name" label={t('users.name')} autoComplete="off" value={name} onChange={setName} error={errors.displayName} required />

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
 import { StatusMessage } from '../../../components/status-message.tsx';
 import { VisuallyHidden } from '../../../components/visually-hidden.tsx';
+import { isolate } from '../../../lib/bidi.ts';
 import { formatInstant } from '../../../lib/format.ts';
 import { useUpdateUser } from '../api/users.ts';
 
@@ -30,7 +31,7 @@ export function UsersTable({
   const update = useUpdateUser();
   const [done, setDone] = useState<string | null>(null);
   const act = (user: User, body: PatchUserBody, message: string) =>
-    update.mutate({ id: user.id, body }, { onSuccess: () => setDone(t(message, { name: user.displayName })) });
+    update.mutate({ id: user.id, body }, { onSuccess: () => setDone(t(message, { name: isolate(user.displayName) })) });
 
   return (
     <>
@@ -52,9 +53,9 @@ export function UsersTable({
             {users.map((u) => (
               <TableRow key={u.id}>
                 <TableHeaderCell scope="row">
-                  {u.displayName}
+                  <bdi>{u.displayName}</bdi>
                   <br />
-                  <span className="dsp-muted">{u.email}</span>
+                  <bdi className="dsp-muted">{u.email}</bdi>
                 </TableHeaderCell>
                 <TableCell>{u.roles.map((r) => t(`roles.${r}`)).join(', ')}</TableCell>
                 <TableCell>{u.caseTableIds.map((id) => caseTableNames.get(id) ?? id).join(', ') || t('common.none')}</TableCell>
@@ -80,7 +81,10 @@ export function UsersTable({
                       onClick={() => onEdit(u)}
                     >
                       {t('users.edit.open')}
-                      <VisuallyHidden> {u.displayName}</VisuallyHidden>
+                      <VisuallyHidden>
+                        {' '}
+                        <bdi>{u.displayName}</bdi>
+                      </VisuallyHidden>
                     </Button>
                     {u.id !== me.id ? (
                       <Button
