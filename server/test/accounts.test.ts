@@ -152,6 +152,26 @@ describe('invitations and passwords', () => {
     expect(statuses).toEqual([202, 202, 202, 429, 429]);
   });
 
+  it('counts reset requests before writing, so parallel requests cannot slip past the limit', async () => {
+    const user = await activeUser(['requester']);
+    const results = await Promise.all(Array.from({ length: 10 }, () => t.anonymous('POST', '/api/v1/password-resets', { email: user.email })));
+    const statuses = results.map((r) => r.status).sort();
+    expect(statuses).toEqual([202, 202, 202, 429, 429, 429, 429, 429, 429, 429]);
+    for (const r of results.filter((x) => x.status === 429)) expect(Number(r.headers['retry-after'])).toBeGreaterThan(0);
+    const n = schema.notifications;
+    const mails = await t.handle.db
+      .select()
+      .from(n)
+      .where(and(eq(n.recipientUserId, user.id), eq(n.event, 'password-reset')));
+    expect(mails).toHaveLength(3);
+    // Each new link voided the one before: one works.
+    const live = await t.handle.db
+      .select()
+      .from(schema.accountTokens)
+      .where(and(eq(schema.accountTokens.userId, user.id), sql`used_at is null`));
+    expect(live).toHaveLength(1);
+  });
+
   it('changing one’s password ends the other sessions at once, not this one', async () => {
     const user = await activeUser(['requester'], { caseTableIds: [(await firstCaseTable(await t.as('requester.arnhem'))).id] });
     const one = (await login({ email: user.email, password: STRONG })).caller;

@@ -400,6 +400,9 @@ export async function changePassword(db: Database, actor: Actor, body: ChangePas
  */
 export async function voidAccountTokens(tx: Executor, userId: string): Promise<('invitation' | 'password-reset')[]> {
   const t = schema.accountTokens;
+  // The user's row lock serialises concurrent voiding and issuing: two parallel reset requests
+  // cannot each miss the other's new link and leave two live.
+  await tx.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.id, userId)).for('update');
   const voided = await tx
     .update(t)
     .set({ usedAt: sql`now()` as never })

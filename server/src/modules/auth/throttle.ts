@@ -5,7 +5,9 @@ import { and, eq, gt, gte, inArray, lt, lte, or, sql } from 'drizzle-orm';
 // The counters behind the login and password-reset throttles (decision 042). Every attempt is
 // taken — counted — with one atomic INSERT … ON CONFLICT DO UPDATE … WHERE before the work it
 // guards, so concurrent requests and several server instances cannot slip past a limit: the row
-// lock of the upsert serialises them, and a refused take writes nothing.
+// lock of the upsert serialises them, and a refused take writes nothing. Times are
+// `clock_timestamp()`, not `now()`: `now()` is the start of each transaction, so a take that began
+// a moment before the one it waited for would see that one's "now" as the future.
 
 const t = schema.authThrottles;
 
@@ -22,7 +24,7 @@ export function throttleKey(kind: string, ...parts: string[]): string {
 }
 
 /** Seconds from now until the pair's next allowed attempt, at least 1. */
-const secondsUntil = sql<number>`greatest(1, ceil(extract(epoch from (${t.nextAllowedAt} - now()))))::int`;
+const secondsUntil = sql<number>`greatest(1, ceil(extract(epoch from (${t.nextAllowedAt} - clock_timestamp()))))::int`;
 
 /**
  * Growing delays for one (account, client) pair: the first `free - 1` attempts follow each other
@@ -36,17 +38,17 @@ export async function takePairAttempt(
   key: string,
   rule: { free: number; baseSeconds: number; capSeconds: number; forgetSeconds: number },
 ): Promise<Refusal | null> {
-  const forgotten = sql`${t.lastAttemptAt} < now() - make_interval(secs => ${rule.forgetSeconds})`;
+  const forgotten = sql`${t.lastAttemptAt} < clock_timestamp() - make_interval(secs => ${rule.forgetSeconds})`;
   const n = sql`(case when ${forgotten} then 1 else ${t.attempts} + 1 end)`;
   const delay = (attempts: ReturnType<typeof sql>) =>
     sql`make_interval(secs => case when ${attempts} < ${rule.free} then 0 else least(${rule.capSeconds}::float8, ${rule.baseSeconds}::float8 * power(2::float8, (${attempts} - ${rule.free})::float8)) end)`;
   const taken = await db
     .insert(t)
-    .values({ key, attempts: 1, nextAllowedAt: sql`now() + ${delay(sql`1`)}` as never, lastAttemptAt: sql`now()` as never })
+    .values({ key, attempts: 1, nextAllowedAt: sql`clock_timestamp() + ${delay(sql`1`)}` as never, lastAttemptAt: sql`clock_timestamp()` as never })
     .onConflictDoUpdate({
       target: t.key,
-      set: { attempts: sql`${n}`, nextAllowedAt: sql`now() + ${delay(n)}`, lastAttemptAt: sql`now()` },
-      setWhere: or(lte(t.nextAllowedAt, sql`now()`), forgotten),
+      set: { attempts: sql`${n}`, nextAllowedAt: sql`clock_timestamp() + ${delay(n)}`, lastAttemptAt: sql`clock_timestamp()` },
+      setWhere: or(lte(t.nextAllowedAt, sql`clock_timestamp()`), forgotten),
     })
     .returning({ attempts: t.attempts });
   if (taken.length > 0) return null;
@@ -61,16 +63,16 @@ export async function takePairAttempt(
  * @returns null when the attempt may go ahead (it is counted), or the refusal
  */
 export async function takeWindowAttempt(db: Executor, key: string, limit: number, windowSeconds: number): Promise<Refusal | null> {
-  const expired = sql`${t.windowStartedAt} <= now() - make_interval(secs => ${windowSeconds})`;
+  const expired = sql`${t.windowStartedAt} <= clock_timestamp() - make_interval(secs => ${windowSeconds})`;
   const taken = await db
     .insert(t)
-    .values({ key, attempts: 1, windowStartedAt: sql`now()` as never, lastAttemptAt: sql`now()` as never })
+    .values({ key, attempts: 1, windowStartedAt: sql`clock_timestamp()` as never, lastAttemptAt: sql`clock_timestamp()` as never })
     .onConflictDoUpdate({
       target: t.key,
       set: {
         attempts: sql`case when ${expired} then 1 else ${t.attempts} + 1 end`,
-        windowStartedAt: sql`case when ${expired} then now() else ${t.windowStartedAt} end`,
-        lastAttemptAt: sql`now()`,
+        windowStartedAt: sql`case when ${expired} then clock_timestamp() else ${t.windowStartedAt} end`,
+        lastAttemptAt: sql`clock_timestamp()`,
       },
       setWhere: or(expired, lt(t.attempts, limit)),
     })
@@ -82,9 +84,11 @@ export async function takeWindowAttempt(db: Executor, key: string, limit: number
 /** Reads, without counting, whether the window of `key` is full. @returns the refusal, or null */
 export async function windowFull(db: Executor, key: string, limit: number, windowSeconds: number): Promise<Refusal | null> {
   const [row] = await db
-    .select({ wait: sql<number>`greatest(1, ceil(extract(epoch from (${t.windowStartedAt} + make_interval(secs => ${windowSeconds}) - now()))))::int` })
+    .select({
+      wait: sql<number>`greatest(1, ceil(extract(epoch from (${t.windowStartedAt} + make_interval(secs => ${windowSeconds}) - clock_timestamp()))))::int`,
+    })
     .from(t)
-    .where(and(eq(t.key, key), gte(t.attempts, limit), gt(t.windowStartedAt, sql`now() - make_interval(secs => ${windowSeconds})`)));
+    .where(and(eq(t.key, key), gte(t.attempts, limit), gt(t.windowStartedAt, sql`clock_timestamp() - make_interval(secs => ${windowSeconds})`)));
   return row ? { retryAfterSeconds: row.wait } : null;
 }
 
@@ -97,7 +101,7 @@ export async function refundAttempts(db: Executor, keys: string[]): Promise<void
   if (keys.length === 0) return;
   await db
     .update(t)
-    .set({ attempts: sql`greatest(${t.attempts} - 1, 0)`, nextAllowedAt: sql`least(${t.nextAllowedAt}, now())` })
+    .set({ attempts: sql`greatest(${t.attempts} - 1, 0)`, nextAllowedAt: sql`least(${t.nextAllowedAt}, clock_timestamp())` })
     .where(inArray(t.key, keys));
 }
 
@@ -109,6 +113,6 @@ export async function clearAttempts(db: Executor, keys: string[]): Promise<void>
 
 /** Deletes up to 500 counters untouched for a day, so the table stays small under a spray of addresses. */
 export async function forgetStaleCounters(db: Executor): Promise<void> {
-  const stale = db.select({ key: t.key }).from(t).where(lt(t.lastAttemptAt, sql`now() - interval '1 day'`)).limit(500);
+  const stale = db.select({ key: t.key }).from(t).where(lt(t.lastAttemptAt, sql`clock_timestamp() - interval '1 day'`)).limit(500);
   await db.delete(t).where(inArray(t.key, stale));
 }
