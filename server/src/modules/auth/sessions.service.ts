@@ -13,9 +13,9 @@ import { clearAttempts, forgetStaleCounters, type Refusal, refundAttempts, takeP
 
 /**
  * Login throttle (decision 042). Per (account, client) pair — the client is a known device (its
- * signed device cookie) or else the IP address — the first attempts follow each other freely and
- * then each makes the next wait twice as long: 1 s, 2 s, 4 s … up to 15 minutes. A pair quiet for an
- * hour starts over; a successful login clears it.
+ * signed device cookie) or else the IP address — five attempts pass at once, then each makes the
+ * next wait twice as long: 1 s, 2 s, 4 s … up to 15 minutes. A pair quiet for an hour starts over;
+ * a successful login clears it.
  */
 export const LOGIN_PAIR_RULE = { free: 5, baseSeconds: 1, capSeconds: 15 * 60, forgetSeconds: 60 * 60 } as const;
 /**
@@ -355,9 +355,11 @@ export async function logout(db: Database, actor: Actor, origin: RequestOrigin):
 
 /**
  * Changes the actor's own password after checking the current one; every other session of the
- * user ends at once (ASVS 2.1.5, 3.3.3).
+ * user ends at once and every outstanding invitation or reset link is voided (ASVS 2.1.5, 3.3.3,
+ * decision 041). A wrong current password counts on the login throttle's (account, client) pair.
  *
- * @throws AppError 400 `validation-failed` (current password wrong), 400 `weak-password`
+ * @throws AppError 400 `validation-failed` (current password wrong), 400 `weak-password`,
+ *   429 `rate-limited`, 503 `service-unavailable`
  */
 export async function changePassword(db: Database, actor: Actor, body: ChangePasswordBody, origin: RequestOrigin): Promise<void> {
   const [user] = await db.select({ hash: schema.users.passwordHash }).from(schema.users).where(eq(schema.users.id, actor.userId));
@@ -493,9 +495,10 @@ export async function requestPasswordReset(db: Database, body: PasswordResetRequ
 
 /**
  * Sets a password with the token of an invitation or reset link: single use, expiring, for an
- * active user. The password must be strong; every session of the user ends.
+ * active user, looked up by its sha256. The password must be strong; every session of the user ends
+ * and the user's other links are voided (decision 041).
  *
- * @throws AppError 400 `invalid-token`, 400 `weak-password`
+ * @throws AppError 400 `invalid-token`, 400 `weak-password`, 503 `service-unavailable`
  */
 export async function setPasswordWithToken(db: Database, body: SetPasswordBody, origin: RequestOrigin): Promise<void> {
   const t = schema.accountTokens;

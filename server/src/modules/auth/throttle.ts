@@ -27,9 +27,9 @@ export function throttleKey(kind: string, ...parts: string[]): string {
 const secondsUntil = sql<number>`greatest(1, ceil(extract(epoch from (${t.nextAllowedAt} - clock_timestamp()))))::int`;
 
 /**
- * Growing delays for one (account, client) pair: the first `free - 1` attempts follow each other
- * freely; attempt n ≥ `free` makes the next wait `min(capSeconds, baseSeconds · 2^(n − free))`
- * seconds (1, 2, 4, … with the defaults). A pair quiet for `forgetSeconds` starts over.
+ * Growing delays for one (account, client) pair: `free` attempts pass at once; from attempt
+ * n = `free` on, each makes the next wait `min(capSeconds, baseSeconds · 2^(n − free))` seconds
+ * (1, 2, 4, … with the defaults). A pair quiet for `forgetSeconds` starts over.
  *
  * @returns null when the attempt may go ahead (it is counted), or the refusal
  */
