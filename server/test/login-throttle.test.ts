@@ -202,7 +202,7 @@ describe('nobody locks a coordinator out', () => {
     // A device cookie of another user, or a forged one, is no known device here.
     const forged = `${home.device?.slice(0, -3)}abc`;
     expect((await attempt({ email: user.email, password: STRONG }, '198.51.100.13', forged)).status).toBe(429);
-  });
+  }, 240_000);
 
   it('a client sending wrong passwords to many accounts meets the IP ceiling', async () => {
     const ip = '203.0.113.80';
@@ -217,7 +217,7 @@ describe('nobody locks a coordinator out', () => {
     expect((await attempt(wrong('spray-next@duidingspool.example'), ip)).status).toBe(429);
     // Another address is not held by it.
     expect((await attempt(wrong('spray-next@duidingspool.example'), '203.0.113.81')).status).toBe(401);
-  });
+  }, 240_000);
 });
 
 describe('the password gate', () => {
