@@ -7,14 +7,18 @@ import { PROBLEM_TYPES, type ProblemFieldError, type ProblemType } from '@duidin
  */
 export class AppError extends Error {
   readonly status: number;
+  /** Seconds for the `Retry-After` header of a 429 or 503 (not part of the problem body). */
+  readonly retryAfterSeconds: number | undefined;
   constructor(
     readonly type: ProblemType,
     readonly detail: string,
     readonly extra: { errors?: ProblemFieldError[]; availableCents?: number; remainingMinutes?: number } = {},
+    options: { retryAfterSeconds?: number } = {},
   ) {
     super(detail);
     this.name = 'AppError';
     this.status = PROBLEM_TYPES[type];
+    this.retryAfterSeconds = options.retryAfterSeconds;
   }
 }
 

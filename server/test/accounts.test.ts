@@ -7,6 +7,7 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import { generate } from 'otplib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.ts';
+import { decryptSecret } from '../src/lib/secrets.ts';
 import { createUserFromCli } from '../src/modules/users/users.service.ts';
 import { expectProblem, firstCaseTable } from './fixtures.ts';
 import { type Caller, type CallResult, testConfig, useTestApp } from './harness.ts';
@@ -26,8 +27,9 @@ async function linkMailedTo(to: string) {
     .orderBy(desc(schema.notifications.createdAt))
     .limit(1);
   if (!mail) throw new Error(`no mail to ${to}`);
-  const token = /#token=([A-Za-z0-9_-]{43})/.exec(mail.linkPath)?.[1];
-  if (!token) throw new Error('no token in mail');
+  // The outbox keeps the token only sealed under ENCRYPTION_KEY until the mail is sent (decision 041).
+  if (!mail.linkTokenEncrypted) throw new Error('no sealed token in mail');
+  const token = decryptSecret(mail.linkTokenEncrypted, testConfig.encryptionKey, 'outbox-link');
   return { mail, token };
 }
 
@@ -86,7 +88,7 @@ describe('invitations and passwords', () => {
     expect(invited.body).toMatchObject({ email: address, roles: ['coordinator'], hasPassword: false, isActive: true, twoFactorEnabled: false });
     const { mail, token } = await linkMailedTo(address);
     expect(mail.event).toBe('invitation');
-    expect(mail.linkPath).toContain('/set-password#token=');
+    expect(mail.linkPath).toBe('/set-password');
     // Only the hash of the token is stored.
     const [stored] = await t.handle.db.select().from(schema.accountTokens).where(eq(schema.accountTokens.userId, invited.body.id));
     expect(stored?.tokenHash).not.toContain(token);
@@ -148,6 +150,26 @@ describe('invitations and passwords', () => {
     const statuses = [];
     for (let i = 0; i < 5; i++) statuses.push((await t.anonymous('POST', '/api/v1/password-resets', { email: address })).status);
     expect(statuses).toEqual([202, 202, 202, 429, 429]);
+  });
+
+  it('counts reset requests before writing, so parallel requests cannot slip past the limit', async () => {
+    const user = await activeUser(['requester']);
+    const results = await Promise.all(Array.from({ length: 10 }, () => t.anonymous('POST', '/api/v1/password-resets', { email: user.email })));
+    const statuses = results.map((r) => r.status).sort();
+    expect(statuses).toEqual([202, 202, 202, 429, 429, 429, 429, 429, 429, 429]);
+    for (const r of results.filter((x) => x.status === 429)) expect(Number(r.headers['retry-after'])).toBeGreaterThan(0);
+    const n = schema.notifications;
+    const mails = await t.handle.db
+      .select()
+      .from(n)
+      .where(and(eq(n.recipientUserId, user.id), eq(n.event, 'password-reset')));
+    expect(mails).toHaveLength(3);
+    // Each new link voided the one before: one works.
+    const live = await t.handle.db
+      .select()
+      .from(schema.accountTokens)
+      .where(and(eq(schema.accountTokens.userId, user.id), sql`used_at is null`));
+    expect(live).toHaveLength(1);
   });
 
   it('changing one’s password ends the other sessions at once, not this one', async () => {

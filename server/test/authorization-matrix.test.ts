@@ -73,7 +73,9 @@ const MATRIX: Record<string, Row> = {
   'GET /api/v1/health': { call: () => ({ url: '/api/v1/health' }), expect: all(200) },
   'GET /api/v1/openapi.json': { call: () => ({ url: '/api/v1/openapi.json' }), expect: all(200) },
   'POST /api/v1/sessions': {
-    call: () => ({ url: '/api/v1/sessions', body: { email: `niemand@${DEMO_DOMAIN}`, password: DEMO_PASSWORD } }),
+    // A fresh unknown address per call: eight wrong logins for one address from one client would
+    // rightly meet the login throttle (decision 042) after five.
+    call: () => ({ url: '/api/v1/sessions', body: { email: `niemand-${randomBytes(4).toString('hex')}@${DEMO_DOMAIN}`, password: DEMO_PASSWORD } }),
     expect: all(401),
   },
   'POST /api/v1/sessions/current/refresh': { call: () => ({ url: '/api/v1/sessions/current/refresh' }), expect: all(401) },

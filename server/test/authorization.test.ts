@@ -381,6 +381,9 @@ describe('server-side sessions: changes take effect at once', () => {
     }
     expect(statuses, 'no 429 after 30 failed logins').toContain(429);
     expect(JSON.parse(limited?.body ?? '{}')).toMatchObject({ type: 'rate-limited', status: 429 });
+    // Decision 042: five attempts per (account, client) pair go freely; then the next one waits 1 s.
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
+    expect(limited?.headers['retry-after']).toBe('1');
   });
 });
 

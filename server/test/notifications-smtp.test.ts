@@ -5,7 +5,8 @@ import { schema } from '@duidingspool/db';
 import { eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AppConfig } from '../src/config.ts';
-import { enqueueSecurityMail, notifyBudgetThresholdCrossed } from '../src/modules/notifications/outbox.ts';
+import { issueAccountToken } from '../src/modules/auth/sessions.service.ts';
+import { notifyBudgetThresholdCrossed } from '../src/modules/notifications/outbox.ts';
 import { createMailTransport, type MailTransport } from '../src/modules/notifications/transport.ts';
 import { NotificationWorker, type NotificationWorkerOptions } from '../src/modules/notifications/worker.ts';
 import { createRequest, entryBody, specialist } from './fixtures.ts';
@@ -116,13 +117,16 @@ describe('every event, delivered through SMTP', () => {
     // Budget threshold and the security mails, through the functions other features call.
     const ctx = { publicUrl: testConfig.publicUrl, now: () => new Date(), workingHours: testConfig.workingHours };
     const [finance] = await t.handle.db.select().from(schema.users).where(eq(schema.users.email, 'finance@duidingspool.example'));
-    if (!finance) throw new Error('no finance user');
+    const [admin] = await t.handle.db.select().from(schema.users).where(eq(schema.users.email, 'admin@duidingspool.example'));
+    if (!finance || !admin) throw new Error('no finance or admin user');
+    const mail = { publicUrl: testConfig.publicUrl, encryptionKey: testConfig.encryptionKey };
     await t.handle.db.transaction(async (tx) => {
       expect(await notifyBudgetThresholdCrossed(tx, ctx, { year: 2019, thresholdPercent: 90 })).toBeGreaterThan(0);
       // Called again (another instance, a second crossing): nothing new.
       expect(await notifyBudgetThresholdCrossed(tx, ctx, { year: 2019, thresholdPercent: 90 })).toBe(0);
-      await enqueueSecurityMail(tx, ctx, { event: 'invitation', userId: finance.id, linkPath: '/activate/token-1' });
-      await enqueueSecurityMail(tx, ctx, { event: 'password-reset', userId: finance.id, linkPath: '/reset/token-2' });
+      // Two users: a new link voids the user's older one (decision 041).
+      await issueAccountToken(tx, { userId: finance.id, purpose: 'invitation', createdBy: null, mail });
+      await issueAccountToken(tx, { userId: admin.id, purpose: 'password-reset', createdBy: null, mail });
     });
     // English for one requester: the template follows the recipient's language.
     await t.handle.db.update(schema.users).set({ language: 'en' }).where(eq(schema.users.email, 'requester.arnhem@duidingspool.example'));
@@ -153,7 +157,7 @@ describe('every event, delivered through SMTP', () => {
     expect(recipientsOf(mails, 'request-declined', r2.reference)).toEqual(requesters);
     expect(recipientsOf(mails, 'budget-threshold-crossed', null)).toEqual(await roleEmails('coordinator', 'finance'));
     expect(recipientsOf(mails, 'invitation', null)).toEqual(['finance@duidingspool.example']);
-    expect(recipientsOf(mails, 'password-reset', null)).toEqual(['finance@duidingspool.example']);
+    expect(recipientsOf(mails, 'password-reset', null)).toEqual(['admin@duidingspool.example']);
     expect(requesters.length).toBeGreaterThan(0);
     expect(coordinators.length).toBeGreaterThan(0);
 

@@ -7,7 +7,7 @@ import { NOTIFICATION_EVENTS } from '@duidingspool/shared';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.ts';
-import { enqueueSecurityMail } from '../src/modules/notifications/outbox.ts';
+import { issueAccountToken } from '../src/modules/auth/sessions.service.ts';
 import { type MailInput, renderMail, sampleMailInput } from '../src/modules/notifications/templates.tsx';
 import { NotificationWorker } from '../src/modules/notifications/worker.ts';
 import { createRequest, expectProblem } from './fixtures.ts';
@@ -109,7 +109,6 @@ describe('preferences', () => {
 
   it('off writes nothing, digest parks the row, security mails ignore preferences', async () => {
     await clearOutbox();
-    const ctx = { publicUrl: testConfig.publicUrl, now: () => new Date(), workingHours: testConfig.workingHours };
     expect((await coordinator('PUT', '/api/v1/me/notification-preferences', { items: [{ event: 'request-submitted', mode: 'off' }] })).status).toBe(200);
     const coordinatorId = await userId('coordinator');
     await createRequest(requester);
@@ -129,7 +128,14 @@ describe('preferences', () => {
 
     // A security mail to a user who turned everything off still goes out at once.
     await t.handle.db.insert(schema.notificationPreferences).values({ userId: coordinatorId, event: 'password-reset', mode: 'off' }).onConflictDoNothing();
-    await t.handle.db.transaction((tx) => enqueueSecurityMail(tx, ctx, { event: 'password-reset', userId: coordinatorId, linkPath: '/reset/x' }));
+    await t.handle.db.transaction((tx) =>
+      issueAccountToken(tx, {
+        userId: coordinatorId,
+        purpose: 'password-reset',
+        createdBy: null,
+        mail: { publicUrl: testConfig.publicUrl, encryptionKey: testConfig.encryptionKey },
+      }),
+    );
     const [reset] = await t.handle.db
       .select()
       .from(schema.notifications)

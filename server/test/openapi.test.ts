@@ -73,6 +73,17 @@ describe('the OpenAPI document', () => {
     }
   });
 
+  it('documents 429 and 503 with Retry-After on every operation that verifies or hashes a password', () => {
+    for (const [path, method] of [
+      ['/sessions', 'post'],
+      ['/me/password', 'put'],
+      ['/password-changes', 'post'],
+    ] as const) {
+      const responses = doc.paths[path][method].responses;
+      for (const code of ['429', '503']) expect(Object.keys(responses[code]?.headers ?? {}), `${method} ${path} ${code}`).toContain('Retry-After');
+    }
+  });
+
   it('lints with 0 errors against the NL API Design Rules ruleset', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'dp-openapi-'));
     const file = join(dir, 'openapi.json');

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigserial, check, index, inet, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { users } from './users.ts';
+import { accountTokens, users } from './users.ts';
 
 /**
  * Append-only audit log (DESIGN.md §6): who did what to which object, when, from where, with what
@@ -50,8 +50,16 @@ export const notifications = pgTable(
     recipientEmail: text('recipient_email').notNull(),
     /** Pool reference (`DP-2019-0007`), or null for mails about no request (invitation, budget). */
     reference: text('reference'),
-    /** Path inside the app (`/requests/…`), joined to PUBLIC_URL at send time. */
+    /** Path inside the app (`/requests/…`), joined to PUBLIC_URL at send time; never a token. */
     linkPath: text('link_path').notNull().default('/'),
+    /**
+     * The one-time token of an invitation or reset link, AES-256-GCM-encrypted under ENCRYPTION_KEY,
+     * appended to the link as `#token=` at send time. Wiped once the mail is sent, has failed for
+     * good, or its token is used, voided or expired: no usable token rests in the outbox.
+     */
+    linkTokenEncrypted: text('link_token_encrypted'),
+    /** The account token the link carries (invitation and reset mails only). */
+    accountTokenId: uuid('account_token_id').references(() => accountTokens.id),
     /** Template parameters that are never case content (e.g. `{year, thresholdPercent}`). */
     params: jsonb('params').notNull().default({}),
     /** Stable RFC 5322 Message-ID, the same on every attempt. */
@@ -70,6 +78,7 @@ export const notifications = pgTable(
   (t) => [
     index('notifications_due').on(t.status, t.nextAttemptAt),
     index('notifications_recipient').on(t.recipientUserId, t.status),
+    index('notifications_account_token').on(t.accountTokenId),
     check('notifications_status', sql`${t.status} in ('pending','sending','sent','failed','digest','digested')`),
   ],
 );

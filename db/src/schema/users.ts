@@ -112,3 +112,23 @@ export const accountTokens = pgTable(
   },
   (t) => [index('account_tokens_user').on(t.userId), check('account_tokens_purpose', sql`${t.purpose} in ('invitation','password-reset')`)],
 );
+
+/**
+ * Counters of the login and password-reset throttles (decision 042). `key` is the sha256 of what is
+ * counted (an account and a client, an account, an IP address), so no address is stored in plain.
+ * A per-pair row holds growing delays (`attempts`, `next_allowed_at`); a ceiling row counts
+ * attempts in a fixed window from `window_started_at`. Rows are taken with one atomic
+ * `INSERT … ON CONFLICT DO UPDATE … WHERE`, before a password is verified, so the limits hold under
+ * concurrency and across server instances.
+ */
+export const authThrottles = pgTable(
+  'auth_throttles',
+  {
+    key: text('key').primaryKey(),
+    attempts: integer('attempts').notNull().default(0),
+    windowStartedAt: timestamp('window_started_at', { withTimezone: true }).notNull().defaultNow(),
+    nextAllowedAt: timestamp('next_allowed_at', { withTimezone: true }).notNull().defaultNow(),
+    lastAttemptAt: timestamp('last_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('auth_throttles_last_attempt').on(t.lastAttemptAt)],
+);

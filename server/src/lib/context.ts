@@ -31,6 +31,8 @@ export interface ServiceContext {
   now: () => Date;
   /** Public base URL of the app, for links in notifications. */
   publicUrl: string;
+  /** `ENCRYPTION_KEY`: seals the one-time token of an invitation or reset mail in the outbox. */
+  encryptionKey: string;
   /** Months after closing that case content is purged (DESIGN.md §6). */
   retentionCaseMonths: number;
   /** The working day (Europe/Amsterdam): when a parked digest row goes out. */

@@ -16,6 +16,11 @@ describe('secrets at rest', () => {
     parts[3] = Buffer.from('anders').toString('base64url');
     expect(() => decryptSecret(parts.join('.'), 'k'.repeat(40))).toThrow();
   });
+  it('seals each purpose under a key of its own: an outbox link token does not open as a TOTP seed', () => {
+    const sealed = encryptSecret('link-token', 'k'.repeat(40), 'outbox-link');
+    expect(decryptSecret(sealed, 'k'.repeat(40), 'outbox-link')).toBe('link-token');
+    expect(() => decryptSecret(sealed, 'k'.repeat(40), 'totp')).toThrow();
+  });
   it('makes 43-character tokens and stores only their sha256', () => {
     const token = randomToken();
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);

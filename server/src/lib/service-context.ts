@@ -10,6 +10,7 @@ export function serviceContext(app: FastifyInstance, request: FastifyRequest, no
     origin: { ip: request.ip ?? null, userAgent: request.headers['user-agent'] ?? null },
     now,
     publicUrl: app.config.publicUrl,
+    encryptionKey: app.config.encryptionKey,
     retentionCaseMonths: app.config.retentionCaseMonths,
     workingHours: app.config.workingHours,
   };

@@ -1,3 +1,4 @@
+import { createHash, randomUUID } from 'node:crypto';
 import { type Database, schema } from '@duidingspool/db';
 import type { Role } from '@duidingspool/shared';
 import fastifyCookie from '@fastify/cookie';
@@ -15,6 +16,14 @@ export const SESSION_COOKIE = 'dp_session';
 /** Name of the httpOnly refresh cookie (`<sessionId>.<token>`), sent only to the sessions routes. */
 export const REFRESH_COOKIE = 'dp_refresh';
 const REFRESH_PATH = '/api/v1/sessions';
+/**
+ * Name of the signed device cookie (`<userId>.<deviceId>.<issued, epoch seconds>` plus an HMAC),
+ * set after a complete login and sent only to the sessions routes: it marks the browser as a known
+ * device of that user for the login throttle (decision 042, OWASP "device cookies").
+ */
+export const DEVICE_COOKIE = 'dp_device';
+/** How long a device stays known without logging in again, days. */
+export const DEVICE_COOKIE_MAX_DAYS = 90;
 
 interface SessionClaims {
   sub: string;
@@ -47,6 +56,10 @@ declare module 'fastify' {
     issueRefreshCookie(reply: FastifyReply, session: { sessionId: string; refreshToken: string }): void;
     /** Clears the session and the refresh cookie. */
     clearSessionCookie(reply: FastifyReply): void;
+    /** The request's device cookie when its signature holds and it is younger than `DEVICE_COOKIE_MAX_DAYS`. */
+    readDeviceCookie(request: FastifyRequest): { userId: string; deviceId: string } | null;
+    /** Sets (or renews) the device cookie of `userId`, keeping `deviceId` when given. */
+    issueDeviceCookie(reply: FastifyReply, userId: string, deviceId?: string): void;
   }
 }
 
@@ -114,7 +127,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export default fp(
   async function auth(app: FastifyInstance, opts: { config: AppConfig; db: Database }) {
     const { config, db } = opts;
-    await app.register(fastifyCookie);
+    // The cookie plugin signs the device cookie (HMAC-SHA256) with a key of its own, derived from the JWT secret.
+    await app.register(fastifyCookie, { secret: createHash('sha256').update(`dp-device-cookie:${config.jwtSecret}`).digest('base64url') });
     await app.register(fastifyJwt, {
       secret: config.jwtSecret,
       cookie: { cookieName: SESSION_COOKIE, signed: false },
@@ -137,6 +151,26 @@ export default fp(
     app.decorate('clearSessionCookie', (reply: FastifyReply) => {
       reply.clearCookie(SESSION_COOKIE, cookieOptions);
       reply.clearCookie(REFRESH_COOKIE, { ...cookieOptions, path: REFRESH_PATH });
+    });
+    const deviceMaxSeconds = DEVICE_COOKIE_MAX_DAYS * 24 * 3600;
+    app.decorate('readDeviceCookie', (request: FastifyRequest) => {
+      const raw = request.cookies[DEVICE_COOKIE];
+      if (!raw || raw.length > 200) return null;
+      const unsigned = request.unsignCookie(raw);
+      if (!unsigned.valid || !unsigned.value) return null;
+      const [userId, deviceId, issued] = unsigned.value.split('.');
+      if (!userId || !deviceId || !UUID.test(userId) || !UUID.test(deviceId) || !/^\d{1,12}$/.test(issued ?? '')) return null;
+      const age = Date.now() / 1000 - Number(issued);
+      if (age < -60 || age > deviceMaxSeconds) return null;
+      return { userId, deviceId };
+    });
+    app.decorate('issueDeviceCookie', (reply: FastifyReply, userId: string, deviceId = randomUUID()) => {
+      reply.setCookie(DEVICE_COOKIE, `${userId}.${deviceId}.${Math.floor(Date.now() / 1000)}`, {
+        ...cookieOptions,
+        path: REFRESH_PATH,
+        maxAge: deviceMaxSeconds,
+        signed: true,
+      });
     });
     app.decorateRequest('actor', null);
 

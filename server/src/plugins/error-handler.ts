@@ -27,7 +27,8 @@ const CONTEXT_IN: Record<string, ProblemFieldError['in']> = { body: 'body', quer
 export default fp(async function errorHandler(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     if (error instanceof AppError) {
-      if (error.type === 'rate-limited') reply.header('Retry-After', String(15 * 60));
+      // Retry-After in whole seconds, at least 1 (RFC 9110 §10.2.3).
+      if (error.retryAfterSeconds !== undefined) reply.header('Retry-After', String(Math.max(1, Math.ceil(error.retryAfterSeconds))));
       return sendProblem(reply, error.type, error.status, error.detail, error.extra);
     }
     if (hasZodFastifySchemaValidationErrors(error)) {

@@ -9,6 +9,10 @@ import { API_VERSION } from './api-conventions.ts';
 type Json = Record<string, unknown>;
 const PROBLEM_REF = { $ref: '#/components/schemas/Problem' };
 const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: PROBLEM_REF } } });
+const RETRY_AFTER = { 'Retry-After': { description: 'Seconden tot een nieuwe poging zin heeft', schema: { type: 'integer', minimum: 1 } } };
+const withRetryAfter = (response: Json) => ({ ...response, headers: RETRY_AFTER });
+/** `method path` of the operations that verify or hash a password. */
+const PASSWORD_OPERATIONS = new Set(['post /sessions', 'put /me/password', 'post /password-changes']);
 const VERSION_HEADER = { 'API-Version': { description: 'Versie van de API (semver)', schema: { type: 'string', example: API_VERSION } } };
 
 /**
@@ -46,7 +50,14 @@ function completeDocument(doc: Json): Json {
       if (method === 'post' || method === 'patch') responses['422'] ??= problem('Persoonsgegevens in vrije tekst (`personal-data-detected`)');
       if (isPublic && method === 'post') {
         responses['401'] ??= problem('Niet (meer) ingelogd of onjuiste gegevens (`unauthenticated`)');
-        responses['429'] ??= problem('Te veel pogingen (`rate-limited`)');
+        responses['429'] ??= withRetryAfter(problem('Te veel pogingen (`rate-limited`); `Retry-After` zegt na hoeveel seconden het weer kan'));
+      }
+      // Operations that verify or hash a password: throttled (decision 042) and behind the password gate.
+      if (PASSWORD_OPERATIONS.has(`${method} ${path}`)) {
+        responses['429'] ??= withRetryAfter(problem('Te veel pogingen (`rate-limited`); `Retry-After` zegt na hoeveel seconden het weer kan'));
+        responses['503'] ??= withRetryAfter(
+          problem('Te druk om wachtwoorden te controleren (`service-unavailable`); probeer het na `Retry-After` seconden opnieuw'),
+        );
       }
       responses['500'] ??= problem('Interne fout (`internal-error`)');
     }

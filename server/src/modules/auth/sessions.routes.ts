@@ -37,9 +37,12 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { public: true },
     schema: { tags: ['sessions'], summary: 'Inloggen: zet de sessiecookie', body: LoginBodySchema, response: { 200: LoginResponseSchema } },
     handler: async (request, reply) => {
-      const session = await login(app.db, request.body, originOf(request), settings);
+      const device = app.readDeviceCookie(request);
+      const session = await login(app.db, request.body, originOf(request), settings, device);
       await app.issueSessionCookie(reply, session);
       app.issueRefreshCookie(reply, session);
+      // A complete login makes (or keeps) this browser a known device of the user (decision 042).
+      if (session.trustDevice) app.issueDeviceCookie(reply, session.userId, device?.userId === session.userId ? device.deviceId : undefined);
       return { user: await me(session.userId, session.sessionId) };
     },
   });

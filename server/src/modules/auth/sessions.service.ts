@@ -3,17 +3,31 @@ import type { ChangePasswordBody, LoginBody, Me, PasswordResetRequestBody, Role,
 import { and, asc, eq, gt, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import { AppError } from '../../errors.ts';
 import type { Actor, RequestOrigin } from '../../lib/context.ts';
+import { passwordGate } from '../../lib/password-gate.ts';
 import { assertStrongPassword } from '../../lib/password-policy.ts';
 import { decryptSecret, hashToken, randomToken } from '../../lib/secrets.ts';
 import { verifyTotp } from '../../lib/totp.ts';
 import { auditAs } from '../audit/audit.service.ts';
-import { enqueueSecurityMail } from '../notifications/outbox.ts';
+import { enqueueSecurityMail, withdrawDeadLinks } from '../notifications/outbox.ts';
+import { clearAttempts, forgetStaleCounters, type Refusal, refundAttempts, takePairAttempt, takeWindowAttempt, throttleKey, windowFull } from './throttle.ts';
 
-/** Failed logins allowed per account, and per IP address, within `THROTTLE_WINDOW_MINUTES`. */
-export const MAX_FAILED_LOGINS_PER_ACCOUNT = 10;
-export const MAX_FAILED_LOGINS_PER_IP = 50;
-export const THROTTLE_WINDOW_MINUTES = 15;
-/** Password-reset requests allowed per e-mail address, and per IP, within the same window. */
+/**
+ * Login throttle (decision 042). Per (account, client) pair — the client is a known device (its
+ * signed device cookie) or else the IP address — five attempts pass at once, then each makes the
+ * next wait twice as long: 1 s, 2 s, 4 s … up to 15 minutes. A pair quiet for an hour starts over;
+ * a successful login clears it.
+ */
+export const LOGIN_PAIR_RULE = { free: 5, baseSeconds: 1, capSeconds: 15 * 60, forgetSeconds: 60 * 60 } as const;
+/**
+ * Ceilings for clients that are not a known device of the account, per fixed window of an hour: all
+ * such attempts on one account (far above what a person types), and all attempts from one IP
+ * address across accounts (password spraying). A known device is held by its pair only.
+ */
+export const LOGIN_CEILING_WINDOW_SECONDS = 60 * 60;
+export const LOGIN_ACCOUNT_CEILING = 100;
+export const LOGIN_IP_CEILING = 200;
+/** Password-reset requests allowed per e-mail address, and per IP, per window of 15 minutes. */
+export const RESET_WINDOW_SECONDS = 15 * 60;
 export const MAX_RESET_REQUESTS_PER_ACCOUNT = 3;
 export const MAX_RESET_REQUESTS_PER_IP = 20;
 /** Lifetime of a password-reset link, minutes. */
@@ -52,32 +66,73 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const wrongCredentials = () => new AppError('unauthenticated', 'E-mailadres of wachtwoord is onjuist.');
 
-/**
- * Refuses once the account or the IP address has had too many failed attempts of `action`
- * recently (DESIGN.md §6). Counted from the audit log, so it holds across server instances.
- *
- * @throws AppError 429 `rate-limited`
- */
-async function assertNotThrottled(
-  db: Database,
-  action: string,
-  email: string,
-  ip: string | null,
-  limits: { account: number; ip: number },
-  result = 'denied',
-): Promise<void> {
-  const ev = schema.auditEvents;
-  const [row] = await db
-    .select({
-      byAccount: sql<number>`count(*) filter (where ${ev.details}->>'email' = ${email})::int`,
-      byIp: ip ? sql<number>`count(*) filter (where ${ev.ip} = ${ip}::inet)::int` : sql<number>`0`,
-    })
-    .from(ev)
-    .where(and(eq(ev.action, action), eq(ev.result, result), gt(ev.occurredAt, sql`now() - make_interval(mins => ${THROTTLE_WINDOW_MINUTES})`)));
-  if ((row?.byAccount ?? 0) >= limits.account || (row?.byIp ?? 0) >= limits.ip) {
-    throw new AppError('rate-limited', `Te veel pogingen. Probeer het over ${THROTTLE_WINDOW_MINUTES} minuten opnieuw.`);
-  }
+const rateLimited = (refusal: Refusal) => {
+  const wait = refusal.retryAfterSeconds;
+  const when = wait < 120 ? `${wait} seconden` : `${Math.ceil(wait / 60)} minuten`;
+  return new AppError('rate-limited', `Te veel pogingen. Probeer het over ${when} opnieuw.`, {}, { retryAfterSeconds: wait });
+};
+
+/** A client that logged in to this account before, by its signed device cookie (decision 042). */
+export interface KnownDevice {
+  userId: string;
+  deviceId: string;
 }
+
+/** The counters one password attempt takes, and how to give them back. */
+interface TakenAttempt {
+  pairKey: string;
+  ceilingKeys: string[];
+}
+
+/**
+ * Counts one password attempt of `email` from `client` before it is verified (decision 042): the
+ * ceilings are read first (a full ceiling costs the pair nothing), then the pair is taken and then
+ * each ceiling, each with one atomic upsert.
+ *
+ * @param client `device:<id>` for a known device (no ceilings), else `ip:<address>`
+ * @throws AppError 429 `rate-limited` with `retryAfterSeconds`
+ */
+async function takePasswordAttempt(db: Database, email: string, client: string, ip: string | null, knownDevice: boolean): Promise<TakenAttempt> {
+  const pairKey = throttleKey('login-pair', email, client);
+  const ceilings = knownDevice
+    ? []
+    : [
+        { key: throttleKey('login-account', email), limit: LOGIN_ACCOUNT_CEILING },
+        ...(ip ? [{ key: throttleKey('login-ip', ip), limit: LOGIN_IP_CEILING }] : []),
+      ];
+  for (const c of ceilings) {
+    const full = await windowFull(db, c.key, c.limit, LOGIN_CEILING_WINDOW_SECONDS);
+    if (full) throw rateLimited(full);
+  }
+  const pair = await takePairAttempt(db, pairKey, LOGIN_PAIR_RULE);
+  if (pair) throw rateLimited(pair);
+  const taken: string[] = [];
+  for (const c of ceilings) {
+    const refusal = await takeWindowAttempt(db, c.key, c.limit, LOGIN_CEILING_WINDOW_SECONDS);
+    if (refusal) {
+      await refundAttempts(db, [pairKey, ...taken]);
+      throw rateLimited(refusal);
+    }
+    taken.push(c.key);
+  }
+  return { pairKey, ceilingKeys: taken };
+}
+
+/** Gives a counted attempt back: it was not verified, or it was no guess. */
+const refund = (db: Database, a: TakenAttempt) => refundAttempts(db, [a.pairKey, ...a.ceilingKeys]);
+/** A successful login: the pair starts over and the ceilings get the attempt back. */
+async function settle(db: Database, a: TakenAttempt): Promise<void> {
+  await clearAttempts(db, [a.pairKey]);
+  await refundAttempts(db, a.ceilingKeys);
+}
+
+/** Runs an argon2 verification through the process's password gate (503 when it is full). */
+export async function checkPassword(hash: string | null | undefined, password: string): Promise<boolean> {
+  return passwordGate.run(async () => verifyPassword(hash ?? (await dummyPasswordHash()), password));
+}
+
+/** Hashes a new password through the process's password gate (503 when it is full). */
+const hashThroughGate = (password: string) => passwordGate.run(() => hashPassword(password));
 
 /** Revokes every live session of `userId` (except `keep`): logout everywhere. */
 export async function revokeSessions(db: Executor, userId: string, keep?: string): Promise<void> {
@@ -95,16 +150,33 @@ export interface OpenedSession {
   refreshToken: string;
 }
 
+/** A login's session, and whether the client has proved itself enough to become a known device. */
+export interface LoginResult extends OpenedSession {
+  /** Password and, when the user has one, the second factor were right (not an enrolment-only session). */
+  trustDevice: boolean;
+}
+
 /**
  * Checks e-mail, password and — when the user has set one up — the TOTP code or a one-time
  * recovery code, then opens a server-side session. Unknown user, deactivated user and wrong
  * password answer alike (and take alike long). A user whose roles need a second factor but who
  * has none yet gets a session that may only enrol one. DESIGN.md §6, ASVS 2.2.1, 2.8.
  *
- * @throws AppError 401 `unauthenticated`, 401 `second-factor-required` (code missing), 429 `rate-limited`
+ * Every attempt is counted before the password is verified (decision 042): per (account, client)
+ * pair with growing delays, and — unless `device` is a known device of this account — against the
+ * account's and the IP address's ceilings. The verification itself passes the password gate.
+ *
+ * @param device the client's device cookie, already checked for its signature and age
+ * @throws AppError 401 `unauthenticated`, 401 `second-factor-required` (code missing),
+ *   429 `rate-limited` and 503 `service-unavailable` (both with `retryAfterSeconds`)
  */
-export async function login(db: Database, body: LoginBody, origin: RequestOrigin, settings: AuthSettings): Promise<OpenedSession> {
-  await assertNotThrottled(db, 'login', body.email, origin.ip, { account: MAX_FAILED_LOGINS_PER_ACCOUNT, ip: MAX_FAILED_LOGINS_PER_IP });
+export async function login(
+  db: Database,
+  body: LoginBody,
+  origin: RequestOrigin,
+  settings: AuthSettings,
+  device: KnownDevice | null = null,
+): Promise<LoginResult> {
   const u = schema.users;
   const [user] = await db
     .select({
@@ -120,13 +192,23 @@ export async function login(db: Database, body: LoginBody, origin: RequestOrigin
     })
     .from(u)
     .where(eq(u.email, body.email));
-  const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), body.password);
+  const known = device !== null && user !== undefined && device.userId === user.id;
+  const client = known ? `device:${device.deviceId}` : `ip:${origin.ip ?? 'unknown'}`;
+  const attempt = await takePasswordAttempt(db, body.email, client, origin.ip, known);
+  let ok: boolean;
+  try {
+    ok = await checkPassword(user?.passwordHash, body.password);
+  } catch (error) {
+    await refund(db, attempt);
+    throw error;
+  }
   const deny = async (reason: string, error = wrongCredentials()) => {
     await auditAs(
       db,
       { actorId: user?.id ?? null, origin },
       { action: 'login', objectType: 'session', objectId: null, result: 'denied', details: { email: body.email, reason } },
     );
+    await forgetStaleCounters(db);
     return error;
   };
   if (!user || !ok || !user.isActive || !user.passwordHash) throw await deny('credentials');
@@ -134,6 +216,8 @@ export async function login(db: Database, body: LoginBody, origin: RequestOrigin
   let factor: 'none' | 'totp' | 'recovery-code' = 'none';
   if (user.totpEnabledAt && user.totpSecretEncrypted) {
     if (!body.totp && !body.recoveryCode) {
+      // The right password without a code is the first step of a normal login, not a guess.
+      await refund(db, attempt);
       throw new AppError('second-factor-required', 'Vul de code uit uw authenticator-app in, of een herstelcode.', {
         errors: [{ in: 'body', pointer: '/totp', message: 'code uit de authenticator-app nodig' }],
       });
@@ -168,7 +252,8 @@ export async function login(db: Database, body: LoginBody, origin: RequestOrigin
   const enrolmentOnly =
     factor === 'none' && secondFactorRequired(user.roles, user.isDemo && settings.demoAccountsExempt, settings.requireSecondFactorForRequesters);
   const refreshToken = randomToken();
-  return db.transaction(async (tx) => {
+  await settle(db, attempt);
+  const opened = await db.transaction(async (tx) => {
     const [session] = await tx
       .insert(schema.sessions)
       .values({
@@ -194,6 +279,7 @@ export async function login(db: Database, body: LoginBody, origin: RequestOrigin
     );
     return { userId: user.id, sessionId: session.id, refreshToken };
   });
+  return { ...opened, trustDevice: !enrolmentOnly };
 }
 
 /**
@@ -269,55 +355,102 @@ export async function logout(db: Database, actor: Actor, origin: RequestOrigin):
 
 /**
  * Changes the actor's own password after checking the current one; every other session of the
- * user ends at once (ASVS 2.1.5, 3.3.3).
+ * user ends at once and every outstanding invitation or reset link is voided (ASVS 2.1.5, 3.3.3,
+ * decision 041). A wrong current password counts on the login throttle's (account, client) pair.
  *
- * @throws AppError 400 `validation-failed` (current password wrong), 400 `weak-password`
+ * @throws AppError 400 `validation-failed` (current password wrong), 400 `weak-password`,
+ *   429 `rate-limited`, 503 `service-unavailable`
  */
 export async function changePassword(db: Database, actor: Actor, body: ChangePasswordBody, origin: RequestOrigin): Promise<void> {
   const [user] = await db.select({ hash: schema.users.passwordHash }).from(schema.users).where(eq(schema.users.id, actor.userId));
-  if (!user?.hash || !(await verifyPassword(user.hash, body.currentPassword))) {
+  // A guess at the current password counts like a login attempt of the same (account, client) pair.
+  const attempt = await takePasswordAttempt(db, actor.email, `ip:${origin.ip ?? 'unknown'}`, origin.ip, false);
+  let ok: boolean;
+  try {
+    ok = await checkPassword(user?.hash, body.currentPassword);
+  } catch (error) {
+    await refund(db, attempt);
+    throw error;
+  }
+  if (!user?.hash || !ok) {
     await auditAs(db, { actorId: actor.userId, origin }, { action: 'change-password', objectType: 'user', objectId: actor.userId, result: 'denied' });
     throw new AppError('validation-failed', 'Het huidige wachtwoord klopt niet.', {
       errors: [{ in: 'body', pointer: '/currentPassword', message: 'klopt niet' }],
     });
   }
+  await settle(db, attempt);
   assertStrongPassword(body.newPassword, [actor.email, actor.displayName]);
-  const hash = await hashPassword(body.newPassword);
+  const hash = await hashThroughGate(body.newPassword);
   await db.transaction(async (tx) => {
     await tx
       .update(schema.users)
       .set({ passwordHash: hash, passwordChangedAt: sql`now()` as never })
       .where(eq(schema.users.id, actor.userId));
     await revokeSessions(tx, actor.userId, actor.sessionId);
+    await voidAccountTokens(tx, actor.userId);
     await auditAs(tx, { actorId: actor.userId, origin }, { action: 'change-password', objectType: 'user', objectId: actor.userId, result: 'success' });
   });
 }
 
 /**
- * Writes a single-use link token for `userId` (only its hash is stored), voiding earlier unused
- * tokens of the same purpose, and puts the e-mail with the link in the outbox. The token sits in
- * the link's fragment (`#token=`), so it never reaches a server log.
+ * Voids every live invitation and reset link of `userId` (marks them used) and withdraws their
+ * sealed tokens from the outbox. The rule (decision 041): whatever ends a user's sessions or
+ * replaces their password — setting or changing the password, deactivation, a second-factor reset,
+ * a change of roles or memberships, a new link — leaves no older link that still works.
+ *
+ * @returns the purposes of the links that were live
+ */
+export async function voidAccountTokens(tx: Executor, userId: string): Promise<('invitation' | 'password-reset')[]> {
+  const t = schema.accountTokens;
+  // The user's row lock serialises concurrent voiding and issuing: two parallel reset requests
+  // cannot each miss the other's new link and leave two live.
+  await tx.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.id, userId)).for('update');
+  const voided = await tx
+    .update(t)
+    .set({ usedAt: sql`now()` as never })
+    .where(and(eq(t.userId, userId), isNull(t.usedAt), gt(t.expiresAt, sql`now()`)))
+    .returning({ purpose: t.purpose });
+  await withdrawDeadLinks(tx, userId);
+  return voided.map((v) => v.purpose as 'invitation' | 'password-reset');
+}
+
+/**
+ * Writes a single-use link token for `userId` (only its sha256 is stored), voiding every earlier
+ * live link of the user, and — unless `mail` is null — puts the e-mail with the link in the outbox,
+ * where the token is kept sealed under `mail.encryptionKey` only until the mail is sent. The token
+ * sits in the link's fragment (`#token=`), so it never reaches a server log.
+ *
+ * @returns the token, for the CLI that prints the link to the operator
  */
 export async function issueAccountToken(
   tx: Executor,
-  input: { userId: string; purpose: 'invitation' | 'password-reset'; createdBy: string | null; publicUrl: string },
+  input: {
+    userId: string;
+    purpose: 'invitation' | 'password-reset';
+    createdBy: string | null;
+    /** Where the mail's link points and the key that seals its token; null: no mail (the CLI prints the link). */
+    mail: { publicUrl: string; encryptionKey: string } | null;
+  },
 ): Promise<string> {
   const t = schema.accountTokens;
-  await tx
-    .update(t)
-    .set({ usedAt: sql`now()` as never })
-    .where(and(eq(t.userId, input.userId), eq(t.purpose, input.purpose), isNull(t.usedAt)));
+  await voidAccountTokens(tx, input.userId);
   const token = randomToken();
   const ttl =
     input.purpose === 'invitation'
       ? sql`now() + make_interval(hours => ${INVITATION_TTL_HOURS})`
       : sql`now() + make_interval(mins => ${PASSWORD_RESET_TTL_MINUTES})`;
-  await tx.insert(t).values({ userId: input.userId, purpose: input.purpose, tokenHash: hashToken(token), expiresAt: ttl as never, createdBy: input.createdBy });
-  await enqueueSecurityMail(
-    tx,
-    { publicUrl: input.publicUrl, now: () => new Date() },
-    { event: input.purpose, userId: input.userId, linkPath: `/set-password#token=${token}` },
-  );
+  const [row] = await tx
+    .insert(t)
+    .values({ userId: input.userId, purpose: input.purpose, tokenHash: hashToken(token), expiresAt: ttl as never, createdBy: input.createdBy })
+    .returning({ id: t.id });
+  if (!row) throw new Error('insert returned no row');
+  if (input.mail) {
+    await enqueueSecurityMail(
+      tx,
+      { publicUrl: input.mail.publicUrl, encryptionKey: input.mail.encryptionKey, now: () => new Date() },
+      { event: input.purpose, userId: input.userId, linkPath: '/set-password', token, accountTokenId: row.id },
+    );
+  }
   return token;
 }
 
@@ -328,20 +461,30 @@ export async function issueAccountToken(
  * @throws AppError 429 `rate-limited`
  */
 export async function requestPasswordReset(db: Database, body: PasswordResetRequestBody, origin: RequestOrigin, settings: AuthSettings): Promise<void> {
-  await assertNotThrottled(
-    db,
-    'request-password-reset',
-    body.email,
-    origin.ip,
-    { account: MAX_RESET_REQUESTS_PER_ACCOUNT, ip: MAX_RESET_REQUESTS_PER_IP },
-    'success',
-  );
+  // Counted before the mail is written, atomically, so parallel requests cannot slip past.
+  const accountKey = throttleKey('reset-account', body.email);
+  const byAccount = await takeWindowAttempt(db, accountKey, MAX_RESET_REQUESTS_PER_ACCOUNT, RESET_WINDOW_SECONDS);
+  if (byAccount) throw rateLimited(byAccount);
+  if (origin.ip) {
+    const byIp = await takeWindowAttempt(db, throttleKey('reset-ip', origin.ip), MAX_RESET_REQUESTS_PER_IP, RESET_WINDOW_SECONDS);
+    if (byIp) {
+      await refundAttempts(db, [accountKey]);
+      throw rateLimited(byIp);
+    }
+  }
   await db.transaction(async (tx) => {
     const [user] = await tx
       .select({ id: schema.users.id })
       .from(schema.users)
       .where(and(eq(schema.users.email, body.email), eq(schema.users.isActive, true)));
-    if (user) await issueAccountToken(tx, { userId: user.id, purpose: 'password-reset', createdBy: null, publicUrl: settings.publicUrl });
+    if (user) {
+      await issueAccountToken(tx, {
+        userId: user.id,
+        purpose: 'password-reset',
+        createdBy: null,
+        mail: { publicUrl: settings.publicUrl, encryptionKey: settings.encryptionKey },
+      });
+    }
     await auditAs(
       tx,
       { actorId: user?.id ?? null, origin },
@@ -352,9 +495,10 @@ export async function requestPasswordReset(db: Database, body: PasswordResetRequ
 
 /**
  * Sets a password with the token of an invitation or reset link: single use, expiring, for an
- * active user. The password must be strong; every session of the user ends.
+ * active user, looked up by its sha256. The password must be strong; every session of the user ends
+ * and the user's other links are voided (decision 041).
  *
- * @throws AppError 400 `invalid-token`, 400 `weak-password`
+ * @throws AppError 400 `invalid-token`, 400 `weak-password`, 503 `service-unavailable`
  */
 export async function setPasswordWithToken(db: Database, body: SetPasswordBody, origin: RequestOrigin): Promise<void> {
   const t = schema.accountTokens;
@@ -376,7 +520,7 @@ export async function setPasswordWithToken(db: Database, body: SetPasswordBody, 
   }
   // Checked before the token is used up, so a refused password does not burn the link.
   assertStrongPassword(body.newPassword, [found.email, found.displayName]);
-  const hash = await hashPassword(body.newPassword);
+  const hash = await hashThroughGate(body.newPassword);
   await db.transaction(async (tx) => {
     const used = await tx
       .update(t)
@@ -389,6 +533,8 @@ export async function setPasswordWithToken(db: Database, body: SetPasswordBody, 
       .set({ passwordHash: hash, passwordChangedAt: sql`now()` as never })
       .where(eq(u.id, found.userId));
     await revokeSessions(tx, found.userId);
+    // The other links of the user (an invitation next to a reset, say) die with this one.
+    await voidAccountTokens(tx, found.userId);
     await auditAs(
       tx,
       { actorId: found.userId, origin },

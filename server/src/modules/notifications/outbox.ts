@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { type Executor, schema } from '@duidingspool/db';
 import { type NotificationEvent, SECURITY_EVENTS } from '@duidingspool/shared';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
+import { encryptSecret } from '../../lib/secrets.ts';
 import { nextWorkingDayStart, type WorkingHours } from '../../lib/working-time.ts';
 import type { MailParams } from './templates.tsx';
 
@@ -30,6 +31,8 @@ export interface EnqueueInput {
   recipients: Recipients;
   /** Non-case template parameters (see `MailParams`). */
   params?: MailParams;
+  /** A one-time link token, already sealed with `encryptSecret(…, 'outbox-link')`, and its account token. */
+  linkToken?: { encrypted: string; accountTokenId: string };
   /**
    * Makes the event idempotent: with the recipient's id appended it is unique in the outbox, so a
    * second enqueue (another instance, a retry) writes nothing. Used by reminders and thresholds.
@@ -112,6 +115,8 @@ async function enqueue(db: Executor, ctx: Pick<OutboxContext, 'publicUrl' | 'now
         reference: input.reference,
         linkPath: input.linkPath,
         params: input.params ?? {},
+        linkTokenEncrypted: input.linkToken?.encrypted ?? null,
+        accountTokenId: input.linkToken?.accountTokenId ?? null,
         messageId: newMessageId(ctx.publicUrl),
         dedupeKey: input.dedupeKey ? `${input.dedupeKey}:${r.id}` : null,
         status: mode === 'digest' ? 'digest' : 'pending',
@@ -140,15 +145,55 @@ export function notifyBudgetThresholdCrossed(db: Executor, ctx: OutboxContext, i
   });
 }
 
+/** The fragment a one-time link carries its token in: `<PUBLIC_URL><linkPath>#token=<token>`. */
+export const LINK_TOKEN_FRAGMENT = '#token=';
+
 /**
  * A security mail to one user (invitation or password reset): sent at once, never digested or
- * turned off. `linkPath` carries the one-time token of the caller's flow.
+ * turned off. The one-time `token` is stored only sealed (AES-256-GCM under `encryptionKey`,
+ * decision 041) next to `linkPath`, and joined to the link as `#token=` when the mail is rendered
+ * for sending; the worker wipes it once the mail is sent.
  */
 export function enqueueSecurityMail(
   db: Executor,
-  ctx: Pick<OutboxContext, 'publicUrl' | 'now'>,
-  input: { event: 'invitation' | 'password-reset'; userId: string; linkPath: string },
+  ctx: Pick<OutboxContext, 'publicUrl' | 'now'> & { encryptionKey: string },
+  input: { event: 'invitation' | 'password-reset'; userId: string; linkPath: string; token: string; accountTokenId: string },
 ) {
   // Security mails are never parked for a digest, so they need no working day.
-  return enqueue(db, ctx, { event: input.event, reference: null, linkPath: input.linkPath, recipients: { userIds: [input.userId] } }, (now) => now);
+  return enqueue(
+    db,
+    ctx,
+    {
+      event: input.event,
+      reference: null,
+      linkPath: input.linkPath,
+      recipients: { userIds: [input.userId] },
+      linkToken: { encrypted: encryptSecret(input.token, ctx.encryptionKey, 'outbox-link'), accountTokenId: input.accountTokenId },
+    },
+    (now) => now,
+  );
+}
+
+/**
+ * Wipes the sealed link token of every outbox row whose account token is no longer live (used,
+ * voided or expired), optionally only for `userId`; such a row that was not sent yet is marked
+ * `failed` (a mail with a dead link helps nobody). Called in the transaction that voids or uses
+ * tokens, and by the worker's housekeeping for tokens that expired. @returns rows changed
+ */
+export async function withdrawDeadLinks(db: Executor, userId?: string): Promise<number> {
+  const n = schema.notifications;
+  const t = schema.accountTokens;
+  const dead = sql`exists (select 1 from ${t} where ${t.id} = ${n.accountTokenId} and (${t.usedAt} is not null or ${t.expiresAt} <= now()))`;
+  const unsent = or(eq(n.status, 'pending'), eq(n.status, 'sending'), eq(n.status, 'digest'));
+  const rows = await db
+    .update(n)
+    .set({
+      linkTokenEncrypted: null,
+      status: sql`case when ${unsent} then 'failed' else ${n.status} end`,
+      lastError: sql`case when ${unsent} then 'link vervallen voor verzending (gebruikt, ingetrokken of verlopen)' else ${n.lastError} end`,
+      lockedUntil: null,
+    })
+    .where(and(isNotNull(n.linkTokenEncrypted), dead, userId ? eq(n.recipientUserId, userId) : undefined))
+    .returning({ id: n.id });
+  return rows.length;
 }

@@ -1,11 +1,12 @@
 import { type Database, schema } from '@duidingspool/db';
 import type { NotificationEvent } from '@duidingspool/shared';
-import { and, asc, eq, inArray, lt, lte, max, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, lt, lte, max, or, sql } from 'drizzle-orm';
 import type { AppConfig } from '../../config.ts';
 import { safeError } from '../../lib/logger.ts';
+import { decryptSecret } from '../../lib/secrets.ts';
 import { addWorkingDays } from '../../lib/working-time.ts';
 import { allowedRecipient, sanitizeDisplayName } from './addresses.ts';
-import { enqueueNotification, newMessageId } from './outbox.ts';
+import { enqueueNotification, LINK_TOKEN_FRAGMENT, newMessageId, withdrawDeadLinks } from './outbox.ts';
 import { type MailLanguage, type MailParams, renderMail } from './templates.tsx';
 import type { MailTransport } from './transport.ts';
 
@@ -27,7 +28,8 @@ export interface WorkerLog {
 
 export interface NotificationWorkerOptions {
   db: Database;
-  config: Pick<AppConfig, 'publicUrl' | 'mailFrom' | 'mailAllowedDomains' | 'workingHours'>;
+  /** `encryptionKey` opens the sealed one-time token of an invitation or reset mail. */
+  config: Pick<AppConfig, 'publicUrl' | 'mailFrom' | 'mailAllowedDomains' | 'workingHours' | 'encryptionKey'>;
   /** null: the embedded default — rows stay in the outbox for the Mail preview page. */
   transport: MailTransport | null;
   now?: () => Date;
@@ -68,6 +70,9 @@ function withoutTrailingSlashes(url: string): string {
 }
 
 const silent: WorkerLog = { info() {}, warn() {}, error() {} };
+
+/** What the Mail preview shows instead of a one-time token: the link is recognisable, not usable. */
+export const MASKED_TOKEN = '••••••••';
 
 /**
  * Delay before attempt `attempts + 1`: exponential (`base · 2^(attempts−1)`, at most `cap`) with
@@ -197,8 +202,23 @@ export class NotificationWorker {
     if (!user?.isActive) return this.fail(row, 'ontvanger is niet (meer) actief');
     const to = allowedRecipient(user.email, this.o.config.mailAllowedDomains);
     if (!to) return this.fail(row, 'adres buiten MAIL_ALLOWED_DOMAINS of ongeldig');
+    let token: string | undefined;
+    if (row.accountTokenId) {
+      // A one-time link goes out only while its token is live, and only from its sealed copy.
+      const t = schema.accountTokens;
+      const [live] = await this.o.db
+        .select({ id: t.id })
+        .from(t)
+        .where(and(eq(t.id, row.accountTokenId), isNull(t.usedAt), gt(t.expiresAt, sql`now()`)));
+      if (!live || !row.linkTokenEncrypted) return this.fail(row, 'link vervallen voor verzending (gebruikt, ingetrokken of verlopen)');
+      try {
+        token = decryptSecret(row.linkTokenEncrypted, this.o.config.encryptionKey, 'outbox-link');
+      } catch {
+        return this.fail(row, 'link niet te ontsleutelen (ENCRYPTION_KEY gewijzigd?)');
+      }
+    }
     try {
-      const mail = await renderMail(this.mailInput(row, user));
+      const mail = await renderMail(this.mailInput(row, user, token));
       const { mailFrom } = this.o.config;
       // Addresses go in as objects and the envelope explicitly, so nodemailer parses no string we
       // did not check; display names are sanitised; no other user text reaches a header.
@@ -226,19 +246,27 @@ export class NotificationWorker {
     }
     await this.o.db
       .update(schema.notifications)
-      .set({ status: 'sent', sentAt: this.o.now(), lockedUntil: null, lastError: null })
+      // Sent: the outbox keeps no usable copy of a one-time token (decision 041).
+      .set({ status: 'sent', sentAt: this.o.now(), lockedUntil: null, lastError: null, linkTokenEncrypted: null })
       .where(eq(schema.notifications.id, row.id));
     return 'sent';
   }
 
   private async fail(row: Row, reason: string): Promise<'failed'> {
-    await this.o.db.update(schema.notifications).set({ status: 'failed', lockedUntil: null, lastError: reason }).where(eq(schema.notifications.id, row.id));
+    await this.o.db
+      .update(schema.notifications)
+      .set({ status: 'failed', lockedUntil: null, lastError: reason, linkTokenEncrypted: null })
+      .where(eq(schema.notifications.id, row.id));
     this.o.log.error({ notificationId: row.id, attempts: row.attempts, error: reason }, 'mail failed permanently');
     return 'failed';
   }
 
-  /** The template input of an outbox row for a recipient. */
-  mailInput(row: Pick<Row, 'event' | 'reference' | 'linkPath' | 'params'>, user: { displayName: string; language: string }) {
+  /**
+   * The template input of an outbox row for a recipient. A row with a one-time link gets
+   * `#token=<token>` appended when `token` is given (sending), and `#token=••••••••` otherwise
+   * (the Mail preview): nobody but the recipient sees a usable link.
+   */
+  mailInput(row: Pick<Row, 'event' | 'reference' | 'linkPath' | 'params' | 'accountTokenId'>, user: { displayName: string; language: string }, token?: string) {
     const base = withoutTrailingSlashes(this.o.config.publicUrl);
     const stored = (row.params ?? {}) as Omit<MailParams, 'items'> & { items?: StoredDigestItem[] };
     const params: MailParams = {
@@ -251,7 +279,7 @@ export class NotificationWorker {
       event: row.event as NotificationEvent,
       language: (user.language === 'en' ? 'en' : 'nl') as MailLanguage,
       reference: row.reference,
-      link: `${base}${row.linkPath}`,
+      link: `${base}${row.linkPath}${row.accountTokenId ? `${LINK_TOKEN_FRAGMENT}${token ?? MASKED_TOKEN}` : ''}`,
       recipientName: bodyName(user.displayName),
       params,
     };
@@ -352,6 +380,8 @@ export class NotificationWorker {
       this.lastHousekeeping = now;
       await this.runReminders();
       await this.runDigests();
+      // Links that expired unsent (e.g. on the embedded default without SMTP) lose their token.
+      await withdrawDeadLinks(this.o.db);
     }
     await this.deliverDue();
   }

@@ -5,7 +5,7 @@ import { AppError, forbidden, invalidField, invalidTransition, notFound } from '
 import type { ServiceContext } from '../../lib/context.ts';
 import { iso, pageWindow } from '../../lib/pagination.ts';
 import { audit, auditAs, SYSTEM_ORIGIN } from '../audit/audit.service.ts';
-import { issueAccountToken, revokeSessions } from '../auth/sessions.service.ts';
+import { issueAccountToken, revokeSessions, voidAccountTokens } from '../auth/sessions.service.ts';
 
 const u = schema.users;
 
@@ -89,7 +89,12 @@ export async function inviteUser(ctx: ServiceContext, body: InviteUserBody): Pro
         errors: [{ in: 'body', pointer: '/email', message: 'al in gebruik' }],
       });
     await replaceRolesAndMemberships(tx, created.id, body.roles, caseTableIds);
-    await issueAccountToken(tx, { userId: created.id, purpose: 'invitation', createdBy: ctx.actor.userId, publicUrl: ctx.publicUrl });
+    await issueAccountToken(tx, {
+      userId: created.id,
+      purpose: 'invitation',
+      createdBy: ctx.actor.userId,
+      mail: { publicUrl: ctx.publicUrl, encryptionKey: ctx.encryptionKey },
+    });
     await audit(ctx, tx, { action: 'invite', objectType: 'user', objectId: created.id, result: 'success', details: { roles: body.roles, caseTableIds } });
     return getUser(ctx, created.id, tx);
   });
@@ -98,7 +103,8 @@ export async function inviteUser(ctx: ServiceContext, body: InviteUserBody): Pro
 /**
  * Changes a user's name, roles, memberships or active state, resets their second factor, or sends
  * a new invitation link. A change of roles, memberships, active state or second factor ends the
- * user's sessions at once (DESIGN.md §6). An admin cannot deactivate themselves or drop their own
+ * user's sessions at once and voids their outstanding invitation and reset links (DESIGN.md §6,
+ * decision 041); an invitee whose invitation was voided so gets a new one. An admin cannot deactivate themselves or drop their own
  * admin role (the pool would lose its last way in).
  *
  * @throws AppError 404 `not-found`, 400 `validation-failed`
@@ -127,14 +133,29 @@ export async function updateUser(ctx: ServiceContext, id: string, body: PatchUse
     // A new invitation only for an account that never set a password: for an active account it would
     // be a way for an admin to take it over. Those users reset their password themselves.
     if (body.resendInvitation && before.hasPassword) throw invalidTransition('Deze gebruiker heeft al een wachtwoord; een nieuwe uitnodiging is niet nodig.');
-    if (body.resendInvitation) await issueAccountToken(tx, { userId: id, purpose: 'invitation', createdBy: ctx.actor.userId, publicUrl: ctx.publicUrl });
     const after = await getUser(ctx, id, tx);
     const accessChanged =
       JSON.stringify(before.roles) !== JSON.stringify(after.roles) ||
       JSON.stringify(before.caseTableIds) !== JSON.stringify(after.caseTableIds) ||
       before.isActive !== after.isActive ||
       body.resetTwoFactor === true;
-    if (accessChanged) await revokeSessions(tx, id);
+    // What ends the sessions also voids every outstanding invitation and reset link (decision 041).
+    let voided: string[] = [];
+    if (accessChanged) {
+      await revokeSessions(tx, id);
+      voided = await voidAccountTokens(tx, id);
+    }
+    // An invitee who still had a live invitation gets a fresh one for the new roles; a new invitation
+    // on request voids the older link.
+    const reinvited = !body.resendInvitation && voided.includes('invitation') && after.isActive && !after.hasPassword;
+    if (body.resendInvitation || reinvited) {
+      await issueAccountToken(tx, {
+        userId: id,
+        purpose: 'invitation',
+        createdBy: ctx.actor.userId,
+        mail: { publicUrl: ctx.publicUrl, encryptionKey: ctx.encryptionKey },
+      });
+    }
     await audit(ctx, tx, {
       action: 'update',
       objectType: 'user',
@@ -146,6 +167,8 @@ export async function updateUser(ctx: ServiceContext, id: string, body: PatchUse
         ...(body.caseTableIds ? { caseTableIds: after.caseTableIds } : {}),
         ...(body.isActive !== undefined ? { isActive: after.isActive } : {}),
         sessionsRevoked: accessChanged,
+        linksVoided: voided.length,
+        ...(reinvited ? { invitationReissued: true } : {}),
       },
     });
     return after;
@@ -155,7 +178,8 @@ export async function updateUser(ctx: ServiceContext, id: string, body: PatchUse
 /**
  * Creates a user from the command line (`pnpm admin create-user`), for the first account of a
  * fresh production install where no admin can invite yet. The user gets an invitation link
- * (72 hours, single use) that the CLI prints, so no password passes through a shell history.
+ * (72 hours, single use) that the CLI prints, so no password passes through a shell history; no
+ * mail is queued, and only the token's sha256 is stored.
  *
  * @returns the user and the link
  * @throws AppError 409 `conflict` (e-mail in use)
@@ -170,7 +194,8 @@ export async function createUserFromCli(db: Database, body: InviteUserBody, publ
       .returning({ id: u.id });
     if (!created) throw new AppError('conflict', `Er bestaat al een gebruiker met e-mailadres ${body.email}.`);
     await replaceRolesAndMemberships(tx, created.id, body.roles, caseTableIds);
-    const token = await issueAccountToken(tx, { userId: created.id, purpose: 'invitation', createdBy: null, publicUrl });
+    // No mail: the operator hands over the printed link, so no other copy of the token exists.
+    const token = await issueAccountToken(tx, { userId: created.id, purpose: 'invitation', createdBy: null, mail: null });
     await auditAs(
       tx,
       { actorId: null, origin: { ...SYSTEM_ORIGIN, userAgent: 'admin-cli' } },

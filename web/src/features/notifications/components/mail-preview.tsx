@@ -24,6 +24,9 @@ export function MailPreview({ preview, pageUrl }: { preview: MailPreviewData; pa
       <Heading3>{t('mail.text')}</Heading3>
       <pre className="dsp-mail-preview__text">{preview.text}</pre>
       <Paragraph className="dsp-mail-preview__note">{t('mail.noCaseContent')}</Paragraph>
+      {preview.event === 'invitation' || preview.event === 'password-reset' ? (
+        <Paragraph className="dsp-mail-preview__note">{t('mail.linksMasked')}</Paragraph>
+      ) : null}
     </section>
   );
 }
