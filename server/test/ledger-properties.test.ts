@@ -83,7 +83,11 @@ async function run(world: World, a: Action): Promise<CallResult | null> {
     case 'decline': {
       const x = pick(world.assignments, a.i, 'proposed');
       if (!x) return null;
-      const res = await (workers.get(x.n) as Caller)('PATCH', `/api/v1/assignments/${x.id}`, { status: a.kind === 'accept' ? 'accepted' : 'declined' });
+      const res = await (workers.get(x.n) as Caller)(
+        'PATCH',
+        `/api/v1/assignments/${x.id}`,
+        a.kind === 'accept' ? { status: 'accepted' } : { status: 'declined', reason: 'Geen tijd' },
+      );
       if (res.status === 200) x.status = res.body.status;
       return res;
     }
@@ -133,7 +137,7 @@ async function run(world: World, a: Action): Promise<CallResult | null> {
     case 'close-request': {
       const x = pick(world.assignments, a.i, 'accepted');
       if (!x) return null;
-      const res = await coordinator('PATCH', `/api/v1/interpretation-requests/${x.requestId}`, { status: 'cancelled' });
+      const res = await coordinator('PATCH', `/api/v1/interpretation-requests/${x.requestId}`, { status: 'cancelled', reason: 'Niet meer nodig' });
       if (res.status === 200) x.status = 'closed';
       return res;
     }

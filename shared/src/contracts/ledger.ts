@@ -74,6 +74,14 @@ export const DecideExtensionBodySchema = z
   .refine((b) => b.status !== 'refused' || (b.reason?.trim().length ?? 0) > 0, { message: 'geef een reden bij weigeren', path: ['reason'] });
 export type DecideExtensionBody = z.infer<typeof DecideExtensionBodySchema>;
 
+/**
+ * What the signed-in user may do with an extension request now: the coordinator `grant`s or
+ * `refuse`s an open one — never on their own assignment (separation of duties, DESIGN.md §2).
+ */
+export const EXTENSION_ACTIONS = ['grant', 'refuse'] as const;
+export const ExtensionActionSchema = z.enum(EXTENSION_ACTIONS);
+export type ExtensionAction = z.infer<typeof ExtensionActionSchema>;
+
 export const ExtensionRequestSchema = z
   .object({
     id: IdSchema,
@@ -86,6 +94,8 @@ export const ExtensionRequestSchema = z
     decisionReason: z.string().nullable(),
     requestedAt: InstantSchema,
     decidedAt: InstantSchema.nullable(),
+    /** What the signed-in user may do with this request now. */
+    allowedActions: z.array(ExtensionActionSchema),
   })
   .meta({ id: 'ExtensionRequest' });
 export type ExtensionRequest = z.infer<typeof ExtensionRequestSchema>;

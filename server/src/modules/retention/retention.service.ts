@@ -51,7 +51,7 @@ export async function purgeCaseContent(db: Database, months: number): Promise<nu
         .where(inArray(r.id, ids));
       await tx.update(schema.advice).set({ summary: '', body: '' }).where(inArray(schema.advice.requestId, ids));
       await tx.update(schema.requestStatusEvents).set({ reason: null }).where(inArray(schema.requestStatusEvents.requestId, ids));
-      await tx.update(schema.assignments).set({ declineReason: null }).where(inArray(schema.assignments.requestId, ids));
+      await tx.update(schema.assignments).set({ declineReason: null, endReason: null }).where(inArray(schema.assignments.requestId, ids));
       await tx
         .update(schema.timeEntries)
         .set({ description: '', rejectReason: null })

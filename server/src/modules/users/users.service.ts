@@ -4,8 +4,10 @@ import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { AppError, forbidden, invalidField, invalidTransition, notFound } from '../../errors.ts';
 import type { ServiceContext } from '../../lib/context.ts';
 import { iso, pageWindow } from '../../lib/pagination.ts';
+import { withdrawSpecialistWork } from '../assignments/assignments.service.ts';
 import { audit, auditAs, SYSTEM_ORIGIN } from '../audit/audit.service.ts';
 import { issueAccountToken, revokeSessions } from '../auth/sessions.service.ts';
+import { findSpecialistOfUser } from '../specialists/specialists.repository.ts';
 
 const u = schema.users;
 
@@ -99,7 +101,9 @@ export async function inviteUser(ctx: ServiceContext, body: InviteUserBody): Pro
  * Changes a user's name, roles, memberships or active state, resets their second factor, or sends
  * a new invitation link. A change of roles, memberships, active state or second factor ends the
  * user's sessions at once (DESIGN.md §6). An admin cannot deactivate themselves or drop their own
- * admin role (the pool would lose its last way in).
+ * admin role (the pool would lose its last way in). When the change takes a specialist out of the
+ * pool (deactivated, or the `specialist` role taken away), their open proposals are withdrawn and
+ * their accepted assignments flagged to the coordinators (`withdrawSpecialistWork`, DESIGN.md §4).
  *
  * @throws AppError 404 `not-found`, 400 `validation-failed`
  */
@@ -135,6 +139,9 @@ export async function updateUser(ctx: ServiceContext, id: string, body: PatchUse
       before.isActive !== after.isActive ||
       body.resetTwoFactor === true;
     if (accessChanged) await revokeSessions(tx, id);
+    const inPool = (x: User) => x.isActive && x.roles.includes('specialist');
+    const profile = inPool(before) && !inPool(after) ? await findSpecialistOfUser(tx, id) : null;
+    const withdrawn = profile ? await withdrawSpecialistWork(ctx, tx, profile.id) : null;
     await audit(ctx, tx, {
       action: 'update',
       objectType: 'user',
@@ -146,6 +153,7 @@ export async function updateUser(ctx: ServiceContext, id: string, body: PatchUse
         ...(body.caseTableIds ? { caseTableIds: after.caseTableIds } : {}),
         ...(body.isActive !== undefined ? { isActive: after.isActive } : {}),
         sessionsRevoked: accessChanged,
+        ...(withdrawn ?? {}),
       },
     });
     return after;
