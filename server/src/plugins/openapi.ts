@@ -1,4 +1,4 @@
-import { PROBLEM_TYPES, type ProblemType, ProblemSchema } from '@duidingspool/shared';
+import { PROBLEM_TYPES, ProblemSchema, type ProblemType } from '@duidingspool/shared';
 import fastifySwagger from '@fastify/swagger';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
@@ -68,7 +68,8 @@ function completeDocument(doc: Json): Json {
       // A route's own problem types, named in the description of the status they answer with.
       for (const type of (op[EXTRA_PROBLEMS] as ProblemType[] | undefined) ?? []) {
         const status = String(PROBLEM_TYPES[type]);
-        const response = (responses[status] ??= problem(`\`${type}\``));
+        responses[status] ??= problem(`\`${type}\``);
+        const response = responses[status];
         if (!String(response.description).includes(`\`${type}\``)) response.description = `${String(response.description)}; \`${type}\``;
       }
     }

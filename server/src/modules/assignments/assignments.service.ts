@@ -28,8 +28,8 @@ import {
   assignmentsVisibleTo,
   findAssignment,
   isLive,
-  listLiveForSpecialist,
   listAssignments,
+  listLiveForSpecialist,
   rateOn,
   toAssignment,
 } from './assignments.repository.ts';
