@@ -48,6 +48,10 @@ export function RequestAssignments({
                   <TableCell>
                     <AssignmentStatusBadge status={a.status} closedAt={a.closedAt} />
                     {a.declineReason ? <span className="dsp-cell-note">{t('assignments.declineReason', { reason: a.declineReason })}</span> : null}
+                    {a.endReason ? <span className="dsp-cell-note">{t('assignments.endReason', { reason: a.endReason })}</span> : null}
+                    {!a.specialistActive && a.status !== 'declined' && !a.closedAt ? (
+                      <span className="dsp-cell-note dsp-warning-text">{t('assignments.specialistInactive')}</span>
+                    ) : null}
                   </TableCell>
                   <TableCell className="dsp-nowrap">{formatMinutes(a.estimatedMinutes)}</TableCell>
                   <TableCell className="dsp-nowrap">{formatMinutes(a.loggedMinutes)}</TableCell>
