@@ -58,13 +58,14 @@ async function deniedAccesses(): Promise<number> {
 }
 
 describe('a coordinator who is also a specialist, on their own work', () => {
-  it.each([
+  type OwnCall = () => ['PATCH' | 'POST', string, Record<string, unknown>];
+  it.each<[string, OwnCall]>([
     ['approving own hours', () => ['PATCH', `/api/v1/time-entries/${own.entryId}`, { status: 'approved' }]],
     ['rejecting own hours', () => ['PATCH', `/api/v1/time-entries/${own.entryId}`, { status: 'rejected', reason: 'Dubbel' }]],
     ['raising own estimate', () => ['PATCH', `/api/v1/assignments/${own.assignmentId}`, { estimatedMinutes: 600 }]],
     ['ending own assignment', () => ['POST', `/api/v1/assignments/${own.assignmentId}/end`, { reason: 'Ik stop' }]],
     ['setting own rate', () => ['POST', `/api/v1/specialists/${dualSpecialistId}/rates`, { rateCents: 99000, validFrom: '2020-01-01' }]],
-  ] as const)('%s → 403 separation-of-duties, audited as denied, nothing changed', async (_name, call) => {
+  ])('%s → 403 separation-of-duties, audited as denied, nothing changed', async (_name, call) => {
     const before = await snapshot();
     const denied = await deniedAccesses();
     const [method, url, body] = call();

@@ -2,6 +2,13 @@ import { z } from 'zod';
 import { CentsSchema, IdSchema, InstantSchema, IsoDateSchema, PageQuerySchema, requiredText, text } from './common.ts';
 import { TimeEntryStatusSchema } from './time-entries.ts';
 
+/** Highest rate one specialist may have: EUR 100,000.00 per hour, in cents (a typing-error guard). */
+export const MAX_RATE_CENTS = 10_000_000;
+/** Highest allocation of one year's budget: EUR 1,000,000,000.00, in cents. */
+export const MAX_BUDGET_CENTS = 1_000_000_000_00;
+/** Most extra minutes one extension request may ask: 200 hours. */
+export const MAX_EXTENSION_MINUTES = 200 * 60;
+
 /** An accounting month `YYYY-MM`. */
 export const MonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'verwacht een maand als JJJJ-MM');
 
@@ -23,7 +30,7 @@ export const SpecialistRateListSchema = z.object({ items: z.array(SpecialistRate
 
 /** Body of `POST /specialists/{specialistId}/rates`: a positive rate in cents per hour from a date. */
 export const CreateRateBodySchema = z.strictObject({
-  rateCents: z.number().int('hele centen').min(1, 'een tarief is groter dan 0').max(10_000_000),
+  rateCents: z.number().int('hele centen').min(1, 'een tarief is groter dan 0').max(MAX_RATE_CENTS),
   validFrom: IsoDateSchema,
 });
 export type CreateRateBody = z.infer<typeof CreateRateBodySchema>;
@@ -59,11 +66,7 @@ export const ExtensionStatusSchema = z.enum(EXTENSION_STATUSES);
 
 /** Body of `POST /assignments/{id}/extension-requests`: extra minutes and why. */
 export const CreateExtensionBodySchema = z.strictObject({
-  extraMinutes: z
-    .number()
-    .int('hele minuten')
-    .min(1, 'minstens 1 minuut')
-    .max(200 * 60),
+  extraMinutes: z.number().int('hele minuten').min(1, 'minstens 1 minuut').max(MAX_EXTENSION_MINUTES),
   reason: requiredText(1000),
 });
 export type CreateExtensionBody = z.infer<typeof CreateExtensionBodySchema>;
@@ -133,7 +136,7 @@ export const AccountingPeriodListSchema = z.object({ items: z.array(AccountingPe
 /** Body of `POST /budgets`: a new year's budget. */
 export const CreateBudgetBodySchema = z.strictObject({
   year: z.number().int().min(2000).max(2999),
-  allocatedCents: z.number().int().min(1, 'een budget is groter dan 0').max(1_000_000_000_00),
+  allocatedCents: z.number().int().min(1, 'een budget is groter dan 0').max(MAX_BUDGET_CENTS),
   fundingSource: requiredText(200),
   note: text(1000).optional(),
 });
@@ -148,7 +151,7 @@ export const ThresholdPercentsSchema = z
 /** Body of `PATCH /budgets/{year}`: allocation (never below what is committed), funding, note, thresholds. */
 export const PatchBudgetBodySchema = z
   .strictObject({
-    allocatedCents: z.number().int().min(1).max(1_000_000_000_00).optional(),
+    allocatedCents: z.number().int().min(1).max(MAX_BUDGET_CENTS).optional(),
     fundingSource: requiredText(200).optional(),
     note: text(1000).nullable().optional(),
     thresholdPercents: ThresholdPercentsSchema.optional(),

@@ -50,9 +50,19 @@ export async function getUser(ctx: Pick<ServiceContext, 'db'>, id: string, db: E
   return toUser(row);
 }
 
-/** Memberships only make sense for requesters; unknown casustafels are refused. */
+/**
+ * A requester is a member of one or more casustafels (DESIGN.md §2): without one they could do
+ * nothing. The user forms ask for one; the server refuses a requester without any.
+ * @throws AppError 400 `validation-failed` on `/caseTableIds`
+ */
+function assertRequesterHasCaseTable(roles: readonly Role[], caseTableIds: readonly string[]): void {
+  if (roles.includes('requester') && caseTableIds.length === 0) throw invalidField('/caseTableIds', 'een aanvrager is lid van minstens één casustafel');
+}
+
+/** Memberships only make sense for requesters, and a requester has at least one; unknown casustafels are refused. */
 async function assertCaseTables(db: Executor, ids: string[] | undefined, roles: Role[]): Promise<string[]> {
   const unique = [...new Set(ids ?? [])];
+  assertRequesterHasCaseTable(roles, unique);
   if (unique.length === 0) return [];
   if (!roles.includes('requester')) throw invalidField('/caseTableIds', 'alleen aanvragers zijn lid van een casustafel');
   const known = await db.select({ id: schema.caseTables.id }).from(schema.caseTables).where(inArray(schema.caseTables.id, unique));
@@ -121,6 +131,7 @@ export async function updateUser(ctx: ServiceContext, id: string, body: PatchUse
     const before = await getUser(ctx, id, tx);
     const roles = body.roles ?? before.roles;
     const caseTableIds = body.caseTableIds !== undefined ? await assertCaseTables(tx, body.caseTableIds, roles) : roles.includes('requester') ? undefined : [];
+    assertRequesterHasCaseTable(roles, caseTableIds ?? before.caseTableIds);
     await replaceRolesAndMemberships(tx, id, body.roles, caseTableIds);
     const set: Partial<typeof u.$inferInsert> = {};
     if (body.displayName !== undefined) set.displayName = body.displayName.trim();
