@@ -112,9 +112,9 @@ const ACTIONS: { name: string; route: string; required: boolean; prepare: () => 
     },
   },
   {
-    name: 'declining a proposal (PATCH assignment → declined)',
+    name: 'declining a proposal (PATCH assignment → declined, reason optional in the fixed contract)',
     route: 'PATCH /api/v1/assignments/:id',
-    required: true,
+    required: false,
     prepare: async () => {
       const { id } = await createRequest(requester);
       const proposed = await coordinator('POST', `/api/v1/interpretation-requests/${id}/assignments`, { specialistId: workerId, estimatedMinutes: 60 });

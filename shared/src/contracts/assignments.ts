@@ -24,9 +24,9 @@ export const AssignmentActionSchema = z.enum(ASSIGNMENT_ACTIONS);
 export type AssignmentAction = z.infer<typeof AssignmentActionSchema>;
 
 /**
- * Body of `PATCH /api/v1/assignments/{id}`: the specialist answers (`accepted`, or `declined` with
- * a reason: the timeline shows it and the coordinator needs it to choose someone else), or the
- * coordinator changes the estimate.
+ * Body of `PATCH /api/v1/assignments/{id}`: the specialist answers (`accepted` / `declined` with an
+ * optional reason — optional in the fixed contract of DESIGN.md §7), or the coordinator changes the
+ * estimate.
  */
 export const PatchAssignmentBodySchema = z
   .strictObject({
@@ -45,8 +45,6 @@ export const PatchAssignmentBodySchema = z
       });
     } else if (estimating && b.reason !== undefined) {
       ctx.addIssue({ code: 'custom', path: ['reason'], message: 'reason hoort alleen bij een antwoord op de inzet' });
-    } else if (b.status === 'declined' && (b.reason?.trim().length ?? 0) === 0) {
-      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'geef een reden bij afwijzen' });
     }
   });
 export type PatchAssignmentBody = z.infer<typeof PatchAssignmentBodySchema>;

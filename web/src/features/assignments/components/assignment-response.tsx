@@ -11,8 +11,8 @@ import { useUpdateAssignment } from '../api/update-assignment.ts';
 
 /**
  * “Accepteren” / “Afwijzen” for a proposed assignment, when the server offers them
- * (`allowedActions`). Declining opens a required reason field (the coordinator reads it on the
- * timeline) and “Afwijzing bevestigen”. Button names carry the request reference for screen readers.
+ * (`allowedActions`). Declining opens an optional reason field (checked for personal data, shown on
+ * the timeline) and “Afwijzing bevestigen”. Button names carry the request reference for screen readers.
  */
 export function AssignmentResponse({ assignment, onDone }: { assignment: Assignment; onDone?: (status: 'accepted' | 'declined') => void }) {
   const { t } = useTranslation();
@@ -36,10 +36,6 @@ export function AssignmentResponse({ assignment, onDone }: { assignment: Assignm
 
   const confirmDecline = (event: FormEvent) => {
     event.preventDefault();
-    if (!reason.trim()) {
-      setReasonError(t('assignments.declineReasonRequired'));
-      return;
-    }
     if (hasBlockingPersonalData(reason)) {
       setReasonError(t('personalData.fieldError'));
       return;
@@ -77,11 +73,11 @@ export function AssignmentResponse({ assignment, onDone }: { assignment: Assignm
           <TextareaField
             id={reasonId}
             label={t('assignments.declineReasonLabel')}
+            description={t('form.optional')}
             value={reason}
             onChange={setReason}
             error={reasonError}
             rows={3}
-            required
             maxLength={1000}
             describedByExtra={`${reasonId}-pd`}
             after={<PersonalDataWarning id={`${reasonId}-pd`} text={reason} />}
