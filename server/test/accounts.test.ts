@@ -55,6 +55,9 @@ async function login(body: Record<string, unknown>): Promise<{ res: CallResult; 
 /** Invites a user with `roles` and sets their password through the mailed link. */
 async function activeUser(roles: string[], extra: Record<string, unknown> = {}) {
   const address = email(roles.join('-'));
+  // A requester is a member of at least one casustafel.
+  if (roles.includes('requester') && extra.caseTableIds === undefined)
+    extra = { ...extra, caseTableIds: [(await firstCaseTable(await t.as('requester.arnhem'))).id] };
   const invited = await admin('POST', '/api/v1/users', { email: address, displayName: `Collega ${roles.join(' ')}`, roles, ...extra });
   expect(invited.status, JSON.stringify(invited.body)).toBe(201);
   const { token } = await linkMailedTo(address);

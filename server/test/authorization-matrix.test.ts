@@ -6,6 +6,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { DEMO_DOMAIN, DEMO_PASSWORD, schema } from '@duidingspool/db';
 import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createCoordinatorSpecialist } from './db-helpers.ts';
 import { acceptedAssignment, createRequest, entryBody, firstCaseTable, listAll, requestBody, specialist, thisYear } from './fixtures.ts';
 import { type Caller, useTestApp } from './harness.ts';
 
@@ -16,6 +17,9 @@ const ACTORS = [
   'requesterOwn', // member of the casustafel that owns the request
   'requesterOther', // member of another casustafel
   'coordinator',
+  // Holds coordinator and specialist (separation of duties): the fixture's request is another
+  // specialist's, so they act on it as coordinator; on their own work (`OwnWork`) they are refused.
+  'coordinatorSpecialist',
   'specialistAssigned', // accepted the assignment on the request
   'specialistUnassigned',
   'finance',
@@ -29,6 +33,7 @@ const LOGIN: Record<Exclude<ActorName, 'anonymous'>, string> = {
   requesterOwn: 'requester.apeldoorn',
   requesterOther: 'requester.hengelo',
   coordinator: 'coordinator',
+  coordinatorSpecialist: 'coordinator.specialist',
   specialistAssigned: 'specialist4',
   specialistUnassigned: 'specialist6',
   finance: 'finance',
@@ -44,6 +49,20 @@ interface Fixture {
   specialist6: string;
   user: string;
 }
+
+/**
+ * The work of `coordinatorSpecialist` as specialist: an accepted assignment (proposed by the other
+ * coordinator) with a submitted entry and an open extension request. Every decision on it by its
+ * own specialist is refused, so one set serves every row.
+ */
+interface OwnWork {
+  specialist: string;
+  assignment: string;
+  entry: string;
+  extension: string;
+}
+let own: OwnWork;
+const isDual = (actor: ActorName) => actor === 'coordinatorSpecialist';
 
 interface Call {
   url: string;
@@ -61,9 +80,15 @@ interface Row {
   ownSession?: boolean;
 }
 
-/** Expectation helper: `base` for every actor, overridden per actor; anonymous 401 unless given. */
+/**
+ * Expectation helper: `base` for every actor, overridden per actor; anonymous 401 unless given.
+ * `coordinatorSpecialist` answers as `coordinator` unless the row says otherwise (it does on every
+ * route where the call is on their own work).
+ */
 const by = (base: number, overrides: Partial<Record<ActorName, number>> = {}): Record<ActorName, number> =>
-  Object.fromEntries(ACTORS.map((a) => [a, overrides[a] ?? (a === 'anonymous' ? 401 : base)])) as Record<ActorName, number>;
+  Object.fromEntries(
+    ACTORS.map((a) => [a, overrides[a] ?? (a === 'coordinatorSpecialist' ? overrides.coordinator : undefined) ?? (a === 'anonymous' ? 401 : base)]),
+  ) as Record<ActorName, number>;
 const all = (status: number) => by(status, { anonymous: status });
 
 const STRONG = 'Vier willekeurige woorden zoals kompas lantaarn';
@@ -116,14 +141,16 @@ const MATRIX: Record<string, Row> = {
   // in-progress → submitted is no edge: authorised callers get 409, others 404/403.
   'PATCH /api/v1/interpretation-requests/:id': {
     call: (f) => ({ url: `/api/v1/interpretation-requests/${f.request}`, body: { status: 'submitted' } }),
-    expect: by(403, { requesterOwn: 409, requesterOther: 404, coordinator: 409 }),
+    expect: by(403, { requesterOwn: 409, requesterOther: 404, coordinator: 409, coordinatorSpecialist: 409 }),
   },
+  // Assigning oneself is refused (separation of duties).
   'POST /api/v1/interpretation-requests/:id/assignments': {
-    call: async (_f) => {
+    call: async (_f, actor) => {
       const request = await createRequest(callers.requesterOwn);
-      return { url: `/api/v1/interpretation-requests/${request.id}/assignments`, body: { specialistId: fixture.specialist6, estimatedMinutes: 60 } };
+      const specialistId = isDual(actor) ? own.specialist : fixture.specialist6;
+      return { url: `/api/v1/interpretation-requests/${request.id}/assignments`, body: { specialistId, estimatedMinutes: 60 } };
     },
-    expect: by(403, { coordinator: 201 }),
+    expect: by(403, { coordinator: 201, coordinatorSpecialist: 403 }),
   },
   'POST /api/v1/interpretation-requests/:id/advice': {
     call: (f) => ({ url: `/api/v1/interpretation-requests/${f.request}/advice`, body: { summary: 'Kern van het advies', body: 'Het advies.' } }),
@@ -132,36 +159,49 @@ const MATRIX: Record<string, Row> = {
   },
   'GET /api/v1/assignments': {
     call: () => ({ url: '/api/v1/assignments' }),
-    expect: by(403, { coordinator: 200, specialistAssigned: 200, specialistUnassigned: 200 }),
+    expect: by(403, { coordinator: 200, coordinatorSpecialist: 200, specialistAssigned: 200, specialistUnassigned: 200 }),
   },
   'GET /api/v1/assignments/:id': {
     call: (f) => ({ url: `/api/v1/assignments/${f.assignment}` }),
-    expect: by(403, { coordinator: 200, specialistAssigned: 200, specialistUnassigned: 404 }),
+    expect: by(403, { coordinator: 200, coordinatorSpecialist: 200, specialistAssigned: 200, specialistUnassigned: 404 }),
   },
-  // Raising the estimate is the coordinator's; the assigned specialist may not.
+  // Raising the estimate is the coordinator's; the assigned specialist may not, nor a coordinator on their own assignment.
   'PATCH /api/v1/assignments/:id': {
-    call: (f) => ({ url: `/api/v1/assignments/${f.assignment}`, body: { estimatedMinutes: 300 } }),
-    expect: by(403, { coordinator: 200, specialistUnassigned: 404 }),
+    call: (f, actor) => ({ url: `/api/v1/assignments/${isDual(actor) ? own.assignment : f.assignment}`, body: { estimatedMinutes: 300 } }),
+    expect: by(403, { coordinator: 200, coordinatorSpecialist: 403, specialistUnassigned: 404 }),
+  },
+  // Ending an assignment is the coordinator's, never on their own assignment.
+  'POST /api/v1/assignments/:id/end': {
+    call: (f, actor) => ({
+      url: `/api/v1/assignments/${isDual(actor) ? own.assignment : f.assignment}/end`,
+      body: { reason: 'Specialist niet meer beschikbaar' },
+    }),
+    expect: by(403, { coordinator: 200, coordinatorSpecialist: 403 }),
+    fresh: true,
   },
   'GET /api/v1/assignments/:id/time-entries': {
     call: (f) => ({ url: `/api/v1/assignments/${f.assignment}/time-entries` }),
-    expect: by(403, { coordinator: 200, specialistAssigned: 200, specialistUnassigned: 404 }),
+    expect: by(403, { coordinator: 200, coordinatorSpecialist: 200, specialistAssigned: 200, specialistUnassigned: 404 }),
   },
+  // Only the assigned specialist logs hours: a coordinator who is also a specialist is not assigned here.
   'POST /api/v1/assignments/:id/time-entries': {
     call: (f) => ({ url: `/api/v1/assignments/${f.assignment}/time-entries`, body: entryBody({ minutes: 15 }) }),
     expect: by(403, { specialistAssigned: 201, specialistUnassigned: 404 }),
   },
   'GET /api/v1/time-entries': {
     call: () => ({ url: '/api/v1/time-entries' }),
-    expect: by(403, { coordinator: 200, specialistAssigned: 200, specialistUnassigned: 200 }),
+    expect: by(403, { coordinator: 200, coordinatorSpecialist: 200, specialistAssigned: 200, specialistUnassigned: 200 }),
   },
   'PATCH /api/v1/time-entries/:id': {
-    call: (f) => ({ url: `/api/v1/time-entries/${f.entry}`, body: { status: 'approved' } }),
-    expect: by(403, { coordinator: 200 }),
+    call: (f, actor) => ({ url: `/api/v1/time-entries/${isDual(actor) ? own.entry : f.entry}`, body: { status: 'approved' } }),
+    expect: by(403, { coordinator: 200, coordinatorSpecialist: 403 }),
     fresh: true,
   },
-  'GET /api/v1/budgets': { call: () => ({ url: '/api/v1/budgets' }), expect: by(403, { coordinator: 200, finance: 200 }) },
-  'GET /api/v1/budgets/:year': { call: () => ({ url: `/api/v1/budgets/${thisYear()}` }), expect: by(403, { coordinator: 200, finance: 200 }) },
+  'GET /api/v1/budgets': { call: () => ({ url: '/api/v1/budgets' }), expect: by(403, { coordinator: 200, coordinatorSpecialist: 200, finance: 200 }) },
+  'GET /api/v1/budgets/:year': {
+    call: () => ({ url: `/api/v1/budgets/${thisYear()}` }),
+    expect: by(403, { coordinator: 200, coordinatorSpecialist: 200, finance: 200 }),
+  },
   // Notifications: own preferences for everyone; the outbox and its previews for admins.
   'GET /api/v1/me/notification-preferences': { call: () => ({ url: '/api/v1/me/notification-preferences' }), expect: by(200) },
   'PUT /api/v1/me/notification-preferences': { call: () => ({ url: '/api/v1/me/notification-preferences', body: { items: [] } }), expect: by(200) },
@@ -190,7 +230,7 @@ const MATRIX: Record<string, Row> = {
   'PATCH /api/v1/accounting-periods/:month': {
     // A month of its own per actor that may close it, long past and without entries.
     call: (_f, actor) => ({
-      url: `/api/v1/accounting-periods/2020-${actor === 'coordinator' ? '01' : actor === 'finance' ? '02' : '03'}`,
+      url: `/api/v1/accounting-periods/2020-${actor === 'coordinator' ? '01' : actor === 'finance' ? '02' : isDual(actor) ? '04' : '03'}`,
       body: { status: 'closed' },
     }),
     expect: by(403, { coordinator: 200, finance: 200 }),
@@ -217,34 +257,40 @@ const MATRIX: Record<string, Row> = {
     expect: by(403, { coordinator: 200, finance: 200 }),
   },
   'GET /api/v1/specialists/:id/rates': { call: (f) => ({ url: `/api/v1/specialists/${f.specialist6}/rates` }), expect: by(403, { coordinator: 200 }) },
+  // Nobody sets their own rate.
   'POST /api/v1/specialists/:id/rates': {
-    call: (f) => ({ url: `/api/v1/specialists/${f.specialist6}/rates`, body: { rateCents: 10000, validFrom: '2020-06-01' } }),
-    expect: by(403, { coordinator: 201 }),
+    call: (f, actor) => ({
+      url: `/api/v1/specialists/${isDual(actor) ? own.specialist : f.specialist6}/rates`,
+      body: { rateCents: 10000, validFrom: '2020-06-01' },
+    }),
+    expect: by(403, { coordinator: 201, coordinatorSpecialist: 403 }),
   },
+  // A selection with an own entry is refused as a whole.
   'POST /api/v1/time-entry-reviews': {
-    call: (f) => ({ url: '/api/v1/time-entry-reviews', body: { entryIds: [f.entry], status: 'approved' } }),
-    expect: by(403, { coordinator: 200 }),
+    call: (f, actor) => ({ url: '/api/v1/time-entry-reviews', body: { entryIds: isDual(actor) ? [f.entry, own.entry] : [f.entry], status: 'approved' } }),
+    expect: by(403, { coordinator: 200, coordinatorSpecialist: 403 }),
     fresh: true,
   },
   // Only an approved entry is corrected: the fixture's entry is submitted, so the coordinator passes
-  // authorisation and meets the rule (409); every other actor is refused before.
+  // authorisation and meets the rule (409); every other actor is refused before, the
+  // coordinator-specialist on their own entry as well.
   'POST /api/v1/time-entries/:id/corrections': {
-    call: (f) => ({ url: `/api/v1/time-entries/${f.entry}/corrections`, body: { minutes: -1, reason: 'Correctie' } }),
-    expect: by(403, { coordinator: 409 }),
+    call: (f, actor) => ({ url: `/api/v1/time-entries/${isDual(actor) ? own.entry : f.entry}/corrections`, body: { minutes: -1, reason: 'Correctie' } }),
+    expect: by(403, { coordinator: 409, coordinatorSpecialist: 403 }),
   },
   'GET /api/v1/extension-requests': {
     call: () => ({ url: '/api/v1/extension-requests' }),
-    expect: by(403, { coordinator: 200, specialistAssigned: 200, specialistUnassigned: 200 }),
+    expect: by(403, { coordinator: 200, coordinatorSpecialist: 200, specialistAssigned: 200, specialistUnassigned: 200 }),
   },
   'POST /api/v1/assignments/:id/extension-requests': {
     call: (f) => ({ url: `/api/v1/assignments/${f.assignment}/extension-requests`, body: { extraMinutes: 60, reason: 'Meer werk dan geschat' } }),
     expect: by(403, { specialistAssigned: 201, specialistUnassigned: 404 }),
     fresh: true,
   },
-  // Deciding is the coordinator's; an unknown request answers 404 only to them.
+  // Deciding is the coordinator's; an unknown request answers 404 only to them; their own is refused.
   'PATCH /api/v1/extension-requests/:id': {
-    call: () => ({ url: `/api/v1/extension-requests/${randomUUID()}`, body: { status: 'granted' } }),
-    expect: by(403, { coordinator: 404 }),
+    call: (_f, actor) => ({ url: `/api/v1/extension-requests/${isDual(actor) ? own.extension : randomUUID()}`, body: { status: 'granted' } }),
+    expect: by(403, { coordinator: 404, coordinatorSpecialist: 403 }),
   },
   'GET /api/v1/users': { call: () => ({ url: '/api/v1/users' }), expect: by(403, { admin: 200 }) },
   'GET /api/v1/users/:id': { call: (f) => ({ url: `/api/v1/users/${f.user}` }), expect: by(403, { admin: 200 }) },
@@ -271,8 +317,24 @@ async function makeFixture(): Promise<Fixture> {
   return { ...fixture, request: request.id, assignment: assignment.id, entry: entry.body.id };
 }
 
+/** The coordinator-specialist's own accepted assignment, proposed by the other coordinator, with an entry and an extension request. */
+async function makeOwnWork(specialistId: string): Promise<OwnWork> {
+  const request = await createRequest(callers.requesterOwn);
+  const assigned = await callers.coordinator('POST', `/api/v1/interpretation-requests/${request.id}/assignments`, { specialistId, estimatedMinutes: 240 });
+  expect(assigned.status, JSON.stringify(assigned.body)).toBe(201);
+  const me = callers.coordinatorSpecialist;
+  expect((await me('PATCH', `/api/v1/assignments/${assigned.body.id}`, { status: 'accepted' })).status).toBe(200);
+  const entry = await me('POST', `/api/v1/assignments/${assigned.body.id}/time-entries`, entryBody({ minutes: 30 }));
+  expect(entry.status, JSON.stringify(entry.body)).toBe(201);
+  const extension = await me('POST', `/api/v1/assignments/${assigned.body.id}/extension-requests`, { extraMinutes: 60, reason: 'Meer werk dan geschat' });
+  expect(extension.status, JSON.stringify(extension.body)).toBe(201);
+  return { specialist: specialistId, assignment: assigned.body.id, entry: entry.body.id, extension: extension.body.id };
+}
+
 beforeAll(async () => {
+  const dual = await createCoordinatorSpecialist(t.handle, LOGIN.coordinatorSpecialist);
   for (const actor of ACTORS) callers[actor] = actor === 'anonymous' ? t.anonymous : await t.as(LOGIN[actor]);
+  own = await makeOwnWork(dual.specialistId);
   const invited = await callers.admin('POST', '/api/v1/users', { email: `matrix-${randomUUID()}@${DEMO_DOMAIN}`, displayName: 'Matrix', roles: ['finance'] });
   expect(invited.status).toBe(201);
   fixture = {

@@ -105,6 +105,7 @@ function routes() {
     { method: 'GET', path: '/assignments' },
     { method: 'GET', path: '/assignments/{id}' },
     { method: 'PATCH', path: '/assignments/{id}', body: { status: 'accepted' } },
+    { method: 'POST', path: '/assignments/{id}/end', body: { reason: 'Specialist niet meer beschikbaar' } },
     { method: 'GET', path: '/assignments/{id}/time-entries' },
     { method: 'POST', path: '/assignments/{id}/time-entries', body: entryBody() },
     { method: 'GET', path: '/time-entries' },
@@ -406,7 +407,7 @@ describe('role authorisation', () => {
         },
       },
       { method: 'GET', url: `/api/v1/interpretation-requests/${ids.a1}` },
-      { method: 'PATCH', url: `/api/v1/interpretation-requests/${ids.b2}`, body: { status: 'cancelled' } },
+      { method: 'PATCH', url: `/api/v1/interpretation-requests/${ids.b2}`, body: { status: 'cancelled', reason: 'Niet meer nodig' } },
       { method: 'POST', url: `/api/v1/interpretation-requests/${ids.b2}/assignments`, body: { specialistId: randomUUID(), estimatedMinutes: 60 } },
       { method: 'POST', url: `/api/v1/interpretation-requests/${ids.a1}/advice`, body: { summary: 'Kern', body: 'Advies' } },
       { method: 'GET', url: '/api/v1/assignments' },
@@ -501,7 +502,7 @@ describe('role authorisation', () => {
   });
 
   it('a specialist cannot change the lifecycle of a request through PATCH', async () => {
-    expectProblem(await sp4('PATCH', `/api/v1/interpretation-requests/${ids.a1}`, { status: 'cancelled' }), 403, 'forbidden');
+    expectProblem(await sp4('PATCH', `/api/v1/interpretation-requests/${ids.a1}`, { status: 'cancelled', reason: 'Niet meer nodig' }), 403, 'forbidden');
     expect((await coordinator('GET', `/api/v1/interpretation-requests/${ids.a1}`)).body.status).toBe('in-progress');
   });
 });
@@ -549,7 +550,7 @@ describe('object authorisation (need to know)', () => {
     expectProblem(await sp6('GET', `/api/v1/assignments/${ids.a1Assignment}/time-entries`), 404, 'not-found');
     expectProblem(await sp6('POST', `/api/v1/assignments/${ids.a1Assignment}/time-entries`, entryBody()), 404, 'not-found');
     expectProblem(await sp6('POST', `/api/v1/interpretation-requests/${ids.a1}/advice`, { summary: 'Kern', body: 'Advies' }), 404, 'not-found');
-    expectProblem(await sp6('PATCH', `/api/v1/assignments/${ids.a1Assignment}`, { status: 'declined' }), 404, 'not-found');
+    expectProblem(await sp6('PATCH', `/api/v1/assignments/${ids.a1Assignment}`, { status: 'declined', reason: 'Geen tijd' }), 404, 'not-found');
     // The proposed specialist sees their own request.
     expect((await sp6('GET', `/api/v1/interpretation-requests/${ids.b1}`)).status).toBe(200);
     const mine = await sp6('GET', `/api/v1/interpretation-requests/${ids.b1}`);

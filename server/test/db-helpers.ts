@@ -1,6 +1,6 @@
 // Direct database helpers for tests that must set up a situation the API cannot (a tight budget,
 // a budget for an older year, a later rate change) or check stored rows against the API.
-import { type DatabaseHandle, schema } from '@duidingspool/db';
+import { type DatabaseHandle, DEMO_DOMAIN, DEMO_PASSWORD, hashPassword, schema } from '@duidingspool/db';
 import { eq, sql } from 'drizzle-orm';
 
 /** The stored budget row of `year`. */
@@ -116,4 +116,31 @@ export async function ledgerMismatches(handle: DatabaseHandle): Promise<string[]
     if (found.length > 0) problems.push(`${name}: ${JSON.stringify(found.slice(0, 3))}`);
   }
   return problems;
+}
+
+/**
+ * Makes a demo-password user `local@duidingspool.example` who holds both `coordinator` and
+ * `specialist`, with a specialist profile (psychology, Dutch, a rate from 2019): the person
+ * separation of duties is about (DESIGN.md §2). The demo seed has no such user; tests make one.
+ * @returns the user id and the specialist profile id
+ */
+export async function createCoordinatorSpecialist(handle: DatabaseHandle, local: string): Promise<{ userId: string; specialistId: string }> {
+  const [user] = await handle.db
+    .insert(schema.users)
+    .values({ email: `${local}@${DEMO_DOMAIN}`, displayName: 'Coördinator en specialist', passwordHash: await hashPassword(DEMO_PASSWORD), isDemo: true })
+    .returning({ id: schema.users.id });
+  if (!user) throw new Error('user insert returned no row');
+  await handle.db.insert(schema.userRoles).values([
+    { userId: user.id, role: 'coordinator' },
+    { userId: user.id, role: 'specialist' },
+  ]);
+  const [profile] = await handle.db
+    .insert(schema.specialists)
+    .values({ userId: user.id, screeningValidUntil: '2027-12-31' })
+    .returning({ id: schema.specialists.id });
+  if (!profile) throw new Error('specialist insert returned no row');
+  await handle.db.insert(schema.specialistExpertiseAreas).values({ specialistId: profile.id, expertiseAreaCode: 'psychology' });
+  await handle.db.insert(schema.specialistLanguages).values({ specialistId: profile.id, language: 'nl' });
+  await handle.db.insert(schema.specialistRates).values({ specialistId: profile.id, rateCents: 10000, validFrom: '2019-01-01' });
+  return { userId: user.id, specialistId: profile.id };
 }

@@ -1,6 +1,7 @@
 // Property: whatever sequence of ledger operations runs — assign, accept, decline, log, approve,
-// reject (one by one or in bulk), correct, raise or lower an estimate, close a request, close or
-// reopen a month, tighten the allocation — after every step the stored running totals equal the
+// reject (one by one or in bulk), correct, raise or lower an estimate, close a request, end an
+// assignment, deactivate a specialist (and bring them back), close or reopen a month, tighten the
+// allocation — after every step the stored running totals equal the
 // totals recomputed from the rows (budgets, day/group totals, day minutes, assignments) and
 // `availableCents ≥ 0`; every answer is a success or an expected 400/409, never a 5xx.
 import { amsterdamDate } from '@duidingspool/shared';
@@ -15,14 +16,18 @@ const year = thisYear();
 let coordinator: Caller;
 let finance: Caller;
 let requester: Caller;
+let admin: Caller;
+const workerUserIds = new Map<number, string>();
 const workers = new Map<number, Caller>();
 const specialistIds = new Map<number, string>();
 
 beforeAll(async () => {
-  [coordinator, finance, requester] = await Promise.all([t.as('coordinator'), t.as('finance'), t.as('requester.hengelo')]);
+  [coordinator, finance, requester, admin] = await Promise.all([t.as('coordinator'), t.as('finance'), t.as('requester.hengelo'), t.as('admin')]);
+  const users = (await admin('GET', '/api/v1/users?role=specialist&pageSize=100')).body.items as { id: string; email: string }[];
   for (const n of [2, 3, 5]) {
     workers.set(n, await t.as(`specialist${n}`));
     specialistIds.set(n, (await specialist(coordinator, n)).id);
+    workerUserIds.set(n, users.find((u) => u.email === `specialist${n}@duidingspool.example`)?.id as string);
   }
   await ensureBudget(t.handle, year - 1);
 });
@@ -42,6 +47,8 @@ const action = fc.oneof(
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('correct' as const), i: idx, minutes: fc.integer({ min: 1, max: 200 }) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('estimate' as const), i: idx, minutes: fc.integer({ min: 1, max: 900 }) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('close-request' as const), i: idx }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('end-assignment' as const), i: idx }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('deactivate' as const), n: fc.constantFrom(2, 3, 5) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('toggle-period' as const), daysAgo: fc.integer({ min: 0, max: 40 }) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('tighten' as const), cents: fc.integer({ min: 0, max: 2_000_000 }) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('loosen' as const), cents: fc.constant(10_000_000) }) },
@@ -83,7 +90,11 @@ async function run(world: World, a: Action): Promise<CallResult | null> {
     case 'decline': {
       const x = pick(world.assignments, a.i, 'proposed');
       if (!x) return null;
-      const res = await (workers.get(x.n) as Caller)('PATCH', `/api/v1/assignments/${x.id}`, { status: a.kind === 'accept' ? 'accepted' : 'declined' });
+      const res = await (workers.get(x.n) as Caller)(
+        'PATCH',
+        `/api/v1/assignments/${x.id}`,
+        a.kind === 'accept' ? { status: 'accepted' } : { status: 'declined', reason: 'Geen tijd' },
+      );
       if (res.status === 200) x.status = res.body.status;
       return res;
     }
@@ -133,8 +144,27 @@ async function run(world: World, a: Action): Promise<CallResult | null> {
     case 'close-request': {
       const x = pick(world.assignments, a.i, 'accepted');
       if (!x) return null;
-      const res = await coordinator('PATCH', `/api/v1/interpretation-requests/${x.requestId}`, { status: 'cancelled' });
+      const res = await coordinator('PATCH', `/api/v1/interpretation-requests/${x.requestId}`, { status: 'cancelled', reason: 'Niet meer nodig' });
       if (res.status === 200) x.status = 'closed';
+      return res;
+    }
+    case 'end-assignment': {
+      const x = pick(world.assignments, a.i, 'accepted');
+      if (!x) return null;
+      const res = await coordinator('POST', `/api/v1/assignments/${x.id}/end`, { reason: 'Inzet beëindigd' });
+      if (res.status === 200) x.status = 'closed';
+      return res;
+    }
+    case 'deactivate': {
+      // The specialist leaves the pool (proposals withdrawn, accepted work flagged) and comes back
+      // at once with a new session, so later steps can still use them.
+      const userId = workerUserIds.get(a.n) as string;
+      const res = await admin('PATCH', `/api/v1/users/${userId}`, { isActive: false });
+      if (res.status === 200) {
+        for (const x of world.assignments) if (x.n === a.n && x.status === 'proposed') x.status = 'closed';
+        expect((await admin('PATCH', `/api/v1/users/${userId}`, { isActive: true })).status).toBe(200);
+        workers.set(a.n, await t.as(`specialist${a.n}`));
+      }
       return res;
     }
     case 'toggle-period': {
@@ -178,7 +208,7 @@ describe('the ledger under random operation sequences', () => {
     );
     // The sequences did exercise the money paths, refusals included.
     const kinds = [...seen.entries()].map(([k, v]) => `${k} ×${v}`).join('\n');
-    for (const expected of ['assign 201', 'log 201', 'approve 200', 'reject 200']) expect(kinds).toContain(expected);
+    for (const expected of ['assign 201', 'log 201', 'approve 200', 'reject 200', 'end-assignment 200', 'deactivate 200']) expect(kinds).toContain(expected);
     expect(kinds).toMatch(/budget-exceeded|estimate-exceeded/);
   });
 });

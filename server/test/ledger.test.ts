@@ -335,7 +335,7 @@ describe('thresholds', () => {
     const declined = await createRequest(requester);
     const a2 = await coordinator('POST', `/api/v1/interpretation-requests/${declined.id}/assignments`, { specialistId: sp.id, estimatedMinutes: 1 });
     expect(a2.status).toBe(201);
-    expect((await sp2('PATCH', `/api/v1/assignments/${a2.body.id}`, { status: 'declined' })).status).toBe(200);
+    expect((await sp2('PATCH', `/api/v1/assignments/${a2.body.id}`, { status: 'declined', reason: 'Geen tijd' })).status).toBe(200);
     expect((await crossed()).length).toBe(4);
 
     // Fill it exactly: full, 100 % reached, available 0 — and nothing beyond fits.

@@ -34,8 +34,11 @@ type State = (typeof STATES)[number];
 
 const url = (id: string) => `/api/v1/interpretation-requests/${id}`;
 
+/** A reason on every PATCH: cancelling, declining and asking for information need one (tested in reasons.test.ts). */
+const REASON = 'Toelichting van de coördinator';
+
 async function patch(caller: Caller, id: string, status: string, expected = 200) {
-  const res = await caller('PATCH', url(id), { status });
+  const res = await caller('PATCH', url(id), { status, reason: REASON });
   expect(res.status, `PATCH ${status}: ${JSON.stringify(res.body)}`).toBe(expected);
   return res;
 }
@@ -155,7 +158,7 @@ describe('transitions through PATCH', () => {
     const { id } = await inState(state);
     const before = await detail(id);
     const money = await budget(coordinator);
-    const res = await (role === 'requester' ? requester : coordinator)('PATCH', url(id), { status: to });
+    const res = await (role === 'requester' ? requester : coordinator)('PATCH', url(id), { status: to, reason: REASON });
     expectProblem(res, 409, 'invalid-transition');
     const after = await detail(id);
     expect(after.status).toBe(state);
@@ -169,7 +172,7 @@ describe('transitions through PATCH', () => {
     const before = await detail(id);
     const money = await budget(coordinator);
     for (const caller of [requester, coordinator]) {
-      for (const to of PATCHABLE) expectProblem(await caller('PATCH', url(id), { status: to }), 409, 'invalid-transition');
+      for (const to of PATCHABLE) expectProblem(await caller('PATCH', url(id), { status: to, reason: REASON }), 409, 'invalid-transition');
       expect((await detail(id, caller)).allowedTransitions).toEqual([]);
     }
     expectProblem(await coordinator('POST', `${url(id)}/assignments`, { specialistId, estimatedMinutes: 30 }), 409, 'invalid-transition');
@@ -349,7 +352,7 @@ describe('allowedTransitions matches what PATCH accepts', () => {
       const read = await caller('GET', url(base.id));
       if (role === 'coordinator' && state === 'draft') {
         expectProblem(read, 404, 'not-found');
-        for (const to of PATCHABLE) expectProblem(await caller('PATCH', url(base.id), { status: to }), 404, 'not-found');
+        for (const to of PATCHABLE) expectProblem(await caller('PATCH', url(base.id), { status: to, reason: REASON }), 404, 'not-found');
         continue;
       }
       expect(read.status).toBe(200);
@@ -358,12 +361,12 @@ describe('allowedTransitions matches what PATCH accepts', () => {
       for (const to of PATCHABLE) {
         if (allowed.includes(to)) {
           const fresh = await inState(state);
-          const res = await caller('PATCH', url(fresh.id), { status: to });
+          const res = await caller('PATCH', url(fresh.id), { status: to, reason: REASON });
           expect(res.status, `${role}: ${state} → ${to}: ${JSON.stringify(res.body)}`).toBe(200);
           expect(res.body.status).toBe(to);
           expect(res.body.timeline.at(-1)).toMatchObject({ fromStatus: state, toStatus: to, actorRole: role });
         } else {
-          const res = await caller('PATCH', url(base.id), { status: to });
+          const res = await caller('PATCH', url(base.id), { status: to, reason: REASON });
           expect(res.status, `${role}: ${state} → ${to} should be refused: ${JSON.stringify(res.body)}`).toBe(409);
           expect(res.body.type).toBe('invalid-transition');
         }
@@ -377,6 +380,6 @@ describe('allowedTransitions matches what PATCH accepts', () => {
     const read = await worker('GET', url(id));
     expect(read.status).toBe(200);
     expect(read.body.allowedTransitions).toEqual([]);
-    for (const to of PATCHABLE) expectProblem(await worker('PATCH', url(id), { status: to }), 403, 'forbidden');
+    for (const to of PATCHABLE) expectProblem(await worker('PATCH', url(id), { status: to, reason: REASON }), 403, 'forbidden');
   });
 });

@@ -329,7 +329,7 @@ describe('changing the estimate', () => {
 
   it('the estimate of a closed request cannot change any more (409)', async () => {
     const { assignment, request } = await startedAssignment(requester, coordinator, sp2, 2, 60);
-    expect((await coordinator('PATCH', `/api/v1/interpretation-requests/${request.id}`, { status: 'cancelled' })).status).toBe(200);
+    expect((await coordinator('PATCH', `/api/v1/interpretation-requests/${request.id}`, { status: 'cancelled', reason: 'Niet meer nodig' })).status).toBe(200);
     const before = await budget(coordinator);
     expectProblem(await coordinator('PATCH', `/api/v1/assignments/${assignment.id}`, { estimatedMinutes: 120 }), 409, 'invalid-transition');
     expect(await budget(coordinator)).toEqual(before);

@@ -251,7 +251,9 @@ describe('triage reminders', () => {
   it('are not sent for a request that was triaged in time', async () => {
     await clearOutbox();
     const r = await createRequest(requester, { urgency: 'urgent' });
-    expect((await coordinator('PATCH', `/api/v1/interpretation-requests/${r.id}`, { status: 'declined' })).status).toBe(200);
+    expect(
+      (await coordinator('PATCH', `/api/v1/interpretation-requests/${r.id}`, { status: 'declined', reason: 'Buiten het werkveld van de pool' })).status,
+    ).toBe(200);
     await new NotificationWorker({ db: t.handle.db, config: testConfig, transport: null, now: () => new Date(Date.now() + 30 * 86_400_000) }).runReminders();
     const rows = await t.handle.db
       .select()

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { DEMO_DOMAIN } from '@duidingspool/db';
+import { PROBLEM_TYPES } from '@duidingspool/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { requestBody, thisYear } from './fixtures.ts';
 import { type Caller, type CallResult, useTestApp } from './harness.ts';
@@ -82,6 +83,26 @@ describe('the OpenAPI document', () => {
       const responses = doc.paths[path][method].responses;
       for (const code of ['429', '503']) expect(Object.keys(responses[code]?.headers ?? {}), `${method} ${path} ${code}`).toContain('Retry-After');
     }
+  });
+
+  it('lists every stable problem type with its status, and names the extra ones per operation', () => {
+    const described = String(doc.components.schemas.Problem.properties.type.description);
+    for (const [type, status] of Object.entries(PROBLEM_TYPES)) expect(described).toContain(`\`${type}\` (${status})`);
+    const base = doc.servers?.[0]?.url === '/api/v1' ? '' : '/api/v1';
+    for (const [path, method] of [
+      ['/time-entries/{id}', 'patch'],
+      ['/time-entry-reviews', 'post'],
+      ['/time-entries/{id}/corrections', 'post'],
+      ['/extension-requests/{id}', 'patch'],
+      ['/assignments/{id}', 'patch'],
+      ['/assignments/{id}/end', 'post'],
+      ['/interpretation-requests/{id}/assignments', 'post'],
+      ['/interpretation-requests/{id}', 'patch'],
+      ['/specialists/{id}/rates', 'post'],
+    ] as const) {
+      expect(doc.paths[`${base}${path}`][method].responses['403'].description, `${method} ${path}`).toContain('`separation-of-duties`');
+    }
+    expect(doc.paths[`${base}/interpretation-requests/{id}/assignments`].post.responses['409'].description).toContain('`specialist-inactive`');
   });
 
   it('lints with 0 errors against the NL API Design Rules ruleset', async () => {

@@ -36,9 +36,17 @@ export const TERMINAL_STATUSES: readonly RequestStatus[] = ['declined', 'closed'
 
 /**
  * How a transition is caused: `patch` through `PATCH /interpretation-requests/{id}`, the others as
- * a side effect of another action (assigning, an assignment answer, delivering advice).
+ * a side effect of another action (assigning, an assignment answer, delivering advice, the
+ * coordinator ending an assignment, an admin deactivating the proposed specialist).
  */
-export type TransitionTrigger = 'patch' | 'assign' | 'assignment-accepted' | 'assignment-declined' | 'advice-delivered';
+export type TransitionTrigger =
+  | 'patch'
+  | 'assign'
+  | 'assignment-accepted'
+  | 'assignment-declined'
+  | 'advice-delivered'
+  | 'assignment-ended'
+  | 'specialist-deactivated';
 
 /** One allowed edge of the lifecycle: from, to, who may take it, and how. */
 export interface Transition {
@@ -63,6 +71,11 @@ export const TRANSITIONS: readonly Transition[] = [
   { from: 'submitted', to: 'assigned', by: 'coordinator', trigger: 'assign' },
   { from: 'assigned', to: 'in-progress', by: 'specialist', trigger: 'assignment-accepted' },
   { from: 'assigned', to: 'submitted', by: 'specialist', trigger: 'assignment-declined' },
+  // The coordinator ends a live assignment (e.g. of a specialist who left the pool): back to triage.
+  { from: 'assigned', to: 'submitted', by: 'coordinator', trigger: 'assignment-ended' },
+  { from: 'in-progress', to: 'submitted', by: 'coordinator', trigger: 'assignment-ended' },
+  // Deactivating a specialist withdraws their open proposals.
+  { from: 'assigned', to: 'submitted', by: 'admin', trigger: 'specialist-deactivated' },
   { from: 'in-progress', to: 'advice-delivered', by: 'specialist', trigger: 'advice-delivered' },
   { from: 'advice-delivered', to: 'closed', by: 'requester', trigger: 'patch' },
   { from: 'advice-delivered', to: 'closed', by: 'coordinator', trigger: 'patch' },
@@ -85,3 +98,10 @@ export function patchTargets(from: RequestStatus, roles: readonly Role[]): Reque
 
 /** The statuses a client may ask for through PATCH (DESIGN.md §7). */
 export const PATCHABLE_STATUSES = ['submitted', 'needs-information', 'declined', 'withdrawn', 'cancelled', 'closed'] as const;
+
+/**
+ * The PATCH targets that need a reason (DESIGN.md §4): the coordinator tells the casustafel why it
+ * must add information, why the request is declined or why it is cancelled; the timeline shows it.
+ * The server refuses these without a reason (400 on `/reason`); the UI asks for it.
+ */
+export const REASON_REQUIRED_STATUSES: readonly (typeof PATCHABLE_STATUSES)[number][] = ['needs-information', 'declined', 'cancelled'];

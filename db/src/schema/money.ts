@@ -52,6 +52,8 @@ export const assignments = pgTable(
       .notNull()
       .references(() => budgets.year),
     declineReason: text('decline_reason'),
+    /** The coordinator's reason for ending the assignment early (case content: purged with the request's). */
+    endReason: text('end_reason'),
     proposedBy: uuid('proposed_by')
       .notNull()
       .references(() => users.id),

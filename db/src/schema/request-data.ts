@@ -83,7 +83,7 @@ export const REQUEST_DATA: readonly RequestDataTable[] = [
   declare({
     table: assignments,
     owner: { kind: 'request', column: assignments.requestId },
-    caseContent: { declineReason: { purgeTo: null, fields: ['reason'] } },
+    caseContent: { declineReason: { purgeTo: null, fields: ['reason'] }, endReason: { purgeTo: null, fields: ['reason'] } },
     notCaseContent: ['status'],
   }),
   declare({

@@ -4,6 +4,7 @@ import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, PROBLEM_TITLES } from '../errors.ts';
 import { safeError } from '../lib/logger.ts';
+import { auditAs } from '../modules/audit/audit.service.ts';
 
 /** Sends an RFC 9457 problem with the stable `type` slug. */
 export function sendProblem(reply: FastifyReply, type: ProblemType, status: number, detail: string, extra: Record<string, unknown> = {}): FastifyReply {
@@ -25,10 +26,25 @@ const CONTEXT_IN: Record<string, ProblemFieldError['in']> = { body: 'body', quer
  * nothing internal.
  */
 export default fp(async function errorHandler(app: FastifyInstance) {
-  app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+  app.setErrorHandler(async (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     if (error instanceof AppError) {
       // Retry-After in whole seconds, at least 1 (RFC 9110 §10.2.3).
       if (error.retryAfterSeconds !== undefined) reply.header('Retry-After', String(Math.max(1, Math.ceil(error.retryAfterSeconds))));
+      // A decision refused as the actor's own work is an access-control failure: logged like a
+      // refused route (ASVS 7.2.2, DESIGN.md §6), with the path that names the object.
+      if (error.type === 'separation-of-duties' && request.actor) {
+        await auditAs(
+          app.db,
+          { actorId: request.actor.userId, origin: { ip: request.ip ?? null, userAgent: request.headers['user-agent'] ?? null } },
+          {
+            action: 'access',
+            objectType: 'route',
+            objectId: `${request.method} ${request.routeOptions.url}`,
+            result: 'denied',
+            details: { reason: 'separation-of-duties', path: request.url.split('?')[0] },
+          },
+        );
+      }
       return sendProblem(reply, error.type, error.status, error.detail, error.extra);
     }
     if (hasZodFastifySchemaValidationErrors(error)) {

@@ -1,4 +1,4 @@
-import { ProblemSchema } from '@duidingspool/shared';
+import { PROBLEM_TYPES, ProblemSchema, type ProblemType } from '@duidingspool/shared';
 import fastifySwagger from '@fastify/swagger';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
@@ -6,7 +6,16 @@ import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-pro
 import { z } from 'zod';
 import { API_VERSION } from './api-conventions.ts';
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Problem types this route answers besides the common ones, documented in OpenAPI under their status. */
+    problems?: readonly ProblemType[];
+  }
+}
+
 type Json = Record<string, unknown>;
+/** The extension carrying a route's extra problem types from the route into `completeDocument`. */
+const EXTRA_PROBLEMS = 'x-problem-types';
 const PROBLEM_REF = { $ref: '#/components/schemas/Problem' };
 const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: PROBLEM_REF } } });
 const RETRY_AFTER = { 'Retry-After': { description: 'Seconden tot een nieuwe poging zin heeft', schema: { type: 'integer', minimum: 1 } } };
@@ -28,6 +37,13 @@ function completeDocument(doc: Json): Json {
   schemas.Problem ??= z.toJSONSchema(ProblemSchema, { target: 'openapi-3.0', io: 'output' });
   delete (schemas.Problem as Json).$schema;
   delete (schemas.Problem as Json).id;
+  // The stable problem types (shared/src/problems.ts), each with its status, on the `type` member.
+  const typeMember = ((schemas.Problem as Json).properties as Record<string, Json> | undefined)?.type;
+  if (typeMember) {
+    typeMember.description = `Stabiel probleemtype: ${Object.entries(PROBLEM_TYPES)
+      .map(([type, status]) => `\`${type}\` (${status})`)
+      .join(', ')}.`;
+  }
   for (const [path, item] of Object.entries((doc.paths ?? {}) as Record<string, Json>)) {
     for (const [method, op] of Object.entries(item) as [string, Json][]) {
       if (!['get', 'post', 'put', 'patch', 'delete'].includes(method)) continue;
@@ -60,6 +76,13 @@ function completeDocument(doc: Json): Json {
         );
       }
       responses['500'] ??= problem('Interne fout (`internal-error`)');
+      // A route's own problem types, named in the description of the status they answer with.
+      for (const type of (op[EXTRA_PROBLEMS] as ProblemType[] | undefined) ?? []) {
+        const status = String(PROBLEM_TYPES[type]);
+        responses[status] ??= problem(`\`${type}\``);
+        const response = responses[status];
+        if (!String(response.description).includes(`\`${type}\``)) response.description = `${String(response.description)}; \`${type}\``;
+      }
     }
   }
   return doc;
@@ -92,8 +115,9 @@ export default fp(async function openapi(app: FastifyInstance) {
     },
     transform: (input) => {
       const out = jsonSchemaTransform(input) as { schema: Json; url: string };
-      const config = (input.route as { config?: { public?: boolean } }).config;
+      const config = (input.route as { config?: { public?: boolean; problems?: readonly ProblemType[] } }).config;
       if (config?.public) out.schema = { ...out.schema, security: [] };
+      if (config?.problems?.length) out.schema = { ...out.schema, [EXTRA_PROBLEMS]: [...config.problems] };
       return out as never;
     },
     transformObject: (documentObject) => completeDocument(jsonSchemaTransformObject(documentObject) as Json) as never,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CentsSchema, IdSchema, InstantSchema, multiLineText, PageQuerySchema } from './common.ts';
+import { CentsSchema, IdSchema, InstantSchema, multiLineText, PageQuerySchema, requiredMultiLineText } from './common.ts';
 
 export const ASSIGNMENT_STATUSES = ['proposed', 'accepted', 'declined'] as const;
 export const AssignmentStatusSchema = z.enum(ASSIGNMENT_STATUSES);
@@ -15,8 +15,18 @@ export const CreateAssignmentBodySchema = z.strictObject({ specialistId: IdSchem
 export type CreateAssignmentBody = z.infer<typeof CreateAssignmentBodySchema>;
 
 /**
+ * What the signed-in user may do with an assignment now: the proposed specialist `accept`s or
+ * `decline`s; the coordinator may `change-estimate` and `end` it — never on their own assignment
+ * (separation of duties, DESIGN.md §2). The UI offers only these.
+ */
+export const ASSIGNMENT_ACTIONS = ['accept', 'decline', 'change-estimate', 'end'] as const;
+export const AssignmentActionSchema = z.enum(ASSIGNMENT_ACTIONS);
+export type AssignmentAction = z.infer<typeof AssignmentActionSchema>;
+
+/**
  * Body of `PATCH /api/v1/assignments/{id}`: the specialist answers (`accepted` / `declined` with an
- * optional reason), or the coordinator changes the estimate.
+ * optional reason — optional in the fixed contract of DESIGN.md §7), or the coordinator changes the
+ * estimate.
  */
 export const PatchAssignmentBodySchema = z
   .strictObject({
@@ -40,6 +50,13 @@ export const PatchAssignmentBodySchema = z
 export type PatchAssignmentBody = z.infer<typeof PatchAssignmentBodySchema>;
 
 /**
+ * Body of `POST /api/v1/assignments/{id}/end`: the coordinator ends a live assignment with a reason
+ * (shown on the request's timeline); the unused reservation is released, logged hours stay.
+ */
+export const EndAssignmentBodySchema = z.strictObject({ reason: requiredMultiLineText(1000) });
+export type EndAssignmentBody = z.infer<typeof EndAssignmentBodySchema>;
+
+/**
  * A specialist on a request (DESIGN.md §3): estimate in minutes, the rate (cents per hour) valid on
  * the assignment date, and `reservedCents`, the part of the reservation not yet used by entries.
  * `closedAt` is set when the request ended and the unused reservation was released.
@@ -61,9 +78,18 @@ export const AssignmentSchema = z
     reservedCents: CentsSchema.nullable(),
     budgetYear: z.number().int(),
     declineReason: z.string().nullable(),
+    /** The coordinator's reason when they ended the assignment (`POST /assignments/{id}/end`). */
+    endReason: z.string().nullable(),
+    /**
+     * False when the specialist left the pool (deactivated, or no longer a specialist): an accepted
+     * assignment is then flagged to the coordinator, who can end it and assign someone else.
+     */
+    specialistActive: z.boolean(),
     proposedAt: InstantSchema,
     respondedAt: InstantSchema.nullable(),
     closedAt: InstantSchema.nullable(),
+    /** What the signed-in user may do with this assignment now. */
+    allowedActions: z.array(AssignmentActionSchema),
   })
   .meta({ id: 'Assignment' });
 export type Assignment = z.infer<typeof AssignmentSchema>;

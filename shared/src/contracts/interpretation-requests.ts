@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PATCHABLE_STATUSES, REQUEST_STATUSES, RequestStatusSchema } from '../lifecycle.ts';
+import { PATCHABLE_STATUSES, REASON_REQUIRED_STATUSES, REQUEST_STATUSES, RequestStatusSchema } from '../lifecycle.ts';
 import { RoleSchema } from '../roles.ts';
 import { AdviceSchema } from './advice.ts';
 import { AssignmentSchema } from './assignments.ts';
@@ -36,11 +36,19 @@ export const CreateInterpretationRequestBodySchema = z.strictObject({
 });
 export type CreateInterpretationRequestBody = z.infer<typeof CreateInterpretationRequestBodySchema>;
 
-/** Body of `PATCH /api/v1/interpretation-requests/{id}`: a lifecycle transition (DESIGN.md §4). */
-export const PatchInterpretationRequestBodySchema = z.strictObject({
-  status: z.enum(PATCHABLE_STATUSES),
-  reason: multiLineText(1000).optional(),
-});
+/**
+ * Body of `PATCH /api/v1/interpretation-requests/{id}`: a lifecycle transition (DESIGN.md §4), with
+ * a reason required for the targets in `REASON_REQUIRED_STATUSES`.
+ */
+export const PatchInterpretationRequestBodySchema = z
+  .strictObject({
+    status: z.enum(PATCHABLE_STATUSES),
+    reason: multiLineText(1000).optional(),
+  })
+  .refine((b) => !REASON_REQUIRED_STATUSES.includes(b.status) || (b.reason?.trim().length ?? 0) > 0, {
+    message: 'geef een reden',
+    path: ['reason'],
+  });
 export type PatchInterpretationRequestBody = z.infer<typeof PatchInterpretationRequestBodySchema>;
 
 export const REQUEST_SORTS = ['submittedAt', '-submittedAt', 'meetingDate', '-meetingDate', 'urgency', 'reference', '-reference', 'status'] as const;

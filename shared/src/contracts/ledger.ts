@@ -11,6 +11,13 @@ import {
 } from './common.ts';
 import { TimeEntryStatusSchema } from './time-entries.ts';
 
+/** Highest rate one specialist may have: EUR 100,000.00 per hour, in cents (a typing-error guard). */
+export const MAX_RATE_CENTS = 10_000_000;
+/** Highest allocation of one year's budget: EUR 1,000,000,000.00, in cents. */
+export const MAX_BUDGET_CENTS = 1_000_000_000_00;
+/** Most extra minutes one extension request may ask: 200 hours. */
+export const MAX_EXTENSION_MINUTES = 200 * 60;
+
 /** An accounting month `YYYY-MM`. */
 export const MonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'verwacht een maand als JJJJ-MM');
 
@@ -32,7 +39,7 @@ export const SpecialistRateListSchema = z.object({ items: z.array(SpecialistRate
 
 /** Body of `POST /specialists/{specialistId}/rates`: a positive rate in cents per hour from a date. */
 export const CreateRateBodySchema = z.strictObject({
-  rateCents: z.number().int('hele centen').min(1, 'een tarief is groter dan 0').max(10_000_000),
+  rateCents: z.number().int('hele centen').min(1, 'een tarief is groter dan 0').max(MAX_RATE_CENTS),
   validFrom: IsoDateSchema,
 });
 export type CreateRateBody = z.infer<typeof CreateRateBodySchema>;
@@ -68,11 +75,7 @@ export const ExtensionStatusSchema = z.enum(EXTENSION_STATUSES);
 
 /** Body of `POST /assignments/{id}/extension-requests`: extra minutes and why. */
 export const CreateExtensionBodySchema = z.strictObject({
-  extraMinutes: z
-    .number()
-    .int('hele minuten')
-    .min(1, 'minstens 1 minuut')
-    .max(200 * 60),
+  extraMinutes: z.number().int('hele minuten').min(1, 'minstens 1 minuut').max(MAX_EXTENSION_MINUTES),
   reason: requiredMultiLineText(1000),
 });
 export type CreateExtensionBody = z.infer<typeof CreateExtensionBodySchema>;
@@ -82,6 +85,14 @@ export const DecideExtensionBodySchema = z
   .strictObject({ status: z.enum(['granted', 'refused']), reason: multiLineText(1000).optional() })
   .refine((b) => b.status !== 'refused' || (b.reason?.trim().length ?? 0) > 0, { message: 'geef een reden bij weigeren', path: ['reason'] });
 export type DecideExtensionBody = z.infer<typeof DecideExtensionBodySchema>;
+
+/**
+ * What the signed-in user may do with an extension request now: the coordinator `grant`s or
+ * `refuse`s an open one — never on their own assignment (separation of duties, DESIGN.md §2).
+ */
+export const EXTENSION_ACTIONS = ['grant', 'refuse'] as const;
+export const ExtensionActionSchema = z.enum(EXTENSION_ACTIONS);
+export type ExtensionAction = z.infer<typeof ExtensionActionSchema>;
 
 export const ExtensionRequestSchema = z
   .object({
@@ -95,6 +106,8 @@ export const ExtensionRequestSchema = z
     decisionReason: z.string().nullable(),
     requestedAt: InstantSchema,
     decidedAt: InstantSchema.nullable(),
+    /** What the signed-in user may do with this request now. */
+    allowedActions: z.array(ExtensionActionSchema),
   })
   .meta({ id: 'ExtensionRequest' });
 export type ExtensionRequest = z.infer<typeof ExtensionRequestSchema>;
@@ -132,7 +145,7 @@ export const AccountingPeriodListSchema = z.object({ items: z.array(AccountingPe
 /** Body of `POST /budgets`: a new year's budget. */
 export const CreateBudgetBodySchema = z.strictObject({
   year: z.number().int().min(2000).max(2999),
-  allocatedCents: z.number().int().min(1, 'een budget is groter dan 0').max(1_000_000_000_00),
+  allocatedCents: z.number().int().min(1, 'een budget is groter dan 0').max(MAX_BUDGET_CENTS),
   fundingSource: requiredSingleLineText(200),
   note: multiLineText(1000).optional(),
 });
@@ -147,7 +160,7 @@ export const ThresholdPercentsSchema = z
 /** Body of `PATCH /budgets/{year}`: allocation (never below what is committed), funding, note, thresholds. */
 export const PatchBudgetBodySchema = z
   .strictObject({
-    allocatedCents: z.number().int().min(1).max(1_000_000_000_00).optional(),
+    allocatedCents: z.number().int().min(1).max(MAX_BUDGET_CENTS).optional(),
     fundingSource: requiredSingleLineText(200).optional(),
     note: multiLineText(1000).nullable().optional(),
     thresholdPercents: ThresholdPercentsSchema.optional(),

@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { CentsSchema, IdSchema, PageQuerySchema } from './common.ts';
 
+/**
+ * What the signed-in coordinator may do with a specialist now: `assign` them to a request, `add-rate`
+ * to their rate history. Neither for their own specialist profile (separation of duties, DESIGN.md §2).
+ */
+export const SPECIALIST_ACTIONS = ['assign', 'add-rate'] as const;
+export const SpecialistActionSchema = z.enum(SPECIALIST_ACTIONS);
+export type SpecialistAction = z.infer<typeof SpecialistActionSchema>;
+
 /** A specialist as `GET /api/v1/specialists` lists it for the coordinator (DESIGN.md §7). */
 export const SpecialistSchema = z
   .object({
@@ -19,6 +27,8 @@ export const SpecialistSchema = z
     /** Current load: estimated minutes of those assignments not yet logged. */
     openEstimatedMinutes: z.number().int(),
     screeningValidUntil: z.string().nullable().meta({ format: 'date' }),
+    /** What the signed-in user may do with this specialist now (the UI offers only these). */
+    allowedActions: z.array(SpecialistActionSchema),
   })
   .meta({ id: 'Specialist' });
 export type Specialist = z.infer<typeof SpecialistSchema>;

@@ -5,6 +5,15 @@ export const TIME_ENTRY_STATUSES = ['submitted', 'approved', 'rejected'] as cons
 export const TimeEntryStatusSchema = z.enum(TIME_ENTRY_STATUSES);
 export type TimeEntryStatus = z.infer<typeof TimeEntryStatusSchema>;
 
+/**
+ * What the signed-in user may do with a time entry now: the coordinator `approve`s or `reject`s a
+ * submitted entry and `correct`s an approved one — never their own (separation of duties,
+ * DESIGN.md §2). The UI offers only these.
+ */
+export const TIME_ENTRY_ACTIONS = ['approve', 'reject', 'correct'] as const;
+export const TimeEntryActionSchema = z.enum(TIME_ENTRY_ACTIONS);
+export type TimeEntryAction = z.infer<typeof TimeEntryActionSchema>;
+
 /** Body of `POST /api/v1/assignments/{id}/time-entries` (DESIGN.md §7). Minutes 1–1440. */
 export const LogTimeBodySchema = z.strictObject({
   workedOn: IsoDateSchema,
@@ -55,6 +64,8 @@ export const TimeEntrySchema = z
     createdAt: InstantSchema,
     /** Set on a correcting entry (negative minutes and amount): the approved entry it corrects. */
     correctsEntryId: IdSchema.nullable(),
+    /** What the signed-in user may do with this entry now. */
+    allowedActions: z.array(TimeEntryActionSchema),
   })
   .meta({ id: 'TimeEntry' });
 export type TimeEntry = z.infer<typeof TimeEntrySchema>;

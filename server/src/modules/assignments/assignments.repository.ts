@@ -1,8 +1,17 @@
 import { type Executor, schema } from '@duidingspool/db';
-import type { Assignment, AssignmentListQuery, AssignmentStatus } from '@duidingspool/shared';
+import {
+  type Assignment,
+  type AssignmentAction,
+  type AssignmentListQuery,
+  type AssignmentStatus,
+  findTransition,
+  type RequestStatus,
+} from '@duidingspool/shared';
 import { and, asc, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import { type Actor, hasRole } from '../../lib/context.ts';
 import { iso, isoOrNull, pageWindow } from '../../lib/pagination.ts';
+import { isOwnWork } from '../../lib/separation-of-duties.ts';
+import { activeInPool } from '../specialists/specialists.repository.ts';
 
 const a = schema.assignments;
 const r = schema.interpretationRequests;
@@ -23,13 +32,15 @@ const columns = {
   reservedCents: a.reservedCents,
   budgetYear: a.budgetYear,
   declineReason: a.declineReason,
+  endReason: a.endReason,
+  specialistActive: sql<boolean>`${activeInPool}`,
   proposedAt: a.proposedAt,
   respondedAt: a.respondedAt,
   closedAt: a.closedAt,
 };
 
 /** An assignment row with what services need besides the DTO. */
-export type AssignmentRecord = Omit<Assignment, 'rateCents' | 'reservedCents'> & {
+export type AssignmentRecord = Omit<Assignment, 'rateCents' | 'reservedCents' | 'allowedActions'> & {
   rateCents: number;
   reservedCents: number;
   caseTableId: string;
@@ -53,16 +64,38 @@ function toRecord(row: Record<keyof typeof columns, unknown>): AssignmentRecord 
     reservedCents: row.reservedCents as number,
     budgetYear: row.budgetYear as number,
     declineReason: row.declineReason as string | null,
+    endReason: (row.endReason as string | null) ?? null,
+    specialistActive: row.specialistActive === true,
     proposedAt: iso(row.proposedAt as Date),
     respondedAt: isoOrNull(row.respondedAt as Date | null),
     closedAt: isoOrNull(row.closedAt as Date | null),
   };
 }
 
-/** The DTO without the internal fields. */
-export function toAssignment(record: AssignmentRecord): Assignment {
+/** True while an assignment holds its reservation: proposed or accepted, and not closed. */
+export const isLive = (record: Pick<AssignmentRecord, 'status' | 'closedAt'>) => record.status !== 'declined' && record.closedAt === null;
+
+/**
+ * What `actor` may do with the assignment now (the UI offers only these): the proposed specialist
+ * accepts or declines an open proposal; a coordinator changes the estimate of a live assignment and
+ * ends it while its request is assigned or in progress — neither on their own assignment
+ * (separation of duties, DESIGN.md §2). The services check the same conditions.
+ */
+export function assignmentActions(actor: Actor, record: AssignmentRecord): AssignmentAction[] {
+  const actions: AssignmentAction[] = [];
+  if (!isLive(record)) return actions;
+  if (record.status === 'proposed' && actor.specialistId !== null && record.specialistId === actor.specialistId) actions.push('accept', 'decline');
+  if (hasRole(actor, 'coordinator') && !isOwnWork(actor, record.specialistUserId)) {
+    actions.push('change-estimate');
+    if (findTransition(record.requestStatus as RequestStatus, 'submitted', ['coordinator'], 'assignment-ended')) actions.push('end');
+  }
+  return actions;
+}
+
+/** The DTO without the internal fields, with what `actor` may do with it. */
+export function toAssignment(record: AssignmentRecord, actor: Actor): Assignment {
   const { caseTableId: _t, specialistUserId: _u, ...dto } = record;
-  return dto;
+  return { ...dto, allowedActions: assignmentActions(actor, record) };
 }
 
 /**
@@ -99,6 +132,14 @@ export async function listForRequest(db: Executor, requestId: string, specialist
   return rows.map(toRecord);
 }
 
+/** Live (proposed or accepted, not closed) assignments of specialist `specialistId`, oldest first. */
+export async function listLiveForSpecialist(db: Executor, specialistId: string): Promise<AssignmentRecord[]> {
+  const rows = await base(db)
+    .where(and(eq(a.specialistId, specialistId), inArray(a.status, ['proposed', 'accepted']), isNull(a.closedAt)))
+    .orderBy(asc(a.proposedAt), asc(a.id));
+  return rows.map(toRecord);
+}
+
 /** Live (not declined, not closed) assignments of a request, locked for update. */
 export async function lockLiveForRequest(db: Executor, requestId: string): Promise<AssignmentRecord[]> {
   const rows = await base(db)
@@ -117,7 +158,7 @@ export async function listAssignments(db: Executor, actor: Actor, q: AssignmentL
   const { limit, offset } = pageWindow(q);
   const rows = await base(db).where(where).orderBy(desc(a.proposedAt), asc(a.id)).limit(limit).offset(offset);
   const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(a).innerJoin(r, eq(r.id, a.requestId)).where(where);
-  return { items: rows.map(toRecord).map(toAssignment), total: count?.n ?? 0 };
+  return { items: rows.map((row) => toAssignment(toRecord(row), actor)), total: count?.n ?? 0 };
 }
 
 /** The specialist's rate (cents per hour) valid on `date`, or null before their first rate. */

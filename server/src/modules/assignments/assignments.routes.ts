@@ -1,6 +1,7 @@
 import {
   AssignmentListQuerySchema,
   AssignmentSchema,
+  EndAssignmentBodySchema,
   IdParamsSchema,
   LogTimeBodySchema,
   LogTimeHeadersSchema,
@@ -12,7 +13,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { serviceContext } from '../../lib/service-context.ts';
 import { listAssignmentEntries, logTime } from '../time-entries/time-entries.service.ts';
-import { getAssignment, listAssignmentsFor, updateAssignment } from './assignments.service.ts';
+import { endAssignment, getAssignment, listAssignmentsFor, updateAssignment } from './assignments.service.ts';
 
 const tags = ['assignments'];
 const roles = ['coordinator', 'specialist'] as const;
@@ -40,7 +41,7 @@ export const assignmentRoutes: FastifyPluginAsyncZod<{ now: () => Date }> = asyn
     handler: async (request) => getAssignment(ctx(request), request.params.id),
   });
   app.patch('/assignments/:id', {
-    config: { roles },
+    config: { roles, problems: ['separation-of-duties'] },
     schema: {
       tags,
       summary: 'Aannemen, afwijzen of inschatting wijzigen',
@@ -49,6 +50,17 @@ export const assignmentRoutes: FastifyPluginAsyncZod<{ now: () => Date }> = asyn
       response: { 200: AssignmentSchema },
     },
     handler: async (request) => updateAssignment(ctx(request), request.params.id, request.body),
+  });
+  app.post('/assignments/:id/end', {
+    config: { roles: ['coordinator'], problems: ['separation-of-duties'] },
+    schema: {
+      tags,
+      summary: 'Inzet beëindigen met reden (reservering vrij, geschreven uren blijven, verzoek terug naar triage)',
+      params: IdParamsSchema,
+      body: EndAssignmentBodySchema,
+      response: { 200: AssignmentSchema },
+    },
+    handler: async (request) => endAssignment(ctx(request), request.params.id, request.body),
   });
   app.get('/assignments/:id/time-entries', {
     config: { roles },

@@ -4,22 +4,35 @@ import {
   type AssignmentListQuery,
   amsterdamDate,
   type CreateAssignmentBody,
+  type EndAssignmentBody,
   entryCostCents,
   findTransition,
   type PatchAssignmentBody,
   REQUEST_STATUS_LABELS_NL,
+  type RequestStatus,
   yearOf,
 } from '@duidingspool/shared';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { AppError, forbidden, invalidField, invalidTransition, notFound } from '../../errors.ts';
 import { hasRole, type ServiceContext } from '../../lib/context.ts';
 import { assertNoPersonalData } from '../../lib/personal-data-guard.ts';
+import { assertNotOwnWork } from '../../lib/separation-of-duties.ts';
 import { audit } from '../audit/audit.service.ts';
 import { release, reserve } from '../budgets/budget-ledger.ts';
 import { noteThresholds } from '../budgets/budget-thresholds.ts';
 import { findVisibleRequest, recordTransition } from '../interpretation-requests/interpretation-requests.repository.ts';
 import { enqueueNotification } from '../notifications/outbox.ts';
-import { type AssignmentRecord, assignmentsVisibleTo, findAssignment, listAssignments, rateOn, toAssignment } from './assignments.repository.ts';
+import { findSpecialist } from '../specialists/specialists.repository.ts';
+import {
+  type AssignmentRecord,
+  assignmentsVisibleTo,
+  findAssignment,
+  isLive,
+  listAssignments,
+  listLiveForSpecialist,
+  rateOn,
+  toAssignment,
+} from './assignments.repository.ts';
 
 /** A page of the assignments the actor may see (coordinator: all; specialist: own). */
 export function listAssignmentsFor(ctx: ServiceContext, q: AssignmentListQuery) {
@@ -30,17 +43,19 @@ export function listAssignmentsFor(ctx: ServiceContext, q: AssignmentListQuery) 
 export async function getAssignment(ctx: ServiceContext, id: string): Promise<Assignment> {
   const record = await findAssignment(ctx.db, id, assignmentsVisibleTo(ctx.actor));
   if (!record) throw notFound('Deze inzet');
-  return toAssignment(record);
+  return toAssignment(record, ctx.actor);
 }
 
 /**
  * The coordinator proposes a specialist for a submitted request with an estimate in minutes. The
  * estimate's cost at the rate valid today (Europe/Amsterdam) is reserved on this year's budget with
  * a guarded UPDATE (DESIGN.md §5); the request moves to `assigned` and the specialist is notified.
+ * Only a specialist active in the pool can be assigned, and never the coordinator themselves
+ * (separation of duties, DESIGN.md §2).
  *
- * @throws AppError 404 `not-found`, 400 `validation-failed` (unknown specialist), 409
- *   `invalid-transition` (request not submitted), `no-rate`, `no-budget`, `budget-exceeded`
- *   (with `availableCents`)
+ * @throws AppError 404 `not-found`, 400 `validation-failed` (unknown specialist), 403
+ *   `separation-of-duties`, 409 `specialist-inactive`, `invalid-transition` (request not submitted),
+ *   `no-rate`, `no-budget`, `budget-exceeded` (with `availableCents`)
  */
 export async function assignSpecialist(ctx: ServiceContext, requestId: string, body: CreateAssignmentBody): Promise<Assignment> {
   const today = amsterdamDate(ctx.now());
@@ -51,12 +66,14 @@ export async function assignSpecialist(ctx: ServiceContext, requestId: string, b
     if (!findTransition(request.status, 'assigned', ['coordinator'], 'assign')) {
       throw invalidTransition(`Alleen een ingediend verzoek kan worden toegewezen (nu: ${REQUEST_STATUS_LABELS_NL[request.status]}).`);
     }
-    const [specialist] = await tx
-      .select({ id: schema.specialists.id, userId: schema.specialists.userId })
-      .from(schema.specialists)
-      .innerJoin(schema.users, eq(schema.users.id, schema.specialists.userId))
-      .where(and(eq(schema.specialists.id, body.specialistId), eq(schema.specialists.isActive, true), eq(schema.users.isActive, true)));
-    if (!specialist) throw invalidField('/specialistId', 'onbekende of niet-actieve specialist');
+    const specialist = await findSpecialist(tx, body.specialistId);
+    if (!specialist) throw invalidField('/specialistId', 'onbekende specialist');
+    assertNotOwnWork(ctx.actor, specialist.userId, 'uzelf toewijzen');
+    if (!specialist.active) {
+      throw new AppError('specialist-inactive', 'Deze specialist is niet (meer) actief in de pool en kan niet worden toegewezen.', {
+        errors: [{ in: 'body', pointer: '/specialistId', message: 'niet (meer) actief' }],
+      });
+    }
     const rateCents = await rateOn(tx, specialist.id, today);
     if (rateCents === null) throw new AppError('no-rate', `Deze specialist heeft geen tarief dat geldt op ${today}.`);
     const reservedCents = entryCostCents(body.estimatedMinutes, rateCents);
@@ -99,10 +116,11 @@ export async function assignSpecialist(ctx: ServiceContext, requestId: string, b
 /**
  * Changes an assignment: the assigned specialist accepts or declines a proposal (declining releases
  * the reservation and returns the request to `submitted`), or the coordinator changes the estimate
- * (a raise must fit in the budget; never below the minutes already logged). DESIGN.md §4, §5.
+ * (a raise must fit in the budget; never below the minutes already logged; never on their own
+ * assignment). DESIGN.md §4, §5.
  *
- * @throws AppError 404 `not-found`, 403 `forbidden`, 400 `validation-failed`, 409
- *   `invalid-transition`, `budget-exceeded`, 422 `personal-data-detected`
+ * @throws AppError 404 `not-found`, 403 `forbidden`, `separation-of-duties`, 400 `validation-failed`,
+ *   409 `invalid-transition`, `budget-exceeded`, 422 `personal-data-detected`
  */
 export async function updateAssignment(ctx: ServiceContext, id: string, body: PatchAssignmentBody): Promise<Assignment> {
   const { actor } = ctx;
@@ -152,6 +170,7 @@ export async function updateAssignment(ctx: ServiceContext, id: string, body: Pa
       return;
     }
     if (!hasRole(actor, 'coordinator')) throw forbidden('Alleen de coördinator kan de inschatting wijzigen.');
+    assertNotOwnWork(actor, assignment.specialistUserId, 'de inschatting van uw eigen inzet wijzigen');
     await changeEstimate(ctx, tx, assignment, body.estimatedMinutes as number); // the schema demands it without status
   });
   return getAssignment(ctx, id);
@@ -191,4 +210,125 @@ export async function changeEstimate(ctx: ServiceContext, tx: Transaction, assig
     result: 'success',
     details: { from: assignment.estimatedMinutes, to: estimatedMinutes, reservedCentsDelta: newReserved - assignment.reservedCents },
   });
+}
+
+/**
+ * The coordinator ends a live assignment with a reason (DESIGN.md §4, §5) — e.g. of a specialist who
+ * left the pool. The unused reservation is released, logged hours stay (submitted ones can still be
+ * approved or rejected; a rejection then returns its amount to the budget), open extension requests
+ * on it are refused with the same reason, and the request goes back to `submitted` so another
+ * specialist can be assigned. On the timeline with the reason; audited; the specialist is notified.
+ * Only while the request is assigned or in progress (after the advice, closing the request releases
+ * the reservation); never on the coordinator's own assignment.
+ *
+ * @throws AppError 404 `not-found`, 403 `separation-of-duties`, 409 `invalid-transition`,
+ *   422 `personal-data-detected` (reason)
+ */
+export async function endAssignment(ctx: ServiceContext, id: string, body: EndAssignmentBody): Promise<Assignment> {
+  const { actor } = ctx;
+  const found = await findAssignment(ctx.db, id, assignmentsVisibleTo(actor));
+  if (!found) throw notFound('Deze inzet');
+  assertNotOwnWork(actor, found.specialistUserId, 'uw eigen inzet beëindigen');
+  assertNoPersonalData({ reason: body.reason });
+  await ctx.db.transaction(async (tx) => {
+    // Lock order as everywhere else: the request first, then its assignment.
+    const request = await findVisibleRequest(tx, actor, found.requestId, true);
+    if (!request) throw notFound('Deze inzet');
+    const assignment = await findAssignment(tx, id, assignmentsVisibleTo(actor), true);
+    if (!assignment) throw notFound('Deze inzet');
+    if (!isLive(assignment)) throw invalidTransition('Deze inzet is al beëindigd of afgewezen.');
+    if (!findTransition(request.status, 'submitted', ['coordinator'], 'assignment-ended')) {
+      throw invalidTransition(
+        `Een inzet wordt beëindigd zolang het verzoek is toegewezen of in behandeling is (nu: ${REQUEST_STATUS_LABELS_NL[request.status]}); sluit of annuleer anders het verzoek.`,
+      );
+    }
+    const now = ctx.now();
+    await release(tx, assignment.budgetYear, assignment.reservedCents);
+    await tx.update(schema.assignments).set({ reservedCents: 0, closedAt: now, endReason: body.reason }).where(eq(schema.assignments.id, id));
+    const x = schema.extensionRequests;
+    await tx
+      .update(x)
+      .set({ status: 'refused', decisionReason: body.reason, decidedBy: actor.userId, decidedAt: now })
+      .where(and(eq(x.assignmentId, id), eq(x.status, 'requested')));
+    await recordTransition(tx, {
+      requestId: request.id,
+      from: request.status,
+      to: 'submitted',
+      actorId: actor.userId,
+      actorRole: 'coordinator',
+      reason: body.reason,
+    });
+    await audit(ctx, tx, {
+      action: 'end-assignment',
+      objectType: 'assignment',
+      objectId: id,
+      result: 'success',
+      details: { requestId: request.id, releasedCents: assignment.reservedCents, loggedMinutes: assignment.loggedMinutes },
+    });
+    await enqueueNotification(tx, ctx, {
+      event: 'assignment-ended',
+      reference: request.reference,
+      linkPath: `/assignments/${id}`,
+      recipients: { userIds: [assignment.specialistUserId] },
+    });
+  });
+  return getAssignment(ctx, id);
+}
+
+/** What `withdrawSpecialistWork` did: proposals withdrawn and accepted assignments flagged. */
+export interface WithdrawnWork {
+  withdrawnProposals: number;
+  flaggedAssignments: number;
+}
+
+/**
+ * Called inside the transaction that makes specialist `specialistId` inactive in the pool (the user
+ * deactivated, or the `specialist` role taken away; DESIGN.md §4): every open proposal is withdrawn
+ * — its reservation released, the proposal closed and the request back to `submitted` on the
+ * timeline (actor: the admin) — and the coordinators are notified; every accepted, live assignment
+ * stays as it is (its hours stay loggable by nobody) and is flagged to the coordinators, who can end
+ * it (`endAssignment`). Audited per assignment.
+ */
+export async function withdrawSpecialistWork(ctx: ServiceContext, tx: Transaction, specialistId: string): Promise<WithdrawnWork> {
+  const result: WithdrawnWork = { withdrawnProposals: 0, flaggedAssignments: 0 };
+  const live = await listLiveForSpecialist(tx, specialistId);
+  if (live.length === 0) return result;
+  // Lock the requests first, then their assignments (the order every other writer uses).
+  const r = schema.interpretationRequests;
+  const requestIds = [...new Set(live.map((x) => x.requestId))].sort();
+  const requests = await tx.select({ id: r.id, status: r.status }).from(r).where(inArray(r.id, requestIds)).orderBy(r.id).for('update');
+  const statusOf = new Map(requests.map((q) => [q.id, q.status as RequestStatus]));
+  for (const candidate of live) {
+    const assignment = await findAssignment(tx, candidate.id, sql`true`, true);
+    if (!assignment || !isLive(assignment)) continue;
+    const notice = { reference: assignment.requestReference, linkPath: `/requests/${assignment.requestId}` };
+    if (assignment.status === 'accepted') {
+      result.flaggedAssignments++;
+      await audit(ctx, tx, {
+        action: 'flag-assignment',
+        objectType: 'assignment',
+        objectId: assignment.id,
+        result: 'success',
+        details: { reason: 'specialist-inactive' },
+      });
+      await enqueueNotification(tx, ctx, { ...notice, event: 'assignment-specialist-inactive', recipients: { roles: ['coordinator'] } });
+      continue;
+    }
+    const from = statusOf.get(assignment.requestId);
+    if (!from || !findTransition(from, 'submitted', ['admin'], 'specialist-deactivated')) continue;
+    await release(tx, assignment.budgetYear, assignment.reservedCents);
+    await tx.update(schema.assignments).set({ reservedCents: 0, closedAt: ctx.now() }).where(eq(schema.assignments.id, assignment.id));
+    await recordTransition(tx, { requestId: assignment.requestId, from, to: 'submitted', actorId: ctx.actor.userId, actorRole: 'admin' });
+    statusOf.set(assignment.requestId, 'submitted');
+    result.withdrawnProposals++;
+    await audit(ctx, tx, {
+      action: 'withdraw-proposal',
+      objectType: 'assignment',
+      objectId: assignment.id,
+      result: 'success',
+      details: { requestId: assignment.requestId, releasedCents: assignment.reservedCents, reason: 'specialist-inactive' },
+    });
+    await enqueueNotification(tx, ctx, { ...notice, event: 'assignment-withdrawn', recipients: { roles: ['coordinator'] } });
+  }
+  return result;
 }

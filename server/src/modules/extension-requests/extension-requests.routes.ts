@@ -40,7 +40,7 @@ export const extensionRequestRoutes: FastifyPluginAsyncZod<{ now: () => Date }> 
     handler: async (request, reply) => reply.code(201).send(await requestExtension(ctx(request), request.params.id, request.body)),
   });
   app.patch('/extension-requests/:id', {
-    config: { roles: ['coordinator'] },
+    config: { roles: ['coordinator'], problems: ['separation-of-duties'] },
     schema: {
       tags,
       summary: 'Verzoek om meer uren toekennen of weigeren',

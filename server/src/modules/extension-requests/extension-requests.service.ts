@@ -1,10 +1,11 @@
 import { type Executor, schema } from '@duidingspool/db';
-import type { CreateExtensionBody, DecideExtensionBody, ExtensionListQuery, ExtensionRequest } from '@duidingspool/shared';
+import type { CreateExtensionBody, DecideExtensionBody, ExtensionAction, ExtensionListQuery, ExtensionRequest } from '@duidingspool/shared';
 import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
 import { forbidden, invalidTransition, notFound } from '../../errors.ts';
 import { type Actor, hasRole, type ServiceContext } from '../../lib/context.ts';
 import { iso, isoOrNull, pageWindow } from '../../lib/pagination.ts';
 import { assertNoPersonalData } from '../../lib/personal-data-guard.ts';
+import { assertNotOwnWork, isOwnWork } from '../../lib/separation-of-duties.ts';
 import { assignmentsVisibleTo, findAssignment } from '../assignments/assignments.repository.ts';
 import { changeEstimate } from '../assignments/assignments.service.ts';
 import { audit } from '../audit/audit.service.ts';
@@ -27,6 +28,7 @@ function base(db: Executor) {
       assignmentId: x.assignmentId,
       requestReference: schema.interpretationRequests.reference,
       specialistName: schema.users.displayName,
+      specialistUserId: schema.specialists.userId,
       extraMinutes: x.extraMinutes,
       reason: x.reason,
       status: x.status,
@@ -42,16 +44,26 @@ function base(db: Executor) {
 }
 
 type Row = Awaited<ReturnType<ReturnType<typeof base>['execute']>>[number];
-const toDto = (r: Row): ExtensionRequest => ({
+
+/**
+ * What `actor` may do with an extension request now (the UI offers only these): a coordinator
+ * grants or refuses an open one, except on their own assignment (separation of duties, DESIGN.md §2).
+ */
+function extensionActions(actor: Actor, r: Pick<Row, 'status' | 'specialistUserId'>): ExtensionAction[] {
+  return r.status === 'requested' && hasRole(actor, 'coordinator') && !isOwnWork(actor, r.specialistUserId) ? ['grant', 'refuse'] : [];
+}
+
+const toDto = (actor: Actor, { specialistUserId, ...r }: Row): ExtensionRequest => ({
   ...r,
   status: r.status as ExtensionRequest['status'],
   requestedAt: iso(r.requestedAt),
   decidedAt: isoOrNull(r.decidedAt),
+  allowedActions: extensionActions(actor, { status: r.status, specialistUserId }),
 });
 
 async function findOne(db: Executor, actor: Actor, id: string): Promise<ExtensionRequest | null> {
   const [row] = await base(db).where(and(eq(x.id, id), visibleTo(actor)));
-  return row ? toDto(row) : null;
+  return row ? toDto(actor, row) : null;
 }
 
 /** A page of extension requests the actor may see, open ones first, newest first. */
@@ -60,7 +72,7 @@ export async function listExtensionRequests(ctx: ServiceContext, q: ExtensionLis
   const { limit, offset } = pageWindow(q);
   const rows = await base(ctx.db).where(where).orderBy(sql`${x.status} = 'requested' desc`, desc(x.requestedAt), asc(x.id)).limit(limit).offset(offset);
   const [count] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(x).innerJoin(a, eq(a.id, x.assignmentId)).where(where);
-  return { items: rows.map(toDto), total: count?.n ?? 0 };
+  return { items: rows.map((row) => toDto(ctx.actor, row)), total: count?.n ?? 0 };
 }
 
 /**
@@ -106,18 +118,19 @@ export async function requestExtension(ctx: ServiceContext, assignmentId: string
 /**
  * The coordinator grants (the estimate rises by the extra minutes; the raise is reserved and must
  * fit in the budget) or refuses (with a reason) an open extension request; the specialist is
- * notified.
+ * notified. Nobody decides on an extension of their own assignment (separation of duties).
  *
- * @throws AppError 404 `not-found`, 409 `invalid-transition` (already decided, assignment closed),
- *   `budget-exceeded` (with `availableCents`); 422 `personal-data-detected`
+ * @throws AppError 404 `not-found`, 403 `separation-of-duties`, 409 `invalid-transition` (already
+ *   decided, assignment closed), `budget-exceeded` (with `availableCents`); 422 `personal-data-detected`
  */
 export async function decideExtension(ctx: ServiceContext, id: string, body: DecideExtensionBody): Promise<ExtensionRequest> {
   await ctx.db.transaction(async (tx) => {
     const [row] = await tx.select().from(x).where(eq(x.id, id)).for('update');
     if (!row) throw notFound('Dit verzoek om meer uren');
-    if (row.status !== 'requested') throw invalidTransition(`Dit verzoek is al ${row.status === 'granted' ? 'toegekend' : 'geweigerd'}.`);
     const assignment = await findAssignment(tx, row.assignmentId, assignmentsVisibleTo(ctx.actor), true);
     if (!assignment) throw notFound('Deze inzet');
+    assertNotOwnWork(ctx.actor, assignment.specialistUserId, 'over meer uren op uw eigen inzet beslissen');
+    if (row.status !== 'requested') throw invalidTransition(`Dit verzoek is al ${row.status === 'granted' ? 'toegekend' : 'geweigerd'}.`);
     // The costly check of the body last, after existence, permission and state (DESIGN.md §6).
     assertNoPersonalData({ reason: body.reason });
     if (body.status === 'granted') await changeEstimate(ctx, tx, assignment, assignment.estimatedMinutes + row.extraMinutes);

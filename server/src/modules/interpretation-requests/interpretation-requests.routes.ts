@@ -63,7 +63,7 @@ export const interpretationRequestRoutes: FastifyPluginAsyncZod<{ now: () => Dat
   });
 
   app.patch('/interpretation-requests/:id', {
-    config: { roles: ['requester', 'coordinator'] },
+    config: { roles: ['requester', 'coordinator'], problems: ['separation-of-duties'] },
     schema: {
       tags,
       summary: 'Statuswijziging volgens de levenscyclus',
@@ -75,7 +75,7 @@ export const interpretationRequestRoutes: FastifyPluginAsyncZod<{ now: () => Dat
   });
 
   app.post('/interpretation-requests/:id/assignments', {
-    config: { roles: ['coordinator'] },
+    config: { roles: ['coordinator'], problems: ['separation-of-duties', 'specialist-inactive'] },
     schema: {
       tags: ['assignments'],
       summary: 'Specialist toewijzen met inschatting; reserveert budget',

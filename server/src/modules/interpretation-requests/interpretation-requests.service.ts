@@ -19,7 +19,8 @@ import { AppError, invalidField, invalidTransition, notFound } from '../../error
 import { type Actor, hasRole, type ServiceContext } from '../../lib/context.ts';
 import { iso } from '../../lib/pagination.ts';
 import { assertNoPersonalData } from '../../lib/personal-data-guard.ts';
-import { listForRequest, lockLiveForRequest, toAssignment } from '../assignments/assignments.repository.ts';
+import { isOwnWork, ownWorkRefused } from '../../lib/separation-of-duties.ts';
+import { type AssignmentRecord, listForRequest, lockLiveForRequest, toAssignment } from '../assignments/assignments.repository.ts';
 import { audit } from '../audit/audit.service.ts';
 import { release } from '../budgets/budget-ledger.ts';
 import { enqueueNotification } from '../notifications/outbox.ts';
@@ -42,6 +43,15 @@ export function addMonths(instant: Date, months: number): Date {
 /** The roles with which `actor` acts on this request: requester only as a member of its casustafel. */
 function rolesOnRequest(actor: Actor, caseTableId: string): Role[] {
   return actor.roles.filter((role) => role !== 'requester' || actor.caseTableIds.includes(caseTableId));
+}
+
+/**
+ * Separation of duties on the lifecycle (DESIGN.md §2): closing a request as coordinator signs off
+ * the delivered work, so a coordinator who holds the accepted assignment on it may not close it.
+ * True when the edge `to` taken with `by` would be such a sign-off.
+ */
+function signsOffOwnWork(actor: Actor, to: RequestStatus, by: Role, assignments: readonly AssignmentRecord[]): boolean {
+  return to === 'closed' && by === 'coordinator' && assignments.some((a) => a.status === 'accepted' && isOwnWork(actor, a.specialistUserId));
 }
 
 /**
@@ -125,9 +135,9 @@ export async function getInterpretationRequest(ctx: ServiceContext, id: string, 
   }
   const onlyOwn = !hasRole(actor, 'coordinator') && !actor.caseTableIds.includes(request.caseTableId) ? (actor.specialistId ?? undefined) : undefined;
   const seesMoney = hasRole(actor, 'coordinator') || onlyOwn !== undefined;
-  const assignments = (await listForRequest(ctx.db, id, onlyOwn))
-    .map(toAssignment)
-    .map((x) => (seesMoney ? x : { ...x, rateCents: null, reservedCents: null }));
+  const records = await listForRequest(ctx.db, id, onlyOwn);
+  const assignments = records.map((x) => toAssignment(x, actor)).map((x) => (seesMoney ? x : { ...x, rateCents: null, reservedCents: null }));
+  const roles = rolesOnRequest(actor, request.caseTableId);
   const [adviceRow] = await ctx.db
     .select({
       id: schema.advice.id,
@@ -151,16 +161,21 @@ export async function getInterpretationRequest(ctx: ServiceContext, id: string, 
     timeline: await listTimeline(ctx.db, id),
     assignments,
     advice,
-    allowedTransitions: patchTargets(request.status, rolesOnRequest(actor, request.caseTableId)),
+    allowedTransitions: patchTargets(request.status, roles).filter((to) => {
+      const edge = findTransition(request.status, to, roles);
+      return edge !== undefined && !signsOffOwnWork(actor, to, edge.by, records);
+    }),
   };
 }
 
 /**
  * Moves a request along the lifecycle through PATCH (DESIGN.md §4), checked against the transition
  * table for the roles the actor holds on this request. Ending a request (closed, withdrawn,
- * cancelled) releases the unused reservation of its live assignments (DESIGN.md §5).
+ * cancelled) releases the unused reservation of its live assignments (DESIGN.md §5). A coordinator
+ * does not close a request on which they did the work (separation of duties, DESIGN.md §2).
  *
- * @throws AppError 404 `not-found`, 409 `invalid-transition`, 422 `personal-data-detected` (reason)
+ * @throws AppError 404 `not-found`, 403 `separation-of-duties`, 409 `invalid-transition`, 422
+ *   `personal-data-detected` (reason)
  */
 export async function transitionInterpretationRequest(ctx: ServiceContext, id: string, body: PatchInterpretationRequestBody): Promise<InterpretationRequest> {
   const { actor } = ctx;
@@ -173,6 +188,7 @@ export async function transitionInterpretationRequest(ctx: ServiceContext, id: s
         `Het verzoek is nu '${REQUEST_STATUS_LABELS_NL[request.status]}' en kan door u niet '${REQUEST_STATUS_LABELS_NL[body.status]}' worden. Vernieuw de pagina voor de actuele stand.`,
       );
     }
+    if (signsOffOwnWork(actor, body.status, edge.by, await listForRequest(tx, id))) throw ownWorkRefused('een verzoek sluiten waarop u zelf het werk deed');
     // The costly check of the body last, after existence, permission and state (DESIGN.md §6).
     assertNoPersonalData({ reason: body.reason });
     if (body.status === 'closed' || body.status === 'withdrawn' || body.status === 'cancelled') {

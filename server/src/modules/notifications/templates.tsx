@@ -86,6 +86,22 @@ const nl: Record<NotificationEvent, EventText> = {
     body: (r) => `De voorgestelde specialist heeft de inzet bij ${r} afgewezen. Het verzoek staat weer klaar voor triage.`,
     action: 'Verzoek bekijken',
   },
+  'assignment-withdrawn': {
+    subject: (r) => `Voorstel voor ${r} ingetrokken`,
+    body: (r) => `De voorgestelde specialist bij ${r} is niet meer actief in de pool. Het voorstel is ingetrokken en het verzoek staat weer klaar voor triage.`,
+    action: 'Verzoek bekijken',
+  },
+  'assignment-specialist-inactive': {
+    subject: (r) => `Specialist bij ${r} is niet meer actief`,
+    body: (r) =>
+      `De specialist die de inzet bij ${r} heeft aangenomen, is niet meer actief in de pool. Beëindig de inzet en wijs zo nodig een andere specialist toe.`,
+    action: 'Verzoek bekijken',
+  },
+  'assignment-ended': {
+    subject: (r) => `Uw inzet bij ${r} is beëindigd`,
+    body: (r) => `De coördinator heeft uw inzet bij ${r} beëindigd. Geschreven uren blijven staan. In de Duidingspool leest u de reden.`,
+    action: 'Inzet bekijken',
+  },
   'time-entry-rejected': {
     subject: (r) => `Uren bij ${r} zijn afgekeurd`,
     body: (r) => `De coördinator heeft geschreven uren bij ${r} afgekeurd. In de Duidingspool leest u de reden.`,
@@ -179,6 +195,22 @@ const en: Record<NotificationEvent, EventText> = {
     subject: (r) => `Assignment for ${r} was declined`,
     body: (r) => `The proposed specialist declined the assignment on ${r}. The request is back in triage.`,
     action: 'View request',
+  },
+  'assignment-withdrawn': {
+    subject: (r) => `Proposal for ${r} withdrawn`,
+    body: (r) => `The specialist proposed for ${r} is no longer active in the pool. The proposal was withdrawn and the request is back in triage.`,
+    action: 'View request',
+  },
+  'assignment-specialist-inactive': {
+    subject: (r) => `Specialist on ${r} is no longer active`,
+    body: (r) =>
+      `The specialist who accepted the assignment on ${r} is no longer active in the pool. End the assignment and assign another specialist if needed.`,
+    action: 'View request',
+  },
+  'assignment-ended': {
+    subject: (r) => `Your assignment on ${r} was ended`,
+    body: (r) => `The coordinator ended your assignment on ${r}. Logged hours stay. The reason is in the Duidingspool.`,
+    action: 'View assignment',
   },
   'time-entry-rejected': {
     subject: (r) => `Hours on ${r} were rejected`,

@@ -4,6 +4,7 @@ import { asc, eq } from 'drizzle-orm';
 import { AppError, notFound } from '../../errors.ts';
 import type { ServiceContext } from '../../lib/context.ts';
 import { iso } from '../../lib/pagination.ts';
+import { assertNotOwnWork } from '../../lib/separation-of-duties.ts';
 import { audit } from '../audit/audit.service.ts';
 
 const r = schema.specialistRates;
@@ -15,9 +16,10 @@ const toDto = (row: typeof r.$inferSelect): SpecialistRate => ({
   createdAt: iso(row.createdAt),
 });
 
-async function assertSpecialist(ctx: ServiceContext, specialistId: string) {
-  const [s] = await ctx.db.select({ id: schema.specialists.id }).from(schema.specialists).where(eq(schema.specialists.id, specialistId));
+async function assertSpecialist(ctx: ServiceContext, specialistId: string): Promise<{ userId: string }> {
+  const [s] = await ctx.db.select({ userId: schema.specialists.userId }).from(schema.specialists).where(eq(schema.specialists.id, specialistId));
   if (!s) throw notFound('Deze specialist');
+  return s;
 }
 
 /** A specialist's rate history, oldest first. @throws AppError 404 `not-found` */
@@ -30,12 +32,14 @@ export async function listRates(ctx: ServiceContext, specialistId: string): Prom
 /**
  * The coordinator adds a rate (cents per hour > 0) valid from a date (DESIGN.md §5).
  * Entries and reservations keep the price stored on them: nothing existing is repriced; entries
- * logged later on or after `validFrom` get the new rate. Audited.
+ * logged later on or after `validFrom` get the new rate. Audited. Nobody sets their own rate
+ * (separation of duties, DESIGN.md §2).
  *
- * @throws AppError 404 `not-found`, 409 `conflict` (a rate from that date exists already)
+ * @throws AppError 404 `not-found`, 403 `separation-of-duties`, 409 `conflict` (a rate from that date exists already)
  */
 export async function addRate(ctx: ServiceContext, specialistId: string, body: CreateRateBody): Promise<SpecialistRate> {
-  await assertSpecialist(ctx, specialistId);
+  const specialist = await assertSpecialist(ctx, specialistId);
+  assertNotOwnWork(ctx.actor, specialist.userId, 'een eigen tarief vastleggen');
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(r)

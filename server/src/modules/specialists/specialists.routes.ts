@@ -13,16 +13,21 @@ import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { pageWindow } from '../../lib/pagination.ts';
 import { serviceContext } from '../../lib/service-context.ts';
+import { actorOf } from '../../plugins/auth.ts';
 import { addRate, listRates } from './rates.service.ts';
+import { activeInPool, specialistActions } from './specialists.repository.ts';
 
-/** The pool's specialists with expertise, current rate and current load, for the coordinator. */
+/**
+ * The pool's active specialists (see `activeInPool`) with expertise, current rate and current load,
+ * for the coordinator; each with the actions the coordinator may take on them.
+ */
 export const specialistRoutes: FastifyPluginAsyncZod<{ now?: () => Date }> = async (app, opts) => {
   const now = opts.now ?? (() => new Date());
   app.get('/specialists', {
     config: { roles: ['coordinator'] },
     schema: {
       tags: ['reference'],
-      summary: 'Specialisten met expertise, capaciteit, huidig tarief en huidige belasting',
+      summary: 'Actieve specialisten met expertise, capaciteit, huidig tarief en huidige belasting',
       querystring: SpecialistListQuerySchema,
       response: { 200: pageOf(SpecialistSchema).meta({ id: 'SpecialistPage' }) },
     },
@@ -30,7 +35,8 @@ export const specialistRoutes: FastifyPluginAsyncZod<{ now?: () => Date }> = asy
       const q = request.query;
       const s = schema.specialists;
       const today = amsterdamDate(now());
-      const filters: SQL[] = [eq(s.isActive, true)];
+      const actor = actorOf(request);
+      const filters: SQL[] = [activeInPool];
       if (q.expertiseAreaCode) {
         filters.push(
           sql`exists (select 1 from ${schema.specialistExpertiseAreas} x where x.specialist_id = ${s.id} and x.expertise_area_code = ${q.expertiseAreaCode})`,
@@ -43,6 +49,7 @@ export const specialistRoutes: FastifyPluginAsyncZod<{ now?: () => Date }> = asy
       const rows = await app.db
         .select({
           id: s.id,
+          userId: s.userId,
           displayName: schema.users.displayName,
           email: schema.users.email,
           capacityMinutesPerMonth: s.capacityMinutesPerMonth,
@@ -68,9 +75,13 @@ export const specialistRoutes: FastifyPluginAsyncZod<{ now?: () => Date }> = asy
         .orderBy(asc(schema.users.displayName), asc(s.id))
         .limit(limit)
         .offset(offset);
-      const [count] = await app.db.select({ n: sql<number>`count(*)::int` }).from(s).where(where);
+      const [count] = await app.db.select({ n: sql<number>`count(*)::int` }).from(s).innerJoin(schema.users, eq(schema.users.id, s.userId)).where(where);
       return {
-        items: rows.map((row) => ({ ...row, currentRateCents: row.currentRateCents === null ? null : Number(row.currentRateCents) })),
+        items: rows.map(({ userId, ...row }) => ({
+          ...row,
+          currentRateCents: row.currentRateCents === null ? null : Number(row.currentRateCents),
+          allowedActions: specialistActions(actor, userId),
+        })),
         page: q.page,
         pageSize: q.pageSize,
         total: count?.n ?? 0,
@@ -84,7 +95,7 @@ export const specialistRoutes: FastifyPluginAsyncZod<{ now?: () => Date }> = asy
     handler: async (request) => ({ items: await listRates(ctx(request), request.params.id) }),
   });
   app.post('/specialists/:id/rates', {
-    config: { roles: ['coordinator'] },
+    config: { roles: ['coordinator'], problems: ['separation-of-duties'] },
     schema: {
       tags: ['reference'],
       summary: 'Nieuw tarief vanaf een datum (bestaande uren houden hun prijs)',

@@ -1,9 +1,10 @@
 import { type Executor, schema } from '@duidingspool/db';
-import type { TimeEntry, TimeEntryListQuery, TimeEntryStatus } from '@duidingspool/shared';
+import type { TimeEntry, TimeEntryAction, TimeEntryListQuery, TimeEntryStatus } from '@duidingspool/shared';
 import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { type Actor, hasRole } from '../../lib/context.ts';
 import { iso, isoOrNull, pageWindow } from '../../lib/pagination.ts';
+import { isOwnWork } from '../../lib/separation-of-duties.ts';
 
 const te = schema.timeEntries;
 const specialistUser = alias(schema.users, 'specialist_user');
@@ -33,7 +34,7 @@ const columns = {
 };
 
 /** A time entry with what services need besides the DTO. */
-export type TimeEntryRecord = TimeEntry & { budgetYear: number; specialistUserId: string };
+export type TimeEntryRecord = Omit<TimeEntry, 'allowedActions'> & { budgetYear: number; specialistUserId: string };
 
 function toRecord(row: Record<keyof typeof columns, unknown>): TimeEntryRecord {
   return {
@@ -60,10 +61,23 @@ function toRecord(row: Record<keyof typeof columns, unknown>): TimeEntryRecord {
   };
 }
 
-/** The DTO without the internal fields. */
-export function toTimeEntry(record: TimeEntryRecord): TimeEntry {
+/**
+ * What `actor` may do with the entry now (the UI offers only these): a coordinator approves or
+ * rejects a submitted entry and corrects an approved original — never an entry of their own
+ * (separation of duties, DESIGN.md §2). The services check the same conditions; a closed accounting
+ * period is checked only when the action is taken.
+ */
+export function timeEntryActions(actor: Actor, record: TimeEntryRecord): TimeEntryAction[] {
+  if (!hasRole(actor, 'coordinator') || isOwnWork(actor, record.specialistUserId)) return [];
+  if (record.status === 'submitted') return ['approve', 'reject'];
+  if (record.status === 'approved' && record.correctsEntryId === null) return ['correct'];
+  return [];
+}
+
+/** The DTO without the internal fields, with what `actor` may do with it. */
+export function toTimeEntry(record: TimeEntryRecord, actor: Actor): TimeEntry {
   const { budgetYear: _y, specialistUserId: _u, ...dto } = record;
-  return dto;
+  return { ...dto, allowedActions: timeEntryActions(actor, record) };
 }
 
 /** Entries `actor` may see: coordinators all, specialists their own (DESIGN.md §2). */
@@ -100,5 +114,5 @@ export async function listEntries(db: Executor, actor: Actor, q: TimeEntryListQu
   const { limit, offset } = pageWindow(q);
   const rows = await base(db).where(where).orderBy(desc(te.workedOn), desc(te.createdAt), asc(te.id)).limit(limit).offset(offset);
   const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(te).where(where);
-  return { items: rows.map(toRecord).map(toTimeEntry), total: count?.n ?? 0 };
+  return { items: rows.map((row) => toTimeEntry(toRecord(row), actor)), total: count?.n ?? 0 };
 }

@@ -32,12 +32,12 @@ export const timeEntryRoutes: FastifyPluginAsyncZod<{ now: () => Date }> = async
     },
   });
   app.patch('/time-entries/:id', {
-    config: { roles: ['coordinator'] },
+    config: { roles: ['coordinator'], problems: ['separation-of-duties'] },
     schema: { tags, summary: 'Goedkeuren of afkeuren', params: IdParamsSchema, body: ReviewTimeEntryBodySchema, response: { 200: TimeEntrySchema } },
     handler: async (request) => reviewTimeEntry(ctx(request), request.params.id, request.body),
   });
   app.post('/time-entry-reviews', {
-    config: { roles: ['coordinator'] },
+    config: { roles: ['coordinator'], problems: ['separation-of-duties'] },
     schema: {
       tags,
       summary: 'Meerdere urenregels tegelijk goedkeuren of afkeuren (alles of niets)',
@@ -47,7 +47,7 @@ export const timeEntryRoutes: FastifyPluginAsyncZod<{ now: () => Date }> = async
     handler: async (request) => reviewTimeEntries(ctx(request), request.body),
   });
   app.post('/time-entries/:id/corrections', {
-    config: { roles: ['coordinator'] },
+    config: { roles: ['coordinator'], problems: ['separation-of-duties'] },
     schema: {
       tags,
       summary: 'Correctie op een goedgekeurde urenregel (negatieve minuten, met reden)',

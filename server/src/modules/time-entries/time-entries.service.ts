@@ -10,10 +10,11 @@ import {
   type TimeEntryListQuery,
   yearOf,
 } from '@duidingspool/shared';
-import { and, eq, gte, isNull, ne, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNull, ne, sql } from 'drizzle-orm';
 import { AppError, forbidden, invalidField, invalidTransition, notFound } from '../../errors.ts';
 import type { ServiceContext } from '../../lib/context.ts';
 import { assertNoPersonalData } from '../../lib/personal-data-guard.ts';
+import { assertNotOwnWork, ownWorkRefused } from '../../lib/separation-of-duties.ts';
 import { assignmentsVisibleTo, findAssignment, rateOn } from '../assignments/assignments.repository.ts';
 import { audit } from '../audit/audit.service.ts';
 import { pendingRejected, pendingToSpent, reservedToPending, spentCorrected, tryReserve } from '../budgets/budget-ledger.ts';
@@ -69,7 +70,7 @@ export async function logTime(ctx: ServiceContext, assignmentId: string, body: L
   }
   const entry = await findEntry(ctx.db, id, entriesVisibleTo(actor));
   if (!entry) throw new Error('entry vanished');
-  return toTimeEntry(entry);
+  return toTimeEntry(entry, actor);
 }
 
 /** True when `error` (or its cause, as drizzle wraps driver errors) is a unique violation of `constraint`. */
@@ -102,7 +103,7 @@ async function findByIdempotencyKey(ctx: ServiceContext, assignmentId: string, b
     entry.activity === body.activity &&
     entry.description === body.description;
   if (!same) throw new AppError('idempotency-key-reused', 'Deze Idempotency-Key is al gebruikt voor andere uren.');
-  return toTimeEntry(entry);
+  return toTimeEntry(entry, ctx.actor);
 }
 
 async function insertEntry(ctx: ServiceContext, assignmentId: string, body: LogTimeBody, idempotencyKey: string | undefined): Promise<string> {
@@ -186,11 +187,13 @@ async function insertEntry(ctx: ServiceContext, assignmentId: string, body: LogT
 /**
  * The coordinator approves or rejects one submitted entry (DESIGN.md §5). Approved
  * entries are never changed again; a mistake is fixed with a correction (`correctTimeEntry`).
+ * Nobody reviews their own entries (separation of duties, DESIGN.md §2).
  *
- * @throws AppError 404 `not-found`, 409 `invalid-transition` (not `submitted`), `period-closed`,
- *   422 `personal-data-detected` (reason)
+ * @throws AppError 404 `not-found`, 403 `separation-of-duties`, 409 `invalid-transition` (not
+ *   `submitted`), `period-closed`, 422 `personal-data-detected` (reason)
  */
 export async function reviewTimeEntry(ctx: ServiceContext, id: string, body: ReviewTimeEntryBody): Promise<TimeEntry> {
+  const { actor } = ctx;
   await ctx.db.transaction(async (tx) => {
     const entry = await lockReviewable(ctx, tx, id);
     // The costly check of the body last, after existence, permission and state (DESIGN.md §6).
@@ -199,19 +202,35 @@ export async function reviewTimeEntry(ctx: ServiceContext, id: string, body: Rev
   });
   const entry = await findEntry(ctx.db, id, entriesVisibleTo(ctx.actor));
   if (!entry) throw new Error('entry vanished');
-  return toTimeEntry(entry);
+  return toTimeEntry(entry, actor);
 }
 
 /**
  * Approves or rejects up to 100 submitted entries in one transaction: all or nothing.
- * Entries are locked in id order so two bulk reviews cannot deadlock.
+ * Entries are locked in id order so two bulk reviews cannot deadlock. A selection that holds any
+ * of the actor's own entries is refused as a whole, naming each of them (`/entryIds/{i}`), before
+ * anything changes (separation of duties, DESIGN.md §2).
  * @returns how many were reviewed and the sum of their amounts in cents
- * @throws AppError as `reviewTimeEntry`, for the first entry that cannot be reviewed
+ * @throws AppError 403 `separation-of-duties`; otherwise as `reviewTimeEntry`, for the first entry
+ *   that cannot be reviewed
  */
 export async function reviewTimeEntries(ctx: ServiceContext, body: BulkReviewBody): Promise<{ reviewed: number; amountCents: number }> {
   const ids = [...body.entryIds].sort();
   let amountCents = 0;
   await ctx.db.transaction(async (tx) => {
+    const te = schema.timeEntries;
+    const own = await tx
+      .select({ id: te.id })
+      .from(te)
+      .innerJoin(schema.specialists, eq(schema.specialists.id, te.specialistId))
+      .where(and(inArray(te.id, ids), eq(schema.specialists.userId, ctx.actor.userId)));
+    if (own.length > 0) {
+      const ownIds = new Set(own.map((o) => o.id));
+      throw ownWorkRefused(
+        'uren goedkeuren of afkeuren',
+        body.entryIds.flatMap((id, i) => (ownIds.has(id) ? [{ in: 'body' as const, pointer: `/entryIds/${i}`, message: 'uw eigen urenregel' }] : [])),
+      );
+    }
     const entries = [];
     for (const id of ids) entries.push(await lockReviewable(ctx, tx, id));
     // The costly check of the body last, after existence, permission and state of every entry (DESIGN.md §6).
@@ -222,12 +241,14 @@ export async function reviewTimeEntries(ctx: ServiceContext, body: BulkReviewBod
 }
 
 /**
- * Locks a time entry for review inside `tx` and checks that it can be reviewed.
- * @throws AppError 404 `not-found`, 409 `invalid-transition` (not `submitted`), `period-closed`
+ * Locks a time entry for review inside `tx` and checks that it can be reviewed, not by its own
+ * specialist (separation of duties).
+ * @throws AppError 404 `not-found`, 403 `separation-of-duties`, 409 `invalid-transition` (not `submitted`), `period-closed`
  */
 async function lockReviewable(ctx: ServiceContext, tx: Transaction, id: string) {
   const entry = await findEntry(tx, id, entriesVisibleTo(ctx.actor), true);
   if (!entry) throw notFound('Deze urenregel');
+  assertNotOwnWork(ctx.actor, entry.specialistUserId, 'uren goedkeuren of afkeuren');
   if (entry.status !== 'submitted') throw invalidTransition(`Deze urenregel is al ${entry.status === 'approved' ? 'goedgekeurd' : 'afgekeurd'}.`);
   await assertPeriodOpen(tx, entry.workedOn);
   return entry;
@@ -309,16 +330,19 @@ async function applyReview(
  * minutes linked to the original, at the original's date and rate, with a reason; it waits for
  * approval like any entry and only then lowers spent. Corrections of one original never add up to
  * more than it (in minutes and in cents): the last one takes exactly what is left, so per-entry
- * rounding can never correct a cent too much.
+ * rounding can never correct a cent too much. Nobody corrects their own entries (separation of
+ * duties, DESIGN.md §2).
  *
- * @throws AppError 404 `not-found`, 409 `invalid-transition` (original not approved, or itself a
- *   correction), `correction-too-large`, `period-closed`; 422 `personal-data-detected`
+ * @throws AppError 404 `not-found`, 403 `separation-of-duties`, 409 `invalid-transition` (original
+ *   not approved, or itself a correction), `correction-too-large`, `period-closed`; 422
+ *   `personal-data-detected`
  */
 export async function correctTimeEntry(ctx: ServiceContext, originalId: string, body: CreateCorrectionBody): Promise<TimeEntry> {
   const { actor } = ctx;
   const id = await ctx.db.transaction(async (tx) => {
     const original = await findEntry(tx, originalId, entriesVisibleTo(actor), true);
     if (!original) throw notFound('Deze urenregel');
+    assertNotOwnWork(actor, original.specialistUserId, 'uren corrigeren');
     if (original.correctsEntryId !== null) throw invalidTransition('Een correctie wordt niet zelf gecorrigeerd; corrigeer het origineel.');
     if (original.status !== 'approved') throw invalidTransition('Alleen een goedgekeurde urenregel wordt gecorrigeerd; een ingediende kan worden afgekeurd.');
     await assertPeriodOpen(tx, original.workedOn);
@@ -370,5 +394,5 @@ export async function correctTimeEntry(ctx: ServiceContext, originalId: string, 
   });
   const entry = await findEntry(ctx.db, id, entriesVisibleTo(actor));
   if (!entry) throw new Error('entry vanished');
-  return toTimeEntry(entry);
+  return toTimeEntry(entry, actor);
 }

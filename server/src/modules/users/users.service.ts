@@ -4,8 +4,10 @@ import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { AppError, forbidden, invalidField, invalidTransition, notFound } from '../../errors.ts';
 import type { ServiceContext } from '../../lib/context.ts';
 import { iso, pageWindow } from '../../lib/pagination.ts';
+import { withdrawSpecialistWork } from '../assignments/assignments.service.ts';
 import { audit, auditAs, SYSTEM_ORIGIN } from '../audit/audit.service.ts';
 import { issueAccountToken, revokeSessions, voidAccountTokens } from '../auth/sessions.service.ts';
+import { findSpecialistOfUser } from '../specialists/specialists.repository.ts';
 
 const u = schema.users;
 
@@ -48,9 +50,19 @@ export async function getUser(ctx: Pick<ServiceContext, 'db'>, id: string, db: E
   return toUser(row);
 }
 
-/** Memberships only make sense for requesters; unknown casustafels are refused. */
+/**
+ * A requester is a member of one or more casustafels (DESIGN.md §2): without one they could do
+ * nothing. The user forms ask for one; the server refuses a requester without any.
+ * @throws AppError 400 `validation-failed` on `/caseTableIds`
+ */
+function assertRequesterHasCaseTable(roles: readonly Role[], caseTableIds: readonly string[]): void {
+  if (roles.includes('requester') && caseTableIds.length === 0) throw invalidField('/caseTableIds', 'een aanvrager is lid van minstens één casustafel');
+}
+
+/** Memberships only make sense for requesters, and a requester has at least one; unknown casustafels are refused. */
 async function assertCaseTables(db: Executor, ids: string[] | undefined, roles: Role[]): Promise<string[]> {
   const unique = [...new Set(ids ?? [])];
+  assertRequesterHasCaseTable(roles, unique);
   if (unique.length === 0) return [];
   if (!roles.includes('requester')) throw invalidField('/caseTableIds', 'alleen aanvragers zijn lid van een casustafel');
   const known = await db.select({ id: schema.caseTables.id }).from(schema.caseTables).where(inArray(schema.caseTables.id, unique));
@@ -106,6 +118,9 @@ export async function inviteUser(ctx: ServiceContext, body: InviteUserBody): Pro
  * user's sessions at once and voids their outstanding invitation and reset links (DESIGN.md §6,
  * decision 041); an invitee whose invitation was voided so gets a new one. An admin cannot deactivate themselves or drop their own
  * admin role (the pool would lose its last way in).
+ * When the change takes a specialist out of the
+ * pool (deactivated, or the `specialist` role taken away), their open proposals are withdrawn and
+ * their accepted assignments flagged to the coordinators (`withdrawSpecialistWork`, DESIGN.md §4).
  *
  * @throws AppError 404 `not-found`, 400 `validation-failed`
  */
@@ -123,6 +138,7 @@ export async function updateUser(ctx: ServiceContext, id: string, body: PatchUse
     const before = await getUser(ctx, id, tx);
     const roles = body.roles ?? before.roles;
     const caseTableIds = body.caseTableIds !== undefined ? await assertCaseTables(tx, body.caseTableIds, roles) : roles.includes('requester') ? undefined : [];
+    assertRequesterHasCaseTable(roles, caseTableIds ?? before.caseTableIds);
     await replaceRolesAndMemberships(tx, id, body.roles, caseTableIds);
     const set: Partial<typeof u.$inferInsert> = {};
     if (body.displayName !== undefined) set.displayName = body.displayName.trim();
@@ -156,6 +172,9 @@ export async function updateUser(ctx: ServiceContext, id: string, body: PatchUse
         mail: { publicUrl: ctx.publicUrl, encryptionKey: ctx.encryptionKey },
       });
     }
+ * When the change takes a specialist out of the
+ * pool (deactivated, or the `specialist` role taken away), their open proposals are withdrawn and
+ * their accepted assignments flagged to the coordinators (`withdrawSpecialistWork`, DESIGN.md §4).
     await audit(ctx, tx, {
       action: 'update',
       objectType: 'user',
@@ -169,6 +188,7 @@ export async function updateUser(ctx: ServiceContext, id: string, body: PatchUse
         sessionsRevoked: accessChanged,
         linksVoided: voided.length,
         ...(reinvited ? { invitationReissued: true } : {}),
+        ...(withdrawn ?? {}),
       },
     });
     return after;

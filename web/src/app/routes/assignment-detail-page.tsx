@@ -1,4 +1,4 @@
-import { DataList, DataListItem, DataListKey, DataListValue, Heading2, Paragraph } from '@utrecht/component-library-react';
+import { Alert, DataList, DataListItem, DataListKey, DataListValue, Heading2, Paragraph } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
@@ -12,6 +12,7 @@ import { StatusMessage } from '../../components/status-message.tsx';
 import { AdviceForm } from '../../features/advice/components/advice-form.tsx';
 import { useAssignment } from '../../features/assignments/api/get-assignment.ts';
 import { AssignmentResponse } from '../../features/assignments/components/assignment-response.tsx';
+import { EndAssignment } from '../../features/assignments/components/end-assignment.tsx';
 import { AssignmentExtensions } from '../../features/extension-requests/components/assignment-extensions.tsx';
 import { ExtensionRequestForm } from '../../features/extension-requests/components/extension-request-form.tsx';
 import { useRequest } from '../../features/interpretation-requests/api/get-request.ts';
@@ -112,12 +113,30 @@ export function AssignmentDetailPage() {
           </DataListItem>
         ) : null}
       </DataList>
+      {a.endReason ? <Paragraph>{t('assignments.endReason', { reason: a.endReason })}</Paragraph> : null}
       {hasRole(me, 'coordinator') ? (
         <Paragraph>
           <AppLink to={`/requests/${a.requestId}`}>{t('assignmentDetail.toRequest')}</AppLink>
         </Paragraph>
       ) : null}
-      {isOwn && a.status === 'proposed' && !a.closedAt ? (
+      {!a.specialistActive && a.allowedActions.includes('end') ? (
+        <Alert type="warning">
+          <Paragraph>{t('endAssignment.strandedNotice', { name: a.specialistName })}</Paragraph>
+        </Alert>
+      ) : null}
+      {a.allowedActions.includes('end') ? (
+        <section aria-labelledby="end-heading" className="dsp-section">
+          <Heading2 id="end-heading">{t('endAssignment.heading')}</Heading2>
+          <EndAssignment
+            assignment={a}
+            onEnded={(text) => {
+              setMessage(text);
+              focusPageHeading();
+            }}
+          />
+        </section>
+      ) : null}
+      {a.allowedActions.includes('accept') ? (
         <section aria-labelledby="respond-heading" className="dsp-section dsp-panel">
           <Heading2 id="respond-heading">{t('assignmentDetail.respondHeading')}</Heading2>
           <Paragraph>{t('assignmentDetail.respondIntro')}</Paragraph>

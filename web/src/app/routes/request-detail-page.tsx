@@ -1,4 +1,4 @@
-import { Paragraph } from '@utrecht/component-library-react';
+import { Alert, Paragraph } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useParams } from 'react-router';
@@ -8,6 +8,7 @@ import { PageHeading } from '../../components/page-heading.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { StatusMessage } from '../../components/status-message.tsx';
 import { EditEstimate } from '../../features/assignments/components/edit-estimate.tsx';
+import { EndAssignment } from '../../features/assignments/components/end-assignment.tsx';
 import { useRequest } from '../../features/interpretation-requests/api/get-request.ts';
 import { AdviceView } from '../../features/interpretation-requests/components/advice-view.tsx';
 import { RequestActions } from '../../features/interpretation-requests/components/request-actions.tsx';
@@ -43,6 +44,12 @@ export function RequestDetailPage() {
   const request = query.data;
   const coordinator = hasRole(me, 'coordinator');
   const ownAssignment = request.assignments.find((a) => a.status !== 'declined' && isOwnAssignment(me, a));
+  // A live assignment whose specialist left the pool: the coordinator ends it and assigns another.
+  const stranded = request.assignments.find((a) => !a.specialistActive && a.allowedActions.includes('end'));
+  const announce = (text: string) => {
+    setMessage(text);
+    focusPageHeading();
+  };
 
   return (
     <>
@@ -51,6 +58,11 @@ export function RequestDetailPage() {
       </PageHeading>
       <StatusMessage message={message} />
       <RequestFacts request={request} />
+      {stranded ? (
+        <Alert type="warning">
+          <Paragraph>{t('endAssignment.strandedNotice', { name: stranded.specialistName })}</Paragraph>
+        </Alert>
+      ) : null}
       {ownAssignment ? (
         <Paragraph>
           <AppLink to={`/assignments/${ownAssignment.id}`}>{t('requestDetail.toAssignment')}</AppLink>
@@ -60,20 +72,21 @@ export function RequestDetailPage() {
       <RetentionNotice request={request} canDownload={!!me?.memberships.some((m) => m.caseTableId === request.caseTableId)} />
       {request.advice && !request.contentPurgedAt ? <AdviceView advice={request.advice} /> : null}
       <RequestContent request={request} />
-      {coordinator && request.status === 'submitted' ? (
-        <AssignPanel
-          request={request}
-          onAssigned={(text) => {
-            setMessage(text);
-            focusPageHeading();
-          }}
-        />
-      ) : null}
+      {coordinator && request.status === 'submitted' ? <AssignPanel request={request} onAssigned={announce} /> : null}
       {coordinator || request.assignments.length > 0 ? (
         <RequestAssignments
           assignments={request.assignments}
           showMoney={coordinator}
-          renderActions={coordinator ? (a) => <EditEstimate assignment={a} /> : undefined}
+          renderActions={
+            coordinator
+              ? (a) => (
+                  <>
+                    <EditEstimate assignment={a} />
+                    <EndAssignment assignment={a} onEnded={announce} />
+                  </>
+                )
+              : undefined
+          }
         />
       ) : null}
       <RequestTimeline events={request.timeline} />

@@ -42,10 +42,14 @@ export function SpecialistRatesPage() {
         <Heading2 id="rates-heading">{t('rates.historyHeading')}</Heading2>
         <RateHistory specialistId={specialist.id} name={specialist.displayName} />
       </section>
-      <section aria-labelledby="new-rate-heading" className="dsp-section dsp-panel">
-        <Heading2 id="new-rate-heading">{t('rates.formHeading')}</Heading2>
-        <AddRateForm specialistId={specialist.id} name={specialist.displayName} />
-      </section>
+      {specialist.allowedActions.includes('add-rate') ? (
+        <section aria-labelledby="new-rate-heading" className="dsp-section dsp-panel">
+          <Heading2 id="new-rate-heading">{t('rates.formHeading')}</Heading2>
+          <AddRateForm specialistId={specialist.id} name={specialist.displayName} />
+        </section>
+      ) : (
+        <Paragraph>{t('rates.ownRate')}</Paragraph>
+      )}
     </>
   );
 }

@@ -3,14 +3,16 @@ import { Button, ButtonGroup } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TextareaField } from '../../../components/form-field.tsx';
-import { hasBlockingPersonalData } from '../../../components/personal-data-warning.tsx';
+import { hasBlockingPersonalData, PersonalDataWarning } from '../../../components/personal-data-warning.tsx';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
 import { VisuallyHidden } from '../../../components/visually-hidden.tsx';
+import { ApiError } from '../../../lib/api-client.ts';
 import { useUpdateAssignment } from '../api/update-assignment.ts';
 
 /**
- * “Accepteren” / “Afwijzen” for a proposed assignment. Declining opens a reason field and
- * “Afwijzing bevestigen”. Button names carry the request reference for screen readers.
+ * “Accepteren” / “Afwijzen” for a proposed assignment, when the server offers them
+ * (`allowedActions`). Declining opens an optional reason field (checked for personal data, shown on
+ * the timeline) and “Afwijzing bevestigen”. Button names carry the request reference for screen readers.
  */
 export function AssignmentResponse({ assignment, onDone }: { assignment: Assignment; onDone?: (status: 'accepted' | 'declined') => void }) {
   const { t } = useTranslation();
@@ -21,7 +23,15 @@ export function AssignmentResponse({ assignment, onDone }: { assignment: Assignm
   const reasonId = `decline-reason-${assignment.id}`;
 
   const respond = (status: 'accepted' | 'declined', text?: string) => {
-    update.mutate({ id: assignment.id, body: { status, ...(text?.trim() ? { reason: text.trim() } : {}) } }, { onSuccess: () => onDone?.(status) });
+    update.mutate(
+      { id: assignment.id, body: { status, ...(text?.trim() ? { reason: text.trim() } : {}) } },
+      {
+        onSuccess: () => onDone?.(status),
+        onError: (e) => {
+          if (e instanceof ApiError && e.fieldErrors.reason) setReasonError(e.fieldErrors.reason);
+        },
+      },
+    );
   };
 
   const confirmDecline = (event: FormEvent) => {
@@ -34,7 +44,7 @@ export function AssignmentResponse({ assignment, onDone }: { assignment: Assignm
     respond('declined', reason);
   };
 
-  if (assignment.status !== 'proposed' || assignment.closedAt) return null;
+  if (!assignment.allowedActions.includes('accept')) return null;
   const ref = <VisuallyHidden> {assignment.requestReference}</VisuallyHidden>;
 
   return (
@@ -68,6 +78,9 @@ export function AssignmentResponse({ assignment, onDone }: { assignment: Assignm
             onChange={setReason}
             error={reasonError}
             rows={3}
+            maxLength={1000}
+            describedByExtra={`${reasonId}-pd`}
+            after={<PersonalDataWarning id={`${reasonId}-pd`} text={reason} />}
           />
           <ButtonGroup>
             <Button type="submit" appearance="primary-action-button" hint="danger" disabled={update.isPending}>

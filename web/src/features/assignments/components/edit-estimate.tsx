@@ -9,7 +9,10 @@ import { ApiError, isProblem } from '../../../lib/api-client.ts';
 import { formatCents, formatHoursMinutes, parseDuration } from '../../../lib/format.ts';
 import { useUpdateAssignment } from '../api/update-assignment.ts';
 
-/** The coordinator's “Schatting wijzigen” for an open assignment (must still fit in the budget). */
+/**
+ * The coordinator's “Schatting wijzigen” for an open assignment (must still fit in the budget),
+ * shown when the server allows it (`allowedActions`; never on the coordinator's own assignment).
+ */
 export function EditEstimate({ assignment }: { assignment: Assignment }) {
   const { t } = useTranslation();
   const update = useUpdateAssignment();
@@ -19,7 +22,7 @@ export function EditEstimate({ assignment }: { assignment: Assignment }) {
   const [error, setError] = useState<string | undefined>();
   const id = `estimate-${assignment.id}`;
 
-  if (assignment.status === 'declined' || assignment.closedAt) return null;
+  if (!assignment.allowedActions.includes('change-estimate')) return null;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

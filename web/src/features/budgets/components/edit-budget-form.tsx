@@ -1,4 +1,4 @@
-import type { Budget, PatchBudgetBody } from '@duidingspool/shared';
+import { type Budget, MAX_BUDGET_CENTS, type PatchBudgetBody } from '@duidingspool/shared';
 import { Button, Paragraph } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,7 +11,6 @@ import { serverFieldErrors, summaryOf } from '../../../lib/form-errors.ts';
 import { formatCents } from '../../../lib/format.ts';
 import { centsToInput, parseEuros, parsePercentList } from '../../../lib/parse-input.ts';
 import { useUpdateBudget } from '../api/update-budget.ts';
-import { MAX_BUDGET_CENTS } from './open-budget-form.tsx';
 
 type Field = 'allocatedCents' | 'fundingSource' | 'note' | 'thresholdPercents';
 

@@ -1,3 +1,4 @@
+import { MAX_BUDGET_CENTS } from '@duidingspool/shared';
 import { Button, Paragraph } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,7 +19,6 @@ const FIELD_IDS: Record<Field, string> = {
   fundingSource: 'new-budget-funding',
   note: 'new-budget-note',
 };
-export const MAX_BUDGET_CENTS = 1_000_000_000_00;
 
 /** “Nieuw begrotingsjaar openen”: year, allocated amount in euros, funding source and an optional note. */
 export function OpenBudgetForm({ existingYears, onOpened }: { existingYears: readonly number[]; onOpened?: (year: number) => void }) {

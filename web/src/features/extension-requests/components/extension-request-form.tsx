@@ -1,3 +1,4 @@
+import { MAX_EXTENSION_MINUTES } from '@duidingspool/shared';
 import { Button, Paragraph } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,7 +13,6 @@ import { useRequestExtension } from '../api/request-extension.ts';
 
 type Field = 'extraMinutes' | 'reason';
 const FIELD_IDS: Record<Field, string> = { extraMinutes: 'extension-duration', reason: 'extension-reason' };
-const MAX_EXTRA_MINUTES = 200 * 60;
 
 /** “Meer uren aanvragen”: extra time as `h:mm` and a reason; the coordinator decides. */
 export function ExtensionRequestForm({ assignmentId }: { assignmentId: string }) {
@@ -34,7 +34,7 @@ export function ExtensionRequestForm({ assignmentId }: { assignmentId: string })
     const extraMinutes = parseDuration(duration);
     const e: Partial<Record<Field, string>> = {};
     if (extraMinutes === null || extraMinutes < 1) e.extraMinutes = t('extensions.durationInvalid');
-    else if (extraMinutes > MAX_EXTRA_MINUTES) e.extraMinutes = t('extensions.durationTooLong', { duration: formatMinutes(MAX_EXTRA_MINUTES) });
+    else if (extraMinutes > MAX_EXTENSION_MINUTES) e.extraMinutes = t('extensions.durationTooLong', { duration: formatMinutes(MAX_EXTENSION_MINUTES) });
     if (!reason.trim()) e.reason = t('form.required');
     else if (hasBlockingPersonalData(reason)) e.reason = t('personalData.fieldError');
     setErrors(e);

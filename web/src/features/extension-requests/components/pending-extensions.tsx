@@ -53,7 +53,10 @@ function DecideControls({ item, onDecided }: { item: ExtensionRequest; onDecided
   );
 }
 
-/** The coordinator's open requests for more hours, each to grant (the estimate rises) or refuse with a reason. */
+/**
+ * The coordinator's open requests for more hours, each to grant (the estimate rises) or refuse with
+ * a reason where the server allows it (`allowedActions`; never on the coordinator's own assignment).
+ */
 export function PendingExtensions() {
   const { t } = useTranslation();
   const [page, setPage] = useState(1);
@@ -95,7 +98,11 @@ export function PendingExtensions() {
                       <bdi>{x.reason}</bdi>
                     </TableCell>
                     <TableCell>
-                      <DecideControls item={x} onDecided={setMessage} />
+                      {x.allowedActions.includes('grant') ? (
+                        <DecideControls item={x} onDecided={setMessage} />
+                      ) : (
+                        <span className="dsp-muted">{t('extensions.ownWork')}</span>
+                      )}
                     </TableCell>
                   </TableRow>
                 ))}

@@ -1,5 +1,5 @@
 import type { InterpretationRequest, RequestStatus } from '@duidingspool/shared';
-import { PATCHABLE_STATUSES } from '@duidingspool/shared';
+import { PATCHABLE_STATUSES, REASON_REQUIRED_STATUSES } from '@duidingspool/shared';
 import { Button, ButtonGroup, Heading2, Paragraph } from '@utrecht/component-library-react';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,20 +13,15 @@ import { useUpdateRequestStatus } from '../api/update-request-status.ts';
 type Patchable = (typeof PATCHABLE_STATUSES)[number];
 type ReasonMode = 'none' | 'optional' | 'required';
 
-/** Whether an action asks for a reason, given the status the request is in now. */
+/**
+ * Whether an action asks for a reason, given the status the request is in now. Which reasons are
+ * required is the server's rule (`REASON_REQUIRED_STATUSES`); the UI only chooses where to offer an
+ * optional one.
+ */
 function reasonMode(target: Patchable, from: RequestStatus): ReasonMode {
-  switch (target) {
-    case 'submitted':
-      return from === 'needs-information' ? 'optional' : 'none';
-    case 'needs-information':
-    case 'declined':
-    case 'cancelled':
-      return 'required';
-    case 'withdrawn':
-      return 'optional';
-    case 'closed':
-      return 'none';
-  }
+  if (REASON_REQUIRED_STATUSES.includes(target)) return 'required';
+  if (target === 'withdrawn' || (target === 'submitted' && from === 'needs-information')) return 'optional';
+  return 'none';
 }
 
 const isPatchable = (s: RequestStatus): s is Patchable => (PATCHABLE_STATUSES as readonly string[]).includes(s);
@@ -131,6 +126,7 @@ export function RequestActions({ request }: { request: InterpretationRequest }) 
               error={reasonError}
               rows={3}
               required={reasonMode(pending, request.status) === 'required'}
+              maxLength={1000}
               describedByExtra="transition-reason-pd"
               after={<PersonalDataWarning id="transition-reason-pd" text={reason} />}
             />

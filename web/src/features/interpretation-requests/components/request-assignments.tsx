@@ -51,6 +51,10 @@ export function RequestAssignments({
                   <TableCell>
                     <AssignmentStatusBadge status={a.status} closedAt={a.closedAt} />
                     {a.declineReason ? <span className="dsp-cell-note">{t('assignments.declineReason', { reason: isolate(a.declineReason) })}</span> : null}
+                    {a.endReason ? <span className="dsp-cell-note">{t('assignments.endReason', { reason: isolate(a.endReason) })}</span> : null}
+                    {!a.specialistActive && a.status !== 'declined' && !a.closedAt ? (
+                      <span className="dsp-cell-note dsp-warning-text">{t('assignments.specialistInactive')}</span>
+                    ) : null}
                   </TableCell>
                   <TableCell className="dsp-nowrap">{formatMinutes(a.estimatedMinutes)}</TableCell>
                   <TableCell className="dsp-nowrap">{formatMinutes(a.loggedMinutes)}</TableCell>

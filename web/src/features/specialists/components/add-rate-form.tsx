@@ -1,4 +1,4 @@
-import { isIsoDate } from '@duidingspool/shared';
+import { isIsoDate, MAX_RATE_CENTS } from '@duidingspool/shared';
 import { Button, Paragraph } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,7 +16,6 @@ import { useAddRate } from '../api/add-rate.ts';
 
 type Field = 'rateCents' | 'validFrom';
 const FIELD_IDS: Record<Field, string> = { rateCents: 'rate-amount', validFrom: 'rate-validFrom' };
-const MAX_RATE_CENTS = 10_000_000;
 
 /**
  * “Nieuw tarief”: an hourly rate in euros (`125,00`, sent as cents) valid from a date. A 400 or 409

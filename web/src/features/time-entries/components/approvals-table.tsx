@@ -76,7 +76,8 @@ function ReviewControls({ entry, onReviewed }: { entry: TimeEntry; onReviewed: (
 /**
  * The coordinator's “Uren goedkeuren”: submitted entries with date, specialist, reference,
  * activity, duration, rate and amount; approve, or reject with a reason, per row, or tick rows and
- * approve them together (`POST /time-entry-reviews`, all or nothing).
+ * approve them together (`POST /time-entry-reviews`, all or nothing). Only rows whose
+ * `allowedActions` allow it get the controls: the coordinator's own hours are reviewed by another.
  */
 export function ApprovalsTable() {
   const { t } = useTranslation();
@@ -100,7 +101,9 @@ export function ApprovalsTable() {
     });
   }, [visibleKey]);
 
-  const allSelected = visibleIds.length > 0 && visibleIds.every((id) => selected.includes(id));
+  // Only entries the server lets this user decide on can be ticked (not their own, DESIGN.md §2).
+  const decidableIds = query.data?.items.filter((e) => e.allowedActions.includes('approve')).map((e) => e.id) ?? [];
+  const allSelected = decidableIds.length > 0 && decidableIds.every((id) => selected.includes(id));
   const toggle = (id: string, on: boolean) => setSelected((current) => (on ? [...current, id] : current.filter((x) => x !== id)));
   const approveSelected = () => {
     setBulkError(null);
@@ -148,7 +151,12 @@ export function ApprovalsTable() {
               <TableHeader>
                 <TableRow>
                   <TableHeaderCell scope="col">
-                    <Checkbox id="approvals-select-all" checked={allSelected} onChange={(ev) => setSelected(ev.target.checked ? visibleIds : [])} />
+                    <Checkbox
+                      id="approvals-select-all"
+                      checked={allSelected}
+                      disabled={decidableIds.length === 0}
+                      onChange={(ev) => setSelected(ev.target.checked ? decidableIds : [])}
+                    />
                     <FormLabel htmlFor="approvals-select-all" className="dsp-visually-hidden">
                       {t('approvals.bulk.selectAll')}
                     </FormLabel>
@@ -169,12 +177,16 @@ export function ApprovalsTable() {
                 {query.data.items.map((e) => (
                   <TableRow key={e.id}>
                     <TableCell>
-                      <Checkbox id={`approve-${e.id}`} checked={selected.includes(e.id)} onChange={(ev) => toggle(e.id, ev.target.checked)} />
-                      <FormLabel htmlFor={`approve-${e.id}`} className="dsp-visually-hidden">
-                        {t('approvals.bulk.select', {
-                          entry: `${e.requestReference}, ${isolate(e.specialistName)}, ${formatDate(e.workedOn)}, ${formatMinutes(e.minutes)}`,
-                        })}
-                      </FormLabel>
+                      {e.allowedActions.includes('approve') ? (
+                        <>
+                          <Checkbox id={`approve-${e.id}`} checked={selected.includes(e.id)} onChange={(ev) => toggle(e.id, ev.target.checked)} />
+                          <FormLabel htmlFor={`approve-${e.id}`} className="dsp-visually-hidden">
+                            {t('approvals.bulk.select', {
+                              entry: `${e.requestReference}, ${isolate(e.specialistName)}, ${formatDate(e.workedOn)}, ${formatMinutes(e.minutes)}`,
+                            })}
+                          </FormLabel>
+                        </>
+                      ) : null}
                     </TableCell>
                     <TableCell className="dsp-nowrap">{formatDate(e.workedOn)}</TableCell>
                     <TableCell>
@@ -191,13 +203,17 @@ export function ApprovalsTable() {
                     <TableCell className="dsp-nowrap">{t('format.perHour', { amount: formatCents(e.rateCents) })}</TableCell>
                     <TableCell className="dsp-num dsp-nowrap">{formatCents(e.amountCents)}</TableCell>
                     <TableCell>
-                      <ReviewControls
-                        entry={e}
-                        onReviewed={(text) => {
-                          setMessage(text);
-                          focusPageHeading();
-                        }}
-                      />
+                      {e.allowedActions.includes('approve') ? (
+                        <ReviewControls
+                          entry={e}
+                          onReviewed={(text) => {
+                            setMessage(text);
+                            focusPageHeading();
+                          }}
+                        />
+                      ) : (
+                        <span className="dsp-muted">{t('approvals.ownWork')}</span>
+                      )}
                     </TableCell>
                   </TableRow>
                 ))}

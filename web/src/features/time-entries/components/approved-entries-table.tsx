@@ -127,8 +127,9 @@ function CorrectionForm({ entry, onDone, onCancel }: { entry: TimeEntry; onDone:
 }
 
 /**
- * Approved entries for the coordinator, each with “Corrigeren”: a correcting entry with negative
- * minutes and a reason. Correcting entries themselves are listed (marked) but not corrected again.
+ * Approved entries for the coordinator, each with “Corrigeren” where the server allows it
+ * (`allowedActions`): a correcting entry with negative minutes and a reason. Correcting entries
+ * themselves, and the coordinator's own entries, are listed but not offered for correction.
  */
 export function ApprovedEntriesTable() {
   const { t } = useTranslation();
@@ -184,7 +185,7 @@ export function ApprovedEntriesTable() {
                       {e.reviewedAt ? <span className="dsp-cell-note">{formatInstant(e.reviewedAt)}</span> : null}
                     </TableCell>
                     <TableCell>
-                      {e.correctsEntryId || e.minutes <= 0 ? null : correcting === e.id ? (
+                      {!e.allowedActions.includes('correct') ? null : correcting === e.id ? (
                         <CorrectionForm
                           entry={e}
                           onCancel={() => setCorrecting(null)}
