@@ -20,7 +20,8 @@ const ok = (res: CallResult, status = 200) => {
 
 /**
  * Runs one request from submission to closing, with `marker` in the case reference, question,
- * context, the needs-information question and its answer, a declined proposal's reason, two time
+ * context, the needs-information question and its answer, a declined proposal's reason, an ended
+ * assignment's reason, two time
  * entries' descriptions, a rejection, a correction, two extension requests with a grant and a
  * refusal, the advice and the closing; plus three requests that end declined, cancelled and
  * withdrawn with `marker` in their reasons.
@@ -41,6 +42,10 @@ export async function markedLifecycle(a: LifecycleActors, marker: string): Promi
   const [s1, s2] = [await specialist(a.coordinator, 1), await specialist(a.coordinator, 2)];
   const first = ok(await a.coordinator('POST', `${url}/assignments`, { specialistId: s2.id, estimatedMinutes: 60 }), 201);
   ok(await a.sp2('PATCH', `/api/v1/assignments/${first.id}`, { status: 'declined', reason: text('Geen tijd') }));
+  // An accepted assignment the coordinator ends with a reason; the request goes back to triage.
+  const endedAssignment = ok(await a.coordinator('POST', `${url}/assignments`, { specialistId: s2.id, estimatedMinutes: 60 }), 201);
+  ok(await a.sp2('PATCH', `/api/v1/assignments/${endedAssignment.id}`, { status: 'accepted' }));
+  ok(await a.coordinator('POST', `/api/v1/assignments/${endedAssignment.id}/end`, { reason: text('Beeindigd') }));
   const assignment = ok(await a.coordinator('POST', `${url}/assignments`, { specialistId: s1.id, estimatedMinutes: 120 }), 201);
   ok(await a.sp1('PATCH', `/api/v1/assignments/${assignment.id}`, { status: 'accepted' }));
 

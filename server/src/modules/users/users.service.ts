@@ -116,10 +116,9 @@ export async function inviteUser(ctx: ServiceContext, body: InviteUserBody): Pro
  * Changes a user's name, roles, memberships or active state, resets their second factor, or sends
  * a new invitation link. A change of roles, memberships, active state or second factor ends the
  * user's sessions at once and voids their outstanding invitation and reset links (DESIGN.md §6,
- * decision 041); an invitee whose invitation was voided so gets a new one. An admin cannot deactivate themselves or drop their own
- * admin role (the pool would lose its last way in).
- * When the change takes a specialist out of the
- * pool (deactivated, or the `specialist` role taken away), their open proposals are withdrawn and
+ * decision 041); an invitee whose invitation was voided so gets a new one. An admin cannot
+ * deactivate themselves or drop their own admin role (the pool would lose its last way in). When
+ * the change takes a specialist out of the pool (deactivated, or the `specialist` role taken away), their open proposals are withdrawn and
  * their accepted assignments flagged to the coordinators (`withdrawSpecialistWork`, DESIGN.md §4).
  *
  * @throws AppError 404 `not-found`, 400 `validation-failed`
@@ -172,9 +171,9 @@ export async function updateUser(ctx: ServiceContext, id: string, body: PatchUse
         mail: { publicUrl: ctx.publicUrl, encryptionKey: ctx.encryptionKey },
       });
     }
- * When the change takes a specialist out of the
- * pool (deactivated, or the `specialist` role taken away), their open proposals are withdrawn and
- * their accepted assignments flagged to the coordinators (`withdrawSpecialistWork`, DESIGN.md §4).
+    const inPool = (x: User) => x.isActive && x.roles.includes('specialist');
+    const profile = inPool(before) && !inPool(after) ? await findSpecialistOfUser(tx, id) : null;
+    const withdrawn = profile ? await withdrawSpecialistWork(ctx, tx, profile.id) : null;
     await audit(ctx, tx, {
       action: 'update',
       objectType: 'user',
