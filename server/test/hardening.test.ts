@@ -4,6 +4,7 @@ import { schema } from '@duidingspool/db';
 import { amsterdamDate } from '@duidingspool/shared';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { MAX_BODY_DEPTH } from '../src/plugins/api-conventions.ts';
 import { budget, createRequest, expectProblem, thisYear } from './fixtures.ts';
 import { type Caller, useTestApp } from './harness.ts';
 
@@ -31,6 +32,48 @@ describe('NUL characters', () => {
     const res = await finance('PATCH', `/api/v1/budgets/${thisYear()}`, { note: 'a\u0000b' });
     expectProblem(res, 400, 'validation-failed');
     expect(await budget(finance)).toEqual(before);
+  });
+});
+
+describe('deeply nested JSON (a body nests at most MAX_BODY_DEPTH levels)', () => {
+  const deepArray = (n: number) => `${'['.repeat(n)}${']'.repeat(n)}`;
+  const deepObject = (n: number, leaf = '1') => `${'{"a":'.repeat(n)}${leaf}${'}'.repeat(n)}`;
+  it('answers 400 at any depth, signed in or not, and never 500', async () => {
+    for (const depth of [MAX_BODY_DEPTH + 1, 5_000, 100_000]) {
+      for (const body of [deepArray(depth), deepObject(depth), deepObject(depth, '{"__proto__":{"x":1}}')]) {
+        expectProblem(await t.anonymous('POST', '/api/v1/sessions', body), 400, 'validation-failed');
+        expectProblem(await finance('PATCH', `/api/v1/budgets/${thisYear()}`, body), 400, 'validation-failed');
+      }
+    }
+  });
+  it('names where the nesting went too deep and changes nothing', async () => {
+    const before = await budget(finance);
+    const res = await finance('PATCH', `/api/v1/budgets/${thisYear()}`, `{"note":${deepObject(MAX_BODY_DEPTH)}}`);
+    expectProblem(res, 400, 'validation-failed');
+    expect(res.body.errors[0].pointer).toBe(`/note${'/a'.repeat(MAX_BODY_DEPTH - 1)}`);
+    expect(await budget(finance)).toEqual(before);
+  });
+  it('lets a body of ordinary depth through to its own validation', async () => {
+    expectProblem(await finance('PATCH', `/api/v1/budgets/${thisYear()}`, deepObject(3)), 400, 'validation-failed');
+    expect((await finance('PATCH', `/api/v1/budgets/${thisYear()}`, { note: 'Gewoon' })).status).toBe(200);
+  });
+});
+
+describe('numbers in a URL are whole numbers in decimal digits', () => {
+  it('refuses hexadecimal, exponent, signed, padded and fractional forms with 400', async () => {
+    for (const bad of ['0x10', '1e1', '+2', ' 2', '2.0', '-1', '']) {
+      const q = encodeURIComponent(bad);
+      expectProblem(await coordinator('GET', `/api/v1/interpretation-requests?page=${q}`), 400, 'validation-failed');
+      expectProblem(await coordinator('GET', `/api/v1/interpretation-requests?pageSize=${q}`), 400, 'validation-failed');
+    }
+    expectProblem(await finance('GET', '/api/v1/budgets/0x7E3'), 400, 'validation-failed');
+    expectProblem(await finance('GET', '/api/v1/accounting-periods?year=2.019e3'), 400, 'validation-failed');
+  });
+  it('reads plain digits', async () => {
+    const res = await coordinator('GET', '/api/v1/interpretation-requests?page=2&pageSize=5');
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ page: 2, pageSize: 5 });
+    expect((await finance('GET', `/api/v1/budgets/${thisYear()}`)).status).toBe(200);
   });
 });
 

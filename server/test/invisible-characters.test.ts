@@ -38,6 +38,15 @@ const REFUSED_EVERYWHERE: [string, string][] = [
   ['C1 control U+0085', '\u0085'],
   ['line separator U+2028', '\u2028'],
   ['paragraph separator U+2029', '\u2029'],
+  // Default-ignorable code points that are no format character (Unicode DerivedCoreProperties).
+  ['hangul filler U+3164', '\u3164'],
+  ['hangul choseong filler U+115F', '\u115F'],
+  ['halfwidth hangul filler U+FFA0', '\uFFA0'],
+  ['combining grapheme joiner U+034F', '\u034F'],
+  ['khmer vowel inherent U+17B4', '\u17B4'],
+  ['variation selector-16 U+FE0F', '\uFE0F'],
+  // Shown as a blank: a name of only these would look empty.
+  ['braille pattern blank U+2800', '\u2800'],
 ];
 /** Refused on one line, kept in text of several lines. */
 const LINE_BREAKS: [string, string][] = [

@@ -1,4 +1,9 @@
 import { z } from 'zod';
 
 // Validation messages in Dutch for server and SPA alike: both import the contracts from here.
-z.config(z.locales.nl());
+// zod's Dutch locale, except that a required field that is missing says so ("is verplicht")
+// instead of "verwacht string, ontving undefined".
+const dutch = z.locales.nl();
+z.config({
+  localeError: (issue) => (issue.code === 'invalid_type' && issue.input === undefined ? 'is verplicht' : dutch.localeError?.(issue)),
+});

@@ -13,25 +13,50 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * changes (an `Origin` of another host, or `Sec-Fetch-Site: cross-site`) on top of the
  * SameSite=Strict cookie.
  */
-/** JSON pointer of the first string (or key) in `value` holding a NUL character, or null. */
-function nulPointer(value: unknown, pointer = ''): string | null {
-  if (typeof value === 'string') return value.includes('\u0000') ? pointer : null;
-  if (value === null || typeof value !== 'object') return null;
-  for (const [key, child] of Object.entries(value)) {
-    const here = `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-    if (key.includes('\u0000')) return here;
-    const found = nulPointer(child, here);
-    if (found !== null) return found;
+/** How deep a request body may nest objects and arrays; no contract comes near it (docs/security.md). */
+export const MAX_BODY_DEPTH = 32;
+
+/** What `checkBody` found wrong with a body: a NUL character at `pointer`, or nesting deeper than allowed. */
+type BodyFault = { kind: 'nul'; pointer: string } | { kind: 'depth'; pointer: string };
+
+/**
+ * The first fault of a parsed JSON body, or null: a string (or key) holding a NUL character, or a
+ * value nested deeper than `MAX_BODY_DEPTH`. Walks the body with an explicit stack, so any depth
+ * (`[` × 100,000) costs time linear in the body and never overflows the call stack.
+ */
+function checkBody(body: unknown): BodyFault | null {
+  const stack: { value: unknown; pointer: string; depth: number }[] = [{ value: body, pointer: '', depth: 0 }];
+  for (let item = stack.pop(); item; item = stack.pop()) {
+    const { value, pointer, depth } = item;
+    if (typeof value === 'string') {
+      if (value.includes('\u0000')) return { kind: 'nul', pointer };
+      continue;
+    }
+    if (value === null || typeof value !== 'object') continue;
+    if (depth >= MAX_BODY_DEPTH) return { kind: 'depth', pointer };
+    const entries = Object.entries(value);
+    // Pushed in reverse, so the first fault in document order is found first.
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const [key, child] = entries[i] as [string, unknown];
+      const here = `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+      if (key.includes('\u0000')) return { kind: 'nul', pointer: here };
+      stack.push({ value: child, pointer: here, depth: depth + 1 });
+    }
   }
   return null;
 }
 
 export default fp(async function apiConventions(app: FastifyInstance) {
   app.addHook('preValidation', async (request) => {
-    const pointer = nulPointer(request.body);
-    if (pointer !== null) {
-      throw new AppError('validation-failed', `Ongeldige invoer in ${pointer || 'het verzoek'}: bevat een NUL-teken.`, {
-        errors: [{ in: 'body', pointer, message: 'bevat een NUL-teken' }],
+    const fault = checkBody(request.body);
+    if (fault?.kind === 'nul') {
+      throw new AppError('validation-failed', `Ongeldige invoer in ${fault.pointer || 'het verzoek'}: bevat een NUL-teken.`, {
+        errors: [{ in: 'body', pointer: fault.pointer, message: 'bevat een NUL-teken' }],
+      });
+    }
+    if (fault?.kind === 'depth') {
+      throw new AppError('validation-failed', `Ongeldige invoer: het verzoek is dieper genest dan ${MAX_BODY_DEPTH} niveaus.`, {
+        errors: [{ in: 'body', pointer: fault.pointer, message: `dieper genest dan ${MAX_BODY_DEPTH} niveaus` }],
       });
     }
   });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { CentsSchema, InstantSchema } from './common.ts';
+import { CentsSchema, decimalInteger, InstantSchema } from './common.ts';
 
-export const BudgetYearParamsSchema = z.strictObject({ year: z.coerce.number().int().min(2000).max(2999) });
+export const BudgetYearParamsSchema = z.strictObject({ year: decimalInteger(2000, 2999) });
 
 /**
  * A year's budget and its running totals in integer cents (DESIGN.md §5):

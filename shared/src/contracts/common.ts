@@ -22,11 +22,18 @@ export const InstantSchema = z.iso.datetime({ offset: true });
 export const INVISIBLE_CHARACTERS_CODE = 'invisible-characters';
 
 // One character class each, with the `u` flag: a test runs in linear time.
-/** Refused on one line: Unicode controls (Cc, tab and line breaks included), format characters (Cf: bidirectional controls, zero-width characters, soft hyphen…) and the line and paragraph separators. */
-const REFUSED_ON_ONE_LINE = /[\p{Cc}\p{Cf}\u2028\u2029]/u;
+/**
+ * Refused on one line: Unicode controls (Cc, tab and line breaks included), format characters (Cf:
+ * bidirectional controls, zero-width characters, soft hyphen…), every other default-ignorable code
+ * point (Unicode's list of characters a renderer shows as nothing: Hangul fillers U+115F, U+1160,
+ * U+3164, U+FFA0, the combining grapheme joiner U+034F, Khmer vowels U+17B4/U+17B5, variation
+ * selectors…), the blank Braille pattern U+2800 (shown as a blank), and the line and paragraph
+ * separators.
+ */
+const REFUSED_ON_ONE_LINE = /[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}\u2800\u2028\u2029]/u;
 /** Refused in text of several lines: the same, except tab, line feed and carriage return. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this refuses
-const REFUSED_ON_SEVERAL_LINES = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\p{Cf}\u2028\u2029]/u;
+const REFUSED_ON_SEVERAL_LINES = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\p{Cf}\p{Default_Ignorable_Code_Point}\u2800\u2028\u2029]/u;
 
 /**
  * Which text fields are free text, and of which kind: every schema made by `singleLineText` and
@@ -52,8 +59,9 @@ const freeText = (max: number, lines: 'single' | 'multi') => {
  * stored as `é`), at most `max` characters (UTF-16 units) after normalising, and refused (field
  * error with code `invisible-characters`) when it holds a control character (Unicode category Cc,
  * tab and line breaks included), a format character (Cf: bidirectional controls such as U+202E,
- * zero-width characters, soft hyphen) or U+2028/U+2029: characters that hide or reorder what is
- * shown (`VB-\u202E7102-LEN\u202C` shows as `VB-NEL-2017`).
+ * zero-width characters, soft hyphen), any other default-ignorable code point (Hangul fillers,
+ * variation selectors…), the blank Braille pattern U+2800 or U+2028/U+2029: characters that hide or
+ * reorder what is shown (`VB-\u202E7102-LEN\u202C` shows as `VB-NEL-2017`).
  */
 export const singleLineText = (max: number) => freeText(max, 'single');
 
@@ -77,10 +85,21 @@ export const text = multiLineText;
 /** Non-empty `multiLineText`. @deprecated use `requiredMultiLineText` or `requiredSingleLineText`. */
 export const requiredText = requiredMultiLineText;
 
+/**
+ * A whole number written in decimal digits in a URL (query or path), between `min` and `max`:
+ * `0x10`, `1e3`, ` 16` or `16.0` are refused rather than read as some other number.
+ */
+export const decimalInteger = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^[0-9]{1,9}$/, 'verwacht een geheel getal in cijfers')
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));
+
 /** `page` (from 1) and `pageSize` (1–100, default 20) query parameters. */
 export const PageQuerySchema = z.strictObject({
-  page: z.coerce.number().int().min(1).max(100000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  page: decimalInteger(1, 100000).default(1),
+  pageSize: decimalInteger(1, 100).default(20),
 });
 
 /** A page of a list: `{items, page, pageSize, total}` (DESIGN.md §7). */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   CentsSchema,
+  decimalInteger,
   IdSchema,
   InstantSchema,
   IsoDateSchema,
@@ -136,7 +137,7 @@ export const AccountingPeriodSchema = z
   .meta({ id: 'AccountingPeriod' });
 export type AccountingPeriod = z.infer<typeof AccountingPeriodSchema>;
 
-export const PeriodListQuerySchema = z.strictObject({ year: z.coerce.number().int().min(2000).max(2999) });
+export const PeriodListQuerySchema = z.strictObject({ year: decimalInteger(2000, 2999) });
 export const AccountingPeriodListSchema = z.object({ items: z.array(AccountingPeriodSchema) }).meta({ id: 'AccountingPeriodList' });
 
 // ---------------------------------------------------------------------------------------------

@@ -68,7 +68,7 @@ const wrongCredentials = () => new AppError('unauthenticated', 'E-mailadres of w
 
 const rateLimited = (refusal: Refusal) => {
   const wait = refusal.retryAfterSeconds;
-  const when = wait < 120 ? `${wait} seconden` : `${Math.ceil(wait / 60)} minuten`;
+  const when = wait < 120 ? `${wait} ${wait === 1 ? 'seconde' : 'seconden'}` : `${Math.ceil(wait / 60)} minuten`;
   return new AppError('rate-limited', `Te veel pogingen. Probeer het over ${when} opnieuw.`, {}, { retryAfterSeconds: wait });
 };
 

@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import './zod-locale.ts';
+
+describe('validation messages', () => {
+  const schema = z.strictObject({ reason: z.string(), minutes: z.number() });
+  const messages = (input: unknown) => Object.fromEntries((schema.safeParse(input).error?.issues ?? []).map((i) => [i.path.join('/'), i.message]));
+
+  it('say a missing required field is required', () => {
+    expect(messages({ minutes: 5 })).toEqual({ reason: 'is verplicht' });
+  });
+  it('keep zod’s Dutch message for a value of the wrong type', () => {
+    expect(messages({ reason: 'x', minutes: '5' }).minutes).toMatch(/^Ongeldige invoer: verwacht getal/);
+  });
+});
