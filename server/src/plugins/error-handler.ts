@@ -31,7 +31,7 @@ export default fp(async function errorHandler(app: FastifyInstance) {
       // Retry-After in whole seconds, at least 1 (RFC 9110 §10.2.3).
       if (error.retryAfterSeconds !== undefined) reply.header('Retry-After', String(Math.max(1, Math.ceil(error.retryAfterSeconds))));
       // A decision refused as the actor's own work is an access-control failure: logged like a
-      // refused route (ASVS 7.2.2, DESIGN.md §6), with the path that names the object.
+      // refused route (ASVS 7.2.2, docs/design.md §6), with the path that names the object.
       if (error.type === 'separation-of-duties' && request.actor) {
         await auditAs(
           app.db,
