@@ -39,9 +39,9 @@ export function isValidIban(value: string): boolean {
 }
 
 // Every regular expression below runs in time linear in the length of the text (docs/design.md §6,
-// docs/decisions/040). The ones searched over the whole text match at most a few dozen characters
-// from any position (BSN, IBAN, phone, date), or read a run of spaces only after four digits and
-// two letters, so once per run (postcode). The two e-mail patterns have parts without a length
+// docs/decisions/040-input-in-linear-time-and-visible-text.md). The ones searched over the whole
+// text match at most a few dozen characters from any position (BSN, IBAN, phone, date), or read a
+// run of spaces only after four digits and two letters, so once per run (postcode). The two e-mail patterns have parts without a length
 // limit, so they are never searched unanchored (that would try again from every letter of a long
 // run: quadratic, 'a.' × 25,000 took seconds): a scanner visits each `@` or opening bracket once
 // and tries a sticky pattern from there. `regular-expressions.test.ts` checks every pattern with a

@@ -20,7 +20,7 @@ const escapePointer = (segment: string) => segment.replace(/~/g, '~0').replace(/
 const CONTEXT_IN: Record<string, ProblemFieldError['in']> = { body: 'body', querystring: 'query', params: 'path' };
 
 /**
- * One error handler for the whole app (CONVENTIONS.md rule 4): AppErrors map to their problem type,
+ * One error handler for the whole app (docs/design.md §7: services throw, routes never hand-craft an error body): AppErrors map to their problem type,
  * schema validation to `validation-failed` with a pointer per field, Fastify's own client errors
  * (malformed JSON, wrong content type, too large) to 4xx, and everything else to a 500 that says
  * nothing internal.
