@@ -38,7 +38,8 @@ beforeAll(() => {
 
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-describe('check-doc-paths', () => {
+// Each run starts node and loads the TypeScript parser: seconds on a busy machine.
+describe('check-doc-paths', { timeout: 60_000 }, () => {
   it('accepts paths that exist (from the root, the file, its package; bare names anywhere) and built output git ignores', () => {
     write(
       'docs/README.md',
