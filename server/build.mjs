@@ -1,10 +1,10 @@
 // Bundles the server and the command-line tools an operator runs in production into dist/:
-// server.mjs (`pnpm start`), admin.mjs (`pnpm admin`) and migrate.mjs (`pnpm db:migrate`). The
-// workspace packages (@duidingspool/db, @duidingspool/shared) are bundled in; npm packages stay
-// external (native argon2, PGlite's wasm) and are loaded from this package's node_modules at run
-// time, so each of them must be a production dependency of this package: the build fails when one
-// is not (decision 045). The committed migrations are copied next to the bundles, where
-// db/src/paths.ts looks for them when __DP_BUNDLED__ is set.
+// dist/server.mjs (`pnpm start`), dist/admin.mjs (`pnpm admin`) and dist/migrate.mjs
+// (`pnpm db:migrate`). The workspace packages (@duidingspool/db, @duidingspool/shared) are bundled
+// in; npm packages stay external (native argon2, PGlite's wasm) and are loaded from this package's
+// node_modules at run time, so each of them must be a production dependency of this package: the
+// build fails when one is not (decision 045). The committed migrations are copied next to the
+// bundles, where db/src/paths.ts looks for them when __DP_BUNDLED__ is set.
 import { cpSync, readFileSync, rmSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
 import { build } from 'esbuild';

@@ -11,7 +11,7 @@ import { MIGRATIONS_FOLDER } from './paths.ts';
 import * as schema from './schema/index.ts';
 
 export type Schema = typeof schema;
-/** One database type for both drivers: the embedded PGlite and postgres.js (DESIGN.md §8). */
+/** One database type for both drivers: the embedded PGlite and postgres.js (docs/design.md §8). */
 export type Database = PgDatabase<PgQueryResultHKT, Schema>;
 /** A transaction handle; repositories take `Executor` so they run inside or outside one. */
 export type Transaction = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;

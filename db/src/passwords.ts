@@ -2,7 +2,7 @@ import argon2 from 'argon2';
 
 /**
  * argon2id with the OWASP Password Storage Cheat Sheet's first configuration:
- * m = 19 MiB, t = 2, p = 1 (DESIGN.md §6).
+ * m = 19 MiB, t = 2, p = 1 (docs/design.md §6).
  */
 const OPTIONS = { type: argon2.argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 

@@ -3,7 +3,7 @@ import { loadConfig } from './config.ts';
 
 const secret = (c: string) => c.repeat(40);
 
-describe('configuration in production (DESIGN.md §6)', () => {
+describe('configuration in production (docs/design.md §6)', () => {
   const base = { NODE_ENV: 'production', DATABASE_URL: 'postgres://u@localhost/db', JWT_SECRET: secret('j'), ENCRYPTION_KEY: secret('e') };
   it('starts with its signing and encryption keys', () => {
     const config = loadConfig(base);

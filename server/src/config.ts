@@ -60,9 +60,9 @@ export interface AppConfig {
   encryptionKey: string;
   /** Require a second factor of requesters too (coordinator, specialist, finance and admin always). */
   requireSecondFactorForRequesters: boolean;
-  /** Months after closing that case content is purged (DESIGN.md §6; default 12). */
+  /** Months after closing that case content is purged (docs/design.md §6; default 12). */
   retentionCaseMonths: number;
-  /** Years after closing that the financial ledger of a request is kept (DESIGN.md §6; 7). */
+  /** Years after closing that the financial ledger of a request is kept (docs/design.md §6; 7). */
   retentionLedgerYears: number;
   /** Minutes between runs of the retention job; 0 turns the schedule off (tests run it by hand). */
   retentionIntervalMinutes: number;
@@ -144,7 +144,7 @@ const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 /**
  * Secrets of the embedded default: generated at first start and kept in the data folder
- * (DESIGN.md §6). Never used in production, where the server refuses to start without them.
+ * (docs/design.md §6). Never used in production, where the server refuses to start without them.
  */
 function localSecret(dataDir: string, name: string): string {
   mkdirSync(dataDir, { recursive: true });

@@ -3,7 +3,7 @@ import { PROBLEM_TYPES, type ProblemFieldError, type ProblemType } from '@duidin
 /**
  * An error a service throws on purpose. The error-handler plugin turns it into RFC 9457
  * problem+json with the stable `type`; `detail` is the user-facing Dutch message; `extra` adds
- * members such as `availableCents` (DESIGN.md §5) or `errors` (field pointers).
+ * members such as `availableCents` (docs/design.md §5) or `errors` (field pointers).
  */
 export class AppError extends Error {
   readonly status: number;
@@ -22,7 +22,7 @@ export class AppError extends Error {
   }
 }
 
-/** 404 `not-found`: also what another casustafel's request answers (DESIGN.md §6). */
+/** 404 `not-found`: also what another casustafel's request answers (docs/design.md §6). */
 export const notFound = (what = 'Dit item') => new AppError('not-found', `${what} bestaat niet of u heeft er geen toegang toe.`);
 /** 403 `forbidden`: the role may not use this route. */
 export const forbidden = (detail = 'U heeft geen rechten voor deze actie.') => new AppError('forbidden', detail);

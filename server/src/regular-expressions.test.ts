@@ -1,4 +1,4 @@
-// Every regular expression over user input runs in linear time (DESIGN.md §6, decision 040).
+// Every regular expression over user input runs in linear time (docs/design.md §6, decision 040).
 // The patterns are not listed by hand: the sources of shared/, server/, web/ and db/ are parsed and
 // every regular-expression literal is checked with a ReDoS checker (recheck), so a new pattern is
 // checked the day it is written. Patterns built at run time (`new RegExp`) cannot be read from the

@@ -1,4 +1,4 @@
-// Accounts and sessions (DESIGN.md §6, ASVS V2/V3): invitation and reset links, password policy,
+// Accounts and sessions (docs/design.md §6, ASVS V2/V3): invitation and reset links, password policy,
 // the TOTP second factor with recovery codes, refresh-token rotation, and revocation at once on
 // logout, deactivation, role or membership change and password change.
 import { randomBytes } from 'node:crypto';

@@ -1,5 +1,5 @@
 // The audit log (append-only, written in the transaction of the change, reads of case content,
-// filters and CSV export) and the two retention clocks (DESIGN.md §6).
+// filters and CSV export) and the two retention clocks (docs/design.md §6).
 import { openDatabase, schema } from '@duidingspool/db';
 import { eq, inArray, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';

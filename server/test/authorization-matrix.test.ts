@@ -1,4 +1,4 @@
-// The authorisation matrix (DESIGN.md §2, §6): every API route × every actor with the expected
+// The authorisation matrix (docs/design.md §2, §6): every API route × every actor with the expected
 // status, walked against Fastify's registered routes so a new route without a row fails the test.
 // Each call is authorised or refused only by who calls it: bodies are valid, and where a success
 // would change the shared fixture, the row makes fresh objects for the call (`fresh`).
@@ -382,7 +382,7 @@ describe('authorisation matrix', () => {
         const before = await successEvents();
         const res = await caller(method, url, body);
         got[actor] = res.status;
-        // Every change that succeeds writes its audit event (DESIGN.md §6).
+        // Every change that succeeds writes its audit event (docs/design.md §6).
         if (method !== 'GET' && res.status < 300) expect(await successEvents(), `${key} as ${actor} wrote no audit event`).toBeGreaterThan(before);
         if (res.status >= 400) {
           expect(String(res.headers['content-type']), `${key} as ${actor}`).toMatch(/^application\/problem\+json/);

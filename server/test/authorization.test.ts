@@ -1,4 +1,4 @@
-// Role- and object-level authorisation (DESIGN.md §2, §6): who may call which route, who may see
+// Role- and object-level authorisation (docs/design.md §2, §6): who may call which route, who may see
 // which object, and the session/JWT rules behind it.
 import { createHmac, randomUUID } from 'node:crypto';
 import { DEMO_DOMAIN, DEMO_PASSWORD, schema } from '@duidingspool/db';
@@ -365,7 +365,7 @@ describe('server-side sessions: changes take effect at once', () => {
     }
   });
 
-  // DESIGN.md §6: "rate-limited login"; §7 lists `rate-limited` (429).
+  // docs/design.md §6: "rate-limited login"; §7 lists `rate-limited` (429).
   it('rate-limits repeated failed logins with 429 rate-limited', async () => {
     const statuses: number[] = [];
     let limited: { statusCode: number; body: string; headers: Record<string, unknown> } | undefined;

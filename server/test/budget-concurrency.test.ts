@@ -1,4 +1,4 @@
-// The money invariant under concurrency (DESIGN.md §5): `availableCents ≥ 0` always. On real
+// The money invariant under concurrency (docs/design.md §5): `availableCents ≥ 0` always. On real
 // Postgres, parallel assignments, estimate raises and time entries race for the same budget or
 // reservation; exactly those that fit succeed.
 import { beforeAll, describe, expect, it } from 'vitest';

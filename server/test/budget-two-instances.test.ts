@@ -1,4 +1,4 @@
-// DESIGN.md §8: several stateless instances on one Postgres. Two app instances, each with its own
+// docs/design.md §8: several stateless instances on one Postgres. Two app instances, each with its own
 // postgres.js pool, listen on ephemeral 127.0.0.1 ports; 50 parallel HTTP clients assign and log
 // against the last part of the budget through both. Never overspent, no lost update (the stored
 // totals equal the rows), and no answer other than the expected 201 or 409.

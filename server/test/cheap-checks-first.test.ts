@@ -1,4 +1,4 @@
-// Cheap checks first (DESIGN.md §6, docs/security.md "What one request may cost"): existence,
+// Cheap checks first (docs/design.md §6, docs/security.md "What one request may cost"): existence,
 // permission and state are decided before the personal-data guard reads a body. The proof is the
 // problem type: every body below would be refused as `personal-data-detected` if the guard ran, so
 // an answer of `not-found`, `forbidden`, `invalid-transition` or a field error about the object

@@ -121,7 +121,7 @@ export async function ledgerMismatches(handle: DatabaseHandle): Promise<string[]
 /**
  * Makes a demo-password user `local@duidingspool.example` who holds both `coordinator` and
  * `specialist`, with a specialist profile (psychology, Dutch, a rate from 2019): the person
- * separation of duties is about (DESIGN.md §2). The demo seed has no such user; tests make one.
+ * separation of duties is about (docs/design.md §2). The demo seed has no such user; tests make one.
  * @returns the user id and the specialist profile id
  */
 export async function createCoordinatorSpecialist(handle: DatabaseHandle, local: string): Promise<{ userId: string; specialistId: string }> {

@@ -1,4 +1,4 @@
-// Every rule a web form enforces is enforced by the server as well (DESIGN.md §2, §5): the limits
+// Every rule a web form enforces is enforced by the server as well (docs/design.md §2, §5): the limits
 // the forms read from shared/ (rate, budget, extra minutes) and the user forms' rule that a
 // requester is a member of at least one casustafel. Each bad call answers 400 on the field and
 // changes nothing. (Reasons have their own file, reasons.test.ts.)

@@ -1,4 +1,4 @@
-// Invisible and direction-changing characters (DESIGN.md §6): every free-text field of every write
+// Invisible and direction-changing characters (docs/design.md §6): every free-text field of every write
 // route is NFC-normalised and refuses Unicode controls (Cc), format characters (Cf: bidirectional
 // controls, zero-width characters) and the line and paragraph separators, with 400
 // `validation-failed` naming the field (code `invisible-characters`). Fields on one line refuse

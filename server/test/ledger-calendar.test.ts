@@ -1,4 +1,4 @@
-// Calendar edges of the ledger (DESIGN.md §5: dates of work are calendar dates in Europe/Amsterdam):
+// Calendar edges of the ledger (docs/design.md §5: dates of work are calendar dates in Europe/Amsterdam):
 // the last Sundays of March and October (DST changes) and the year boundary, with the server's
 // clock set to the instants around them. A reservation that runs into the next year stays on its
 // own year; entries worked in the new year are charged to the new year and release the same amount

@@ -1,4 +1,4 @@
-// The request lifecycle of DESIGN.md §4 through the API: allowed and refused transitions, the
+// The request lifecycle of docs/design.md §4 through the API: allowed and refused transitions, the
 // timeline, and the reservations that ending a request releases.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { budget, createRequest, entryBody, expectProblem, specialist } from './fixtures.ts';
@@ -82,7 +82,7 @@ async function detail(id: string, caller = coordinator) {
   return res.body;
 }
 
-/** What DESIGN.md §4 lets each role do through PATCH, per state. */
+/** What docs/design.md §4 lets each role do through PATCH, per state. */
 const EXPECTED_ALLOWED: Record<'requester' | 'coordinator', Record<State, string[]>> = {
   requester: {
     draft: ['submitted', 'withdrawn'],

@@ -1,4 +1,4 @@
-// Money rules of DESIGN.md §5 through the API: the rate valid on `workedOn` is stored on the entry,
+// Money rules of docs/design.md §5 through the API: the rate valid on `workedOn` is stored on the entry,
 // entry cost = minutes × rate / 60 half-up per entry, totals are sums of entry costs, rejecting
 // returns the amount to the reservation, reviews happen once, and estimates stay within bounds.
 // Seeded rates (db/src/seed.ts): specialist2 9500; specialist3 11000 from 2019-01-01 and 11750 from

@@ -1,4 +1,4 @@
-// The API contract of DESIGN.md §7: OpenAPI 3 at /api/v1/openapi.json that lints clean against the
+// The API contract of docs/design.md §7: OpenAPI 3 at /api/v1/openapi.json that lints clean against the
 // NL API Design Rules (Spectral ruleset in docs/adr), an API-Version header on every response and
 // Cache-Control: no-store on the API.
 import { execFile } from 'node:child_process';
@@ -29,7 +29,7 @@ beforeAll(async () => {
 });
 
 describe('the OpenAPI document', () => {
-  it('is OpenAPI 3 with the fixed rows of DESIGN.md §7', () => {
+  it('is OpenAPI 3 with the fixed rows of docs/design.md §7', () => {
     expect(doc.openapi).toMatch(/^3\.\d+\.\d+$/);
     expect(doc.info.version).toMatch(/^\d+\.\d+\.\d+$/);
     const ops = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([p, item]) =>

@@ -1,4 +1,4 @@
-// Data minimisation (DESIGN.md §6): free text holding a BSN (9 digits passing the 11-test), an
+// Data minimisation (docs/design.md §6): free text holding a BSN (9 digits passing the 11-test), an
 // IBAN, an e-mail address or a phone number is refused with 422 `personal-data-detected`, pointing
 // at the offending field, and nothing is written.
 import { beforeAll, describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// Every rule the UI enforces on a reason is enforced by the server (DESIGN.md §4, §6): each action
+// Every rule the UI enforces on a reason is enforced by the server (docs/design.md §4, §6): each action
 // that takes a reason is refused without one where the reason is required (400 validation-failed on
 // /reason), and refused with a BSN in it whether required or not (422 personal-data-detected on
 // /reason) — and in both cases nothing changes. The same call with a proper reason then succeeds,

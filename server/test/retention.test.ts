@@ -1,4 +1,4 @@
-// The two retention clocks (DESIGN.md §6) over a request that went through everything: extension
+// The two retention clocks (docs/design.md §6) over a request that went through everything: extension
 // requests, a correction, a rejection, a declined proposal. Purging reads the one declaration of a
 // request's data (REQUEST_DATA); a request whose purge fails is logged, counted and retried later,
 // and never holds up the requests after it.

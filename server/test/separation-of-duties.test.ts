@@ -1,4 +1,4 @@
-// Separation of duties (DESIGN.md §2): one person may hold coordinator and specialist, but nobody
+// Separation of duties (docs/design.md §2): one person may hold coordinator and specialist, but nobody
 // decides on their own work. Every such decision answers 403 `separation-of-duties`, is audited as a
 // denied access and changes nothing; the lists say per item what the user may do, so the UI never
 // offers it; and the same person decides on other specialists' work as any coordinator.

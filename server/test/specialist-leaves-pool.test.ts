@@ -1,4 +1,4 @@
-// Work never gets stuck on a specialist who left the pool (DESIGN.md §4, §5). Deactivating a
+// Work never gets stuck on a specialist who left the pool (docs/design.md §4, §5). Deactivating a
 // specialist (or taking their specialist role away) withdraws their open proposals — reservation
 // released, request back to `submitted`, coordinators notified — and flags their accepted
 // assignments to the coordinators, who end them with a reason: the unused reservation is released,

@@ -1,5 +1,5 @@
 /**
- * Calendar dates of work are `YYYY-MM-DD` in Europe/Amsterdam (DESIGN.md §5); instants are ISO
+ * Calendar dates of work are `YYYY-MM-DD` in Europe/Amsterdam (docs/design.md §5); instants are ISO
  * strings in UTC.
  */
 export const TIME_ZONE = 'Europe/Amsterdam';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findTransition, patchTargets, REQUEST_STATUSES, TERMINAL_STATUSES, TRANSITIONS } from './lifecycle.ts';
 
-describe('the request lifecycle (DESIGN.md §4)', () => {
+describe('the request lifecycle (docs/design.md §4)', () => {
   it('lets a requester submit a draft and answer a question', () => {
     expect(findTransition('draft', 'submitted', ['requester'])).toBeDefined();
     expect(findTransition('needs-information', 'submitted', ['requester'])).toBeDefined();

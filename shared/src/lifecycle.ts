@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Role } from './roles.ts';
 
-/** Request statuses of DESIGN.md §4. */
+/** Request statuses of docs/design.md §4. */
 export const REQUEST_STATUSES = [
   'draft',
   'submitted',
@@ -60,7 +60,7 @@ export interface Transition {
 const OPEN: RequestStatus[] = ['draft', 'submitted', 'needs-information', 'assigned', 'in-progress', 'advice-delivered'];
 
 /**
- * The transition table of DESIGN.md §4. Pure data; the server checks every status change against
+ * The transition table of docs/design.md §4. Pure data; the server checks every status change against
  * it and the UI uses it to offer only the actions a user may take.
  */
 export const TRANSITIONS: readonly Transition[] = [
@@ -96,11 +96,11 @@ export function patchTargets(from: RequestStatus, roles: readonly Role[]): Reque
   return [...new Set(TRANSITIONS.filter((t) => t.from === from && t.trigger === 'patch' && roles.includes(t.by)).map((t) => t.to))];
 }
 
-/** The statuses a client may ask for through PATCH (DESIGN.md §7). */
+/** The statuses a client may ask for through PATCH (docs/design.md §7). */
 export const PATCHABLE_STATUSES = ['submitted', 'needs-information', 'declined', 'withdrawn', 'cancelled', 'closed'] as const;
 
 /**
- * The PATCH targets that need a reason (DESIGN.md §4): the coordinator tells the casustafel why it
+ * The PATCH targets that need a reason (docs/design.md §4): the coordinator tells the casustafel why it
  * must add information, why the request is declined or why it is cancelled; the timeline shows it.
  * The server refuses these without a reason (400 on `/reason`); the UI asks for it.
  */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { availableCents, entryCostCents, sumCents } from './money.ts';
 
-describe('entryCostCents (DESIGN.md §5: minutes × rate / 60, half-up per entry)', () => {
+describe('entryCostCents (docs/design.md §5: minutes × rate / 60, half-up per entry)', () => {
   it('prices whole hours exactly', () => {
     expect(entryCostCents(60, 12500)).toBe(12500);
     expect(entryCostCents(240, 9500)).toBe(38000);

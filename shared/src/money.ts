@@ -1,5 +1,5 @@
 /**
- * Money arithmetic of DESIGN.md §5: integer euro cents and integer minutes only; no floats touch
+ * Money arithmetic of docs/design.md §5: integer euro cents and integer minutes only; no floats touch
  * money. Formatting lives in the UI.
  */
 
@@ -24,7 +24,7 @@ export function entryCostCents(minutes: number, rateCentsPerHour: number): numbe
   return minutes < 0 ? -cents : cents;
 }
 
-/** Budget figures per year (DESIGN.md §5), all integer cents. */
+/** Budget figures per year (docs/design.md §5), all integer cents. */
 export interface BudgetFigures {
   allocatedCents: number;
   reservedCents: number;
@@ -32,7 +32,7 @@ export interface BudgetFigures {
   spentCents: number;
 }
 
-/** `availableCents = allocated − reserved − pending − spent` (DESIGN.md §5). */
+/** `availableCents = allocated − reserved − pending − spent` (docs/design.md §5). */
 export function availableCents(b: BudgetFigures): number {
   return b.allocatedCents - b.reservedCents - b.pendingCents - b.spentCents;
 }

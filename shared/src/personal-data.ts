@@ -1,5 +1,5 @@
 /**
- * The personal-data guard of DESIGN.md §6 (data minimisation): finds BSNs (9 digits passing the
+ * The personal-data guard of docs/design.md §6 (data minimisation): finds BSNs (9 digits passing the
  * 11-test), IBANs (mod-97), e-mail addresses and Dutch phone numbers in free text, and warns of
  * dates that look like a date of birth and of postcode + house number. Used by the server (which
  * refuses text with a `block` finding) and by the UI (which warns while typing). Browser-safe.
@@ -38,10 +38,10 @@ export function isValidIban(value: string): boolean {
   return remainder === 1;
 }
 
-// Every regular expression below runs in time linear in the length of the text (DESIGN.md §6,
-// docs/decisions/040). The ones searched over the whole text match at most a few dozen characters
-// from any position (BSN, IBAN, phone, date), or read a run of spaces only after four digits and
-// two letters, so once per run (postcode). The two e-mail patterns have parts without a length
+// Every regular expression below runs in time linear in the length of the text (docs/design.md §6,
+// docs/decisions/040-input-in-linear-time-and-visible-text.md). The ones searched over the whole
+// text match at most a few dozen characters from any position (BSN, IBAN, phone, date), or read a
+// run of spaces only after four digits and two letters, so once per run (postcode). The two e-mail patterns have parts without a length
 // limit, so they are never searched unanchored (that would try again from every letter of a long
 // run: quadratic, 'a.' × 25,000 took seconds): a scanner visits each `@` or opening bracket once
 // and tries a sticky pattern from there. `regular-expressions.test.ts` checks every pattern with a
@@ -148,7 +148,7 @@ export function foldForDetection(text: string): string {
 
 /**
  * All findings in `input` (folded by `foldForDetection`; positions refer to the folded text),
- * ordered by position. Blocking kinds: `bsn`, `iban`, `email`, `phone` (DESIGN.md §6); warning
+ * ordered by position. Blocking kinds: `bsn`, `iban`, `email`, `phone` (docs/design.md §6); warning
  * kinds: `date`, `postcode`. Runs in time linear in the length of the text, so it is safe on every
  * keystroke and on the longest field the API accepts (50,000 characters: well under 50 ms).
  */

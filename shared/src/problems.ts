@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * Stable problem `type`s (RFC 9457) the API answers with. The `type` member carries the bare slug
- * (a relative URI reference), e.g. `"budget-exceeded"`; clients switch on it. DESIGN.md §7.
+ * (a relative URI reference), e.g. `"budget-exceeded"`; clients switch on it. docs/design.md §7.
  */
 export const PROBLEM_TYPES = {
   'validation-failed': 400,
@@ -49,7 +49,7 @@ export type ProblemFieldError = z.infer<typeof ProblemFieldErrorSchema>;
 
 /**
  * RFC 9457 problem details as every 4xx/5xx answers them. `errors` names each offending field;
- * `availableCents` accompanies `budget-exceeded` (DESIGN.md §5).
+ * `availableCents` accompanies `budget-exceeded` (docs/design.md §5).
  */
 export const ProblemSchema = z
   .object({

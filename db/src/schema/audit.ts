@@ -3,7 +3,7 @@ import { bigserial, check, index, inet, integer, jsonb, pgTable, primaryKey, tex
 import { accountTokens, users } from './users.ts';
 
 /**
- * Append-only audit log (DESIGN.md §6): who did what to which object, when, from where, with what
+ * Append-only audit log (docs/design.md §6): who did what to which object, when, from where, with what
  * result. A trigger in the migrations refuses UPDATE and DELETE.
  */
 export const auditEvents = pgTable(
@@ -29,7 +29,7 @@ export const auditEvents = pgTable(
 );
 
 /**
- * Notification outbox (DESIGN.md §6, §8): one row per recipient, written in the same transaction as
+ * Notification outbox (docs/design.md §6, §8): one row per recipient, written in the same transaction as
  * the change that causes it and sent later by the worker. It stores the event, the pool reference,
  * a link path into the app and a few non-case parameters — never subject or body text: those are
  * rendered at send time in the recipient's language, so case content has no way into a mail.

@@ -6,7 +6,7 @@ import { users } from './users.ts';
 
 /**
  * A year's budget with its running totals, kept in the same transaction as every change
- * (DESIGN.md §5). The CHECK constraints are the last line of defence for `available ≥ 0`; services
+ * (docs/design.md §5). The CHECK constraints are the last line of defence for `available ≥ 0`; services
  * change the totals only with guarded UPDATEs.
  */
 export const budgets = pgTable(
@@ -31,7 +31,7 @@ export const budgets = pgTable(
 
 /**
  * A specialist on a request. `rateCents` is the rate valid on the assignment date; `reservedCents`
- * is what is left of the reservation on `budgetYear` (DESIGN.md §5).
+ * is what is left of the reservation on `budgetYear` (docs/design.md §5).
  */
 export const assignments = pgTable(
   'assignments',
@@ -74,7 +74,7 @@ export const assignments = pgTable(
 );
 
 /**
- * Time entries (DESIGN.md §5): priced at the rate valid on `workedOn`, stored here; the cost lands
+ * Time entries (docs/design.md §5): priced at the rate valid on `workedOn`, stored here; the cost lands
  * in the budget of `workedOn`'s year. A correcting entry has negative minutes and amount, points at
  * the approved entry it corrects (`correctsEntryId`) and carries its reason; it keeps the original's
  * date and rate so it mirrors the original exactly.

@@ -4,7 +4,7 @@ import { advice, assignments, timeEntries } from './money.ts';
 import { interpretationRequests, requestExpertiseAreas, requestStatusEvents } from './requests.ts';
 
 /**
- * The one declaration, per table, of what belongs to an interpretation request (DESIGN.md §6):
+ * The one declaration, per table, of what belongs to an interpretation request (docs/design.md §6):
  * which rows are the request's (through the request's id or one of its assignments' ids), which
  * text columns are **case content** (purged by the first retention clock, never logged, checked for
  * personal data) and which text columns are not. The retention job, the log redaction, the

@@ -5,7 +5,7 @@ import { expertiseAreas } from './specialists.ts';
 import { users } from './users.ts';
 
 /**
- * Interpretation requests (duidingsverzoeken, DESIGN.md §4). Which columns are case content, with
+ * Interpretation requests (duidingsverzoeken, docs/design.md §4). Which columns are case content, with
  * their own retention clock, is declared in `request-data.ts` with every other table of a request.
  */
 export const interpretationRequests = pgTable(
@@ -34,7 +34,7 @@ export const interpretationRequests = pgTable(
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     closedAt: timestamp('closed_at', { withTimezone: true }),
-    /** When the retention job removed the case content (DESIGN.md §6: first retention clock). */
+    /** When the retention job removed the case content (docs/design.md §6: first retention clock). */
     contentPurgedAt: timestamp('content_purged_at', { withTimezone: true }),
     /** Failed retention purges of this request in a row (either clock); reset when one succeeds. */
     retentionFailures: integer('retention_failures').notNull().default(0),
@@ -64,7 +64,7 @@ export const requestExpertiseAreas = pgTable(
   (t) => [primaryKey({ columns: [t.requestId, t.expertiseAreaCode] })],
 );
 
-/** Every status change of a request, with actor and time: the timeline (DESIGN.md §4). */
+/** Every status change of a request, with actor and time: the timeline (docs/design.md §4). */
 export const requestStatusEvents = pgTable(
   'request_status_events',
   {

@@ -66,7 +66,7 @@ export const specialistRegions = pgTable(
   (t) => [primaryKey({ columns: [t.specialistId, t.regionId] })],
 );
 
-/** Rate history (DESIGN.md §5): cents per hour valid from a date until the next row. */
+/** Rate history (docs/design.md §5): cents per hour valid from a date until the next row. */
 export const specialistRates = pgTable(
   'specialist_rates',
   {

@@ -27,7 +27,7 @@ export const users = pgTable(
   (t) => [check('users_email_lower', sql`${t.email} = lower(${t.email})`)],
 );
 
-/** Roles of DESIGN.md §2; one person may hold several. */
+/** Roles of docs/design.md §2; one person may hold several. */
 export const userRoles = pgTable(
   'user_roles',
   {

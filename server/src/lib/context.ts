@@ -2,7 +2,7 @@ import type { Database } from '@duidingspool/db';
 import type { Role } from '@duidingspool/shared';
 import type { WorkingHours } from './working-time.ts';
 
-/** The signed-in user as every service sees them (DESIGN.md §2). */
+/** The signed-in user as every service sees them (docs/design.md §2). */
 export interface Actor {
   userId: string;
   email: string;
@@ -33,7 +33,7 @@ export interface ServiceContext {
   publicUrl: string;
   /** `ENCRYPTION_KEY`: seals the one-time token of an invitation or reset mail in the outbox. */
   encryptionKey: string;
-  /** Months after closing that case content is purged (DESIGN.md §6). */
+  /** Months after closing that case content is purged (docs/design.md §6). */
   retentionCaseMonths: number;
   /** The working day (Europe/Amsterdam): when a parked digest row goes out. */
   workingHours: WorkingHours;

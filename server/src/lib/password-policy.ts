@@ -13,7 +13,7 @@ export const MIN_PASSWORD_SCORE = 3;
 /**
  * Refuses a new password that is shorter than 12 characters, longer than 128, or guessable: on
  * the common/breached password list, made of the user's own e-mail or name, or otherwise scoring
- * below 3 in zxcvbn (ASVS 2.1.1, 2.1.7; DESIGN.md §6). No composition rules (ASVS 2.1.9).
+ * below 3 in zxcvbn (ASVS 2.1.1, 2.1.7; docs/design.md §6). No composition rules (ASVS 2.1.9).
  *
  * @param userInputs the user's e-mail and name, which the password must not be built from
  * @throws AppError 400 `weak-password` with a pointer at `pointer`

@@ -5,7 +5,7 @@ import { AppError } from '../errors.ts';
 const caseContent = new Set(CASE_CONTENT_FIELDS);
 
 /**
- * Refuses free text that holds a BSN, IBAN, e-mail address or phone number (DESIGN.md §6) with
+ * Refuses free text that holds a BSN, IBAN, e-mail address or phone number (docs/design.md §6) with
  * 422 `personal-data-detected` and one pointer per offending field. Warning-only kinds (dates,
  * postcodes) pass: the UI asks the user about those.
  *

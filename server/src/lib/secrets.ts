@@ -17,7 +17,7 @@ const keyOf = (key: string, purpose: SecretPurpose) => createHash('sha256').upda
 
 /**
  * Encrypts a short secret (the TOTP seed, an outbox link token) with AES-256-GCM under `key` (the
- * server's `ENCRYPTION_KEY`, DESIGN.md §6). Output: `v1.<iv>.<tag>.<ciphertext>` in base64url.
+ * server's `ENCRYPTION_KEY`, docs/design.md §6). Output: `v1.<iv>.<tag>.<ciphertext>` in base64url.
  */
 export function encryptSecret(plain: string, key: string, purpose: SecretPurpose = 'totp'): string {
   const iv = randomBytes(12);

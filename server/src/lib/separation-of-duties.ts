@@ -3,7 +3,7 @@ import { AppError } from '../errors.ts';
 import type { Actor } from './context.ts';
 
 /**
- * Separation of duties (DESIGN.md §2): one person may hold several roles, but nobody decides on
+ * Separation of duties (docs/design.md §2): one person may hold several roles, but nobody decides on
  * their own work. A user who is both coordinator and specialist cannot assign themselves, approve,
  * reject or correct their own hours, grant or refuse their own extension requests, change the
  * estimate of or end their own assignment, close a request on which they delivered the work, or set

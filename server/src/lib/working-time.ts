@@ -1,7 +1,7 @@
 import Holidays from 'date-holidays';
 
 /**
- * Working time of the pool (DESIGN.md §4): weekdays that are no Dutch public holiday, from
+ * Working time of the pool (docs/design.md §4): weekdays that are no Dutch public holiday, from
  * `start` to `end` o'clock in Europe/Amsterdam. Every deadline and reminder counted in working
  * days, and the daily digest, are computed here and nowhere else.
  */

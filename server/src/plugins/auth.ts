@@ -41,7 +41,7 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** The route needs no session (health, login, OpenAPI, the SPA). */
     public?: boolean;
-    /** Roles of which the actor must hold one (DESIGN.md §2); unset: any signed-in user. */
+    /** Roles of which the actor must hold one (docs/design.md §2); unset: any signed-in user. */
     roles?: readonly Role[];
     /** The route is open to a session that must still enrol a second factor (me, enrolment, logout). */
     duringEnrolment?: boolean;
@@ -118,7 +118,7 @@ async function loadActor(
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * Authentication (DESIGN.md §6): a short-lived HS256 JWT (algorithm pinned, `exp` required) in an
+ * Authentication (docs/design.md §6): a short-lived HS256 JWT (algorithm pinned, `exp` required) in an
  * httpOnly SameSite=Strict cookie, tied to a server-side session row, so logout and deactivation
  * take effect at once. The JWT is re-issued while the session is in use (sliding within the
  * session's idle timeout and absolute lifetime). Every route needs a session unless its config
@@ -216,7 +216,7 @@ export default fp(
       }
       const roles = routeConfig.roles;
       if (roles && !roles.some((r) => rest.roles.includes(r))) {
-        // Access-control failures are logged (ASVS 7.2.2, DESIGN.md §6).
+        // Access-control failures are logged (ASVS 7.2.2, docs/design.md §6).
         await auditAs(db, { actorId: rest.userId, origin }, { action: 'access', objectType: 'route', objectId: route, result: 'denied' });
         throw forbidden();
       }

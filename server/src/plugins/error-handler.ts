@@ -20,7 +20,7 @@ const escapePointer = (segment: string) => segment.replace(/~/g, '~0').replace(/
 const CONTEXT_IN: Record<string, ProblemFieldError['in']> = { body: 'body', querystring: 'query', params: 'path' };
 
 /**
- * One error handler for the whole app (CONVENTIONS.md rule 4): AppErrors map to their problem type,
+ * One error handler for the whole app (docs/design.md §7: services throw, routes never hand-craft an error body): AppErrors map to their problem type,
  * schema validation to `validation-failed` with a pointer per field, Fastify's own client errors
  * (malformed JSON, wrong content type, too large) to 4xx, and everything else to a 500 that says
  * nothing internal.
@@ -31,7 +31,7 @@ export default fp(async function errorHandler(app: FastifyInstance) {
       // Retry-After in whole seconds, at least 1 (RFC 9110 §10.2.3).
       if (error.retryAfterSeconds !== undefined) reply.header('Retry-After', String(Math.max(1, Math.ceil(error.retryAfterSeconds))));
       // A decision refused as the actor's own work is an access-control failure: logged like a
-      // refused route (ASVS 7.2.2, DESIGN.md §6), with the path that names the object.
+      // refused route (ASVS 7.2.2, docs/design.md §6), with the path that names the object.
       if (error.type === 'separation-of-duties' && request.actor) {
         await auditAs(
           app.db,

@@ -6,7 +6,7 @@ import { safeError } from '../lib/logger.ts';
 import { runRetention } from '../modules/retention/retention.service.ts';
 
 /**
- * Runs the retention job (DESIGN.md §6) every `retentionIntervalMinutes` on this instance. Every
+ * Runs the retention job (docs/design.md §6) every `retentionIntervalMinutes` on this instance. Every
  * instance may run it: the job claims rows with `FOR UPDATE SKIP LOCKED`, so no row is purged twice.
  */
 export default fp(async function retentionSchedule(app: FastifyInstance, opts: { config: AppConfig; db: Database }) {

@@ -4,7 +4,7 @@ import fp from 'fastify-plugin';
 import { sendProblem } from './error-handler.ts';
 
 /**
- * Serves the built SPA from `webDist` (one process, one port — DESIGN.md §8): files as they are,
+ * Serves the built SPA from `webDist` (one process, one port — docs/design.md §8): files as they are,
  * and `index.html` for any other GET outside `/api`, so client-side routes survive a reload.
  * Unknown API paths answer problem+json `not-found`.
  */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { RoleSchema } from '../roles.ts';
 import { IdSchema, InstantSchema, IsoDateSchema, PageQuerySchema, requiredSingleLineText } from './common.ts';
 
-/** Minimum password length (ASVS 2.1.1 asks ≥ 12; DESIGN.md §6). */
+/** Minimum password length (ASVS 2.1.1 asks ≥ 12; docs/design.md §6). */
 export const PASSWORD_MIN_LENGTH = 12;
 /** Maximum password length: long passphrases allowed (ASVS 2.1.2), bounded to keep hashing cheap. */
 export const PASSWORD_MAX_LENGTH = 128;
@@ -115,7 +115,7 @@ export const PatchUserBodySchema = z
   .refine((b) => Object.keys(b).length > 0, 'geef minstens één wijziging');
 export type PatchUserBody = z.infer<typeof PatchUserBodySchema>;
 
-/** One audit event (DESIGN.md §6): who did what to which object, when, from where, with what result. */
+/** One audit event (docs/design.md §6): who did what to which object, when, from where, with what result. */
 export const AuditEventSchema = z
   .object({
     id: z.number().int(),

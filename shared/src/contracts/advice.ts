@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { IdSchema, InstantSchema, requiredMultiLineText } from './common.ts';
 
-/** Body of `POST /api/v1/interpretation-requests/{id}/advice` (DESIGN.md §7). */
+/** Body of `POST /api/v1/interpretation-requests/{id}/advice` (docs/design.md §7). */
 export const DeliverAdviceBodySchema = z.strictObject({ summary: requiredMultiLineText(2000), body: requiredMultiLineText(50000) });
 export type DeliverAdviceBody = z.infer<typeof DeliverAdviceBodySchema>;
 

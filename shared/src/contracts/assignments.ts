@@ -10,14 +10,14 @@ export const MAX_ESTIMATE_MINUTES = 200 * 60;
 
 const EstimateSchema = z.number().int('hele minuten').min(1, 'minstens 1 minuut').max(MAX_ESTIMATE_MINUTES);
 
-/** Body of `POST /api/v1/interpretation-requests/{id}/assignments` (DESIGN.md §7). */
+/** Body of `POST /api/v1/interpretation-requests/{id}/assignments` (docs/design.md §7). */
 export const CreateAssignmentBodySchema = z.strictObject({ specialistId: IdSchema, estimatedMinutes: EstimateSchema });
 export type CreateAssignmentBody = z.infer<typeof CreateAssignmentBodySchema>;
 
 /**
  * What the signed-in user may do with an assignment now: the proposed specialist `accept`s or
  * `decline`s; the coordinator may `change-estimate` and `end` it — never on their own assignment
- * (separation of duties, DESIGN.md §2). The UI offers only these.
+ * (separation of duties, docs/design.md §2). The UI offers only these.
  */
 export const ASSIGNMENT_ACTIONS = ['accept', 'decline', 'change-estimate', 'end'] as const;
 export const AssignmentActionSchema = z.enum(ASSIGNMENT_ACTIONS);
@@ -25,7 +25,7 @@ export type AssignmentAction = z.infer<typeof AssignmentActionSchema>;
 
 /**
  * Body of `PATCH /api/v1/assignments/{id}`: the specialist answers (`accepted` / `declined` with an
- * optional reason — optional in the fixed contract of DESIGN.md §7), or the coordinator changes the
+ * optional reason — optional in the fixed contract of docs/design.md §7), or the coordinator changes the
  * estimate.
  */
 export const PatchAssignmentBodySchema = z
@@ -57,7 +57,7 @@ export const EndAssignmentBodySchema = z.strictObject({ reason: requiredMultiLin
 export type EndAssignmentBody = z.infer<typeof EndAssignmentBodySchema>;
 
 /**
- * A specialist on a request (DESIGN.md §3): estimate in minutes, the rate (cents per hour) valid on
+ * A specialist on a request (docs/design.md §3): estimate in minutes, the rate (cents per hour) valid on
  * the assignment date, and `reservedCents`, the part of the reservation not yet used by entries.
  * `closedAt` is set when the request ended and the unused reservation was released.
  */
@@ -72,7 +72,7 @@ export const AssignmentSchema = z
     status: AssignmentStatusSchema,
     estimatedMinutes: z.number().int(),
     loggedMinutes: z.number().int(),
-    /** Cents per hour; null for viewers who may not see rates (requesters, DESIGN.md §2). */
+    /** Cents per hour; null for viewers who may not see rates (requesters, docs/design.md §2). */
     rateCents: CentsSchema.nullable(),
     /** Unused reservation in cents; null for viewers who may not see the budget. */
     reservedCents: CentsSchema.nullable(),

@@ -4,7 +4,7 @@ import { CentsSchema, decimalInteger, InstantSchema } from './common.ts';
 export const BudgetYearParamsSchema = z.strictObject({ year: decimalInteger(2000, 2999) });
 
 /**
- * A year's budget and its running totals in integer cents (DESIGN.md §5):
+ * A year's budget and its running totals in integer cents (docs/design.md §5):
  * `availableCents = allocatedCents − reservedCents − pendingCents − spentCents ≥ 0`.
  */
 export const BudgetSchema = z
@@ -19,7 +19,7 @@ export const BudgetSchema = z
     note: z.string().nullable(),
     /** `reservedCents + pendingCents + spentCents`. */
     committedCents: CentsSchema,
-    /** `full` when exactly everything is committed (available 0); never over (DESIGN.md §5). */
+    /** `full` when exactly everything is committed (available 0); never over (docs/design.md §5). */
     fillState: z.enum(['open', 'full']),
     /** Each configured threshold (% of allocated committed), whether it is reached now and when it was first crossed. */
     thresholds: z.array(z.object({ percent: z.number().int(), reached: z.boolean(), crossedAt: InstantSchema.nullable() })),

@@ -102,11 +102,11 @@ export const PageQuerySchema = z.strictObject({
   pageSize: decimalInteger(1, 100).default(20),
 });
 
-/** A page of a list: `{items, page, pageSize, total}` (DESIGN.md §7). */
+/** A page of a list: `{items, page, pageSize, total}` (docs/design.md §7). */
 export const pageOf = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), page: z.number().int(), pageSize: z.number().int(), total: z.number().int() });
 
-/** Integer euro cents (DESIGN.md §5). */
+/** Integer euro cents (docs/design.md §5). */
 export const CentsSchema = z.number().int();
 /** Integer minutes. */
 export const MinutesSchema = z.number().int();

@@ -1,4 +1,4 @@
-// Every free-text field of every contract uses `singleLineText` or `multiLineText` (DESIGN.md §6):
+// Every free-text field of every contract uses `singleLineText` or `multiLineText` (docs/design.md §6):
 // each string field of each request body is either registered as free text or named below with
 // the rule that already keeps it to visible characters.
 import { describe, expect, it } from 'vitest';

@@ -13,11 +13,11 @@ export const DeliverableSchema = z.enum(DELIVERABLES);
 /** Language codes (ISO 639, e.g. `nl`, `ar`, `tr`, `ber`). */
 export const LanguageCodeSchema = z.string().regex(/^[a-z]{2,3}$/, 'verwacht een taalcode zoals nl of ar');
 
-/** Fields of a request that hold free text, checked by the personal-data guard (DESIGN.md §6). */
+/** Fields of a request that hold free text, checked by the personal-data guard (docs/design.md §6). */
 export const REQUEST_FREE_TEXT_FIELDS = ['caseReference', 'question', 'context'] as const;
 
 /**
- * Body of `POST /api/v1/interpretation-requests` (DESIGN.md §7). `caseReference` is the table's
+ * Body of `POST /api/v1/interpretation-requests` (docs/design.md §7). `caseReference` is the table's
  * pseudonymous reference: never a name, BSN or date of birth. `submit: true` sends it at once;
  * otherwise it stays a draft.
  */
@@ -37,7 +37,7 @@ export const CreateInterpretationRequestBodySchema = z.strictObject({
 export type CreateInterpretationRequestBody = z.infer<typeof CreateInterpretationRequestBodySchema>;
 
 /**
- * Body of `PATCH /api/v1/interpretation-requests/{id}`: a lifecycle transition (DESIGN.md §4), with
+ * Body of `PATCH /api/v1/interpretation-requests/{id}`: a lifecycle transition (docs/design.md §4), with
  * a reason required for the targets in `REASON_REQUIRED_STATUSES`.
  */
 export const PatchInterpretationRequestBodySchema = z
@@ -90,7 +90,7 @@ export const InterpretationRequestSummarySchema = z
   .meta({ id: 'InterpretationRequestSummary' });
 export type InterpretationRequestSummary = z.infer<typeof InterpretationRequestSummarySchema>;
 
-/** One step of the timeline: a status change, with who and when (DESIGN.md §4). */
+/** One step of the timeline: a status change, with who and when (docs/design.md §4). */
 export const TimelineEventSchema = z
   .object({
     fromStatus: RequestStatusSchema.nullable(),

@@ -23,7 +23,7 @@ export const MAX_EXTENSION_MINUTES = 200 * 60;
 export const MonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'verwacht een maand als JJJJ-MM');
 
 // ---------------------------------------------------------------------------------------------
-// Rate history (DESIGN.md §5)
+// Rate history (docs/design.md §5)
 
 /** One rate of a specialist: cents per hour, valid from `validFrom` until the next rate. */
 export const SpecialistRateSchema = z
@@ -89,7 +89,7 @@ export type DecideExtensionBody = z.infer<typeof DecideExtensionBodySchema>;
 
 /**
  * What the signed-in user may do with an extension request now: the coordinator `grant`s or
- * `refuse`s an open one — never on their own assignment (separation of duties, DESIGN.md §2).
+ * `refuse`s an open one — never on their own assignment (separation of duties, docs/design.md §2).
  */
 export const EXTENSION_ACTIONS = ['grant', 'refuse'] as const;
 export const ExtensionActionSchema = z.enum(EXTENSION_ACTIONS);
@@ -221,7 +221,7 @@ export type LedgerEntryQuery = z.infer<typeof LedgerEntryQuerySchema>;
 
 /**
  * One ledger line as finance sees it: money and accountable organisation, never case content
- * (no question, context, advice, case reference or description). DESIGN.md §2, §6.
+ * (no question, context, advice, case reference or description). docs/design.md §2, §6.
  */
 export const LedgerEntrySchema = z
   .object({

@@ -3,7 +3,7 @@ import type { Role } from '../roles.ts';
 import { IdSchema, InstantSchema, PageQuerySchema, pageOf } from './common.ts';
 
 /**
- * Every event that puts a mail in the outbox (DESIGN.md §4): the request lifecycle, the
+ * Every event that puts a mail in the outbox (docs/design.md §4): the request lifecycle, the
  * budget threshold, triage reminders, the daily digest and the two security mails.
  */
 export const NOTIFICATION_EVENTS = [

@@ -14,7 +14,7 @@ export type ReferenceData = z.infer<typeof ReferenceDataSchema>;
 
 export const MunicipalityRefSchema = z.object({ id: IdSchema, name: z.string() }).meta({ id: 'MunicipalityRef' });
 
-/** A casustafel as `GET /api/v1/case-tables` lists it (DESIGN.md §7). */
+/** A casustafel as `GET /api/v1/case-tables` lists it (docs/design.md §7). */
 export const CaseTableSchema = z
   .object({
     id: IdSchema,

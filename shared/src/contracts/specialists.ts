@@ -3,13 +3,13 @@ import { CentsSchema, IdSchema, PageQuerySchema } from './common.ts';
 
 /**
  * What the signed-in coordinator may do with a specialist now: `assign` them to a request, `add-rate`
- * to their rate history. Neither for their own specialist profile (separation of duties, DESIGN.md §2).
+ * to their rate history. Neither for their own specialist profile (separation of duties, docs/design.md §2).
  */
 export const SPECIALIST_ACTIONS = ['assign', 'add-rate'] as const;
 export const SpecialistActionSchema = z.enum(SPECIALIST_ACTIONS);
 export type SpecialistAction = z.infer<typeof SpecialistActionSchema>;
 
-/** A specialist as `GET /api/v1/specialists` lists it for the coordinator (DESIGN.md §7). */
+/** A specialist as `GET /api/v1/specialists` lists it for the coordinator (docs/design.md §7). */
 export const SpecialistSchema = z
   .object({
     id: IdSchema,

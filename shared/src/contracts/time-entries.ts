@@ -8,13 +8,13 @@ export type TimeEntryStatus = z.infer<typeof TimeEntryStatusSchema>;
 /**
  * What the signed-in user may do with a time entry now: the coordinator `approve`s or `reject`s a
  * submitted entry and `correct`s an approved one — never their own (separation of duties,
- * DESIGN.md §2). The UI offers only these.
+ * docs/design.md §2). The UI offers only these.
  */
 export const TIME_ENTRY_ACTIONS = ['approve', 'reject', 'correct'] as const;
 export const TimeEntryActionSchema = z.enum(TIME_ENTRY_ACTIONS);
 export type TimeEntryAction = z.infer<typeof TimeEntryActionSchema>;
 
-/** Body of `POST /api/v1/assignments/{id}/time-entries` (DESIGN.md §7). Minutes 1–1440. */
+/** Body of `POST /api/v1/assignments/{id}/time-entries` (docs/design.md §7). Minutes 1–1440. */
 export const LogTimeBodySchema = z.strictObject({
   workedOn: IsoDateSchema,
   minutes: z
@@ -40,7 +40,7 @@ export const ReviewTimeEntryBodySchema = z
 export type ReviewTimeEntryBody = z.infer<typeof ReviewTimeEntryBodySchema>;
 
 /**
- * A time entry (DESIGN.md §3, §5): `rateCents` is the rate valid on `workedOn`, stored on the entry;
+ * A time entry (docs/design.md §3, §5): `rateCents` is the rate valid on `workedOn`, stored on the entry;
  * `amountCents` = minutes × rate / 60 rounded half-up.
  */
 export const TimeEntrySchema = z

@@ -13,7 +13,7 @@ function kindsOf(findings: PersonalDataFinding[], severity: 'block' | 'warn'): P
 }
 
 /**
- * Warns while the user types when `text` seems to hold personal data (DESIGN.md §6). Blocking
+ * Warns while the user types when `text` seems to hold personal data (docs/design.md §6). Blocking
  * kinds are shown as an error (the form refuses to send them), the others as a warning. The
  * region is always present and polite, so the message is announced when it appears; give the
  * field `aria-describedby={id}`.

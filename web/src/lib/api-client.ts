@@ -15,7 +15,7 @@ const ClientProblemSchema = ProblemSchema.extend({
 /** RFC 9457 problem details of a failed API call. */
 export type Problem = z.infer<typeof ClientProblemSchema>;
 
-/** Base path of the API (DESIGN.md §7). */
+/** Base path of the API (docs/design.md §7). */
 export const API_BASE = '/api/v1';
 
 /** An API answer that is not 2xx, carrying the RFC 9457 problem details. */

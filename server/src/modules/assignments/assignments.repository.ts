@@ -79,7 +79,7 @@ export const isLive = (record: Pick<AssignmentRecord, 'status' | 'closedAt'>) =>
  * What `actor` may do with the assignment now (the UI offers only these): the proposed specialist
  * accepts or declines an open proposal; a coordinator changes the estimate of a live assignment and
  * ends it while its request is assigned or in progress — neither on their own assignment
- * (separation of duties, DESIGN.md §2). The services check the same conditions.
+ * (separation of duties, docs/design.md §2). The services check the same conditions.
  */
 export function assignmentActions(actor: Actor, record: AssignmentRecord): AssignmentAction[] {
   const actions: AssignmentAction[] = [];
@@ -99,7 +99,7 @@ export function toAssignment(record: AssignmentRecord, actor: Actor): Assignment
 }
 
 /**
- * Assignments `actor` may see: coordinators all; specialists their own (DESIGN.md §2). Requesters
+ * Assignments `actor` may see: coordinators all; specialists their own (docs/design.md §2). Requesters
  * see assignments only inside a request they may see, never through this list.
  */
 export function assignmentsVisibleTo(actor: Actor): SQL {

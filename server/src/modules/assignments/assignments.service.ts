@@ -49,9 +49,9 @@ export async function getAssignment(ctx: ServiceContext, id: string): Promise<As
 /**
  * The coordinator proposes a specialist for a submitted request with an estimate in minutes. The
  * estimate's cost at the rate valid today (Europe/Amsterdam) is reserved on this year's budget with
- * a guarded UPDATE (DESIGN.md §5); the request moves to `assigned` and the specialist is notified.
+ * a guarded UPDATE (docs/design.md §5); the request moves to `assigned` and the specialist is notified.
  * Only a specialist active in the pool can be assigned, and never the coordinator themselves
- * (separation of duties, DESIGN.md §2).
+ * (separation of duties, docs/design.md §2).
  *
  * @throws AppError 404 `not-found`, 400 `validation-failed` (unknown specialist), 403
  *   `separation-of-duties`, 409 `specialist-inactive`, `invalid-transition` (request not submitted),
@@ -117,7 +117,7 @@ export async function assignSpecialist(ctx: ServiceContext, requestId: string, b
  * Changes an assignment: the assigned specialist accepts or declines a proposal (declining releases
  * the reservation and returns the request to `submitted`), or the coordinator changes the estimate
  * (a raise must fit in the budget; never below the minutes already logged; never on their own
- * assignment). DESIGN.md §4, §5.
+ * assignment). docs/design.md §4, §5.
  *
  * @throws AppError 404 `not-found`, 403 `forbidden`, `separation-of-duties`, 400 `validation-failed`,
  *   409 `invalid-transition`, `budget-exceeded`, 422 `personal-data-detected`
@@ -140,7 +140,7 @@ export async function updateAssignment(ctx: ServiceContext, id: string, body: Pa
           `Het verzoek is ${REQUEST_STATUS_LABELS_NL[requestStatus] ?? assignment.requestStatus}; deze inzet kan niet meer worden beantwoord.`,
         );
       }
-      // The costly check of the body last, after existence, permission and state (DESIGN.md §6).
+      // The costly check of the body last, after existence, permission and state (docs/design.md §6).
       assertNoPersonalData({ reason: body.reason });
       const now = ctx.now();
       if (body.status === 'accepted') {
@@ -177,7 +177,7 @@ export async function updateAssignment(ctx: ServiceContext, id: string, body: Pa
 }
 
 /**
- * Sets the estimate of a live assignment to `estimatedMinutes` inside `tx` (DESIGN.md §5): the
+ * Sets the estimate of a live assignment to `estimatedMinutes` inside `tx` (docs/design.md §5): the
  * reservation follows at the assignment's rate; a raise is reserved with a guarded UPDATE and must
  * fit in the budget; a lowering never goes below the minutes already logged and releases what it
  * frees. Audited; thresholds are noted after a raise.
@@ -213,7 +213,7 @@ export async function changeEstimate(ctx: ServiceContext, tx: Transaction, assig
 }
 
 /**
- * The coordinator ends a live assignment with a reason (DESIGN.md §4, §5) — e.g. of a specialist who
+ * The coordinator ends a live assignment with a reason (docs/design.md §4, §5) — e.g. of a specialist who
  * left the pool. The unused reservation is released, logged hours stay (submitted ones can still be
  * approved or rejected; a rejection then returns its amount to the budget), open extension requests
  * on it are refused with the same reason, and the request goes back to `submitted` so another
@@ -283,7 +283,7 @@ export interface WithdrawnWork {
 
 /**
  * Called inside the transaction that makes specialist `specialistId` inactive in the pool (the user
- * deactivated, or the `specialist` role taken away; DESIGN.md §4): every open proposal is withdrawn
+ * deactivated, or the `specialist` role taken away; docs/design.md §4): every open proposal is withdrawn
  * — its reservation released, the proposal closed and the request back to `submitted` on the
  * timeline (actor: the admin) — and the coordinators are notified; every accepted, live assignment
  * stays as it is (its hours stay loggable by nobody) and is flagged to the coordinators, who can end

@@ -12,7 +12,7 @@ const config = { roles: ['coordinator', 'admin'] as const };
 /** Most rows one export holds; narrow the filters for more. */
 export const AUDIT_EXPORT_LIMIT = 50_000;
 
-/** The audit log (DESIGN.md §6) for coordinator and admin: filtered pages and a CSV export. */
+/** The audit log (docs/design.md §6) for coordinator and admin: filtered pages and a CSV export. */
 export const auditRoutes: FastifyPluginAsyncZod<{ now: () => Date }> = async (app, opts) => {
   app.get('/audit-events', {
     config,

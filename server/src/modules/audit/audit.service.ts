@@ -1,7 +1,7 @@
 import { type Executor, schema } from '@duidingspool/db';
 import type { RequestOrigin, ServiceContext } from '../../lib/context.ts';
 
-/** What an audit event records (DESIGN.md §6). `action` is `<verb>` such as `read`, `create`, `transition`. */
+/** What an audit event records (docs/design.md §6). `action` is `<verb>` such as `read`, `create`, `transition`. */
 export interface AuditEntry {
   action: string;
   objectType: string;
@@ -12,7 +12,7 @@ export interface AuditEntry {
 
 /**
  * Appends one audit event for `actorId` (null: the system or an unknown caller) from `origin`.
- * Call it with the transaction of the change so both commit together (DESIGN.md §6).
+ * Call it with the transaction of the change so both commit together (docs/design.md §6).
  */
 export async function auditAs(db: Executor, who: { actorId: string | null; origin: RequestOrigin }, entry: AuditEntry): Promise<void> {
   await db.insert(schema.auditEvents).values({

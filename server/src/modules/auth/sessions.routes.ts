@@ -20,7 +20,7 @@ const originOf = (request: { ip: string; headers: Record<string, unknown> }) => 
   userAgent: (request.headers['user-agent'] as string | undefined) ?? null,
 });
 
-/** Log in, refresh, log out, who am I, the second factor and passwords (DESIGN.md §6, §7). */
+/** Log in, refresh, log out, who am I, the second factor and passwords (docs/design.md §6, §7). */
 export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
   const c = app.config;
   const settings: AuthSettings = {

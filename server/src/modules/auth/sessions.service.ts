@@ -50,7 +50,7 @@ export interface AuthSettings {
   demoAccountsExempt: boolean;
 }
 
-/** Roles that always need a second factor (DESIGN.md §6); requesters only when configured. */
+/** Roles that always need a second factor (docs/design.md §6); requesters only when configured. */
 export const SECOND_FACTOR_ROLES: readonly Role[] = ['coordinator', 'specialist', 'finance', 'admin'];
 
 /**
@@ -160,7 +160,7 @@ export interface LoginResult extends OpenedSession {
  * Checks e-mail, password and — when the user has set one up — the TOTP code or a one-time
  * recovery code, then opens a server-side session. Unknown user, deactivated user and wrong
  * password answer alike (and take alike long). A user whose roles need a second factor but who
- * has none yet gets a session that may only enrol one. DESIGN.md §6, ASVS 2.2.1, 2.8.
+ * has none yet gets a session that may only enrol one. docs/design.md §6, ASVS 2.2.1, 2.8.
  *
  * Every attempt is counted before the password is verified (decision 042): per (account, client)
  * pair with growing delays, and — unless `device` is a known device of this account — against the

@@ -7,7 +7,7 @@ const b = schema.budgets;
 const available = sql`${b.allocatedCents} - ${b.reservedCents} - ${b.pendingCents} - ${b.spentCents}`;
 
 /**
- * The running totals of a year's budget (DESIGN.md §5). Every change here is one guarded
+ * The running totals of a year's budget (docs/design.md §5). Every change here is one guarded
  * `UPDATE … WHERE … RETURNING` inside the caller's transaction: Postgres re-checks the WHERE on
  * the newest row version when concurrent transactions race, so `availableCents ≥ 0` holds under
  * any concurrency without read-then-write. The CHECK constraints on `budgets` back this up.

@@ -22,7 +22,7 @@ import { ledgerCsv, ledgerXlsx } from './ledger-export.ts';
 const money = { roles: ['coordinator', 'finance'] as const };
 const tags = ['budgets'];
 
-/** Budget figures per year, the budget page's data and the ledger export, for coordinator and finance (DESIGN.md §5, §7). */
+/** Budget figures per year, the budget page's data and the ledger export, for coordinator and finance (docs/design.md §5, §7). */
 export const budgetRoutes: FastifyPluginAsyncZod<{ now: () => Date }> = async (app, opts) => {
   const now = opts.now;
   const ctx = (request: Parameters<typeof serviceContext>[1]) => serviceContext(app, request, now);

@@ -47,7 +47,7 @@ type Row = Awaited<ReturnType<ReturnType<typeof base>['execute']>>[number];
 
 /**
  * What `actor` may do with an extension request now (the UI offers only these): a coordinator
- * grants or refuses an open one, except on their own assignment (separation of duties, DESIGN.md §2).
+ * grants or refuses an open one, except on their own assignment (separation of duties, docs/design.md §2).
  */
 function extensionActions(actor: Actor, r: Pick<Row, 'status' | 'specialistUserId'>): ExtensionAction[] {
   return r.status === 'requested' && hasRole(actor, 'coordinator') && !isOwnWork(actor, r.specialistUserId) ? ['grant', 'refuse'] : [];
@@ -88,7 +88,7 @@ export async function requestExtension(ctx: ServiceContext, assignmentId: string
     if (assignment.specialistId !== ctx.actor.specialistId) throw forbidden('Alleen de toegewezen specialist kan meer uren vragen.');
     if (assignment.status !== 'accepted' || assignment.closedAt !== null)
       throw invalidTransition('Meer uren vragen kan alleen op een aangenomen, lopende inzet.');
-    // The costly check of the body last, after existence, permission and state (DESIGN.md §6).
+    // The costly check of the body last, after existence, permission and state (docs/design.md §6).
     assertNoPersonalData({ reason: body.reason });
     const [row] = await tx
       .insert(x)
@@ -131,7 +131,7 @@ export async function decideExtension(ctx: ServiceContext, id: string, body: Dec
     if (!assignment) throw notFound('Deze inzet');
     assertNotOwnWork(ctx.actor, assignment.specialistUserId, 'over meer uren op uw eigen inzet beslissen');
     if (row.status !== 'requested') throw invalidTransition(`Dit verzoek is al ${row.status === 'granted' ? 'toegekend' : 'geweigerd'}.`);
-    // The costly check of the body last, after existence, permission and state (DESIGN.md §6).
+    // The costly check of the body last, after existence, permission and state (docs/design.md §6).
     assertNoPersonalData({ reason: body.reason });
     if (body.status === 'granted') await changeEstimate(ctx, tx, assignment, assignment.estimatedMinutes + row.extraMinutes);
     await tx

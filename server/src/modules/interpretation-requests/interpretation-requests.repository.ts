@@ -8,7 +8,7 @@ const r = schema.interpretationRequests;
 const a = schema.assignments;
 
 /**
- * The need-to-know rule of DESIGN.md §2 as one SQL condition, used by both the list and the
+ * The need-to-know rule of docs/design.md §2 as one SQL condition, used by both the list and the
  * detail so a list never shows what the detail would refuse: coordinators see every request that
  * left draft; requesters the requests of their casustafels; specialists the requests they accepted,
  * or have an open proposal on; finance and admin none.

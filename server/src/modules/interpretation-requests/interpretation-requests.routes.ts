@@ -24,7 +24,7 @@ import {
 
 const tags = ['interpretation-requests'];
 
-/** Interpretation requests: the lifecycle of DESIGN.md §4 behind the fixed rows of §7. */
+/** Interpretation requests: the lifecycle of docs/design.md §4 behind the fixed rows of §7. */
 export const interpretationRequestRoutes: FastifyPluginAsyncZod<{ now: () => Date }> = async (app, opts) => {
   const ctx = (request: Parameters<typeof serviceContext>[1]) => serviceContext(app, request, opts.now);
 

@@ -46,7 +46,7 @@ function rolesOnRequest(actor: Actor, caseTableId: string): Role[] {
 }
 
 /**
- * Separation of duties on the lifecycle (DESIGN.md §2): closing a request as coordinator signs off
+ * Separation of duties on the lifecycle (docs/design.md §2): closing a request as coordinator signs off
  * the delivered work, so a coordinator who holds the accepted assignment on it may not close it.
  * True when the edge `to` taken with `by` would be such a sign-off.
  */
@@ -55,7 +55,7 @@ function signsOffOwnWork(actor: Actor, to: RequestStatus, by: Role, assignments:
 }
 
 /**
- * A page of the requests the actor may see (DESIGN.md §2, §7). No case content: the list carries
+ * A page of the requests the actor may see (docs/design.md §2, §7). No case content: the list carries
  * no question, context or advice.
  */
 export function listInterpretationRequests(ctx: ServiceContext, q: InterpretationRequestListQuery) {
@@ -65,7 +65,7 @@ export function listInterpretationRequests(ctx: ServiceContext, q: Interpretatio
 /**
  * Creates a request for one of the actor's casustafels, as a draft or (with `submit`) submitted;
  * coordinators are notified of a submitted request. Case content is checked by the personal-data
- * guard (DESIGN.md §6).
+ * guard (docs/design.md §6).
  *
  * @throws AppError 400 `validation-failed` (unknown casustafel, municipality not served by it,
  *   unknown expertise area), 422 `personal-data-detected`
@@ -121,7 +121,7 @@ export async function createInterpretationRequest(ctx: ServiceContext, body: Cre
 
 /**
  * One request with timeline, assignments and advice, if the actor may see it; 404 otherwise — also
- * for another casustafel's request (DESIGN.md §6). Reading case content is audited. Specialists see
+ * for another casustafel's request (docs/design.md §6). Reading case content is audited. Specialists see
  * only their own assignments; requesters see no rates or reservations.
  *
  * @throws AppError 404 `not-found`
@@ -169,10 +169,10 @@ export async function getInterpretationRequest(ctx: ServiceContext, id: string, 
 }
 
 /**
- * Moves a request along the lifecycle through PATCH (DESIGN.md §4), checked against the transition
+ * Moves a request along the lifecycle through PATCH (docs/design.md §4), checked against the transition
  * table for the roles the actor holds on this request. Ending a request (closed, withdrawn,
- * cancelled) releases the unused reservation of its live assignments (DESIGN.md §5). A coordinator
- * does not close a request on which they did the work (separation of duties, DESIGN.md §2).
+ * cancelled) releases the unused reservation of its live assignments (docs/design.md §5). A coordinator
+ * does not close a request on which they did the work (separation of duties, docs/design.md §2).
  *
  * @throws AppError 404 `not-found`, 403 `separation-of-duties`, 409 `invalid-transition`, 422
  *   `personal-data-detected` (reason)
@@ -189,7 +189,7 @@ export async function transitionInterpretationRequest(ctx: ServiceContext, id: s
       );
     }
     if (signsOffOwnWork(actor, body.status, edge.by, await listForRequest(tx, id))) throw ownWorkRefused('een verzoek sluiten waarop u zelf het werk deed');
-    // The costly check of the body last, after existence, permission and state (DESIGN.md §6).
+    // The costly check of the body last, after existence, permission and state (docs/design.md §6).
     assertNoPersonalData({ reason: body.reason });
     if (body.status === 'closed' || body.status === 'withdrawn' || body.status === 'cancelled') {
       for (const assignment of await lockLiveForRequest(tx, id)) {
@@ -240,7 +240,7 @@ export async function transitionInterpretationRequest(ctx: ServiceContext, id: s
 
 /**
  * The assigned specialist delivers advice on a request in progress; the request moves to
- * `advice-delivered` and the casustafel's requesters are notified (DESIGN.md §4).
+ * `advice-delivered` and the casustafel's requesters are notified (docs/design.md §4).
  *
  * @throws AppError 404 `not-found`, 409 `invalid-transition` (not in progress, advice exists),
  *   422 `personal-data-detected`
@@ -255,7 +255,7 @@ export async function deliverAdvice(ctx: ServiceContext, id: string, body: Deliv
     if (own.closedAt !== null || !findTransition(request.status, 'advice-delivered', ['specialist'], 'advice-delivered')) {
       throw invalidTransition(`Advies kan alleen worden opgeleverd bij een verzoek in behandeling (nu: ${REQUEST_STATUS_LABELS_NL[request.status]}).`);
     }
-    // The costly check of the body last, after existence, permission and state (DESIGN.md §6).
+    // The costly check of the body last, after existence, permission and state (docs/design.md §6).
     assertNoPersonalData({ summary: body.summary, body: body.body });
     const [row] = await tx
       .insert(schema.advice)

@@ -73,10 +73,10 @@ export function newMessageId(publicUrl: string): string {
 
 /**
  * Writes one outbox row per active recipient in the caller's transaction (transactional outbox,
- * DESIGN.md §8), honouring each recipient's preference: `off` writes nothing, `digest` parks the row
+ * docs/design.md §8), honouring each recipient's preference: `off` writes nothing, `digest` parks the row
  * until the start of the next working day (`nextWorkingDayStart`); security mails always go at once. Only the event, the pool
  * reference, a link path and non-case parameters are stored — subject and body are rendered at send
- * time, so no case content can reach a mail (DESIGN.md §6).
+ * time, so no case content can reach a mail (docs/design.md §6).
  *
  * @returns the number of rows written
  */

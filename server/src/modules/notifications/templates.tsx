@@ -1,6 +1,6 @@
 // Mail templates: one accessible layout (react-email) and, per event, short texts in
 // Dutch and English. A template sees only the pool reference, the link and the typed parameters
-// below — never a request's question, context, case reference or advice (DESIGN.md §6).
+// below — never a request's question, context, case reference or advice (docs/design.md §6).
 import type { NotificationEvent } from '@duidingspool/shared';
 import { Body, Container, Head, Heading, Hr, Html, Link, Preview, Section, Text } from '@react-email/components';
 import { render } from '@react-email/render';
@@ -350,7 +350,7 @@ function plainText(input: MailInput): string {
 /**
  * Renders a notification as subject, accessible HTML (react-email) and plain text in the
  * recipient's language. Only the reference, the link, the recipient's name and `params` reach the
- * output (DESIGN.md §6).
+ * output (docs/design.md §6).
  */
 export async function renderMail(input: MailInput): Promise<RenderedMail> {
   const subject = mailSubject(input);

@@ -15,7 +15,7 @@ export const DEFAULT_SMTP_TIMEOUTS: SmtpTimeouts = { connectionTimeout: 10_000, 
 
 /**
  * The nodemailer SMTP transport of `SMTP_URL` (pooled), or null without it — then mails stay in the
- * outbox for the Mail preview page (DESIGN.md §8). TLS: `smtps://` is implicit TLS; `smtp://`
+ * outbox for the Mail preview page (docs/design.md §8). TLS: `smtps://` is implicit TLS; `smtp://`
  * upgrades with STARTTLS, which `SMTP_REQUIRE_TLS` (default in production) makes mandatory; the
  * certificate is verified unless `SMTP_TLS_REJECT_UNAUTHORIZED=false`; TLS 1.2 at least.
  */

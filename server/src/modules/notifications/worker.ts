@@ -106,7 +106,7 @@ export function describeError(error: unknown): string {
 }
 
 /**
- * The outbox worker (DESIGN.md §8). Each round claims due rows with
+ * The outbox worker (docs/design.md §8). Each round claims due rows with
  * `UPDATE … WHERE id IN (SELECT … FOR UPDATE SKIP LOCKED LIMIT n) RETURNING`, so any number of
  * instances can run it without sending a row twice; a claim is a lease, and a row whose worker died
  * is taken over when the lease ends — with the same Message-ID, so a resend after an ambiguous

@@ -6,7 +6,7 @@ import { hasRole } from '../../lib/context.ts';
 import { pageWindow } from '../../lib/pagination.ts';
 import { actorOf } from '../../plugins/auth.ts';
 
-/** Casustafels and reference data (DESIGN.md §3, §7). */
+/** Casustafels and reference data (docs/design.md §3, §7). */
 export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/case-tables', {
     schema: {

@@ -53,12 +53,12 @@ export async function setPeriodStatus(ctx: ServiceContext, month: string, body: 
           and(eq(te.status, 'submitted'), sql`${te.workedOn} >= ${`${month}-01`}::date`, sql`${te.workedOn} < (${`${month}-01`}::date + interval '1 month')`),
         );
       if ((open?.n ?? 0) > 0) throw invalidTransition(`In ${month} wachten nog ${open?.n} urenregels op goedkeuring; beoordeel die eerst.`);
-      // The costly check of the body last, after state (DESIGN.md §6).
+      // The costly check of the body last, after state (docs/design.md §6).
       assertNoPersonalData({ reason: body.reason });
       await tx.insert(p).values({ month, closedBy: ctx.actor.userId, closedAt: ctx.now() });
     } else {
       if (!closed) throw invalidTransition(`De periode ${month} is niet afgesloten.`);
-      // The costly check of the body last, after state (DESIGN.md §6).
+      // The costly check of the body last, after state (docs/design.md §6).
       assertNoPersonalData({ reason: body.reason });
       await tx.delete(p).where(eq(p.month, month));
     }

@@ -31,7 +31,7 @@ const silent: RetentionLog = { warn() {} };
 /**
  * Claims up to `RETENTION_BATCH` requests matching `where` whose retry time (after a failure) has
  * come, with `FOR UPDATE SKIP LOCKED`: several instances running the job at once each get other
- * rows, and none waits (DESIGN.md §8).
+ * rows, and none waits (docs/design.md §8).
  */
 async function claim(tx: Executor, where: SQL | undefined): Promise<{ id: string }[]> {
   return tx
@@ -133,7 +133,7 @@ async function runClock(db: Database, clock: Clock, log: RetentionLog): Promise<
 }
 
 /**
- * The first retention clock (DESIGN.md §6): the case content of requests closed (or otherwise
+ * The first retention clock (docs/design.md §6): the case content of requests closed (or otherwise
  * ended) more than `months` ago is emptied — every column REQUEST_DATA declares as case content
  * (case reference, question, context, advice, every reason, time-entry descriptions). Money columns
  * are not touched, so no total changes. Each purge is audited (actor: the system).
@@ -152,7 +152,7 @@ export async function purgeCaseContent(db: Database, months: number, log: Retent
 }
 
 /**
- * The second retention clock (DESIGN.md §6): `years` after closing, every row of the request —
+ * The second retention clock (docs/design.md §6): `years` after closing, every row of the request —
  * every table REQUEST_DATA declares, in foreign-key order — and the request itself are deleted.
  * The budget rows and the ledger running totals keep their figures, so no total changes.
  */

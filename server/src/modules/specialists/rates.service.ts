@@ -30,10 +30,10 @@ export async function listRates(ctx: ServiceContext, specialistId: string): Prom
 }
 
 /**
- * The coordinator adds a rate (cents per hour > 0) valid from a date (DESIGN.md §5).
+ * The coordinator adds a rate (cents per hour > 0) valid from a date (docs/design.md §5).
  * Entries and reservations keep the price stored on them: nothing existing is repriced; entries
  * logged later on or after `validFrom` get the new rate. Audited. Nobody sets their own rate
- * (separation of duties, DESIGN.md §2).
+ * (separation of duties, docs/design.md §2).
  *
  * @throws AppError 404 `not-found`, 403 `separation-of-duties`, 409 `conflict` (a rate from that date exists already)
  */

@@ -11,7 +11,7 @@ const u = schema.users;
  * True (in SQL) when a specialist is active in the pool: the profile is active, the user account is
  * active and the user still holds the `specialist` role. Only active specialists are offered (the
  * specialist list, the assignment picker) and assignable; a specialist who stops being active has
- * their open proposals withdrawn (DESIGN.md §4). The query must join `specialists` and `users`.
+ * their open proposals withdrawn (docs/design.md §4). The query must join `specialists` and `users`.
  */
 export const activeInPool: SQL = sql`(${s.isActive} and ${u.isActive} and exists (select 1 from ${schema.userRoles} ur where ur.user_id = ${u.id} and ur.role = 'specialist'))`;
 

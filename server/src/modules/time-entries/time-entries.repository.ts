@@ -64,7 +64,7 @@ function toRecord(row: Record<keyof typeof columns, unknown>): TimeEntryRecord {
 /**
  * What `actor` may do with the entry now (the UI offers only these): a coordinator approves or
  * rejects a submitted entry and corrects an approved original — never an entry of their own
- * (separation of duties, DESIGN.md §2). The services check the same conditions; a closed accounting
+ * (separation of duties, docs/design.md §2). The services check the same conditions; a closed accounting
  * period is checked only when the action is taken.
  */
 export function timeEntryActions(actor: Actor, record: TimeEntryRecord): TimeEntryAction[] {
@@ -80,7 +80,7 @@ export function toTimeEntry(record: TimeEntryRecord, actor: Actor): TimeEntry {
   return { ...dto, allowedActions: timeEntryActions(actor, record) };
 }
 
-/** Entries `actor` may see: coordinators all, specialists their own (DESIGN.md §2). */
+/** Entries `actor` may see: coordinators all, specialists their own (docs/design.md §2). */
 export function entriesVisibleTo(actor: Actor): SQL {
   if (hasRole(actor, 'coordinator')) return sql`true`;
   if (hasRole(actor, 'specialist') && actor.specialistId) return eq(te.specialistId, actor.specialistId);

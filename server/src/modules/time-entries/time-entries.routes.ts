@@ -14,7 +14,7 @@ import { correctTimeEntry, listTimeEntries, reviewTimeEntries, reviewTimeEntry }
 
 const tags = ['time-entries'];
 
-/** Time entries across assignments, and their approval by the coordinator (DESIGN.md §5). */
+/** Time entries across assignments, and their approval by the coordinator (docs/design.md §5). */
 export const timeEntryRoutes: FastifyPluginAsyncZod<{ now: () => Date }> = async (app, opts) => {
   const ctx = (request: Parameters<typeof serviceContext>[1]) => serviceContext(app, request, opts.now);
 

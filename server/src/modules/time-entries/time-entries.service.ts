@@ -39,7 +39,7 @@ export async function listAssignmentEntries(ctx: ServiceContext, assignmentId: s
 }
 
 /**
- * The assigned specialist logs hours on an accepted assignment (DESIGN.md §5): priced at the rate
+ * The assigned specialist logs hours on an accepted assignment (docs/design.md §5): priced at the rate
  * valid on `workedOn` (stored on the entry), amount = minutes × rate / 60 half-up. The amount must
  * fit in the assignment's remaining reservation and the minutes in its estimate — one guarded
  * UPDATE on the assignment — and then moves from reserved to pending in the budget of `workedOn`'s
@@ -121,7 +121,7 @@ async function insertEntry(ctx: ServiceContext, assignmentId: string, body: LogT
     const [activity] = await tx.select({ code: schema.activities.code }).from(schema.activities).where(eq(schema.activities.code, body.activity));
     if (!activity) throw invalidField('/activity', `onbekende activiteit ${body.activity}`);
     await assertPeriodOpen(tx, body.workedOn);
-    // The costly check of the body last, after existence, permission and state (DESIGN.md §6).
+    // The costly check of the body last, after existence, permission and state (docs/design.md §6).
     assertNoPersonalData({ description: body.description });
     const rateCents = await rateOn(tx, assignment.specialistId, body.workedOn);
     if (rateCents === null) throw new AppError('no-rate', `Er is geen tarief dat geldt op ${body.workedOn}.`);
@@ -185,9 +185,9 @@ async function insertEntry(ctx: ServiceContext, assignmentId: string, body: LogT
 }
 
 /**
- * The coordinator approves or rejects one submitted entry (DESIGN.md §5). Approved
+ * The coordinator approves or rejects one submitted entry (docs/design.md §5). Approved
  * entries are never changed again; a mistake is fixed with a correction (`correctTimeEntry`).
- * Nobody reviews their own entries (separation of duties, DESIGN.md §2).
+ * Nobody reviews their own entries (separation of duties, docs/design.md §2).
  *
  * @throws AppError 404 `not-found`, 403 `separation-of-duties`, 409 `invalid-transition` (not
  *   `submitted`), `period-closed`, 422 `personal-data-detected` (reason)
@@ -196,7 +196,7 @@ export async function reviewTimeEntry(ctx: ServiceContext, id: string, body: Rev
   const { actor } = ctx;
   await ctx.db.transaction(async (tx) => {
     const entry = await lockReviewable(ctx, tx, id);
-    // The costly check of the body last, after existence, permission and state (DESIGN.md §6).
+    // The costly check of the body last, after existence, permission and state (docs/design.md §6).
     assertNoPersonalData({ reason: body.reason });
     await applyReview(ctx, tx, entry, body.status, body.reason);
   });
@@ -209,7 +209,7 @@ export async function reviewTimeEntry(ctx: ServiceContext, id: string, body: Rev
  * Approves or rejects up to 100 submitted entries in one transaction: all or nothing.
  * Entries are locked in id order so two bulk reviews cannot deadlock. A selection that holds any
  * of the actor's own entries is refused as a whole, naming each of them (`/entryIds/{i}`), before
- * anything changes (separation of duties, DESIGN.md §2).
+ * anything changes (separation of duties, docs/design.md §2).
  * @returns how many were reviewed and the sum of their amounts in cents
  * @throws AppError 403 `separation-of-duties`; otherwise as `reviewTimeEntry`, for the first entry
  *   that cannot be reviewed
@@ -233,7 +233,7 @@ export async function reviewTimeEntries(ctx: ServiceContext, body: BulkReviewBod
     }
     const entries = [];
     for (const id of ids) entries.push(await lockReviewable(ctx, tx, id));
-    // The costly check of the body last, after existence, permission and state of every entry (DESIGN.md §6).
+    // The costly check of the body last, after existence, permission and state of every entry (docs/design.md §6).
     assertNoPersonalData({ reason: body.reason });
     for (const entry of entries) amountCents += await applyReview(ctx, tx, entry, body.status, body.reason);
   });
@@ -256,7 +256,7 @@ async function lockReviewable(ctx: ServiceContext, tx: Transaction, id: string) 
 
 /**
  * One review inside `tx`, of an entry locked by `lockReviewable`. Normal entry: approve moves pending to spent; reject releases pending
- * (back to the assignment's reservation while it is open, DESIGN.md §5). Correction: approve
+ * (back to the assignment's reservation while it is open, docs/design.md §5). Correction: approve
  * lowers spent by its amount (back to the open assignment's reservation, like a rejection, else
  * to available); reject changes no money. Returns the entry's amount.
  */
@@ -331,7 +331,7 @@ async function applyReview(
  * approval like any entry and only then lowers spent. Corrections of one original never add up to
  * more than it (in minutes and in cents): the last one takes exactly what is left, so per-entry
  * rounding can never correct a cent too much. Nobody corrects their own entries (separation of
- * duties, DESIGN.md §2).
+ * duties, docs/design.md §2).
  *
  * @throws AppError 404 `not-found`, 403 `separation-of-duties`, 409 `invalid-transition` (original
  *   not approved, or itself a correction), `correction-too-large`, `period-closed`; 422
@@ -346,7 +346,7 @@ export async function correctTimeEntry(ctx: ServiceContext, originalId: string, 
     if (original.correctsEntryId !== null) throw invalidTransition('Een correctie wordt niet zelf gecorrigeerd; corrigeer het origineel.');
     if (original.status !== 'approved') throw invalidTransition('Alleen een goedgekeurde urenregel wordt gecorrigeerd; een ingediende kan worden afgekeurd.');
     await assertPeriodOpen(tx, original.workedOn);
-    // The costly check of the body last, after existence, permission and state (DESIGN.md §6).
+    // The costly check of the body last, after existence, permission and state (docs/design.md §6).
     assertNoPersonalData({ reason: body.reason });
     const te = schema.timeEntries;
     const [done] = await tx

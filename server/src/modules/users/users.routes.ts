@@ -6,7 +6,7 @@ import { getUser, inviteUser, listUsers, updateUser } from './users.service.ts';
 const tags = ['users'];
 const config = { roles: ['admin'] as const };
 
-/** User management for the admin (DESIGN.md §2): invite, roles, memberships, deactivate. */
+/** User management for the admin (docs/design.md §2): invite, roles, memberships, deactivate. */
 export const userRoutes: FastifyPluginAsyncZod<{ now: () => Date }> = async (app, opts) => {
   const ctx = (request: Parameters<typeof serviceContext>[1]) => serviceContext(app, request, opts.now);
   app.get('/users', {

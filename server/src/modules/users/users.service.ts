@@ -51,7 +51,7 @@ export async function getUser(ctx: Pick<ServiceContext, 'db'>, id: string, db: E
 }
 
 /**
- * A requester is a member of one or more casustafels (DESIGN.md §2): without one they could do
+ * A requester is a member of one or more casustafels (docs/design.md §2): without one they could do
  * nothing. The user forms ask for one; the server refuses a requester without any.
  * @throws AppError 400 `validation-failed` on `/caseTableIds`
  */
@@ -84,7 +84,7 @@ async function replaceRolesAndMemberships(db: Executor, userId: string, roles: R
 
 /**
  * Invites a user by e-mail: the account exists without a password until the user sets one through
- * the single-use link (72 hours) that goes out through the outbox. DESIGN.md §2 (admin).
+ * the single-use link (72 hours) that goes out through the outbox. docs/design.md §2 (admin).
  *
  * @throws AppError 409 `conflict` (e-mail in use), 400 `validation-failed` (casustafel)
  */
@@ -115,11 +115,11 @@ export async function inviteUser(ctx: ServiceContext, body: InviteUserBody): Pro
 /**
  * Changes a user's name, roles, memberships or active state, resets their second factor, or sends
  * a new invitation link. A change of roles, memberships, active state or second factor ends the
- * user's sessions at once and voids their outstanding invitation and reset links (DESIGN.md §6,
+ * user's sessions at once and voids their outstanding invitation and reset links (docs/design.md §6,
  * decision 041); an invitee whose invitation was voided so gets a new one. An admin cannot
  * deactivate themselves or drop their own admin role (the pool would lose its last way in). When
  * the change takes a specialist out of the pool (deactivated, or the `specialist` role taken away), their open proposals are withdrawn and
- * their accepted assignments flagged to the coordinators (`withdrawSpecialistWork`, DESIGN.md §4).
+ * their accepted assignments flagged to the coordinators (`withdrawSpecialistWork`, docs/design.md §4).
  *
  * @throws AppError 404 `not-found`, 400 `validation-failed`
  */
@@ -127,7 +127,7 @@ export async function updateUser(ctx: ServiceContext, id: string, body: PatchUse
   const self = id === ctx.actor.userId;
   if (self && body.isActive === false) throw invalidField('/isActive', 'u kunt uzelf niet deactiveren');
   // Separation of duties: nobody changes their own roles or memberships, so an admin cannot give
-  // themselves a role that reads case content (DESIGN.md §2); another admin has to.
+  // themselves a role that reads case content (docs/design.md §2); another admin has to.
   if (self && (body.roles !== undefined || body.caseTableIds !== undefined)) {
     throw forbidden('U kunt uw eigen rollen en casustafels niet wijzigen; vraag een andere beheerder.');
   }

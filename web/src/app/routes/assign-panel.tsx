@@ -23,7 +23,7 @@ export function AssignPanel({ request, onAssigned }: { request: InterpretationRe
   const [choiceError, setChoiceError] = useState<string | undefined>();
   const year = currentYear();
   const budget = budgets.data?.items.find((b) => b.year === year);
-  // Only specialists the server lets this coordinator assign (never themselves, DESIGN.md §2).
+  // Only specialists the server lets this coordinator assign (never themselves, docs/design.md §2).
   const list = (specialists.data?.items ?? []).filter((s) => s.allowedActions.includes('assign'));
   const selected = list.find((s) => s.id === selectedId);
 

@@ -12,7 +12,7 @@ import { useCreateAssignment } from '../api/create-assignment.ts';
 
 /**
  * Estimate (h:mm) and “Toewijzen” for the specialist chosen in the picker. Shows live the
- * reservation it makes (estimate × rate, rounded half-up, DESIGN.md §5) next to the available
+ * reservation it makes (estimate × rate, rounded half-up, docs/design.md §5) next to the available
  * budget, and on 409 `budget-exceeded` the amount that is still available.
  */
 export function AssignSpecialistForm({

@@ -24,7 +24,7 @@ export function adviceDocument(request: InterpretationRequest, t: (key: string, 
 }
 
 /**
- * The first retention clock (DESIGN.md §6) as the reader sees it: when the case content of an ended
+ * The first retention clock (docs/design.md §6) as the reader sees it: when the case content of an ended
  * request is purged, a download of the advice for the casustafel's own file before then, and a
  * notice once it is purged.
  */

@@ -101,7 +101,7 @@ export function ApprovalsTable() {
     });
   }, [visibleKey]);
 
-  // Only entries the server lets this user decide on can be ticked (not their own, DESIGN.md §2).
+  // Only entries the server lets this user decide on can be ticked (not their own, docs/design.md §2).
   const decidableIds = query.data?.items.filter((e) => e.allowedActions.includes('approve')).map((e) => e.id) ?? [];
   const allSelected = decidableIds.length > 0 && decidableIds.every((id) => selected.includes(id));
   const toggle = (id: string, on: boolean) => setSelected((current) => (on ? [...current, id] : current.filter((x) => x !== id)));
