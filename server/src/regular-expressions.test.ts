@@ -77,7 +77,9 @@ function scan() {
 const { literals, builtIn, stringPatterns } = scan();
 
 async function expectLinear(source: string, flags: string) {
-  const result = await check(source, flags, { timeout: 30_000 });
+  // A fixed seed for the fuzz checker (used where the automaton checker cannot decide, e.g. with
+  // look-around): its attack strings, and so its verdict, are the same on every run.
+  const result = await check(source, flags, { timeout: 60_000, randomSeed: 1 });
   // `safe`: no input makes a backtracking search super-linear. `vulnerable` names an attack string;
   // `unknown` (the checker gave up) is not good enough either.
   expect({ status: result.status, attack: result.status === 'vulnerable' ? result.attack.pattern : undefined }).toEqual({
