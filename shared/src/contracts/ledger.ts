@@ -9,6 +9,7 @@ import {
   requiredMultiLineText,
   requiredSingleLineText,
 } from './common.ts';
+import { AssignmentCloseCauseSchema } from './assignments.ts';
 import { TimeEntryStatusSchema } from './time-entries.ts';
 
 /** Highest rate one specialist may have: EUR 100,000.00 per hour, in cents (a typing-error guard). */
@@ -104,6 +105,8 @@ export const ExtensionRequestSchema = z
     reason: z.string(),
     status: ExtensionStatusSchema,
     decisionReason: z.string().nullable(),
+    /** Set when the request was refused because its assignment closed: why it closed (fixed code). */
+    decisionReasonCode: AssignmentCloseCauseSchema.nullable(),
     requestedAt: InstantSchema,
     decidedAt: InstantSchema.nullable(),
     /** What the signed-in user may do with this request now. */
