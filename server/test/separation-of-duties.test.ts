@@ -64,7 +64,10 @@ describe('a coordinator who is also a specialist, on their own work', () => {
     ['rejecting own hours', () => ['PATCH', `/api/v1/time-entries/${own.entryId}`, { status: 'rejected', reason: 'Dubbel' }]],
     ['raising own estimate', () => ['PATCH', `/api/v1/assignments/${own.assignmentId}`, { estimatedMinutes: 600 }]],
     ['ending own assignment', () => ['POST', `/api/v1/assignments/${own.assignmentId}/end`, { reason: 'Ik stop' }]],
-    ['cancelling the request of own live assignment', () => ['PATCH', `/api/v1/interpretation-requests/${own.requestId}`, { status: 'cancelled', reason: 'Stop' }]],
+    [
+      'cancelling the request of own live assignment',
+      () => ['PATCH', `/api/v1/interpretation-requests/${own.requestId}`, { status: 'cancelled', reason: 'Stop' }],
+    ],
     ['setting own rate', () => ['POST', `/api/v1/specialists/${dualSpecialistId}/rates`, { rateCents: 99000, validFrom: '2020-01-01' }]],
   ])('%s → 403 separation-of-duties, audited as denied, nothing changed', async (_name, call) => {
     const before = await snapshot();

@@ -68,7 +68,14 @@ export type EndAssignmentBody = z.infer<typeof EndAssignmentBodySchema>;
  * the system reason on the timeline and on extension requests refused because the assignment closed
  * (`reasonCode`, `decisionReasonCode`), which the UI shows in the reader's language.
  */
-export const ASSIGNMENT_CLOSE_CAUSES = ['declined', 'request-closed', 'request-cancelled', 'request-withdrawn', 'assignment-ended', 'proposal-withdrawn'] as const;
+export const ASSIGNMENT_CLOSE_CAUSES = [
+  'declined',
+  'request-closed',
+  'request-cancelled',
+  'request-withdrawn',
+  'assignment-ended',
+  'proposal-withdrawn',
+] as const;
 export const AssignmentCloseCauseSchema = z.enum(ASSIGNMENT_CLOSE_CAUSES);
 export type AssignmentCloseCause = z.infer<typeof AssignmentCloseCauseSchema>;
 

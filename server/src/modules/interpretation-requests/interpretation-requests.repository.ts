@@ -1,5 +1,12 @@
 import { type Executor, schema } from '@duidingspool/db';
-import type { AssignmentCloseCause, InterpretationRequestListQuery, InterpretationRequestSummary, RequestStatus, Role, TimelineEvent } from '@duidingspool/shared';
+import type {
+  AssignmentCloseCause,
+  InterpretationRequestListQuery,
+  InterpretationRequestSummary,
+  RequestStatus,
+  Role,
+  TimelineEvent,
+} from '@duidingspool/shared';
 import { and, asc, desc, eq, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
 import { type Actor, hasRole } from '../../lib/context.ts';
 import { iso, isoOrNull, pageWindow } from '../../lib/pagination.ts';
