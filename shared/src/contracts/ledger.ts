@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AssignmentCloseCauseSchema } from './assignments.ts';
 import {
   CentsSchema,
   IdSchema,
@@ -9,7 +10,6 @@ import {
   requiredMultiLineText,
   requiredSingleLineText,
 } from './common.ts';
-import { AssignmentCloseCauseSchema } from './assignments.ts';
 import { TimeEntryStatusSchema } from './time-entries.ts';
 
 /** Highest rate one specialist may have: EUR 100,000.00 per hour, in cents (a typing-error guard). */

@@ -2,8 +2,8 @@ import { type Executor, schema } from '@duidingspool/db';
 import {
   type Assignment,
   type AssignmentAction,
-  type AssignmentListQuery,
   type AssignmentCloseCause,
+  type AssignmentListQuery,
   type AssignmentStatus,
   CLOSE_CAUSES_KEEPING_ACCESS,
   findTransition,

@@ -12,7 +12,7 @@ import {
   type RequestStatus,
   yearOf,
 } from '@duidingspool/shared';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { AppError, forbidden, invalidField, invalidTransition, notFound } from '../../errors.ts';
 import { hasRole, type ServiceContext } from '../../lib/context.ts';
 import { assertNoPersonalData } from '../../lib/personal-data-guard.ts';
@@ -23,7 +23,6 @@ import { noteThresholds } from '../budgets/budget-thresholds.ts';
 import { findVisibleRequest, recordTransition } from '../interpretation-requests/interpretation-requests.repository.ts';
 import { enqueueNotification } from '../notifications/outbox.ts';
 import { findSpecialist } from '../specialists/specialists.repository.ts';
-import { closeAssignment } from './close-assignment.ts';
 import {
   type AssignmentRecord,
   assignmentsVisibleTo,
@@ -34,6 +33,7 @@ import {
   rateOn,
   toAssignment,
 } from './assignments.repository.ts';
+import { closeAssignment } from './close-assignment.ts';
 
 /** A page of the assignments the actor may see (coordinator: all; specialist: own). */
 export function listAssignmentsFor(ctx: ServiceContext, q: AssignmentListQuery) {
