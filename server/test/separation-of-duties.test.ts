@@ -64,6 +64,10 @@ describe('a coordinator who is also a specialist, on their own work', () => {
     ['rejecting own hours', () => ['PATCH', `/api/v1/time-entries/${own.entryId}`, { status: 'rejected', reason: 'Dubbel' }]],
     ['raising own estimate', () => ['PATCH', `/api/v1/assignments/${own.assignmentId}`, { estimatedMinutes: 600 }]],
     ['ending own assignment', () => ['POST', `/api/v1/assignments/${own.assignmentId}/end`, { reason: 'Ik stop' }]],
+    [
+      'cancelling the request of own live assignment',
+      () => ['PATCH', `/api/v1/interpretation-requests/${own.requestId}`, { status: 'cancelled', reason: 'Stop' }],
+    ],
     ['setting own rate', () => ['POST', `/api/v1/specialists/${dualSpecialistId}/rates`, { rateCents: 99000, validFrom: '2020-01-01' }]],
   ])('%s → 403 separation-of-duties, audited as denied, nothing changed', async (_name, call) => {
     const before = await snapshot();
@@ -128,10 +132,40 @@ describe('a coordinator who is also a specialist, on their own work', () => {
     const { request } = await acceptedAssignmentOf(dual, dualSpecialistId, 60);
     expect((await dual('POST', `/api/v1/interpretation-requests/${request}/advice`, { summary: 'Kern', body: 'Duiding' })).status).toBe(201);
     const seen = await dual('GET', `/api/v1/interpretation-requests/${request}`);
-    expect(seen.body.allowedTransitions.sort()).toEqual(['cancelled']);
+    expect(seen.body.allowedTransitions).toEqual([]);
     expect((await coordinator('GET', `/api/v1/interpretation-requests/${request}`)).body.allowedTransitions.sort()).toEqual(['cancelled', 'closed']);
     expectProblem(await dual('PATCH', `/api/v1/interpretation-requests/${request}`, { status: 'closed' }), 403, 'separation-of-duties');
     expect((await requester('PATCH', `/api/v1/interpretation-requests/${request}`, { status: 'closed' })).status).toBe(200);
+  });
+
+  it('no coordinator transition on a request while one holds its live assignment: cancelling an own proposal or accepted assignment → 403, not offered; another coordinator may', async () => {
+    // Own accepted assignment (in progress): neither cancel nor close is offered or accepted.
+    const accepted = await acceptedAssignmentOf(dual, dualSpecialistId, 60);
+    expect((await dual('GET', `/api/v1/interpretation-requests/${accepted.request}`)).body.allowedTransitions).toEqual([]);
+    expect((await coordinator('GET', `/api/v1/interpretation-requests/${accepted.request}`)).body.allowedTransitions).toEqual(['cancelled']);
+    const before = await budget(coordinator);
+    expectProblem(
+      await dual('PATCH', `/api/v1/interpretation-requests/${accepted.request}`, { status: 'cancelled', reason: 'Stop' }),
+      403,
+      'separation-of-duties',
+    );
+    expect(await budget(coordinator)).toEqual(before);
+    expect((await coordinator('GET', `/api/v1/assignments/${accepted.assignment}`)).body).toMatchObject({ closedAt: null, closeCause: null });
+
+    // Own open proposal (proposed by the other coordinator): cancelling it ends own work too.
+    const request = await createRequest(requester);
+    const proposed = await coordinator('POST', `/api/v1/interpretation-requests/${request.id}/assignments`, {
+      specialistId: dualSpecialistId,
+      estimatedMinutes: 30,
+    });
+    expect(proposed.status).toBe(201);
+    expect((await dual('GET', `/api/v1/interpretation-requests/${request.id}`)).body.allowedTransitions).toEqual([]);
+    expectProblem(await dual('PATCH', `/api/v1/interpretation-requests/${request.id}`, { status: 'cancelled', reason: 'Stop' }), 403, 'separation-of-duties');
+    expect((await coordinator('GET', `/api/v1/interpretation-requests/${request.id}`)).body.status).toBe('assigned');
+
+    // After the own work is over (the other coordinator cancelled), nothing is left to refuse.
+    expect((await coordinator('PATCH', `/api/v1/interpretation-requests/${request.id}`, { status: 'cancelled', reason: 'Niet meer nodig' })).status).toBe(200);
+    expect(await ledgerMismatches(t.handle)).toEqual([]);
   });
 
   it('the lists offer no decision on own work and every decision on others’ work', async () => {

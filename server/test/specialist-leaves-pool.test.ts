@@ -136,9 +136,9 @@ describe('deactivating a specialist', () => {
     expect(after.availableCents).toBe(before.availableCents + flagged.reservedCents);
     const entries = (await coordinator('GET', `/api/v1/assignments/${assignment.id}/time-entries`)).body.items;
     expect(entries.map((e: { id: string; status: string }) => [e.id, e.status])).toEqual([[entry.body.id, 'submitted']]);
-    // The open extension request is refused with the same reason.
+    // The open extension request is refused with the fixed reason of the ending.
     const extension = (await listAll(coordinator, '/api/v1/extension-requests')).items.find((x: { id: string }) => x.id === asked.body.id);
-    expect(extension).toMatchObject({ status: 'refused', decisionReason: 'Specialist is uit de pool vertrokken', allowedActions: [] });
+    expect(extension).toMatchObject({ status: 'refused', decisionReason: null, decisionReasonCode: 'assignment-ended', allowedActions: [] });
 
     // On the timeline with the reason; audited; back to triage.
     const detail = (await coordinator('GET', `/api/v1/interpretation-requests/${request.id}`)).body;
@@ -202,5 +202,155 @@ describe('ending an assignment', () => {
     const worker = await t.as('specialist1');
     expectProblem(await worker('GET', `/api/v1/interpretation-requests/${request.id}`), 404, 'not-found');
     expectProblem(await worker('PATCH', `/api/v1/assignments/${proposed.body.id}`, { status: 'accepted' }), 409, 'invalid-transition');
+  });
+});
+
+/** The ids of the requests `caller` finds in their request list. */
+async function listedRequestIds(caller: Caller): Promise<string[]> {
+  return (await listAll(caller, '/api/v1/interpretation-requests')).items.map((x: { id: string }) => x.id);
+}
+
+describe('need to know after an assignment closes', () => {
+  it('an ended assignment gives its specialist no access to the request: detail, list and advice answer as if it did not exist; own assignment and hours stay', async () => {
+    const worker = await t.as('specialist1');
+    const { request, assignment } = await acceptedAssignment(requester, coordinator, worker, 1, 120);
+    const entry = await worker('POST', `/api/v1/assignments/${assignment.id}/time-entries`, entryBody({ minutes: 30 }));
+    expect(entry.status).toBe(201);
+    expect(await listedRequestIds(worker)).toContain(request.id);
+    expect((await coordinator('POST', `/api/v1/assignments/${assignment.id}/end`, { reason: 'Andere expertise nodig' })).status).toBe(200);
+
+    // The next specialist takes over and delivers advice.
+    const nextWorker = await t.as('specialist4');
+    const next = await specialist(coordinator, 4);
+    const proposed = await coordinator('POST', `/api/v1/interpretation-requests/${request.id}/assignments`, { specialistId: next.id, estimatedMinutes: 60 });
+    expect(proposed.status).toBe(201);
+    expect((await nextWorker('PATCH', `/api/v1/assignments/${proposed.body.id}`, { status: 'accepted' })).status).toBe(200);
+    // The ended specialist cannot deliver advice any more (the request does not exist for them).
+    expectProblem(await worker('POST', `/api/v1/interpretation-requests/${request.id}/advice`, { summary: 'Kern', body: 'Duiding' }), 404, 'not-found');
+    expect((await nextWorker('POST', `/api/v1/interpretation-requests/${request.id}/advice`, { summary: 'Kern', body: 'Duiding' })).status).toBe(201);
+
+    expectProblem(await worker('GET', `/api/v1/interpretation-requests/${request.id}`), 404, 'not-found');
+    expect(await listedRequestIds(worker)).not.toContain(request.id);
+    expect(await listedRequestIds(nextWorker)).toContain(request.id);
+
+    // Their own assignment and hours stay readable, without case content.
+    const own = await worker('GET', `/api/v1/assignments/${assignment.id}`);
+    expect(own.status).toBe(200);
+    expect(own.body).toMatchObject({ closeCause: 'assignment-ended', loggedMinutes: 30, allowedActions: [] });
+    expect(own.body).not.toHaveProperty('question');
+    const entries = (await worker('GET', `/api/v1/assignments/${assignment.id}/time-entries`)).body.items;
+    expect(entries.map((e: { id: string }) => e.id)).toEqual([entry.body.id]);
+    expect((await listAll(worker, '/api/v1/time-entries')).items.map((e: { id: string }) => e.id)).toContain(entry.body.id);
+    expect((await listAll(worker, '/api/v1/assignments')).items.map((x: { id: string }) => x.id)).toContain(assignment.id);
+
+    // Closing the request later does not give the ended specialist access again.
+    expect((await requester('PATCH', `/api/v1/interpretation-requests/${request.id}`, { status: 'closed' })).status).toBe(200);
+    expectProblem(await worker('GET', `/api/v1/interpretation-requests/${request.id}`), 404, 'not-found');
+    expect(await listedRequestIds(worker)).not.toContain(request.id);
+    expect((await nextWorker('GET', `/api/v1/interpretation-requests/${request.id}`)).status).toBe(200);
+  });
+
+  it('an accepted assignment that closed with its request keeps its specialist’s access; a declined or withdrawn proposal does not', async () => {
+    const worker = await t.as('specialist1');
+    const { request } = await acceptedAssignment(requester, coordinator, worker, 1, 60);
+    expect((await coordinator('PATCH', `/api/v1/interpretation-requests/${request.id}`, { status: 'cancelled', reason: 'Casus gesloten' })).status).toBe(200);
+    expect((await worker('GET', `/api/v1/interpretation-requests/${request.id}`)).status).toBe(200);
+    expect(await listedRequestIds(worker)).toContain(request.id);
+
+    const declined = await createRequest(requester);
+    const sp = await specialist(coordinator, 1);
+    const proposal = await coordinator('POST', `/api/v1/interpretation-requests/${declined.id}/assignments`, { specialistId: sp.id, estimatedMinutes: 30 });
+    expect((await worker('PATCH', `/api/v1/assignments/${proposal.body.id}`, { status: 'declined' })).status).toBe(200);
+    expectProblem(await worker('GET', `/api/v1/interpretation-requests/${declined.id}`), 404, 'not-found');
+    expect((await worker('GET', `/api/v1/assignments/${proposal.body.id}`)).body.closeCause).toBe('declined');
+  });
+});
+
+describe('the request names only the specialist who holds it', () => {
+  it('after a withdrawn proposal the request names no specialist, and the timeline gives the fixed system reason', async () => {
+    const sp = await specialist(coordinator, 5);
+    const request = await createRequest(requester);
+    const proposed = await coordinator('POST', `/api/v1/interpretation-requests/${request.id}/assignments`, { specialistId: sp.id, estimatedMinutes: 60 });
+    expect(proposed.status).toBe(201);
+    expect((await coordinator('GET', `/api/v1/interpretation-requests/${request.id}`)).body.specialistName).not.toBeNull();
+    const userId = await userIdOf(5);
+    expect((await admin('PATCH', `/api/v1/users/${userId}`, { isActive: false })).status).toBe(200);
+
+    const detail = (await coordinator('GET', `/api/v1/interpretation-requests/${request.id}`)).body;
+    expect(detail).toMatchObject({ status: 'submitted', specialistName: null });
+    expect(detail.assignments[0]).toMatchObject({ id: proposed.body.id, closeCause: 'proposal-withdrawn' });
+    expect(detail.timeline.at(-1)).toMatchObject({
+      fromStatus: 'assigned',
+      toStatus: 'submitted',
+      actorRole: 'admin',
+      reason: null,
+      reasonCode: 'proposal-withdrawn',
+    });
+    const listed = (await listAll(coordinator, '/api/v1/interpretation-requests')).items.find((x: { id: string }) => x.id === request.id);
+    expect(listed.specialistName).toBeNull();
+    expect((await admin('PATCH', `/api/v1/users/${userId}`, { isActive: true })).status).toBe(200);
+  });
+
+  it('after an ended assignment the request names no specialist until the next one is proposed', async () => {
+    const worker = await t.as('specialist2');
+    const { request, assignment } = await acceptedAssignment(requester, coordinator, worker, 2, 60);
+    expect((await coordinator('POST', `/api/v1/assignments/${assignment.id}/end`, { reason: 'Andere expertise nodig' })).status).toBe(200);
+    expect((await coordinator('GET', `/api/v1/interpretation-requests/${request.id}`)).body.specialistName).toBeNull();
+    const next = await specialist(coordinator, 4);
+    const proposed = await coordinator('POST', `/api/v1/interpretation-requests/${request.id}/assignments`, { specialistId: next.id, estimatedMinutes: 30 });
+    expect(proposed.status).toBe(201);
+    expect((await coordinator('GET', `/api/v1/interpretation-requests/${request.id}`)).body.specialistName).toBe(proposed.body.specialistName);
+  });
+});
+
+describe('an assignment that closes refuses its open extension requests in the same step', () => {
+  type Closer = (request: { id: string }, assignmentId: string, worker: Caller) => Promise<void>;
+  it.each<[string, string, Closer]>([
+    [
+      'request cancelled',
+      'request-cancelled',
+      async (request) => {
+        expect((await coordinator('PATCH', `/api/v1/interpretation-requests/${request.id}`, { status: 'cancelled', reason: 'Niet meer nodig' })).status).toBe(
+          200,
+        );
+      },
+    ],
+    [
+      'request withdrawn',
+      'request-withdrawn',
+      async (request) => {
+        expect((await requester('PATCH', `/api/v1/interpretation-requests/${request.id}`, { status: 'withdrawn' })).status).toBe(200);
+      },
+    ],
+    [
+      'request closed',
+      'request-closed',
+      async (request, _assignmentId, worker) => {
+        expect((await worker('POST', `/api/v1/interpretation-requests/${request.id}/advice`, { summary: 'Kern', body: 'Duiding' })).status).toBe(201);
+        expect((await coordinator('PATCH', `/api/v1/interpretation-requests/${request.id}`, { status: 'closed' })).status).toBe(200);
+      },
+    ],
+    [
+      'assignment ended',
+      'assignment-ended',
+      async (_request, assignmentId) => {
+        expect((await coordinator('POST', `/api/v1/assignments/${assignmentId}/end`, { reason: 'Andere expertise nodig' })).status).toBe(200);
+      },
+    ],
+  ])('%s: the open extension request is refused with the fixed reason, not offered, and granting it answers 409', async (_name, cause, close) => {
+    const worker = await t.as('specialist2');
+    const { request, assignment } = await acceptedAssignment(requester, coordinator, worker, 2, 60);
+    const asked = await worker('POST', `/api/v1/assignments/${assignment.id}/extension-requests`, { extraMinutes: 30, reason: 'Meer dossier' });
+    expect(asked.status).toBe(201);
+    await close(request, assignment.id, worker);
+    const open = (await listAll(coordinator, '/api/v1/extension-requests?status=requested')).items.map((x: { id: string }) => x.id);
+    expect(open).not.toContain(asked.body.id);
+    const refused = (await listAll(coordinator, '/api/v1/extension-requests')).items.find((x: { id: string }) => x.id === asked.body.id);
+    expect(refused).toMatchObject({ status: 'refused', decisionReason: null, decisionReasonCode: cause, allowedActions: [] });
+    expect(refused.decidedAt).not.toBeNull();
+    const before = await budget(coordinator);
+    expectProblem(await coordinator('PATCH', `/api/v1/extension-requests/${asked.body.id}`, { status: 'granted' }), 409, 'invalid-transition');
+    expect(await budget(coordinator)).toEqual(before);
+    expect(await ledgerMismatches(t.handle)).toEqual([]);
   });
 });

@@ -46,6 +46,8 @@ export const extensionRequests = pgTable(
     reason: text('reason').notNull(),
     status: text('status').notNull().default('requested'),
     decisionReason: text('decision_reason'),
+    /** Set when refused because the assignment closed: why it closed (a fixed code, not case content). */
+    decisionReasonCode: text('decision_reason_code'),
     requestedBy: uuid('requested_by')
       .notNull()
       .references(() => users.id),

@@ -60,6 +60,12 @@ export const assignments = pgTable(
     proposedAt: timestamp('proposed_at', { withTimezone: true }).notNull().defaultNow(),
     respondedAt: timestamp('responded_at', { withTimezone: true }),
     closedAt: timestamp('closed_at', { withTimezone: true }),
+    /**
+     * Why the assignment closed (a fixed code, `ASSIGNMENT_CLOSE_CAUSES` in shared); set together
+     * with `closedAt`. Need to know reads it: only an accepted assignment closed with its request
+     * keeps the specialist's access to the request.
+     */
+    closeCause: text('close_cause'),
   },
   (t) => [
     index('assignments_request').on(t.requestId),
@@ -67,6 +73,10 @@ export const assignments = pgTable(
     // At most one live (proposed or accepted, not closed) assignment per request.
     uniqueIndex('assignments_one_live_per_request').on(t.requestId).where(sql`${t.status} in ('proposed','accepted') and ${t.closedAt} is null`),
     check('assignments_status', sql`${t.status} in ('proposed','accepted','declined')`),
+    check(
+      'assignments_close_cause',
+      sql`${t.closeCause} is null or ${t.closeCause} in ('declined','request-closed','request-cancelled','request-withdrawn','assignment-ended','proposal-withdrawn')`,
+    ),
     check('assignments_estimate_positive', sql`${t.estimatedMinutes} > 0`),
     check('assignments_logged_within_estimate', sql`${t.loggedMinutes} >= 0 and ${t.loggedMinutes} <= ${t.estimatedMinutes}`),
     check('assignments_reserved_nonnegative', sql`${t.reservedCents} >= 0`),

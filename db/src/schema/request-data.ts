@@ -78,13 +78,13 @@ export const REQUEST_DATA: readonly RequestDataTable[] = [
     // The reason of a transition: decline, needs-information (the question to the table), the
     // table's answer, cancel, withdraw.
     caseContent: { reason: { purgeTo: null } },
-    notCaseContent: ['fromStatus', 'toStatus', 'actorRole'],
+    notCaseContent: ['fromStatus', 'toStatus', 'actorRole', 'reasonCode'],
   }),
   declare({
     table: assignments,
     owner: { kind: 'request', column: assignments.requestId },
     caseContent: { declineReason: { purgeTo: null, fields: ['reason'] }, endReason: { purgeTo: null, fields: ['reason'] } },
-    notCaseContent: ['status'],
+    notCaseContent: ['status', 'closeCause'],
   }),
   declare({
     table: timeEntries,
@@ -104,7 +104,7 @@ export const REQUEST_DATA: readonly RequestDataTable[] = [
       reason: { purgeTo: '' },
       decisionReason: { purgeTo: null, fields: ['reason'] },
     },
-    notCaseContent: ['status'],
+    notCaseContent: ['status', 'decisionReasonCode'],
   }),
   declare({
     table: advice,

@@ -79,6 +79,8 @@ export const requestStatusEvents = pgTable(
       .references(() => users.id),
     actorRole: text('actor_role').notNull(),
     reason: text('reason'),
+    /** A fixed system reason (`ASSIGNMENT_CLOSE_CAUSES` in shared), not case content. */
+    reasonCode: text('reason_code'),
     occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow(),
     /** Orders events that share a timestamp. */
     seq: integer('seq').generatedAlwaysAsIdentity(),

@@ -61,6 +61,31 @@ export type EndAssignmentBody = z.infer<typeof EndAssignmentBodySchema>;
  * the assignment date, and `reservedCents`, the part of the reservation not yet used by entries.
  * `closedAt` is set when the request ended and the unused reservation was released.
  */
+/**
+ * Why an assignment closed (docs/design.md §4): the specialist declined the proposal; the request was
+ * closed, cancelled or withdrawn; the coordinator ended the assignment; or the proposal was
+ * withdrawn because the specialist left the pool. Fixed codes, not case content: they also serve as
+ * the system reason on the timeline and on extension requests refused because the assignment closed
+ * (`reasonCode`, `decisionReasonCode`), which the UI shows in the reader's language.
+ */
+export const ASSIGNMENT_CLOSE_CAUSES = [
+  'declined',
+  'request-closed',
+  'request-cancelled',
+  'request-withdrawn',
+  'assignment-ended',
+  'proposal-withdrawn',
+] as const;
+export const AssignmentCloseCauseSchema = z.enum(ASSIGNMENT_CLOSE_CAUSES);
+export type AssignmentCloseCause = z.infer<typeof AssignmentCloseCauseSchema>;
+
+/**
+ * The closes after which the specialist keeps access to the request (need to know, decision 004):
+ * only an accepted assignment that closed together with its request (the specialist did the work
+ * to the end). Declined, ended and withdrawn assignments give no access any more.
+ */
+export const CLOSE_CAUSES_KEEPING_ACCESS: readonly AssignmentCloseCause[] = ['request-closed', 'request-cancelled', 'request-withdrawn'];
+
 export const AssignmentSchema = z
   .object({
     id: IdSchema,
@@ -88,6 +113,8 @@ export const AssignmentSchema = z
     proposedAt: InstantSchema,
     respondedAt: InstantSchema.nullable(),
     closedAt: InstantSchema.nullable(),
+    /** Why the assignment closed; null while it is live. */
+    closeCause: AssignmentCloseCauseSchema.nullable(),
     /** What the signed-in user may do with this assignment now. */
     allowedActions: z.array(AssignmentActionSchema),
   })

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { PATCHABLE_STATUSES, REASON_REQUIRED_STATUSES, REQUEST_STATUSES, RequestStatusSchema } from '../lifecycle.ts';
 import { RoleSchema } from '../roles.ts';
 import { AdviceSchema } from './advice.ts';
-import { AssignmentSchema } from './assignments.ts';
+import { AssignmentCloseCauseSchema, AssignmentSchema } from './assignments.ts';
 import { IdSchema, InstantSchema, IsoDateSchema, multiLineText, PageQuerySchema, requiredMultiLineText, requiredSingleLineText } from './common.ts';
 
 export const URGENCIES = ['regular', 'urgent'] as const;
@@ -98,6 +98,8 @@ export const TimelineEventSchema = z
     actorName: z.string(),
     actorRole: RoleSchema,
     reason: z.string().nullable(),
+    /** A fixed system reason (no case content) when the system, not a person, gave the reason. */
+    reasonCode: AssignmentCloseCauseSchema.nullable(),
     occurredAt: InstantSchema,
   })
   .meta({ id: 'TimelineEvent' });

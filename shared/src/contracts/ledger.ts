@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AssignmentCloseCauseSchema } from './assignments.ts';
 import {
   CentsSchema,
   decimalInteger,
@@ -105,6 +106,8 @@ export const ExtensionRequestSchema = z
     reason: z.string(),
     status: ExtensionStatusSchema,
     decisionReason: z.string().nullable(),
+    /** Set when the request was refused because its assignment closed: why it closed (fixed code). */
+    decisionReasonCode: AssignmentCloseCauseSchema.nullable(),
     requestedAt: InstantSchema,
     decidedAt: InstantSchema.nullable(),
     /** What the signed-in user may do with this request now. */

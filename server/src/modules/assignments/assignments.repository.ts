@@ -2,8 +2,10 @@ import { type Executor, schema } from '@duidingspool/db';
 import {
   type Assignment,
   type AssignmentAction,
+  type AssignmentCloseCause,
   type AssignmentListQuery,
   type AssignmentStatus,
+  CLOSE_CAUSES_KEEPING_ACCESS,
   findTransition,
   type RequestStatus,
 } from '@duidingspool/shared';
@@ -37,6 +39,7 @@ const columns = {
   proposedAt: a.proposedAt,
   respondedAt: a.respondedAt,
   closedAt: a.closedAt,
+  closeCause: a.closeCause,
 };
 
 /** An assignment row with what services need besides the DTO. */
@@ -69,8 +72,21 @@ function toRecord(row: Record<keyof typeof columns, unknown>): AssignmentRecord 
     proposedAt: iso(row.proposedAt as Date),
     respondedAt: isoOrNull(row.respondedAt as Date | null),
     closedAt: isoOrNull(row.closedAt as Date | null),
+    closeCause: (row.closeCause as AssignmentCloseCause | null) ?? null,
   };
 }
+
+/**
+ * The one condition (SQL, over `assignments`) under which an assignment holds its request
+ * (decision 004): it is live (proposed or accepted, not closed), or it was accepted and closed
+ * together with its request (closed, cancelled, withdrawn: the specialist worked on it to the end).
+ * A declined, ended or withdrawn assignment holds nothing. Need to know gives a specialist the
+ * requests their assignments hold; the request's `specialistName` is the holder's name.
+ */
+export const holdsRequest: SQL = sql`((${a.status} in ('proposed','accepted') and ${a.closedAt} is null) or (${a.status} = 'accepted' and ${a.closeCause} in (${sql.join(
+  CLOSE_CAUSES_KEEPING_ACCESS.map((c) => sql`${c}`),
+  sql`, `,
+)})))`;
 
 /** True while an assignment holds its reservation: proposed or accepted, and not closed. */
 export const isLive = (record: Pick<AssignmentRecord, 'status' | 'closedAt'>) => record.status !== 'declined' && record.closedAt === null;

@@ -12,7 +12,7 @@ import {
   type RequestStatus,
   yearOf,
 } from '@duidingspool/shared';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { AppError, forbidden, invalidField, invalidTransition, notFound } from '../../errors.ts';
 import { hasRole, type ServiceContext } from '../../lib/context.ts';
 import { assertNoPersonalData } from '../../lib/personal-data-guard.ts';
@@ -33,6 +33,7 @@ import {
   rateOn,
   toAssignment,
 } from './assignments.repository.ts';
+import { closeAssignment } from './close-assignment.ts';
 
 /** A page of the assignments the actor may see (coordinator: all; specialist: own). */
 export function listAssignmentsFor(ctx: ServiceContext, q: AssignmentListQuery) {
@@ -146,11 +147,7 @@ export async function updateAssignment(ctx: ServiceContext, id: string, body: Pa
       if (body.status === 'accepted') {
         await tx.update(schema.assignments).set({ status: 'accepted', respondedAt: now }).where(eq(schema.assignments.id, id));
       } else {
-        await release(tx, assignment.budgetYear, assignment.reservedCents);
-        await tx
-          .update(schema.assignments)
-          .set({ status: 'declined', respondedAt: now, closedAt: now, reservedCents: 0, declineReason: body.reason ?? null })
-          .where(eq(schema.assignments.id, id));
+        await closeAssignment(ctx, tx, assignment, 'declined', { reason: body.reason });
       }
       await recordTransition(tx, {
         requestId: assignment.requestId,
@@ -216,7 +213,7 @@ export async function changeEstimate(ctx: ServiceContext, tx: Transaction, assig
  * The coordinator ends a live assignment with a reason (docs/design.md §4, §5) — e.g. of a specialist who
  * left the pool. The unused reservation is released, logged hours stay (submitted ones can still be
  * approved or rejected; a rejection then returns its amount to the budget), open extension requests
- * on it are refused with the same reason, and the request goes back to `submitted` so another
+ * on it are refused (fixed reason: the assignment ended), and the request goes back to `submitted` so another
  * specialist can be assigned. On the timeline with the reason; audited; the specialist is notified.
  * Only while the request is assigned or in progress (after the advice, closing the request releases
  * the reservation); never on the coordinator's own assignment.
@@ -242,14 +239,7 @@ export async function endAssignment(ctx: ServiceContext, id: string, body: EndAs
         `Een inzet wordt beëindigd zolang het verzoek is toegewezen of in behandeling is (nu: ${REQUEST_STATUS_LABELS_NL[request.status]}); sluit of annuleer anders het verzoek.`,
       );
     }
-    const now = ctx.now();
-    await release(tx, assignment.budgetYear, assignment.reservedCents);
-    await tx.update(schema.assignments).set({ reservedCents: 0, closedAt: now, endReason: body.reason }).where(eq(schema.assignments.id, id));
-    const x = schema.extensionRequests;
-    await tx
-      .update(x)
-      .set({ status: 'refused', decisionReason: body.reason, decidedBy: actor.userId, decidedAt: now })
-      .where(and(eq(x.assignmentId, id), eq(x.status, 'requested')));
+    const refusedExtensions = await closeAssignment(ctx, tx, assignment, 'assignment-ended', { reason: body.reason });
     await recordTransition(tx, {
       requestId: request.id,
       from: request.status,
@@ -263,7 +253,7 @@ export async function endAssignment(ctx: ServiceContext, id: string, body: EndAs
       objectType: 'assignment',
       objectId: id,
       result: 'success',
-      details: { requestId: request.id, releasedCents: assignment.reservedCents, loggedMinutes: assignment.loggedMinutes },
+      details: { requestId: request.id, releasedCents: assignment.reservedCents, loggedMinutes: assignment.loggedMinutes, refusedExtensions },
     });
     await enqueueNotification(tx, ctx, {
       event: 'assignment-ended',
@@ -316,9 +306,15 @@ export async function withdrawSpecialistWork(ctx: ServiceContext, tx: Transactio
     }
     const from = statusOf.get(assignment.requestId);
     if (!from || !findTransition(from, 'submitted', ['admin'], 'specialist-deactivated')) continue;
-    await release(tx, assignment.budgetYear, assignment.reservedCents);
-    await tx.update(schema.assignments).set({ reservedCents: 0, closedAt: ctx.now() }).where(eq(schema.assignments.id, assignment.id));
-    await recordTransition(tx, { requestId: assignment.requestId, from, to: 'submitted', actorId: ctx.actor.userId, actorRole: 'admin' });
+    await closeAssignment(ctx, tx, assignment, 'proposal-withdrawn');
+    await recordTransition(tx, {
+      requestId: assignment.requestId,
+      from,
+      to: 'submitted',
+      actorId: ctx.actor.userId,
+      actorRole: 'admin',
+      reasonCode: 'proposal-withdrawn',
+    });
     statusOf.set(assignment.requestId, 'submitted');
     result.withdrawnProposals++;
     await audit(ctx, tx, {

@@ -33,6 +33,7 @@ function base(db: Executor) {
       reason: x.reason,
       status: x.status,
       decisionReason: x.decisionReason,
+      decisionReasonCode: x.decisionReasonCode,
       requestedAt: x.requestedAt,
       decidedAt: x.decidedAt,
     })
@@ -56,6 +57,7 @@ function extensionActions(actor: Actor, r: Pick<Row, 'status' | 'specialistUserI
 const toDto = (actor: Actor, { specialistUserId, ...r }: Row): ExtensionRequest => ({
   ...r,
   status: r.status as ExtensionRequest['status'],
+  decisionReasonCode: r.decisionReasonCode as ExtensionRequest['decisionReasonCode'],
   requestedAt: iso(r.requestedAt),
   decidedAt: isoOrNull(r.decidedAt),
   allowedActions: extensionActions(actor, { status: r.status, specialistUserId }),

@@ -1,8 +1,16 @@
 import { type Executor, schema } from '@duidingspool/db';
-import type { InterpretationRequestListQuery, InterpretationRequestSummary, RequestStatus, Role, TimelineEvent } from '@duidingspool/shared';
+import type {
+  AssignmentCloseCause,
+  InterpretationRequestListQuery,
+  InterpretationRequestSummary,
+  RequestStatus,
+  Role,
+  TimelineEvent,
+} from '@duidingspool/shared';
 import { and, asc, desc, eq, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
 import { type Actor, hasRole } from '../../lib/context.ts';
 import { iso, isoOrNull, pageWindow } from '../../lib/pagination.ts';
+import { holdsRequest } from '../assignments/assignments.repository.ts';
 
 const r = schema.interpretationRequests;
 const a = schema.assignments;
@@ -10,8 +18,9 @@ const a = schema.assignments;
 /**
  * The need-to-know rule of docs/design.md §2 as one SQL condition, used by both the list and the
  * detail so a list never shows what the detail would refuse: coordinators see every request that
- * left draft; requesters the requests of their casustafels; specialists the requests they accepted,
- * or have an open proposal on; finance and admin none.
+ * left draft; requesters the requests of their casustafels; specialists the requests one of their
+ * assignments holds (`holdsRequest`: a live proposal or accepted assignment, or an accepted one that
+ * closed with the request — not one declined, withdrawn or ended); finance and admin none.
  */
 export function visibleTo(actor: Actor): SQL {
   const conditions: SQL[] = [];
@@ -19,8 +28,8 @@ export function visibleTo(actor: Actor): SQL {
   if (hasRole(actor, 'requester') && actor.caseTableIds.length > 0) conditions.push(inArray(r.caseTableId, actor.caseTableIds));
   if (hasRole(actor, 'specialist') && actor.specialistId) {
     conditions.push(
-      // A proposal voided before it was accepted (withdrawn, cancelled) no longer opens the request.
-      sql`exists (select 1 from ${a} where ${a.requestId} = ${r.id} and ${a.specialistId} = ${actor.specialistId} and (${a.status} = 'accepted' or (${a.status} = 'proposed' and ${a.closedAt} is null)))`,
+      // Only an assignment that holds the request opens it: a declined, withdrawn or ended one does not.
+      sql`exists (select 1 from ${a} where ${a.requestId} = ${r.id} and ${a.specialistId} = ${actor.specialistId} and ${holdsRequest})`,
     );
   }
   return conditions.length > 0 ? (or(...conditions) as SQL) : sql`false`;
@@ -47,7 +56,7 @@ const summaryColumns = {
   >`coalesce((select array_agg(e.expertise_area_code order by e.expertise_area_code) from ${schema.requestExpertiseAreas} e where e.request_id = ${r.id}), '{}')`,
   specialistName: sql<
     string | null
-  >`(select u.display_name from ${a} join ${schema.specialists} s on s.id = ${a.specialistId} join ${schema.users} u on u.id = s.user_id where ${a.requestId} = ${r.id} and ${a.status} in ('proposed','accepted') order by ${a.proposedAt} desc limit 1)`,
+  >`(select u.display_name from ${a} join ${schema.specialists} s on s.id = ${a.specialistId} join ${schema.users} u on u.id = s.user_id where ${a.requestId} = ${r.id} and ${holdsRequest} order by ${a.proposedAt} desc limit 1)`,
 };
 
 type SummaryRow = {
@@ -137,6 +146,7 @@ export async function listTimeline(db: Executor, requestId: string): Promise<Tim
       actorName: schema.users.displayName,
       actorRole: e.actorRole,
       reason: e.reason,
+      reasonCode: e.reasonCode,
       occurredAt: e.occurredAt,
     })
     .from(e)
@@ -149,6 +159,7 @@ export async function listTimeline(db: Executor, requestId: string): Promise<Tim
     actorName: row.actorName,
     actorRole: row.actorRole as Role,
     reason: row.reason,
+    reasonCode: (row.reasonCode as AssignmentCloseCause | null) ?? null,
     occurredAt: iso(row.occurredAt),
   }));
 }
@@ -156,7 +167,16 @@ export async function listTimeline(db: Executor, requestId: string): Promise<Tim
 /** Records a status change on the timeline and moves the request to `to`. */
 export async function recordTransition(
   db: Executor,
-  input: { requestId: string; from: RequestStatus | null; to: RequestStatus; actorId: string; actorRole: Role; reason?: string | null | undefined },
+  input: {
+    requestId: string;
+    from: RequestStatus | null;
+    to: RequestStatus;
+    actorId: string;
+    actorRole: Role;
+    reason?: string | null | undefined;
+    /** A fixed system reason instead of (or besides) a person's reason. */
+    reasonCode?: AssignmentCloseCause | undefined;
+  },
 ): Promise<void> {
   await db.insert(schema.requestStatusEvents).values({
     requestId: input.requestId,
@@ -165,6 +185,7 @@ export async function recordTransition(
     actorId: input.actorId,
     actorRole: input.actorRole,
     reason: input.reason ?? null,
+    reasonCode: input.reasonCode ?? null,
   });
   const extra: Partial<typeof r.$inferInsert> = {};
   if (input.to === 'submitted') extra.submittedAt = sql`coalesce(${r.submittedAt}, now())` as never;

@@ -20,9 +20,9 @@ import { type Actor, hasRole, type ServiceContext } from '../../lib/context.ts';
 import { iso } from '../../lib/pagination.ts';
 import { assertNoPersonalData } from '../../lib/personal-data-guard.ts';
 import { isOwnWork, ownWorkRefused } from '../../lib/separation-of-duties.ts';
-import { type AssignmentRecord, listForRequest, lockLiveForRequest, toAssignment } from '../assignments/assignments.repository.ts';
+import { type AssignmentRecord, isLive, listForRequest, lockLiveForRequest, toAssignment } from '../assignments/assignments.repository.ts';
+import { closeAssignment } from '../assignments/close-assignment.ts';
 import { audit } from '../audit/audit.service.ts';
-import { release } from '../budgets/budget-ledger.ts';
 import { enqueueNotification } from '../notifications/outbox.ts';
 import { findVisibleRequest, listRequests, listTimeline, nextReference, recordTransition } from './interpretation-requests.repository.ts';
 
@@ -46,12 +46,14 @@ function rolesOnRequest(actor: Actor, caseTableId: string): Role[] {
 }
 
 /**
- * Separation of duties on the lifecycle (docs/design.md §2): closing a request as coordinator signs off
- * the delivered work, so a coordinator who holds the accepted assignment on it may not close it.
- * True when the edge `to` taken with `by` would be such a sign-off.
+ * Separation of duties on the lifecycle (docs/design.md §2, decision 043): every coordinator edge taken
+ * while the actor's own assignment on the request is live decides on their own work — cancelling
+ * ends it, closing signs it off — so it is refused; another coordinator takes it. (While an
+ * assignment is live the coordinator's edges are exactly cancel and close.) True when the edge
+ * taken `by` that role would be such a decision.
  */
-function signsOffOwnWork(actor: Actor, to: RequestStatus, by: Role, assignments: readonly AssignmentRecord[]): boolean {
-  return to === 'closed' && by === 'coordinator' && assignments.some((a) => a.status === 'accepted' && isOwnWork(actor, a.specialistUserId));
+function decidesOnOwnWork(actor: Actor, by: Role, assignments: readonly AssignmentRecord[]): boolean {
+  return by === 'coordinator' && assignments.some((a) => isLive(a) && isOwnWork(actor, a.specialistUserId));
 }
 
 /**
@@ -163,7 +165,7 @@ export async function getInterpretationRequest(ctx: ServiceContext, id: string, 
     advice,
     allowedTransitions: patchTargets(request.status, roles).filter((to) => {
       const edge = findTransition(request.status, to, roles);
-      return edge !== undefined && !signsOffOwnWork(actor, to, edge.by, records);
+      return edge !== undefined && !decidesOnOwnWork(actor, edge.by, records);
     }),
   };
 }
@@ -171,8 +173,9 @@ export async function getInterpretationRequest(ctx: ServiceContext, id: string, 
 /**
  * Moves a request along the lifecycle through PATCH (docs/design.md §4), checked against the transition
  * table for the roles the actor holds on this request. Ending a request (closed, withdrawn,
- * cancelled) releases the unused reservation of its live assignments (docs/design.md §5). A coordinator
- * does not close a request on which they did the work (separation of duties, docs/design.md §2).
+ * cancelled) closes its live assignments (`closeAssignment`: reservation released, open extension
+ * requests refused; docs/design.md §4, §5). A coordinator does not cancel or close a request on which
+ * they hold the live assignment (separation of duties, docs/design.md §2).
  *
  * @throws AppError 404 `not-found`, 403 `separation-of-duties`, 409 `invalid-transition`, 422
  *   `personal-data-detected` (reason)
@@ -188,13 +191,14 @@ export async function transitionInterpretationRequest(ctx: ServiceContext, id: s
         `Het verzoek is nu '${REQUEST_STATUS_LABELS_NL[request.status]}' en kan door u niet '${REQUEST_STATUS_LABELS_NL[body.status]}' worden. Vernieuw de pagina voor de actuele stand.`,
       );
     }
-    if (signsOffOwnWork(actor, body.status, edge.by, await listForRequest(tx, id))) throw ownWorkRefused('een verzoek sluiten waarop u zelf het werk deed');
+    if (decidesOnOwnWork(actor, edge.by, await listForRequest(tx, id))) {
+      throw ownWorkRefused(body.status === 'closed' ? 'een verzoek sluiten waarop u zelf het werk deed' : 'een verzoek annuleren waarop u zelf de inzet heeft');
+    }
     // The costly check of the body last, after existence, permission and state (docs/design.md §6).
     assertNoPersonalData({ reason: body.reason });
     if (body.status === 'closed' || body.status === 'withdrawn' || body.status === 'cancelled') {
       for (const assignment of await lockLiveForRequest(tx, id)) {
-        await release(tx, assignment.budgetYear, assignment.reservedCents);
-        await tx.update(schema.assignments).set({ reservedCents: 0, closedAt: ctx.now() }).where(eq(schema.assignments.id, assignment.id));
+        await closeAssignment(ctx, tx, assignment, `request-${body.status}`);
         if (body.status === 'withdrawn' || (body.status === 'closed' && assignment.status === 'accepted')) {
           await enqueueNotification(tx, ctx, {
             event: 'request-closed',

@@ -1,3 +1,4 @@
+import { CLOSE_CAUSES_KEEPING_ACCESS } from '@duidingspool/shared';
 import { Alert, DataList, DataListItem, DataListKey, DataListValue, Heading2, Paragraph } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -22,6 +23,7 @@ import { ASSIGNMENT_ENTRIES_PAGE_SIZE, useAssignmentTimeEntries } from '../../fe
 import { LogTimeForm } from '../../features/time-entries/components/log-time-form.tsx';
 import { TimeEntryTable } from '../../features/time-entries/components/time-entry-table.tsx';
 import { hasRole, isOwnAssignment, useMe } from '../../lib/auth.ts';
+import { isolate } from '../../lib/bidi.ts';
 import { focusPageHeading } from '../../lib/focus.ts';
 import { formatCents, formatMinutes } from '../../lib/format.ts';
 
@@ -62,7 +64,14 @@ export function AssignmentDetailPage() {
   const { assignmentId } = useParams();
   const me = useMe().data;
   const assignment = useAssignment(assignmentId);
-  const request = useRequest(assignment.data?.requestId);
+  // The request is read only while it exists for this user: a coordinator always; the specialist
+  // while the assignment holds it (live, or accepted and closed with the request — need to know).
+  const holdsRequest =
+    !!assignment.data &&
+    (assignment.data.closedAt === null ||
+      (assignment.data.status === 'accepted' && assignment.data.closeCause !== null && CLOSE_CAUSES_KEEPING_ACCESS.includes(assignment.data.closeCause)));
+  const readsRequest = !!assignment.data && (holdsRequest || hasRole(me, 'coordinator'));
+  const request = useRequest(readsRequest ? assignment.data?.requestId : undefined);
   const [message, setMessage] = useState<string | null>(null);
 
   if (assignment.isPending) return <Loading />;
@@ -77,6 +86,7 @@ export function AssignmentDetailPage() {
   const a = assignment.data;
   const isOwn = isOwnAssignment(me, a);
   const remaining = a.estimatedMinutes - a.loggedMinutes;
+  const closed = a.closedAt !== null;
   const r = request.data;
   const canLog = isOwn && a.status === 'accepted' && !a.closedAt && !!r && LOGGABLE_REQUEST_STATUSES.includes(r.status);
   const canAskMore = isOwn && a.status === 'accepted' && !a.closedAt;
@@ -102,10 +112,12 @@ export function AssignmentDetailPage() {
           <DataListKey>{t('assignments.columns.logged')}</DataListKey>
           <DataListValue>{formatMinutes(a.loggedMinutes)}</DataListValue>
         </DataListItem>
-        <DataListItem>
-          <DataListKey>{t('assignmentDetail.remaining')}</DataListKey>
-          <DataListValue>{formatMinutes(Math.max(0, remaining))}</DataListValue>
-        </DataListItem>
+        {closed ? null : (
+          <DataListItem>
+            <DataListKey>{t('assignmentDetail.remaining')}</DataListKey>
+            <DataListValue>{formatMinutes(Math.max(0, remaining))}</DataListValue>
+          </DataListItem>
+        )}
         {a.rateCents !== null ? (
           <DataListItem>
             <DataListKey>{t('assignments.columns.rate')}</DataListKey>
@@ -113,7 +125,19 @@ export function AssignmentDetailPage() {
           </DataListItem>
         ) : null}
       </DataList>
-      {a.endReason ? <Paragraph>{t('assignments.endReason', { reason: a.endReason })}</Paragraph> : null}
+      {closed && a.closeCause ? (
+        <Alert type="info">
+          <Paragraph>
+            <strong>{t('assignmentDetail.closed.heading')}</strong> {t(`closeCause.${a.closeCause}`)}
+          </Paragraph>
+          {a.endReason ? <Paragraph>{t('assignments.endReason', { reason: isolate(a.endReason) })}</Paragraph> : null}
+          {readsRequest ? null : (
+            <Paragraph>{t(a.status === 'accepted' ? 'assignmentDetail.closed.noAccess' : 'assignmentDetail.closed.noAccessProposal')}</Paragraph>
+          )}
+        </Alert>
+      ) : a.endReason ? (
+        <Paragraph>{t('assignments.endReason', { reason: a.endReason })}</Paragraph>
+      ) : null}
       {hasRole(me, 'coordinator') ? (
         <Paragraph>
           <AppLink to={`/requests/${a.requestId}`}>{t('assignmentDetail.toRequest')}</AppLink>
@@ -149,8 +173,8 @@ export function AssignmentDetailPage() {
           />
         </section>
       ) : null}
-      {request.isPending && a.status !== 'declined' ? <Loading /> : null}
-      {request.isError && a.status !== 'declined' ? <ProblemAlert error={request.error} /> : null}
+      {readsRequest && request.isPending ? <Loading /> : null}
+      {readsRequest && request.isError ? <ProblemAlert error={request.error} /> : null}
       {r ? <RequestContent request={r} /> : null}
       {canLog ? (
         <section aria-labelledby="log-heading" className="dsp-section dsp-panel">

@@ -41,6 +41,9 @@ export function AssignmentExtensions({ assignmentId }: { assignmentId: string })
               <TableCell>
                 <ExtensionStatusBadge status={x.status} />
                 {x.decidedAt ? <span className="dsp-cell-note">{t('extensions.decidedAt', { when: formatInstant(x.decidedAt) })}</span> : null}
+                {x.decisionReasonCode ? (
+                  <span className="dsp-cell-note">{t('extensions.decisionReason', { reason: t(`closeCause.${x.decisionReasonCode}`) })}</span>
+                ) : null}
                 {x.decisionReason ? <span className="dsp-cell-note">{t('extensions.decisionReason', { reason: isolate(x.decisionReason) })}</span> : null}
               </TableCell>
             </TableRow>

@@ -24,6 +24,7 @@ export function RequestTimeline({ events }: { events: TimelineEvent[] }) {
               <p className="dsp-timeline__meta">
                 <time dateTime={e.occurredAt}>{formatInstant(e.occurredAt)}</time> · {e.actorName} ({t(`roles.${e.actorRole}`)})
               </p>
+              {e.reasonCode ? <p className="dsp-timeline__reason">{t('timeline.reason', { reason: t(`closeCause.${e.reasonCode}`) })}</p> : null}
               {e.reason ? <p className="dsp-timeline__reason">{t('timeline.reason', { reason: isolate(e.reason) })}</p> : null}
             </li>
           ))}
