@@ -5,21 +5,19 @@ import {
   amsterdamDate,
   type CreateAssignmentBody,
   type EndAssignmentBody,
-  entryCostCents,
   findTransition,
   type PatchAssignmentBody,
   REQUEST_STATUS_LABELS_NL,
   type RequestStatus,
   yearOf,
 } from '@duidingspool/shared';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { AppError, forbidden, invalidField, invalidTransition, notFound } from '../../errors.ts';
 import { hasRole, type ServiceContext } from '../../lib/context.ts';
 import { assertNoPersonalData } from '../../lib/personal-data-guard.ts';
 import { assertNotOwnWork } from '../../lib/separation-of-duties.ts';
 import { audit } from '../audit/audit.service.ts';
-import { release, reserve } from '../budgets/budget-ledger.ts';
-import { noteThresholds } from '../budgets/budget-thresholds.ts';
+import { refuseOpenExtensions } from '../extension-requests/extension-requests.service.ts';
 import { findVisibleRequest, recordTransition } from '../interpretation-requests/interpretation-requests.repository.ts';
 import { enqueueNotification } from '../notifications/outbox.ts';
 import { findSpecialist } from '../specialists/specialists.repository.ts';
@@ -33,6 +31,7 @@ import {
   rateOn,
   toAssignment,
 } from './assignments.repository.ts';
+import { changeReservation, releaseReservation, reserveForAssignment } from './reservation.ts';
 
 /** A page of the assignments the actor may see (coordinator: all; specialist: own). */
 export function listAssignmentsFor(ctx: ServiceContext, q: AssignmentListQuery) {
@@ -76,9 +75,7 @@ export async function assignSpecialist(ctx: ServiceContext, requestId: string, b
     }
     const rateCents = await rateOn(tx, specialist.id, today);
     if (rateCents === null) throw new AppError('no-rate', `Deze specialist heeft geen tarief dat geldt op ${today}.`);
-    const reservedCents = entryCostCents(body.estimatedMinutes, rateCents);
-    await reserve(tx, year, reservedCents);
-    await noteThresholds(tx, year, ctx);
+    const reservedCents = await reserveForAssignment(ctx, tx, year, body.estimatedMinutes, rateCents);
     const [row] = await tx
       .insert(schema.assignments)
       .values({
@@ -146,11 +143,7 @@ export async function updateAssignment(ctx: ServiceContext, id: string, body: Pa
       if (body.status === 'accepted') {
         await tx.update(schema.assignments).set({ status: 'accepted', respondedAt: now }).where(eq(schema.assignments.id, id));
       } else {
-        await release(tx, assignment.budgetYear, assignment.reservedCents);
-        await tx
-          .update(schema.assignments)
-          .set({ status: 'declined', respondedAt: now, closedAt: now, reservedCents: 0, declineReason: body.reason ?? null })
-          .where(eq(schema.assignments.id, id));
+        await releaseReservation(tx, assignment, now, { status: 'declined', respondedAt: now, declineReason: body.reason ?? null });
       }
       await recordTransition(tx, {
         requestId: assignment.requestId,
@@ -192,23 +185,13 @@ export async function changeEstimate(ctx: ServiceContext, tx: Transaction, assig
   if (estimatedMinutes < assignment.loggedMinutes) {
     throw invalidField('/estimatedMinutes', `lager dan de al geschreven ${assignment.loggedMinutes} minuten`);
   }
-  const delta = entryCostCents(estimatedMinutes, assignment.rateCents) - entryCostCents(assignment.estimatedMinutes, assignment.rateCents);
-  let newReserved = assignment.reservedCents + delta;
-  if (delta > 0) {
-    await reserve(tx, assignment.budgetYear, delta);
-    await noteThresholds(tx, assignment.budgetYear, ctx);
-  } else if (delta < 0) {
-    const freed = Math.min(-delta, assignment.reservedCents);
-    await release(tx, assignment.budgetYear, freed);
-    newReserved = assignment.reservedCents - freed;
-  }
-  await tx.update(schema.assignments).set({ estimatedMinutes, reservedCents: newReserved }).where(eq(schema.assignments.id, assignment.id));
+  const reservedCentsDelta = await changeReservation(ctx, tx, assignment, estimatedMinutes);
   await audit(ctx, tx, {
     action: 'change-estimate',
     objectType: 'assignment',
     objectId: assignment.id,
     result: 'success',
-    details: { from: assignment.estimatedMinutes, to: estimatedMinutes, reservedCentsDelta: newReserved - assignment.reservedCents },
+    details: { from: assignment.estimatedMinutes, to: estimatedMinutes, reservedCentsDelta },
   });
 }
 
@@ -243,13 +226,8 @@ export async function endAssignment(ctx: ServiceContext, id: string, body: EndAs
       );
     }
     const now = ctx.now();
-    await release(tx, assignment.budgetYear, assignment.reservedCents);
-    await tx.update(schema.assignments).set({ reservedCents: 0, closedAt: now, endReason: body.reason }).where(eq(schema.assignments.id, id));
-    const x = schema.extensionRequests;
-    await tx
-      .update(x)
-      .set({ status: 'refused', decisionReason: body.reason, decidedBy: actor.userId, decidedAt: now })
-      .where(and(eq(x.assignmentId, id), eq(x.status, 'requested')));
+    await releaseReservation(tx, assignment, now, { endReason: body.reason });
+    await refuseOpenExtensions(tx, id, { reason: body.reason, decidedBy: actor.userId, decidedAt: now });
     await recordTransition(tx, {
       requestId: request.id,
       from: request.status,
@@ -316,8 +294,7 @@ export async function withdrawSpecialistWork(ctx: ServiceContext, tx: Transactio
     }
     const from = statusOf.get(assignment.requestId);
     if (!from || !findTransition(from, 'submitted', ['admin'], 'specialist-deactivated')) continue;
-    await release(tx, assignment.budgetYear, assignment.reservedCents);
-    await tx.update(schema.assignments).set({ reservedCents: 0, closedAt: ctx.now() }).where(eq(schema.assignments.id, assignment.id));
+    await releaseReservation(tx, assignment, ctx.now());
     await recordTransition(tx, { requestId: assignment.requestId, from, to: 'submitted', actorId: ctx.actor.userId, actorRole: 'admin' });
     statusOf.set(assignment.requestId, 'submitted');
     result.withdrawnProposals++;

@@ -155,3 +155,18 @@ export async function decideExtension(ctx: ServiceContext, id: string, body: Dec
   if (!decided) throw new Error('extension request vanished');
   return decided;
 }
+
+/**
+ * Refuses, inside `tx`, every open (`requested`) extension request of assignment `assignmentId`
+ * with `decision.reason` — called when the coordinator ends the assignment (docs/design.md §4).
+ */
+export async function refuseOpenExtensions(
+  tx: Executor,
+  assignmentId: string,
+  decision: { reason: string; decidedBy: string; decidedAt: Date },
+): Promise<void> {
+  await tx
+    .update(x)
+    .set({ status: 'refused', decisionReason: decision.reason, decidedBy: decision.decidedBy, decidedAt: decision.decidedAt })
+    .where(and(eq(x.assignmentId, assignmentId), eq(x.status, 'requested')));
+}

@@ -21,8 +21,8 @@ import { iso } from '../../lib/pagination.ts';
 import { assertNoPersonalData } from '../../lib/personal-data-guard.ts';
 import { isOwnWork, ownWorkRefused } from '../../lib/separation-of-duties.ts';
 import { type AssignmentRecord, listForRequest, lockLiveForRequest, toAssignment } from '../assignments/assignments.repository.ts';
+import { releaseReservation } from '../assignments/reservation.ts';
 import { audit } from '../audit/audit.service.ts';
-import { release } from '../budgets/budget-ledger.ts';
 import { enqueueNotification } from '../notifications/outbox.ts';
 import { findVisibleRequest, listRequests, listTimeline, nextReference, recordTransition } from './interpretation-requests.repository.ts';
 
@@ -193,8 +193,7 @@ export async function transitionInterpretationRequest(ctx: ServiceContext, id: s
     assertNoPersonalData({ reason: body.reason });
     if (body.status === 'closed' || body.status === 'withdrawn' || body.status === 'cancelled') {
       for (const assignment of await lockLiveForRequest(tx, id)) {
-        await release(tx, assignment.budgetYear, assignment.reservedCents);
-        await tx.update(schema.assignments).set({ reservedCents: 0, closedAt: ctx.now() }).where(eq(schema.assignments.id, assignment.id));
+        await releaseReservation(tx, assignment, ctx.now());
         if (body.status === 'withdrawn' || (body.status === 'closed' && assignment.status === 'accepted')) {
           await enqueueNotification(tx, ctx, {
             event: 'request-closed',
