@@ -10,6 +10,7 @@ import type { AppConfig } from '../config.ts';
 import { AppError, forbidden } from '../errors.ts';
 import type { Actor } from '../lib/context.ts';
 import { auditAs } from '../modules/audit/audit.service.ts';
+import { touchSession } from '../modules/auth/sessions.service.ts';
 
 /** Name of the httpOnly session cookie that holds the JWT. */
 export const SESSION_COOKIE = 'dp_session';
@@ -197,7 +198,7 @@ export default fp(
       request.actor = rest;
       const now = Date.now();
       if (now - lastSeenAt.getTime() > 60_000) {
-        await db.update(schema.sessions).set({ lastSeenAt: sql`now()` }).where(eq(schema.sessions.id, claims.sid));
+        await touchSession(db, claims.sid);
       }
       // Re-issue the short-lived JWT once a third of its life has passed.
       if (now / 1000 - claims.iat > config.jwtTtlSeconds / 3) {

@@ -6,6 +6,7 @@ import type { ServiceContext } from '../../lib/context.ts';
 import { iso, pageWindow } from '../../lib/pagination.ts';
 import { withdrawSpecialistWork } from '../assignments/assignments.service.ts';
 import { audit, auditAs, SYSTEM_ORIGIN } from '../audit/audit.service.ts';
+import { deleteRecoveryCodes } from '../auth/second-factor.service.ts';
 import { issueAccountToken, revokeSessions, voidAccountTokens } from '../auth/sessions.service.ts';
 import { findSpecialistOfUser } from '../specialists/specialists.repository.ts';
 
@@ -144,7 +145,7 @@ export async function updateUser(ctx: ServiceContext, id: string, body: PatchUse
     if (body.isActive !== undefined) set.isActive = body.isActive;
     if (body.resetTwoFactor) Object.assign(set, { totpSecretEncrypted: null, totpEnabledAt: null, totpLastTimeStep: null });
     if (Object.keys(set).length > 0) await tx.update(u).set(set).where(eq(u.id, id));
-    if (body.resetTwoFactor) await tx.delete(schema.recoveryCodes).where(eq(schema.recoveryCodes.userId, id));
+    if (body.resetTwoFactor) await deleteRecoveryCodes(tx, id);
     // A new invitation only for an account that never set a password: for an active account it would
     // be a way for an admin to take it over. Those users reset their password themselves.
     if (body.resendInvitation && before.hasPassword) throw invalidTransition('Deze gebruiker heeft al een wachtwoord; een nieuwe uitnodiging is niet nodig.');
