@@ -9,8 +9,8 @@ import fp from 'fastify-plugin';
 import type { AppConfig } from '../config.ts';
 import { AppError, forbidden } from '../errors.ts';
 import type { Actor } from '../lib/context.ts';
-import { auditAs } from '../modules/audit/audit.service.ts';
-import { touchSession } from '../modules/auth/sessions.service.ts';
+import { auditAs } from '../modules/audit/index.ts';
+import { touchSession } from '../modules/auth/index.ts';
 
 /** Name of the httpOnly session cookie that holds the JWT. */
 export const SESSION_COOKIE = 'dp_session';

@@ -16,11 +16,11 @@ import { AppError, forbidden, invalidField, invalidTransition, notFound } from '
 import { hasRole, type ServiceContext } from '../../lib/context.ts';
 import { assertNoPersonalData } from '../../lib/personal-data-guard.ts';
 import { assertNotOwnWork } from '../../lib/separation-of-duties.ts';
-import { audit } from '../audit/audit.service.ts';
-import { refuseOpenExtensions } from '../extension-requests/extension-requests.service.ts';
-import { findVisibleRequest, recordTransition } from '../interpretation-requests/interpretation-requests.repository.ts';
-import { enqueueNotification } from '../notifications/outbox.ts';
-import { findSpecialist } from '../specialists/specialists.repository.ts';
+import { audit } from '../audit/index.ts';
+import { refuseOpenExtensions } from '../extension-requests/index.ts';
+import { findVisibleRequest, recordTransition } from '../interpretation-requests/index.ts';
+import { enqueueNotification } from '../notifications/index.ts';
+import { findSpecialist } from '../specialists/index.ts';
 import {
   type AssignmentRecord,
   assignmentsVisibleTo,

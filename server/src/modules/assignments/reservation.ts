@@ -3,8 +3,7 @@ import { entryCostCents } from '@duidingspool/shared';
 import { and, eq, gte, isNull, sql } from 'drizzle-orm';
 import { AppError } from '../../errors.ts';
 import type { ServiceContext } from '../../lib/context.ts';
-import { pendingRejected, release, reserve, reservedToPending, spentCorrected, tryReserve } from '../budgets/budget-ledger.ts';
-import { noteThresholds } from '../budgets/budget-thresholds.ts';
+import { noteThresholds, pendingRejected, release, reserve, reservedToPending, spentCorrected, tryReserve } from '../budgets/index.ts';
 
 /**
  * The reservation of an assignment (docs/design.md §5): the money set aside on the budget of its

@@ -6,8 +6,8 @@ import { AppError } from '../../errors.ts';
 import type { Actor, RequestOrigin } from '../../lib/context.ts';
 import { decryptSecret, encryptSecret, hashToken } from '../../lib/secrets.ts';
 import { newTotpSecret, totpProvisioning, verifyTotp } from '../../lib/totp.ts';
-import { auditAs } from '../audit/audit.service.ts';
-import { enableTotp, storePendingTotpSecret } from '../users/credentials.ts';
+import { auditAs } from '../audit/index.ts';
+import { enableTotp, storePendingTotpSecret } from '../users/index.ts';
 
 /** How many one-time recovery codes an enrolment hands out. */
 export const RECOVERY_CODE_COUNT = 10;

@@ -7,9 +7,9 @@ import { passwordGate } from '../../lib/password-gate.ts';
 import { assertStrongPassword } from '../../lib/password-policy.ts';
 import { decryptSecret, hashToken, randomToken } from '../../lib/secrets.ts';
 import { verifyTotp } from '../../lib/totp.ts';
-import { auditAs } from '../audit/audit.service.ts';
-import { enqueueSecurityMail, withdrawDeadLinks } from '../notifications/outbox.ts';
-import { recordTotpStep, setPasswordHash } from '../users/credentials.ts';
+import { auditAs } from '../audit/index.ts';
+import { enqueueSecurityMail, withdrawDeadLinks } from '../notifications/index.ts';
+import { recordTotpStep, setPasswordHash } from '../users/index.ts';
 import { clearAttempts, forgetStaleCounters, type Refusal, refundAttempts, takePairAttempt, takeWindowAttempt, throttleKey, windowFull } from './throttle.ts';
 
 /**

@@ -1,8 +1,8 @@
 import { type Database, type Executor, LEDGER_PURGE_ORDER, REQUEST_DATA, type RequestDataTable, schema } from '@duidingspool/db';
 import { and, asc, eq, getTableColumns, isNotNull, isNull, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import { safeError } from '../../lib/logger.ts';
-import { auditAs, SYSTEM_ORIGIN } from '../audit/audit.service.ts';
-import { noteRetentionFailure } from '../interpretation-requests/interpretation-requests.repository.ts';
+import { auditAs, SYSTEM_ORIGIN } from '../audit/index.ts';
+import { noteRetentionFailure } from '../interpretation-requests/index.ts';
 
 const r = schema.interpretationRequests;
 

@@ -15,12 +15,11 @@ import { AppError, forbidden, invalidField, invalidTransition, notFound } from '
 import type { ServiceContext } from '../../lib/context.ts';
 import { assertNoPersonalData } from '../../lib/personal-data-guard.ts';
 import { assertNotOwnWork, ownWorkRefused } from '../../lib/separation-of-duties.ts';
-import { assignmentsVisibleTo, findAssignment, rateOn } from '../assignments/assignments.repository.ts';
-import { consumeReservation, giveBackToReservation } from '../assignments/reservation.ts';
-import { audit } from '../audit/audit.service.ts';
-import { pendingToSpent } from '../budgets/budget-ledger.ts';
-import { enqueueNotification } from '../notifications/outbox.ts';
-import { addDayMinutes, assertPeriodOpen } from '../periods/periods.repository.ts';
+import { assignmentsVisibleTo, consumeReservation, findAssignment, giveBackToReservation, rateOn } from '../assignments/index.ts';
+import { audit } from '../audit/index.ts';
+import { pendingToSpent } from '../budgets/index.ts';
+import { enqueueNotification } from '../notifications/index.ts';
+import { addDayMinutes, assertPeriodOpen } from '../periods/index.ts';
 import { entriesVisibleTo, findEntry, listEntries, toTimeEntry } from './time-entries.repository.ts';
 
 /** Request statuses in which hours can be logged: the work is under way or the advice just went out. */

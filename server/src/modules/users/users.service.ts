@@ -4,11 +4,10 @@ import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { AppError, forbidden, invalidField, invalidTransition, notFound } from '../../errors.ts';
 import type { ServiceContext } from '../../lib/context.ts';
 import { iso, pageWindow } from '../../lib/pagination.ts';
-import { withdrawSpecialistWork } from '../assignments/assignments.service.ts';
-import { audit, auditAs, SYSTEM_ORIGIN } from '../audit/audit.service.ts';
-import { deleteRecoveryCodes } from '../auth/second-factor.service.ts';
-import { issueAccountToken, revokeSessions, voidAccountTokens } from '../auth/sessions.service.ts';
-import { findSpecialistOfUser } from '../specialists/specialists.repository.ts';
+import { withdrawSpecialistWork } from '../assignments/index.ts';
+import { audit, auditAs, SYSTEM_ORIGIN } from '../audit/index.ts';
+import { deleteRecoveryCodes, issueAccountToken, revokeSessions, voidAccountTokens } from '../auth/index.ts';
+import { findSpecialistOfUser } from '../specialists/index.ts';
 
 const u = schema.users;
 

@@ -1,0 +1,3 @@
+/** The public face of the users module: other modules and the app import only what is listed here (decision 050). */
+export { enableTotp, recordTotpStep, setPasswordHash, storePendingTotpSecret } from './credentials.ts';
+export { createUserFromCli } from './users.service.ts';
