@@ -11,6 +11,7 @@ import { AppError, forbidden } from '../errors.ts';
 import type { Actor } from '../lib/context.ts';
 import { auditAs } from '../modules/audit/index.ts';
 import { touchSession } from '../modules/auth/index.ts';
+import { rolesOf } from '../modules/users/index.ts';
 
 /** Name of the httpOnly session cookie that holds the JWT. */
 export const SESSION_COOKIE = 'dp_session';
@@ -84,7 +85,7 @@ async function loadActor(
       email: u.email,
       displayName: u.displayName,
       language: u.language,
-      roles: sql<Role[]>`coalesce((select array_agg(r.role order by r.role) from ${schema.userRoles} r where r.user_id = ${u.id}), '{}')`,
+      roles: rolesOf(u.id),
       caseTableIds: sql<string[]>`coalesce((select array_agg(m.case_table_id::text) from ${schema.caseTableMembers} m where m.user_id = ${u.id}), '{}')`,
       specialistId: sql<string | null>`(select sp.id::text from ${schema.specialists} sp where sp.user_id = ${u.id} and sp.is_active)`,
     })

@@ -9,7 +9,7 @@ import { decryptSecret, hashToken, randomToken } from '../../lib/secrets.ts';
 import { verifyTotp } from '../../lib/totp.ts';
 import { auditAs } from '../audit/index.ts';
 import { enqueueSecurityMail, withdrawDeadLinks } from '../notifications/index.ts';
-import { recordTotpStep, setPasswordHash } from '../users/index.ts';
+import { recordTotpStep, rolesOf, setPasswordHash } from '../users/index.ts';
 import { clearAttempts, forgetStaleCounters, type Refusal, refundAttempts, takePairAttempt, takeWindowAttempt, throttleKey, windowFull } from './throttle.ts';
 
 /**
@@ -189,7 +189,7 @@ export async function login(
       totpSecretEncrypted: u.totpSecretEncrypted,
       totpEnabledAt: u.totpEnabledAt,
       totpLastTimeStep: u.totpLastTimeStep,
-      roles: sql<Role[]>`coalesce((select array_agg(r.role) from ${schema.userRoles} r where r.user_id = ${u.id}), '{}')`,
+      roles: rolesOf(u.id),
     })
     .from(u)
     .where(eq(u.email, body.email));
@@ -546,7 +546,7 @@ export async function loadMe(
       language: schema.users.language,
       isDemo: schema.users.isDemo,
       totpEnabledAt: schema.users.totpEnabledAt,
-      roles: sql<Role[]>`coalesce((select array_agg(r.role order by r.role) from ${schema.userRoles} r where r.user_id = ${userId}::uuid), '{}')`,
+      roles: rolesOf(schema.users.id),
       specialistId: sql<string | null>`(select sp.id::text from ${schema.specialists} sp where sp.user_id = ${userId}::uuid and sp.is_active)`,
       enrolmentOnly: sql<boolean>`coalesce((select s.enrolment_only from ${schema.sessions} s where s.id = ${sessionId}::uuid), false)`,
     })

@@ -8,6 +8,7 @@ import { withdrawSpecialistWork } from '../assignments/index.ts';
 import { audit, auditAs, SYSTEM_ORIGIN } from '../audit/index.ts';
 import { deleteRecoveryCodes, issueAccountToken, revokeSessions, voidAccountTokens } from '../auth/index.ts';
 import { findSpecialistOfUser } from '../specialists/index.ts';
+import { rolesOf } from './roles.ts';
 
 const u = schema.users;
 
@@ -20,7 +21,7 @@ const userColumns = {
   hasPassword: sql<boolean>`${u.passwordHash} is not null`,
   twoFactorEnabled: sql<boolean>`${u.totpEnabledAt} is not null`,
   createdAt: u.createdAt,
-  roles: sql<Role[]>`coalesce((select array_agg(r.role order by r.role) from ${schema.userRoles} r where r.user_id = ${u.id}), '{}')`,
+  roles: rolesOf(u.id),
   caseTableIds: sql<
     string[]
   >`coalesce((select array_agg(m.case_table_id::text order by m.case_table_id) from ${schema.caseTableMembers} m where m.user_id = ${u.id}), '{}')`,
