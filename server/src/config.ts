@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { parseClockTime, type WorkingHours } from './lib/working-time.ts';
-import { parseAllowedDomains, parseStrictAddress, sanitizeDisplayName } from './modules/notifications/addresses.ts';
+import { parseAllowedDomains, parseStrictAddress, sanitizeDisplayName } from './modules/notifications/index.ts';
 
 /** The application's configuration; `loadConfig` is the only reader of `process.env`. */
 export interface AppConfig {

@@ -5,8 +5,7 @@ import { buildApp } from './app.ts';
 import type { AppConfig } from './config.ts';
 import { assertDemoAccountsNotExposed } from './lib/demo-exposure.ts';
 import { loggerOptions } from './lib/logger.ts';
-import { createMailTransport } from './modules/notifications/transport.ts';
-import { NotificationWorker } from './modules/notifications/worker.ts';
+import { createMailTransport, NotificationWorker } from './modules/notifications/index.ts';
 
 /** A listening server with its outbox worker. */
 export interface RunningServer {

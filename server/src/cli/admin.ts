@@ -7,7 +7,7 @@ import { openDatabase } from '@duidingspool/db';
 import { InviteUserBodySchema } from '@duidingspool/shared';
 import { loadAdminCliConfig } from '../config.ts';
 import { AppError } from '../errors.ts';
-import { createUserFromCli } from '../modules/users/users.service.ts';
+import { createUserFromCli } from '../modules/users/index.ts';
 
 const USAGE = 'Gebruik: pnpm admin create-user --email <adres> --role <rol> [--role <rol>] [--name "Naam"]';
 

@@ -9,7 +9,9 @@ import fp from 'fastify-plugin';
 import type { AppConfig } from '../config.ts';
 import { AppError, forbidden } from '../errors.ts';
 import type { Actor } from '../lib/context.ts';
-import { auditAs } from '../modules/audit/audit.service.ts';
+import { auditAs } from '../modules/audit/index.ts';
+import { touchSession } from '../modules/auth/index.ts';
+import { rolesOf } from '../modules/users/index.ts';
 
 /** Name of the httpOnly session cookie that holds the JWT. */
 export const SESSION_COOKIE = 'dp_session';
@@ -83,7 +85,7 @@ async function loadActor(
       email: u.email,
       displayName: u.displayName,
       language: u.language,
-      roles: sql<Role[]>`coalesce((select array_agg(r.role order by r.role) from ${schema.userRoles} r where r.user_id = ${u.id}), '{}')`,
+      roles: rolesOf(u.id),
       caseTableIds: sql<string[]>`coalesce((select array_agg(m.case_table_id::text) from ${schema.caseTableMembers} m where m.user_id = ${u.id}), '{}')`,
       specialistId: sql<string | null>`(select sp.id::text from ${schema.specialists} sp where sp.user_id = ${u.id} and sp.is_active)`,
     })
@@ -197,7 +199,7 @@ export default fp(
       request.actor = rest;
       const now = Date.now();
       if (now - lastSeenAt.getTime() > 60_000) {
-        await db.update(schema.sessions).set({ lastSeenAt: sql`now()` }).where(eq(schema.sessions.id, claims.sid));
+        await touchSession(db, claims.sid);
       }
       // Re-issue the short-lived JWT once a third of its life has passed.
       if (now / 1000 - claims.iat > config.jwtTtlSeconds / 3) {

@@ -4,7 +4,7 @@ import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, PROBLEM_TITLES } from '../errors.ts';
 import { safeError } from '../lib/logger.ts';
-import { auditAs } from '../modules/audit/audit.service.ts';
+import { auditAs } from '../modules/audit/index.ts';
 
 /** Sends an RFC 9457 problem with the stable `type` slug. */
 export function sendProblem(reply: FastifyReply, type: ProblemType, status: number, detail: string, extra: Record<string, unknown> = {}): FastifyReply {

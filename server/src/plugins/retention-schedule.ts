@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { AppConfig } from '../config.ts';
 import { safeError } from '../lib/logger.ts';
-import { runRetention } from '../modules/retention/retention.service.ts';
+import { runRetention } from '../modules/retention/index.ts';
 
 /**
  * Runs the retention job (docs/design.md §6) every `retentionIntervalMinutes` on this instance. Every

@@ -13,7 +13,7 @@ import { and, asc, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm'
 import { type Actor, hasRole } from '../../lib/context.ts';
 import { iso, isoOrNull, pageWindow } from '../../lib/pagination.ts';
 import { isOwnWork } from '../../lib/separation-of-duties.ts';
-import { activeInPool } from '../specialists/specialists.repository.ts';
+import { activeInPool } from '../specialists/index.ts';
 
 const a = schema.assignments;
 const r = schema.interpretationRequests;

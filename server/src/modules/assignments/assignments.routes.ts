@@ -12,7 +12,7 @@ import {
 } from '@duidingspool/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { serviceContext } from '../../lib/service-context.ts';
-import { listAssignmentEntries, logTime } from '../time-entries/time-entries.service.ts';
+import { listAssignmentEntries, logTime } from '../time-entries/index.ts';
 import { endAssignment, getAssignment, listAssignmentsFor, updateAssignment } from './assignments.service.ts';
 
 const tags = ['assignments'];

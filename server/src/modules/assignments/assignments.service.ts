@@ -5,7 +5,6 @@ import {
   amsterdamDate,
   type CreateAssignmentBody,
   type EndAssignmentBody,
-  entryCostCents,
   findTransition,
   type PatchAssignmentBody,
   REQUEST_STATUS_LABELS_NL,
@@ -17,12 +16,10 @@ import { AppError, forbidden, invalidField, invalidTransition, notFound } from '
 import { hasRole, type ServiceContext } from '../../lib/context.ts';
 import { assertNoPersonalData } from '../../lib/personal-data-guard.ts';
 import { assertNotOwnWork } from '../../lib/separation-of-duties.ts';
-import { audit } from '../audit/audit.service.ts';
-import { release, reserve } from '../budgets/budget-ledger.ts';
-import { noteThresholds } from '../budgets/budget-thresholds.ts';
-import { findVisibleRequest, recordTransition } from '../interpretation-requests/interpretation-requests.repository.ts';
-import { enqueueNotification } from '../notifications/outbox.ts';
-import { findSpecialist } from '../specialists/specialists.repository.ts';
+import { audit } from '../audit/index.ts';
+import { findVisibleRequest, recordTransition } from '../interpretation-requests/index.ts';
+import { enqueueNotification } from '../notifications/index.ts';
+import { findSpecialist } from '../specialists/index.ts';
 import {
   type AssignmentRecord,
   assignmentsVisibleTo,
@@ -34,6 +31,7 @@ import {
   toAssignment,
 } from './assignments.repository.ts';
 import { closeAssignment } from './close-assignment.ts';
+import { changeReservation, reserveForAssignment } from './reservation.ts';
 
 /** A page of the assignments the actor may see (coordinator: all; specialist: own). */
 export function listAssignmentsFor(ctx: ServiceContext, q: AssignmentListQuery) {
@@ -77,9 +75,7 @@ export async function assignSpecialist(ctx: ServiceContext, requestId: string, b
     }
     const rateCents = await rateOn(tx, specialist.id, today);
     if (rateCents === null) throw new AppError('no-rate', `Deze specialist heeft geen tarief dat geldt op ${today}.`);
-    const reservedCents = entryCostCents(body.estimatedMinutes, rateCents);
-    await reserve(tx, year, reservedCents);
-    await noteThresholds(tx, year, ctx);
+    const reservedCents = await reserveForAssignment(ctx, tx, year, body.estimatedMinutes, rateCents);
     const [row] = await tx
       .insert(schema.assignments)
       .values({
@@ -189,23 +185,13 @@ export async function changeEstimate(ctx: ServiceContext, tx: Transaction, assig
   if (estimatedMinutes < assignment.loggedMinutes) {
     throw invalidField('/estimatedMinutes', `lager dan de al geschreven ${assignment.loggedMinutes} minuten`);
   }
-  const delta = entryCostCents(estimatedMinutes, assignment.rateCents) - entryCostCents(assignment.estimatedMinutes, assignment.rateCents);
-  let newReserved = assignment.reservedCents + delta;
-  if (delta > 0) {
-    await reserve(tx, assignment.budgetYear, delta);
-    await noteThresholds(tx, assignment.budgetYear, ctx);
-  } else if (delta < 0) {
-    const freed = Math.min(-delta, assignment.reservedCents);
-    await release(tx, assignment.budgetYear, freed);
-    newReserved = assignment.reservedCents - freed;
-  }
-  await tx.update(schema.assignments).set({ estimatedMinutes, reservedCents: newReserved }).where(eq(schema.assignments.id, assignment.id));
+  const reservedCentsDelta = await changeReservation(ctx, tx, assignment, estimatedMinutes);
   await audit(ctx, tx, {
     action: 'change-estimate',
     objectType: 'assignment',
     objectId: assignment.id,
     result: 'success',
-    details: { from: assignment.estimatedMinutes, to: estimatedMinutes, reservedCentsDelta: newReserved - assignment.reservedCents },
+    details: { from: assignment.estimatedMinutes, to: estimatedMinutes, reservedCentsDelta },
   });
 }
 

@@ -1,10 +1,9 @@
-import { schema, type Transaction } from '@duidingspool/db';
+import type { Transaction } from '@duidingspool/db';
 import type { AssignmentCloseCause } from '@duidingspool/shared';
-import { eq } from 'drizzle-orm';
 import type { ServiceContext } from '../../lib/context.ts';
-import { release } from '../budgets/budget-ledger.ts';
-import { refuseOpenExtensionsOnClose } from '../extension-requests/extension-requests.repository.ts';
+import { refuseOpenExtensionsOnClose } from '../extension-requests/index.ts';
 import type { AssignmentRecord } from './assignments.repository.ts';
+import { releaseReservation } from './reservation.ts';
 
 /**
  * The one way a live assignment closes (docs/design.md §4, §5), whatever the cause: its specialist
@@ -28,16 +27,10 @@ export async function closeAssignment(
   opts: { reason?: string | null | undefined } = {},
 ): Promise<number> {
   const now = ctx.now();
-  await release(tx, assignment.budgetYear, assignment.reservedCents);
-  await tx
-    .update(schema.assignments)
-    .set({
-      reservedCents: 0,
-      closedAt: now,
-      closeCause: cause,
-      ...(cause === 'declined' ? { status: 'declined', respondedAt: now, declineReason: opts.reason ?? null } : {}),
-      ...(cause === 'assignment-ended' ? { endReason: opts.reason ?? null } : {}),
-    })
-    .where(eq(schema.assignments.id, assignment.id));
+  await releaseReservation(tx, assignment, now, {
+    closeCause: cause,
+    ...(cause === 'declined' ? { status: 'declined', respondedAt: now, declineReason: opts.reason ?? null } : {}),
+    ...(cause === 'assignment-ended' ? { endReason: opts.reason ?? null } : {}),
+  });
   return refuseOpenExtensionsOnClose(tx, { assignmentId: assignment.id, cause, deciderId: ctx.actor.userId, at: now });
 }

@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { type Database, schema } from '@duidingspool/db';
+import { type Database, type Executor, schema } from '@duidingspool/db';
 import type { RecoveryCodes, TotpEnrolment } from '@duidingspool/shared';
-import { and, eq, isNull } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { AppError } from '../../errors.ts';
 import type { Actor, RequestOrigin } from '../../lib/context.ts';
 import { decryptSecret, encryptSecret, hashToken } from '../../lib/secrets.ts';
 import { newTotpSecret, totpProvisioning, verifyTotp } from '../../lib/totp.ts';
-import { auditAs } from '../audit/audit.service.ts';
+import { auditAs } from '../audit/index.ts';
+import { enableTotp, storePendingTotpSecret } from '../users/index.ts';
 
 /** How many one-time recovery codes an enrolment hands out. */
 export const RECOVERY_CODE_COUNT = 10;
@@ -28,13 +29,7 @@ const alreadyEnabled = () => new AppError('conflict', 'Tweestapsverificatie is a
  */
 export async function startTotpEnrolment(db: Database, actor: Actor, origin: RequestOrigin, encryptionKey: string): Promise<TotpEnrolment> {
   const secret = newTotpSecret();
-  const u = schema.users;
-  const updated = await db
-    .update(u)
-    .set({ totpSecretEncrypted: encryptSecret(secret, encryptionKey), totpLastTimeStep: null })
-    .where(and(eq(u.id, actor.userId), isNull(u.totpEnabledAt)))
-    .returning({ id: u.id });
-  if (updated.length === 0) throw alreadyEnabled();
+  if (!(await storePendingTotpSecret(db, actor.userId, encryptSecret(secret, encryptionKey)))) throw alreadyEnabled();
   await auditAs(db, { actorId: actor.userId, origin }, { action: 'start-totp-enrolment', objectType: 'user', objectId: actor.userId, result: 'success' });
   return { secret, ...(await totpProvisioning(secret, actor.email)) };
 }
@@ -60,16 +55,16 @@ export async function confirmTotpEnrolment(db: Database, actor: Actor, code: str
   }
   const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
   await db.transaction(async (tx) => {
-    const enabled = await tx
-      .update(u)
-      .set({ totpEnabledAt: new Date(), totpLastTimeStep: step })
-      .where(and(eq(u.id, actor.userId), isNull(u.totpEnabledAt)))
-      .returning({ id: u.id });
-    if (enabled.length === 0) throw alreadyEnabled();
+    if (!(await enableTotp(tx, actor.userId, step))) throw alreadyEnabled();
     await tx.delete(schema.recoveryCodes).where(eq(schema.recoveryCodes.userId, actor.userId));
     await tx.insert(schema.recoveryCodes).values(codes.map((c) => ({ userId: actor.userId, codeHash: hashToken(c.replace('-', '')) })));
     await tx.update(schema.sessions).set({ enrolmentOnly: false }).where(eq(schema.sessions.id, actor.sessionId));
     await auditAs(tx, { actorId: actor.userId, origin }, { action: 'enable-totp', objectType: 'user', objectId: actor.userId, result: 'success' });
   });
   return { recoveryCodes: codes };
+}
+
+/** Deletes every recovery code of user `userId` (an admin resets their second factor). */
+export async function deleteRecoveryCodes(db: Executor, userId: string): Promise<void> {
+  await db.delete(schema.recoveryCodes).where(eq(schema.recoveryCodes.userId, userId));
 }

@@ -1,14 +1,15 @@
 import { type Database, dummyPasswordHash, type Executor, hashPassword, schema, verifyPassword } from '@duidingspool/db';
 import type { ChangePasswordBody, LoginBody, Me, PasswordResetRequestBody, Role, SetPasswordBody } from '@duidingspool/shared';
-import { and, asc, eq, gt, inArray, isNull, ne, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, ne, sql } from 'drizzle-orm';
 import { AppError } from '../../errors.ts';
 import type { Actor, RequestOrigin } from '../../lib/context.ts';
 import { passwordGate } from '../../lib/password-gate.ts';
 import { assertStrongPassword } from '../../lib/password-policy.ts';
 import { decryptSecret, hashToken, randomToken } from '../../lib/secrets.ts';
 import { verifyTotp } from '../../lib/totp.ts';
-import { auditAs } from '../audit/audit.service.ts';
-import { enqueueSecurityMail, withdrawDeadLinks } from '../notifications/outbox.ts';
+import { auditAs } from '../audit/index.ts';
+import { enqueueSecurityMail, withdrawDeadLinks } from '../notifications/index.ts';
+import { recordTotpStep, rolesOf, setPasswordHash } from '../users/index.ts';
 import { clearAttempts, forgetStaleCounters, type Refusal, refundAttempts, takePairAttempt, takeWindowAttempt, throttleKey, windowFull } from './throttle.ts';
 
 /**
@@ -188,7 +189,7 @@ export async function login(
       totpSecretEncrypted: u.totpSecretEncrypted,
       totpEnabledAt: u.totpEnabledAt,
       totpLastTimeStep: u.totpLastTimeStep,
-      roles: sql<Role[]>`coalesce((select array_agg(r.role) from ${schema.userRoles} r where r.user_id = ${u.id}), '{}')`,
+      roles: rolesOf(u.id),
     })
     .from(u)
     .where(eq(u.email, body.email));
@@ -228,15 +229,8 @@ export async function login(
     if (body.totp) {
       const step = await verifyTotp(decryptSecret(user.totpSecretEncrypted, settings.encryptionKey), body.totp, user.totpLastTimeStep);
       // Guarded: of two logins racing with the same code, only one moves the step on.
-      const used =
-        step === null
-          ? []
-          : await db
-              .update(u)
-              .set({ totpLastTimeStep: step })
-              .where(and(eq(u.id, user.id), or(isNull(u.totpLastTimeStep), sql`${u.totpLastTimeStep} < ${step}`)))
-              .returning({ id: u.id });
-      if (used.length === 0) throw await deny('totp', wrongCode);
+      const used = step !== null && (await recordTotpStep(db, user.id, step));
+      if (!used) throw await deny('totp', wrongCode);
       factor = 'totp';
     } else if (body.recoveryCode) {
       const rc = schema.recoveryCodes;
@@ -382,10 +376,7 @@ export async function changePassword(db: Database, actor: Actor, body: ChangePas
   assertStrongPassword(body.newPassword, [actor.email, actor.displayName]);
   const hash = await hashThroughGate(body.newPassword);
   await db.transaction(async (tx) => {
-    await tx
-      .update(schema.users)
-      .set({ passwordHash: hash, passwordChangedAt: sql`now()` as never })
-      .where(eq(schema.users.id, actor.userId));
+    await setPasswordHash(tx, actor.userId, hash);
     await revokeSessions(tx, actor.userId, actor.sessionId);
     await voidAccountTokens(tx, actor.userId);
     await auditAs(tx, { actorId: actor.userId, origin }, { action: 'change-password', objectType: 'user', objectId: actor.userId, result: 'success' });
@@ -528,10 +519,7 @@ export async function setPasswordWithToken(db: Database, body: SetPasswordBody, 
       .where(and(eq(t.id, found.id), isNull(t.usedAt)))
       .returning({ id: t.id });
     if (used.length === 0) throw new AppError('invalid-token', 'Deze link is al gebruikt.');
-    await tx
-      .update(u)
-      .set({ passwordHash: hash, passwordChangedAt: sql`now()` as never })
-      .where(eq(u.id, found.userId));
+    await setPasswordHash(tx, found.userId, hash);
     await revokeSessions(tx, found.userId);
     // The other links of the user (an invitation next to a reset, say) die with this one.
     await voidAccountTokens(tx, found.userId);
@@ -558,7 +546,7 @@ export async function loadMe(
       language: schema.users.language,
       isDemo: schema.users.isDemo,
       totpEnabledAt: schema.users.totpEnabledAt,
-      roles: sql<Role[]>`coalesce((select array_agg(r.role order by r.role) from ${schema.userRoles} r where r.user_id = ${userId}::uuid), '{}')`,
+      roles: rolesOf(schema.users.id),
       specialistId: sql<string | null>`(select sp.id::text from ${schema.specialists} sp where sp.user_id = ${userId}::uuid and sp.is_active)`,
       enrolmentOnly: sql<boolean>`coalesce((select s.enrolment_only from ${schema.sessions} s where s.id = ${sessionId}::uuid), false)`,
     })
@@ -580,4 +568,9 @@ export async function loadMe(
     twoFactorRequired: secondFactorRequired(user.roles, isDemo && settings.demoAccountsExempt, settings.requireSecondFactorForRequesters),
     enrolmentOnly: Boolean(enrolmentOnly),
   };
+}
+
+/** Marks session `sessionId` as seen now (the idle timeout counts from here). */
+export async function touchSession(db: Executor, sessionId: string): Promise<void> {
+  await db.update(schema.sessions).set({ lastSeenAt: sql`now()` }).where(eq(schema.sessions.id, sessionId));
 }

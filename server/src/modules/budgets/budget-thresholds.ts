@@ -1,7 +1,7 @@
 import { type Executor, schema } from '@duidingspool/db';
 import { thresholdReached } from '@duidingspool/shared';
 import { eq } from 'drizzle-orm';
-import { notifyBudgetThresholdCrossed, type OutboxContext } from '../notifications/outbox.ts';
+import { notifyBudgetThresholdCrossed, type OutboxContext } from '../notifications/index.ts';
 
 /**
  * After a change that can raise what is committed on `year` (a reservation, a raised estimate, an

@@ -16,7 +16,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { AppError, notFound } from '../../errors.ts';
 import type { ServiceContext } from '../../lib/context.ts';
 import { isoOrNull, pageWindow } from '../../lib/pagination.ts';
-import { audit } from '../audit/audit.service.ts';
+import { audit } from '../audit/index.ts';
 import { findBudget, setAllocation } from './budget-ledger.ts';
 import { noteThresholds } from './budget-thresholds.ts';
 

@@ -6,10 +6,9 @@ import { type Actor, hasRole, type ServiceContext } from '../../lib/context.ts';
 import { iso, isoOrNull, pageWindow } from '../../lib/pagination.ts';
 import { assertNoPersonalData } from '../../lib/personal-data-guard.ts';
 import { assertNotOwnWork, isOwnWork } from '../../lib/separation-of-duties.ts';
-import { assignmentsVisibleTo, findAssignment } from '../assignments/assignments.repository.ts';
-import { changeEstimate } from '../assignments/assignments.service.ts';
-import { audit } from '../audit/audit.service.ts';
-import { enqueueNotification } from '../notifications/outbox.ts';
+import { assignmentsVisibleTo, changeEstimate, findAssignment } from '../assignments/index.ts';
+import { audit } from '../audit/index.ts';
+import { enqueueNotification } from '../notifications/index.ts';
 
 const x = schema.extensionRequests;
 const a = schema.assignments;

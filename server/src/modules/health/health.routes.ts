@@ -1,7 +1,7 @@
-import { sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../errors.ts';
+import { pingDatabase } from './health.service.ts';
 
 const HealthSchema = z.object({ status: z.literal('ok') }).meta({ id: 'Health' });
 
@@ -12,7 +12,7 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags: ['system'], summary: 'Gezondheid: antwoordt de database?', response: { 200: HealthSchema } },
     handler: async () => {
       try {
-        await app.db.execute(sql`select 1`);
+        await pingDatabase(app.db);
       } catch {
         throw new AppError('service-unavailable', 'De database antwoordt niet.');
       }

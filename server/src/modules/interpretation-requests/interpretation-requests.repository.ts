@@ -10,7 +10,7 @@ import type {
 import { and, asc, desc, eq, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
 import { type Actor, hasRole } from '../../lib/context.ts';
 import { iso, isoOrNull, pageWindow } from '../../lib/pagination.ts';
-import { holdsRequest } from '../assignments/assignments.repository.ts';
+import { holdsRequest } from '../assignments/index.ts';
 
 const r = schema.interpretationRequests;
 const a = schema.assignments;
@@ -204,4 +204,27 @@ export async function nextReference(db: Executor, prefix: string, year: number):
     .onConflictDoUpdate({ target: schema.referenceCounters.year, set: { lastNumber: sql`${schema.referenceCounters.lastNumber} + 1` } })
     .returning({ n: schema.referenceCounters.lastNumber });
   return `${prefix}-${year}-${String(row?.n ?? 1).padStart(4, '0')}`;
+}
+
+/**
+ * Counts a failed retention purge of request `requestId` (docs/design.md §8): failures + 1, the
+ * next try after 60 minutes doubled per earlier failure (at most `capMinutes`), and `error` (class
+ * and SQLSTATE, never a message; cut to 200 characters) kept. Returns the new count and retry time.
+ */
+export async function noteRetentionFailure(
+  db: Executor,
+  requestId: string,
+  error: string,
+  capMinutes: number,
+): Promise<{ failures: number; retryAt: Date | null } | undefined> {
+  const [failed] = await db
+    .update(r)
+    .set({
+      retentionFailures: sql`${r.retentionFailures} + 1`,
+      retentionRetryAt: sql`now() + make_interval(mins => least(${capMinutes}, 60 * power(2, ${r.retentionFailures})::int))`,
+      retentionLastError: error.slice(0, 200),
+    } as never)
+    .where(eq(r.id, requestId))
+    .returning({ failures: r.retentionFailures, retryAt: r.retentionRetryAt });
+  return failed;
 }

@@ -13,7 +13,7 @@ import {
 } from '@duidingspool/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { serviceContext } from '../../lib/service-context.ts';
-import { assignSpecialist } from '../assignments/assignments.service.ts';
+import { assignSpecialist } from '../assignments/index.ts';
 import {
   createInterpretationRequest,
   deliverAdvice,

@@ -20,10 +20,9 @@ import { type Actor, hasRole, type ServiceContext } from '../../lib/context.ts';
 import { iso } from '../../lib/pagination.ts';
 import { assertNoPersonalData } from '../../lib/personal-data-guard.ts';
 import { isOwnWork, ownWorkRefused } from '../../lib/separation-of-duties.ts';
-import { type AssignmentRecord, isLive, listForRequest, lockLiveForRequest, toAssignment } from '../assignments/assignments.repository.ts';
-import { closeAssignment } from '../assignments/close-assignment.ts';
-import { audit } from '../audit/audit.service.ts';
-import { enqueueNotification } from '../notifications/outbox.ts';
+import { type AssignmentRecord, closeAssignment, isLive, listForRequest, lockLiveForRequest, toAssignment } from '../assignments/index.ts';
+import { audit } from '../audit/index.ts';
+import { enqueueNotification } from '../notifications/index.ts';
 import { findVisibleRequest, listRequests, listTimeline, nextReference, recordTransition } from './interpretation-requests.repository.ts';
 
 /** Prefix of the pool reference (`DP-2019-0007`), from the regional seed's `pool.referencePrefix`. */

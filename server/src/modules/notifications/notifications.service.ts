@@ -14,7 +14,7 @@ import type { AppConfig } from '../../config.ts';
 import { invalidField, notFound } from '../../errors.ts';
 import type { Actor, RequestOrigin } from '../../lib/context.ts';
 import { iso, isoOrNull, pageWindow } from '../../lib/pagination.ts';
-import { audit } from '../audit/audit.service.ts';
+import { audit } from '../audit/index.ts';
 import { renderMail, sampleMailInput } from './templates.tsx';
 import { NotificationWorker } from './worker.ts';
 

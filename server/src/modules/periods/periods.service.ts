@@ -4,7 +4,7 @@ import { and, eq, like, sql } from 'drizzle-orm';
 import { AppError, invalidTransition } from '../../errors.ts';
 import type { ServiceContext } from '../../lib/context.ts';
 import { assertNoPersonalData } from '../../lib/personal-data-guard.ts';
-import { audit } from '../audit/audit.service.ts';
+import { audit } from '../audit/index.ts';
 import { lockPeriod, monthOf } from './periods.repository.ts';
 
 /** The twelve months of `year` with their state (closed months are what the year-end accounting reports). */

@@ -1,7 +1,8 @@
 import { type Database, type Executor, LEDGER_PURGE_ORDER, REQUEST_DATA, type RequestDataTable, schema } from '@duidingspool/db';
 import { and, asc, eq, getTableColumns, isNotNull, isNull, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import { safeError } from '../../lib/logger.ts';
-import { auditAs, SYSTEM_ORIGIN } from '../audit/audit.service.ts';
+import { auditAs, SYSTEM_ORIGIN } from '../audit/index.ts';
+import { noteRetentionFailure } from '../interpretation-requests/index.ts';
 
 const r = schema.interpretationRequests;
 
@@ -114,15 +115,7 @@ async function runClock(db: Database, clock: Clock, log: RetentionLog): Promise<
         } catch (error) {
           total.failed++;
           const err = safeError(error);
-          const [failed] = await tx
-            .update(r)
-            .set({
-              retentionFailures: sql`${r.retentionFailures} + 1`,
-              retentionRetryAt: sql`now() + make_interval(mins => least(${RETENTION_RETRY_CAP_MINUTES}, 60 * power(2, ${r.retentionFailures})::int))`,
-              retentionLastError: [err.type, err.code ?? err.causeCode].filter(Boolean).join(' ').slice(0, 200),
-            } as never)
-            .where(eq(r.id, row.id))
-            .returning({ failures: r.retentionFailures, retryAt: r.retentionRetryAt });
+          const failed = await noteRetentionFailure(tx, row.id, [err.type, err.code ?? err.causeCode].filter(Boolean).join(' '), RETENTION_RETRY_CAP_MINUTES);
           log.warn({ requestId: row.id, job: clock.name, failures: failed?.failures, retryAt: failed?.retryAt, err }, 'retention purge failed; retried later');
         }
       }

@@ -5,7 +5,7 @@ import { AppError, notFound } from '../../errors.ts';
 import type { ServiceContext } from '../../lib/context.ts';
 import { iso } from '../../lib/pagination.ts';
 import { assertNotOwnWork } from '../../lib/separation-of-duties.ts';
-import { audit } from '../audit/audit.service.ts';
+import { audit } from '../audit/index.ts';
 
 const r = schema.specialistRates;
 const toDto = (row: typeof r.$inferSelect): SpecialistRate => ({

@@ -10,17 +10,16 @@ import {
   type TimeEntryListQuery,
   yearOf,
 } from '@duidingspool/shared';
-import { and, eq, gte, inArray, isNull, ne, sql } from 'drizzle-orm';
+import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import { AppError, forbidden, invalidField, invalidTransition, notFound } from '../../errors.ts';
 import type { ServiceContext } from '../../lib/context.ts';
 import { assertNoPersonalData } from '../../lib/personal-data-guard.ts';
 import { assertNotOwnWork, ownWorkRefused } from '../../lib/separation-of-duties.ts';
-import { assignmentsVisibleTo, findAssignment, rateOn } from '../assignments/assignments.repository.ts';
-import { audit } from '../audit/audit.service.ts';
-import { pendingRejected, pendingToSpent, reservedToPending, spentCorrected, tryReserve } from '../budgets/budget-ledger.ts';
-import { noteThresholds } from '../budgets/budget-thresholds.ts';
-import { enqueueNotification } from '../notifications/outbox.ts';
-import { addDayMinutes, assertPeriodOpen } from '../periods/periods.repository.ts';
+import { assignmentsVisibleTo, consumeReservation, findAssignment, giveBackToReservation, rateOn } from '../assignments/index.ts';
+import { audit } from '../audit/index.ts';
+import { pendingToSpent } from '../budgets/index.ts';
+import { enqueueNotification } from '../notifications/index.ts';
+import { addDayMinutes, assertPeriodOpen } from '../periods/index.ts';
 import { entriesVisibleTo, findEntry, listEntries, toTimeEntry } from './time-entries.repository.ts';
 
 /** Request statuses in which hours can be logged: the work is under way or the advice just went out. */
@@ -127,34 +126,8 @@ async function insertEntry(ctx: ServiceContext, assignmentId: string, body: LogT
     if (rateCents === null) throw new AppError('no-rate', `Er is geen tarief dat geldt op ${body.workedOn}.`);
     const amountCents = entryCostCents(body.minutes, rateCents);
     await addDayMinutes(tx, assignment.specialistId, body.workedOn, body.minutes);
-    const a = schema.assignments;
-    const fitted = await tx
-      .update(a)
-      .set({ reservedCents: sql`${a.reservedCents} - ${amountCents}`, loggedMinutes: sql`${a.loggedMinutes} + ${body.minutes}` })
-      .where(
-        and(
-          eq(a.id, assignmentId),
-          eq(a.status, 'accepted'),
-          isNull(a.closedAt),
-          gte(a.reservedCents, amountCents),
-          sql`${a.loggedMinutes} + ${body.minutes} <= ${a.estimatedMinutes}`,
-        ),
-      )
-      .returning({ id: a.id });
-    if (fitted.length === 0) {
-      const [now] = await tx.select({ logged: a.loggedMinutes, estimated: a.estimatedMinutes }).from(a).where(eq(a.id, assignmentId));
-      const remainingMinutes = now ? now.estimated - now.logged : 0;
-      throw new AppError(
-        'estimate-exceeded',
-        'Deze uren passen niet meer binnen de inschatting van de inzet. Vraag de coördinator de inschatting te verhogen.',
-        {
-          remainingMinutes,
-        },
-      );
-    }
     const entryYear = yearOf(body.workedOn);
-    await reservedToPending(tx, assignment.budgetYear, entryYear, amountCents);
-    if (entryYear !== assignment.budgetYear) await noteThresholds(tx, entryYear, ctx);
+    await consumeReservation(ctx, tx, { id: assignmentId, budgetYear: assignment.budgetYear }, entryYear, amountCents, body.minutes);
     const [row] = await tx
       .insert(schema.timeEntries)
       .values({
@@ -276,29 +249,14 @@ async function applyReview(
   const giveBack = (status === 'rejected' && !isCorrection) || (status === 'approved' && isCorrection);
   if (status === 'approved' && !isCorrection) await pendingToSpent(tx, entry.budgetYear, entry.amountCents);
   if (giveBack) {
-    const cents = Math.abs(entry.amountCents);
     const minutes = Math.abs(entry.minutes);
-    const a = schema.assignments;
-    const [assignment] = await tx.select().from(a).where(eq(a.id, entry.assignmentId)).for('update');
-    if (!assignment) throw new Error('assignment vanished');
-    // While the assignment is open the amount goes back to its reservation, so the specialist can
-    // still log the estimated minutes. Same year: pending (or spent) becomes reserved again. Across
-    // years: the entry's year is freed and the reservation's year re-reserved, if it still has room.
-    let restore = assignment.closedAt === null && assignment.status === 'accepted';
-    const sameYear = assignment.budgetYear === entry.budgetYear;
-    if (isCorrection) await spentCorrected(tx, entry.budgetYear, cents, restore && sameYear);
-    else await pendingRejected(tx, entry.budgetYear, cents, restore && sameYear);
-    if (restore && !sameYear) {
-      restore = await tryReserve(tx, assignment.budgetYear, cents);
-      if (restore) await noteThresholds(tx, assignment.budgetYear, ctx);
-    }
-    await tx
-      .update(a)
-      .set({
-        loggedMinutes: sql`greatest(${a.loggedMinutes} - ${minutes}, 0)`,
-        ...(restore ? { reservedCents: sql`${a.reservedCents} + ${cents}` } : {}),
-      })
-      .where(eq(a.id, entry.assignmentId));
+    await giveBackToReservation(ctx, tx, {
+      assignmentId: entry.assignmentId,
+      budgetYear: entry.budgetYear,
+      cents: Math.abs(entry.amountCents),
+      minutes,
+      isCorrection,
+    });
     await addDayMinutes(tx, entry.specialistId, entry.workedOn, -minutes);
   }
   if (status === 'approved') {

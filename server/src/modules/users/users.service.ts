@@ -4,10 +4,11 @@ import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { AppError, forbidden, invalidField, invalidTransition, notFound } from '../../errors.ts';
 import type { ServiceContext } from '../../lib/context.ts';
 import { iso, pageWindow } from '../../lib/pagination.ts';
-import { withdrawSpecialistWork } from '../assignments/assignments.service.ts';
-import { audit, auditAs, SYSTEM_ORIGIN } from '../audit/audit.service.ts';
-import { issueAccountToken, revokeSessions, voidAccountTokens } from '../auth/sessions.service.ts';
-import { findSpecialistOfUser } from '../specialists/specialists.repository.ts';
+import { withdrawSpecialistWork } from '../assignments/index.ts';
+import { audit, auditAs, SYSTEM_ORIGIN } from '../audit/index.ts';
+import { deleteRecoveryCodes, issueAccountToken, revokeSessions, voidAccountTokens } from '../auth/index.ts';
+import { findSpecialistOfUser } from '../specialists/index.ts';
+import { rolesOf } from './roles.ts';
 
 const u = schema.users;
 
@@ -20,7 +21,7 @@ const userColumns = {
   hasPassword: sql<boolean>`${u.passwordHash} is not null`,
   twoFactorEnabled: sql<boolean>`${u.totpEnabledAt} is not null`,
   createdAt: u.createdAt,
-  roles: sql<Role[]>`coalesce((select array_agg(r.role order by r.role) from ${schema.userRoles} r where r.user_id = ${u.id}), '{}')`,
+  roles: rolesOf(u.id),
   caseTableIds: sql<
     string[]
   >`coalesce((select array_agg(m.case_table_id::text order by m.case_table_id) from ${schema.caseTableMembers} m where m.user_id = ${u.id}), '{}')`,
@@ -144,7 +145,7 @@ export async function updateUser(ctx: ServiceContext, id: string, body: PatchUse
     if (body.isActive !== undefined) set.isActive = body.isActive;
     if (body.resetTwoFactor) Object.assign(set, { totpSecretEncrypted: null, totpEnabledAt: null, totpLastTimeStep: null });
     if (Object.keys(set).length > 0) await tx.update(u).set(set).where(eq(u.id, id));
-    if (body.resetTwoFactor) await tx.delete(schema.recoveryCodes).where(eq(schema.recoveryCodes.userId, id));
+    if (body.resetTwoFactor) await deleteRecoveryCodes(tx, id);
     // A new invitation only for an account that never set a password: for an active account it would
     // be a way for an admin to take it over. Those users reset their password themselves.
     if (body.resendInvitation && before.hasPassword) throw invalidTransition('Deze gebruiker heeft al een wachtwoord; een nieuwe uitnodiging is niet nodig.');

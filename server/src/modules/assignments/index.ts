@@ -1,0 +1,16 @@
+/** The public face of the assignments module: other modules and the app import only what is listed here (decision 050). */
+
+export type { AssignmentRecord } from './assignments.repository.ts';
+export {
+  assignmentsVisibleTo,
+  findAssignment,
+  holdsRequest,
+  isLive,
+  listForRequest,
+  lockLiveForRequest,
+  rateOn,
+  toAssignment,
+} from './assignments.repository.ts';
+export { assignSpecialist, changeEstimate, withdrawSpecialistWork } from './assignments.service.ts';
+export { closeAssignment } from './close-assignment.ts';
+export { consumeReservation, giveBackToReservation, releaseReservation } from './reservation.ts';

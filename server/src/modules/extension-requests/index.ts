@@ -1,0 +1,2 @@
+/** The public face of the extension-requests module: other modules and the app import only what is listed here (decision 050). */
+export { refuseOpenExtensionsOnClose } from './extension-requests.repository.ts';

@@ -1,0 +1,2 @@
+/** The public face of the interpretation-requests module: other modules and the app import only what is listed here (decision 050). */
+export { findVisibleRequest, noteRetentionFailure, recordTransition } from './interpretation-requests.repository.ts';

@@ -1,0 +1,2 @@
+/** The public face of the time-entries module: other modules and the app import only what is listed here (decision 050). */
+export { listAssignmentEntries, logTime } from './time-entries.service.ts';
