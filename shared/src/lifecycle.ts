@@ -31,6 +31,13 @@ export const REQUEST_STATUS_LABELS_NL: Record<RequestStatus, string> = {
   cancelled: 'geannuleerd',
 };
 
+/**
+ * Request statuses in which the specialist of an accepted assignment logs hours: the work is under
+ * way, or the advice has just gone out (DESIGN.md §5). The server refuses hours in any other status
+ * and says per assignment whether `log-time` is allowed now.
+ */
+export const LOGGABLE_REQUEST_STATUSES: readonly RequestStatus[] = ['in-progress', 'advice-delivered'];
+
 /** Statuses after which nothing changes any more. */
 export const TERMINAL_STATUSES: readonly RequestStatus[] = ['declined', 'closed', 'withdrawn', 'cancelled'];
 

@@ -16,10 +16,12 @@ export type CreateAssignmentBody = z.infer<typeof CreateAssignmentBodySchema>;
 
 /**
  * What the signed-in user may do with an assignment now: the proposed specialist `accept`s or
- * `decline`s; the coordinator may `change-estimate` and `end` it — never on their own assignment
+ * `decline`s; the specialist of an accepted, live assignment may `request-extension`, `log-time`
+ * while the request is in a `LOGGABLE_REQUEST_STATUSES` status, and `deliver-advice` while it is in
+ * progress; the coordinator may `change-estimate` and `end` it — never on their own assignment
  * (separation of duties, DESIGN.md §2). The UI offers only these.
  */
-export const ASSIGNMENT_ACTIONS = ['accept', 'decline', 'change-estimate', 'end'] as const;
+export const ASSIGNMENT_ACTIONS = ['accept', 'decline', 'log-time', 'request-extension', 'deliver-advice', 'change-estimate', 'end'] as const;
 export const AssignmentActionSchema = z.enum(ASSIGNMENT_ACTIONS);
 export type AssignmentAction = z.infer<typeof AssignmentActionSchema>;
 

@@ -5,6 +5,7 @@ import {
   type AssignmentListQuery,
   type AssignmentStatus,
   findTransition,
+  LOGGABLE_REQUEST_STATUSES,
   type RequestStatus,
 } from '@duidingspool/shared';
 import { and, asc, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
@@ -76,15 +77,30 @@ function toRecord(row: Record<keyof typeof columns, unknown>): AssignmentRecord 
 export const isLive = (record: Pick<AssignmentRecord, 'status' | 'closedAt'>) => record.status !== 'declined' && record.closedAt === null;
 
 /**
+ * True when hours can be logged on the assignment now: accepted, not closed, and its request in one
+ * of `LOGGABLE_REQUEST_STATUSES` (DESIGN.md §5). Logging time checks this; `assignmentActions` says it.
+ */
+export const takesHours = (record: Pick<AssignmentRecord, 'status' | 'closedAt' | 'requestStatus'>) =>
+  record.status === 'accepted' && record.closedAt === null && LOGGABLE_REQUEST_STATUSES.includes(record.requestStatus as RequestStatus);
+
+/**
  * What `actor` may do with the assignment now (the UI offers only these): the proposed specialist
- * accepts or declines an open proposal; a coordinator changes the estimate of a live assignment and
- * ends it while its request is assigned or in progress — neither on their own assignment
- * (separation of duties, DESIGN.md §2). The services check the same conditions.
+ * accepts or declines an open proposal; the specialist of an accepted live assignment asks for more
+ * hours, logs hours while `takesHours`, and delivers advice while the request is in progress; a
+ * coordinator changes the estimate of a live assignment and ends it while its request is assigned
+ * or in progress — neither on their own assignment (separation of duties, DESIGN.md §2). The
+ * services check the same conditions.
  */
 export function assignmentActions(actor: Actor, record: AssignmentRecord): AssignmentAction[] {
   const actions: AssignmentAction[] = [];
   if (!isLive(record)) return actions;
-  if (record.status === 'proposed' && actor.specialistId !== null && record.specialistId === actor.specialistId) actions.push('accept', 'decline');
+  const own = actor.specialistId !== null && record.specialistId === actor.specialistId;
+  if (own && record.status === 'proposed') actions.push('accept', 'decline');
+  if (own && record.status === 'accepted') {
+    if (takesHours(record)) actions.push('log-time');
+    actions.push('request-extension');
+    if (findTransition(record.requestStatus as RequestStatus, 'advice-delivered', ['specialist'], 'advice-delivered')) actions.push('deliver-advice');
+  }
   if (hasRole(actor, 'coordinator') && !isOwnWork(actor, record.specialistUserId)) {
     actions.push('change-estimate');
     if (findTransition(record.requestStatus as RequestStatus, 'submitted', ['coordinator'], 'assignment-ended')) actions.push('end');

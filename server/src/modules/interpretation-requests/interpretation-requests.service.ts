@@ -165,6 +165,7 @@ export async function getInterpretationRequest(ctx: ServiceContext, id: string, 
       const edge = findTransition(request.status, to, roles);
       return edge !== undefined && !signsOffOwnWork(actor, to, edge.by, records);
     }),
+    allowedActions: findTransition(request.status, 'assigned', roles, 'assign') ? ['assign'] : [],
   };
 }
 

@@ -15,16 +15,13 @@ import { AppError, forbidden, invalidField, invalidTransition, notFound } from '
 import type { ServiceContext } from '../../lib/context.ts';
 import { assertNoPersonalData } from '../../lib/personal-data-guard.ts';
 import { assertNotOwnWork, ownWorkRefused } from '../../lib/separation-of-duties.ts';
-import { assignmentsVisibleTo, findAssignment, rateOn } from '../assignments/assignments.repository.ts';
+import { assignmentsVisibleTo, findAssignment, rateOn, takesHours } from '../assignments/assignments.repository.ts';
 import { audit } from '../audit/audit.service.ts';
 import { pendingRejected, pendingToSpent, reservedToPending, spentCorrected, tryReserve } from '../budgets/budget-ledger.ts';
 import { noteThresholds } from '../budgets/budget-thresholds.ts';
 import { enqueueNotification } from '../notifications/outbox.ts';
 import { addDayMinutes, assertPeriodOpen } from '../periods/periods.repository.ts';
 import { entriesVisibleTo, findEntry, listEntries, toTimeEntry } from './time-entries.repository.ts';
-
-/** Request statuses in which hours can be logged: the work is under way or the advice just went out. */
-const LOGGABLE = new Set(['in-progress', 'advice-delivered']);
 
 /** A page of the entries the actor may see (coordinator: all; specialist: own). */
 export function listTimeEntries(ctx: ServiceContext, q: TimeEntryListQuery) {
@@ -112,7 +109,7 @@ async function insertEntry(ctx: ServiceContext, assignmentId: string, body: LogT
     const assignment = await findAssignment(tx, assignmentId, assignmentsVisibleTo(actor));
     if (!assignment) throw notFound('Deze inzet');
     if (assignment.specialistId !== actor.specialistId) throw forbidden('Alleen de toegewezen specialist kan uren schrijven op deze inzet.');
-    if (assignment.status !== 'accepted' || assignment.closedAt !== null || !LOGGABLE.has(assignment.requestStatus)) {
+    if (!takesHours(assignment)) {
       throw invalidTransition('Uren kunnen alleen worden geschreven op een aangenomen inzet bij een lopend verzoek.');
     }
     // Work is dated from the day of the proposal on: no backdating into a year already accounted for.
