@@ -64,7 +64,12 @@ export interface Transition {
   trigger: TransitionTrigger;
 }
 
-const OPEN: RequestStatus[] = ['draft', 'submitted', 'needs-information', 'assigned', 'in-progress', 'advice-delivered'];
+/** Statuses of a request that is still open: every status but the terminal ones. */
+export const OPEN_REQUEST_STATUSES: readonly RequestStatus[] = ['draft', 'submitted', 'needs-information', 'assigned', 'in-progress', 'advice-delivered'];
+const OPEN = OPEN_REQUEST_STATUSES;
+
+/** Statuses of the coordinator's triage queue: submitted, and waiting for the casustafel's information. */
+export const TRIAGE_STATUSES: readonly RequestStatus[] = ['submitted', 'needs-information'];
 
 /**
  * The transition table of DESIGN.md §4. Pure data; the server checks every status change against

@@ -6,6 +6,7 @@ export const MAX_EXTENSION_MINUTES = 200 * 60;
 
 export const EXTENSION_STATUSES = ['requested', 'granted', 'refused'] as const;
 export const ExtensionStatusSchema = z.enum(EXTENSION_STATUSES);
+export type ExtensionStatus = z.infer<typeof ExtensionStatusSchema>;
 
 /** Body of `POST /assignments/{id}/extension-requests`: extra minutes and why. */
 export const CreateExtensionBodySchema = z.strictObject({

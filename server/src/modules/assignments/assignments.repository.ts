@@ -5,6 +5,7 @@ import {
   type AssignmentListQuery,
   type AssignmentStatus,
   findTransition,
+  LIVE_ASSIGNMENT_STATUSES,
   LOGGABLE_REQUEST_STATUSES,
   type RequestStatus,
 } from '@duidingspool/shared';
@@ -151,7 +152,7 @@ export async function listForRequest(db: Executor, requestId: string, specialist
 /** Live (proposed or accepted, not closed) assignments of specialist `specialistId`, oldest first. */
 export async function listLiveForSpecialist(db: Executor, specialistId: string): Promise<AssignmentRecord[]> {
   const rows = await base(db)
-    .where(and(eq(a.specialistId, specialistId), inArray(a.status, ['proposed', 'accepted']), isNull(a.closedAt)))
+    .where(and(eq(a.specialistId, specialistId), inArray(a.status, [...LIVE_ASSIGNMENT_STATUSES]), isNull(a.closedAt)))
     .orderBy(asc(a.proposedAt), asc(a.id));
   return rows.map(toRecord);
 }
@@ -159,7 +160,7 @@ export async function listLiveForSpecialist(db: Executor, specialistId: string):
 /** Live (not declined, not closed) assignments of a request, locked for update. */
 export async function lockLiveForRequest(db: Executor, requestId: string): Promise<AssignmentRecord[]> {
   const rows = await base(db)
-    .where(and(eq(a.requestId, requestId), inArray(a.status, ['proposed', 'accepted']), isNull(a.closedAt)))
+    .where(and(eq(a.requestId, requestId), inArray(a.status, [...LIVE_ASSIGNMENT_STATUSES]), isNull(a.closedAt)))
     .for('update', { of: a });
   return rows.map(toRecord);
 }
@@ -168,7 +169,7 @@ export async function lockLiveForRequest(db: Executor, requestId: string): Promi
 export async function listAssignments(db: Executor, actor: Actor, q: AssignmentListQuery) {
   const filters: (SQL | undefined)[] = [assignmentsVisibleTo(actor)];
   if (q.status) filters.push(eq(a.status, q.status));
-  if (q.open === 'true') filters.push(and(isNull(a.closedAt), inArray(a.status, ['proposed', 'accepted'])));
+  if (q.open === 'true') filters.push(and(isNull(a.closedAt), inArray(a.status, [...LIVE_ASSIGNMENT_STATUSES])));
   if (q.open === 'false') filters.push(sql`(${a.closedAt} is not null or ${a.status} = 'declined')`);
   const where = and(...filters);
   const { limit, offset } = pageWindow(q);

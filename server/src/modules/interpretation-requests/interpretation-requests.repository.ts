@@ -1,5 +1,13 @@
 import { type Executor, schema } from '@duidingspool/db';
-import type { InterpretationRequestListQuery, InterpretationRequestSummary, RequestStatus, Role, TimelineEvent } from '@duidingspool/shared';
+import {
+  type InterpretationRequestListQuery,
+  type InterpretationRequestSummary,
+  LIVE_ASSIGNMENT_STATUSES,
+  type RequestStatus,
+  type Role,
+  TERMINAL_STATUSES,
+  type TimelineEvent,
+} from '@duidingspool/shared';
 import { and, asc, desc, eq, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
 import { type Actor, hasRole } from '../../lib/context.ts';
 import { iso, isoOrNull, pageWindow } from '../../lib/pagination.ts';
@@ -47,7 +55,7 @@ const summaryColumns = {
   >`coalesce((select array_agg(e.expertise_area_code order by e.expertise_area_code) from ${schema.requestExpertiseAreas} e where e.request_id = ${r.id}), '{}')`,
   specialistName: sql<
     string | null
-  >`(select u.display_name from ${a} join ${schema.specialists} s on s.id = ${a.specialistId} join ${schema.users} u on u.id = s.user_id where ${a.requestId} = ${r.id} and ${a.status} in ('proposed','accepted') order by ${a.proposedAt} desc limit 1)`,
+  >`(select u.display_name from ${a} join ${schema.specialists} s on s.id = ${a.specialistId} join ${schema.users} u on u.id = s.user_id where ${a.requestId} = ${r.id} and ${inArray(a.status, [...LIVE_ASSIGNMENT_STATUSES])} order by ${a.proposedAt} desc limit 1)`,
 };
 
 type SummaryRow = {
@@ -168,7 +176,7 @@ export async function recordTransition(
   });
   const extra: Partial<typeof r.$inferInsert> = {};
   if (input.to === 'submitted') extra.submittedAt = sql`coalesce(${r.submittedAt}, now())` as never;
-  if (input.to === 'closed' || input.to === 'withdrawn' || input.to === 'cancelled' || input.to === 'declined') extra.closedAt = sql`now()` as never;
+  if (TERMINAL_STATUSES.includes(input.to)) extra.closedAt = sql`now()` as never;
   await db
     .update(r)
     .set({ status: input.to, updatedAt: sql`now()` as never, ...extra })

@@ -12,6 +12,7 @@ import {
   REQUEST_STATUS_LABELS_NL,
   type RequestStatus,
   type Role,
+  TERMINAL_STATUSES,
   yearOf,
 } from '@duidingspool/shared';
 import { and, eq, inArray } from 'drizzle-orm';
@@ -192,7 +193,8 @@ export async function transitionInterpretationRequest(ctx: ServiceContext, id: s
     if (signsOffOwnWork(actor, body.status, edge.by, await listForRequest(tx, id))) throw ownWorkRefused('een verzoek sluiten waarop u zelf het werk deed');
     // The costly check of the body last, after existence, permission and state (DESIGN.md §6).
     assertNoPersonalData({ reason: body.reason });
-    if (body.status === 'closed' || body.status === 'withdrawn' || body.status === 'cancelled') {
+    // Ending a request releases what its live assignments still hold (a declined one, from submitted, has none).
+    if (TERMINAL_STATUSES.includes(body.status)) {
       for (const assignment of await lockLiveForRequest(tx, id)) {
         await release(tx, assignment.budgetYear, assignment.reservedCents);
         await tx.update(schema.assignments).set({ reservedCents: 0, closedAt: ctx.now() }).where(eq(schema.assignments.id, assignment.id));

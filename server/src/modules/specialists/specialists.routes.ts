@@ -3,6 +3,7 @@ import {
   amsterdamDate,
   CreateRateBodySchema,
   IdParamsSchema,
+  LIVE_ASSIGNMENT_STATUSES,
   pageOf,
   SpecialistListQuerySchema,
   SpecialistRateListSchema,
@@ -44,7 +45,10 @@ export const specialistRoutes: FastifyPluginAsyncZod<{ now?: () => Date }> = asy
       }
       if (q.language) filters.push(sql`exists (select 1 from ${schema.specialistLanguages} l where l.specialist_id = ${s.id} and l.language = ${q.language})`);
       const where = and(...filters);
-      const live = sql`a.status in ('proposed','accepted') and a.closed_at is null`;
+      const live = sql`a.status in (${sql.join(
+        LIVE_ASSIGNMENT_STATUSES.map((status) => sql`${status}`),
+        sql`, `,
+      )}) and a.closed_at is null`;
       const { limit, offset } = pageWindow(q);
       const rows = await app.db
         .select({

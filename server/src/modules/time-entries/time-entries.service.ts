@@ -261,7 +261,7 @@ async function applyReview(
   ctx: ServiceContext,
   tx: Transaction,
   entry: Awaited<ReturnType<typeof lockReviewable>>,
-  status: 'approved' | 'rejected',
+  status: ReviewTimeEntryBody['status'],
   reason: string | undefined,
 ): Promise<number> {
   const { actor } = ctx;

@@ -24,6 +24,16 @@ function reasonMode(target: Patchable, from: RequestStatus): ReasonMode {
   return 'none';
 }
 
+/** How each action's button looks: the usual next step is primary; ending a request is marked as dangerous. */
+const BUTTON_STYLE: Record<Patchable, { appearance: 'primary-action-button' | 'secondary-action-button'; hint?: 'danger' }> = {
+  submitted: { appearance: 'primary-action-button' },
+  closed: { appearance: 'primary-action-button' },
+  'needs-information': { appearance: 'secondary-action-button' },
+  declined: { appearance: 'secondary-action-button', hint: 'danger' },
+  cancelled: { appearance: 'secondary-action-button', hint: 'danger' },
+  withdrawn: { appearance: 'secondary-action-button', hint: 'danger' },
+};
+
 const isPatchable = (s: RequestStatus): s is Patchable => (PATCHABLE_STATUSES as readonly string[]).includes(s);
 
 /**
@@ -103,8 +113,8 @@ export function RequestActions({ request }: { request: InterpretationRequest }) 
           {actions.map((target) => (
             <Button
               key={target}
-              appearance={target === 'closed' || target === 'submitted' ? 'primary-action-button' : 'secondary-action-button'}
-              hint={target === 'declined' || target === 'cancelled' || target === 'withdrawn' ? 'danger' : undefined}
+              appearance={BUTTON_STYLE[target].appearance}
+              hint={BUTTON_STYLE[target].hint}
               onClick={() => start(target)}
               disabled={update.isPending}
             >
