@@ -1,5 +1,5 @@
 import type { InterpretationRequest, RequestStatus } from '@duidingspool/shared';
-import { PATCHABLE_STATUSES, REASON_REQUIRED_STATUSES } from '@duidingspool/shared';
+import { maxLengthOf, PATCHABLE_STATUSES, PatchInterpretationRequestBodySchema, REASON_REQUIRED_STATUSES } from '@duidingspool/shared';
 import { Button, ButtonGroup, Heading2, Paragraph } from '@utrecht/component-library-react';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -136,7 +136,7 @@ export function RequestActions({ request }: { request: InterpretationRequest }) 
               error={reasonError}
               rows={3}
               required={reasonMode(pending, request.status) === 'required'}
-              maxLength={1000}
+              maxLength={maxLengthOf(PatchInterpretationRequestBodySchema.shape.reason)}
               describedByExtra="transition-reason-pd"
               after={<PersonalDataWarning id="transition-reason-pd" text={reason} />}
             />
