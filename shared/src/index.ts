@@ -22,3 +22,4 @@ export * from './money.ts';
 export * from './personal-data.ts';
 export * from './problems.ts';
 export * from './roles.ts';
+export * from './status-labels.ts';

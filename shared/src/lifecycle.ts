@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Role } from './roles.ts';
+import { STATUS_LABELS } from './status-labels.ts';
 
 /** Request statuses of DESIGN.md §4. */
 export const REQUEST_STATUSES = [
@@ -17,19 +18,8 @@ export const REQUEST_STATUSES = [
 export const RequestStatusSchema = z.enum(REQUEST_STATUSES);
 export type RequestStatus = z.infer<typeof RequestStatusSchema>;
 
-/** Dutch names of the statuses, for messages that reach users. */
-export const REQUEST_STATUS_LABELS_NL: Record<RequestStatus, string> = {
-  draft: 'concept',
-  submitted: 'ingediend',
-  'needs-information': 'aanvullende informatie nodig',
-  declined: 'afgewezen',
-  assigned: 'toegewezen',
-  'in-progress': 'in behandeling',
-  'advice-delivered': 'advies opgeleverd',
-  closed: 'gesloten',
-  withdrawn: 'ingetrokken',
-  cancelled: 'geannuleerd',
-};
+/** Dutch names of the request statuses, for messages that reach users (from `STATUS_LABELS`). */
+export const REQUEST_STATUS_LABELS_NL: Record<RequestStatus, string> = STATUS_LABELS.nl.request;
 
 /**
  * Request statuses in which the specialist of an accepted assignment logs hours: the work is under

@@ -65,7 +65,7 @@ export function OutboxOverview() {
           setStatus(v as NotificationStatus | '');
           setPage(1);
         }}
-        options={[{ value: '', label: t('mail.allStatuses') }, ...NOTIFICATION_STATUSES.map((s) => ({ value: s, label: t(`mail.status.${s}`) }))]}
+        options={[{ value: '', label: t('mail.allStatuses') }, ...NOTIFICATION_STATUSES.map((s) => ({ value: s, label: t(`status.notification.${s}`) }))]}
       />
       {data.items.length === 0 ? (
         <Paragraph>{t('mail.empty')}</Paragraph>
@@ -98,7 +98,7 @@ export function OutboxOverview() {
                   <bdi>{n.recipientEmail}</bdi>
                 </TableCell>
                 <TableCell>
-                  <span className={`dsp-mail-status dsp-mail-status--${n.status}`}>{t(`mail.status.${n.status}`)}</span>
+                  <span className={`dsp-mail-status dsp-mail-status--${n.status}`}>{t(`status.notification.${n.status}`)}</span>
                 </TableCell>
                 <TableCell>{formatInteger(n.attempts)}</TableCell>
                 <TableCell>{n.lastError ?? '—'}</TableCell>
