@@ -249,6 +249,35 @@ describe('period close', () => {
     expect(c.status).toBe(201);
   });
 
+  it('each month says what may be done with it now, and the server accepts exactly that', async () => {
+    type Period = { month: string; status: string; undecidedEntryCount: number; allowedActions: string[] };
+    const months = async (y: number) => (await finance('GET', `/api/v1/accounting-periods?year=${y}`)).body.items as Period[];
+    const period = async (month: string) => (await months(Number(month.slice(0, 4)))).find((p) => p.month === month) as Period;
+    const { assignment } = await startedAssignment(requester, coordinator, sp2, 2, 600);
+    const entry = await log(sp2, assignment.id, { workedOn: '2024-08-12', minutes: 45 });
+
+    // An ended month with an entry waiting for a decision: nothing to do, and closing is refused.
+    expect(await period('2024-08')).toMatchObject({ status: 'open', undecidedEntryCount: 1, allowedActions: [] });
+    expectProblem(await finance('PATCH', '/api/v1/accounting-periods/2024-08', { status: 'closed' }), 409, 'invalid-transition');
+    // Decided: it may be closed, and then only reopened.
+    expect((await approve(entry.id)).status).toBe(200);
+    expect(await period('2024-08')).toMatchObject({ status: 'open', undecidedEntryCount: 0, allowedActions: ['close'] });
+    expect((await coordinator('PATCH', '/api/v1/accounting-periods/2024-08', { status: 'closed' })).status).toBe(200);
+    expect(await period('2024-08')).toMatchObject({ status: 'closed', allowedActions: ['reopen'] });
+    expect((await finance('PATCH', '/api/v1/accounting-periods/2024-08', { status: 'open', reason: 'Nacontrole' })).status).toBe(200);
+
+    // This year by the server's clock (Europe/Amsterdam): only months before the running one may close.
+    const running = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam' }).format(new Date()).slice(0, 7);
+    for (const p of await months(year)) {
+      const closable = p.status === 'open' && p.month < running && p.undecidedEntryCount === 0;
+      expect(p.allowedActions, p.month).toEqual(p.status === 'closed' ? ['reopen'] : closable ? ['close'] : []);
+    }
+    const notOver = (await months(year)).filter((p) => p.month >= running);
+    for (const p of notOver.slice(0, 2)) {
+      expectProblem(await finance('PATCH', `/api/v1/accounting-periods/${p.month}`, { status: 'closed' }), 400, 'validation-failed');
+    }
+  });
+
   it('a month that has not begun cannot be closed; requesters and specialists may not close', async () => {
     const next = `${year + 1}-01`;
     const res = await finance('PATCH', `/api/v1/accounting-periods/${next}`, { status: 'closed' });

@@ -383,3 +383,66 @@ describe('allowedTransitions matches what PATCH accepts', () => {
     for (const to of PATCHABLE) expectProblem(await worker('PATCH', url(id), { status: to, reason: REASON }), 403, 'forbidden');
   });
 });
+
+describe('allowedActions on a request and its assignment match what the server accepts', () => {
+  // From docs/design.md §4 and §5: the coordinator assigns a submitted request; the proposed specialist
+  // answers; the specialist of an accepted live assignment asks for more hours, logs hours while the
+  // request is in progress or its advice has just gone out, and delivers advice while it is in
+  // progress; the coordinator changes the estimate of a live assignment and ends it while the
+  // request is assigned or in progress.
+  const ASSIGN: Record<State, string[]> = {
+    draft: [],
+    submitted: ['assign'],
+    'needs-information': [],
+    assigned: [],
+    'in-progress': [],
+    'advice-delivered': [],
+    closed: [],
+    withdrawn: [],
+    cancelled: [],
+    declined: [],
+  };
+  const SPECIALIST: Partial<Record<State, string[]>> = {
+    assigned: ['accept', 'decline'],
+    'in-progress': ['log-time', 'request-extension', 'deliver-advice'],
+    'advice-delivered': ['log-time', 'request-extension'],
+    closed: [],
+  };
+  const COORDINATOR: Partial<Record<State, string[]>> = {
+    assigned: ['change-estimate', 'end'],
+    'in-progress': ['change-estimate', 'end'],
+    'advice-delivered': ['change-estimate'],
+    closed: [],
+  };
+  const WORK = {
+    'log-time': (s: { assignmentId?: string }) => worker('POST', `/api/v1/assignments/${s.assignmentId}/time-entries`, entryBody({ minutes: 15 })),
+    'request-extension': (s: { assignmentId?: string }) =>
+      worker('POST', `/api/v1/assignments/${s.assignmentId}/extension-requests`, { extraMinutes: 30, reason: 'Meer bronnen' }),
+    'deliver-advice': (s: { id: string }) => worker('POST', `${url(s.id)}/advice`, { summary: 'Kern', body: 'Duiding' }),
+  } as const;
+
+  it.each(STATES)('in state %s', async (state) => {
+    const base = await inState(state);
+    expect((await detail(base.id, requester)).allowedActions).toEqual([]);
+    if (state !== 'draft') {
+      const offered = (await detail(base.id)).allowedActions as string[];
+      expect(offered).toEqual(ASSIGN[state]);
+      const res = await coordinator('POST', `${url(base.id)}/assignments`, { specialistId, estimatedMinutes: 30 });
+      if (offered.includes('assign')) expect(res.status, JSON.stringify(res.body)).toBe(201);
+      else expectProblem(res, 409, 'invalid-transition');
+    }
+    if (!base.assignmentId) return;
+    const mine = (await worker('GET', `/api/v1/assignments/${base.assignmentId}`)).body.allowedActions as string[];
+    expect(mine).toEqual(SPECIALIST[state]);
+    expect((await coordinator('GET', `/api/v1/assignments/${base.assignmentId}`)).body.allowedActions).toEqual(COORDINATOR[state]);
+    for (const [action, call] of Object.entries(WORK)) {
+      if (mine.includes(action)) {
+        const res = await call(await inState(state));
+        expect(res.status, `${action} in ${state}: ${JSON.stringify(res.body)}`).toBe(201);
+      } else {
+        const res = await call(base);
+        expect([403, 409], `${action} in ${state} should be refused: ${JSON.stringify(res.body)}`).toContain(res.status);
+      }
+    }
+  });
+});

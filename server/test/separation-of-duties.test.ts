@@ -183,7 +183,8 @@ describe('a coordinator who is also a specialist, on their own work', () => {
     for (const e of forCoordinator) expect(e.allowedActions).toEqual(['approve', 'reject']);
 
     const assignment = (await dual('GET', `/api/v1/assignments/${own.assignmentId}`)).body;
-    expect(assignment.allowedActions).toEqual([]);
+    // As the assigned specialist of a request in progress they do the work; no decision on it.
+    expect(assignment.allowedActions).toEqual(['log-time', 'request-extension', 'deliver-advice']);
     expect((await coordinator('GET', `/api/v1/assignments/${own.assignmentId}`)).body.allowedActions).toEqual(['change-estimate', 'end']);
 
     const specialists = (await dual('GET', '/api/v1/specialists?pageSize=100')).body.items as { id: string; allowedActions: string[] }[];

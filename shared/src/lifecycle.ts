@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Role } from './roles.ts';
+import { STATUS_LABELS } from './status-labels.ts';
 
 /** Request statuses of docs/design.md §4. */
 export const REQUEST_STATUSES = [
@@ -17,19 +18,15 @@ export const REQUEST_STATUSES = [
 export const RequestStatusSchema = z.enum(REQUEST_STATUSES);
 export type RequestStatus = z.infer<typeof RequestStatusSchema>;
 
-/** Dutch names of the statuses, for messages that reach users. */
-export const REQUEST_STATUS_LABELS_NL: Record<RequestStatus, string> = {
-  draft: 'concept',
-  submitted: 'ingediend',
-  'needs-information': 'aanvullende informatie nodig',
-  declined: 'afgewezen',
-  assigned: 'toegewezen',
-  'in-progress': 'in behandeling',
-  'advice-delivered': 'advies opgeleverd',
-  closed: 'gesloten',
-  withdrawn: 'ingetrokken',
-  cancelled: 'geannuleerd',
-};
+/** Dutch names of the request statuses, for messages that reach users (from `STATUS_LABELS`). */
+export const REQUEST_STATUS_LABELS_NL: Record<RequestStatus, string> = STATUS_LABELS.nl.request;
+
+/**
+ * Request statuses in which the specialist of an accepted assignment logs hours: the work is under
+ * way, or the advice has just gone out (docs/design.md §5). The server refuses hours in any other status
+ * and says per assignment whether `log-time` is allowed now.
+ */
+export const LOGGABLE_REQUEST_STATUSES: readonly RequestStatus[] = ['in-progress', 'advice-delivered'];
 
 /** Statuses after which nothing changes any more. */
 export const TERMINAL_STATUSES: readonly RequestStatus[] = ['declined', 'closed', 'withdrawn', 'cancelled'];
@@ -57,7 +54,12 @@ export interface Transition {
   trigger: TransitionTrigger;
 }
 
-const OPEN: RequestStatus[] = ['draft', 'submitted', 'needs-information', 'assigned', 'in-progress', 'advice-delivered'];
+/** Statuses of a request that is still open: every status but the terminal ones. */
+export const OPEN_REQUEST_STATUSES: readonly RequestStatus[] = ['draft', 'submitted', 'needs-information', 'assigned', 'in-progress', 'advice-delivered'];
+const OPEN = OPEN_REQUEST_STATUSES;
+
+/** Statuses of the coordinator's triage queue: submitted, and waiting for the casustafel's information. */
+export const TRIAGE_STATUSES: readonly RequestStatus[] = ['submitted', 'needs-information'];
 
 /**
  * The transition table of docs/design.md §4. Pure data; the server checks every status change against

@@ -5,6 +5,15 @@ export const ASSIGNMENT_STATUSES = ['proposed', 'accepted', 'declined'] as const
 export const AssignmentStatusSchema = z.enum(ASSIGNMENT_STATUSES);
 export type AssignmentStatus = z.infer<typeof AssignmentStatusSchema>;
 
+/**
+ * Statuses of an assignment that is live while not closed (`closedAt` null): proposed or accepted.
+ * A live assignment holds the unused part of its reservation and counts in the specialist's load.
+ */
+export const LIVE_ASSIGNMENT_STATUSES: readonly AssignmentStatus[] = ['proposed', 'accepted'];
+
+/** The specialist's answer to a proposal (`PATCH /assignments/{id}` with `status`). */
+export type AssignmentAnswer = 'accepted' | 'declined';
+
 /** Longest estimate one assignment may carry: 200 hours. */
 export const MAX_ESTIMATE_MINUTES = 200 * 60;
 
@@ -16,10 +25,12 @@ export type CreateAssignmentBody = z.infer<typeof CreateAssignmentBodySchema>;
 
 /**
  * What the signed-in user may do with an assignment now: the proposed specialist `accept`s or
- * `decline`s; the coordinator may `change-estimate` and `end` it — never on their own assignment
+ * `decline`s; the specialist of an accepted, live assignment may `request-extension`, `log-time`
+ * while the request is in a `LOGGABLE_REQUEST_STATUSES` status, and `deliver-advice` while it is in
+ * progress; the coordinator may `change-estimate` and `end` it — never on their own assignment
  * (separation of duties, docs/design.md §2). The UI offers only these.
  */
-export const ASSIGNMENT_ACTIONS = ['accept', 'decline', 'change-estimate', 'end'] as const;
+export const ASSIGNMENT_ACTIONS = ['accept', 'decline', 'log-time', 'request-extension', 'deliver-advice', 'change-estimate', 'end'] as const;
 export const AssignmentActionSchema = z.enum(ASSIGNMENT_ACTIONS);
 export type AssignmentAction = z.infer<typeof AssignmentActionSchema>;
 
@@ -30,7 +41,7 @@ export type AssignmentAction = z.infer<typeof AssignmentActionSchema>;
  */
 export const PatchAssignmentBodySchema = z
   .strictObject({
-    status: z.enum(['accepted', 'declined']).optional(),
+    status: z.enum(['accepted', 'declined'] satisfies AssignmentAnswer[]).optional(),
     reason: multiLineText(1000).optional(),
     estimatedMinutes: EstimateSchema.optional(),
   })

@@ -110,3 +110,37 @@ export const pageOf = <T extends z.ZodType>(item: T) =>
 export const CentsSchema = z.number().int();
 /** Integer minutes. */
 export const MinutesSchema = z.number().int();
+
+/** `field` without its `.optional()`, `.nullable()` and `.default()` wrappers. */
+function unwrapped(field: z.ZodType): z.ZodType {
+  let inner = field;
+  while (inner instanceof z.ZodOptional || inner instanceof z.ZodNullable || inner instanceof z.ZodDefault) inner = inner.unwrap() as z.ZodType;
+  return inner;
+}
+
+/**
+ * The most characters a text field of a contract takes (its `max`), through `.optional()` and
+ * `.nullable()`: forms take their limits from the contract, so the server's rule is the only one.
+ * Example: `maxLengthOf(CreateInterpretationRequestBodySchema.shape.caseReference)` → 64.
+ *
+ * @throws Error when `field` is not a string schema with a maximum length (a programming error)
+ */
+export function maxLengthOf(field: z.ZodType): number {
+  const inner = unwrapped(field);
+  if (inner instanceof z.ZodString && inner.maxLength !== null) return inner.maxLength;
+  throw new Error('maxLengthOf: not a text field with a maximum length');
+}
+
+/**
+ * The smallest and largest value a number field of a contract takes (its `min` and `max`), e.g.
+ * `rangeOf(LogTimeBodySchema.shape.minutes)` → `{ min: 1, max: 1440 }`.
+ *
+ * @throws Error when `field` is not a number schema with both bounds (a programming error)
+ */
+export function rangeOf(field: z.ZodType): { min: number; max: number } {
+  const inner = unwrapped(field);
+  if (inner instanceof z.ZodNumber && Number.isFinite(inner.minValue) && Number.isFinite(inner.maxValue)) {
+    return { min: inner.minValue as number, max: inner.maxValue as number };
+  }
+  throw new Error('rangeOf: not a number field with a minimum and a maximum');
+}

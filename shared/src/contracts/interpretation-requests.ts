@@ -105,6 +105,14 @@ export const TimelineEventSchema = z
   .meta({ id: 'TimelineEvent' });
 export type TimelineEvent = z.infer<typeof TimelineEventSchema>;
 
+/**
+ * What the signed-in user may do with a request besides PATCH transitions: the coordinator may
+ * `assign` a specialist to a submitted request (docs/design.md §4). The UI offers only these.
+ */
+export const REQUEST_ACTIONS = ['assign'] as const;
+export const RequestActionSchema = z.enum(REQUEST_ACTIONS);
+export type RequestAction = z.infer<typeof RequestActionSchema>;
+
 /** One request with its timeline, assignments and (when the user may read it) advice. */
 export const InterpretationRequestSchema = InterpretationRequestSummarySchema.extend({
   question: z.string(),
@@ -114,6 +122,8 @@ export const InterpretationRequestSchema = InterpretationRequestSummarySchema.ex
   advice: AdviceSchema.nullable(),
   /** Statuses this user may move the request to with PATCH now. */
   allowedTransitions: z.array(RequestStatusSchema),
+  /** What else this user may do with the request now. */
+  allowedActions: z.array(RequestActionSchema),
   /** Calendar date (Europe/Amsterdam) on which the case content is purged; null while open. */
   contentPurgeDate: z.string().nullable().meta({ format: 'date' }),
   /** When the case content was purged (question, context and advice are then empty). */

@@ -78,7 +78,8 @@ export const PutNotificationPreferencesBodySchema = z.strictObject({
 export type PutNotificationPreferencesBody = z.infer<typeof PutNotificationPreferencesBodySchema>;
 
 /** Outbox states (see the `notifications` table). */
-export const NotificationStatusSchema = z.enum(['pending', 'sending', 'sent', 'failed', 'digest', 'digested']);
+export const NOTIFICATION_STATUSES = ['pending', 'sending', 'sent', 'failed', 'digest', 'digested'] as const;
+export const NotificationStatusSchema = z.enum(NOTIFICATION_STATUSES);
 export type NotificationStatus = z.infer<typeof NotificationStatusSchema>;
 
 /** One outbox row as admins see it: no subject or body, only what happened to whom and how it went. */

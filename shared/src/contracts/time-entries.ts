@@ -75,3 +75,23 @@ export const TimeEntryListQuerySchema = PageQuerySchema.extend({
   assignmentId: IdSchema.optional(),
 });
 export type TimeEntryListQuery = z.infer<typeof TimeEntryListQuerySchema>;
+
+/** Body of `POST /time-entries/{id}/corrections`: negative minutes (at most the original's) and a reason. */
+export const CreateCorrectionBodySchema = z.strictObject({
+  minutes: z.number().int('hele minuten').max(-1, 'een correctie heeft negatieve minuten').min(-1440),
+  reason: requiredMultiLineText(1000),
+});
+export type CreateCorrectionBody = z.infer<typeof CreateCorrectionBodySchema>;
+
+/** Body of `POST /time-entry-reviews`: approve or reject up to 100 submitted entries at once (all or nothing). */
+export const BulkReviewBodySchema = z
+  .strictObject({
+    entryIds: z.array(IdSchema).min(1).max(100),
+    status: z.enum(['approved', 'rejected']),
+    reason: multiLineText(1000).optional(),
+  })
+  .refine((b) => b.status !== 'rejected' || (b.reason?.trim().length ?? 0) > 0, { message: 'geef een reden bij afwijzen', path: ['reason'] })
+  .refine((b) => new Set(b.entryIds).size === b.entryIds.length, { message: 'elke urenregel één keer', path: ['entryIds'] });
+export type BulkReviewBody = z.infer<typeof BulkReviewBodySchema>;
+
+export const BulkReviewResultSchema = z.object({ reviewed: z.number().int(), amountCents: CentsSchema }).meta({ id: 'BulkReviewResult' });

@@ -14,7 +14,18 @@ const labels = {
 function setup() {
   const onAccept = vi.fn();
   const onRefuse = vi.fn();
-  render(<DecisionControls id="r1" labels={labels} context={null} pending={false} mutationError={null} onAccept={onAccept} onRefuse={onRefuse} />);
+  render(
+    <DecisionControls
+      id="r1"
+      labels={labels}
+      context={null}
+      pending={false}
+      mutationError={null}
+      onAccept={onAccept}
+      onRefuse={onRefuse}
+      reasonMaxLength={1000}
+    />,
+  );
   return { onAccept, onRefuse, user: userEvent.setup() };
 }
 

@@ -28,6 +28,7 @@ export function DecisionControls({
   mutationError,
   onAccept,
   onRefuse,
+  reasonMaxLength,
 }: {
   id: string;
   labels: DecisionLabels;
@@ -37,6 +38,8 @@ export function DecisionControls({
   mutationError: unknown;
   onAccept: () => void;
   onRefuse: (reason: string, onFieldError: (message: string) => void) => void;
+  /** The reason's limit, from the contract of the refusing call (`maxLengthOf(…shape.reason)`). */
+  reasonMaxLength: number;
 }) {
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
@@ -87,7 +90,7 @@ export function DecisionControls({
             error={error}
             rows={2}
             required
-            maxLength={1000}
+            maxLength={reasonMaxLength}
             describedByExtra={`${id}-pd`}
             after={<PersonalDataWarning id={`${id}-pd`} text={reason} />}
           />

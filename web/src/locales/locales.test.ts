@@ -1,4 +1,6 @@
+import { EXTENSION_STATUSES, NOTIFICATION_STATUSES, REQUEST_STATUSES, STATUS_LABELS, TIME_ENTRY_STATUSES } from '@duidingspool/shared';
 import { describe, expect, it } from 'vitest';
+import { i18next } from '../lib/i18n.ts';
 import en from './en.json';
 import nl from './nl.json';
 
@@ -12,8 +14,8 @@ describe('locale files', () => {
     expect(keys(en).sort()).toEqual(keys(nl).sort());
   });
 
-  it('hold the Dutch status labels of the lifecycle', () => {
-    expect(Object.values(nl.status.request)).toEqual([
+  it('hold the Dutch status labels of the lifecycle, from shared/', () => {
+    expect(REQUEST_STATUSES.map((s) => i18next.t(`status.request.${s}`, { lng: 'nl' }))).toEqual([
       'concept',
       'ingediend',
       'aanvullende informatie nodig',
@@ -25,5 +27,20 @@ describe('locale files', () => {
       'ingetrokken',
       'geannuleerd',
     ]);
+  });
+
+  it('name every status of every shared enum in both languages', () => {
+    for (const lng of ['nl', 'en']) {
+      for (const [kind, labels] of Object.entries(STATUS_LABELS.nl)) {
+        for (const status of Object.keys(labels)) {
+          const key = `status.${kind}.${status}`;
+          expect(i18next.exists(key, { lng }), `${lng} ${key}`).toBe(true);
+        }
+      }
+    }
+    expect(Object.keys(STATUS_LABELS.nl.timeEntry)).toEqual([...TIME_ENTRY_STATUSES]);
+    expect(Object.keys(STATUS_LABELS.nl.extension)).toEqual([...EXTENSION_STATUSES]);
+    expect(Object.keys(STATUS_LABELS.nl.notification)).toEqual([...NOTIFICATION_STATUSES]);
+    expect(Object.keys(STATUS_LABELS.en.request)).toEqual([...REQUEST_STATUSES]);
   });
 });

@@ -7,6 +7,8 @@ import {
   type AssignmentStatus,
   CLOSE_CAUSES_KEEPING_ACCESS,
   findTransition,
+  LIVE_ASSIGNMENT_STATUSES,
+  LOGGABLE_REQUEST_STATUSES,
   type RequestStatus,
 } from '@duidingspool/shared';
 import { and, asc, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
@@ -92,15 +94,30 @@ export const holdsRequest: SQL = sql`((${a.status} in ('proposed','accepted') an
 export const isLive = (record: Pick<AssignmentRecord, 'status' | 'closedAt'>) => record.status !== 'declined' && record.closedAt === null;
 
 /**
+ * True when hours can be logged on the assignment now: accepted, not closed, and its request in one
+ * of `LOGGABLE_REQUEST_STATUSES` (docs/design.md §5). Logging time checks this; `assignmentActions` says it.
+ */
+export const takesHours = (record: Pick<AssignmentRecord, 'status' | 'closedAt' | 'requestStatus'>) =>
+  record.status === 'accepted' && record.closedAt === null && LOGGABLE_REQUEST_STATUSES.includes(record.requestStatus as RequestStatus);
+
+/**
  * What `actor` may do with the assignment now (the UI offers only these): the proposed specialist
- * accepts or declines an open proposal; a coordinator changes the estimate of a live assignment and
- * ends it while its request is assigned or in progress — neither on their own assignment
- * (separation of duties, docs/design.md §2). The services check the same conditions.
+ * accepts or declines an open proposal; the specialist of an accepted live assignment asks for more
+ * hours, logs hours while `takesHours`, and delivers advice while the request is in progress; a
+ * coordinator changes the estimate of a live assignment and ends it while its request is assigned
+ * or in progress — neither on their own assignment (separation of duties, docs/design.md §2). The
+ * services check the same conditions.
  */
 export function assignmentActions(actor: Actor, record: AssignmentRecord): AssignmentAction[] {
   const actions: AssignmentAction[] = [];
   if (!isLive(record)) return actions;
-  if (record.status === 'proposed' && actor.specialistId !== null && record.specialistId === actor.specialistId) actions.push('accept', 'decline');
+  const own = actor.specialistId !== null && record.specialistId === actor.specialistId;
+  if (own && record.status === 'proposed') actions.push('accept', 'decline');
+  if (own && record.status === 'accepted') {
+    if (takesHours(record)) actions.push('log-time');
+    actions.push('request-extension');
+    if (findTransition(record.requestStatus as RequestStatus, 'advice-delivered', ['specialist'], 'advice-delivered')) actions.push('deliver-advice');
+  }
   if (hasRole(actor, 'coordinator') && !isOwnWork(actor, record.specialistUserId)) {
     actions.push('change-estimate');
     if (findTransition(record.requestStatus as RequestStatus, 'submitted', ['coordinator'], 'assignment-ended')) actions.push('end');
@@ -151,7 +168,7 @@ export async function listForRequest(db: Executor, requestId: string, specialist
 /** Live (proposed or accepted, not closed) assignments of specialist `specialistId`, oldest first. */
 export async function listLiveForSpecialist(db: Executor, specialistId: string): Promise<AssignmentRecord[]> {
   const rows = await base(db)
-    .where(and(eq(a.specialistId, specialistId), inArray(a.status, ['proposed', 'accepted']), isNull(a.closedAt)))
+    .where(and(eq(a.specialistId, specialistId), inArray(a.status, [...LIVE_ASSIGNMENT_STATUSES]), isNull(a.closedAt)))
     .orderBy(asc(a.proposedAt), asc(a.id));
   return rows.map(toRecord);
 }
@@ -159,7 +176,7 @@ export async function listLiveForSpecialist(db: Executor, specialistId: string):
 /** Live (not declined, not closed) assignments of a request, locked for update. */
 export async function lockLiveForRequest(db: Executor, requestId: string): Promise<AssignmentRecord[]> {
   const rows = await base(db)
-    .where(and(eq(a.requestId, requestId), inArray(a.status, ['proposed', 'accepted']), isNull(a.closedAt)))
+    .where(and(eq(a.requestId, requestId), inArray(a.status, [...LIVE_ASSIGNMENT_STATUSES]), isNull(a.closedAt)))
     .for('update', { of: a });
   return rows.map(toRecord);
 }
@@ -168,7 +185,7 @@ export async function lockLiveForRequest(db: Executor, requestId: string): Promi
 export async function listAssignments(db: Executor, actor: Actor, q: AssignmentListQuery) {
   const filters: (SQL | undefined)[] = [assignmentsVisibleTo(actor)];
   if (q.status) filters.push(eq(a.status, q.status));
-  if (q.open === 'true') filters.push(and(isNull(a.closedAt), inArray(a.status, ['proposed', 'accepted'])));
+  if (q.open === 'true') filters.push(and(isNull(a.closedAt), inArray(a.status, [...LIVE_ASSIGNMENT_STATUSES])));
   if (q.open === 'false') filters.push(sql`(${a.closedAt} is not null or ${a.status} = 'declined')`);
   const where = and(...filters);
   const { limit, offset } = pageWindow(q);

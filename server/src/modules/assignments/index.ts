@@ -9,6 +9,7 @@ export {
   listForRequest,
   lockLiveForRequest,
   rateOn,
+  takesHours,
   toAssignment,
 } from './assignments.repository.ts';
 export { assignSpecialist, changeEstimate, withdrawSpecialistWork } from './assignments.service.ts';

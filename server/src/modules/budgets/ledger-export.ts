@@ -1,4 +1,4 @@
-import type { LedgerEntry } from '@duidingspool/shared';
+import { LEDGER_STATUS_LABELS_NL, type LedgerEntry } from '@duidingspool/shared';
 import { stringify } from 'csv-stringify/sync';
 import writeExcelFile from 'write-excel-file/node';
 
@@ -26,8 +26,6 @@ const HEADERS = [
   'Beoordelaar',
   'Corrigeert regel',
 ] as const;
-
-const STATUS_NL = { submitted: 'ingediend', approved: 'goedgekeurd', rejected: 'afgekeurd' } as const;
 
 /** `YYYY-MM-DD` → `DD-MM-YYYY`, as Dutch spreadsheets read a date. */
 const dutchDate = (iso: string) => `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}`;
@@ -66,7 +64,7 @@ export function ledgerCsv(entries: LedgerEntry[]): string {
     e.amountCents,
     spentOf(e),
     pendingOf(e),
-    STATUS_NL[e.status],
+    LEDGER_STATUS_LABELS_NL[e.status],
     approvedOn(e) ? dutchDate(approvedOn(e) as string) : null,
     e.status === 'approved' ? e.reviewerName : null,
     e.correctsEntryId,
@@ -108,7 +106,7 @@ export async function ledgerXlsx(entries: LedgerEntry[]): Promise<Buffer> {
       money(e.amountCents),
       money(spentOf(e)),
       money(pendingOf(e)),
-      text(STATUS_NL[e.status]),
+      text(LEDGER_STATUS_LABELS_NL[e.status]),
       date(approvedOn(e)),
       text(e.status === 'approved' ? e.reviewerName : null),
       text(e.correctsEntryId),

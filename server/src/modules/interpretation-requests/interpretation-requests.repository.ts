@@ -1,11 +1,12 @@
 import { type Executor, schema } from '@duidingspool/db';
-import type {
-  AssignmentCloseCause,
-  InterpretationRequestListQuery,
-  InterpretationRequestSummary,
-  RequestStatus,
-  Role,
-  TimelineEvent,
+import {
+  type AssignmentCloseCause,
+  type InterpretationRequestListQuery,
+  type InterpretationRequestSummary,
+  type RequestStatus,
+  type Role,
+  TERMINAL_STATUSES,
+  type TimelineEvent,
 } from '@duidingspool/shared';
 import { and, asc, desc, eq, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
 import { type Actor, hasRole } from '../../lib/context.ts';
@@ -189,7 +190,7 @@ export async function recordTransition(
   });
   const extra: Partial<typeof r.$inferInsert> = {};
   if (input.to === 'submitted') extra.submittedAt = sql`coalesce(${r.submittedAt}, now())` as never;
-  if (input.to === 'closed' || input.to === 'withdrawn' || input.to === 'cancelled' || input.to === 'declined') extra.closedAt = sql`now()` as never;
+  if (TERMINAL_STATUSES.includes(input.to)) extra.closedAt = sql`now()` as never;
   await db
     .update(r)
     .set({ status: input.to, updatedAt: sql`now()` as never, ...extra })

@@ -1,6 +1,7 @@
 import { schema } from '@duidingspool/db';
 import {
   type Advice,
+  type AssignmentCloseCause,
   amsterdamDate,
   type CreateInterpretationRequestBody,
   type DeliverAdviceBody,
@@ -24,6 +25,16 @@ import { type AssignmentRecord, closeAssignment, isLive, listForRequest, lockLiv
 import { audit } from '../audit/index.ts';
 import { enqueueNotification } from '../notifications/index.ts';
 import { findVisibleRequest, listRequests, listTimeline, nextReference, recordTransition } from './interpretation-requests.repository.ts';
+
+/**
+ * Why a live assignment closes when its request ends in this status (docs/design.md §4). A request
+ * declined from triage has no live assignment, so declining is not in it.
+ */
+const CLOSE_CAUSE_OF_REQUEST_END: Partial<Record<RequestStatus, AssignmentCloseCause>> = {
+  closed: 'request-closed',
+  cancelled: 'request-cancelled',
+  withdrawn: 'request-withdrawn',
+};
 
 /** Prefix of the pool reference (`DP-2019-0007`), from the regional seed's `pool.referencePrefix`. */
 export const REFERENCE_PREFIX = 'DP';
@@ -166,6 +177,7 @@ export async function getInterpretationRequest(ctx: ServiceContext, id: string, 
       const edge = findTransition(request.status, to, roles);
       return edge !== undefined && !decidesOnOwnWork(actor, edge.by, records);
     }),
+    allowedActions: findTransition(request.status, 'assigned', roles, 'assign') ? ['assign'] : [],
   };
 }
 
@@ -195,9 +207,11 @@ export async function transitionInterpretationRequest(ctx: ServiceContext, id: s
     }
     // The costly check of the body last, after existence, permission and state (docs/design.md §6).
     assertNoPersonalData({ reason: body.reason });
-    if (body.status === 'closed' || body.status === 'withdrawn' || body.status === 'cancelled') {
+    // Ending a request releases what its live assignments still hold (a declined one, from submitted, has none).
+    const closeCause = CLOSE_CAUSE_OF_REQUEST_END[body.status];
+    if (closeCause) {
       for (const assignment of await lockLiveForRequest(tx, id)) {
-        await closeAssignment(ctx, tx, assignment, `request-${body.status}`);
+        await closeAssignment(ctx, tx, assignment, closeCause);
         if (body.status === 'withdrawn' || (body.status === 'closed' && assignment.status === 'accepted')) {
           await enqueueNotification(tx, ctx, {
             event: 'request-closed',

@@ -1,5 +1,5 @@
-import { schema } from '@duidingspool/db';
-import { type AccountingPeriod, amsterdamDate, type PatchPeriodBody } from '@duidingspool/shared';
+import { type Executor, schema } from '@duidingspool/db';
+import { type AccountingPeriod, amsterdamDate, type PatchPeriodBody, type PeriodAction, type PeriodStatus } from '@duidingspool/shared';
 import { and, eq, like, sql } from 'drizzle-orm';
 import { AppError, invalidTransition } from '../../errors.ts';
 import type { ServiceContext } from '../../lib/context.ts';
@@ -7,7 +7,47 @@ import { assertNoPersonalData } from '../../lib/personal-data-guard.ts';
 import { audit } from '../audit/index.ts';
 import { lockPeriod, monthOf } from './periods.repository.ts';
 
-/** The twelve months of `year` with their state (closed months are what the year-end accounting reports). */
+/**
+ * Only a month that has ended (in Europe/Amsterdam, at `now`) is closed: closing the running month
+ * would stop all hour logging.
+ */
+const isOver = (month: string, now: Date) => month < monthOf(amsterdamDate(now));
+
+/**
+ * Time entries still waiting for a decision (`submitted`) per month `YYYY-MM`, over the `months`
+ * months from `firstMonth` on; a month without any is absent from the map.
+ */
+async function undecidedPerMonth(db: Executor, firstMonth: string, months: number): Promise<Map<string, number>> {
+  const te = schema.timeEntries;
+  const month = sql<string>`to_char(${te.workedOn}, 'YYYY-MM')`;
+  const rows = await db
+    .select({ month, n: sql<number>`count(*)::int` })
+    .from(te)
+    .where(
+      and(
+        eq(te.status, 'submitted'),
+        sql`${te.workedOn} >= ${`${firstMonth}-01`}::date`,
+        sql`${te.workedOn} < (${`${firstMonth}-01`}::date + make_interval(months => ${months}))`,
+      ),
+    )
+    .groupBy(month);
+  return new Map(rows.map((r) => [r.month, r.n]));
+}
+
+/**
+ * What may be done with a month now (the rule of `setPeriodStatus`, computed for the list so the UI
+ * offers exactly what the server accepts): `close` an open month that is over and has no undecided
+ * entry; `reopen` a closed one.
+ */
+function periodActions(month: string, status: PeriodStatus, undecided: number, now: Date): PeriodAction[] {
+  if (status === 'closed') return ['reopen'];
+  return isOver(month, now) && undecided === 0 ? ['close'] : [];
+}
+
+/**
+ * The twelve months of `year` with their state (closed months are what the year-end accounting
+ * reports), their undecided entries and what the actor may do with each now.
+ */
 export async function listPeriods(ctx: ServiceContext, year: number): Promise<AccountingPeriod[]> {
   const p = schema.closedPeriods;
   const rows = await ctx.db
@@ -15,12 +55,16 @@ export async function listPeriods(ctx: ServiceContext, year: number): Promise<Ac
     .from(p)
     .innerJoin(schema.users, eq(schema.users.id, p.closedBy))
     .where(like(p.month, `${year}-%`));
+  const undecided = await undecidedPerMonth(ctx.db, `${year}-01`, 12);
+  const now = ctx.now();
   return Array.from({ length: 12 }, (_, i) => {
     const month = `${year}-${String(i + 1).padStart(2, '0')}`;
     const row = rows.find((r) => r.month === month);
-    return row
-      ? { month, status: 'closed' as const, closedAt: row.closedAt.toISOString(), closedByName: row.closedByName }
-      : { month, status: 'open' as const, closedAt: null, closedByName: null };
+    const undecidedEntryCount = undecided.get(month) ?? 0;
+    const state = row
+      ? { status: 'closed' as const, closedAt: row.closedAt.toISOString(), closedByName: row.closedByName }
+      : { status: 'open' as const, closedAt: null, closedByName: null };
+    return { month, ...state, undecidedEntryCount, allowedActions: periodActions(month, state.status, undecidedEntryCount, now) };
   });
 }
 
@@ -33,8 +77,7 @@ export async function listPeriods(ctx: ServiceContext, year: number): Promise<Ac
  *   (already in that state, undecided entries left), 422 `personal-data-detected` (reason)
  */
 export async function setPeriodStatus(ctx: ServiceContext, month: string, body: PatchPeriodBody): Promise<AccountingPeriod> {
-  // Only a month that has ended is closed: closing the running month would stop all hour logging.
-  if (body.status === 'closed' && month >= monthOf(amsterdamDate(ctx.now()))) {
+  if (body.status === 'closed' && !isOver(month, ctx.now())) {
     throw new AppError('validation-failed', 'Ongeldige invoer: alleen een maand die voorbij is kan worden afgesloten', {
       errors: [{ in: 'path', pointer: '/month', message: 'maand is nog niet voorbij' }],
     });
@@ -45,14 +88,8 @@ export async function setPeriodStatus(ctx: ServiceContext, month: string, body: 
     const [closed] = await tx.select({ month: p.month }).from(p).where(eq(p.month, month));
     if (body.status === 'closed') {
       if (closed) throw invalidTransition(`De periode ${month} is al afgesloten.`);
-      const te = schema.timeEntries;
-      const [open] = await tx
-        .select({ n: sql<number>`count(*)::int` })
-        .from(te)
-        .where(
-          and(eq(te.status, 'submitted'), sql`${te.workedOn} >= ${`${month}-01`}::date`, sql`${te.workedOn} < (${`${month}-01`}::date + interval '1 month')`),
-        );
-      if ((open?.n ?? 0) > 0) throw invalidTransition(`In ${month} wachten nog ${open?.n} urenregels op goedkeuring; beoordeel die eerst.`);
+      const undecided = (await undecidedPerMonth(tx, month, 1)).get(month) ?? 0;
+      if (undecided > 0) throw invalidTransition(`In ${month} wachten nog ${undecided} urenregels op goedkeuring; beoordeel die eerst.`);
       // The costly check of the body last, after state (docs/design.md §6).
       assertNoPersonalData({ reason: body.reason });
       await tx.insert(p).values({ month, closedBy: ctx.actor.userId, closedAt: ctx.now() });

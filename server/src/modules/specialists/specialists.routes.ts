@@ -2,6 +2,7 @@ import {
   amsterdamDate,
   CreateRateBodySchema,
   IdParamsSchema,
+  LIVE_ASSIGNMENT_STATUSES,
   pageOf,
   SpecialistListQuerySchema,
   SpecialistRateListSchema,

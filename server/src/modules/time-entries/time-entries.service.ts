@@ -15,15 +15,12 @@ import { AppError, forbidden, invalidField, invalidTransition, notFound } from '
 import type { ServiceContext } from '../../lib/context.ts';
 import { assertNoPersonalData } from '../../lib/personal-data-guard.ts';
 import { assertNotOwnWork, ownWorkRefused } from '../../lib/separation-of-duties.ts';
-import { assignmentsVisibleTo, consumeReservation, findAssignment, giveBackToReservation, rateOn } from '../assignments/index.ts';
+import { assignmentsVisibleTo, consumeReservation, findAssignment, giveBackToReservation, rateOn, takesHours } from '../assignments/index.ts';
 import { audit } from '../audit/index.ts';
 import { pendingToSpent } from '../budgets/index.ts';
 import { enqueueNotification } from '../notifications/index.ts';
 import { addDayMinutes, assertPeriodOpen } from '../periods/index.ts';
 import { entriesVisibleTo, findEntry, listEntries, toTimeEntry } from './time-entries.repository.ts';
-
-/** Request statuses in which hours can be logged: the work is under way or the advice just went out. */
-const LOGGABLE = new Set(['in-progress', 'advice-delivered']);
 
 /** A page of the entries the actor may see (coordinator: all; specialist: own). */
 export function listTimeEntries(ctx: ServiceContext, q: TimeEntryListQuery) {
@@ -111,7 +108,7 @@ async function insertEntry(ctx: ServiceContext, assignmentId: string, body: LogT
     const assignment = await findAssignment(tx, assignmentId, assignmentsVisibleTo(actor));
     if (!assignment) throw notFound('Deze inzet');
     if (assignment.specialistId !== actor.specialistId) throw forbidden('Alleen de toegewezen specialist kan uren schrijven op deze inzet.');
-    if (assignment.status !== 'accepted' || assignment.closedAt !== null || !LOGGABLE.has(assignment.requestStatus)) {
+    if (!takesHours(assignment)) {
       throw invalidTransition('Uren kunnen alleen worden geschreven op een aangenomen inzet bij een lopend verzoek.');
     }
     // Work is dated from the day of the proposal on: no backdating into a year already accounted for.
@@ -237,7 +234,7 @@ async function applyReview(
   ctx: ServiceContext,
   tx: Transaction,
   entry: Awaited<ReturnType<typeof lockReviewable>>,
-  status: 'approved' | 'rejected',
+  status: ReviewTimeEntryBody['status'],
   reason: string | undefined,
 ): Promise<number> {
   const { actor } = ctx;

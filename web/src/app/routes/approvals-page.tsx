@@ -1,3 +1,4 @@
+import type { TimeEntryStatus } from '@duidingspool/shared';
 import { Heading2, Paragraph } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,15 +8,13 @@ import { PendingExtensions } from '../../features/extension-requests/components/
 import { ApprovalsTable } from '../../features/time-entries/components/approvals-table.tsx';
 import { ApprovedEntriesTable } from '../../features/time-entries/components/approved-entries-table.tsx';
 
-type View = 'submitted' | 'approved';
-
 /**
  * The coordinator's “Uren goedkeuren”: entries waiting for approval (per row or in bulk), or
  * approved entries to correct; and the open requests for more hours.
  */
 export function ApprovalsPage() {
   const { t } = useTranslation();
-  const [view, setView] = useState<View>('submitted');
+  const [view, setView] = useState<TimeEntryStatus>('submitted');
   return (
     <>
       <PageHeading>{t('approvals.title')}</PageHeading>

@@ -27,8 +27,6 @@ import { isolate } from '../../lib/bidi.ts';
 import { focusPageHeading } from '../../lib/focus.ts';
 import { formatCents, formatMinutes } from '../../lib/format.ts';
 
-const LOGGABLE_REQUEST_STATUSES = ['in-progress', 'advice-delivered'];
-
 function EntriesSection({ assignmentId }: { assignmentId: string }) {
   const { t } = useTranslation();
   const [page, setPage] = useState(1);
@@ -88,10 +86,10 @@ export function AssignmentDetailPage() {
   const remaining = a.estimatedMinutes - a.loggedMinutes;
   const closed = a.closedAt !== null;
   const r = request.data;
-  const canLog = isOwn && a.status === 'accepted' && !a.closedAt && !!r && LOGGABLE_REQUEST_STATUSES.includes(r.status);
-  const canAskMore = isOwn && a.status === 'accepted' && !a.closedAt;
+  const canLog = a.allowedActions.includes('log-time');
+  const canAskMore = a.allowedActions.includes('request-extension');
   const showExtensions = a.status === 'accepted' && (isOwn || hasRole(me, 'coordinator'));
-  const canAdvise = isOwn && a.status === 'accepted' && r?.status === 'in-progress' && !r.advice;
+  const canAdvise = a.allowedActions.includes('deliver-advice');
 
   return (
     <>

@@ -72,7 +72,7 @@ export function RequestDetailPage() {
       <RetentionNotice request={request} canDownload={!!me?.memberships.some((m) => m.caseTableId === request.caseTableId)} />
       {request.advice && !request.contentPurgedAt ? <AdviceView advice={request.advice} /> : null}
       <RequestContent request={request} />
-      {coordinator && request.status === 'submitted' ? <AssignPanel request={request} onAssigned={announce} /> : null}
+      {request.allowedActions.includes('assign') ? <AssignPanel request={request} onAssigned={announce} /> : null}
       {coordinator || request.assignments.length > 0 ? (
         <RequestAssignments
           assignments={request.assignments}

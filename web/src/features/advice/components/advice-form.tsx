@@ -1,3 +1,4 @@
+import { DeliverAdviceBodySchema, maxLengthOf } from '@duidingspool/shared';
 import { Button, Paragraph } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +11,8 @@ import { useDeliverAdvice } from '../api/deliver-advice.ts';
 
 type Field = 'summary' | 'body';
 const IDS: Record<Field, string> = { summary: 'advice-summary', body: 'advice-body' };
+const SUMMARY_MAX = maxLengthOf(DeliverAdviceBodySchema.shape.summary);
+const BODY_MAX = maxLengthOf(DeliverAdviceBodySchema.shape.body);
 
 /** “Advies schrijven en opleveren”: summary and body, delivered to the casustafel with “Advies opleveren”. */
 export function AdviceForm({ requestId, onDelivered }: { requestId: string; onDelivered?: () => void }) {
@@ -28,10 +31,10 @@ export function AdviceForm({ requestId, onDelivered }: { requestId: string; onDe
     setGeneral(null);
     const e: Partial<Record<Field, string>> = {};
     if (!summary.trim()) e.summary = t('form.required');
-    else if (summary.length > 2000) e.summary = t('form.maxLength', { max: 2000 });
+    else if (summary.length > SUMMARY_MAX) e.summary = t('form.maxLength', { max: SUMMARY_MAX });
     else if (hasBlockingPersonalData(summary)) e.summary = t('personalData.fieldError');
     if (!body.trim()) e.body = t('form.required');
-    else if (body.length > 50000) e.body = t('form.maxLength', { max: 50000 });
+    else if (body.length > BODY_MAX) e.body = t('form.maxLength', { max: BODY_MAX });
     else if (hasBlockingPersonalData(body)) e.body = t('personalData.fieldError');
     setErrors(e);
     if (Object.keys(e).length > 0) {

@@ -1,10 +1,11 @@
+import type { AssignmentStatus } from '@duidingspool/shared';
 import { queryRoots } from '../../../lib/query-roots.ts';
 
 /** Query parameters of the assignment list. */
 export interface AssignmentListParams {
   page: number;
   pageSize: number;
-  status?: 'proposed' | 'accepted' | 'declined';
+  status?: AssignmentStatus;
   open?: boolean;
 }
 

@@ -1,4 +1,4 @@
-import type { Assignment } from '@duidingspool/shared';
+import { type Assignment, type AssignmentAnswer, maxLengthOf, PatchAssignmentBodySchema } from '@duidingspool/shared';
 import { Button, ButtonGroup } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,7 +14,7 @@ import { useUpdateAssignment } from '../api/update-assignment.ts';
  * (`allowedActions`). Declining opens an optional reason field (checked for personal data, shown on
  * the timeline) and “Afwijzing bevestigen”. Button names carry the request reference for screen readers.
  */
-export function AssignmentResponse({ assignment, onDone }: { assignment: Assignment; onDone?: (status: 'accepted' | 'declined') => void }) {
+export function AssignmentResponse({ assignment, onDone }: { assignment: Assignment; onDone?: (status: AssignmentAnswer) => void }) {
   const { t } = useTranslation();
   const update = useUpdateAssignment();
   const [declining, setDeclining] = useState(false);
@@ -22,7 +22,7 @@ export function AssignmentResponse({ assignment, onDone }: { assignment: Assignm
   const [reasonError, setReasonError] = useState<string | undefined>();
   const reasonId = `decline-reason-${assignment.id}`;
 
-  const respond = (status: 'accepted' | 'declined', text?: string) => {
+  const respond = (status: AssignmentAnswer, text?: string) => {
     update.mutate(
       { id: assignment.id, body: { status, ...(text?.trim() ? { reason: text.trim() } : {}) } },
       {
@@ -78,7 +78,7 @@ export function AssignmentResponse({ assignment, onDone }: { assignment: Assignm
             onChange={setReason}
             error={reasonError}
             rows={3}
-            maxLength={1000}
+            maxLength={maxLengthOf(PatchAssignmentBodySchema.shape.reason)}
             describedByExtra={`${reasonId}-pd`}
             after={<PersonalDataWarning id={`${reasonId}-pd`} text={reason} />}
           />

@@ -1,4 +1,4 @@
-import type { Assignment } from '@duidingspool/shared';
+import { type Assignment, EndAssignmentBodySchema, maxLengthOf } from '@duidingspool/shared';
 import { Button, ButtonGroup, Paragraph } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -75,7 +75,7 @@ export function EndAssignment({ assignment, onEnded }: { assignment: Assignment;
         error={error}
         rows={3}
         required
-        maxLength={1000}
+        maxLength={maxLengthOf(EndAssignmentBodySchema.shape.reason)}
         describedByExtra={`${id}-pd`}
         after={<PersonalDataWarning id={`${id}-pd`} text={reason} />}
       />

@@ -1,4 +1,4 @@
-import { type Budget, MAX_BUDGET_CENTS, type PatchBudgetBody } from '@duidingspool/shared';
+import { type Budget, MAX_BUDGET_CENTS, maxLengthOf, type PatchBudgetBody, PatchBudgetBodySchema } from '@duidingspool/shared';
 import { Button, Paragraph } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -127,7 +127,7 @@ export function EditBudgetForm({ budget }: { budget: Budget }) {
         value={fundingSource}
         onChange={setFundingSource}
         error={errors.fundingSource}
-        maxLength={200}
+        maxLength={maxLengthOf(PatchBudgetBodySchema.shape.fundingSource)}
         required
       />
       <TextareaField
@@ -138,7 +138,7 @@ export function EditBudgetForm({ budget }: { budget: Budget }) {
         onChange={setNote}
         error={errors.note}
         rows={2}
-        maxLength={1000}
+        maxLength={maxLengthOf(PatchBudgetBodySchema.shape.note)}
       />
       <Paragraph>
         <Button type="submit" appearance="primary-action-button" disabled={update.isPending}>

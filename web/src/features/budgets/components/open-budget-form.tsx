@@ -1,4 +1,4 @@
-import { MAX_BUDGET_CENTS } from '@duidingspool/shared';
+import { CreateBudgetBodySchema, MAX_BUDGET_CENTS, maxLengthOf, rangeOf } from '@duidingspool/shared';
 import { Button, Paragraph } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,6 +19,8 @@ const FIELD_IDS: Record<Field, string> = {
   fundingSource: 'new-budget-funding',
   note: 'new-budget-note',
 };
+
+const YEARS = rangeOf(CreateBudgetBodySchema.shape.year);
 
 /** “Nieuw begrotingsjaar openen”: year, allocated amount in euros, funding source and an optional note. */
 export function OpenBudgetForm({ existingYears, onOpened }: { existingYears: readonly number[]; onOpened?: (year: number) => void }) {
@@ -48,7 +50,7 @@ export function OpenBudgetForm({ existingYears, onOpened }: { existingYears: rea
     const y = /^\d{4}$/.test(year.trim()) ? Number(year.trim()) : null;
     const allocatedCents = parseEuros(amount);
     const e: Partial<Record<Field, string>> = {};
-    if (y === null || y < 2000 || y > 2999) e.year = t('budgetAdmin.yearInvalid');
+    if (y === null || y < YEARS.min || y > YEARS.max) e.year = t('budgetAdmin.yearInvalid');
     else if (existingYears.includes(y)) e.year = t('budgetAdmin.yearExists', { year: y });
     if (!amount.trim()) e.allocatedCents = t('form.required');
     else if (allocatedCents === null) e.allocatedCents = t('budgetAdmin.amountInvalid');
@@ -117,7 +119,7 @@ export function OpenBudgetForm({ existingYears, onOpened }: { existingYears: rea
         value={fundingSource}
         onChange={setFundingSource}
         error={errors.fundingSource}
-        maxLength={200}
+        maxLength={maxLengthOf(CreateBudgetBodySchema.shape.fundingSource)}
         required
       />
       <TextareaField
@@ -128,7 +130,7 @@ export function OpenBudgetForm({ existingYears, onOpened }: { existingYears: rea
         onChange={setNote}
         error={errors.note}
         rows={2}
-        maxLength={1000}
+        maxLength={maxLengthOf(CreateBudgetBodySchema.shape.note)}
       />
       <Paragraph>
         <Button type="submit" appearance="primary-action-button" disabled={create.isPending}>

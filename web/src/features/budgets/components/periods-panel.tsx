@@ -17,7 +17,6 @@ import { Loading } from '../../../components/loading.tsx';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
 import { StatusMessage } from '../../../components/status-message.tsx';
 import { isolate } from '../../../lib/bidi.ts';
-import { today } from '../../../lib/dates.ts';
 import { formatInstant } from '../../../lib/format.ts';
 import { usePeriods, useSetPeriod } from '../api/accounting-periods.ts';
 import { ledgerExportHref } from '../api/get-ledger-entries.ts';
@@ -34,8 +33,6 @@ export function PeriodsPanel({ year }: { year: number }) {
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | undefined>();
   const [done, setDone] = useState<string | null>(null);
-  // Only a month that has ended can be closed (the running month would stop all hour logging).
-  const thisMonth = today().slice(0, 7);
 
   const close = (month: string) => {
     setDone(null);
@@ -98,7 +95,9 @@ export function PeriodsPanel({ year }: { year: number }) {
                   <TableCell>
                     {p.status === 'closed'
                       ? t('budget.periods.closedBy', { when: formatInstant(p.closedAt), who: isolate(p.closedByName) })
-                      : t('budget.periods.open')}
+                      : p.undecidedEntryCount > 0
+                        ? t('budget.periods.undecided', { count: p.undecidedEntryCount })
+                        : t('budget.periods.open')}
                   </TableCell>
                   <TableCell className="dsp-nowrap">
                     <a className="utrecht-link" href={ledgerExportHref(year, 'csv', p.month)} download>
@@ -110,19 +109,18 @@ export function PeriodsPanel({ year }: { year: number }) {
                     </a>
                   </TableCell>
                   <TableCell>
-                    {p.status === 'open' ? (
-                      p.month < thisMonth ? (
-                        <Button appearance="secondary-action-button" disabled={setPeriod.isPending} onClick={() => close(p.month)}>
-                          {t('budget.periods.close')}
-                          <span className="dsp-visually-hidden"> {monthName(p.month)}</span>
-                        </Button>
-                      ) : null
-                    ) : (
+                    {p.allowedActions.includes('close') ? (
+                      <Button appearance="secondary-action-button" disabled={setPeriod.isPending} onClick={() => close(p.month)}>
+                        {t('budget.periods.close')}
+                        <span className="dsp-visually-hidden"> {monthName(p.month)}</span>
+                      </Button>
+                    ) : null}
+                    {p.allowedActions.includes('reopen') ? (
                       <Button appearance="secondary-action-button" onClick={() => setReopening(p.month)} aria-expanded={reopening === p.month}>
                         {t('budget.periods.reopen')}
                         <span className="dsp-visually-hidden"> {monthName(p.month)}</span>
                       </Button>
-                    )}
+                    ) : null}
                   </TableCell>
                 </TableRow>
               ))}

@@ -1,10 +1,11 @@
+import type { ExtensionStatus } from '@duidingspool/shared';
 import { queryRoots } from '../../../lib/query-roots.ts';
 
 /** Query parameters of the extension-request list. */
 export interface ExtensionListParams {
   page: number;
   pageSize: number;
-  status?: 'requested' | 'granted' | 'refused';
+  status?: ExtensionStatus;
 }
 
 /** Query keys of extension requests. */

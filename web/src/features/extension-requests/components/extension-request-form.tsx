@@ -1,4 +1,4 @@
-import { MAX_EXTENSION_MINUTES } from '@duidingspool/shared';
+import { CreateExtensionBodySchema, MAX_EXTENSION_MINUTES, maxLengthOf } from '@duidingspool/shared';
 import { Button, Paragraph } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -86,7 +86,7 @@ export function ExtensionRequestForm({ assignmentId }: { assignmentId: string })
         error={errors.reason}
         rows={3}
         required
-        maxLength={1000}
+        maxLength={maxLengthOf(CreateExtensionBodySchema.shape.reason)}
         describedByExtra="extension-reason-pd"
         after={<PersonalDataWarning id="extension-reason-pd" text={reason} />}
       />

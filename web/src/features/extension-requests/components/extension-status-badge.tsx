@@ -7,5 +7,5 @@ const TONES: Record<ExtensionRequest['status'], string> = { requested: 'warning'
 /** An extension request's status in words (aangevraagd, toegekend, geweigerd). */
 export function ExtensionStatusBadge({ status }: { status: ExtensionRequest['status'] }) {
   const { t } = useTranslation();
-  return <StatusBadge status={TONES[status]}>{t(`extensions.status.${status}`)}</StatusBadge>;
+  return <StatusBadge status={TONES[status]}>{t(`status.extension.${status}`)}</StatusBadge>;
 }

@@ -1,4 +1,4 @@
-import type { ExtensionRequest } from '@duidingspool/shared';
+import { DecideExtensionBodySchema, type ExtensionRequest, maxLengthOf } from '@duidingspool/shared';
 import { Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -33,6 +33,7 @@ function DecideControls({ item, onDecided }: { item: ExtensionRequest; onDecided
         reasonRequired: t('extensions.refuseReasonRequired'),
       }}
       context={context}
+      reasonMaxLength={maxLengthOf(DecideExtensionBodySchema.shape.reason)}
       pending={decide.isPending}
       mutationError={decide.isError ? decide.error : null}
       onAccept={() =>

@@ -4,6 +4,7 @@ import {
   DELIVERABLES,
   type InterpretationRequest,
   isIsoDate,
+  maxLengthOf,
 } from '@duidingspool/shared';
 import { Button, ButtonGroup, Paragraph } from '@utrecht/component-library-react';
 import { type FormEvent, useEffect, useMemo, useState } from 'react';
@@ -18,6 +19,13 @@ import { ApiError } from '../../../lib/api-client.ts';
 import { useReferenceData } from '../../../lib/reference-data.ts';
 import { useCreateRequest } from '../api/create-request.ts';
 import { useCaseTables } from '../api/get-case-tables.ts';
+
+/** The text limits of the contract. */
+const MAX = {
+  caseReference: maxLengthOf(CreateInterpretationRequestBodySchema.shape.caseReference),
+  question: maxLengthOf(CreateInterpretationRequestBodySchema.shape.question),
+  context: maxLengthOf(CreateInterpretationRequestBodySchema.shape.context),
+};
 
 /** Language codes offered as preferred languages. */
 const LANGUAGE_CODES = ['nl', 'en', 'ar', 'ber', 'tr', 'fr', 'de', 'so', 'ti', 'fa', 'ps'] as const;
@@ -137,10 +145,10 @@ export function NewRequestForm({ onCreated }: { onCreated: (request: Interpretat
     if (!form.caseTableId) e.caseTableId = t('newRequest.errors.caseTable');
     if (!form.municipalityId) e.municipalityId = t('newRequest.errors.municipality');
     if (!form.caseReference.trim()) e.caseReference = t('form.required');
-    else if (form.caseReference.length > 64) e.caseReference = t('form.maxLength', { max: 64 });
+    else if (form.caseReference.length > MAX.caseReference) e.caseReference = t('form.maxLength', { max: MAX.caseReference });
     if (!form.question.trim()) e.question = t('form.required');
-    else if (form.question.length > 5000) e.question = t('form.maxLength', { max: 5000 });
-    if (form.context.length > 10000) e.context = t('form.maxLength', { max: 10000 });
+    else if (form.question.length > MAX.question) e.question = t('form.maxLength', { max: MAX.question });
+    if (form.context.length > MAX.context) e.context = t('form.maxLength', { max: MAX.context });
     if (form.expertiseAreaCodes.length === 0) e.expertiseAreaCodes = t('newRequest.errors.expertise');
     if (!form.deliverable) e.deliverable = t('newRequest.errors.deliverable');
     if (form.meetingDate && !isIsoDate(form.meetingDate)) e.meetingDate = t('form.invalidDate');
@@ -254,7 +262,7 @@ export function NewRequestForm({ onCreated }: { onCreated: (request: Interpretat
         onChange={(v) => set('caseReference', v)}
         error={errors.caseReference}
         required
-        maxLength={64}
+        maxLength={MAX.caseReference}
         size="medium"
         autoComplete="off"
         describedByExtra="request-caseReference-pd"

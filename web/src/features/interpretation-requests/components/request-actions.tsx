@@ -1,5 +1,5 @@
 import type { InterpretationRequest, RequestStatus } from '@duidingspool/shared';
-import { PATCHABLE_STATUSES, REASON_REQUIRED_STATUSES } from '@duidingspool/shared';
+import { maxLengthOf, PATCHABLE_STATUSES, PatchInterpretationRequestBodySchema, REASON_REQUIRED_STATUSES } from '@duidingspool/shared';
 import { Button, ButtonGroup, Heading2, Paragraph } from '@utrecht/component-library-react';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -23,6 +23,16 @@ function reasonMode(target: Patchable, from: RequestStatus): ReasonMode {
   if (target === 'withdrawn' || (target === 'submitted' && from === 'needs-information')) return 'optional';
   return 'none';
 }
+
+/** How each action's button looks: the usual next step is primary; ending a request is marked as dangerous. */
+const BUTTON_STYLE: Record<Patchable, { appearance: 'primary-action-button' | 'secondary-action-button'; hint?: 'danger' }> = {
+  submitted: { appearance: 'primary-action-button' },
+  closed: { appearance: 'primary-action-button' },
+  'needs-information': { appearance: 'secondary-action-button' },
+  declined: { appearance: 'secondary-action-button', hint: 'danger' },
+  cancelled: { appearance: 'secondary-action-button', hint: 'danger' },
+  withdrawn: { appearance: 'secondary-action-button', hint: 'danger' },
+};
 
 const isPatchable = (s: RequestStatus): s is Patchable => (PATCHABLE_STATUSES as readonly string[]).includes(s);
 
@@ -103,8 +113,8 @@ export function RequestActions({ request }: { request: InterpretationRequest }) 
           {actions.map((target) => (
             <Button
               key={target}
-              appearance={target === 'closed' || target === 'submitted' ? 'primary-action-button' : 'secondary-action-button'}
-              hint={target === 'declined' || target === 'cancelled' || target === 'withdrawn' ? 'danger' : undefined}
+              appearance={BUTTON_STYLE[target].appearance}
+              hint={BUTTON_STYLE[target].hint}
               onClick={() => start(target)}
               disabled={update.isPending}
             >
@@ -126,7 +136,7 @@ export function RequestActions({ request }: { request: InterpretationRequest }) 
               error={reasonError}
               rows={3}
               required={reasonMode(pending, request.status) === 'required'}
-              maxLength={1000}
+              maxLength={maxLengthOf(PatchInterpretationRequestBodySchema.shape.reason)}
               describedByExtra="transition-reason-pd"
               after={<PersonalDataWarning id="transition-reason-pd" text={reason} />}
             />

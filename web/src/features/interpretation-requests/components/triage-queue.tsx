@@ -1,4 +1,4 @@
-import { REQUEST_STATUSES, type RequestStatus } from '@duidingspool/shared';
+import { OPEN_REQUEST_STATUSES, REQUEST_STATUSES, type RequestStatus, TRIAGE_STATUSES } from '@duidingspool/shared';
 import { Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,16 +13,15 @@ import { useRequests } from '../api/get-requests.ts';
 import { UrgencyLabel } from './urgency-label.tsx';
 
 const PAGE_SIZE = 25;
-const TO_TRIAGE: RequestStatus[] = ['submitted', 'needs-information'];
-const OPEN: RequestStatus[] = ['submitted', 'needs-information', 'assigned', 'in-progress', 'advice-delivered'];
 
 type SortField = 'reference' | 'urgency' | 'meetingDate' | 'submittedAt' | 'status';
 /** Fields the API sorts both ways; `urgency` and `status` sort one way only. */
 const TWO_WAY: readonly SortField[] = ['reference', 'meetingDate', 'submittedAt'];
 
 function statusFilter(value: string): RequestStatus[] | undefined {
-  if (value === 'triage') return TO_TRIAGE;
-  if (value === 'open') return OPEN;
+  if (value === 'triage') return [...TRIAGE_STATUSES];
+  // A coordinator never sees drafts; the server leaves them out.
+  if (value === 'open') return [...OPEN_REQUEST_STATUSES];
   if (value === 'all') return undefined;
   return [value as RequestStatus];
 }

@@ -1,4 +1,4 @@
-import { NOTIFICATION_EVENTS, type NotificationEvent, type NotificationStatus } from '@duidingspool/shared';
+import { NOTIFICATION_EVENTS, NOTIFICATION_STATUSES, type NotificationEvent, type NotificationStatus } from '@duidingspool/shared';
 import {
   Alert,
   Button,
@@ -24,8 +24,6 @@ import { formatInstant, formatInteger } from '../../../lib/format.ts';
 import { mailPreviewPageUrl, useMailPreview } from '../api/get-mail-preview.ts';
 import { useOutbox } from '../api/get-outbox.ts';
 import { MailPreview } from './mail-preview.tsx';
-
-const STATUSES: NotificationStatus[] = ['pending', 'sending', 'sent', 'failed', 'digest', 'digested'];
 
 /** The rendered preview of the chosen source, with its loading and error states. */
 function PreviewPanel({ source }: { source: Parameters<typeof useMailPreview>[0] }) {
@@ -67,7 +65,7 @@ export function OutboxOverview() {
           setStatus(v as NotificationStatus | '');
           setPage(1);
         }}
-        options={[{ value: '', label: t('mail.allStatuses') }, ...STATUSES.map((s) => ({ value: s, label: t(`mail.status.${s}`) }))]}
+        options={[{ value: '', label: t('mail.allStatuses') }, ...NOTIFICATION_STATUSES.map((s) => ({ value: s, label: t(`status.notification.${s}`) }))]}
       />
       {data.items.length === 0 ? (
         <Paragraph>{t('mail.empty')}</Paragraph>
@@ -100,7 +98,7 @@ export function OutboxOverview() {
                   <bdi>{n.recipientEmail}</bdi>
                 </TableCell>
                 <TableCell>
-                  <span className={`dsp-mail-status dsp-mail-status--${n.status}`}>{t(`mail.status.${n.status}`)}</span>
+                  <span className={`dsp-mail-status dsp-mail-status--${n.status}`}>{t(`status.notification.${n.status}`)}</span>
                 </TableCell>
                 <TableCell>{formatInteger(n.attempts)}</TableCell>
                 <TableCell>{n.lastError ?? '—'}</TableCell>

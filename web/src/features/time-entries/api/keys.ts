@@ -1,10 +1,11 @@
+import type { TimeEntryStatus } from '@duidingspool/shared';
 import { queryRoots } from '../../../lib/query-roots.ts';
 
 /** Query parameters of the time-entry list. */
 export interface TimeEntryListParams {
   page: number;
   pageSize: number;
-  status?: 'submitted' | 'approved' | 'rejected';
+  status?: TimeEntryStatus;
 }
 
 /** Query keys of time entries. */

@@ -1,4 +1,4 @@
-import type { TimeEntry } from '@duidingspool/shared';
+import { maxLengthOf, ReviewTimeEntryBodySchema, type TimeEntry } from '@duidingspool/shared';
 import {
   Button,
   Checkbox,
@@ -54,6 +54,7 @@ function ReviewControls({ entry, onReviewed }: { entry: TimeEntry; onReviewed: (
       }}
       context={context}
       pending={review.isPending}
+      reasonMaxLength={maxLengthOf(ReviewTimeEntryBodySchema.shape.reason)}
       mutationError={review.isError ? review.error : null}
       onAccept={() =>
         review.mutate({ id: entry.id, body: { status: 'approved' } }, { onSuccess: () => onReviewed(t('approvals.approvedMessage', { entry: describe })) })

@@ -1,4 +1,4 @@
-import type { TimeEntry } from '@duidingspool/shared';
+import { CreateCorrectionBodySchema, maxLengthOf, type TimeEntry } from '@duidingspool/shared';
 import {
   Button,
   ButtonGroup,
@@ -110,7 +110,7 @@ function CorrectionForm({ entry, onDone, onCancel }: { entry: TimeEntry; onDone:
         error={errors.reason}
         rows={2}
         required
-        maxLength={1000}
+        maxLength={maxLengthOf(CreateCorrectionBodySchema.shape.reason)}
         describedByExtra={`${ids.reason}-pd`}
         after={<PersonalDataWarning id={`${ids.reason}-pd`} text={reason} />}
       />

@@ -1,4 +1,4 @@
-import { isIsoDate } from '@duidingspool/shared';
+import { isIsoDate, LogTimeBodySchema, rangeOf } from '@duidingspool/shared';
 import { Alert, Button, Paragraph } from '@utrecht/component-library-react';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -60,7 +60,7 @@ export function LogTimeForm({ assignmentId, remainingMinutes }: { assignmentId: 
     const e: Partial<Record<Field, string>> = {};
     if (!isIsoDate(workedOn)) e.workedOn = t('form.invalidDate');
     if (minutes === null || minutes < 1) e.minutes = t('logTime.durationInvalid');
-    else if (minutes > 24 * 60) e.minutes = t('logTime.durationTooLong');
+    else if (minutes > rangeOf(LogTimeBodySchema.shape.minutes).max) e.minutes = t('logTime.durationTooLong');
     if (!chosenActivity) e.activity = t('form.required');
     if (!description.trim()) e.description = t('form.required');
     else if (hasBlockingPersonalData(description)) e.description = t('personalData.fieldError');
