@@ -85,7 +85,7 @@ function toRecord(row: Record<keyof typeof columns, unknown>): AssignmentRecord 
  * A declined, ended or withdrawn assignment holds nothing. Need to know gives a specialist the
  * requests their assignments hold; the request's `specialistName` is the holder's name.
  */
-export const holdsRequest: SQL = sql`((${a.status} in ('proposed','accepted') and ${a.closedAt} is null) or (${a.status} = 'accepted' and ${a.closeCause} in (${sql.join(
+export const holdsRequest: SQL = sql`((${inArray(a.status, [...LIVE_ASSIGNMENT_STATUSES])} and ${a.closedAt} is null) or (${a.status} = 'accepted' and ${a.closeCause} in (${sql.join(
   CLOSE_CAUSES_KEEPING_ACCESS.map((c) => sql`${c}`),
   sql`, `,
 )})))`;

@@ -1,5 +1,5 @@
 import { type Executor, schema } from '@duidingspool/db';
-import type { Specialist, SpecialistListQuery } from '@duidingspool/shared';
+import { LIVE_ASSIGNMENT_STATUSES, type Specialist, type SpecialistListQuery } from '@duidingspool/shared';
 import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../../lib/context.ts';
 import { pageWindow } from '../../lib/pagination.ts';
@@ -26,7 +26,10 @@ export async function listPoolSpecialists(
   }
   if (q.language) filters.push(sql`exists (select 1 from ${schema.specialistLanguages} l where l.specialist_id = ${s.id} and l.language = ${q.language})`);
   const where = and(...filters);
-  const live = sql`a.status in ('proposed','accepted') and a.closed_at is null`;
+  const live = sql`a.status in (${sql.join(
+    LIVE_ASSIGNMENT_STATUSES.map((status) => sql`${status}`),
+    sql`, `,
+  )}) and a.closed_at is null`;
   const { limit, offset } = pageWindow(q);
   const rows = await db
     .select({
