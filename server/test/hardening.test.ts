@@ -54,7 +54,10 @@ describe('deeply nested JSON (a body nests at most MAX_BODY_DEPTH levels)', () =
     expect(await budget(finance)).toEqual(before);
   });
   it('lets a body of ordinary depth through to its own validation', async () => {
-    expectProblem(await finance('PATCH', `/api/v1/budgets/${thisYear()}`, deepObject(3)), 400, 'validation-failed');
+    // Refused by the contract (an unknown key), not by the nesting bound.
+    const ordinary = await finance('PATCH', `/api/v1/budgets/${thisYear()}`, deepObject(3));
+    expectProblem(ordinary, 400, 'validation-failed');
+    expect(JSON.stringify(ordinary.body.errors)).not.toContain('genest');
     expect((await finance('PATCH', `/api/v1/budgets/${thisYear()}`, { note: 'Gewoon' })).status).toBe(200);
   });
 });

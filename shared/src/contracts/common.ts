@@ -77,15 +77,6 @@ export const requiredSingleLineText = (max: number) => singleLineText(max).refin
 export const requiredMultiLineText = (max: number) => multiLineText(max).refine(nonEmpty, 'is verplicht');
 
 /**
- * Free text that may span lines: `multiLineText`, under the name contracts used before the
- * single-line rule. @deprecated use `multiLineText` or `singleLineText`.
- */
-export const text = multiLineText;
-
-/** Non-empty `multiLineText`. @deprecated use `requiredMultiLineText` or `requiredSingleLineText`. */
-export const requiredText = requiredMultiLineText;
-
-/**
  * A whole number written in decimal digits in a URL (query or path), between `min` and `max`:
  * `0x10`, `1e3`, ` 16` or `16.0` are refused rather than read as some other number.
  */

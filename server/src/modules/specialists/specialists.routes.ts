@@ -2,7 +2,6 @@ import {
   amsterdamDate,
   CreateRateBodySchema,
   IdParamsSchema,
-  LIVE_ASSIGNMENT_STATUSES,
   pageOf,
   SpecialistListQuerySchema,
   SpecialistRateListSchema,
