@@ -5,7 +5,8 @@ import type { AppConfig } from './config.ts';
 import { registerModules } from './modules/index.ts';
 import apiConventions from './plugins/api-conventions.ts';
 import auth from './plugins/auth.ts';
-import errorHandler, { sendProblem } from './plugins/error-handler.ts';
+import { requestIdOf } from './lib/request-id.ts';
+import errorHandler, { answerClientError, sendProblem } from './plugins/error-handler.ts';
 import openapi from './plugins/openapi.ts';
 import retentionSchedule from './plugins/retention-schedule.ts';
 import securityHeaders from './plugins/security-headers.ts';
@@ -51,6 +52,19 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     ajv: { customOptions: { removeAdditional: false } },
+    // One id per request (decision 053): the caller's X-Request-Id when it is well-formed, else a
+    // UUID; logged as `requestId` on every line of the request, sent in X-Request-Id and in every problem.
+    genReqId: requestIdOf,
+    requestIdLogLabel: 'requestId',
+    // While closing, new requests on open connections answer a problem (api-conventions), not
+    // Fastify's own JSON body.
+    return503OnClosing: false,
+    // What the HTTP parser refuses before any request exists (headers too large, malformed HTTP,
+    // a request that took too long) answers problem+json with an id of its own.
+    // Fastify calls it with the instance as `this` (its types do not say so).
+    clientErrorHandler(error, socket) {
+      answerClientError(this as unknown as FastifyInstance, error as NodeJS.ErrnoException, socket);
+    },
     // Errors the router raises before any route runs (an over-long or malformed path segment)
     // answer problem+json like every other error, without echoing the URL.
     frameworkErrors: (error, _request, reply) => {
