@@ -2,11 +2,12 @@ import type { Database } from '@duidingspool/db';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { AppConfig } from './config.ts';
+import { AppError } from './errors.ts';
 import { registerModules } from './modules/index.ts';
 import apiConventions from './plugins/api-conventions.ts';
 import auth from './plugins/auth.ts';
 import { requestIdOf } from './lib/request-id.ts';
-import errorHandler, { answerClientError, sendProblem } from './plugins/error-handler.ts';
+import errorHandler, { answerClientError, logProblem, sendProblem } from './plugins/error-handler.ts';
 import openapi from './plugins/openapi.ts';
 import retentionSchedule from './plugins/retention-schedule.ts';
 import securityHeaders from './plugins/security-headers.ts';
@@ -67,7 +68,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     },
     // Errors the router raises before any route runs (an over-long or malformed path segment)
     // answer problem+json like every other error, without echoing the URL.
-    frameworkErrors: (error, _request, reply) => {
+    frameworkErrors: (error, request, reply) => {
+      const type = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'uri-too-long' : 'validation-failed';
+      logProblem(request, type, type === 'uri-too-long' ? 414 : 400, new AppError(type, '', {}, { log: `router refused the request (${error.code})` }));
       if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return sendProblem(reply, 'uri-too-long', 414, 'Het adres is te lang.');
       return sendProblem(reply, 'validation-failed', 400, 'Het adres kon niet worden gelezen.', {
         errors: [{ in: 'path', pointer: '', message: 'ongeldig adres' }],

@@ -74,7 +74,7 @@ export function answerClientError(app: FastifyInstance, error: NodeJS.ErrnoExcep
  * `type`, the status, and the operator's message and cause when the error carries them. Client
  * errors at `info`, server-side ones at `error`.
  */
-function logProblem(request: FastifyRequest, type: ProblemType, status: number, error?: AppError): void {
+export function logProblem(request: FastifyRequest, type: ProblemType, status: number, error?: AppError): void {
   const cause = error?.cause;
   const entry = {
     problem: type,
