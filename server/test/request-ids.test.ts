@@ -94,7 +94,12 @@ describe('request ids on every problem', () => {
       name: 'malformed JSON',
       status: 400,
       type: 'validation-failed',
-      request: (cookie) => ({ method: 'POST', url: '/api/v1/interpretation-requests', headers: { cookie, 'content-type': 'application/json' }, payload: '{"a":' }),
+      request: (cookie) => ({
+        method: 'POST',
+        url: '/api/v1/interpretation-requests',
+        headers: { cookie, 'content-type': 'application/json' },
+        payload: '{"a":',
+      }),
     },
     {
       name: 'a NUL in the URL (api conventions)',
@@ -112,7 +117,12 @@ describe('request ids on every problem', () => {
       name: 'unsupported media type',
       status: 415,
       type: 'unsupported-media-type',
-      request: (cookie) => ({ method: 'POST', url: '/api/v1/interpretation-requests', headers: { cookie, 'content-type': 'application/xml' }, payload: '<a/>' }),
+      request: (cookie) => ({
+        method: 'POST',
+        url: '/api/v1/interpretation-requests',
+        headers: { cookie, 'content-type': 'application/xml' },
+        payload: '<a/>',
+      }),
     },
     {
       name: 'payload too large',
@@ -291,7 +301,9 @@ describe('problems outside the request cycle (a listening server)', () => {
       expect(res?.body).toMatchObject({ type: 'headers-too-large', status: 431 });
       expect(res?.body.requestId).toMatch(REQUEST_ID_PATTERN);
       expect(res?.requestIdHeader).toBe(res?.body.requestId);
-      expect(linesOf(res?.body.requestId)).toEqual([expect.objectContaining({ problem: 'headers-too-large', operatorMessage: expect.stringContaining('HPE_HEADER_OVERFLOW') })]);
+      expect(linesOf(res?.body.requestId)).toEqual([
+        expect.objectContaining({ problem: 'headers-too-large', operatorMessage: expect.stringContaining('HPE_HEADER_OVERFLOW') }),
+      ]);
     } finally {
       await server.close();
     }

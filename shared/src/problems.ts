@@ -69,13 +69,10 @@ export const ProblemSchema = z
     status: z.number().int(),
     detail: z.string().meta({ description: 'Dutch sentence for the user about this occurrence, safe to show.' }),
     instance: z.string().optional().meta({ description: 'The path of the request (without the query string).' }),
-    requestId: z
-      .string()
-      .regex(REQUEST_ID_PATTERN)
-      .meta({
-        description:
-          'Id of the request, the same as the `X-Request-Id` response header and the `requestId` of the server log lines: quote it to support. An incoming `X-Request-Id` matching `^[A-Za-z0-9._-]{1,64}$` is kept, any other replaced.',
-      }),
+    requestId: z.string().regex(REQUEST_ID_PATTERN).meta({
+      description:
+        'Id of the request, the same as the `X-Request-Id` response header and the `requestId` of the server log lines: quote it to support. An incoming `X-Request-Id` matching `^[A-Za-z0-9._-]{1,64}$` is kept, any other replaced.',
+    }),
     errors: z.array(ProblemFieldErrorSchema).optional(),
     availableCents: z.number().int().optional(),
     remainingMinutes: z.number().int().optional(),

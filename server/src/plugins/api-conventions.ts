@@ -74,10 +74,15 @@ export default fp(async function apiConventions(app: FastifyInstance) {
     reply.header(REQUEST_ID_HEADER, request.id);
     if (closing) {
       reply.header('Connection', 'close');
-      throw new AppError('service-unavailable', 'De server wordt opnieuw gestart. Probeer het zo opnieuw.', {}, {
-        retryAfterSeconds: 5,
-        log: 'request arrived while the server was closing',
-      });
+      throw new AppError(
+        'service-unavailable',
+        'De server wordt opnieuw gestart. Probeer het zo opnieuw.',
+        {},
+        {
+          retryAfterSeconds: 5,
+          log: 'request arrived while the server was closing',
+        },
+      );
     }
     // PostgreSQL text cannot hold NUL: refuse it in the URL before it reaches a query.
     if (/%00/i.test(request.url))

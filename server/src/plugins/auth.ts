@@ -222,7 +222,12 @@ export default fp(
           { actorId: rest.userId, origin },
           { action: 'access', objectType: 'route', objectId: route, result: 'denied', details: { reason: 'enrolment-only' } },
         );
-        throw new AppError('second-factor-enrolment-required', 'Stel eerst tweestapsverificatie in voordat u verder gaat.', {}, { log: `enrolment-only session on ${route}` });
+        throw new AppError(
+          'second-factor-enrolment-required',
+          'Stel eerst tweestapsverificatie in voordat u verder gaat.',
+          {},
+          { log: `enrolment-only session on ${route}` },
+        );
       }
       const roles = routeConfig.roles;
       if (roles && !roles.some((r) => rest.roles.includes(r))) {

@@ -8,8 +8,8 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, PROBLEM_TITLES } from '../errors.ts';
 import { safeError } from '../lib/logger.ts';
 import { REQUEST_ID_HEADER } from '../lib/request-id.ts';
-import { API_VERSION } from './api-conventions.ts';
 import { auditAs } from '../modules/audit/index.ts';
+import { API_VERSION } from './api-conventions.ts';
 
 /**
  * The body of an RFC 9457 problem: the stable `type` slug, its Dutch `title`, the `status`, the

@@ -66,13 +66,19 @@ export function secondFactorRequired(roles: readonly Role[], isDemo: boolean, re
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** One answer for every failed password check (no account enumeration); the log says which check failed. */
-const wrongCredentials = (why = 'wrong credentials') => new AppError('unauthenticated', 'E-mailadres of wachtwoord is onjuist.', {}, { log: `login refused: ${why}` });
+const wrongCredentials = (why = 'wrong credentials') =>
+  new AppError('unauthenticated', 'E-mailadres of wachtwoord is onjuist.', {}, { log: `login refused: ${why}` });
 
 /** 429 with `Retry-After`; `counter` names the throttle that refused, for the log only. */
 const rateLimited = (refusal: Refusal, counter: string) => {
   const wait = refusal.retryAfterSeconds;
   const when = wait < 120 ? `${wait} ${wait === 1 ? 'seconde' : 'seconden'}` : `${Math.ceil(wait / 60)} minuten`;
-  return new AppError('rate-limited', `Te veel pogingen. Probeer het over ${when} opnieuw.`, {}, { retryAfterSeconds: wait, log: `throttled by the ${counter} counter` });
+  return new AppError(
+    'rate-limited',
+    `Te veel pogingen. Probeer het over ${when} opnieuw.`,
+    {},
+    { retryAfterSeconds: wait, log: `throttled by the ${counter} counter` },
+  );
 };
 
 /** A client that logged in to this account before, by its signed device cookie (decision 042). */
