@@ -2,10 +2,12 @@ import type { Database } from '@duidingspool/db';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { AppConfig } from './config.ts';
+import { AppError } from './errors.ts';
+import { requestIdOf } from './lib/request-id.ts';
 import { registerModules } from './modules/index.ts';
 import apiConventions from './plugins/api-conventions.ts';
 import auth from './plugins/auth.ts';
-import errorHandler, { sendProblem } from './plugins/error-handler.ts';
+import errorHandler, { answerClientError, logProblem, sendProblem } from './plugins/error-handler.ts';
 import openapi from './plugins/openapi.ts';
 import retentionSchedule from './plugins/retention-schedule.ts';
 import securityHeaders from './plugins/security-headers.ts';
@@ -51,9 +53,24 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     ajv: { customOptions: { removeAdditional: false } },
+    // One id per request (decision 053): the caller's X-Request-Id when it is well-formed, else a
+    // UUID; logged as `requestId` on every line of the request, sent in X-Request-Id and in every problem.
+    genReqId: requestIdOf,
+    requestIdLogLabel: 'requestId',
+    // While closing, new requests on open connections answer a problem (api-conventions), not
+    // Fastify's own JSON body.
+    return503OnClosing: false,
+    // What the HTTP parser refuses before any request exists (headers too large, malformed HTTP,
+    // a request that took too long) answers problem+json with an id of its own.
+    // Fastify calls it with the instance as `this` (its types do not say so).
+    clientErrorHandler(error, socket) {
+      answerClientError(this as unknown as FastifyInstance, error as NodeJS.ErrnoException, socket);
+    },
     // Errors the router raises before any route runs (an over-long or malformed path segment)
     // answer problem+json like every other error, without echoing the URL.
-    frameworkErrors: (error, _request, reply) => {
+    frameworkErrors: (error, request, reply) => {
+      const type = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'uri-too-long' : 'validation-failed';
+      logProblem(request, type, type === 'uri-too-long' ? 414 : 400, new AppError(type, '', {}, { log: `router refused the request (${error.code})` }));
       if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return sendProblem(reply, 'uri-too-long', 414, 'Het adres is te lang.');
       return sendProblem(reply, 'validation-failed', 400, 'Het adres kon niet worden gelezen.', {
         errors: [{ in: 'path', pointer: '', message: 'ongeldig adres' }],

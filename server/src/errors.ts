@@ -1,31 +1,53 @@
 import { PROBLEM_TYPES, type ProblemFieldError, type ProblemType } from '@duidingspool/shared';
 
+/** What an AppError carries for the operator only: logged with the request id, never sent. */
+export interface OperatorInfo {
+  /** Seconds for the `Retry-After` header of a 429 or 503 (not part of the problem body). */
+  retryAfterSeconds?: number;
+  /**
+   * The operator's message: why the server refused, in terms the user must not see (which check of
+   * the access token failed, which lock was taken). English, one line, no case content, no secrets.
+   */
+  log?: string;
+  /** The underlying error (a database or mail error); logged as `safeError(cause)`, never its message. */
+  cause?: unknown;
+}
+
 /**
- * An error a service throws on purpose. The error-handler plugin turns it into RFC 9457
- * problem+json with the stable `type`; `detail` is the user-facing Dutch message; `extra` adds
- * members such as `availableCents` (docs/design.md §5) or `errors` (field pointers).
+ * An error a service throws on purpose. Three messages, kept apart (decision 053):
+ * - the error code: `type`, the stable slug a client switches on (shared/src/problems.ts);
+ * - the user's message: `detail`, a Dutch sentence safe to show (the web shows its own text per
+ *   `type` where it has one); `extra` adds members such as `availableCents` (docs/design.md §5) or
+ *   `errors` (field pointers);
+ * - the operator's message: `operator.log` and `operator.cause`, written to the log line of the
+ *   request (with its `requestId`) and never into the answer.
+ * The error-handler plugin turns it into RFC 9457 problem+json.
  */
 export class AppError extends Error {
   readonly status: number;
   /** Seconds for the `Retry-After` header of a 429 or 503 (not part of the problem body). */
   readonly retryAfterSeconds: number | undefined;
+  /** The operator's message (logged only). */
+  readonly operatorMessage: string | undefined;
   constructor(
     readonly type: ProblemType,
     readonly detail: string,
     readonly extra: { errors?: ProblemFieldError[]; availableCents?: number; remainingMinutes?: number } = {},
-    options: { retryAfterSeconds?: number } = {},
+    operator: OperatorInfo = {},
   ) {
-    super(detail);
+    super(detail, operator.cause === undefined ? undefined : { cause: operator.cause });
     this.name = 'AppError';
     this.status = PROBLEM_TYPES[type];
-    this.retryAfterSeconds = options.retryAfterSeconds;
+    this.retryAfterSeconds = operator.retryAfterSeconds;
+    this.operatorMessage = operator.log;
   }
 }
 
 /** 404 `not-found`: also what another casustafel's request answers (docs/design.md §6). */
 export const notFound = (what = 'Dit item') => new AppError('not-found', `${what} bestaat niet of u heeft er geen toegang toe.`);
-/** 403 `forbidden`: the role may not use this route. */
-export const forbidden = (detail = 'U heeft geen rechten voor deze actie.') => new AppError('forbidden', detail);
+/** 403 `forbidden`: the role may not use this route; `log` is the operator's message (logged only). */
+export const forbidden = (detail = 'U heeft geen rechten voor deze actie.', log?: string) =>
+  new AppError('forbidden', detail, {}, log === undefined ? {} : { log });
 /** 409 `invalid-transition`. */
 export const invalidTransition = (detail: string) => new AppError('invalid-transition', detail);
 /** 400 `validation-failed` for one body field. */
@@ -59,6 +81,8 @@ export const PROBLEM_TITLES: Record<ProblemType, string> = {
   'weak-password': 'Wachtwoord niet sterk genoeg',
   'invalid-token': 'Link ongeldig of verlopen',
   'uri-too-long': 'Adres te lang',
+  'request-timeout': 'Verzoek duurde te lang',
+  'headers-too-large': 'Headers te groot',
   'internal-error': 'Interne fout',
   'service-unavailable': 'Dienst niet beschikbaar',
 };

@@ -4,6 +4,7 @@
 // would change the shared fixture, the row makes fresh objects for the call (`fresh`).
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DEMO_DOMAIN, DEMO_PASSWORD, schema } from '@duidingspool/db';
+import { REQUEST_ID_PATTERN } from '@duidingspool/shared';
 import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createCoordinatorSpecialist } from './db-helpers.ts';
@@ -387,6 +388,9 @@ describe('authorisation matrix', () => {
         if (res.status >= 400) {
           expect(String(res.headers['content-type']), `${key} as ${actor}`).toMatch(/^application\/problem\+json/);
           expect(res.status, `${key} as ${actor}: ${JSON.stringify(res.body)}`).not.toBe(500);
+          // Every problem names its request: the id in the body is the one in X-Request-Id (decision 053).
+          expect(res.body.requestId, `${key} as ${actor}`).toMatch(REQUEST_ID_PATTERN);
+          expect(res.headers['x-request-id'], `${key} as ${actor}`).toBe(res.body.requestId);
         }
       }
       expect(got).toEqual(row.expect);

@@ -1,6 +1,6 @@
 // Test data made through the API itself, with random case references so files never collide.
 import { randomBytes } from 'node:crypto';
-import { amsterdamDate } from '@duidingspool/shared';
+import { amsterdamDate, REQUEST_ID_PATTERN } from '@duidingspool/shared';
 import { expect } from 'vitest';
 import type { Caller, CallResult } from './harness.ts';
 
@@ -68,11 +68,16 @@ export async function acceptedAssignment(requester: Caller, coordinator: Caller,
 // ---------------------------------------------------------------------------------------------
 // Helpers shared by the API test files.
 
-/** Asserts an RFC 9457 problem answer with `status` and the bare `type` slug. */
+/**
+ * Asserts an RFC 9457 problem answer with `status` and the bare `type` slug, carrying the request
+ * id both as `requestId` and in the `X-Request-Id` header, the same in both (decision 053).
+ */
 export function expectProblem(res: CallResult, status: number, type: string) {
   expect(res.status, `${res.status} ${JSON.stringify(res.body)}`).toBe(status);
   expect(String(res.headers['content-type'])).toMatch(/^application\/problem\+json/);
   expect(res.body).toMatchObject({ type, status });
+  expect(res.body.requestId, 'problem without requestId').toMatch(REQUEST_ID_PATTERN);
+  expect(res.headers['x-request-id']).toBe(res.body.requestId);
   // Nothing internal leaks into an error.
   expect(JSON.stringify(res.body)).not.toMatch(/\bat .+\.(ts|js):\d+|select .* from|insert into|stack/i);
 }

@@ -236,6 +236,8 @@ describe('fuzzing every route with invalid input', () => {
           if (takesInput) {
             expect(res.statusCode, where).toBeGreaterThanOrEqual(400);
             expect(String(res.headers['content-type']), where).toMatch(/^application\/problem\+json/);
+            // Every problem names its request: the id in the body is the one in X-Request-Id (decision 053).
+            expect(JSON.parse(res.body).requestId, where).toBe(res.headers['x-request-id']);
           }
         }),
         { numRuns: RUNS, seed: Number(process.env.FUZZ_SEED ?? 4242), endOnFailure: true },

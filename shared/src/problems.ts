@@ -30,6 +30,8 @@ export const PROBLEM_TYPES = {
   'weak-password': 400,
   'invalid-token': 400,
   'uri-too-long': 414,
+  'request-timeout': 408,
+  'headers-too-large': 431,
   'internal-error': 500,
   'service-unavailable': 503,
 } as const;
@@ -48,16 +50,29 @@ export const ProblemFieldErrorSchema = z.object({
 export type ProblemFieldError = z.infer<typeof ProblemFieldErrorSchema>;
 
 /**
- * RFC 9457 problem details as every 4xx/5xx answers them. `errors` names each offending field;
- * `availableCents` accompanies `budget-exceeded` (docs/design.md §5).
+ * What a request id looks like: the `requestId` member of a problem and the `X-Request-Id` header.
+ * An incoming `X-Request-Id` of this shape is kept; any other is replaced by a fresh UUID.
+ */
+export const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
+
+/**
+ * RFC 9457 problem details as every 4xx/5xx answers them. Three kinds of message, kept apart:
+ * `type` is the error code (a stable slug, for programs and for the web's own text per type),
+ * `title` and `detail` are the user's message (Dutch, safe to show), and the operator's message
+ * is never sent: it is in the server's log line carrying the same `requestId`. `errors` names each
+ * offending field; `availableCents` accompanies `budget-exceeded` (docs/design.md §5).
  */
 export const ProblemSchema = z
   .object({
-    type: z.string(),
-    title: z.string(),
+    type: z.string().meta({ description: 'Stable problem type (error code), a bare slug.' }),
+    title: z.string().meta({ description: 'Short Dutch summary of the type, safe to show.' }),
     status: z.number().int(),
-    detail: z.string(),
-    instance: z.string().optional(),
+    detail: z.string().meta({ description: 'Dutch sentence for the user about this occurrence, safe to show.' }),
+    instance: z.string().optional().meta({ description: 'The path of the request (without the query string).' }),
+    requestId: z.string().regex(REQUEST_ID_PATTERN).meta({
+      description:
+        'Id of the request, the same as the `X-Request-Id` response header and the `requestId` of the server log lines: quote it to support. An incoming `X-Request-Id` matching `^[A-Za-z0-9._-]{1,64}$` is kept, any other replaced.',
+    }),
     errors: z.array(ProblemFieldErrorSchema).optional(),
     availableCents: z.number().int().optional(),
     remainingMinutes: z.number().int().optional(),

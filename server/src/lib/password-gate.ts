@@ -43,9 +43,7 @@ export class ConcurrencyGate {
       'service-unavailable',
       'Het is op dit moment te druk om in te loggen. Probeer het over een paar seconden opnieuw.',
       {},
-      {
-        retryAfterSeconds: this.retryAfterSeconds,
-      },
+      { retryAfterSeconds: this.retryAfterSeconds, log: 'password gate full: every slot and the queue taken, or the wait too long' },
     );
   }
 

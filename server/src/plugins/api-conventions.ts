@@ -1,18 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { AppError, forbidden } from '../errors.ts';
+import { REQUEST_ID_HEADER } from '../lib/request-id.ts';
 
 /** The API version in the `API-Version` header of every response (NL API Design Rules). */
 export const API_VERSION = '1.0.0';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-/**
- * Conventions every response and request shares: the `API-Version` header, `Cache-Control:
- * no-store` on the API (case content must not linger in caches), and refusing cross-site state
- * changes (an `Origin` of another host, or `Sec-Fetch-Site: cross-site`) on top of the
- * SameSite=Strict cookie.
- */
 /** How deep a request body may nest objects and arrays; no contract comes near it (docs/security.md). */
 export const MAX_BODY_DEPTH = 32;
 
@@ -46,6 +41,13 @@ function checkBody(body: unknown): BodyFault | null {
   return null;
 }
 
+/**
+ * Conventions every response and request shares: the `API-Version` and `X-Request-Id` headers,
+ * `Cache-Control: no-store` on the API (case content must not linger in caches), refusing
+ * cross-site state changes (an `Origin` of another host, or `Sec-Fetch-Site: cross-site`) on top
+ * of the SameSite=Strict cookie, refusing NUL characters and over-deep bodies, and a 503 problem
+ * for requests that arrive while the server closes.
+ */
 export default fp(async function apiConventions(app: FastifyInstance) {
   app.addHook('preValidation', async (request) => {
     const fault = checkBody(request.body);
@@ -60,8 +62,28 @@ export default fp(async function apiConventions(app: FastifyInstance) {
       });
     }
   });
+  // From the moment the app starts closing, a request still arriving on an open connection is
+  // refused with a problem (503, `Connection: close`, its id) instead of starting work the
+  // shutdown would cut off; a client retries on another instance.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
   app.addHook('onRequest', async (request, reply) => {
     reply.header('API-Version', API_VERSION);
+    reply.header(REQUEST_ID_HEADER, request.id);
+    if (closing) {
+      reply.header('Connection', 'close');
+      throw new AppError(
+        'service-unavailable',
+        'De server wordt opnieuw gestart. Probeer het zo opnieuw.',
+        {},
+        {
+          retryAfterSeconds: 5,
+          log: 'request arrived while the server was closing',
+        },
+      );
+    }
     // PostgreSQL text cannot hold NUL: refuse it in the URL before it reaches a query.
     if (/%00/i.test(request.url))
       throw new AppError('validation-failed', 'Ongeldige invoer: de URL bevat een NUL-teken.', {

@@ -65,7 +65,15 @@ declare module 'fastify' {
   }
 }
 
-const unauthenticated = () => new AppError('unauthenticated', 'U bent niet (meer) ingelogd. Log opnieuw in.');
+/** One answer for every missing or dead session; `why` (which check failed) goes to the log only. */
+const unauthenticated = (why = 'no session') =>
+  new AppError('unauthenticated', 'U bent niet (meer) ingelogd. Log opnieuw in.', {}, { log: `unauthenticated: ${why}` });
+
+/** The error code of a refused access token (e.g. `FAST_JWT_EXPIRED`), when it is a plain token. */
+function jwtFailure(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^[A-Z0-9_]{1,64}$/.test(code) ? code : 'unreadable';
+}
 
 /** Loads the actor of a live session in one query, or null when the session is gone. */
 async function loadActor(
@@ -186,14 +194,14 @@ export default fp(
       try {
         // onlyCookie: an Authorization header is not a way in.
         claims = await request.jwtVerify({ onlyCookie: true });
-      } catch {
-        throw unauthenticated();
+      } catch (error) {
+        throw unauthenticated(`access token refused (${jwtFailure(error)})`);
       }
-      if (!UUID.test(claims.sid) || !UUID.test(claims.sub)) throw unauthenticated();
+      if (!UUID.test(claims.sid) || !UUID.test(claims.sub)) throw unauthenticated('access token claims malformed');
       const actor = await loadActor(db, claims.sid, claims.sub, config.sessionIdleSeconds);
       if (!actor) {
         app.clearSessionCookie(reply);
-        throw unauthenticated();
+        throw unauthenticated('session ended, idle or of an inactive user');
       }
       const { lastSeenAt, enrolmentOnly, ...rest } = actor;
       request.actor = rest;
@@ -214,13 +222,18 @@ export default fp(
           { actorId: rest.userId, origin },
           { action: 'access', objectType: 'route', objectId: route, result: 'denied', details: { reason: 'enrolment-only' } },
         );
-        throw new AppError('second-factor-enrolment-required', 'Stel eerst tweestapsverificatie in voordat u verder gaat.');
+        throw new AppError(
+          'second-factor-enrolment-required',
+          'Stel eerst tweestapsverificatie in voordat u verder gaat.',
+          {},
+          { log: `enrolment-only session on ${route}` },
+        );
       }
       const roles = routeConfig.roles;
       if (roles && !roles.some((r) => rest.roles.includes(r))) {
         // Access-control failures are logged (ASVS 7.2.2, docs/design.md §6).
         await auditAs(db, { actorId: rest.userId, origin }, { action: 'access', objectType: 'route', objectId: route, result: 'denied' });
-        throw forbidden();
+        throw forbidden(undefined, `role not allowed on ${route}`);
       }
     });
   },

@@ -1,17 +1,89 @@
-import type { ProblemFieldError, ProblemType } from '@duidingspool/shared';
+import { randomUUID } from 'node:crypto';
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { PROBLEM_TYPES, type ProblemFieldError, type ProblemType } from '@duidingspool/shared';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, PROBLEM_TITLES } from '../errors.ts';
 import { safeError } from '../lib/logger.ts';
+import { REQUEST_ID_HEADER } from '../lib/request-id.ts';
 import { auditAs } from '../modules/audit/index.ts';
+import { API_VERSION } from './api-conventions.ts';
 
-/** Sends an RFC 9457 problem with the stable `type` slug. */
+/**
+ * The body of an RFC 9457 problem: the stable `type` slug, its Dutch `title`, the `status`, the
+ * user's message `detail`, `instance` (the path, without the query), `requestId` (the id of the
+ * log line and the `X-Request-Id` header, decision 053) and the type's extra members.
+ */
+export function problemBody(
+  type: ProblemType,
+  status: number,
+  detail: string,
+  path: string | undefined,
+  requestId: string,
+  extra: Record<string, unknown> = {},
+): string {
+  return JSON.stringify({ type, title: PROBLEM_TITLES[type], status, detail, ...(path === undefined ? {} : { instance: path }), requestId, ...extra });
+}
+
+/** Sends an RFC 9457 problem with the stable `type` slug and the request's id (body and `X-Request-Id`). */
 export function sendProblem(reply: FastifyReply, type: ProblemType, status: number, detail: string, extra: Record<string, unknown> = {}): FastifyReply {
+  const { request } = reply;
   return reply
     .code(status)
+    .header(REQUEST_ID_HEADER, request.id)
     .type('application/problem+json; charset=utf-8')
-    .send(JSON.stringify({ type, title: PROBLEM_TITLES[type], status, detail, instance: reply.request.url.split('?')[0], ...extra }));
+    .send(problemBody(type, status, detail, request.url.split('?')[0] ?? '', request.id, extra));
+}
+
+/** What the HTTP parser refused, by Node's error code: the problem type and the user's message. */
+function clientErrorProblem(code: string | undefined): { type: ProblemType; detail: string } {
+  if (code === 'HPE_HEADER_OVERFLOW') return { type: 'headers-too-large', detail: 'De headers van het verzoek zijn te groot.' };
+  if (code === 'ERR_HTTP_REQUEST_TIMEOUT') return { type: 'request-timeout', detail: 'Het verzoek duurde te lang.' };
+  return { type: 'validation-failed', detail: 'Het verzoek kon niet worden gelezen.' };
+}
+
+/**
+ * Fastify's `clientErrorHandler`: answers what Node's HTTP parser refused before a request existed
+ * (431 headers too large, 408 too slow, 400 malformed HTTP) with problem+json, a fresh request id
+ * in the body and in `X-Request-Id`, and one log line carrying that id and the parser's error code
+ * (the operator's message); then closes the connection, as Node does.
+ */
+export function answerClientError(app: FastifyInstance, error: NodeJS.ErrnoException, socket: Duplex): void {
+  // A reset connection has nobody to answer.
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const { type, detail } = clientErrorProblem(error.code);
+  const status = PROBLEM_TYPES[type];
+  const requestId = randomUUID();
+  app.log.info(
+    { requestId, problem: type, status, operatorMessage: `HTTP parser refused the request (${safeError(error).code ?? 'no code'})` },
+    'request refused',
+  );
+  if (socket.writable) {
+    const body = problemBody(type, status, detail, undefined, requestId);
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/problem+json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n${REQUEST_ID_HEADER}: ${requestId}\r\nAPI-Version: ${API_VERSION}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(error);
+}
+
+/**
+ * Logs a refusal for the operator, on the request's child logger (so with its `requestId`): the
+ * `type`, the status, and the operator's message and cause when the error carries them. Client
+ * errors at `info`, server-side ones at `error`.
+ */
+export function logProblem(request: FastifyRequest, type: ProblemType, status: number, error?: AppError): void {
+  const cause = error?.cause;
+  const entry = {
+    problem: type,
+    status,
+    ...(error?.operatorMessage ? { operatorMessage: error.operatorMessage } : {}),
+    ...(cause !== undefined ? { err: safeError(cause) } : {}),
+  };
+  if (status >= 500) request.log.error(entry, 'request failed');
+  else request.log.info(entry, 'request refused');
 }
 
 /** Escapes one JSON pointer segment (RFC 6901). */
@@ -45,6 +117,7 @@ export default fp(async function errorHandler(app: FastifyInstance) {
           },
         );
       }
+      logProblem(request, error.type, error.status, error);
       return sendProblem(reply, error.type, error.status, error.detail, error.extra);
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
@@ -61,25 +134,35 @@ export default fp(async function errorHandler(app: FastifyInstance) {
         return [{ in: where, pointer: base, message: v.message ?? 'ongeldig', ...(typeof code === 'string' ? { code } : {}) }];
       });
       const fields = [...new Set(errors.map((e) => (e.pointer === '' ? 'het verzoek' : e.pointer)))].join(', ');
+      logProblem(request, 'validation-failed', 400);
       return sendProblem(reply, 'validation-failed', 400, `Ongeldige invoer in ${fields}.`, { errors });
     }
     const code = error.code ?? '';
+    // Fastify's own client errors: the code is the operator's message, the sentence the user's.
+    const refused = (type: ProblemType, status: number) =>
+      logProblem(request, type, status, new AppError(type, '', {}, { log: `fastify refused the request (${code || status})` }));
     if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+      refused('unsupported-media-type', 415);
       return sendProblem(reply, 'unsupported-media-type', 415, 'Stuur JSON met Content-Type application/json.');
     }
     if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      refused('payload-too-large', 413);
       return sendProblem(reply, 'payload-too-large', 413, 'Het verzoek is te groot.');
     }
     if (code === 'FST_ERR_RATE_LIMIT' || error.statusCode === 429) {
+      refused('rate-limited', 429);
       return sendProblem(reply, 'rate-limited', 429, 'Te veel pogingen; probeer het later opnieuw.');
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       // Malformed JSON, an empty JSON body, a forbidden __proto__ key and the like.
+      refused('validation-failed', 400);
       return sendProblem(reply, 'validation-failed', 400, 'Het verzoek kon niet worden gelezen: stuur geldige JSON.', {
         errors: [{ in: 'body', pointer: '', message: 'ongeldige JSON' }],
       });
     }
-    request.log.error({ err: safeError(error) }, 'unhandled error');
+    // The operator's message of an unexpected error is the error itself, as safeError keeps it
+    // (class, codes, frames; never the message, which may repeat SQL and its values).
+    request.log.error({ problem: 'internal-error', status: 500, err: safeError(error) }, 'unhandled error');
     return sendProblem(reply, 'internal-error', 500, 'Er ging iets mis aan onze kant. Probeer het later opnieuw.');
   });
 });

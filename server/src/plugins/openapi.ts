@@ -1,9 +1,10 @@
-import { PROBLEM_TYPES, ProblemSchema, type ProblemType } from '@duidingspool/shared';
+import { PROBLEM_TYPES, ProblemSchema, type ProblemType, REQUEST_ID_PATTERN } from '@duidingspool/shared';
 import fastifySwagger from '@fastify/swagger';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { REQUEST_ID_HEADER } from '../lib/request-id.ts';
 import { API_VERSION } from './api-conventions.ts';
 
 declare module 'fastify' {
@@ -17,17 +18,24 @@ type Json = Record<string, unknown>;
 /** The extension carrying a route's extra problem types from the route into `completeDocument`. */
 const EXTRA_PROBLEMS = 'x-problem-types';
 const PROBLEM_REF = { $ref: '#/components/schemas/Problem' };
+/** The `X-Request-Id` header of every response (decision 053). */
+const REQUEST_ID = {
+  [REQUEST_ID_HEADER]: {
+    description: 'Id van dit verzoek, gelijk aan `requestId` in een probleem en in de logregels van de server',
+    schema: { type: 'string', pattern: REQUEST_ID_PATTERN.source },
+  },
+};
 const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: PROBLEM_REF } } });
 const RETRY_AFTER = { 'Retry-After': { description: 'Seconden tot een nieuwe poging zin heeft', schema: { type: 'integer', minimum: 1 } } };
-const withRetryAfter = (response: Json) => ({ ...response, headers: RETRY_AFTER });
+const withRetryAfter = (response: Json) => ({ ...response, headers: { ...((response.headers as Json) ?? {}), ...RETRY_AFTER } });
 /** `method path` of the operations that verify or hash a password. */
 const PASSWORD_OPERATIONS = new Set(['post /sessions', 'put /me/password', 'post /password-changes']);
 const VERSION_HEADER = { 'API-Version': { description: 'Versie van de API (semver)', schema: { type: 'string', example: API_VERSION } } };
 
 /**
  * Completes the generated document for the NL API Design Rules: an `API-Version` header on every
- * 2xx/3xx response (the zod transform drops response headers), and the problem+json error
- * responses each operation can give.
+ * 2xx/3xx response (the zod transform drops response headers), an `X-Request-Id` header on every
+ * response, and the problem+json error responses each operation can give.
  */
 function completeDocument(doc: Json): Json {
   doc.components ??= {};
@@ -83,6 +91,7 @@ function completeDocument(doc: Json): Json {
         const response = responses[status];
         if (!String(response.description).includes(`\`${type}\``)) response.description = `${String(response.description)}; \`${type}\``;
       }
+      for (const response of Object.values(responses)) response.headers = { ...((response.headers as Json) ?? {}), ...REQUEST_ID };
     }
   }
   return doc;

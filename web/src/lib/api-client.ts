@@ -1,12 +1,14 @@
-import { ProblemSchema } from '@duidingspool/shared';
+import { ProblemSchema, REQUEST_ID_PATTERN } from '@duidingspool/shared';
 import { z } from 'zod';
 import { i18next } from './i18n.ts';
 
 /**
  * The problem details as the client reads them: the shared `ProblemSchema`, tolerant of a field
- * error without its `in` member, so a slightly different answer still shows its `detail`.
+ * error without its `in` member and of a missing `requestId` (then the `X-Request-Id` header is
+ * used), so a slightly different answer still shows its `detail`.
  */
 const ClientProblemSchema = ProblemSchema.extend({
+  requestId: z.string().optional(),
   errors: z
     .array(z.object({ in: z.enum(['body', 'query', 'path']).optional(), pointer: z.string(), message: z.string(), code: z.string().optional() }))
     .optional(),
@@ -33,6 +35,11 @@ export class ApiError extends Error {
   /** The problem `type` slug, e.g. `budget-exceeded`. */
   get type(): string {
     return this.problem.type.replace(/^.*\//, '');
+  }
+
+  /** The id of the failed request, for the user to quote to support (the server logs it too). */
+  get requestId(): string | undefined {
+    return this.problem.requestId;
   }
 
   /**
@@ -100,14 +107,18 @@ async function readProblem(response: Response): Promise<Problem> {
   } catch {
     payload = undefined;
   }
+  // Every answer of the server carries X-Request-Id; the problem body repeats it.
+  const headerId = response.headers.get('X-Request-Id');
+  const requestId = headerId && REQUEST_ID_PATTERN.test(headerId) ? headerId : undefined;
   const parsed = ClientProblemSchema.safeParse(payload);
-  if (parsed.success) return parsed.data;
+  if (parsed.success) return { ...parsed.data, requestId: parsed.data.requestId ?? requestId };
   const loose = (payload ?? {}) as Partial<Record<'type' | 'title' | 'detail', unknown>>;
   return {
     type: typeof loose.type === 'string' ? loose.type : response.status === 401 ? 'unauthenticated' : 'about:blank',
     title: typeof loose.title === 'string' ? loose.title : response.statusText || 'Error',
     status: response.status,
     detail: typeof loose.detail === 'string' ? loose.detail : '',
+    requestId,
   };
 }
 

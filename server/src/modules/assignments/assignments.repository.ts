@@ -13,7 +13,7 @@ import {
 } from '@duidingspool/shared';
 import { and, asc, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import { type Actor, hasRole } from '../../lib/context.ts';
-import { iso, isoOrNull, pageWindow } from '../../lib/pagination.ts';
+import { iso, isoOrNull, page, rowCount } from '../../lib/pagination.ts';
 import { isOwnWork } from '../../lib/separation-of-duties.ts';
 import { activeInPool } from '../specialists/index.ts';
 
@@ -188,10 +188,12 @@ export async function listAssignments(db: Executor, actor: Actor, q: AssignmentL
   if (q.open === 'true') filters.push(and(isNull(a.closedAt), inArray(a.status, [...LIVE_ASSIGNMENT_STATUSES])));
   if (q.open === 'false') filters.push(sql`(${a.closedAt} is not null or ${a.status} = 'declined')`);
   const where = and(...filters);
-  const { limit, offset } = pageWindow(q);
-  const rows = await base(db).where(where).orderBy(desc(a.proposedAt), asc(a.id)).limit(limit).offset(offset);
-  const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(a).innerJoin(r, eq(r.id, a.requestId)).where(where);
-  return { items: rows.map((row) => toAssignment(toRecord(row), actor)), total: count?.n ?? 0 };
+  return page(
+    q,
+    ({ limit, offset }) => base(db).where(where).orderBy(desc(a.proposedAt), asc(a.id)).limit(limit).offset(offset),
+    () => db.select({ n: rowCount() }).from(a).innerJoin(r, eq(r.id, a.requestId)).where(where),
+    (row) => toAssignment(toRecord(row), actor),
+  );
 }
 
 /** The specialist's rate (cents per hour) valid on `date`, or null before their first rate. */

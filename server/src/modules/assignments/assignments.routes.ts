@@ -31,8 +31,7 @@ export const assignmentRoutes: FastifyPluginAsyncZod<{ now: () => Date }> = asyn
       response: { 200: pageOf(AssignmentSchema).meta({ id: 'AssignmentPage' }) },
     },
     handler: async (request) => {
-      const { items, total } = await listAssignmentsFor(ctx(request), request.query);
-      return { items, total, page: request.query.page, pageSize: request.query.pageSize };
+      return listAssignmentsFor(ctx(request), request.query);
     },
   });
   app.get('/assignments/:id', {
@@ -72,8 +71,7 @@ export const assignmentRoutes: FastifyPluginAsyncZod<{ now: () => Date }> = asyn
       response: { 200: pageOf(TimeEntrySchema).meta({ id: 'TimeEntryPage' }) },
     },
     handler: async (request) => {
-      const { items, total } = await listAssignmentEntries(ctx(request), request.params.id, request.query);
-      return { items, total, page: request.query.page, pageSize: request.query.pageSize };
+      return listAssignmentEntries(ctx(request), request.params.id, request.query);
     },
   });
   app.post('/assignments/:id/time-entries', {

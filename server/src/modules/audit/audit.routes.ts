@@ -2,7 +2,7 @@ import { AuditEventFilterSchema, AuditEventListQuerySchema, AuditEventSchema, pa
 import { stringify } from 'csv-stringify/sync';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { pageWindow } from '../../lib/pagination.ts';
+import { page } from '../../lib/pagination.ts';
 import { serviceContext } from '../../lib/service-context.ts';
 import { auditFilter, countAuditEvents, selectAuditEvents } from './audit.repository.ts';
 import { audit } from './audit.service.ts';
@@ -24,9 +24,12 @@ export const auditRoutes: FastifyPluginAsyncZod<{ now: () => Date }> = async (ap
     },
     handler: async (request) => {
       const where = auditFilter(request.query);
-      const { limit, offset } = pageWindow(request.query);
-      const [items, total] = await Promise.all([selectAuditEvents(app.db, where, limit, offset), countAuditEvents(app.db, where)]);
-      return { items, total, page: request.query.page, pageSize: request.query.pageSize };
+      return page(
+        request.query,
+        ({ limit, offset }) => selectAuditEvents(app.db, where, limit, offset),
+        () => countAuditEvents(app.db, where),
+        (event) => event,
+      );
     },
   });
   app.get('/audit-events/export', {

@@ -65,12 +65,20 @@ export function secondFactorRequired(roles: readonly Role[], isDemo: boolean, re
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const wrongCredentials = () => new AppError('unauthenticated', 'E-mailadres of wachtwoord is onjuist.');
+/** One answer for every failed password check (no account enumeration); the log says which check failed. */
+const wrongCredentials = (why = 'wrong credentials') =>
+  new AppError('unauthenticated', 'E-mailadres of wachtwoord is onjuist.', {}, { log: `login refused: ${why}` });
 
-const rateLimited = (refusal: Refusal) => {
+/** 429 with `Retry-After`; `counter` names the throttle that refused, for the log only. */
+const rateLimited = (refusal: Refusal, counter: string) => {
   const wait = refusal.retryAfterSeconds;
   const when = wait < 120 ? `${wait} ${wait === 1 ? 'seconde' : 'seconden'}` : `${Math.ceil(wait / 60)} minuten`;
-  return new AppError('rate-limited', `Te veel pogingen. Probeer het over ${when} opnieuw.`, {}, { retryAfterSeconds: wait });
+  return new AppError(
+    'rate-limited',
+    `Te veel pogingen. Probeer het over ${when} opnieuw.`,
+    {},
+    { retryAfterSeconds: wait, log: `throttled by the ${counter} counter` },
+  );
 };
 
 /** A client that logged in to this account before, by its signed device cookie (decision 042). */
@@ -98,21 +106,21 @@ async function takePasswordAttempt(db: Database, email: string, client: string, 
   const ceilings = knownDevice
     ? []
     : [
-        { key: throttleKey('login-account', email), limit: LOGIN_ACCOUNT_CEILING },
-        ...(ip ? [{ key: throttleKey('login-ip', ip), limit: LOGIN_IP_CEILING }] : []),
+        { name: 'login-account', key: throttleKey('login-account', email), limit: LOGIN_ACCOUNT_CEILING },
+        ...(ip ? [{ name: 'login-ip', key: throttleKey('login-ip', ip), limit: LOGIN_IP_CEILING }] : []),
       ];
   for (const c of ceilings) {
     const full = await windowFull(db, c.key, c.limit, LOGIN_CEILING_WINDOW_SECONDS);
-    if (full) throw rateLimited(full);
+    if (full) throw rateLimited(full, c.name);
   }
   const pair = await takePairAttempt(db, pairKey, LOGIN_PAIR_RULE);
-  if (pair) throw rateLimited(pair);
+  if (pair) throw rateLimited(pair, 'login-pair');
   const taken: string[] = [];
   for (const c of ceilings) {
     const refusal = await takeWindowAttempt(db, c.key, c.limit, LOGIN_CEILING_WINDOW_SECONDS);
     if (refusal) {
       await refundAttempts(db, [pairKey, ...taken]);
-      throw rateLimited(refusal);
+      throw rateLimited(refusal, c.name);
     }
     taken.push(c.key);
   }
@@ -203,7 +211,7 @@ export async function login(
     await refund(db, attempt);
     throw error;
   }
-  const deny = async (reason: string, error = wrongCredentials()) => {
+  const deny = async (reason: string, error = wrongCredentials(reason)) => {
     await auditAs(
       db,
       { actorId: user?.id ?? null, origin },
@@ -212,7 +220,10 @@ export async function login(
     await forgetStaleCounters(db);
     return error;
   };
-  if (!user || !ok || !user.isActive || !user.passwordHash) throw await deny('credentials');
+  if (!user || !ok || !user.isActive || !user.passwordHash) {
+    const why = !user ? 'unknown account' : !user.passwordHash ? 'account without a password' : !ok ? 'wrong password' : 'inactive account';
+    throw await deny('credentials', wrongCredentials(why));
+  }
 
   let factor: 'none' | 'totp' | 'recovery-code' = 'none';
   if (user.totpEnabledAt && user.totpSecretEncrypted) {
@@ -455,12 +466,12 @@ export async function requestPasswordReset(db: Database, body: PasswordResetRequ
   // Counted before the mail is written, atomically, so parallel requests cannot slip past.
   const accountKey = throttleKey('reset-account', body.email);
   const byAccount = await takeWindowAttempt(db, accountKey, MAX_RESET_REQUESTS_PER_ACCOUNT, RESET_WINDOW_SECONDS);
-  if (byAccount) throw rateLimited(byAccount);
+  if (byAccount) throw rateLimited(byAccount, 'reset-account');
   if (origin.ip) {
     const byIp = await takeWindowAttempt(db, throttleKey('reset-ip', origin.ip), MAX_RESET_REQUESTS_PER_IP, RESET_WINDOW_SECONDS);
     if (byIp) {
       await refundAttempts(db, [accountKey]);
-      throw rateLimited(byIp);
+      throw rateLimited(byIp, 'reset-ip');
     }
   }
   await db.transaction(async (tx) => {

@@ -78,8 +78,7 @@ export const budgetRoutes: FastifyPluginAsyncZod<{ now: () => Date }> = async (a
       response: { 200: pageOf(LedgerEntrySchema).meta({ id: 'LedgerEntryPage' }) },
     },
     handler: async (request) => {
-      const { items, total } = await ledgerEntries({ db: app.db }, request.params.year, request.query);
-      return { items, total, page: request.query.page, pageSize: request.query.pageSize };
+      return ledgerEntries({ db: app.db }, request.params.year, request.query);
     },
   });
   app.get('/budgets/:year/ledger-export', {

@@ -15,7 +15,7 @@ import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { AppError, notFound } from '../../errors.ts';
 import type { ServiceContext } from '../../lib/context.ts';
-import { isoOrNull, pageWindow } from '../../lib/pagination.ts';
+import { isoOrNull, page, rowCount } from '../../lib/pagination.ts';
 import { audit } from '../audit/index.ts';
 import { findBudget, setAllocation } from './budget-ledger.ts';
 import { noteThresholds } from './budget-thresholds.ts';
@@ -273,19 +273,24 @@ const toLedgerEntry = (row: LedgerRow): LedgerEntry => ({
 export async function ledgerEntries(ctx: Pick<ServiceContext, 'db'>, year: number, q: LedgerEntryQuery) {
   await getBudget(ctx, year);
   const where = ledgerWhere(year, q);
-  const { limit, offset } = pageWindow(q);
-  const rows = await ledgerBase(ctx.db).where(where).orderBy(desc(te.workedOn), desc(te.createdAt), asc(te.id)).limit(limit).offset(offset);
   const needsJoin = q.dimension === 'safety-region' || q.dimension === 'municipality' || q.dimension === 'case-table' || q.dimension === 'expertise-area';
-  const countQuery = ctx.db.select({ n: sql<number>`count(*)::int` }).from(te);
-  const [count] = needsJoin
-    ? await countQuery
-        .innerJoin(schema.assignments, eq(schema.assignments.id, te.assignmentId))
-        .innerJoin(r, eq(r.id, schema.assignments.requestId))
-        .innerJoin(schema.municipalities, eq(schema.municipalities.id, r.municipalityId))
-        .innerJoin(schema.safetyHouses, eq(schema.safetyHouses.id, schema.municipalities.safetyHouseId))
-        .where(where)
-    : await countQuery.where(where);
-  return { items: rows.map(toLedgerEntry), total: count?.n ?? 0 };
+  const countQuery = () => {
+    const counted = ctx.db.select({ n: rowCount() }).from(te);
+    return needsJoin
+      ? counted
+          .innerJoin(schema.assignments, eq(schema.assignments.id, te.assignmentId))
+          .innerJoin(r, eq(r.id, schema.assignments.requestId))
+          .innerJoin(schema.municipalities, eq(schema.municipalities.id, r.municipalityId))
+          .innerJoin(schema.safetyHouses, eq(schema.safetyHouses.id, schema.municipalities.safetyHouseId))
+          .where(where)
+      : counted.where(where);
+  };
+  return page(
+    q,
+    ({ limit, offset }) => ledgerBase(ctx.db).where(where).orderBy(desc(te.workedOn), desc(te.createdAt), asc(te.id)).limit(limit).offset(offset),
+    countQuery,
+    toLedgerEntry,
+  );
 }
 
 /** Every ledger line of `year` (optionally one month or breakdown key), in date order, for the export. */

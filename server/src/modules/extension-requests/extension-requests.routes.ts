@@ -24,8 +24,7 @@ export const extensionRequestRoutes: FastifyPluginAsyncZod<{ now: () => Date }> 
       response: { 200: pageOf(ExtensionRequestSchema).meta({ id: 'ExtensionRequestPage' }) },
     },
     handler: async (request) => {
-      const { items, total } = await listExtensionRequests(ctx(request), request.query);
-      return { items, total, page: request.query.page, pageSize: request.query.pageSize };
+      return listExtensionRequests(ctx(request), request.query);
     },
   });
   app.post('/assignments/:id/extension-requests', {

@@ -3,7 +3,7 @@ import type { CreateExtensionBody, DecideExtensionBody, ExtensionAction, Extensi
 import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
 import { forbidden, invalidTransition, notFound } from '../../errors.ts';
 import { type Actor, hasRole, type ServiceContext } from '../../lib/context.ts';
-import { iso, isoOrNull, pageWindow } from '../../lib/pagination.ts';
+import { iso, isoOrNull, page, rowCount } from '../../lib/pagination.ts';
 import { assertNoPersonalData } from '../../lib/personal-data-guard.ts';
 import { assertNotOwnWork, isOwnWork } from '../../lib/separation-of-duties.ts';
 import { assignmentsVisibleTo, changeEstimate, findAssignment } from '../assignments/index.ts';
@@ -70,10 +70,12 @@ async function findOne(db: Executor, actor: Actor, id: string): Promise<Extensio
 /** A page of extension requests the actor may see, open ones first, newest first. */
 export async function listExtensionRequests(ctx: ServiceContext, q: ExtensionListQuery) {
   const where = and(visibleTo(ctx.actor), q.status ? eq(x.status, q.status) : undefined);
-  const { limit, offset } = pageWindow(q);
-  const rows = await base(ctx.db).where(where).orderBy(sql`${x.status} = 'requested' desc`, desc(x.requestedAt), asc(x.id)).limit(limit).offset(offset);
-  const [count] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(x).innerJoin(a, eq(a.id, x.assignmentId)).where(where);
-  return { items: rows.map((row) => toDto(ctx.actor, row)), total: count?.n ?? 0 };
+  return page(
+    q,
+    ({ limit, offset }) => base(ctx.db).where(where).orderBy(sql`${x.status} = 'requested' desc`, desc(x.requestedAt), asc(x.id)).limit(limit).offset(offset),
+    () => ctx.db.select({ n: rowCount() }).from(x).innerJoin(a, eq(a.id, x.assignmentId)).where(where),
+    (row) => toDto(ctx.actor, row),
+  );
 }
 
 /**

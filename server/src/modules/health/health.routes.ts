@@ -13,8 +13,8 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
     handler: async () => {
       try {
         await pingDatabase(app.db);
-      } catch {
-        throw new AppError('service-unavailable', 'De database antwoordt niet.');
+      } catch (error) {
+        throw new AppError('service-unavailable', 'De database antwoordt niet.', {}, { log: 'health check: database ping failed', cause: error });
       }
       return { status: 'ok' as const };
     },

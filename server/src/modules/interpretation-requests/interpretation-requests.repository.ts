@@ -10,7 +10,7 @@ import {
 } from '@duidingspool/shared';
 import { and, asc, desc, eq, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
 import { type Actor, hasRole } from '../../lib/context.ts';
-import { iso, isoOrNull, pageWindow } from '../../lib/pagination.ts';
+import { iso, isoOrNull, type PageWindow, page, rowCount } from '../../lib/pagination.ts';
 import { holdsRequest } from '../assignments/index.ts';
 
 const r = schema.interpretationRequests;
@@ -103,18 +103,17 @@ export async function listRequests(db: Executor, actor: Actor, q: Interpretation
   if (q.status) filters.push(inArray(r.status, q.status.split(',')));
   if (q.caseTableId) filters.push(eq(r.caseTableId, q.caseTableId));
   const where = and(...filters);
-  const { limit, offset } = pageWindow(q);
-  const rows = await db
-    .select(summaryColumns)
-    .from(r)
-    .innerJoin(schema.caseTables, eq(schema.caseTables.id, r.caseTableId))
-    .innerJoin(schema.municipalities, eq(schema.municipalities.id, r.municipalityId))
-    .where(where)
-    .orderBy(...SORTS[q.sort], asc(r.id))
-    .limit(limit)
-    .offset(offset);
-  const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(r).where(where);
-  return { items: rows.map(toSummary), total: count?.n ?? 0 };
+  const rows = ({ limit, offset }: PageWindow) =>
+    db
+      .select(summaryColumns)
+      .from(r)
+      .innerJoin(schema.caseTables, eq(schema.caseTables.id, r.caseTableId))
+      .innerJoin(schema.municipalities, eq(schema.municipalities.id, r.municipalityId))
+      .where(where)
+      .orderBy(...SORTS[q.sort], asc(r.id))
+      .limit(limit)
+      .offset(offset);
+  return page(q, rows, () => db.select({ n: rowCount() }).from(r).where(where), toSummary);
 }
 
 /** The request with id `id` if `actor` may see it, with its case content; `lock` takes a row lock. */

@@ -37,8 +37,7 @@ export const interpretationRequestRoutes: FastifyPluginAsyncZod<{ now: () => Dat
       response: { 200: pageOf(InterpretationRequestSummarySchema).meta({ id: 'InterpretationRequestPage' }) },
     },
     handler: async (request) => {
-      const { items, total } = await listInterpretationRequests(ctx(request), request.query);
-      return { items, total, page: request.query.page, pageSize: request.query.pageSize };
+      return listInterpretationRequests(ctx(request), request.query);
     },
   });
 

@@ -45,12 +45,8 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: NotificationListSchema },
     },
     handler: async (request) => {
-      const { items, total } = await listOutbox(app.db, request.query);
       return {
-        items,
-        total,
-        page: request.query.page,
-        pageSize: request.query.pageSize,
+        ...(await listOutbox(app.db, request.query)),
         transport: app.config.smtpUrl ? ('smtp' as const) : ('outbox' as const),
         previewAvailable: previewAvailable(app.config),
       };

@@ -13,7 +13,7 @@ import { count, desc, eq, sql } from 'drizzle-orm';
 import type { AppConfig } from '../../config.ts';
 import { invalidField, notFound } from '../../errors.ts';
 import type { Actor, RequestOrigin } from '../../lib/context.ts';
-import { iso, isoOrNull, pageWindow } from '../../lib/pagination.ts';
+import { iso, isoOrNull, type Page, page } from '../../lib/pagination.ts';
 import { audit } from '../audit/index.ts';
 import { renderMail, sampleMailInput } from './templates.tsx';
 import { NotificationWorker } from './worker.ts';
@@ -69,13 +69,14 @@ export async function setPreferences(
 }
 
 /** A page of the outbox for admins, newest first (no subject or body: there is none stored). */
-export async function listOutbox(db: Database, q: NotificationListQuery): Promise<{ items: OutboxNotification[]; total: number }> {
+export async function listOutbox(db: Database, q: NotificationListQuery): Promise<Page<OutboxNotification>> {
   const n = schema.notifications;
   const where = q.status ? eq(n.status, q.status) : undefined;
-  const rows = await db.select().from(n).where(where).orderBy(desc(n.createdAt), desc(n.id)).limit(pageWindow(q).limit).offset(pageWindow(q).offset);
-  const [total] = await db.select({ n: count() }).from(n).where(where);
-  return {
-    items: rows.map((r) => ({
+  return page(
+    q,
+    ({ limit, offset }) => db.select().from(n).where(where).orderBy(desc(n.createdAt), desc(n.id)).limit(limit).offset(offset),
+    () => db.select({ n: count() }).from(n).where(where),
+    (r): OutboxNotification => ({
       id: r.id,
       event: r.event as NotificationEvent,
       recipientEmail: r.recipientEmail,
@@ -87,9 +88,8 @@ export async function listOutbox(db: Database, q: NotificationListQuery): Promis
       nextAttemptAt: iso(r.nextAttemptAt),
       sentAt: isoOrNull(r.sentAt),
       lastError: r.lastError,
-    })),
-    total: Number(total?.n ?? 0),
-  };
+    }),
+  );
 }
 
 /** Rendered previews exist only outside production (the Mail preview page). */

@@ -83,6 +83,7 @@ async function purgeLedgerOf(tx: Executor, requestId: string): Promise<void> {
   for (const d of LEDGER_PURGE_ORDER) await tx.delete(d.table).where(rowsOf(d, requestId));
 }
 
+/** One retention clock: its audit action, which requests are due, what purging one does, and the audit details. */
 interface Clock {
   name: 'purge-content' | 'purge-ledger';
   due: SQL | undefined;
@@ -91,37 +92,52 @@ interface Clock {
 }
 
 /**
- * Runs one clock over every due request. Each request is purged and audited under its own
- * savepoint: when one fails (a constraint, a lock timeout) only its savepoint is rolled back; the
- * failure is logged (class and SQLSTATE, never the message), counted on the request and tried
- * again after 1, 2, 4 … hours (at most a day), and the job carries on with the next request.
+ * One batch of one clock, in one transaction: claims up to `RETENTION_BATCH` due requests and
+ * purges and audits each under its own savepoint. When one fails (a constraint, a lock timeout)
+ * only its savepoint is rolled back; the failure is logged (class and SQLSTATE, never the message),
+ * counted on the request and tried again after 1, 2, 4 … hours (at most a day), and the batch
+ * carries on with the next request. Both clocks run through here; only their `Clock` differs.
+ * @returns how many requests were claimed, purged and failed
  */
+async function purgeBatch(db: Database, clock: Clock, log: RetentionLog): Promise<{ claimed: number; purged: number; failed: number }> {
+  return db.transaction(async (tx) => {
+    const rows = await claim(tx, clock.due);
+    let purged = 0;
+    let failed = 0;
+    for (const row of rows) {
+      try {
+        await tx.transaction(async (sp) => {
+          await clock.purge(sp, row.id);
+          await auditAs(
+            sp,
+            { actorId: null, origin: SYSTEM_ORIGIN },
+            { action: clock.name, objectType: 'interpretation-request', objectId: row.id, result: 'success', details: clock.details },
+          );
+        });
+        purged++;
+      } catch (error) {
+        failed++;
+        const err = safeError(error);
+        const noted = await noteRetentionFailure(tx, row.id, [err.type, err.code ?? err.causeCode].filter(Boolean).join(' '), RETENTION_RETRY_CAP_MINUTES);
+        // Named apart from the `requestId` of HTTP log lines: this is the interpretation request.
+        log.warn(
+          { interpretationRequestId: row.id, job: clock.name, failures: noted?.failures, retryAt: noted?.retryAt, err },
+          'retention purge failed; retried later',
+        );
+      }
+    }
+    return { claimed: rows.length, purged, failed };
+  });
+}
+
+/** Runs one clock over every due request: batch after batch until one comes back short. */
 async function runClock(db: Database, clock: Clock, log: RetentionLog): Promise<{ purged: number; failed: number }> {
   const total = { purged: 0, failed: 0 };
   for (;;) {
-    const claimed = await db.transaction(async (tx) => {
-      const rows = await claim(tx, clock.due);
-      for (const row of rows) {
-        try {
-          await tx.transaction(async (sp) => {
-            await clock.purge(sp, row.id);
-            await auditAs(
-              sp,
-              { actorId: null, origin: SYSTEM_ORIGIN },
-              { action: clock.name, objectType: 'interpretation-request', objectId: row.id, result: 'success', details: clock.details },
-            );
-          });
-          total.purged++;
-        } catch (error) {
-          total.failed++;
-          const err = safeError(error);
-          const failed = await noteRetentionFailure(tx, row.id, [err.type, err.code ?? err.causeCode].filter(Boolean).join(' '), RETENTION_RETRY_CAP_MINUTES);
-          log.warn({ requestId: row.id, job: clock.name, failures: failed?.failures, retryAt: failed?.retryAt, err }, 'retention purge failed; retried later');
-        }
-      }
-      return rows.length;
-    });
-    if (claimed < RETENTION_BATCH) return total;
+    const batch = await purgeBatch(db, clock, log);
+    total.purged += batch.purged;
+    total.failed += batch.failed;
+    if (batch.claimed < RETENTION_BATCH) return total;
   }
 }
 

@@ -2,7 +2,7 @@ import { type Executor, schema } from '@duidingspool/db';
 import { LIVE_ASSIGNMENT_STATUSES, type Specialist, type SpecialistListQuery } from '@duidingspool/shared';
 import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../../lib/context.ts';
-import { pageWindow } from '../../lib/pagination.ts';
+import { type Page, type PageWindow, page, rowCount } from '../../lib/pagination.ts';
 import { activeInPool, specialistActions } from './specialists.repository.ts';
 
 /**
@@ -11,12 +11,7 @@ import { activeInPool, specialistActions } from './specialists.repository.ts';
  * current load — live assignments and their estimated minutes not yet logged, read from the
  * assignments table (owned by the assignments module; read here, never written). One page of `q`.
  */
-export async function listPoolSpecialists(
-  db: Executor,
-  actor: Actor,
-  q: SpecialistListQuery,
-  today: string,
-): Promise<{ items: Specialist[]; page: number; pageSize: number; total: number }> {
+export async function listPoolSpecialists(db: Executor, actor: Actor, q: SpecialistListQuery, today: string): Promise<Page<Specialist>> {
   const s = schema.specialists;
   const filters: SQL[] = [activeInPool];
   if (q.expertiseAreaCode) {
@@ -30,45 +25,44 @@ export async function listPoolSpecialists(
     LIVE_ASSIGNMENT_STATUSES.map((status) => sql`${status}`),
     sql`, `,
   )}) and a.closed_at is null`;
-  const { limit, offset } = pageWindow(q);
-  const rows = await db
-    .select({
-      id: s.id,
-      userId: s.userId,
-      displayName: schema.users.displayName,
-      email: schema.users.email,
-      capacityMinutesPerMonth: s.capacityMinutesPerMonth,
-      screeningValidUntil: s.screeningValidUntil,
-      expertiseAreaCodes: sql<
-        string[]
-      >`coalesce((select array_agg(x.expertise_area_code order by x.expertise_area_code) from ${schema.specialistExpertiseAreas} x where x.specialist_id = ${s.id}), '{}')`,
-      languages: sql<
-        string[]
-      >`coalesce((select array_agg(l.language order by l.language) from ${schema.specialistLanguages} l where l.specialist_id = ${s.id}), '{}')`,
-      regionCodes: sql<
-        string[]
-      >`coalesce((select array_agg(sr.code order by sr.code) from ${schema.specialistRegions} x join ${schema.safetyRegions} sr on sr.id = x.region_id where x.specialist_id = ${s.id}), '{}')`,
-      currentRateCents: sql<
-        string | number | null
-      >`(select r.rate_cents from ${schema.specialistRates} r where r.specialist_id = ${s.id} and r.valid_from <= ${today}::date order by r.valid_from desc limit 1)`,
-      openAssignments: sql<number>`(select count(*)::int from ${schema.assignments} a where a.specialist_id = ${s.id} and ${live})`,
-      openEstimatedMinutes: sql<number>`(select coalesce(sum(a.estimated_minutes - a.logged_minutes), 0)::int from ${schema.assignments} a where a.specialist_id = ${s.id} and ${live})`,
-    })
-    .from(s)
-    .innerJoin(schema.users, eq(schema.users.id, s.userId))
-    .where(where)
-    .orderBy(asc(schema.users.displayName), asc(s.id))
-    .limit(limit)
-    .offset(offset);
-  const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(s).innerJoin(schema.users, eq(schema.users.id, s.userId)).where(where);
-  return {
-    items: rows.map(({ userId, ...row }) => ({
+  const rows = ({ limit, offset }: PageWindow) =>
+    db
+      .select({
+        id: s.id,
+        userId: s.userId,
+        displayName: schema.users.displayName,
+        email: schema.users.email,
+        capacityMinutesPerMonth: s.capacityMinutesPerMonth,
+        screeningValidUntil: s.screeningValidUntil,
+        expertiseAreaCodes: sql<
+          string[]
+        >`coalesce((select array_agg(x.expertise_area_code order by x.expertise_area_code) from ${schema.specialistExpertiseAreas} x where x.specialist_id = ${s.id}), '{}')`,
+        languages: sql<
+          string[]
+        >`coalesce((select array_agg(l.language order by l.language) from ${schema.specialistLanguages} l where l.specialist_id = ${s.id}), '{}')`,
+        regionCodes: sql<
+          string[]
+        >`coalesce((select array_agg(sr.code order by sr.code) from ${schema.specialistRegions} x join ${schema.safetyRegions} sr on sr.id = x.region_id where x.specialist_id = ${s.id}), '{}')`,
+        currentRateCents: sql<
+          string | number | null
+        >`(select r.rate_cents from ${schema.specialistRates} r where r.specialist_id = ${s.id} and r.valid_from <= ${today}::date order by r.valid_from desc limit 1)`,
+        openAssignments: sql<number>`(select count(*)::int from ${schema.assignments} a where a.specialist_id = ${s.id} and ${live})`,
+        openEstimatedMinutes: sql<number>`(select coalesce(sum(a.estimated_minutes - a.logged_minutes), 0)::int from ${schema.assignments} a where a.specialist_id = ${s.id} and ${live})`,
+      })
+      .from(s)
+      .innerJoin(schema.users, eq(schema.users.id, s.userId))
+      .where(where)
+      .orderBy(asc(schema.users.displayName), asc(s.id))
+      .limit(limit)
+      .offset(offset);
+  return page(
+    q,
+    rows,
+    () => db.select({ n: rowCount() }).from(s).innerJoin(schema.users, eq(schema.users.id, s.userId)).where(where),
+    ({ userId, ...row }) => ({
       ...row,
       currentRateCents: row.currentRateCents === null ? null : Number(row.currentRateCents),
       allowedActions: specialistActions(actor, userId),
-    })),
-    page: q.page,
-    pageSize: q.pageSize,
-    total: count?.n ?? 0,
-  };
+    }),
+  );
 }

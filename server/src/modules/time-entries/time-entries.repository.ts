@@ -3,7 +3,7 @@ import type { TimeEntry, TimeEntryAction, TimeEntryListQuery, TimeEntryStatus } 
 import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { type Actor, hasRole } from '../../lib/context.ts';
-import { iso, isoOrNull, pageWindow } from '../../lib/pagination.ts';
+import { iso, isoOrNull, page, rowCount } from '../../lib/pagination.ts';
 import { isOwnWork } from '../../lib/separation-of-duties.ts';
 
 const te = schema.timeEntries;
@@ -111,8 +111,10 @@ export async function listEntries(db: Executor, actor: Actor, q: TimeEntryListQu
   if (q.status) filters.push(eq(te.status, q.status));
   if (q.assignmentId) filters.push(eq(te.assignmentId, q.assignmentId));
   const where = and(...filters);
-  const { limit, offset } = pageWindow(q);
-  const rows = await base(db).where(where).orderBy(desc(te.workedOn), desc(te.createdAt), asc(te.id)).limit(limit).offset(offset);
-  const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(te).where(where);
-  return { items: rows.map((row) => toTimeEntry(toRecord(row), actor)), total: count?.n ?? 0 };
+  return page(
+    q,
+    ({ limit, offset }) => base(db).where(where).orderBy(desc(te.workedOn), desc(te.createdAt), asc(te.id)).limit(limit).offset(offset),
+    () => db.select({ n: rowCount() }).from(te).where(where),
+    (row) => toTimeEntry(toRecord(row), actor),
+  );
 }

@@ -27,8 +27,7 @@ export const timeEntryRoutes: FastifyPluginAsyncZod<{ now: () => Date }> = async
       response: { 200: pageOf(TimeEntrySchema).meta({ id: 'TimeEntryListPage' }) },
     },
     handler: async (request) => {
-      const { items, total } = await listTimeEntries(ctx(request), request.query);
-      return { items, total, page: request.query.page, pageSize: request.query.pageSize };
+      return listTimeEntries(ctx(request), request.query);
     },
   });
   app.patch('/time-entries/:id', {

@@ -13,8 +13,7 @@ export const userRoutes: FastifyPluginAsyncZod<{ now: () => Date }> = async (app
     config,
     schema: { tags, summary: 'Gebruikers (beheerder)', querystring: UserListQuerySchema, response: { 200: pageOf(UserSchema).meta({ id: 'UserPage' }) } },
     handler: async (request) => {
-      const { items, total } = await listUsers(ctx(request), request.query);
-      return { items, total, page: request.query.page, pageSize: request.query.pageSize };
+      return listUsers(ctx(request), request.query);
     },
   });
   app.get('/users/:id', {

@@ -3,7 +3,7 @@ import type { InviteUserBody, PatchUserBody, Role, User, UserListQuery } from '@
 import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { AppError, forbidden, invalidField, invalidTransition, notFound } from '../../errors.ts';
 import type { ServiceContext } from '../../lib/context.ts';
-import { iso, pageWindow } from '../../lib/pagination.ts';
+import { iso, page, rowCount } from '../../lib/pagination.ts';
 import { withdrawSpecialistWork } from '../assignments/index.ts';
 import { audit, auditAs, SYSTEM_ORIGIN } from '../audit/index.ts';
 import { deleteRecoveryCodes, issueAccountToken, revokeSessions, voidAccountTokens } from '../auth/index.ts';
@@ -35,10 +35,12 @@ export async function listUsers(ctx: ServiceContext, q: UserListQuery) {
   if (q.role) filters.push(sql`exists (select 1 from ${schema.userRoles} r where r.user_id = ${u.id} and r.role = ${q.role})`);
   if (q.active) filters.push(eq(u.isActive, q.active === 'true'));
   const where = filters.length > 0 ? and(...filters) : undefined;
-  const { limit, offset } = pageWindow(q);
-  const rows = await ctx.db.select(userColumns).from(u).where(where).orderBy(asc(u.email), asc(u.id)).limit(limit).offset(offset);
-  const [count] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(u).where(where);
-  return { items: rows.map(toUser), total: count?.n ?? 0 };
+  return page(
+    q,
+    ({ limit, offset }) => ctx.db.select(userColumns).from(u).where(where).orderBy(asc(u.email), asc(u.id)).limit(limit).offset(offset),
+    () => ctx.db.select({ n: rowCount() }).from(u).where(where),
+    toUser,
+  );
 }
 
 /**
