@@ -1,12 +1,22 @@
 import { type Database, schema } from '@duidingspool/db';
 import type { Me } from '@duidingspool/shared';
-import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { AppError } from '../../errors.ts';
-import { rolesOf } from '../users/index.ts';
+import { activeSpecialistIdOf } from '../specialists/index.ts';
+import { membershipsOf, rolesOf } from '../users/index.ts';
 import type { AuthSettings } from './auth-settings.ts';
 import { secondFactorRequired } from './second-factor.service.ts';
 
-/** The user with roles, memberships (with casustafel names), specialist profile and second-factor state. */
+// The current user ("me"): who is logged in, with what they may see and whether the session may
+// only enrol a second factor. Roles, memberships and the specialist profile come from their owners
+// (users, specialists) through their query functions.
+
+/**
+ * The user `userId` with roles, memberships (with casustafel names, by name), active specialist
+ * profile, second-factor state and whether session `sessionId` may only enrol a second factor.
+ *
+ * @throws AppError 401 `unauthenticated` (the user is gone)
+ */
 export async function loadMe(
   db: Database,
   userId: string,
@@ -22,18 +32,13 @@ export async function loadMe(
       isDemo: schema.users.isDemo,
       totpEnabledAt: schema.users.totpEnabledAt,
       roles: rolesOf(schema.users.id),
-      specialistId: sql<string | null>`(select sp.id::text from ${schema.specialists} sp where sp.user_id = ${userId}::uuid and sp.is_active)`,
+      specialistId: activeSpecialistIdOf(schema.users.id),
       enrolmentOnly: sql<boolean>`coalesce((select s.enrolment_only from ${schema.sessions} s where s.id = ${sessionId}::uuid), false)`,
     })
     .from(schema.users)
     .where(eq(schema.users.id, userId));
   if (!user) throw new AppError('unauthenticated', 'U bent niet (meer) ingelogd.');
-  const memberships = await db
-    .select({ caseTableId: schema.caseTables.id, caseTableName: schema.caseTables.name })
-    .from(schema.caseTableMembers)
-    .innerJoin(schema.caseTables, eq(schema.caseTables.id, schema.caseTableMembers.caseTableId))
-    .where(inArray(schema.caseTableMembers.userId, [userId]))
-    .orderBy(asc(schema.caseTables.name));
+  const memberships = await membershipsOf(db, userId);
   const { isDemo, totpEnabledAt, enrolmentOnly, ...rest } = user;
   return {
     ...rest,

@@ -1,2 +1,2 @@
 /** The public face of the specialists module: other modules and the app import only what is listed here (decision 050). */
-export { activeInPool, findSpecialist, findSpecialistOfUser } from './specialists.repository.ts';
+export { activeInPool, activeSpecialistIdOf, findSpecialist, findSpecialistOfUser } from './specialists.repository.ts';

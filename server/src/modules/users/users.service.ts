@@ -8,6 +8,7 @@ import { withdrawSpecialistWork } from '../assignments/index.ts';
 import { audit, auditAs, SYSTEM_ORIGIN } from '../audit/index.ts';
 import { deleteRecoveryCodes, issueAccountToken, revokeSessions, voidAccountTokens } from '../auth/index.ts';
 import { findSpecialistOfUser } from '../specialists/index.ts';
+import { caseTableIdsOf } from './memberships.ts';
 import { rolesOf } from './roles.ts';
 
 const u = schema.users;
@@ -22,9 +23,7 @@ const userColumns = {
   twoFactorEnabled: sql<boolean>`${u.totpEnabledAt} is not null`,
   createdAt: u.createdAt,
   roles: rolesOf(u.id),
-  caseTableIds: sql<
-    string[]
-  >`coalesce((select array_agg(m.case_table_id::text order by m.case_table_id) from ${schema.caseTableMembers} m where m.user_id = ${u.id}), '{}')`,
+  caseTableIds: caseTableIdsOf(u.id),
 };
 
 const toUser = (row: { createdAt: Date | string } & Omit<User, 'createdAt'>): User => ({ ...row, createdAt: iso(row.createdAt) });
