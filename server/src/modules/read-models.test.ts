@@ -6,9 +6,10 @@ import { getTableName } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { type ModuleName, TABLE_OWNERS, type TableName } from './table-owners.ts';
 
-// A read model is a file named `<what>.read-model.ts` in the module whose page it serves; it may
-// read other modules' tables, never write them (table-owners.test.ts holds that), and says which
-// ones it reads: in its own comments and in docs/architecture.md (decision 054).
+// A read model is a file of the module whose page it serves, named for it with the suffix
+// "read-model" (budgets/budget-page.read-model.ts, for one); it may read other modules' tables,
+// never write them (table-owners.test.ts holds that), and says which ones it reads: in its own
+// comments and in docs/architecture.md (decision 054).
 
 const MODULES = fileURLToPath(new URL('.', import.meta.url));
 const ARCHITECTURE = readFileSync(fileURLToPath(new URL('../../../docs/architecture.md', import.meta.url)), 'utf8');
