@@ -8,6 +8,7 @@ import { enqueueSecurityMail, withdrawDeadLinks } from '../notifications/index.t
 
 /** Lifetime of a password-reset link, minutes. */
 export const PASSWORD_RESET_TTL_MINUTES = 60;
+
 /** Lifetime of an invitation link, hours. */
 export const INVITATION_TTL_HOURS = 72;
 

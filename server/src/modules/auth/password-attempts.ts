@@ -12,6 +12,7 @@ import { clearAttempts, rateLimited, refundAttempts, takePairAttempt, takeWindow
  * a successful login clears it.
  */
 export const LOGIN_PAIR_RULE = { free: 5, baseSeconds: 1, capSeconds: 15 * 60, forgetSeconds: 60 * 60 } as const;
+
 /**
  * Ceilings for clients that are not a known device of the account, per fixed window of an hour: all
  * such attempts on one account (far above what a person types), and all attempts from one IP
@@ -20,6 +21,7 @@ export const LOGIN_PAIR_RULE = { free: 5, baseSeconds: 1, capSeconds: 15 * 60, f
 export const LOGIN_CEILING_WINDOW_SECONDS = 60 * 60;
 export const LOGIN_ACCOUNT_CEILING = 100;
 export const LOGIN_IP_CEILING = 200;
+
 /** The counters one password attempt takes, and how to give them back. */
 export interface TakenAttempt {
   pairKey: string;
@@ -62,6 +64,7 @@ export async function takePasswordAttempt(db: Database, email: string, client: s
 
 /** Gives a counted attempt back: it was not verified, or it was no guess. */
 export const refundAttempt = (db: Database, a: TakenAttempt): Promise<void> => refundAttempts(db, [a.pairKey, ...a.ceilingKeys]);
+
 /** A successful login: the pair starts over and the ceilings get the attempt back. */
 export async function settleAttempt(db: Database, a: TakenAttempt): Promise<void> {
   await clearAttempts(db, [a.pairKey]);

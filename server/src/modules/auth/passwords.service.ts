@@ -1,5 +1,4 @@
-import type { Database } from '@duidingspool/db';
-import { schema } from '@duidingspool/db';
+import { type Database, schema } from '@duidingspool/db';
 import type { ChangePasswordBody, PasswordResetRequestBody, SetPasswordBody } from '@duidingspool/shared';
 import { and, eq } from 'drizzle-orm';
 import { AppError } from '../../errors.ts';
@@ -20,6 +19,7 @@ import { rateLimited, refundAttempts, takeWindowAttempt, throttleKey } from './t
 export const RESET_WINDOW_SECONDS = 15 * 60;
 export const MAX_RESET_REQUESTS_PER_ACCOUNT = 3;
 export const MAX_RESET_REQUESTS_PER_IP = 20;
+
 /**
  * Changes the actor's own password after checking the current one; every other session of the
  * user ends at once and every outstanding invitation or reset link is voided (ASVS 2.1.5, 3.3.3,

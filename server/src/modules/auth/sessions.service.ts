@@ -1,5 +1,4 @@
-import type { Database, Executor } from '@duidingspool/db';
-import { schema } from '@duidingspool/db';
+import { type Database, type Executor, schema } from '@duidingspool/db';
 import type { LoginBody } from '@duidingspool/shared';
 import { and, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import { AppError } from '../../errors.ts';
