@@ -9,7 +9,7 @@ import { generate } from 'otplib';
 import { describe, expect, it } from 'vitest';
 import { MAX_CONCURRENT_PASSWORD_CHECKS, MAX_WAITING_PASSWORD_CHECKS, passwordGate } from '../src/lib/password-gate.ts';
 import { decryptSecret } from '../src/lib/secrets.ts';
-import { LOGIN_ACCOUNT_CEILING, LOGIN_IP_CEILING, LOGIN_PAIR_RULE } from '../src/modules/auth/sessions.service.ts';
+import { LOGIN_ACCOUNT_CEILING, LOGIN_IP_CEILING, LOGIN_PAIR_RULE } from '../src/modules/auth/password-attempts.ts';
 import { takePairAttempt, takeWindowAttempt, throttleKey } from '../src/modules/auth/throttle.ts';
 import { databaseUrl } from './database-urls.ts';
 import { testConfig, useTestApp } from './harness.ts';

@@ -5,7 +5,7 @@ import { schema } from '@duidingspool/db';
 import { eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AppConfig } from '../src/config.ts';
-import { issueAccountToken } from '../src/modules/auth/sessions.service.ts';
+import { issueAccountToken } from '../src/modules/auth/index.ts';
 import { notifyBudgetThresholdCrossed } from '../src/modules/notifications/outbox.ts';
 import { createMailTransport, type MailTransport } from '../src/modules/notifications/transport.ts';
 import { NotificationWorker, type NotificationWorkerOptions } from '../src/modules/notifications/worker.ts';

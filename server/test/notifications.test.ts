@@ -7,7 +7,7 @@ import { NOTIFICATION_EVENTS } from '@duidingspool/shared';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.ts';
-import { issueAccountToken } from '../src/modules/auth/sessions.service.ts';
+import { issueAccountToken } from '../src/modules/auth/index.ts';
 import { type MailInput, renderMail, sampleMailInput } from '../src/modules/notifications/templates.tsx';
 import { NotificationWorker } from '../src/modules/notifications/worker.ts';
 import { createRequest, expectProblem } from './fixtures.ts';

@@ -11,7 +11,8 @@ import { AppError, forbidden } from '../errors.ts';
 import type { Actor } from '../lib/context.ts';
 import { auditAs } from '../modules/audit/index.ts';
 import { touchSession } from '../modules/auth/index.ts';
-import { rolesOf } from '../modules/users/index.ts';
+import { activeSpecialistIdOf } from '../modules/specialists/index.ts';
+import { caseTableIdsOf, rolesOf } from '../modules/users/index.ts';
 
 /** Name of the httpOnly session cookie that holds the JWT. */
 export const SESSION_COOKIE = 'dp_session';
@@ -94,8 +95,8 @@ async function loadActor(
       displayName: u.displayName,
       language: u.language,
       roles: rolesOf(u.id),
-      caseTableIds: sql<string[]>`coalesce((select array_agg(m.case_table_id::text) from ${schema.caseTableMembers} m where m.user_id = ${u.id}), '{}')`,
-      specialistId: sql<string | null>`(select sp.id::text from ${schema.specialists} sp where sp.user_id = ${u.id} and sp.is_active)`,
+      caseTableIds: caseTableIdsOf(u.id),
+      specialistId: activeSpecialistIdOf(u.id),
     })
     .from(s)
     .innerJoin(u, eq(u.id, s.userId))

@@ -1,13 +1,25 @@
 import { randomBytes } from 'node:crypto';
 import { type Database, type Executor, schema } from '@duidingspool/db';
-import type { RecoveryCodes, TotpEnrolment } from '@duidingspool/shared';
-import { eq } from 'drizzle-orm';
+import type { RecoveryCodes, Role, TotpEnrolment } from '@duidingspool/shared';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { AppError } from '../../errors.ts';
 import type { Actor, RequestOrigin } from '../../lib/context.ts';
 import { decryptSecret, encryptSecret, hashToken } from '../../lib/secrets.ts';
 import { newTotpSecret, totpProvisioning, verifyTotp } from '../../lib/totp.ts';
 import { auditAs } from '../audit/index.ts';
 import { enableTotp, storePendingTotpSecret } from '../users/index.ts';
+
+/** Roles that always need a second factor (docs/design.md §6); requesters only when configured. */
+export const SECOND_FACTOR_ROLES: readonly Role[] = ['coordinator', 'specialist', 'finance', 'admin'];
+
+/**
+ * True when a user with `roles` must log in with a second factor. Demo accounts made by the seed
+ * (never in production) are exempt so the demo works without an authenticator app.
+ */
+export function secondFactorRequired(roles: readonly Role[], isDemo: boolean, requireForRequesters: boolean): boolean {
+  if (isDemo) return false;
+  return roles.some((r) => SECOND_FACTOR_ROLES.includes(r) || (r === 'requester' && requireForRequesters));
+}
 
 /** How many one-time recovery codes an enrolment hands out. */
 export const RECOVERY_CODE_COUNT = 10;
@@ -67,4 +79,20 @@ export async function confirmTotpEnrolment(db: Database, actor: Actor, code: str
 /** Deletes every recovery code of user `userId` (an admin resets their second factor). */
 export async function deleteRecoveryCodes(db: Executor, userId: string): Promise<void> {
   await db.delete(schema.recoveryCodes).where(eq(schema.recoveryCodes.userId, userId));
+}
+
+/**
+ * Uses up recovery code `code` (normalised, without the dash) of user `userId`: guarded, so of two
+ * logins racing with the same code only one succeeds.
+ *
+ * @returns true when the code was the user's and unused
+ */
+export async function redeemRecoveryCode(db: Executor, userId: string, code: string): Promise<boolean> {
+  const rc = schema.recoveryCodes;
+  const used = await db
+    .update(rc)
+    .set({ usedAt: sql`now()` as never })
+    .where(and(eq(rc.userId, userId), eq(rc.codeHash, hashToken(code)), isNull(rc.usedAt)))
+    .returning({ id: rc.id });
+  return used.length > 0;
 }

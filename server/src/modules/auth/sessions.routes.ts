@@ -12,8 +12,11 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, REFRESH_COOKIE } from '../../plugins/auth.ts';
+import type { AuthSettings } from './auth-settings.ts';
+import { loadMe } from './me.service.ts';
+import { changePassword, requestPasswordReset, setPasswordWithToken } from './passwords.service.ts';
 import { confirmTotpEnrolment, startTotpEnrolment } from './second-factor.service.ts';
-import { type AuthSettings, changePassword, loadMe, login, logout, refreshSession, requestPasswordReset, setPasswordWithToken } from './sessions.service.ts';
+import { login, logout, refreshSession } from './sessions.service.ts';
 
 const originOf = (request: { ip: string; headers: Record<string, unknown> }) => ({
   ip: request.ip ?? null,

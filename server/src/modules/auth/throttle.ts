@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { type Executor, schema } from '@duidingspool/db';
 import { and, eq, gt, gte, inArray, lt, lte, or, sql } from 'drizzle-orm';
+import { AppError } from '../../errors.ts';
 
 // The counters behind the login and password-reset throttles (decision 042). Every attempt is
 // taken — counted — with one atomic INSERT … ON CONFLICT DO UPDATE … WHERE before the work it
@@ -14,6 +15,23 @@ const t = schema.authThrottles;
 /** A take that was refused, with the seconds until one would be allowed (for `Retry-After`). */
 export interface Refusal {
   retryAfterSeconds: number;
+}
+
+/**
+ * The refusal of a throttle as the answer to the client, with the wait in words; `counter` names
+ * the throttle that refused, for the operator's log line only.
+ *
+ * @returns AppError 429 `rate-limited` with `retryAfterSeconds`
+ */
+export function rateLimited(refusal: Refusal, counter: string): AppError {
+  const wait = refusal.retryAfterSeconds;
+  const when = wait < 120 ? `${wait} ${wait === 1 ? 'seconde' : 'seconden'}` : `${Math.ceil(wait / 60)} minuten`;
+  return new AppError(
+    'rate-limited',
+    `Te veel pogingen. Probeer het over ${when} opnieuw.`,
+    {},
+    { retryAfterSeconds: wait, log: `throttled by the ${counter} counter` },
+  );
 }
 
 /** The stored key of a counter: sha256 of its parts, so no address or IP is kept in plain text. */

@@ -16,8 +16,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { serviceContext } from '../../lib/service-context.ts';
 import { listBudgets } from './budget-ledger.ts';
-import { allLedgerEntries, breakdown, burnUp, createBudget, getBudget, ledgerEntries, updateBudget } from './budgets.service.ts';
+import { breakdown, burnUp } from './budget-page.read-model.ts';
+import { createBudget, getBudget, updateBudget } from './budgets.service.ts';
 import { ledgerCsv, ledgerXlsx } from './ledger-export.ts';
+import { allLedgerEntries, ledgerEntries } from './ledger-lines.read-model.ts';
 
 const money = { roles: ['coordinator', 'finance'] as const };
 const tags = ['budgets'];

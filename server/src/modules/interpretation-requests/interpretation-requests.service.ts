@@ -15,7 +15,7 @@ import {
   type Role,
   yearOf,
 } from '@duidingspool/shared';
-import { and, eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { AppError, invalidField, invalidTransition, notFound } from '../../errors.ts';
 import { type Actor, hasRole, type ServiceContext } from '../../lib/context.ts';
 import { iso } from '../../lib/pagination.ts';
@@ -24,6 +24,8 @@ import { isOwnWork, ownWorkRefused } from '../../lib/separation-of-duties.ts';
 import { type AssignmentRecord, closeAssignment, isLive, listForRequest, lockLiveForRequest, toAssignment } from '../assignments/index.ts';
 import { audit } from '../audit/index.ts';
 import { enqueueNotification } from '../notifications/index.ts';
+import { servesMunicipality } from '../organisation/index.ts';
+import { unknownExpertiseAreas } from '../specialists/index.ts';
 import { findVisibleRequest, listRequests, listTimeline, nextReference, recordTransition } from './interpretation-requests.repository.ts';
 
 /**
@@ -87,14 +89,10 @@ export async function createInterpretationRequest(ctx: ServiceContext, body: Cre
   if (!actor.caseTableIds.includes(body.caseTableId)) throw invalidField('/caseTableId', 'u bent geen lid van deze casustafel');
   assertNoPersonalData({ caseReference: body.caseReference, question: body.question, context: body.context });
   const id = await ctx.db.transaction(async (tx) => {
-    const [served] = await tx
-      .select({ id: schema.caseTableMunicipalities.municipalityId })
-      .from(schema.caseTableMunicipalities)
-      .where(and(eq(schema.caseTableMunicipalities.caseTableId, body.caseTableId), eq(schema.caseTableMunicipalities.municipalityId, body.municipalityId)));
-    if (!served) throw invalidField('/municipalityId', 'deze gemeente valt niet onder de gekozen casustafel');
+    if (!(await servesMunicipality(tx, body.caseTableId, body.municipalityId)))
+      throw invalidField('/municipalityId', 'deze gemeente valt niet onder de gekozen casustafel');
     const codes = [...new Set(body.expertiseAreaCodes)];
-    const known = await tx.select({ code: schema.expertiseAreas.code }).from(schema.expertiseAreas).where(inArray(schema.expertiseAreas.code, codes));
-    const unknown = codes.filter((c) => !known.some((k) => k.code === c));
+    const unknown = await unknownExpertiseAreas(tx, codes);
     if (unknown.length > 0)
       throw invalidField(`/expertiseAreaCodes/${body.expertiseAreaCodes.indexOf(unknown[0] as string)}`, `onbekend expertisegebied ${unknown[0]}`);
     const status: RequestStatus = body.submit ? 'submitted' : 'draft';

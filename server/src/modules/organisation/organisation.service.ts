@@ -1,9 +1,10 @@
 import { type Executor, schema } from '@duidingspool/db';
 import type { CaseTable, PageQuerySchema, ReferenceData } from '@duidingspool/shared';
-import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { type Actor, hasRole } from '../../lib/context.ts';
 import { type Page, type PageWindow, page, rowCount } from '../../lib/pagination.ts';
+import { listActivities, listExpertiseAreas } from '../specialists/index.ts';
 
 /**
  * One page of the casustafels `actor` may act for (coordinator and admin: all; others: their own
@@ -39,10 +40,32 @@ export async function listCaseTables(db: Executor, actor: Actor, q: z.infer<type
   );
 }
 
-/** The expertise areas (by Dutch name) and activities, for forms and filters (docs/design.md §7). */
+/** The expertise areas (by Dutch name) and activities, for forms and filters (docs/design.md §7); read from the specialists module. */
 export async function referenceData(db: Executor): Promise<ReferenceData> {
-  return {
-    expertiseAreas: await db.select().from(schema.expertiseAreas).orderBy(asc(schema.expertiseAreas.nameNl)),
-    activities: await db.select().from(schema.activities),
-  };
+  return { expertiseAreas: await listExpertiseAreas(db), activities: await listActivities(db) };
+}
+
+/** True when casustafel `caseTableId` serves municipality `municipalityId` (`case_table_municipalities`). */
+export async function servesMunicipality(db: Executor, caseTableId: string, municipalityId: string): Promise<boolean> {
+  const m = schema.caseTableMunicipalities;
+  const [row] = await db
+    .select({ id: m.municipalityId })
+    .from(m)
+    .where(and(eq(m.caseTableId, caseTableId), eq(m.municipalityId, municipalityId)));
+  return row !== undefined;
+}
+
+/** The ids among `ids` that name no casustafel, in the order given (empty when all are known). */
+export async function unknownCaseTables(db: Executor, ids: readonly string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const ct = schema.caseTables;
+  const known = new Set(
+    (
+      await db
+        .select({ id: ct.id })
+        .from(ct)
+        .where(inArray(ct.id, [...ids]))
+    ).map((k) => k.id),
+  );
+  return ids.filter((id) => !known.has(id));
 }

@@ -1,10 +1,11 @@
-import { type Executor, schema } from '@duidingspool/db';
+import { schema } from '@duidingspool/db';
 import { type AccountingPeriod, amsterdamDate, type PatchPeriodBody, type PeriodAction, type PeriodStatus } from '@duidingspool/shared';
-import { and, eq, like, sql } from 'drizzle-orm';
+import { eq, like } from 'drizzle-orm';
 import { AppError, invalidTransition } from '../../errors.ts';
 import type { ServiceContext } from '../../lib/context.ts';
 import { assertNoPersonalData } from '../../lib/personal-data-guard.ts';
 import { audit } from '../audit/index.ts';
+import { undecidedEntriesPerMonth } from '../time-entries/index.ts';
 import { lockPeriod, monthOf } from './periods.repository.ts';
 
 /**
@@ -12,27 +13,6 @@ import { lockPeriod, monthOf } from './periods.repository.ts';
  * would stop all hour logging.
  */
 const isOver = (month: string, now: Date) => month < monthOf(amsterdamDate(now));
-
-/**
- * Time entries still waiting for a decision (`submitted`) per month `YYYY-MM`, over the `months`
- * months from `firstMonth` on; a month without any is absent from the map.
- */
-async function undecidedPerMonth(db: Executor, firstMonth: string, months: number): Promise<Map<string, number>> {
-  const te = schema.timeEntries;
-  const month = sql<string>`to_char(${te.workedOn}, 'YYYY-MM')`;
-  const rows = await db
-    .select({ month, n: sql<number>`count(*)::int` })
-    .from(te)
-    .where(
-      and(
-        eq(te.status, 'submitted'),
-        sql`${te.workedOn} >= ${`${firstMonth}-01`}::date`,
-        sql`${te.workedOn} < (${`${firstMonth}-01`}::date + make_interval(months => ${months}))`,
-      ),
-    )
-    .groupBy(month);
-  return new Map(rows.map((r) => [r.month, r.n]));
-}
 
 /**
  * What may be done with a month now (the rule of `setPeriodStatus`, computed for the list so the UI
@@ -55,7 +35,7 @@ export async function listPeriods(ctx: ServiceContext, year: number): Promise<Ac
     .from(p)
     .innerJoin(schema.users, eq(schema.users.id, p.closedBy))
     .where(like(p.month, `${year}-%`));
-  const undecided = await undecidedPerMonth(ctx.db, `${year}-01`, 12);
+  const undecided = await undecidedEntriesPerMonth(ctx.db, `${year}-01`, 12);
   const now = ctx.now();
   return Array.from({ length: 12 }, (_, i) => {
     const month = `${year}-${String(i + 1).padStart(2, '0')}`;
@@ -88,7 +68,7 @@ export async function setPeriodStatus(ctx: ServiceContext, month: string, body: 
     const [closed] = await tx.select({ month: p.month }).from(p).where(eq(p.month, month));
     if (body.status === 'closed') {
       if (closed) throw invalidTransition(`De periode ${month} is al afgesloten.`);
-      const undecided = (await undecidedPerMonth(tx, month, 1)).get(month) ?? 0;
+      const undecided = (await undecidedEntriesPerMonth(tx, month, 1)).get(month) ?? 0;
       if (undecided > 0) throw invalidTransition(`In ${month} wachten nog ${undecided} urenregels op goedkeuring; beoordeel die eerst.`);
       // The costly check of the body last, after state (docs/design.md §6).
       assertNoPersonalData({ reason: body.reason });

@@ -5,6 +5,11 @@ import type { Actor } from '../../lib/context.ts';
 import { type Page, type PageWindow, page, rowCount } from '../../lib/pagination.ts';
 import { activeInPool, specialistActions } from './specialists.repository.ts';
 
+// Read model of the pool page (docs/architecture.md, "Read models"). Besides this module's tables it
+// reads, and never writes: `users` (name and address of the specialist), `safety_regions`
+// (organisation: the codes of the regions a specialist works in) and `assignments` (assignments:
+// the current load).
+
 /**
  * Read model of the pool for the coordinator: the active specialists (see `activeInPool`) with
  * expertise, languages, regions, the rate valid on `today` (YYYY-MM-DD, Europe/Amsterdam) and their

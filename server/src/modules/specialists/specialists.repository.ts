@@ -25,6 +25,15 @@ export async function findSpecialist(db: Executor, specialistId: string): Promis
   return row ? { ...row, active: row.active === true } : null;
 }
 
+/**
+ * The id (as text) of the active specialist profile of the user whose id is `userId` (a uuid column
+ * or value), or null: the one place this subquery is written, for the actor of a session and the
+ * current user.
+ */
+export function activeSpecialistIdOf(userId: SQL | typeof schema.users.id): SQL<string | null> {
+  return sql<string | null>`(select sp.id::text from ${s} sp where sp.user_id = ${userId} and sp.is_active)`;
+}
+
 /** The specialist profile of user `userId`, or null when the user has none. */
 export async function findSpecialistOfUser(db: Executor, userId: string): Promise<{ id: string } | null> {
   const [row] = await db.select({ id: s.id }).from(s).where(eq(s.userId, userId));

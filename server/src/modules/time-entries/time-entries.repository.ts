@@ -118,3 +118,24 @@ export async function listEntries(db: Executor, actor: Actor, q: TimeEntryListQu
     (row) => toTimeEntry(toRecord(row), actor),
   );
 }
+
+/**
+ * Time entries still waiting for a decision (`submitted`) per month `YYYY-MM`, over the `months`
+ * months from `firstMonth` on; a month without any is absent from the map. The periods module
+ * asks this before a month may close (decision 011).
+ */
+export async function undecidedEntriesPerMonth(db: Executor, firstMonth: string, months: number): Promise<Map<string, number>> {
+  const month = sql<string>`to_char(${te.workedOn}, 'YYYY-MM')`;
+  const rows = await db
+    .select({ month, n: sql<number>`count(*)::int` })
+    .from(te)
+    .where(
+      and(
+        eq(te.status, 'submitted'),
+        sql`${te.workedOn} >= ${`${firstMonth}-01`}::date`,
+        sql`${te.workedOn} < (${`${firstMonth}-01`}::date + make_interval(months => ${months}))`,
+      ),
+    )
+    .groupBy(month);
+  return new Map(rows.map((r) => [r.month, r.n]));
+}

@@ -20,6 +20,7 @@ import { audit } from '../audit/index.ts';
 import { pendingToSpent } from '../budgets/index.ts';
 import { enqueueNotification } from '../notifications/index.ts';
 import { addDayMinutes, assertPeriodOpen } from '../periods/index.ts';
+import { activityExists, findSpecialistOfUser } from '../specialists/index.ts';
 import { entriesVisibleTo, findEntry, listEntries, toTimeEntry } from './time-entries.repository.ts';
 
 /** A page of the entries the actor may see (coordinator: all; specialist: own). */
@@ -114,8 +115,7 @@ async function insertEntry(ctx: ServiceContext, assignmentId: string, body: LogT
     // Work is dated from the day of the proposal on: no backdating into a year already accounted for.
     const startDate = amsterdamDate(new Date(assignment.proposedAt));
     if (body.workedOn < startDate) throw invalidField('/workedOn', `ligt vóór het begin van de inzet (${startDate})`);
-    const [activity] = await tx.select({ code: schema.activities.code }).from(schema.activities).where(eq(schema.activities.code, body.activity));
-    if (!activity) throw invalidField('/activity', `onbekende activiteit ${body.activity}`);
+    if (!(await activityExists(tx, body.activity))) throw invalidField('/activity', `onbekende activiteit ${body.activity}`);
     await assertPeriodOpen(tx, body.workedOn);
     // The costly check of the body last, after existence, permission and state (docs/design.md §6).
     assertNoPersonalData({ description: body.description });
@@ -189,11 +189,14 @@ export async function reviewTimeEntries(ctx: ServiceContext, body: BulkReviewBod
   let amountCents = 0;
   await ctx.db.transaction(async (tx) => {
     const te = schema.timeEntries;
-    const own = await tx
-      .select({ id: te.id })
-      .from(te)
-      .innerJoin(schema.specialists, eq(schema.specialists.id, te.specialistId))
-      .where(and(inArray(te.id, ids), eq(schema.specialists.userId, ctx.actor.userId)));
+    // The reviewer's own profile, active or not: separation of duties holds for past work too.
+    const profile = await findSpecialistOfUser(tx, ctx.actor.userId);
+    const own = profile
+      ? await tx
+          .select({ id: te.id })
+          .from(te)
+          .where(and(inArray(te.id, ids), eq(te.specialistId, profile.id)))
+      : [];
     if (own.length > 0) {
       const ownIds = new Set(own.map((o) => o.id));
       throw ownWorkRefused(

@@ -1,13 +1,15 @@
 import { type Database, type Executor, schema } from '@duidingspool/db';
 import type { InviteUserBody, PatchUserBody, Role, User, UserListQuery } from '@duidingspool/shared';
-import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
 import { AppError, forbidden, invalidField, invalidTransition, notFound } from '../../errors.ts';
 import type { ServiceContext } from '../../lib/context.ts';
 import { iso, page, rowCount } from '../../lib/pagination.ts';
 import { withdrawSpecialistWork } from '../assignments/index.ts';
 import { audit, auditAs, SYSTEM_ORIGIN } from '../audit/index.ts';
 import { deleteRecoveryCodes, issueAccountToken, revokeSessions, voidAccountTokens } from '../auth/index.ts';
+import { unknownCaseTables } from '../organisation/index.ts';
 import { findSpecialistOfUser } from '../specialists/index.ts';
+import { caseTableIdsOf } from './memberships.ts';
 import { rolesOf } from './roles.ts';
 
 const u = schema.users;
@@ -22,9 +24,7 @@ const userColumns = {
   twoFactorEnabled: sql<boolean>`${u.totpEnabledAt} is not null`,
   createdAt: u.createdAt,
   roles: rolesOf(u.id),
-  caseTableIds: sql<
-    string[]
-  >`coalesce((select array_agg(m.case_table_id::text order by m.case_table_id) from ${schema.caseTableMembers} m where m.user_id = ${u.id}), '{}')`,
+  caseTableIds: caseTableIdsOf(u.id),
 };
 
 const toUser = (row: { createdAt: Date | string } & Omit<User, 'createdAt'>): User => ({ ...row, createdAt: iso(row.createdAt) });
@@ -68,8 +68,7 @@ async function assertCaseTables(db: Executor, ids: string[] | undefined, roles: 
   assertRequesterHasCaseTable(roles, unique);
   if (unique.length === 0) return [];
   if (!roles.includes('requester')) throw invalidField('/caseTableIds', 'alleen aanvragers zijn lid van een casustafel');
-  const known = await db.select({ id: schema.caseTables.id }).from(schema.caseTables).where(inArray(schema.caseTables.id, unique));
-  const missing = unique.find((id) => !known.some((k) => k.id === id));
+  const [missing] = await unknownCaseTables(db, unique);
   if (missing) throw invalidField(`/caseTableIds/${(ids ?? []).indexOf(missing)}`, 'onbekende casustafel');
   return unique;
 }

@@ -1,0 +1,121 @@
+import { schema } from '@duidingspool/db';
+import { amsterdamDate, type Breakdown, type BreakdownDimension, type BurnUp, yearOf } from '@duidingspool/shared';
+import { asc, eq, type SQL, sql } from 'drizzle-orm';
+import type { ServiceContext } from '../../lib/context.ts';
+import { getBudget } from './budgets.service.ts';
+
+// Read model of the budget page (docs/architecture.md, "Read models"): the burn-up and the
+// breakdowns, read from this module's running totals (`ledger_day_totals`, `ledger_group_totals`,
+// `ledger_expertise_totals`, kept by the trigger on `time_entries`, decision 010), never summed
+// over the entries. The labels of a breakdown's keys are joined from the tables of their owners,
+// read here and never written: `specialists` and `users` (the specialist's name), `activities` and
+// `expertise_areas` (specialists), `municipalities`, `safety_houses`, `safety_regions` and
+// `case_tables` (organisation).
+
+const dayOfYear = (iso: string) => {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return Math.round((Date.UTC(y, m - 1, d) - Date.UTC(y, 0, 1)) / 86_400_000) + 1;
+};
+const daysInYear = (year: number) => (new Date(Date.UTC(year, 1, 29)).getUTCMonth() === 1 ? 366 : 365);
+
+/**
+ * The burn-up of `year`: cumulative spent and logged (spent + pending) cost per day
+ * of work, read from `ledger_day_totals` (≤ 366 rows), plus a straight-line projection of the
+ * logged cost to 31 December at the pace of the year so far (integer cents, half-up).
+ */
+export async function burnUp(ctx: Pick<ServiceContext, 'db' | 'now'>, year: number): Promise<BurnUp> {
+  const budget = await getBudget(ctx, year);
+  const d = schema.ledgerDayTotals;
+  const rows = await ctx.db
+    .select({ date: d.workedOn, pending: d.pendingCents, spent: d.spentCents })
+    .from(d)
+    .where(eq(d.budgetYear, year))
+    .orderBy(asc(d.workedOn));
+  const today = amsterdamDate(ctx.now());
+  const asOfDate = yearOf(today) > year ? `${year}-12-31` : yearOf(today) < year ? `${year}-01-01` : today;
+  let spent = 0;
+  let logged = 0;
+  const points: BurnUp['points'] = [{ date: `${year}-01-01`, spentCents: 0, loggedCents: 0 }];
+  for (const r of rows) {
+    spent += Number(r.spent);
+    logged += Number(r.spent) + Number(r.pending);
+    const point = { date: r.date, spentCents: spent, loggedCents: logged };
+    if (points[points.length - 1]?.date === r.date) points[points.length - 1] = point;
+    else points.push(point);
+  }
+  if ((points[points.length - 1]?.date ?? '') < asOfDate) points.push({ date: asOfDate, spentCents: spent, loggedCents: logged });
+  const elapsed = dayOfYear(asOfDate);
+  const total = daysInYear(year);
+  const projectedYearEndCents = logged === 0 ? null : Math.floor((logged * total + Math.floor(elapsed / 2)) / elapsed);
+  return { year, allocatedCents: budget.allocatedCents, committedCents: budget.committedCents, asOfDate, points, projectedYearEndCents };
+}
+
+/**
+ * One breakdown of `year`'s pending and spent cost from the running totals in
+ * `ledger_group_totals` / `ledger_expertise_totals` — never a sum over the entries. Largest first.
+ */
+export async function breakdown(ctx: Pick<ServiceContext, 'db'>, year: number, dimension: BreakdownDimension): Promise<Breakdown> {
+  await getBudget(ctx, year);
+  const g = schema.ledgerGroupTotals;
+  const sums = {
+    pendingCents: sql<string>`sum(${g.pendingCents})::bigint`,
+    spentCents: sql<string>`sum(${g.spentCents})::bigint`,
+    entryCount: sql<number>`sum(${g.entryCount})::int`,
+  };
+  let rows: { key: string; label: string; pendingCents: string | number; spentCents: string | number; entryCount: number }[];
+  const base = (key: SQL | typeof g.activity, label: SQL | typeof schema.users.displayName) =>
+    ctx.db
+      .select({ key: sql<string>`${key}::text`, label: sql<string>`${label}`, ...sums })
+      .from(g)
+      .where(eq(g.budgetYear, year));
+  switch (dimension) {
+    case 'specialist':
+      rows = await base(sql`${g.specialistId}`, sql`${schema.users.displayName}`)
+        .innerJoin(schema.specialists, eq(schema.specialists.id, g.specialistId))
+        .innerJoin(schema.users, eq(schema.users.id, schema.specialists.userId))
+        .groupBy(g.specialistId, schema.users.displayName);
+      break;
+    case 'activity':
+      rows = await base(g.activity, sql`${schema.activities.nameNl}`)
+        .innerJoin(schema.activities, eq(schema.activities.code, g.activity))
+        .groupBy(g.activity, schema.activities.nameNl);
+      break;
+    case 'municipality':
+      rows = await base(sql`${g.municipalityId}`, sql`${schema.municipalities.name}`)
+        .innerJoin(schema.municipalities, eq(schema.municipalities.id, g.municipalityId))
+        .groupBy(g.municipalityId, schema.municipalities.name);
+      break;
+    case 'case-table':
+      rows = await base(sql`${g.caseTableId}`, sql`${schema.caseTables.name}`)
+        .innerJoin(schema.caseTables, eq(schema.caseTables.id, g.caseTableId))
+        .groupBy(g.caseTableId, schema.caseTables.name);
+      break;
+    case 'safety-region':
+      rows = await base(sql`${schema.safetyRegions.id}`, sql`${schema.safetyRegions.name}`)
+        .innerJoin(schema.municipalities, eq(schema.municipalities.id, g.municipalityId))
+        .innerJoin(schema.safetyHouses, eq(schema.safetyHouses.id, schema.municipalities.safetyHouseId))
+        .innerJoin(schema.safetyRegions, eq(schema.safetyRegions.id, schema.safetyHouses.regionId))
+        .groupBy(schema.safetyRegions.id, schema.safetyRegions.name);
+      break;
+    case 'expertise-area': {
+      const x = schema.ledgerExpertiseTotals;
+      rows = await ctx.db
+        .select({
+          key: x.expertiseAreaCode,
+          label: schema.expertiseAreas.nameNl,
+          pendingCents: x.pendingCents,
+          spentCents: x.spentCents,
+          entryCount: x.entryCount,
+        })
+        .from(x)
+        .innerJoin(schema.expertiseAreas, eq(schema.expertiseAreas.code, x.expertiseAreaCode))
+        .where(eq(x.budgetYear, year));
+      break;
+    }
+  }
+  const items = rows
+    .map((r) => ({ key: r.key, label: r.label, pendingCents: Number(r.pendingCents), spentCents: Number(r.spentCents), entryCount: Number(r.entryCount) }))
+    .filter((r) => r.entryCount !== 0 || r.pendingCents !== 0 || r.spentCents !== 0)
+    .sort((p, q) => q.spentCents + q.pendingCents - (p.spentCents + p.pendingCents) || p.label.localeCompare(q.label, 'nl'));
+  return { year, dimension, items };
+}

@@ -1,0 +1,127 @@
+import { type Executor, schema } from '@duidingspool/db';
+import { type LedgerEntry, type LedgerEntryQuery, yearOf } from '@duidingspool/shared';
+import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { AppError } from '../../errors.ts';
+import type { ServiceContext } from '../../lib/context.ts';
+import { isoOrNull, page, rowCount } from '../../lib/pagination.ts';
+import { getBudget } from './budgets.service.ts';
+
+// Read model of the ledger lines behind the budget page (drill-down and export; docs/architecture.md,
+// "Read models"): one line per time entry with money and accountable organisation only, never case
+// content (docs/design.md §2, §6). It reads, and never writes, the tables of other modules:
+// `time_entries` (time-entries), `assignments` (assignments), `interpretation_requests` and
+// `request_expertise_areas` (interpretation-requests: the pool reference and the filter by area),
+// `municipalities`, `safety_houses`, `safety_regions`, `case_tables` (organisation), `activities`
+// and `specialists` (specialists), `users` (names of specialist and reviewer).
+
+const te = schema.timeEntries;
+const r = schema.interpretationRequests;
+const specialistUser = alias(schema.users, 'specialist_user');
+const reviewer = alias(schema.users, 'reviewer');
+
+const ledgerColumns = {
+  id: te.id,
+  workedOn: te.workedOn,
+  specialistName: specialistUser.displayName,
+  safetyRegionName: schema.safetyRegions.name,
+  municipalityName: schema.municipalities.name,
+  caseTableName: schema.caseTables.name,
+  poolReference: r.reference,
+  activity: schema.activities.nameNl,
+  minutes: te.minutes,
+  rateCents: te.rateCents,
+  amountCents: te.amountCents,
+  status: te.status,
+  correctsEntryId: te.correctsEntryId,
+  reviewedAt: te.reviewedAt,
+  reviewerName: reviewer.displayName,
+};
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The WHERE of a ledger query. @throws AppError 400 `validation-failed` (a key without a dimension, or a malformed id) */
+function ledgerWhere(year: number, q: Pick<LedgerEntryQuery, 'month' | 'dimension' | 'key' | 'status'>): SQL {
+  const filters: (SQL | undefined)[] = [eq(te.budgetYear, year)];
+  if (q.month) {
+    if (yearOf(`${q.month}-01`) !== year) throw queryError('/month', `de maand hoort niet bij ${year}`);
+    filters.push(sql`${te.workedOn} >= ${`${q.month}-01`}::date and ${te.workedOn} < (${`${q.month}-01`}::date + interval '1 month')`);
+  }
+  if (q.status) filters.push(eq(te.status, q.status));
+  if ((q.dimension === undefined) !== (q.key === undefined)) throw queryError('/key', 'dimension en key horen bij elkaar');
+  if (q.dimension && q.key !== undefined) {
+    const needsId = !['activity', 'expertise-area'].includes(q.dimension);
+    if (needsId && !UUID.test(q.key)) throw queryError('/key', 'verwacht een id');
+    const key = q.key;
+    filters.push(
+      {
+        specialist: sql`${te.specialistId} = ${key}::uuid`,
+        activity: eq(te.activity, key),
+        municipality: sql`${r.municipalityId} = ${key}::uuid`,
+        'case-table': sql`${r.caseTableId} = ${key}::uuid`,
+        'safety-region': sql`${schema.safetyHouses.regionId} = ${key}::uuid`,
+        'expertise-area': sql`exists (select 1 from ${schema.requestExpertiseAreas} x where x.request_id = ${r.id} and x.expertise_area_code = ${key})`,
+      }[q.dimension],
+    );
+  }
+  return and(...filters) as SQL;
+}
+
+const queryError = (pointer: string, message: string) =>
+  new AppError('validation-failed', `Ongeldige invoer: ${message}`, { errors: [{ in: 'query', pointer, message }] });
+
+function ledgerBase(db: Executor) {
+  return db
+    .select(ledgerColumns)
+    .from(te)
+    .innerJoin(schema.assignments, eq(schema.assignments.id, te.assignmentId))
+    .innerJoin(r, eq(r.id, schema.assignments.requestId))
+    .innerJoin(schema.municipalities, eq(schema.municipalities.id, r.municipalityId))
+    .innerJoin(schema.safetyHouses, eq(schema.safetyHouses.id, schema.municipalities.safetyHouseId))
+    .innerJoin(schema.safetyRegions, eq(schema.safetyRegions.id, schema.safetyHouses.regionId))
+    .innerJoin(schema.caseTables, eq(schema.caseTables.id, r.caseTableId))
+    .innerJoin(schema.activities, eq(schema.activities.code, te.activity))
+    .innerJoin(schema.specialists, eq(schema.specialists.id, te.specialistId))
+    .innerJoin(specialistUser, eq(specialistUser.id, schema.specialists.userId))
+    .leftJoin(reviewer, eq(reviewer.id, te.reviewedBy));
+}
+
+type LedgerRow = Awaited<ReturnType<ReturnType<typeof ledgerBase>['execute']>>[number];
+const toLedgerEntry = (row: LedgerRow): LedgerEntry => ({
+  ...row,
+  rateCents: Number(row.rateCents),
+  amountCents: Number(row.amountCents),
+  status: row.status as LedgerEntry['status'],
+  reviewedAt: isoOrNull(row.reviewedAt),
+});
+
+/** A page of `year`'s ledger lines (drill-down from a breakdown), newest work first. */
+export async function ledgerEntries(ctx: Pick<ServiceContext, 'db'>, year: number, q: LedgerEntryQuery) {
+  await getBudget(ctx, year);
+  const where = ledgerWhere(year, q);
+  const needsJoin = q.dimension === 'safety-region' || q.dimension === 'municipality' || q.dimension === 'case-table' || q.dimension === 'expertise-area';
+  const countQuery = () => {
+    const counted = ctx.db.select({ n: rowCount() }).from(te);
+    return needsJoin
+      ? counted
+          .innerJoin(schema.assignments, eq(schema.assignments.id, te.assignmentId))
+          .innerJoin(r, eq(r.id, schema.assignments.requestId))
+          .innerJoin(schema.municipalities, eq(schema.municipalities.id, r.municipalityId))
+          .innerJoin(schema.safetyHouses, eq(schema.safetyHouses.id, schema.municipalities.safetyHouseId))
+          .where(where)
+      : counted.where(where);
+  };
+  return page(
+    q,
+    ({ limit, offset }) => ledgerBase(ctx.db).where(where).orderBy(desc(te.workedOn), desc(te.createdAt), asc(te.id)).limit(limit).offset(offset),
+    countQuery,
+    toLedgerEntry,
+  );
+}
+
+/** Every ledger line of `year` (optionally one month or breakdown key), in date order, for the export. */
+export async function allLedgerEntries(ctx: Pick<ServiceContext, 'db'>, year: number, q: Pick<LedgerEntryQuery, 'month' | 'dimension' | 'key' | 'status'>) {
+  await getBudget(ctx, year);
+  const rows = await ledgerBase(ctx.db).where(ledgerWhere(year, q)).orderBy(asc(te.workedOn), asc(te.createdAt), asc(te.id));
+  return rows.map(toLedgerEntry);
+}

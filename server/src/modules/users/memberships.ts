@@ -1,0 +1,25 @@
+import { type Executor, schema } from '@duidingspool/db';
+import { asc, eq, type SQL, sql } from 'drizzle-orm';
+
+// Reads of a user's casustafel memberships (`case_table_members`, this module's table) for the
+// session's actor, the admin's user list and the current user.
+
+const m = schema.caseTableMembers;
+
+/**
+ * The ids (as text) of the casustafels the user whose id is `userId` (a uuid column or value) is a
+ * member of, sorted (`{}` when none): the one place this aggregation is written.
+ */
+export function caseTableIdsOf(userId: SQL | typeof schema.users.id): SQL<string[]> {
+  return sql<string[]>`coalesce((select array_agg(m.case_table_id::text order by m.case_table_id) from ${m} m where m.user_id = ${userId}), '{}')`;
+}
+
+/** The memberships of user `userId` with each casustafel's name (read from organisation's `case_tables`), by name. */
+export async function membershipsOf(db: Executor, userId: string): Promise<{ caseTableId: string; caseTableName: string }[]> {
+  return db
+    .select({ caseTableId: schema.caseTables.id, caseTableName: schema.caseTables.name })
+    .from(m)
+    .innerJoin(schema.caseTables, eq(schema.caseTables.id, m.caseTableId))
+    .where(eq(m.userId, userId))
+    .orderBy(asc(schema.caseTables.name));
+}
