@@ -1,10 +1,44 @@
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+import { compression } from 'vite-plugin-compression2';
 
 const apiTarget = process.env.API_PROXY_TARGET ?? 'http://127.0.0.1:3000';
 
+/**
+ * The NL Design System's React bundle (`@utrecht/component-library-react`) is one file that sets
+ * `X.displayName = 'X'` after each of its ~95 components. A property write counts as a side effect,
+ * so without this every component stays in the bundle (59 KB gzip for the ~40 the app uses). The
+ * names only serve React's developer tools; dropping them lets the unused components be
+ * tree-shaken (6 KB gzip). Warns when the file no longer has the pattern, so an upgrade that
+ * changes it is noticed in the build output.
+ */
+function dropUtrechtDisplayNames(): Plugin {
+  const file = /[\\/]@utrecht[\\/]component-library-react[\\/]dist[\\/]index\.mjs$/;
+  return {
+    name: 'duidingspool:drop-utrecht-display-names',
+    transform: {
+      filter: { id: file },
+      handler(code) {
+        let dropped = 0;
+        const out = code.replace(/^[\w$]+\.displayName = '[^'\n]*';$/gm, () => {
+          dropped += 1;
+          return '';
+        });
+        if (dropped === 0) this.warn('no displayName assignments found: the component library is no longer tree-shaken');
+        return { code: out, map: null };
+      },
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [
+    react(),
+    dropUtrechtDisplayNames(),
+    // Brotli and gzip copies next to each file (`x.js.br`, `x.js.gz`), served as they are by the
+    // server's static plugin: no compression work per request. See docs/decisions/070-a-light-spa.md.
+    compression({ algorithms: ['brotliCompress', 'gzip'], threshold: 1024, logLevel: 'silent' }),
+  ],
   server: {
     port: 5173,
     strictPort: true,
