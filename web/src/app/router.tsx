@@ -1,6 +1,7 @@
 import type { Role } from '@duidingspool/shared';
 import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
-import { createBrowserRouter, Navigate, useLocation } from 'react-router';
+import { ErrorBoundary } from 'react-error-boundary';
+import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { Loading } from '../components/loading.tsx';
 import { ProblemAlert } from '../components/problem-alert.tsx';
 import { hasRole, homePathFor, useMe } from '../lib/auth.ts';
@@ -88,127 +89,43 @@ function Home() {
   return <Navigate to={homePathFor(me.data)} replace />;
 }
 
-/** The app's routes; every page but the login and error pages is loaded on demand (see `page`). */
-export function createAppRouter() {
-  return createBrowserRouter([
-    {
-      path: '/',
-      element: <Root />,
-      errorElement: <RouteErrorPage />,
-      children: [
-        { index: true, element: <Home /> },
-        { path: 'login', element: <LoginPage /> },
-        { path: 'set-password', element: <SetPasswordPage /> },
-        { path: 'forgot-password', element: <ForgotPasswordPage /> },
-        { path: 'account', element: <AccountPage /> },
-        {
-          path: 'users',
-          element: (
-            <RequireRole roles={['admin']}>
-              <UsersPage />
-            </RequireRole>
-          ),
-        },
-        {
-          path: 'audit-log',
-          element: (
-            <RequireRole roles={['coordinator', 'admin']}>
-              <AuditLogPage />
-            </RequireRole>
-          ),
-        },
-        {
-          path: 'requests',
-          element: (
-            <RequireRole roles={['requester']}>
-              <RequestsPage />
-            </RequireRole>
-          ),
-        },
-        {
-          path: 'requests/new',
-          element: (
-            <RequireRole roles={['requester']}>
-              <NewRequestPage />
-            </RequireRole>
-          ),
-        },
-        {
-          path: 'requests/:requestId',
-          element: (
-            <RequireRole roles={['requester', 'coordinator', 'specialist']}>
-              <RequestDetailPage />
-            </RequireRole>
-          ),
-        },
-        {
-          path: 'triage',
-          element: (
-            <RequireRole roles={['coordinator']}>
-              <TriagePage />
-            </RequireRole>
-          ),
-        },
-        {
-          path: 'hours',
-          element: (
-            <RequireRole roles={['coordinator']}>
-              <ApprovalsPage />
-            </RequireRole>
-          ),
-        },
-        {
-          path: 'specialists',
-          element: (
-            <RequireRole roles={['coordinator']}>
-              <SpecialistsPage />
-            </RequireRole>
-          ),
-        },
-        {
-          path: 'specialists/:specialistId/rates',
-          element: (
-            <RequireRole roles={['coordinator']}>
-              <SpecialistRatesPage />
-            </RequireRole>
-          ),
-        },
-        {
-          path: 'assignments',
-          element: (
-            <RequireRole roles={['specialist']}>
-              <AssignmentsPage />
-            </RequireRole>
-          ),
-        },
-        {
-          path: 'assignments/:assignmentId',
-          element: (
-            <RequireRole roles={['specialist', 'coordinator']}>
-              <AssignmentDetailPage />
-            </RequireRole>
-          ),
-        },
-        {
-          path: 'budget',
-          element: (
-            <RequireRole roles={['coordinator', 'finance']}>
-              <BudgetPage />
-            </RequireRole>
-          ),
-        },
-        {
-          path: 'mail',
-          element: (
-            <RequireRole roles={['admin']}>
-              <MailPage />
-            </RequireRole>
-          ),
-        },
-        { path: 'notification-preferences', element: <NotificationPreferencesPage /> },
-        { path: 'no-access', element: <NoAccessPage /> },
-        { path: '*', element: <NotFoundPage /> },
-      ],
-    },
-  ]);
+/** A page only users holding one of `roles` may see. */
+const only = (roles: Role[], page: ReactNode) => <RequireRole roles={roles}>{page}</RequireRole>;
+
+/**
+ * The app's routes, in the browser's history (`<BrowserRouter>` in main.tsx). Every page but the
+ * login and error pages is loaded on demand (see `page`). An error while rendering a page shows the
+ * error page, which goes away on the next navigation.
+ */
+export function AppRoutes() {
+  const location = useLocation();
+  return (
+    <ErrorBoundary FallbackComponent={RouteErrorPage} resetKeys={[location.pathname]}>
+      <Routes>
+        <Route path="/" element={<Root />}>
+          <Route index element={<Home />} />
+          <Route path="login" element={<LoginPage />} />
+          <Route path="set-password" element={<SetPasswordPage />} />
+          <Route path="forgot-password" element={<ForgotPasswordPage />} />
+          <Route path="account" element={<AccountPage />} />
+          <Route path="users" element={only(['admin'], <UsersPage />)} />
+          <Route path="audit-log" element={only(['coordinator', 'admin'], <AuditLogPage />)} />
+          <Route path="requests" element={only(['requester'], <RequestsPage />)} />
+          <Route path="requests/new" element={only(['requester'], <NewRequestPage />)} />
+          <Route path="requests/:requestId" element={only(['requester', 'coordinator', 'specialist'], <RequestDetailPage />)} />
+          <Route path="triage" element={only(['coordinator'], <TriagePage />)} />
+          <Route path="hours" element={only(['coordinator'], <ApprovalsPage />)} />
+          <Route path="specialists" element={only(['coordinator'], <SpecialistsPage />)} />
+          <Route path="specialists/:specialistId/rates" element={only(['coordinator'], <SpecialistRatesPage />)} />
+          <Route path="assignments" element={only(['specialist'], <AssignmentsPage />)} />
+          <Route path="assignments/:assignmentId" element={only(['specialist', 'coordinator'], <AssignmentDetailPage />)} />
+          <Route path="budget" element={only(['coordinator', 'finance'], <BudgetPage />)} />
+          <Route path="mail" element={only(['admin'], <MailPage />)} />
+          <Route path="notification-preferences" element={<NotificationPreferencesPage />} />
+          <Route path="no-access" element={<NoAccessPage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Routes>
+    </ErrorBoundary>
+  );
 }
