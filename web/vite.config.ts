@@ -1,6 +1,8 @@
+import { readFile } from 'node:fs/promises';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { compression } from 'vite-plugin-compression2';
+import { SHELL_SECTIONS } from './src/locales/shell-sections.ts';
 
 const apiTarget = process.env.API_PROXY_TARGET ?? 'http://127.0.0.1:3000';
 
@@ -31,11 +33,28 @@ function dropUtrechtDisplayNames(): Plugin {
   };
 }
 
+/** Serves a locale file imported with `?shell` as its `SHELL_SECTIONS` only: the texts the first chunk carries. */
+export function localeShell(): Plugin {
+  return {
+    name: 'duidingspool:locale-shell',
+    enforce: 'pre',
+    async load(id) {
+      const [file, query] = id.split('?');
+      if (query !== 'shell' || !file?.endsWith('.json')) return null;
+      this.addWatchFile(file);
+      const all = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
+      const sections = Object.fromEntries(SHELL_SECTIONS.filter((k) => k in all).map((k) => [k, all[k]]));
+      return { code: `export default JSON.parse(${JSON.stringify(JSON.stringify(sections))});`, moduleType: 'js' };
+    },
+  };
+}
+
 export default defineConfig({
   plugins: [
     react(),
+    localeShell(),
     dropUtrechtDisplayNames(),
-    // Brotli and gzip copies next to each file (`x.js.br`, `x.js.gz`), served as they are by the
+    // A brotli and a gzip copy next to each file (`.br`, `.gz`), served as they are by the
     // server's static plugin: no compression work per request. See docs/decisions/070-a-light-spa.md.
     compression({ algorithms: ['brotliCompress', 'gzip'], threshold: 1024, logLevel: 'silent' }),
   ],
@@ -52,6 +71,8 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     sourcemap: false,
+    // Every browser the app supports (Baseline) has modulepreload; no polyfill in the first chunk.
+    modulePreload: { polyfill: false },
     chunkSizeWarningLimit: 700,
     rolldownOptions: {
       output: {

@@ -11,6 +11,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SHELL_SECTIONS } from '../../web/src/locales/shell-sections.ts';
 import { ASSET_CACHE_CONTROL, PAGE_CACHE_CONTROL } from '../src/plugins/spa.ts';
 import { useTestApp } from './harness.ts';
 
@@ -151,5 +152,32 @@ describe('pages', () => {
     expect(res.status).toBe(404);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(res.headers['cache-control']).toBe('no-store');
+  });
+});
+
+describe('the first chunk', () => {
+  it('asks for no Dutch text outside the sections it carries (the others come with the pages)', () => {
+    const nl = JSON.parse(readFileSync(join(webDir, 'src/locales/nl.json'), 'utf8')) as Record<string, unknown>;
+    const code = readFileSync(join(dist, entryScript()), 'utf8');
+    // Translation keys appear in the built code as string literals: 'login.title', `fieldErrors.${code}`.
+    const asked = new Set([...code.matchAll(/[`'"]([a-zA-Z]+)\.[\w${}.-]*[`'"]/g)].map((m) => m[1] as string).filter((section) => section in nl));
+    expect(asked.size).toBeGreaterThan(3);
+    expect([...asked].filter((section) => !SHELL_SECTIONS.includes(section))).toEqual([]);
+  });
+
+  it('carries the shell texts but not the texts of the pages', () => {
+    const code = readFileSync(join(dist, entryScript()), 'utf8');
+    const nl = JSON.parse(readFileSync(join(webDir, 'src/locales/nl.json'), 'utf8')) as Record<string, Record<string, unknown>>;
+    // The longest plain text of a section (no quotes or backslashes, so it reads the same in any string literal).
+    const longest = (section: string) =>
+      Object.values(nl[section] ?? {})
+        .filter((v): v is string => typeof v === 'string' && !/["'`\\]/.test(v))
+        .sort((a, b) => b.length - a.length)[0] ?? '';
+    expect(longest('login').length).toBeGreaterThan(20);
+    expect(code).toContain(longest('login'));
+    for (const page of ['budget', 'triage', 'users', 'account']) {
+      expect(longest(page).length).toBeGreaterThan(20);
+      expect(code).not.toContain(longest(page));
+    }
   });
 });

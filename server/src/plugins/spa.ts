@@ -15,7 +15,7 @@ const ASSET_PATH = /[\\/]assets[\\/]/;
  * and `index.html` for any other GET outside `/api` and `/assets`, so client-side routes survive a
  * reload. Unknown API paths and unknown assets answer problem+json `not-found`.
  *
- * Compression is done once, at build time (`x.js.br`, `x.js.gz` next to `x.js`): a client that
+ * Compression is done once, at build time (a `.br` and a `.gz` copy next to each file): a client that
  * accepts brotli or gzip gets that copy with `Content-Encoding`, others the plain file; every
  * answer carries `Vary: Accept-Encoding`. Hashed assets are cached for a year (`immutable`), pages
  * with `no-cache` (docs/decisions/070-a-light-spa.md).

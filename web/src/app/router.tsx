@@ -5,6 +5,7 @@ import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { Loading } from '../components/loading.tsx';
 import { ProblemAlert } from '../components/problem-alert.tsx';
 import { hasRole, homePathFor, useMe } from '../lib/auth.ts';
+import { loadAllTexts } from '../lib/i18n.ts';
 import { AppLayout } from './layout.tsx';
 import { LoginPage } from './routes/login-page.tsx';
 import { NoAccessPage, NotFoundPage } from './routes/not-found-page.tsx';
@@ -15,12 +16,15 @@ const PUBLIC_PATHS = ['/login', '/set-password', '/forgot-password'];
 
 /**
  * A page loaded on demand: its code (and the libraries only it uses, such as the chart library of
- * the budget page) is a chunk of its own, fetched the first time the page is opened. The login page,
- * the error pages and the app shell stay in the first chunk, so a visitor's first page needs no
- * second round trip.
+ * the budget page) is a chunk of its own, fetched the first time the page is opened, together with
+ * the Dutch texts beyond the shell's (`loadAllTexts`). The login page, the error pages and the app
+ * shell stay in the first chunk, so a visitor's first page needs no second round trip.
  */
 function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K): LazyExoticComponent<ComponentType> {
-  return lazy(() => load().then((m) => ({ default: m[name] })));
+  return lazy(async () => {
+    const [m] = await Promise.all([load(), loadAllTexts()]);
+    return { default: m[name] };
+  });
 }
 
 const AccountPage = page(() => import('./routes/account-page.tsx'), 'AccountPage');
