@@ -40,7 +40,7 @@ export function localeShell(): Plugin {
     enforce: 'pre',
     async load(id) {
       const [file, query] = id.split('?');
-      if (query !== 'shell' || !file?.endsWith('.json')) return null;
+      if (!file?.endsWith('.json') || !new URLSearchParams(query).has('shell')) return null;
       this.addWatchFile(file);
       const all = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
       const sections = Object.fromEntries(SHELL_SECTIONS.filter((k) => k in all).map((k) => [k, all[k]]));
