@@ -9,9 +9,9 @@ const apiTarget = process.env.API_PROXY_TARGET ?? 'http://127.0.0.1:3000';
 /**
  * The NL Design System's React bundle (`@utrecht/component-library-react`) is one file that sets
  * `X.displayName = 'X'` after each of its ~95 components. A property write counts as a side effect,
- * so without this every component stays in the bundle (59 KB gzip for the ~40 the app uses). The
+ * so without this every component stays in the bundle (58 kB gzip, for the ~40 the app uses). The
  * names only serve React's developer tools; dropping them lets the unused components be
- * tree-shaken (6 KB gzip). Warns when the file no longer has the pattern, so an upgrade that
+ * tree-shaken (6 kB gzip). Warns when the file no longer has the pattern, so an upgrade that
  * changes it is noticed in the build output.
  */
 function dropUtrechtDisplayNames(): Plugin {
