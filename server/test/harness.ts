@@ -108,13 +108,15 @@ export function makeCaller(app: FastifyInstance, cookie: string): Caller {
 /**
  * Registers beforeAll/afterAll hooks that give the test file an app on a fresh copy of the seeded
  * template database (real Postgres), and returns a handle filled in before the first test.
+ * `config` changes the test configuration; it is read when the app is built (in beforeAll).
  */
-export function useTestApp(options: { now?: () => Date; maxConnections?: number } = {}): TestApp {
+export function useTestApp(options: { now?: () => Date; maxConnections?: number; config?: () => Partial<AppConfig> } = {}): TestApp {
   const ctx = {} as TestApp;
   beforeAll(async () => {
     ctx.databaseName = await createDatabase();
     ctx.handle = await openDatabase({ url: databaseUrl(ctx.databaseName), maxConnections: options.maxConnections ?? 10 });
-    ctx.app = await buildApp({ config: testConfig, db: ctx.handle.db, ...(options.now ? { now: options.now } : {}) });
+    const config = options.config ? { ...testConfig, ...options.config() } : testConfig;
+    ctx.app = await buildApp({ config, db: ctx.handle.db, ...(options.now ? { now: options.now } : {}) });
     await ctx.app.ready();
     ctx.anonymous = makeCaller(ctx.app, '');
     ctx.as = async (local: string) => {

@@ -26,4 +26,15 @@ describe('amsterdamDate', () => {
     expect(amsterdamDate(new Date('2019-10-26T22:30:00Z'))).toBe('2019-10-27'); // 00:30 CEST
     expect(amsterdamDate(new Date('2019-10-27T22:59:00Z'))).toBe('2019-10-27'); // 23:59 CET
   });
+  it('gives the right date for every hour and every half hour of a year, call after call', () => {
+    // The EU rule: summer time (UTC+2) from 01:00 UTC on the last Sunday of March to 01:00 UTC on
+    // the last Sunday of October; UTC+1 otherwise. In 2019: 31 March and 27 October.
+    const summerFrom = Date.UTC(2019, 2, 31, 1);
+    const summerTo = Date.UTC(2019, 9, 27, 1);
+    for (let t = Date.UTC(2019, 0, 1); t < Date.UTC(2020, 0, 1); t += 30 * 60_000) {
+      const offset = t >= summerFrom && t < summerTo ? 2 : 1;
+      const expected = new Date(t + offset * 3_600_000).toISOString().slice(0, 10);
+      expect(amsterdamDate(new Date(t))).toBe(expected);
+    }
+  });
 });

@@ -16,10 +16,13 @@ export function isIsoDate(value: string): boolean {
   return d <= daysInMonth;
 }
 
+// sv-SE formats as YYYY-MM-DD. Made once: building an Intl formatter costs far more than using it,
+// and this runs for every date a request handles.
+const AMSTERDAM_DAY = new Intl.DateTimeFormat('sv-SE', { timeZone: TIME_ZONE });
+
 /** Today's calendar date in Europe/Amsterdam as `YYYY-MM-DD`, for the instant `now`. */
 export function amsterdamDate(now: Date = new Date()): string {
-  // sv-SE formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: TIME_ZONE }).format(now);
+  return AMSTERDAM_DAY.format(now);
 }
 
 /** The year of a `YYYY-MM-DD` date. */

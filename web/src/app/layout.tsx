@@ -1,8 +1,9 @@
 import type { Me } from '@duidingspool/shared';
 import { Button, Paragraph } from '@utrecht/component-library-react';
-import { useRef } from 'react';
+import { Suspense, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { Loading } from '../components/loading.tsx';
 import { useLogout } from '../features/auth/api/logout.ts';
 import { isolate } from '../lib/bidi.ts';
 import { requestHeadingFocus } from '../lib/focus.ts';
@@ -31,7 +32,10 @@ export function navItemsFor(me: Me, t: (key: string) => string): NavItem[] {
   return items;
 }
 
-/** Header (name, navigation per role, user and “Uitloggen”), skip link and the single `<main>`. */
+/**
+ * Header (name, navigation per role, user and “Uitloggen”), skip link and the single `<main>`, in
+ * which a page loaded on demand shows a polite loading status until its code has arrived.
+ */
 export function AppLayout({ me }: { me: Me | null }) {
   const { t } = useTranslation();
   const location = useLocation();
@@ -97,7 +101,10 @@ export function AppLayout({ me }: { me: Me | null }) {
         ) : null}
       </header>
       <main id="main" tabIndex={-1} className="dsp-main">
-        <Outlet />
+        {/* Pages are loaded on demand: until a page's code arrives, a polite “Laden…” status. */}
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
       </main>
       <footer className="dsp-footer">
         <Paragraph className="dsp-footer__text">{t('layout.footer')}</Paragraph>

@@ -1,34 +1,49 @@
 import type { Role } from '@duidingspool/shared';
-import { lazy, type ReactNode, Suspense } from 'react';
-import { createBrowserRouter, Navigate, useLocation } from 'react-router';
+import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
+import { ErrorBoundary } from 'react-error-boundary';
+import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { Loading } from '../components/loading.tsx';
 import { ProblemAlert } from '../components/problem-alert.tsx';
 import { hasRole, homePathFor, useMe } from '../lib/auth.ts';
+import { loadAllTexts } from '../lib/i18n.ts';
 import { AppLayout } from './layout.tsx';
-import { AccountPage } from './routes/account-page.tsx';
-import { ApprovalsPage } from './routes/approvals-page.tsx';
-import { AssignmentDetailPage } from './routes/assignment-detail-page.tsx';
-import { AssignmentsPage } from './routes/assignments-page.tsx';
-import { AuditLogPage } from './routes/audit-log-page.tsx';
-import { ForgotPasswordPage } from './routes/forgot-password-page.tsx';
 import { LoginPage } from './routes/login-page.tsx';
-import { MailPage } from './routes/mail-page.tsx';
-import { NewRequestPage } from './routes/new-request-page.tsx';
 import { NoAccessPage, NotFoundPage } from './routes/not-found-page.tsx';
-import { NotificationPreferencesPage } from './routes/notification-preferences-page.tsx';
-import { RequestDetailPage } from './routes/request-detail-page.tsx';
-import { RequestsPage } from './routes/requests-page.tsx';
 import { RouteErrorPage } from './routes/route-error-page.tsx';
-import { SetPasswordPage } from './routes/set-password-page.tsx';
-import { SpecialistRatesPage } from './routes/specialist-rates-page.tsx';
-import { SpecialistsPage } from './routes/specialists-page.tsx';
-import { TriagePage } from './routes/triage-page.tsx';
-import { UsersPage } from './routes/users-page.tsx';
 
 /** Pages a visitor may open without signing in. */
 const PUBLIC_PATHS = ['/login', '/set-password', '/forgot-password'];
 
-const BudgetPage = lazy(() => import('./routes/budget-page.tsx').then((m) => ({ default: m.BudgetPage })));
+/**
+ * A page loaded on demand: its code (and the libraries only it uses, such as the chart library of
+ * the budget page) is a chunk of its own, fetched the first time the page is opened, together with
+ * the Dutch texts beyond the shell's (`loadAllTexts`). The login page, the error pages and the app
+ * shell stay in the first chunk, so a visitor's first page needs no second round trip.
+ */
+function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K): LazyExoticComponent<ComponentType> {
+  return lazy(async () => {
+    const [m] = await Promise.all([load(), loadAllTexts()]);
+    return { default: m[name] };
+  });
+}
+
+const AccountPage = page(() => import('./routes/account-page.tsx'), 'AccountPage');
+const ApprovalsPage = page(() => import('./routes/approvals-page.tsx'), 'ApprovalsPage');
+const AssignmentDetailPage = page(() => import('./routes/assignment-detail-page.tsx'), 'AssignmentDetailPage');
+const AssignmentsPage = page(() => import('./routes/assignments-page.tsx'), 'AssignmentsPage');
+const AuditLogPage = page(() => import('./routes/audit-log-page.tsx'), 'AuditLogPage');
+const BudgetPage = page(() => import('./routes/budget-page.tsx'), 'BudgetPage');
+const ForgotPasswordPage = page(() => import('./routes/forgot-password-page.tsx'), 'ForgotPasswordPage');
+const MailPage = page(() => import('./routes/mail-page.tsx'), 'MailPage');
+const NewRequestPage = page(() => import('./routes/new-request-page.tsx'), 'NewRequestPage');
+const NotificationPreferencesPage = page(() => import('./routes/notification-preferences-page.tsx'), 'NotificationPreferencesPage');
+const RequestDetailPage = page(() => import('./routes/request-detail-page.tsx'), 'RequestDetailPage');
+const RequestsPage = page(() => import('./routes/requests-page.tsx'), 'RequestsPage');
+const SetPasswordPage = page(() => import('./routes/set-password-page.tsx'), 'SetPasswordPage');
+const SpecialistRatesPage = page(() => import('./routes/specialist-rates-page.tsx'), 'SpecialistRatesPage');
+const SpecialistsPage = page(() => import('./routes/specialists-page.tsx'), 'SpecialistsPage');
+const TriagePage = page(() => import('./routes/triage-page.tsx'), 'TriagePage');
+const UsersPage = page(() => import('./routes/users-page.tsx'), 'UsersPage');
 
 /** Loads the user; shows the login page to visitors and keeps signed-in users away from it. */
 function Root() {
@@ -78,129 +93,43 @@ function Home() {
   return <Navigate to={homePathFor(me.data)} replace />;
 }
 
-/** The app's routes; the budget page is loaded on demand (it carries the chart library). */
-export function createAppRouter() {
-  return createBrowserRouter([
-    {
-      path: '/',
-      element: <Root />,
-      errorElement: <RouteErrorPage />,
-      children: [
-        { index: true, element: <Home /> },
-        { path: 'login', element: <LoginPage /> },
-        { path: 'set-password', element: <SetPasswordPage /> },
-        { path: 'forgot-password', element: <ForgotPasswordPage /> },
-        { path: 'account', element: <AccountPage /> },
-        {
-          path: 'users',
-          element: (
-            <RequireRole roles={['admin']}>
-              <UsersPage />
-            </RequireRole>
-          ),
-        },
-        {
-          path: 'audit-log',
-          element: (
-            <RequireRole roles={['coordinator', 'admin']}>
-              <AuditLogPage />
-            </RequireRole>
-          ),
-        },
-        {
-          path: 'requests',
-          element: (
-            <RequireRole roles={['requester']}>
-              <RequestsPage />
-            </RequireRole>
-          ),
-        },
-        {
-          path: 'requests/new',
-          element: (
-            <RequireRole roles={['requester']}>
-              <NewRequestPage />
-            </RequireRole>
-          ),
-        },
-        {
-          path: 'requests/:requestId',
-          element: (
-            <RequireRole roles={['requester', 'coordinator', 'specialist']}>
-              <RequestDetailPage />
-            </RequireRole>
-          ),
-        },
-        {
-          path: 'triage',
-          element: (
-            <RequireRole roles={['coordinator']}>
-              <TriagePage />
-            </RequireRole>
-          ),
-        },
-        {
-          path: 'hours',
-          element: (
-            <RequireRole roles={['coordinator']}>
-              <ApprovalsPage />
-            </RequireRole>
-          ),
-        },
-        {
-          path: 'specialists',
-          element: (
-            <RequireRole roles={['coordinator']}>
-              <SpecialistsPage />
-            </RequireRole>
-          ),
-        },
-        {
-          path: 'specialists/:specialistId/rates',
-          element: (
-            <RequireRole roles={['coordinator']}>
-              <SpecialistRatesPage />
-            </RequireRole>
-          ),
-        },
-        {
-          path: 'assignments',
-          element: (
-            <RequireRole roles={['specialist']}>
-              <AssignmentsPage />
-            </RequireRole>
-          ),
-        },
-        {
-          path: 'assignments/:assignmentId',
-          element: (
-            <RequireRole roles={['specialist', 'coordinator']}>
-              <AssignmentDetailPage />
-            </RequireRole>
-          ),
-        },
-        {
-          path: 'budget',
-          element: (
-            <RequireRole roles={['coordinator', 'finance']}>
-              <Suspense fallback={<Loading />}>
-                <BudgetPage />
-              </Suspense>
-            </RequireRole>
-          ),
-        },
-        {
-          path: 'mail',
-          element: (
-            <RequireRole roles={['admin']}>
-              <MailPage />
-            </RequireRole>
-          ),
-        },
-        { path: 'notification-preferences', element: <NotificationPreferencesPage /> },
-        { path: 'no-access', element: <NoAccessPage /> },
-        { path: '*', element: <NotFoundPage /> },
-      ],
-    },
-  ]);
+/** A page only users holding one of `roles` may see. */
+const only = (roles: Role[], page: ReactNode) => <RequireRole roles={roles}>{page}</RequireRole>;
+
+/**
+ * The app's routes, in the browser's history (`<BrowserRouter>` in main.tsx). Every page but the
+ * login and error pages is loaded on demand (see `page`). An error while rendering a page shows the
+ * error page, which goes away on the next navigation.
+ */
+export function AppRoutes() {
+  const location = useLocation();
+  return (
+    <ErrorBoundary FallbackComponent={RouteErrorPage} resetKeys={[location.pathname]}>
+      <Routes>
+        <Route path="/" element={<Root />}>
+          <Route index element={<Home />} />
+          <Route path="login" element={<LoginPage />} />
+          <Route path="set-password" element={<SetPasswordPage />} />
+          <Route path="forgot-password" element={<ForgotPasswordPage />} />
+          <Route path="account" element={<AccountPage />} />
+          <Route path="users" element={only(['admin'], <UsersPage />)} />
+          <Route path="audit-log" element={only(['coordinator', 'admin'], <AuditLogPage />)} />
+          <Route path="requests" element={only(['requester'], <RequestsPage />)} />
+          <Route path="requests/new" element={only(['requester'], <NewRequestPage />)} />
+          <Route path="requests/:requestId" element={only(['requester', 'coordinator', 'specialist'], <RequestDetailPage />)} />
+          <Route path="triage" element={only(['coordinator'], <TriagePage />)} />
+          <Route path="hours" element={only(['coordinator'], <ApprovalsPage />)} />
+          <Route path="specialists" element={only(['coordinator'], <SpecialistsPage />)} />
+          <Route path="specialists/:specialistId/rates" element={only(['coordinator'], <SpecialistRatesPage />)} />
+          <Route path="assignments" element={only(['specialist'], <AssignmentsPage />)} />
+          <Route path="assignments/:assignmentId" element={only(['specialist', 'coordinator'], <AssignmentDetailPage />)} />
+          <Route path="budget" element={only(['coordinator', 'finance'], <BudgetPage />)} />
+          <Route path="mail" element={only(['admin'], <MailPage />)} />
+          <Route path="notification-preferences" element={<NotificationPreferencesPage />} />
+          <Route path="no-access" element={<NoAccessPage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Routes>
+    </ErrorBoundary>
+  );
 }

@@ -1,26 +1,44 @@
 import { STATUS_LABELS } from '@duidingspool/shared';
 import i18next from 'i18next';
+import resourcesToBackend from 'i18next-resources-to-backend';
 import { initReactI18next } from 'react-i18next';
-import en from '../locales/en.json';
-import nl from '../locales/nl.json';
+import shell from '../locales/nl.json?shell';
 
 /**
- * Translation resources; Dutch is the language of the UI, English the alternative. The names of
- * statuses (`status.request.*`, `status.assignment.*`, `status.timeEntry.*`, `status.extension.*`,
+ * Translations. Dutch is the language of the UI; the first chunk carries only the Dutch texts of
+ * the app shell, the login page and the error pages (`SHELL_SECTIONS` in `src/locales/shell-sections.ts`). The
+ * other Dutch texts arrive with the first page that needs them (`loadAllTexts`, awaited by the
+ * router before a page renders). English, the alternative, is loaded whole when the language
+ * changes to it (`i18next.changeLanguage('en')` resolves once it is there). The names of statuses
+ * (`status.request.*`, `status.assignment.*`, `status.timeEntry.*`, `status.extension.*`,
  * `status.notification.*`) come from shared/ (`STATUS_LABELS`), where the server reads them too.
  */
-export const resources = {
-  nl: { translation: { ...nl, status: STATUS_LABELS.nl } },
-  en: { translation: { ...en, status: STATUS_LABELS.en } },
-} as const;
+const loadLanguage = async (language: string) => (language === 'en' ? { ...(await import('../locales/en.json')).default, status: STATUS_LABELS.en } : null);
 
-void i18next.use(initReactI18next).init({
-  lng: 'nl',
-  fallbackLng: 'nl',
-  supportedLngs: ['nl', 'en'],
-  resources,
-  interpolation: { escapeValue: false },
-  returnNull: false,
-});
+void i18next
+  .use(initReactI18next)
+  .use(resourcesToBackend(loadLanguage))
+  .init({
+    lng: 'nl',
+    fallbackLng: 'nl',
+    supportedLngs: ['nl', 'en'],
+    resources: { nl: { translation: { ...shell, status: STATUS_LABELS.nl } } },
+    // The shell's Dutch is bundled above; English comes from `loadLanguage`.
+    partialBundledLanguages: true,
+    // The shell's Dutch needs no loading, so the first render already has its texts.
+    initAsync: false,
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+
+let allTexts: Promise<void> | undefined;
+
+/** Adds every Dutch text to the shell's; loads them once, later calls share that load. */
+export function loadAllTexts(): Promise<void> {
+  allTexts ??= import('../locales/nl.json').then((m) => {
+    i18next.addResourceBundle('nl', 'translation', m.default, true, false);
+  });
+  return allTexts;
+}
 
 export { i18next };

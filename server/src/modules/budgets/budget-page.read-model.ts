@@ -50,6 +50,9 @@ export async function burnUp(ctx: Pick<ServiceContext, 'db' | 'now'>, year: numb
   return { year, allocatedCents: budget.allocatedCents, committedCents: budget.committedCents, asOfDate, points, projectedYearEndCents };
 }
 
+/** Dutch alphabetical order of labels, as `localeCompare(…, 'nl')` gives it; one collator for all calls. */
+const DUTCH_ORDER = new Intl.Collator('nl');
+
 /**
  * One breakdown of `year`'s pending and spent cost from the running totals in
  * `ledger_group_totals` / `ledger_expertise_totals` — never a sum over the entries. Largest first.
@@ -116,6 +119,6 @@ export async function breakdown(ctx: Pick<ServiceContext, 'db'>, year: number, d
   const items = rows
     .map((r) => ({ key: r.key, label: r.label, pendingCents: Number(r.pendingCents), spentCents: Number(r.spentCents), entryCount: Number(r.entryCount) }))
     .filter((r) => r.entryCount !== 0 || r.pendingCents !== 0 || r.spentCents !== 0)
-    .sort((p, q) => q.spentCents + q.pendingCents - (p.spentCents + p.pendingCents) || p.label.localeCompare(q.label, 'nl'));
+    .sort((p, q) => q.spentCents + q.pendingCents - (p.spentCents + p.pendingCents) || DUTCH_ORDER.compare(p.label, q.label));
   return { year, dimension, items };
 }

@@ -1,4 +1,4 @@
-import { LEDGER_STATUS_LABELS_NL, type LedgerEntry } from '@duidingspool/shared';
+import { amsterdamDate, LEDGER_STATUS_LABELS_NL, type LedgerEntry } from '@duidingspool/shared';
 import { stringify } from 'csv-stringify/sync';
 import writeExcelFile from 'write-excel-file/node';
 
@@ -29,7 +29,7 @@ const HEADERS = [
 
 /** `YYYY-MM-DD` → `DD-MM-YYYY`, as Dutch spreadsheets read a date. */
 const dutchDate = (iso: string) => `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}`;
-const amsterdamDay = (instant: string) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam' }).format(new Date(instant));
+const amsterdamDay = (instant: string) => amsterdamDate(new Date(instant));
 
 /** Integer cents as a decimal-comma string without thousands separators (`-1234,50`). */
 export function centsDecimalComma(cents: number): string {

@@ -1,0 +1,8 @@
+/**
+ * Sections of the locale files the first chunk carries (`web/src/locales/nl.json?shell`, made by
+ * `localeShell` in web/vite.config.ts): what the app shell, the login page and the error pages
+ * show, and the field errors the API may return there. The other sections come with the pages
+ * (`loadAllTexts` in `src/lib/i18n.ts`). A test on the built SPA
+ * (server/test/spa-assets.test.ts) checks that the first chunk asks for no text outside these.
+ */
+export const SHELL_SECTIONS: readonly string[] = ['app', 'layout', 'nav', 'login', 'common', 'errors', 'notFound', 'noAccess', 'form', 'fieldErrors'];
