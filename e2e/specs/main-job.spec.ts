@@ -95,6 +95,9 @@ describe('the main job in the browser', () => {
     await expectAccessible(worker, 'mijn inzetten');
     const row = worker.getByRole('row').filter({ hasText: reference });
     await row.getByRole('button', { name: /Accepteren/ }).click();
+    // The answer is in once the row no longer offers to accept; opening the assignment before that
+    // could show it still unanswered, without the time form.
+    await row.getByRole('button', { name: /Accepteren/ }).waitFor({ state: 'detached' });
     await row.getByRole('link', { name: reference }).click();
     await worker.getByRole('heading', { name: 'Uren registreren' }).waitFor();
     await expectAccessible(worker, 'inzet');
