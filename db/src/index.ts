@@ -9,4 +9,16 @@ export {
   REQUEST_DATA,
   type RequestDataTable,
 } from './schema/request-data.ts';
-export { caseTableName, DEMO_DOMAIN, DEMO_PASSWORD, DEMO_SPECIALISTS, isEmpty, seed } from './seed.ts';
+export { caseTableName, DEMO_DOMAIN, DEMO_PASSWORD, DEMO_SPECIALISTS, isEmpty, seedDemo } from './seed.ts';
+export {
+  DEFAULT_STRUCTURE_FILE,
+  jsonPointer,
+  MAX_STRUCTURE_FILE_BYTES,
+  readStructureFile,
+  type StructureFile,
+  type StructureFileResult,
+  StructureFileSchema,
+  structureFileTooLarge,
+  type StructurePartChanges,
+  type StructureProblem,
+} from './structure-file.ts';

@@ -1,8 +1,9 @@
 import { join } from 'node:path';
-import { type DatabaseHandle, isEmpty, openDatabase, seed } from '@duidingspool/db';
+import { type DatabaseHandle, isEmpty, openDatabase } from '@duidingspool/db';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import type { AppConfig } from './config.ts';
+import { seedDemoDatabase } from './demo-seed.ts';
 import { assertDemoAccountsNotExposed } from './lib/demo-exposure.ts';
 import { loggerOptions } from './lib/logger.ts';
 import { createMailTransport, NotificationWorker } from './modules/notifications/index.ts';
@@ -28,7 +29,7 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
     await handle.migrate();
     const seedingDemo = config.seedDemo && (await isEmpty(handle.db));
     await assertDemoAccountsNotExposed(handle.db, config, { seedingDemo });
-    if (seedingDemo) await handle.db.transaction((tx) => seed(tx));
+    if (seedingDemo) await handle.db.transaction((tx) => seedDemoDatabase(tx));
     app = await buildApp({ config, db: handle.db, logger: loggerOptions(config.logLevel) });
     // The outbox worker runs beside the API in this process (not inside buildApp, so API tests stay
     // deterministic). Without SMTP_URL it still writes digests and reminders; mails stay in the outbox.

@@ -1,0 +1,235 @@
+import { join } from 'node:path';
+import { z } from 'zod';
+import { REPOSITORY_ROOT } from './paths.ts';
+
+// The structure file: a region's public reference data (safety regions, safety houses,
+// municipalities, casustafels, expertise areas, activities, budgets) as one JSON document, loaded by
+// `pnpm admin import-structure` and by the demo seed alike. The format is documented in
+// docs/structure-file.md and, generated from the schema below, docs/structure-file.schema.json.
+
+/** The shipped Oost-Nederland structure, the default of `pnpm admin import-structure`. */
+export const DEFAULT_STRUCTURE_FILE = join(REPOSITORY_ROOT, 'db', 'seed', 'oost-nederland.json');
+
+/** Largest structure file read, in bytes (the Oost-Nederland file is about 10 kB). */
+export const MAX_STRUCTURE_FILE_BYTES = 1_000_000;
+
+/** A stable code: letters, digits and dashes, starting with a letter or digit, at most 40 characters. */
+const Code = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,39}$/, 'a code is letters, digits and dashes (at most 40)');
+/** A CBS gemeentecode such as `GM0202`. */
+const CbsCode = z.string().regex(/^GM\d{4}$/, 'a CBS municipality code is GM followed by four digits, e.g. GM0202');
+const Name = z.string().trim().min(1).max(200);
+
+const Labelled = z.strictObject({
+  code: Code,
+  nl: Name.describe('Dutch name, shown in the app'),
+  en: Name.describe('English name'),
+});
+
+/** The zod schema of a structure file (docs/structure-file.md). References between parts are by code. */
+export const StructureFileSchema = z
+  .strictObject({
+    $schema: z.string().optional().describe('Path or URL of the JSON Schema, for editors; ignored by the import'),
+    about: z.string().max(2000).optional().describe('Free text: where the data comes from; ignored by the import'),
+    pool: z
+      .strictObject({
+        name: Name,
+        hostMunicipality: Name,
+        referencePrefix: z.string().regex(/^[A-Z]{1,4}$/),
+      })
+      .optional()
+      .describe('The pool this structure belongs to; informational, ignored by the import'),
+    budgets: z
+      .array(
+        z.strictObject({
+          year: z.int().min(2000).max(2100),
+          allocatedCents: z.int().min(0).max(100_000_000_000).describe('Yearly budget in euro cents'),
+          currency: z.literal('EUR'),
+          fundingSource: Name,
+          note: z.string().max(2000).optional(),
+        }),
+      )
+      .describe('Yearly budgets; a year already in the database is left as it is'),
+    expertiseAreas: z.array(Labelled).min(1).describe('Expertise areas a request asks for and a specialist offers'),
+    activities: z.array(Labelled).min(1).describe('Activities hours are logged on'),
+    safetyRegions: z
+      .array(z.strictObject({ code: Code, name: Name, seat: Name.describe('City where the region sits') }))
+      .min(1)
+      .describe('Veiligheidsregio’s'),
+    safetyHouses: z
+      .array(
+        z.strictObject({
+          code: Code,
+          name: Name,
+          city: Name,
+          region: Code.describe('Code of its safety region'),
+          municipalities: z.array(CbsCode).describe('CBS codes of the municipalities it serves; each municipality in exactly one safety house'),
+        }),
+      )
+      .min(1)
+      .describe('Zorg- en Veiligheidshuizen'),
+    municipalities: z
+      .array(z.strictObject({ cbsCode: CbsCode, name: Name }))
+      .min(1)
+      .describe('Municipalities, by CBS gemeentecode'),
+    caseTables: z
+      .array(
+        z.strictObject({
+          code: Code,
+          name: Name,
+          safetyHouse: Code.describe('Code of the safety house that hosts it'),
+          municipalities: z.array(CbsCode).min(1).describe('CBS codes of the municipalities it serves'),
+        }),
+      )
+      .min(1)
+      .describe('Casustafels'),
+  })
+  .describe('A region’s structure for the Duidingspool: loaded with `pnpm admin import-structure FILE`');
+
+/** A valid structure file (after `readStructureFile`: codes unique, every reference known). */
+export type StructureFile = z.infer<typeof StructureFileSchema>;
+
+/** One problem in a structure file: an RFC 6901 JSON pointer (`""` is the whole file) and what is wrong. */
+export interface StructureProblem {
+  pointer: string;
+  message: string;
+}
+
+/**
+ * What an import did to one part of the structure, by code: rows `added`, rows whose fields
+ * `changed`, and rows in the database that the file does not name (`absent`; never deleted).
+ */
+export interface StructurePartChanges {
+  added: string[];
+  changed: string[];
+  absent: string[];
+}
+
+/** The result of reading a structure file: the file, or every problem found. */
+export type StructureFileResult = { ok: true; file: StructureFile } | { ok: false; problems: StructureProblem[] };
+
+const escapePointer = (segment: PropertyKey) => String(segment).replaceAll('~', '~0').replaceAll('/', '~1');
+/** The JSON pointer of a path (`['municipalities', 12, 'cbsCode']` → `/municipalities/12/cbsCode`). */
+export const jsonPointer = (path: readonly PropertyKey[]) => path.map((s) => `/${escapePointer(s)}`).join('');
+
+/** The problem of a file of `size` bytes when it exceeds `MAX_STRUCTURE_FILE_BYTES`, else null (check it before reading a file). */
+export function structureFileTooLarge(size: number): StructureProblem | null {
+  if (size <= MAX_STRUCTURE_FILE_BYTES) return null;
+  return {
+    pointer: '',
+    message: `the file is ${(size / 1_000_000).toFixed(1)} MB; a structure file is at most ${MAX_STRUCTURE_FILE_BYTES / 1_000_000} MB, so it was not read`,
+  };
+}
+
+/** 1-based line and column of character `position` in `text`. */
+function lineAndColumn(text: string, position: number): { line: number; column: number } {
+  const before = text.slice(0, position);
+  const line = before.split('\n').length;
+  return { line, column: position - before.lastIndexOf('\n') };
+}
+
+/**
+ * Reads a structure file from its bytes: size cap (`MAX_STRUCTURE_FILE_BYTES`), strict UTF-8, JSON
+ * (a syntax error with its line and column), the zod schema (every issue with its pointer), then the
+ * rules between parts: codes and names unique per part, every reference known, each municipality in
+ * exactly one safety house. Pure: touches no database.
+ */
+export function readStructureFile(bytes: Uint8Array): StructureFileResult {
+  const fail = (message: string, pointer = ''): StructureFileResult => ({ ok: false, problems: [{ pointer, message }] });
+  const tooLarge = structureFileTooLarge(bytes.byteLength);
+  if (tooLarge) return { ok: false, problems: [tooLarge] };
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return fail(`the file is not valid UTF-8 (first invalid byte at offset ${firstInvalidUtf8Byte(bytes)}); save it as UTF-8`);
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const position = /at position (\d+)/.exec(message)?.[1];
+    const where = position === undefined ? '' : (({ line, column }) => ` at line ${line}, column ${column}`)(lineAndColumn(text, Number(position)));
+    return fail(`not valid JSON${where}: ${message.replace(/ in JSON at position \d+.*$/, '')}`);
+  }
+  const parsed = StructureFileSchema.safeParse(data);
+  if (!parsed.success) {
+    return { ok: false, problems: parsed.error.issues.map((i) => ({ pointer: jsonPointer(i.path), message: i.message })) };
+  }
+  const problems = crossReferenceProblems(parsed.data);
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, file: parsed.data };
+}
+
+/** Offset of the first byte that does not start or continue a valid UTF-8 sequence (for the message). */
+function firstInvalidUtf8Byte(bytes: Uint8Array): number {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let low = 0;
+  let high = bytes.byteLength;
+  // The longest valid prefix, by bisection; a prefix that ends inside a sequence is invalid too, so
+  // the answer can be up to 3 bytes early, which is close enough to find the byte in an editor.
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    try {
+      decoder.decode(bytes.subarray(0, mid));
+      low = mid;
+    } catch {
+      high = mid - 1;
+    }
+  }
+  return low;
+}
+
+/** The rules between the parts of a schema-valid file, each broken one with the pointer of the offending value. */
+function crossReferenceProblems(file: StructureFile): StructureProblem[] {
+  const problems: StructureProblem[] = [];
+  const add = (path: PropertyKey[], message: string) => problems.push({ pointer: jsonPointer(path), message });
+  const unique = <T>(part: string, items: readonly T[], field: keyof T & string, what: string) => {
+    const seen = new Map<string, number>();
+    items.forEach((item, i) => {
+      const value = String(item[field]);
+      const first = seen.get(value);
+      if (first === undefined) seen.set(value, i);
+      else add([part, i, field], `duplicate ${what} ${value} (also at ${jsonPointer([part, first, field])})`);
+    });
+    return new Set(seen.keys());
+  };
+  unique('budgets', file.budgets, 'year', 'year');
+  unique('expertiseAreas', file.expertiseAreas, 'code', 'code');
+  unique('activities', file.activities, 'code', 'code');
+  const regions = unique('safetyRegions', file.safetyRegions, 'code', 'code');
+  unique('safetyRegions', file.safetyRegions, 'name', 'name');
+  const houses = unique('safetyHouses', file.safetyHouses, 'code', 'code');
+  unique('safetyHouses', file.safetyHouses, 'name', 'name');
+  const municipalities = unique('municipalities', file.municipalities, 'cbsCode', 'code');
+  unique('municipalities', file.municipalities, 'name', 'name');
+  unique('caseTables', file.caseTables, 'code', 'code');
+  unique('caseTables', file.caseTables, 'name', 'name');
+
+  const houseOf = new Map<string, string>();
+  file.safetyHouses.forEach((h, i) => {
+    if (!regions.has(h.region)) add(['safetyHouses', i, 'region'], `unknown safety region ${h.region}`);
+    h.municipalities.forEach((code, j) => {
+      const path = ['safetyHouses', i, 'municipalities', j];
+      if (!municipalities.has(code)) add(path, `unknown municipality ${code}`);
+      const other = houseOf.get(code);
+      if (other === h.code) add(path, `municipality ${code} is listed twice in safety house ${h.code}`);
+      else if (other !== undefined) add(path, `municipality ${code} is in two safety houses: ${other} and ${h.code}`);
+      else houseOf.set(code, h.code);
+    });
+  });
+  file.municipalities.forEach((m, i) => {
+    if (!houseOf.has(m.cbsCode)) add(['municipalities', i, 'cbsCode'], `municipality ${m.cbsCode} (${m.name}) is in no safety house`);
+  });
+  file.caseTables.forEach((c, i) => {
+    if (!houses.has(c.safetyHouse)) add(['caseTables', i, 'safetyHouse'], `unknown safety house ${c.safetyHouse}`);
+    const served = new Set<string>();
+    c.municipalities.forEach((code, j) => {
+      const path = ['caseTables', i, 'municipalities', j];
+      if (!municipalities.has(code)) add(path, `unknown municipality ${code}`);
+      if (served.has(code)) add(path, `municipality ${code} is listed twice`);
+      served.add(code);
+    });
+  });
+  return problems;
+}

@@ -1,0 +1,18 @@
+// `pnpm db:seed`: imports the Oost-Nederland structure and seeds the demo accounts. Idempotent.
+// Refuses to run with NODE_ENV=production: demo accounts never reach a production database (the
+// structure alone is loaded there with `pnpm admin import-structure`).
+import { join } from 'node:path';
+import { openDatabase } from '@duidingspool/db';
+import { loadAdminCliConfig } from '../config.ts';
+import { seedDemoDatabase } from '../demo-seed.ts';
+
+if (process.env.NODE_ENV === 'production') {
+  console.error('db:seed refuses to run with NODE_ENV=production (it creates demo accounts); load the structure with `pnpm admin import-structure`.');
+  process.exit(1);
+}
+const config = loadAdminCliConfig();
+const handle = await openDatabase({ url: config.databaseUrl, dataDir: join(config.dataDir, 'pglite'), maxConnections: 1 });
+await handle.migrate();
+await handle.db.transaction((tx) => seedDemoDatabase(tx));
+console.log(`seeded (${handle.driver})`);
+await handle.close();
