@@ -18,7 +18,8 @@ export {
   type StructureFile,
   type StructureFileResult,
   StructureFileSchema,
-  structureFileTooLarge,
   type StructurePartChanges,
   type StructureProblem,
+  structureFileJsonSchema,
+  structureFileTooLarge,
 } from './structure-file.ts';

@@ -233,3 +233,14 @@ function crossReferenceProblems(file: StructureFile): StructureProblem[] {
   });
   return problems;
 }
+
+/**
+ * The JSON Schema (draft 2020-12) of the structure file, generated from `StructureFileSchema`, as
+ * committed in docs/structure-file.schema.json (`pnpm docs:structure-schema` writes it; a test
+ * holds the two equal). It describes the shape only; the rules between parts (unique codes, known
+ * references, one safety house per municipality) are in docs/structure-file.md.
+ */
+export function structureFileJsonSchema(): string {
+  const generated = z.toJSONSchema(StructureFileSchema, { target: 'draft-2020-12' });
+  return `${JSON.stringify({ ...generated, $id: 'https://duidingspool.example/structure-file.schema.json', title: 'Duidingspool structure file' }, null, 2)}\n`;
+}

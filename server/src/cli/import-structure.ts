@@ -4,9 +4,9 @@
 // production: the structure is reference data, not demo data.
 import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { DEFAULT_STRUCTURE_FILE, type Database, type StructurePartChanges, structureFileTooLarge } from '@duidingspool/db';
+import { type Database, DEFAULT_STRUCTURE_FILE, type StructurePartChanges, structureFileTooLarge } from '@duidingspool/db';
 import { SYSTEM_ORIGIN } from '../modules/audit/index.ts';
-import { importStructure, STRUCTURE_PARTS, type StructurePart, StructureImportRefused } from '../modules/organisation/index.ts';
+import { importStructure, STRUCTURE_PARTS, StructureImportRefused, type StructurePart } from '../modules/organisation/index.ts';
 
 /** Where the command writes its lines (the console in the CLI, an array in tests). */
 export interface CommandOutput {

@@ -3,7 +3,7 @@ export { servesMunicipality, unknownCaseTables } from './organisation.service.ts
 export {
   importStructure,
   STRUCTURE_PARTS,
-  type StructureImportReport,
   StructureImportRefused,
+  type StructureImportReport,
   type StructurePart,
 } from './structure-import.service.ts';

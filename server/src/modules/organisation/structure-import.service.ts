@@ -4,8 +4,8 @@ import type { RequestOrigin } from '../../lib/context.ts';
 import { auditAs } from '../audit/index.ts';
 import { addBudgetYears } from '../budgets/index.ts';
 import { upsertReferenceData } from '../specialists/index.ts';
-import { absentCodesInUse } from './structure-usage.read-model.ts';
 import { upsertOrganisation } from './structure.repository.ts';
+import { absentCodesInUse } from './structure-usage.read-model.ts';
 
 /** The parts of a structure file an import writes, in the order it reports them. */
 export const STRUCTURE_PARTS = ['safetyRegions', 'safetyHouses', 'municipalities', 'caseTables', 'expertiseAreas', 'activities', 'budgets'] as const;

@@ -21,7 +21,9 @@ export interface AbsentCodes {
 const NAMED = 5;
 
 const listed = (kind: string, labels: string[]) =>
-  labels.length === 0 ? [] : [`${labels.length} ${kind} (${labels.slice(0, NAMED).join(', ')}${labels.length > NAMED ? `, and ${labels.length - NAMED} more` : ''})`];
+  labels.length === 0
+    ? []
+    : [`${labels.length} ${kind} (${labels.slice(0, NAMED).join(', ')}${labels.length > NAMED ? `, and ${labels.length - NAMED} more` : ''})`];
 
 /**
  * One problem per absent code that something still uses, naming what uses it: safety regions used
@@ -48,19 +50,34 @@ export async function absentCodesInUse(db: Executor, absent: AbsentCodes): Promi
         .innerJoin(u, eq(u.id, schema.specialists.userId))
         .where(eq(schema.specialistRegions.regionId, row.id));
       refuse('safetyRegions', `safety region ${row.code} (${row.name})`, [
-        ...listed('safety houses', houses.map((x) => x.code)),
-        ...listed('specialists serving it', specialists.map((x) => x.email)),
+        ...listed(
+          'safety houses',
+          houses.map((x) => x.code),
+        ),
+        ...listed(
+          'specialists serving it',
+          specialists.map((x) => x.email),
+        ),
       ]);
     }
   }
   if (absent.safetyHouses.length > 0) {
     const h = schema.safetyHouses;
     for (const row of await db.select().from(h).where(inArray(h.code, absent.safetyHouses))) {
-      const municipalities = await db.select({ code: schema.municipalities.cbsCode }).from(schema.municipalities).where(eq(schema.municipalities.safetyHouseId, row.id));
+      const municipalities = await db
+        .select({ code: schema.municipalities.cbsCode })
+        .from(schema.municipalities)
+        .where(eq(schema.municipalities.safetyHouseId, row.id));
       const tables = await db.select({ code: schema.caseTables.code }).from(schema.caseTables).where(eq(schema.caseTables.safetyHouseId, row.id));
       refuse('safetyHouses', `safety house ${row.code} (${row.name})`, [
-        ...listed('municipalities', municipalities.map((x) => x.code)),
-        ...listed('casustafels', tables.map((x) => x.code)),
+        ...listed(
+          'municipalities',
+          municipalities.map((x) => x.code),
+        ),
+        ...listed(
+          'casustafels',
+          tables.map((x) => x.code),
+        ),
       ]);
     }
   }
@@ -74,8 +91,14 @@ export async function absentCodesInUse(db: Executor, absent: AbsentCodes): Promi
         .innerJoin(schema.caseTables, eq(schema.caseTables.id, schema.caseTableMunicipalities.caseTableId))
         .where(eq(schema.caseTableMunicipalities.municipalityId, row.id));
       refuse('municipalities', `municipality ${row.cbsCode} (${row.name})`, [
-        ...listed('interpretation requests', requests.map((x) => x.reference)),
-        ...listed('casustafels serving it', tables.map((x) => x.code)),
+        ...listed(
+          'interpretation requests',
+          requests.map((x) => x.reference),
+        ),
+        ...listed(
+          'casustafels serving it',
+          tables.map((x) => x.code),
+        ),
       ]);
     }
   }
@@ -90,8 +113,14 @@ export async function absentCodesInUse(db: Executor, absent: AbsentCodes): Promi
         .orderBy(u.email);
       const requests = await db.select({ reference: ir.reference }).from(ir).where(eq(ir.caseTableId, row.id)).orderBy(ir.reference);
       refuse('caseTables', `casustafel ${row.code} (${row.name})`, [
-        ...listed('members', members.map((x) => x.email)),
-        ...listed('interpretation requests', requests.map((x) => x.reference)),
+        ...listed(
+          'members',
+          members.map((x) => x.email),
+        ),
+        ...listed(
+          'interpretation requests',
+          requests.map((x) => x.reference),
+        ),
       ]);
     }
   }
@@ -110,8 +139,14 @@ export async function absentCodesInUse(db: Executor, absent: AbsentCodes): Promi
       .where(eq(schema.requestExpertiseAreas.expertiseAreaCode, code))
       .orderBy(ir.reference);
     refuse('expertiseAreas', `expertise area ${code}`, [
-      ...listed('specialists', specialists.map((x) => x.email)),
-      ...listed('interpretation requests', requests.map((x) => x.reference)),
+      ...listed(
+        'specialists',
+        specialists.map((x) => x.email),
+      ),
+      ...listed(
+        'interpretation requests',
+        requests.map((x) => x.reference),
+      ),
     ]);
   }
   for (const code of absent.activities) {

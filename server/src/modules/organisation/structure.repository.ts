@@ -1,4 +1,4 @@
-import { type Executor, type StructureFile, type StructurePartChanges as PartChanges, schema } from '@duidingspool/db';
+import { type Executor, type StructurePartChanges as PartChanges, type StructureFile, schema } from '@duidingspool/db';
 import { and, eq, inArray } from 'drizzle-orm';
 
 /** The organisation's parts of the structure file, in the order they are written. */
