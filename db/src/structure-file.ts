@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { type ParseError, parse as parseJson, printParseErrorCode } from 'jsonc-parser';
 import { z } from 'zod';
 import { REPOSITORY_ROOT } from './paths.ts';
 
@@ -144,14 +145,13 @@ export function readStructureFile(bytes: Uint8Array): StructureFileResult {
     return fail(`the file is not valid UTF-8 (first invalid byte at offset ${firstInvalidUtf8Byte(bytes)}); save it as UTF-8`);
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const syntax = jsonSyntaxProblems(text);
+  if (syntax.length > 0) return { ok: false, problems: syntax };
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const position = /at position (\d+)/.exec(message)?.[1];
-    const where = position === undefined ? '' : (({ line, column }) => ` at line ${line}, column ${column}`)(lineAndColumn(text, Number(position)));
-    return fail(`not valid JSON${where}: ${message.replace(/ in JSON at position \d+.*$/, '')}`);
+    return fail(`not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
   const parsed = StructureFileSchema.safeParse(data);
   if (!parsed.success) {
@@ -159,6 +159,24 @@ export function readStructureFile(bytes: Uint8Array): StructureFileResult {
   }
   const problems = crossReferenceProblems(parsed.data);
   return problems.length > 0 ? { ok: false, problems } : { ok: true, file: parsed.data };
+}
+
+/** At most this many JSON syntax errors are listed (garbage has one per token); the rest are counted. */
+const MAX_SYNTAX_PROBLEMS = 20;
+
+/** Every JSON syntax error in `text` with its line and column (jsonc-parser, comments and trailing commas refused). */
+function jsonSyntaxProblems(text: string): StructureProblem[] {
+  const errors: ParseError[] = [];
+  parseJson(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const problems = errors.slice(0, MAX_SYNTAX_PROBLEMS).map((e) => {
+    const { line, column } = lineAndColumn(text, e.offset);
+    const what = printParseErrorCode(e.error)
+      .replace(/([a-z])([A-Z])/g, '$1 $2')
+      .toLowerCase();
+    return { pointer: '', message: `not valid JSON at line ${line}, column ${column}: ${what}` };
+  });
+  if (errors.length > MAX_SYNTAX_PROBLEMS) problems.push({ pointer: '', message: `and ${errors.length - MAX_SYNTAX_PROBLEMS} more JSON syntax errors` });
+  return problems;
 }
 
 /** Offset of the first byte that does not start or continue a valid UTF-8 sequence (for the message). */
