@@ -168,14 +168,16 @@ const MAX_SYNTAX_PROBLEMS = 20;
 function jsonSyntaxProblems(text: string): StructureProblem[] {
   const errors: ParseError[] = [];
   parseJson(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  const problems = errors.slice(0, MAX_SYNTAX_PROBLEMS).map((e) => {
+  // The parser may report two errors at one place (a trailing comma: a property name, then a value, expected); the first says it.
+  const firsts = errors.filter((e, i) => i === 0 || errors[i - 1]?.offset !== e.offset);
+  const problems = firsts.slice(0, MAX_SYNTAX_PROBLEMS).map((e) => {
     const { line, column } = lineAndColumn(text, e.offset);
     const what = printParseErrorCode(e.error)
       .replace(/([a-z])([A-Z])/g, '$1 $2')
       .toLowerCase();
     return { pointer: '', message: `not valid JSON at line ${line}, column ${column}: ${what}` };
   });
-  if (errors.length > MAX_SYNTAX_PROBLEMS) problems.push({ pointer: '', message: `and ${errors.length - MAX_SYNTAX_PROBLEMS} more JSON syntax errors` });
+  if (firsts.length > MAX_SYNTAX_PROBLEMS) problems.push({ pointer: '', message: `and ${firsts.length - MAX_SYNTAX_PROBLEMS} more JSON syntax errors` });
   return problems;
 }
 
