@@ -119,8 +119,35 @@ describe('the structure file (docs/structure-file.md)', () => {
       (f.safetyRegions[0] as Record<string, unknown>).colour = 'red';
       delete (f as Partial<StructureFile>).caseTables;
     });
-    const pointers = problemsOf(input).map((p) => p.pointer);
-    expect(pointers.sort()).toEqual(['/caseTables', '/municipalities/0/cbsCode', '/safetyRegions/0']);
+    const found = lines(input);
+    expect(found.filter((l) => !/unknown municipality|in no safety house/.test(l)).map((l) => l.split(':')[0])).toEqual([
+      '/safetyRegions/0',
+      '/municipalities/0/cbsCode',
+      '/caseTables',
+    ]);
+    // the changed code also breaks the rules between parts: its safety house now names an unknown municipality
+    const house = shippedFile.safetyHouses.findIndex((h) => h.municipalities.includes(shippedFile.municipalities[0]?.cbsCode ?? ''));
+    expect(found).toEqual(
+      expect.arrayContaining([
+        `/safetyHouses/${house}/municipalities/0: unknown municipality ${shippedFile.municipalities[0]?.cbsCode}`,
+        `/municipalities/0/cbsCode: municipality 0197 (${shippedFile.municipalities[0]?.name}) is in no safety house`,
+      ]),
+    );
+  });
+
+  it('lists schema issues and broken rules between parts together, in one list', () => {
+    const input = edited((f) => {
+      if (f.municipalities[0]) f.municipalities[0].name = '';
+      if (f.caseTables[0]) f.caseTables[0].safetyHouse = 'nowhere';
+    });
+    expect(problemsOf(input).map((p) => p.pointer)).toEqual(['/municipalities/0/name', '/caseTables/0/safetyHouse']);
+  });
+
+  it('compares names as stored (trimmed): two names that differ only in spaces are duplicates', () => {
+    const input = edited((f) => {
+      if (f.municipalities[1]) f.municipalities[1].name = ` ${f.municipalities[0]?.name} `;
+    });
+    expect(lines(input)).toEqual([`/municipalities/1/name: duplicate name ${shippedFile.municipalities[0]?.name} (also at /municipalities/0/name)`]);
   });
 
   it('docs/structure-file.schema.json is the JSON Schema generated from the zod schema (pnpm docs:structure-schema)', () => {

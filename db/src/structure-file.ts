@@ -154,11 +154,12 @@ export function readStructureFile(bytes: Uint8Array): StructureFileResult {
     return fail(`not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
   const parsed = StructureFileSchema.safeParse(data);
-  if (!parsed.success) {
-    return { ok: false, problems: parsed.error.issues.map((i) => ({ pointer: jsonPointer(i.path), message: i.message })) };
-  }
-  const problems = crossReferenceProblems(parsed.data);
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, file: parsed.data };
+  // The rules between parts run on the raw data too, so one list holds every problem of the file.
+  const problems = [
+    ...(parsed.success ? [] : parsed.error.issues.map((i) => ({ pointer: jsonPointer(i.path), message: i.message }))),
+    ...crossReferenceProblems(data),
+  ];
+  return parsed.success && problems.length === 0 ? { ok: true, file: parsed.data } : { ok: false, problems };
 }
 
 /** At most this many JSON syntax errors are listed (garbage has one per token); the rest are counted. */
@@ -200,55 +201,75 @@ function firstInvalidUtf8Byte(bytes: Uint8Array): number {
   return low;
 }
 
-/** The rules between the parts of a schema-valid file, each broken one with the pointer of the offending value. */
-function crossReferenceProblems(file: StructureFile): StructureProblem[] {
+type Loose = Record<string, unknown>;
+/** The objects of an array (anything else as an empty object, so indices stay those of the file); not an array: none. */
+const objects = (v: unknown): Loose[] => (Array.isArray(v) ? v.map((x) => (x !== null && typeof x === 'object' && !Array.isArray(x) ? (x as Loose) : {})) : []);
+/** A code, name or year as the rules compare it (trimmed, as the schema stores it); anything else: undefined, skipped. */
+const key = (v: unknown) => (typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : undefined);
+const keys = (v: unknown) => (Array.isArray(v) ? v.map(key) : []);
+
+/**
+ * The rules between the parts, each broken one with the pointer of the offending value. Reads the
+ * raw data leniently (a value of the wrong type is skipped: the schema reports it), so a file with
+ * schema issues still gets these problems in the same list.
+ */
+function crossReferenceProblems(data: unknown): StructureProblem[] {
+  const raw = (data !== null && typeof data === 'object' && !Array.isArray(data) ? data : {}) as Loose;
   const problems: StructureProblem[] = [];
   const add = (path: PropertyKey[], message: string) => problems.push({ pointer: jsonPointer(path), message });
-  const unique = <T>(part: string, items: readonly T[], field: keyof T & string, what: string) => {
+  const part = (name: string) => objects(raw[name]);
+  const unique = (name: string, field: string, what: string) => {
     const seen = new Map<string, number>();
-    items.forEach((item, i) => {
-      const value = String(item[field]);
+    part(name).forEach((item, i) => {
+      const value = key(item[field]);
+      if (value === undefined) return;
       const first = seen.get(value);
       if (first === undefined) seen.set(value, i);
-      else add([part, i, field], `duplicate ${what} ${value} (also at ${jsonPointer([part, first, field])})`);
+      else add([name, i, field], `duplicate ${what} ${value} (also at ${jsonPointer([name, first, field])})`);
     });
     return new Set(seen.keys());
   };
-  unique('budgets', file.budgets, 'year', 'year');
-  unique('expertiseAreas', file.expertiseAreas, 'code', 'code');
-  unique('activities', file.activities, 'code', 'code');
-  const regions = unique('safetyRegions', file.safetyRegions, 'code', 'code');
-  unique('safetyRegions', file.safetyRegions, 'name', 'name');
-  const houses = unique('safetyHouses', file.safetyHouses, 'code', 'code');
-  unique('safetyHouses', file.safetyHouses, 'name', 'name');
-  const municipalities = unique('municipalities', file.municipalities, 'cbsCode', 'code');
-  unique('municipalities', file.municipalities, 'name', 'name');
-  unique('caseTables', file.caseTables, 'code', 'code');
-  unique('caseTables', file.caseTables, 'name', 'name');
+  unique('budgets', 'year', 'year');
+  unique('expertiseAreas', 'code', 'code');
+  unique('activities', 'code', 'code');
+  const regions = unique('safetyRegions', 'code', 'code');
+  unique('safetyRegions', 'name', 'name');
+  const houses = unique('safetyHouses', 'code', 'code');
+  unique('safetyHouses', 'name', 'name');
+  const municipalities = unique('municipalities', 'cbsCode', 'code');
+  unique('municipalities', 'name', 'name');
+  unique('caseTables', 'code', 'code');
+  unique('caseTables', 'name', 'name');
 
   const houseOf = new Map<string, string>();
-  file.safetyHouses.forEach((h, i) => {
-    if (!regions.has(h.region)) add(['safetyHouses', i, 'region'], `unknown safety region ${h.region}`);
-    h.municipalities.forEach((code, j) => {
+  part('safetyHouses').forEach((h, i) => {
+    const code = key(h.code) ?? `#${i}`;
+    const region = key(h.region);
+    if (region !== undefined && !regions.has(region)) add(['safetyHouses', i, 'region'], `unknown safety region ${region}`);
+    keys(h.municipalities).forEach((m, j) => {
+      if (m === undefined) return;
       const path = ['safetyHouses', i, 'municipalities', j];
-      if (!municipalities.has(code)) add(path, `unknown municipality ${code}`);
-      const other = houseOf.get(code);
-      if (other === h.code) add(path, `municipality ${code} is listed twice in safety house ${h.code}`);
-      else if (other !== undefined) add(path, `municipality ${code} is in two safety houses: ${other} and ${h.code}`);
-      else houseOf.set(code, h.code);
+      if (!municipalities.has(m)) add(path, `unknown municipality ${m}`);
+      const other = houseOf.get(m);
+      if (other === code) add(path, `municipality ${m} is listed twice in safety house ${code}`);
+      else if (other !== undefined) add(path, `municipality ${m} is in two safety houses: ${other} and ${code}`);
+      else houseOf.set(m, code);
     });
   });
-  file.municipalities.forEach((m, i) => {
-    if (!houseOf.has(m.cbsCode)) add(['municipalities', i, 'cbsCode'], `municipality ${m.cbsCode} (${m.name}) is in no safety house`);
+  part('municipalities').forEach((m, i) => {
+    const code = key(m.cbsCode);
+    if (code !== undefined && !houseOf.has(code)) add(['municipalities', i, 'cbsCode'], `municipality ${code} (${key(m.name) ?? '?'}) is in no safety house`);
   });
-  file.caseTables.forEach((c, i) => {
-    if (!houses.has(c.safetyHouse)) add(['caseTables', i, 'safetyHouse'], `unknown safety house ${c.safetyHouse}`);
+  part('caseTables').forEach((c, i) => {
+    const house = key(c.safetyHouse);
+    if (house !== undefined && !houses.has(house)) add(['caseTables', i, 'safetyHouse'], `unknown safety house ${house}`);
     const served = new Set<string>();
-    c.municipalities.forEach((code, j) => {
+    keys(c.municipalities).forEach((m, j) => {
+      if (m === undefined) return;
       const path = ['caseTables', i, 'municipalities', j];
-      if (!municipalities.has(code)) add(path, `unknown municipality ${code}`);
-      if (served.has(code)) add(path, `municipality ${code} is listed twice`);
-      served.add(code);
+      if (!municipalities.has(m)) add(path, `unknown municipality ${m}`);
+      if (served.has(m)) add(path, `municipality ${m} is listed twice`);
+      served.add(m);
     });
   });
   return problems;
