@@ -1,7 +1,7 @@
 -- Stable codes for the structure import (docs/structure-file.md): safety houses and casustafels get
 -- the code of the structure file, municipalities their CBS gemeentecode. Existing rows are backfilled
 -- from the shipped Oost-Nederland file by name; a row the file does not name gets a placeholder code
--- (`legacy-<id>`) that an import of a file naming it by that code, or an admin, can replace.
+-- (`legacy-<id>`), which the structure import replaces by the code of a file entry of the same name.
 ALTER TABLE "case_tables" ADD COLUMN "code" text;--> statement-breakpoint
 ALTER TABLE "municipalities" ADD COLUMN "cbs_code" text;--> statement-breakpoint
 ALTER TABLE "safety_houses" ADD COLUMN "code" text;--> statement-breakpoint

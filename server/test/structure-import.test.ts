@@ -141,6 +141,40 @@ describe('pnpm admin import-structure on a fresh database', () => {
   });
 });
 
+describe('rows from before the codes (migration 0013)', () => {
+  it('a row with a placeholder code is taken over by the file entry of the same name; a name held under another code is refused', async () => {
+    const [house] = await freshDb.db.select().from(schema.safetyHouses).limit(1);
+    if (!house) throw new Error('no safety house');
+    await freshDb.db.insert(schema.municipalities).values([
+      { cbsCode: 'legacy-0001', name: 'Elders', safetyHouseId: house.id },
+      { cbsCode: 'GM0999', name: 'Ergens', safetyHouseId: house.id },
+    ]);
+    const [legacy] = await freshDb.db.select().from(schema.municipalities).where(eq(schema.municipalities.cbsCode, 'legacy-0001'));
+    const adopting = editedFile('adopting.json', (f) => {
+      f.municipalities.push({ cbsCode: 'GM0363', name: 'Elders' });
+      f.safetyHouses[0]?.municipalities.push('GM0363');
+    });
+    const adopted = await importFile(freshDb, adopting);
+    expect(adopted.code).toBe(0);
+    expect(adopted.out[0]).toMatch(/: 0 added, 1 changed\.$/);
+    expect(adopted.out).toContain('  not in the file, kept (nothing uses them; they cannot be retired here): municipalities GM0999');
+    const [after] = await freshDb.db.select().from(schema.municipalities).where(eq(schema.municipalities.cbsCode, 'GM0363'));
+    expect(after?.id).toBe(legacy?.id);
+
+    const conflicting = editedFile('conflicting.json', (f) => {
+      f.municipalities.push({ cbsCode: 'GM0998', name: 'Ergens' });
+      f.safetyHouses[0]?.municipalities.push('GM0998');
+    });
+    const before = await counts(freshDb);
+    const refused = await importFile(freshDb, conflicting);
+    expect(refused.code).toBe(1);
+    expect(refused.err.slice(1).map((l) => l.trim())).toEqual([
+      '/municipalities/77/name: name Ergens belongs to municipality GM0999 in the database, which the file does not name; use that code',
+    ]);
+    expect(await counts(freshDb)).toEqual(before);
+  });
+});
+
 describe('bad input: a clear list of errors with pointers, exit code 1, nothing written', () => {
   const refused = async (path: string) => {
     const before = await counts(freshDb);

@@ -71,7 +71,12 @@ export async function importStructureCommand(db: Database, file: string | undefi
     }
     return 0;
   } catch (error) {
-    if (!(error instanceof StructureImportRefused)) throw error;
+    if (!(error instanceof StructureImportRefused)) {
+      // A conflict only the database sees (two rows swapping names, say): the transaction rolled back.
+      const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : error instanceof Error ? error.message : String(error);
+      out.error(`${path}: the import failed and nothing was written: ${cause}`);
+      return 1;
+    }
     out.error(`${path}: refused, nothing was written. ${error.problems.length} problem(s):`);
     for (const p of error.problems) out.error(`  ${p.pointer || '/'}: ${p.message}`);
     return 1;

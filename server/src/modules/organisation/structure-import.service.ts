@@ -57,9 +57,10 @@ export async function importStructure(
   const file = read.file;
   await tx.execute(IMPORT_LOCK);
   const organisation = await upsertOrganisation(tx, file);
+  if (organisation.problems.length > 0) throw new StructureImportRefused(organisation.problems);
   const reference = await upsertReferenceData(tx, file);
   const budgets = await addBudgetYears(tx, file.budgets);
-  const parts: Record<StructurePart, StructurePartChanges> = { ...organisation, ...reference, budgets };
+  const parts: Record<StructurePart, StructurePartChanges> = { ...organisation.parts, ...reference, budgets };
   const inUse = await absentCodesInUse(tx, {
     safetyRegions: parts.safetyRegions.absent,
     safetyHouses: parts.safetyHouses.absent,

@@ -1,4 +1,4 @@
-import { type Executor, type StructurePartChanges as PartChanges, type StructureFile, schema } from '@duidingspool/db';
+import { type Executor, type StructurePartChanges as PartChanges, type StructureFile, type StructureProblem, schema } from '@duidingspool/db';
 import { and, eq, inArray } from 'drizzle-orm';
 
 /** The organisation's parts of the structure file, in the order they are written. */
@@ -10,8 +10,75 @@ const m = schema.municipalities;
 const ct = schema.caseTables;
 const ctm = schema.caseTableMunicipalities;
 
-/** True when any field named in `next` differs from `current`. */
-const differs = <T extends Record<string, unknown>>(current: T, next: Partial<T>) => Object.entries(next).some(([k, v]) => current[k] !== v);
+/** The placeholder code migration 0013 gave rows the shipped file did not name. */
+const PLACEHOLDER = 'legacy-';
+
+const PART_NAMES: Record<OrganisationPart, string> = {
+  safetyRegions: 'safety region',
+  safetyHouses: 'safety house',
+  municipalities: 'municipality',
+  caseTables: 'casustafel',
+};
+
+interface PartRow {
+  id: string;
+  code: string;
+  name: string;
+  fields: Record<string, unknown>;
+}
+
+/**
+ * Upserts one part by code. An entry whose code is unknown but whose name is that of a row the file
+ * does not name by code either takes that row over when the row has a placeholder code (from
+ * migration 0013), and is a problem otherwise (the name is unique in the database).
+ * @returns the changes and the id of each entry's row, by the file's code
+ */
+async function upsertPart(
+  part: OrganisationPart,
+  rows: PartRow[],
+  entries: { code: string; name: string; fields: Record<string, unknown> }[],
+  write: { insert(code: string, fields: Record<string, unknown>): Promise<string>; update(id: string, values: Record<string, unknown>): Promise<void> },
+  problems: StructureProblem[],
+): Promise<{ changes: PartChanges; ids: Map<string, string> }> {
+  const byCode = new Map(rows.map((row) => [row.code, row]));
+  const byName = new Map(rows.map((row) => [row.name, row]));
+  const named = new Set(entries.map((e) => e.code));
+  const changes: PartChanges = { added: [], changed: [], absent: [] };
+  const ids = new Map<string, string>();
+  const matched = new Set<string>();
+  for (const [i, e] of entries.entries()) {
+    let row = byCode.get(e.code);
+    let adopt = false;
+    if (!row) {
+      const sameName = byName.get(e.name);
+      if (sameName && !named.has(sameName.code)) {
+        if (!sameName.code.startsWith(PLACEHOLDER)) {
+          problems.push({
+            pointer: `/${part}/${i}/name`,
+            message: `name ${e.name} belongs to ${PART_NAMES[part]} ${sameName.code} in the database, which the file does not name; use that code`,
+          });
+          continue;
+        }
+        row = sameName;
+        adopt = true;
+      }
+    }
+    if (!row) {
+      ids.set(e.code, await write.insert(e.code, e.fields));
+      changes.added.push(e.code);
+      continue;
+    }
+    matched.add(row.code);
+    ids.set(e.code, row.id);
+    const current = row.fields;
+    if (adopt || Object.entries(e.fields).some(([k, v]) => current[k] !== v)) {
+      await write.update(row.id, adopt ? { ...e.fields, code: e.code } : e.fields);
+      changes.changed.push(e.code);
+    }
+  }
+  changes.absent = rows.map((row) => row.code).filter((code) => !named.has(code) && !matched.has(code));
+  return { changes, ids };
+}
 
 /**
  * Upserts the organisation's part of a valid structure file, matching rows by their stable code
@@ -19,115 +86,103 @@ const differs = <T extends Record<string, unknown>>(current: T, next: Partial<T>
  * a known one updated where a field differs, and the municipalities a casustafel serves are made
  * exactly the file's. Rows the file does not name are left untouched and listed as `absent`. Call
  * it inside the import's transaction; a second call with the same file changes nothing.
+ * @returns the changes per part, and the problems that refuse the file (a name taken in the database)
  */
-export async function upsertOrganisation(tx: Executor, file: StructureFile): Promise<Record<OrganisationPart, PartChanges>> {
-  const result = {} as Record<OrganisationPart, PartChanges>;
+export async function upsertOrganisation(
+  tx: Executor,
+  file: StructureFile,
+): Promise<{ parts: Record<OrganisationPart, PartChanges>; problems: StructureProblem[] }> {
+  const problems: StructureProblem[] = [];
+  const id = (rows: { id: string }[]) => rows[0]?.id ?? '';
 
-  const regions = new Map((await tx.select().from(r)).map((row) => [row.code, row]));
-  const regionChanges: PartChanges = { added: [], changed: [], absent: [] };
-  const regionId = new Map<string, string>();
-  for (const f of file.safetyRegions) {
-    const next = { name: f.name, seat: f.seat };
-    const row = regions.get(f.code);
-    if (!row) {
-      const [inserted] = await tx
-        .insert(r)
-        .values({ code: f.code, ...next })
-        .returning({ id: r.id });
-      regionId.set(f.code, inserted?.id ?? '');
-      regionChanges.added.push(f.code);
-    } else {
-      regionId.set(f.code, row.id);
-      if (differs(row, next)) {
-        await tx.update(r).set(next).where(eq(r.id, row.id));
-        regionChanges.changed.push(f.code);
-      }
-    }
-  }
-  regionChanges.absent = [...regions.keys()].filter((code) => !regionId.has(code));
-  result.safetyRegions = regionChanges;
+  const regions = await upsertPart(
+    'safetyRegions',
+    (await tx.select().from(r)).map((x) => ({ id: x.id, code: x.code, name: x.name, fields: { name: x.name, seat: x.seat } })),
+    file.safetyRegions.map((f) => ({ code: f.code, name: f.name, fields: { name: f.name, seat: f.seat } })),
+    {
+      insert: async (code, f) =>
+        id(
+          await tx
+            .insert(r)
+            .values({ code, name: f.name as string, seat: f.seat as string })
+            .returning({ id: r.id }),
+        ),
+      update: async (rowId, v) => void (await tx.update(r).set(v).where(eq(r.id, rowId))),
+    },
+    problems,
+  );
 
-  const houses = new Map((await tx.select().from(h)).map((row) => [row.code, row]));
-  const houseChanges: PartChanges = { added: [], changed: [], absent: [] };
-  const houseId = new Map<string, string>();
-  for (const f of file.safetyHouses) {
-    const next = { name: f.name, city: f.city, regionId: regionId.get(f.region) ?? '' };
-    const row = houses.get(f.code);
-    if (!row) {
-      const [inserted] = await tx
-        .insert(h)
-        .values({ code: f.code, ...next })
-        .returning({ id: h.id });
-      houseId.set(f.code, inserted?.id ?? '');
-      houseChanges.added.push(f.code);
-    } else {
-      houseId.set(f.code, row.id);
-      if (differs(row, next)) {
-        await tx.update(h).set(next).where(eq(h.id, row.id));
-        houseChanges.changed.push(f.code);
-      }
-    }
-  }
-  houseChanges.absent = [...houses.keys()].filter((code) => !houseId.has(code));
-  result.safetyHouses = houseChanges;
+  const houses = await upsertPart(
+    'safetyHouses',
+    (await tx.select().from(h)).map((x) => ({ id: x.id, code: x.code, name: x.name, fields: { name: x.name, city: x.city, regionId: x.regionId } })),
+    file.safetyHouses.map((f) => ({ code: f.code, name: f.name, fields: { name: f.name, city: f.city, regionId: regions.ids.get(f.region) } })),
+    {
+      insert: async (code, f) =>
+        id(
+          await tx
+            .insert(h)
+            .values({ code, name: f.name as string, city: f.city as string, regionId: f.regionId as string })
+            .returning({ id: h.id }),
+        ),
+      update: async (rowId, v) => void (await tx.update(h).set(v).where(eq(h.id, rowId))),
+    },
+    problems,
+  );
 
-  const houseOfMunicipality = new Map(file.safetyHouses.flatMap((f) => f.municipalities.map((code) => [code, houseId.get(f.code) ?? ''] as const)));
-  const municipalities = new Map((await tx.select().from(m)).map((row) => [row.cbsCode, row]));
-  const municipalityChanges: PartChanges = { added: [], changed: [], absent: [] };
-  const municipalityId = new Map<string, string>();
-  for (const f of file.municipalities) {
-    const next = { name: f.name, safetyHouseId: houseOfMunicipality.get(f.cbsCode) ?? '' };
-    const row = municipalities.get(f.cbsCode);
-    if (!row) {
-      const [inserted] = await tx
-        .insert(m)
-        .values({ cbsCode: f.cbsCode, ...next })
-        .returning({ id: m.id });
-      municipalityId.set(f.cbsCode, inserted?.id ?? '');
-      municipalityChanges.added.push(f.cbsCode);
-    } else {
-      municipalityId.set(f.cbsCode, row.id);
-      if (differs(row, next)) {
-        await tx.update(m).set(next).where(eq(m.id, row.id));
-        municipalityChanges.changed.push(f.cbsCode);
-      }
-    }
-  }
-  municipalityChanges.absent = [...municipalities.keys()].filter((code) => !municipalityId.has(code));
-  result.municipalities = municipalityChanges;
+  const houseOf = new Map(file.safetyHouses.flatMap((f) => f.municipalities.map((code) => [code, houses.ids.get(f.code)] as const)));
+  const municipalities = await upsertPart(
+    'municipalities',
+    (await tx.select().from(m)).map((x) => ({ id: x.id, code: x.cbsCode, name: x.name, fields: { name: x.name, safetyHouseId: x.safetyHouseId } })),
+    file.municipalities.map((f) => ({ code: f.cbsCode, name: f.name, fields: { name: f.name, safetyHouseId: houseOf.get(f.cbsCode) } })),
+    {
+      insert: async (code, f) =>
+        id(
+          await tx
+            .insert(m)
+            .values({ cbsCode: code, name: f.name as string, safetyHouseId: f.safetyHouseId as string })
+            .returning({ id: m.id }),
+        ),
+      update: async (rowId, { code, ...v }) =>
+        void (await tx
+          .update(m)
+          .set(code === undefined ? v : { ...v, cbsCode: code as string })
+          .where(eq(m.id, rowId))),
+    },
+    problems,
+  );
 
-  const tables = new Map((await tx.select().from(ct)).map((row) => [row.code, row]));
-  const tableChanges: PartChanges = { added: [], changed: [], absent: [] };
-  const seen = new Set<string>();
+  const tables = await upsertPart(
+    'caseTables',
+    (await tx.select().from(ct)).map((x) => ({ id: x.id, code: x.code, name: x.name, fields: { name: x.name, safetyHouseId: x.safetyHouseId } })),
+    file.caseTables.map((f) => ({ code: f.code, name: f.name, fields: { name: f.name, safetyHouseId: houses.ids.get(f.safetyHouse) } })),
+    {
+      insert: async (code, f) =>
+        id(
+          await tx
+            .insert(ct)
+            .values({ code, name: f.name as string, safetyHouseId: f.safetyHouseId as string })
+            .returning({ id: ct.id }),
+        ),
+      update: async (rowId, v) => void (await tx.update(ct).set(v).where(eq(ct.id, rowId))),
+    },
+    problems,
+  );
+  // The municipalities each casustafel serves become exactly the file's; a changed list changes the casustafel.
   for (const f of file.caseTables) {
-    seen.add(f.code);
-    const next = { name: f.name, safetyHouseId: houseId.get(f.safetyHouse) ?? '' };
-    const served = new Set(f.municipalities.map((code) => municipalityId.get(code) ?? ''));
-    const row = tables.get(f.code);
-    let id: string;
-    let changed = false;
-    if (!row) {
-      const [inserted] = await tx
-        .insert(ct)
-        .values({ code: f.code, ...next })
-        .returning({ id: ct.id });
-      id = inserted?.id ?? '';
-      tableChanges.added.push(f.code);
-    } else {
-      id = row.id;
-      if (differs(row, next)) {
-        await tx.update(ct).set(next).where(eq(ct.id, row.id));
-        changed = true;
-      }
-    }
-    const current = new Set((await tx.select({ id: ctm.municipalityId }).from(ctm).where(eq(ctm.caseTableId, id))).map((x) => x.id));
+    const tableId = tables.ids.get(f.code);
+    if (!tableId) continue;
+    const served = new Set(f.municipalities.map((code) => municipalities.ids.get(code)).filter((x): x is string => x !== undefined));
+    const current = new Set((await tx.select({ id: ctm.municipalityId }).from(ctm).where(eq(ctm.caseTableId, tableId))).map((x) => x.id));
     const toAdd = [...served].filter((x) => !current.has(x));
     const toRemove = [...current].filter((x) => !served.has(x));
-    if (toAdd.length > 0) await tx.insert(ctm).values(toAdd.map((municipalityId) => ({ caseTableId: id, municipalityId })));
-    if (toRemove.length > 0) await tx.delete(ctm).where(and(eq(ctm.caseTableId, id), inArray(ctm.municipalityId, toRemove)));
-    if (row && (changed || toAdd.length > 0 || toRemove.length > 0)) tableChanges.changed.push(f.code);
+    if (toAdd.length > 0) await tx.insert(ctm).values(toAdd.map((municipalityId) => ({ caseTableId: tableId, municipalityId })));
+    if (toRemove.length > 0) await tx.delete(ctm).where(and(eq(ctm.caseTableId, tableId), inArray(ctm.municipalityId, toRemove)));
+    const c = tables.changes;
+    if ((toAdd.length > 0 || toRemove.length > 0) && !c.added.includes(f.code) && !c.changed.includes(f.code)) c.changed.push(f.code);
   }
-  tableChanges.absent = [...tables.keys()].filter((code) => !seen.has(code));
-  result.caseTables = tableChanges;
-  return result;
+
+  return {
+    parts: { safetyRegions: regions.changes, safetyHouses: houses.changes, municipalities: municipalities.changes, caseTables: tables.changes },
+    problems,
+  };
 }
