@@ -273,6 +273,25 @@ describe('a file that removes something in use is refused, naming what uses it',
     expect(await db.select().from(schema.municipalities).where(eq(schema.municipalities.cbsCode, 'GM0363'))).toEqual([]);
   });
 
+  it('a whole region dropped: refused through what uses its parts, each named', async () => {
+    const path = editedFile('drops-twente.json', (f) => {
+      const house = f.safetyHouses.find((h) => h.region === 'TW');
+      f.safetyRegions = f.safetyRegions.filter((r) => r.code !== 'TW');
+      f.safetyHouses = f.safetyHouses.filter((h) => h.region !== 'TW');
+      f.municipalities = f.municipalities.filter((m) => !house?.municipalities.includes(m.cbsCode));
+      f.caseTables = f.caseTables.filter((c) => c.safetyHouse !== house?.code);
+    });
+    const before = await counts(seededDb);
+    const result = await importFile(seededDb, path);
+    expect(result.code).toBe(1);
+    expect(result.err.slice(1).map((l) => l.trim())).toEqual([
+      '/safetyRegions: safety region TW (Twente) is not in the file but is in use: 3 specialists serving it (specialist2@duidingspool.example, specialist4@duidingspool.example, specialist5@duidingspool.example)',
+      '/safetyHouses: safety house zvh-twente (Zorg- en Veiligheidshuis Twente) is not in the file but is in use: 1 members of its casustafels (requester.hengelo@duidingspool.example)',
+      '/caseTables: casustafel casustafel-hengelo (Casustafel Radicalisering Hengelo) is not in the file but is in use: 1 members (requester.hengelo@duidingspool.example)',
+    ]);
+    expect(await counts(seededDb)).toEqual(before);
+  });
+
   it('something not in the file and not in use is reported and kept', async () => {
     const path = editedFile('drops-unused.json', (f) => {
       f.activities = f.activities.filter((a) => a.code !== 'travel');

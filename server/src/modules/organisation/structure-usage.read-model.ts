@@ -1,5 +1,5 @@
 import { type Executor, type StructureProblem, schema } from '@duidingspool/db';
-import { eq, inArray } from 'drizzle-orm';
+import { eq, inArray, or } from 'drizzle-orm';
 
 // The structure import's check that a file removes nothing in use: for each code the file no longer
 // names, what still uses it. Reads, besides the organisation's own tables: `interpretation_requests`
@@ -26,10 +26,11 @@ const listed = (kind: string, labels: string[]) =>
     : [`${labels.length} ${kind} (${labels.slice(0, NAMED).join(', ')}${labels.length > NAMED ? `, and ${labels.length - NAMED} more` : ''})`];
 
 /**
- * One problem per absent code that something still uses, naming what uses it: safety regions used
- * by safety houses or specialists, safety houses by municipalities or casustafels, municipalities by
- * requests or casustafels the file does not name, casustafels by members or requests, expertise areas
- * by specialists or requests, activities by time entries. The pointer is the part's array.
+ * One problem per absent code that something still uses, naming what uses it: municipalities with
+ * requests, casustafels with members or requests, expertise areas of specialists or requests,
+ * activities with time entries, safety houses whose municipalities or casustafels are so used, and
+ * safety regions served by specialists or with requests in their municipalities. The pointer is the
+ * part's array.
  */
 export async function absentCodesInUse(db: Executor, absent: AbsentCodes): Promise<StructureProblem[]> {
   const problems: StructureProblem[] = [];
@@ -39,24 +40,33 @@ export async function absentCodesInUse(db: Executor, absent: AbsentCodes): Promi
   const u = schema.users;
   const ir = schema.interpretationRequests;
 
+  // Children of a dropped parent are dropped too (the file's references are checked), so a dropped
+  // region or safety house is in use only through what itself is in use, or a specialist's region.
   if (absent.safetyRegions.length > 0) {
     const r = schema.safetyRegions;
     for (const row of await db.select().from(r).where(inArray(r.code, absent.safetyRegions))) {
-      const houses = await db.select({ code: schema.safetyHouses.code }).from(schema.safetyHouses).where(eq(schema.safetyHouses.regionId, row.id));
       const specialists = await db
         .select({ email: u.email })
         .from(schema.specialistRegions)
         .innerJoin(schema.specialists, eq(schema.specialists.id, schema.specialistRegions.specialistId))
         .innerJoin(u, eq(u.id, schema.specialists.userId))
-        .where(eq(schema.specialistRegions.regionId, row.id));
+        .where(eq(schema.specialistRegions.regionId, row.id))
+        .orderBy(u.email);
+      const requests = await db
+        .select({ reference: ir.reference })
+        .from(ir)
+        .innerJoin(schema.municipalities, eq(schema.municipalities.id, ir.municipalityId))
+        .innerJoin(schema.safetyHouses, eq(schema.safetyHouses.id, schema.municipalities.safetyHouseId))
+        .where(eq(schema.safetyHouses.regionId, row.id))
+        .orderBy(ir.reference);
       refuse('safetyRegions', `safety region ${row.code} (${row.name})`, [
-        ...listed(
-          'safety houses',
-          houses.map((x) => x.code),
-        ),
         ...listed(
           'specialists serving it',
           specialists.map((x) => x.email),
+        ),
+        ...listed(
+          'interpretation requests of its municipalities',
+          requests.map((x) => x.reference),
         ),
       ]);
     }
@@ -64,19 +74,28 @@ export async function absentCodesInUse(db: Executor, absent: AbsentCodes): Promi
   if (absent.safetyHouses.length > 0) {
     const h = schema.safetyHouses;
     for (const row of await db.select().from(h).where(inArray(h.code, absent.safetyHouses))) {
-      const municipalities = await db
-        .select({ code: schema.municipalities.cbsCode })
-        .from(schema.municipalities)
-        .where(eq(schema.municipalities.safetyHouseId, row.id));
-      const tables = await db.select({ code: schema.caseTables.code }).from(schema.caseTables).where(eq(schema.caseTables.safetyHouseId, row.id));
+      const requests = await db
+        .select({ reference: ir.reference })
+        .from(ir)
+        .innerJoin(schema.municipalities, eq(schema.municipalities.id, ir.municipalityId))
+        .innerJoin(schema.caseTables, eq(schema.caseTables.id, ir.caseTableId))
+        .where(or(eq(schema.municipalities.safetyHouseId, row.id), eq(schema.caseTables.safetyHouseId, row.id)))
+        .orderBy(ir.reference);
+      const members = await db
+        .select({ email: u.email })
+        .from(schema.caseTableMembers)
+        .innerJoin(schema.caseTables, eq(schema.caseTables.id, schema.caseTableMembers.caseTableId))
+        .innerJoin(u, eq(u.id, schema.caseTableMembers.userId))
+        .where(eq(schema.caseTables.safetyHouseId, row.id))
+        .orderBy(u.email);
       refuse('safetyHouses', `safety house ${row.code} (${row.name})`, [
         ...listed(
-          'municipalities',
-          municipalities.map((x) => x.code),
+          'interpretation requests of its municipalities and casustafels',
+          requests.map((x) => x.reference),
         ),
         ...listed(
-          'casustafels',
-          tables.map((x) => x.code),
+          'members of its casustafels',
+          members.map((x) => x.email),
         ),
       ]);
     }
@@ -85,19 +104,10 @@ export async function absentCodesInUse(db: Executor, absent: AbsentCodes): Promi
     const m = schema.municipalities;
     for (const row of await db.select().from(m).where(inArray(m.cbsCode, absent.municipalities))) {
       const requests = await db.select({ reference: ir.reference }).from(ir).where(eq(ir.municipalityId, row.id)).orderBy(ir.reference);
-      const tables = await db
-        .select({ code: schema.caseTables.code })
-        .from(schema.caseTableMunicipalities)
-        .innerJoin(schema.caseTables, eq(schema.caseTables.id, schema.caseTableMunicipalities.caseTableId))
-        .where(eq(schema.caseTableMunicipalities.municipalityId, row.id));
       refuse('municipalities', `municipality ${row.cbsCode} (${row.name})`, [
         ...listed(
           'interpretation requests',
           requests.map((x) => x.reference),
-        ),
-        ...listed(
-          'casustafels serving it',
-          tables.map((x) => x.code),
         ),
       ]);
     }
