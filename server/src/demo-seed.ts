@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { DEFAULT_STRUCTURE_FILE, type Executor, seedDemo } from '@duidingspool/db';
+import { DEFAULT_STRUCTURE_FILE, seedDemo, type Transaction } from '@duidingspool/db';
 import { SYSTEM_ORIGIN } from './modules/audit/index.ts';
 import { importStructure } from './modules/organisation/index.ts';
 
@@ -12,7 +12,7 @@ import { importStructure } from './modules/organisation/index.ts';
  * @param today `YYYY-MM-DD` in Europe/Amsterdam; decides the current year's budget
  * @throws StructureImportRefused when the shipped file is invalid or removes something in use
  */
-export async function seedDemoDatabase(tx: Executor, options: { today?: string } = {}): Promise<void> {
+export async function seedDemoDatabase(tx: Transaction, options: { today?: string } = {}): Promise<void> {
   await importStructure(tx, readFileSync(DEFAULT_STRUCTURE_FILE), { actorId: null, origin: SYSTEM_ORIGIN, source: 'demo seed' });
   await seedDemo(tx, options);
 }

@@ -1,4 +1,4 @@
-import { type Executor, readStructureFile, type StructurePartChanges, type StructureProblem } from '@duidingspool/db';
+import { readStructureFile, type StructurePartChanges, type StructureProblem, type Transaction } from '@duidingspool/db';
 import { sql } from 'drizzle-orm';
 import type { RequestOrigin } from '../../lib/context.ts';
 import { auditAs } from '../audit/index.ts';
@@ -48,7 +48,7 @@ const IMPORT_LOCK = sql`select pg_advisory_xact_lock(hashtext('duidingspool:stru
  * @throws StructureImportRefused with every problem; the caller's transaction must roll back
  */
 export async function importStructure(
-  tx: Executor,
+  tx: Transaction,
   bytes: Uint8Array,
   who: { actorId: string | null; origin: RequestOrigin; source?: string },
 ): Promise<StructureImportReport> {
