@@ -150,6 +150,20 @@ describe('the structure file (docs/structure-file.md)', () => {
     expect(lines(input)).toEqual([`/municipalities/1/name: duplicate name ${shippedFile.municipalities[0]?.name} (also at /municipalities/0/name)`]);
   });
 
+  it('refuses a name with a character that hides or reorders what is shown, as free text does (decision 040)', () => {
+    const input = edited((f) => {
+      if (f.municipalities[0]) f.municipalities[0].name = 'Aal\u202Eten';
+    });
+    expect(lines(input)).toEqual(['/municipalities/0/name: contains invisible characters, control characters or a line break']);
+  });
+
+  it('says what is wrong in English, also where the app set zod to Dutch', () => {
+    const input = edited((f) => {
+      delete (f.safetyRegions[0] as Partial<StructureFile['safetyRegions'][number]>).seat;
+    });
+    expect(lines(input)).toEqual(['/safetyRegions/0/seat: Invalid input: expected string, received undefined']);
+  });
+
   it('docs/structure-file.schema.json is the JSON Schema generated from the zod schema (pnpm docs:structure-schema)', () => {
     const committed = JSON.parse(readFileSync(join(REPOSITORY_ROOT, 'docs', 'structure-file.schema.json'), 'utf8'));
     expect(committed).toEqual(JSON.parse(structureFileJsonSchema()));

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { hasRefusedCharacters } from '@duidingspool/shared';
 import { type ParseError, parse as parseJson, printParseErrorCode } from 'jsonc-parser';
 import { z } from 'zod';
 import { REPOSITORY_ROOT } from './paths.ts';
@@ -11,14 +12,23 @@ import { REPOSITORY_ROOT } from './paths.ts';
 /** The shipped Oost-Nederland structure, the default of `pnpm admin import-structure`. */
 export const DEFAULT_STRUCTURE_FILE = join(REPOSITORY_ROOT, 'db', 'seed', 'oost-nederland.json');
 
-/** Largest structure file read, in bytes (the Oost-Nederland file is about 10 kB). */
+const ENGLISH = z.locales.en();
+
+/** Largest structure file read, in bytes (the Oost-Nederland file is about 13 kB). */
 export const MAX_STRUCTURE_FILE_BYTES = 1_000_000;
 
 /** A stable code: letters, digits and dashes, starting with a letter or digit, at most 40 characters. */
 const Code = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,39}$/, 'a code is letters, digits and dashes (at most 40)');
 /** A CBS gemeentecode such as `GM0202`. */
 const CbsCode = z.string().regex(/^GM\d{4}$/, 'a CBS municipality code is GM followed by four digits, e.g. GM0202');
-const Name = z.string().trim().min(1).max(200);
+/** A name shown in the app: NFC, trimmed, 1–200 characters, none of the characters one-line free text refuses (decision 040). */
+const Name = z
+  .string()
+  .normalize('NFC')
+  .trim()
+  .min(1)
+  .max(200)
+  .refine((s) => !hasRefusedCharacters(s, 'single'), 'contains invisible characters, control characters or a line break');
 
 const Labelled = z.strictObject({
   code: Code,
@@ -153,7 +163,8 @@ export function readStructureFile(bytes: Uint8Array): StructureFileResult {
   } catch (error) {
     return fail(`not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const parsed = StructureFileSchema.safeParse(data);
+  // The import's messages are English, also where the app set zod's Dutch locale (shared/src/zod-locale.ts).
+  const parsed = StructureFileSchema.safeParse(data, { error: ENGLISH.localeError });
   // The rules between parts run on the raw data too, so one list holds every problem of the file.
   const problems = [
     ...(parsed.success ? [] : parsed.error.issues.map((i) => ({ pointer: jsonPointer(i.path), message: i.message }))),
