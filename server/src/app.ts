@@ -5,6 +5,7 @@ import type { AppConfig } from './config.ts';
 import { registerModules } from './modules/index.ts';
 import apiConventions from './plugins/api-conventions.ts';
 import auth from './plugins/auth.ts';
+import availabilityPlugin, { Availability } from './plugins/availability.ts';
 import errorHandler, { sendProblem } from './plugins/error-handler.ts';
 import openapi from './plugins/openapi.ts';
 import retentionSchedule from './plugins/retention-schedule.ts';
@@ -38,6 +39,8 @@ export interface BuildAppOptions {
   logger?: boolean | object;
   /** The clock services use; tests fix it to a date. */
   now?: () => Date;
+  /** Whether the app serves (start-up, shutdown, the data folder's room); default: ready. */
+  availability?: Availability;
 }
 
 /**
@@ -51,6 +54,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     ajv: { customOptions: { removeAdditional: false } },
+    // During close the availability plugin answers 503 problem+json itself (decision 062);
+    // Fastify's own closing answer is plain JSON.
+    return503OnClosing: false,
     // Errors the router raises before any route runs (an over-long or malformed path segment)
     // answer problem+json like every other error, without echoing the URL.
     frameworkErrors: (error, _request, reply) => {
@@ -78,6 +84,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(errorHandler);
   await app.register(securityHeaders, { config });
   await app.register(apiConventions);
+  await app.register(availabilityPlugin, { availability: options.availability ?? new Availability(), requestTimeoutSeconds: config.requestTimeoutSeconds });
   await app.register(openapi);
   await app.register(auth, { config, db });
   await app.register(registerModules, { prefix: '/api/v1', now: options.now ?? (() => new Date()) });
