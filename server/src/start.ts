@@ -83,7 +83,8 @@ function firstLine(error: unknown): string {
 /**
  * Runs `prepare` until it succeeds, waiting with backoff while the database is unreachable
  * (decision 060): one log line per failed attempt. Other errors end the start.
- * @throws the first error that is not an unreachable database; StartAbortedError when `signal` aborts
+ * @throws StartRefusedError when the database is full; the first other error that is not an
+ *   unreachable database; StartAbortedError when `signal` aborts
  */
 async function untilDatabaseAnswers(prepare: () => Promise<void>, log: FastifyBaseLogger, availability: Availability, signal: AbortSignal) {
   for (let attempt = 1; ; attempt++) {
@@ -93,7 +94,9 @@ async function untilDatabaseAnswers(prepare: () => Promise<void>, log: FastifyBa
       return;
     } catch (error) {
       if (signal.aborted) throw new StartAbortedError();
-      if (databaseFault(error) !== 'unavailable') throw error;
+      const fault = databaseFault(error);
+      if (fault === 'disk-full') throw new StartRefusedError(`The database has no room left to write (${firstLine(error)}); free disk space and start again.`);
+      if (fault !== 'unavailable') throw error;
       const delay = Math.min(START_RETRY_FIRST_MS * 2 ** (attempt - 1), START_RETRY_MAX_MS);
       availability.detail = `De database is niet bereikbaar (poging ${attempt}); de server probeert het opnieuw.`;
       log.warn(
