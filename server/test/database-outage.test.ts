@@ -4,6 +4,7 @@
 // app serves again within 2 s of the database's return.
 import type { AddressInfo } from 'node:net';
 import { CONNECT_TIMEOUT_SECONDS } from '@duidingspool/db';
+import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../src/start.ts';
 import { testConfig } from './harness.ts';
@@ -14,6 +15,8 @@ const BACK_WITHIN_MS = 2_000;
 /** The rule: an answer during an outage comes within the connect timeout (plus the request's own work). */
 const ANSWER_WITHIN_MS = CONNECT_TIMEOUT_SECONDS * 1000 + 1_000;
 
+/** The request deadline of this test's server (REQUEST_TIMEOUT_SECONDS), seconds. */
+const DEADLINE_SECONDS = 3;
 /** How long each outage lasts. */
 const OUTAGE_MS = 6_000;
 
@@ -26,7 +29,7 @@ beforeAll(async () => {
   cluster = await createOwnCluster();
   await cluster.start();
   await cluster.createDatabase('dp');
-  server = await startServer({ ...testConfig, databaseUrl: cluster.url('dp'), seedDemo: true, port: 0 });
+  server = await startServer({ ...testConfig, databaseUrl: cluster.url('dp'), seedDemo: true, port: 0, requestTimeoutSeconds: DEADLINE_SECONDS });
   base = `http://127.0.0.1:${(server.app.server.address() as AddressInfo).port}`;
   const login = await fetch(`${base}/api/v1/sessions`, {
     method: 'POST',
@@ -106,4 +109,32 @@ describe('a lost database', () => {
       expect(health.status).toBe(200);
     }, 60_000);
   }
+});
+
+describe('a database that does not answer', () => {
+  it('a request still waiting at its deadline answers 503 service-unavailable with Retry-After', async () => {
+    // Another session holds the users table: the session check of every authenticated request waits.
+    const blocker = postgres(cluster.url('dp'), { max: 1, onnotice: () => {} });
+    try {
+      const locked = blocker.begin(async (tx) => {
+        await tx`lock table users in access exclusive mode`;
+        await new Promise((r) => setTimeout(r, (DEADLINE_SECONDS + 3) * 1000));
+      });
+      await new Promise((r) => setTimeout(r, 300));
+      const started = Date.now();
+      const res = await fetch(`${base}/api/v1/interpretation-requests`, { headers: { cookie } });
+      const elapsed = Date.now() - started;
+      expect(res.status).toBe(503);
+      expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      expect(Number(res.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+      expect(await res.json()).toMatchObject({ type: 'service-unavailable' });
+      expect(elapsed).toBeGreaterThanOrEqual(DEADLINE_SECONDS * 1000 - 50);
+      expect(elapsed).toBeLessThan((DEADLINE_SECONDS + 2) * 1000);
+      await locked;
+      // The lock gone, the same request answers.
+      expect((await fetch(`${base}/api/v1/interpretation-requests`, { headers: { cookie } })).status).toBe(200);
+    } finally {
+      await blocker.end();
+    }
+  }, 30_000);
 });
