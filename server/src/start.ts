@@ -74,9 +74,16 @@ async function within(work: Promise<unknown>, ms: number): Promise<boolean> {
   }
 }
 
-/** The first line of an error's message, without the noise a WebAssembly abort prints after it. */
+/**
+ * The first line of the message of the innermost error in `error`'s cause chain (the driver's
+ * "connect ECONNREFUSED 127.0.0.1:5432" rather than drizzle's "Failed query: …"), without the
+ * noise a WebAssembly abort prints after it.
+ */
 function firstLine(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
+  let inner: unknown = error;
+  for (let i = 0; i < 8 && inner instanceof Error && inner.cause instanceof Error; i++) inner = inner.cause;
+  if (inner instanceof AggregateError && inner.errors[0] instanceof Error) inner = inner.errors[0];
+  const text = inner instanceof Error ? inner.message : String(inner);
   return (text.split('\n')[0] ?? '').slice(0, 200);
 }
 
