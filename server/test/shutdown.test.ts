@@ -7,10 +7,12 @@ import { randomBytes } from 'node:crypto';
 import { connect, type Socket } from 'node:net';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IN_FLIGHT_GRACE_MS } from '../src/start.ts';
+import { IN_FLIGHT_GRACE_MS, WORKER_STOP_GRACE_MS } from '../src/start.ts';
 import { adminUrl, databaseUrl, TEMPLATE_DATABASE } from './database-urls.ts';
+import { createRequest } from './fixtures.ts';
+import type { Caller } from './harness.ts';
 import { type ServerProcess, spawnServer } from './server-process.ts';
-import { freePort } from './smtp.ts';
+import { freePort, startSmtpServer } from './smtp.ts';
 
 const name = `dp_test_shutdown_${randomBytes(4).toString('hex')}`;
 const admin = postgres(adminUrl(), { max: 1, onnotice: () => {} });
@@ -26,8 +28,8 @@ afterAll(async () => {
   await admin.end();
 });
 
-async function startServer(): Promise<ServerProcess> {
-  const p = spawnServer(await freePort(), { DATABASE_URL: databaseUrl(name), JWT_SECRET: 'j'.repeat(40), ENCRYPTION_KEY: 'e'.repeat(40) });
+async function startServer(env: Record<string, string> = {}): Promise<ServerProcess> {
+  const p = spawnServer(await freePort(), { DATABASE_URL: databaseUrl(name), JWT_SECRET: 'j'.repeat(40), ENCRYPTION_KEY: 'e'.repeat(40), ...env });
   processes.push(p);
   await p.waitForStatus('/api/v1/health', 200, 60_000);
   return p;
@@ -87,6 +89,31 @@ async function lockUsers(): Promise<{ release: () => Promise<void> }> {
   };
 }
 
+/** A caller on the server process over HTTP, logged in as `local@duidingspool.example`. */
+async function loginOver(p: ServerProcess, local: string): Promise<Caller> {
+  const login = await p.fetch('/api/v1/sessions', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: `${local}@duidingspool.example`, password: 'demo-duidingspool-2019' }),
+  });
+  expect(login.status).toBe(200);
+  const cookie = login.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  const call = (async (method, url, payload) => {
+    const res = await p.fetch(url, {
+      method: String(method),
+      headers: { cookie, ...(payload !== undefined ? { 'content-type': 'application/json' } : {}) },
+      ...(payload !== undefined ? { body: JSON.stringify(payload) } : {}),
+    });
+    const text = await res.text();
+    return { status: res.status, headers: Object.fromEntries(res.headers), body: text ? JSON.parse(text) : undefined };
+  }) as Caller;
+  call.cookie = cookie;
+  return call;
+}
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('shutdown on SIGTERM', () => {
@@ -143,6 +170,24 @@ describe('shutdown on SIGTERM', () => {
       expect(await received).toBe('');
     } finally {
       await lock.release();
+    }
+  }, 120_000);
+
+  it('a mail send that hangs on a slow SMTP server holds the exit up for at most the grace period of the worker', async () => {
+    const smtp = await startSmtpServer();
+    smtp.hold();
+    try {
+      const p = await startServer({ MAIL_WORKER: 'true', SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, SMTP_REQUIRE_TLS: 'false' });
+      // A new request notifies the coordinators; the worker takes it up within its interval.
+      await createRequest(await loginOver(p, 'requester.arnhem'));
+      await expect.poll(() => smtp.dataStarted, { timeout: 30_000, interval: 100 }).toBeGreaterThan(0);
+      const signalled = Date.now();
+      p.child.kill('SIGTERM');
+      expect(await p.exited).toBe(0);
+      expect(Date.now() - signalled).toBeLessThan(WORKER_STOP_GRACE_MS + 5_000);
+    } finally {
+      smtp.release();
+      await smtp.close();
     }
   }, 120_000);
 });
