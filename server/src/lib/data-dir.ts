@@ -188,7 +188,8 @@ export function checkDataDir(dir: string, minFreeBytes: number): void {
     unlinkSync(probe);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
-    if (code === 'ENOSPC') throw new StartRefusedError(`Data folder ${dir} has no room left (ENOSPC); free disk space or set DATA_DIR to a folder on another disk.`);
+    if (code === 'ENOSPC')
+      throw new StartRefusedError(`Data folder ${dir} has no room left (ENOSPC); free disk space or set DATA_DIR to a folder on another disk.`);
     throw new StartRefusedError(`Data folder ${dir} is not writable (${code}); set DATA_DIR to a folder this process may write to.`);
   }
   const free = freeBytes(dir);
