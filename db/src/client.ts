@@ -7,6 +7,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import { acquireDataDirLock } from './data-dir-lock.ts';
 import { MIGRATIONS_FOLDER } from './paths.ts';
 import * as schema from './schema/index.ts';
 
@@ -31,6 +32,11 @@ export interface OpenDatabaseOptions {
   url?: string | undefined;
   /** PGlite data folder (created when missing). Ignored when `url` is set. */
   dataDir?: string | undefined;
+  /**
+   * The folder whose exclusive lock is held while PGlite is open (`DATA_DIR`, decision 061);
+   * default `dataDir`. Ignored when `url` is set or without `dataDir`.
+   */
+  lockDir?: string | undefined;
   /** Pool size for postgres.js. */
   maxConnections?: number | undefined;
   /**
@@ -71,7 +77,8 @@ const driverOptions = {
 
 /**
  * Opens the database: postgres.js when `url` is set, otherwise PGlite in `dataDir` (or in memory
- * when neither is given, for tooling).
+ * when neither is given, for tooling), holding the lock of `lockDir` until `close`.
+ * @throws DataDirLockedError when another live process holds the data folder's lock
  */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
   if (options.url) {
@@ -98,14 +105,28 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       close: () => client.end({ timeout: 5 }),
     };
   }
-  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const client = new PGlite(options.dataDir);
-  await client.waitReady;
+  // One process per data folder: PGlite has no lock of its own.
+  const lock = options.dataDir ? acquireDataDirLock(options.lockDir ?? options.dataDir) : undefined;
+  let client: PGlite;
+  try {
+    if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+    client = new PGlite(options.dataDir);
+    await client.waitReady;
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
   const db = drizzlePglite(client, { schema }) as unknown as Database;
   return {
     db,
     driver: 'pglite',
     migrate: () => migratePglite(db as never, { migrationsFolder: MIGRATIONS_FOLDER }),
-    close: () => client.close(),
+    close: async () => {
+      try {
+        await client.close();
+      } finally {
+        lock?.release();
+      }
+    },
   };
 }

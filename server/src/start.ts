@@ -1,9 +1,9 @@
 import { join } from 'node:path';
-import { type DatabaseHandle, databaseFault, isEmpty, openDatabase, seed } from '@duidingspool/db';
+import { type DatabaseHandle, DataDirLockedError, databaseFault, isEmpty, openDatabase, seed } from '@duidingspool/db';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import type { AppConfig } from './config.ts';
-import { acquireDataDirLock, checkDataDir, type DataDirLock } from './lib/data-dir.ts';
+import { checkDataDir } from './lib/data-dir.ts';
 import { assertDemoAccountsNotExposed, StartRefusedError } from './lib/demo-exposure.ts';
 import { loggerOptions, safeError } from './lib/logger.ts';
 import { createMailTransport, NotificationWorker } from './modules/notifications/index.ts';
@@ -127,16 +127,13 @@ async function untilDatabaseAnswers(prepare: () => Promise<void>, log: FastifyBa
  */
 export async function startServer(config: AppConfig, options: StartOptions = {}): Promise<RunningServer> {
   const embedded = !config.databaseUrl;
-  let lock: DataDirLock | undefined;
-  if (embedded) {
-    checkDataDir(config.dataDir, config.dataDirMinFreeBytes);
-    lock = acquireDataDirLock(config.dataDir);
-  }
+  if (embedded) checkDataDir(config.dataDir, config.dataDirMinFreeBytes);
   let handle: DatabaseHandle;
   try {
-    handle = await openDatabase({ url: config.databaseUrl, dataDir: join(config.dataDir, 'pglite') });
+    // On the embedded database this takes the data folder's lock (decision 061) until close.
+    handle = await openDatabase({ url: config.databaseUrl, dataDir: join(config.dataDir, 'pglite'), lockDir: config.dataDir });
   } catch (error) {
-    lock?.release();
+    if (error instanceof DataDirLockedError) throw new StartRefusedError(error.message);
     if (embedded) throw new StartRefusedError(`The embedded database in ${join(config.dataDir, 'pglite')} could not be opened: ${firstLine(error)}`);
     throw error;
   }
@@ -146,7 +143,6 @@ export async function startServer(config: AppConfig, options: StartOptions = {})
     app = await buildApp({ config, db: handle.db, logger: loggerOptions(config.logLevel), availability });
   } catch (error) {
     await handle.close();
-    lock?.release();
     throw error;
   }
   const started = app;
@@ -177,7 +173,6 @@ export async function startServer(config: AppConfig, options: StartOptions = {})
     const results = await Promise.allSettled([stopWorker(), closeApp()]);
     for (const r of results) if (r.status === 'rejected') started.log.error({ err: safeError(r.reason) }, 'error while shutting down');
     await handle.close().catch((error) => started.log.error({ err: safeError(error) }, 'error while closing the database'));
-    lock?.release();
   };
   const running: RunningServer = {
     app: started,
