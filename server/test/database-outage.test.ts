@@ -138,3 +138,30 @@ describe('a database that does not answer', () => {
     }
   }, 30_000);
 });
+
+describe('a database that hangs', () => {
+  it('frozen (connections open, nothing answers): every route answers 503 within the deadline; back within 2 s of its thaw', async () => {
+    await cluster.freeze();
+    try {
+      const answers = await Promise.all(
+        calls.map(async (c) => {
+          const started = Date.now();
+          const res = await c.request();
+          return { name: c.name, res, body: await res.text(), elapsed: Date.now() - started };
+        }),
+      );
+      for (const { name, res, body, elapsed } of answers) {
+        expect(res.status, `${name}: ${body}`).toBe(503);
+        expect(res.headers.get('content-type'), name).toMatch(/^application\/problem\+json/);
+        expect(Number(res.headers.get('retry-after')), name).toBeGreaterThanOrEqual(1);
+        expect(JSON.parse(body), name).toMatchObject({ type: 'service-unavailable' });
+        // The request deadline (or the connect timeout, whichever comes first), plus a margin.
+        expect(elapsed, `${name} answered after ${elapsed} ms`).toBeLessThan(Math.min(DEADLINE_SECONDS, CONNECT_TIMEOUT_SECONDS) * 1000 + 1_500);
+      }
+    } finally {
+      await cluster.thaw();
+    }
+    const back = await timeUntilServing();
+    expect(back, `serving again ${back} ms after the thaw`).toBeLessThan(BACK_WITHIN_MS);
+  }, 60_000);
+});

@@ -2,7 +2,7 @@
 // and start the database under a running server without touching the shared one on 5432. PostgreSQL
 // refuses to run as root: as root the cluster runs as the `postgres` user (runuser).
 import { execFile } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -27,6 +27,12 @@ export interface OwnCluster {
   start(): Promise<void>;
   /** Stops it: `fast` ends the sessions (57P01), `immediate` kills them without a goodbye. */
   stop(mode?: 'fast' | 'immediate'): Promise<void>;
+  /**
+   * Freezes the cluster (SIGSTOP to the postmaster and every backend): connections stay open but
+   * nothing answers, like a hung database host. `thaw` lets it go on.
+   */
+  freeze(): Promise<void>;
+  thaw(): Promise<void>;
   /** Creates database `name`. */
   createDatabase(name: string): Promise<void>;
   /** Stops the cluster (if running) and deletes its folder. */
@@ -48,6 +54,12 @@ export async function createOwnCluster(): Promise<OwnCluster> {
   await pg('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync', '--no-instructions']);
   const port = await freePort();
   let running = false;
+  /** The postmaster (first line of postmaster.pid) and its children, postmaster first. */
+  const clusterPids = async (): Promise<number[]> => {
+    const postmaster = Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    const { stdout } = await run('pgrep', ['-P', String(postmaster)]).catch(() => ({ stdout: '' }));
+    return [postmaster, ...stdout.split('\n').filter(Boolean).map(Number)];
+  };
   const cluster: OwnCluster = {
     port,
     url: (name = 'postgres') => `postgres://postgres@127.0.0.1:${port}/${name}`,
@@ -60,6 +72,12 @@ export async function createOwnCluster(): Promise<OwnCluster> {
     stop: async (mode = 'fast') => {
       await pg('pg_ctl', ['-D', data, '-m', mode, '-w', '-t', '60', 'stop']);
       running = false;
+    },
+    freeze: async () => {
+      for (const pid of await clusterPids()) process.kill(pid, 'SIGSTOP');
+    },
+    thaw: async () => {
+      for (const pid of await clusterPids()) process.kill(pid, 'SIGCONT');
     },
     createDatabase: async (name) => {
       await pg('psql', ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-d', 'postgres', '-qc', `create database ${name}`]);
