@@ -162,7 +162,8 @@ const LOCAL_SECRET_NAMES = ['jwtSecret', 'encryptionKey'] as const;
  * (docs/design.md §6). Never used in production, where the server refuses to start without them.
  * All are generated together and the file is created exclusively, so two processes starting at
  * once on a new folder read the same secrets.
- * @throws Error with one line naming the folder when it cannot be written
+ * @throws Error with one line naming the folder when it cannot be written, or the file when it is
+ *   not JSON
  */
 function localSecret(dataDir: string, name: (typeof LOCAL_SECRET_NAMES)[number]): string {
   const file = join(dataDir, 'secrets.json');
@@ -186,7 +187,8 @@ function localSecret(dataDir: string, name: (typeof LOCAL_SECRET_NAMES)[number])
     }
     return secrets[name];
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : 'error');
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === undefined) throw new Error(`${file} cannot be read (${error instanceof Error ? error.message : String(error)})`);
     throw new Error(`Data folder ${dataDir} is not writable (${code}); set DATA_DIR to a folder this process may write to.`);
   }
 }
