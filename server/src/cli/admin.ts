@@ -3,7 +3,7 @@
 // invitation link to set the password. Meant for the first admin of a fresh production install.
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { openDatabase } from '@duidingspool/db';
+import { DataDirLockedError, openDatabase } from '@duidingspool/db';
 import { InviteUserBodySchema } from '@duidingspool/shared';
 import { loadAdminCliConfig } from '../config.ts';
 import { AppError } from '../errors.ts';
@@ -27,7 +27,16 @@ if (!parsed.success) {
   process.exit(2);
 }
 const config = loadAdminCliConfig();
-const handle = await openDatabase({ url: config.databaseUrl, dataDir: join(config.dataDir, 'pglite'), maxConnections: 1 });
+// On the embedded database it holds the data folder's lock: it refuses while the server runs there.
+const handle = await openDatabase({ url: config.databaseUrl, dataDir: join(config.dataDir, 'pglite'), lockDir: config.dataDir, maxConnections: 1 }).catch(
+  (error: unknown) => {
+    if (error instanceof DataDirLockedError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  },
+);
 try {
   await handle.migrate();
   const { user, link } = await createUserFromCli(handle.db, parsed.data, config.publicUrl);
