@@ -43,6 +43,11 @@ declare module 'fastify' {
  */
 export default fp(async function availabilityPlugin(app: FastifyInstance, opts: { availability: Availability; requestTimeoutSeconds: number }) {
   app.decorate('availability', opts.availability);
+  // However the app is closed (the shutdown in start.ts, or `app.close()`), a request still
+  // arriving on an open connection from then on is refused with a problem.
+  app.addHook('preClose', async () => {
+    opts.availability.state = 'closing';
+  });
   const timers = new WeakMap<object, NodeJS.Timeout>();
   app.addHook('onRequest', async (request, reply) => {
     const { state, detail } = opts.availability;
