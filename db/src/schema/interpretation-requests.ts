@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { assignments } from './assignments.ts';
 import { caseTables, municipalities } from './organisation.ts';
 import { expertiseAreas } from './specialists.ts';
 import { users } from './users.ts';
@@ -92,4 +93,22 @@ export const requestStatusEvents = pgTable(
 export const referenceCounters = pgTable('reference_counters', {
   year: integer('year').primaryKey(),
   lastNumber: integer('last_number').notNull(),
+});
+
+/** The specialist's written advice to the casustafel (case content). */
+export const advice = pgTable('advice', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  requestId: uuid('request_id')
+    .notNull()
+    .unique()
+    .references(() => interpretationRequests.id),
+  assignmentId: uuid('assignment_id')
+    .notNull()
+    .references(() => assignments.id),
+  summary: text('summary').notNull(),
+  body: text('body').notNull(),
+  deliveredBy: uuid('delivered_by')
+    .notNull()
+    .references(() => users.id),
+  deliveredAt: timestamp('delivered_at', { withTimezone: true }).notNull().defaultNow(),
 });
