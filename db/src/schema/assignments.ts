@@ -1,3 +1,4 @@
+import { ASSIGNMENT_CLOSE_CAUSES, ASSIGNMENT_STATUSES } from '@duidingspool/shared';
 import { sql } from 'drizzle-orm';
 import { bigint, check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { budgets } from './budgets.ts';
@@ -19,7 +20,7 @@ export const assignments = pgTable(
     specialistId: uuid('specialist_id')
       .notNull()
       .references(() => specialists.id),
-    status: text('status').notNull(),
+    status: text('status', { enum: ASSIGNMENT_STATUSES }).notNull(),
     estimatedMinutes: integer('estimated_minutes').notNull(),
     loggedMinutes: integer('logged_minutes').notNull().default(0),
     rateCents: bigint('rate_cents', { mode: 'number' }).notNull(),
@@ -41,7 +42,7 @@ export const assignments = pgTable(
      * with `closedAt`. Need to know reads it: only an accepted assignment closed with its request
      * keeps the specialist's access to the request.
      */
-    closeCause: text('close_cause'),
+    closeCause: text('close_cause', { enum: ASSIGNMENT_CLOSE_CAUSES }),
   },
   (t) => [
     index('assignments_request').on(t.requestId),

@@ -1,3 +1,4 @@
+import { ASSIGNMENT_CLOSE_CAUSES, EXTENSION_STATUSES } from '@duidingspool/shared';
 import { sql } from 'drizzle-orm';
 import { check, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { assignments } from './assignments.ts';
@@ -13,10 +14,10 @@ export const extensionRequests = pgTable(
       .references(() => assignments.id),
     extraMinutes: integer('extra_minutes').notNull(),
     reason: text('reason').notNull(),
-    status: text('status').notNull().default('requested'),
+    status: text('status', { enum: EXTENSION_STATUSES }).notNull().default('requested'),
     decisionReason: text('decision_reason'),
     /** Set when refused because the assignment closed: why it closed (a fixed code, not case content). */
-    decisionReasonCode: text('decision_reason_code'),
+    decisionReasonCode: text('decision_reason_code', { enum: ASSIGNMENT_CLOSE_CAUSES }),
     requestedBy: uuid('requested_by')
       .notNull()
       .references(() => users.id),

@@ -1,3 +1,4 @@
+import { NOTIFICATION_EVENTS, NOTIFICATION_STATUSES, type NotificationMode } from '@duidingspool/shared';
 import { sql } from 'drizzle-orm';
 import { check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { accountTokens } from './auth.ts';
@@ -17,7 +18,7 @@ export const notifications = pgTable(
   'notifications',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    event: text('event').notNull(),
+    event: text('event', { enum: NOTIFICATION_EVENTS }).notNull(),
     recipientUserId: uuid('recipient_user_id')
       .notNull()
       .references(() => users.id),
@@ -41,7 +42,7 @@ export const notifications = pgTable(
     messageId: text('message_id').notNull().unique().default(sql`'<' || gen_random_uuid() || '@duidingspool.invalid>'`),
     /** Makes an event idempotent (reminders, budget thresholds): a second insert is ignored. */
     dedupeKey: text('dedupe_key').unique(),
-    status: text('status').notNull().default('pending'),
+    status: text('status', { enum: NOTIFICATION_STATUSES }).notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
@@ -68,8 +69,8 @@ export const notificationPreferences = pgTable(
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id),
-    event: text('event').notNull(),
-    mode: text('mode').notNull(),
+    event: text('event', { enum: NOTIFICATION_EVENTS }).notNull(),
+    mode: text('mode').$type<NotificationMode>().notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.event] }), check('notification_preferences_mode', sql`${t.mode} in ('immediate','digest','off')`)],

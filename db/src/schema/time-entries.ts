@@ -1,3 +1,4 @@
+import { TIME_ENTRY_STATUSES } from '@duidingspool/shared';
 import { sql } from 'drizzle-orm';
 import { type AnyPgColumn, bigint, check, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { assignments } from './assignments.ts';
@@ -32,7 +33,7 @@ export const timeEntries = pgTable(
     budgetYear: integer('budget_year')
       .notNull()
       .references(() => budgets.year),
-    status: text('status').notNull(),
+    status: text('status', { enum: TIME_ENTRY_STATUSES }).notNull(),
     rejectReason: text('reject_reason'),
     reviewedBy: uuid('reviewed_by').references(() => users.id),
     reviewedAt: timestamp('reviewed_at', { withTimezone: true }),

@@ -140,7 +140,7 @@ export async function revokeSessions(db: Executor, userId: string, keep?: string
   const s = schema.sessions;
   await db
     .update(s)
-    .set({ revokedAt: sql`now()` as never })
+    .set({ revokedAt: sql`now()` })
     .where(and(eq(s.userId, userId), isNull(s.revokedAt), keep ? ne(s.id, keep) : undefined));
 }
 
@@ -236,7 +236,7 @@ export async function login(
       const rc = schema.recoveryCodes;
       const used = await db
         .update(rc)
-        .set({ usedAt: sql`now()` as never })
+        .set({ usedAt: sql`now()` })
         .where(and(eq(rc.userId, user.id), eq(rc.codeHash, hashToken(body.recoveryCode)), isNull(rc.usedAt)))
         .returning({ id: rc.id });
       if (used.length === 0) throw await deny('recovery-code', wrongCode);
@@ -252,7 +252,7 @@ export async function login(
       .insert(schema.sessions)
       .values({
         userId: user.id,
-        expiresAt: sql`now() + make_interval(secs => ${settings.sessionMaxSeconds})` as never,
+        expiresAt: sql`now() + make_interval(secs => ${settings.sessionMaxSeconds})`,
         ip: origin.ip,
         userAgent: origin.userAgent?.slice(0, 512) ?? null,
         refreshTokenHash: hashToken(refreshToken),
@@ -310,10 +310,7 @@ export async function refreshSession(db: Database, cookie: string | undefined, o
       if (!row) throw gone();
       if (row.current !== presented) {
         if (row.previous === presented) {
-          await tx
-            .update(s)
-            .set({ revokedAt: sql`now()` as never })
-            .where(eq(s.id, row.id));
+          await tx.update(s).set({ revokedAt: sql`now()` }).where(eq(s.id, row.id));
           await auditAs(
             tx,
             { actorId: row.userId, origin },
@@ -325,7 +322,7 @@ export async function refreshSession(db: Database, cookie: string | undefined, o
       }
       await tx
         .update(s)
-        .set({ refreshTokenHash: hashToken(next), previousRefreshTokenHash: presented, lastSeenAt: sql`now()` as never })
+        .set({ refreshTokenHash: hashToken(next), previousRefreshTokenHash: presented, lastSeenAt: sql`now()` })
         .where(eq(s.id, row.id));
       return { userId: row.userId, sessionId: row.id, refreshToken: next };
     })
@@ -339,10 +336,7 @@ export async function refreshSession(db: Database, cookie: string | undefined, o
 /** Revokes the session at once: its JWT stops working on the next request. */
 export async function logout(db: Database, actor: Actor, origin: RequestOrigin): Promise<void> {
   await db.transaction(async (tx) => {
-    await tx
-      .update(schema.sessions)
-      .set({ revokedAt: sql`now()` as never })
-      .where(eq(schema.sessions.id, actor.sessionId));
+    await tx.update(schema.sessions).set({ revokedAt: sql`now()` }).where(eq(schema.sessions.id, actor.sessionId));
     await auditAs(tx, { actorId: actor.userId, origin }, { action: 'logout', objectType: 'session', objectId: actor.sessionId, result: 'success' });
   });
 }
@@ -398,7 +392,7 @@ export async function voidAccountTokens(tx: Executor, userId: string): Promise<(
   await tx.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.id, userId)).for('update');
   const voided = await tx
     .update(t)
-    .set({ usedAt: sql`now()` as never })
+    .set({ usedAt: sql`now()` })
     .where(and(eq(t.userId, userId), isNull(t.usedAt), gt(t.expiresAt, sql`now()`)))
     .returning({ purpose: t.purpose });
   await withdrawDeadLinks(tx, userId);
@@ -432,7 +426,7 @@ export async function issueAccountToken(
       : sql`now() + make_interval(mins => ${PASSWORD_RESET_TTL_MINUTES})`;
   const [row] = await tx
     .insert(t)
-    .values({ userId: input.userId, purpose: input.purpose, tokenHash: hashToken(token), expiresAt: ttl as never, createdBy: input.createdBy })
+    .values({ userId: input.userId, purpose: input.purpose, tokenHash: hashToken(token), expiresAt: ttl, createdBy: input.createdBy })
     .returning({ id: t.id });
   if (!row) throw new Error('insert returned no row');
   if (input.mail) {
@@ -515,7 +509,7 @@ export async function setPasswordWithToken(db: Database, body: SetPasswordBody, 
   await db.transaction(async (tx) => {
     const used = await tx
       .update(t)
-      .set({ usedAt: sql`now()` as never })
+      .set({ usedAt: sql`now()` })
       .where(and(eq(t.id, found.id), isNull(t.usedAt)))
       .returning({ id: t.id });
     if (used.length === 0) throw new AppError('invalid-token', 'Deze link is al gebruikt.');

@@ -104,7 +104,7 @@ async function enqueue(db: Executor, ctx: Pick<OutboxContext, 'publicUrl' | 'now
           ),
         );
   const now = ctx.now();
-  const values = rows.flatMap((r) => {
+  const values = rows.flatMap((r): (typeof schema.notifications.$inferInsert)[] => {
     const mode = prefs.find((p) => p.userId === r.id)?.mode ?? 'immediate';
     if (mode === 'off') return [];
     return [
