@@ -18,7 +18,7 @@ export const auditEvents = pgTable(
     result: text('result').notNull(),
     ip: inet('ip'),
     userAgent: text('user_agent'),
-    details: jsonb('details'),
+    details: jsonb('details').$type<Record<string, unknown>>(),
   },
   (t) => [
     index('audit_events_object').on(t.objectType, t.objectId),

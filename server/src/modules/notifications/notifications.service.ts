@@ -77,10 +77,10 @@ export async function listOutbox(db: Database, q: NotificationListQuery): Promis
   return {
     items: rows.map((r) => ({
       id: r.id,
-      event: r.event as NotificationEvent,
+      event: r.event,
       recipientEmail: r.recipientEmail,
       reference: r.reference,
-      status: r.status as OutboxNotification['status'],
+      status: r.status,
       attempts: r.attempts,
       messageId: r.messageId,
       createdAt: iso(r.createdAt),

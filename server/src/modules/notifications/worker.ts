@@ -276,7 +276,7 @@ export class NotificationWorker {
       items: stored.items?.map((i) => ({ event: i.event, reference: i.reference, link: `${base}${i.linkPath}` })),
     };
     return {
-      event: row.event as NotificationEvent,
+      event: row.event,
       language: (user.language === 'en' ? 'en' : 'nl') as MailLanguage,
       reference: row.reference,
       link: `${base}${row.linkPath}${row.accountTokenId ? `${LINK_TOKEN_FRAGMENT}${token ?? MASKED_TOKEN}` : ''}`,
@@ -304,7 +304,7 @@ export class NotificationWorker {
       for (const row of parked) byUser.set(row.recipientUserId, [...(byUser.get(row.recipientUserId) ?? []), row]);
       for (const [userId, rows] of byUser) {
         const first = rows[0] as Row;
-        const items: StoredDigestItem[] = rows.map((r) => ({ event: r.event as NotificationEvent, reference: r.reference, linkPath: r.linkPath }));
+        const items: StoredDigestItem[] = rows.map((r) => ({ event: r.event, reference: r.reference, linkPath: r.linkPath }));
         const [digest] = await tx
           .insert(n)
           .values({
