@@ -15,9 +15,9 @@ import { actorOf, REFRESH_COOKIE } from '../../plugins/auth.ts';
 import { confirmTotpEnrolment, startTotpEnrolment } from './second-factor.service.ts';
 import { type AuthSettings, changePassword, loadMe, login, logout, refreshSession, requestPasswordReset, setPasswordWithToken } from './sessions.service.ts';
 
-const originOf = (request: { ip: string; headers: Record<string, unknown> }) => ({
+const originOf = (request: { ip: string; headers: { 'user-agent'?: string | undefined } }) => ({
   ip: request.ip ?? null,
-  userAgent: (request.headers['user-agent'] as string | undefined) ?? null,
+  userAgent: request.headers['user-agent'] ?? null,
 });
 
 /** Log in, refresh, log out, who am I, the second factor and passwords (docs/design.md §6, §7). */

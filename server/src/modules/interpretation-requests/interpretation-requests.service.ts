@@ -94,9 +94,8 @@ export async function createInterpretationRequest(ctx: ServiceContext, body: Cre
     if (!served) throw invalidField('/municipalityId', 'deze gemeente valt niet onder de gekozen casustafel');
     const codes = [...new Set(body.expertiseAreaCodes)];
     const known = await tx.select({ code: schema.expertiseAreas.code }).from(schema.expertiseAreas).where(inArray(schema.expertiseAreas.code, codes));
-    const unknown = codes.filter((c) => !known.some((k) => k.code === c));
-    if (unknown.length > 0)
-      throw invalidField(`/expertiseAreaCodes/${body.expertiseAreaCodes.indexOf(unknown[0] as string)}`, `onbekend expertisegebied ${unknown[0]}`);
+    const unknown = codes.find((c) => !known.some((k) => k.code === c));
+    if (unknown !== undefined) throw invalidField(`/expertiseAreaCodes/${body.expertiseAreaCodes.indexOf(unknown)}`, `onbekend expertisegebied ${unknown}`);
     const status: RequestStatus = body.submit ? 'submitted' : 'draft';
     const reference = await nextReference(tx, REFERENCE_PREFIX, yearOf(amsterdamDate(ctx.now())));
     const [row] = await tx

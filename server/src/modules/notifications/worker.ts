@@ -99,7 +99,9 @@ export function describeError(error: unknown): string {
   const e = (error ?? {}) as { code?: unknown; responseCode?: unknown; command?: unknown };
   const code = typeof e.code === 'string' && /^[A-Z0-9_]{1,32}$/.test(e.code) ? e.code : undefined;
   const reply =
-    Number.isInteger(e.responseCode) && (e.responseCode as number) >= 200 && (e.responseCode as number) < 600 ? `SMTP ${e.responseCode}` : undefined;
+    typeof e.responseCode === 'number' && Number.isInteger(e.responseCode) && e.responseCode >= 200 && e.responseCode < 600
+      ? `SMTP ${e.responseCode}`
+      : undefined;
   const command = typeof e.command === 'string' && /^[A-Z]{3,8}( [A-Z]{2,8})?$/.test(e.command) ? `bij ${e.command}` : undefined;
   const parts = [code, reply, command].filter(Boolean);
   return parts.length > 0 ? parts.join(' ') : 'onbekende fout';
