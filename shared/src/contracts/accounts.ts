@@ -3,6 +3,13 @@ import { RoleSchema } from '../roles.ts';
 import { IdSchema, InstantSchema, PageQuerySchema, requiredSingleLineText } from './common.ts';
 
 /** Minimum password length (ASVS 2.1.1 asks ≥ 12; docs/design.md §6). */
+/**
+ * What a single-use link sent by e-mail is for (decision 041): an invitation sets a first password,
+ * a password reset replaces one. Each is also the event of its security mail.
+ */
+export const ACCOUNT_TOKEN_PURPOSES = ['invitation', 'password-reset'] as const;
+export type AccountTokenPurpose = (typeof ACCOUNT_TOKEN_PURPOSES)[number];
+
 export const PASSWORD_MIN_LENGTH = 12;
 /** Maximum password length: long passphrases allowed (ASVS 2.1.2), bounded to keep hashing cheap. */
 export const PASSWORD_MAX_LENGTH = 128;

@@ -1,5 +1,5 @@
 import { type Database, dummyPasswordHash, type Executor, hashPassword, schema, verifyPassword } from '@duidingspool/db';
-import type { ChangePasswordBody, LoginBody, Me, PasswordResetRequestBody, Role, SetPasswordBody } from '@duidingspool/shared';
+import type { AccountTokenPurpose, ChangePasswordBody, LoginBody, Me, PasswordResetRequestBody, Role, SetPasswordBody } from '@duidingspool/shared';
 import { and, asc, eq, gt, inArray, isNull, ne, sql } from 'drizzle-orm';
 import { AppError } from '../../errors.ts';
 import type { Actor, RequestOrigin } from '../../lib/context.ts';
@@ -385,7 +385,7 @@ export async function changePassword(db: Database, actor: Actor, body: ChangePas
  *
  * @returns the purposes of the links that were live
  */
-export async function voidAccountTokens(tx: Executor, userId: string): Promise<('invitation' | 'password-reset')[]> {
+export async function voidAccountTokens(tx: Executor, userId: string): Promise<AccountTokenPurpose[]> {
   const t = schema.accountTokens;
   // The user's row lock serialises concurrent voiding and issuing: two parallel reset requests
   // cannot each miss the other's new link and leave two live.
@@ -396,7 +396,7 @@ export async function voidAccountTokens(tx: Executor, userId: string): Promise<(
     .where(and(eq(t.userId, userId), isNull(t.usedAt), gt(t.expiresAt, sql`now()`)))
     .returning({ purpose: t.purpose });
   await withdrawDeadLinks(tx, userId);
-  return voided.map((v) => v.purpose as 'invitation' | 'password-reset');
+  return voided.map((v) => v.purpose);
 }
 
 /**
@@ -411,7 +411,7 @@ export async function issueAccountToken(
   tx: Executor,
   input: {
     userId: string;
-    purpose: 'invitation' | 'password-reset';
+    purpose: AccountTokenPurpose;
     createdBy: string | null;
     /** Where the mail's link points and the key that seals its token; null: no mail (the CLI prints the link). */
     mail: { publicUrl: string; encryptionKey: string } | null;
