@@ -1,3 +1,4 @@
+import { AUDIT_RESULTS } from '@duidingspool/shared';
 import { sql } from 'drizzle-orm';
 import { bigserial, check, index, inet, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from './users.ts';
@@ -15,7 +16,7 @@ export const auditEvents = pgTable(
     action: text('action').notNull(),
     objectType: text('object_type').notNull(),
     objectId: text('object_id'),
-    result: text('result').notNull(),
+    result: text('result', { enum: AUDIT_RESULTS }).notNull(),
     ip: inet('ip'),
     userAgent: text('user_agent'),
     details: jsonb('details').$type<Record<string, unknown>>(),
