@@ -2,6 +2,7 @@
 // once, without case content; an SMTP outage loses and duplicates nothing; a slow SMTP server does
 // not hold up the API; MAIL_ALLOWED_DOMAINS keeps mail inside; several workers never send twice.
 import { schema } from '@duidingspool/db';
+import type { Role } from '@duidingspool/shared';
 import { eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AppConfig } from '../src/config.ts';
@@ -44,7 +45,7 @@ async function emailsOf(ids: string[]) {
   return rows.map((r) => r.email).sort();
 }
 
-async function roleEmails(...roles: string[]) {
+async function roleEmails(...roles: Role[]) {
   const rows = await t.handle.db
     .selectDistinct({ email: schema.users.email })
     .from(schema.users)
@@ -336,7 +337,7 @@ describe('MAIL_ALLOWED_DOMAINS', () => {
         .returning({ id: schema.users.id });
       if (u) ids.push(u.id);
     }
-    await t.handle.db.insert(schema.userRoles).values(ids.map((userId) => ({ userId, role: 'coordinator' })));
+    await t.handle.db.insert(schema.userRoles).values(ids.map((userId) => ({ userId, role: 'coordinator' as const })));
     try {
       const before = smtp.received.length;
       await createRequest(requester);

@@ -78,10 +78,10 @@ export async function listOutbox(db: Database, q: NotificationListQuery): Promis
     () => db.select({ n: count() }).from(n).where(where),
     (r): OutboxNotification => ({
       id: r.id,
-      event: r.event as NotificationEvent,
+      event: r.event,
       recipientEmail: r.recipientEmail,
       reference: r.reference,
-      status: r.status as OutboxNotification['status'],
+      status: r.status,
       attempts: r.attempts,
       messageId: r.messageId,
       createdAt: iso(r.createdAt),

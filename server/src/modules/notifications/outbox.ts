@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type Executor, schema } from '@duidingspool/db';
-import { type NotificationEvent, SECURITY_EVENTS } from '@duidingspool/shared';
+import { type AccountTokenPurpose, type NotificationEvent, SECURITY_EVENTS } from '@duidingspool/shared';
 import { and, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import { encryptSecret } from '../../lib/secrets.ts';
 import { nextWorkingDayStart, type WorkingHours } from '../../lib/working-time.ts';
@@ -104,7 +104,7 @@ async function enqueue(db: Executor, ctx: Pick<OutboxContext, 'publicUrl' | 'now
           ),
         );
   const now = ctx.now();
-  const values = rows.flatMap((r) => {
+  const values = rows.flatMap((r): (typeof schema.notifications.$inferInsert)[] => {
     const mode = prefs.find((p) => p.userId === r.id)?.mode ?? 'immediate';
     if (mode === 'off') return [];
     return [
@@ -157,7 +157,7 @@ export const LINK_TOKEN_FRAGMENT = '#token=';
 export function enqueueSecurityMail(
   db: Executor,
   ctx: Pick<OutboxContext, 'publicUrl' | 'now'> & { encryptionKey: string },
-  input: { event: 'invitation' | 'password-reset'; userId: string; linkPath: string; token: string; accountTokenId: string },
+  input: { event: AccountTokenPurpose; userId: string; linkPath: string; token: string; accountTokenId: string },
 ) {
   // Security mails are never parked for a digest, so they need no working day.
   return enqueue(

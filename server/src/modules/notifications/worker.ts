@@ -99,7 +99,9 @@ export function describeError(error: unknown): string {
   const e = (error ?? {}) as { code?: unknown; responseCode?: unknown; command?: unknown };
   const code = typeof e.code === 'string' && /^[A-Z0-9_]{1,32}$/.test(e.code) ? e.code : undefined;
   const reply =
-    Number.isInteger(e.responseCode) && (e.responseCode as number) >= 200 && (e.responseCode as number) < 600 ? `SMTP ${e.responseCode}` : undefined;
+    typeof e.responseCode === 'number' && Number.isInteger(e.responseCode) && e.responseCode >= 200 && e.responseCode < 600
+      ? `SMTP ${e.responseCode}`
+      : undefined;
   const command = typeof e.command === 'string' && /^[A-Z]{3,8}( [A-Z]{2,8})?$/.test(e.command) ? `bij ${e.command}` : undefined;
   const parts = [code, reply, command].filter(Boolean);
   return parts.length > 0 ? parts.join(' ') : 'onbekende fout';
@@ -276,7 +278,7 @@ export class NotificationWorker {
       items: stored.items?.map((i) => ({ event: i.event, reference: i.reference, link: `${base}${i.linkPath}` })),
     };
     return {
-      event: row.event as NotificationEvent,
+      event: row.event,
       language: (user.language === 'en' ? 'en' : 'nl') as MailLanguage,
       reference: row.reference,
       link: `${base}${row.linkPath}${row.accountTokenId ? `${LINK_TOKEN_FRAGMENT}${token ?? MASKED_TOKEN}` : ''}`,
@@ -304,7 +306,7 @@ export class NotificationWorker {
       for (const row of parked) byUser.set(row.recipientUserId, [...(byUser.get(row.recipientUserId) ?? []), row]);
       for (const [userId, rows] of byUser) {
         const first = rows[0] as Row;
-        const items: StoredDigestItem[] = rows.map((r) => ({ event: r.event as NotificationEvent, reference: r.reference, linkPath: r.linkPath }));
+        const items: StoredDigestItem[] = rows.map((r) => ({ event: r.event, reference: r.reference, linkPath: r.linkPath }));
         const [digest] = await tx
           .insert(n)
           .values({

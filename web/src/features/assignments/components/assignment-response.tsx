@@ -1,4 +1,4 @@
-import { type Assignment, type AssignmentAnswer, maxLengthOf, PatchAssignmentBodySchema } from '@duidingspool/shared';
+import { AnswerAssignmentBodySchema, type Assignment, type AssignmentAnswer, maxLengthOf } from '@duidingspool/shared';
 import { Button, ButtonGroup } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -78,7 +78,7 @@ export function AssignmentResponse({ assignment, onDone }: { assignment: Assignm
             onChange={setReason}
             error={reasonError}
             rows={3}
-            maxLength={maxLengthOf(PatchAssignmentBodySchema.shape.reason)}
+            maxLength={maxLengthOf(AnswerAssignmentBodySchema.shape.reason)}
             describedByExtra={`${reasonId}-pd`}
             after={<PersonalDataWarning id={`${reasonId}-pd`} text={reason} />}
           />

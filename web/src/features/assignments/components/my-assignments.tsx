@@ -1,4 +1,3 @@
-import { RequestStatusSchema } from '@duidingspool/shared';
 import { Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -50,7 +49,6 @@ export function MyAssignments() {
               </TableHeader>
               <TableBody>
                 {items.map((a) => {
-                  const requestStatus = RequestStatusSchema.safeParse(a.requestStatus);
                   return (
                     <TableRow key={a.id}>
                       <TableHeaderCell scope="row">
@@ -59,7 +57,9 @@ export function MyAssignments() {
                       <TableCell>
                         <AssignmentStatusBadge status={a.status} closedAt={a.closedAt} />
                       </TableCell>
-                      <TableCell>{requestStatus.success ? <RequestStatusBadge status={requestStatus.data} /> : a.requestStatus}</TableCell>
+                      <TableCell>
+                        <RequestStatusBadge status={a.requestStatus} />
+                      </TableCell>
                       <TableCell className="dsp-nowrap">{formatMinutes(a.estimatedMinutes)}</TableCell>
                       <TableCell className="dsp-nowrap">{formatMinutes(a.loggedMinutes)}</TableCell>
                       <TableCell className="dsp-nowrap">{formatInstant(a.proposedAt)}</TableCell>
