@@ -8,8 +8,15 @@ import { StatusMessage } from './status-message.tsx';
 /** A form's error messages keyed by field (the name of the field in the request body). */
 export type FieldErrors<F extends string> = Partial<Record<F, string>>;
 
-/** What `fail` may change before the server's answer is shown: extra field errors and the general message. */
-export type ProblemAdjust<F extends string> = (error: unknown, fieldErrors: FieldErrors<F>, message: string) => string;
+/**
+ * What `fail` may change before the server's answer is shown: it may add field errors and returns
+ * the general message to show (`null`: none).
+ */
+export type ProblemAdjust<F extends string> = (error: unknown, fieldErrors: FieldErrors<F>, message: string) => string | null;
+
+/** A `ProblemAdjust` for forms that show the server's field errors alone, and the general message only when there are none. */
+export const fieldsOrMessage = (_error: unknown, fieldErrors: FieldErrors<string>, message: string): string | null =>
+  Object.keys(fieldErrors).length > 0 ? null : message;
 
 /** The state of one form as `useProblemForm` keeps it; spread `frame` into `FormFrame`. */
 export interface ProblemForm<F extends string> {
@@ -27,7 +34,7 @@ export interface ProblemForm<F extends string> {
   /**
    * Shows a failed call: the server's field errors (`errors[].pointer` of a problem) on the fields
    * this form has and the problem's message as the general message, then focuses the summary.
-   * `adjust` may add field errors and returns the general message to show.
+   * `adjust` may add field errors and returns the general message to show (`null`: none).
    */
   fail: (error: unknown, adjust?: ProblemAdjust<F>) => void;
   /** Shows a general message without a call (e.g. “nothing changed” or a next step), focusing the summary. */
@@ -95,6 +102,10 @@ export function FormFrame({
   className = 'dsp-form',
   appearance = 'primary-action-button',
   after,
+  labelledBy,
+  intro,
+  submitDescribedBy,
+  secondaryAction,
 }: {
   frame: ProblemForm<string>['frame'];
   onSubmit: () => void;
@@ -107,7 +118,20 @@ export function FormFrame({
   appearance?: 'primary-action-button' | 'secondary-action-button';
   /** Shown below the submit button (e.g. a link to another screen). */
   after?: ReactNode;
+  /** Shown at the top of the form, above the error summary (e.g. steps to follow). */
+  intro?: ReactNode;
+  /** Id of the heading that names the form. */
+  labelledBy?: string;
+  /** Id of a warning the submit button refers to. */
+  submitDescribedBy?: string | undefined;
+  /** A second button beside the submit button (e.g. “Sluiten”); the two stand in one row. */
+  secondaryAction?: ReactNode;
 }) {
+  const submitButton = (
+    <Button type="submit" appearance={appearance} busy={pending} disabled={pending} aria-describedby={submitDescribedBy}>
+      {submitLabel}
+    </Button>
+  );
   return (
     <form
       onSubmit={(event: FormEvent) => {
@@ -116,15 +140,20 @@ export function FormFrame({
       }}
       noValidate
       className={className}
+      aria-labelledby={labelledBy}
     >
+      {intro}
       <ErrorSummary errors={frame.summary} general={frame.general} focusKey={frame.focusKey} headingLevel={headingLevel} />
       <StatusMessage message={frame.done} />
       {children}
-      <Paragraph>
-        <Button type="submit" appearance={appearance} busy={pending} disabled={pending}>
-          {submitLabel}
-        </Button>
-      </Paragraph>
+      {secondaryAction ? (
+        <div className="dsp-row-actions">
+          {submitButton}
+          {secondaryAction}
+        </div>
+      ) : (
+        <Paragraph>{submitButton}</Paragraph>
+      )}
       {after}
     </form>
   );
