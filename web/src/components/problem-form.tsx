@@ -1,4 +1,4 @@
-import { Button, Paragraph } from '@utrecht/component-library-react';
+import { Button, ButtonGroup, Paragraph } from '@utrecht/component-library-react';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { serverFieldErrors, summaryOf } from '../lib/form-errors.ts';
 import { ErrorSummary, type SummaryError } from './error-summary.tsx';
@@ -103,6 +103,7 @@ export function FormFrame({
   appearance = 'primary-action-button',
   after,
   labelledBy,
+  label,
   intro,
   submitDescribedBy,
   secondaryAction,
@@ -122,6 +123,8 @@ export function FormFrame({
   intro?: ReactNode;
   /** Id of the heading that names the form. */
   labelledBy?: string;
+  /** The form's name when no heading names it. */
+  label?: string;
   /** Id of a warning the submit button refers to. */
   submitDescribedBy?: string | undefined;
   /** A second button beside the submit button (e.g. “Sluiten”); the two stand in one row. */
@@ -141,16 +144,17 @@ export function FormFrame({
       noValidate
       className={className}
       aria-labelledby={labelledBy}
+      aria-label={label}
     >
       {intro}
       <ErrorSummary errors={frame.summary} general={frame.general} focusKey={frame.focusKey} headingLevel={headingLevel} />
       <StatusMessage message={frame.done} />
       {children}
       {secondaryAction ? (
-        <div className="dsp-row-actions">
+        <ButtonGroup>
           {submitButton}
           {secondaryAction}
-        </div>
+        </ButtonGroup>
       ) : (
         <Paragraph>{submitButton}</Paragraph>
       )}

@@ -1,28 +1,16 @@
 import { CreateCorrectionBodySchema, maxLengthOf, type TimeEntry } from '@duidingspool/shared';
-import {
-  Button,
-  ButtonGroup,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
-import { type FormEvent, useState } from 'react';
+import { Button, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppLink } from '../../../components/app-link.tsx';
-import { ErrorSummary, type SummaryError } from '../../../components/error-summary.tsx';
 import { TextareaField, TextField } from '../../../components/form-field.tsx';
 import { Loading } from '../../../components/loading.tsx';
 import { Pagination } from '../../../components/pagination.tsx';
 import { hasBlockingPersonalData, PersonalDataWarning } from '../../../components/personal-data-warning.tsx';
-import { ProblemAlert, useErrorMessage } from '../../../components/problem-alert.tsx';
+import { ProblemAlert } from '../../../components/problem-alert.tsx';
+import { FormFrame, useProblemForm } from '../../../components/problem-form.tsx';
 import { StatusMessage } from '../../../components/status-message.tsx';
 import { VisuallyHidden } from '../../../components/visually-hidden.tsx';
-import { ApiError } from '../../../lib/api-client.ts';
 import { isolate } from '../../../lib/bidi.ts';
 import { focusPageHeading } from '../../../lib/focus.ts';
 import { formatCents, formatDate, formatInstant, formatMinutes } from '../../../lib/format.ts';
@@ -37,29 +25,21 @@ type Field = 'minutes' | 'reason';
 function CorrectionForm({ entry, onDone, onCancel }: { entry: TimeEntry; onDone: (message: string) => void; onCancel: () => void }) {
   const { t } = useTranslation();
   const correct = useCorrectTimeEntry();
-  const errorMessage = useErrorMessage();
   const ids: Record<Field, string> = { minutes: `correction-minutes-${entry.id}`, reason: `correction-reason-${entry.id}` };
   const labels: Record<Field, string> = { minutes: t('corrections.minutes'), reason: t('corrections.reason') };
   const [duration, setDuration] = useState('');
   const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const [general, setGeneral] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
+  const form = useProblemForm(ids, labels);
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setGeneral(null);
+  const submit = () => {
+    form.begin();
     const minutes = parseCorrectionMinutes(duration);
     const e: Partial<Record<Field, string>> = {};
     if (minutes === null) e.minutes = t('corrections.minutesInvalid');
     else if (-minutes > entry.minutes) e.minutes = t('corrections.minutesTooMany', { duration: formatMinutes(entry.minutes) });
     if (!reason.trim()) e.reason = t('form.required');
     else if (hasBlockingPersonalData(reason)) e.reason = t('personalData.fieldError');
-    setErrors(e);
-    if (Object.keys(e).length > 0 || minutes === null) {
-      setAttempt((a) => a + 1);
-      return;
-    }
+    if (!form.check(e) || minutes === null) return;
     correct.mutate(
       { id: entry.id, body: { minutes, reason: reason.trim() } },
       {
@@ -71,58 +51,46 @@ function CorrectionForm({ entry, onDone, onCancel }: { entry: TimeEntry; onDone:
               entry: `${entry.requestReference}, ${isolate(entry.specialistName)}, ${formatDate(entry.workedOn)}`,
             }),
           ),
-        onError: (error) => {
-          const fieldErrors: Partial<Record<Field, string>> = {};
-          if (error instanceof ApiError) {
-            for (const [key, message] of Object.entries(error.fieldErrors)) if (key === 'minutes' || key === 'reason') fieldErrors[key] = message;
-          }
-          setErrors(fieldErrors);
-          setGeneral(errorMessage(error));
-          setAttempt((a) => a + 1);
-        },
+        onError: (error) => form.fail(error),
       },
     );
   };
 
-  const summary: SummaryError[] = (['minutes', 'reason'] as Field[])
-    .filter((k) => errors[k])
-    .map((k) => ({ fieldId: ids[k], label: labels[k], message: errors[k] ?? '' }));
-
   return (
-    <form onSubmit={submit} noValidate className="dsp-form dsp-inline-form" aria-label={t('corrections.formLabel', { entry: entry.requestReference })}>
-      <ErrorSummary errors={summary} general={general} focusKey={attempt} headingLevel={3} />
+    <FormFrame
+      frame={form.frame}
+      onSubmit={submit}
+      submitLabel={t('corrections.submit')}
+      pending={correct.isPending}
+      headingLevel={3}
+      className="dsp-form dsp-inline-form"
+      label={t('corrections.formLabel', { entry: entry.requestReference })}
+      secondaryAction={
+        <Button type="button" appearance="secondary-action-button" onClick={onCancel}>
+          {t('common.back')}
+        </Button>
+      }
+    >
       <TextField
-        id={ids.minutes}
-        label={labels.minutes}
+        {...form.field('minutes')}
         description={t('corrections.minutesHint', { duration: formatMinutes(entry.minutes) })}
         value={duration}
         onChange={setDuration}
-        error={errors.minutes}
         size="small"
         autoComplete="off"
         required
       />
       <TextareaField
-        id={ids.reason}
-        label={labels.reason}
+        {...form.field('reason')}
         value={reason}
         onChange={setReason}
-        error={errors.reason}
         rows={2}
         required
         maxLength={maxLengthOf(CreateCorrectionBodySchema.shape.reason)}
         describedByExtra={`${ids.reason}-pd`}
         after={<PersonalDataWarning id={`${ids.reason}-pd`} text={reason} />}
       />
-      <ButtonGroup>
-        <Button type="submit" appearance="primary-action-button" disabled={correct.isPending}>
-          {t('corrections.submit')}
-        </Button>
-        <Button type="button" appearance="secondary-action-button" onClick={onCancel}>
-          {t('common.back')}
-        </Button>
-      </ButtonGroup>
-    </form>
+    </FormFrame>
   );
 }
 
