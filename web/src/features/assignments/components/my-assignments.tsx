@@ -1,8 +1,9 @@
 import { RequestStatusSchema } from '@duidingspool/shared';
-import { Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { Paragraph, TableCell, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppLink } from '../../../components/app-link.tsx';
+import { DataTable } from '../../../components/data-table.tsx';
 import { Loading } from '../../../components/loading.tsx';
 import { Pagination } from '../../../components/pagination.tsx';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
@@ -34,50 +35,45 @@ export function MyAssignments() {
         <Paragraph>{t('assignments.empty')}</Paragraph>
       ) : (
         <>
-          <div className="dsp-table-scroll">
-            <Table>
-              <TableCaption className="dsp-visually-hidden">{t('assignments.myTitle')}</TableCaption>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">{t('requests.columns.reference')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('assignments.columns.status')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('assignments.columns.requestStatus')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('assignments.columns.estimate')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('assignments.columns.logged')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('assignments.columns.proposedAt')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('common.actions')}</TableHeaderCell>
+          <DataTable
+            caption={t('assignments.myTitle')}
+            columns={[
+              t('requests.columns.reference'),
+              t('assignments.columns.status'),
+              t('assignments.columns.requestStatus'),
+              t('assignments.columns.estimate'),
+              t('assignments.columns.logged'),
+              t('assignments.columns.proposedAt'),
+              t('common.actions'),
+            ]}
+          >
+            {items.map((a) => {
+              const requestStatus = RequestStatusSchema.safeParse(a.requestStatus);
+              return (
+                <TableRow key={a.id}>
+                  <TableHeaderCell scope="row">
+                    <AppLink to={`/assignments/${a.id}`}>{a.requestReference}</AppLink>
+                  </TableHeaderCell>
+                  <TableCell>
+                    <AssignmentStatusBadge status={a.status} closedAt={a.closedAt} />
+                  </TableCell>
+                  <TableCell>{requestStatus.success ? <RequestStatusBadge status={requestStatus.data} /> : a.requestStatus}</TableCell>
+                  <TableCell className="dsp-nowrap">{formatMinutes(a.estimatedMinutes)}</TableCell>
+                  <TableCell className="dsp-nowrap">{formatMinutes(a.loggedMinutes)}</TableCell>
+                  <TableCell className="dsp-nowrap">{formatInstant(a.proposedAt)}</TableCell>
+                  <TableCell>
+                    <AssignmentResponse
+                      assignment={a}
+                      onDone={(status) => {
+                        setMessage(t(status === 'accepted' ? 'assignments.accepted' : 'assignments.declined', { reference: a.requestReference }));
+                        focusPageHeading();
+                      }}
+                    />
+                  </TableCell>
                 </TableRow>
-              </TableHeader>
-              <TableBody>
-                {items.map((a) => {
-                  const requestStatus = RequestStatusSchema.safeParse(a.requestStatus);
-                  return (
-                    <TableRow key={a.id}>
-                      <TableHeaderCell scope="row">
-                        <AppLink to={`/assignments/${a.id}`}>{a.requestReference}</AppLink>
-                      </TableHeaderCell>
-                      <TableCell>
-                        <AssignmentStatusBadge status={a.status} closedAt={a.closedAt} />
-                      </TableCell>
-                      <TableCell>{requestStatus.success ? <RequestStatusBadge status={requestStatus.data} /> : a.requestStatus}</TableCell>
-                      <TableCell className="dsp-nowrap">{formatMinutes(a.estimatedMinutes)}</TableCell>
-                      <TableCell className="dsp-nowrap">{formatMinutes(a.loggedMinutes)}</TableCell>
-                      <TableCell className="dsp-nowrap">{formatInstant(a.proposedAt)}</TableCell>
-                      <TableCell>
-                        <AssignmentResponse
-                          assignment={a}
-                          onDone={(status) => {
-                            setMessage(t(status === 'accepted' ? 'assignments.accepted' : 'assignments.declined', { reference: a.requestReference }));
-                            focusPageHeading();
-                          }}
-                        />
-                      </TableCell>
-                    </TableRow>
-                  );
-                })}
-              </TableBody>
-            </Table>
-          </div>
+              );
+            })}
+          </DataTable>
           <Pagination page={page} pageSize={PAGE_SIZE} total={total} onPageChange={setPage} label={t('assignments.paginationLabel')} />
         </>
       )}

@@ -1,7 +1,8 @@
 import type { AuditEventFilter } from '@duidingspool/shared';
-import { Button, ButtonLink, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { Button, ButtonLink, TableCell, TableRow } from '@utrecht/component-library-react';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../../components/data-table.tsx';
 import { SelectField, TextField } from '../../../components/form-field.tsx';
 import { Loading } from '../../../components/loading.tsx';
 import { Pagination } from '../../../components/pagination.tsx';
@@ -90,43 +91,32 @@ export function AuditLog({ actors }: { actors?: readonly ActorOption[] | undefin
       <ProblemAlert error={events.error} />
       {events.data ? (
         <>
-          <div className="dsp-table-scroll">
-            <Table>
-              <TableCaption>{t('audit.caption', { total: events.data.total })}</TableCaption>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">{t('audit.when')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('audit.who')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('audit.action')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('audit.object')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('audit.result')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('audit.origin')}</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {events.data.items.map((e) => (
-                  <TableRow key={e.id}>
-                    <TableCell className="dsp-nowrap">{formatInstant(e.occurredAt)}</TableCell>
-                    <TableCell>{e.actorName ? <bdi>{e.actorName}</bdi> : t('audit.system')}</TableCell>
-                    <TableCell>
-                      <code>{e.action}</code>
-                    </TableCell>
-                    <TableCell>
-                      {e.objectType}
-                      {e.objectId ? (
-                        <>
-                          <br />
-                          <code className="dsp-muted dsp-break">{e.objectId}</code>
-                        </>
-                      ) : null}
-                    </TableCell>
-                    <TableCell>{e.result === 'denied' ? <strong>{t('audit.denied')}</strong> : t('audit.success')}</TableCell>
-                    <TableCell className="dsp-muted">{e.ip ?? t('common.none')}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </div>
+          <DataTable
+            caption={t('audit.caption', { total: events.data.total })}
+            columns={[t('audit.when'), t('audit.who'), t('audit.action'), t('audit.object'), t('audit.result'), t('audit.origin')]}
+            showCaption
+          >
+            {events.data.items.map((e) => (
+              <TableRow key={e.id}>
+                <TableCell className="dsp-nowrap">{formatInstant(e.occurredAt)}</TableCell>
+                <TableCell>{e.actorName ? <bdi>{e.actorName}</bdi> : t('audit.system')}</TableCell>
+                <TableCell>
+                  <code>{e.action}</code>
+                </TableCell>
+                <TableCell>
+                  {e.objectType}
+                  {e.objectId ? (
+                    <>
+                      <br />
+                      <code className="dsp-muted dsp-break">{e.objectId}</code>
+                    </>
+                  ) : null}
+                </TableCell>
+                <TableCell>{e.result === 'denied' ? <strong>{t('audit.denied')}</strong> : t('audit.success')}</TableCell>
+                <TableCell className="dsp-muted">{e.ip ?? t('common.none')}</TableCell>
+              </TableRow>
+            ))}
+          </DataTable>
           <Pagination page={page} pageSize={events.data.pageSize} total={events.data.total} onPageChange={setPage} label={t('audit.pagination')} />
         </>
       ) : null}

@@ -1,19 +1,8 @@
 import { BREAKDOWN_DIMENSIONS, type BreakdownDimension } from '@duidingspool/shared';
-import {
-  Button,
-  Heading2,
-  Heading3,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+import { Button, Heading2, Heading3, Paragraph, TableCell, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../../components/data-table.tsx';
 import { SelectField } from '../../../components/form-field.tsx';
 import { Loading } from '../../../components/loading.tsx';
 import { Pagination } from '../../../components/pagination.tsx';
@@ -50,46 +39,36 @@ export function BudgetBreakdown({ year }: { year: number }) {
         breakdown.data.items.length === 0 ? (
           <Paragraph>{t('budget.breakdown.empty')}</Paragraph>
         ) : (
-          <div className="dsp-table-scroll">
-            <Table>
-              <TableCaption>{t('budget.breakdown.caption', { dimension: t(`budget.breakdown.dimensions.${dimension}`), year })}</TableCaption>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">{t(`budget.breakdown.dimensions.${dimension}`)}</TableHeaderCell>
-                  <TableHeaderCell scope="col" className="dsp-num">
-                    {t('budget.spent')}
-                  </TableHeaderCell>
-                  <TableHeaderCell scope="col" className="dsp-num">
-                    {t('budget.pending')}
-                  </TableHeaderCell>
-                  <TableHeaderCell scope="col" className="dsp-num">
-                    {t('budget.breakdown.entries')}
-                  </TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('common.actions')}</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {breakdown.data.items.map((item) => (
-                  <TableRow key={item.key}>
-                    <TableHeaderCell scope="row">{item.label}</TableHeaderCell>
-                    <TableCell className="dsp-num dsp-nowrap">{formatCents(item.spentCents)}</TableCell>
-                    <TableCell className="dsp-num dsp-nowrap">{formatCents(item.pendingCents)}</TableCell>
-                    <TableCell className="dsp-num">{formatInteger(item.entryCount)}</TableCell>
-                    <TableCell>
-                      <Button
-                        appearance="secondary-action-button"
-                        aria-pressed={drill?.query.key === item.key}
-                        onClick={() => setDrill({ query: { dimension, key: item.key, page: 1, pageSize: 20 }, label: item.label })}
-                      >
-                        {t('budget.breakdown.showEntries')}
-                        <span className="dsp-visually-hidden"> {item.label}</span>
-                      </Button>
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </div>
+          <DataTable
+            caption={t('budget.breakdown.caption', { dimension: t(`budget.breakdown.dimensions.${dimension}`), year })}
+            columns={[
+              t(`budget.breakdown.dimensions.${dimension}`),
+              { label: t('budget.spent'), className: 'dsp-num' },
+              { label: t('budget.pending'), className: 'dsp-num' },
+              { label: t('budget.breakdown.entries'), className: 'dsp-num' },
+              t('common.actions'),
+            ]}
+            showCaption
+          >
+            {breakdown.data.items.map((item) => (
+              <TableRow key={item.key}>
+                <TableHeaderCell scope="row">{item.label}</TableHeaderCell>
+                <TableCell className="dsp-num dsp-nowrap">{formatCents(item.spentCents)}</TableCell>
+                <TableCell className="dsp-num dsp-nowrap">{formatCents(item.pendingCents)}</TableCell>
+                <TableCell className="dsp-num">{formatInteger(item.entryCount)}</TableCell>
+                <TableCell>
+                  <Button
+                    appearance="secondary-action-button"
+                    aria-pressed={drill?.query.key === item.key}
+                    onClick={() => setDrill({ query: { dimension, key: item.key, page: 1, pageSize: 20 }, label: item.label })}
+                  >
+                    {t('budget.breakdown.showEntries')}
+                    <span className="dsp-visually-hidden"> {item.label}</span>
+                  </Button>
+                </TableCell>
+              </TableRow>
+            ))}
+          </DataTable>
         )
       ) : null}
       {drill ? (
@@ -112,43 +91,38 @@ function LedgerLines({ year, query, label, onPage }: { year: number; query: Ledg
           {/* Wide: it scrolls sideways, so it takes focus for keyboard users. */}
           {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1) */}
           <section className="dsp-table-scroll" tabIndex={0} aria-label={t('budget.breakdown.entriesOf', { label })}>
-            <Table>
-              <TableCaption>{t('budget.breakdown.entriesCaption', { label, total: entries.data.total })}</TableCaption>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">{t('budget.ledger.date')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('budget.ledger.reference')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('budget.ledger.specialist')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('budget.ledger.municipality')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('budget.ledger.activity')}</TableHeaderCell>
-                  <TableHeaderCell scope="col" className="dsp-num">
-                    {t('budget.ledger.duration')}
-                  </TableHeaderCell>
-                  <TableHeaderCell scope="col" className="dsp-num">
-                    {t('budget.ledger.amount')}
-                  </TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('budget.ledger.status')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('budget.ledger.approved')}</TableHeaderCell>
+            <DataTable
+              caption={t('budget.breakdown.entriesCaption', { label, total: entries.data.total })}
+              columns={[
+                t('budget.ledger.date'),
+                t('budget.ledger.reference'),
+                t('budget.ledger.specialist'),
+                t('budget.ledger.municipality'),
+                t('budget.ledger.activity'),
+                { label: t('budget.ledger.duration'), className: 'dsp-num' },
+                { label: t('budget.ledger.amount'), className: 'dsp-num' },
+                t('budget.ledger.status'),
+                t('budget.ledger.approved'),
+              ]}
+              showCaption
+              scroll={false}
+            >
+              {entries.data.items.map((e) => (
+                <TableRow key={e.id}>
+                  <TableCell className="dsp-nowrap">{formatDate(e.workedOn)}</TableCell>
+                  <TableCell className="dsp-nowrap">{e.poolReference}</TableCell>
+                  <TableCell>
+                    <bdi>{e.specialistName}</bdi>
+                  </TableCell>
+                  <TableCell>{e.municipalityName}</TableCell>
+                  <TableCell>{e.correctsEntryId ? t('budget.ledger.correction', { activity: e.activity }) : e.activity}</TableCell>
+                  <TableCell className="dsp-num dsp-nowrap">{formatMinutes(e.minutes)}</TableCell>
+                  <TableCell className="dsp-num dsp-nowrap">{formatCents(e.amountCents)}</TableCell>
+                  <TableCell>{t(`budget.ledger.statuses.${e.status}`)}</TableCell>
+                  <TableCell className="dsp-nowrap">{e.status === 'approved' ? `${formatInstant(e.reviewedAt)} · ${e.reviewerName ?? ''}` : '–'}</TableCell>
                 </TableRow>
-              </TableHeader>
-              <TableBody>
-                {entries.data.items.map((e) => (
-                  <TableRow key={e.id}>
-                    <TableCell className="dsp-nowrap">{formatDate(e.workedOn)}</TableCell>
-                    <TableCell className="dsp-nowrap">{e.poolReference}</TableCell>
-                    <TableCell>
-                      <bdi>{e.specialistName}</bdi>
-                    </TableCell>
-                    <TableCell>{e.municipalityName}</TableCell>
-                    <TableCell>{e.correctsEntryId ? t('budget.ledger.correction', { activity: e.activity }) : e.activity}</TableCell>
-                    <TableCell className="dsp-num dsp-nowrap">{formatMinutes(e.minutes)}</TableCell>
-                    <TableCell className="dsp-num dsp-nowrap">{formatCents(e.amountCents)}</TableCell>
-                    <TableCell>{t(`budget.ledger.statuses.${e.status}`)}</TableCell>
-                    <TableCell className="dsp-nowrap">{e.status === 'approved' ? `${formatInstant(e.reviewedAt)} · ${e.reviewerName ?? ''}` : '–'}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
+              ))}
+            </DataTable>
           </section>
           <Pagination
             page={query.page}

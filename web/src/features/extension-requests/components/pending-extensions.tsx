@@ -1,8 +1,9 @@
 import { DecideExtensionBodySchema, type ExtensionRequest, maxLengthOf } from '@duidingspool/shared';
-import { Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { Paragraph, TableCell, TableRow } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppLink } from '../../../components/app-link.tsx';
+import { DataTable } from '../../../components/data-table.tsx';
 import { DecisionControls } from '../../../components/decision-controls.tsx';
 import { Loading } from '../../../components/loading.tsx';
 import { Pagination } from '../../../components/pagination.tsx';
@@ -71,45 +72,40 @@ export function PendingExtensions() {
       {query.data && query.data.total === 0 ? <Paragraph>{t('extensions.pendingEmpty')}</Paragraph> : null}
       {query.data && query.data.items.length > 0 ? (
         <>
-          <div className="dsp-table-scroll">
-            <Table>
-              <TableCaption className="dsp-visually-hidden">{t('extensions.pendingCaption')}</TableCaption>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">{t('extensions.columns.requestedAt')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('extensions.columns.specialist')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('extensions.columns.reference')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('extensions.columns.extra')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('extensions.columns.reason')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('common.actions')}</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {query.data.items.map((x) => (
-                  <TableRow key={x.id}>
-                    <TableCell className="dsp-nowrap">{formatInstant(x.requestedAt)}</TableCell>
-                    <TableCell>
-                      <bdi>{x.specialistName}</bdi>
-                    </TableCell>
-                    <TableCell className="dsp-nowrap">
-                      <AppLink to={`/assignments/${x.assignmentId}`}>{x.requestReference}</AppLink>
-                    </TableCell>
-                    <TableCell className="dsp-nowrap">{formatMinutes(x.extraMinutes)}</TableCell>
-                    <TableCell>
-                      <bdi>{x.reason}</bdi>
-                    </TableCell>
-                    <TableCell>
-                      {x.allowedActions.includes('grant') ? (
-                        <DecideControls item={x} onDecided={setMessage} />
-                      ) : (
-                        <span className="dsp-muted">{t('extensions.ownWork')}</span>
-                      )}
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </div>
+          <DataTable
+            caption={t('extensions.pendingCaption')}
+            columns={[
+              t('extensions.columns.requestedAt'),
+              t('extensions.columns.specialist'),
+              t('extensions.columns.reference'),
+              t('extensions.columns.extra'),
+              t('extensions.columns.reason'),
+              t('common.actions'),
+            ]}
+          >
+            {query.data.items.map((x) => (
+              <TableRow key={x.id}>
+                <TableCell className="dsp-nowrap">{formatInstant(x.requestedAt)}</TableCell>
+                <TableCell>
+                  <bdi>{x.specialistName}</bdi>
+                </TableCell>
+                <TableCell className="dsp-nowrap">
+                  <AppLink to={`/assignments/${x.assignmentId}`}>{x.requestReference}</AppLink>
+                </TableCell>
+                <TableCell className="dsp-nowrap">{formatMinutes(x.extraMinutes)}</TableCell>
+                <TableCell>
+                  <bdi>{x.reason}</bdi>
+                </TableCell>
+                <TableCell>
+                  {x.allowedActions.includes('grant') ? (
+                    <DecideControls item={x} onDecided={setMessage} />
+                  ) : (
+                    <span className="dsp-muted">{t('extensions.ownWork')}</span>
+                  )}
+                </TableCell>
+              </TableRow>
+            ))}
+          </DataTable>
           <Pagination page={page} pageSize={PAGE_SIZE} total={query.data.total} onPageChange={setPage} label={t('extensions.paginationLabel')} />
         </>
       ) : null}

@@ -1,19 +1,8 @@
 import { NOTIFICATION_EVENTS, NOTIFICATION_STATUSES, type NotificationEvent, type NotificationStatus } from '@duidingspool/shared';
-import {
-  Alert,
-  Button,
-  Heading2,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+import { Alert, Button, Heading2, Paragraph, TableCell, TableRow } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../../components/data-table.tsx';
 import { SelectField } from '../../../components/form-field.tsx';
 import { Loading } from '../../../components/loading.tsx';
 import { Pagination } from '../../../components/pagination.tsx';
@@ -70,50 +59,46 @@ export function OutboxOverview() {
       {data.items.length === 0 ? (
         <Paragraph>{t('mail.empty')}</Paragraph>
       ) : (
-        <Table className="dsp-table">
-          <TableCaption>{t('mail.caption', { total: formatInteger(data.total) })}</TableCaption>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">{t('mail.columns.created')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('mail.columns.event')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('mail.columns.reference')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('mail.columns.recipient')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('mail.columns.status')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('mail.columns.attempts')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('mail.columns.lastError')}</TableHeaderCell>
+        <DataTable
+          caption={t('mail.caption', { total: formatInteger(data.total) })}
+          columns={[
+            t('mail.columns.created'),
+            t('mail.columns.event'),
+            t('mail.columns.reference'),
+            t('mail.columns.recipient'),
+            t('mail.columns.status'),
+            t('mail.columns.attempts'),
+            t('mail.columns.lastError'),
+            "<VisuallyHidden>{t('mail.columns.actions')}</VisuallyHidden>",
+          ]}
+          showCaption
+          scroll={false}
+          className="dsp-table"
+        >
+          {data.items.map((n) => (
+            <TableRow key={n.id}>
+              <TableCell>{formatInstant(n.createdAt)}</TableCell>
+              <TableCell>{t(`mailEvents.${n.event}`)}</TableCell>
+              <TableCell>{n.reference ?? '—'}</TableCell>
+              <TableCell>
+                <bdi>{n.recipientEmail}</bdi>
+              </TableCell>
+              <TableCell>
+                <span className={`dsp-mail-status dsp-mail-status--${n.status}`}>{t(`status.notification.${n.status}`)}</span>
+              </TableCell>
+              <TableCell>{formatInteger(n.attempts)}</TableCell>
+              <TableCell>{n.lastError ?? '—'}</TableCell>
               {data.previewAvailable ? (
-                <TableHeaderCell scope="col">
-                  <VisuallyHidden>{t('mail.columns.actions')}</VisuallyHidden>
-                </TableHeaderCell>
+                <TableCell>
+                  <Button appearance="secondary-action-button" onClick={() => setSource({ id: n.id })}>
+                    {t('mail.show')}
+                    <VisuallyHidden> {t('mail.showContext', { event: t(`mailEvents.${n.event}`), recipient: isolate(n.recipientEmail) })}</VisuallyHidden>
+                  </Button>
+                </TableCell>
               ) : null}
             </TableRow>
-          </TableHeader>
-          <TableBody>
-            {data.items.map((n) => (
-              <TableRow key={n.id}>
-                <TableCell>{formatInstant(n.createdAt)}</TableCell>
-                <TableCell>{t(`mailEvents.${n.event}`)}</TableCell>
-                <TableCell>{n.reference ?? '—'}</TableCell>
-                <TableCell>
-                  <bdi>{n.recipientEmail}</bdi>
-                </TableCell>
-                <TableCell>
-                  <span className={`dsp-mail-status dsp-mail-status--${n.status}`}>{t(`status.notification.${n.status}`)}</span>
-                </TableCell>
-                <TableCell>{formatInteger(n.attempts)}</TableCell>
-                <TableCell>{n.lastError ?? '—'}</TableCell>
-                {data.previewAvailable ? (
-                  <TableCell>
-                    <Button appearance="secondary-action-button" onClick={() => setSource({ id: n.id })}>
-                      {t('mail.show')}
-                      <VisuallyHidden> {t('mail.showContext', { event: t(`mailEvents.${n.event}`), recipient: isolate(n.recipientEmail) })}</VisuallyHidden>
-                    </Button>
-                  </TableCell>
-                ) : null}
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+          ))}
+        </DataTable>
       )}
       <Pagination page={page} pageSize={data.pageSize} total={data.total} onPageChange={setPage} label={t('mail.pagination')} />
       {data.previewAvailable ? (

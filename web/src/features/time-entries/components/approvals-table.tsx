@@ -1,20 +1,9 @@
 import { maxLengthOf, ReviewTimeEntryBodySchema, type TimeEntry } from '@duidingspool/shared';
-import {
-  Button,
-  Checkbox,
-  FormLabel,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+import { Button, Checkbox, FormLabel, Paragraph, TableCell, TableRow } from '@utrecht/component-library-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppLink } from '../../../components/app-link.tsx';
+import { DataTable } from '../../../components/data-table.tsx';
 import { DecisionControls } from '../../../components/decision-controls.tsx';
 import { Loading } from '../../../components/loading.tsx';
 import { Pagination } from '../../../components/pagination.tsx';
@@ -146,81 +135,74 @@ export function ApprovalsTable() {
               {bulkError}
             </Paragraph>
           ) : null}
-          <div className="dsp-table-scroll">
-            <Table>
-              <TableCaption className="dsp-visually-hidden">{t('approvals.caption')}</TableCaption>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">
-                    <Checkbox
-                      id="approvals-select-all"
-                      checked={allSelected}
-                      disabled={decidableIds.length === 0}
-                      onChange={(ev) => setSelected(ev.target.checked ? decidableIds : [])}
+          <DataTable
+            caption={t('approvals.caption')}
+            columns={[
+              <>
+                <Checkbox
+                  id="approvals-select-all"
+                  checked={allSelected}
+                  disabled={decidableIds.length === 0}
+                  onChange={(ev) => setSelected(ev.target.checked ? decidableIds : [])}
+                />
+                <FormLabel htmlFor="approvals-select-all" className="dsp-visually-hidden">
+                  {t('approvals.bulk.selectAll')}
+                </FormLabel>
+              </>,
+              t('timeEntries.columns.date'),
+              t('timeEntries.columns.specialist'),
+              t('requests.columns.reference'),
+              t('timeEntries.columns.activity'),
+              t('timeEntries.columns.duration'),
+              t('timeEntries.columns.rate'),
+              { label: t('timeEntries.columns.amount'), className: 'dsp-num' },
+              t('common.actions'),
+            ]}
+          >
+            {query.data.items.map((e) => (
+              <TableRow key={e.id}>
+                <TableCell>
+                  {e.allowedActions.includes('approve') ? (
+                    <>
+                      <Checkbox id={`approve-${e.id}`} checked={selected.includes(e.id)} onChange={(ev) => toggle(e.id, ev.target.checked)} />
+                      <FormLabel htmlFor={`approve-${e.id}`} className="dsp-visually-hidden">
+                        {t('approvals.bulk.select', {
+                          entry: `${e.requestReference}, ${isolate(e.specialistName)}, ${formatDate(e.workedOn)}, ${formatMinutes(e.minutes)}`,
+                        })}
+                      </FormLabel>
+                    </>
+                  ) : null}
+                </TableCell>
+                <TableCell className="dsp-nowrap">{formatDate(e.workedOn)}</TableCell>
+                <TableCell>
+                  <bdi>{e.specialistName}</bdi>
+                </TableCell>
+                <TableCell className="dsp-nowrap">
+                  <AppLink to={`/requests/${e.requestId}`}>{e.requestReference}</AppLink>
+                </TableCell>
+                <TableCell>
+                  {labels.activity(e.activity)}
+                  {e.description ? <bdi className="dsp-cell-note">{e.description}</bdi> : null}
+                </TableCell>
+                <TableCell className="dsp-nowrap">{formatMinutes(e.minutes)}</TableCell>
+                <TableCell className="dsp-nowrap">{t('format.perHour', { amount: formatCents(e.rateCents) })}</TableCell>
+                <TableCell className="dsp-num dsp-nowrap">{formatCents(e.amountCents)}</TableCell>
+                <TableCell>
+                  {e.allowedActions.includes('approve') ? (
+                    <ReviewControls
+                      entry={e}
+                      onReviewed={(text) => {
+                        setMessage(text);
+                        focusPageHeading();
+                      }}
                     />
-                    <FormLabel htmlFor="approvals-select-all" className="dsp-visually-hidden">
-                      {t('approvals.bulk.selectAll')}
-                    </FormLabel>
-                  </TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('timeEntries.columns.date')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('timeEntries.columns.specialist')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('requests.columns.reference')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('timeEntries.columns.activity')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('timeEntries.columns.duration')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('timeEntries.columns.rate')}</TableHeaderCell>
-                  <TableHeaderCell scope="col" className="dsp-num">
-                    {t('timeEntries.columns.amount')}
-                  </TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('common.actions')}</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {query.data.items.map((e) => (
-                  <TableRow key={e.id}>
-                    <TableCell>
-                      {e.allowedActions.includes('approve') ? (
-                        <>
-                          <Checkbox id={`approve-${e.id}`} checked={selected.includes(e.id)} onChange={(ev) => toggle(e.id, ev.target.checked)} />
-                          <FormLabel htmlFor={`approve-${e.id}`} className="dsp-visually-hidden">
-                            {t('approvals.bulk.select', {
-                              entry: `${e.requestReference}, ${isolate(e.specialistName)}, ${formatDate(e.workedOn)}, ${formatMinutes(e.minutes)}`,
-                            })}
-                          </FormLabel>
-                        </>
-                      ) : null}
-                    </TableCell>
-                    <TableCell className="dsp-nowrap">{formatDate(e.workedOn)}</TableCell>
-                    <TableCell>
-                      <bdi>{e.specialistName}</bdi>
-                    </TableCell>
-                    <TableCell className="dsp-nowrap">
-                      <AppLink to={`/requests/${e.requestId}`}>{e.requestReference}</AppLink>
-                    </TableCell>
-                    <TableCell>
-                      {labels.activity(e.activity)}
-                      {e.description ? <bdi className="dsp-cell-note">{e.description}</bdi> : null}
-                    </TableCell>
-                    <TableCell className="dsp-nowrap">{formatMinutes(e.minutes)}</TableCell>
-                    <TableCell className="dsp-nowrap">{t('format.perHour', { amount: formatCents(e.rateCents) })}</TableCell>
-                    <TableCell className="dsp-num dsp-nowrap">{formatCents(e.amountCents)}</TableCell>
-                    <TableCell>
-                      {e.allowedActions.includes('approve') ? (
-                        <ReviewControls
-                          entry={e}
-                          onReviewed={(text) => {
-                            setMessage(text);
-                            focusPageHeading();
-                          }}
-                        />
-                      ) : (
-                        <span className="dsp-muted">{t('approvals.ownWork')}</span>
-                      )}
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </div>
+                  ) : (
+                    <span className="dsp-muted">{t('approvals.ownWork')}</span>
+                  )}
+                </TableCell>
+              </TableRow>
+            ))}
+          </DataTable>
           <Pagination page={page} pageSize={PAGE_SIZE} total={query.data.total} onPageChange={setPage} label={t('approvals.paginationLabel')} />
         </>
       ) : null}

@@ -1,8 +1,9 @@
 import { CreateCorrectionBodySchema, maxLengthOf, type TimeEntry } from '@duidingspool/shared';
-import { Button, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { Button, Paragraph, TableCell, TableRow } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppLink } from '../../../components/app-link.tsx';
+import { DataTable } from '../../../components/data-table.tsx';
 import { TextareaField, TextField } from '../../../components/form-field.tsx';
 import { Loading } from '../../../components/loading.tsx';
 import { Pagination } from '../../../components/pagination.tsx';
@@ -114,77 +115,70 @@ export function ApprovedEntriesTable() {
       {query.data && query.data.total === 0 ? <Paragraph>{t('corrections.empty')}</Paragraph> : null}
       {query.data && query.data.items.length > 0 ? (
         <>
-          <div className="dsp-table-scroll">
-            <Table>
-              <TableCaption className="dsp-visually-hidden">{t('corrections.caption')}</TableCaption>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">{t('timeEntries.columns.date')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('timeEntries.columns.specialist')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('requests.columns.reference')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('timeEntries.columns.activity')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('timeEntries.columns.duration')}</TableHeaderCell>
-                  <TableHeaderCell scope="col" className="dsp-num">
-                    {t('timeEntries.columns.amount')}
-                  </TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('corrections.approvedBy')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('common.actions')}</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {query.data.items.map((e) => (
-                  <TableRow key={e.id}>
-                    <TableCell className="dsp-nowrap">{formatDate(e.workedOn)}</TableCell>
-                    <TableCell>
-                      <bdi>{e.specialistName}</bdi>
-                    </TableCell>
-                    <TableCell className="dsp-nowrap">
-                      <AppLink to={`/requests/${e.requestId}`}>{e.requestReference}</AppLink>
-                    </TableCell>
-                    <TableCell>
-                      {labels.activity(e.activity)}
-                      {e.correctsEntryId ? <span className="dsp-cell-note">{t('corrections.isCorrection')}</span> : null}
-                      {e.description ? <bdi className="dsp-cell-note">{e.description}</bdi> : null}
-                    </TableCell>
-                    <TableCell className="dsp-nowrap">{formatMinutes(e.minutes)}</TableCell>
-                    <TableCell className="dsp-num dsp-nowrap">{formatCents(e.amountCents)}</TableCell>
-                    <TableCell>
-                      {e.reviewerName ? <bdi>{e.reviewerName}</bdi> : t('common.none')}
-                      {e.reviewedAt ? <span className="dsp-cell-note">{formatInstant(e.reviewedAt)}</span> : null}
-                    </TableCell>
-                    <TableCell>
-                      {!e.allowedActions.includes('correct') ? null : correcting === e.id ? (
-                        <CorrectionForm
-                          entry={e}
-                          onCancel={() => setCorrecting(null)}
-                          onDone={(text) => {
-                            setCorrecting(null);
-                            setMessage(text);
-                            focusPageHeading();
-                          }}
-                        />
-                      ) : (
-                        <Button
-                          appearance="secondary-action-button"
-                          onClick={() => {
-                            setMessage(null);
-                            setCorrecting(e.id);
-                            setTimeout(() => document.getElementById(`correction-minutes-${e.id}`)?.focus(), 0);
-                          }}
-                        >
-                          {t('corrections.action')}
-                          <VisuallyHidden>
-                            {' '}
-                            {t('approvals.rowContext', { name: isolate(e.specialistName), date: formatDate(e.workedOn), reference: e.requestReference })}
-                          </VisuallyHidden>
-                        </Button>
-                      )}
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </div>
+          <DataTable
+            caption={t('corrections.caption')}
+            columns={[
+              t('timeEntries.columns.date'),
+              t('timeEntries.columns.specialist'),
+              t('requests.columns.reference'),
+              t('timeEntries.columns.activity'),
+              t('timeEntries.columns.duration'),
+              { label: t('timeEntries.columns.amount'), className: 'dsp-num' },
+              t('corrections.approvedBy'),
+              t('common.actions'),
+            ]}
+          >
+            {query.data.items.map((e) => (
+              <TableRow key={e.id}>
+                <TableCell className="dsp-nowrap">{formatDate(e.workedOn)}</TableCell>
+                <TableCell>
+                  <bdi>{e.specialistName}</bdi>
+                </TableCell>
+                <TableCell className="dsp-nowrap">
+                  <AppLink to={`/requests/${e.requestId}`}>{e.requestReference}</AppLink>
+                </TableCell>
+                <TableCell>
+                  {labels.activity(e.activity)}
+                  {e.correctsEntryId ? <span className="dsp-cell-note">{t('corrections.isCorrection')}</span> : null}
+                  {e.description ? <bdi className="dsp-cell-note">{e.description}</bdi> : null}
+                </TableCell>
+                <TableCell className="dsp-nowrap">{formatMinutes(e.minutes)}</TableCell>
+                <TableCell className="dsp-num dsp-nowrap">{formatCents(e.amountCents)}</TableCell>
+                <TableCell>
+                  {e.reviewerName ? <bdi>{e.reviewerName}</bdi> : t('common.none')}
+                  {e.reviewedAt ? <span className="dsp-cell-note">{formatInstant(e.reviewedAt)}</span> : null}
+                </TableCell>
+                <TableCell>
+                  {!e.allowedActions.includes('correct') ? null : correcting === e.id ? (
+                    <CorrectionForm
+                      entry={e}
+                      onCancel={() => setCorrecting(null)}
+                      onDone={(text) => {
+                        setCorrecting(null);
+                        setMessage(text);
+                        focusPageHeading();
+                      }}
+                    />
+                  ) : (
+                    <Button
+                      appearance="secondary-action-button"
+                      onClick={() => {
+                        setMessage(null);
+                        setCorrecting(e.id);
+                        setTimeout(() => document.getElementById(`correction-minutes-${e.id}`)?.focus(), 0);
+                      }}
+                    >
+                      {t('corrections.action')}
+                      <VisuallyHidden>
+                        {' '}
+                        {t('approvals.rowContext', { name: isolate(e.specialistName), date: formatDate(e.workedOn), reference: e.requestReference })}
+                      </VisuallyHidden>
+                    </Button>
+                  )}
+                </TableCell>
+              </TableRow>
+            ))}
+          </DataTable>
           <Pagination page={page} pageSize={PAGE_SIZE} total={query.data.total} onPageChange={setPage} label={t('corrections.paginationLabel')} />
         </>
       ) : null}

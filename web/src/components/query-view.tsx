@@ -1,0 +1,69 @@
+import type { UseQueryResult } from '@tanstack/react-query';
+import { Paragraph } from '@utrecht/component-library-react';
+import type { ReactNode } from 'react';
+import { Loading } from './loading.tsx';
+import { Pagination } from './pagination.tsx';
+import { ProblemAlert } from './problem-alert.tsx';
+
+/**
+ * The states of one query on screen: “Laden…” while it loads, the problem when it fails, the
+ * `empty` text when `isEmpty(data)`, else `children(data)`.
+ */
+export function QueryView<T>({
+  query,
+  children,
+  empty,
+  isEmpty,
+}: {
+  query: UseQueryResult<T>;
+  children: (data: T) => ReactNode;
+  /** Shown in a paragraph when `isEmpty(data)` holds. */
+  empty?: ReactNode;
+  isEmpty?: (data: T) => boolean;
+}) {
+  if (query.isPending) return <Loading />;
+  if (query.isError) return <ProblemAlert error={query.error} />;
+  if (empty !== undefined && isEmpty?.(query.data)) return <Paragraph>{empty}</Paragraph>;
+  return <>{children(query.data)}</>;
+}
+
+/** A list answer of the API (`page()` on the server): one page of items and the total. */
+export interface PageData<T> {
+  items: T[];
+  total: number;
+}
+
+/**
+ * A paged list screen: the states of `QueryView` (loading, problem, `empty` when the list has no
+ * items at all), then `children(items)` (usually a `DataTable`) and the previous/next pagination.
+ */
+export function PagedList<T>({
+  query,
+  page,
+  pageSize,
+  onPageChange,
+  paginationLabel,
+  empty,
+  children,
+}: {
+  query: UseQueryResult<PageData<T>>;
+  /** The current page, from 1. */
+  page: number;
+  pageSize: number;
+  onPageChange: (page: number) => void;
+  /** The accessible name of the pagination navigation. */
+  paginationLabel: string;
+  empty: ReactNode;
+  children: (items: T[], data: PageData<T>) => ReactNode;
+}) {
+  return (
+    <QueryView query={query} empty={empty} isEmpty={(data) => data.total === 0}>
+      {(data) => (
+        <>
+          {children(data.items, data)}
+          <Pagination page={page} pageSize={pageSize} total={data.total} onPageChange={onPageChange} label={paginationLabel} />
+        </>
+      )}
+    </QueryView>
+  );
+}
