@@ -14,54 +14,61 @@ export function QueryView<T>({
   children,
   empty,
   isEmpty,
+  announceEmpty = false,
 }: {
   query: UseQueryResult<T>;
   children: (data: T) => ReactNode;
   /** Shown in a paragraph when `isEmpty(data)` holds. */
   empty?: ReactNode;
   isEmpty?: (data: T) => boolean;
+  /** Read out the empty text when it appears (a list that empties as the user works through it). */
+  announceEmpty?: boolean;
 }) {
   if (query.isPending) return <Loading />;
   if (query.isError) return <ProblemAlert error={query.error} />;
-  if (empty !== undefined && isEmpty?.(query.data)) return <Paragraph>{empty}</Paragraph>;
+  if (empty !== undefined && isEmpty?.(query.data)) return <Paragraph role={announceEmpty ? 'status' : undefined}>{empty}</Paragraph>;
   return <>{children(query.data)}</>;
 }
 
-/** A list answer of the API (`page()` on the server): one page of items and the total. */
+/** A list answer of the API (`page()` on the server): one page of items, its number and size, and the total. */
 export interface PageData<T> {
   items: T[];
+  page: number;
+  pageSize: number;
   total: number;
 }
 
 /**
  * A paged list screen: the states of `QueryView` (loading, problem, `empty` when the list has no
- * items at all), then `children(items)` (usually a `DataTable`) and the previous/next pagination.
+ * items at all), then `children(items)` (usually a `DataTable`) and the previous/next pagination
+ * (the page size is the one the server answered with).
  */
 export function PagedList<T>({
   query,
   page,
-  pageSize,
   onPageChange,
   paginationLabel,
   empty,
+  announceEmpty,
   children,
 }: {
   query: UseQueryResult<PageData<T>>;
-  /** The current page, from 1. */
+  /** The page asked for, from 1. */
   page: number;
-  pageSize: number;
   onPageChange: (page: number) => void;
   /** The accessible name of the pagination navigation. */
   paginationLabel: string;
-  empty: ReactNode;
+  /** Shown instead of the list when it has no items at all; without it an empty table is shown. */
+  empty?: ReactNode;
+  announceEmpty?: boolean;
   children: (items: T[], data: PageData<T>) => ReactNode;
 }) {
   return (
-    <QueryView query={query} empty={empty} isEmpty={(data) => data.total === 0}>
+    <QueryView query={query} empty={empty} isEmpty={(data) => data.total === 0} announceEmpty={announceEmpty}>
       {(data) => (
         <>
           {children(data.items, data)}
-          <Pagination page={page} pageSize={pageSize} total={data.total} onPageChange={onPageChange} label={paginationLabel} />
+          <Pagination page={page} pageSize={data.pageSize} total={data.total} onPageChange={onPageChange} label={paginationLabel} />
         </>
       )}
     </QueryView>

@@ -1,12 +1,10 @@
 import { RequestStatusSchema } from '@duidingspool/shared';
-import { Paragraph, TableCell, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { TableCell, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppLink } from '../../../components/app-link.tsx';
 import { DataTable } from '../../../components/data-table.tsx';
-import { Loading } from '../../../components/loading.tsx';
-import { Pagination } from '../../../components/pagination.tsx';
-import { ProblemAlert } from '../../../components/problem-alert.tsx';
+import { PagedList } from '../../../components/query-view.tsx';
 import { AssignmentStatusBadge, RequestStatusBadge } from '../../../components/status-badge.tsx';
 import { StatusMessage } from '../../../components/status-message.tsx';
 import { focusPageHeading } from '../../../lib/focus.ts';
@@ -25,16 +23,11 @@ export function MyAssignments() {
   const [page, setPage] = useState(1);
   const [message, setMessage] = useState<string | null>(null);
   const query = useAssignments({ page, pageSize: PAGE_SIZE });
-  if (query.isPending) return <Loading />;
-  if (query.isError) return <ProblemAlert error={query.error} />;
-  const { items, total } = query.data;
   return (
     <>
       <StatusMessage message={message} />
-      {total === 0 ? (
-        <Paragraph>{t('assignments.empty')}</Paragraph>
-      ) : (
-        <>
+      <PagedList query={query} page={page} onPageChange={setPage} paginationLabel={t('assignments.paginationLabel')} empty={t('assignments.empty')}>
+        {(items) => (
           <DataTable
             caption={t('assignments.myTitle')}
             columns={[
@@ -74,9 +67,8 @@ export function MyAssignments() {
               );
             })}
           </DataTable>
-          <Pagination page={page} pageSize={PAGE_SIZE} total={total} onPageChange={setPage} label={t('assignments.paginationLabel')} />
-        </>
-      )}
+        )}
+      </PagedList>
     </>
   );
 }

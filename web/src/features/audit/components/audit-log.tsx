@@ -4,9 +4,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../../components/data-table.tsx';
 import { SelectField, TextField } from '../../../components/form-field.tsx';
-import { Loading } from '../../../components/loading.tsx';
-import { Pagination } from '../../../components/pagination.tsx';
-import { ProblemAlert } from '../../../components/problem-alert.tsx';
+import { PagedList } from '../../../components/query-view.tsx';
 import { formatInstant } from '../../../lib/format.ts';
 import { auditExportUrl, useAuditEvents } from '../api/audit-events.ts';
 import { type ActorOption, type AuditFilterForm, EMPTY_AUDIT_FORM, mergeActors, toAuditFilter } from './audit-filter.ts';
@@ -87,39 +85,38 @@ export function AuditLog({ actors }: { actors?: readonly ActorOption[] | undefin
           </ButtonLink>
         </div>
       </form>
-      {events.isPending ? <Loading /> : null}
-      <ProblemAlert error={events.error} />
-      {events.data ? (
-        <>
-          <DataTable
-            caption={t('audit.caption', { total: events.data.total })}
-            columns={[t('audit.when'), t('audit.who'), t('audit.action'), t('audit.object'), t('audit.result'), t('audit.origin')]}
-            showCaption
-          >
-            {events.data.items.map((e) => (
-              <TableRow key={e.id}>
-                <TableCell className="dsp-nowrap">{formatInstant(e.occurredAt)}</TableCell>
-                <TableCell>{e.actorName ? <bdi>{e.actorName}</bdi> : t('audit.system')}</TableCell>
-                <TableCell>
-                  <code>{e.action}</code>
-                </TableCell>
-                <TableCell>
-                  {e.objectType}
-                  {e.objectId ? (
-                    <>
-                      <br />
-                      <code className="dsp-muted dsp-break">{e.objectId}</code>
-                    </>
-                  ) : null}
-                </TableCell>
-                <TableCell>{e.result === 'denied' ? <strong>{t('audit.denied')}</strong> : t('audit.success')}</TableCell>
-                <TableCell className="dsp-muted">{e.ip ?? t('common.none')}</TableCell>
-              </TableRow>
-            ))}
-          </DataTable>
-          <Pagination page={page} pageSize={events.data.pageSize} total={events.data.total} onPageChange={setPage} label={t('audit.pagination')} />
-        </>
-      ) : null}
+      <PagedList query={events} page={page} onPageChange={setPage} paginationLabel={t('audit.pagination')}>
+        {(items, data) => (
+          <>
+            <DataTable
+              caption={t('audit.caption', { total: data.total })}
+              columns={[t('audit.when'), t('audit.who'), t('audit.action'), t('audit.object'), t('audit.result'), t('audit.origin')]}
+              showCaption
+            >
+              {items.map((e) => (
+                <TableRow key={e.id}>
+                  <TableCell className="dsp-nowrap">{formatInstant(e.occurredAt)}</TableCell>
+                  <TableCell>{e.actorName ? <bdi>{e.actorName}</bdi> : t('audit.system')}</TableCell>
+                  <TableCell>
+                    <code>{e.action}</code>
+                  </TableCell>
+                  <TableCell>
+                    {e.objectType}
+                    {e.objectId ? (
+                      <>
+                        <br />
+                        <code className="dsp-muted dsp-break">{e.objectId}</code>
+                      </>
+                    ) : null}
+                  </TableCell>
+                  <TableCell>{e.result === 'denied' ? <strong>{t('audit.denied')}</strong> : t('audit.success')}</TableCell>
+                  <TableCell className="dsp-muted">{e.ip ?? t('common.none')}</TableCell>
+                </TableRow>
+              ))}
+            </DataTable>
+          </>
+        )}
+      </PagedList>
     </>
   );
 }

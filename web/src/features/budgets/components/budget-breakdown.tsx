@@ -5,8 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../../components/data-table.tsx';
 import { SelectField } from '../../../components/form-field.tsx';
 import { Loading } from '../../../components/loading.tsx';
-import { Pagination } from '../../../components/pagination.tsx';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
+import { PagedList } from '../../../components/query-view.tsx';
 import { formatCents, formatDate, formatInstant, formatInteger, formatMinutes } from '../../../lib/format.ts';
 import { useBreakdown } from '../api/get-breakdown.ts';
 import { type LedgerQuery, useLedgerEntries } from '../api/get-ledger-entries.ts';
@@ -84,55 +84,48 @@ function LedgerLines({ year, query, label, onPage }: { year: number; query: Ledg
   return (
     <div className="dsp-section" aria-live="polite">
       <Heading3>{t('budget.breakdown.entriesOf', { label })}</Heading3>
-      {entries.isPending ? <Loading /> : null}
-      {entries.isError ? <ProblemAlert error={entries.error} /> : null}
-      {entries.data ? (
-        <>
-          {/* Wide: it scrolls sideways, so it takes focus for keyboard users. */}
-          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1) */}
-          <section className="dsp-table-scroll" tabIndex={0} aria-label={t('budget.breakdown.entriesOf', { label })}>
-            <DataTable
-              caption={t('budget.breakdown.entriesCaption', { label, total: entries.data.total })}
-              columns={[
-                t('budget.ledger.date'),
-                t('budget.ledger.reference'),
-                t('budget.ledger.specialist'),
-                t('budget.ledger.municipality'),
-                t('budget.ledger.activity'),
-                { label: t('budget.ledger.duration'), className: 'dsp-num' },
-                { label: t('budget.ledger.amount'), className: 'dsp-num' },
-                t('budget.ledger.status'),
-                t('budget.ledger.approved'),
-              ]}
-              showCaption
-              scroll={false}
-            >
-              {entries.data.items.map((e) => (
-                <TableRow key={e.id}>
-                  <TableCell className="dsp-nowrap">{formatDate(e.workedOn)}</TableCell>
-                  <TableCell className="dsp-nowrap">{e.poolReference}</TableCell>
-                  <TableCell>
-                    <bdi>{e.specialistName}</bdi>
-                  </TableCell>
-                  <TableCell>{e.municipalityName}</TableCell>
-                  <TableCell>{e.correctsEntryId ? t('budget.ledger.correction', { activity: e.activity }) : e.activity}</TableCell>
-                  <TableCell className="dsp-num dsp-nowrap">{formatMinutes(e.minutes)}</TableCell>
-                  <TableCell className="dsp-num dsp-nowrap">{formatCents(e.amountCents)}</TableCell>
-                  <TableCell>{t(`budget.ledger.statuses.${e.status}`)}</TableCell>
-                  <TableCell className="dsp-nowrap">{e.status === 'approved' ? `${formatInstant(e.reviewedAt)} · ${e.reviewerName ?? ''}` : '–'}</TableCell>
-                </TableRow>
-              ))}
-            </DataTable>
-          </section>
-          <Pagination
-            page={query.page}
-            pageSize={query.pageSize}
-            total={entries.data.total}
-            onPageChange={onPage}
-            label={t('budget.breakdown.entriesOf', { label })}
-          />
-        </>
-      ) : null}
+      <PagedList query={entries} page={query.page} onPageChange={onPage} paginationLabel={t('budget.breakdown.entriesOf', { label })}>
+        {(items, data) => (
+          <>
+            {/* Wide: it scrolls sideways, so it takes focus for keyboard users. */}
+            {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1) */}
+            <section className="dsp-table-scroll" tabIndex={0} aria-label={t('budget.breakdown.entriesOf', { label })}>
+              <DataTable
+                caption={t('budget.breakdown.entriesCaption', { label, total: data.total })}
+                columns={[
+                  t('budget.ledger.date'),
+                  t('budget.ledger.reference'),
+                  t('budget.ledger.specialist'),
+                  t('budget.ledger.municipality'),
+                  t('budget.ledger.activity'),
+                  { label: t('budget.ledger.duration'), className: 'dsp-num' },
+                  { label: t('budget.ledger.amount'), className: 'dsp-num' },
+                  t('budget.ledger.status'),
+                  t('budget.ledger.approved'),
+                ]}
+                showCaption
+                scroll={false}
+              >
+                {items.map((e) => (
+                  <TableRow key={e.id}>
+                    <TableCell className="dsp-nowrap">{formatDate(e.workedOn)}</TableCell>
+                    <TableCell className="dsp-nowrap">{e.poolReference}</TableCell>
+                    <TableCell>
+                      <bdi>{e.specialistName}</bdi>
+                    </TableCell>
+                    <TableCell>{e.municipalityName}</TableCell>
+                    <TableCell>{e.correctsEntryId ? t('budget.ledger.correction', { activity: e.activity }) : e.activity}</TableCell>
+                    <TableCell className="dsp-num dsp-nowrap">{formatMinutes(e.minutes)}</TableCell>
+                    <TableCell className="dsp-num dsp-nowrap">{formatCents(e.amountCents)}</TableCell>
+                    <TableCell>{t(`budget.ledger.statuses.${e.status}`)}</TableCell>
+                    <TableCell className="dsp-nowrap">{e.status === 'approved' ? `${formatInstant(e.reviewedAt)} · ${e.reviewerName ?? ''}` : '–'}</TableCell>
+                  </TableRow>
+                ))}
+              </DataTable>
+            </section>
+          </>
+        )}
+      </PagedList>
     </div>
   );
 }

@@ -1,13 +1,11 @@
 import { DecideExtensionBodySchema, type ExtensionRequest, maxLengthOf } from '@duidingspool/shared';
-import { Paragraph, TableCell, TableRow } from '@utrecht/component-library-react';
+import { TableCell, TableRow } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppLink } from '../../../components/app-link.tsx';
 import { DataTable } from '../../../components/data-table.tsx';
 import { DecisionControls } from '../../../components/decision-controls.tsx';
-import { Loading } from '../../../components/loading.tsx';
-import { Pagination } from '../../../components/pagination.tsx';
-import { ProblemAlert } from '../../../components/problem-alert.tsx';
+import { PagedList } from '../../../components/query-view.tsx';
 import { StatusMessage } from '../../../components/status-message.tsx';
 import { VisuallyHidden } from '../../../components/visually-hidden.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
@@ -67,48 +65,46 @@ export function PendingExtensions() {
   return (
     <>
       <StatusMessage message={message} />
-      {query.isPending ? <Loading /> : null}
-      {query.isError ? <ProblemAlert error={query.error} /> : null}
-      {query.data && query.data.total === 0 ? <Paragraph>{t('extensions.pendingEmpty')}</Paragraph> : null}
-      {query.data && query.data.items.length > 0 ? (
-        <>
-          <DataTable
-            caption={t('extensions.pendingCaption')}
-            columns={[
-              t('extensions.columns.requestedAt'),
-              t('extensions.columns.specialist'),
-              t('extensions.columns.reference'),
-              t('extensions.columns.extra'),
-              t('extensions.columns.reason'),
-              t('common.actions'),
-            ]}
-          >
-            {query.data.items.map((x) => (
-              <TableRow key={x.id}>
-                <TableCell className="dsp-nowrap">{formatInstant(x.requestedAt)}</TableCell>
-                <TableCell>
-                  <bdi>{x.specialistName}</bdi>
-                </TableCell>
-                <TableCell className="dsp-nowrap">
-                  <AppLink to={`/assignments/${x.assignmentId}`}>{x.requestReference}</AppLink>
-                </TableCell>
-                <TableCell className="dsp-nowrap">{formatMinutes(x.extraMinutes)}</TableCell>
-                <TableCell>
-                  <bdi>{x.reason}</bdi>
-                </TableCell>
-                <TableCell>
-                  {x.allowedActions.includes('grant') ? (
-                    <DecideControls item={x} onDecided={setMessage} />
-                  ) : (
-                    <span className="dsp-muted">{t('extensions.ownWork')}</span>
-                  )}
-                </TableCell>
-              </TableRow>
-            ))}
-          </DataTable>
-          <Pagination page={page} pageSize={PAGE_SIZE} total={query.data.total} onPageChange={setPage} label={t('extensions.paginationLabel')} />
-        </>
-      ) : null}
+      <PagedList query={query} page={page} onPageChange={setPage} paginationLabel={t('extensions.paginationLabel')} empty={t('extensions.pendingEmpty')}>
+        {(items) => (
+          <>
+            <DataTable
+              caption={t('extensions.pendingCaption')}
+              columns={[
+                t('extensions.columns.requestedAt'),
+                t('extensions.columns.specialist'),
+                t('extensions.columns.reference'),
+                t('extensions.columns.extra'),
+                t('extensions.columns.reason'),
+                t('common.actions'),
+              ]}
+            >
+              {items.map((x) => (
+                <TableRow key={x.id}>
+                  <TableCell className="dsp-nowrap">{formatInstant(x.requestedAt)}</TableCell>
+                  <TableCell>
+                    <bdi>{x.specialistName}</bdi>
+                  </TableCell>
+                  <TableCell className="dsp-nowrap">
+                    <AppLink to={`/assignments/${x.assignmentId}`}>{x.requestReference}</AppLink>
+                  </TableCell>
+                  <TableCell className="dsp-nowrap">{formatMinutes(x.extraMinutes)}</TableCell>
+                  <TableCell>
+                    <bdi>{x.reason}</bdi>
+                  </TableCell>
+                  <TableCell>
+                    {x.allowedActions.includes('grant') ? (
+                      <DecideControls item={x} onDecided={setMessage} />
+                    ) : (
+                      <span className="dsp-muted">{t('extensions.ownWork')}</span>
+                    )}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </DataTable>
+          </>
+        )}
+      </PagedList>
     </>
   );
 }

@@ -5,9 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { AppLink } from '../../../components/app-link.tsx';
 import { type DataColumnSpec, DataTable } from '../../../components/data-table.tsx';
 import { SelectField } from '../../../components/form-field.tsx';
-import { Loading } from '../../../components/loading.tsx';
-import { Pagination } from '../../../components/pagination.tsx';
-import { ProblemAlert } from '../../../components/problem-alert.tsx';
+import { PagedList } from '../../../components/query-view.tsx';
 import { RequestStatusBadge } from '../../../components/status-badge.tsx';
 import { formatDate, formatInstant } from '../../../lib/format.ts';
 import { useRequests } from '../api/get-requests.ts';
@@ -83,47 +81,45 @@ export function TriageQueue() {
           options={filterOptions}
         />
       </div>
-      {query.isPending ? <Loading /> : null}
-      {query.isError ? <ProblemAlert error={query.error} /> : null}
-      {query.data && query.data.total === 0 ? <Paragraph role="status">{t('triage.empty')}</Paragraph> : null}
-      {query.data && query.data.total > 0 ? (
-        <>
-          <Paragraph role="status" className="dsp-muted">
-            {t('triage.count', { count: query.data.total })}
-          </Paragraph>
-          <DataTable
-            caption={t('triage.caption')}
-            columns={[
-              header('reference', t('requests.columns.reference')),
-              t('requests.columns.caseTable'),
-              t('requests.columns.municipality'),
-              header('urgency', t('requests.columns.urgency')),
-              header('meetingDate', t('requests.columns.meetingDate')),
-              header('submittedAt', t('requests.columns.submittedAt')),
-              header('status', t('requests.columns.status')),
-            ]}
-          >
-            {query.data.items.map((r) => (
-              <TableRow key={r.id} className={r.urgency === 'urgent' ? 'dsp-row--urgent' : undefined}>
-                <TableHeaderCell scope="row">
-                  <AppLink to={`/requests/${r.id}`}>{r.reference || t('requests.noReference')}</AppLink>
-                </TableHeaderCell>
-                <TableCell>{r.caseTableName}</TableCell>
-                <TableCell>{r.municipalityName}</TableCell>
-                <TableCell>
-                  <UrgencyLabel urgency={r.urgency} />
-                </TableCell>
-                <TableCell className="dsp-nowrap">{formatDate(r.meetingDate) || t('common.none')}</TableCell>
-                <TableCell className="dsp-nowrap">{formatInstant(r.submittedAt) || t('common.none')}</TableCell>
-                <TableCell>
-                  <RequestStatusBadge status={r.status} />
-                </TableCell>
-              </TableRow>
-            ))}
-          </DataTable>
-          <Pagination page={page} pageSize={PAGE_SIZE} total={query.data.total} onPageChange={setPage} label={t('triage.paginationLabel')} />
-        </>
-      ) : null}
+      <PagedList query={query} page={page} onPageChange={setPage} paginationLabel={t('triage.paginationLabel')} empty={t('triage.empty')} announceEmpty>
+        {(items, data) => (
+          <>
+            <Paragraph role="status" className="dsp-muted">
+              {t('triage.count', { count: data.total })}
+            </Paragraph>
+            <DataTable
+              caption={t('triage.caption')}
+              columns={[
+                header('reference', t('requests.columns.reference')),
+                t('requests.columns.caseTable'),
+                t('requests.columns.municipality'),
+                header('urgency', t('requests.columns.urgency')),
+                header('meetingDate', t('requests.columns.meetingDate')),
+                header('submittedAt', t('requests.columns.submittedAt')),
+                header('status', t('requests.columns.status')),
+              ]}
+            >
+              {items.map((r) => (
+                <TableRow key={r.id} className={r.urgency === 'urgent' ? 'dsp-row--urgent' : undefined}>
+                  <TableHeaderCell scope="row">
+                    <AppLink to={`/requests/${r.id}`}>{r.reference || t('requests.noReference')}</AppLink>
+                  </TableHeaderCell>
+                  <TableCell>{r.caseTableName}</TableCell>
+                  <TableCell>{r.municipalityName}</TableCell>
+                  <TableCell>
+                    <UrgencyLabel urgency={r.urgency} />
+                  </TableCell>
+                  <TableCell className="dsp-nowrap">{formatDate(r.meetingDate) || t('common.none')}</TableCell>
+                  <TableCell className="dsp-nowrap">{formatInstant(r.submittedAt) || t('common.none')}</TableCell>
+                  <TableCell>
+                    <RequestStatusBadge status={r.status} />
+                  </TableCell>
+                </TableRow>
+              ))}
+            </DataTable>
+          </>
+        )}
+      </PagedList>
     </>
   );
 }

@@ -1,15 +1,13 @@
 import { CreateCorrectionBodySchema, maxLengthOf, type TimeEntry } from '@duidingspool/shared';
-import { Button, Paragraph, TableCell, TableRow } from '@utrecht/component-library-react';
+import { Button, TableCell, TableRow } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppLink } from '../../../components/app-link.tsx';
 import { DataTable } from '../../../components/data-table.tsx';
 import { TextareaField, TextField } from '../../../components/form-field.tsx';
-import { Loading } from '../../../components/loading.tsx';
-import { Pagination } from '../../../components/pagination.tsx';
 import { hasBlockingPersonalData, PersonalDataWarning } from '../../../components/personal-data-warning.tsx';
-import { ProblemAlert } from '../../../components/problem-alert.tsx';
 import { FormFrame, useProblemForm } from '../../../components/problem-form.tsx';
+import { PagedList } from '../../../components/query-view.tsx';
 import { StatusMessage } from '../../../components/status-message.tsx';
 import { VisuallyHidden } from '../../../components/visually-hidden.tsx';
 import { isolate } from '../../../lib/bidi.ts';
@@ -110,78 +108,76 @@ export function ApprovedEntriesTable() {
   return (
     <>
       <StatusMessage message={message} />
-      {query.isPending ? <Loading /> : null}
-      {query.isError ? <ProblemAlert error={query.error} /> : null}
-      {query.data && query.data.total === 0 ? <Paragraph>{t('corrections.empty')}</Paragraph> : null}
-      {query.data && query.data.items.length > 0 ? (
-        <>
-          <DataTable
-            caption={t('corrections.caption')}
-            columns={[
-              t('timeEntries.columns.date'),
-              t('timeEntries.columns.specialist'),
-              t('requests.columns.reference'),
-              t('timeEntries.columns.activity'),
-              t('timeEntries.columns.duration'),
-              { label: t('timeEntries.columns.amount'), className: 'dsp-num' },
-              t('corrections.approvedBy'),
-              t('common.actions'),
-            ]}
-          >
-            {query.data.items.map((e) => (
-              <TableRow key={e.id}>
-                <TableCell className="dsp-nowrap">{formatDate(e.workedOn)}</TableCell>
-                <TableCell>
-                  <bdi>{e.specialistName}</bdi>
-                </TableCell>
-                <TableCell className="dsp-nowrap">
-                  <AppLink to={`/requests/${e.requestId}`}>{e.requestReference}</AppLink>
-                </TableCell>
-                <TableCell>
-                  {labels.activity(e.activity)}
-                  {e.correctsEntryId ? <span className="dsp-cell-note">{t('corrections.isCorrection')}</span> : null}
-                  {e.description ? <bdi className="dsp-cell-note">{e.description}</bdi> : null}
-                </TableCell>
-                <TableCell className="dsp-nowrap">{formatMinutes(e.minutes)}</TableCell>
-                <TableCell className="dsp-num dsp-nowrap">{formatCents(e.amountCents)}</TableCell>
-                <TableCell>
-                  {e.reviewerName ? <bdi>{e.reviewerName}</bdi> : t('common.none')}
-                  {e.reviewedAt ? <span className="dsp-cell-note">{formatInstant(e.reviewedAt)}</span> : null}
-                </TableCell>
-                <TableCell>
-                  {!e.allowedActions.includes('correct') ? null : correcting === e.id ? (
-                    <CorrectionForm
-                      entry={e}
-                      onCancel={() => setCorrecting(null)}
-                      onDone={(text) => {
-                        setCorrecting(null);
-                        setMessage(text);
-                        focusPageHeading();
-                      }}
-                    />
-                  ) : (
-                    <Button
-                      appearance="secondary-action-button"
-                      onClick={() => {
-                        setMessage(null);
-                        setCorrecting(e.id);
-                        setTimeout(() => document.getElementById(`correction-minutes-${e.id}`)?.focus(), 0);
-                      }}
-                    >
-                      {t('corrections.action')}
-                      <VisuallyHidden>
-                        {' '}
-                        {t('approvals.rowContext', { name: isolate(e.specialistName), date: formatDate(e.workedOn), reference: e.requestReference })}
-                      </VisuallyHidden>
-                    </Button>
-                  )}
-                </TableCell>
-              </TableRow>
-            ))}
-          </DataTable>
-          <Pagination page={page} pageSize={PAGE_SIZE} total={query.data.total} onPageChange={setPage} label={t('corrections.paginationLabel')} />
-        </>
-      ) : null}
+      <PagedList query={query} page={page} onPageChange={setPage} paginationLabel={t('corrections.paginationLabel')} empty={t('corrections.empty')}>
+        {(items) => (
+          <>
+            <DataTable
+              caption={t('corrections.caption')}
+              columns={[
+                t('timeEntries.columns.date'),
+                t('timeEntries.columns.specialist'),
+                t('requests.columns.reference'),
+                t('timeEntries.columns.activity'),
+                t('timeEntries.columns.duration'),
+                { label: t('timeEntries.columns.amount'), className: 'dsp-num' },
+                t('corrections.approvedBy'),
+                t('common.actions'),
+              ]}
+            >
+              {items.map((e) => (
+                <TableRow key={e.id}>
+                  <TableCell className="dsp-nowrap">{formatDate(e.workedOn)}</TableCell>
+                  <TableCell>
+                    <bdi>{e.specialistName}</bdi>
+                  </TableCell>
+                  <TableCell className="dsp-nowrap">
+                    <AppLink to={`/requests/${e.requestId}`}>{e.requestReference}</AppLink>
+                  </TableCell>
+                  <TableCell>
+                    {labels.activity(e.activity)}
+                    {e.correctsEntryId ? <span className="dsp-cell-note">{t('corrections.isCorrection')}</span> : null}
+                    {e.description ? <bdi className="dsp-cell-note">{e.description}</bdi> : null}
+                  </TableCell>
+                  <TableCell className="dsp-nowrap">{formatMinutes(e.minutes)}</TableCell>
+                  <TableCell className="dsp-num dsp-nowrap">{formatCents(e.amountCents)}</TableCell>
+                  <TableCell>
+                    {e.reviewerName ? <bdi>{e.reviewerName}</bdi> : t('common.none')}
+                    {e.reviewedAt ? <span className="dsp-cell-note">{formatInstant(e.reviewedAt)}</span> : null}
+                  </TableCell>
+                  <TableCell>
+                    {!e.allowedActions.includes('correct') ? null : correcting === e.id ? (
+                      <CorrectionForm
+                        entry={e}
+                        onCancel={() => setCorrecting(null)}
+                        onDone={(text) => {
+                          setCorrecting(null);
+                          setMessage(text);
+                          focusPageHeading();
+                        }}
+                      />
+                    ) : (
+                      <Button
+                        appearance="secondary-action-button"
+                        onClick={() => {
+                          setMessage(null);
+                          setCorrecting(e.id);
+                          setTimeout(() => document.getElementById(`correction-minutes-${e.id}`)?.focus(), 0);
+                        }}
+                      >
+                        {t('corrections.action')}
+                        <VisuallyHidden>
+                          {' '}
+                          {t('approvals.rowContext', { name: isolate(e.specialistName), date: formatDate(e.workedOn), reference: e.requestReference })}
+                        </VisuallyHidden>
+                      </Button>
+                    )}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </DataTable>
+          </>
+        )}
+      </PagedList>
     </>
   );
 }
