@@ -6,6 +6,14 @@ import { Pagination } from './pagination.tsx';
 import { ProblemAlert } from './problem-alert.tsx';
 
 /**
+ * What a query shows before it has data: “Laden…” while it loads, the problem when it failed. For
+ * components that return early: `if (!query.isSuccess) return <QueryFallback query={query} />;`.
+ */
+export function QueryFallback({ query }: { query: Pick<UseQueryResult<unknown>, 'isPending' | 'error'> }) {
+  return query.isPending ? <Loading /> : <ProblemAlert error={query.error} />;
+}
+
+/**
  * The states of one query on screen: “Laden…” while it loads, the problem when it fails, the
  * `empty` text when `isEmpty(data)`, else `children(data)`.
  */
@@ -24,8 +32,7 @@ export function QueryView<T>({
   /** Read out the empty text when it appears (a list that empties as the user works through it). */
   announceEmpty?: boolean;
 }) {
-  if (query.isPending) return <Loading />;
-  if (query.isError) return <ProblemAlert error={query.error} />;
+  if (!query.isSuccess) return <QueryFallback query={query} />;
   if (empty !== undefined && isEmpty?.(query.data)) return <Paragraph role={announceEmpty ? 'status' : undefined}>{empty}</Paragraph>;
   return <>{children(query.data)}</>;
 }

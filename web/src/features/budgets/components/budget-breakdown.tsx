@@ -4,9 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../../components/data-table.tsx';
 import { SelectField } from '../../../components/form-field.tsx';
-import { Loading } from '../../../components/loading.tsx';
-import { ProblemAlert } from '../../../components/problem-alert.tsx';
-import { PagedList } from '../../../components/query-view.tsx';
+import { PagedList, QueryView } from '../../../components/query-view.tsx';
 import { formatCents, formatDate, formatInstant, formatInteger, formatMinutes } from '../../../lib/format.ts';
 import { useBreakdown } from '../api/get-breakdown.ts';
 import { type LedgerQuery, useLedgerEntries } from '../api/get-ledger-entries.ts';
@@ -33,12 +31,8 @@ export function BudgetBreakdown({ year }: { year: number }) {
         />
       </div>
       {dimension === 'expertise-area' ? <Paragraph className="dsp-muted">{t('budget.breakdown.expertiseNote')}</Paragraph> : null}
-      {breakdown.isPending ? <Loading /> : null}
-      {breakdown.isError ? <ProblemAlert error={breakdown.error} /> : null}
-      {breakdown.data ? (
-        breakdown.data.items.length === 0 ? (
-          <Paragraph>{t('budget.breakdown.empty')}</Paragraph>
-        ) : (
+      <QueryView query={breakdown} empty={t('budget.breakdown.empty')} isEmpty={(rows) => rows.items.length === 0}>
+        {(rows) => (
           <DataTable
             caption={t('budget.breakdown.caption', { dimension: t(`budget.breakdown.dimensions.${dimension}`), year })}
             columns={[
@@ -50,7 +44,7 @@ export function BudgetBreakdown({ year }: { year: number }) {
             ]}
             showCaption
           >
-            {breakdown.data.items.map((item) => (
+            {rows.items.map((item) => (
               <TableRow key={item.key}>
                 <TableHeaderCell scope="row">{item.label}</TableHeaderCell>
                 <TableCell className="dsp-num dsp-nowrap">{formatCents(item.spentCents)}</TableCell>
@@ -69,8 +63,8 @@ export function BudgetBreakdown({ year }: { year: number }) {
               </TableRow>
             ))}
           </DataTable>
-        )
-      ) : null}
+        )}
+      </QueryView>
       {drill ? (
         <LedgerLines year={year} query={drill.query} label={drill.label} onPage={(page) => setDrill({ ...drill, query: { ...drill.query, page } })} />
       ) : null}

@@ -1,8 +1,7 @@
 import { Paragraph, TableCell, TableRow } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../../components/data-table.tsx';
-import { Loading } from '../../../components/loading.tsx';
-import { ProblemAlert } from '../../../components/problem-alert.tsx';
+import { QueryFallback } from '../../../components/query-view.tsx';
 import { isolate } from '../../../lib/bidi.ts';
 import { formatInstant, formatMinutes } from '../../../lib/format.ts';
 import { useExtensionRequests } from '../api/get-extension-requests.ts';
@@ -15,8 +14,7 @@ import { ExtensionStatusBadge } from './extension-status-badge.tsx';
 export function AssignmentExtensions({ assignmentId }: { assignmentId: string }) {
   const { t } = useTranslation();
   const query = useExtensionRequests({ page: 1, pageSize: 100 });
-  if (query.isPending) return <Loading />;
-  if (query.isError) return <ProblemAlert error={query.error} />;
+  if (!query.isSuccess) return <QueryFallback query={query} />;
   const items = query.data.items.filter((x) => x.assignmentId === assignmentId);
   if (items.length === 0) return <Paragraph>{t('extensions.none')}</Paragraph>;
   return (

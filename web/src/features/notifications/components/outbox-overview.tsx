@@ -4,9 +4,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../../components/data-table.tsx';
 import { SelectField } from '../../../components/form-field.tsx';
-import { Loading } from '../../../components/loading.tsx';
 import { Pagination } from '../../../components/pagination.tsx';
-import { ProblemAlert } from '../../../components/problem-alert.tsx';
+import { QueryFallback } from '../../../components/query-view.tsx';
 import { VisuallyHidden } from '../../../components/visually-hidden.tsx';
 import { isolate } from '../../../lib/bidi.ts';
 import { formatInstant, formatInteger } from '../../../lib/format.ts';
@@ -18,8 +17,7 @@ import { MailPreview } from './mail-preview.tsx';
 function PreviewPanel({ source }: { source: Parameters<typeof useMailPreview>[0] }) {
   const preview = useMailPreview(source);
   if (source === null) return null;
-  if (preview.isPending) return <Loading />;
-  if (preview.isError) return <ProblemAlert error={preview.error} />;
+  if (!preview.isSuccess) return <QueryFallback query={preview} />;
   return <MailPreview preview={preview.data} pageUrl={mailPreviewPageUrl(source)} />;
 }
 
@@ -37,8 +35,7 @@ export function OutboxOverview() {
   const [templateLanguage, setTemplateLanguage] = useState<'nl' | 'en'>('nl');
   const outbox = useOutbox(page, status);
 
-  if (outbox.isPending) return <Loading />;
-  if (outbox.isError) return <ProblemAlert error={outbox.error} />;
+  if (!outbox.isSuccess) return <QueryFallback query={outbox} />;
   const data = outbox.data;
 
   return (

@@ -1,8 +1,7 @@
 import { Paragraph, TableCell, TableRow } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../../components/data-table.tsx';
-import { Loading } from '../../../components/loading.tsx';
-import { ProblemAlert } from '../../../components/problem-alert.tsx';
+import { QueryFallback } from '../../../components/query-view.tsx';
 import { isolate } from '../../../lib/bidi.ts';
 import { today } from '../../../lib/dates.ts';
 import { formatCents, formatDate, formatInstant } from '../../../lib/format.ts';
@@ -12,8 +11,7 @@ import { useRates } from '../api/get-rates.ts';
 export function RateHistory({ specialistId, name }: { specialistId: string; name: string }) {
   const { t } = useTranslation();
   const query = useRates(specialistId);
-  if (query.isPending) return <Loading />;
-  if (query.isError) return <ProblemAlert error={query.error} />;
+  if (!query.isSuccess) return <QueryFallback query={query} />;
   const rates = [...query.data.items].sort((a, b) => b.validFrom.localeCompare(a.validFrom));
   if (rates.length === 0) return <Paragraph>{t('rates.empty')}</Paragraph>;
   const now = today();

@@ -3,8 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { AppLink } from '../../../components/app-link.tsx';
 import { DataTable } from '../../../components/data-table.tsx';
 import { ExpertiseList } from '../../../components/expertise-list.tsx';
-import { Loading } from '../../../components/loading.tsx';
-import { ProblemAlert } from '../../../components/problem-alert.tsx';
+import { QueryFallback } from '../../../components/query-view.tsx';
 import { VisuallyHidden } from '../../../components/visually-hidden.tsx';
 import { isolate } from '../../../lib/bidi.ts';
 import { formatCents, formatMinutes } from '../../../lib/format.ts';
@@ -14,8 +13,7 @@ import { useSpecialists } from '../api/get-specialists.ts';
 export function SpecialistsTable() {
   const { t } = useTranslation();
   const query = useSpecialists();
-  if (query.isPending) return <Loading />;
-  if (query.isError) return <ProblemAlert error={query.error} />;
+  if (!query.isSuccess) return <QueryFallback query={query} />;
   if (query.data.items.length === 0) return <Paragraph>{t('specialists.empty')}</Paragraph>;
   return (
     <DataTable
