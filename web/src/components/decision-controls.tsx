@@ -1,6 +1,7 @@
 import { Button, ButtonGroup, Paragraph } from '@utrecht/component-library-react';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ApiError } from '../lib/api-client.ts';
 import { TextareaField } from './form-field.tsx';
 import { hasBlockingPersonalData, PersonalDataWarning } from './personal-data-warning.tsx';
 import { useErrorMessage } from './problem-alert.tsx';
@@ -16,8 +17,8 @@ export interface DecisionLabels {
 
 /**
  * A decision on one row: accept in one click, or refuse with a required reason (checked for personal
- * data while typing) in an inline form. The mutation's problem shows above the buttons; a server
- * error on `reason` is handed back through `onFieldError` and shown at the field. `context` (visually
+ * data while typing) in an inline form. The mutation's problem shows above the buttons, or at the
+ * reason field when the problem points at `reason` (`errors[].pointer`). `context` (visually
  * hidden) tells screen-reader users which row each button acts on.
  */
 export function DecisionControls({
@@ -37,7 +38,7 @@ export function DecisionControls({
   /** The last failed mutation's error, or null. */
   mutationError: unknown;
   onAccept: () => void;
-  onRefuse: (reason: string, onFieldError: (message: string) => void) => void;
+  onRefuse: (reason: string) => void;
   /** The reason's limit, from the contract of the refusing call (`maxLengthOf(…shape.reason)`). */
   reasonMaxLength: number;
 }) {
@@ -45,14 +46,15 @@ export function DecisionControls({
   const errorMessage = useErrorMessage();
   const [refusing, setRefusing] = useState(false);
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | undefined>();
+  const [ownError, setError] = useState<string | undefined>();
+  const error = ownError ?? (mutationError instanceof ApiError ? mutationError.fieldErrors.reason : undefined);
 
   const refuse = (event: FormEvent) => {
     event.preventDefault();
     if (!reason.trim()) return setError(labels.reasonRequired);
     if (hasBlockingPersonalData(reason)) return setError(t('personalData.fieldError'));
     setError(undefined);
-    onRefuse(reason.trim(), setError);
+    onRefuse(reason.trim());
   };
 
   return (

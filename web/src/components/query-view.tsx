@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { Loading } from './loading.tsx';
 import { Pagination } from './pagination.tsx';
 import { ProblemAlert } from './problem-alert.tsx';
+import { StatusMessage } from './status-message.tsx';
 
 /**
  * What a query shows before it has data: “Laden…” while it loads, the problem when it failed. For
@@ -57,6 +58,7 @@ export function PagedList<T>({
   paginationLabel,
   empty,
   announceEmpty,
+  status,
   children,
 }: {
   query: UseQueryResult<PageData<T>>;
@@ -68,9 +70,11 @@ export function PagedList<T>({
   /** Shown instead of the list when it has no items at all; without it an empty table is shown. */
   empty?: ReactNode;
   announceEmpty?: boolean;
+  /** The success message of an action on a row, in a live region above the list (`undefined`: no region). */
+  status?: string | null;
   children: (items: T[], data: PageData<T>) => ReactNode;
 }) {
-  return (
+  const list = (
     <QueryView query={query} empty={empty} isEmpty={(data) => data.total === 0} announceEmpty={announceEmpty}>
       {(data) => (
         <>
@@ -79,5 +83,13 @@ export function PagedList<T>({
         </>
       )}
     </QueryView>
+  );
+  return status === undefined ? (
+    list
+  ) : (
+    <>
+      <StatusMessage message={status} />
+      {list}
+    </>
   );
 }

@@ -6,7 +6,6 @@ import { AppLink } from '../../../components/app-link.tsx';
 import { DataTable } from '../../../components/data-table.tsx';
 import { PagedList } from '../../../components/query-view.tsx';
 import { AssignmentStatusBadge, RequestStatusBadge } from '../../../components/status-badge.tsx';
-import { StatusMessage } from '../../../components/status-message.tsx';
 import { focusPageHeading } from '../../../lib/focus.ts';
 import { formatInstant, formatMinutes } from '../../../lib/format.ts';
 import { useAssignments } from '../api/get-assignments.ts';
@@ -24,51 +23,55 @@ export function MyAssignments() {
   const [message, setMessage] = useState<string | null>(null);
   const query = useAssignments({ page, pageSize: PAGE_SIZE });
   return (
-    <>
-      <StatusMessage message={message} />
-      <PagedList query={query} page={page} onPageChange={setPage} paginationLabel={t('assignments.paginationLabel')} empty={t('assignments.empty')}>
-        {(items) => (
-          <DataTable
-            caption={t('assignments.myTitle')}
-            columns={[
-              t('requests.columns.reference'),
-              t('assignments.columns.status'),
-              t('assignments.columns.requestStatus'),
-              t('assignments.columns.estimate'),
-              t('assignments.columns.logged'),
-              t('assignments.columns.proposedAt'),
-              t('common.actions'),
-            ]}
-          >
-            {items.map((a) => {
-              const requestStatus = RequestStatusSchema.safeParse(a.requestStatus);
-              return (
-                <TableRow key={a.id}>
-                  <TableHeaderCell scope="row">
-                    <AppLink to={`/assignments/${a.id}`}>{a.requestReference}</AppLink>
-                  </TableHeaderCell>
-                  <TableCell>
-                    <AssignmentStatusBadge status={a.status} closedAt={a.closedAt} />
-                  </TableCell>
-                  <TableCell>{requestStatus.success ? <RequestStatusBadge status={requestStatus.data} /> : a.requestStatus}</TableCell>
-                  <TableCell className="dsp-nowrap">{formatMinutes(a.estimatedMinutes)}</TableCell>
-                  <TableCell className="dsp-nowrap">{formatMinutes(a.loggedMinutes)}</TableCell>
-                  <TableCell className="dsp-nowrap">{formatInstant(a.proposedAt)}</TableCell>
-                  <TableCell>
-                    <AssignmentResponse
-                      assignment={a}
-                      onDone={(status) => {
-                        setMessage(t(status === 'accepted' ? 'assignments.accepted' : 'assignments.declined', { reference: a.requestReference }));
-                        focusPageHeading();
-                      }}
-                    />
-                  </TableCell>
-                </TableRow>
-              );
-            })}
-          </DataTable>
-        )}
-      </PagedList>
-    </>
+    <PagedList
+      status={message}
+      query={query}
+      page={page}
+      onPageChange={setPage}
+      paginationLabel={t('assignments.paginationLabel')}
+      empty={t('assignments.empty')}
+    >
+      {(items) => (
+        <DataTable
+          caption={t('assignments.myTitle')}
+          columns={[
+            t('requests.columns.reference'),
+            t('assignments.columns.status'),
+            t('assignments.columns.requestStatus'),
+            t('assignments.columns.estimate'),
+            t('assignments.columns.logged'),
+            t('assignments.columns.proposedAt'),
+            t('common.actions'),
+          ]}
+        >
+          {items.map((a) => {
+            const requestStatus = RequestStatusSchema.safeParse(a.requestStatus);
+            return (
+              <TableRow key={a.id}>
+                <TableHeaderCell scope="row">
+                  <AppLink to={`/assignments/${a.id}`}>{a.requestReference}</AppLink>
+                </TableHeaderCell>
+                <TableCell>
+                  <AssignmentStatusBadge status={a.status} closedAt={a.closedAt} />
+                </TableCell>
+                <TableCell>{requestStatus.success ? <RequestStatusBadge status={requestStatus.data} /> : a.requestStatus}</TableCell>
+                <TableCell className="dsp-nowrap">{formatMinutes(a.estimatedMinutes)}</TableCell>
+                <TableCell className="dsp-nowrap">{formatMinutes(a.loggedMinutes)}</TableCell>
+                <TableCell className="dsp-nowrap">{formatInstant(a.proposedAt)}</TableCell>
+                <TableCell>
+                  <AssignmentResponse
+                    assignment={a}
+                    onDone={(status) => {
+                      setMessage(t(status === 'accepted' ? 'assignments.accepted' : 'assignments.declined', { reference: a.requestReference }));
+                      focusPageHeading();
+                    }}
+                  />
+                </TableCell>
+              </TableRow>
+            );
+          })}
+        </DataTable>
+      )}
+    </PagedList>
   );
 }

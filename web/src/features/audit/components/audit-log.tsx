@@ -87,34 +87,32 @@ export function AuditLog({ actors }: { actors?: readonly ActorOption[] | undefin
       </form>
       <PagedList query={events} page={page} onPageChange={setPage} paginationLabel={t('audit.pagination')}>
         {(items, data) => (
-          <>
-            <DataTable
-              caption={t('audit.caption', { total: data.total })}
-              columns={[t('audit.when'), t('audit.who'), t('audit.action'), t('audit.object'), t('audit.result'), t('audit.origin')]}
-              showCaption
-            >
-              {items.map((e) => (
-                <TableRow key={e.id}>
-                  <TableCell className="dsp-nowrap">{formatInstant(e.occurredAt)}</TableCell>
-                  <TableCell>{e.actorName ? <bdi>{e.actorName}</bdi> : t('audit.system')}</TableCell>
-                  <TableCell>
-                    <code>{e.action}</code>
-                  </TableCell>
-                  <TableCell>
-                    {e.objectType}
-                    {e.objectId ? (
-                      <>
-                        <br />
-                        <code className="dsp-muted dsp-break">{e.objectId}</code>
-                      </>
-                    ) : null}
-                  </TableCell>
-                  <TableCell>{e.result === 'denied' ? <strong>{t('audit.denied')}</strong> : t('audit.success')}</TableCell>
-                  <TableCell className="dsp-muted">{e.ip ?? t('common.none')}</TableCell>
-                </TableRow>
-              ))}
-            </DataTable>
-          </>
+          <DataTable
+            caption={t('audit.caption', { total: data.total })}
+            columns={[t('audit.when'), t('audit.who'), t('audit.action'), t('audit.object'), t('audit.result'), t('audit.origin')]}
+            showCaption
+          >
+            {items.map((e) => (
+              <TableRow key={e.id}>
+                <TableCell className="dsp-nowrap">{formatInstant(e.occurredAt)}</TableCell>
+                <TableCell>{e.actorName ? <bdi>{e.actorName}</bdi> : t('audit.system')}</TableCell>
+                <TableCell>
+                  <code>{e.action}</code>
+                </TableCell>
+                <TableCell>
+                  {e.objectType}
+                  {e.objectId ? (
+                    <>
+                      <br />
+                      <code className="dsp-muted dsp-break">{e.objectId}</code>
+                    </>
+                  ) : null}
+                </TableCell>
+                <TableCell>{e.result === 'denied' ? <strong>{t('audit.denied')}</strong> : t('audit.success')}</TableCell>
+                <TableCell className="dsp-muted">{e.ip ?? t('common.none')}</TableCell>
+              </TableRow>
+            ))}
+          </DataTable>
         )}
       </PagedList>
     </>

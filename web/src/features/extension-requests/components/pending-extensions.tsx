@@ -6,9 +6,7 @@ import { AppLink } from '../../../components/app-link.tsx';
 import { DataTable } from '../../../components/data-table.tsx';
 import { DecisionControls } from '../../../components/decision-controls.tsx';
 import { PagedList } from '../../../components/query-view.tsx';
-import { StatusMessage } from '../../../components/status-message.tsx';
 import { VisuallyHidden } from '../../../components/visually-hidden.tsx';
-import { ApiError } from '../../../lib/api-client.ts';
 import { isolate } from '../../../lib/bidi.ts';
 import { formatInstant, formatMinutes } from '../../../lib/format.ts';
 import { useDecideExtension } from '../api/decide-extension.ts';
@@ -38,16 +36,8 @@ function DecideControls({ item, onDecided }: { item: ExtensionRequest; onDecided
       onAccept={() =>
         decide.mutate({ id: item.id, body: { status: 'granted' } }, { onSuccess: () => onDecided(t('extensions.grantedMessage', { item: describe })) })
       }
-      onRefuse={(reason, onFieldError) =>
-        decide.mutate(
-          { id: item.id, body: { status: 'refused', reason } },
-          {
-            onSuccess: () => onDecided(t('extensions.refusedMessage', { item: describe })),
-            onError: (e) => {
-              if (e instanceof ApiError && e.fieldErrors.reason) onFieldError(e.fieldErrors.reason);
-            },
-          },
-        )
+      onRefuse={(reason) =>
+        decide.mutate({ id: item.id, body: { status: 'refused', reason } }, { onSuccess: () => onDecided(t('extensions.refusedMessage', { item: describe })) })
       }
     />
   );
@@ -63,48 +53,50 @@ export function PendingExtensions() {
   const [message, setMessage] = useState<string | null>(null);
   const query = useExtensionRequests({ page, pageSize: PAGE_SIZE, status: 'requested' });
   return (
-    <>
-      <StatusMessage message={message} />
-      <PagedList query={query} page={page} onPageChange={setPage} paginationLabel={t('extensions.paginationLabel')} empty={t('extensions.pendingEmpty')}>
-        {(items) => (
-          <>
-            <DataTable
-              caption={t('extensions.pendingCaption')}
-              columns={[
-                t('extensions.columns.requestedAt'),
-                t('extensions.columns.specialist'),
-                t('extensions.columns.reference'),
-                t('extensions.columns.extra'),
-                t('extensions.columns.reason'),
-                t('common.actions'),
-              ]}
-            >
-              {items.map((x) => (
-                <TableRow key={x.id}>
-                  <TableCell className="dsp-nowrap">{formatInstant(x.requestedAt)}</TableCell>
-                  <TableCell>
-                    <bdi>{x.specialistName}</bdi>
-                  </TableCell>
-                  <TableCell className="dsp-nowrap">
-                    <AppLink to={`/assignments/${x.assignmentId}`}>{x.requestReference}</AppLink>
-                  </TableCell>
-                  <TableCell className="dsp-nowrap">{formatMinutes(x.extraMinutes)}</TableCell>
-                  <TableCell>
-                    <bdi>{x.reason}</bdi>
-                  </TableCell>
-                  <TableCell>
-                    {x.allowedActions.includes('grant') ? (
-                      <DecideControls item={x} onDecided={setMessage} />
-                    ) : (
-                      <span className="dsp-muted">{t('extensions.ownWork')}</span>
-                    )}
-                  </TableCell>
-                </TableRow>
-              ))}
-            </DataTable>
-          </>
-        )}
-      </PagedList>
-    </>
+    <PagedList
+      status={message}
+      query={query}
+      page={page}
+      onPageChange={setPage}
+      paginationLabel={t('extensions.paginationLabel')}
+      empty={t('extensions.pendingEmpty')}
+    >
+      {(items) => (
+        <DataTable
+          caption={t('extensions.pendingCaption')}
+          columns={[
+            t('extensions.columns.requestedAt'),
+            t('extensions.columns.specialist'),
+            t('extensions.columns.reference'),
+            t('extensions.columns.extra'),
+            t('extensions.columns.reason'),
+            t('common.actions'),
+          ]}
+        >
+          {items.map((x) => (
+            <TableRow key={x.id}>
+              <TableCell className="dsp-nowrap">{formatInstant(x.requestedAt)}</TableCell>
+              <TableCell>
+                <bdi>{x.specialistName}</bdi>
+              </TableCell>
+              <TableCell className="dsp-nowrap">
+                <AppLink to={`/assignments/${x.assignmentId}`}>{x.requestReference}</AppLink>
+              </TableCell>
+              <TableCell className="dsp-nowrap">{formatMinutes(x.extraMinutes)}</TableCell>
+              <TableCell>
+                <bdi>{x.reason}</bdi>
+              </TableCell>
+              <TableCell>
+                {x.allowedActions.includes('grant') ? (
+                  <DecideControls item={x} onDecided={setMessage} />
+                ) : (
+                  <span className="dsp-muted">{t('extensions.ownWork')}</span>
+                )}
+              </TableCell>
+            </TableRow>
+          ))}
+        </DataTable>
+      )}
+    </PagedList>
   );
 }

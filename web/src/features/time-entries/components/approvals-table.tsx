@@ -7,9 +7,7 @@ import { DataTable } from '../../../components/data-table.tsx';
 import { DecisionControls } from '../../../components/decision-controls.tsx';
 import { useErrorMessage } from '../../../components/problem-alert.tsx';
 import { PagedList } from '../../../components/query-view.tsx';
-import { StatusMessage } from '../../../components/status-message.tsx';
 import { VisuallyHidden } from '../../../components/visually-hidden.tsx';
-import { ApiError } from '../../../lib/api-client.ts';
 import { isolate } from '../../../lib/bidi.ts';
 import { focusPageHeading } from '../../../lib/focus.ts';
 import { formatCents, formatDate, formatMinutes } from '../../../lib/format.ts';
@@ -47,15 +45,10 @@ function ReviewControls({ entry, onReviewed }: { entry: TimeEntry; onReviewed: (
       onAccept={() =>
         review.mutate({ id: entry.id, body: { status: 'approved' } }, { onSuccess: () => onReviewed(t('approvals.approvedMessage', { entry: describe })) })
       }
-      onRefuse={(reason, onFieldError) =>
+      onRefuse={(reason) =>
         review.mutate(
           { id: entry.id, body: { status: 'rejected', reason } },
-          {
-            onSuccess: () => onReviewed(t('approvals.rejectedMessage', { entry: describe })),
-            onError: (e) => {
-              if (e instanceof ApiError && e.fieldErrors.reason) onFieldError(e.fieldErrors.reason);
-            },
-          },
+          { onSuccess: () => onReviewed(t('approvals.rejectedMessage', { entry: describe })) },
         )
       }
     />
@@ -114,95 +107,92 @@ export function ApprovalsTable() {
   };
 
   return (
-    <>
-      <StatusMessage message={message} />
-      <PagedList query={query} page={page} onPageChange={setPage} paginationLabel={t('approvals.paginationLabel')} empty={t('approvals.empty')}>
-        {(items) => (
-          <>
-            <div className="dsp-toolbar">
-              <Button appearance="primary-action-button" onClick={approveSelected} disabled={bulk.isPending} aria-describedby="bulk-count">
-                {t('approvals.bulk.approve')}
-              </Button>
-              <Paragraph id="bulk-count" className="dsp-muted" aria-live="polite">
-                {t('approvals.bulk.count', { count: selected.length })}
-              </Paragraph>
-            </div>
-            {bulkError ? (
-              <Paragraph className="dsp-error-text" role="alert">
-                {bulkError}
-              </Paragraph>
-            ) : null}
-            <DataTable
-              caption={t('approvals.caption')}
-              columns={[
-                <>
-                  <Checkbox
-                    id="approvals-select-all"
-                    checked={allSelected}
-                    disabled={decidableIds.length === 0}
-                    onChange={(ev) => setSelected(ev.target.checked ? decidableIds : [])}
-                  />
-                  <FormLabel htmlFor="approvals-select-all" className="dsp-visually-hidden">
-                    {t('approvals.bulk.selectAll')}
-                  </FormLabel>
-                </>,
-                t('timeEntries.columns.date'),
-                t('timeEntries.columns.specialist'),
-                t('requests.columns.reference'),
-                t('timeEntries.columns.activity'),
-                t('timeEntries.columns.duration'),
-                t('timeEntries.columns.rate'),
-                { label: t('timeEntries.columns.amount'), className: 'dsp-num' },
-                t('common.actions'),
-              ]}
-            >
-              {items.map((e) => (
-                <TableRow key={e.id}>
-                  <TableCell>
-                    {e.allowedActions.includes('approve') ? (
-                      <>
-                        <Checkbox id={`approve-${e.id}`} checked={selected.includes(e.id)} onChange={(ev) => toggle(e.id, ev.target.checked)} />
-                        <FormLabel htmlFor={`approve-${e.id}`} className="dsp-visually-hidden">
-                          {t('approvals.bulk.select', {
-                            entry: `${e.requestReference}, ${isolate(e.specialistName)}, ${formatDate(e.workedOn)}, ${formatMinutes(e.minutes)}`,
-                          })}
-                        </FormLabel>
-                      </>
-                    ) : null}
-                  </TableCell>
-                  <TableCell className="dsp-nowrap">{formatDate(e.workedOn)}</TableCell>
-                  <TableCell>
-                    <bdi>{e.specialistName}</bdi>
-                  </TableCell>
-                  <TableCell className="dsp-nowrap">
-                    <AppLink to={`/requests/${e.requestId}`}>{e.requestReference}</AppLink>
-                  </TableCell>
-                  <TableCell>
-                    {labels.activity(e.activity)}
-                    {e.description ? <bdi className="dsp-cell-note">{e.description}</bdi> : null}
-                  </TableCell>
-                  <TableCell className="dsp-nowrap">{formatMinutes(e.minutes)}</TableCell>
-                  <TableCell className="dsp-nowrap">{t('format.perHour', { amount: formatCents(e.rateCents) })}</TableCell>
-                  <TableCell className="dsp-num dsp-nowrap">{formatCents(e.amountCents)}</TableCell>
-                  <TableCell>
-                    {e.allowedActions.includes('approve') ? (
-                      <ReviewControls
-                        entry={e}
-                        onReviewed={(text) => {
-                          setMessage(text);
-                          focusPageHeading();
-                        }}
-                      />
-                    ) : (
-                      <span className="dsp-muted">{t('approvals.ownWork')}</span>
-                    )}
-                  </TableCell>
-                </TableRow>
-              ))}
-            </DataTable>
-          </>
-        )}
-      </PagedList>
-    </>
+    <PagedList status={message} query={query} page={page} onPageChange={setPage} paginationLabel={t('approvals.paginationLabel')} empty={t('approvals.empty')}>
+      {(items) => (
+        <>
+          <div className="dsp-toolbar">
+            <Button appearance="primary-action-button" onClick={approveSelected} disabled={bulk.isPending} aria-describedby="bulk-count">
+              {t('approvals.bulk.approve')}
+            </Button>
+            <Paragraph id="bulk-count" className="dsp-muted" aria-live="polite">
+              {t('approvals.bulk.count', { count: selected.length })}
+            </Paragraph>
+          </div>
+          {bulkError ? (
+            <Paragraph className="dsp-error-text" role="alert">
+              {bulkError}
+            </Paragraph>
+          ) : null}
+          <DataTable
+            caption={t('approvals.caption')}
+            columns={[
+              <>
+                <Checkbox
+                  id="approvals-select-all"
+                  checked={allSelected}
+                  disabled={decidableIds.length === 0}
+                  onChange={(ev) => setSelected(ev.target.checked ? decidableIds : [])}
+                />
+                <FormLabel htmlFor="approvals-select-all" className="dsp-visually-hidden">
+                  {t('approvals.bulk.selectAll')}
+                </FormLabel>
+              </>,
+              t('timeEntries.columns.date'),
+              t('timeEntries.columns.specialist'),
+              t('requests.columns.reference'),
+              t('timeEntries.columns.activity'),
+              t('timeEntries.columns.duration'),
+              t('timeEntries.columns.rate'),
+              { label: t('timeEntries.columns.amount'), className: 'dsp-num' },
+              t('common.actions'),
+            ]}
+          >
+            {items.map((e) => (
+              <TableRow key={e.id}>
+                <TableCell>
+                  {e.allowedActions.includes('approve') ? (
+                    <>
+                      <Checkbox id={`approve-${e.id}`} checked={selected.includes(e.id)} onChange={(ev) => toggle(e.id, ev.target.checked)} />
+                      <FormLabel htmlFor={`approve-${e.id}`} className="dsp-visually-hidden">
+                        {t('approvals.bulk.select', {
+                          entry: `${e.requestReference}, ${isolate(e.specialistName)}, ${formatDate(e.workedOn)}, ${formatMinutes(e.minutes)}`,
+                        })}
+                      </FormLabel>
+                    </>
+                  ) : null}
+                </TableCell>
+                <TableCell className="dsp-nowrap">{formatDate(e.workedOn)}</TableCell>
+                <TableCell>
+                  <bdi>{e.specialistName}</bdi>
+                </TableCell>
+                <TableCell className="dsp-nowrap">
+                  <AppLink to={`/requests/${e.requestId}`}>{e.requestReference}</AppLink>
+                </TableCell>
+                <TableCell>
+                  {labels.activity(e.activity)}
+                  {e.description ? <bdi className="dsp-cell-note">{e.description}</bdi> : null}
+                </TableCell>
+                <TableCell className="dsp-nowrap">{formatMinutes(e.minutes)}</TableCell>
+                <TableCell className="dsp-nowrap">{t('format.perHour', { amount: formatCents(e.rateCents) })}</TableCell>
+                <TableCell className="dsp-num dsp-nowrap">{formatCents(e.amountCents)}</TableCell>
+                <TableCell>
+                  {e.allowedActions.includes('approve') ? (
+                    <ReviewControls
+                      entry={e}
+                      onReviewed={(text) => {
+                        setMessage(text);
+                        focusPageHeading();
+                      }}
+                    />
+                  ) : (
+                    <span className="dsp-muted">{t('approvals.ownWork')}</span>
+                  )}
+                </TableCell>
+              </TableRow>
+            ))}
+          </DataTable>
+        </>
+      )}
+    </PagedList>
   );
 }

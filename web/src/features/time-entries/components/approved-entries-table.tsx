@@ -8,7 +8,6 @@ import { TextareaField, TextField } from '../../../components/form-field.tsx';
 import { hasBlockingPersonalData, PersonalDataWarning } from '../../../components/personal-data-warning.tsx';
 import { FormFrame, useProblemForm } from '../../../components/problem-form.tsx';
 import { PagedList } from '../../../components/query-view.tsx';
-import { StatusMessage } from '../../../components/status-message.tsx';
 import { VisuallyHidden } from '../../../components/visually-hidden.tsx';
 import { isolate } from '../../../lib/bidi.ts';
 import { focusPageHeading } from '../../../lib/focus.ts';
@@ -106,78 +105,80 @@ export function ApprovedEntriesTable() {
   const [correcting, setCorrecting] = useState<string | null>(null);
   const query = useTimeEntries({ page, pageSize: PAGE_SIZE, status: 'approved' });
   return (
-    <>
-      <StatusMessage message={message} />
-      <PagedList query={query} page={page} onPageChange={setPage} paginationLabel={t('corrections.paginationLabel')} empty={t('corrections.empty')}>
-        {(items) => (
-          <>
-            <DataTable
-              caption={t('corrections.caption')}
-              columns={[
-                t('timeEntries.columns.date'),
-                t('timeEntries.columns.specialist'),
-                t('requests.columns.reference'),
-                t('timeEntries.columns.activity'),
-                t('timeEntries.columns.duration'),
-                { label: t('timeEntries.columns.amount'), className: 'dsp-num' },
-                t('corrections.approvedBy'),
-                t('common.actions'),
-              ]}
-            >
-              {items.map((e) => (
-                <TableRow key={e.id}>
-                  <TableCell className="dsp-nowrap">{formatDate(e.workedOn)}</TableCell>
-                  <TableCell>
-                    <bdi>{e.specialistName}</bdi>
-                  </TableCell>
-                  <TableCell className="dsp-nowrap">
-                    <AppLink to={`/requests/${e.requestId}`}>{e.requestReference}</AppLink>
-                  </TableCell>
-                  <TableCell>
-                    {labels.activity(e.activity)}
-                    {e.correctsEntryId ? <span className="dsp-cell-note">{t('corrections.isCorrection')}</span> : null}
-                    {e.description ? <bdi className="dsp-cell-note">{e.description}</bdi> : null}
-                  </TableCell>
-                  <TableCell className="dsp-nowrap">{formatMinutes(e.minutes)}</TableCell>
-                  <TableCell className="dsp-num dsp-nowrap">{formatCents(e.amountCents)}</TableCell>
-                  <TableCell>
-                    {e.reviewerName ? <bdi>{e.reviewerName}</bdi> : t('common.none')}
-                    {e.reviewedAt ? <span className="dsp-cell-note">{formatInstant(e.reviewedAt)}</span> : null}
-                  </TableCell>
-                  <TableCell>
-                    {!e.allowedActions.includes('correct') ? null : correcting === e.id ? (
-                      <CorrectionForm
-                        entry={e}
-                        onCancel={() => setCorrecting(null)}
-                        onDone={(text) => {
-                          setCorrecting(null);
-                          setMessage(text);
-                          focusPageHeading();
-                        }}
-                      />
-                    ) : (
-                      <Button
-                        appearance="secondary-action-button"
-                        onClick={() => {
-                          setMessage(null);
-                          setCorrecting(e.id);
-                          setTimeout(() => document.getElementById(`correction-minutes-${e.id}`)?.focus(), 0);
-                        }}
-                      >
-                        {t('corrections.action')}
-                        <VisuallyHidden>
-                          {' '}
-                          {t('approvals.rowContext', { name: isolate(e.specialistName), date: formatDate(e.workedOn), reference: e.requestReference })}
-                        </VisuallyHidden>
-                      </Button>
-                    )}
-                  </TableCell>
-                </TableRow>
-              ))}
-            </DataTable>
-          </>
-        )}
-      </PagedList>
-    </>
+    <PagedList
+      status={message}
+      query={query}
+      page={page}
+      onPageChange={setPage}
+      paginationLabel={t('corrections.paginationLabel')}
+      empty={t('corrections.empty')}
+    >
+      {(items) => (
+        <DataTable
+          caption={t('corrections.caption')}
+          columns={[
+            t('timeEntries.columns.date'),
+            t('timeEntries.columns.specialist'),
+            t('requests.columns.reference'),
+            t('timeEntries.columns.activity'),
+            t('timeEntries.columns.duration'),
+            { label: t('timeEntries.columns.amount'), className: 'dsp-num' },
+            t('corrections.approvedBy'),
+            t('common.actions'),
+          ]}
+        >
+          {items.map((e) => (
+            <TableRow key={e.id}>
+              <TableCell className="dsp-nowrap">{formatDate(e.workedOn)}</TableCell>
+              <TableCell>
+                <bdi>{e.specialistName}</bdi>
+              </TableCell>
+              <TableCell className="dsp-nowrap">
+                <AppLink to={`/requests/${e.requestId}`}>{e.requestReference}</AppLink>
+              </TableCell>
+              <TableCell>
+                {labels.activity(e.activity)}
+                {e.correctsEntryId ? <span className="dsp-cell-note">{t('corrections.isCorrection')}</span> : null}
+                {e.description ? <bdi className="dsp-cell-note">{e.description}</bdi> : null}
+              </TableCell>
+              <TableCell className="dsp-nowrap">{formatMinutes(e.minutes)}</TableCell>
+              <TableCell className="dsp-num dsp-nowrap">{formatCents(e.amountCents)}</TableCell>
+              <TableCell>
+                {e.reviewerName ? <bdi>{e.reviewerName}</bdi> : t('common.none')}
+                {e.reviewedAt ? <span className="dsp-cell-note">{formatInstant(e.reviewedAt)}</span> : null}
+              </TableCell>
+              <TableCell>
+                {!e.allowedActions.includes('correct') ? null : correcting === e.id ? (
+                  <CorrectionForm
+                    entry={e}
+                    onCancel={() => setCorrecting(null)}
+                    onDone={(text) => {
+                      setCorrecting(null);
+                      setMessage(text);
+                      focusPageHeading();
+                    }}
+                  />
+                ) : (
+                  <Button
+                    appearance="secondary-action-button"
+                    onClick={() => {
+                      setMessage(null);
+                      setCorrecting(e.id);
+                      setTimeout(() => document.getElementById(`correction-minutes-${e.id}`)?.focus(), 0);
+                    }}
+                  >
+                    {t('corrections.action')}
+                    <VisuallyHidden>
+                      {' '}
+                      {t('approvals.rowContext', { name: isolate(e.specialistName), date: formatDate(e.workedOn), reference: e.requestReference })}
+                    </VisuallyHidden>
+                  </Button>
+                )}
+              </TableCell>
+            </TableRow>
+          ))}
+        </DataTable>
+      )}
+    </PagedList>
   );
 }
