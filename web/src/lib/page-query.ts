@@ -1,4 +1,5 @@
 import { keepPreviousData, type QueryKey, queryOptions } from '@tanstack/react-query';
+import { useState } from 'react';
 import type { z } from 'zod';
 import { type ApiRequestOptions, apiRequest } from './api-client.ts';
 
@@ -13,4 +14,19 @@ export function pageQueryOptions<S extends z.ZodType>(queryKey: QueryKey, path: 
     queryFn: ({ signal }) => apiRequest(path, { query, schema, signal }),
     placeholderData: keepPreviousData,
   });
+}
+
+/** The paging parameters every list endpoint takes (`page` from 1; `pageSize` up to the API's limit). */
+export interface PageParams {
+  page: number;
+  pageSize: number;
+}
+
+/**
+ * The page a list screen shows, from 1, with its setter named as `PagedList` takes it, so a list
+ * screen spreads it: `const paging = usePaging(); useX({ page: paging.page, … }); <PagedList {...paging} …>`.
+ */
+export function usePaging(): { page: number; onPageChange: (page: number) => void } {
+  const [page, onPageChange] = useState(1);
+  return { page, onPageChange };
 }

@@ -26,15 +26,16 @@ import { hasRole, isOwnAssignment, useMe } from '../../lib/auth.ts';
 import { isolate } from '../../lib/bidi.ts';
 import { focusPageHeading } from '../../lib/focus.ts';
 import { formatCents, formatMinutes } from '../../lib/format.ts';
+import { usePaging } from '../../lib/page-query.ts';
 
 function EntriesSection({ assignmentId }: { assignmentId: string }) {
   const { t } = useTranslation();
-  const [page, setPage] = useState(1);
-  const entries = useAssignmentTimeEntries(assignmentId, page);
+  const paging = usePaging();
+  const entries = useAssignmentTimeEntries(assignmentId, paging.page);
   return (
     <section aria-labelledby="entries-heading" className="dsp-section">
       <Heading2 id="entries-heading">{t('timeEntries.heading')}</Heading2>
-      <PagedList query={entries} page={page} onPageChange={setPage} paginationLabel={t('timeEntries.paginationLabel')} empty={t('timeEntries.empty')}>
+      <PagedList query={entries} {...paging} paginationLabel={t('timeEntries.paginationLabel')} empty={t('timeEntries.empty')}>
         {(items) => <TimeEntryTable entries={items} caption={t('timeEntries.heading')} />}
       </PagedList>
     </section>

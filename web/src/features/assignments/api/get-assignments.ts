@@ -7,12 +7,7 @@ const AssignmentPageSchema = pageOf(AssignmentSchema);
 
 /** Query options of `GET /assignments`: a page of the specialist's own assignments (coordinator: all). */
 export const assignmentsQueryOptions = (params: AssignmentListParams) =>
-  pageQueryOptions(assignmentKeys.list(params), '/assignments', AssignmentPageSchema, {
-    page: params.page,
-    pageSize: params.pageSize,
-    status: params.status,
-    open: params.open === undefined ? undefined : String(params.open),
-  });
+  pageQueryOptions(assignmentKeys.list(params), '/assignments', AssignmentPageSchema, { ...params });
 
 /** A page of assignments. */
 export function useAssignments(params: AssignmentListParams) {

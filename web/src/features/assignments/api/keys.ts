@@ -1,10 +1,9 @@
 import type { AssignmentStatus } from '@duidingspool/shared';
+import type { PageParams } from '../../../lib/page-query.ts';
 import { queryRoots } from '../../../lib/query-roots.ts';
 
 /** Query parameters of the assignment list. */
-export interface AssignmentListParams {
-  page: number;
-  pageSize: number;
+export interface AssignmentListParams extends PageParams {
   status?: AssignmentStatus;
   open?: boolean;
 }

@@ -8,6 +8,7 @@ import { PagedList } from '../../../components/query-view.tsx';
 import { AssignmentStatusBadge, RequestStatusBadge } from '../../../components/status-badge.tsx';
 import { focusPageHeading } from '../../../lib/focus.ts';
 import { formatInstant, formatMinutes } from '../../../lib/format.ts';
+import { usePaging } from '../../../lib/page-query.ts';
 import { useAssignments } from '../api/get-assignments.ts';
 import { AssignmentResponse } from './assignment-response.tsx';
 
@@ -19,18 +20,11 @@ const PAGE_SIZE = 20;
  */
 export function MyAssignments() {
   const { t } = useTranslation();
-  const [page, setPage] = useState(1);
+  const paging = usePaging();
   const [message, setMessage] = useState<string | null>(null);
-  const query = useAssignments({ page, pageSize: PAGE_SIZE });
+  const query = useAssignments({ page: paging.page, pageSize: PAGE_SIZE });
   return (
-    <PagedList
-      status={message}
-      query={query}
-      page={page}
-      onPageChange={setPage}
-      paginationLabel={t('assignments.paginationLabel')}
-      empty={t('assignments.empty')}
-    >
+    <PagedList status={message} query={query} {...paging} paginationLabel={t('assignments.paginationLabel')} empty={t('assignments.empty')}>
       {(items) => (
         <DataTable
           caption={t('assignments.myTitle')}

@@ -6,6 +6,7 @@ import { DataTable } from '../../../components/data-table.tsx';
 import { SelectField, TextField } from '../../../components/form-field.tsx';
 import { PagedList } from '../../../components/query-view.tsx';
 import { formatInstant } from '../../../lib/format.ts';
+import { usePaging } from '../../../lib/page-query.ts';
 import { auditExportUrl, useAuditEvents } from '../api/audit-events.ts';
 import { type ActorOption, type AuditFilterForm, EMPTY_AUDIT_FORM, mergeActors, toAuditFilter } from './audit-filter.ts';
 
@@ -18,9 +19,9 @@ export function AuditLog({ actors }: { actors?: readonly ActorOption[] | undefin
   const { t } = useTranslation();
   const [form, setForm] = useState(EMPTY_AUDIT_FORM);
   const [filter, setFilter] = useState<AuditEventFilter>({});
-  const [page, setPage] = useState(1);
+  const paging = usePaging();
   const [seen, setSeen] = useState<ActorOption[]>([]);
-  const events = useAuditEvents(filter, page);
+  const events = useAuditEvents(filter, paging.page);
   const set = (key: keyof AuditFilterForm) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
   const items = events.data?.items;
   useEffect(() => {
@@ -31,7 +32,7 @@ export function AuditLog({ actors }: { actors?: readonly ActorOption[] | undefin
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setFilter(toAuditFilter(form));
-    setPage(1);
+    paging.onPageChange(1);
   };
 
   return (
@@ -85,7 +86,7 @@ export function AuditLog({ actors }: { actors?: readonly ActorOption[] | undefin
           </ButtonLink>
         </div>
       </form>
-      <PagedList query={events} page={page} onPageChange={setPage} paginationLabel={t('audit.pagination')}>
+      <PagedList query={events} {...paging} paginationLabel={t('audit.pagination')}>
         {(items, data) => (
           <DataTable
             caption={t('audit.caption', { total: data.total })}

@@ -7,11 +7,7 @@ const ExtensionRequestPageSchema = pageOf(ExtensionRequestSchema);
 
 /** Query options of `GET /extension-requests`: a page of requests for more hours (coordinator: all; specialist: own), by status. */
 export const extensionRequestsQueryOptions = (params: ExtensionListParams) =>
-  pageQueryOptions(extensionKeys.list(params), '/extension-requests', ExtensionRequestPageSchema, {
-    page: params.page,
-    pageSize: params.pageSize,
-    status: params.status,
-  });
+  pageQueryOptions(extensionKeys.list(params), '/extension-requests', ExtensionRequestPageSchema, { ...params });
 
 /** A page of extension requests. */
 export function useExtensionRequests(params: ExtensionListParams) {

@@ -1,10 +1,9 @@
 import type { ExtensionStatus } from '@duidingspool/shared';
+import type { PageParams } from '../../../lib/page-query.ts';
 import { queryRoots } from '../../../lib/query-roots.ts';
 
 /** Query parameters of the extension-request list. */
-export interface ExtensionListParams {
-  page: number;
-  pageSize: number;
+export interface ExtensionListParams extends PageParams {
   status?: ExtensionStatus;
 }
 

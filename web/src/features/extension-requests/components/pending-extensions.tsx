@@ -9,6 +9,7 @@ import { PagedList } from '../../../components/query-view.tsx';
 import { VisuallyHidden } from '../../../components/visually-hidden.tsx';
 import { isolate } from '../../../lib/bidi.ts';
 import { formatInstant, formatMinutes } from '../../../lib/format.ts';
+import { usePaging } from '../../../lib/page-query.ts';
 import { useDecideExtension } from '../api/decide-extension.ts';
 import { useExtensionRequests } from '../api/get-extension-requests.ts';
 
@@ -49,18 +50,11 @@ function DecideControls({ item, onDecided }: { item: ExtensionRequest; onDecided
  */
 export function PendingExtensions() {
   const { t } = useTranslation();
-  const [page, setPage] = useState(1);
+  const paging = usePaging();
   const [message, setMessage] = useState<string | null>(null);
-  const query = useExtensionRequests({ page, pageSize: PAGE_SIZE, status: 'requested' });
+  const query = useExtensionRequests({ page: paging.page, pageSize: PAGE_SIZE, status: 'requested' });
   return (
-    <PagedList
-      status={message}
-      query={query}
-      page={page}
-      onPageChange={setPage}
-      paginationLabel={t('extensions.paginationLabel')}
-      empty={t('extensions.pendingEmpty')}
-    >
+    <PagedList status={message} query={query} {...paging} paginationLabel={t('extensions.paginationLabel')} empty={t('extensions.pendingEmpty')}>
       {(items) => (
         <DataTable
           caption={t('extensions.pendingCaption')}

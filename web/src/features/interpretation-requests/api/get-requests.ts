@@ -7,13 +7,7 @@ const RequestPageSchema = pageOf(InterpretationRequestSummarySchema);
 
 /** Query options of `GET /interpretation-requests`: a page of the requests the user may see. */
 export const requestsQueryOptions = (params: RequestListParams) =>
-  pageQueryOptions(requestKeys.list(params), '/interpretation-requests', RequestPageSchema, {
-    page: params.page,
-    pageSize: params.pageSize,
-    status: params.status,
-    caseTableId: params.caseTableId,
-    sort: params.sort,
-  });
+  pageQueryOptions(requestKeys.list(params), '/interpretation-requests', RequestPageSchema, { ...params });
 
 /** A page of requests, keeping the previous page on screen while the next loads. */
 export function useRequests(params: RequestListParams) {

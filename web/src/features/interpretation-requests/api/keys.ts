@@ -1,9 +1,8 @@
+import type { PageParams } from '../../../lib/page-query.ts';
 import { queryRoots } from '../../../lib/query-roots.ts';
 
 /** Query parameters of the request list. */
-export interface RequestListParams {
-  page: number;
-  pageSize: number;
+export interface RequestListParams extends PageParams {
   status?: readonly string[];
   caseTableId?: string;
   sort?: string;

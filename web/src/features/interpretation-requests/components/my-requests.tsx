@@ -1,6 +1,6 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PagedList } from '../../../components/query-view.tsx';
+import { usePaging } from '../../../lib/page-query.ts';
 import { useRequests } from '../api/get-requests.ts';
 import { RequestTable } from './request-table.tsx';
 
@@ -9,10 +9,10 @@ const PAGE_SIZE = 20;
 /** “Mijn verzoeken”: the paginated requests of the requester's casustafels, newest first. */
 export function MyRequests() {
   const { t } = useTranslation();
-  const [page, setPage] = useState(1);
-  const query = useRequests({ page, pageSize: PAGE_SIZE, sort: '-submittedAt' });
+  const paging = usePaging();
+  const query = useRequests({ page: paging.page, pageSize: PAGE_SIZE, sort: '-submittedAt' });
   return (
-    <PagedList query={query} page={page} onPageChange={setPage} paginationLabel={t('requests.paginationLabel')} empty={t('requests.empty')}>
+    <PagedList query={query} {...paging} paginationLabel={t('requests.paginationLabel')} empty={t('requests.empty')}>
       {(items) => <RequestTable items={items} caption={t('requests.myTitle')} />}
     </PagedList>
   );

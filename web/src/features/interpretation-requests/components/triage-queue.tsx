@@ -8,6 +8,7 @@ import { SelectField } from '../../../components/form-field.tsx';
 import { PagedList } from '../../../components/query-view.tsx';
 import { RequestStatusBadge } from '../../../components/status-badge.tsx';
 import { formatDate, formatInstant } from '../../../lib/format.ts';
+import { usePaging } from '../../../lib/page-query.ts';
 import { useRequests } from '../api/get-requests.ts';
 import { UrgencyLabel } from './urgency-label.tsx';
 
@@ -33,14 +34,14 @@ export function TriageQueue() {
   const { t } = useTranslation();
   const [filter, setFilter] = useState('triage');
   const [sort, setSort] = useState<string>('submittedAt');
-  const [page, setPage] = useState(1);
-  const query = useRequests({ page, pageSize: PAGE_SIZE, status: statusFilter(filter), sort });
+  const paging = usePaging();
+  const query = useRequests({ page: paging.page, pageSize: PAGE_SIZE, status: statusFilter(filter), sort });
 
   const sortField = sort.replace(/^-/, '') as SortField;
   const descending = sort.startsWith('-');
 
   const toggleSort = (field: SortField) => {
-    setPage(1);
+    paging.onPageChange(1);
     if (sortField === field && TWO_WAY.includes(field)) setSort(descending ? field : `-${field}`);
     else setSort(field);
   };
@@ -76,12 +77,12 @@ export function TriageQueue() {
           value={filter}
           onChange={(v) => {
             setFilter(v);
-            setPage(1);
+            paging.onPageChange(1);
           }}
           options={filterOptions}
         />
       </div>
-      <PagedList query={query} page={page} onPageChange={setPage} paginationLabel={t('triage.paginationLabel')} empty={t('triage.empty')} announceEmpty>
+      <PagedList query={query} {...paging} paginationLabel={t('triage.paginationLabel')} empty={t('triage.empty')} announceEmpty>
         {(items, data) => (
           <>
             <Paragraph role="status" className="dsp-muted">

@@ -7,7 +7,7 @@ const TimeEntryPageSchema = pageOf(TimeEntrySchema);
 
 /** Query options of `GET /time-entries`: a page of entries by status (coordinator: all; specialist: own). */
 export const timeEntriesQueryOptions = (params: TimeEntryListParams) =>
-  pageQueryOptions(timeEntryKeys.list(params), '/time-entries', TimeEntryPageSchema, { page: params.page, pageSize: params.pageSize, status: params.status });
+  pageQueryOptions(timeEntryKeys.list(params), '/time-entries', TimeEntryPageSchema, { ...params });
 
 /** A page of time entries. */
 export function useTimeEntries(params: TimeEntryListParams) {

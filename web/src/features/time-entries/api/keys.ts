@@ -1,10 +1,9 @@
 import type { TimeEntryStatus } from '@duidingspool/shared';
+import type { PageParams } from '../../../lib/page-query.ts';
 import { queryRoots } from '../../../lib/query-roots.ts';
 
 /** Query parameters of the time-entry list. */
-export interface TimeEntryListParams {
-  page: number;
-  pageSize: number;
+export interface TimeEntryListParams extends PageParams {
   status?: TimeEntryStatus;
 }
 

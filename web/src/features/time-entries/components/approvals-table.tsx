@@ -11,6 +11,7 @@ import { VisuallyHidden } from '../../../components/visually-hidden.tsx';
 import { isolate } from '../../../lib/bidi.ts';
 import { focusPageHeading } from '../../../lib/focus.ts';
 import { formatCents, formatDate, formatMinutes } from '../../../lib/format.ts';
+import { usePaging } from '../../../lib/page-query.ts';
 import { useReferenceLabels } from '../../../lib/reference-data.ts';
 import { useTimeEntries } from '../api/get-time-entries.ts';
 import { useReviewTimeEntries } from '../api/review-time-entries.ts';
@@ -65,11 +66,11 @@ export function ApprovalsTable() {
   const { t } = useTranslation();
   const labels = useReferenceLabels();
   const errorMessage = useErrorMessage();
-  const [page, setPage] = useState(1);
+  const paging = usePaging();
   const [message, setMessage] = useState<string | null>(null);
   const [selected, setSelected] = useState<string[]>([]);
   const [bulkError, setBulkError] = useState<string | null>(null);
-  const query = useTimeEntries({ page, pageSize: PAGE_SIZE, status: 'submitted' });
+  const query = useTimeEntries({ page: paging.page, pageSize: PAGE_SIZE, status: 'submitted' });
   const bulk = useReviewTimeEntries();
   const visibleIds = query.data?.items.map((e) => e.id) ?? [];
   const visibleKey = visibleIds.join(',');
@@ -107,7 +108,7 @@ export function ApprovalsTable() {
   };
 
   return (
-    <PagedList status={message} query={query} page={page} onPageChange={setPage} paginationLabel={t('approvals.paginationLabel')} empty={t('approvals.empty')}>
+    <PagedList status={message} query={query} {...paging} paginationLabel={t('approvals.paginationLabel')} empty={t('approvals.empty')}>
       {(items) => (
         <>
           <div className="dsp-toolbar">

@@ -12,6 +12,7 @@ import { VisuallyHidden } from '../../../components/visually-hidden.tsx';
 import { isolate } from '../../../lib/bidi.ts';
 import { focusPageHeading } from '../../../lib/focus.ts';
 import { formatCents, formatDate, formatInstant, formatMinutes } from '../../../lib/format.ts';
+import { usePaging } from '../../../lib/page-query.ts';
 import { parseCorrectionMinutes } from '../../../lib/parse-input.ts';
 import { useReferenceLabels } from '../../../lib/reference-data.ts';
 import { useCorrectTimeEntry } from '../api/correct-time-entry.ts';
@@ -100,19 +101,12 @@ function CorrectionForm({ entry, onDone, onCancel }: { entry: TimeEntry; onDone:
 export function ApprovedEntriesTable() {
   const { t } = useTranslation();
   const labels = useReferenceLabels();
-  const [page, setPage] = useState(1);
+  const paging = usePaging();
   const [message, setMessage] = useState<string | null>(null);
   const [correcting, setCorrecting] = useState<string | null>(null);
-  const query = useTimeEntries({ page, pageSize: PAGE_SIZE, status: 'approved' });
+  const query = useTimeEntries({ page: paging.page, pageSize: PAGE_SIZE, status: 'approved' });
   return (
-    <PagedList
-      status={message}
-      query={query}
-      page={page}
-      onPageChange={setPage}
-      paginationLabel={t('corrections.paginationLabel')}
-      empty={t('corrections.empty')}
-    >
+    <PagedList status={message} query={query} {...paging} paginationLabel={t('corrections.paginationLabel')} empty={t('corrections.empty')}>
       {(items) => (
         <DataTable
           caption={t('corrections.caption')}
