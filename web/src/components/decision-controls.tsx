@@ -3,7 +3,7 @@ import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../lib/api-client.ts';
 import { TextareaField } from './form-field.tsx';
-import { hasBlockingPersonalData, PersonalDataWarning } from './personal-data-warning.tsx';
+import { hasBlockingPersonalData } from './personal-data-warning.tsx';
 import { useErrorMessage } from './problem-alert.tsx';
 
 /** The texts of one two-way decision (approve/reject, grant/refuse). */
@@ -93,8 +93,7 @@ export function DecisionControls({
             rows={2}
             required
             maxLength={reasonMaxLength}
-            describedByExtra={`${id}-pd`}
-            after={<PersonalDataWarning id={`${id}-pd`} text={reason} />}
+            checkPersonalData
           />
           <ButtonGroup>
             <Button type="submit" appearance="primary-action-button" hint="danger" disabled={pending}>

@@ -1,5 +1,6 @@
 import { FormFieldDescription, FormFieldErrorMessage, FormLabel, Select, SelectOption, Textarea, Textbox } from '@utrecht/component-library-react';
 import type { ChangeEvent, ReactNode } from 'react';
+import { PersonalDataWarning } from './personal-data-warning.tsx';
 
 /** Ids of a field's description and error message, for `aria-describedby`. */
 export function describedBy(id: string, opts: { description?: boolean; error?: boolean; extra?: string }): string | undefined {
@@ -57,11 +58,14 @@ interface TextFieldProps {
   after?: ReactNode;
   name?: string;
   maxLength?: number;
+  /** Warn while typing when the text seems to hold personal data (the warning is `${id}-pd`). */
+  checkPersonalData?: boolean;
 }
 
 /** A labelled single-line text input with optional description and inline error. */
 export function TextField(props: TextFieldProps) {
-  const { id, label, value, onChange, description, error, required, type = 'text', after, size = 'full' } = props;
+  const { id, label, value, onChange, description, error, required, type = 'text', size = 'full' } = props;
+  const { extra, after } = personalDataParts(id, value, props.checkPersonalData, props.describedByExtra, props.after);
   return (
     <FieldShell id={id} label={label} description={description} error={error} required={required} after={after}>
       <Textbox
@@ -78,10 +82,23 @@ export function TextField(props: TextFieldProps) {
         placeholder={props.placeholder}
         maxLength={props.maxLength}
         className={`dsp-input--${size}`}
-        aria-describedby={describedBy(id, { description: !!description, error: !!error, extra: props.describedByExtra })}
+        aria-describedby={describedBy(id, { description: !!description, error: !!error, extra })}
       />
     </FieldShell>
   );
+}
+
+/** The props of a short required input that the browser does not fill in (amounts, durations, codes). */
+type ShortFieldProps = Omit<TextFieldProps, 'size' | 'autoComplete' | 'required'>;
+
+/** A short, required, labelled input that the browser does not fill in: a duration (`h:mm`), a list of percents, a year. */
+export function ShortField(props: ShortFieldProps) {
+  return <TextField {...props} size="small" autoComplete="off" required />;
+}
+
+/** A short, required input of an amount in euros (`125,00`), with the decimal keyboard on touch screens. */
+export function AmountField(props: Omit<ShortFieldProps, 'inputMode'>) {
+  return <ShortField {...props} inputMode="decimal" />;
 }
 
 interface TextareaFieldProps {
@@ -96,11 +113,28 @@ interface TextareaFieldProps {
   describedByExtra?: string;
   after?: ReactNode;
   maxLength?: number;
+  /** Warn while typing when the text seems to hold personal data (the warning is `${id}-pd`). */
+  checkPersonalData?: boolean;
+}
+
+/** Extra `aria-describedby` ids and the content below a free-text control: its personal-data warning when asked for. */
+function personalDataParts(id: string, value: string, check: boolean | undefined, extra: string | undefined, after: ReactNode) {
+  if (!check) return { extra, after };
+  return {
+    extra: [extra, `${id}-pd`].filter(Boolean).join(' '),
+    after: (
+      <>
+        <PersonalDataWarning id={`${id}-pd`} text={value} />
+        {after}
+      </>
+    ),
+  };
 }
 
 /** A labelled multi-line text input with optional description and inline error. */
 export function TextareaField(props: TextareaFieldProps) {
-  const { id, label, value, onChange, description, error, required, rows = 5, after } = props;
+  const { id, label, value, onChange, description, error, required, rows = 5 } = props;
+  const { extra, after } = personalDataParts(id, value, props.checkPersonalData, props.describedByExtra, props.after);
   return (
     <FieldShell id={id} label={label} description={description} error={error} required={required} after={after}>
       <Textarea
@@ -113,7 +147,7 @@ export function TextareaField(props: TextareaFieldProps) {
         aria-invalid={error ? true : undefined}
         required={required}
         maxLength={props.maxLength}
-        aria-describedby={describedBy(id, { description: !!description, error: !!error, extra: props.describedByExtra })}
+        aria-describedby={describedBy(id, { description: !!description, error: !!error, extra })}
       />
     </FieldShell>
   );

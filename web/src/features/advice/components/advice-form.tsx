@@ -2,7 +2,7 @@ import { DeliverAdviceBodySchema, maxLengthOf } from '@duidingspool/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TextareaField } from '../../../components/form-field.tsx';
-import { hasBlockingPersonalData, PersonalDataWarning } from '../../../components/personal-data-warning.tsx';
+import { hasBlockingPersonalData } from '../../../components/personal-data-warning.tsx';
 import { FormFrame, useProblemForm } from '../../../components/problem-form.tsx';
 import { useDeliverAdvice } from '../api/deliver-advice.ts';
 
@@ -48,18 +48,9 @@ export function AdviceForm({ requestId, onDelivered }: { requestId: string; onDe
         onChange={setSummary}
         rows={3}
         required
-        describedByExtra="advice-summary-pd"
-        after={<PersonalDataWarning id="advice-summary-pd" text={summary} />}
+        checkPersonalData
       />
-      <TextareaField
-        {...form.field('body')}
-        value={body}
-        onChange={setBody}
-        rows={12}
-        required
-        describedByExtra="advice-body-pd"
-        after={<PersonalDataWarning id="advice-body-pd" text={body} />}
-      />
+      <TextareaField {...form.field('body')} value={body} onChange={setBody} rows={12} required checkPersonalData />
     </FormFrame>
   );
 }

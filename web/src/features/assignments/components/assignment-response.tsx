@@ -3,7 +3,7 @@ import { Button, ButtonGroup } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TextareaField } from '../../../components/form-field.tsx';
-import { hasBlockingPersonalData, PersonalDataWarning } from '../../../components/personal-data-warning.tsx';
+import { hasBlockingPersonalData } from '../../../components/personal-data-warning.tsx';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
 import { VisuallyHidden } from '../../../components/visually-hidden.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
@@ -79,8 +79,7 @@ export function AssignmentResponse({ assignment, onDone }: { assignment: Assignm
             error={reasonError}
             rows={3}
             maxLength={maxLengthOf(PatchAssignmentBodySchema.shape.reason)}
-            describedByExtra={`${reasonId}-pd`}
-            after={<PersonalDataWarning id={`${reasonId}-pd`} text={reason} />}
+            checkPersonalData
           />
           <ButtonGroup>
             <Button type="submit" appearance="primary-action-button" hint="danger" disabled={update.isPending}>

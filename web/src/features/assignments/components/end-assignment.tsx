@@ -3,7 +3,7 @@ import { Button, ButtonGroup, Paragraph } from '@utrecht/component-library-react
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TextareaField } from '../../../components/form-field.tsx';
-import { hasBlockingPersonalData, PersonalDataWarning } from '../../../components/personal-data-warning.tsx';
+import { hasBlockingPersonalData } from '../../../components/personal-data-warning.tsx';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
 import { VisuallyHidden } from '../../../components/visually-hidden.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
@@ -76,8 +76,7 @@ export function EndAssignment({ assignment, onEnded }: { assignment: Assignment;
         rows={3}
         required
         maxLength={maxLengthOf(EndAssignmentBodySchema.shape.reason)}
-        describedByExtra={`${id}-pd`}
-        after={<PersonalDataWarning id={`${id}-pd`} text={reason} />}
+        checkPersonalData
       />
       <ButtonGroup>
         <Button type="submit" appearance="primary-action-button" hint="danger" disabled={end.isPending}>

@@ -1,12 +1,13 @@
-import { type Budget, MAX_BUDGET_CENTS, maxLengthOf, type PatchBudgetBody, PatchBudgetBodySchema } from '@duidingspool/shared';
+import { type Budget, MAX_BUDGET_CENTS, type PatchBudgetBody, PatchBudgetBodySchema } from '@duidingspool/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TextareaField, TextField } from '../../../components/form-field.tsx';
+import { AmountField, ShortField } from '../../../components/form-field.tsx';
 import { FormFrame, useProblemForm } from '../../../components/problem-form.tsx';
 import { isProblem } from '../../../lib/api-client.ts';
 import { formatCents } from '../../../lib/format.ts';
 import { centsToInput, parseEuros, parsePercentList } from '../../../lib/parse-input.ts';
 import { useUpdateBudget } from '../api/update-budget.ts';
+import { BudgetTextFields } from './budget-text-fields.tsx';
 
 type Field = 'allocatedCents' | 'fundingSource' | 'note' | 'thresholdPercents';
 
@@ -74,40 +75,18 @@ export function EditBudgetForm({ budget }: { budget: Budget }) {
   return (
     <FormFrame frame={form.frame} onSubmit={submit} submitLabel={t('budgetAdmin.saveSubmit')} pending={update.isPending} headingLevel={3}>
       <div className="dsp-form-row">
-        <TextField
+        <AmountField
           {...form.field('allocatedCents')}
           description={t('budgetAdmin.amountEditHint', { amount: formatCents(budget.committedCents) })}
           value={amount}
           onChange={setAmount}
-          inputMode="decimal"
-          autoComplete="off"
-          size="small"
-          required
         />
-        <TextField
-          {...form.field('thresholdPercents')}
-          description={t('budgetAdmin.thresholdsHint')}
-          value={thresholds}
-          onChange={setThresholds}
-          autoComplete="off"
-          size="small"
-          required
-        />
+        <ShortField {...form.field('thresholdPercents')} description={t('budgetAdmin.thresholdsHint')} value={thresholds} onChange={setThresholds} />
       </div>
-      <TextField
-        {...form.field('fundingSource')}
-        value={fundingSource}
-        onChange={setFundingSource}
-        maxLength={maxLengthOf(PatchBudgetBodySchema.shape.fundingSource)}
-        required
-      />
-      <TextareaField
-        {...form.field('note')}
-        description={t('form.optional')}
-        value={note}
-        onChange={setNote}
-        rows={2}
-        maxLength={maxLengthOf(PatchBudgetBodySchema.shape.note)}
+      <BudgetTextFields
+        fundingSource={{ ...form.field('fundingSource'), value: fundingSource, onChange: setFundingSource }}
+        note={{ ...form.field('note'), value: note, onChange: setNote }}
+        schema={PatchBudgetBodySchema}
       />
     </FormFrame>
   );

@@ -1,12 +1,13 @@
-import { CreateBudgetBodySchema, MAX_BUDGET_CENTS, maxLengthOf, rangeOf } from '@duidingspool/shared';
+import { CreateBudgetBodySchema, MAX_BUDGET_CENTS, rangeOf } from '@duidingspool/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TextareaField, TextField } from '../../../components/form-field.tsx';
+import { AmountField, ShortField } from '../../../components/form-field.tsx';
 import { FormFrame, useProblemForm } from '../../../components/problem-form.tsx';
 import { currentYear } from '../../../lib/dates.ts';
 import { formatCents } from '../../../lib/format.ts';
 import { parseEuros } from '../../../lib/parse-input.ts';
 import { useCreateBudget } from '../api/create-budget.ts';
+import { BudgetTextFields } from './budget-text-fields.tsx';
 
 type Field = 'year' | 'allocatedCents' | 'fundingSource' | 'note';
 const FIELD_IDS: Record<Field, string> = {
@@ -65,33 +66,14 @@ export function OpenBudgetForm({ existingYears, onOpened }: { existingYears: rea
   return (
     <FormFrame frame={form.frame} onSubmit={submit} submitLabel={t('budgetAdmin.openSubmit')} pending={create.isPending} headingLevel={3}>
       <div className="dsp-form-row">
-        <TextField {...form.field('year')} value={year} onChange={setYear} inputMode="numeric" autoComplete="off" size="small" required />
-        <TextField
-          {...form.field('allocatedCents')}
-          description={t('budgetAdmin.amountHint')}
-          value={amount}
-          onChange={setAmount}
-          inputMode="decimal"
-          autoComplete="off"
-          size="small"
-          required
-        />
+        <ShortField {...form.field('year')} value={year} onChange={setYear} inputMode="numeric" />
+        <AmountField {...form.field('allocatedCents')} description={t('budgetAdmin.amountHint')} value={amount} onChange={setAmount} />
       </div>
-      <TextField
-        {...form.field('fundingSource')}
-        description={t('budgetAdmin.fundingSourceHint')}
-        value={fundingSource}
-        onChange={setFundingSource}
-        maxLength={maxLengthOf(CreateBudgetBodySchema.shape.fundingSource)}
-        required
-      />
-      <TextareaField
-        {...form.field('note')}
-        description={t('form.optional')}
-        value={note}
-        onChange={setNote}
-        rows={2}
-        maxLength={maxLengthOf(CreateBudgetBodySchema.shape.note)}
+      <BudgetTextFields
+        fundingSource={{ ...form.field('fundingSource'), value: fundingSource, onChange: setFundingSource }}
+        note={{ ...form.field('note'), value: note, onChange: setNote }}
+        fundingSourceHint={t('budgetAdmin.fundingSourceHint')}
+        schema={CreateBudgetBodySchema}
       />
     </FormFrame>
   );

@@ -1,8 +1,8 @@
 import { CreateExtensionBodySchema, MAX_EXTENSION_MINUTES, maxLengthOf } from '@duidingspool/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TextareaField, TextField } from '../../../components/form-field.tsx';
-import { hasBlockingPersonalData, PersonalDataWarning } from '../../../components/personal-data-warning.tsx';
+import { ShortField, TextareaField } from '../../../components/form-field.tsx';
+import { hasBlockingPersonalData } from '../../../components/personal-data-warning.tsx';
 import { FormFrame, useProblemForm } from '../../../components/problem-form.tsx';
 import { formatMinutes, parseDuration } from '../../../lib/format.ts';
 import { useRequestExtension } from '../api/request-extension.ts';
@@ -43,15 +43,7 @@ export function ExtensionRequestForm({ assignmentId }: { assignmentId: string })
 
   return (
     <FormFrame frame={form.frame} onSubmit={submit} submitLabel={t('extensions.submit')} pending={request.isPending} headingLevel={3}>
-      <TextField
-        {...form.field('extraMinutes')}
-        description={t('extensions.durationHint')}
-        value={duration}
-        onChange={setDuration}
-        size="small"
-        autoComplete="off"
-        required
-      />
+      <ShortField {...form.field('extraMinutes')} description={t('extensions.durationHint')} value={duration} onChange={setDuration} />
       <TextareaField
         {...form.field('reason')}
         description={t('extensions.reasonHint')}
@@ -60,8 +52,7 @@ export function ExtensionRequestForm({ assignmentId }: { assignmentId: string })
         rows={3}
         required
         maxLength={maxLengthOf(CreateExtensionBodySchema.shape.reason)}
-        describedByExtra="extension-reason-pd"
-        after={<PersonalDataWarning id="extension-reason-pd" text={reason} />}
+        checkPersonalData
       />
     </FormFrame>
   );

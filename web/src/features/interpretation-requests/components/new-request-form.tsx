@@ -13,7 +13,7 @@ import { CheckboxGroup, choiceId, RadioGroup } from '../../../components/choice-
 import { ErrorSummary } from '../../../components/error-summary.tsx';
 import { SelectField, TextareaField, TextField } from '../../../components/form-field.tsx';
 import { Loading } from '../../../components/loading.tsx';
-import { hasBlockingPersonalData, PersonalDataWarning } from '../../../components/personal-data-warning.tsx';
+import { hasBlockingPersonalData } from '../../../components/personal-data-warning.tsx';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
 import { useProblemForm } from '../../../components/problem-form.tsx';
 import { useReferenceData } from '../../../lib/reference-data.ts';
@@ -250,8 +250,7 @@ export function NewRequestForm({ onCreated }: { onCreated: (request: Interpretat
         maxLength={MAX.caseReference}
         size="medium"
         autoComplete="off"
-        describedByExtra="request-caseReference-pd"
-        after={<PersonalDataWarning id="request-caseReference-pd" text={form.caseReference} />}
+        checkPersonalData
       />
       <TextareaField
         id={fieldId('question')}
@@ -262,8 +261,7 @@ export function NewRequestForm({ onCreated }: { onCreated: (request: Interpretat
         error={errors.question}
         required
         rows={6}
-        describedByExtra="request-question-pd"
-        after={<PersonalDataWarning id="request-question-pd" text={form.question} />}
+        checkPersonalData
       />
       <TextareaField
         id={fieldId('context')}
@@ -273,8 +271,7 @@ export function NewRequestForm({ onCreated }: { onCreated: (request: Interpretat
         onChange={(v) => set('context', v)}
         error={errors.context}
         rows={6}
-        describedByExtra="request-context-pd"
-        after={<PersonalDataWarning id="request-context-pd" text={form.context} />}
+        checkPersonalData
       />
       <CheckboxGroup
         id={fieldId('expertiseAreaCodes')}

@@ -4,7 +4,7 @@ import { Button, ButtonGroup, Heading2, Paragraph } from '@utrecht/component-lib
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TextareaField } from '../../../components/form-field.tsx';
-import { hasBlockingPersonalData, PersonalDataWarning } from '../../../components/personal-data-warning.tsx';
+import { hasBlockingPersonalData } from '../../../components/personal-data-warning.tsx';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
 import { StatusMessage } from '../../../components/status-message.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
@@ -137,8 +137,7 @@ export function RequestActions({ request }: { request: InterpretationRequest }) 
               rows={3}
               required={reasonMode(pending, request.status) === 'required'}
               maxLength={maxLengthOf(PatchInterpretationRequestBodySchema.shape.reason)}
-              describedByExtra="transition-reason-pd"
-              after={<PersonalDataWarning id="transition-reason-pd" text={reason} />}
+              checkPersonalData
             />
           </div>
           <ButtonGroup>

@@ -2,7 +2,7 @@ import { isIsoDate, MAX_RATE_CENTS } from '@duidingspool/shared';
 import { Paragraph } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TextField } from '../../../components/form-field.tsx';
+import { AmountField, TextField } from '../../../components/form-field.tsx';
 import { FormFrame, useProblemForm } from '../../../components/problem-form.tsx';
 import { isProblem } from '../../../lib/api-client.ts';
 import { isolate } from '../../../lib/bidi.ts';
@@ -56,16 +56,7 @@ export function AddRateForm({ specialistId, name }: { specialistId: string; name
     <FormFrame frame={form.frame} onSubmit={submit} submitLabel={t('rates.submit')} pending={add.isPending} headingLevel={3}>
       <Paragraph className="dsp-muted">{t('rates.formIntro')}</Paragraph>
       <div className="dsp-form-row">
-        <TextField
-          {...form.field('rateCents')}
-          description={t('rates.amountHint')}
-          value={amount}
-          onChange={setAmount}
-          inputMode="decimal"
-          autoComplete="off"
-          size="small"
-          required
-        />
+        <AmountField {...form.field('rateCents')} description={t('rates.amountHint')} value={amount} onChange={setAmount} />
         <TextField {...form.field('validFrom')} type="date" value={validFrom} onChange={setValidFrom} size="small" required />
       </div>
     </FormFrame>

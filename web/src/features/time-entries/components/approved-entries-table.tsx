@@ -4,8 +4,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppLink } from '../../../components/app-link.tsx';
 import { DataTable } from '../../../components/data-table.tsx';
-import { TextareaField, TextField } from '../../../components/form-field.tsx';
-import { hasBlockingPersonalData, PersonalDataWarning } from '../../../components/personal-data-warning.tsx';
+import { ShortField, TextareaField } from '../../../components/form-field.tsx';
+import { hasBlockingPersonalData } from '../../../components/personal-data-warning.tsx';
 import { FormFrame, useProblemForm } from '../../../components/problem-form.tsx';
 import { PagedList } from '../../../components/query-view.tsx';
 import { VisuallyHidden } from '../../../components/visually-hidden.tsx';
@@ -70,14 +70,11 @@ function CorrectionForm({ entry, onDone, onCancel }: { entry: TimeEntry; onDone:
         </Button>
       }
     >
-      <TextField
+      <ShortField
         {...form.field('minutes')}
         description={t('corrections.minutesHint', { duration: formatMinutes(entry.minutes) })}
         value={duration}
         onChange={setDuration}
-        size="small"
-        autoComplete="off"
-        required
       />
       <TextareaField
         {...form.field('reason')}
@@ -86,8 +83,7 @@ function CorrectionForm({ entry, onDone, onCancel }: { entry: TimeEntry; onDone:
         rows={2}
         required
         maxLength={maxLengthOf(CreateCorrectionBodySchema.shape.reason)}
-        describedByExtra={`${ids.reason}-pd`}
-        after={<PersonalDataWarning id={`${ids.reason}-pd`} text={reason} />}
+        checkPersonalData
       />
     </FormFrame>
   );

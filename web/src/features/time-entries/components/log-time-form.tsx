@@ -2,8 +2,8 @@ import { isIsoDate, LogTimeBodySchema, rangeOf } from '@duidingspool/shared';
 import { Alert, Paragraph } from '@utrecht/component-library-react';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SelectField, TextareaField, TextField } from '../../../components/form-field.tsx';
-import { hasBlockingPersonalData, PersonalDataWarning } from '../../../components/personal-data-warning.tsx';
+import { SelectField, ShortField, TextareaField, TextField } from '../../../components/form-field.tsx';
+import { hasBlockingPersonalData } from '../../../components/personal-data-warning.tsx';
 import { useErrorMessage } from '../../../components/problem-alert.tsx';
 import { FormFrame, useProblemForm } from '../../../components/problem-form.tsx';
 import { ApiError, isProblem } from '../../../lib/api-client.ts';
@@ -91,15 +91,7 @@ export function LogTimeForm({ assignmentId, remainingMinutes }: { assignmentId: 
       <Paragraph className="dsp-muted">{t('logTime.remainingHint', { duration: formatMinutes(Math.max(0, remainingMinutes)) })}</Paragraph>
       <div className="dsp-form-row">
         <TextField {...form.field('workedOn')} type="date" value={workedOn} onChange={setWorkedOn} size="small" required />
-        <TextField
-          {...form.field('minutes')}
-          description={t('logTime.durationHint')}
-          value={duration}
-          onChange={setDuration}
-          size="small"
-          autoComplete="off"
-          required
-        />
+        <ShortField {...form.field('minutes')} description={t('logTime.durationHint')} value={duration} onChange={setDuration} />
         <SelectField
           {...form.field('activity')}
           value={chosenActivity}
@@ -115,8 +107,7 @@ export function LogTimeForm({ assignmentId, remainingMinutes }: { assignmentId: 
         onChange={setDescription}
         rows={3}
         required
-        describedByExtra="log-description-pd"
-        after={<PersonalDataWarning id="log-description-pd" text={description} />}
+        checkPersonalData
       />
       {referenceData.isError ? (
         <Alert type="error">
