@@ -1,7 +1,7 @@
 import { type QueryClient, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { queryRoots } from './query-roots.ts';
 
-/** One root segment of the query keys (`lib/query-roots.ts`). */
+/** One root segment of the query keys (`query-roots.ts`). */
 export type QueryRoot = (typeof queryRoots)[keyof typeof queryRoots];
 
 /**
