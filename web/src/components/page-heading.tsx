@@ -24,12 +24,16 @@ export function PageHeading({ children, title }: { children: ReactNode; title?: 
   );
 }
 
-/** A screen that is its heading, one paragraph of introduction and one feature (a list or a form). */
+/**
+ * A screen that is its heading, one paragraph of introduction and one feature (a list or a form);
+ * `title` and `intro` are keys of the locale files.
+ */
 export function IntroPage({ title, intro, children }: { title: string; intro: string; children: ReactNode }) {
+  const { t } = useTranslation();
   return (
     <>
-      <PageHeading>{title}</PageHeading>
-      <Paragraph>{intro}</Paragraph>
+      <PageHeading>{t(title)}</PageHeading>
+      <Paragraph>{t(intro)}</Paragraph>
       {children}
     </>
   );
