@@ -67,7 +67,7 @@ export function useProblemForm<F extends string>(ids: Record<F, string>, labels:
     },
     check: (found) => {
       setErrors(found);
-      if (Object.keys(found).length === 0) return true;
+      if (!Object.values(found).some(Boolean)) return true;
       focusSummary();
       return false;
     },

@@ -1,9 +1,9 @@
-import { PASSWORD_MIN_LENGTH } from '@duidingspool/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TextField } from '../../../components/form-field.tsx';
 import { type FieldErrors, FormFrame, fieldsOrMessage, useProblemForm } from '../../../components/problem-form.tsx';
 import { useChangePassword } from '../api/change-password.ts';
+import { NewPasswordField, newPasswordError } from './new-password-field.tsx';
 
 /** Current and new password; other sessions of the user end when it changes. */
 export function ChangePasswordForm() {
@@ -20,7 +20,8 @@ export function ChangePasswordForm() {
     form.begin();
     const found: FieldErrors<'currentPassword' | 'newPassword'> = {};
     if (!current) found.currentPassword = t('login.passwordRequired');
-    if ([...next].length < PASSWORD_MIN_LENGTH) found.newPassword = t('account.passwordTooShort', { min: PASSWORD_MIN_LENGTH });
+    const tooShort = newPasswordError(next, t);
+    if (tooShort) found.newPassword = tooShort;
     if (!form.check(found)) return;
     mutation.mutate(
       { currentPassword: current, newPassword: next },
@@ -38,15 +39,7 @@ export function ChangePasswordForm() {
   return (
     <FormFrame frame={form.frame} onSubmit={submit} submitLabel={t('account.changePassword')} pending={mutation.isPending} appearance="secondary-action-button">
       <TextField {...form.field('currentPassword')} type="password" autoComplete="current-password" value={current} onChange={setCurrent} required />
-      <TextField
-        {...form.field('newPassword')}
-        description={t('account.passwordRules', { min: PASSWORD_MIN_LENGTH })}
-        type="password"
-        autoComplete="new-password"
-        value={next}
-        onChange={setNext}
-        required
-      />
+      <NewPasswordField {...form.field('newPassword')} value={next} onChange={setNext} />
     </FormFrame>
   );
 }

@@ -1,4 +1,3 @@
-import { PASSWORD_MIN_LENGTH } from '@duidingspool/shared';
 import { Paragraph } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +6,7 @@ import { TextField } from '../../../components/form-field.tsx';
 import { type FieldErrors, FormFrame, fieldsOrMessage, useProblemForm } from '../../../components/problem-form.tsx';
 import { StatusMessage } from '../../../components/status-message.tsx';
 import { useSetPassword } from '../api/set-password.ts';
+import { NewPasswordField, newPasswordError } from './new-password-field.tsx';
 
 /** The token from the link's fragment (`#token=…`): a fragment never reaches a server or its logs. */
 export function tokenFromHash(hash: string): string | null {
@@ -39,7 +39,8 @@ export function SetPasswordForm({ token }: { token: string }) {
   const submit = () => {
     form.begin();
     const next: FieldErrors<'newPassword' | 'repeat'> = {};
-    if ([...password].length < PASSWORD_MIN_LENGTH) next.newPassword = t('account.passwordTooShort', { min: PASSWORD_MIN_LENGTH });
+    const tooShort = newPasswordError(password, t);
+    if (tooShort) next.newPassword = tooShort;
     else if (password !== repeat) next.repeat = t('account.passwordsDiffer');
     if (!form.check(next)) return;
     mutation.mutate(
@@ -52,15 +53,7 @@ export function SetPasswordForm({ token }: { token: string }) {
 
   return (
     <FormFrame frame={form.frame} onSubmit={submit} submitLabel={t('account.setPassword')} pending={mutation.isPending}>
-      <TextField
-        {...form.field('newPassword')}
-        description={t('account.passwordRules', { min: PASSWORD_MIN_LENGTH })}
-        type="password"
-        autoComplete="new-password"
-        value={password}
-        onChange={setPasswordValue}
-        required
-      />
+      <NewPasswordField {...form.field('newPassword')} value={password} onChange={setPasswordValue} />
       <TextField {...form.field('repeat')} type="password" autoComplete="new-password" value={repeat} onChange={setRepeat} required />
     </FormFrame>
   );
