@@ -2,6 +2,7 @@ import { keepPreviousData, type QueryKey, queryOptions } from '@tanstack/react-q
 import { useState } from 'react';
 import type { z } from 'zod';
 import { type ApiRequestOptions, apiRequest } from './api-client.ts';
+import type { QueryRoot } from './mutation.ts';
 
 /**
  * Query options of one page of a list endpoint (`GET` answered by the server's `page()`:
@@ -29,4 +30,18 @@ export interface PageParams {
 export function usePaging(): { page: number; onPageChange: (page: number) => void } {
   const [page, onPageChange] = useState(1);
   return { page, onPageChange };
+}
+
+/**
+ * The query keys of a resource with a list and details, under its root (`query-roots.ts`):
+ * `all` (everything of it), `lists()`, `list(params)` and `detail(id)`. A feature adds its own keys
+ * beside these.
+ */
+export function listKeys<R extends QueryRoot, P>(root: R) {
+  return {
+    all: [root] as const,
+    lists: () => [root, 'list'] as const,
+    list: (params: P) => [root, 'list', params] as const,
+    detail: (id: string) => [root, 'detail', id] as const,
+  };
 }

@@ -1,5 +1,5 @@
 import type { ExtensionStatus } from '@duidingspool/shared';
-import type { PageParams } from '../../../lib/page-query.ts';
+import { listKeys, type PageParams } from '../../../lib/page-query.ts';
 import { queryRoots } from '../../../lib/query-roots.ts';
 
 /** Query parameters of the extension-request list. */
@@ -8,7 +8,4 @@ export interface ExtensionListParams extends PageParams {
 }
 
 /** Query keys of extension requests. */
-export const extensionKeys = {
-  all: [queryRoots.extensionRequests] as const,
-  list: (params: ExtensionListParams) => [queryRoots.extensionRequests, 'list', params] as const,
-};
+export const extensionKeys = listKeys<typeof queryRoots.extensionRequests, ExtensionListParams>(queryRoots.extensionRequests);

@@ -1,5 +1,5 @@
 import type { TimeEntryStatus } from '@duidingspool/shared';
-import type { PageParams } from '../../../lib/page-query.ts';
+import { listKeys, type PageParams } from '../../../lib/page-query.ts';
 import { queryRoots } from '../../../lib/query-roots.ts';
 
 /** Query parameters of the time-entry list. */
@@ -9,8 +9,7 @@ export interface TimeEntryListParams extends PageParams {
 
 /** Query keys of time entries. */
 export const timeEntryKeys = {
-  all: [queryRoots.timeEntries] as const,
-  list: (params: TimeEntryListParams) => [queryRoots.timeEntries, 'list', params] as const,
+  ...listKeys<typeof queryRoots.timeEntries, TimeEntryListParams>(queryRoots.timeEntries),
   ofAssignment: (assignmentId: string, page: number) => [queryRoots.timeEntries, 'assignment', assignmentId, page] as const,
 };
 
