@@ -1,8 +1,9 @@
 import { Button, ButtonGroup, Paragraph } from '@utrecht/component-library-react';
-import { type FormEvent, type ReactNode, useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../lib/api-client.ts';
 import { TextareaField } from './form-field.tsx';
+import { InlineForm } from './inline-form.tsx';
 import { hasBlockingPersonalData } from './personal-data-warning.tsx';
 import { useErrorMessage } from './problem-alert.tsx';
 
@@ -49,8 +50,7 @@ export function DecisionControls({
   const [ownError, setError] = useState<string | undefined>();
   const error = ownError ?? (mutationError instanceof ApiError ? mutationError.fieldErrors.reason : undefined);
 
-  const refuse = (event: FormEvent) => {
-    event.preventDefault();
+  const refuse = () => {
     if (!reason.trim()) return setError(labels.reasonRequired);
     if (hasBlockingPersonalData(reason)) return setError(t('personalData.fieldError'));
     setError(undefined);
@@ -83,7 +83,18 @@ export function DecisionControls({
           </Button>
         </ButtonGroup>
       ) : (
-        <form onSubmit={refuse} noValidate className="dsp-form dsp-inline-form">
+        <InlineForm
+          onSubmit={refuse}
+          submitLabel={
+            <>
+              {labels.confirmRefuse}
+              {context}
+            </>
+          }
+          pending={pending}
+          onBack={() => setRefusing(false)}
+          danger
+        >
           <TextareaField
             id={id}
             label={labels.reason}
@@ -95,16 +106,7 @@ export function DecisionControls({
             maxLength={reasonMaxLength}
             checkPersonalData
           />
-          <ButtonGroup>
-            <Button type="submit" appearance="primary-action-button" hint="danger" disabled={pending}>
-              {labels.confirmRefuse}
-              {context}
-            </Button>
-            <Button type="button" appearance="secondary-action-button" onClick={() => setRefusing(false)}>
-              {t('common.back')}
-            </Button>
-          </ButtonGroup>
-        </form>
+        </InlineForm>
       )}
     </div>
   );

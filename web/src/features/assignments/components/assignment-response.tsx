@@ -1,8 +1,9 @@
 import { type Assignment, type AssignmentAnswer, maxLengthOf, PatchAssignmentBodySchema } from '@duidingspool/shared';
 import { Button, ButtonGroup } from '@utrecht/component-library-react';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TextareaField } from '../../../components/form-field.tsx';
+import { InlineForm } from '../../../components/inline-form.tsx';
 import { hasBlockingPersonalData } from '../../../components/personal-data-warning.tsx';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
 import { VisuallyHidden } from '../../../components/visually-hidden.tsx';
@@ -34,8 +35,7 @@ export function AssignmentResponse({ assignment, onDone }: { assignment: Assignm
     );
   };
 
-  const confirmDecline = (event: FormEvent) => {
-    event.preventDefault();
+  const confirmDecline = () => {
     if (hasBlockingPersonalData(reason)) {
       setReasonError(t('personalData.fieldError'));
       return;
@@ -69,7 +69,18 @@ export function AssignmentResponse({ assignment, onDone }: { assignment: Assignm
           </Button>
         </ButtonGroup>
       ) : (
-        <form onSubmit={confirmDecline} noValidate className="dsp-form dsp-inline-form">
+        <InlineForm
+          onSubmit={confirmDecline}
+          submitLabel={
+            <>
+              {t('assignments.confirmDecline')}
+              {ref}
+            </>
+          }
+          pending={update.isPending}
+          onBack={() => setDeclining(false)}
+          danger
+        >
           <TextareaField
             id={reasonId}
             label={t('assignments.declineReasonLabel')}
@@ -81,16 +92,7 @@ export function AssignmentResponse({ assignment, onDone }: { assignment: Assignm
             maxLength={maxLengthOf(PatchAssignmentBodySchema.shape.reason)}
             checkPersonalData
           />
-          <ButtonGroup>
-            <Button type="submit" appearance="primary-action-button" hint="danger" disabled={update.isPending}>
-              {t('assignments.confirmDecline')}
-              {ref}
-            </Button>
-            <Button type="button" appearance="secondary-action-button" onClick={() => setDeclining(false)}>
-              {t('common.back')}
-            </Button>
-          </ButtonGroup>
-        </form>
+        </InlineForm>
       )}
     </div>
   );

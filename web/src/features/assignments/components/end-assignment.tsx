@@ -1,8 +1,9 @@
 import { type Assignment, EndAssignmentBodySchema, maxLengthOf } from '@duidingspool/shared';
-import { Button, ButtonGroup, Paragraph } from '@utrecht/component-library-react';
-import { type FormEvent, useState } from 'react';
+import { Button, Paragraph } from '@utrecht/component-library-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TextareaField } from '../../../components/form-field.tsx';
+import { InlineForm } from '../../../components/inline-form.tsx';
 import { hasBlockingPersonalData } from '../../../components/personal-data-warning.tsx';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
 import { VisuallyHidden } from '../../../components/visually-hidden.tsx';
@@ -27,8 +28,7 @@ export function EndAssignment({ assignment, onEnded }: { assignment: Assignment;
   if (!assignment.allowedActions.includes('end')) return null;
   const who = <VisuallyHidden> {t('endAssignment.context', { name: assignment.specialistName, reference: assignment.requestReference })}</VisuallyHidden>;
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     if (!reason.trim()) return setError(t('endAssignment.reasonRequired'));
     if (hasBlockingPersonalData(reason)) return setError(t('personalData.fieldError'));
     setError(undefined);
@@ -64,7 +64,18 @@ export function EndAssignment({ assignment, onEnded }: { assignment: Assignment;
     );
   }
   return (
-    <form onSubmit={submit} noValidate className="dsp-form dsp-inline-form">
+    <InlineForm
+      onSubmit={submit}
+      submitLabel={
+        <>
+          {t('endAssignment.confirm')}
+          {who}
+        </>
+      }
+      pending={end.isPending}
+      onBack={() => setOpen(false)}
+      danger
+    >
       {end.isError && !error ? <ProblemAlert error={end.error} /> : null}
       <Paragraph>{t('endAssignment.explain', { logged: formatMinutes(assignment.loggedMinutes) })}</Paragraph>
       <TextareaField
@@ -78,15 +89,6 @@ export function EndAssignment({ assignment, onEnded }: { assignment: Assignment;
         maxLength={maxLengthOf(EndAssignmentBodySchema.shape.reason)}
         checkPersonalData
       />
-      <ButtonGroup>
-        <Button type="submit" appearance="primary-action-button" hint="danger" disabled={end.isPending}>
-          {t('endAssignment.confirm')}
-          {who}
-        </Button>
-        <Button type="button" appearance="secondary-action-button" onClick={() => setOpen(false)}>
-          {t('common.back')}
-        </Button>
-      </ButtonGroup>
-    </form>
+    </InlineForm>
   );
 }
