@@ -2,6 +2,7 @@ import { Button, ButtonGroup, Paragraph } from '@utrecht/component-library-react
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../lib/api-client.ts';
+import { focusWhenShown } from '../lib/focus.ts';
 import { TextareaField } from './form-field.tsx';
 import { InlineForm } from './inline-form.tsx';
 import { hasBlockingPersonalData } from './personal-data-warning.tsx';
@@ -74,7 +75,7 @@ export function DecisionControls({
             appearance="secondary-action-button"
             onClick={() => {
               setRefusing(true);
-              setTimeout(() => document.getElementById(id)?.focus(), 0);
+              focusWhenShown(id);
             }}
             disabled={pending}
           >

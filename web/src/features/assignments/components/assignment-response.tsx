@@ -8,6 +8,7 @@ import { hasBlockingPersonalData } from '../../../components/personal-data-warni
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
 import { VisuallyHidden } from '../../../components/visually-hidden.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
+import { focusWhenShown } from '../../../lib/focus.ts';
 import { useUpdateAssignment } from '../api/update-assignment.ts';
 
 /**
@@ -60,7 +61,7 @@ export function AssignmentResponse({ assignment, onDone }: { assignment: Assignm
             appearance="secondary-action-button"
             onClick={() => {
               setDeclining(true);
-              setTimeout(() => document.getElementById(reasonId)?.focus(), 0);
+              focusWhenShown(reasonId);
             }}
             disabled={update.isPending}
           >

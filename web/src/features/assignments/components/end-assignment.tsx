@@ -8,6 +8,7 @@ import { hasBlockingPersonalData } from '../../../components/personal-data-warni
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
 import { VisuallyHidden } from '../../../components/visually-hidden.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
+import { focusWhenShown } from '../../../lib/focus.ts';
 import { formatMinutes } from '../../../lib/format.ts';
 import { useEndAssignment } from '../api/end-assignment.ts';
 
@@ -55,7 +56,7 @@ export function EndAssignment({ assignment, onEnded }: { assignment: Assignment;
         onClick={() => {
           end.reset();
           setOpen(true);
-          setTimeout(() => document.getElementById(id)?.focus(), 0);
+          focusWhenShown(id);
         }}
       >
         {t('endAssignment.action')}

@@ -10,7 +10,7 @@ import { FormFrame, useProblemForm } from '../../../components/problem-form.tsx'
 import { PagedList } from '../../../components/query-view.tsx';
 import { VisuallyHidden } from '../../../components/visually-hidden.tsx';
 import { isolate } from '../../../lib/bidi.ts';
-import { focusPageHeading } from '../../../lib/focus.ts';
+import { focusPageHeading, focusWhenShown } from '../../../lib/focus.ts';
 import { formatCents, formatDate, formatInstant, formatMinutes } from '../../../lib/format.ts';
 import { usePaging } from '../../../lib/page-query.ts';
 import { parseCorrectionMinutes } from '../../../lib/parse-input.ts';
@@ -154,7 +154,7 @@ export function ApprovedEntriesTable() {
                     onClick={() => {
                       setMessage(null);
                       setCorrecting(e.id);
-                      setTimeout(() => document.getElementById(`correction-minutes-${e.id}`)?.focus(), 0);
+                      focusWhenShown(`correction-minutes-${e.id}`);
                     }}
                   >
                     {t('corrections.action')}
