@@ -2,16 +2,32 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import { Paragraph } from '@utrecht/component-library-react';
 import type { ReactNode } from 'react';
 import { Loading } from './loading.tsx';
+import { PageHeading } from './page-heading.tsx';
 import { Pagination } from './pagination.tsx';
 import { ProblemAlert } from './problem-alert.tsx';
 import { StatusMessage } from './status-message.tsx';
 
 /**
- * What a query shows before it has data: “Laden…” while it loads, the problem when it failed. For
+ * What a query shows before it has data: “Laden…” while it loads, the problem when it failed (under
+ * `problemHeading` when given). For
  * components that return early: `if (!query.isSuccess) return <QueryFallback query={query} />;`.
  */
-export function QueryFallback({ query }: { query: Pick<UseQueryResult<unknown>, 'isPending' | 'error'> }) {
-  return query.isPending ? <Loading /> : <ProblemAlert error={query.error} />;
+export function QueryFallback({
+  query,
+  problemHeading,
+}: {
+  query: Pick<UseQueryResult<unknown>, 'isPending' | 'error'>;
+  /** A screen's `<h1>` above the problem (e.g. “Verzoek niet gevonden”), for a page that has no heading without its data. */
+  problemHeading?: string;
+}) {
+  if (query.isPending) return <Loading />;
+  if (problemHeading === undefined) return <ProblemAlert error={query.error} />;
+  return (
+    <>
+      <PageHeading>{problemHeading}</PageHeading>
+      <ProblemAlert error={query.error} />
+    </>
+  );
 }
 
 /**

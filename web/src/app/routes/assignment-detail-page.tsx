@@ -7,7 +7,7 @@ import { AppLink } from '../../components/app-link.tsx';
 import { Loading } from '../../components/loading.tsx';
 import { PageHeading } from '../../components/page-heading.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
-import { PagedList } from '../../components/query-view.tsx';
+import { PagedList, QueryFallback } from '../../components/query-view.tsx';
 import { AssignmentStatusBadge } from '../../components/status-badge.tsx';
 import { StatusMessage } from '../../components/status-message.tsx';
 import { AdviceForm } from '../../features/advice/components/advice-form.tsx';
@@ -61,15 +61,7 @@ export function AssignmentDetailPage() {
   const request = useRequest(readsRequest ? assignment.data?.requestId : undefined);
   const [message, setMessage] = useState<string | null>(null);
 
-  if (assignment.isPending) return <Loading />;
-  if (assignment.isError) {
-    return (
-      <>
-        <PageHeading>{t('assignmentDetail.notFoundTitle')}</PageHeading>
-        <ProblemAlert error={assignment.error} />
-      </>
-    );
-  }
+  if (!assignment.isSuccess) return <QueryFallback query={assignment} problemHeading={t('assignmentDetail.notFoundTitle')} />;
   const a = assignment.data;
   const isOwn = isOwnAssignment(me, a);
   const remaining = a.estimatedMinutes - a.loggedMinutes;
