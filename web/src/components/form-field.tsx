@@ -41,7 +41,8 @@ export function FieldShell({ id, label, description, error, children, after }: F
   );
 }
 
-interface TextFieldProps {
+/** What every labelled free-text control takes. */
+interface TextControlProps {
   id: string;
   label: ReactNode;
   value: string;
@@ -49,17 +50,20 @@ interface TextFieldProps {
   description?: ReactNode;
   error?: string | undefined;
   required?: boolean;
+  describedByExtra?: string;
+  after?: ReactNode;
+  maxLength?: number;
+  /** Warn while typing when the text seems to hold personal data (the warning is `${id}-pd`). */
+  checkPersonalData?: boolean;
+}
+
+interface TextFieldProps extends TextControlProps {
   type?: string;
   autoComplete?: string;
   inputMode?: 'text' | 'numeric' | 'decimal' | 'email';
   placeholder?: string;
   size?: 'small' | 'medium' | 'full';
-  describedByExtra?: string;
-  after?: ReactNode;
   name?: string;
-  maxLength?: number;
-  /** Warn while typing when the text seems to hold personal data (the warning is `${id}-pd`). */
-  checkPersonalData?: boolean;
 }
 
 /** A labelled single-line text input with optional description and inline error. */
@@ -101,20 +105,8 @@ export function AmountField(props: Omit<ShortFieldProps, 'inputMode'>) {
   return <ShortField {...props} inputMode="decimal" />;
 }
 
-interface TextareaFieldProps {
-  id: string;
-  label: ReactNode;
-  value: string;
-  onChange: (value: string) => void;
-  description?: ReactNode;
-  error?: string | undefined;
-  required?: boolean;
+interface TextareaFieldProps extends TextControlProps {
   rows?: number;
-  describedByExtra?: string;
-  after?: ReactNode;
-  maxLength?: number;
-  /** Warn while typing when the text seems to hold personal data (the warning is `${id}-pd`). */
-  checkPersonalData?: boolean;
 }
 
 /** Extra `aria-describedby` ids and the content below a free-text control: its personal-data warning when asked for. */
