@@ -1,23 +1,11 @@
 import { NOTIFICATION_EVENTS, NOTIFICATION_STATUSES, type NotificationEvent, type NotificationStatus } from '@duidingspool/shared';
-import {
-  Alert,
-  Button,
-  Heading2,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+import { Alert, Button, Heading2, Paragraph, TableCell, TableRow } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../../components/data-table.tsx';
 import { SelectField } from '../../../components/form-field.tsx';
-import { Loading } from '../../../components/loading.tsx';
 import { Pagination } from '../../../components/pagination.tsx';
-import { ProblemAlert } from '../../../components/problem-alert.tsx';
+import { QueryFallback } from '../../../components/query-view.tsx';
 import { VisuallyHidden } from '../../../components/visually-hidden.tsx';
 import { isolate } from '../../../lib/bidi.ts';
 import { formatInstant, formatInteger } from '../../../lib/format.ts';
@@ -29,8 +17,7 @@ import { MailPreview } from './mail-preview.tsx';
 function PreviewPanel({ source }: { source: Parameters<typeof useMailPreview>[0] }) {
   const preview = useMailPreview(source);
   if (source === null) return null;
-  if (preview.isPending) return <Loading />;
-  if (preview.isError) return <ProblemAlert error={preview.error} />;
+  if (!preview.isSuccess) return <QueryFallback query={preview} />;
   return <MailPreview preview={preview.data} pageUrl={mailPreviewPageUrl(source)} />;
 }
 
@@ -48,8 +35,7 @@ export function OutboxOverview() {
   const [templateLanguage, setTemplateLanguage] = useState<'nl' | 'en'>('nl');
   const outbox = useOutbox(page, status);
 
-  if (outbox.isPending) return <Loading />;
-  if (outbox.isError) return <ProblemAlert error={outbox.error} />;
+  if (!outbox.isSuccess) return <QueryFallback query={outbox} />;
   const data = outbox.data;
 
   return (
@@ -70,50 +56,46 @@ export function OutboxOverview() {
       {data.items.length === 0 ? (
         <Paragraph>{t('mail.empty')}</Paragraph>
       ) : (
-        <Table className="dsp-table">
-          <TableCaption>{t('mail.caption', { total: formatInteger(data.total) })}</TableCaption>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">{t('mail.columns.created')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('mail.columns.event')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('mail.columns.reference')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('mail.columns.recipient')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('mail.columns.status')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('mail.columns.attempts')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('mail.columns.lastError')}</TableHeaderCell>
+        <DataTable
+          caption={t('mail.caption', { total: formatInteger(data.total) })}
+          columns={[
+            t('mail.columns.created'),
+            t('mail.columns.event'),
+            t('mail.columns.reference'),
+            t('mail.columns.recipient'),
+            t('mail.columns.status'),
+            t('mail.columns.attempts'),
+            t('mail.columns.lastError'),
+            "<VisuallyHidden>{t('mail.columns.actions')}</VisuallyHidden>",
+          ]}
+          showCaption
+          scroll={false}
+          className="dsp-table"
+        >
+          {data.items.map((n) => (
+            <TableRow key={n.id}>
+              <TableCell>{formatInstant(n.createdAt)}</TableCell>
+              <TableCell>{t(`mailEvents.${n.event}`)}</TableCell>
+              <TableCell>{n.reference ?? '—'}</TableCell>
+              <TableCell>
+                <bdi>{n.recipientEmail}</bdi>
+              </TableCell>
+              <TableCell>
+                <span className={`dsp-mail-status dsp-mail-status--${n.status}`}>{t(`status.notification.${n.status}`)}</span>
+              </TableCell>
+              <TableCell>{formatInteger(n.attempts)}</TableCell>
+              <TableCell>{n.lastError ?? '—'}</TableCell>
               {data.previewAvailable ? (
-                <TableHeaderCell scope="col">
-                  <VisuallyHidden>{t('mail.columns.actions')}</VisuallyHidden>
-                </TableHeaderCell>
+                <TableCell>
+                  <Button appearance="secondary-action-button" onClick={() => setSource({ id: n.id })}>
+                    {t('mail.show')}
+                    <VisuallyHidden> {t('mail.showContext', { event: t(`mailEvents.${n.event}`), recipient: isolate(n.recipientEmail) })}</VisuallyHidden>
+                  </Button>
+                </TableCell>
               ) : null}
             </TableRow>
-          </TableHeader>
-          <TableBody>
-            {data.items.map((n) => (
-              <TableRow key={n.id}>
-                <TableCell>{formatInstant(n.createdAt)}</TableCell>
-                <TableCell>{t(`mailEvents.${n.event}`)}</TableCell>
-                <TableCell>{n.reference ?? '—'}</TableCell>
-                <TableCell>
-                  <bdi>{n.recipientEmail}</bdi>
-                </TableCell>
-                <TableCell>
-                  <span className={`dsp-mail-status dsp-mail-status--${n.status}`}>{t(`status.notification.${n.status}`)}</span>
-                </TableCell>
-                <TableCell>{formatInteger(n.attempts)}</TableCell>
-                <TableCell>{n.lastError ?? '—'}</TableCell>
-                {data.previewAvailable ? (
-                  <TableCell>
-                    <Button appearance="secondary-action-button" onClick={() => setSource({ id: n.id })}>
-                      {t('mail.show')}
-                      <VisuallyHidden> {t('mail.showContext', { event: t(`mailEvents.${n.event}`), recipient: isolate(n.recipientEmail) })}</VisuallyHidden>
-                    </Button>
-                  </TableCell>
-                ) : null}
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+          ))}
+        </DataTable>
       )}
       <Pagination page={page} pageSize={data.pageSize} total={data.total} onPageChange={setPage} label={t('mail.pagination')} />
       {data.previewAvailable ? (
