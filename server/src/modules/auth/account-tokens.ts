@@ -97,7 +97,7 @@ export async function findLiveAccountToken(db: Executor, token: string): Promise
     .from(t)
     .innerJoin(u, eq(u.id, t.userId))
     .where(and(eq(t.tokenHash, hashToken(token)), isNull(t.usedAt), gt(t.expiresAt, sql`now()`), eq(u.isActive, true)));
-  return found ? { ...found, purpose: found.purpose as LiveAccountToken['purpose'] } : null;
+  return found ?? null;
 }
 
 /**
