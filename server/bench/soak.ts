@@ -1,4 +1,4 @@
-// `pnpm soak [--minutes 30] [--users 50] [--out file.json]`: the whole product under a realistic
+// `pnpm soak [--minutes 30] [--users 50] [--out FILE]`: the whole product under a realistic
 // mix for a long time, with its parts failing in the middle. Not part of `pnpm test`.
 //
 // It starts a PostgreSQL cluster of its own (initdb on a free port, in a temporary folder), a real
