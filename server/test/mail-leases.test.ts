@@ -61,12 +61,13 @@ afterEach(async () => {
 
 describe('two instances and a slow SMTP server', () => {
   it('send every Message-ID exactly once, although the batch takes longer than the lease', async () => {
-    const smtp = await smtpServer({ delayMs: 250 });
-    const pending = await freshOutbox(8);
-    expect(pending.length).toBeGreaterThanOrEqual(8);
-    // A lease of 1.2 s while all mails take ~250 ms each: one instance alone would need far longer
-    // than the lease for all of them; each claims only what fits (1.2 s / 0.5 s → 2 rows).
-    const options = { leaseMs: 1_200, sendTimeoutMs: 500, batchSize: 20 };
+    const smtp = await smtpServer({ delayMs: 300 });
+    const pending = await freshOutbox(24);
+    expect(pending.length).toBeGreaterThanOrEqual(24);
+    // A lease of 3.1 s while every mail takes ~300 ms: one instance working through all of them
+    // (two SMTP connections) would need ~3.6 s, longer than the lease; each claims only what fits
+    // at the 1.5 s send timeout (2 rows), with room for a slow, busy machine.
+    const options = { leaseMs: 3_100, sendTimeoutMs: 1_500, batchSize: 30 };
     const [a, b] = [await instance(smtp.port, options), await instance(smtp.port, options)];
     expect(a.claimSize).toBe(2);
     a.start(50);
