@@ -184,7 +184,12 @@ type Kind =
   | 'budget-page'
   | 'ledger-export';
 const figures = new Map<Kind, { statuses: Record<string, number>; ms: number[] }>();
+/** Answers that are no rule's refusal (5xx, timeouts, network errors), with when they came. */
+const serverErrors: { at: number; kind: Kind; status: number | string }[] = [];
+/** The PostgreSQL outage: from the stop until both instances are healthy again (ms since start). */
+const pgWindow = { from: Number.POSITIVE_INFINITY, to: Number.POSITIVE_INFINITY };
 function record(kind: Kind, status: number | string, ms: number) {
+  if (typeof status === 'string' || status >= 500) serverErrors.push({ at: Date.now() - started, kind, status });
   const f = figures.get(kind) ?? { statuses: {}, ms: [] };
   figures.set(kind, f);
   f.statuses[String(status)] = (f.statuses[String(status)] ?? 0) + 1;
@@ -487,6 +492,7 @@ async function main() {
     await sleep(RUN_MS * 0.4);
     event('stopping PostgreSQL');
     const down = Date.now();
+    pgWindow.from = down - started;
     pgStop();
     await sleep(Math.min(20_000, RUN_MS * 0.05));
     pgStart();
@@ -495,6 +501,7 @@ async function main() {
     const back = Date.now();
     await Promise.all(instances.map((i) => waitHealthy(i.base, 60_000)));
     outage.pgBackToHealthyMs = Date.now() - back;
+    pgWindow.to = Date.now() - started;
     event(`both instances healthy again after ${outage.pgBackToHealthyMs} ms`);
     await sleep(Math.max(0, loadStart + RUN_MS * 0.55 - Date.now()));
     event('stopping SMTP');
@@ -549,6 +556,12 @@ async function main() {
     events,
     outage,
     byKind,
+    // A call that started in the outage may answer up to its 30 s timeout later.
+    serverErrors: (() => {
+      const during = serverErrors.filter((e) => e.at >= pgWindow.from && e.at <= pgWindow.to + 30_000);
+      const outside = serverErrors.filter((e) => !during.includes(e));
+      return { total: serverErrors.length, duringPostgresOutage: during.length, outside: outside.length, outsideFirst: outside.slice(0, 10) };
+    })(),
     acknowledged: Object.fromEntries(Object.entries(acked).map(([k, v]) => [k, v.size])),
     ...result,
     ok: result.failures.length === 0,
