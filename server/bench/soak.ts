@@ -11,7 +11,8 @@
 //   - the budget's totals and the ledger's running totals equal a recomputation from the rows;
 //   - every acknowledged write (a 2xx answer) is in the database in the state it was acknowledged;
 //   - every mail the outbox marked sent was received, and no Message-ID was received twice.
-// It prints the figures as JSON (also to `--out`) and exits 1 when an invariant fails.
+// It prints the figures as JSON (also to `--out`) and exits 1 when an invariant fails or an instance
+// exited on its own (a failed run keeps its folder with the logs).
 // Needs the PostgreSQL server binaries (initdb, pg_ctl); run as root it runs them as `postgres`.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -129,6 +130,9 @@ interface Instance {
   child: ChildProcess;
 }
 const instances: Instance[] = [];
+/** Instances that exited before the script stopped them (a crash), with the seconds since start. */
+const exits: { name: string; at: number; code: number | null; signal: NodeJS.Signals | null }[] = [];
+let stopping = false;
 const sharedEnv = {
   NODE_ENV: 'development',
   HOST: '127.0.0.1',
@@ -164,6 +168,9 @@ async function startInstance(name: string, databaseUrl: string): Promise<Instanc
     stdio: ['ignore', out, out],
   });
   const instance = { name, port, base: `http://127.0.0.1:${port}`, child };
+  child.once('exit', (code, signal) => {
+    if (!stopping) exits.push({ name, at: Math.round((Date.now() - started) / 1000), code, signal });
+  });
   if (!(await waitHealthy(instance.base, 120_000))) throw new Error(`${name} did not become healthy; see ${join(work, `${name}.log`)}`);
   return instance;
 }
@@ -487,7 +494,7 @@ async function main() {
   });
 
   // Faults: PostgreSQL restart at 40 %, SMTP outage from 55 % to 75 %.
-  const outage = { pgDownMs: 0, pgBackToHealthyMs: 0, smtpDownMs: 0 };
+  const outage = { pgDownMs: 0, pgBackToHealthyMs: 0, smtpDownMs: 0, notHealthyAgain: [] as string[] };
   const faults = (async () => {
     await sleep(RUN_MS * 0.4);
     event('stopping PostgreSQL');
@@ -499,8 +506,9 @@ async function main() {
     outage.pgDownMs = Date.now() - down;
     event('PostgreSQL started again');
     const back = Date.now();
-    await Promise.all(instances.map((i) => waitHealthy(i.base, 60_000)));
+    const healthy = await Promise.all(instances.map((i) => waitHealthy(i.base, 60_000)));
     outage.pgBackToHealthyMs = Date.now() - back;
+    outage.notHealthyAgain = instances.filter((_, k) => !healthy[k]).map((i) => i.name);
     pgWindow.to = Date.now() - started;
     event(`both instances healthy again after ${outage.pgBackToHealthyMs} ms`);
     await sleep(Math.max(0, loadStart + RUN_MS * 0.55 - Date.now()));
@@ -526,15 +534,18 @@ async function main() {
   while (Date.now() < drainUntil) {
     const [row] = await sql<{ n: number }[]>`select count(*)::int as n from notifications where status in ('pending', 'sending')`;
     unsent = row?.n ?? 0;
-    if (unsent === 0) break;
+    if (unsent === 0 || exits.length === instances.length) break; // nobody left to send
     await sleep(5_000);
   }
   event(`outbox drained: ${unsent} unsent left`);
   // Stop the instances first (their workers hand back what they hold), then check.
+  stopping = true;
   for (const i of instances) i.child.kill('SIGTERM');
   await Promise.all(instances.map((i) => new Promise((r) => (i.child.exitCode !== null ? r(null) : i.child.once('exit', r)))));
   const result = await invariants(sql);
   if (unsent > 0) result.failures.push(`${unsent} mails still unsent after the drain`);
+  for (const e of exits) result.failures.push(`${e.name} exited at ${e.at} s (code ${e.code}, signal ${e.signal}); see its log`);
+  for (const name of outage.notHealthyAgain) result.failures.push(`${name} was not healthy within 60 s after PostgreSQL came back`);
   await sql.end();
 
   const byKind = Object.fromEntries(
@@ -555,6 +566,7 @@ async function main() {
     loadAverage: { mean: Math.round((loadSamples.reduce((s, x) => s + x, 0) / Math.max(1, loadSamples.length)) * 100) / 100, max: Math.max(0, ...loadSamples) },
     events,
     outage,
+    exits,
     byKind,
     // A call that started in the outage may answer up to its 30 s timeout later.
     serverErrors: (() => {
@@ -583,7 +595,8 @@ try {
   try {
     pgStop();
   } catch {}
-  if (!args['keep-data']) rmSync(work, { recursive: true, force: true });
+  // A failed run keeps its folder: the instances' and PostgreSQL's logs say what happened.
+  if (ok && !args['keep-data']) rmSync(work, { recursive: true, force: true });
   else log(`kept ${work}`);
 }
 process.exit(ok ? 0 : 1);
