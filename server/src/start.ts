@@ -6,6 +6,8 @@ import type { AppConfig } from './config.ts';
 import { checkDataDir } from './lib/data-dir.ts';
 import { assertDemoAccountsNotExposed, StartRefusedError } from './lib/demo-exposure.ts';
 import { loggerOptions, safeError } from './lib/logger.ts';
+import { every, type Scheduled } from './lib/schedule.ts';
+import { runTriageReminders } from './modules/interpretation-requests/index.ts';
 import { createMailTransport, NotificationWorker } from './modules/notifications/index.ts';
 import { Availability } from './plugins/availability.ts';
 
@@ -121,7 +123,7 @@ async function untilDatabaseAnswers(prepare: () => Promise<void>, log: FastifyBa
  * listens on `host:port` at once and answers 503 until the database is ready: it migrates
  * (retrying with backoff while the database is unreachable), refuses demo accounts where others
  * could reach them, seeds an empty database with the demo data when `seedDemo`, and starts the
- * outbox worker when `mailWorker`.
+ * outbox worker and the triage reminders when `mailWorker`.
  * @throws StartRefusedError (a data folder that is unusable or in use, demo accounts exposed:
  *   decisions 045 and 061), after releasing what it took; StartAbortedError when shut down first
  */
@@ -146,15 +148,18 @@ export async function startServer(config: AppConfig, options: StartOptions = {})
     throw error;
   }
   const started = app;
-  // The outbox worker runs beside the API in this process (not inside buildApp, so API tests stay
-  // deterministic). Without SMTP_URL it still writes digests and reminders; mails stay in the outbox.
+  // The outbox worker and the triage reminders run beside the API in this process (not inside
+  // buildApp, so API tests stay deterministic), each on its own timer. Without SMTP_URL the worker
+  // still writes digests; mails stay in the outbox.
   const worker = config.mailWorker ? new NotificationWorker({ db: handle.db, config, transport: createMailTransport(config), log: app.log }) : null;
+  let reminders: Scheduled | null = null;
   const abort = new AbortController();
   let closing: Promise<void> | undefined;
   const shutdown = async () => {
     availability.state = 'closing';
     abort.abort();
     const stopWorker = async () => {
+      await reminders?.stop();
       if (worker && !(await within(worker.stop(), WORKER_STOP_GRACE_MS))) {
         started.log.warn(`outbox worker did not stop within ${WORKER_STOP_GRACE_MS / 1000} s; closing without it`);
       }
@@ -201,6 +206,10 @@ export async function startServer(config: AppConfig, options: StartOptions = {})
     availability.state = 'ready';
     availability.detail = '';
     worker?.start();
+    if (config.mailWorker) {
+      const db = handle.db;
+      reminders = every('triage-reminders', 60_000, () => runTriageReminders(db, { ...config, now: () => new Date() }), started.log, 5_000);
+    }
     return running;
   } catch (error) {
     await running.close();

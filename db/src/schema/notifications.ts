@@ -45,7 +45,13 @@ export const notifications = pgTable(
     status: text('status', { enum: NOTIFICATION_STATUSES }).notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    /** The end of the current sending lease: another worker may take the row over only after it. */
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    /**
+     * The lease token of the worker that holds the row (random per worker object). A worker sends a
+     * row only after re-checking, in the same statement that extends the lease, that it still holds it.
+     */
+    leaseOwner: text('lease_owner'),
     sentAt: timestamp('sent_at', { withTimezone: true }),
     lastError: text('last_error'),
     digestId: uuid('digest_id'),
