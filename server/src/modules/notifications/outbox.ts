@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type Executor, schema } from '@duidingspool/db';
-import { type AccountTokenPurpose, type NotificationEvent, SECURITY_EVENTS } from '@duidingspool/shared';
+import { type AccountTokenPurpose, type NotificationEvent, type NotificationStatus, SECURITY_EVENTS } from '@duidingspool/shared';
 import { and, eq, inArray, isNotNull, or, type SQL, sql } from 'drizzle-orm';
 import { encryptSecret } from '../../lib/secrets.ts';
 import { nextWorkingDayStart, type WorkingHours } from '../../lib/working-time.ts';
@@ -129,6 +129,11 @@ async function enqueue(db: Executor, ctx: Pick<OutboxContext, 'publicUrl' | 'now
   return written.length;
 }
 
+/** The status of a new row for a recipient who reads this event in the daily digest. */
+const HELD_FOR_DIGEST: NotificationStatus = 'digest';
+/** The status of a new row to be sent at once. */
+const DUE_NOW: NotificationStatus = 'pending';
+
 /**
  * Set-based enqueue for background jobs (decision 064): one outbox row per item of `items` and per
  * active holder of one of `roles`, written by a single `INSERT … SELECT` whatever the number of
@@ -168,7 +173,7 @@ export async function enqueueForEach(
     select ${input.event}, r.id, r.email, i.reference, i.link_path, i.params,
       '<' || gen_random_uuid() || '@' || ${host} || '>',
       i.dedupe_key || ':' || r.id,
-      case when r.mode = 'digest' then 'digest' else 'pending' end,
+      case when r.mode = 'digest' then ${HELD_FOR_DIGEST} else ${DUE_NOW} end,
       case when r.mode = 'digest' then ${digestAt.toISOString()}::timestamptz else ${now.toISOString()}::timestamptz end
     from job_lock, items i, recipients r
     where job_lock.got and r.mode <> 'off'
