@@ -77,6 +77,8 @@ async function startAndCheck(dir, env, label) {
       if (child.exitCode !== null) throw fail(`the server exited with ${child.exitCode} before answering`);
       if (Date.now() > deadline) throw fail(`no answer on ${base}/api/v1/health within ${START_TIMEOUT_MS / 1000} s`);
       health = await fetch(`${base}/api/v1/health`).catch(() => undefined);
+      // 503 while it starts: the server listens before its database is migrated (decision 060).
+      if (health?.status === 503) health = void (await health.arrayBuffer());
       if (!health) await new Promise((r) => setTimeout(r, 250));
     }
     const body = await health.text();

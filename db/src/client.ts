@@ -7,6 +7,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import { acquireDataDirLock } from './data-dir-lock.ts';
 import { MIGRATIONS_FOLDER } from './paths.ts';
 import * as schema from './schema/index.ts';
 
@@ -31,36 +32,101 @@ export interface OpenDatabaseOptions {
   url?: string | undefined;
   /** PGlite data folder (created when missing). Ignored when `url` is set. */
   dataDir?: string | undefined;
+  /**
+   * The folder whose exclusive lock is held while PGlite is open (`DATA_DIR`, decision 061);
+   * default `dataDir`. Ignored when `url` is set or without `dataDir`.
+   */
+  lockDir?: string | undefined;
   /** Pool size for postgres.js. */
   maxConnections?: number | undefined;
+  /**
+   * Longest a statement may run on postgres.js, milliseconds (`statement_timeout`; default
+   * `STATEMENT_TIMEOUT_MS`, 0 = none). Migrations run on a connection of their own without it.
+   */
+  statementTimeoutMs?: number | undefined;
 }
 
 /**
+ * How postgres.js meets an outage (decision 060): a connection attempt gives up after
+ * `CONNECT_TIMEOUT_SECONDS`, a failed attempt is retried after at most `MAX_BACKOFF_SECONDS`
+ * (the driver's own backoff grows to 20 s, which kept the app down long after the database was
+ * back), idle connections are dropped after `IDLE_TIMEOUT_SECONDS` and every connection is
+ * renewed after `MAX_LIFETIME_SECONDS`, so few dead sockets are held when the database goes away,
+ * and TCP keepalive notices a silent peer after `KEEP_ALIVE_SECONDS`.
+ */
+export const CONNECT_TIMEOUT_SECONDS = 5;
+export const MAX_BACKOFF_SECONDS = 0.5;
+export const IDLE_TIMEOUT_SECONDS = 20;
+export const MAX_LIFETIME_SECONDS = 30 * 60;
+export const KEEP_ALIVE_SECONDS = 10;
+/** Default `statement_timeout` of the app's connections, milliseconds. */
+export const STATEMENT_TIMEOUT_MS = 15_000;
+
+/** Seconds before the next connection attempt after `retries` failed ones: 50 ms doubling, capped. */
+const backoff = (retries: number) => Math.min(0.05 * 2 ** retries, MAX_BACKOFF_SECONDS);
+
+/** postgres.js options shared by the app's pool and the migration connection. */
+const driverOptions = {
+  onnotice: () => {},
+  connect_timeout: CONNECT_TIMEOUT_SECONDS,
+  idle_timeout: IDLE_TIMEOUT_SECONDS,
+  max_lifetime: MAX_LIFETIME_SECONDS,
+  keep_alive: KEEP_ALIVE_SECONDS,
+  backoff,
+};
+
+/**
  * Opens the database: postgres.js when `url` is set, otherwise PGlite in `dataDir` (or in memory
- * when neither is given, for tooling).
+ * when neither is given, for tooling), holding the lock of `lockDir` until `close`.
+ * @throws DataDirLockedError when another live process holds the data folder's lock
  */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
   if (options.url) {
-    const client = postgres(options.url, {
+    const url = options.url;
+    const statementTimeoutMs = options.statementTimeoutMs ?? STATEMENT_TIMEOUT_MS;
+    const client = postgres(url, {
+      ...driverOptions,
       max: options.maxConnections ?? 10,
-      onnotice: () => {},
+      ...(statementTimeoutMs > 0 ? { connection: { statement_timeout: statementTimeoutMs } } : {}),
     });
     const db = drizzlePostgres(client, { schema }) as unknown as Database;
     return {
       db,
       driver: 'postgres',
-      migrate: () => migratePostgres(db as never, { migrationsFolder: MIGRATIONS_FOLDER }),
+      // A connection of its own: a migration may run longer than the app's statement deadline.
+      migrate: async () => {
+        const migrator = postgres(url, { ...driverOptions, max: 1 });
+        try {
+          await migratePostgres(drizzlePostgres(migrator, { schema }) as never, { migrationsFolder: MIGRATIONS_FOLDER });
+        } finally {
+          await migrator.end({ timeout: 5 });
+        }
+      },
       close: () => client.end({ timeout: 5 }),
     };
   }
-  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const client = new PGlite(options.dataDir);
-  await client.waitReady;
+  // One process per data folder: PGlite has no lock of its own.
+  const lock = options.dataDir ? acquireDataDirLock(options.lockDir ?? options.dataDir) : undefined;
+  let client: PGlite;
+  try {
+    if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+    client = new PGlite(options.dataDir);
+    await client.waitReady;
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
   const db = drizzlePglite(client, { schema }) as unknown as Database;
   return {
     db,
     driver: 'pglite',
     migrate: () => migratePglite(db as never, { migrationsFolder: MIGRATIONS_FOLDER }),
-    close: () => client.close(),
+    close: async () => {
+      try {
+        await client.close();
+      } finally {
+        lock?.release();
+      }
+    },
   };
 }

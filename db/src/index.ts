@@ -1,4 +1,6 @@
 export * from './client.ts';
+export { acquireDataDirLock, type DataDirLock, DataDirLockedError, LOCK_FILE, type LockOwner } from './data-dir-lock.ts';
+export { type DatabaseFault, databaseFault } from './faults.ts';
 export * from './passwords.ts';
 export * as schema from './schema/index.ts';
 export {

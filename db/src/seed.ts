@@ -1,4 +1,4 @@
-import { amsterdamDate, yearOf } from '@duidingspool/shared';
+import { amsterdamDate, type Role, yearOf } from '@duidingspool/shared';
 import { eq, sql } from 'drizzle-orm';
 import regional from '../seed/oost-nederland.json' with { type: 'json' };
 import type { Executor } from './client.ts';
@@ -112,7 +112,7 @@ export async function seedDemo(db: Executor, options: { today?: string } = {}): 
   }
 
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const addUser = async (local: string, displayName: string, roles: string[]) => {
+  const addUser = async (local: string, displayName: string, roles: Role[]) => {
     const email = `${local}@${DEMO_DOMAIN}`;
     await db.insert(t.users).values({ email, displayName, passwordHash, isDemo: true }).onConflictDoNothing();
     const [user] = await db.select({ id: t.users.id }).from(t.users).where(eq(t.users.email, email));

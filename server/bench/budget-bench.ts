@@ -31,6 +31,8 @@ const config: AppConfig = {
   allowDemoOnNetwork: false,
   databaseUrl: undefined,
   dataDir: '/nonexistent',
+  dataDirMinFreeBytes: 0,
+  requestTimeoutSeconds: 600,
   jwtSecret: randomBytes(48).toString('base64url'),
   jwtTtlSeconds: 3600,
   sessionIdleSeconds: 3600,
@@ -58,7 +60,8 @@ const config: AppConfig = {
 
 const admin = postgres(BASE, { max: 1, onnotice: () => {} });
 await admin.unsafe(`create database ${name}`);
-const handle = await openDatabase({ url: url(name), maxConnections: 10 });
+// Filling a million rows takes longer than the app's statement deadline.
+const handle = await openDatabase({ url: url(name), maxConnections: 10, statementTimeoutMs: 0 });
 const sqlc = postgres(url(name), { max: 1, onnotice: () => {} });
 const year = Number(amsterdamDate().slice(0, 4));
 const today = amsterdamDate();

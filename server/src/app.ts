@@ -7,6 +7,7 @@ import { requestIdOf } from './lib/request-id.ts';
 import { registerModules } from './modules/index.ts';
 import apiConventions from './plugins/api-conventions.ts';
 import auth from './plugins/auth.ts';
+import availabilityPlugin, { Availability } from './plugins/availability.ts';
 import errorHandler, { answerClientError, logProblem, sendProblem } from './plugins/error-handler.ts';
 import openapi from './plugins/openapi.ts';
 import retentionSchedule from './plugins/retention-schedule.ts';
@@ -40,6 +41,8 @@ export interface BuildAppOptions {
   logger?: boolean | object;
   /** The clock services use; tests fix it to a date. */
   now?: () => Date;
+  /** Whether the app serves (start-up, shutdown, the data folder's room); default: ready. */
+  availability?: Availability;
 }
 
 /**
@@ -57,8 +60,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     // UUID; logged as `requestId` on every line of the request, sent in X-Request-Id and in every problem.
     genReqId: requestIdOf,
     requestIdLogLabel: 'requestId',
-    // While closing, new requests on open connections answer a problem (api-conventions), not
-    // Fastify's own JSON body.
+    // While starting or closing the availability plugin answers 503 problem+json itself
+    // (decisions 060 and 062); Fastify's own closing answer is plain JSON.
     return503OnClosing: false,
     // What the HTTP parser refuses before any request exists (headers too large, malformed HTTP,
     // a request that took too long) answers problem+json with an id of its own.
@@ -95,6 +98,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(errorHandler);
   await app.register(securityHeaders, { config });
   await app.register(apiConventions);
+  await app.register(availabilityPlugin, { availability: options.availability ?? new Availability(), requestTimeoutSeconds: config.requestTimeoutSeconds });
   await app.register(openapi);
   await app.register(auth, { config, db });
   await app.register(registerModules, { prefix: '/api/v1', now: options.now ?? (() => new Date()) });

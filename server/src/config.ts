@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -25,6 +25,16 @@ export interface AppConfig {
   databaseUrl: string | undefined;
   /** Folder of the embedded database and its generated secrets. */
   dataDir: string;
+  /**
+   * Free bytes the embedded database's folder needs (`DATA_DIR_MIN_FREE_MB`, default 64 MB): less
+   * refuses the start, and the health endpoint answers 503 while less is free (decision 061).
+   */
+  dataDirMinFreeBytes: number;
+  /**
+   * Longest a request may take, seconds (`REQUEST_TIMEOUT_SECONDS`, default 20): later it answers
+   * 503 `service-unavailable` (decision 060).
+   */
+  requestTimeoutSeconds: number;
   /** HS256 signing key of the session JWT (≥ 32 bytes). */
   jwtSecret: string;
   /** Lifetime of one JWT, seconds (≤ 15 minutes). */
@@ -92,6 +102,8 @@ const EnvSchema = z.object({
   ALLOW_DEMO_ON_NETWORK: z.enum(['true', 'false']).default('false'),
   DATABASE_URL: z.string().url().optional(),
   DATA_DIR: z.string().optional(),
+  DATA_DIR_MIN_FREE_MB: z.coerce.number().int().min(0).max(1_000_000).default(64),
+  REQUEST_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(20),
   JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters').optional(),
   SESSION_IDLE_MINUTES: z.coerce
     .number()
@@ -142,19 +154,43 @@ const EnvSchema = z.object({
 // Two levels up from server/src/config.ts and from the bundle server/dist/server.mjs alike.
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
+/** The secrets the embedded default generates, by name. */
+const LOCAL_SECRET_NAMES = ['jwtSecret', 'encryptionKey'] as const;
+
 /**
  * Secrets of the embedded default: generated at first start and kept in the data folder
  * (docs/design.md §6). Never used in production, where the server refuses to start without them.
+ * All are generated together and the file is created exclusively, so two processes starting at
+ * once on a new folder read the same secrets.
+ * @throws Error with one line naming the folder when it cannot be written, or the file when it is
+ *   not JSON
  */
-function localSecret(dataDir: string, name: string): string {
-  mkdirSync(dataDir, { recursive: true });
+function localSecret(dataDir: string, name: (typeof LOCAL_SECRET_NAMES)[number]): string {
   const file = join(dataDir, 'secrets.json');
-  const secrets: Record<string, string> = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
-  if (!secrets[name]) {
-    secrets[name] = randomBytes(48).toString('base64url');
-    writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    const secrets: Record<string, string> = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+    if (!secrets[name]) {
+      for (const n of LOCAL_SECRET_NAMES) secrets[n] ??= randomBytes(48).toString('base64url');
+      const temporary = `${file}.${process.pid}`;
+      writeFileSync(temporary, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+      try {
+        // Created only when missing; when another process created it meanwhile, its secrets win.
+        if (existsSync(file)) renameSync(temporary, file);
+        else linkSync(temporary, file);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      } finally {
+        rmSync(temporary, { force: true });
+      }
+      return JSON.parse(readFileSync(file, 'utf8'))[name];
+    }
+    return secrets[name];
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === undefined) throw new Error(`${file} cannot be read (${error instanceof Error ? error.message : String(error)})`);
+    throw new Error(`Data folder ${dataDir} is not writable (${code}); set DATA_DIR to a folder this process may write to.`);
   }
-  return secrets[name];
 }
 
 /**
@@ -192,6 +228,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     allowDemoOnNetwork: e.ALLOW_DEMO_ON_NETWORK === 'true',
     databaseUrl: e.DATABASE_URL,
     dataDir,
+    dataDirMinFreeBytes: e.DATA_DIR_MIN_FREE_MB * 1024 * 1024,
+    requestTimeoutSeconds: e.REQUEST_TIMEOUT_SECONDS,
     jwtSecret: e.JWT_SECRET ?? localSecret(dataDir, 'jwtSecret'),
     jwtTtlSeconds: 15 * 60,
     sessionIdleSeconds: e.SESSION_IDLE_MINUTES * 60,

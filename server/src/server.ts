@@ -1,10 +1,15 @@
 // The server's entry point (`pnpm start` runs its bundle, dist/server.mjs): reads the
-// configuration, starts the server (start.ts) and shuts it down gracefully on SIGINT/SIGTERM. A
-// configuration error or a refused start ends the process with one line on stderr and exit code 1.
+// configuration, starts the server (start.ts) and shuts it down on SIGINT/SIGTERM (decision 062):
+// new requests are refused at once with 503 problem+json, in-flight requests and the outbox worker
+// get a bounded time, then the process exits 0. A configuration error or a refused start ends the
+// process with one line on stderr and exit code 1.
 
 import { type AppConfig, loadConfig } from './config.ts';
 import { StartRefusedError } from './lib/demo-exposure.ts';
-import { type RunningServer, startServer } from './start.ts';
+import { IN_FLIGHT_GRACE_MS, type RunningServer, StartAbortedError, startServer, WORKER_STOP_GRACE_MS } from './start.ts';
+
+/** Past this, a shutdown that still hangs (a database that does not answer its close) exits 1. */
+const SHUTDOWN_DEADLINE_MS = Math.max(IN_FLIGHT_GRACE_MS, WORKER_STOP_GRACE_MS) + 10_000;
 
 function refuse(message: string): never {
   console.error(message);
@@ -17,25 +22,38 @@ try {
 } catch (error) {
   refuse(error instanceof Error ? error.message : String(error));
 }
-let server: RunningServer;
-try {
-  server = await startServer(config);
-} catch (error) {
-  if (error instanceof StartRefusedError) refuse(error.message);
-  throw error;
-}
 
-let closing = false;
+let server: RunningServer | undefined;
+let signalled: string | undefined;
 async function shutdown(signal: string) {
-  if (closing) return;
-  closing = true;
+  if (signalled) return;
+  signalled = signal;
+  // Before the server listens (the data folder checks, opening the database) there is nothing to drain.
+  if (!server) process.exit(0);
   server.app.log.info({ signal }, 'shutting down');
+  setTimeout(() => {
+    server?.app.log.error(`shutdown took longer than ${SHUTDOWN_DEADLINE_MS / 1000} s; exiting`);
+    process.exit(1);
+  }, SHUTDOWN_DEADLINE_MS).unref();
   await server.close();
   process.exit(0);
 }
 process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
-server.app.log.info(
-  `Duidingspool draait op ${config.publicUrl} (luistert op ${config.host}:${config.port}, ${server.driver}${config.webDist ? ', met SPA' : ', zonder gebouwde SPA'})`,
+try {
+  await startServer(config, {
+    onListening: (listening) => {
+      server = listening;
+    },
+  });
+} catch (error) {
+  // Shut down while waiting for the database: shutdown() exits.
+  if (error instanceof StartAbortedError) await new Promise(() => {});
+  if (error instanceof StartRefusedError) refuse(error.message);
+  throw error;
+}
+
+server?.app.log.info(
+  `Duidingspool draait op ${config.publicUrl} (luistert op ${config.host}:${config.port}, ${server?.driver}${config.webDist ? ', met SPA' : ', zonder gebouwde SPA'})`,
 );

@@ -221,6 +221,19 @@ const MATRIX: Record<string, Row> = {
     },
     expect: by(403, { admin: 200 }),
   },
+  'POST /api/v1/notifications/:id/resend': {
+    // A failed mail of its own per call: the admin's success puts it back in the queue.
+    call: async () => {
+      const [user] = await t.handle.db.select({ id: schema.users.id, email: schema.users.email }).from(schema.users).limit(1);
+      if (!user) throw new Error('no user');
+      const [mail] = await t.handle.db
+        .insert(schema.notifications)
+        .values({ event: 'request-submitted', recipientUserId: user.id, recipientEmail: user.email, status: 'failed', lastError: 'SMTP 550' })
+        .returning({ id: schema.notifications.id });
+      return { url: `/api/v1/notifications/${mail?.id}/resend` };
+    },
+    expect: by(403, { admin: 200 }),
+  },
   'GET /api/v1/mail-templates/:event/preview-page': { call: () => ({ url: '/api/v1/mail-templates/digest/preview-page' }), expect: by(403, { admin: 200 }) },
   'GET /api/v1/mail-templates/:event/preview': { call: () => ({ url: '/api/v1/mail-templates/digest/preview' }), expect: by(403, { admin: 200 }) },
   // The ledger: money for coordinator and finance, never for case roles.

@@ -116,6 +116,7 @@ function routes() {
     { method: 'PUT', path: '/me/notification-preferences', body: { items: [] } },
     { method: 'GET', path: '/notifications' },
     { method: 'GET', path: '/notifications/{id}/preview' },
+    { method: 'POST', path: '/notifications/{id}/resend' },
     { method: 'GET', path: '/mail-templates/{event}/preview' },
     { method: 'GET', path: '/notifications/{id}/preview-page' },
     { method: 'GET', path: '/mail-templates/{event}/preview-page' },

@@ -16,6 +16,8 @@ export const testConfig: AppConfig = {
   allowDemoOnNetwork: false,
   databaseUrl: undefined,
   dataDir: '/nonexistent',
+  dataDirMinFreeBytes: 0,
+  requestTimeoutSeconds: 20,
   jwtSecret: randomBytes(48).toString('base64url'),
   jwtTtlSeconds: 15 * 60,
   sessionIdleSeconds: 30 * 60,

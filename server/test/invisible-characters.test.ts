@@ -62,6 +62,25 @@ interface TextField {
   roles: readonly string[];
   field: string;
   lines: 'single' | 'multi';
+  /** What the body must carry besides the field: the discriminator that picks the field's alternative of a union. */
+  with: Record<string, unknown>;
+}
+
+type ObjectSchema = { shape: Record<string, z.ZodType>; _zod: { propValues?: Record<string, Set<unknown>> } };
+
+/**
+ * The object shapes of a body schema: its own, or, for a discriminated union (`PATCH /assignments/{id}`),
+ * each alternative's, with a value of the discriminator that selects it.
+ */
+function bodyShapes(body: unknown): { shape: Record<string, z.ZodType>; with: Record<string, unknown> }[] {
+  const b = body as (Partial<ObjectSchema> & { options?: ObjectSchema[]; _zod?: { def: { discriminator?: string } } }) | undefined;
+  if (b?.shape) return [{ shape: b.shape, with: {} }];
+  const key = b?._zod?.def.discriminator;
+  if (!key || !b?.options) return [];
+  return b.options.map((option) => {
+    const value = [...(option._zod.propValues?.[key] ?? [])].find((v) => v !== undefined);
+    return { shape: option.shape, with: value === undefined ? {} : { [key]: value } };
+  });
 }
 
 /** The schema inside `.optional()` and `.nullable()`. */
@@ -76,11 +95,20 @@ function unwrap(schema: z.ZodType): z.ZodType {
 function textFields(): TextField[] {
   const out: TextField[] = [];
   for (const route of t.app.registeredRoutes) {
-    const body = route.schema?.body as { shape?: Record<string, z.ZodType> } | undefined;
-    if (!body?.shape) continue;
-    for (const [field, schema] of Object.entries(body.shape)) {
-      const meta = freeTextFields.get(unwrap(schema));
-      if (meta) out.push({ route: `${route.method} ${route.url}`, method: route.method, url: route.url, roles: route.roles ?? [], field, lines: meta.lines });
+    for (const { shape, with: extra } of bodyShapes(route.schema?.body)) {
+      for (const [field, schema] of Object.entries(shape)) {
+        const meta = freeTextFields.get(unwrap(schema));
+        if (meta)
+          out.push({
+            route: `${route.method} ${route.url}`,
+            method: route.method,
+            url: route.url,
+            roles: route.roles ?? [],
+            field,
+            lines: meta.lines,
+            with: extra,
+          });
+      }
     }
   }
   return out;
@@ -100,7 +128,7 @@ beforeAll(async () => {
 async function send(f: TextField, value: string) {
   const role = f.roles.find((r) => callers[r]) ?? 'requester';
   const caller = callers[role] as Caller;
-  return caller(f.method as 'POST', concrete(f.url), { [f.field]: value });
+  return caller(f.method as 'POST', concrete(f.url), { ...f.with, [f.field]: value });
 }
 
 /** The field errors of a 400 answer at `/field`. */
@@ -120,6 +148,8 @@ describe('every free-text field of every write route', () => {
         'POST /api/v1/interpretation-requests/:id/advice body',
         'POST /api/v1/assignments/:id/time-entries description',
         'POST /api/v1/budgets fundingSource',
+        // an alternative of a union body
+        'PATCH /api/v1/assignments/:id reason',
       ]),
     );
     expect(fields.length).toBeGreaterThanOrEqual(20);

@@ -2,7 +2,8 @@
 // once, without case content; an SMTP outage loses and duplicates nothing; a slow SMTP server does
 // not hold up the API; MAIL_ALLOWED_DOMAINS keeps mail inside; several workers never send twice.
 import { schema } from '@duidingspool/db';
-import { eq, inArray, sql } from 'drizzle-orm';
+import type { Role } from '@duidingspool/shared';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AppConfig } from '../src/config.ts';
 import { issueAccountToken } from '../src/modules/auth/index.ts';
@@ -44,7 +45,7 @@ async function emailsOf(ids: string[]) {
   return rows.map((r) => r.email).sort();
 }
 
-async function roleEmails(...roles: string[]) {
+async function roleEmails(...roles: Role[]) {
   const rows = await t.handle.db
     .selectDistinct({ email: schema.users.email })
     .from(schema.users)
@@ -336,7 +337,7 @@ describe('MAIL_ALLOWED_DOMAINS', () => {
         .returning({ id: schema.users.id });
       if (u) ids.push(u.id);
     }
-    await t.handle.db.insert(schema.userRoles).values(ids.map((userId) => ({ userId, role: 'coordinator' })));
+    await t.handle.db.insert(schema.userRoles).values(ids.map((userId) => ({ userId, role: 'coordinator' as const })));
     try {
       const before = smtp.received.length;
       await createRequest(requester);
@@ -376,5 +377,94 @@ describe('MAIL_ALLOWED_DOMAINS', () => {
     } finally {
       await t.handle.db.update(schema.users).set({ displayName: u.displayName }).where(eq(schema.users.id, u.id));
     }
+  });
+});
+
+describe('an admin re-sends a failed mail', () => {
+  const n = schema.notifications;
+  let admin: Caller;
+  beforeAll(async () => {
+    admin = await t.as('admin');
+  });
+
+  /** Writes a request's mails and lets them fail for good, as after SMTP 5xx answers. */
+  async function failedMails() {
+    await clearOutbox();
+    const created = await createRequest(requester);
+    const rows = await t.handle.db
+      .update(n)
+      .set({ status: 'failed', attempts: 10, lastError: 'SMTP 550 bij DATA' })
+      .where(eq(n.reference, created.reference))
+      .returning();
+    expect(rows.length).toBeGreaterThan(0);
+    return rows;
+  }
+
+  const auditOf = (id: string) =>
+    t.handle.db
+      .select({ action: schema.auditEvents.action, result: schema.auditEvents.result })
+      .from(schema.auditEvents)
+      .where(eq(schema.auditEvents.objectId, id));
+
+  it('puts it back in the queue, audited, and the worker delivers it once with its own Message-ID', async () => {
+    const [row] = await failedMails();
+    if (!row) throw new Error('no row');
+    const listed = await admin('GET', '/api/v1/notifications?status=failed');
+    expect(listed.body.items.find((i: { id: string }) => i.id === row.id)?.allowedActions).toEqual(['resend']);
+
+    const res = await admin('POST', `/api/v1/notifications/${row.id}/resend`);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ id: row.id, status: 'pending', attempts: 0, lastError: null, messageId: row.messageId, allowedActions: [] });
+    expect(await auditOf(row.id)).toEqual([{ action: 'resend-notification', result: 'success' }]);
+
+    const before = smtp.received.length;
+    await workerFor(smtp.port).deliverDue();
+    const got = smtp.received.slice(before).filter((m) => m.parsed.messageId === row.messageId);
+    expect(got.length).toBe(1);
+
+    // Sent now: a second re-send is refused (problem+json), changes nothing, and is audited.
+    const again = await admin('POST', `/api/v1/notifications/${row.id}/resend`);
+    expect(again.status).toBe(409);
+    expect(String(again.headers['content-type'])).toMatch(/^application\/problem\+json/);
+    expect(again.body.type).toBe('invalid-transition');
+    const [after] = await t.handle.db.select().from(n).where(eq(n.id, row.id));
+    expect(after?.status).toBe('sent');
+    expect(await auditOf(row.id)).toContainEqual({ action: 'resend-notification', result: 'denied' });
+  });
+
+  it('refuses an invitation or reset mail (its link was withdrawn) and a mail that did not fail', async () => {
+    const [row] = await failedMails();
+    if (!row) throw new Error('no row');
+    const [admin0] = await t.handle.db.select().from(schema.users).where(eq(schema.users.email, 'admin@duidingspool.example'));
+    if (!admin0) throw new Error('no admin');
+    const token = await t.handle.db.transaction((tx) =>
+      issueAccountToken(tx, {
+        userId: admin0.id,
+        purpose: 'password-reset',
+        createdBy: null,
+        mail: { publicUrl: testConfig.publicUrl, encryptionKey: testConfig.encryptionKey },
+      }),
+    );
+    expect(token).toBeTruthy();
+    const [reset] = await t.handle.db
+      .update(n)
+      .set({ status: 'failed', linkTokenEncrypted: null, lastError: 'SMTP 550 bij DATA' })
+      .where(and(eq(n.event, 'password-reset'), eq(n.recipientUserId, admin0.id), eq(n.status, 'pending')))
+      .returning();
+    if (!reset) throw new Error('no reset mail');
+    const listed = await admin('GET', '/api/v1/notifications?status=failed&pageSize=100');
+    expect(listed.body.items.find((i: { id: string }) => i.id === reset.id)?.allowedActions).toEqual([]);
+    const refused = await admin('POST', `/api/v1/notifications/${reset.id}/resend`);
+    expect(refused.status).toBe(409);
+    expect(refused.body.type).toBe('invalid-transition');
+    const [still] = await t.handle.db.select().from(n).where(eq(n.id, reset.id));
+    expect(still?.status).toBe('failed');
+
+    await t.handle.db.update(n).set({ status: 'pending' }).where(eq(n.id, row.id));
+    expect((await admin('POST', `/api/v1/notifications/${row.id}/resend`)).status).toBe(409);
+    expect((await admin('POST', '/api/v1/notifications/00000000-0000-4000-8000-000000000000/resend')).status).toBe(404);
+    const bad = await admin('POST', '/api/v1/notifications/not-an-id/resend');
+    expect(bad.status).toBe(400);
+    expect(bad.body.type).toBe('validation-failed');
   });
 });

@@ -8,6 +8,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.ts';
 import { issueAccountToken } from '../src/modules/auth/index.ts';
+import { runTriageReminders } from '../src/modules/interpretation-requests/index.ts';
 import { type MailInput, renderMail, sampleMailInput } from '../src/modules/notifications/templates.tsx';
 import { NotificationWorker } from '../src/modules/notifications/worker.ts';
 import { createRequest, expectProblem } from './fixtures.ts';
@@ -196,7 +197,7 @@ describe('triage reminders', () => {
       .update(schema.requestStatusEvents)
       .set({ occurredAt: submittedAt })
       .where(inArray(schema.requestStatusEvents.requestId, [regular.id, urgent.id]));
-    const at = (iso: string) => new NotificationWorker({ db: t.handle.db, config: testConfig, transport: null, now: () => new Date(iso) });
+    const at = (iso: string) => ({ runReminders: () => runTriageReminders(t.handle.db, { ...testConfig, now: () => new Date(iso) }) });
     const reminders = async () =>
       t.handle.db
         .select({ reference: schema.notifications.reference })
@@ -229,7 +230,7 @@ describe('triage reminders', () => {
         .where(eq(schema.requestStatusEvents.requestId, id));
     await submitted(friday.id, '2019-11-29T15:32:00Z'); // Friday 16:32 Amsterdam
     await submitted(saturday.id, '2019-11-30T13:32:00Z'); // Saturday 14:32: counts from Monday 08:30
-    const at = (iso: string) => new NotificationWorker({ db: t.handle.db, config: testConfig, transport: null, now: () => new Date(iso) });
+    const at = (iso: string) => ({ runReminders: () => runTriageReminders(t.handle.db, { ...testConfig, now: () => new Date(iso) }) });
     const reminded = async () =>
       (
         await t.handle.db
@@ -254,7 +255,7 @@ describe('triage reminders', () => {
     expect(
       (await coordinator('PATCH', `/api/v1/interpretation-requests/${r.id}`, { status: 'declined', reason: 'Buiten het werkveld van de pool' })).status,
     ).toBe(200);
-    await new NotificationWorker({ db: t.handle.db, config: testConfig, transport: null, now: () => new Date(Date.now() + 30 * 86_400_000) }).runReminders();
+    await runTriageReminders(t.handle.db, { ...testConfig, now: () => new Date(Date.now() + 30 * 86_400_000) });
     const rows = await t.handle.db
       .select()
       .from(schema.notifications)

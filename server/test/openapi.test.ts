@@ -85,6 +85,16 @@ describe('the OpenAPI document', () => {
     }
   });
 
+  it('documents 503 service-unavailable with Retry-After on every operation (the database away, starting, stopping: decision 060)', () => {
+    for (const [path, item] of Object.entries(doc.paths as Record<string, Record<string, any>>)) {
+      for (const [method, op] of Object.entries(item)) {
+        const unavailable = op.responses['503'];
+        expect(Object.keys(unavailable?.headers ?? {}), `${method} ${path}`).toContain('Retry-After');
+        expect(unavailable.description, `${method} ${path}`).toMatch(/database/);
+      }
+    }
+  });
+
   it('lists every stable problem type with its status, and names the extra ones per operation', () => {
     const described = String(doc.components.schemas.Problem.properties.type.description);
     for (const [type, status] of Object.entries(PROBLEM_TYPES)) expect(described).toContain(`\`${type}\` (${status})`);

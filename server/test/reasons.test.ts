@@ -196,14 +196,16 @@ const ACTIONS: { name: string; route: string; required: boolean; prepare: () => 
   },
 ];
 
+/** The object shapes of a body schema: its own, or each alternative's when it is a union (`PATCH /assignments/{id}`). */
+function shapesOf(schema: unknown): Record<string, unknown>[] {
+  const s = schema as { shape?: Record<string, unknown>; options?: unknown[] } | undefined;
+  if (s?.shape) return [s.shape];
+  return (s?.options ?? []).flatMap(shapesOf);
+}
+
 describe('every action that takes a reason', () => {
   it('lists every route whose body takes a reason', () => {
-    const withReason = t.app.registeredRoutes
-      .filter((r) => {
-        const shape = (r.schema?.body as { shape?: Record<string, unknown> } | undefined)?.shape;
-        return shape !== undefined && 'reason' in shape;
-      })
-      .map((r) => `${r.method} ${r.url}`);
+    const withReason = t.app.registeredRoutes.filter((r) => shapesOf(r.schema?.body).some((shape) => 'reason' in shape)).map((r) => `${r.method} ${r.url}`);
     expect(withReason.length).toBeGreaterThan(0);
     expect([...new Set(ACTIONS.map((a) => a.route))].sort()).toEqual(withReason.sort());
   });

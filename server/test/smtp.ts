@@ -1,5 +1,7 @@
 // A real SMTP server for the mail tests (smtp-server on 127.0.0.1), parsing every message it
-// accepts with mailparser. `hold()` makes it keep incoming messages waiting until `release()`.
+// accepts with mailparser. `hold()` makes it keep incoming messages waiting until `release()`;
+// `delayMs` makes it a slow server that takes that long over every message; `onMessage` runs
+// before a message is accepted.
 import { createServer } from 'node:net';
 import { type ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
@@ -36,8 +38,16 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** Options of the test server. */
+export interface SmtpServerOptions {
+  /** Wait this long before answering each message (a slow server), ms. */
+  delayMs?: number;
+  /** Runs before each message is accepted, with the message as received. */
+  onMessage?: (mail: ReceivedMail) => Promise<void> | void;
+}
+
 /** Starts an SMTP server on `port` (default: a free one). */
-export async function startSmtpServer(port?: number): Promise<TestSmtpServer> {
+export async function startSmtpServer(port?: number, options: SmtpServerOptions = {}): Promise<TestSmtpServer> {
   const received: ReceivedMail[] = [];
   let gate: Promise<void> | null = null;
   let open: (() => void) | null = null;
@@ -54,13 +64,16 @@ export async function startSmtpServer(port?: number): Promise<TestSmtpServer> {
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', async () => {
         if (gate) await gate;
+        if (options.delayMs) await new Promise((r) => setTimeout(r, options.delayMs));
         const raw = Buffer.concat(chunks).toString('utf8');
-        received.push({
+        const mail = {
           rcptTo: session.envelope.rcptTo.map((r) => r.address),
           mailFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
           raw,
           parsed: await simpleParser(raw),
-        });
+        };
+        await options.onMessage?.(mail);
+        received.push(mail);
         callback();
       });
     },

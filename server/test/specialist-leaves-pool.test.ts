@@ -5,6 +5,7 @@
 // logged hours stay, and another specialist can be assigned. Inactive specialists are never offered
 // or assignable. The ledger stays consistent throughout.
 import { schema } from '@duidingspool/db';
+import type { NotificationEvent } from '@duidingspool/shared';
 import { and, eq, inArray } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ledgerMismatches } from './db-helpers.ts';
@@ -32,7 +33,7 @@ async function userIdOf(n: number): Promise<string> {
 }
 
 /** Outbox rows of `event` for the demo coordinator about `reference`. */
-async function coordinatorMails(event: string, reference: string): Promise<number> {
+async function coordinatorMails(event: NotificationEvent, reference: string): Promise<number> {
   const rows = await t.handle.db
     .select({ id: schema.notifications.id })
     .from(schema.notifications)

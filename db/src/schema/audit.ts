@@ -1,6 +1,7 @@
+import { AUDIT_RESULTS } from '@duidingspool/shared';
 import { sql } from 'drizzle-orm';
-import { bigserial, check, index, inet, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { accountTokens, users } from './users.ts';
+import { bigserial, check, index, inet, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { users } from './users.ts';
 
 /**
  * Append-only audit log (docs/design.md §6): who did what to which object, when, from where, with what
@@ -15,10 +16,10 @@ export const auditEvents = pgTable(
     action: text('action').notNull(),
     objectType: text('object_type').notNull(),
     objectId: text('object_id'),
-    result: text('result').notNull(),
+    result: text('result', { enum: AUDIT_RESULTS }).notNull(),
     ip: inet('ip'),
     userAgent: text('user_agent'),
-    details: jsonb('details'),
+    details: jsonb('details').$type<Record<string, unknown>>(),
   },
   (t) => [
     index('audit_events_object').on(t.objectType, t.objectId),
@@ -26,76 +27,4 @@ export const auditEvents = pgTable(
     index('audit_events_actor').on(t.actorId, t.occurredAt),
     check('audit_events_result', sql`${t.result} in ('success','denied')`),
   ],
-);
-
-/**
- * Notification outbox (docs/design.md §6, §8): one row per recipient, written in the same transaction as
- * the change that causes it and sent later by the worker. It stores the event, the pool reference,
- * a link path into the app and a few non-case parameters — never subject or body text: those are
- * rendered at send time in the recipient's language, so case content has no way into a mail.
- *
- * `status`: `pending` (due at `next_attempt_at`), `sending` (claimed until `locked_until`), `sent`,
- * `failed` (permanent, shown to admins), `digest` (waits for the daily digest due at
- * `next_attempt_at`), `digested` (carried by the digest row `digest_id`).
- */
-export const notifications = pgTable(
-  'notifications',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    event: text('event').notNull(),
-    recipientUserId: uuid('recipient_user_id')
-      .notNull()
-      .references(() => users.id),
-    /** The address when the row was written; the worker sends to the user's current address. */
-    recipientEmail: text('recipient_email').notNull(),
-    /** Pool reference (`DP-2019-0007`), or null for mails about no request (invitation, budget). */
-    reference: text('reference'),
-    /** Path inside the app (`/requests/…`), joined to PUBLIC_URL at send time; never a token. */
-    linkPath: text('link_path').notNull().default('/'),
-    /**
-     * The one-time token of an invitation or reset link, AES-256-GCM-encrypted under ENCRYPTION_KEY,
-     * appended to the link as `#token=` at send time. Wiped once the mail is sent, has failed for
-     * good, or its token is used, voided or expired: no usable token rests in the outbox.
-     */
-    linkTokenEncrypted: text('link_token_encrypted'),
-    /** The account token the link carries (invitation and reset mails only). */
-    accountTokenId: uuid('account_token_id').references(() => accountTokens.id),
-    /** Template parameters that are never case content (e.g. `{year, thresholdPercent}`). */
-    params: jsonb('params').notNull().default({}),
-    /** Stable RFC 5322 Message-ID, the same on every attempt. */
-    messageId: text('message_id').notNull().unique().default(sql`'<' || gen_random_uuid() || '@duidingspool.invalid>'`),
-    /** Makes an event idempotent (reminders, budget thresholds): a second insert is ignored. */
-    dedupeKey: text('dedupe_key').unique(),
-    status: text('status').notNull().default('pending'),
-    attempts: integer('attempts').notNull().default(0),
-    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
-    lockedUntil: timestamp('locked_until', { withTimezone: true }),
-    sentAt: timestamp('sent_at', { withTimezone: true }),
-    lastError: text('last_error'),
-    digestId: uuid('digest_id'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [
-    index('notifications_due').on(t.status, t.nextAttemptAt),
-    index('notifications_recipient').on(t.recipientUserId, t.status),
-    index('notifications_account_token').on(t.accountTokenId),
-    check('notifications_status', sql`${t.status} in ('pending','sending','sent','failed','digest','digested')`),
-  ],
-);
-
-/**
- * How a user wants each event: `immediate` (default when no row), `digest` (daily, at the start of
- * each working day in Europe/Amsterdam) or `off`. Security mails ignore this table.
- */
-export const notificationPreferences = pgTable(
-  'notification_preferences',
-  {
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id),
-    event: text('event').notNull(),
-    mode: text('mode').notNull(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [primaryKey({ columns: [t.userId, t.event] }), check('notification_preferences_mode', sql`${t.mode} in ('immediate','digest','off')`)],
 );

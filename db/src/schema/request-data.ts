@@ -1,7 +1,8 @@
 import { getTableConfig, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
-import { extensionRequests } from './ledger.ts';
-import { advice, assignments, timeEntries } from './money.ts';
-import { interpretationRequests, requestExpertiseAreas, requestStatusEvents } from './requests.ts';
+import { assignments } from './assignments.ts';
+import { extensionRequests } from './extension-requests.ts';
+import { advice, interpretationRequests, requestExpertiseAreas, requestStatusEvents } from './interpretation-requests.ts';
+import { timeEntries } from './time-entries.ts';
 
 /**
  * The one declaration, per table, of what belongs to an interpretation request (docs/design.md §6):

@@ -6,7 +6,7 @@
 //     shipped Oost-Nederland file), see server/src/cli/import-structure.ts. Allowed in production.
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { type DatabaseHandle, openDatabase } from '@duidingspool/db';
+import { type DatabaseHandle, DataDirLockedError, openDatabase } from '@duidingspool/db';
 import { InviteUserBodySchema } from '@duidingspool/shared';
 import { loadAdminCliConfig } from '../config.ts';
 import { AppError } from '../errors.ts';
@@ -27,7 +27,16 @@ const config = loadAdminCliConfig();
 
 /** Opens the database, migrates, runs `work` and closes; the exit code is `work`'s. */
 async function withDatabase(work: (handle: DatabaseHandle) => Promise<number>): Promise<void> {
-  const handle = await openDatabase({ url: config.databaseUrl, dataDir: join(config.dataDir, 'pglite'), maxConnections: 1 });
+  // On the embedded database it holds the data folder's lock: it refuses while the server runs there.
+  const handle = await openDatabase({ url: config.databaseUrl, dataDir: join(config.dataDir, 'pglite'), lockDir: config.dataDir, maxConnections: 1 }).catch(
+    (error: unknown) => {
+      if (error instanceof DataDirLockedError) {
+        console.error(error.message);
+        process.exit(1);
+      }
+      throw error;
+    },
+  );
   try {
     await handle.migrate();
     process.exitCode = await work(handle);

@@ -1,7 +1,15 @@
 import Holidays from 'date-holidays';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addWorkingDays, DEFAULT_WORKING_HOURS, isWorkingDay, nextWorkingDayStart, parseClockTime, startOfWorkingTime } from './working-time.ts';
+import {
+  addWorkingDays,
+  DEFAULT_WORKING_HOURS,
+  isWorkingDay,
+  latestDueInstant,
+  nextWorkingDayStart,
+  parseClockTime,
+  startOfWorkingTime,
+} from './working-time.ts';
 
 const H = DEFAULT_WORKING_HOURS;
 const AMS = new Intl.DateTimeFormat('en-CA', {
@@ -161,6 +169,21 @@ describe('working-time properties over every weekday, hour, public holiday and b
         expect(digest.getTime()).toBeGreaterThan(t.getTime());
       }),
       { numRuns: 1000 },
+    );
+  }, 30_000);
+
+  it('the cut-off of a set-based job: an event is due by now exactly when it is at or before latestDueInstant', () => {
+    const dueDays = fc.integer({ min: 1, max: 3 });
+    fc.assert(
+      fc.property(instant, instant, dueDays, (now, event, n) => {
+        const cut = latestDueInstant(now, n, H);
+        const due = addWorkingDays(event, n, H).getTime() <= now.getTime();
+        expect(due, `${ams(event)} + ${n} by ${ams(now)}, cut-off ${cut.toISOString()}`).toBe(event.getTime() <= cut.getTime());
+        // The cut-off is the boundary itself: due at it, not due a millisecond later.
+        expect(addWorkingDays(cut, n, H).getTime()).toBeLessThanOrEqual(now.getTime());
+        expect(addWorkingDays(new Date(cut.getTime() + 1), n, H).getTime()).toBeGreaterThan(now.getTime());
+      }),
+      { numRuns: 500 },
     );
   }, 30_000);
 });

@@ -162,3 +162,25 @@ export function parseClockTime(value: string): number | undefined {
   const m = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(value);
   return m ? Number(m[1]) * 60 + Number(m[2]) : undefined;
 }
+
+/**
+ * The latest instant whose deadline `days` working days later has come by `now`: for every instant
+ * `t`, `addWorkingDays(t, days) ≤ now` exactly when `t ≤ latestDueInstant(now, days)` (the deadline
+ * never moves earlier for a later event), to the millisecond. Lets a job compare a whole table's
+ * event times with one cut-off instead of computing a deadline per row (decision 064).
+ *
+ * @param days whole working days, 1 to 10
+ */
+export function latestDueInstant(now: Date, days: number, hours: WorkingHours): Date {
+  if (!Number.isInteger(days) || days < 1 || days > 10) throw new RangeError(`latestDueInstant: days must be 1 to 10, got ${days}`);
+  // Invariant: the deadline of `lo` has come, that of `hi` has not (a deadline ≥ 1 working day
+  // after `now` itself lies after `now`; ten working days never span more than 60 calendar days).
+  let lo = now.getTime() - 60 * DAY;
+  let hi = now.getTime();
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (addWorkingDays(new Date(mid), days, hours).getTime() <= now.getTime()) lo = mid;
+    else hi = mid;
+  }
+  return new Date(lo);
+}

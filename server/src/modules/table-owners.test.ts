@@ -9,6 +9,7 @@ import { GENERIC_WRITER, TABLE_OWNERS } from './table-owners.ts';
 import { findTableWrites, type TableWrite } from './table-writes.ts';
 
 const SERVER_SRC = fileURLToPath(new URL('..', import.meta.url));
+const SCHEMA_DIR = fileURLToPath(new URL('../../../db/src/schema/', import.meta.url));
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -35,6 +36,25 @@ describe('each table has one owning module, the only one that writes it (decisio
       .map(([k]) => k)
       .sort();
     expect(Object.keys(TABLE_OWNERS).sort()).toEqual(tables);
+  });
+
+  it('defines each table in the schema file named after its owner, and nothing else there', () => {
+    // Every `export const x = pgTable(` under db/src/schema, by file; the expected layout is TABLE_OWNERS itself.
+    const definedIn: Record<string, string[]> = {};
+    for (const name of readdirSync(SCHEMA_DIR).filter((n) => n.endsWith('.ts') && !n.endsWith('.test.ts'))) {
+      const tables = [...readFileSync(join(SCHEMA_DIR, name), 'utf8').matchAll(/^export const (\w+) = pgTable\(/gm)].map((m) => m[1] as string);
+      if (tables.length > 0) definedIn[name] = tables.sort();
+    }
+    const owners = [...new Set(Object.values(TABLE_OWNERS))];
+    const expected = Object.fromEntries(
+      owners.map((owner) => [
+        `${owner}.ts`,
+        Object.keys(TABLE_OWNERS)
+          .filter((table) => TABLE_OWNERS[table as keyof typeof TABLE_OWNERS] === owner)
+          .sort(),
+      ]),
+    );
+    expect(definedIn).toEqual(expected);
   });
 
   it('finds writes by name, through aliases in enclosing blocks, and generic ones; skips other calls of the same name', () => {

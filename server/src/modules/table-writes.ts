@@ -9,7 +9,7 @@ export interface TableWrite {
   line: number;
 }
 
-const WRITES = new Set(['insert', 'update', 'delete']);
+const WRITES: readonly TableWrite['kind'][] = ['insert', 'update', 'delete'];
 
 /** `schema.X` → `X`; anything else → null. */
 function schemaMember(node: ts.Expression): string | null {
@@ -42,8 +42,10 @@ export function findTableWrites(source: string, file: string): TableWrite[] {
   const sf = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true, file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
   const found: TableWrite[] = [];
   const visit = (node: ts.Node) => {
-    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && WRITES.has(node.expression.name.text) && node.arguments.length === 1) {
-      const arg = node.arguments[0] as ts.Expression;
+    const called = ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) ? node.expression.name.text : null;
+    const kind = WRITES.find((k) => k === called);
+    const [arg, ...rest] = ts.isCallExpression(node) ? node.arguments : [];
+    if (kind && arg && rest.length === 0) {
       let table = schemaMember(arg);
       if (!table && ts.isIdentifier(arg)) {
         const init = declaredAs(arg.text, node);
@@ -52,7 +54,7 @@ export function findTableWrites(source: string, file: string): TableWrite[] {
       if (!table && ts.isPropertyAccessExpression(arg) && arg.name.text === 'table') table = '*';
       if (table) {
         const line = sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1;
-        found.push({ table, kind: node.expression.name.text as TableWrite['kind'], file, line });
+        found.push({ table, kind, file, line });
       }
     }
     ts.forEachChild(node, visit);

@@ -45,8 +45,8 @@ function checkBody(body: unknown): BodyFault | null {
  * Conventions every response and request shares: the `API-Version` and `X-Request-Id` headers,
  * `Cache-Control: no-store` on the API (case content must not linger in caches), refusing
  * cross-site state changes (an `Origin` of another host, or `Sec-Fetch-Site: cross-site`) on top
- * of the SameSite=Strict cookie, refusing NUL characters and over-deep bodies, and a 503 problem
- * for requests that arrive while the server closes.
+ * of the SameSite=Strict cookie, refusing NUL characters and over-deep bodies (the 503 while starting or
+ * closing is the availability plugin's).
  */
 export default fp(async function apiConventions(app: FastifyInstance) {
   app.addHook('preValidation', async (request) => {
@@ -62,28 +62,9 @@ export default fp(async function apiConventions(app: FastifyInstance) {
       });
     }
   });
-  // From the moment the app starts closing, a request still arriving on an open connection is
-  // refused with a problem (503, `Connection: close`, its id) instead of starting work the
-  // shutdown would cut off; a client retries on another instance.
-  let closing = false;
-  app.addHook('preClose', async () => {
-    closing = true;
-  });
   app.addHook('onRequest', async (request, reply) => {
     reply.header('API-Version', API_VERSION);
     reply.header(REQUEST_ID_HEADER, request.id);
-    if (closing) {
-      reply.header('Connection', 'close');
-      throw new AppError(
-        'service-unavailable',
-        'De server wordt opnieuw gestart. Probeer het zo opnieuw.',
-        {},
-        {
-          retryAfterSeconds: 5,
-          log: 'request arrived while the server was closing',
-        },
-      );
-    }
     // PostgreSQL text cannot hold NUL: refuse it in the URL before it reaches a query.
     if (/%00/i.test(request.url))
       throw new AppError('validation-failed', 'Ongeldige invoer: de URL bevat een NUL-teken.', {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { databaseFault } from '@duidingspool/db';
 import { PROBLEM_TYPES, type ProblemFieldError, type ProblemType } from '@duidingspool/shared';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
@@ -86,6 +87,14 @@ export function logProblem(request: FastifyRequest, type: ProblemType, status: n
   else request.log.info(entry, 'request refused');
 }
 
+/** `Retry-After` of a 503 for a database fault, seconds: about the driver's reconnect time. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+/** What the user reads when the database is unreachable or full. */
+const DATABASE_FAULT_DETAIL = {
+  unavailable: 'De database is tijdelijk niet bereikbaar. Probeer het over enkele seconden opnieuw.',
+  'disk-full': 'De opslag van de database is vol; er kan niets worden opgeslagen. Probeer het later opnieuw.',
+} as const;
+
 /** Escapes one JSON pointer segment (RFC 6901). */
 const escapePointer = (segment: string) => segment.replace(/~/g, '~0').replace(/\//g, '~1');
 
@@ -94,8 +103,9 @@ const CONTEXT_IN: Record<string, ProblemFieldError['in']> = { body: 'body', quer
 /**
  * One error handler for the whole app (docs/design.md §7: services throw, routes never hand-craft an error body): AppErrors map to their problem type,
  * schema validation to `validation-failed` with a pointer per field, Fastify's own client errors
- * (malformed JSON, wrong content type, too large) to 4xx, and everything else to a 500 that says
- * nothing internal.
+ * (malformed JSON, wrong content type, too large) to 4xx, an unreachable or full database to 503
+ * `service-unavailable` with `Retry-After` (`databaseFault`), and everything else to a 500 that
+ * says nothing internal.
  */
 export default fp(async function errorHandler(app: FastifyInstance) {
   app.setErrorHandler(async (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
@@ -159,6 +169,13 @@ export default fp(async function errorHandler(app: FastifyInstance) {
       return sendProblem(reply, 'validation-failed', 400, 'Het verzoek kon niet worden gelezen: stuur geldige JSON.', {
         errors: [{ in: 'body', pointer: '', message: 'ongeldige JSON' }],
       });
+    }
+    // The database unreachable, going away or full: 503 with Retry-After, never 500 (decision 060).
+    const fault = databaseFault(error);
+    if (fault !== null) {
+      logProblem(request, 'service-unavailable', 503, new AppError('service-unavailable', '', {}, { log: `database ${fault}`, cause: error }));
+      reply.header('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
+      return sendProblem(reply, 'service-unavailable', 503, DATABASE_FAULT_DETAIL[fault]);
     }
     // The operator's message of an unexpected error is the error itself, as safeError keeps it
     // (class, codes, frames; never the message, which may repeat SQL and its values).

@@ -84,6 +84,13 @@ function completeDocument(doc: Json): Json {
         );
       }
       responses['500'] ??= problem('Interne fout (`internal-error`)');
+      // Every operation: the database unreachable or full, the server starting or stopping, or the
+      // request past its deadline (decisions 060 and 062).
+      const unavailable = 'de database is niet bereikbaar of vol, de server start of stopt, of het verzoek duurde te lang';
+      if (responses['503']) responses['503'].description = `${String(responses['503'].description)}; ook als ${unavailable}`;
+      responses['503'] ??= withRetryAfter(
+        problem(`Tijdelijk niet beschikbaar (\`service-unavailable\`): ${unavailable}; probeer het na \`Retry-After\` seconden opnieuw`),
+      );
       // A route's own problem types, named in the description of the status they answer with.
       for (const type of (op[EXTRA_PROBLEMS] as ProblemType[] | undefined) ?? []) {
         const status = String(PROBLEM_TYPES[type]);

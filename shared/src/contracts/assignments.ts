@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RequestStatusSchema } from '../lifecycle.ts';
 import { CentsSchema, IdSchema, InstantSchema, multiLineText, PageQuerySchema, requiredMultiLineText } from './common.ts';
 
 export const ASSIGNMENT_STATUSES = ['proposed', 'accepted', 'declined'] as const;
@@ -35,29 +36,31 @@ export const AssignmentActionSchema = z.enum(ASSIGNMENT_ACTIONS);
 export type AssignmentAction = z.infer<typeof AssignmentActionSchema>;
 
 /**
- * Body of `PATCH /api/v1/assignments/{id}`: the specialist answers (`accepted` / `declined` with an
- * optional reason — optional in the fixed contract of docs/design.md §7), or the coordinator changes the
- * estimate.
+ * The specialist's answer in `PATCH /api/v1/assignments/{id}`: `accepted` or `declined`, with an
+ * optional reason (optional in the fixed contract of docs/design.md §7).
  */
-export const PatchAssignmentBodySchema = z
-  .strictObject({
-    status: z.enum(['accepted', 'declined'] satisfies AssignmentAnswer[]).optional(),
-    reason: multiLineText(1000).optional(),
-    estimatedMinutes: EstimateSchema.optional(),
-  })
-  .superRefine((b, ctx) => {
-    const answering = b.status !== undefined;
-    const estimating = b.estimatedMinutes !== undefined;
-    if (answering === estimating) {
-      ctx.addIssue({
-        code: 'custom',
-        path: answering ? ['estimatedMinutes'] : ['status'],
-        message: 'stuur óf status (met eventueel reason), óf estimatedMinutes',
-      });
-    } else if (estimating && b.reason !== undefined) {
-      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'reason hoort alleen bij een antwoord op de inzet' });
-    }
-  });
+export const AnswerAssignmentBodySchema = z.strictObject({
+  status: z.enum(['accepted', 'declined'] satisfies AssignmentAnswer[]),
+  reason: multiLineText(1000).optional(),
+});
+export type AnswerAssignmentBody = z.infer<typeof AnswerAssignmentBodySchema>;
+
+/**
+ * The coordinator's new estimate in `PATCH /api/v1/assignments/{id}` (whole minutes). It carries no
+ * `status`: the absent status is what tells it from an answer.
+ */
+export const ChangeEstimateBodySchema = z.strictObject({
+  status: z.undefined().optional().meta({ not: {} }),
+  estimatedMinutes: EstimateSchema,
+});
+export type ChangeEstimateBody = z.infer<typeof ChangeEstimateBodySchema>;
+
+/**
+ * Body of `PATCH /api/v1/assignments/{id}`: either an answer (with `status`) or a new estimate
+ * (without), told apart by `status`; a body with both, or with a reason beside an estimate, is
+ * refused on the field that does not belong.
+ */
+export const PatchAssignmentBodySchema = z.discriminatedUnion('status', [AnswerAssignmentBodySchema, ChangeEstimateBodySchema]);
 export type PatchAssignmentBody = z.infer<typeof PatchAssignmentBodySchema>;
 
 /**
@@ -102,7 +105,7 @@ export const AssignmentSchema = z
     id: IdSchema,
     requestId: IdSchema,
     requestReference: z.string(),
-    requestStatus: z.string(),
+    requestStatus: RequestStatusSchema,
     specialistId: IdSchema,
     specialistName: z.string(),
     status: AssignmentStatusSchema,

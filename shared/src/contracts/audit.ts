@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { IdSchema, InstantSchema, IsoDateSchema, PageQuerySchema } from './common.ts';
 
+/** How an audited action ended: carried out, or refused (a refusal is audited too, docs/design.md §6). */
+export const AUDIT_RESULTS = ['success', 'denied'] as const;
+export const AuditResultSchema = z.enum(AUDIT_RESULTS);
+export type AuditResult = z.infer<typeof AuditResultSchema>;
+
 /** One audit event (docs/design.md §6): who did what to which object, when, from where, with what result. */
 export const AuditEventSchema = z
   .object({
@@ -11,7 +16,7 @@ export const AuditEventSchema = z
     action: z.string(),
     objectType: z.string(),
     objectId: z.string().nullable(),
-    result: z.enum(['success', 'denied']),
+    result: AuditResultSchema,
     ip: z.string().nullable(),
     userAgent: z.string().nullable(),
     details: z.record(z.string(), z.unknown()).nullable(),
@@ -25,7 +30,7 @@ export const AuditEventFilterSchema = z.strictObject({
   action: z.string().max(64).optional(),
   objectType: z.string().max(64).optional(),
   objectId: z.string().max(64).optional(),
-  result: z.enum(['success', 'denied']).optional(),
+  result: AuditResultSchema.optional(),
   fromDate: IsoDateSchema.optional(),
   toDate: IsoDateSchema.optional(),
 });

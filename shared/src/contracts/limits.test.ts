@@ -2,6 +2,7 @@
 // the limit the contract enforces: the longest text it accepts, the bounds of a number.
 import { describe, expect, it } from 'vitest';
 import {
+  AnswerAssignmentBodySchema,
   CreateBudgetBodySchema,
   CreateCorrectionBodySchema,
   CreateExtensionBodySchema,
@@ -11,7 +12,6 @@ import {
   EndAssignmentBodySchema,
   LogTimeBodySchema,
   maxLengthOf,
-  PatchAssignmentBodySchema,
   PatchBudgetBodySchema,
   PatchInterpretationRequestBodySchema,
   PatchPeriodBodySchema,
@@ -24,7 +24,7 @@ const TEXT_FIELDS = {
   'request question': CreateInterpretationRequestBodySchema.shape.question,
   'request context': CreateInterpretationRequestBodySchema.shape.context,
   'request reason': PatchInterpretationRequestBodySchema.shape.reason,
-  'assignment reason': PatchAssignmentBodySchema.shape.reason,
+  'assignment reason': AnswerAssignmentBodySchema.shape.reason,
   'end reason': EndAssignmentBodySchema.shape.reason,
   'review reason': ReviewTimeEntryBodySchema.shape.reason,
   'correction reason': CreateCorrectionBodySchema.shape.reason,

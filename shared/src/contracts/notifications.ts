@@ -82,6 +82,15 @@ export const NOTIFICATION_STATUSES = ['pending', 'sending', 'sent', 'failed', 'd
 export const NotificationStatusSchema = z.enum(NOTIFICATION_STATUSES);
 export type NotificationStatus = z.infer<typeof NotificationStatusSchema>;
 
+/**
+ * What an admin may do with an outbox row, as the server decides it (`allowedActions`): `resend` a
+ * mail that failed for good — except an invitation or reset mail, whose one-time link was withdrawn
+ * with the failure (a new link is issued from the user's page instead).
+ */
+export const OUTBOX_ACTIONS = ['resend'] as const;
+export const OutboxActionSchema = z.enum(OUTBOX_ACTIONS);
+export type OutboxAction = z.infer<typeof OutboxActionSchema>;
+
 /** One outbox row as admins see it: no subject or body, only what happened to whom and how it went. */
 export const OutboxNotificationSchema = z
   .object({
@@ -96,6 +105,8 @@ export const OutboxNotificationSchema = z
     nextAttemptAt: InstantSchema,
     sentAt: InstantSchema.nullable(),
     lastError: z.string().nullable(),
+    /** What the signed-in admin may do with this row now. */
+    allowedActions: z.array(OutboxActionSchema),
   })
   .meta({ id: 'OutboxNotification' });
 export type OutboxNotification = z.infer<typeof OutboxNotificationSchema>;

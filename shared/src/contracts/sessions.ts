@@ -5,6 +5,13 @@ import { IdSchema } from './common.ts';
 // Contracts of the auth module: logging in, the current user, passwords and one-time links, and
 // the second factor. The accounts the admin manages are the users module's, in accounts.ts.
 
+/**
+ * What a single-use link sent by e-mail is for (decision 041): an invitation sets a first password,
+ * a password reset replaces one. Each is also the event of its security mail.
+ */
+export const ACCOUNT_TOKEN_PURPOSES = ['invitation', 'password-reset'] as const;
+export type AccountTokenPurpose = (typeof ACCOUNT_TOKEN_PURPOSES)[number];
+
 /** Minimum password length (ASVS 2.1.1 asks ≥ 12; docs/design.md §6). */
 export const PASSWORD_MIN_LENGTH = 12;
 /** Maximum password length: long passphrases allowed (ASVS 2.1.2), bounded to keep hashing cheap. */

@@ -1,6 +1,7 @@
 import { render, screen } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
+import { ApiError } from '../lib/api-client.ts';
 import { DecisionControls } from './decision-controls.tsx';
 
 const labels = {
@@ -11,7 +12,7 @@ const labels = {
   reasonRequired: 'Geef een reden.',
 };
 
-function setup() {
+function setup(mutationError: unknown = null) {
   const onAccept = vi.fn();
   const onRefuse = vi.fn();
   render(
@@ -20,7 +21,7 @@ function setup() {
       labels={labels}
       context={null}
       pending={false}
-      mutationError={null}
+      mutationError={mutationError}
       onAccept={onAccept}
       onRefuse={onRefuse}
       reasonMaxLength={1000}
@@ -45,7 +46,7 @@ describe('DecisionControls', () => {
     expect(screen.getByText('Geef een reden.')).toBeTruthy();
     await user.type(screen.getByLabelText(/Reden van afkeuren/), '  Dubbel geschreven  ');
     await user.click(screen.getByRole('button', { name: 'Afkeuring bevestigen' }));
-    expect(onRefuse).toHaveBeenCalledWith('Dubbel geschreven', expect.any(Function));
+    expect(onRefuse).toHaveBeenCalledWith('Dubbel geschreven');
   });
 
   it('does not send a reason that holds a phone number', async () => {
@@ -54,5 +55,22 @@ describe('DecisionControls', () => {
     await user.type(screen.getByLabelText(/Reden van afkeuren/), 'Bel 06-12345678');
     await user.click(screen.getByRole('button', { name: 'Afkeuring bevestigen' }));
     expect(onRefuse).not.toHaveBeenCalled();
+  });
+
+  it("shows the server's refusal of the reason at the reason field, not above the buttons", async () => {
+    const refusal = new ApiError({
+      type: 'validation-failed',
+      title: 'Ongeldige invoer',
+      status: 400,
+      detail: 'De invoer is ongeldig.',
+      errors: [{ in: 'body', pointer: '/reason', message: 'Reden is te lang.' }],
+    });
+    const { user } = setup(refusal);
+    await user.click(screen.getByRole('button', { name: 'Afkeuren' }));
+    const field = screen.getByLabelText(/Reden van afkeuren/);
+    const described = (field.getAttribute('aria-describedby') ?? '').split(' ');
+    expect(described).toContain('r1-error');
+    expect(document.getElementById('r1-error')?.textContent).toBe('Reden is te lang.');
+    expect(screen.queryByText('De invoer is ongeldig.')).toBeNull();
   });
 });

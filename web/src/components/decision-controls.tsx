@@ -1,8 +1,11 @@
 import { Button, ButtonGroup, Paragraph } from '@utrecht/component-library-react';
-import { type FormEvent, type ReactNode, useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ApiError } from '../lib/api-client.ts';
+import { focusWhenShown } from '../lib/focus.ts';
 import { TextareaField } from './form-field.tsx';
-import { hasBlockingPersonalData, PersonalDataWarning } from './personal-data-warning.tsx';
+import { InlineForm } from './inline-form.tsx';
+import { hasBlockingPersonalData } from './personal-data-warning.tsx';
 import { useErrorMessage } from './problem-alert.tsx';
 
 /** The texts of one two-way decision (approve/reject, grant/refuse). */
@@ -16,8 +19,8 @@ export interface DecisionLabels {
 
 /**
  * A decision on one row: accept in one click, or refuse with a required reason (checked for personal
- * data while typing) in an inline form. The mutation's problem shows above the buttons; a server
- * error on `reason` is handed back through `onFieldError` and shown at the field. `context` (visually
+ * data while typing) in an inline form. The mutation's problem shows above the buttons, or at the
+ * reason field when the problem points at `reason` (`errors[].pointer`). `context` (visually
  * hidden) tells screen-reader users which row each button acts on.
  */
 export function DecisionControls({
@@ -37,7 +40,7 @@ export function DecisionControls({
   /** The last failed mutation's error, or null. */
   mutationError: unknown;
   onAccept: () => void;
-  onRefuse: (reason: string, onFieldError: (message: string) => void) => void;
+  onRefuse: (reason: string) => void;
   /** The reason's limit, from the contract of the refusing call (`maxLengthOf(…shape.reason)`). */
   reasonMaxLength: number;
 }) {
@@ -45,14 +48,14 @@ export function DecisionControls({
   const errorMessage = useErrorMessage();
   const [refusing, setRefusing] = useState(false);
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | undefined>();
+  const [ownError, setError] = useState<string | undefined>();
+  const error = ownError ?? (mutationError instanceof ApiError ? mutationError.fieldErrors.reason : undefined);
 
-  const refuse = (event: FormEvent) => {
-    event.preventDefault();
+  const refuse = () => {
     if (!reason.trim()) return setError(labels.reasonRequired);
     if (hasBlockingPersonalData(reason)) return setError(t('personalData.fieldError'));
     setError(undefined);
-    onRefuse(reason.trim(), setError);
+    onRefuse(reason.trim());
   };
 
   return (
@@ -72,7 +75,7 @@ export function DecisionControls({
             appearance="secondary-action-button"
             onClick={() => {
               setRefusing(true);
-              setTimeout(() => document.getElementById(id)?.focus(), 0);
+              focusWhenShown(id);
             }}
             disabled={pending}
           >
@@ -81,7 +84,18 @@ export function DecisionControls({
           </Button>
         </ButtonGroup>
       ) : (
-        <form onSubmit={refuse} noValidate className="dsp-form dsp-inline-form">
+        <InlineForm
+          onSubmit={refuse}
+          submitLabel={
+            <>
+              {labels.confirmRefuse}
+              {context}
+            </>
+          }
+          pending={pending}
+          onBack={() => setRefusing(false)}
+          danger
+        >
           <TextareaField
             id={id}
             label={labels.reason}
@@ -91,19 +105,9 @@ export function DecisionControls({
             rows={2}
             required
             maxLength={reasonMaxLength}
-            describedByExtra={`${id}-pd`}
-            after={<PersonalDataWarning id={`${id}-pd`} text={reason} />}
+            checkPersonalData
           />
-          <ButtonGroup>
-            <Button type="submit" appearance="primary-action-button" hint="danger" disabled={pending}>
-              {labels.confirmRefuse}
-              {context}
-            </Button>
-            <Button type="button" appearance="secondary-action-button" onClick={() => setRefusing(false)}>
-              {t('common.back')}
-            </Button>
-          </ButtonGroup>
-        </form>
+        </InlineForm>
       )}
     </div>
   );

@@ -1,5 +1,6 @@
 import { FormFieldDescription, FormFieldErrorMessage, FormLabel, Select, SelectOption, Textarea, Textbox } from '@utrecht/component-library-react';
 import type { ChangeEvent, ReactNode } from 'react';
+import { PersonalDataWarning } from './personal-data-warning.tsx';
 
 /** Ids of a field's description and error message, for `aria-describedby`. */
 export function describedBy(id: string, opts: { description?: boolean; error?: boolean; extra?: string }): string | undefined {
@@ -40,7 +41,8 @@ export function FieldShell({ id, label, description, error, children, after }: F
   );
 }
 
-interface TextFieldProps {
+/** What every labelled free-text control takes. */
+interface TextControlProps {
   id: string;
   label: ReactNode;
   value: string;
@@ -48,20 +50,26 @@ interface TextFieldProps {
   description?: ReactNode;
   error?: string | undefined;
   required?: boolean;
+  describedByExtra?: string;
+  after?: ReactNode;
+  maxLength?: number;
+  /** Warn while typing when the text seems to hold personal data (the warning is `${id}-pd`). */
+  checkPersonalData?: boolean;
+}
+
+interface TextFieldProps extends TextControlProps {
   type?: string;
   autoComplete?: string;
   inputMode?: 'text' | 'numeric' | 'decimal' | 'email';
   placeholder?: string;
   size?: 'small' | 'medium' | 'full';
-  describedByExtra?: string;
-  after?: ReactNode;
   name?: string;
-  maxLength?: number;
 }
 
 /** A labelled single-line text input with optional description and inline error. */
 export function TextField(props: TextFieldProps) {
-  const { id, label, value, onChange, description, error, required, type = 'text', after, size = 'full' } = props;
+  const { id, label, value, onChange, description, error, required, type = 'text', size = 'full' } = props;
+  const { extra, after } = personalDataParts(id, value, props.checkPersonalData, props.describedByExtra, props.after);
   return (
     <FieldShell id={id} label={label} description={description} error={error} required={required} after={after}>
       <Textbox
@@ -78,29 +86,47 @@ export function TextField(props: TextFieldProps) {
         placeholder={props.placeholder}
         maxLength={props.maxLength}
         className={`dsp-input--${size}`}
-        aria-describedby={describedBy(id, { description: !!description, error: !!error, extra: props.describedByExtra })}
+        aria-describedby={describedBy(id, { description: !!description, error: !!error, extra })}
       />
     </FieldShell>
   );
 }
 
-interface TextareaFieldProps {
-  id: string;
-  label: ReactNode;
-  value: string;
-  onChange: (value: string) => void;
-  description?: ReactNode;
-  error?: string | undefined;
-  required?: boolean;
+/** The props of a short required input that the browser does not fill in (amounts, durations, codes). */
+type ShortFieldProps = Omit<TextFieldProps, 'size' | 'autoComplete' | 'required'>;
+
+/** A short, required, labelled input that the browser does not fill in: a duration (`h:mm`), a list of percents, a year. */
+export function ShortField(props: ShortFieldProps) {
+  return <TextField {...props} size="small" autoComplete="off" required />;
+}
+
+/** A short, required input of an amount in euros (`125,00`), with the decimal keyboard on touch screens. */
+export function AmountField(props: Omit<ShortFieldProps, 'inputMode'>) {
+  return <ShortField {...props} inputMode="decimal" />;
+}
+
+interface TextareaFieldProps extends TextControlProps {
   rows?: number;
-  describedByExtra?: string;
-  after?: ReactNode;
-  maxLength?: number;
+}
+
+/** Extra `aria-describedby` ids and the content below a free-text control: its personal-data warning when asked for. */
+function personalDataParts(id: string, value: string, check: boolean | undefined, extra: string | undefined, after: ReactNode) {
+  if (!check) return { extra, after };
+  return {
+    extra: [extra, `${id}-pd`].filter(Boolean).join(' '),
+    after: (
+      <>
+        <PersonalDataWarning id={`${id}-pd`} text={value} />
+        {after}
+      </>
+    ),
+  };
 }
 
 /** A labelled multi-line text input with optional description and inline error. */
 export function TextareaField(props: TextareaFieldProps) {
-  const { id, label, value, onChange, description, error, required, rows = 5, after } = props;
+  const { id, label, value, onChange, description, error, required, rows = 5 } = props;
+  const { extra, after } = personalDataParts(id, value, props.checkPersonalData, props.describedByExtra, props.after);
   return (
     <FieldShell id={id} label={label} description={description} error={error} required={required} after={after}>
       <Textarea
@@ -113,7 +139,7 @@ export function TextareaField(props: TextareaFieldProps) {
         aria-invalid={error ? true : undefined}
         required={required}
         maxLength={props.maxLength}
-        aria-describedby={describedBy(id, { description: !!description, error: !!error, extra: props.describedByExtra })}
+        aria-describedby={describedBy(id, { description: !!description, error: !!error, extra })}
       />
     </FieldShell>
   );

@@ -1,4 +1,4 @@
-import { Heading1 } from '@utrecht/component-library-react';
+import { Heading1, Paragraph } from '@utrecht/component-library-react';
 import { type ReactNode, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { consumeFocusRequest } from '../lib/focus.ts';
@@ -21,5 +21,20 @@ export function PageHeading({ children, title }: { children: ReactNode; title?: 
     <Heading1 ref={ref} tabIndex={-1} className="dsp-page-heading">
       {children}
     </Heading1>
+  );
+}
+
+/**
+ * A screen that is its heading, one paragraph of introduction and one feature (a list or a form);
+ * `title` and `intro` are keys of the locale files.
+ */
+export function IntroPage({ title, intro, children }: { title: string; intro: string; children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <PageHeading>{t(title)}</PageHeading>
+      <Paragraph>{t(intro)}</Paragraph>
+      {children}
+    </>
   );
 }

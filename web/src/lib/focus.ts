@@ -17,3 +17,8 @@ export function focusPageHeading(): void {
   const heading = document.querySelector<HTMLElement>('main h1');
   heading?.focus();
 }
+
+/** Moves focus to the element with `id` once React has rendered it (the field of a form that was just opened). */
+export function focusWhenShown(id: string): void {
+  setTimeout(() => document.getElementById(id)?.focus(), 0);
+}

@@ -2,14 +2,11 @@ import { type Executor, schema } from '@duidingspool/db';
 import {
   type Assignment,
   type AssignmentAction,
-  type AssignmentCloseCause,
   type AssignmentListQuery,
-  type AssignmentStatus,
   CLOSE_CAUSES_KEEPING_ACCESS,
   findTransition,
   LIVE_ASSIGNMENT_STATUSES,
   LOGGABLE_REQUEST_STATUSES,
-  type RequestStatus,
 } from '@duidingspool/shared';
 import { and, asc, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import { type Actor, hasRole } from '../../lib/context.ts';
@@ -52,29 +49,16 @@ export type AssignmentRecord = Omit<Assignment, 'rateCents' | 'reservedCents' | 
   specialistUserId: string;
 };
 
-function toRecord(row: Record<keyof typeof columns, unknown>): AssignmentRecord {
+/** One row of `base`: every column typed from the drizzle schema (statuses as their shared enums). */
+type AssignmentRow = Awaited<ReturnType<typeof base>>[number];
+
+function toRecord(row: AssignmentRow): AssignmentRecord {
   return {
-    id: row.id as string,
-    requestId: row.requestId as string,
-    requestReference: row.requestReference as string,
-    requestStatus: row.requestStatus as string,
-    caseTableId: row.caseTableId as string,
-    specialistId: row.specialistId as string,
-    specialistUserId: row.specialistUserId as string,
-    specialistName: row.specialistName as string,
-    status: row.status as AssignmentStatus,
-    estimatedMinutes: row.estimatedMinutes as number,
-    loggedMinutes: row.loggedMinutes as number,
-    rateCents: row.rateCents as number,
-    reservedCents: row.reservedCents as number,
-    budgetYear: row.budgetYear as number,
-    declineReason: row.declineReason as string | null,
-    endReason: (row.endReason as string | null) ?? null,
+    ...row,
     specialistActive: row.specialistActive === true,
-    proposedAt: iso(row.proposedAt as Date),
-    respondedAt: isoOrNull(row.respondedAt as Date | null),
-    closedAt: isoOrNull(row.closedAt as Date | null),
-    closeCause: (row.closeCause as AssignmentCloseCause | null) ?? null,
+    proposedAt: iso(row.proposedAt),
+    respondedAt: isoOrNull(row.respondedAt),
+    closedAt: isoOrNull(row.closedAt),
   };
 }
 
@@ -98,7 +82,7 @@ export const isLive = (record: Pick<AssignmentRecord, 'status' | 'closedAt'>) =>
  * of `LOGGABLE_REQUEST_STATUSES` (docs/design.md §5). Logging time checks this; `assignmentActions` says it.
  */
 export const takesHours = (record: Pick<AssignmentRecord, 'status' | 'closedAt' | 'requestStatus'>) =>
-  record.status === 'accepted' && record.closedAt === null && LOGGABLE_REQUEST_STATUSES.includes(record.requestStatus as RequestStatus);
+  record.status === 'accepted' && record.closedAt === null && LOGGABLE_REQUEST_STATUSES.includes(record.requestStatus);
 
 /**
  * What `actor` may do with the assignment now (the UI offers only these): the proposed specialist
@@ -116,11 +100,11 @@ export function assignmentActions(actor: Actor, record: AssignmentRecord): Assig
   if (own && record.status === 'accepted') {
     if (takesHours(record)) actions.push('log-time');
     actions.push('request-extension');
-    if (findTransition(record.requestStatus as RequestStatus, 'advice-delivered', ['specialist'], 'advice-delivered')) actions.push('deliver-advice');
+    if (findTransition(record.requestStatus, 'advice-delivered', ['specialist'], 'advice-delivered')) actions.push('deliver-advice');
   }
   if (hasRole(actor, 'coordinator') && !isOwnWork(actor, record.specialistUserId)) {
     actions.push('change-estimate');
-    if (findTransition(record.requestStatus as RequestStatus, 'submitted', ['coordinator'], 'assignment-ended')) actions.push('end');
+    if (findTransition(record.requestStatus, 'submitted', ['coordinator'], 'assignment-ended')) actions.push('end');
   }
   return actions;
 }

@@ -8,7 +8,6 @@ import {
   findTransition,
   type PatchAssignmentBody,
   REQUEST_STATUS_LABELS_NL,
-  type RequestStatus,
   yearOf,
 } from '@duidingspool/shared';
 import { eq, inArray, sql } from 'drizzle-orm';
@@ -131,7 +130,7 @@ export async function updateAssignment(ctx: ServiceContext, id: string, body: Pa
       }
       const requestTo = body.status === 'accepted' ? 'in-progress' : 'submitted';
       const trigger = body.status === 'accepted' ? 'assignment-accepted' : 'assignment-declined';
-      const requestStatus = assignment.requestStatus as Parameters<typeof findTransition>[0];
+      const requestStatus = assignment.requestStatus;
       if (!findTransition(requestStatus, requestTo, ['specialist'], trigger)) {
         throw invalidTransition(
           `Het verzoek is ${REQUEST_STATUS_LABELS_NL[requestStatus] ?? assignment.requestStatus}; deze inzet kan niet meer worden beantwoord.`,
@@ -164,7 +163,7 @@ export async function updateAssignment(ctx: ServiceContext, id: string, body: Pa
     }
     if (!hasRole(actor, 'coordinator')) throw forbidden('Alleen de coördinator kan de inschatting wijzigen.');
     assertNotOwnWork(actor, assignment.specialistUserId, 'de inschatting van uw eigen inzet wijzigen');
-    await changeEstimate(ctx, tx, assignment, body.estimatedMinutes as number); // the schema demands it without status
+    await changeEstimate(ctx, tx, assignment, body.estimatedMinutes);
   });
   return getAssignment(ctx, id);
 }
@@ -273,7 +272,7 @@ export async function withdrawSpecialistWork(ctx: ServiceContext, tx: Transactio
   const r = schema.interpretationRequests;
   const requestIds = [...new Set(live.map((x) => x.requestId))].sort();
   const requests = await tx.select({ id: r.id, status: r.status }).from(r).where(inArray(r.id, requestIds)).orderBy(r.id).for('update');
-  const statusOf = new Map(requests.map((q) => [q.id, q.status as RequestStatus]));
+  const statusOf = new Map(requests.map((q) => [q.id, q.status]));
   for (const candidate of live) {
     const assignment = await findAssignment(tx, candidate.id, sql`true`, true);
     if (!assignment || !isLive(assignment)) continue;

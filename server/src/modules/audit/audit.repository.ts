@@ -43,8 +43,6 @@ export async function selectAuditEvents(db: Executor, where: SQL | undefined, li
   return rows.map((r) => ({
     ...r,
     occurredAt: iso(r.occurredAt),
-    result: r.result === 'denied' ? 'denied' : 'success',
-    details: (r.details as Record<string, unknown> | null) ?? null,
   }));
 }
 

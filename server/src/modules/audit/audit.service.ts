@@ -1,4 +1,5 @@
 import { type Executor, schema } from '@duidingspool/db';
+import type { AuditResult } from '@duidingspool/shared';
 import type { RequestOrigin, ServiceContext } from '../../lib/context.ts';
 
 /** What an audit event records (docs/design.md §6). `action` is `<verb>` such as `read`, `create`, `transition`. */
@@ -6,7 +7,7 @@ export interface AuditEntry {
   action: string;
   objectType: string;
   objectId: string | null;
-  result: 'success' | 'denied';
+  result: AuditResult;
   details?: Record<string, unknown>;
 }
 

@@ -1,4 +1,5 @@
 import { type Executor, schema } from '@duidingspool/db';
+import type { AccountTokenPurpose } from '@duidingspool/shared';
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import { hashToken, randomToken } from '../../lib/secrets.ts';
 import { enqueueSecurityMail, withdrawDeadLinks } from '../notifications/index.ts';
@@ -20,18 +21,18 @@ export const INVITATION_TTL_HOURS = 72;
  *
  * @returns the purposes of the links that were live
  */
-export async function voidAccountTokens(tx: Executor, userId: string): Promise<('invitation' | 'password-reset')[]> {
+export async function voidAccountTokens(tx: Executor, userId: string): Promise<AccountTokenPurpose[]> {
   const t = schema.accountTokens;
   // The user's row lock serialises concurrent voiding and issuing: two parallel reset requests
   // cannot each miss the other's new link and leave two live.
   await tx.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.id, userId)).for('update');
   const voided = await tx
     .update(t)
-    .set({ usedAt: sql`now()` as never })
+    .set({ usedAt: sql`now()` })
     .where(and(eq(t.userId, userId), isNull(t.usedAt), gt(t.expiresAt, sql`now()`)))
     .returning({ purpose: t.purpose });
   await withdrawDeadLinks(tx, userId);
-  return voided.map((v) => v.purpose as 'invitation' | 'password-reset');
+  return voided.map((v) => v.purpose);
 }
 
 /**
@@ -46,7 +47,7 @@ export async function issueAccountToken(
   tx: Executor,
   input: {
     userId: string;
-    purpose: 'invitation' | 'password-reset';
+    purpose: AccountTokenPurpose;
     createdBy: string | null;
     /** Where the mail's link points and the key that seals its token; null: no mail (the CLI prints the link). */
     mail: { publicUrl: string; encryptionKey: string } | null;
@@ -61,7 +62,7 @@ export async function issueAccountToken(
       : sql`now() + make_interval(mins => ${PASSWORD_RESET_TTL_MINUTES})`;
   const [row] = await tx
     .insert(t)
-    .values({ userId: input.userId, purpose: input.purpose, tokenHash: hashToken(token), expiresAt: ttl as never, createdBy: input.createdBy })
+    .values({ userId: input.userId, purpose: input.purpose, tokenHash: hashToken(token), expiresAt: ttl, createdBy: input.createdBy })
     .returning({ id: t.id });
   if (!row) throw new Error('insert returned no row');
   if (input.mail) {
@@ -78,7 +79,7 @@ export async function issueAccountToken(
 export interface LiveAccountToken {
   id: string;
   userId: string;
-  purpose: 'invitation' | 'password-reset';
+  purpose: AccountTokenPurpose;
   email: string;
   displayName: string;
 }
@@ -96,7 +97,7 @@ export async function findLiveAccountToken(db: Executor, token: string): Promise
     .from(t)
     .innerJoin(u, eq(u.id, t.userId))
     .where(and(eq(t.tokenHash, hashToken(token)), isNull(t.usedAt), gt(t.expiresAt, sql`now()`), eq(u.isActive, true)));
-  return found ? { ...found, purpose: found.purpose as LiveAccountToken['purpose'] } : null;
+  return found ?? null;
 }
 
 /**
@@ -108,7 +109,7 @@ export async function redeemAccountToken(tx: Executor, id: string): Promise<bool
   const t = schema.accountTokens;
   const used = await tx
     .update(t)
-    .set({ usedAt: sql`now()` as never })
+    .set({ usedAt: sql`now()` })
     .where(and(eq(t.id, id), isNull(t.usedAt)))
     .returning({ id: t.id });
   return used.length > 0;

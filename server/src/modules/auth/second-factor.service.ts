@@ -91,7 +91,7 @@ export async function redeemRecoveryCode(db: Executor, userId: string, code: str
   const rc = schema.recoveryCodes;
   const used = await db
     .update(rc)
-    .set({ usedAt: sql`now()` as never })
+    .set({ usedAt: sql`now()` })
     .where(and(eq(rc.userId, userId), eq(rc.codeHash, hashToken(code)), isNull(rc.usedAt)))
     .returning({ id: rc.id });
   return used.length > 0;

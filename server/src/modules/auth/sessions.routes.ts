@@ -18,9 +18,9 @@ import { changePassword, requestPasswordReset, setPasswordWithToken } from './pa
 import { confirmTotpEnrolment, startTotpEnrolment } from './second-factor.service.ts';
 import { login, logout, refreshSession } from './sessions.service.ts';
 
-const originOf = (request: { ip: string; headers: Record<string, unknown> }) => ({
+const originOf = (request: { ip: string; headers: { 'user-agent'?: string | undefined } }) => ({
   ip: request.ip ?? null,
-  userAgent: (request.headers['user-agent'] as string | undefined) ?? null,
+  userAgent: request.headers['user-agent'] ?? null,
 });
 
 /** Log in, refresh, log out, who am I, the second factor and passwords (docs/design.md §6, §7). */

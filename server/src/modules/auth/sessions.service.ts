@@ -33,7 +33,7 @@ export async function revokeSessions(db: Executor, userId: string, keep?: string
   const s = schema.sessions;
   await db
     .update(s)
-    .set({ revokedAt: sql`now()` as never })
+    .set({ revokedAt: sql`now()` })
     .where(and(eq(s.userId, userId), isNull(s.revokedAt), keep ? ne(s.id, keep) : undefined));
 }
 
@@ -142,7 +142,7 @@ export async function login(
       .insert(schema.sessions)
       .values({
         userId: user.id,
-        expiresAt: sql`now() + make_interval(secs => ${settings.sessionMaxSeconds})` as never,
+        expiresAt: sql`now() + make_interval(secs => ${settings.sessionMaxSeconds})`,
         ip: origin.ip,
         userAgent: origin.userAgent?.slice(0, 512) ?? null,
         refreshTokenHash: hashToken(refreshToken),
@@ -200,10 +200,7 @@ export async function refreshSession(db: Database, cookie: string | undefined, o
       if (!row) throw gone();
       if (row.current !== presented) {
         if (row.previous === presented) {
-          await tx
-            .update(s)
-            .set({ revokedAt: sql`now()` as never })
-            .where(eq(s.id, row.id));
+          await tx.update(s).set({ revokedAt: sql`now()` }).where(eq(s.id, row.id));
           await auditAs(
             tx,
             { actorId: row.userId, origin },
@@ -215,7 +212,7 @@ export async function refreshSession(db: Database, cookie: string | undefined, o
       }
       await tx
         .update(s)
-        .set({ refreshTokenHash: hashToken(next), previousRefreshTokenHash: presented, lastSeenAt: sql`now()` as never })
+        .set({ refreshTokenHash: hashToken(next), previousRefreshTokenHash: presented, lastSeenAt: sql`now()` })
         .where(eq(s.id, row.id));
       return { userId: row.userId, sessionId: row.id, refreshToken: next };
     })
@@ -229,10 +226,7 @@ export async function refreshSession(db: Database, cookie: string | undefined, o
 /** Revokes the session at once: its JWT stops working on the next request. */
 export async function logout(db: Database, actor: Actor, origin: RequestOrigin): Promise<void> {
   await db.transaction(async (tx) => {
-    await tx
-      .update(schema.sessions)
-      .set({ revokedAt: sql`now()` as never })
-      .where(eq(schema.sessions.id, actor.sessionId));
+    await tx.update(schema.sessions).set({ revokedAt: sql`now()` }).where(eq(schema.sessions.id, actor.sessionId));
     await auditAs(tx, { actorId: actor.userId, origin }, { action: 'logout', objectType: 'session', objectId: actor.sessionId, result: 'success' });
   });
 }

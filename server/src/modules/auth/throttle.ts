@@ -62,7 +62,7 @@ export async function takePairAttempt(
     sql`make_interval(secs => case when ${attempts} < ${rule.free} then 0 else least(${rule.capSeconds}::float8, ${rule.baseSeconds}::float8 * power(2::float8, (${attempts} - ${rule.free})::float8)) end)`;
   const taken = await db
     .insert(t)
-    .values({ key, attempts: 1, nextAllowedAt: sql`clock_timestamp() + ${delay(sql`1`)}` as never, lastAttemptAt: sql`clock_timestamp()` as never })
+    .values({ key, attempts: 1, nextAllowedAt: sql`clock_timestamp() + ${delay(sql`1`)}`, lastAttemptAt: sql`clock_timestamp()` })
     .onConflictDoUpdate({
       target: t.key,
       set: { attempts: sql`${n}`, nextAllowedAt: sql`clock_timestamp() + ${delay(n)}`, lastAttemptAt: sql`clock_timestamp()` },
@@ -84,7 +84,7 @@ export async function takeWindowAttempt(db: Executor, key: string, limit: number
   const expired = sql`${t.windowStartedAt} <= clock_timestamp() - make_interval(secs => ${windowSeconds})`;
   const taken = await db
     .insert(t)
-    .values({ key, attempts: 1, windowStartedAt: sql`clock_timestamp()` as never, lastAttemptAt: sql`clock_timestamp()` as never })
+    .values({ key, attempts: 1, windowStartedAt: sql`clock_timestamp()`, lastAttemptAt: sql`clock_timestamp()` })
     .onConflictDoUpdate({
       target: t.key,
       set: {

@@ -29,6 +29,7 @@ const HEADERS = [
 
 /** `YYYY-MM-DD` → `DD-MM-YYYY`, as Dutch spreadsheets read a date. */
 const dutchDate = (iso: string) => `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}`;
+const dutchDateOrNull = (iso: string | null) => (iso === null ? null : dutchDate(iso));
 const amsterdamDay = (instant: string) => amsterdamDate(new Date(instant));
 
 /** Integer cents as a decimal-comma string without thousands separators (`-1234,50`). */
@@ -65,7 +66,7 @@ export function ledgerCsv(entries: LedgerEntry[]): string {
     spentOf(e),
     pendingOf(e),
     LEDGER_STATUS_LABELS_NL[e.status],
-    approvedOn(e) ? dutchDate(approvedOn(e) as string) : null,
+    dutchDateOrNull(approvedOn(e)),
     e.status === 'approved' ? e.reviewerName : null,
     e.correctsEntryId,
   ]);

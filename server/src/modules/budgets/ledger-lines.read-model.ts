@@ -91,7 +91,6 @@ const toLedgerEntry = (row: LedgerRow): LedgerEntry => ({
   ...row,
   rateCents: Number(row.rateCents),
   amountCents: Number(row.amountCents),
-  status: row.status as LedgerEntry['status'],
   reviewedAt: isoOrNull(row.reviewedAt),
 });
 

@@ -55,8 +55,6 @@ function extensionActions(actor: Actor, r: Pick<Row, 'status' | 'specialistUserI
 
 const toDto = (actor: Actor, { specialistUserId, ...r }: Row): ExtensionRequest => ({
   ...r,
-  status: r.status as ExtensionRequest['status'],
-  decisionReasonCode: r.decisionReasonCode as ExtensionRequest['decisionReasonCode'],
   requestedAt: iso(r.requestedAt),
   decidedAt: isoOrNull(r.decidedAt),
   allowedActions: extensionActions(actor, { status: r.status, specialistUserId }),

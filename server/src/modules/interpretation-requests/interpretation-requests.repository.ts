@@ -4,6 +4,7 @@ import {
   type InterpretationRequestListQuery,
   type InterpretationRequestSummary,
   type RequestStatus,
+  RequestStatusSchema,
   type Role,
   TERMINAL_STATUSES,
   type TimelineEvent,
@@ -60,29 +61,37 @@ const summaryColumns = {
   >`(select u.display_name from ${a} join ${schema.specialists} s on s.id = ${a.specialistId} join ${schema.users} u on u.id = s.user_id where ${a.requestId} = ${r.id} and ${holdsRequest} order by ${a.proposedAt} desc limit 1)`,
 };
 
-type SummaryRow = {
-  [K in keyof typeof summaryColumns]: unknown;
-};
+/** The summary query before its filter: the request joined to its casustafel and municipality. */
+function summaryBase(db: Executor) {
+  return db
+    .select(summaryColumns)
+    .from(r)
+    .innerJoin(schema.caseTables, eq(schema.caseTables.id, r.caseTableId))
+    .innerJoin(schema.municipalities, eq(schema.municipalities.id, r.municipalityId));
+}
+
+/** One row of `summaryBase`: every column typed from the drizzle schema (status, urgency, deliverable as their shared enums). */
+type SummaryRow = Awaited<ReturnType<typeof summaryBase>>[number];
 
 function toSummary(row: SummaryRow): InterpretationRequestSummary {
   return {
-    id: row.id as string,
-    reference: row.reference as string,
-    status: row.status as RequestStatus,
-    caseTableId: row.caseTableId as string,
-    caseTableName: row.caseTableName as string,
-    municipalityId: row.municipalityId as string,
-    municipalityName: row.municipalityName as string,
-    caseReference: row.caseReference as string,
-    expertiseAreaCodes: row.expertiseAreaCodes as string[],
-    urgency: row.urgency as InterpretationRequestSummary['urgency'],
-    deliverable: row.deliverable as InterpretationRequestSummary['deliverable'],
-    meetingDate: (row.meetingDate as string | null) ?? null,
-    languages: (row.languages as string[]) ?? [],
-    specialistName: (row.specialistName as string | null) ?? null,
-    createdAt: iso(row.createdAt as Date),
-    submittedAt: isoOrNull(row.submittedAt as Date | null),
-    updatedAt: iso(row.updatedAt as Date),
+    id: row.id,
+    reference: row.reference,
+    status: row.status,
+    caseTableId: row.caseTableId,
+    caseTableName: row.caseTableName,
+    municipalityId: row.municipalityId,
+    municipalityName: row.municipalityName,
+    caseReference: row.caseReference,
+    expertiseAreaCodes: row.expertiseAreaCodes,
+    urgency: row.urgency,
+    deliverable: row.deliverable,
+    meetingDate: row.meetingDate,
+    languages: row.languages,
+    specialistName: row.specialistName ?? null,
+    createdAt: iso(row.createdAt),
+    submittedAt: isoOrNull(row.submittedAt),
+    updatedAt: iso(row.updatedAt),
   };
 }
 
@@ -100,15 +109,11 @@ const SORTS: Record<InterpretationRequestListQuery['sort'], SQL[]> = {
 /** One page of the requests `actor` may see, with the total, in a stable order (id as tiebreaker). */
 export async function listRequests(db: Executor, actor: Actor, q: InterpretationRequestListQuery) {
   const filters: SQL[] = [visibleTo(actor)];
-  if (q.status) filters.push(inArray(r.status, q.status.split(',')));
+  if (q.status) filters.push(inArray(r.status, RequestStatusSchema.array().parse(q.status.split(','))));
   if (q.caseTableId) filters.push(eq(r.caseTableId, q.caseTableId));
   const where = and(...filters);
   const rows = ({ limit, offset }: PageWindow) =>
-    db
-      .select(summaryColumns)
-      .from(r)
-      .innerJoin(schema.caseTables, eq(schema.caseTables.id, r.caseTableId))
-      .innerJoin(schema.municipalities, eq(schema.municipalities.id, r.municipalityId))
+    summaryBase(db)
       .where(where)
       .orderBy(...SORTS[q.sort], asc(r.id))
       .limit(limit)
@@ -154,12 +159,7 @@ export async function listTimeline(db: Executor, requestId: string): Promise<Tim
     .where(eq(e.requestId, requestId))
     .orderBy(asc(e.occurredAt), asc(e.seq));
   return rows.map((row) => ({
-    fromStatus: (row.fromStatus as RequestStatus | null) ?? null,
-    toStatus: row.toStatus as RequestStatus,
-    actorName: row.actorName,
-    actorRole: row.actorRole as Role,
-    reason: row.reason,
-    reasonCode: (row.reasonCode as AssignmentCloseCause | null) ?? null,
+    ...row,
     occurredAt: iso(row.occurredAt),
   }));
 }
@@ -187,12 +187,14 @@ export async function recordTransition(
     reason: input.reason ?? null,
     reasonCode: input.reasonCode ?? null,
   });
-  const extra: Partial<typeof r.$inferInsert> = {};
-  if (input.to === 'submitted') extra.submittedAt = sql`coalesce(${r.submittedAt}, now())` as never;
-  if (TERMINAL_STATUSES.includes(input.to)) extra.closedAt = sql`now()` as never;
   await db
     .update(r)
-    .set({ status: input.to, updatedAt: sql`now()` as never, ...extra })
+    .set({
+      status: input.to,
+      updatedAt: sql`now()`,
+      ...(input.to === 'submitted' ? { submittedAt: sql`coalesce(${r.submittedAt}, now())` } : {}),
+      ...(TERMINAL_STATUSES.includes(input.to) ? { closedAt: sql`now()` } : {}),
+    })
     .where(eq(r.id, input.requestId));
 }
 
@@ -223,7 +225,7 @@ export async function noteRetentionFailure(
       retentionFailures: sql`${r.retentionFailures} + 1`,
       retentionRetryAt: sql`now() + make_interval(mins => least(${capMinutes}, 60 * power(2, ${r.retentionFailures})::int))`,
       retentionLastError: error.slice(0, 200),
-    } as never)
+    })
     .where(eq(r.id, requestId))
     .returning({ failures: r.retentionFailures, retryAt: r.retentionRetryAt });
   return failed;

@@ -6,13 +6,22 @@ import {
   NotificationListQuerySchema,
   NotificationListSchema,
   NotificationPreferenceListSchema,
+  OutboxNotificationSchema,
   PutNotificationPreferencesBodySchema,
 } from '@duidingspool/shared';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../plugins/auth.ts';
-import { getPreferences, listOutbox, previewAvailable, previewNotification, previewTemplate, setPreferences } from './notifications.service.ts';
+import {
+  getPreferences,
+  listOutbox,
+  previewAvailable,
+  previewNotification,
+  previewTemplate,
+  resendNotification,
+  setPreferences,
+} from './notifications.service.ts';
 
 const tags = ['notifications'];
 const admin = { roles: ['admin'] as const };
@@ -51,6 +60,17 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
         previewAvailable: previewAvailable(app.config),
       };
     },
+  });
+  app.post('/notifications/:id/resend', {
+    config: admin,
+    schema: {
+      tags,
+      summary: 'Een mislukte e-mail opnieuw versturen (niet voor uitnodigingen en herstelmails)',
+      params: IdParamsSchema,
+      response: { 200: OutboxNotificationSchema },
+    },
+    handler: async (request) =>
+      resendNotification(app.db, actorOf(request), { ip: request.ip ?? null, userAgent: request.headers['user-agent'] ?? null }, request.params.id),
   });
   app.get('/notifications/:id/preview', {
     config: admin,

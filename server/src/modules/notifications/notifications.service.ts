@@ -11,7 +11,7 @@ import {
 } from '@duidingspool/shared';
 import { count, desc, eq, sql } from 'drizzle-orm';
 import type { AppConfig } from '../../config.ts';
-import { invalidField, notFound } from '../../errors.ts';
+import { invalidField, invalidTransition, notFound } from '../../errors.ts';
 import type { Actor, RequestOrigin } from '../../lib/context.ts';
 import { iso, isoOrNull, type Page, page } from '../../lib/pagination.ts';
 import { audit } from '../audit/index.ts';
@@ -68,6 +68,35 @@ export async function setPreferences(
   return getPreferences(db, actor);
 }
 
+type OutboxRow = typeof schema.notifications.$inferSelect;
+
+/**
+ * Whether an admin may have `row` sent again (decision 063): only a mail that failed for good, and
+ * never an invitation or reset mail — its one-time link was withdrawn with the failure, so the mail
+ * would carry a dead link; the admin issues a new link from the user's page instead.
+ */
+function resendable(row: Pick<OutboxRow, 'status' | 'accountTokenId'>): boolean {
+  return row.status === 'failed' && row.accountTokenId === null;
+}
+
+/** An outbox row in the contract's shape, with what the admin may do with it. */
+function toOutbox(r: OutboxRow): OutboxNotification {
+  return {
+    id: r.id,
+    event: r.event,
+    recipientEmail: r.recipientEmail,
+    reference: r.reference,
+    status: r.status,
+    attempts: r.attempts,
+    messageId: r.messageId,
+    createdAt: iso(r.createdAt),
+    nextAttemptAt: iso(r.nextAttemptAt),
+    sentAt: isoOrNull(r.sentAt),
+    lastError: r.lastError,
+    allowedActions: resendable(r) ? ['resend'] : [],
+  };
+}
+
 /** A page of the outbox for admins, newest first (no subject or body: there is none stored). */
 export async function listOutbox(db: Database, q: NotificationListQuery): Promise<Page<OutboxNotification>> {
   const n = schema.notifications;
@@ -76,20 +105,45 @@ export async function listOutbox(db: Database, q: NotificationListQuery): Promis
     q,
     ({ limit, offset }) => db.select().from(n).where(where).orderBy(desc(n.createdAt), desc(n.id)).limit(limit).offset(offset),
     () => db.select({ n: count() }).from(n).where(where),
-    (r): OutboxNotification => ({
-      id: r.id,
-      event: r.event as NotificationEvent,
-      recipientEmail: r.recipientEmail,
-      reference: r.reference,
-      status: r.status as OutboxNotification['status'],
-      attempts: r.attempts,
-      messageId: r.messageId,
-      createdAt: iso(r.createdAt),
-      nextAttemptAt: iso(r.nextAttemptAt),
-      sentAt: isoOrNull(r.sentAt),
-      lastError: r.lastError,
-    }),
+    toOutbox,
   );
+}
+
+/**
+ * An admin has a failed mail sent again: the row goes back in the queue, due at once, with its
+ * attempts reset and the same Message-ID (a recipient who somehow got the first one can tell it is
+ * the same mail); audited in the same transaction. The worker applies every rule again at send time
+ * (active recipient, `MAIL_ALLOWED_DOMAINS`).
+ *
+ * @returns the row as it is now
+ * @throws AppError 404 `not-found` (unknown row); 409 `invalid-transition` when the row is not a
+ *   failed mail, or is an invitation or reset mail (see `resendable`) — the refusal is audited
+ */
+export async function resendNotification(db: Database, actor: Actor, origin: RequestOrigin, id: string): Promise<OutboxNotification> {
+  const n = schema.notifications;
+  const refusal = await db.transaction(async (tx) => {
+    const [row] = await tx.select().from(n).where(eq(n.id, id)).for('update');
+    if (!row) throw notFound('Deze e-mail');
+    const entry = { action: 'resend-notification', objectType: 'notification', objectId: id } as const;
+    if (!resendable(row)) {
+      return row.status !== 'failed'
+        ? `Alleen een mislukte e-mail kan opnieuw worden verstuurd; deze is ${row.status}.`
+        : 'Een uitnodiging of herstelmail wordt niet opnieuw verstuurd: de link erin is vervallen. Maak op de pagina van de gebruiker een nieuwe link aan.';
+    }
+    const [updated] = await tx
+      .update(n)
+      .set({ status: 'pending', attempts: 0, nextAttemptAt: sql`now()`, lockedUntil: null, leaseOwner: null, lastError: null })
+      .where(eq(n.id, id))
+      .returning();
+    await audit({ actor, origin }, tx, { ...entry, result: 'success', details: { event: row.event, attempts: row.attempts, lastError: row.lastError } });
+    if (!updated) throw notFound('Deze e-mail');
+    return updated;
+  });
+  if (typeof refusal === 'string') {
+    await audit({ actor, origin }, db, { action: 'resend-notification', objectType: 'notification', objectId: id, result: 'denied' });
+    throw invalidTransition(refusal);
+  }
+  return toOutbox(refusal);
 }
 
 /** Rendered previews exist only outside production (the Mail preview page). */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Executor, schema } from '@duidingspool/db';
-import { type NotificationEvent, SECURITY_EVENTS } from '@duidingspool/shared';
-import { and, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
+import { type AccountTokenPurpose, type NotificationEvent, type NotificationStatus, SECURITY_EVENTS } from '@duidingspool/shared';
+import { and, eq, inArray, isNotNull, or, type SQL, sql } from 'drizzle-orm';
 import { encryptSecret } from '../../lib/secrets.ts';
 import { nextWorkingDayStart, type WorkingHours } from '../../lib/working-time.ts';
 import type { MailParams } from './templates.tsx';
@@ -104,7 +104,7 @@ async function enqueue(db: Executor, ctx: Pick<OutboxContext, 'publicUrl' | 'now
           ),
         );
   const now = ctx.now();
-  const values = rows.flatMap((r) => {
+  const values = rows.flatMap((r): (typeof schema.notifications.$inferInsert)[] => {
     const mode = prefs.find((p) => p.userId === r.id)?.mode ?? 'immediate';
     if (mode === 'off') return [];
     return [
@@ -127,6 +127,61 @@ async function enqueue(db: Executor, ctx: Pick<OutboxContext, 'publicUrl' | 'now
   if (values.length === 0) return 0;
   const written = await db.insert(schema.notifications).values(values).onConflictDoNothing().returning({ id: schema.notifications.id });
   return written.length;
+}
+
+/** The status of a new row for a recipient who reads this event in the daily digest. */
+const HELD_FOR_DIGEST: NotificationStatus = 'digest';
+/** The status of a new row to be sent at once. */
+const DUE_NOW: NotificationStatus = 'pending';
+
+/**
+ * Set-based enqueue for background jobs (decision 064): one outbox row per item of `items` and per
+ * active holder of one of `roles`, written by a single `INSERT … SELECT` whatever the number of
+ * items, with the same preference rules as `enqueueNotification` (`off` writes nothing, `digest`
+ * parks the row until the next working day's start). `items` is a query yielding the columns
+ * `reference` (text or null), `link_path` (text), `params` (jsonb) and `dedupe_key` (text, required:
+ * the recipient's id is appended); an item already in the outbox for a recipient is skipped, so a
+ * job may run as often and on as many instances as it likes. When `lockKey` is given the statement
+ * first takes `pg_try_advisory_xact_lock(lockKey)` and writes nothing if another instance holds it.
+ *
+ * @returns the number of rows written
+ */
+export async function enqueueForEach(
+  db: Executor,
+  ctx: OutboxContext,
+  input: { event: NotificationEvent; roles: ('coordinator' | 'finance')[]; items: SQL; lockKey?: number },
+): Promise<number> {
+  const now = ctx.now();
+  const digestAt = nextWorkingDayStart(now, ctx.workingHours);
+  const host = new URL(ctx.publicUrl).hostname || 'localhost';
+  const roles = sql.join(
+    input.roles.map((r) => sql`${r}`),
+    sql`, `,
+  );
+  const lock = input.lockKey === undefined ? sql`select true as got` : sql`select pg_try_advisory_xact_lock(${input.lockKey}) as got`;
+  const result = await db.execute(sql`
+    with job_lock as materialized (${lock}),
+    items as (${input.items}),
+    recipients as (
+      select distinct u.id, u.email, coalesce(p.mode, 'immediate') as mode
+      from users u
+      join user_roles ur on ur.user_id = u.id and ur.role in (${roles})
+      left join notification_preferences p on p.user_id = u.id and p.event = ${input.event}
+      where u.is_active
+    )
+    insert into notifications (event, recipient_user_id, recipient_email, reference, link_path, params, message_id, dedupe_key, status, next_attempt_at)
+    select ${input.event}, r.id, r.email, i.reference, i.link_path, i.params,
+      '<' || gen_random_uuid() || '@' || ${host} || '>',
+      i.dedupe_key || ':' || r.id,
+      case when r.mode = 'digest' then ${HELD_FOR_DIGEST} else ${DUE_NOW} end,
+      case when r.mode = 'digest' then ${digestAt.toISOString()}::timestamptz else ${now.toISOString()}::timestamptz end
+    from job_lock, items i, recipients r
+    where job_lock.got and r.mode <> 'off'
+      and not exists (select 1 from notifications x where x.dedupe_key = i.dedupe_key || ':' || r.id)
+    on conflict do nothing
+    returning 1
+  `);
+  return Array.isArray(result) ? result.length : ((result as { rows?: unknown[] }).rows?.length ?? 0);
 }
 
 /**
@@ -157,7 +212,7 @@ export const LINK_TOKEN_FRAGMENT = '#token=';
 export function enqueueSecurityMail(
   db: Executor,
   ctx: Pick<OutboxContext, 'publicUrl' | 'now'> & { encryptionKey: string },
-  input: { event: 'invitation' | 'password-reset'; userId: string; linkPath: string; token: string; accountTokenId: string },
+  input: { event: AccountTokenPurpose; userId: string; linkPath: string; token: string; accountTokenId: string },
 ) {
   // Security mails are never parked for a digest, so they need no working day.
   return enqueue(

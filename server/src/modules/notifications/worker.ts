@@ -1,14 +1,14 @@
+import { randomUUID } from 'node:crypto';
 import { type Database, schema } from '@duidingspool/db';
 import type { NotificationEvent } from '@duidingspool/shared';
-import { and, asc, eq, gt, inArray, isNull, lt, lte, max, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, lt, lte, notInArray, or, sql } from 'drizzle-orm';
 import type { AppConfig } from '../../config.ts';
 import { safeError } from '../../lib/logger.ts';
 import { decryptSecret } from '../../lib/secrets.ts';
-import { addWorkingDays } from '../../lib/working-time.ts';
 import { allowedRecipient, sanitizeDisplayName } from './addresses.ts';
-import { enqueueNotification, LINK_TOKEN_FRAGMENT, newMessageId, withdrawDeadLinks } from './outbox.ts';
+import { LINK_TOKEN_FRAGMENT, newMessageId, withdrawDeadLinks } from './outbox.ts';
 import { type MailLanguage, type MailParams, renderMail } from './templates.tsx';
-import type { MailTransport } from './transport.ts';
+import { DEFAULT_SMTP_TIMEOUTS, type MailTransport } from './transport.ts';
 
 type Row = typeof schema.notifications.$inferSelect;
 
@@ -39,6 +39,14 @@ export interface NotificationWorkerOptions {
   maxAttempts?: number;
   /** How long a claim holds before another worker may take the row over, ms (default 5 min). */
   leaseMs?: number;
+  /**
+   * The longest one send may take, ms (default 60 s, the transport's socket timeout): a send still
+   * running then counts as failed and is retried later. Must be shorter than `leaseMs`; a round
+   * claims only as many rows as fit in the lease at this time each.
+   */
+  sendTimeoutMs?: number;
+  /** How long `stop` lets a send in progress finish, ms (default 10 s). */
+  stopGraceMs?: number;
   /** Backoff: base and cap of the exponential delay, ms (default 30 s and 1 h). */
   backoffBaseMs?: number;
   backoffCapMs?: number;
@@ -53,6 +61,8 @@ export interface DeliveryRound {
   sent: number;
   retried: number;
   failed: number;
+  /** Claimed rows not sent because their lease had passed to another worker, or the worker stopped. */
+  released: number;
 }
 
 /** The recipient's name for the mail body (React escapes it in HTML): control characters and runs of whitespace go. */
@@ -99,7 +109,9 @@ export function describeError(error: unknown): string {
   const e = (error ?? {}) as { code?: unknown; responseCode?: unknown; command?: unknown };
   const code = typeof e.code === 'string' && /^[A-Z0-9_]{1,32}$/.test(e.code) ? e.code : undefined;
   const reply =
-    Number.isInteger(e.responseCode) && (e.responseCode as number) >= 200 && (e.responseCode as number) < 600 ? `SMTP ${e.responseCode}` : undefined;
+    typeof e.responseCode === 'number' && Number.isInteger(e.responseCode) && e.responseCode >= 200 && e.responseCode < 600
+      ? `SMTP ${e.responseCode}`
+      : undefined;
   const command = typeof e.command === 'string' && /^[A-Z]{3,8}( [A-Z]{2,8})?$/.test(e.command) ? `bij ${e.command}` : undefined;
   const parts = [code, reply, command].filter(Boolean);
   return parts.length > 0 ? parts.join(' ') : 'onbekende fout';
@@ -107,19 +119,27 @@ export function describeError(error: unknown): string {
 
 /**
  * The outbox worker (docs/design.md §8). Each round claims due rows with
- * `UPDATE … WHERE id IN (SELECT … FOR UPDATE SKIP LOCKED LIMIT n) RETURNING`, so any number of
- * instances can run it without sending a row twice; a claim is a lease, and a row whose worker died
- * is taken over when the lease ends — with the same Message-ID, so a resend after an ambiguous
- * failure is recognisable. Failures retry with exponential backoff and jitter; SMTP 5xx, a
- * recipient outside `MAIL_ALLOWED_DOMAINS` or too many attempts mark the row `failed`.
- * Housekeeping rounds write the daily digests and the triage reminders.
+ * `UPDATE … WHERE id IN (SELECT … FOR UPDATE SKIP LOCKED LIMIT n) RETURNING`, writing the worker's
+ * own lease token (`lease_owner`) and the lease's end (`locked_until`), so any number of instances
+ * can run it. A round claims only as many rows as fit in the lease at `sendTimeoutMs` each, and
+ * immediately before each send it extends the lease in a statement that also checks the token: a row
+ * whose lease has passed to another worker is never sent (decision 063). A row whose worker died is
+ * taken over when the lease ends — with the same Message-ID, so a resend after an ambiguous failure
+ * is recognisable. Failures retry with exponential backoff and jitter; SMTP 5xx, a recipient outside
+ * `MAIL_ALLOWED_DOMAINS` or too many attempts mark the row `failed`. Housekeeping rounds write the
+ * daily digests. `stop` lets a send in progress finish for at most `stopGraceMs` and hands every
+ * unsent claimed row back.
  */
 export class NotificationWorker {
   private readonly o: Required<Omit<NotificationWorkerOptions, 'transport'>> & { transport: MailTransport | null };
+  /** This worker's lease token: written on claim, checked before each send. */
+  readonly leaseOwner = randomUUID();
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private stopped = false;
   private lastHousekeeping = 0;
+  /** Ids of the rows being sent right now (their lease is not handed back on stop). */
+  private readonly inFlight = new Set<string>();
 
   constructor(options: NotificationWorkerOptions) {
     this.o = {
@@ -127,34 +147,46 @@ export class NotificationWorker {
       batchSize: 20,
       maxAttempts: 10,
       leaseMs: 5 * 60_000,
+      sendTimeoutMs: DEFAULT_SMTP_TIMEOUTS.socketTimeout,
+      stopGraceMs: 10_000,
       backoffBaseMs: 30_000,
       backoffCapMs: 60 * 60_000,
       random: Math.random,
       log: silent,
       ...options,
     };
+    if (this.o.sendTimeoutMs >= this.o.leaseMs) throw new Error('NotificationWorker: sendTimeoutMs must be shorter than leaseMs');
+  }
+
+  /**
+   * Rows one round claims: as many as can be sent one after the other within the lease at the
+   * longest send time each (at least 1, at most `batchSize`).
+   */
+  get claimSize(): number {
+    return Math.max(1, Math.min(this.o.batchSize, Math.floor(this.o.leaseMs / this.o.sendTimeoutMs)));
   }
 
   /** Claims and sends due rows until none are left (or `maxRounds`); returns the totals. */
   async deliverDue(maxRounds = 50): Promise<DeliveryRound> {
-    const total: DeliveryRound = { claimed: 0, sent: 0, retried: 0, failed: 0 };
+    const total: DeliveryRound = { claimed: 0, sent: 0, retried: 0, failed: 0, released: 0 };
     if (!this.o.transport) return total;
-    for (let i = 0; i < maxRounds; i++) {
+    for (let i = 0; i < maxRounds && !this.stopped; i++) {
       const round = await this.deliverRound();
       total.claimed += round.claimed;
       total.sent += round.sent;
       total.retried += round.retried;
       total.failed += round.failed;
-      if (round.claimed < this.o.batchSize) break;
+      total.released += round.released;
+      if (round.claimed < this.claimSize) break;
     }
     return total;
   }
 
-  /** One round: claim up to `batchSize` due rows and send them. */
+  /** One round: claim up to `claimSize` due rows and send them one by one, each under a fresh lease. */
   async deliverRound(): Promise<DeliveryRound> {
-    const result: DeliveryRound = { claimed: 0, sent: 0, retried: 0, failed: 0 };
+    const result: DeliveryRound = { claimed: 0, sent: 0, retried: 0, failed: 0, released: 0 };
     const transport = this.o.transport;
-    if (!transport) return result;
+    if (!transport || this.stopped) return result;
     const n = schema.notifications;
     const now = this.o.now();
     const due = this.o.db
@@ -162,15 +194,21 @@ export class NotificationWorker {
       .from(n)
       .where(or(and(eq(n.status, 'pending'), lte(n.nextAttemptAt, now)), and(eq(n.status, 'sending'), lt(n.lockedUntil, now))))
       .orderBy(asc(n.nextAttemptAt), asc(n.id))
-      .limit(this.o.batchSize)
+      .limit(this.claimSize)
       .for('update', { skipLocked: true });
     const claimed = await this.o.db
       .update(n)
-      .set({ status: 'sending', lockedUntil: new Date(now.getTime() + this.o.leaseMs), attempts: sql`${n.attempts} + 1` })
+      .set({
+        status: 'sending',
+        leaseOwner: this.leaseOwner,
+        lockedUntil: new Date(now.getTime() + this.o.leaseMs),
+        attempts: sql`${n.attempts} + 1`,
+      })
       .where(inArray(n.id, due))
       .returning();
     result.claimed = claimed.length;
     if (claimed.length === 0) return result;
+    claimed.sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime() || a.id.localeCompare(b.id));
     const u = schema.users;
     const users = await this.o.db
       .select({ id: u.id, email: u.email, displayName: u.displayName, language: u.language, isActive: u.isActive })
@@ -181,17 +219,76 @@ export class NotificationWorker {
           claimed.map((r) => r.recipientUserId),
         ),
       );
-    const outcomes = await Promise.all(
-      claimed.map((row) =>
-        this.sendOne(
-          transport,
-          row,
-          users.find((x) => x.id === row.recipientUserId),
-        ),
-      ),
-    );
-    for (const o of outcomes) result[o]++;
+    const unsent = new Set(claimed.map((r) => r.id));
+    for (const row of claimed) {
+      if (this.stopped) break;
+      unsent.delete(row.id);
+      // Re-check and extend the lease in one statement; a row that is no longer ours is left alone.
+      if (!(await this.renewLease(row.id))) {
+        result.released++;
+        this.o.log.warn({ notificationId: row.id }, 'mail not sent: its lease passed to another worker');
+        continue;
+      }
+      this.inFlight.add(row.id);
+      try {
+        result[
+          await this.sendOne(
+            transport,
+            row,
+            users.find((x) => x.id === row.recipientUserId),
+          )
+        ]++;
+      } finally {
+        this.inFlight.delete(row.id);
+      }
+    }
+    if (unsent.size > 0) result.released += await this.releaseLeases([...unsent]);
     return result;
+  }
+
+  /** Extends the lease of `id` by `leaseMs` from now if this worker still holds it. @returns whether it does */
+  private async renewLease(id: string): Promise<boolean> {
+    const n = schema.notifications;
+    const rows = await this.o.db
+      .update(n)
+      .set({ lockedUntil: new Date(this.o.now().getTime() + this.o.leaseMs) })
+      .where(and(eq(n.id, id), eq(n.status, 'sending'), eq(n.leaseOwner, this.leaseOwner)))
+      .returning({ id: n.id });
+    return rows.length === 1;
+  }
+
+  /**
+   * Hands claimed rows back unsent (all of this worker's rows when `ids` is omitted, except those in
+   * flight): due again at once, the claim's attempt not counted. @returns rows handed back
+   */
+  async releaseLeases(ids?: string[]): Promise<number> {
+    const n = schema.notifications;
+    const rows = await this.o.db
+      .update(n)
+      .set({ status: 'pending', leaseOwner: null, lockedUntil: null, attempts: sql`greatest(${n.attempts} - 1, 0)` })
+      .where(
+        and(
+          eq(n.status, 'sending'),
+          eq(n.leaseOwner, this.leaseOwner),
+          ids ? inArray(n.id, ids) : undefined,
+          this.inFlight.size > 0 ? notInArray(n.id, [...this.inFlight]) : undefined,
+        ),
+      )
+      .returning({ id: n.id });
+    return rows.length;
+  }
+
+  /** The send, or a rejection once `sendTimeoutMs` has passed. */
+  private async sendWithin(transport: MailTransport, mail: Parameters<MailTransport['sendMail']>[0]): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(Object.assign(new Error('send timed out'), { code: 'ETIMEDOUT' })), this.o.sendTimeoutMs);
+    });
+    try {
+      await Promise.race([transport.sendMail(mail), deadline]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   private async sendOne(
@@ -222,7 +319,7 @@ export class NotificationWorker {
       const { mailFrom } = this.o.config;
       // Addresses go in as objects and the envelope explicitly, so nodemailer parses no string we
       // did not check; display names are sanitised; no other user text reaches a header.
-      await transport.sendMail({
+      await this.sendWithin(transport, {
         from: { name: mailFrom.name, address: mailFrom.address },
         to: [{ name: sanitizeDisplayName(user.displayName), address: to.address }],
         envelope: { from: mailFrom.address, to: [to.address] },
@@ -239,15 +336,21 @@ export class NotificationWorker {
       const wait = backoffMs(row.attempts, this.o.backoffBaseMs, this.o.backoffCapMs, this.o.random);
       await this.o.db
         .update(schema.notifications)
-        .set({ status: 'pending', lockedUntil: null, nextAttemptAt: new Date(this.o.now().getTime() + wait), lastError: describeError(error) })
-        .where(and(eq(schema.notifications.id, row.id), eq(schema.notifications.status, 'sending')));
+        .set({
+          status: 'pending',
+          leaseOwner: null,
+          lockedUntil: null,
+          nextAttemptAt: new Date(this.o.now().getTime() + wait),
+          lastError: describeError(error),
+        })
+        .where(and(eq(schema.notifications.id, row.id), eq(schema.notifications.status, 'sending'), eq(schema.notifications.leaseOwner, this.leaseOwner)));
       this.o.log.warn({ notificationId: row.id, attempts: row.attempts, retryInMs: wait, error: describeError(error) }, 'mail not sent, will retry');
       return 'retried';
     }
     await this.o.db
       .update(schema.notifications)
       // Sent: the outbox keeps no usable copy of a one-time token (decision 041).
-      .set({ status: 'sent', sentAt: this.o.now(), lockedUntil: null, lastError: null, linkTokenEncrypted: null })
+      .set({ status: 'sent', sentAt: this.o.now(), leaseOwner: null, lockedUntil: null, lastError: null, linkTokenEncrypted: null })
       .where(eq(schema.notifications.id, row.id));
     return 'sent';
   }
@@ -255,7 +358,7 @@ export class NotificationWorker {
   private async fail(row: Row, reason: string): Promise<'failed'> {
     await this.o.db
       .update(schema.notifications)
-      .set({ status: 'failed', lockedUntil: null, lastError: reason, linkTokenEncrypted: null })
+      .set({ status: 'failed', leaseOwner: null, lockedUntil: null, lastError: reason, linkTokenEncrypted: null })
       .where(eq(schema.notifications.id, row.id));
     this.o.log.error({ notificationId: row.id, attempts: row.attempts, error: reason }, 'mail failed permanently');
     return 'failed';
@@ -276,7 +379,7 @@ export class NotificationWorker {
       items: stored.items?.map((i) => ({ event: i.event, reference: i.reference, link: `${base}${i.linkPath}` })),
     };
     return {
-      event: row.event as NotificationEvent,
+      event: row.event,
       language: (user.language === 'en' ? 'en' : 'nl') as MailLanguage,
       reference: row.reference,
       link: `${base}${row.linkPath}${row.accountTokenId ? `${LINK_TOKEN_FRAGMENT}${token ?? MASKED_TOKEN}` : ''}`,
@@ -304,7 +407,7 @@ export class NotificationWorker {
       for (const row of parked) byUser.set(row.recipientUserId, [...(byUser.get(row.recipientUserId) ?? []), row]);
       for (const [userId, rows] of byUser) {
         const first = rows[0] as Row;
-        const items: StoredDigestItem[] = rows.map((r) => ({ event: r.event as NotificationEvent, reference: r.reference, linkPath: r.linkPath }));
+        const items: StoredDigestItem[] = rows.map((r) => ({ event: r.event, reference: r.reference, linkPath: r.linkPath }));
         const [digest] = await tx
           .insert(n)
           .values({
@@ -333,52 +436,11 @@ export class NotificationWorker {
     });
   }
 
-  /**
-   * Reminds coordinators of requests waiting for triage longer than 2 working days (urgent: 1),
-   * counted from the latest move into `submitted` with `addWorkingDays` (from the start of the next
-   * working day when it happened outside working hours). Once per
-   * request and submission, however many instances run this. @returns rows written
-   */
-  async runReminders(): Promise<number> {
-    const r = schema.interpretationRequests;
-    const e = schema.requestStatusEvents;
-    const now = this.o.now();
-    const waiting = await this.o.db
-      .select({ id: r.id, reference: r.reference, urgency: r.urgency, since: max(e.occurredAt) })
-      .from(r)
-      .innerJoin(e, and(eq(e.requestId, r.id), eq(e.toStatus, 'submitted')))
-      .where(eq(r.status, 'submitted'))
-      .groupBy(r.id);
-    let written = 0;
-    for (const w of waiting) {
-      if (!w.since) continue;
-      const since = new Date(w.since);
-      const deadline = addWorkingDays(since, w.urgency === 'urgent' ? 1 : 2, this.o.config.workingHours);
-      if (now < deadline) continue;
-      written += await this.o.db.transaction((tx) =>
-        enqueueNotification(
-          tx,
-          { publicUrl: this.o.config.publicUrl, now: this.o.now, workingHours: this.o.config.workingHours },
-          {
-            event: 'triage-reminder',
-            reference: w.reference,
-            linkPath: `/requests/${w.id}`,
-            recipients: { roles: ['coordinator'] },
-            params: { urgency: w.urgency === 'urgent' ? 'urgent' : 'regular' },
-            dedupeKey: `triage-reminder:${w.id}:${since.toISOString()}`,
-          },
-        ),
-      );
-    }
-    return written;
-  }
-
   /** One tick: housekeeping at most once a minute, then deliver what is due. */
   async tick(): Promise<void> {
     const now = Date.now();
     if (now - this.lastHousekeeping >= 60_000) {
       this.lastHousekeeping = now;
-      await this.runReminders();
       await this.runDigests();
       // Links that expired unsent (e.g. on the embedded default without SMTP) lose their token.
       await withdrawDeadLinks(this.o.db);
@@ -401,11 +463,23 @@ export class NotificationWorker {
     loop();
   }
 
-  /** Stops the loop, waits for the current tick and closes the transport. */
+  /**
+   * Stops the loop: no new send starts; a send in progress gets at most `stopGraceMs` to finish;
+   * every claimed row not sent is handed back (pending at once, for this or another instance); then
+   * the transport closes. A send still running after the grace keeps its lease, which ends as usual.
+   */
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
-    await this.running;
+    let grace: NodeJS.Timeout | undefined;
+    await Promise.race([this.running, new Promise<void>((resolve) => (grace = setTimeout(resolve, this.o.stopGraceMs)))]);
+    clearTimeout(grace);
+    try {
+      const released = await this.releaseLeases();
+      if (released > 0) this.o.log.info({ released }, 'notification worker stopped: unsent mails handed back');
+    } catch (error) {
+      this.o.log.error({ err: safeError(error) }, 'notification worker could not hand back its leases');
+    }
     this.o.transport?.close();
   }
 }

@@ -71,10 +71,7 @@ async function purgeContentOf(tx: Executor, requestId: string): Promise<void> {
     );
     if (d.owner.kind === 'self') Object.assign(set, { contentPurgedAt: sql`now()`, retentionFailures: 0, retentionRetryAt: null, retentionLastError: null });
     if (Object.keys(set).length === 0) continue;
-    await tx
-      .update(d.table)
-      .set(set as never)
-      .where(rowsOf(d, requestId));
+    await tx.update(d.table).set(set).where(rowsOf(d, requestId));
   }
 }
 

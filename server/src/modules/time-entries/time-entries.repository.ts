@@ -1,5 +1,5 @@
 import { type Executor, schema } from '@duidingspool/db';
-import type { TimeEntry, TimeEntryAction, TimeEntryListQuery, TimeEntryStatus } from '@duidingspool/shared';
+import type { TimeEntry, TimeEntryAction, TimeEntryListQuery } from '@duidingspool/shared';
 import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { type Actor, hasRole } from '../../lib/context.ts';
@@ -36,29 +36,11 @@ const columns = {
 /** A time entry with what services need besides the DTO. */
 export type TimeEntryRecord = Omit<TimeEntry, 'allowedActions'> & { budgetYear: number; specialistUserId: string };
 
-function toRecord(row: Record<keyof typeof columns, unknown>): TimeEntryRecord {
-  return {
-    id: row.id as string,
-    assignmentId: row.assignmentId as string,
-    requestId: row.requestId as string,
-    requestReference: row.requestReference as string,
-    specialistId: row.specialistId as string,
-    specialistName: row.specialistName as string,
-    specialistUserId: row.specialistUserId as string,
-    workedOn: row.workedOn as string,
-    minutes: row.minutes as number,
-    activity: row.activity as string,
-    description: row.description as string,
-    rateCents: row.rateCents as number,
-    amountCents: row.amountCents as number,
-    budgetYear: row.budgetYear as number,
-    status: row.status as TimeEntryStatus,
-    rejectReason: row.rejectReason as string | null,
-    reviewedAt: isoOrNull(row.reviewedAt as Date | null),
-    reviewerName: (row.reviewerName as string | null) ?? null,
-    createdAt: iso(row.createdAt as Date),
-    correctsEntryId: (row.correctsEntryId as string | null) ?? null,
-  };
+/** One row of `base`: every column typed from the drizzle schema (the status as its shared enum). */
+type TimeEntryRow = Awaited<ReturnType<typeof base>>[number];
+
+function toRecord(row: TimeEntryRow): TimeEntryRecord {
+  return { ...row, reviewedAt: isoOrNull(row.reviewedAt), createdAt: iso(row.createdAt) };
 }
 
 /**

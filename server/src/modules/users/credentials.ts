@@ -11,10 +11,7 @@ const u = schema.users;
 
 /** Sets user `userId`'s password to the argon2 hash `hash` (changed now). */
 export async function setPasswordHash(db: Executor, userId: string, hash: string): Promise<void> {
-  await db
-    .update(u)
-    .set({ passwordHash: hash, passwordChangedAt: sql`now()` as never })
-    .where(eq(u.id, userId));
+  await db.update(u).set({ passwordHash: hash, passwordChangedAt: sql`now()` }).where(eq(u.id, userId));
 }
 
 /**

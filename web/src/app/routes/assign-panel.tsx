@@ -2,8 +2,7 @@ import type { InterpretationRequest } from '@duidingspool/shared';
 import { Heading2, Paragraph } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Loading } from '../../components/loading.tsx';
-import { ProblemAlert } from '../../components/problem-alert.tsx';
+import { QueryView } from '../../components/query-view.tsx';
 import { AssignSpecialistForm } from '../../features/assignments/components/assign-specialist-form.tsx';
 import { useBudgets } from '../../features/budgets/api/get-budgets.ts';
 import { useSpecialists } from '../../features/specialists/api/get-specialists.ts';
@@ -31,22 +30,22 @@ export function AssignPanel({ request, onAssigned }: { request: InterpretationRe
     <section aria-labelledby="assign-heading" className="dsp-section dsp-panel">
       <Heading2 id="assign-heading">{t('assign.heading')}</Heading2>
       <Paragraph>{t('assign.intro')}</Paragraph>
-      {specialists.isPending ? <Loading /> : null}
-      {specialists.isError ? <ProblemAlert error={specialists.error} /> : null}
-      {specialists.data ? (
-        <SpecialistPicker
-          specialists={list}
-          expertiseAreaCodes={request.expertiseAreaCodes}
-          showAll={showAll}
-          onShowAllChange={setShowAll}
-          selectedId={selectedId}
-          onSelect={(id) => {
-            setSelectedId(id);
-            setChoiceError(undefined);
-          }}
-          error={choiceError}
-        />
-      ) : null}
+      <QueryView query={specialists}>
+        {() => (
+          <SpecialistPicker
+            specialists={list}
+            expertiseAreaCodes={request.expertiseAreaCodes}
+            showAll={showAll}
+            onShowAllChange={setShowAll}
+            selectedId={selectedId}
+            onSelect={(id) => {
+              setSelectedId(id);
+              setChoiceError(undefined);
+            }}
+            error={choiceError}
+          />
+        )}
+      </QueryView>
       <AssignSpecialistForm
         requestId={request.id}
         specialist={selected}

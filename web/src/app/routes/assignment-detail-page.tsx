@@ -6,8 +6,8 @@ import { useParams } from 'react-router';
 import { AppLink } from '../../components/app-link.tsx';
 import { Loading } from '../../components/loading.tsx';
 import { PageHeading } from '../../components/page-heading.tsx';
-import { Pagination } from '../../components/pagination.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
+import { PagedList, QueryFallback } from '../../components/query-view.tsx';
 import { AssignmentStatusBadge } from '../../components/status-badge.tsx';
 import { StatusMessage } from '../../components/status-message.tsx';
 import { AdviceForm } from '../../features/advice/components/advice-form.tsx';
@@ -19,36 +19,25 @@ import { ExtensionRequestForm } from '../../features/extension-requests/componen
 import { useRequest } from '../../features/interpretation-requests/api/get-request.ts';
 import { AdviceView } from '../../features/interpretation-requests/components/advice-view.tsx';
 import { RequestContent, RequestFacts } from '../../features/interpretation-requests/components/request-details.tsx';
-import { ASSIGNMENT_ENTRIES_PAGE_SIZE, useAssignmentTimeEntries } from '../../features/time-entries/api/get-assignment-time-entries.ts';
+import { useAssignmentTimeEntries } from '../../features/time-entries/api/get-assignment-time-entries.ts';
 import { LogTimeForm } from '../../features/time-entries/components/log-time-form.tsx';
 import { TimeEntryTable } from '../../features/time-entries/components/time-entry-table.tsx';
 import { hasRole, isOwnAssignment, useMe } from '../../lib/auth.ts';
 import { isolate } from '../../lib/bidi.ts';
 import { focusPageHeading } from '../../lib/focus.ts';
 import { formatCents, formatMinutes } from '../../lib/format.ts';
+import { usePaging } from '../../lib/page-query.ts';
 
 function EntriesSection({ assignmentId }: { assignmentId: string }) {
   const { t } = useTranslation();
-  const [page, setPage] = useState(1);
-  const entries = useAssignmentTimeEntries(assignmentId, page);
+  const paging = usePaging();
+  const entries = useAssignmentTimeEntries(assignmentId, paging.page);
   return (
     <section aria-labelledby="entries-heading" className="dsp-section">
       <Heading2 id="entries-heading">{t('timeEntries.heading')}</Heading2>
-      {entries.isPending ? <Loading /> : null}
-      {entries.isError ? <ProblemAlert error={entries.error} /> : null}
-      {entries.data && entries.data.total === 0 ? <Paragraph>{t('timeEntries.empty')}</Paragraph> : null}
-      {entries.data && entries.data.items.length > 0 ? (
-        <>
-          <TimeEntryTable entries={entries.data.items} caption={t('timeEntries.heading')} />
-          <Pagination
-            page={page}
-            pageSize={ASSIGNMENT_ENTRIES_PAGE_SIZE}
-            total={entries.data.total}
-            onPageChange={setPage}
-            label={t('timeEntries.paginationLabel')}
-          />
-        </>
-      ) : null}
+      <PagedList query={entries} {...paging} paginationLabel={t('timeEntries.paginationLabel')} empty={t('timeEntries.empty')}>
+        {(items) => <TimeEntryTable entries={items} caption={t('timeEntries.heading')} />}
+      </PagedList>
     </section>
   );
 }
@@ -72,15 +61,7 @@ export function AssignmentDetailPage() {
   const request = useRequest(readsRequest ? assignment.data?.requestId : undefined);
   const [message, setMessage] = useState<string | null>(null);
 
-  if (assignment.isPending) return <Loading />;
-  if (assignment.isError) {
-    return (
-      <>
-        <PageHeading>{t('assignmentDetail.notFoundTitle')}</PageHeading>
-        <ProblemAlert error={assignment.error} />
-      </>
-    );
-  }
+  if (!assignment.isSuccess) return <QueryFallback query={assignment} problemHeading={t('assignmentDetail.notFoundTitle')} />;
   const a = assignment.data;
   const isOwn = isOwnAssignment(me, a);
   const remaining = a.estimatedMinutes - a.loggedMinutes;

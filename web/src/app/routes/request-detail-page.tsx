@@ -3,9 +3,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useParams } from 'react-router';
 import { AppLink } from '../../components/app-link.tsx';
-import { Loading } from '../../components/loading.tsx';
 import { PageHeading } from '../../components/page-heading.tsx';
-import { ProblemAlert } from '../../components/problem-alert.tsx';
+import { QueryFallback } from '../../components/query-view.tsx';
 import { StatusMessage } from '../../components/status-message.tsx';
 import { EditEstimate } from '../../features/assignments/components/edit-estimate.tsx';
 import { EndAssignment } from '../../features/assignments/components/end-assignment.tsx';
@@ -32,15 +31,7 @@ export function RequestDetailPage() {
   const me = useMe().data;
   const query = useRequest(requestId);
 
-  if (query.isPending) return <Loading />;
-  if (query.isError) {
-    return (
-      <>
-        <PageHeading>{t('requestDetail.notFoundTitle')}</PageHeading>
-        <ProblemAlert error={query.error} />
-      </>
-    );
-  }
+  if (!query.isSuccess) return <QueryFallback query={query} problemHeading={t('requestDetail.notFoundTitle')} />;
   const request = query.data;
   const coordinator = hasRole(me, 'coordinator');
   const ownAssignment = request.assignments.find((a) => a.status !== 'declined' && isOwnAssignment(me, a));

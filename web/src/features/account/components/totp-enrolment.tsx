@@ -1,10 +1,10 @@
 import type { Me } from '@duidingspool/shared';
 import { Alert, Button, Heading3, OrderedList, OrderedListItem, Paragraph } from '@utrecht/component-library-react';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorSummary } from '../../../components/error-summary.tsx';
 import { TextField } from '../../../components/form-field.tsx';
-import { ProblemAlert, useErrorMessage } from '../../../components/problem-alert.tsx';
+import { ProblemAlert } from '../../../components/problem-alert.tsx';
+import { FormFrame, useProblemForm } from '../../../components/problem-form.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
 import { useConfirmTotp, useStartTotpEnrolment } from '../api/totp.ts';
 
@@ -16,10 +16,8 @@ export function TotpEnrolment({ me, onDone }: { me: Me; onDone: () => void }) {
   const { t } = useTranslation();
   const start = useStartTotpEnrolment();
   const confirm = useConfirmTotp();
-  const errorMessage = useErrorMessage();
   const [code, setCode] = useState('');
-  const [error, setError] = useState<string | undefined>();
-  const [attempt, setAttempt] = useState(0);
+  const form = useProblemForm({ code: 'totp-code' }, { code: t('login.totp') });
 
   if (confirm.data) {
     return (
@@ -59,51 +57,43 @@ export function TotpEnrolment({ me, onDone }: { me: Me; onDone: () => void }) {
     );
   }
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const message = /^\d{6}$/.test(code.trim()) ? undefined : t('login.totpInvalid');
-    setError(message);
-    setAttempt((a) => a + 1);
-    if (message) return;
+  const submit = () => {
+    form.begin();
+    if (!form.check(/^\d{6}$/.test(code.trim()) ? {} : { code: t('login.totpInvalid') })) return;
     confirm.mutate(
       { code: code.trim() },
       {
-        onError: (e) => {
-          setError(e instanceof ApiError && e.fieldErrors.code ? e.problem.detail : errorMessage(e));
-          setAttempt((a) => a + 1);
-        },
+        // Every failure is shown on the code field: a wrong code with the problem's detail, else the problem's message.
+        onError: (e) =>
+          form.fail(e, (_, fieldErrors, message) => {
+            fieldErrors.code = e instanceof ApiError && e.fieldErrors.code ? e.problem.detail : message;
+            return null;
+          }),
       },
     );
   };
 
   return (
-    <form onSubmit={submit} noValidate className="dsp-form">
-      <OrderedList>
-        <OrderedListItem>{t('account.totpStep1')}</OrderedListItem>
-        <OrderedListItem>{t('account.totpStep2')}</OrderedListItem>
-        <OrderedListItem>{t('account.totpStep3')}</OrderedListItem>
-      </OrderedList>
-      <img src={start.data.qrCodeDataUrl} alt={t('account.qrAlt')} width={240} height={240} className="dsp-qr" />
-      <Paragraph>
-        {t('account.secretText')} <code className="dsp-secret">{start.data.secret.replace(/(.{4})/g, '$1 ').trim()}</code>
-      </Paragraph>
-      <ErrorSummary errors={error ? [{ fieldId: 'totp-code', label: t('login.totp'), message: error }] : []} general={null} focusKey={attempt} />
-      <TextField
-        id="totp-code"
-        label={t('login.totp')}
-        inputMode="numeric"
-        autoComplete="one-time-code"
-        value={code}
-        onChange={setCode}
-        error={error}
-        size="small"
-        required
-      />
-      <Paragraph>
-        <Button type="submit" appearance="primary-action-button" busy={confirm.isPending} disabled={confirm.isPending}>
-          {t('account.totpConfirm')}
-        </Button>
-      </Paragraph>
-    </form>
+    <FormFrame
+      frame={form.frame}
+      onSubmit={submit}
+      submitLabel={t('account.totpConfirm')}
+      pending={confirm.isPending}
+      intro={
+        <>
+          <OrderedList>
+            <OrderedListItem>{t('account.totpStep1')}</OrderedListItem>
+            <OrderedListItem>{t('account.totpStep2')}</OrderedListItem>
+            <OrderedListItem>{t('account.totpStep3')}</OrderedListItem>
+          </OrderedList>
+          <img src={start.data.qrCodeDataUrl} alt={t('account.qrAlt')} width={240} height={240} className="dsp-qr" />
+          <Paragraph>
+            {t('account.secretText')} <code className="dsp-secret">{start.data.secret.replace(/(.{4})/g, '$1 ').trim()}</code>
+          </Paragraph>
+        </>
+      }
+    >
+      <TextField {...form.field('code')} inputMode="numeric" autoComplete="one-time-code" value={code} onChange={setCode} size="small" required />
+    </FormFrame>
   );
 }

@@ -1,6 +1,6 @@
 import { AssignmentSchema, type CreateAssignmentBody } from '@duidingspool/shared';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client.ts';
+import { useRefreshingMutation } from '../../../lib/mutation.ts';
 import { AFFECTED_BY_ASSIGNMENT } from './keys.ts';
 
 /**
@@ -13,11 +13,5 @@ export function createAssignment(requestId: string, body: CreateAssignmentBody) 
 
 /** Assigns a specialist; refreshes the request, assignments, specialists' load and budgets. */
 export function useCreateAssignment(requestId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (body: CreateAssignmentBody) => createAssignment(requestId, body),
-    onSuccess: () => {
-      for (const root of AFFECTED_BY_ASSIGNMENT) void queryClient.invalidateQueries({ queryKey: [root] });
-    },
-  });
+  return useRefreshingMutation((body: CreateAssignmentBody) => createAssignment(requestId, body), AFFECTED_BY_ASSIGNMENT);
 }

@@ -1,6 +1,6 @@
 import { AssignmentSchema, type EndAssignmentBody } from '@duidingspool/shared';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client.ts';
+import { useRefreshingMutation } from '../../../lib/mutation.ts';
 import { queryRoots } from '../../../lib/query-roots.ts';
 import { AFFECTED_BY_ASSIGNMENT, assignmentKeys } from './keys.ts';
 
@@ -11,12 +11,9 @@ export function endAssignment(id: string, body: EndAssignmentBody) {
 
 /** Ends an assignment; refreshes it, its request, the budget, the load and open extension requests. */
 export function useEndAssignment() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: EndAssignmentBody }) => endAssignment(id, body),
-    onSuccess: (assignment) => {
-      queryClient.setQueryData(assignmentKeys.detail(assignment.id), assignment);
-      for (const root of [...AFFECTED_BY_ASSIGNMENT, queryRoots.extensionRequests]) void queryClient.invalidateQueries({ queryKey: [root] });
-    },
-  });
+  return useRefreshingMutation(
+    ({ id, body }: { id: string; body: EndAssignmentBody }) => endAssignment(id, body),
+    [...AFFECTED_BY_ASSIGNMENT, queryRoots.extensionRequests],
+    (assignment, queryClient) => queryClient.setQueryData(assignmentKeys.detail(assignment.id), assignment),
+  );
 }

@@ -1,6 +1,6 @@
 import { AssignmentSchema, type PatchAssignmentBody } from '@duidingspool/shared';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client.ts';
+import { useRefreshingMutation } from '../../../lib/mutation.ts';
 import { AFFECTED_BY_ASSIGNMENT, assignmentKeys } from './keys.ts';
 
 /** `PATCH /assignments/{id}`: the specialist accepts or declines; the coordinator changes the estimate. */
@@ -10,12 +10,9 @@ export function updateAssignment(id: string, body: PatchAssignmentBody) {
 
 /** Updates an assignment; refreshes it and everything its reservation touches. */
 export function useUpdateAssignment() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: PatchAssignmentBody }) => updateAssignment(id, body),
-    onSuccess: (assignment) => {
-      queryClient.setQueryData(assignmentKeys.detail(assignment.id), assignment);
-      for (const root of AFFECTED_BY_ASSIGNMENT) void queryClient.invalidateQueries({ queryKey: [root] });
-    },
-  });
+  return useRefreshingMutation(
+    ({ id, body }: { id: string; body: PatchAssignmentBody }) => updateAssignment(id, body),
+    AFFECTED_BY_ASSIGNMENT,
+    (assignment, queryClient) => queryClient.setQueryData(assignmentKeys.detail(assignment.id), assignment),
+  );
 }

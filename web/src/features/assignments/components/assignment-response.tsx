@@ -1,12 +1,14 @@
-import { type Assignment, type AssignmentAnswer, maxLengthOf, PatchAssignmentBodySchema } from '@duidingspool/shared';
+import { AnswerAssignmentBodySchema, type Assignment, type AssignmentAnswer, maxLengthOf } from '@duidingspool/shared';
 import { Button, ButtonGroup } from '@utrecht/component-library-react';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TextareaField } from '../../../components/form-field.tsx';
-import { hasBlockingPersonalData, PersonalDataWarning } from '../../../components/personal-data-warning.tsx';
+import { InlineForm } from '../../../components/inline-form.tsx';
+import { hasBlockingPersonalData } from '../../../components/personal-data-warning.tsx';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
 import { VisuallyHidden } from '../../../components/visually-hidden.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
+import { focusWhenShown } from '../../../lib/focus.ts';
 import { useUpdateAssignment } from '../api/update-assignment.ts';
 
 /**
@@ -34,8 +36,7 @@ export function AssignmentResponse({ assignment, onDone }: { assignment: Assignm
     );
   };
 
-  const confirmDecline = (event: FormEvent) => {
-    event.preventDefault();
+  const confirmDecline = () => {
     if (hasBlockingPersonalData(reason)) {
       setReasonError(t('personalData.fieldError'));
       return;
@@ -60,7 +61,7 @@ export function AssignmentResponse({ assignment, onDone }: { assignment: Assignm
             appearance="secondary-action-button"
             onClick={() => {
               setDeclining(true);
-              setTimeout(() => document.getElementById(reasonId)?.focus(), 0);
+              focusWhenShown(reasonId);
             }}
             disabled={update.isPending}
           >
@@ -69,7 +70,18 @@ export function AssignmentResponse({ assignment, onDone }: { assignment: Assignm
           </Button>
         </ButtonGroup>
       ) : (
-        <form onSubmit={confirmDecline} noValidate className="dsp-form dsp-inline-form">
+        <InlineForm
+          onSubmit={confirmDecline}
+          submitLabel={
+            <>
+              {t('assignments.confirmDecline')}
+              {ref}
+            </>
+          }
+          pending={update.isPending}
+          onBack={() => setDeclining(false)}
+          danger
+        >
           <TextareaField
             id={reasonId}
             label={t('assignments.declineReasonLabel')}
@@ -78,20 +90,10 @@ export function AssignmentResponse({ assignment, onDone }: { assignment: Assignm
             onChange={setReason}
             error={reasonError}
             rows={3}
-            maxLength={maxLengthOf(PatchAssignmentBodySchema.shape.reason)}
-            describedByExtra={`${reasonId}-pd`}
-            after={<PersonalDataWarning id={`${reasonId}-pd`} text={reason} />}
+            maxLength={maxLengthOf(AnswerAssignmentBodySchema.shape.reason)}
+            checkPersonalData
           />
-          <ButtonGroup>
-            <Button type="submit" appearance="primary-action-button" hint="danger" disabled={update.isPending}>
-              {t('assignments.confirmDecline')}
-              {ref}
-            </Button>
-            <Button type="button" appearance="secondary-action-button" onClick={() => setDeclining(false)}>
-              {t('common.back')}
-            </Button>
-          </ButtonGroup>
-        </form>
+        </InlineForm>
       )}
     </div>
   );

@@ -1,8 +1,9 @@
 import { type Assignment, MAX_ESTIMATE_MINUTES } from '@duidingspool/shared';
-import { Button, ButtonGroup } from '@utrecht/component-library-react';
-import { type FormEvent, useState } from 'react';
+import { Button } from '@utrecht/component-library-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TextField } from '../../../components/form-field.tsx';
+import { InlineForm } from '../../../components/inline-form.tsx';
 import { useErrorMessage } from '../../../components/problem-alert.tsx';
 import { VisuallyHidden } from '../../../components/visually-hidden.tsx';
 import { ApiError, isProblem } from '../../../lib/api-client.ts';
@@ -24,8 +25,7 @@ export function EditEstimate({ assignment }: { assignment: Assignment }) {
 
   if (!assignment.allowedActions.includes('change-estimate')) return null;
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     const minutes = parseDuration(value);
     if (minutes === null || minutes < 1 || minutes > MAX_ESTIMATE_MINUTES) {
       setError(t('assign.estimateInvalid'));
@@ -58,16 +58,8 @@ export function EditEstimate({ assignment }: { assignment: Assignment }) {
     );
   }
   return (
-    <form onSubmit={submit} noValidate className="dsp-form dsp-inline-form">
+    <InlineForm onSubmit={submit} submitLabel={t('assignments.saveEstimate')} pending={update.isPending} onBack={() => setOpen(false)}>
       <TextField id={id} label={t('assignments.newEstimate')} value={value} onChange={setValue} error={error} size="small" />
-      <ButtonGroup>
-        <Button type="submit" appearance="primary-action-button" disabled={update.isPending}>
-          {t('assignments.saveEstimate')}
-        </Button>
-        <Button type="button" appearance="secondary-action-button" onClick={() => setOpen(false)}>
-          {t('common.back')}
-        </Button>
-      </ButtonGroup>
-    </form>
+    </InlineForm>
   );
 }

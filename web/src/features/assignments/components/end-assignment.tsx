@@ -1,12 +1,14 @@
 import { type Assignment, EndAssignmentBodySchema, maxLengthOf } from '@duidingspool/shared';
-import { Button, ButtonGroup, Paragraph } from '@utrecht/component-library-react';
-import { type FormEvent, useState } from 'react';
+import { Button, Paragraph } from '@utrecht/component-library-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TextareaField } from '../../../components/form-field.tsx';
-import { hasBlockingPersonalData, PersonalDataWarning } from '../../../components/personal-data-warning.tsx';
+import { InlineForm } from '../../../components/inline-form.tsx';
+import { hasBlockingPersonalData } from '../../../components/personal-data-warning.tsx';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
 import { VisuallyHidden } from '../../../components/visually-hidden.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
+import { focusWhenShown } from '../../../lib/focus.ts';
 import { formatMinutes } from '../../../lib/format.ts';
 import { useEndAssignment } from '../api/end-assignment.ts';
 
@@ -27,8 +29,7 @@ export function EndAssignment({ assignment, onEnded }: { assignment: Assignment;
   if (!assignment.allowedActions.includes('end')) return null;
   const who = <VisuallyHidden> {t('endAssignment.context', { name: assignment.specialistName, reference: assignment.requestReference })}</VisuallyHidden>;
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     if (!reason.trim()) return setError(t('endAssignment.reasonRequired'));
     if (hasBlockingPersonalData(reason)) return setError(t('personalData.fieldError'));
     setError(undefined);
@@ -55,7 +56,7 @@ export function EndAssignment({ assignment, onEnded }: { assignment: Assignment;
         onClick={() => {
           end.reset();
           setOpen(true);
-          setTimeout(() => document.getElementById(id)?.focus(), 0);
+          focusWhenShown(id);
         }}
       >
         {t('endAssignment.action')}
@@ -64,7 +65,18 @@ export function EndAssignment({ assignment, onEnded }: { assignment: Assignment;
     );
   }
   return (
-    <form onSubmit={submit} noValidate className="dsp-form dsp-inline-form">
+    <InlineForm
+      onSubmit={submit}
+      submitLabel={
+        <>
+          {t('endAssignment.confirm')}
+          {who}
+        </>
+      }
+      pending={end.isPending}
+      onBack={() => setOpen(false)}
+      danger
+    >
       {end.isError && !error ? <ProblemAlert error={end.error} /> : null}
       <Paragraph>{t('endAssignment.explain', { logged: formatMinutes(assignment.loggedMinutes) })}</Paragraph>
       <TextareaField
@@ -76,18 +88,8 @@ export function EndAssignment({ assignment, onEnded }: { assignment: Assignment;
         rows={3}
         required
         maxLength={maxLengthOf(EndAssignmentBodySchema.shape.reason)}
-        describedByExtra={`${id}-pd`}
-        after={<PersonalDataWarning id={`${id}-pd`} text={reason} />}
+        checkPersonalData
       />
-      <ButtonGroup>
-        <Button type="submit" appearance="primary-action-button" hint="danger" disabled={end.isPending}>
-          {t('endAssignment.confirm')}
-          {who}
-        </Button>
-        <Button type="button" appearance="secondary-action-button" onClick={() => setOpen(false)}>
-          {t('common.back')}
-        </Button>
-      </ButtonGroup>
-    </form>
+    </InlineForm>
   );
 }

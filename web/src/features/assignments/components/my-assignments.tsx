@@ -1,15 +1,13 @@
-import { RequestStatusSchema } from '@duidingspool/shared';
-import { Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { TableCell, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppLink } from '../../../components/app-link.tsx';
-import { Loading } from '../../../components/loading.tsx';
-import { Pagination } from '../../../components/pagination.tsx';
-import { ProblemAlert } from '../../../components/problem-alert.tsx';
+import { DataTable } from '../../../components/data-table.tsx';
+import { PagedList } from '../../../components/query-view.tsx';
 import { AssignmentStatusBadge, RequestStatusBadge } from '../../../components/status-badge.tsx';
-import { StatusMessage } from '../../../components/status-message.tsx';
 import { focusPageHeading } from '../../../lib/focus.ts';
 import { formatInstant, formatMinutes } from '../../../lib/format.ts';
+import { usePaging } from '../../../lib/page-query.ts';
 import { useAssignments } from '../api/get-assignments.ts';
 import { AssignmentResponse } from './assignment-response.tsx';
 
@@ -21,66 +19,53 @@ const PAGE_SIZE = 20;
  */
 export function MyAssignments() {
   const { t } = useTranslation();
-  const [page, setPage] = useState(1);
+  const paging = usePaging();
   const [message, setMessage] = useState<string | null>(null);
-  const query = useAssignments({ page, pageSize: PAGE_SIZE });
-  if (query.isPending) return <Loading />;
-  if (query.isError) return <ProblemAlert error={query.error} />;
-  const { items, total } = query.data;
+  const query = useAssignments({ page: paging.page, pageSize: PAGE_SIZE });
   return (
-    <>
-      <StatusMessage message={message} />
-      {total === 0 ? (
-        <Paragraph>{t('assignments.empty')}</Paragraph>
-      ) : (
-        <>
-          <div className="dsp-table-scroll">
-            <Table>
-              <TableCaption className="dsp-visually-hidden">{t('assignments.myTitle')}</TableCaption>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">{t('requests.columns.reference')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('assignments.columns.status')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('assignments.columns.requestStatus')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('assignments.columns.estimate')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('assignments.columns.logged')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('assignments.columns.proposedAt')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('common.actions')}</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {items.map((a) => {
-                  const requestStatus = RequestStatusSchema.safeParse(a.requestStatus);
-                  return (
-                    <TableRow key={a.id}>
-                      <TableHeaderCell scope="row">
-                        <AppLink to={`/assignments/${a.id}`}>{a.requestReference}</AppLink>
-                      </TableHeaderCell>
-                      <TableCell>
-                        <AssignmentStatusBadge status={a.status} closedAt={a.closedAt} />
-                      </TableCell>
-                      <TableCell>{requestStatus.success ? <RequestStatusBadge status={requestStatus.data} /> : a.requestStatus}</TableCell>
-                      <TableCell className="dsp-nowrap">{formatMinutes(a.estimatedMinutes)}</TableCell>
-                      <TableCell className="dsp-nowrap">{formatMinutes(a.loggedMinutes)}</TableCell>
-                      <TableCell className="dsp-nowrap">{formatInstant(a.proposedAt)}</TableCell>
-                      <TableCell>
-                        <AssignmentResponse
-                          assignment={a}
-                          onDone={(status) => {
-                            setMessage(t(status === 'accepted' ? 'assignments.accepted' : 'assignments.declined', { reference: a.requestReference }));
-                            focusPageHeading();
-                          }}
-                        />
-                      </TableCell>
-                    </TableRow>
-                  );
-                })}
-              </TableBody>
-            </Table>
-          </div>
-          <Pagination page={page} pageSize={PAGE_SIZE} total={total} onPageChange={setPage} label={t('assignments.paginationLabel')} />
-        </>
+    <PagedList status={message} query={query} {...paging} paginationLabel={t('assignments.paginationLabel')} empty={t('assignments.empty')}>
+      {(items) => (
+        <DataTable
+          caption={t('assignments.myTitle')}
+          columns={[
+            t('requests.columns.reference'),
+            t('assignments.columns.status'),
+            t('assignments.columns.requestStatus'),
+            t('assignments.columns.estimate'),
+            t('assignments.columns.logged'),
+            t('assignments.columns.proposedAt'),
+            t('common.actions'),
+          ]}
+        >
+          {items.map((a) => {
+            return (
+              <TableRow key={a.id}>
+                <TableHeaderCell scope="row">
+                  <AppLink to={`/assignments/${a.id}`}>{a.requestReference}</AppLink>
+                </TableHeaderCell>
+                <TableCell>
+                  <AssignmentStatusBadge status={a.status} closedAt={a.closedAt} />
+                </TableCell>
+                <TableCell>
+                  <RequestStatusBadge status={a.requestStatus} />
+                </TableCell>
+                <TableCell className="dsp-nowrap">{formatMinutes(a.estimatedMinutes)}</TableCell>
+                <TableCell className="dsp-nowrap">{formatMinutes(a.loggedMinutes)}</TableCell>
+                <TableCell className="dsp-nowrap">{formatInstant(a.proposedAt)}</TableCell>
+                <TableCell>
+                  <AssignmentResponse
+                    assignment={a}
+                    onDone={(status) => {
+                      setMessage(t(status === 'accepted' ? 'assignments.accepted' : 'assignments.declined', { reference: a.requestReference }));
+                      focusPageHeading();
+                    }}
+                  />
+                </TableCell>
+              </TableRow>
+            );
+          })}
+        </DataTable>
       )}
-    </>
+    </PagedList>
   );
 }

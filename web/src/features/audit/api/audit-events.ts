@@ -1,22 +1,14 @@
 import { type AuditEventFilter, AuditEventSchema, pageOf } from '@duidingspool/shared';
-import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { API_BASE, apiRequest, toQueryString } from '../../../lib/api-client.ts';
+import { useQuery } from '@tanstack/react-query';
+import { API_BASE, toQueryString } from '../../../lib/api-client.ts';
+import { pageQueryOptions } from '../../../lib/page-query.ts';
 import { queryRoots } from '../../../lib/query-roots.ts';
 
 const AuditEventPageSchema = pageOf(AuditEventSchema);
 
-/** `GET /audit-events` (coordinator, admin) with filters. */
-export function getAuditEvents(filter: AuditEventFilter, page: number, signal?: AbortSignal) {
-  return apiRequest('/audit-events', { query: { ...filter, page, pageSize: 50 }, schema: AuditEventPageSchema, signal });
-}
-
-/** Query options of one page of the audit log. */
+/** Query options of `GET /audit-events` (coordinator, admin): one page of the audit log with filters. */
 export const auditEventsQueryOptions = (filter: AuditEventFilter, page: number) =>
-  queryOptions({
-    queryKey: [queryRoots.auditEvents, filter, page],
-    queryFn: ({ signal }) => getAuditEvents(filter, page, signal),
-    placeholderData: keepPreviousData,
-  });
+  pageQueryOptions([queryRoots.auditEvents, filter, page], '/audit-events', AuditEventPageSchema, { ...filter, page, pageSize: 50 });
 
 /** One page of the audit log. */
 export function useAuditEvents(filter: AuditEventFilter, page: number) {

@@ -1,12 +1,12 @@
 import type { AuditEventFilter } from '@duidingspool/shared';
-import { Button, ButtonLink, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { Button, ButtonLink, TableCell, TableRow } from '@utrecht/component-library-react';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../../components/data-table.tsx';
 import { SelectField, TextField } from '../../../components/form-field.tsx';
-import { Loading } from '../../../components/loading.tsx';
-import { Pagination } from '../../../components/pagination.tsx';
-import { ProblemAlert } from '../../../components/problem-alert.tsx';
+import { PagedList } from '../../../components/query-view.tsx';
 import { formatInstant } from '../../../lib/format.ts';
+import { usePaging } from '../../../lib/page-query.ts';
 import { auditExportUrl, useAuditEvents } from '../api/audit-events.ts';
 import { type ActorOption, type AuditFilterForm, EMPTY_AUDIT_FORM, mergeActors, toAuditFilter } from './audit-filter.ts';
 
@@ -19,9 +19,9 @@ export function AuditLog({ actors }: { actors?: readonly ActorOption[] | undefin
   const { t } = useTranslation();
   const [form, setForm] = useState(EMPTY_AUDIT_FORM);
   const [filter, setFilter] = useState<AuditEventFilter>({});
-  const [page, setPage] = useState(1);
+  const paging = usePaging();
   const [seen, setSeen] = useState<ActorOption[]>([]);
-  const events = useAuditEvents(filter, page);
+  const events = useAuditEvents(filter, paging.page);
   const set = (key: keyof AuditFilterForm) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
   const items = events.data?.items;
   useEffect(() => {
@@ -32,7 +32,7 @@ export function AuditLog({ actors }: { actors?: readonly ActorOption[] | undefin
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setFilter(toAuditFilter(form));
-    setPage(1);
+    paging.onPageChange(1);
   };
 
   return (
@@ -86,50 +86,36 @@ export function AuditLog({ actors }: { actors?: readonly ActorOption[] | undefin
           </ButtonLink>
         </div>
       </form>
-      {events.isPending ? <Loading /> : null}
-      <ProblemAlert error={events.error} />
-      {events.data ? (
-        <>
-          <div className="dsp-table-scroll">
-            <Table>
-              <TableCaption>{t('audit.caption', { total: events.data.total })}</TableCaption>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">{t('audit.when')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('audit.who')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('audit.action')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('audit.object')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('audit.result')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('audit.origin')}</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {events.data.items.map((e) => (
-                  <TableRow key={e.id}>
-                    <TableCell className="dsp-nowrap">{formatInstant(e.occurredAt)}</TableCell>
-                    <TableCell>{e.actorName ? <bdi>{e.actorName}</bdi> : t('audit.system')}</TableCell>
-                    <TableCell>
-                      <code>{e.action}</code>
-                    </TableCell>
-                    <TableCell>
-                      {e.objectType}
-                      {e.objectId ? (
-                        <>
-                          <br />
-                          <code className="dsp-muted dsp-break">{e.objectId}</code>
-                        </>
-                      ) : null}
-                    </TableCell>
-                    <TableCell>{e.result === 'denied' ? <strong>{t('audit.denied')}</strong> : t('audit.success')}</TableCell>
-                    <TableCell className="dsp-muted">{e.ip ?? t('common.none')}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </div>
-          <Pagination page={page} pageSize={events.data.pageSize} total={events.data.total} onPageChange={setPage} label={t('audit.pagination')} />
-        </>
-      ) : null}
+      <PagedList query={events} {...paging} paginationLabel={t('audit.pagination')}>
+        {(items, data) => (
+          <DataTable
+            caption={t('audit.caption', { total: data.total })}
+            columns={[t('audit.when'), t('audit.who'), t('audit.action'), t('audit.object'), t('audit.result'), t('audit.origin')]}
+            showCaption
+          >
+            {items.map((e) => (
+              <TableRow key={e.id}>
+                <TableCell className="dsp-nowrap">{formatInstant(e.occurredAt)}</TableCell>
+                <TableCell>{e.actorName ? <bdi>{e.actorName}</bdi> : t('audit.system')}</TableCell>
+                <TableCell>
+                  <code>{e.action}</code>
+                </TableCell>
+                <TableCell>
+                  {e.objectType}
+                  {e.objectId ? (
+                    <>
+                      <br />
+                      <code className="dsp-muted dsp-break">{e.objectId}</code>
+                    </>
+                  ) : null}
+                </TableCell>
+                <TableCell>{e.result === 'denied' ? <strong>{t('audit.denied')}</strong> : t('audit.success')}</TableCell>
+                <TableCell className="dsp-muted">{e.ip ?? t('common.none')}</TableCell>
+              </TableRow>
+            ))}
+          </DataTable>
+        )}
+      </PagedList>
     </>
   );
 }

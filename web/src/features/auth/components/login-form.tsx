@@ -1,11 +1,11 @@
 import type { Me } from '@duidingspool/shared';
-import { Button, Paragraph } from '@utrecht/component-library-react';
-import { type FormEvent, useState } from 'react';
+import { Paragraph } from '@utrecht/component-library-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppLink } from '../../../components/app-link.tsx';
-import { ErrorSummary, type SummaryError } from '../../../components/error-summary.tsx';
 import { TextField } from '../../../components/form-field.tsx';
 import { useErrorMessage } from '../../../components/problem-alert.tsx';
+import { type FieldErrors, FormFrame, useProblemForm } from '../../../components/problem-form.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
 import { useLogin } from '../api/login.ts';
 
@@ -20,93 +20,63 @@ export function LoginForm({ onSuccess }: { onSuccess: (me: Me) => void }) {
   const [needsTotp, setNeedsTotp] = useState(false);
   const [useRecovery, setUseRecovery] = useState(false);
   const [recoveryCode, setRecoveryCode] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [general, setGeneral] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
+  const form = useProblemForm(
+    { email: 'login-email', password: 'login-password', totp: 'login-totp', recoveryCode: 'login-recovery-code' },
+    { email: t('login.email'), password: t('login.password'), totp: t('login.totp'), recoveryCode: t('login.recoveryCode') },
+  );
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const next: Record<string, string> = {};
+  const submit = () => {
+    form.begin();
+    const next: FieldErrors<'email' | 'password' | 'totp' | 'recoveryCode'> = {};
     if (!email.trim()) next.email = t('login.emailRequired');
     if (!password) next.password = t('login.passwordRequired');
     if (needsTotp && !useRecovery && !/^\d{6}$/.test(totp)) next.totp = t('login.totpInvalid');
     if (needsTotp && useRecovery && !/^[a-z2-7]{5}-?[a-z2-7]{5}$/i.test(recoveryCode.trim())) next.recoveryCode = t('login.recoveryCodeInvalid');
-    setErrors(next);
-    setGeneral(null);
-    if (Object.keys(next).length > 0) {
-      setAttempt((a) => a + 1);
-      return;
-    }
+    if (!form.check(next)) return;
     login.mutate(
       { email: email.trim(), password, ...(needsTotp ? (useRecovery ? { recoveryCode: recoveryCode.trim() } : { totp }) : {}) },
       {
         onSuccess: ({ user }) => onSuccess(user),
+        // A sign-in failure names no field: saying which one was wrong would tell whether the address is known.
         onError: (error) => {
           if (error instanceof ApiError && error.fieldErrors.totp && !needsTotp) {
             setNeedsTotp(true);
-            setGeneral(t('login.totpNeeded'));
+            form.failWith(t('login.totpNeeded'));
           } else if (error instanceof ApiError && (error.status === 401 || error.status === 400)) {
-            setGeneral(error.problem.detail || t('login.failed'));
+            form.failWith(error.problem.detail || t('login.failed'));
           } else {
-            setGeneral(errorMessage(error));
+            form.failWith(errorMessage(error));
           }
-          setAttempt((a) => a + 1);
         },
       },
     );
   };
 
-  const summary: SummaryError[] = [
-    errors.email ? { fieldId: 'login-email', label: t('login.email'), message: errors.email } : null,
-    errors.password ? { fieldId: 'login-password', label: t('login.password'), message: errors.password } : null,
-    errors.totp ? { fieldId: 'login-totp', label: t('login.totp'), message: errors.totp } : null,
-    errors.recoveryCode ? { fieldId: 'login-recovery-code', label: t('login.recoveryCode'), message: errors.recoveryCode } : null,
-  ].filter((e): e is SummaryError => e !== null);
-
   return (
-    <form onSubmit={submit} noValidate className="dsp-form dsp-login-form">
-      <ErrorSummary errors={summary} general={general} focusKey={attempt} />
-      <TextField
-        id="login-email"
-        label={t('login.email')}
-        type="email"
-        autoComplete="username"
-        value={email}
-        onChange={setEmail}
-        error={errors.email}
-        required
-      />
-      <TextField
-        id="login-password"
-        label={t('login.password')}
-        type="password"
-        autoComplete="current-password"
-        value={password}
-        onChange={setPassword}
-        error={errors.password}
-        required
-      />
+    <FormFrame
+      frame={form.frame}
+      onSubmit={submit}
+      submitLabel={t('login.submit')}
+      pending={login.isPending}
+      className="dsp-form dsp-login-form"
+      after={
+        <Paragraph>
+          <AppLink to="/forgot-password">{t('login.forgotPassword')}</AppLink>
+        </Paragraph>
+      }
+    >
+      <TextField {...form.field('email')} type="email" autoComplete="username" value={email} onChange={setEmail} required />
+      <TextField {...form.field('password')} type="password" autoComplete="current-password" value={password} onChange={setPassword} required />
       {needsTotp && !useRecovery ? (
-        <TextField
-          id="login-totp"
-          label={t('login.totp')}
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          value={totp}
-          onChange={setTotp}
-          error={errors.totp}
-          size="small"
-        />
+        <TextField {...form.field('totp')} inputMode="numeric" autoComplete="one-time-code" value={totp} onChange={setTotp} size="small" />
       ) : null}
       {needsTotp && useRecovery ? (
         <TextField
-          id="login-recovery-code"
-          label={t('login.recoveryCode')}
+          {...form.field('recoveryCode')}
           description={t('login.recoveryCodeHint')}
           autoComplete="off"
           value={recoveryCode}
           onChange={setRecoveryCode}
-          error={errors.recoveryCode}
           size="small"
         />
       ) : null}
@@ -117,14 +87,6 @@ export function LoginForm({ onSuccess }: { onSuccess: (me: Me) => void }) {
           </button>
         </Paragraph>
       ) : null}
-      <Paragraph>
-        <Button type="submit" appearance="primary-action-button" busy={login.isPending} disabled={login.isPending}>
-          {t('login.submit')}
-        </Button>
-      </Paragraph>
-      <Paragraph>
-        <AppLink to="/forgot-password">{t('login.forgotPassword')}</AppLink>
-      </Paragraph>
-    </form>
+    </FormFrame>
   );
 }

@@ -1,6 +1,7 @@
 import { AccountingPeriodListSchema, AccountingPeriodSchema, type PatchPeriodBody } from '@duidingspool/shared';
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client.ts';
+import { useRefreshingMutation } from '../../../lib/mutation.ts';
 import { queryRoots } from '../../../lib/query-roots.ts';
 import { budgetKeys } from './keys.ts';
 
@@ -18,13 +19,9 @@ export function usePeriods(year: number) {
 
 /** `PATCH /accounting-periods/{month}`: close, or reopen with a reason. Refreshes budgets and entries. */
 export function useSetPeriod() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ month, body }: { month: string; body: PatchPeriodBody }) =>
+  return useRefreshingMutation(
+    ({ month, body }: { month: string; body: PatchPeriodBody }) =>
       apiRequest(`/accounting-periods/${encodeURIComponent(month)}`, { method: 'PATCH', body, schema: AccountingPeriodSchema }),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: [queryRoots.budgets] });
-      void queryClient.invalidateQueries({ queryKey: [queryRoots.timeEntries] });
-    },
-  });
+    [queryRoots.budgets, queryRoots.timeEntries],
+  );
 }

@@ -1,6 +1,6 @@
 import { BudgetSchema, type CreateBudgetBody } from '@duidingspool/shared';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client.ts';
+import { useRefreshingMutation } from '../../../lib/mutation.ts';
 import { budgetKeys } from './keys.ts';
 
 /** `POST /budgets` (coordinator, finance): opens a year's budget; 409 `conflict` when the year has one. */
@@ -10,11 +10,5 @@ export function createBudget(body: CreateBudgetBody) {
 
 /** Opens a budget year; refreshes the budgets. */
 export function useCreateBudget() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (body: CreateBudgetBody) => createBudget(body),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: budgetKeys.all });
-    },
-  });
+  return useRefreshingMutation((body: CreateBudgetBody) => createBudget(body), budgetKeys.all);
 }

@@ -1,6 +1,6 @@
 import { type BreakdownDimension, LedgerEntrySchema, pageOf } from '@duidingspool/shared';
-import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api-client.ts';
+import { useQuery } from '@tanstack/react-query';
+import { pageQueryOptions } from '../../../lib/page-query.ts';
 import { budgetKeys } from './keys.ts';
 
 const LedgerPageSchema = pageOf(LedgerEntrySchema);
@@ -13,17 +13,9 @@ export interface LedgerQuery {
   pageSize: number;
 }
 
-/** `GET /budgets/{year}/ledger-entries`: ledger lines (money and organisation, no case content). */
-export function getLedgerEntries(year: number, query: LedgerQuery, signal?: AbortSignal) {
-  return apiRequest(`/budgets/${year}/ledger-entries`, { query: { ...query }, schema: LedgerPageSchema, signal });
-}
-
+/** Query options of `GET /budgets/{year}/ledger-entries`: a page of ledger lines (money and organisation, no case content). */
 export const ledgerQueryOptions = (year: number, query: LedgerQuery) =>
-  queryOptions({
-    queryKey: budgetKeys.ledger(year, { ...query }),
-    queryFn: ({ signal }) => getLedgerEntries(year, query, signal),
-    placeholderData: keepPreviousData,
-  });
+  pageQueryOptions(budgetKeys.ledger(year, { ...query }), `/budgets/${year}/ledger-entries`, LedgerPageSchema, { ...query });
 
 /** A page of ledger lines for a drill-down (disabled without a query). */
 export function useLedgerEntries(year: number, query: LedgerQuery | null) {

@@ -1,6 +1,6 @@
 import { BudgetSchema, type PatchBudgetBody } from '@duidingspool/shared';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client.ts';
+import { useRefreshingMutation } from '../../../lib/mutation.ts';
 import { budgetKeys } from './keys.ts';
 
 /**
@@ -13,11 +13,5 @@ export function updateBudget(year: number, body: PatchBudgetBody) {
 
 /** Changes a budget year; refreshes the budgets. */
 export function useUpdateBudget(year: number) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (body: PatchBudgetBody) => updateBudget(year, body),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: budgetKeys.all });
-    },
-  });
+  return useRefreshingMutation((body: PatchBudgetBody) => updateBudget(year, body), budgetKeys.all);
 }

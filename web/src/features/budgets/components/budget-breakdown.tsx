@@ -1,23 +1,10 @@
 import { BREAKDOWN_DIMENSIONS, type BreakdownDimension } from '@duidingspool/shared';
-import {
-  Button,
-  Heading2,
-  Heading3,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+import { Button, Heading2, Heading3, Paragraph, TableCell, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../../components/data-table.tsx';
 import { SelectField } from '../../../components/form-field.tsx';
-import { Loading } from '../../../components/loading.tsx';
-import { Pagination } from '../../../components/pagination.tsx';
-import { ProblemAlert } from '../../../components/problem-alert.tsx';
+import { PagedList, QueryView } from '../../../components/query-view.tsx';
 import { formatCents, formatDate, formatInstant, formatInteger, formatMinutes } from '../../../lib/format.ts';
 import { useBreakdown } from '../api/get-breakdown.ts';
 import { type LedgerQuery, useLedgerEntries } from '../api/get-ledger-entries.ts';
@@ -44,54 +31,40 @@ export function BudgetBreakdown({ year }: { year: number }) {
         />
       </div>
       {dimension === 'expertise-area' ? <Paragraph className="dsp-muted">{t('budget.breakdown.expertiseNote')}</Paragraph> : null}
-      {breakdown.isPending ? <Loading /> : null}
-      {breakdown.isError ? <ProblemAlert error={breakdown.error} /> : null}
-      {breakdown.data ? (
-        breakdown.data.items.length === 0 ? (
-          <Paragraph>{t('budget.breakdown.empty')}</Paragraph>
-        ) : (
-          <div className="dsp-table-scroll">
-            <Table>
-              <TableCaption>{t('budget.breakdown.caption', { dimension: t(`budget.breakdown.dimensions.${dimension}`), year })}</TableCaption>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">{t(`budget.breakdown.dimensions.${dimension}`)}</TableHeaderCell>
-                  <TableHeaderCell scope="col" className="dsp-num">
-                    {t('budget.spent')}
-                  </TableHeaderCell>
-                  <TableHeaderCell scope="col" className="dsp-num">
-                    {t('budget.pending')}
-                  </TableHeaderCell>
-                  <TableHeaderCell scope="col" className="dsp-num">
-                    {t('budget.breakdown.entries')}
-                  </TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('common.actions')}</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {breakdown.data.items.map((item) => (
-                  <TableRow key={item.key}>
-                    <TableHeaderCell scope="row">{item.label}</TableHeaderCell>
-                    <TableCell className="dsp-num dsp-nowrap">{formatCents(item.spentCents)}</TableCell>
-                    <TableCell className="dsp-num dsp-nowrap">{formatCents(item.pendingCents)}</TableCell>
-                    <TableCell className="dsp-num">{formatInteger(item.entryCount)}</TableCell>
-                    <TableCell>
-                      <Button
-                        appearance="secondary-action-button"
-                        aria-pressed={drill?.query.key === item.key}
-                        onClick={() => setDrill({ query: { dimension, key: item.key, page: 1, pageSize: 20 }, label: item.label })}
-                      >
-                        {t('budget.breakdown.showEntries')}
-                        <span className="dsp-visually-hidden"> {item.label}</span>
-                      </Button>
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </div>
-        )
-      ) : null}
+      <QueryView query={breakdown} empty={t('budget.breakdown.empty')} isEmpty={(rows) => rows.items.length === 0}>
+        {(rows) => (
+          <DataTable
+            caption={t('budget.breakdown.caption', { dimension: t(`budget.breakdown.dimensions.${dimension}`), year })}
+            columns={[
+              t(`budget.breakdown.dimensions.${dimension}`),
+              { label: t('budget.spent'), className: 'dsp-num' },
+              { label: t('budget.pending'), className: 'dsp-num' },
+              { label: t('budget.breakdown.entries'), className: 'dsp-num' },
+              t('common.actions'),
+            ]}
+            showCaption
+          >
+            {rows.items.map((item) => (
+              <TableRow key={item.key}>
+                <TableHeaderCell scope="row">{item.label}</TableHeaderCell>
+                <TableCell className="dsp-num dsp-nowrap">{formatCents(item.spentCents)}</TableCell>
+                <TableCell className="dsp-num dsp-nowrap">{formatCents(item.pendingCents)}</TableCell>
+                <TableCell className="dsp-num">{formatInteger(item.entryCount)}</TableCell>
+                <TableCell>
+                  <Button
+                    appearance="secondary-action-button"
+                    aria-pressed={drill?.query.key === item.key}
+                    onClick={() => setDrill({ query: { dimension, key: item.key, page: 1, pageSize: 20 }, label: item.label })}
+                  >
+                    {t('budget.breakdown.showEntries')}
+                    <span className="dsp-visually-hidden"> {item.label}</span>
+                  </Button>
+                </TableCell>
+              </TableRow>
+            ))}
+          </DataTable>
+        )}
+      </QueryView>
       {drill ? (
         <LedgerLines year={year} query={drill.query} label={drill.label} onPage={(page) => setDrill({ ...drill, query: { ...drill.query, page } })} />
       ) : null}
@@ -105,34 +78,29 @@ function LedgerLines({ year, query, label, onPage }: { year: number; query: Ledg
   return (
     <div className="dsp-section" aria-live="polite">
       <Heading3>{t('budget.breakdown.entriesOf', { label })}</Heading3>
-      {entries.isPending ? <Loading /> : null}
-      {entries.isError ? <ProblemAlert error={entries.error} /> : null}
-      {entries.data ? (
-        <>
-          {/* Wide: it scrolls sideways, so it takes focus for keyboard users. */}
-          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1) */}
-          <section className="dsp-table-scroll" tabIndex={0} aria-label={t('budget.breakdown.entriesOf', { label })}>
-            <Table>
-              <TableCaption>{t('budget.breakdown.entriesCaption', { label, total: entries.data.total })}</TableCaption>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">{t('budget.ledger.date')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('budget.ledger.reference')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('budget.ledger.specialist')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('budget.ledger.municipality')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('budget.ledger.activity')}</TableHeaderCell>
-                  <TableHeaderCell scope="col" className="dsp-num">
-                    {t('budget.ledger.duration')}
-                  </TableHeaderCell>
-                  <TableHeaderCell scope="col" className="dsp-num">
-                    {t('budget.ledger.amount')}
-                  </TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('budget.ledger.status')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('budget.ledger.approved')}</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {entries.data.items.map((e) => (
+      <PagedList query={entries} page={query.page} onPageChange={onPage} paginationLabel={t('budget.breakdown.entriesOf', { label })}>
+        {(items, data) => (
+          <>
+            {/* Wide: it scrolls sideways, so it takes focus for keyboard users. */}
+            {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1) */}
+            <section className="dsp-table-scroll" tabIndex={0} aria-label={t('budget.breakdown.entriesOf', { label })}>
+              <DataTable
+                caption={t('budget.breakdown.entriesCaption', { label, total: data.total })}
+                columns={[
+                  t('budget.ledger.date'),
+                  t('budget.ledger.reference'),
+                  t('budget.ledger.specialist'),
+                  t('budget.ledger.municipality'),
+                  t('budget.ledger.activity'),
+                  { label: t('budget.ledger.duration'), className: 'dsp-num' },
+                  { label: t('budget.ledger.amount'), className: 'dsp-num' },
+                  t('budget.ledger.status'),
+                  t('budget.ledger.approved'),
+                ]}
+                showCaption
+                scroll={false}
+              >
+                {items.map((e) => (
                   <TableRow key={e.id}>
                     <TableCell className="dsp-nowrap">{formatDate(e.workedOn)}</TableCell>
                     <TableCell className="dsp-nowrap">{e.poolReference}</TableCell>
@@ -147,18 +115,11 @@ function LedgerLines({ year, query, label, onPage }: { year: number; query: Ledg
                     <TableCell className="dsp-nowrap">{e.status === 'approved' ? `${formatInstant(e.reviewedAt)} · ${e.reviewerName ?? ''}` : '–'}</TableCell>
                   </TableRow>
                 ))}
-              </TableBody>
-            </Table>
-          </section>
-          <Pagination
-            page={query.page}
-            pageSize={query.pageSize}
-            total={entries.data.total}
-            onPageChange={onPage}
-            label={t('budget.breakdown.entriesOf', { label })}
-          />
-        </>
-      ) : null}
+              </DataTable>
+            </section>
+          </>
+        )}
+      </PagedList>
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { SelectField } from '../../../components/form-field.tsx';
 import { Loading } from '../../../components/loading.tsx';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
+import { QueryFallback } from '../../../components/query-view.tsx';
 import { isolate } from '../../../lib/bidi.ts';
 import { currentYear } from '../../../lib/dates.ts';
 import { useBudget } from '../api/get-budget.ts';
@@ -38,8 +39,7 @@ export function BudgetOverview() {
 
   const budget = useBudget(year);
 
-  if (budgets.isPending) return <Loading />;
-  if (budgets.isError) return <ProblemAlert error={budgets.error} />;
+  if (!budgets.isSuccess) return <QueryFallback query={budgets} />;
   const openSection = (
     <section aria-labelledby="open-budget-heading" className="dsp-section dsp-panel">
       <Heading2 id="open-budget-heading">{t('budgetAdmin.openHeading')}</Heading2>

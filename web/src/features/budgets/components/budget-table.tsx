@@ -1,6 +1,7 @@
 import type { Budget } from '@duidingspool/shared';
-import { Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { TableCell, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../../components/data-table.tsx';
 import { formatCents, percentage } from '../../../lib/format.ts';
 
 /** The text alternative of the budget chart: each part with its amount and share of the allocation. */
@@ -14,35 +15,23 @@ export function BudgetTable({ budget }: { budget: Budget }) {
     { key: 'available', value: budget.availableCents },
   ] as const;
   return (
-    <div className="dsp-table-scroll">
-      <Table>
-        <TableCaption>{t('budget.tableCaption', { year: budget.year })}</TableCaption>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell scope="col">{t('budget.part')}</TableHeaderCell>
-            <TableHeaderCell scope="col" className="dsp-num">
-              {t('budget.amount')}
-            </TableHeaderCell>
-            <TableHeaderCell scope="col" className="dsp-num">
-              {t('budget.share')}
-            </TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {rows.map((r) => (
-            <TableRow key={r.key}>
-              <TableHeaderCell scope="row">{t(`budget.${r.key}`)}</TableHeaderCell>
-              <TableCell className="dsp-num dsp-nowrap">{formatCents(r.value)}</TableCell>
-              <TableCell className="dsp-num dsp-nowrap">{pct.format(percentage(r.value, budget.allocatedCents))}%</TableCell>
-            </TableRow>
-          ))}
-          <TableRow>
-            <TableHeaderCell scope="row">{t('budget.allocated')}</TableHeaderCell>
-            <TableCell className="dsp-num dsp-nowrap">{formatCents(budget.allocatedCents)}</TableCell>
-            <TableCell className="dsp-num dsp-nowrap">100%</TableCell>
-          </TableRow>
-        </TableBody>
-      </Table>
-    </div>
+    <DataTable
+      caption={t('budget.tableCaption', { year: budget.year })}
+      columns={[t('budget.part'), { label: t('budget.amount'), className: 'dsp-num' }, { label: t('budget.share'), className: 'dsp-num' }]}
+      showCaption
+    >
+      {rows.map((r) => (
+        <TableRow key={r.key}>
+          <TableHeaderCell scope="row">{t(`budget.${r.key}`)}</TableHeaderCell>
+          <TableCell className="dsp-num dsp-nowrap">{formatCents(r.value)}</TableCell>
+          <TableCell className="dsp-num dsp-nowrap">{pct.format(percentage(r.value, budget.allocatedCents))}%</TableCell>
+        </TableRow>
+      ))}
+      <TableRow>
+        <TableHeaderCell scope="row">{t('budget.allocated')}</TableHeaderCell>
+        <TableCell className="dsp-num dsp-nowrap">{formatCents(budget.allocatedCents)}</TableCell>
+        <TableCell className="dsp-num dsp-nowrap">100%</TableCell>
+      </TableRow>
+    </DataTable>
   );
 }

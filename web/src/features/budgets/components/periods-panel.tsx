@@ -1,20 +1,10 @@
-import {
-  Button,
-  Heading2,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+import { Button, Heading2, Paragraph, TableCell, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../../components/data-table.tsx';
 import { TextField } from '../../../components/form-field.tsx';
-import { Loading } from '../../../components/loading.tsx';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
+import { QueryView } from '../../../components/query-view.tsx';
 import { StatusMessage } from '../../../components/status-message.tsx';
 import { isolate } from '../../../lib/bidi.ts';
 import { formatInstant } from '../../../lib/format.ts';
@@ -74,60 +64,51 @@ export function PeriodsPanel({ year }: { year: number }) {
       </Paragraph>
       {setPeriod.isError ? <ProblemAlert error={setPeriod.error} /> : null}
       <StatusMessage message={done} />
-      {periods.isPending ? <Loading /> : null}
-      {periods.isError ? <ProblemAlert error={periods.error} /> : null}
-      {periods.data ? (
-        <div className="dsp-table-scroll">
-          <Table>
-            <TableCaption>{t('budget.periods.caption', { year })}</TableCaption>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{t('budget.periods.month')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('budget.periods.state')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('budget.periods.export')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('common.actions')}</TableHeaderCell>
+      <QueryView query={periods}>
+        {(months) => (
+          <DataTable
+            caption={t('budget.periods.caption', { year })}
+            columns={[t('budget.periods.month'), t('budget.periods.state'), t('budget.periods.export'), t('common.actions')]}
+            showCaption
+          >
+            {months.items.map((p) => (
+              <TableRow key={p.month}>
+                <TableHeaderCell scope="row">{monthName(p.month)}</TableHeaderCell>
+                <TableCell>
+                  {p.status === 'closed'
+                    ? t('budget.periods.closedBy', { when: formatInstant(p.closedAt), who: isolate(p.closedByName) })
+                    : p.undecidedEntryCount > 0
+                      ? t('budget.periods.undecided', { count: p.undecidedEntryCount })
+                      : t('budget.periods.open')}
+                </TableCell>
+                <TableCell className="dsp-nowrap">
+                  <a className="utrecht-link" href={ledgerExportHref(year, 'csv', p.month)} download>
+                    CSV<span className="dsp-visually-hidden"> {monthName(p.month)}</span>
+                  </a>
+                  {' · '}
+                  <a className="utrecht-link" href={ledgerExportHref(year, 'xlsx', p.month)} download>
+                    XLSX<span className="dsp-visually-hidden"> {monthName(p.month)}</span>
+                  </a>
+                </TableCell>
+                <TableCell>
+                  {p.allowedActions.includes('close') ? (
+                    <Button appearance="secondary-action-button" disabled={setPeriod.isPending} onClick={() => close(p.month)}>
+                      {t('budget.periods.close')}
+                      <span className="dsp-visually-hidden"> {monthName(p.month)}</span>
+                    </Button>
+                  ) : null}
+                  {p.allowedActions.includes('reopen') ? (
+                    <Button appearance="secondary-action-button" onClick={() => setReopening(p.month)} aria-expanded={reopening === p.month}>
+                      {t('budget.periods.reopen')}
+                      <span className="dsp-visually-hidden"> {monthName(p.month)}</span>
+                    </Button>
+                  ) : null}
+                </TableCell>
               </TableRow>
-            </TableHeader>
-            <TableBody>
-              {periods.data.items.map((p) => (
-                <TableRow key={p.month}>
-                  <TableHeaderCell scope="row">{monthName(p.month)}</TableHeaderCell>
-                  <TableCell>
-                    {p.status === 'closed'
-                      ? t('budget.periods.closedBy', { when: formatInstant(p.closedAt), who: isolate(p.closedByName) })
-                      : p.undecidedEntryCount > 0
-                        ? t('budget.periods.undecided', { count: p.undecidedEntryCount })
-                        : t('budget.periods.open')}
-                  </TableCell>
-                  <TableCell className="dsp-nowrap">
-                    <a className="utrecht-link" href={ledgerExportHref(year, 'csv', p.month)} download>
-                      CSV<span className="dsp-visually-hidden"> {monthName(p.month)}</span>
-                    </a>
-                    {' · '}
-                    <a className="utrecht-link" href={ledgerExportHref(year, 'xlsx', p.month)} download>
-                      XLSX<span className="dsp-visually-hidden"> {monthName(p.month)}</span>
-                    </a>
-                  </TableCell>
-                  <TableCell>
-                    {p.allowedActions.includes('close') ? (
-                      <Button appearance="secondary-action-button" disabled={setPeriod.isPending} onClick={() => close(p.month)}>
-                        {t('budget.periods.close')}
-                        <span className="dsp-visually-hidden"> {monthName(p.month)}</span>
-                      </Button>
-                    ) : null}
-                    {p.allowedActions.includes('reopen') ? (
-                      <Button appearance="secondary-action-button" onClick={() => setReopening(p.month)} aria-expanded={reopening === p.month}>
-                        {t('budget.periods.reopen')}
-                        <span className="dsp-visually-hidden"> {monthName(p.month)}</span>
-                      </Button>
-                    ) : null}
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
-      ) : null}
+            ))}
+          </DataTable>
+        )}
+      </QueryView>
       {reopening ? (
         <form onSubmit={reopen} className="dsp-section" noValidate>
           <TextField

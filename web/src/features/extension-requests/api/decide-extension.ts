@@ -1,6 +1,6 @@
 import { type DecideExtensionBody, ExtensionRequestSchema } from '@duidingspool/shared';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client.ts';
+import { useRefreshingMutation } from '../../../lib/mutation.ts';
 import { queryRoots } from '../../../lib/query-roots.ts';
 
 /**
@@ -13,13 +13,8 @@ export function decideExtension(id: string, body: DecideExtensionBody) {
 
 /** Decides an extension request; a grant changes the assignment's estimate and the budget's reservation. */
 export function useDecideExtension() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: DecideExtensionBody }) => decideExtension(id, body),
-    onSuccess: () => {
-      for (const root of [queryRoots.extensionRequests, queryRoots.assignments, queryRoots.requests, queryRoots.budgets, queryRoots.specialists]) {
-        void queryClient.invalidateQueries({ queryKey: [root] });
-      }
-    },
-  });
+  return useRefreshingMutation(
+    ({ id, body }: { id: string; body: DecideExtensionBody }) => decideExtension(id, body),
+    [queryRoots.extensionRequests, queryRoots.assignments, queryRoots.requests, queryRoots.budgets, queryRoots.specialists],
+  );
 }

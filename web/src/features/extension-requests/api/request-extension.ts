@@ -1,6 +1,6 @@
 import { type CreateExtensionBody, ExtensionRequestSchema } from '@duidingspool/shared';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client.ts';
+import { useRefreshingMutation } from '../../../lib/mutation.ts';
 import { queryRoots } from '../../../lib/query-roots.ts';
 
 /**
@@ -13,11 +13,5 @@ export function requestExtension(assignmentId: string, body: CreateExtensionBody
 
 /** Asks for more hours; refreshes the extension requests. */
 export function useRequestExtension(assignmentId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (body: CreateExtensionBody) => requestExtension(assignmentId, body),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: [queryRoots.extensionRequests] });
-    },
-  });
+  return useRefreshingMutation((body: CreateExtensionBody) => requestExtension(assignmentId, body), [queryRoots.extensionRequests]);
 }

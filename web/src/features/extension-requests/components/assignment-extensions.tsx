@@ -1,7 +1,7 @@
-import { Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { Paragraph, TableCell, TableRow } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
-import { Loading } from '../../../components/loading.tsx';
-import { ProblemAlert } from '../../../components/problem-alert.tsx';
+import { DataTable } from '../../../components/data-table.tsx';
+import { QueryFallback } from '../../../components/query-view.tsx';
 import { isolate } from '../../../lib/bidi.ts';
 import { formatInstant, formatMinutes } from '../../../lib/format.ts';
 import { useExtensionRequests } from '../api/get-extension-requests.ts';
@@ -14,42 +14,31 @@ import { ExtensionStatusBadge } from './extension-status-badge.tsx';
 export function AssignmentExtensions({ assignmentId }: { assignmentId: string }) {
   const { t } = useTranslation();
   const query = useExtensionRequests({ page: 1, pageSize: 100 });
-  if (query.isPending) return <Loading />;
-  if (query.isError) return <ProblemAlert error={query.error} />;
+  if (!query.isSuccess) return <QueryFallback query={query} />;
   const items = query.data.items.filter((x) => x.assignmentId === assignmentId);
   if (items.length === 0) return <Paragraph>{t('extensions.none')}</Paragraph>;
   return (
-    <div className="dsp-table-scroll">
-      <Table>
-        <TableCaption className="dsp-visually-hidden">{t('extensions.ownCaption')}</TableCaption>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell scope="col">{t('extensions.columns.requestedAt')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('extensions.columns.extra')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('extensions.columns.reason')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('extensions.columns.status')}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {items.map((x) => (
-            <TableRow key={x.id}>
-              <TableCell className="dsp-nowrap">{formatInstant(x.requestedAt)}</TableCell>
-              <TableCell className="dsp-nowrap">{formatMinutes(x.extraMinutes)}</TableCell>
-              <TableCell>
-                <bdi>{x.reason}</bdi>
-              </TableCell>
-              <TableCell>
-                <ExtensionStatusBadge status={x.status} />
-                {x.decidedAt ? <span className="dsp-cell-note">{t('extensions.decidedAt', { when: formatInstant(x.decidedAt) })}</span> : null}
-                {x.decisionReasonCode ? (
-                  <span className="dsp-cell-note">{t('extensions.decisionReason', { reason: t(`closeCause.${x.decisionReasonCode}`) })}</span>
-                ) : null}
-                {x.decisionReason ? <span className="dsp-cell-note">{t('extensions.decisionReason', { reason: isolate(x.decisionReason) })}</span> : null}
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </div>
+    <DataTable
+      caption={t('extensions.ownCaption')}
+      columns={[t('extensions.columns.requestedAt'), t('extensions.columns.extra'), t('extensions.columns.reason'), t('extensions.columns.status')]}
+    >
+      {items.map((x) => (
+        <TableRow key={x.id}>
+          <TableCell className="dsp-nowrap">{formatInstant(x.requestedAt)}</TableCell>
+          <TableCell className="dsp-nowrap">{formatMinutes(x.extraMinutes)}</TableCell>
+          <TableCell>
+            <bdi>{x.reason}</bdi>
+          </TableCell>
+          <TableCell>
+            <ExtensionStatusBadge status={x.status} />
+            {x.decidedAt ? <span className="dsp-cell-note">{t('extensions.decidedAt', { when: formatInstant(x.decidedAt) })}</span> : null}
+            {x.decisionReasonCode ? (
+              <span className="dsp-cell-note">{t('extensions.decisionReason', { reason: t(`closeCause.${x.decisionReasonCode}`) })}</span>
+            ) : null}
+            {x.decisionReason ? <span className="dsp-cell-note">{t('extensions.decisionReason', { reason: isolate(x.decisionReason) })}</span> : null}
+          </TableCell>
+        </TableRow>
+      ))}
+    </DataTable>
   );
 }

@@ -1,13 +1,9 @@
 import { CreateExtensionBodySchema, MAX_EXTENSION_MINUTES, maxLengthOf } from '@duidingspool/shared';
-import { Button, Paragraph } from '@utrecht/component-library-react';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorSummary, type SummaryError } from '../../../components/error-summary.tsx';
-import { TextareaField, TextField } from '../../../components/form-field.tsx';
-import { hasBlockingPersonalData, PersonalDataWarning } from '../../../components/personal-data-warning.tsx';
-import { useErrorMessage } from '../../../components/problem-alert.tsx';
-import { StatusMessage } from '../../../components/status-message.tsx';
-import { serverFieldErrors, summaryOf } from '../../../lib/form-errors.ts';
+import { ShortField, TextareaField } from '../../../components/form-field.tsx';
+import { hasBlockingPersonalData } from '../../../components/personal-data-warning.tsx';
+import { FormFrame, useProblemForm } from '../../../components/problem-form.tsx';
 import { formatMinutes, parseDuration } from '../../../lib/format.ts';
 import { useRequestExtension } from '../api/request-extension.ts';
 
@@ -18,83 +14,46 @@ const FIELD_IDS: Record<Field, string> = { extraMinutes: 'extension-duration', r
 export function ExtensionRequestForm({ assignmentId }: { assignmentId: string }) {
   const { t } = useTranslation();
   const request = useRequestExtension(assignmentId);
-  const errorMessage = useErrorMessage();
   const [duration, setDuration] = useState('');
   const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const [general, setGeneral] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  const [done, setDone] = useState<string | null>(null);
   const labels: Record<Field, string> = { extraMinutes: t('extensions.duration'), reason: t('extensions.reason') };
+  const form = useProblemForm(FIELD_IDS, labels);
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setDone(null);
-    setGeneral(null);
+  const submit = () => {
+    form.begin();
     const extraMinutes = parseDuration(duration);
     const e: Partial<Record<Field, string>> = {};
     if (extraMinutes === null || extraMinutes < 1) e.extraMinutes = t('extensions.durationInvalid');
     else if (extraMinutes > MAX_EXTENSION_MINUTES) e.extraMinutes = t('extensions.durationTooLong', { duration: formatMinutes(MAX_EXTENSION_MINUTES) });
     if (!reason.trim()) e.reason = t('form.required');
     else if (hasBlockingPersonalData(reason)) e.reason = t('personalData.fieldError');
-    setErrors(e);
-    if (Object.keys(e).length > 0 || extraMinutes === null) {
-      setAttempt((a) => a + 1);
-      return;
-    }
+    if (!form.check(e) || extraMinutes === null) return;
     request.mutate(
       { extraMinutes, reason: reason.trim() },
       {
         onSuccess: (created) => {
-          setDone(t('extensions.requested', { duration: formatMinutes(created.extraMinutes) }));
+          form.succeed(t('extensions.requested', { duration: formatMinutes(created.extraMinutes) }));
           setDuration('');
           setReason('');
         },
-        onError: (error) => {
-          const fieldErrors = serverFieldErrors(error, FIELD_IDS);
-          setErrors(fieldErrors);
-          setGeneral(errorMessage(error));
-          setAttempt((a) => a + 1);
-        },
+        onError: (error) => form.fail(error),
       },
     );
   };
 
-  const summary: SummaryError[] = summaryOf(FIELD_IDS, labels, errors);
-
   return (
-    <form onSubmit={submit} noValidate className="dsp-form">
-      <ErrorSummary errors={summary} general={general} focusKey={attempt} headingLevel={3} />
-      <StatusMessage message={done} />
-      <TextField
-        id={FIELD_IDS.extraMinutes}
-        label={labels.extraMinutes}
-        description={t('extensions.durationHint')}
-        value={duration}
-        onChange={setDuration}
-        error={errors.extraMinutes}
-        size="small"
-        autoComplete="off"
-        required
-      />
+    <FormFrame frame={form.frame} onSubmit={submit} submitLabel={t('extensions.submit')} pending={request.isPending} headingLevel={3}>
+      <ShortField {...form.field('extraMinutes')} description={t('extensions.durationHint')} value={duration} onChange={setDuration} />
       <TextareaField
-        id={FIELD_IDS.reason}
-        label={labels.reason}
+        {...form.field('reason')}
         description={t('extensions.reasonHint')}
         value={reason}
         onChange={setReason}
-        error={errors.reason}
         rows={3}
         required
         maxLength={maxLengthOf(CreateExtensionBodySchema.shape.reason)}
-        describedByExtra="extension-reason-pd"
-        after={<PersonalDataWarning id="extension-reason-pd" text={reason} />}
+        checkPersonalData
       />
-      <Paragraph>
-        <Button type="submit" appearance="primary-action-button" disabled={request.isPending}>
-          {t('extensions.submit')}
-        </Button>
-      </Paragraph>
-    </form>
+    </FormFrame>
   );
 }

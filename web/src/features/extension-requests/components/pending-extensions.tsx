@@ -1,17 +1,15 @@
 import { DecideExtensionBodySchema, type ExtensionRequest, maxLengthOf } from '@duidingspool/shared';
-import { Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { TableCell, TableRow } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppLink } from '../../../components/app-link.tsx';
+import { DataTable } from '../../../components/data-table.tsx';
 import { DecisionControls } from '../../../components/decision-controls.tsx';
-import { Loading } from '../../../components/loading.tsx';
-import { Pagination } from '../../../components/pagination.tsx';
-import { ProblemAlert } from '../../../components/problem-alert.tsx';
-import { StatusMessage } from '../../../components/status-message.tsx';
+import { PagedList } from '../../../components/query-view.tsx';
 import { VisuallyHidden } from '../../../components/visually-hidden.tsx';
-import { ApiError } from '../../../lib/api-client.ts';
 import { isolate } from '../../../lib/bidi.ts';
 import { formatInstant, formatMinutes } from '../../../lib/format.ts';
+import { usePaging } from '../../../lib/page-query.ts';
 import { useDecideExtension } from '../api/decide-extension.ts';
 import { useExtensionRequests } from '../api/get-extension-requests.ts';
 
@@ -39,16 +37,8 @@ function DecideControls({ item, onDecided }: { item: ExtensionRequest; onDecided
       onAccept={() =>
         decide.mutate({ id: item.id, body: { status: 'granted' } }, { onSuccess: () => onDecided(t('extensions.grantedMessage', { item: describe })) })
       }
-      onRefuse={(reason, onFieldError) =>
-        decide.mutate(
-          { id: item.id, body: { status: 'refused', reason } },
-          {
-            onSuccess: () => onDecided(t('extensions.refusedMessage', { item: describe })),
-            onError: (e) => {
-              if (e instanceof ApiError && e.fieldErrors.reason) onFieldError(e.fieldErrors.reason);
-            },
-          },
-        )
+      onRefuse={(reason) =>
+        decide.mutate({ id: item.id, body: { status: 'refused', reason } }, { onSuccess: () => onDecided(t('extensions.refusedMessage', { item: describe })) })
       }
     />
   );
@@ -60,59 +50,47 @@ function DecideControls({ item, onDecided }: { item: ExtensionRequest; onDecided
  */
 export function PendingExtensions() {
   const { t } = useTranslation();
-  const [page, setPage] = useState(1);
+  const paging = usePaging();
   const [message, setMessage] = useState<string | null>(null);
-  const query = useExtensionRequests({ page, pageSize: PAGE_SIZE, status: 'requested' });
+  const query = useExtensionRequests({ page: paging.page, pageSize: PAGE_SIZE, status: 'requested' });
   return (
-    <>
-      <StatusMessage message={message} />
-      {query.isPending ? <Loading /> : null}
-      {query.isError ? <ProblemAlert error={query.error} /> : null}
-      {query.data && query.data.total === 0 ? <Paragraph>{t('extensions.pendingEmpty')}</Paragraph> : null}
-      {query.data && query.data.items.length > 0 ? (
-        <>
-          <div className="dsp-table-scroll">
-            <Table>
-              <TableCaption className="dsp-visually-hidden">{t('extensions.pendingCaption')}</TableCaption>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">{t('extensions.columns.requestedAt')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('extensions.columns.specialist')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('extensions.columns.reference')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('extensions.columns.extra')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('extensions.columns.reason')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('common.actions')}</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {query.data.items.map((x) => (
-                  <TableRow key={x.id}>
-                    <TableCell className="dsp-nowrap">{formatInstant(x.requestedAt)}</TableCell>
-                    <TableCell>
-                      <bdi>{x.specialistName}</bdi>
-                    </TableCell>
-                    <TableCell className="dsp-nowrap">
-                      <AppLink to={`/assignments/${x.assignmentId}`}>{x.requestReference}</AppLink>
-                    </TableCell>
-                    <TableCell className="dsp-nowrap">{formatMinutes(x.extraMinutes)}</TableCell>
-                    <TableCell>
-                      <bdi>{x.reason}</bdi>
-                    </TableCell>
-                    <TableCell>
-                      {x.allowedActions.includes('grant') ? (
-                        <DecideControls item={x} onDecided={setMessage} />
-                      ) : (
-                        <span className="dsp-muted">{t('extensions.ownWork')}</span>
-                      )}
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </div>
-          <Pagination page={page} pageSize={PAGE_SIZE} total={query.data.total} onPageChange={setPage} label={t('extensions.paginationLabel')} />
-        </>
-      ) : null}
-    </>
+    <PagedList status={message} query={query} {...paging} paginationLabel={t('extensions.paginationLabel')} empty={t('extensions.pendingEmpty')}>
+      {(items) => (
+        <DataTable
+          caption={t('extensions.pendingCaption')}
+          columns={[
+            t('extensions.columns.requestedAt'),
+            t('extensions.columns.specialist'),
+            t('extensions.columns.reference'),
+            t('extensions.columns.extra'),
+            t('extensions.columns.reason'),
+            t('common.actions'),
+          ]}
+        >
+          {items.map((x) => (
+            <TableRow key={x.id}>
+              <TableCell className="dsp-nowrap">{formatInstant(x.requestedAt)}</TableCell>
+              <TableCell>
+                <bdi>{x.specialistName}</bdi>
+              </TableCell>
+              <TableCell className="dsp-nowrap">
+                <AppLink to={`/assignments/${x.assignmentId}`}>{x.requestReference}</AppLink>
+              </TableCell>
+              <TableCell className="dsp-nowrap">{formatMinutes(x.extraMinutes)}</TableCell>
+              <TableCell>
+                <bdi>{x.reason}</bdi>
+              </TableCell>
+              <TableCell>
+                {x.allowedActions.includes('grant') ? (
+                  <DecideControls item={x} onDecided={setMessage} />
+                ) : (
+                  <span className="dsp-muted">{t('extensions.ownWork')}</span>
+                )}
+              </TableCell>
+            </TableRow>
+          ))}
+        </DataTable>
+      )}
+    </PagedList>
   );
 }

@@ -1,6 +1,6 @@
 import { type CreateInterpretationRequestBody, InterpretationRequestSchema } from '@duidingspool/shared';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client.ts';
+import { useRefreshingMutation } from '../../../lib/mutation.ts';
 import { requestKeys } from './keys.ts';
 
 /** `POST /interpretation-requests`: creates a draft, or submits it with `submit: true`. */
@@ -10,12 +10,7 @@ export function createRequest(body: CreateInterpretationRequestBody) {
 
 /** Creates a request and refreshes the request lists. */
 export function useCreateRequest() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: createRequest,
-    onSuccess: (request) => {
-      queryClient.setQueryData(requestKeys.detail(request.id), request);
-      void queryClient.invalidateQueries({ queryKey: requestKeys.lists() });
-    },
-  });
+  return useRefreshingMutation(createRequest, [requestKeys.lists()], (request, queryClient) =>
+    queryClient.setQueryData(requestKeys.detail(request.id), request),
+  );
 }

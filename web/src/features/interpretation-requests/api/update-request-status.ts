@@ -1,6 +1,6 @@
 import { InterpretationRequestSchema, type PatchInterpretationRequestBody } from '@duidingspool/shared';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client.ts';
+import { useRefreshingMutation } from '../../../lib/mutation.ts';
 import { queryRoots } from '../../../lib/query-roots.ts';
 import { requestKeys } from './keys.ts';
 
@@ -11,15 +11,9 @@ export function updateRequestStatus(id: string, body: PatchInterpretationRequest
 
 /** Changes a request's status; refreshes the request, the lists, assignments and the budget (a close releases reservations). */
 export function useUpdateRequestStatus(id: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (body: PatchInterpretationRequestBody) => updateRequestStatus(id, body),
-    onSuccess: (request) => {
-      queryClient.setQueryData(requestKeys.detail(id), request);
-      void queryClient.invalidateQueries({ queryKey: requestKeys.lists() });
-      void queryClient.invalidateQueries({ queryKey: [queryRoots.assignments] });
-      void queryClient.invalidateQueries({ queryKey: [queryRoots.budgets] });
-      void queryClient.invalidateQueries({ queryKey: [queryRoots.specialists] });
-    },
-  });
+  return useRefreshingMutation(
+    (body: PatchInterpretationRequestBody) => updateRequestStatus(id, body),
+    [requestKeys.lists(), queryRoots.assignments, queryRoots.budgets, queryRoots.specialists],
+    (request, queryClient) => queryClient.setQueryData(requestKeys.detail(id), request),
+  );
 }

@@ -1,9 +1,6 @@
-import { Paragraph } from '@utrecht/component-library-react';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Loading } from '../../../components/loading.tsx';
-import { Pagination } from '../../../components/pagination.tsx';
-import { ProblemAlert } from '../../../components/problem-alert.tsx';
+import { PagedList } from '../../../components/query-view.tsx';
+import { usePaging } from '../../../lib/page-query.ts';
 import { useRequests } from '../api/get-requests.ts';
 import { RequestTable } from './request-table.tsx';
 
@@ -12,16 +9,11 @@ const PAGE_SIZE = 20;
 /** “Mijn verzoeken”: the paginated requests of the requester's casustafels, newest first. */
 export function MyRequests() {
   const { t } = useTranslation();
-  const [page, setPage] = useState(1);
-  const query = useRequests({ page, pageSize: PAGE_SIZE, sort: '-submittedAt' });
-  if (query.isPending) return <Loading />;
-  if (query.isError) return <ProblemAlert error={query.error} />;
-  const { items, total } = query.data;
-  if (total === 0) return <Paragraph>{t('requests.empty')}</Paragraph>;
+  const paging = usePaging();
+  const query = useRequests({ page: paging.page, pageSize: PAGE_SIZE, sort: '-submittedAt' });
   return (
-    <>
-      <RequestTable items={items} caption={t('requests.myTitle')} />
-      <Pagination page={page} pageSize={PAGE_SIZE} total={total} onPageChange={setPage} label={t('requests.paginationLabel')} />
-    </>
+    <PagedList query={query} {...paging} paginationLabel={t('requests.paginationLabel')} empty={t('requests.empty')}>
+      {(items) => <RequestTable items={items} caption={t('requests.myTitle')} />}
+    </PagedList>
   );
 }

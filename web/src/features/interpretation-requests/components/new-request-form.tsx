@@ -10,12 +10,12 @@ import { Button, ButtonGroup, Paragraph } from '@utrecht/component-library-react
 import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CheckboxGroup, choiceId, RadioGroup } from '../../../components/choice-group.tsx';
-import { ErrorSummary, type SummaryError } from '../../../components/error-summary.tsx';
+import { ErrorSummary } from '../../../components/error-summary.tsx';
 import { SelectField, TextareaField, TextField } from '../../../components/form-field.tsx';
 import { Loading } from '../../../components/loading.tsx';
-import { hasBlockingPersonalData, PersonalDataWarning } from '../../../components/personal-data-warning.tsx';
-import { ProblemAlert, useErrorMessage } from '../../../components/problem-alert.tsx';
-import { ApiError } from '../../../lib/api-client.ts';
+import { hasBlockingPersonalData } from '../../../components/personal-data-warning.tsx';
+import { ProblemAlert } from '../../../components/problem-alert.tsx';
+import { useProblemForm } from '../../../components/problem-form.tsx';
 import { useReferenceData } from '../../../lib/reference-data.ts';
 import { useCreateRequest } from '../api/create-request.ts';
 import { useCaseTables } from '../api/get-case-tables.ts';
@@ -86,7 +86,6 @@ export function NewRequestForm({ onCreated }: { onCreated: (request: Interpretat
   const caseTables = useCaseTables();
   const referenceData = useReferenceData();
   const create = useCreateRequest();
-  const errorMessage = useErrorMessage();
   const [form, setForm] = useState<FormState>({
     caseTableId: '',
     municipalityId: '',
@@ -99,9 +98,6 @@ export function NewRequestForm({ onCreated }: { onCreated: (request: Interpretat
     meetingDate: '',
     languages: ['nl'],
   });
-  const [errors, setErrors] = useState<Partial<Record<FieldName, string>>>({});
-  const [general, setGeneral] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
 
   const tables = caseTables.data?.items ?? [];
   const selectedTable = tables.find((c) => c.id === form.caseTableId);
@@ -137,6 +133,21 @@ export function NewRequestForm({ onCreated }: { onCreated: (request: Interpretat
     meetingDate: t('newRequest.meetingDate'),
     languages: t('newRequest.languages'),
   };
+  // The summary links a group of boxes to its first (or chosen) box.
+  const ids = Object.fromEntries(
+    FIELD_ORDER.map((k) => [
+      k,
+      k === 'expertiseAreaCodes'
+        ? choiceId(fieldId(k), form.expertiseAreaCodes[0] ?? referenceData.data?.expertiseAreas[0]?.code ?? '')
+        : k === 'urgency'
+          ? choiceId(fieldId(k), form.urgency)
+          : k === 'languages'
+            ? choiceId(fieldId(k), LANGUAGE_CODES[0])
+            : fieldId(k),
+    ]),
+  ) as Record<FieldName, string>;
+  const problem = useProblemForm(ids, labels);
+  const { errors } = problem;
 
   const languageNames = useMemo(() => new Intl.DisplayNames([i18n.language], { type: 'language' }), [i18n.language]);
 
@@ -173,7 +184,7 @@ export function NewRequestForm({ onCreated }: { onCreated: (request: Interpretat
   });
 
   const send = (submit: boolean) => {
-    setGeneral(null);
+    problem.begin();
     const found = validate();
     if (Object.keys(found).length === 0) {
       const parsed = CreateInterpretationRequestBodySchema.safeParse(toBody(submit));
@@ -184,24 +195,10 @@ export function NewRequestForm({ onCreated }: { onCreated: (request: Interpretat
         }
       }
     }
-    setErrors(found);
-    if (Object.keys(found).length > 0) {
-      setAttempt((a) => a + 1);
-      return;
-    }
+    if (!problem.check(found)) return;
     create.mutate(toBody(submit), {
       onSuccess: (request) => onCreated(request, submit),
-      onError: (error) => {
-        if (error instanceof ApiError) {
-          const fieldErrors: Partial<Record<FieldName, string>> = {};
-          for (const [key, message] of Object.entries(error.fieldErrors)) {
-            if ((FIELD_ORDER as string[]).includes(key)) fieldErrors[key as FieldName] = message;
-          }
-          setErrors(fieldErrors);
-        }
-        setGeneral(errorMessage(error));
-        setAttempt((a) => a + 1);
-      },
+      onError: (error) => problem.fail(error),
     });
   };
 
@@ -217,22 +214,10 @@ export function NewRequestForm({ onCreated }: { onCreated: (request: Interpretat
   if (tables.length === 0) return <Paragraph>{t('newRequest.noCaseTables')}</Paragraph>;
 
   const english = i18n.language === 'en';
-  const summary: SummaryError[] = FIELD_ORDER.filter((k) => errors[k]).map((k) => ({
-    fieldId:
-      k === 'expertiseAreaCodes'
-        ? choiceId(fieldId(k), form.expertiseAreaCodes[0] ?? referenceData.data.expertiseAreas[0]?.code ?? '')
-        : k === 'urgency'
-          ? choiceId(fieldId(k), form.urgency)
-          : k === 'languages'
-            ? choiceId(fieldId(k), LANGUAGE_CODES[0])
-            : fieldId(k),
-    label: labels[k],
-    message: errors[k] ?? '',
-  }));
 
   return (
     <form onSubmit={onSubmit} noValidate className="dsp-form">
-      <ErrorSummary errors={summary} general={general} focusKey={attempt} />
+      <ErrorSummary errors={problem.frame.summary} general={problem.frame.general} focusKey={problem.frame.focusKey} />
       <SelectField
         id={fieldId('caseTableId')}
         label={labels.caseTableId}
@@ -265,8 +250,7 @@ export function NewRequestForm({ onCreated }: { onCreated: (request: Interpretat
         maxLength={MAX.caseReference}
         size="medium"
         autoComplete="off"
-        describedByExtra="request-caseReference-pd"
-        after={<PersonalDataWarning id="request-caseReference-pd" text={form.caseReference} />}
+        checkPersonalData
       />
       <TextareaField
         id={fieldId('question')}
@@ -277,8 +261,7 @@ export function NewRequestForm({ onCreated }: { onCreated: (request: Interpretat
         error={errors.question}
         required
         rows={6}
-        describedByExtra="request-question-pd"
-        after={<PersonalDataWarning id="request-question-pd" text={form.question} />}
+        checkPersonalData
       />
       <TextareaField
         id={fieldId('context')}
@@ -288,8 +271,7 @@ export function NewRequestForm({ onCreated }: { onCreated: (request: Interpretat
         onChange={(v) => set('context', v)}
         error={errors.context}
         rows={6}
-        describedByExtra="request-context-pd"
-        after={<PersonalDataWarning id="request-context-pd" text={form.context} />}
+        checkPersonalData
       />
       <CheckboxGroup
         id={fieldId('expertiseAreaCodes')}

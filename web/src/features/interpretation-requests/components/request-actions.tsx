@@ -1,10 +1,11 @@
 import type { InterpretationRequest, RequestStatus } from '@duidingspool/shared';
 import { maxLengthOf, PATCHABLE_STATUSES, PatchInterpretationRequestBodySchema, REASON_REQUIRED_STATUSES } from '@duidingspool/shared';
 import { Button, ButtonGroup, Heading2, Paragraph } from '@utrecht/component-library-react';
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TextareaField } from '../../../components/form-field.tsx';
-import { hasBlockingPersonalData, PersonalDataWarning } from '../../../components/personal-data-warning.tsx';
+import { InlineForm } from '../../../components/inline-form.tsx';
+import { hasBlockingPersonalData } from '../../../components/personal-data-warning.tsx';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
 import { StatusMessage } from '../../../components/status-message.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
@@ -83,8 +84,7 @@ export function RequestActions({ request }: { request: InterpretationRequest }) 
     }
   };
 
-  const confirm = (event: FormEvent) => {
-    event.preventDefault();
+  const confirm = () => {
     if (!pending) return;
     const mode = reasonMode(pending, request.status);
     if (mode === 'required' && !reason.trim()) {
@@ -124,7 +124,15 @@ export function RequestActions({ request }: { request: InterpretationRequest }) 
         </ButtonGroup>
       ) : null}
       {pending ? (
-        <form onSubmit={confirm} noValidate className="dsp-form dsp-inline-form">
+        <InlineForm
+          onSubmit={confirm}
+          submitLabel={t('requestActions.confirm', { action: t(`requestActions.${pending}`) })}
+          pending={update.isPending}
+          onBack={() => {
+            setPending(null);
+            setReasonError(undefined);
+          }}
+        >
           <Paragraph>{t(`requestActions.explain.${pending}`)}</Paragraph>
           <div ref={reasonRef}>
             <TextareaField
@@ -137,26 +145,10 @@ export function RequestActions({ request }: { request: InterpretationRequest }) 
               rows={3}
               required={reasonMode(pending, request.status) === 'required'}
               maxLength={maxLengthOf(PatchInterpretationRequestBodySchema.shape.reason)}
-              describedByExtra="transition-reason-pd"
-              after={<PersonalDataWarning id="transition-reason-pd" text={reason} />}
+              checkPersonalData
             />
           </div>
-          <ButtonGroup>
-            <Button type="submit" appearance="primary-action-button" disabled={update.isPending}>
-              {t('requestActions.confirm', { action: t(`requestActions.${pending}`) })}
-            </Button>
-            <Button
-              type="button"
-              appearance="secondary-action-button"
-              onClick={() => {
-                setPending(null);
-                setReasonError(undefined);
-              }}
-            >
-              {t('common.back')}
-            </Button>
-          </ButtonGroup>
-        </form>
+        </InlineForm>
       ) : null}
     </section>
   );

@@ -1,7 +1,8 @@
 import type { Assignment } from '@duidingspool/shared';
-import { Heading2, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { Heading2, Paragraph, TableCell, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../../components/data-table.tsx';
 import { AssignmentStatusBadge } from '../../../components/status-badge.tsx';
 import { isolate } from '../../../lib/bidi.ts';
 import { formatCents, formatInstant, formatMinutes } from '../../../lib/format.ts';
@@ -27,48 +28,41 @@ export function RequestAssignments({
       {assignments.length === 0 ? (
         <Paragraph>{t('requestDetail.noAssignments')}</Paragraph>
       ) : (
-        <div className="dsp-table-scroll">
-          <Table>
-            <TableCaption className="dsp-visually-hidden">{t('requestDetail.assignmentsHeading')}</TableCaption>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{t('assignments.columns.specialist')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('assignments.columns.status')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('assignments.columns.estimate')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('assignments.columns.logged')}</TableHeaderCell>
-                {showMoney ? <TableHeaderCell scope="col">{t('assignments.columns.rate')}</TableHeaderCell> : null}
-                {showMoney ? <TableHeaderCell scope="col">{t('assignments.columns.reserved')}</TableHeaderCell> : null}
-                <TableHeaderCell scope="col">{t('assignments.columns.proposedAt')}</TableHeaderCell>
-                {renderActions ? <TableHeaderCell scope="col">{t('common.actions')}</TableHeaderCell> : null}
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {assignments.map((a) => (
-                <TableRow key={a.id}>
-                  <TableHeaderCell scope="row">
-                    <bdi>{a.specialistName}</bdi>
-                  </TableHeaderCell>
-                  <TableCell>
-                    <AssignmentStatusBadge status={a.status} closedAt={a.closedAt} />
-                    {a.declineReason ? <span className="dsp-cell-note">{t('assignments.declineReason', { reason: isolate(a.declineReason) })}</span> : null}
-                    {a.endReason ? <span className="dsp-cell-note">{t('assignments.endReason', { reason: isolate(a.endReason) })}</span> : null}
-                    {!a.specialistActive && a.status !== 'declined' && !a.closedAt ? (
-                      <span className="dsp-cell-note dsp-warning-text">{t('assignments.specialistInactive')}</span>
-                    ) : null}
-                  </TableCell>
-                  <TableCell className="dsp-nowrap">{formatMinutes(a.estimatedMinutes)}</TableCell>
-                  <TableCell className="dsp-nowrap">{formatMinutes(a.loggedMinutes)}</TableCell>
-                  {showMoney ? (
-                    <TableCell>{a.rateCents !== null ? t('format.perHour', { amount: formatCents(a.rateCents) }) : t('common.none')}</TableCell>
-                  ) : null}
-                  {showMoney ? <TableCell>{a.reservedCents !== null ? formatCents(a.reservedCents) : t('common.none')}</TableCell> : null}
-                  <TableCell className="dsp-nowrap">{formatInstant(a.proposedAt)}</TableCell>
-                  {renderActions ? <TableCell>{renderActions(a)}</TableCell> : null}
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
+        <DataTable
+          caption={t('requestDetail.assignmentsHeading')}
+          columns={[
+            t('assignments.columns.specialist'),
+            t('assignments.columns.status'),
+            t('assignments.columns.estimate'),
+            t('assignments.columns.logged'),
+            t('assignments.columns.rate'),
+            t('assignments.columns.reserved'),
+            t('assignments.columns.proposedAt'),
+            t('common.actions'),
+          ]}
+        >
+          {assignments.map((a) => (
+            <TableRow key={a.id}>
+              <TableHeaderCell scope="row">
+                <bdi>{a.specialistName}</bdi>
+              </TableHeaderCell>
+              <TableCell>
+                <AssignmentStatusBadge status={a.status} closedAt={a.closedAt} />
+                {a.declineReason ? <span className="dsp-cell-note">{t('assignments.declineReason', { reason: isolate(a.declineReason) })}</span> : null}
+                {a.endReason ? <span className="dsp-cell-note">{t('assignments.endReason', { reason: isolate(a.endReason) })}</span> : null}
+                {!a.specialistActive && a.status !== 'declined' && !a.closedAt ? (
+                  <span className="dsp-cell-note dsp-warning-text">{t('assignments.specialistInactive')}</span>
+                ) : null}
+              </TableCell>
+              <TableCell className="dsp-nowrap">{formatMinutes(a.estimatedMinutes)}</TableCell>
+              <TableCell className="dsp-nowrap">{formatMinutes(a.loggedMinutes)}</TableCell>
+              {showMoney ? <TableCell>{a.rateCents !== null ? t('format.perHour', { amount: formatCents(a.rateCents) }) : t('common.none')}</TableCell> : null}
+              {showMoney ? <TableCell>{a.reservedCents !== null ? formatCents(a.reservedCents) : t('common.none')}</TableCell> : null}
+              <TableCell className="dsp-nowrap">{formatInstant(a.proposedAt)}</TableCell>
+              {renderActions ? <TableCell>{renderActions(a)}</TableCell> : null}
+            </TableRow>
+          ))}
+        </DataTable>
       )}
     </section>
   );

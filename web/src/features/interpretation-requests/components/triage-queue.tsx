@@ -1,14 +1,14 @@
 import { OPEN_REQUEST_STATUSES, REQUEST_STATUSES, type RequestStatus, TRIAGE_STATUSES } from '@duidingspool/shared';
-import { Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { Paragraph, TableCell, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppLink } from '../../../components/app-link.tsx';
+import { type DataColumnSpec, DataTable } from '../../../components/data-table.tsx';
 import { SelectField } from '../../../components/form-field.tsx';
-import { Loading } from '../../../components/loading.tsx';
-import { Pagination } from '../../../components/pagination.tsx';
-import { ProblemAlert } from '../../../components/problem-alert.tsx';
+import { PagedList } from '../../../components/query-view.tsx';
 import { RequestStatusBadge } from '../../../components/status-badge.tsx';
 import { formatDate, formatInstant } from '../../../lib/format.ts';
+import { usePaging } from '../../../lib/page-query.ts';
 import { useRequests } from '../api/get-requests.ts';
 import { UrgencyLabel } from './urgency-label.tsx';
 
@@ -34,31 +34,31 @@ export function TriageQueue() {
   const { t } = useTranslation();
   const [filter, setFilter] = useState('triage');
   const [sort, setSort] = useState<string>('submittedAt');
-  const [page, setPage] = useState(1);
-  const query = useRequests({ page, pageSize: PAGE_SIZE, status: statusFilter(filter), sort });
+  const paging = usePaging();
+  const query = useRequests({ page: paging.page, pageSize: PAGE_SIZE, status: statusFilter(filter), sort });
 
   const sortField = sort.replace(/^-/, '') as SortField;
   const descending = sort.startsWith('-');
 
   const toggleSort = (field: SortField) => {
-    setPage(1);
+    paging.onPageChange(1);
     if (sortField === field && TWO_WAY.includes(field)) setSort(descending ? field : `-${field}`);
     else setSort(field);
   };
 
-  const header = (field: SortField, label: string) => {
+  const header = (field: SortField, label: string): DataColumnSpec => {
     const active = sortField === field;
-    const ariaSort = active ? (descending ? 'descending' : 'ascending') : undefined;
-    return (
-      <TableHeaderCell scope="col" aria-sort={ariaSort}>
+    return {
+      sort: active ? (descending ? 'descending' : 'ascending') : undefined,
+      label: (
         <button type="button" className="dsp-sort-button" onClick={() => toggleSort(field)}>
           {label}
           <span aria-hidden="true" className="dsp-sort-indicator">
             {active ? (descending ? ' ▼' : ' ▲') : ' ↕'}
           </span>
         </button>
-      </TableHeaderCell>
-    );
+      ),
+    };
   };
 
   const filterOptions = [
@@ -77,57 +77,50 @@ export function TriageQueue() {
           value={filter}
           onChange={(v) => {
             setFilter(v);
-            setPage(1);
+            paging.onPageChange(1);
           }}
           options={filterOptions}
         />
       </div>
-      {query.isPending ? <Loading /> : null}
-      {query.isError ? <ProblemAlert error={query.error} /> : null}
-      {query.data && query.data.total === 0 ? <Paragraph role="status">{t('triage.empty')}</Paragraph> : null}
-      {query.data && query.data.total > 0 ? (
-        <>
-          <Paragraph role="status" className="dsp-muted">
-            {t('triage.count', { count: query.data.total })}
-          </Paragraph>
-          <div className="dsp-table-scroll">
-            <Table>
-              <TableCaption className="dsp-visually-hidden">{t('triage.caption')}</TableCaption>
-              <TableHeader>
-                <TableRow>
-                  {header('reference', t('requests.columns.reference'))}
-                  <TableHeaderCell scope="col">{t('requests.columns.caseTable')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('requests.columns.municipality')}</TableHeaderCell>
-                  {header('urgency', t('requests.columns.urgency'))}
-                  {header('meetingDate', t('requests.columns.meetingDate'))}
-                  {header('submittedAt', t('requests.columns.submittedAt'))}
-                  {header('status', t('requests.columns.status'))}
+      <PagedList query={query} {...paging} paginationLabel={t('triage.paginationLabel')} empty={t('triage.empty')} announceEmpty>
+        {(items, data) => (
+          <>
+            <Paragraph role="status" className="dsp-muted">
+              {t('triage.count', { count: data.total })}
+            </Paragraph>
+            <DataTable
+              caption={t('triage.caption')}
+              columns={[
+                header('reference', t('requests.columns.reference')),
+                t('requests.columns.caseTable'),
+                t('requests.columns.municipality'),
+                header('urgency', t('requests.columns.urgency')),
+                header('meetingDate', t('requests.columns.meetingDate')),
+                header('submittedAt', t('requests.columns.submittedAt')),
+                header('status', t('requests.columns.status')),
+              ]}
+            >
+              {items.map((r) => (
+                <TableRow key={r.id} className={r.urgency === 'urgent' ? 'dsp-row--urgent' : undefined}>
+                  <TableHeaderCell scope="row">
+                    <AppLink to={`/requests/${r.id}`}>{r.reference || t('requests.noReference')}</AppLink>
+                  </TableHeaderCell>
+                  <TableCell>{r.caseTableName}</TableCell>
+                  <TableCell>{r.municipalityName}</TableCell>
+                  <TableCell>
+                    <UrgencyLabel urgency={r.urgency} />
+                  </TableCell>
+                  <TableCell className="dsp-nowrap">{formatDate(r.meetingDate) || t('common.none')}</TableCell>
+                  <TableCell className="dsp-nowrap">{formatInstant(r.submittedAt) || t('common.none')}</TableCell>
+                  <TableCell>
+                    <RequestStatusBadge status={r.status} />
+                  </TableCell>
                 </TableRow>
-              </TableHeader>
-              <TableBody>
-                {query.data.items.map((r) => (
-                  <TableRow key={r.id} className={r.urgency === 'urgent' ? 'dsp-row--urgent' : undefined}>
-                    <TableHeaderCell scope="row">
-                      <AppLink to={`/requests/${r.id}`}>{r.reference || t('requests.noReference')}</AppLink>
-                    </TableHeaderCell>
-                    <TableCell>{r.caseTableName}</TableCell>
-                    <TableCell>{r.municipalityName}</TableCell>
-                    <TableCell>
-                      <UrgencyLabel urgency={r.urgency} />
-                    </TableCell>
-                    <TableCell className="dsp-nowrap">{formatDate(r.meetingDate) || t('common.none')}</TableCell>
-                    <TableCell className="dsp-nowrap">{formatInstant(r.submittedAt) || t('common.none')}</TableCell>
-                    <TableCell>
-                      <RequestStatusBadge status={r.status} />
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </div>
-          <Pagination page={page} pageSize={PAGE_SIZE} total={query.data.total} onPageChange={setPage} label={t('triage.paginationLabel')} />
-        </>
-      ) : null}
+              ))}
+            </DataTable>
+          </>
+        )}
+      </PagedList>
     </>
   );
 }

@@ -3,8 +3,8 @@ import { Button, Paragraph } from '@utrecht/component-library-react';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RadioGroup } from '../../../components/choice-group.tsx';
-import { Loading } from '../../../components/loading.tsx';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
+import { QueryFallback } from '../../../components/query-view.tsx';
 import { StatusMessage } from '../../../components/status-message.tsx';
 import { usePreferences, useSavePreferences } from '../api/preferences.ts';
 
@@ -20,8 +20,7 @@ export function PreferencesForm() {
     if (prefs.data) setModes(Object.fromEntries(prefs.data.items.map((i) => [i.event, i.mode])));
   }, [prefs.data]);
 
-  if (prefs.isPending) return <Loading />;
-  if (prefs.isError) return <ProblemAlert error={prefs.error} />;
+  if (!prefs.isSuccess) return <QueryFallback query={prefs} />;
 
   const options = (['immediate', 'digest', 'off'] as const).map((value) => ({ value, label: t(`preferences.mode.${value}`) }));
   const submit = (event: FormEvent) => {

@@ -1,6 +1,6 @@
 import { type CreateRateBody, SpecialistRateSchema } from '@duidingspool/shared';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client.ts';
+import { useRefreshingMutation } from '../../../lib/mutation.ts';
 import { queryRoots } from '../../../lib/query-roots.ts';
 
 /**
@@ -13,12 +13,5 @@ export function addRate(specialistId: string, body: CreateRateBody) {
 
 /** Adds a rate; refreshes specialists (current rate) and assignments (their shown rate). */
 export function useAddRate(specialistId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (body: CreateRateBody) => addRate(specialistId, body),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: [queryRoots.specialists] });
-      void queryClient.invalidateQueries({ queryKey: [queryRoots.assignments] });
-    },
-  });
+  return useRefreshingMutation((body: CreateRateBody) => addRate(specialistId, body), [queryRoots.specialists, queryRoots.assignments]);
 }

@@ -1,18 +1,7 @@
 import type { Specialist } from '@duidingspool/shared';
-import {
-  Checkbox,
-  FormLabel,
-  Paragraph,
-  RadioButton,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+import { Checkbox, FormLabel, Paragraph, RadioButton, TableCell, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../../components/data-table.tsx';
 import { ExpertiseList, LanguageList } from '../../../components/expertise-list.tsx';
 import { formatCents, formatHoursMinutes } from '../../../lib/format.ts';
 
@@ -63,62 +52,55 @@ export function SpecialistPicker({
       {shown.length > 0 ? (
         <fieldset className="dsp-plain-fieldset" aria-describedby={error ? 'specialist-choice-error' : undefined}>
           <legend className="dsp-visually-hidden">{t('assign.chooseSpecialist')}</legend>
-          <div className="dsp-table-scroll">
-            <Table>
-              <TableCaption className="dsp-visually-hidden">{t('assign.tableCaption')}</TableCaption>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">{t('assign.columns.specialist')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('assign.columns.expertise')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('assign.columns.languages')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('assign.columns.rate')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('assign.columns.load')}</TableHeaderCell>
+          <DataTable
+            caption={t('assign.tableCaption')}
+            columns={[
+              t('assign.columns.specialist'),
+              t('assign.columns.expertise'),
+              t('assign.columns.languages'),
+              t('assign.columns.rate'),
+              t('assign.columns.load'),
+            ]}
+          >
+            {shown.map((s) => {
+              const id = specialistRadioId(s.id);
+              const overCapacity = s.openEstimatedMinutes > s.capacityMinutesPerMonth;
+              return (
+                <TableRow key={s.id} className={selectedId === s.id ? 'dsp-row--selected' : undefined}>
+                  <TableHeaderCell scope="row">
+                    <span className="dsp-radio-cell">
+                      <RadioButton
+                        id={id}
+                        name="specialist"
+                        value={s.id}
+                        checked={selectedId === s.id}
+                        onChange={() => onSelect(s.id)}
+                        disabled={s.currentRateCents === null}
+                      />
+                      <FormLabel htmlFor={id} type="radio">
+                        <bdi>{s.displayName}</bdi>
+                      </FormLabel>
+                    </span>
+                  </TableHeaderCell>
+                  <TableCell>
+                    <ExpertiseList codes={s.expertiseAreaCodes} />
+                  </TableCell>
+                  <TableCell>
+                    <LanguageList codes={s.languages} />
+                  </TableCell>
+                  <TableCell>{s.currentRateCents === null ? t('assign.noRate') : t('format.perHour', { amount: formatCents(s.currentRateCents) })}</TableCell>
+                  <TableCell>
+                    {t('assign.load', {
+                      count: s.openAssignments,
+                      open: formatHoursMinutes(s.openEstimatedMinutes),
+                      capacity: formatHoursMinutes(s.capacityMinutesPerMonth),
+                    })}
+                    {overCapacity ? <span className="dsp-cell-note dsp-warning-text">{t('assign.overCapacity')}</span> : null}
+                  </TableCell>
                 </TableRow>
-              </TableHeader>
-              <TableBody>
-                {shown.map((s) => {
-                  const id = specialistRadioId(s.id);
-                  const overCapacity = s.openEstimatedMinutes > s.capacityMinutesPerMonth;
-                  return (
-                    <TableRow key={s.id} className={selectedId === s.id ? 'dsp-row--selected' : undefined}>
-                      <TableHeaderCell scope="row">
-                        <span className="dsp-radio-cell">
-                          <RadioButton
-                            id={id}
-                            name="specialist"
-                            value={s.id}
-                            checked={selectedId === s.id}
-                            onChange={() => onSelect(s.id)}
-                            disabled={s.currentRateCents === null}
-                          />
-                          <FormLabel htmlFor={id} type="radio">
-                            <bdi>{s.displayName}</bdi>
-                          </FormLabel>
-                        </span>
-                      </TableHeaderCell>
-                      <TableCell>
-                        <ExpertiseList codes={s.expertiseAreaCodes} />
-                      </TableCell>
-                      <TableCell>
-                        <LanguageList codes={s.languages} />
-                      </TableCell>
-                      <TableCell>
-                        {s.currentRateCents === null ? t('assign.noRate') : t('format.perHour', { amount: formatCents(s.currentRateCents) })}
-                      </TableCell>
-                      <TableCell>
-                        {t('assign.load', {
-                          count: s.openAssignments,
-                          open: formatHoursMinutes(s.openEstimatedMinutes),
-                          capacity: formatHoursMinutes(s.capacityMinutesPerMonth),
-                        })}
-                        {overCapacity ? <span className="dsp-cell-note dsp-warning-text">{t('assign.overCapacity')}</span> : null}
-                      </TableCell>
-                    </TableRow>
-                  );
-                })}
-              </TableBody>
-            </Table>
-          </div>
+              );
+            })}
+          </DataTable>
         </fieldset>
       ) : (
         <Paragraph>{t('assign.noneMatching')}</Paragraph>

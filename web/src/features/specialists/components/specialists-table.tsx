@@ -1,9 +1,9 @@
-import { Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { Paragraph, TableCell, TableRow } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import { AppLink } from '../../../components/app-link.tsx';
+import { DataTable } from '../../../components/data-table.tsx';
 import { ExpertiseList } from '../../../components/expertise-list.tsx';
-import { Loading } from '../../../components/loading.tsx';
-import { ProblemAlert } from '../../../components/problem-alert.tsx';
+import { QueryFallback } from '../../../components/query-view.tsx';
 import { VisuallyHidden } from '../../../components/visually-hidden.tsx';
 import { isolate } from '../../../lib/bidi.ts';
 import { formatCents, formatMinutes } from '../../../lib/format.ts';
@@ -13,47 +13,41 @@ import { useSpecialists } from '../api/get-specialists.ts';
 export function SpecialistsTable() {
   const { t } = useTranslation();
   const query = useSpecialists();
-  if (query.isPending) return <Loading />;
-  if (query.isError) return <ProblemAlert error={query.error} />;
+  if (!query.isSuccess) return <QueryFallback query={query} />;
   if (query.data.items.length === 0) return <Paragraph>{t('specialists.empty')}</Paragraph>;
   return (
-    <div className="dsp-table-scroll">
-      <Table>
-        <TableCaption className="dsp-visually-hidden">{t('specialists.caption')}</TableCaption>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell scope="col">{t('specialists.columns.name')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('specialists.columns.expertise')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('specialists.columns.currentRate')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('specialists.columns.capacity')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('specialists.columns.load')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('specialists.columns.rates')}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {query.data.items.map((s) => (
-            <TableRow key={s.id}>
-              <TableCell>
-                <bdi>{s.displayName}</bdi>
-              </TableCell>
-              <TableCell>
-                <ExpertiseList codes={s.expertiseAreaCodes} />
-              </TableCell>
-              <TableCell className="dsp-nowrap">
-                {s.currentRateCents === null ? t('specialists.noRate') : t('format.perHour', { amount: formatCents(s.currentRateCents) })}
-              </TableCell>
-              <TableCell className="dsp-nowrap">{t('specialists.perMonth', { duration: formatMinutes(s.capacityMinutesPerMonth) })}</TableCell>
-              <TableCell>{t('specialists.loadValue', { count: s.openAssignments, duration: formatMinutes(s.openEstimatedMinutes) })}</TableCell>
-              <TableCell className="dsp-nowrap">
-                <AppLink to={`/specialists/${s.id}/rates`}>
-                  {t('specialists.ratesLink')}
-                  <VisuallyHidden> {t('specialists.ratesLinkContext', { name: isolate(s.displayName) })}</VisuallyHidden>
-                </AppLink>
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </div>
+    <DataTable
+      caption={t('specialists.caption')}
+      columns={[
+        t('specialists.columns.name'),
+        t('specialists.columns.expertise'),
+        t('specialists.columns.currentRate'),
+        t('specialists.columns.capacity'),
+        t('specialists.columns.load'),
+        t('specialists.columns.rates'),
+      ]}
+    >
+      {query.data.items.map((s) => (
+        <TableRow key={s.id}>
+          <TableCell>
+            <bdi>{s.displayName}</bdi>
+          </TableCell>
+          <TableCell>
+            <ExpertiseList codes={s.expertiseAreaCodes} />
+          </TableCell>
+          <TableCell className="dsp-nowrap">
+            {s.currentRateCents === null ? t('specialists.noRate') : t('format.perHour', { amount: formatCents(s.currentRateCents) })}
+          </TableCell>
+          <TableCell className="dsp-nowrap">{t('specialists.perMonth', { duration: formatMinutes(s.capacityMinutesPerMonth) })}</TableCell>
+          <TableCell>{t('specialists.loadValue', { count: s.openAssignments, duration: formatMinutes(s.openEstimatedMinutes) })}</TableCell>
+          <TableCell className="dsp-nowrap">
+            <AppLink to={`/specialists/${s.id}/rates`}>
+              {t('specialists.ratesLink')}
+              <VisuallyHidden> {t('specialists.ratesLinkContext', { name: isolate(s.displayName) })}</VisuallyHidden>
+            </AppLink>
+          </TableCell>
+        </TableRow>
+      ))}
+    </DataTable>
   );
 }

@@ -1,6 +1,6 @@
 import { type CreateCorrectionBody, TimeEntrySchema } from '@duidingspool/shared';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client.ts';
+import { useRefreshingMutation } from '../../../lib/mutation.ts';
 import { AFFECTED_BY_TIME_ENTRY } from './keys.ts';
 
 /**
@@ -13,11 +13,5 @@ export function correctTimeEntry(id: string, body: CreateCorrectionBody) {
 
 /** Corrects an approved entry; refreshes entries, assignments and the budget. */
 export function useCorrectTimeEntry() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: CreateCorrectionBody }) => correctTimeEntry(id, body),
-    onSuccess: () => {
-      for (const root of AFFECTED_BY_TIME_ENTRY) void queryClient.invalidateQueries({ queryKey: [root] });
-    },
-  });
+  return useRefreshingMutation(({ id, body }: { id: string; body: CreateCorrectionBody }) => correctTimeEntry(id, body), AFFECTED_BY_TIME_ENTRY);
 }

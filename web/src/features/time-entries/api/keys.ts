@@ -1,17 +1,15 @@
 import type { TimeEntryStatus } from '@duidingspool/shared';
+import { listKeys, type PageParams } from '../../../lib/page-query.ts';
 import { queryRoots } from '../../../lib/query-roots.ts';
 
 /** Query parameters of the time-entry list. */
-export interface TimeEntryListParams {
-  page: number;
-  pageSize: number;
+export interface TimeEntryListParams extends PageParams {
   status?: TimeEntryStatus;
 }
 
 /** Query keys of time entries. */
 export const timeEntryKeys = {
-  all: [queryRoots.timeEntries] as const,
-  list: (params: TimeEntryListParams) => [queryRoots.timeEntries, 'list', params] as const,
+  ...listKeys<typeof queryRoots.timeEntries, TimeEntryListParams>(queryRoots.timeEntries),
   ofAssignment: (assignmentId: string, page: number) => [queryRoots.timeEntries, 'assignment', assignmentId, page] as const,
 };
 

@@ -1,6 +1,6 @@
 import { type LogTimeBody, TimeEntrySchema } from '@duidingspool/shared';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client.ts';
+import { useRefreshingMutation } from '../../../lib/mutation.ts';
 import { AFFECTED_BY_TIME_ENTRY } from './keys.ts';
 
 /**
@@ -21,11 +21,8 @@ export function logTime(assignmentId: string, body: LogTimeBody, idempotencyKey?
  * The form passes one `idempotencyKey` per submit, so a double click is charged once.
  */
 export function useLogTime(assignmentId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ idempotencyKey, ...body }: LogTimeBody & { idempotencyKey?: string }) => logTime(assignmentId, body, idempotencyKey),
-    onSuccess: () => {
-      for (const root of AFFECTED_BY_TIME_ENTRY) void queryClient.invalidateQueries({ queryKey: [root] });
-    },
-  });
+  return useRefreshingMutation(
+    ({ idempotencyKey, ...body }: LogTimeBody & { idempotencyKey?: string }) => logTime(assignmentId, body, idempotencyKey),
+    AFFECTED_BY_TIME_ENTRY,
+  );
 }

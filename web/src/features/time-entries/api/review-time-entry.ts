@@ -1,6 +1,6 @@
 import { type ReviewTimeEntryBody, TimeEntrySchema } from '@duidingspool/shared';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client.ts';
+import { useRefreshingMutation } from '../../../lib/mutation.ts';
 import { AFFECTED_BY_TIME_ENTRY } from './keys.ts';
 
 /** `PATCH /time-entries/{id}` (coordinator): approves (charged) or rejects (reason required). */
@@ -10,11 +10,5 @@ export function reviewTimeEntry(id: string, body: ReviewTimeEntryBody) {
 
 /** Reviews an entry; refreshes entries, assignments and the budget. */
 export function useReviewTimeEntry() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: ReviewTimeEntryBody }) => reviewTimeEntry(id, body),
-    onSuccess: () => {
-      for (const root of AFFECTED_BY_TIME_ENTRY) void queryClient.invalidateQueries({ queryKey: [root] });
-    },
-  });
+  return useRefreshingMutation(({ id, body }: { id: string; body: ReviewTimeEntryBody }) => reviewTimeEntry(id, body), AFFECTED_BY_TIME_ENTRY);
 }

@@ -1,30 +1,17 @@
 import { maxLengthOf, ReviewTimeEntryBodySchema, type TimeEntry } from '@duidingspool/shared';
-import {
-  Button,
-  Checkbox,
-  FormLabel,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+import { Button, Checkbox, FormLabel, Paragraph, TableCell, TableRow } from '@utrecht/component-library-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppLink } from '../../../components/app-link.tsx';
+import { DataTable } from '../../../components/data-table.tsx';
 import { DecisionControls } from '../../../components/decision-controls.tsx';
-import { Loading } from '../../../components/loading.tsx';
-import { Pagination } from '../../../components/pagination.tsx';
-import { ProblemAlert, useErrorMessage } from '../../../components/problem-alert.tsx';
-import { StatusMessage } from '../../../components/status-message.tsx';
+import { useErrorMessage } from '../../../components/problem-alert.tsx';
+import { PagedList } from '../../../components/query-view.tsx';
 import { VisuallyHidden } from '../../../components/visually-hidden.tsx';
-import { ApiError } from '../../../lib/api-client.ts';
 import { isolate } from '../../../lib/bidi.ts';
 import { focusPageHeading } from '../../../lib/focus.ts';
 import { formatCents, formatDate, formatMinutes } from '../../../lib/format.ts';
+import { usePaging } from '../../../lib/page-query.ts';
 import { useReferenceLabels } from '../../../lib/reference-data.ts';
 import { useTimeEntries } from '../api/get-time-entries.ts';
 import { useReviewTimeEntries } from '../api/review-time-entries.ts';
@@ -59,15 +46,10 @@ function ReviewControls({ entry, onReviewed }: { entry: TimeEntry; onReviewed: (
       onAccept={() =>
         review.mutate({ id: entry.id, body: { status: 'approved' } }, { onSuccess: () => onReviewed(t('approvals.approvedMessage', { entry: describe })) })
       }
-      onRefuse={(reason, onFieldError) =>
+      onRefuse={(reason) =>
         review.mutate(
           { id: entry.id, body: { status: 'rejected', reason } },
-          {
-            onSuccess: () => onReviewed(t('approvals.rejectedMessage', { entry: describe })),
-            onError: (e) => {
-              if (e instanceof ApiError && e.fieldErrors.reason) onFieldError(e.fieldErrors.reason);
-            },
-          },
+          { onSuccess: () => onReviewed(t('approvals.rejectedMessage', { entry: describe })) },
         )
       }
     />
@@ -84,11 +66,11 @@ export function ApprovalsTable() {
   const { t } = useTranslation();
   const labels = useReferenceLabels();
   const errorMessage = useErrorMessage();
-  const [page, setPage] = useState(1);
+  const paging = usePaging();
   const [message, setMessage] = useState<string | null>(null);
   const [selected, setSelected] = useState<string[]>([]);
   const [bulkError, setBulkError] = useState<string | null>(null);
-  const query = useTimeEntries({ page, pageSize: PAGE_SIZE, status: 'submitted' });
+  const query = useTimeEntries({ page: paging.page, pageSize: PAGE_SIZE, status: 'submitted' });
   const bulk = useReviewTimeEntries();
   const visibleIds = query.data?.items.map((e) => e.id) ?? [];
   const visibleKey = visibleIds.join(',');
@@ -126,12 +108,8 @@ export function ApprovalsTable() {
   };
 
   return (
-    <>
-      <StatusMessage message={message} />
-      {query.isPending ? <Loading /> : null}
-      {query.isError ? <ProblemAlert error={query.error} /> : null}
-      {query.data && query.data.total === 0 ? <Paragraph>{t('approvals.empty')}</Paragraph> : null}
-      {query.data && query.data.items.length > 0 ? (
+    <PagedList status={message} query={query} {...paging} paginationLabel={t('approvals.paginationLabel')} empty={t('approvals.empty')}>
+      {(items) => (
         <>
           <div className="dsp-toolbar">
             <Button appearance="primary-action-button" onClick={approveSelected} disabled={bulk.isPending} aria-describedby="bulk-count">
@@ -146,84 +124,76 @@ export function ApprovalsTable() {
               {bulkError}
             </Paragraph>
           ) : null}
-          <div className="dsp-table-scroll">
-            <Table>
-              <TableCaption className="dsp-visually-hidden">{t('approvals.caption')}</TableCaption>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">
-                    <Checkbox
-                      id="approvals-select-all"
-                      checked={allSelected}
-                      disabled={decidableIds.length === 0}
-                      onChange={(ev) => setSelected(ev.target.checked ? decidableIds : [])}
+          <DataTable
+            caption={t('approvals.caption')}
+            columns={[
+              <>
+                <Checkbox
+                  id="approvals-select-all"
+                  checked={allSelected}
+                  disabled={decidableIds.length === 0}
+                  onChange={(ev) => setSelected(ev.target.checked ? decidableIds : [])}
+                />
+                <FormLabel htmlFor="approvals-select-all" className="dsp-visually-hidden">
+                  {t('approvals.bulk.selectAll')}
+                </FormLabel>
+              </>,
+              t('timeEntries.columns.date'),
+              t('timeEntries.columns.specialist'),
+              t('requests.columns.reference'),
+              t('timeEntries.columns.activity'),
+              t('timeEntries.columns.duration'),
+              t('timeEntries.columns.rate'),
+              { label: t('timeEntries.columns.amount'), className: 'dsp-num' },
+              t('common.actions'),
+            ]}
+          >
+            {items.map((e) => (
+              <TableRow key={e.id}>
+                <TableCell>
+                  {e.allowedActions.includes('approve') ? (
+                    <>
+                      <Checkbox id={`approve-${e.id}`} checked={selected.includes(e.id)} onChange={(ev) => toggle(e.id, ev.target.checked)} />
+                      <FormLabel htmlFor={`approve-${e.id}`} className="dsp-visually-hidden">
+                        {t('approvals.bulk.select', {
+                          entry: `${e.requestReference}, ${isolate(e.specialistName)}, ${formatDate(e.workedOn)}, ${formatMinutes(e.minutes)}`,
+                        })}
+                      </FormLabel>
+                    </>
+                  ) : null}
+                </TableCell>
+                <TableCell className="dsp-nowrap">{formatDate(e.workedOn)}</TableCell>
+                <TableCell>
+                  <bdi>{e.specialistName}</bdi>
+                </TableCell>
+                <TableCell className="dsp-nowrap">
+                  <AppLink to={`/requests/${e.requestId}`}>{e.requestReference}</AppLink>
+                </TableCell>
+                <TableCell>
+                  {labels.activity(e.activity)}
+                  {e.description ? <bdi className="dsp-cell-note">{e.description}</bdi> : null}
+                </TableCell>
+                <TableCell className="dsp-nowrap">{formatMinutes(e.minutes)}</TableCell>
+                <TableCell className="dsp-nowrap">{t('format.perHour', { amount: formatCents(e.rateCents) })}</TableCell>
+                <TableCell className="dsp-num dsp-nowrap">{formatCents(e.amountCents)}</TableCell>
+                <TableCell>
+                  {e.allowedActions.includes('approve') ? (
+                    <ReviewControls
+                      entry={e}
+                      onReviewed={(text) => {
+                        setMessage(text);
+                        focusPageHeading();
+                      }}
                     />
-                    <FormLabel htmlFor="approvals-select-all" className="dsp-visually-hidden">
-                      {t('approvals.bulk.selectAll')}
-                    </FormLabel>
-                  </TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('timeEntries.columns.date')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('timeEntries.columns.specialist')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('requests.columns.reference')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('timeEntries.columns.activity')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('timeEntries.columns.duration')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('timeEntries.columns.rate')}</TableHeaderCell>
-                  <TableHeaderCell scope="col" className="dsp-num">
-                    {t('timeEntries.columns.amount')}
-                  </TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('common.actions')}</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {query.data.items.map((e) => (
-                  <TableRow key={e.id}>
-                    <TableCell>
-                      {e.allowedActions.includes('approve') ? (
-                        <>
-                          <Checkbox id={`approve-${e.id}`} checked={selected.includes(e.id)} onChange={(ev) => toggle(e.id, ev.target.checked)} />
-                          <FormLabel htmlFor={`approve-${e.id}`} className="dsp-visually-hidden">
-                            {t('approvals.bulk.select', {
-                              entry: `${e.requestReference}, ${isolate(e.specialistName)}, ${formatDate(e.workedOn)}, ${formatMinutes(e.minutes)}`,
-                            })}
-                          </FormLabel>
-                        </>
-                      ) : null}
-                    </TableCell>
-                    <TableCell className="dsp-nowrap">{formatDate(e.workedOn)}</TableCell>
-                    <TableCell>
-                      <bdi>{e.specialistName}</bdi>
-                    </TableCell>
-                    <TableCell className="dsp-nowrap">
-                      <AppLink to={`/requests/${e.requestId}`}>{e.requestReference}</AppLink>
-                    </TableCell>
-                    <TableCell>
-                      {labels.activity(e.activity)}
-                      {e.description ? <bdi className="dsp-cell-note">{e.description}</bdi> : null}
-                    </TableCell>
-                    <TableCell className="dsp-nowrap">{formatMinutes(e.minutes)}</TableCell>
-                    <TableCell className="dsp-nowrap">{t('format.perHour', { amount: formatCents(e.rateCents) })}</TableCell>
-                    <TableCell className="dsp-num dsp-nowrap">{formatCents(e.amountCents)}</TableCell>
-                    <TableCell>
-                      {e.allowedActions.includes('approve') ? (
-                        <ReviewControls
-                          entry={e}
-                          onReviewed={(text) => {
-                            setMessage(text);
-                            focusPageHeading();
-                          }}
-                        />
-                      ) : (
-                        <span className="dsp-muted">{t('approvals.ownWork')}</span>
-                      )}
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </div>
-          <Pagination page={page} pageSize={PAGE_SIZE} total={query.data.total} onPageChange={setPage} label={t('approvals.paginationLabel')} />
+                  ) : (
+                    <span className="dsp-muted">{t('approvals.ownWork')}</span>
+                  )}
+                </TableCell>
+              </TableRow>
+            ))}
+          </DataTable>
         </>
-      ) : null}
-    </>
+      )}
+    </PagedList>
   );
 }

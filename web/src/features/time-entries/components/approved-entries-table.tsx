@@ -1,31 +1,18 @@
 import { CreateCorrectionBodySchema, maxLengthOf, type TimeEntry } from '@duidingspool/shared';
-import {
-  Button,
-  ButtonGroup,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
-import { type FormEvent, useState } from 'react';
+import { Button, TableCell, TableRow } from '@utrecht/component-library-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppLink } from '../../../components/app-link.tsx';
-import { ErrorSummary, type SummaryError } from '../../../components/error-summary.tsx';
-import { TextareaField, TextField } from '../../../components/form-field.tsx';
-import { Loading } from '../../../components/loading.tsx';
-import { Pagination } from '../../../components/pagination.tsx';
-import { hasBlockingPersonalData, PersonalDataWarning } from '../../../components/personal-data-warning.tsx';
-import { ProblemAlert, useErrorMessage } from '../../../components/problem-alert.tsx';
-import { StatusMessage } from '../../../components/status-message.tsx';
+import { DataTable } from '../../../components/data-table.tsx';
+import { ShortField, TextareaField } from '../../../components/form-field.tsx';
+import { hasBlockingPersonalData } from '../../../components/personal-data-warning.tsx';
+import { FormFrame, useProblemForm } from '../../../components/problem-form.tsx';
+import { PagedList } from '../../../components/query-view.tsx';
 import { VisuallyHidden } from '../../../components/visually-hidden.tsx';
-import { ApiError } from '../../../lib/api-client.ts';
 import { isolate } from '../../../lib/bidi.ts';
-import { focusPageHeading } from '../../../lib/focus.ts';
+import { focusPageHeading, focusWhenShown } from '../../../lib/focus.ts';
 import { formatCents, formatDate, formatInstant, formatMinutes } from '../../../lib/format.ts';
+import { usePaging } from '../../../lib/page-query.ts';
 import { parseCorrectionMinutes } from '../../../lib/parse-input.ts';
 import { useReferenceLabels } from '../../../lib/reference-data.ts';
 import { useCorrectTimeEntry } from '../api/correct-time-entry.ts';
@@ -37,29 +24,21 @@ type Field = 'minutes' | 'reason';
 function CorrectionForm({ entry, onDone, onCancel }: { entry: TimeEntry; onDone: (message: string) => void; onCancel: () => void }) {
   const { t } = useTranslation();
   const correct = useCorrectTimeEntry();
-  const errorMessage = useErrorMessage();
   const ids: Record<Field, string> = { minutes: `correction-minutes-${entry.id}`, reason: `correction-reason-${entry.id}` };
   const labels: Record<Field, string> = { minutes: t('corrections.minutes'), reason: t('corrections.reason') };
   const [duration, setDuration] = useState('');
   const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const [general, setGeneral] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
+  const form = useProblemForm(ids, labels);
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setGeneral(null);
+  const submit = () => {
+    form.begin();
     const minutes = parseCorrectionMinutes(duration);
     const e: Partial<Record<Field, string>> = {};
     if (minutes === null) e.minutes = t('corrections.minutesInvalid');
     else if (-minutes > entry.minutes) e.minutes = t('corrections.minutesTooMany', { duration: formatMinutes(entry.minutes) });
     if (!reason.trim()) e.reason = t('form.required');
     else if (hasBlockingPersonalData(reason)) e.reason = t('personalData.fieldError');
-    setErrors(e);
-    if (Object.keys(e).length > 0 || minutes === null) {
-      setAttempt((a) => a + 1);
-      return;
-    }
+    if (!form.check(e) || minutes === null) return;
     correct.mutate(
       { id: entry.id, body: { minutes, reason: reason.trim() } },
       {
@@ -71,58 +50,42 @@ function CorrectionForm({ entry, onDone, onCancel }: { entry: TimeEntry; onDone:
               entry: `${entry.requestReference}, ${isolate(entry.specialistName)}, ${formatDate(entry.workedOn)}`,
             }),
           ),
-        onError: (error) => {
-          const fieldErrors: Partial<Record<Field, string>> = {};
-          if (error instanceof ApiError) {
-            for (const [key, message] of Object.entries(error.fieldErrors)) if (key === 'minutes' || key === 'reason') fieldErrors[key] = message;
-          }
-          setErrors(fieldErrors);
-          setGeneral(errorMessage(error));
-          setAttempt((a) => a + 1);
-        },
+        onError: (error) => form.fail(error),
       },
     );
   };
 
-  const summary: SummaryError[] = (['minutes', 'reason'] as Field[])
-    .filter((k) => errors[k])
-    .map((k) => ({ fieldId: ids[k], label: labels[k], message: errors[k] ?? '' }));
-
   return (
-    <form onSubmit={submit} noValidate className="dsp-form dsp-inline-form" aria-label={t('corrections.formLabel', { entry: entry.requestReference })}>
-      <ErrorSummary errors={summary} general={general} focusKey={attempt} headingLevel={3} />
-      <TextField
-        id={ids.minutes}
-        label={labels.minutes}
-        description={t('corrections.minutesHint', { duration: formatMinutes(entry.minutes) })}
-        value={duration}
-        onChange={setDuration}
-        error={errors.minutes}
-        size="small"
-        autoComplete="off"
-        required
-      />
-      <TextareaField
-        id={ids.reason}
-        label={labels.reason}
-        value={reason}
-        onChange={setReason}
-        error={errors.reason}
-        rows={2}
-        required
-        maxLength={maxLengthOf(CreateCorrectionBodySchema.shape.reason)}
-        describedByExtra={`${ids.reason}-pd`}
-        after={<PersonalDataWarning id={`${ids.reason}-pd`} text={reason} />}
-      />
-      <ButtonGroup>
-        <Button type="submit" appearance="primary-action-button" disabled={correct.isPending}>
-          {t('corrections.submit')}
-        </Button>
+    <FormFrame
+      frame={form.frame}
+      onSubmit={submit}
+      submitLabel={t('corrections.submit')}
+      pending={correct.isPending}
+      headingLevel={3}
+      className="dsp-form dsp-inline-form"
+      label={t('corrections.formLabel', { entry: entry.requestReference })}
+      secondaryAction={
         <Button type="button" appearance="secondary-action-button" onClick={onCancel}>
           {t('common.back')}
         </Button>
-      </ButtonGroup>
-    </form>
+      }
+    >
+      <ShortField
+        {...form.field('minutes')}
+        description={t('corrections.minutesHint', { duration: formatMinutes(entry.minutes) })}
+        value={duration}
+        onChange={setDuration}
+      />
+      <TextareaField
+        {...form.field('reason')}
+        value={reason}
+        onChange={setReason}
+        rows={2}
+        required
+        maxLength={maxLengthOf(CreateCorrectionBodySchema.shape.reason)}
+        checkPersonalData
+      />
+    </FormFrame>
   );
 }
 
@@ -134,92 +97,78 @@ function CorrectionForm({ entry, onDone, onCancel }: { entry: TimeEntry; onDone:
 export function ApprovedEntriesTable() {
   const { t } = useTranslation();
   const labels = useReferenceLabels();
-  const [page, setPage] = useState(1);
+  const paging = usePaging();
   const [message, setMessage] = useState<string | null>(null);
   const [correcting, setCorrecting] = useState<string | null>(null);
-  const query = useTimeEntries({ page, pageSize: PAGE_SIZE, status: 'approved' });
+  const query = useTimeEntries({ page: paging.page, pageSize: PAGE_SIZE, status: 'approved' });
   return (
-    <>
-      <StatusMessage message={message} />
-      {query.isPending ? <Loading /> : null}
-      {query.isError ? <ProblemAlert error={query.error} /> : null}
-      {query.data && query.data.total === 0 ? <Paragraph>{t('corrections.empty')}</Paragraph> : null}
-      {query.data && query.data.items.length > 0 ? (
-        <>
-          <div className="dsp-table-scroll">
-            <Table>
-              <TableCaption className="dsp-visually-hidden">{t('corrections.caption')}</TableCaption>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">{t('timeEntries.columns.date')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('timeEntries.columns.specialist')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('requests.columns.reference')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('timeEntries.columns.activity')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('timeEntries.columns.duration')}</TableHeaderCell>
-                  <TableHeaderCell scope="col" className="dsp-num">
-                    {t('timeEntries.columns.amount')}
-                  </TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('corrections.approvedBy')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('common.actions')}</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {query.data.items.map((e) => (
-                  <TableRow key={e.id}>
-                    <TableCell className="dsp-nowrap">{formatDate(e.workedOn)}</TableCell>
-                    <TableCell>
-                      <bdi>{e.specialistName}</bdi>
-                    </TableCell>
-                    <TableCell className="dsp-nowrap">
-                      <AppLink to={`/requests/${e.requestId}`}>{e.requestReference}</AppLink>
-                    </TableCell>
-                    <TableCell>
-                      {labels.activity(e.activity)}
-                      {e.correctsEntryId ? <span className="dsp-cell-note">{t('corrections.isCorrection')}</span> : null}
-                      {e.description ? <bdi className="dsp-cell-note">{e.description}</bdi> : null}
-                    </TableCell>
-                    <TableCell className="dsp-nowrap">{formatMinutes(e.minutes)}</TableCell>
-                    <TableCell className="dsp-num dsp-nowrap">{formatCents(e.amountCents)}</TableCell>
-                    <TableCell>
-                      {e.reviewerName ? <bdi>{e.reviewerName}</bdi> : t('common.none')}
-                      {e.reviewedAt ? <span className="dsp-cell-note">{formatInstant(e.reviewedAt)}</span> : null}
-                    </TableCell>
-                    <TableCell>
-                      {!e.allowedActions.includes('correct') ? null : correcting === e.id ? (
-                        <CorrectionForm
-                          entry={e}
-                          onCancel={() => setCorrecting(null)}
-                          onDone={(text) => {
-                            setCorrecting(null);
-                            setMessage(text);
-                            focusPageHeading();
-                          }}
-                        />
-                      ) : (
-                        <Button
-                          appearance="secondary-action-button"
-                          onClick={() => {
-                            setMessage(null);
-                            setCorrecting(e.id);
-                            setTimeout(() => document.getElementById(`correction-minutes-${e.id}`)?.focus(), 0);
-                          }}
-                        >
-                          {t('corrections.action')}
-                          <VisuallyHidden>
-                            {' '}
-                            {t('approvals.rowContext', { name: isolate(e.specialistName), date: formatDate(e.workedOn), reference: e.requestReference })}
-                          </VisuallyHidden>
-                        </Button>
-                      )}
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </div>
-          <Pagination page={page} pageSize={PAGE_SIZE} total={query.data.total} onPageChange={setPage} label={t('corrections.paginationLabel')} />
-        </>
-      ) : null}
-    </>
+    <PagedList status={message} query={query} {...paging} paginationLabel={t('corrections.paginationLabel')} empty={t('corrections.empty')}>
+      {(items) => (
+        <DataTable
+          caption={t('corrections.caption')}
+          columns={[
+            t('timeEntries.columns.date'),
+            t('timeEntries.columns.specialist'),
+            t('requests.columns.reference'),
+            t('timeEntries.columns.activity'),
+            t('timeEntries.columns.duration'),
+            { label: t('timeEntries.columns.amount'), className: 'dsp-num' },
+            t('corrections.approvedBy'),
+            t('common.actions'),
+          ]}
+        >
+          {items.map((e) => (
+            <TableRow key={e.id}>
+              <TableCell className="dsp-nowrap">{formatDate(e.workedOn)}</TableCell>
+              <TableCell>
+                <bdi>{e.specialistName}</bdi>
+              </TableCell>
+              <TableCell className="dsp-nowrap">
+                <AppLink to={`/requests/${e.requestId}`}>{e.requestReference}</AppLink>
+              </TableCell>
+              <TableCell>
+                {labels.activity(e.activity)}
+                {e.correctsEntryId ? <span className="dsp-cell-note">{t('corrections.isCorrection')}</span> : null}
+                {e.description ? <bdi className="dsp-cell-note">{e.description}</bdi> : null}
+              </TableCell>
+              <TableCell className="dsp-nowrap">{formatMinutes(e.minutes)}</TableCell>
+              <TableCell className="dsp-num dsp-nowrap">{formatCents(e.amountCents)}</TableCell>
+              <TableCell>
+                {e.reviewerName ? <bdi>{e.reviewerName}</bdi> : t('common.none')}
+                {e.reviewedAt ? <span className="dsp-cell-note">{formatInstant(e.reviewedAt)}</span> : null}
+              </TableCell>
+              <TableCell>
+                {!e.allowedActions.includes('correct') ? null : correcting === e.id ? (
+                  <CorrectionForm
+                    entry={e}
+                    onCancel={() => setCorrecting(null)}
+                    onDone={(text) => {
+                      setCorrecting(null);
+                      setMessage(text);
+                      focusPageHeading();
+                    }}
+                  />
+                ) : (
+                  <Button
+                    appearance="secondary-action-button"
+                    onClick={() => {
+                      setMessage(null);
+                      setCorrecting(e.id);
+                      focusWhenShown(`correction-minutes-${e.id}`);
+                    }}
+                  >
+                    {t('corrections.action')}
+                    <VisuallyHidden>
+                      {' '}
+                      {t('approvals.rowContext', { name: isolate(e.specialistName), date: formatDate(e.workedOn), reference: e.requestReference })}
+                    </VisuallyHidden>
+                  </Button>
+                )}
+              </TableCell>
+            </TableRow>
+          ))}
+        </DataTable>
+      )}
+    </PagedList>
   );
 }

@@ -1,15 +1,13 @@
 import { isIsoDate, LogTimeBodySchema, rangeOf } from '@duidingspool/shared';
-import { Alert, Button, Paragraph } from '@utrecht/component-library-react';
-import { type FormEvent, useRef, useState } from 'react';
+import { Alert, Paragraph } from '@utrecht/component-library-react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorSummary, type SummaryError } from '../../../components/error-summary.tsx';
-import { SelectField, TextareaField, TextField } from '../../../components/form-field.tsx';
-import { hasBlockingPersonalData, PersonalDataWarning } from '../../../components/personal-data-warning.tsx';
+import { SelectField, ShortField, TextareaField, TextField } from '../../../components/form-field.tsx';
+import { hasBlockingPersonalData } from '../../../components/personal-data-warning.tsx';
 import { useErrorMessage } from '../../../components/problem-alert.tsx';
-import { StatusMessage } from '../../../components/status-message.tsx';
+import { FormFrame, useProblemForm } from '../../../components/problem-form.tsx';
 import { ApiError, isProblem } from '../../../lib/api-client.ts';
 import { today } from '../../../lib/dates.ts';
-import { serverFieldErrors, summaryOf } from '../../../lib/form-errors.ts';
 import { formatCents, formatDate, formatMinutes, parseDuration } from '../../../lib/format.ts';
 import { useReferenceData } from '../../../lib/reference-data.ts';
 import { useLogTime } from '../api/log-time.ts';
@@ -35,10 +33,6 @@ export function LogTimeForm({ assignmentId, remainingMinutes }: { assignmentId: 
   const [duration, setDuration] = useState('');
   const [activity, setActivity] = useState('');
   const [description, setDescription] = useState('');
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const [general, setGeneral] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  const [done, setDone] = useState<string | null>(null);
   // One key per entry being submitted: a double click sends it twice and the server charges once.
   const idempotencyKey = useRef(crypto.randomUUID());
 
@@ -51,11 +45,10 @@ export function LogTimeForm({ assignmentId, remainingMinutes }: { assignmentId: 
     activity: t('logTime.activity'),
     description: t('logTime.description'),
   };
+  const form = useProblemForm(FIELD_IDS, labels);
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setDone(null);
-    setGeneral(null);
+  const submit = () => {
+    form.begin();
     const minutes = parseDuration(duration);
     const e: Partial<Record<Field, string>> = {};
     if (!isIsoDate(workedOn)) e.workedOn = t('form.invalidDate');
@@ -64,17 +57,13 @@ export function LogTimeForm({ assignmentId, remainingMinutes }: { assignmentId: 
     if (!chosenActivity) e.activity = t('form.required');
     if (!description.trim()) e.description = t('form.required');
     else if (hasBlockingPersonalData(description)) e.description = t('personalData.fieldError');
-    setErrors(e);
-    if (Object.keys(e).length > 0 || minutes === null) {
-      setAttempt((a) => a + 1);
-      return;
-    }
+    if (!form.check(e) || minutes === null) return;
     log.mutate(
       { workedOn, minutes, activity: chosenActivity, description: description.trim(), idempotencyKey: idempotencyKey.current },
       {
         onSuccess: (entry) => {
           idempotencyKey.current = crypto.randomUUID();
-          setDone(
+          form.succeed(
             t('logTime.done', {
               duration: formatMinutes(entry.minutes),
               date: formatDate(entry.workedOn),
@@ -85,82 +74,46 @@ export function LogTimeForm({ assignmentId, remainingMinutes }: { assignmentId: 
           setDescription('');
         },
         onError: (error) => {
-          const fieldErrors = serverFieldErrors(error, FIELD_IDS);
           // The server answered: the next submit is a new attempt. (After a network error the same key retries safely.)
           if (error instanceof ApiError) idempotencyKey.current = crypto.randomUUID();
-          setErrors(fieldErrors);
-          let message = errorMessage(error);
-          if (isProblem(error, 'estimate-exceeded') && error.problem.remainingMinutes !== undefined) {
-            message = `${message} ${t('logTime.remaining', { duration: formatMinutes(error.problem.remainingMinutes) })}`;
-          }
-          setGeneral(message);
-          setAttempt((a) => a + 1);
+          form.fail(error, (_, __, message) =>
+            isProblem(error, 'estimate-exceeded') && error.problem.remainingMinutes !== undefined
+              ? `${message} ${t('logTime.remaining', { duration: formatMinutes(error.problem.remainingMinutes) })}`
+              : message,
+          );
         },
       },
     );
   };
 
-  const summary: SummaryError[] = summaryOf(FIELD_IDS, labels, errors);
-
   return (
-    <form onSubmit={submit} noValidate className="dsp-form">
-      <ErrorSummary errors={summary} general={general} focusKey={attempt} headingLevel={3} />
-      <StatusMessage message={done} />
+    <FormFrame frame={form.frame} onSubmit={submit} submitLabel={t('logTime.submit')} pending={log.isPending} headingLevel={3}>
       <Paragraph className="dsp-muted">{t('logTime.remainingHint', { duration: formatMinutes(Math.max(0, remainingMinutes)) })}</Paragraph>
       <div className="dsp-form-row">
-        <TextField
-          id={FIELD_IDS.workedOn}
-          label={labels.workedOn}
-          type="date"
-          value={workedOn}
-          onChange={setWorkedOn}
-          error={errors.workedOn}
-          size="small"
-          required
-        />
-        <TextField
-          id={FIELD_IDS.minutes}
-          label={labels.minutes}
-          description={t('logTime.durationHint')}
-          value={duration}
-          onChange={setDuration}
-          error={errors.minutes}
-          size="small"
-          autoComplete="off"
-          required
-        />
+        <TextField {...form.field('workedOn')} type="date" value={workedOn} onChange={setWorkedOn} size="small" required />
+        <ShortField {...form.field('minutes')} description={t('logTime.durationHint')} value={duration} onChange={setDuration} />
         <SelectField
-          id={FIELD_IDS.activity}
-          label={labels.activity}
+          {...form.field('activity')}
           value={chosenActivity}
           onChange={setActivity}
           options={activities.map((a) => ({ value: a.code, label: english ? a.nameEn : a.nameNl }))}
-          error={errors.activity}
           required
         />
       </div>
       <TextareaField
-        id={FIELD_IDS.description}
-        label={labels.description}
+        {...form.field('description')}
         description={t('logTime.descriptionHint')}
         value={description}
         onChange={setDescription}
-        error={errors.description}
         rows={3}
         required
-        describedByExtra="log-description-pd"
-        after={<PersonalDataWarning id="log-description-pd" text={description} />}
+        checkPersonalData
       />
       {referenceData.isError ? (
         <Alert type="error">
           <Paragraph>{errorMessage(referenceData.error)}</Paragraph>
         </Alert>
       ) : null}
-      <Paragraph>
-        <Button type="submit" appearance="primary-action-button" disabled={log.isPending}>
-          {t('logTime.submit')}
-        </Button>
-      </Paragraph>
-    </form>
+    </FormFrame>
   );
 }

@@ -1,6 +1,7 @@
 import { type InviteUserBody, type PatchUserBody, pageOf, UserSchema } from '@duidingspool/shared';
-import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client.ts';
+import { pageQueryOptions } from '../../../lib/page-query.ts';
 import { queryRoots } from '../../../lib/query-roots.ts';
 
 const UserPageSchema = pageOf(UserSchema);
@@ -12,14 +13,8 @@ export const userKeys = {
   choices: () => [queryRoots.users, 'choices'] as const,
 };
 
-/** `GET /users` (admin). */
-export function getUsers(page: number, signal?: AbortSignal) {
-  return apiRequest('/users', { query: { page, pageSize: 50 }, schema: UserPageSchema, signal });
-}
-
-/** Query options of one page of users. */
-export const usersQueryOptions = (page: number) =>
-  queryOptions({ queryKey: userKeys.list(page), queryFn: ({ signal }) => getUsers(page, signal), placeholderData: keepPreviousData });
+/** Query options of `GET /users` (admin): one page of users. */
+export const usersQueryOptions = (page: number) => pageQueryOptions(userKeys.list(page), '/users', UserPageSchema, { page, pageSize: 50 });
 
 /** One page of users. */
 export function useUsers(page: number) {

@@ -1,13 +1,10 @@
 import { ROLES, type Role, type User } from '@duidingspool/shared';
 import { Alert, Button, Heading2, Paragraph } from '@utrecht/component-library-react';
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CheckboxGroup, choiceId } from '../../../components/choice-group.tsx';
-import { ErrorSummary, type SummaryError } from '../../../components/error-summary.tsx';
 import { TextField } from '../../../components/form-field.tsx';
-import { useErrorMessage } from '../../../components/problem-alert.tsx';
-import { StatusMessage } from '../../../components/status-message.tsx';
-import { ApiError } from '../../../lib/api-client.ts';
+import { type FieldErrors, FormFrame, fieldsOrMessage, useProblemForm } from '../../../components/problem-form.tsx';
 import { isolate } from '../../../lib/bidi.ts';
 import { useUpdateUser } from '../api/users.ts';
 import { editValuesOf, endsSessions, type UserEditValues, userEditPatch } from './user-edit.ts';
@@ -29,13 +26,8 @@ export function EditUserForm({
 }) {
   const { t } = useTranslation();
   const update = useUpdateUser();
-  const errorMessage = useErrorMessage();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [values, setValues] = useState<UserEditValues>(() => editValuesOf(user));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [general, setGeneral] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  const [saved, setSaved] = useState<string | null>(null);
 
   useEffect(() => {
     headingRef.current?.focus();
@@ -43,22 +35,26 @@ export function EditUserForm({
 
   const isRequester = values.roles.includes('requester');
   const warnSessions = endsSessions(user, values);
+  const form = useProblemForm(
+    {
+      displayName: 'edit-user-name',
+      roles: choiceId('edit-user-roles', ROLES[0]),
+      caseTableIds: choiceId('edit-user-case-tables', caseTables[0]?.id ?? ''),
+    },
+    { displayName: t('users.name'), roles: t('users.roles'), caseTableIds: t('users.edit.caseTables') },
+  );
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const found: Record<string, string> = {};
+  const submit = () => {
+    form.begin();
+    const found: FieldErrors<'displayName' | 'roles' | 'caseTableIds'> = {};
     if (!values.displayName.trim()) found.displayName = t('users.nameRequired');
     if (values.roles.length === 0) found.roles = t('users.rolesRequired');
     else if (isSelf && !values.roles.includes('admin')) found.roles = t('users.edit.keepOwnAdmin');
     if (isRequester && values.caseTableIds.length === 0) found.caseTableIds = t('users.edit.caseTablesRequired');
-    setErrors(found);
-    setGeneral(null);
-    setSaved(null);
-    setAttempt((a) => a + 1);
-    if (Object.keys(found).length > 0) return;
+    if (!form.check(found)) return;
     const body = userEditPatch(user, values);
     if (!body) {
-      setSaved(t('users.edit.nothingChanged'));
+      form.succeed(t('users.edit.nothingChanged'));
       return;
     }
     const logsOut = warnSessions;
@@ -67,25 +63,22 @@ export function EditUserForm({
       {
         onSuccess: (updated) => {
           setValues(editValuesOf(updated));
-          setSaved(t(logsOut ? 'users.edit.savedLoggedOut' : 'users.edit.saved', { name: isolate(updated.displayName) }));
+          form.succeed(t(logsOut ? 'users.edit.savedLoggedOut' : 'users.edit.saved', { name: isolate(updated.displayName) }));
         },
-        onError: (error) => {
-          if (error instanceof ApiError && Object.keys(error.fieldErrors).length > 0) setErrors(error.fieldErrors);
-          else setGeneral(errorMessage(error));
-          setAttempt((a) => a + 1);
-        },
+        onError: (error) => form.fail(error, fieldsOrMessage),
       },
     );
   };
 
-  const summary: SummaryError[] = [
-    errors.displayName ? { fieldId: 'edit-user-name', label: t('users.name'), message: errors.displayName } : null,
-    errors.roles ? { fieldId: choiceId('edit-user-roles', ROLES[0]), label: t('users.roles'), message: errors.roles } : null,
-    errors.caseTableIds && isRequester && caseTables[0]
-      ? { fieldId: choiceId('edit-user-case-tables', caseTables[0].id), label: t('users.edit.caseTables'), message: errors.caseTableIds }
-      : null,
-  ].filter((e): e is SummaryError => e !== null);
+  const { errors } = form;
+  // Without the casustafel boxes on screen, their error has no field to link to: it is the general message.
+  const caseTablesShown = isRequester && caseTables.length > 0;
   const otherError = !isRequester && errors.caseTableIds ? errors.caseTableIds : null;
+  const frame = {
+    ...form.frame,
+    summary: form.frame.summary.filter((e) => caseTablesShown || e.fieldId !== form.field('caseTableIds').id),
+    general: form.frame.general ?? otherError,
+  };
 
   return (
     <>
@@ -93,16 +86,24 @@ export function EditUserForm({
         {t('users.edit.heading', { name: isolate(user.displayName) })}
       </Heading2>
       <Paragraph className="dsp-muted">{user.email}</Paragraph>
-      <form onSubmit={submit} noValidate className="dsp-form" aria-labelledby="edit-user-heading">
-        <StatusMessage message={saved} />
-        <ErrorSummary errors={summary} general={general ?? otherError} focusKey={attempt} />
+      <FormFrame
+        frame={frame}
+        onSubmit={submit}
+        submitLabel={t('users.edit.save')}
+        pending={update.isPending}
+        labelledBy="edit-user-heading"
+        submitDescribedBy={warnSessions ? 'edit-user-sessions' : undefined}
+        secondaryAction={
+          <Button type="button" appearance="secondary-action-button" onClick={onClose}>
+            {t('users.edit.close')}
+          </Button>
+        }
+      >
         <TextField
-          id="edit-user-name"
-          label={t('users.name')}
+          {...form.field('displayName')}
           autoComplete="off"
           value={values.displayName}
           onChange={(displayName) => setValues((v) => ({ ...v, displayName }))}
-          error={errors.displayName}
           required
         />
         <CheckboxGroup
@@ -132,21 +133,7 @@ export function EditUserForm({
             <Paragraph>{t('users.edit.sessionsWarning', { name: isolate(user.displayName) })}</Paragraph>
           </Alert>
         ) : null}
-        <div className="dsp-row-actions">
-          <Button
-            type="submit"
-            appearance="primary-action-button"
-            busy={update.isPending}
-            disabled={update.isPending}
-            aria-describedby={warnSessions ? 'edit-user-sessions' : undefined}
-          >
-            {t('users.edit.save')}
-          </Button>
-          <Button type="button" appearance="secondary-action-button" onClick={onClose}>
-            {t('users.edit.close')}
-          </Button>
-        </div>
-      </form>
+      </FormFrame>
     </>
   );
 }

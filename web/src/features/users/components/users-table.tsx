@@ -1,7 +1,8 @@
 import type { Me, PatchUserBody, User } from '@duidingspool/shared';
-import { Button, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { Button, TableCell, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../../components/data-table.tsx';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
 import { StatusMessage } from '../../../components/status-message.tsx';
 import { VisuallyHidden } from '../../../components/visually-hidden.tsx';
@@ -37,89 +38,75 @@ export function UsersTable({
     <>
       <StatusMessage message={done} />
       <ProblemAlert error={update.error} />
-      <div className="dsp-table-scroll">
-        <Table>
-          <TableCaption className="dsp-visually-hidden">{t('users.tableCaption')}</TableCaption>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">{t('users.name')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('users.roles')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('users.caseTable')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('users.state')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('users.actions')}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {users.map((u) => (
-              <TableRow key={u.id}>
-                <TableHeaderCell scope="row">
-                  <bdi>{u.displayName}</bdi>
-                  <br />
-                  <bdi className="dsp-muted">{u.email}</bdi>
-                </TableHeaderCell>
-                <TableCell>{u.roles.map((r) => t(`roles.${r}`)).join(', ')}</TableCell>
-                <TableCell>{u.caseTableIds.map((id) => caseTableNames.get(id) ?? id).join(', ') || t('common.none')}</TableCell>
-                <TableCell>
-                  {[
-                    u.isActive ? t('users.active') : t('users.inactive'),
-                    u.hasPassword ? null : t('users.invitedPending'),
-                    u.twoFactorEnabled ? t('users.twoFactorOn') : null,
-                    u.isDemo ? t('users.demo') : null,
-                  ]
-                    .filter(Boolean)
-                    .join(' · ')}
-                  <br />
-                  <span className="dsp-muted">{t('users.since', { at: formatInstant(u.createdAt) })}</span>
-                </TableCell>
-                <TableCell>
-                  <div className="dsp-row-actions">
-                    <Button
-                      id={editButtonId(u.id)}
-                      appearance="secondary-action-button"
-                      aria-expanded={editingId === u.id}
-                      aria-controls={editingId === u.id ? 'edit-user-panel' : undefined}
-                      onClick={() => onEdit(u)}
-                    >
-                      {t('users.edit.open')}
-                      <VisuallyHidden>
-                        {' '}
-                        <bdi>{u.displayName}</bdi>
-                      </VisuallyHidden>
-                    </Button>
-                    {u.id !== me.id ? (
-                      <Button
-                        appearance="secondary-action-button"
-                        disabled={update.isPending}
-                        onClick={() => act(u, { isActive: !u.isActive }, u.isActive ? 'users.deactivated' : 'users.activated')}
-                      >
-                        {u.isActive ? t('users.deactivate') : t('users.activate')}
-                      </Button>
-                    ) : null}
-                    {u.twoFactorEnabled ? (
-                      <Button
-                        appearance="secondary-action-button"
-                        disabled={update.isPending}
-                        onClick={() => act(u, { resetTwoFactor: true }, 'users.twoFactorReset')}
-                      >
-                        {t('users.resetTwoFactor')}
-                      </Button>
-                    ) : null}
-                    {!u.hasPassword && u.isActive ? (
-                      <Button
-                        appearance="secondary-action-button"
-                        disabled={update.isPending}
-                        onClick={() => act(u, { resendInvitation: true }, 'users.invitationResent')}
-                      >
-                        {t('users.resendInvitation')}
-                      </Button>
-                    ) : null}
-                  </div>
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </div>
+      <DataTable caption={t('users.tableCaption')} columns={[t('users.name'), t('users.roles'), t('users.caseTable'), t('users.state'), t('users.actions')]}>
+        {users.map((u) => (
+          <TableRow key={u.id}>
+            <TableHeaderCell scope="row">
+              <bdi>{u.displayName}</bdi>
+              <br />
+              <bdi className="dsp-muted">{u.email}</bdi>
+            </TableHeaderCell>
+            <TableCell>{u.roles.map((r) => t(`roles.${r}`)).join(', ')}</TableCell>
+            <TableCell>{u.caseTableIds.map((id) => caseTableNames.get(id) ?? id).join(', ') || t('common.none')}</TableCell>
+            <TableCell>
+              {[
+                u.isActive ? t('users.active') : t('users.inactive'),
+                u.hasPassword ? null : t('users.invitedPending'),
+                u.twoFactorEnabled ? t('users.twoFactorOn') : null,
+                u.isDemo ? t('users.demo') : null,
+              ]
+                .filter(Boolean)
+                .join(' · ')}
+              <br />
+              <span className="dsp-muted">{t('users.since', { at: formatInstant(u.createdAt) })}</span>
+            </TableCell>
+            <TableCell>
+              <div className="dsp-row-actions">
+                <Button
+                  id={editButtonId(u.id)}
+                  appearance="secondary-action-button"
+                  aria-expanded={editingId === u.id}
+                  aria-controls={editingId === u.id ? 'edit-user-panel' : undefined}
+                  onClick={() => onEdit(u)}
+                >
+                  {t('users.edit.open')}
+                  <VisuallyHidden>
+                    {' '}
+                    <bdi>{u.displayName}</bdi>
+                  </VisuallyHidden>
+                </Button>
+                {u.id !== me.id ? (
+                  <Button
+                    appearance="secondary-action-button"
+                    disabled={update.isPending}
+                    onClick={() => act(u, { isActive: !u.isActive }, u.isActive ? 'users.deactivated' : 'users.activated')}
+                  >
+                    {u.isActive ? t('users.deactivate') : t('users.activate')}
+                  </Button>
+                ) : null}
+                {u.twoFactorEnabled ? (
+                  <Button
+                    appearance="secondary-action-button"
+                    disabled={update.isPending}
+                    onClick={() => act(u, { resetTwoFactor: true }, 'users.twoFactorReset')}
+                  >
+                    {t('users.resetTwoFactor')}
+                  </Button>
+                ) : null}
+                {!u.hasPassword && u.isActive ? (
+                  <Button
+                    appearance="secondary-action-button"
+                    disabled={update.isPending}
+                    onClick={() => act(u, { resendInvitation: true }, 'users.invitationResent')}
+                  >
+                    {t('users.resendInvitation')}
+                  </Button>
+                ) : null}
+              </div>
+            </TableCell>
+          </TableRow>
+        ))}
+      </DataTable>
     </>
   );
 }

@@ -1,5 +1,7 @@
+import { ASSIGNMENT_CLOSE_CAUSES, DELIVERABLES, REQUEST_STATUSES, ROLES, URGENCIES } from '@duidingspool/shared';
 import { sql } from 'drizzle-orm';
 import { check, date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { assignments } from './assignments.ts';
 import { caseTables, municipalities } from './organisation.ts';
 import { expertiseAreas } from './specialists.ts';
 import { users } from './users.ts';
@@ -22,11 +24,11 @@ export const interpretationRequests = pgTable(
     caseReference: text('case_reference').notNull(),
     question: text('question').notNull(),
     context: text('context'),
-    urgency: text('urgency').notNull(),
-    deliverable: text('deliverable').notNull(),
+    urgency: text('urgency', { enum: URGENCIES }).notNull(),
+    deliverable: text('deliverable', { enum: DELIVERABLES }).notNull(),
     meetingDate: date('meeting_date', { mode: 'string' }),
     languages: text('languages').array().notNull().default(sql`'{}'::text[]`),
-    status: text('status').notNull(),
+    status: text('status', { enum: REQUEST_STATUSES }).notNull(),
     createdBy: uuid('created_by')
       .notNull()
       .references(() => users.id),
@@ -72,15 +74,15 @@ export const requestStatusEvents = pgTable(
     requestId: uuid('request_id')
       .notNull()
       .references(() => interpretationRequests.id),
-    fromStatus: text('from_status'),
-    toStatus: text('to_status').notNull(),
+    fromStatus: text('from_status', { enum: REQUEST_STATUSES }),
+    toStatus: text('to_status', { enum: REQUEST_STATUSES }).notNull(),
     actorId: uuid('actor_id')
       .notNull()
       .references(() => users.id),
-    actorRole: text('actor_role').notNull(),
+    actorRole: text('actor_role', { enum: ROLES }).notNull(),
     reason: text('reason'),
     /** A fixed system reason (`ASSIGNMENT_CLOSE_CAUSES` in shared), not case content. */
-    reasonCode: text('reason_code'),
+    reasonCode: text('reason_code', { enum: ASSIGNMENT_CLOSE_CAUSES }),
     occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow(),
     /** Orders events that share a timestamp. */
     seq: integer('seq').generatedAlwaysAsIdentity(),
@@ -92,4 +94,22 @@ export const requestStatusEvents = pgTable(
 export const referenceCounters = pgTable('reference_counters', {
   year: integer('year').primaryKey(),
   lastNumber: integer('last_number').notNull(),
+});
+
+/** The specialist's written advice to the casustafel (case content). */
+export const advice = pgTable('advice', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  requestId: uuid('request_id')
+    .notNull()
+    .unique()
+    .references(() => interpretationRequests.id),
+  assignmentId: uuid('assignment_id')
+    .notNull()
+    .references(() => assignments.id),
+  summary: text('summary').notNull(),
+  body: text('body').notNull(),
+  deliveredBy: uuid('delivered_by')
+    .notNull()
+    .references(() => users.id),
+  deliveredAt: timestamp('delivered_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -1,24 +1,31 @@
 import { sql } from 'drizzle-orm';
 import { bigint, check, date, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { assignments, budgets } from './money.ts';
 import { caseTables, municipalities } from './organisation.ts';
 import { expertiseAreas, specialists } from './specialists.ts';
-import { users } from './users.ts';
 
 /**
- * Closed accounting months (`YYYY-MM`). While a month has a row here no entry dated in it can be
- * added, changed, approved or corrected; reopening deletes the row (with its reason in the audit log).
+ * A year's budget with its running totals, kept in the same transaction as every change
+ * (docs/design.md §5). The CHECK constraints are the last line of defence for `available ≥ 0`; services
+ * change the totals only with guarded UPDATEs.
  */
-export const closedPeriods = pgTable(
-  'closed_periods',
+export const budgets = pgTable(
+  'budgets',
   {
-    month: text('month').primaryKey(),
-    closedBy: uuid('closed_by')
-      .notNull()
-      .references(() => users.id),
-    closedAt: timestamp('closed_at', { withTimezone: true }).notNull().defaultNow(),
+    year: integer('year').primaryKey(),
+    allocatedCents: bigint('allocated_cents', { mode: 'number' }).notNull(),
+    reservedCents: bigint('reserved_cents', { mode: 'number' }).notNull().default(0),
+    pendingCents: bigint('pending_cents', { mode: 'number' }).notNull().default(0),
+    spentCents: bigint('spent_cents', { mode: 'number' }).notNull().default(0),
+    fundingSource: text('funding_source').notNull(),
+    note: text('note'),
+    /** Percentages of the allocation committed at which coordinators and finance are told (once per year each). */
+    thresholdPercents: integer('threshold_percents').array().notNull().default(sql`'{50,75,90,100}'::integer[]`),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [check('closed_periods_month', sql`${t.month} ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'`)],
+  (t) => [
+    check('budgets_nonnegative', sql`${t.allocatedCents} >= 0 and ${t.reservedCents} >= 0 and ${t.pendingCents} >= 0 and ${t.spentCents} >= 0`),
+    check('budgets_available_nonnegative', sql`${t.allocatedCents} - ${t.reservedCents} - ${t.pendingCents} - ${t.spentCents} >= 0`),
+  ],
 );
 
 /** Thresholds of a year's budget that were crossed, so each is notified once per year. */
@@ -32,49 +39,6 @@ export const budgetThresholdCrossings = pgTable(
     crossedAt: timestamp('crossed_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.year, t.percent] })],
-);
-
-/** A specialist's request for more minutes on an assignment, granted or refused by the coordinator. */
-export const extensionRequests = pgTable(
-  'extension_requests',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    assignmentId: uuid('assignment_id')
-      .notNull()
-      .references(() => assignments.id),
-    extraMinutes: integer('extra_minutes').notNull(),
-    reason: text('reason').notNull(),
-    status: text('status').notNull().default('requested'),
-    decisionReason: text('decision_reason'),
-    /** Set when refused because the assignment closed: why it closed (a fixed code, not case content). */
-    decisionReasonCode: text('decision_reason_code'),
-    requestedBy: uuid('requested_by')
-      .notNull()
-      .references(() => users.id),
-    requestedAt: timestamp('requested_at', { withTimezone: true }).notNull().defaultNow(),
-    decidedBy: uuid('decided_by').references(() => users.id),
-    decidedAt: timestamp('decided_at', { withTimezone: true }),
-  },
-  (t) => [
-    check('extension_requests_status', sql`${t.status} in ('requested','granted','refused')`),
-    check('extension_requests_minutes', sql`${t.extraMinutes} > 0`),
-  ],
-);
-
-/**
- * Minutes a specialist has on one day over entries that count (not rejected; corrections once
- * approved): the running total behind "at most 24 hours a day", changed by guarded upserts.
- */
-export const specialistDayMinutes = pgTable(
-  'specialist_day_minutes',
-  {
-    specialistId: uuid('specialist_id')
-      .notNull()
-      .references(() => specialists.id),
-    workedOn: date('worked_on', { mode: 'string' }).notNull(),
-    minutes: integer('minutes').notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.specialistId, t.workedOn] }), check('specialist_day_minutes_range', sql`${t.minutes} >= 0 and ${t.minutes} <= 1440`)],
 );
 
 /**

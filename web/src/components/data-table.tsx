@@ -1,0 +1,63 @@
+import { Table, TableBody, TableCaption, TableFooter, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import type { ReactNode } from 'react';
+
+/** A column header with more than its text: a class (`dsp-num` for amounts) or the sort order it shows (`aria-sort`). */
+export interface DataColumnSpec {
+  label: ReactNode;
+  className?: string;
+  sort?: 'ascending' | 'descending' | undefined;
+}
+
+/** One column header of a `DataTable`: its text, or a `DataColumnSpec`. */
+export type DataColumn = ReactNode | DataColumnSpec;
+
+const isSpec = (c: DataColumn): c is DataColumnSpec => typeof c === 'object' && c !== null && 'label' in c;
+
+/**
+ * The frame of every table (NL Design System markup): a horizontally scrolling wrapper, a caption
+ * (hidden but read out unless `showCaption`), one header row of `scope="col"` cells, the body rows
+ * the caller renders with `TableRow`/`TableCell`, and an optional footer row.
+ */
+export function DataTable({
+  caption,
+  columns,
+  children,
+  footer,
+  showCaption = false,
+  scroll = true,
+  className,
+}: {
+  caption: ReactNode;
+  columns: readonly DataColumn[];
+  children: ReactNode;
+  /** The cells of a footer row (e.g. totals). */
+  footer?: ReactNode;
+  showCaption?: boolean;
+  /** `false`: no scrolling wrapper (the table lays out its own width). */
+  scroll?: boolean;
+  className?: string;
+}) {
+  const table = (
+    <Table className={className}>
+      <TableCaption className={showCaption ? undefined : 'dsp-visually-hidden'}>{caption}</TableCaption>
+      <TableHeader>
+        <TableRow>
+          {columns.map((c, i) => (
+            // Columns are fixed per table: their position is their identity.
+            // biome-ignore lint/suspicious/noArrayIndexKey: a table's columns never reorder
+            <TableHeaderCell key={i} scope="col" className={isSpec(c) ? c.className : undefined} aria-sort={isSpec(c) ? c.sort : undefined}>
+              {isSpec(c) ? c.label : c}
+            </TableHeaderCell>
+          ))}
+        </TableRow>
+      </TableHeader>
+      <TableBody>{children}</TableBody>
+      {footer ? (
+        <TableFooter>
+          <TableRow>{footer}</TableRow>
+        </TableFooter>
+      ) : null}
+    </Table>
+  );
+  return scroll ? <div className="dsp-table-scroll">{table}</div> : table;
+}
