@@ -20,11 +20,18 @@ const PART_NAMES: Record<OrganisationPart, string> = {
   caseTables: 'casustafel',
 };
 
-interface PartRow {
+interface PartRow<F> {
   id: string;
   code: string;
   name: string;
-  fields: Record<string, unknown>;
+  fields: F;
+}
+
+/** The row id the file's `code` got earlier in this import; validation made sure there is one. */
+function idOf(ids: Map<string, string>, code: string): string {
+  const id = ids.get(code);
+  if (id === undefined) throw new Error(`structure import: no row for code ${code} after validation`);
+  return id;
 }
 
 /**
@@ -33,11 +40,11 @@ interface PartRow {
  * migration 0013), and is a problem otherwise (the name is unique in the database).
  * @returns the changes and the id of each entry's row, by the file's code
  */
-async function upsertPart(
+async function upsertPart<F extends Record<string, unknown>>(
   part: OrganisationPart,
-  rows: PartRow[],
-  entries: { code: string; name: string; fields: Record<string, unknown> }[],
-  write: { insert(code: string, fields: Record<string, unknown>): Promise<string>; update(id: string, values: Record<string, unknown>): Promise<void> },
+  rows: PartRow<F>[],
+  entries: { code: string; name: string; fields: F }[],
+  write: { insert(code: string, fields: F): Promise<string>; update(id: string, values: Partial<F> & { code?: string }): Promise<void> },
   problems: StructureProblem[],
 ): Promise<{ changes: PartChanges; ids: Map<string, string> }> {
   const byCode = new Map(rows.map((row) => [row.code, row]));
@@ -100,13 +107,7 @@ export async function upsertOrganisation(
     (await tx.select().from(r)).map((x) => ({ id: x.id, code: x.code, name: x.name, fields: { name: x.name, seat: x.seat } })),
     file.safetyRegions.map((f) => ({ code: f.code, name: f.name, fields: { name: f.name, seat: f.seat } })),
     {
-      insert: async (code, f) =>
-        id(
-          await tx
-            .insert(r)
-            .values({ code, name: f.name as string, seat: f.seat as string })
-            .returning({ id: r.id }),
-        ),
+      insert: async (code, f) => id(await tx.insert(r).values({ code, name: f.name, seat: f.seat }).returning({ id: r.id })),
       update: async (rowId, v) => void (await tx.update(r).set(v).where(eq(r.id, rowId))),
     },
     problems,
@@ -115,37 +116,25 @@ export async function upsertOrganisation(
   const houses = await upsertPart(
     'safetyHouses',
     (await tx.select().from(h)).map((x) => ({ id: x.id, code: x.code, name: x.name, fields: { name: x.name, city: x.city, regionId: x.regionId } })),
-    file.safetyHouses.map((f) => ({ code: f.code, name: f.name, fields: { name: f.name, city: f.city, regionId: regions.ids.get(f.region) } })),
+    file.safetyHouses.map((f) => ({ code: f.code, name: f.name, fields: { name: f.name, city: f.city, regionId: idOf(regions.ids, f.region) } })),
     {
-      insert: async (code, f) =>
-        id(
-          await tx
-            .insert(h)
-            .values({ code, name: f.name as string, city: f.city as string, regionId: f.regionId as string })
-            .returning({ id: h.id }),
-        ),
+      insert: async (code, f) => id(await tx.insert(h).values({ code, name: f.name, city: f.city, regionId: f.regionId }).returning({ id: h.id })),
       update: async (rowId, v) => void (await tx.update(h).set(v).where(eq(h.id, rowId))),
     },
     problems,
   );
 
-  const houseOf = new Map(file.safetyHouses.flatMap((f) => f.municipalities.map((code) => [code, houses.ids.get(f.code)] as const)));
+  const houseOf = new Map(file.safetyHouses.flatMap((f) => f.municipalities.map((code) => [code, idOf(houses.ids, f.code)] as const)));
   const municipalities = await upsertPart(
     'municipalities',
     (await tx.select().from(m)).map((x) => ({ id: x.id, code: x.cbsCode, name: x.name, fields: { name: x.name, safetyHouseId: x.safetyHouseId } })),
-    file.municipalities.map((f) => ({ code: f.cbsCode, name: f.name, fields: { name: f.name, safetyHouseId: houseOf.get(f.cbsCode) } })),
+    file.municipalities.map((f) => ({ code: f.cbsCode, name: f.name, fields: { name: f.name, safetyHouseId: idOf(houseOf, f.cbsCode) } })),
     {
-      insert: async (code, f) =>
-        id(
-          await tx
-            .insert(m)
-            .values({ cbsCode: code, name: f.name as string, safetyHouseId: f.safetyHouseId as string })
-            .returning({ id: m.id }),
-        ),
+      insert: async (code, f) => id(await tx.insert(m).values({ cbsCode: code, name: f.name, safetyHouseId: f.safetyHouseId }).returning({ id: m.id })),
       update: async (rowId, { code, ...v }) =>
         void (await tx
           .update(m)
-          .set(code === undefined ? v : { ...v, cbsCode: code as string })
+          .set(code === undefined ? v : { ...v, cbsCode: code })
           .where(eq(m.id, rowId))),
     },
     problems,
@@ -154,15 +143,9 @@ export async function upsertOrganisation(
   const tables = await upsertPart(
     'caseTables',
     (await tx.select().from(ct)).map((x) => ({ id: x.id, code: x.code, name: x.name, fields: { name: x.name, safetyHouseId: x.safetyHouseId } })),
-    file.caseTables.map((f) => ({ code: f.code, name: f.name, fields: { name: f.name, safetyHouseId: houses.ids.get(f.safetyHouse) } })),
+    file.caseTables.map((f) => ({ code: f.code, name: f.name, fields: { name: f.name, safetyHouseId: idOf(houses.ids, f.safetyHouse) } })),
     {
-      insert: async (code, f) =>
-        id(
-          await tx
-            .insert(ct)
-            .values({ code, name: f.name as string, safetyHouseId: f.safetyHouseId as string })
-            .returning({ id: ct.id }),
-        ),
+      insert: async (code, f) => id(await tx.insert(ct).values({ code, name: f.name, safetyHouseId: f.safetyHouseId }).returning({ id: ct.id })),
       update: async (rowId, v) => void (await tx.update(ct).set(v).where(eq(ct.id, rowId))),
     },
     problems,
