@@ -5,7 +5,8 @@
 // (`pnpm install --prod --frozen-lockfile`), and there
 //   1. starts the built server on the embedded default (PGlite in a temporary DATA_DIR);
 //   2. on PostgreSQL (a fresh database on TEST_DATABASE_URL's server, default 127.0.0.1:5432), with
-//      NODE_ENV=production: runs `pnpm db:migrate` and `pnpm admin create-user`, then starts it;
+//      NODE_ENV=production: runs `pnpm db:migrate`, `pnpm admin create-user` and `pnpm admin
+//      import-structure` (twice: the second run changes nothing), then starts it;
 // each time checks that GET /api/v1/health answers 200 and the SPA's index.html (and its script)
 // is served, and stops the server with SIGTERM. Run after `pnpm build` (`pnpm test:install` does both).
 import { spawn } from 'node:child_process';
@@ -163,6 +164,11 @@ async function main() {
       env: cleanEnv(production),
     });
     if (!created.includes('/set-password#token=')) throw new Error(`pnpm admin create-user printed no invitation link:\n${created}`);
+    step('pnpm admin import-structure, twice');
+    const imported = await run('pnpm', ['admin', 'import-structure'], { cwd: dir, env: cleanEnv(production) });
+    if (!/: [1-9]\d* added, 0 changed\./.test(imported)) throw new Error(`pnpm admin import-structure loaded nothing:\n${imported}`);
+    const again = await run('pnpm', ['admin', 'import-structure'], { cwd: dir, env: cleanEnv(production) });
+    if (!again.includes(': 0 added, 0 changed.')) throw new Error(`a second pnpm admin import-structure changed something:\n${again}`);
     await startAndCheck(dir, production, 'PostgreSQL, NODE_ENV=production');
     step('ok');
   } finally {

@@ -11,4 +11,17 @@ export {
   REQUEST_DATA,
   type RequestDataTable,
 } from './schema/request-data.ts';
-export { caseTableName, DEMO_DOMAIN, DEMO_PASSWORD, DEMO_SPECIALISTS, isEmpty, seed } from './seed.ts';
+export { caseTableName, DEMO_DOMAIN, DEMO_PASSWORD, DEMO_SPECIALISTS, isEmpty, seedDemo } from './seed.ts';
+export {
+  DEFAULT_STRUCTURE_FILE,
+  jsonPointer,
+  MAX_STRUCTURE_FILE_BYTES,
+  readStructureFile,
+  type StructureFile,
+  type StructureFileResult,
+  StructureFileSchema,
+  type StructurePartChanges,
+  type StructureProblem,
+  structureFileJsonSchema,
+  structureFileTooLarge,
+} from './structure-file.ts';

@@ -73,56 +73,29 @@ const cityKey = (city: string) =>
     .normalize('NFD')
     .replace(/[^a-z]/g, '');
 
-/** The name of the radicalisation casustafel of a safety house in `city`. */
+/** The name of the radicalisation casustafel of a safety house in `city` (as the Oost-Nederland structure file names them). */
 export const caseTableName = (city: string) => `Casustafel Radicalisering ${city}`;
 
 /**
- * Seeds the public Oost-Nederland structure (5 regions, 6 safety houses, 77 municipalities, one
- * casustafel per safety house), the reference data, the 2019 budget and the current year's budget
- * (an assumption: same amount), and — unless `demoAccounts` is false — the fictional demo people.
- * Idempotent: rows are matched on their natural keys and never duplicated or overwritten.
+ * Seeds the demo on top of the Oost-Nederland structure, which must be imported first (the server's
+ * demo seed imports `db/seed/oost-nederland.json` through the structure import, then calls this):
+ * the current year's budget (an assumption: the same amount as the file's first year) and the
+ * fictional demo people — coordinator, finance, admin, one requester per casustafel of the file,
+ * six specialists with expertise, languages, regions and rates. Idempotent: rows are matched on
+ * their natural keys and never duplicated or overwritten.
  *
  * @param today `YYYY-MM-DD` in Europe/Amsterdam; decides the current year's budget
+ * @throws Error when the structure's casustafels or regions are missing
  */
-export async function seed(db: Executor, options: { demoAccounts?: boolean; today?: string } = {}): Promise<void> {
+export async function seedDemo(db: Executor, options: { today?: string } = {}): Promise<void> {
   const today = options.today ?? amsterdamDate();
-  for (const a of regional.expertiseAreas) {
-    await db.insert(t.expertiseAreas).values({ code: a.code, nameNl: a.nl, nameEn: a.en }).onConflictDoNothing();
-  }
-  for (const a of regional.activities) {
-    await db.insert(t.activities).values({ code: a.code, nameNl: a.nl, nameEn: a.en }).onConflictDoNothing();
-  }
-  const regionIds = new Map<string, string>();
+  const regionIds = new Map((await db.select({ id: t.safetyRegions.id, code: t.safetyRegions.code }).from(t.safetyRegions)).map((r) => [r.code, r.id]));
   const caseTables: { id: string; city: string }[] = [];
-  for (const r of regional.safetyRegions) {
-    await db.insert(t.safetyRegions).values({ code: r.code, name: r.name, seat: r.seat }).onConflictDoNothing();
-    const [region] = await db.select({ id: t.safetyRegions.id }).from(t.safetyRegions).where(eq(t.safetyRegions.code, r.code));
-    if (!region) throw new Error(`region ${r.code} missing after insert`);
-    regionIds.set(r.code, region.id);
-    for (const h of r.safetyHouses) {
-      await db.insert(t.safetyHouses).values({ regionId: region.id, name: h.name, city: h.city }).onConflictDoNothing();
-      const [house] = await db.select({ id: t.safetyHouses.id }).from(t.safetyHouses).where(eq(t.safetyHouses.name, h.name));
-      if (!house) throw new Error(`safety house ${h.name} missing after insert`);
-      await db
-        .insert(t.caseTables)
-        .values({ name: caseTableName(h.city), safetyHouseId: house.id })
-        .onConflictDoNothing();
-      const [table] = await db
-        .select({ id: t.caseTables.id })
-        .from(t.caseTables)
-        .where(eq(t.caseTables.name, caseTableName(h.city)));
-      if (!table) throw new Error(`case table for ${h.city} missing after insert`);
-      caseTables.push({ id: table.id, city: h.city });
-      for (const m of h.municipalities) {
-        await db.insert(t.municipalities).values({ name: m, safetyHouseId: house.id }).onConflictDoNothing();
-        const [mun] = await db.select({ id: t.municipalities.id }).from(t.municipalities).where(eq(t.municipalities.name, m));
-        if (!mun) throw new Error(`municipality ${m} missing after insert`);
-        await db.insert(t.caseTableMunicipalities).values({ caseTableId: table.id, municipalityId: mun.id }).onConflictDoNothing();
-      }
-    }
-  }
-  for (const b of regional.budgets) {
-    await db.insert(t.budgets).values({ year: b.year, allocatedCents: b.allocatedCents, fundingSource: b.fundingSource, note: b.note }).onConflictDoNothing();
+  for (const c of regional.caseTables) {
+    const [table] = await db.select({ id: t.caseTables.id }).from(t.caseTables).where(eq(t.caseTables.code, c.code));
+    const city = regional.safetyHouses.find((h) => h.code === c.safetyHouse)?.city;
+    if (!table || !city) throw new Error(`casustafel ${c.code} missing: import the structure before the demo seed`);
+    caseTables.push({ id: table.id, city });
   }
   const firstBudget = regional.budgets[0];
   const currentYear = yearOf(today);
@@ -137,7 +110,6 @@ export async function seed(db: Executor, options: { demoAccounts?: boolean; toda
       })
       .onConflictDoNothing();
   }
-  if (options.demoAccounts === false) return;
 
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const addUser = async (local: string, displayName: string, roles: Role[]) => {

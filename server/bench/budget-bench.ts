@@ -8,12 +8,13 @@
 // bench creates and drops a database of its own there.
 import { randomBytes } from 'node:crypto';
 import { cpus, loadavg, totalmem } from 'node:os';
-import { DEMO_DOMAIN, DEMO_PASSWORD, openDatabase, seed } from '@duidingspool/db';
+import { DEMO_DOMAIN, DEMO_PASSWORD, openDatabase } from '@duidingspool/db';
 import { amsterdamDate } from '@duidingspool/shared';
 import autocannon from 'autocannon';
 import postgres from 'postgres';
 import { buildApp } from '../src/app.ts';
 import type { AppConfig } from '../src/config.ts';
+import { seedDemoDatabase } from '../src/demo-seed.ts';
 import { DEFAULT_WORKING_HOURS } from '../src/lib/working-time.ts';
 
 const BASE = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -67,7 +68,7 @@ const today = amsterdamDate();
 
 try {
   await handle.migrate();
-  await handle.db.transaction((tx) => seed(tx));
+  await handle.db.transaction((tx) => seedDemoDatabase(tx));
   await sqlc.unsafe(`
     insert into interpretation_requests (reference, case_table_id, municipality_id, case_reference, question, urgency, deliverable, status, created_by, submitted_at)
     select 'BENCH-' || g, m.case_table_id, m.municipality_id, 'BENCH-' || g, 'Benchvraag', 'regular', 'written-advice', 'in-progress',

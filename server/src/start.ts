@@ -1,8 +1,9 @@
 import { join } from 'node:path';
-import { type DatabaseHandle, DataDirLockedError, databaseFault, isEmpty, openDatabase, seed } from '@duidingspool/db';
+import { type DatabaseHandle, DataDirLockedError, databaseFault, isEmpty, openDatabase } from '@duidingspool/db';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import type { AppConfig } from './config.ts';
+import { seedDemoDatabase } from './demo-seed.ts';
 import { checkDataDir } from './lib/data-dir.ts';
 import { assertDemoAccountsNotExposed, StartRefusedError } from './lib/demo-exposure.ts';
 import { loggerOptions, safeError } from './lib/logger.ts';
@@ -196,7 +197,7 @@ export async function startServer(config: AppConfig, options: StartOptions = {})
         await handle.migrate();
         const seedingDemo = config.seedDemo && (await isEmpty(handle.db));
         await assertDemoAccountsNotExposed(handle.db, config, { seedingDemo });
-        if (seedingDemo) await handle.db.transaction((tx) => seed(tx));
+        if (seedingDemo) await handle.db.transaction((tx) => seedDemoDatabase(tx));
       },
       started.log,
       availability,

@@ -1,8 +1,9 @@
 // Builds the template database once per test run: migrated and seeded with the Oost-Nederland
 // structure and the demo accounts. Each test file clones it (CREATE DATABASE … TEMPLATE), so
 // files run in parallel on databases of their own.
-import { openDatabase, seed } from '@duidingspool/db';
+import { openDatabase } from '@duidingspool/db';
 import postgres from 'postgres';
+import { seedDemoDatabase } from '../src/demo-seed.ts';
 import { adminUrl, databaseUrl, TEMPLATE_DATABASE } from './database-urls.ts';
 
 export default async function setup() {
@@ -16,7 +17,7 @@ export default async function setup() {
   }
   const handle = await openDatabase({ url: databaseUrl(TEMPLATE_DATABASE), maxConnections: 1 });
   await handle.migrate();
-  await handle.db.transaction((tx) => seed(tx));
+  await handle.db.transaction((tx) => seedDemoDatabase(tx));
   await handle.close();
   return async () => {
     const cleanup = postgres(adminUrl(), { max: 1, onnotice: () => {} });

@@ -11,6 +11,8 @@ export const safetyRegions = pgTable('safety_regions', {
 /** Zorg- en Veiligheidshuizen; each hosts casustafels. */
 export const safetyHouses = pgTable('safety_houses', {
   id: uuid('id').primaryKey().defaultRandom(),
+  /** Stable code from the structure file (e.g. `zvh-twente`); the structure import matches on it. */
+  code: text('code').notNull().unique(),
   regionId: uuid('region_id')
     .notNull()
     .references(() => safetyRegions.id),
@@ -21,6 +23,8 @@ export const safetyHouses = pgTable('safety_houses', {
 /** The 77 municipalities; the accountable organisation of a request. */
 export const municipalities = pgTable('municipalities', {
   id: uuid('id').primaryKey().defaultRandom(),
+  /** CBS gemeentecode (`GM0202`); the structure import matches on it. */
+  cbsCode: text('cbs_code').notNull().unique(),
   name: text('name').notNull().unique(),
   safetyHouseId: uuid('safety_house_id')
     .notNull()
@@ -30,6 +34,8 @@ export const municipalities = pgTable('municipalities', {
 /** Casustafels (case consultations); their members are requesters. */
 export const caseTables = pgTable('case_tables', {
   id: uuid('id').primaryKey().defaultRandom(),
+  /** Stable code from the structure file (e.g. `casustafel-arnhem`); the structure import matches on it. */
+  code: text('code').notNull().unique(),
   name: text('name').notNull().unique(),
   safetyHouseId: uuid('safety_house_id')
     .notNull()

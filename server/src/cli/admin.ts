@@ -1,50 +1,78 @@
-// `pnpm admin create-user --role admin --email beheer@gemeente.nl [--name "…"] [--role …]`:
-// creates a user on DATABASE_URL (or the embedded database in DATA_DIR) and prints a single-use
-// invitation link to set the password. Meant for the first admin of a fresh production install.
+// `pnpm admin <command>` on DATABASE_URL (or the embedded database in DATA_DIR); migrates first.
+//   create-user --role admin --email beheer@gemeente.nl [--name "…"] [--role …]: creates a user and
+//     prints a single-use invitation link to set the password. Meant for the first admin of a fresh
+//     production install.
+//   import-structure [FILE]: loads a region's structure file (docs/structure-file.md; default the
+//     shipped Oost-Nederland file), see server/src/cli/import-structure.ts. Allowed in production.
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DataDirLockedError, openDatabase } from '@duidingspool/db';
+import { type DatabaseHandle, DataDirLockedError, openDatabase } from '@duidingspool/db';
 import { InviteUserBodySchema } from '@duidingspool/shared';
 import { loadAdminCliConfig } from '../config.ts';
 import { AppError } from '../errors.ts';
 import { createUserFromCli } from '../modules/users/index.ts';
+import { importStructureCommand } from './import-structure.ts';
 
-const USAGE = 'Gebruik: pnpm admin create-user --email <adres> --role <rol> [--role <rol>] [--name "Naam"]';
+const USAGE = [
+  'Gebruik: pnpm admin create-user --email <adres> --role <rol> [--role <rol>] [--name "Naam"]',
+  '         pnpm admin import-structure [BESTAND]   (standaard: db/seed/oost-nederland.json)',
+].join('\n');
 
 const [command, ...rest] = process.argv.slice(2);
-if (command !== 'create-user') {
+if (command !== 'create-user' && command !== 'import-structure') {
   console.error(USAGE);
   process.exit(2);
 }
-const { values } = parseArgs({
-  args: rest,
-  options: { email: { type: 'string' }, role: { type: 'string', multiple: true }, name: { type: 'string' } },
-  strict: true,
-});
-const parsed = InviteUserBodySchema.safeParse({ email: values.email, roles: values.role ?? [], displayName: values.name ?? values.email ?? '' });
-if (!parsed.success) {
-  console.error(`${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}\n${USAGE}`);
-  process.exit(2);
-}
 const config = loadAdminCliConfig();
-// On the embedded database it holds the data folder's lock: it refuses while the server runs there.
-const handle = await openDatabase({ url: config.databaseUrl, dataDir: join(config.dataDir, 'pglite'), lockDir: config.dataDir, maxConnections: 1 }).catch(
-  (error: unknown) => {
-    if (error instanceof DataDirLockedError) {
-      console.error(error.message);
-      process.exit(1);
+
+/** Opens the database, migrates, runs `work` and closes; the exit code is `work`'s. */
+async function withDatabase(work: (handle: DatabaseHandle) => Promise<number>): Promise<void> {
+  // On the embedded database it holds the data folder's lock: it refuses while the server runs there.
+  const handle = await openDatabase({ url: config.databaseUrl, dataDir: join(config.dataDir, 'pglite'), lockDir: config.dataDir, maxConnections: 1 }).catch(
+    (error: unknown) => {
+      if (error instanceof DataDirLockedError) {
+        console.error(error.message);
+        process.exit(1);
+      }
+      throw error;
+    },
+  );
+  try {
+    await handle.migrate();
+    process.exitCode = await work(handle);
+  } finally {
+    await handle.close();
+  }
+}
+
+if (command === 'import-structure') {
+  const { positionals } = parseArgs({ args: rest, options: {}, allowPositionals: true, strict: true });
+  if (positionals.length > 1) {
+    console.error(USAGE);
+    process.exit(2);
+  }
+  // pnpm runs the script in server/; a relative FILE means relative to where the operator typed it.
+  await withDatabase((handle) => importStructureCommand(handle.db, positionals[0], console, process.env.INIT_CWD ?? process.cwd()));
+} else {
+  const { values } = parseArgs({
+    args: rest,
+    options: { email: { type: 'string' }, role: { type: 'string', multiple: true }, name: { type: 'string' } },
+    strict: true,
+  });
+  const parsed = InviteUserBodySchema.safeParse({ email: values.email, roles: values.role ?? [], displayName: values.name ?? values.email ?? '' });
+  if (!parsed.success) {
+    console.error(`${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}\n${USAGE}`);
+    process.exit(2);
+  }
+  await withDatabase(async (handle) => {
+    try {
+      const { user, link } = await createUserFromCli(handle.db, parsed.data, config.publicUrl);
+      console.log(`Gebruiker ${user.email} aangemaakt met rol(len) ${user.roles.join(', ')}.`);
+      console.log(`Laat deze persoon binnen 72 uur het wachtwoord instellen via (één keer te gebruiken):\n${link}`);
+      return 0;
+    } catch (error) {
+      console.error(error instanceof AppError ? error.detail : 'Aanmaken mislukt.');
+      return 1;
     }
-    throw error;
-  },
-);
-try {
-  await handle.migrate();
-  const { user, link } = await createUserFromCli(handle.db, parsed.data, config.publicUrl);
-  console.log(`Gebruiker ${user.email} aangemaakt met rol(len) ${user.roles.join(', ')}.`);
-  console.log(`Laat deze persoon binnen 72 uur het wachtwoord instellen via (één keer te gebruiken):\n${link}`);
-} catch (error) {
-  console.error(error instanceof AppError ? error.detail : 'Aanmaken mislukt.');
-  process.exitCode = 1;
-} finally {
-  await handle.close();
+  });
 }

@@ -25,8 +25,9 @@ export type TableName = {
  * The one module that writes each table (docs/decisions/050-table-owners-and-module-boundaries.md):
  * only code under `server/src/modules/<owner>/` inserts, updates or deletes its rows; every other
  * module calls the owner's functions. Tables written by database triggers (the ledger running
- * totals) belong to the module whose rule the trigger keeps. Reference tables that only the seed
- * and migrations fill still name the module that would write them. Held by
+ * totals) belong to the module whose rule the trigger keeps. The reference tables are written by
+ * the structure import through their owners (organisation, specialists, budgets); the demo seed in
+ * db/ writes the demo people. Held by
  * `server/src/modules/table-owners.test.ts`, which scans the server's source for writes.
  */
 export const TABLE_OWNERS: Record<TableName, ModuleName> = {
@@ -38,7 +39,7 @@ export const TABLE_OWNERS: Record<TableName, ModuleName> = {
   recoveryCodes: 'auth',
   accountTokens: 'auth',
   authThrottles: 'auth',
-  // organisation (filled by the seed)
+  // organisation (written by the structure import)
   safetyRegions: 'organisation',
   safetyHouses: 'organisation',
   municipalities: 'organisation',

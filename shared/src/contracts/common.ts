@@ -41,12 +41,20 @@ const REFUSED_ON_SEVERAL_LINES = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-
  */
 export const freeTextFields = z.registry<{ lines: 'single' | 'multi' }>();
 
+/**
+ * True when `text` holds a character that free text of that kind refuses (see `singleLineText` and
+ * `multiLineText`): for checks of text that does not come through a contract, such as the names in
+ * a structure file (db/src/structure-file.ts).
+ */
+export const hasRefusedCharacters = (text: string, lines: 'single' | 'multi'): boolean =>
+  (lines === 'single' ? REFUSED_ON_ONE_LINE : REFUSED_ON_SEVERAL_LINES).test(text);
+
 const freeText = (max: number, lines: 'single' | 'multi') => {
   const schema = z
     .string()
     .normalize('NFC')
     .max(max, `maximaal ${max} tekens`)
-    .refine((s) => !(lines === 'single' ? REFUSED_ON_ONE_LINE : REFUSED_ON_SEVERAL_LINES).test(s), {
+    .refine((s) => !hasRefusedCharacters(s, lines), {
       message: lines === 'single' ? 'bevat onzichtbare tekens, stuurtekens of een regeleinde' : 'bevat onzichtbare tekens of stuurtekens',
       params: { code: INVISIBLE_CHARACTERS_CODE },
     });

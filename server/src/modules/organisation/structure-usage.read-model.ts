@@ -1,0 +1,167 @@
+import { type Executor, type StructureProblem, schema } from '@duidingspool/db';
+import { eq, inArray, or } from 'drizzle-orm';
+
+// The structure import's check that a file removes nothing in use: for each code the file no longer
+// names, what still uses it. Reads, besides the organisation's own tables: `interpretation_requests`
+// (by municipality and casustafel), `request_expertise_areas`, `case_table_members` and `users` (the
+// members' e-mail addresses), `specialists`, `specialist_regions`, `specialist_expertise_areas`
+// (with the specialists' `users`) and `time_entries` (by activity). It writes nothing.
+
+/** Codes per part that the file no longer names (from the upserts). */
+export interface AbsentCodes {
+  safetyRegions: string[];
+  safetyHouses: string[];
+  municipalities: string[];
+  caseTables: string[];
+  expertiseAreas: string[];
+  activities: string[];
+}
+
+/** At most this many users are named per kind; the rest are counted. */
+const NAMED = 5;
+
+const listed = (kind: string, labels: string[]) =>
+  labels.length === 0
+    ? []
+    : [`${labels.length} ${kind} (${labels.slice(0, NAMED).join(', ')}${labels.length > NAMED ? `, and ${labels.length - NAMED} more` : ''})`];
+
+/**
+ * One problem per absent code that something still uses, naming what uses it: municipalities with
+ * requests, casustafels with members or requests, expertise areas of specialists or requests,
+ * activities with time entries, safety houses whose municipalities or casustafels are so used, and
+ * safety regions served by specialists or with requests in their municipalities. The pointer is the
+ * part's array.
+ */
+export async function absentCodesInUse(db: Executor, absent: AbsentCodes): Promise<StructureProblem[]> {
+  const problems: StructureProblem[] = [];
+  const refuse = (part: keyof AbsentCodes, what: string, uses: string[]) => {
+    if (uses.length > 0) problems.push({ pointer: `/${part}`, message: `${what} is not in the file but is in use: ${uses.join('; ')}` });
+  };
+  const u = schema.users;
+  const ir = schema.interpretationRequests;
+
+  // Children of a dropped parent are dropped too (the file's references are checked), so a dropped
+  // region or safety house is in use only through what itself is in use, or a specialist's region.
+  if (absent.safetyRegions.length > 0) {
+    const r = schema.safetyRegions;
+    for (const row of await db.select().from(r).where(inArray(r.code, absent.safetyRegions))) {
+      const specialists = await db
+        .select({ email: u.email })
+        .from(schema.specialistRegions)
+        .innerJoin(schema.specialists, eq(schema.specialists.id, schema.specialistRegions.specialistId))
+        .innerJoin(u, eq(u.id, schema.specialists.userId))
+        .where(eq(schema.specialistRegions.regionId, row.id))
+        .orderBy(u.email);
+      const requests = await db
+        .select({ reference: ir.reference })
+        .from(ir)
+        .innerJoin(schema.municipalities, eq(schema.municipalities.id, ir.municipalityId))
+        .innerJoin(schema.safetyHouses, eq(schema.safetyHouses.id, schema.municipalities.safetyHouseId))
+        .where(eq(schema.safetyHouses.regionId, row.id))
+        .orderBy(ir.reference);
+      refuse('safetyRegions', `safety region ${row.code} (${row.name})`, [
+        ...listed(
+          'specialists serving it',
+          specialists.map((x) => x.email),
+        ),
+        ...listed(
+          'interpretation requests of its municipalities',
+          requests.map((x) => x.reference),
+        ),
+      ]);
+    }
+  }
+  if (absent.safetyHouses.length > 0) {
+    const h = schema.safetyHouses;
+    for (const row of await db.select().from(h).where(inArray(h.code, absent.safetyHouses))) {
+      const requests = await db
+        .select({ reference: ir.reference })
+        .from(ir)
+        .innerJoin(schema.municipalities, eq(schema.municipalities.id, ir.municipalityId))
+        .innerJoin(schema.caseTables, eq(schema.caseTables.id, ir.caseTableId))
+        .where(or(eq(schema.municipalities.safetyHouseId, row.id), eq(schema.caseTables.safetyHouseId, row.id)))
+        .orderBy(ir.reference);
+      const members = await db
+        .select({ email: u.email })
+        .from(schema.caseTableMembers)
+        .innerJoin(schema.caseTables, eq(schema.caseTables.id, schema.caseTableMembers.caseTableId))
+        .innerJoin(u, eq(u.id, schema.caseTableMembers.userId))
+        .where(eq(schema.caseTables.safetyHouseId, row.id))
+        .orderBy(u.email);
+      refuse('safetyHouses', `safety house ${row.code} (${row.name})`, [
+        ...listed(
+          'interpretation requests of its municipalities and casustafels',
+          requests.map((x) => x.reference),
+        ),
+        ...listed(
+          'members of its casustafels',
+          members.map((x) => x.email),
+        ),
+      ]);
+    }
+  }
+  if (absent.municipalities.length > 0) {
+    const m = schema.municipalities;
+    for (const row of await db.select().from(m).where(inArray(m.cbsCode, absent.municipalities))) {
+      const requests = await db.select({ reference: ir.reference }).from(ir).where(eq(ir.municipalityId, row.id)).orderBy(ir.reference);
+      refuse('municipalities', `municipality ${row.cbsCode} (${row.name})`, [
+        ...listed(
+          'interpretation requests',
+          requests.map((x) => x.reference),
+        ),
+      ]);
+    }
+  }
+  if (absent.caseTables.length > 0) {
+    const ct = schema.caseTables;
+    for (const row of await db.select().from(ct).where(inArray(ct.code, absent.caseTables))) {
+      const members = await db
+        .select({ email: u.email })
+        .from(schema.caseTableMembers)
+        .innerJoin(u, eq(u.id, schema.caseTableMembers.userId))
+        .where(eq(schema.caseTableMembers.caseTableId, row.id))
+        .orderBy(u.email);
+      const requests = await db.select({ reference: ir.reference }).from(ir).where(eq(ir.caseTableId, row.id)).orderBy(ir.reference);
+      refuse('caseTables', `casustafel ${row.code} (${row.name})`, [
+        ...listed(
+          'members',
+          members.map((x) => x.email),
+        ),
+        ...listed(
+          'interpretation requests',
+          requests.map((x) => x.reference),
+        ),
+      ]);
+    }
+  }
+  for (const code of absent.expertiseAreas) {
+    const specialists = await db
+      .select({ email: u.email })
+      .from(schema.specialistExpertiseAreas)
+      .innerJoin(schema.specialists, eq(schema.specialists.id, schema.specialistExpertiseAreas.specialistId))
+      .innerJoin(u, eq(u.id, schema.specialists.userId))
+      .where(eq(schema.specialistExpertiseAreas.expertiseAreaCode, code))
+      .orderBy(u.email);
+    const requests = await db
+      .select({ reference: ir.reference })
+      .from(schema.requestExpertiseAreas)
+      .innerJoin(ir, eq(ir.id, schema.requestExpertiseAreas.requestId))
+      .where(eq(schema.requestExpertiseAreas.expertiseAreaCode, code))
+      .orderBy(ir.reference);
+    refuse('expertiseAreas', `expertise area ${code}`, [
+      ...listed(
+        'specialists',
+        specialists.map((x) => x.email),
+      ),
+      ...listed(
+        'interpretation requests',
+        requests.map((x) => x.reference),
+      ),
+    ]);
+  }
+  for (const code of absent.activities) {
+    const entries = await db.select({ id: schema.timeEntries.id }).from(schema.timeEntries).where(eq(schema.timeEntries.activity, code));
+    if (entries.length > 0) refuse('activities', `activity ${code}`, [`${entries.length} time entries`]);
+  }
+  return problems;
+}
