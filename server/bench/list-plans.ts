@@ -67,8 +67,14 @@ try {
   const queries: [string, string][] = [
     ['requests, coordinator, newest first', `${REQUEST_ROW} where r.status <> 'draft' ${RECENT} limit 20`],
     ['requests, coordinator, newest first, page 500 (offset 9,980)', `${REQUEST_ROW} where r.status <> 'draft' ${RECENT} limit 20 offset 9980`],
-    ['requests, coordinator, oldest first', `${REQUEST_ROW} where r.status <> 'draft' order by coalesce(r.submitted_at, 'infinity'::timestamptz) asc, r.id asc limit 20`],
-    ['triage: status submitted, oldest first', `${REQUEST_ROW} where r.status <> 'draft' and r.status in ('submitted') order by coalesce(r.submitted_at, 'infinity'::timestamptz) asc, r.id asc limit 20`],
+    [
+      'requests, coordinator, oldest first',
+      `${REQUEST_ROW} where r.status <> 'draft' order by coalesce(r.submitted_at, 'infinity'::timestamptz) asc, r.id asc limit 20`,
+    ],
+    [
+      'triage: status submitted, oldest first',
+      `${REQUEST_ROW} where r.status <> 'draft' and r.status in ('submitted') order by coalesce(r.submitted_at, 'infinity'::timestamptz) asc, r.id asc limit 20`,
+    ],
     ['requests by status (in-progress), newest first', `${REQUEST_ROW} where r.status <> 'draft' and r.status in ('in-progress') ${RECENT} limit 20`],
     ['requests, requester (one casustafel)', `${REQUEST_ROW} where r.case_table_id in ('${ids.ct}') ${RECENT} limit 20`],
     [
@@ -93,8 +99,14 @@ try {
       'ledger drill-down (year, one month)',
       `${ENTRY_ROW} where te.budget_year = ${year} and te.worked_on >= '${year}-03-01'::date and te.worked_on < ('${year}-03-01'::date + interval '1 month') ${ENTRY_ORDER}`,
     ],
-    ['audit log (all)', `select ev.*, u.display_name from audit_events ev left join users u on u.id = ev.actor_id order by ev.occurred_at desc, ev.id desc limit 20`],
-    ['audit log (one action)', `select ev.*, u.display_name from audit_events ev left join users u on u.id = ev.actor_id where ev.action = 'login' order by ev.occurred_at desc, ev.id desc limit 20`],
+    [
+      'audit log (all)',
+      `select ev.*, u.display_name from audit_events ev left join users u on u.id = ev.actor_id order by ev.occurred_at desc, ev.id desc limit 20`,
+    ],
+    [
+      'audit log (one action)',
+      `select ev.*, u.display_name from audit_events ev left join users u on u.id = ev.actor_id where ev.action = 'login' order by ev.occurred_at desc, ev.id desc limit 20`,
+    ],
     ['outbox (all)', 'select * from notifications n order by n.created_at desc, n.id desc limit 20'],
     ['outbox (failed)', `select * from notifications n where n.status = 'failed' order by n.created_at desc, n.id desc limit 20`],
     ['users', 'select * from users u order by u.email asc, u.id asc limit 20'],
@@ -104,13 +116,14 @@ try {
   async function plan(db: postgres.Sql | postgres.TransactionSql, query: string): Promise<Plan> {
     await db.unsafe(query); // warm the cache once, measure the second run
     const rows = await db.unsafe(`explain (analyze, format json) ${query}`);
-    const top = (rows[0] as { 'QUERY PLAN': { Plan: Record<string, unknown>; 'Execution Time': number }[] })['QUERY PLAN'][0];
+    const top = (rows[0] as unknown as { 'QUERY PLAN': { Plan: Record<string, unknown>; 'Execution Time': number }[] })['QUERY PLAN'][0];
     if (!top) throw new Error('no plan');
     const nodes: Record<string, unknown>[] = [];
     // The list query's own nodes: not those of a per-row subquery (the specialist's name, the expertise areas).
     const walk = (n: Record<string, unknown>) => {
       nodes.push(n);
-      for (const c of (n.Plans as Record<string, unknown>[] | undefined) ?? []) if (c['Parent Relationship'] !== 'SubPlan' && c['Parent Relationship'] !== 'InitPlan') walk(c);
+      for (const c of (n.Plans as Record<string, unknown>[] | undefined) ?? [])
+        if (c['Parent Relationship'] !== 'SubPlan' && c['Parent Relationship'] !== 'InitPlan') walk(c);
     };
     walk(top.Plan);
     const sorts = nodes.some((n) => n['Node Type'] === 'Sort' || n['Node Type'] === 'Incremental Sort');

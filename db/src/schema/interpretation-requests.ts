@@ -54,7 +54,12 @@ export const interpretationRequests = pgTable(
     index('interpretation_requests_status').on(t.status, sql`coalesce(${t.submittedAt}, 'infinity'::timestamptz)`, t.id),
     index('interpretation_requests_recent').on(sql`coalesce(${t.submittedAt}, '-infinity'::timestamptz) desc`, t.createdAt.desc().nullsFirst(), t.id),
     index('interpretation_requests_oldest').on(sql`coalesce(${t.submittedAt}, 'infinity'::timestamptz)`, t.id),
-    index('interpretation_requests_status_recent').on(t.status, sql`coalesce(${t.submittedAt}, '-infinity'::timestamptz) desc`, t.createdAt.desc().nullsFirst(), t.id),
+    index('interpretation_requests_status_recent').on(
+      t.status,
+      sql`coalesce(${t.submittedAt}, '-infinity'::timestamptz) desc`,
+      t.createdAt.desc().nullsFirst(),
+      t.id,
+    ),
     index('interpretation_requests_case_table_recent').on(
       t.caseTableId,
       sql`coalesce(${t.submittedAt}, '-infinity'::timestamptz) desc`,
