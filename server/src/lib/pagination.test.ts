@@ -4,8 +4,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
 import { LIST_TOTAL_CAP } from '@duidingspool/shared';
+import { describe, expect, it } from 'vitest';
 import { page } from './pagination.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -50,28 +50,60 @@ describe('page()', () => {
       counted += 1;
       return 99;
     };
-    const last = await page({ page: 3, pageSize: 20 }, async () => [{ v: 1 }, { v: 2 }], count, (r) => r.v);
-    const empty = await page({ page: 1, pageSize: 20 }, async () => [], count, (r) => r);
+    const last = await page(
+      { page: 3, pageSize: 20 },
+      async () => [{ v: 1 }, { v: 2 }],
+      count,
+      (r) => r.v,
+    );
+    const empty = await page(
+      { page: 1, pageSize: 20 },
+      async () => [],
+      count,
+      (r) => r,
+    );
     expect([last.total, empty.total, counted]).toEqual([42, 0, 0]);
   });
 
   it('counts past an empty page behind the end, and takes a count given as a number or an empty count as 0', async () => {
     const none = async () => [];
-    const asNumber = await page({ page: 4, pageSize: 5 }, none, async () => 7, (r) => r);
+    const asNumber = await page(
+      { page: 4, pageSize: 5 },
+      none,
+      async () => 7,
+      (r) => r,
+    );
     const empty = await page({ page: 2, pageSize: 5 }, none, none, (r) => r);
     expect([asNumber.total, empty.total]).toEqual([7, 0]);
   });
 
   it('answers the cap and `totalIsLowerBound` when the count passes the cap, and neither when it reaches it', async () => {
     const full = async () => Array.from({ length: 6 }, (_, v) => ({ v }));
-    const over = await page({ page: 1, pageSize: 5 }, full, async (cap) => cap + 1, (r) => r.v);
-    const at = await page({ page: 1, pageSize: 5 }, full, async (cap) => cap, (r) => r.v);
+    const over = await page(
+      { page: 1, pageSize: 5 },
+      full,
+      async (cap) => cap + 1,
+      (r) => r.v,
+    );
+    const at = await page(
+      { page: 1, pageSize: 5 },
+      full,
+      async (cap) => cap,
+      (r) => r.v,
+    );
     expect([over.total, over.totalIsLowerBound]).toEqual([LIST_TOTAL_CAP, true]);
     expect([at.total, 'totalIsLowerBound' in at]).toEqual([LIST_TOTAL_CAP, false]);
   });
 
   it('refuses a cursor on a list that does not page by cursor', async () => {
-    await expect(page({ page: 1, pageSize: 5, after: 'abc' }, async () => [], async () => 0, (r) => r)).rejects.toMatchObject({ type: 'validation-failed' });
+    await expect(
+      page(
+        { page: 1, pageSize: 5, after: 'abc' },
+        async () => [],
+        async () => 0,
+        (r) => r,
+      ),
+    ).rejects.toMatchObject({ type: 'validation-failed' });
   });
 
   it('is the only builder of a list response in the modules', () => {
