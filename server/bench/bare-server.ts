@@ -110,7 +110,12 @@ app.get('/api/v1/interpretation-requests', async (request, reply) => {
     from interpretation_requests r join case_tables ct on ct.id = r.case_table_id join municipalities m on m.id = r.municipality_id
     where r.status <> 'draft' ${seek}
     order by coalesce(r.submitted_at, '-infinity'::timestamptz) desc, r.created_at desc, r.id asc limit ${size + 1}`;
-  return pageOf(size, rows, () => sql`select count(*)::int as n from (select 1 from interpretation_requests r where r.status <> 'draft' limit ${LIST_TOTAL_CAP + 1}) c`, after !== null);
+  return pageOf(
+    size,
+    rows,
+    () => sql`select count(*)::int as n from (select 1 from interpretation_requests r where r.status <> 'draft' limit ${LIST_TOTAL_CAP + 1}) c`,
+    after !== null,
+  );
 });
 
 const ENTRY_COLUMNS = (extra: postgres.PendingQuery<postgres.Row[]>) => sql`
@@ -131,7 +136,12 @@ app.get('/api/v1/time-entries', async (request, reply) => {
       join specialists s on s.id = te.specialist_id join users su on su.id = s.user_id left join users rv on rv.id = te.reviewed_by
     where true and te.status = ${status}
     order by te.worked_on desc, te.created_at desc, te.id asc limit ${size + 1}`;
-  return pageOf(size, rows, () => sql`select count(*)::int as n from (select 1 from time_entries te where true and te.status = ${status} limit ${LIST_TOTAL_CAP + 1}) c`, false);
+  return pageOf(
+    size,
+    rows,
+    () => sql`select count(*)::int as n from (select 1 from time_entries te where true and te.status = ${status} limit ${LIST_TOTAL_CAP + 1}) c`,
+    false,
+  );
 });
 
 app.get('/api/v1/budgets/:year/ledger-entries', async (request, reply) => {
@@ -152,7 +162,12 @@ app.get('/api/v1/budgets/:year/ledger-entries', async (request, reply) => {
       join specialists s on s.id = te.specialist_id join users su on su.id = s.user_id left join users rv on rv.id = te.reviewed_by
     where te.budget_year = ${year}
     order by te.worked_on desc, te.created_at desc, te.id asc limit ${size + 1}`;
-  return pageOf(size, rows, () => sql`select count(*)::int as n from (select 1 from time_entries te where te.budget_year = ${year} limit ${LIST_TOTAL_CAP + 1}) c`, false);
+  return pageOf(
+    size,
+    rows,
+    () => sql`select count(*)::int as n from (select 1 from time_entries te where te.budget_year = ${year} limit ${LIST_TOTAL_CAP + 1}) c`,
+    false,
+  );
 });
 
 app.get('/api/v1/audit-events', async (request, reply) => {

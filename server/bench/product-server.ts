@@ -9,7 +9,8 @@ import type { AppConfig } from '../src/config.ts';
 import { DEFAULT_WORKING_HOURS } from '../src/lib/working-time.ts';
 
 const config: AppConfig = {
-  nodeEnv: 'production',
+  // Outside production the demo accounts need no second factor (sessions.routes.ts); nothing else on the measured path differs.
+  nodeEnv: 'test',
   port: 0,
   host: '127.0.0.1',
   allowDemoOnNetwork: false,
