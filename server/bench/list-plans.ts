@@ -64,9 +64,18 @@ try {
   const [ids] = await sql<{ ct: string; sp: string }[]>`select (select case_table_id from interpretation_requests order by reference limit 1) as ct,
     (select specialist_id from assignments group by specialist_id order by count(*) desc limit 1) as sp`;
   if (!ids) throw new Error('no data');
+  // The sort keys of the 9,980th row: the cursor `page()` would answer there, and the seek it builds from it.
+  const [deep] = await sql<{ s: string; c: string; id: string }[]>`
+    select coalesce(r.submitted_at, '-infinity'::timestamptz)::text as s, r.created_at::text as c, r.id::text as id from interpretation_requests r
+    where r.status <> 'draft' order by coalesce(r.submitted_at, '-infinity'::timestamptz) desc, r.created_at desc, r.id asc offset 9979 limit 1`;
+  if (!deep) throw new Error('no deep row');
+  const key = "coalesce(r.submitted_at, '-infinity'::timestamptz)";
+  const seek = `${key} <= '${deep.s}'::timestamptz and (${key} < '${deep.s}'::timestamptz or (${key} = '${deep.s}'::timestamptz and r.created_at < '${deep.c}'::timestamptz)
+    or (${key} = '${deep.s}'::timestamptz and r.created_at = '${deep.c}'::timestamptz and r.id > '${deep.id}'::uuid))`;
   const queries: [string, string][] = [
     ['requests, coordinator, newest first', `${REQUEST_ROW} where r.status <> 'draft' ${RECENT} limit 20`],
     ['requests, coordinator, newest first, page 500 (offset 9,980)', `${REQUEST_ROW} where r.status <> 'draft' ${RECENT} limit 20 offset 9980`],
+    ['requests, coordinator, newest first, the same page by cursor (`after`)', `${REQUEST_ROW} where r.status <> 'draft' and ${seek} ${RECENT} limit 20`],
     [
       'requests, coordinator, oldest first',
       `${REQUEST_ROW} where r.status <> 'draft' order by coalesce(r.submitted_at, 'infinity'::timestamptz) asc, r.id asc limit 20`,
