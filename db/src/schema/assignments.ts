@@ -45,8 +45,12 @@ export const assignments = pgTable(
     closeCause: text('close_cause', { enum: ASSIGNMENT_CLOSE_CAUSES }),
   },
   (t) => [
-    index('assignments_request').on(t.requestId),
+    // The specialist's visibility of a request (`exists … request_id, specialist_id`).
+    index('assignments_request').on(t.requestId, t.specialistId),
     index('assignments_specialist').on(t.specialistId, t.status),
+    // The assignment list, newest proposal first with the id tiebreaker (decision 071): all, and one specialist's.
+    index('assignments_recent').on(t.proposedAt.desc().nullsFirst(), t.id),
+    index('assignments_specialist_recent').on(t.specialistId, t.proposedAt.desc().nullsFirst(), t.id),
     // At most one live (proposed or accepted, not closed) assignment per request.
     uniqueIndex('assignments_one_live_per_request').on(t.requestId).where(sql`${t.status} in ('proposed','accepted') and ${t.closedAt} is null`),
     check('assignments_status', sql`${t.status} in ('proposed','accepted','declined')`),

@@ -22,9 +22,11 @@ export const auditEvents = pgTable(
     details: jsonb('details').$type<Record<string, unknown>>(),
   },
   (t) => [
-    index('audit_events_object').on(t.objectType, t.objectId),
-    index('audit_events_time').on(t.occurredAt),
-    index('audit_events_actor').on(t.actorId, t.occurredAt),
+    // The audit log's order is `occurred_at desc, id desc` (read backwards); the id tiebreaker is in each index (decision 071).
+    index('audit_events_object').on(t.objectType, t.objectId, t.occurredAt, t.id),
+    index('audit_events_time').on(t.occurredAt, t.id),
+    index('audit_events_actor').on(t.actorId, t.occurredAt, t.id),
+    index('audit_events_action').on(t.action, t.occurredAt, t.id),
     check('audit_events_result', sql`${t.result} in ('success','denied')`),
   ],
 );

@@ -47,7 +47,25 @@ export const interpretationRequests = pgTable(
   },
   (t) => [
     index('interpretation_requests_case_table').on(t.caseTableId, t.status),
-    index('interpretation_requests_status').on(t.status, t.submittedAt),
+    // One index per list order (decision 071): the filter's column first, then the sort, then the id tiebreaker.
+    // A missing submission time sorts last both ways, written as a non-null expression so a cursor can seek on it:
+    // `-submittedAt` (coalesce(submitted_at, -infinity) desc, created_at desc, id) and `submittedAt`
+    // (coalesce(submitted_at, infinity), id), for who may see all (coordinator), per status (triage), per casustafel (requester).
+    index('interpretation_requests_status').on(t.status, sql`coalesce(${t.submittedAt}, 'infinity'::timestamptz)`, t.id),
+    index('interpretation_requests_recent').on(sql`coalesce(${t.submittedAt}, '-infinity'::timestamptz) desc`, t.createdAt.desc().nullsFirst(), t.id),
+    index('interpretation_requests_oldest').on(sql`coalesce(${t.submittedAt}, 'infinity'::timestamptz)`, t.id),
+    index('interpretation_requests_status_recent').on(
+      t.status,
+      sql`coalesce(${t.submittedAt}, '-infinity'::timestamptz) desc`,
+      t.createdAt.desc().nullsFirst(),
+      t.id,
+    ),
+    index('interpretation_requests_case_table_recent').on(
+      t.caseTableId,
+      sql`coalesce(${t.submittedAt}, '-infinity'::timestamptz) desc`,
+      t.createdAt.desc().nullsFirst(),
+      t.id,
+    ),
     index('interpretation_requests_retention').on(t.closedAt).where(sql`${t.contentPurgedAt} is null`),
     check('interpretation_requests_urgency', sql`${t.urgency} in ('regular','urgent')`),
   ],

@@ -61,6 +61,9 @@ export const notifications = pgTable(
     index('notifications_due').on(t.status, t.nextAttemptAt),
     index('notifications_recipient').on(t.recipientUserId, t.status),
     index('notifications_account_token').on(t.accountTokenId),
+    // The outbox list, newest first with the id tiebreaker (read backwards), all and per status (decision 071).
+    index('notifications_outbox').on(t.createdAt, t.id),
+    index('notifications_outbox_status').on(t.status, t.createdAt, t.id),
     check('notifications_status', sql`${t.status} in ('pending','sending','sent','failed','digest','digested')`),
   ],
 );

@@ -47,9 +47,13 @@ export const timeEntries = pgTable(
     idempotencyKey: text('idempotency_key'),
   },
   (t) => [
-    index('time_entries_assignment').on(t.assignmentId),
-    index('time_entries_status').on(t.status, t.createdAt),
-    index('time_entries_year').on(t.budgetYear, t.workedOn),
+    // Every entry list orders `worked_on desc, created_at desc, id` (decision 071): per assignment, the approvals
+    // queue (per status), a specialist's own, the coordinator's all, the ledger drill-down (per budget year).
+    index('time_entries_assignment').on(t.assignmentId, t.workedOn.desc().nullsFirst(), t.createdAt.desc().nullsFirst(), t.id),
+    index('time_entries_status').on(t.status, t.workedOn.desc().nullsFirst(), t.createdAt.desc().nullsFirst(), t.id),
+    index('time_entries_specialist').on(t.specialistId, t.workedOn.desc().nullsFirst(), t.createdAt.desc().nullsFirst(), t.id),
+    index('time_entries_recent').on(t.workedOn.desc().nullsFirst(), t.createdAt.desc().nullsFirst(), t.id),
+    index('time_entries_year').on(t.budgetYear, t.workedOn.desc().nullsFirst(), t.createdAt.desc().nullsFirst(), t.id),
     index('time_entries_corrects').on(t.correctsEntryId),
     uniqueIndex('time_entries_idempotency').on(t.createdBy, t.idempotencyKey),
     check('time_entries_status', sql`${t.status} in ('submitted','approved','rejected')`),

@@ -25,7 +25,8 @@ export const users = pgTable(
     totpLastTimeStep: integer('totp_last_time_step'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [check('users_email_lower', sql`${t.email} = lower(${t.email})`)],
+  // The admin's user list orders by e-mail with the id tiebreaker (decision 071).
+  (t) => [index('users_list').on(t.email, t.id), check('users_email_lower', sql`${t.email} = lower(${t.email})`)],
 );
 
 /** Roles of docs/design.md §2; one person may hold several. */

@@ -1,15 +1,27 @@
-import { sql } from 'drizzle-orm';
+import type { Executor } from '@duidingspool/db';
+import { LIST_TOTAL_CAP } from '@duidingspool/shared';
+import { type AnyColumn, and, or, type SQL, type Subquery, sql } from 'drizzle-orm';
+import { AppError } from '../errors.ts';
 
-/** The page a list request asks for: 1-based `page`, `pageSize` items (`PageQuerySchema` in shared/). */
+/**
+ * The page a list request asks for (`PageQuerySchema` in shared/): 1-based `page` and `pageSize`
+ * items, or, for deep paging, the opaque cursor `after` a previous page answered as `nextCursor`
+ * (then `page` is not used to skip rows).
+ */
 export interface PageQuery {
   page: number;
   pageSize: number;
+  after?: string | undefined;
 }
 
-/** The rows of one page: at most `limit`, after skipping `offset`. */
+/**
+ * The rows of one page: at most `limit`, after skipping `offset`, and only those past the cursor
+ * when `after` is set (a condition the rows query ANDs into its WHERE; `and()` ignores undefined).
+ */
 export interface PageWindow {
   limit: number;
   offset: number;
+  after?: SQL | undefined;
 }
 
 /** One page of a list, the shape `pageOf(item)` in `shared/src/contracts/common.ts` defines (docs/design.md §7). */
@@ -17,33 +29,190 @@ export interface Page<T> {
   items: T[];
   page: number;
   pageSize: number;
-  /** Every row matching the list's condition, on all pages. */
+  /** Every row matching the list's condition, on all pages — at most `LIST_TOTAL_CAP`, see `totalIsLowerBound`. */
   total: number;
+  /** Set (true) when more than `total` rows match: counting stopped at the cap (decision 071). */
+  totalIsLowerBound?: boolean;
+  /** The cursor for the next page (`?after=`), set when the list seeks and more rows follow. */
+  nextCursor?: string;
 }
 
 /** `{limit, offset}` for 1-based `page` and `pageSize`. */
 export const pageWindow = (q: PageQuery): PageWindow => ({ limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
 
-/** `count(*)` as an integer, for the count query of `page()`: `db.select({ n: rowCount() }).from(t).where(where)`. */
+/** `count(*)` as an integer: `db.select({ n: rowCount() }).from(sub)`. */
 export const rowCount = () => sql<number>`count(*)::int`;
 
 /**
- * One page of a list response: runs `rows` for the page's window, then `count` for the number of
- * all rows matching the same condition (a count query answering `[{ n }]`, or the number itself),
- * and returns `{items, page, pageSize, total}` with each row mapped by `toItem`. The two queries run
- * one after the other, so it works on a transaction too. `rows` must order by a unique tiebreaker
- * so pages neither overlap nor skip (docs/design.md §9).
+ * The number of rows `matching` answers, counted up to `cap + 1` and no further: the count of a
+ * `LIMIT cap + 1` subquery, so a list of a million rows costs no more to count than one of a
+ * thousand. `matching` is the list's query without order and window, e.g.
+ * `db.select({ one: sql\`1\` }).from(t).where(where)`.
+ */
+export function countUpTo(db: Executor, matching: { limit(n: number): { as(alias: string): Subquery } }, cap: number) {
+  return db.select({ n: rowCount() }).from(matching.limit(cap + 1).as('matching'));
+}
+
+/** The SQL type a cursor value is cast back to (the sort key's column type). */
+export type SeekType = 'timestamptz' | 'date' | 'text' | 'uuid' | 'bigint' | 'integer';
+
+/** One sort key of a list that pages by cursor: a column or expression and its direction. */
+export interface SeekKey {
+  expr: SQL | AnyColumn;
+  type: SeekType;
+  desc?: boolean;
+  /** Where nulls sort; Postgres's default (last ascending, first descending) when absent. */
+  nullsFirst?: boolean;
+  /** The expression is never null: the seek then starts with a range bound an index can use. */
+  notNull?: boolean;
+}
+
+/**
+ * The order of a list that pages by cursor (keyset pagination, decision 071): `keys` in order,
+ * the last one unique (the id tiebreaker). `name` tells lists and orders apart, so a cursor of one
+ * list or order is refused by another.
+ */
+export interface Seek {
+  name: string;
+  keys: SeekKey[];
+}
+
+/** The ORDER BY of `seek`. */
+export function seekOrder(seek: Seek): SQL[] {
+  return seek.keys.map(
+    (k) => sql`${k.expr} ${sql.raw(k.desc ? 'desc' : 'asc')}${k.nullsFirst === undefined ? sql`` : sql.raw(k.nullsFirst ? ' nulls first' : ' nulls last')}`,
+  );
+}
+
+/** A column for the rows query: the row's sort key values as a JSON array (text), read by `page()` for `nextCursor`. */
+export function seekCursor(seek: Seek): SQL<string> {
+  const values = seek.keys.map((k) => (k.type === 'bigint' || k.type === 'integer' ? sql`(${k.expr})::text` : sql`${k.expr}`));
+  return sql<string>`json_build_array(${sql.join(values, sql`, `)})::text`;
+}
+
+const cast = (k: SeekKey, v: string) => sql`${v}::${sql.raw(k.type)}`;
+
+/** The rows that come after `values` (one per key) in `seek`'s order, nulls included where they sort. */
+function seekAfter(seek: Seek, values: (string | null)[]): SQL {
+  const same = (k: SeekKey, v: string | null) => (v === null ? sql`${k.expr} is null` : sql`${k.expr} = ${cast(k, v)}`);
+  const beyond = (k: SeekKey, v: string | null): SQL | undefined => {
+    const nullsFirst = k.nullsFirst ?? k.desc === true;
+    if (v === null) return nullsFirst ? sql`${k.expr} is not null` : undefined;
+    const past = sql`${k.expr} ${sql.raw(k.desc ? '<' : '>')} ${cast(k, v)}`;
+    return nullsFirst || k.notNull ? past : sql`(${past} or ${k.expr} is null)`;
+  };
+  const branches: SQL[] = [];
+  seek.keys.forEach((k, i) => {
+    const next = beyond(k, values[i] ?? null);
+    if (next) branches.push(and(...seek.keys.slice(0, i).map((e, j) => same(e, values[j] ?? null)), next) as SQL);
+  });
+  const first = seek.keys[0];
+  const v0 = values[0] ?? null;
+  // The leading bound repeats what the branches imply, so the index on the first key is read from the cursor on.
+  const lead = first?.notNull && v0 !== null ? sql`${first.expr} ${sql.raw(first.desc ? '<=' : '>=')} ${cast(first, v0)}` : undefined;
+  return and(lead, branches.length > 0 ? (or(...branches) as SQL) : sql`false`) as SQL;
+}
+
+const badCursor = (message: string) =>
+  new AppError('validation-failed', `Ongeldige invoer: ${message}`, { errors: [{ in: 'query', pointer: '/after', message }] });
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const INSTANT = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,6})?(Z|[+-]\d{2}(:\d{2})?)$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const realDate = (s: string) => {
+  const m = DATE.exec(s);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.toISOString().slice(0, 10) === s;
+};
+const VALID: Record<SeekType, (v: string) => boolean> = {
+  timestamptz: (v) => v === 'infinity' || v === '-infinity' || (INSTANT.test(v) && realDate(v.slice(0, 10))),
+  date: realDate,
+  text: (v) => v.length <= 1000 && !v.includes('\u0000'),
+  uuid: (v) => UUID.test(v),
+  bigint: (v) => /^-?\d{1,18}$/.test(v),
+  integer: (v) => /^-?\d{1,9}$/.test(v),
+};
+
+/** `after` as an opaque string: base64url of `{s: seek name, v: values}`. */
+const encodeCursor = (seek: Seek, values: unknown[]) => Buffer.from(JSON.stringify({ s: seek.name, v: values }), 'utf8').toString('base64url');
+
+/**
+ * The sort key values in cursor `after` for `seek`.
+ * @throws AppError 400 `validation-failed` on `/after` when the cursor is not one this list and order answered
+ */
+function decodeCursor(seek: Seek, after: string): (string | null)[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(after, 'base64url').toString('utf8'));
+  } catch {
+    throw badCursor('deze cursor is onleesbaar');
+  }
+  const c = parsed as { s?: unknown; v?: unknown };
+  if (typeof c !== 'object' || c === null || c.s !== seek.name) throw badCursor('deze cursor hoort bij een andere lijst of sortering');
+  const values = c.v;
+  if (!Array.isArray(values) || values.length !== seek.keys.length) throw badCursor('deze cursor is onleesbaar');
+  return values.map((v, i) => {
+    const k = seek.keys[i] as SeekKey;
+    if (v === null && !k.notNull) return null;
+    if (typeof v !== 'string' || !VALID[k.type](v)) throw badCursor('deze cursor is onleesbaar');
+    return v;
+  });
+}
+
+/** What `page()` needs to page by cursor: the list's order and the cursor column of its rows (`seekCursor`). */
+export interface PageSeek<R> {
+  seek: Seek;
+  cursorOf: (row: R) => string;
+}
+
+/**
+ * One page of a list response (decision 071). Runs `rows` for the page's window (one row more than
+ * the page, to know whether more follow) and returns `{items, page, pageSize, total}` with each row
+ * mapped by `toItem`, plus `totalIsLowerBound` and `nextCursor` when they apply:
+ * - `total` needs no count when the page itself shows where the list ends (a last page reached by
+ *   number); otherwise `count(LIST_TOTAL_CAP)` counts the matching rows up to one past the cap
+ *   (`countUpTo`, or a number known otherwise). Past the cap, `total` is the cap and
+ *   `totalIsLowerBound` is true ("more than 1,000").
+ * - With `seek`, `rows` must order by `seekOrder(seek)` and select `seekCursor(seek)`; a query's
+ *   `after` then replaces the offset with a condition on the sort keys (`window.after`), which an
+ *   index on those keys answers without reading the skipped rows; `nextCursor` is set while rows follow.
+ * The queries run one after the other, so it works on a transaction too. `rows` must order by a
+ * unique tiebreaker so pages neither overlap nor skip (docs/design.md §9).
+ * @throws AppError 400 `validation-failed` on `/after` for a cursor of another list or order, or on a list without `seek`
  */
 export async function page<R, T>(
   q: PageQuery,
   rows: (window: PageWindow) => PromiseLike<R[]>,
-  count: () => PromiseLike<number | readonly { n: number | string | null }[]>,
+  count: (cap: number) => PromiseLike<number | readonly { n: number | string | null }[]>,
   toItem: (row: R) => T,
+  seek?: PageSeek<R>,
 ): Promise<Page<T>> {
-  const found = await rows(pageWindow(q));
-  const counted = await count();
-  const total = typeof counted === 'number' ? counted : Number(counted[0]?.n ?? 0);
-  return { items: found.map(toItem), page: q.page, pageSize: q.pageSize, total };
+  let after: SQL | undefined;
+  let offset = (q.page - 1) * q.pageSize;
+  if (q.after !== undefined) {
+    if (!seek) throw badCursor('deze lijst bladert niet met een cursor');
+    after = seekAfter(seek.seek, decodeCursor(seek.seek, q.after));
+    offset = 0;
+  }
+  const found = await rows({ limit: q.pageSize + 1, offset, after });
+  const more = found.length > q.pageSize;
+  const onPage = more ? found.slice(0, q.pageSize) : found;
+  let total: number;
+  let lowerBound = false;
+  if (after === undefined && !more && (onPage.length > 0 || offset === 0)) {
+    total = offset + onPage.length;
+  } else {
+    const counted = await count(LIST_TOTAL_CAP);
+    const n = typeof counted === 'number' ? counted : Number(counted[0]?.n ?? 0);
+    lowerBound = n > LIST_TOTAL_CAP;
+    total = lowerBound ? LIST_TOTAL_CAP : n;
+  }
+  const result: Page<T> = { items: onPage.map(toItem), page: q.page, pageSize: q.pageSize, total };
+  if (lowerBound) result.totalIsLowerBound = true;
+  const last = onPage[onPage.length - 1];
+  if (seek && more && last !== undefined) result.nextCursor = encodeCursor(seek.seek, JSON.parse(seek.cursorOf(last)) as unknown[]);
+  return result;
 }
 
 /** An instant from the database as an ISO string (both drivers give Date or string). */

@@ -95,15 +95,40 @@ export const decimalInteger = (min: number, max: number) =>
     .transform(Number)
     .pipe(z.number().int().min(min).max(max));
 
-/** `page` (from 1) and `pageSize` (1–100, default 20) query parameters. */
+/**
+ * The most rows a list counts for its `total` (decision 071): past it the answer is "more than
+ * 1,000" (`totalIsLowerBound`), so counting never reads a whole table.
+ */
+export const LIST_TOTAL_CAP = 1000;
+
+/**
+ * `page` (from 1) and `pageSize` (1–100, default 20) query parameters, and `after`: the opaque
+ * cursor a previous page answered as `nextCursor`, for deep paging (then `page` skips nothing).
+ */
 export const PageQuerySchema = z.strictObject({
   page: decimalInteger(1, 100000).default(1),
   pageSize: decimalInteger(1, 100).default(20),
+  after: z
+    .string()
+    .max(2000)
+    .regex(/^[A-Za-z0-9_-]+$/, 'verwacht een cursor van een vorige pagina')
+    .optional(),
 });
 
-/** A page of a list: `{items, page, pageSize, total}` (docs/design.md §7). */
+/**
+ * A page of a list: `{items, page, pageSize, total}` (docs/design.md §7). `total` counts at most
+ * `LIST_TOTAL_CAP` rows: `totalIsLowerBound: true` says more than `total` match. `nextCursor`, on
+ * lists that page by cursor, is the `after` of the next page while more rows follow.
+ */
 export const pageOf = <T extends z.ZodType>(item: T) =>
-  z.object({ items: z.array(item), page: z.number().int(), pageSize: z.number().int(), total: z.number().int() });
+  z.object({
+    items: z.array(item),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+    total: z.number().int(),
+    totalIsLowerBound: z.boolean().optional(),
+    nextCursor: z.string().optional(),
+  });
 
 /** Integer euro cents (docs/design.md §5). */
 export const CentsSchema = z.number().int();

@@ -54,12 +54,17 @@ export function QueryView<T>({
   return <>{children(query.data)}</>;
 }
 
-/** A list answer of the API (`page()` on the server): one page of items, its number and size, and the total. */
+/**
+ * A list answer of the API (`page()` on the server): one page of items, its number and size, and
+ * the total — "more than `total`" when `totalIsLowerBound` (counting stops at 1,000, decision 071).
+ */
 export interface PageData<T> {
   items: T[];
   page: number;
   pageSize: number;
   total: number;
+  totalIsLowerBound?: boolean | undefined;
+  nextCursor?: string | undefined;
 }
 
 /**
@@ -95,7 +100,14 @@ export function PagedList<T>({
       {(data) => (
         <>
           {children(data.items, data)}
-          <Pagination page={page} pageSize={data.pageSize} total={data.total} onPageChange={onPageChange} label={paginationLabel} />
+          <Pagination
+            page={page}
+            pageSize={data.pageSize}
+            total={data.total}
+            totalIsLowerBound={data.totalIsLowerBound}
+            onPageChange={onPageChange}
+            label={paginationLabel}
+          />
         </>
       )}
     </QueryView>

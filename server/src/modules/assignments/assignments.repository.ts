@@ -10,7 +10,7 @@ import {
 } from '@duidingspool/shared';
 import { and, asc, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import { type Actor, hasRole } from '../../lib/context.ts';
-import { iso, isoOrNull, page, rowCount } from '../../lib/pagination.ts';
+import { countUpTo, iso, isoOrNull, page, type Seek, seekCursor, seekOrder } from '../../lib/pagination.ts';
 import { isOwnWork } from '../../lib/separation-of-duties.ts';
 import { activeInPool } from '../specialists/index.ts';
 
@@ -125,6 +125,7 @@ export function assignmentsVisibleTo(actor: Actor): SQL {
   return sql`false`;
 }
 
+/** The assignment joined to its request and specialist, selecting `fields`. */
 function base(db: Executor) {
   return db
     .select(columns)
@@ -165,7 +166,26 @@ export async function lockLiveForRequest(db: Executor, requestId: string): Promi
   return rows.map(toRecord);
 }
 
-/** One page of assignments `actor` may see. */
+/** The assignment list's order: newest proposal first, id as tiebreaker (indexes of decision 071). */
+const ASSIGNMENT_SEEK: Seek = {
+  name: 'assignments',
+  keys: [
+    { expr: a.proposedAt, type: 'timestamptz', desc: true, notNull: true },
+    { expr: a.id, type: 'uuid', notNull: true },
+  ],
+};
+
+/** `base` with the cursor column of the list's seek order. */
+function listBase(db: Executor) {
+  return db
+    .select({ ...columns, cursor: seekCursor(ASSIGNMENT_SEEK) })
+    .from(a)
+    .innerJoin(r, eq(r.id, a.requestId))
+    .innerJoin(schema.specialists, eq(schema.specialists.id, a.specialistId))
+    .innerJoin(schema.users, eq(schema.users.id, schema.specialists.userId));
+}
+
+/** One page of assignments `actor` may see, newest first; deep pages by cursor (`after`). */
 export async function listAssignments(db: Executor, actor: Actor, q: AssignmentListQuery) {
   const filters: (SQL | undefined)[] = [assignmentsVisibleTo(actor)];
   if (q.status) filters.push(eq(a.status, q.status));
@@ -174,9 +194,15 @@ export async function listAssignments(db: Executor, actor: Actor, q: AssignmentL
   const where = and(...filters);
   return page(
     q,
-    ({ limit, offset }) => base(db).where(where).orderBy(desc(a.proposedAt), asc(a.id)).limit(limit).offset(offset),
-    () => db.select({ n: rowCount() }).from(a).innerJoin(r, eq(r.id, a.requestId)).where(where),
-    (row) => toAssignment(toRecord(row), actor),
+    ({ limit, offset, after }) =>
+      listBase(db)
+        .where(and(where, after))
+        .orderBy(...seekOrder(ASSIGNMENT_SEEK))
+        .limit(limit)
+        .offset(offset),
+    (cap) => countUpTo(db, db.select({ one: sql`1` }).from(a).innerJoin(r, eq(r.id, a.requestId)).where(where), cap),
+    ({ cursor: _cursor, ...row }) => toAssignment(toRecord(row), actor),
+    { seek: ASSIGNMENT_SEEK, cursorOf: (row) => row.cursor },
   );
 }
 

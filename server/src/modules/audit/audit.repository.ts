@@ -1,7 +1,7 @@
 import { type Executor, schema } from '@duidingspool/db';
 import type { AuditEvent, AuditEventFilter } from '@duidingspool/shared';
-import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
-import { iso } from '../../lib/pagination.ts';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
+import { countUpTo, iso, type Seek, seekCursor, seekOrder } from '../../lib/pagination.ts';
 
 const ev = schema.auditEvents;
 
@@ -18,8 +18,26 @@ export function auditFilter(f: AuditEventFilter): SQL | undefined {
   return filters.length > 0 ? and(...filters) : undefined;
 }
 
-/** Audit events matching `where`, newest first (id as tiebreaker). */
-export async function selectAuditEvents(db: Executor, where: SQL | undefined, limit: number, offset: number): Promise<AuditEvent[]> {
+/** The audit log's order: newest first, id as tiebreaker (indexes `audit_events_*`, decision 071). */
+export const AUDIT_SEEK: Seek = {
+  name: 'audit-events',
+  keys: [
+    { expr: ev.occurredAt, type: 'timestamptz', desc: true, notNull: true },
+    { expr: ev.id, type: 'bigint', desc: true, notNull: true },
+  ],
+};
+
+/**
+ * Audit events matching `where` (and past cursor condition `after`, see `page()`), newest first
+ * (id as tiebreaker), each with its `cursor` in `AUDIT_SEEK`.
+ */
+export async function selectAuditEvents(
+  db: Executor,
+  where: SQL | undefined,
+  limit: number,
+  offset: number,
+  after?: SQL,
+): Promise<(AuditEvent & { cursor: string })[]> {
   const rows = await db
     .select({
       id: ev.id,
@@ -33,11 +51,12 @@ export async function selectAuditEvents(db: Executor, where: SQL | undefined, li
       ip: sql<string | null>`host(${ev.ip})`,
       userAgent: ev.userAgent,
       details: ev.details,
+      cursor: seekCursor(AUDIT_SEEK),
     })
     .from(ev)
     .leftJoin(schema.users, eq(schema.users.id, ev.actorId))
-    .where(where)
-    .orderBy(desc(ev.occurredAt), desc(ev.id))
+    .where(and(where, after))
+    .orderBy(...seekOrder(AUDIT_SEEK))
     .limit(limit)
     .offset(offset);
   return rows.map((r) => ({
@@ -46,8 +65,8 @@ export async function selectAuditEvents(db: Executor, where: SQL | undefined, li
   }));
 }
 
-/** How many audit events match `where`. */
-export async function countAuditEvents(db: Executor, where: SQL | undefined): Promise<number> {
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(ev).where(where);
+/** How many audit events match `where`, counted up to `cap + 1` (`countUpTo`). */
+export async function countAuditEvents(db: Executor, where: SQL | undefined, cap: number): Promise<number> {
+  const [row] = await countUpTo(db, db.select({ one: sql`1` }).from(ev).where(where), cap);
   return row?.n ?? 0;
 }

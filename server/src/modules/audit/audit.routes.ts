@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { page } from '../../lib/pagination.ts';
 import { serviceContext } from '../../lib/service-context.ts';
-import { auditFilter, countAuditEvents, selectAuditEvents } from './audit.repository.ts';
+import { AUDIT_SEEK, auditFilter, countAuditEvents, selectAuditEvents } from './audit.repository.ts';
 import { audit } from './audit.service.ts';
 
 const tags = ['audit'];
@@ -26,9 +26,10 @@ export const auditRoutes: FastifyPluginAsyncZod<{ now: () => Date }> = async (ap
       const where = auditFilter(request.query);
       return page(
         request.query,
-        ({ limit, offset }) => selectAuditEvents(app.db, where, limit, offset),
-        () => countAuditEvents(app.db, where),
-        (event) => event,
+        ({ limit, offset, after }) => selectAuditEvents(app.db, where, limit, offset, after),
+        (cap) => countAuditEvents(app.db, where, cap),
+        ({ cursor: _cursor, ...event }) => event,
+        { seek: AUDIT_SEEK, cursorOf: (event) => event.cursor },
       );
     },
   });

@@ -1,10 +1,10 @@
 import { type Executor, schema } from '@duidingspool/db';
 import { type LedgerEntry, type LedgerEntryQuery, yearOf } from '@duidingspool/shared';
-import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { AppError } from '../../errors.ts';
 import type { ServiceContext } from '../../lib/context.ts';
-import { isoOrNull, page, rowCount } from '../../lib/pagination.ts';
+import { countUpTo, isoOrNull, page, type Seek, seekCursor, seekOrder } from '../../lib/pagination.ts';
 import { getBudget } from './budgets.service.ts';
 
 // Read model of the ledger lines behind the budget page (drill-down and export; docs/architecture.md,
@@ -20,7 +20,19 @@ const r = schema.interpretationRequests;
 const specialistUser = alias(schema.users, 'specialist_user');
 const reviewer = alias(schema.users, 'reviewer');
 
+/** The drill-down's order: newest work first, then newest entry, id as tiebreaker (index `time_entries_year`, decision 071). */
+const LEDGER_SEEK: Seek = {
+  name: 'ledger-entries',
+  keys: [
+    { expr: te.workedOn, type: 'date', desc: true, notNull: true },
+    { expr: te.createdAt, type: 'timestamptz', desc: true, notNull: true },
+    { expr: te.id, type: 'uuid', notNull: true },
+  ],
+};
+
 const ledgerColumns = {
+  /** The row's position in `LEDGER_SEEK`, for the next page's cursor; not part of the line. */
+  cursor: seekCursor(LEDGER_SEEK),
   id: te.id,
   workedOn: te.workedOn,
   specialistName: specialistUser.displayName,
@@ -87,7 +99,7 @@ function ledgerBase(db: Executor) {
 }
 
 type LedgerRow = Awaited<ReturnType<ReturnType<typeof ledgerBase>['execute']>>[number];
-const toLedgerEntry = (row: LedgerRow): LedgerEntry => ({
+const toLedgerEntry = ({ cursor: _cursor, ...row }: LedgerRow): LedgerEntry => ({
   ...row,
   rateCents: Number(row.rateCents),
   amountCents: Number(row.amountCents),
@@ -99,22 +111,28 @@ export async function ledgerEntries(ctx: Pick<ServiceContext, 'db'>, year: numbe
   await getBudget(ctx, year);
   const where = ledgerWhere(year, q);
   const needsJoin = q.dimension === 'safety-region' || q.dimension === 'municipality' || q.dimension === 'case-table' || q.dimension === 'expertise-area';
-  const countQuery = () => {
-    const counted = ctx.db.select({ n: rowCount() }).from(te);
+  const matching = () => {
+    const one = ctx.db.select({ one: sql`1` }).from(te);
     return needsJoin
-      ? counted
+      ? one
           .innerJoin(schema.assignments, eq(schema.assignments.id, te.assignmentId))
           .innerJoin(r, eq(r.id, schema.assignments.requestId))
           .innerJoin(schema.municipalities, eq(schema.municipalities.id, r.municipalityId))
           .innerJoin(schema.safetyHouses, eq(schema.safetyHouses.id, schema.municipalities.safetyHouseId))
           .where(where)
-      : counted.where(where);
+      : one.where(where);
   };
   return page(
     q,
-    ({ limit, offset }) => ledgerBase(ctx.db).where(where).orderBy(desc(te.workedOn), desc(te.createdAt), asc(te.id)).limit(limit).offset(offset),
-    countQuery,
+    ({ limit, offset, after }) =>
+      ledgerBase(ctx.db)
+        .where(and(where, after))
+        .orderBy(...seekOrder(LEDGER_SEEK))
+        .limit(limit)
+        .offset(offset),
+    (cap) => countUpTo(ctx.db, matching(), cap),
     toLedgerEntry,
+    { seek: LEDGER_SEEK, cursorOf: (row) => row.cursor },
   );
 }
 

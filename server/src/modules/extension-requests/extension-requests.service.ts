@@ -3,7 +3,7 @@ import type { CreateExtensionBody, DecideExtensionBody, ExtensionAction, Extensi
 import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
 import { forbidden, invalidTransition, notFound } from '../../errors.ts';
 import { type Actor, hasRole, type ServiceContext } from '../../lib/context.ts';
-import { iso, isoOrNull, page, rowCount } from '../../lib/pagination.ts';
+import { countUpTo, iso, isoOrNull, page } from '../../lib/pagination.ts';
 import { assertNoPersonalData } from '../../lib/personal-data-guard.ts';
 import { assertNotOwnWork, isOwnWork } from '../../lib/separation-of-duties.ts';
 import { assignmentsVisibleTo, changeEstimate, findAssignment } from '../assignments/index.ts';
@@ -71,7 +71,7 @@ export async function listExtensionRequests(ctx: ServiceContext, q: ExtensionLis
   return page(
     q,
     ({ limit, offset }) => base(ctx.db).where(where).orderBy(sql`${x.status} = 'requested' desc`, desc(x.requestedAt), asc(x.id)).limit(limit).offset(offset),
-    () => ctx.db.select({ n: rowCount() }).from(x).innerJoin(a, eq(a.id, x.assignmentId)).where(where),
+    (cap) => countUpTo(ctx.db, ctx.db.select({ one: sql`1` }).from(x).innerJoin(a, eq(a.id, x.assignmentId)).where(where), cap),
     (row) => toDto(ctx.actor, row),
   );
 }

@@ -9,9 +9,9 @@ import {
   TERMINAL_STATUSES,
   type TimelineEvent,
 } from '@duidingspool/shared';
-import { and, asc, desc, eq, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
 import { type Actor, hasRole } from '../../lib/context.ts';
-import { iso, isoOrNull, type PageWindow, page, rowCount } from '../../lib/pagination.ts';
+import { countUpTo, iso, isoOrNull, type PageWindow, page, type Seek, seekCursor, seekOrder } from '../../lib/pagination.ts';
 import { holdsRequest } from '../assignments/index.ts';
 
 const r = schema.interpretationRequests;
@@ -95,30 +95,60 @@ function toSummary(row: SummaryRow): InterpretationRequestSummary {
   };
 }
 
-const SORTS: Record<InterpretationRequestListQuery['sort'], SQL[]> = {
-  submittedAt: [sql`${r.submittedAt} asc nulls last`],
-  '-submittedAt': [sql`${r.submittedAt} desc nulls last`, desc(r.createdAt)],
-  meetingDate: [sql`${r.meetingDate} asc nulls last`],
-  '-meetingDate': [sql`${r.meetingDate} desc nulls last`],
-  urgency: [sql`case ${r.urgency} when 'urgent' then 0 else 1 end`, sql`${r.submittedAt} asc nulls last`],
-  reference: [asc(r.reference)],
-  '-reference': [desc(r.reference)],
-  status: [asc(r.status), sql`${r.submittedAt} asc nulls last`],
+/** A missing submission time (a draft) sorts last both ways, as one non-null expression the list indexes hold (decision 071). */
+const submittedLast = { asc: sql`coalesce(${r.submittedAt}, 'infinity'::timestamptz)`, desc: sql`coalesce(${r.submittedAt}, '-infinity'::timestamptz)` };
+const id = { expr: r.id, type: 'uuid', notNull: true } as const;
+
+/** Each list order as a seek (keyset) order, the id tiebreaker last; the default and the triage order have indexes. */
+const SORTS: Record<InterpretationRequestListQuery['sort'], Seek> = {
+  submittedAt: { name: 'requests:submittedAt', keys: [{ expr: submittedLast.asc, type: 'timestamptz', notNull: true }, id] },
+  '-submittedAt': {
+    name: 'requests:-submittedAt',
+    keys: [
+      { expr: submittedLast.desc, type: 'timestamptz', desc: true, notNull: true },
+      { expr: r.createdAt, type: 'timestamptz', desc: true, notNull: true },
+      id,
+    ],
+  },
+  meetingDate: { name: 'requests:meetingDate', keys: [{ expr: r.meetingDate, type: 'date', nullsFirst: false }, id] },
+  '-meetingDate': { name: 'requests:-meetingDate', keys: [{ expr: r.meetingDate, type: 'date', desc: true, nullsFirst: false }, id] },
+  urgency: {
+    name: 'requests:urgency',
+    keys: [
+      { expr: sql`case ${r.urgency} when 'urgent' then 0 else 1 end`, type: 'integer', notNull: true },
+      { expr: submittedLast.asc, type: 'timestamptz', notNull: true },
+      id,
+    ],
+  },
+  reference: { name: 'requests:reference', keys: [{ expr: r.reference, type: 'text', notNull: true }, id] },
+  '-reference': { name: 'requests:-reference', keys: [{ expr: r.reference, type: 'text', desc: true, notNull: true }, id] },
+  status: {
+    name: 'requests:status',
+    keys: [{ expr: r.status, type: 'text', notNull: true }, { expr: submittedLast.asc, type: 'timestamptz', notNull: true }, id],
+  },
 };
 
-/** One page of the requests `actor` may see, with the total, in a stable order (id as tiebreaker). */
+/**
+ * One page of the requests `actor` may see, with the total (capped), in a stable order (id as
+ * tiebreaker); pages deep by cursor (`after`) in every order (decision 071).
+ */
 export async function listRequests(db: Executor, actor: Actor, q: InterpretationRequestListQuery) {
   const filters: SQL[] = [visibleTo(actor)];
   if (q.status) filters.push(inArray(r.status, RequestStatusSchema.array().parse(q.status.split(','))));
   if (q.caseTableId) filters.push(eq(r.caseTableId, q.caseTableId));
   const where = and(...filters);
-  const rows = ({ limit, offset }: PageWindow) =>
-    summaryBase(db)
-      .where(where)
-      .orderBy(...SORTS[q.sort], asc(r.id))
+  const seek = SORTS[q.sort];
+  const rows = ({ limit, offset, after }: PageWindow) =>
+    db
+      .select({ ...summaryColumns, cursor: seekCursor(seek) })
+      .from(r)
+      .innerJoin(schema.caseTables, eq(schema.caseTables.id, r.caseTableId))
+      .innerJoin(schema.municipalities, eq(schema.municipalities.id, r.municipalityId))
+      .where(and(where, after))
+      .orderBy(...seekOrder(seek))
       .limit(limit)
       .offset(offset);
-  return page(q, rows, () => db.select({ n: rowCount() }).from(r).where(where), toSummary);
+  return page(q, rows, (cap) => countUpTo(db, db.select({ one: sql`1` }).from(r).where(where), cap), toSummary, { seek, cursorOf: (row) => row.cursor });
 }
 
 /** The request with id `id` if `actor` may see it, with its case content; `lock` takes a row lock. */

@@ -9,11 +9,11 @@ import {
   PREFERENCE_EVENTS,
   type PutNotificationPreferencesBody,
 } from '@duidingspool/shared';
-import { count, desc, eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { AppConfig } from '../../config.ts';
 import { invalidField, invalidTransition, notFound } from '../../errors.ts';
 import type { Actor, RequestOrigin } from '../../lib/context.ts';
-import { iso, isoOrNull, type Page, page } from '../../lib/pagination.ts';
+import { countUpTo, iso, isoOrNull, type Page, page, type Seek, seekCursor, seekOrder } from '../../lib/pagination.ts';
 import { audit } from '../audit/index.ts';
 import { renderMail, sampleMailInput } from './templates.tsx';
 import { NotificationWorker } from './worker.ts';
@@ -97,15 +97,32 @@ function toOutbox(r: OutboxRow): OutboxNotification {
   };
 }
 
-/** A page of the outbox for admins, newest first (no subject or body: there is none stored). */
+/** The outbox's order: newest first, id as tiebreaker (indexes `notifications_outbox*`, decision 071). */
+const OUTBOX_SEEK: Seek = {
+  name: 'outbox',
+  keys: [
+    { expr: schema.notifications.createdAt, type: 'timestamptz', desc: true, notNull: true },
+    { expr: schema.notifications.id, type: 'uuid', desc: true, notNull: true },
+  ],
+};
+
+/** A page of the outbox for admins, newest first (no subject or body: there is none stored); deep pages by cursor. */
 export async function listOutbox(db: Database, q: NotificationListQuery): Promise<Page<OutboxNotification>> {
   const n = schema.notifications;
   const where = q.status ? eq(n.status, q.status) : undefined;
   return page(
     q,
-    ({ limit, offset }) => db.select().from(n).where(where).orderBy(desc(n.createdAt), desc(n.id)).limit(limit).offset(offset),
-    () => db.select({ n: count() }).from(n).where(where),
-    toOutbox,
+    ({ limit, offset, after }) =>
+      db
+        .select({ row: n, cursor: seekCursor(OUTBOX_SEEK) })
+        .from(n)
+        .where(and(where, after))
+        .orderBy(...seekOrder(OUTBOX_SEEK))
+        .limit(limit)
+        .offset(offset),
+    (cap) => countUpTo(db, db.select({ one: sql`1` }).from(n).where(where), cap),
+    ({ row }) => toOutbox(row),
+    { seek: OUTBOX_SEEK, cursorOf: (row) => row.cursor },
   );
 }
 

@@ -3,7 +3,7 @@ import type { CaseTable, PageQuerySchema, ReferenceData } from '@duidingspool/sh
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { type Actor, hasRole } from '../../lib/context.ts';
-import { type Page, type PageWindow, page, rowCount } from '../../lib/pagination.ts';
+import { countUpTo, type Page, type PageWindow, page } from '../../lib/pagination.ts';
 import { listActivities, listExpertiseAreas } from '../specialists/index.ts';
 
 /**
@@ -35,7 +35,7 @@ export async function listCaseTables(db: Executor, actor: Actor, q: z.infer<type
   return page(
     q,
     rows,
-    () => db.select({ n: rowCount() }).from(ct).where(where),
+    (cap) => countUpTo(db, db.select({ one: sql`1` }).from(ct).where(where), cap),
     (row) => row,
   );
 }

@@ -2,7 +2,7 @@ import { type Executor, schema } from '@duidingspool/db';
 import { LIVE_ASSIGNMENT_STATUSES, type Specialist, type SpecialistListQuery } from '@duidingspool/shared';
 import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../../lib/context.ts';
-import { type Page, type PageWindow, page, rowCount } from '../../lib/pagination.ts';
+import { countUpTo, type Page, type PageWindow, page } from '../../lib/pagination.ts';
 import { activeInPool, specialistActions } from './specialists.repository.ts';
 
 // Read model of the pool page (docs/architecture.md, "Read models"). Besides this module's tables it
@@ -63,7 +63,7 @@ export async function listPoolSpecialists(db: Executor, actor: Actor, q: Special
   return page(
     q,
     rows,
-    () => db.select({ n: rowCount() }).from(s).innerJoin(schema.users, eq(schema.users.id, s.userId)).where(where),
+    (cap) => countUpTo(db, db.select({ one: sql`1` }).from(s).innerJoin(schema.users, eq(schema.users.id, s.userId)).where(where), cap),
     ({ userId, ...row }) => ({
       ...row,
       currentRateCents: row.currentRateCents === null ? null : Number(row.currentRateCents),

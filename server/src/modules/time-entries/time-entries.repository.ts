@@ -1,9 +1,9 @@
 import { type Executor, schema } from '@duidingspool/db';
 import type { TimeEntry, TimeEntryAction, TimeEntryListQuery } from '@duidingspool/shared';
-import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { type Actor, hasRole } from '../../lib/context.ts';
-import { iso, isoOrNull, page, rowCount } from '../../lib/pagination.ts';
+import { countUpTo, iso, isoOrNull, page, type Seek, seekCursor, seekOrder } from '../../lib/pagination.ts';
 import { isOwnWork } from '../../lib/separation-of-duties.ts';
 
 const te = schema.timeEntries;
@@ -69,6 +69,7 @@ export function entriesVisibleTo(actor: Actor): SQL {
   return sql`false`;
 }
 
+/** The entry joined to its assignment, request, specialist and reviewer, selecting `fields`. */
 function base(db: Executor) {
   return db
     .select(columns)
@@ -87,7 +88,29 @@ export async function findEntry(db: Executor, id: string, visible: SQL, lock = f
   return rows[0] ? toRecord(rows[0]) : null;
 }
 
-/** One page of entries `actor` may see, newest work first. */
+/** The order of every entry list: newest work first, then newest entry, id as tiebreaker (indexes of decision 071). */
+export const ENTRY_SEEK: Seek = {
+  name: 'time-entries',
+  keys: [
+    { expr: te.workedOn, type: 'date', desc: true, notNull: true },
+    { expr: te.createdAt, type: 'timestamptz', desc: true, notNull: true },
+    { expr: te.id, type: 'uuid', notNull: true },
+  ],
+};
+
+/** `base` with the cursor column of the list's seek order. */
+function listBase(db: Executor) {
+  return db
+    .select({ ...columns, cursor: seekCursor(ENTRY_SEEK) })
+    .from(te)
+    .innerJoin(schema.assignments, eq(schema.assignments.id, te.assignmentId))
+    .innerJoin(schema.interpretationRequests, eq(schema.interpretationRequests.id, schema.assignments.requestId))
+    .innerJoin(schema.specialists, eq(schema.specialists.id, te.specialistId))
+    .innerJoin(specialistUser, eq(specialistUser.id, schema.specialists.userId))
+    .leftJoin(reviewer, eq(reviewer.id, te.reviewedBy));
+}
+
+/** One page of entries `actor` may see, newest work first; deep pages by cursor (`after`). */
 export async function listEntries(db: Executor, actor: Actor, q: TimeEntryListQuery & { assignmentId?: string | undefined }) {
   const filters: SQL[] = [entriesVisibleTo(actor)];
   if (q.status) filters.push(eq(te.status, q.status));
@@ -95,9 +118,15 @@ export async function listEntries(db: Executor, actor: Actor, q: TimeEntryListQu
   const where = and(...filters);
   return page(
     q,
-    ({ limit, offset }) => base(db).where(where).orderBy(desc(te.workedOn), desc(te.createdAt), asc(te.id)).limit(limit).offset(offset),
-    () => db.select({ n: rowCount() }).from(te).where(where),
-    (row) => toTimeEntry(toRecord(row), actor),
+    ({ limit, offset, after }) =>
+      listBase(db)
+        .where(and(where, after))
+        .orderBy(...seekOrder(ENTRY_SEEK))
+        .limit(limit)
+        .offset(offset),
+    (cap) => countUpTo(db, db.select({ one: sql`1` }).from(te).where(where), cap),
+    ({ cursor: _cursor, ...row }) => toTimeEntry(toRecord(row), actor),
+    { seek: ENTRY_SEEK, cursorOf: (row) => row.cursor },
   );
 }
 

@@ -1,9 +1,9 @@
 import { type Database, type Executor, schema } from '@duidingspool/db';
 import type { InviteUserBody, PatchUserBody, Role, User, UserListQuery } from '@duidingspool/shared';
-import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
 import { AppError, forbidden, invalidField, invalidTransition, notFound } from '../../errors.ts';
 import type { ServiceContext } from '../../lib/context.ts';
-import { iso, page, rowCount } from '../../lib/pagination.ts';
+import { countUpTo, iso, page, type Seek, seekCursor, seekOrder } from '../../lib/pagination.ts';
 import { withdrawSpecialistWork } from '../assignments/index.ts';
 import { audit, auditAs, SYSTEM_ORIGIN } from '../audit/index.ts';
 import { deleteRecoveryCodes, issueAccountToken, revokeSessions, voidAccountTokens } from '../auth/index.ts';
@@ -29,7 +29,16 @@ const userColumns = {
 
 const toUser = (row: { createdAt: Date | string } & Omit<User, 'createdAt'>): User => ({ ...row, createdAt: iso(row.createdAt) });
 
-/** A page of users for the admin, ordered by e-mail (id as tiebreaker). */
+/** The user list's order: e-mail, id as tiebreaker (index `users_list`, decision 071). */
+const USER_SEEK: Seek = {
+  name: 'users',
+  keys: [
+    { expr: u.email, type: 'text', notNull: true },
+    { expr: u.id, type: 'uuid', notNull: true },
+  ],
+};
+
+/** A page of users for the admin, ordered by e-mail (id as tiebreaker); deep pages by cursor. */
 export async function listUsers(ctx: ServiceContext, q: UserListQuery) {
   const filters: SQL[] = [];
   if (q.role) filters.push(sql`exists (select 1 from ${schema.userRoles} r where r.user_id = ${u.id} and r.role = ${q.role})`);
@@ -37,9 +46,17 @@ export async function listUsers(ctx: ServiceContext, q: UserListQuery) {
   const where = filters.length > 0 ? and(...filters) : undefined;
   return page(
     q,
-    ({ limit, offset }) => ctx.db.select(userColumns).from(u).where(where).orderBy(asc(u.email), asc(u.id)).limit(limit).offset(offset),
-    () => ctx.db.select({ n: rowCount() }).from(u).where(where),
-    toUser,
+    ({ limit, offset, after }) =>
+      ctx.db
+        .select({ ...userColumns, cursor: seekCursor(USER_SEEK) })
+        .from(u)
+        .where(and(where, after))
+        .orderBy(...seekOrder(USER_SEEK))
+        .limit(limit)
+        .offset(offset),
+    (cap) => countUpTo(ctx.db, ctx.db.select({ one: sql`1` }).from(u).where(where), cap),
+    ({ cursor: _cursor, ...row }) => toUser(row),
+    { seek: USER_SEEK, cursorOf: (row) => row.cursor },
   );
 }
 

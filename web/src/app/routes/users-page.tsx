@@ -61,7 +61,14 @@ export function UsersPage() {
               editingId={editingId}
               onEdit={(u: User) => setEditingId(u.id)}
             />
-            <Pagination page={page} pageSize={users.data.pageSize} total={users.data.total} onPageChange={changePage} label={t('users.pagination')} />
+            <Pagination
+              page={page}
+              pageSize={users.data.pageSize}
+              total={users.data.total}
+              totalIsLowerBound={users.data.totalIsLowerBound}
+              onPageChange={changePage}
+              label={t('users.pagination')}
+            />
           </>
         ) : null}
       </section>

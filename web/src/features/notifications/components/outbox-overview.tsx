@@ -163,7 +163,14 @@ export function OutboxOverview() {
           ))}
         </DataTable>
       )}
-      <Pagination page={page} pageSize={data.pageSize} total={data.total} onPageChange={setPage} label={t('mail.pagination')} />
+      <Pagination
+        page={page}
+        pageSize={data.pageSize}
+        total={data.total}
+        totalIsLowerBound={data.totalIsLowerBound}
+        onPageChange={setPage}
+        label={t('mail.pagination')}
+      />
       {data.previewAvailable ? (
         <section aria-labelledby="mail-preview-heading">
           <Heading2 id="mail-preview-heading">{t('mail.previewTitle')}</Heading2>
