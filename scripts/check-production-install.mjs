@@ -98,10 +98,18 @@ async function startAndCheck(dir, env, label) {
     await asset.arrayBuffer();
     if (asset.status !== 200 || !/javascript/.test(asset.headers.get('content-type') ?? '')) throw fail(`GET ${script} answered ${asset.status}`);
 
+    // The bundle keeps the Dutch validation messages (zod's locale is set by the server itself, not
+    // only by a side-effect import a bundler may drop): a login without fields says "is verplicht".
+    const refused = await fetch(`${base}/api/v1/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const problem = await refused.json();
+    const messages = (problem.errors ?? []).map((e) => e.message);
+    if (refused.status !== 400 || messages.length === 0 || !messages.every((m) => m === 'is verplicht'))
+      throw fail(`POST /api/v1/sessions {} answered ${refused.status} with messages ${JSON.stringify(messages)}, not Dutch`);
+
     child.kill('SIGTERM');
     const { code, signal } = await Promise.race([exited, new Promise((r) => setTimeout(() => r({ code: 'timeout' }), 15_000))]);
     if (code !== 0) throw fail(`did not stop cleanly on SIGTERM (exit ${code ?? signal})`);
-    step(`${label}: health 200, SPA served, stopped cleanly`);
+    step(`${label}: health 200, SPA served, Dutch validation messages, stopped cleanly`);
   } finally {
     if (child.exitCode === null && child.signalCode === null) {
       child.kill('SIGKILL');

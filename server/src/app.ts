@@ -1,4 +1,5 @@
 import type { Database } from '@duidingspool/db';
+import { applyDutchValidationMessages } from '@duidingspool/shared';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { AppConfig } from './config.ts';
@@ -51,6 +52,9 @@ export interface BuildAppOptions {
  */
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const { config, db } = options;
+  // Validation messages in Dutch. Importing shared sets them too, but the server's bundle drops
+  // that side-effect-only import; this call keeps them in every build.
+  applyDutchValidationMessages();
   const app = Fastify({
     logger: options.logger ?? false,
     trustProxy: config.trustProxy,

@@ -1,5 +1,3 @@
-import './zod-locale.ts';
-
 export * from './contracts/accounts.ts';
 export * from './contracts/advice.ts';
 export * from './contracts/assignments.ts';
@@ -23,3 +21,4 @@ export * from './personal-data.ts';
 export * from './problems.ts';
 export * from './roles.ts';
 export * from './status-labels.ts';
+export { applyDutchValidationMessages } from './zod-locale.ts';
