@@ -2,7 +2,7 @@
 // once, without case content; an SMTP outage loses and duplicates nothing; a slow SMTP server does
 // not hold up the API; MAIL_ALLOWED_DOMAINS keeps mail inside; several workers never send twice.
 import { schema } from '@duidingspool/db';
-import type { Role } from '@duidingspool/shared';
+import { type Role, STATUS_LABELS } from '@duidingspool/shared';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AppConfig } from '../src/config.ts';
@@ -427,6 +427,9 @@ describe('an admin re-sends a failed mail', () => {
     expect(again.status).toBe(409);
     expect(String(again.headers['content-type'])).toMatch(/^application\/problem\+json/);
     expect(again.body.type).toBe('invalid-transition');
+    // The status is named in words, from the shared glossary, not as its code.
+    expect(again.body.detail).toContain(STATUS_LABELS.nl.notification.sent);
+    expect(again.body.detail).not.toMatch(/\bsent\b/);
     const [after] = await t.handle.db.select().from(n).where(eq(n.id, row.id));
     expect(after?.status).toBe('sent');
     expect(await auditOf(row.id)).toContainEqual({ action: 'resend-notification', result: 'denied' });

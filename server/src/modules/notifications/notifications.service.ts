@@ -8,6 +8,7 @@ import {
   type OutboxNotification,
   PREFERENCE_EVENTS,
   type PutNotificationPreferencesBody,
+  STATUS_LABELS,
 } from '@duidingspool/shared';
 import { and, eq, sql } from 'drizzle-orm';
 import type { AppConfig } from '../../config.ts';
@@ -144,7 +145,7 @@ export async function resendNotification(db: Database, actor: Actor, origin: Req
     const entry = { action: 'resend-notification', objectType: 'notification', objectId: id } as const;
     if (!resendable(row)) {
       return row.status !== 'failed'
-        ? `Alleen een mislukte e-mail kan opnieuw worden verstuurd; deze is ${row.status}.`
+        ? `Alleen een mislukte e-mail kan opnieuw worden verstuurd; deze is ${STATUS_LABELS.nl.notification[row.status]}.`
         : 'Een uitnodiging of herstelmail wordt niet opnieuw verstuurd: de link erin is vervallen. Maak op de pagina van de gebruiker een nieuwe link aan.';
     }
     const [updated] = await tx
