@@ -1,6 +1,6 @@
 import type { Database } from '@duidingspool/db';
 import { applyDutchValidationMessages } from '@duidingspool/shared';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { AppConfig } from './config.ts';
 import { AppError } from './errors.ts';
@@ -63,7 +63,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     // One id per request (decision 053): the caller's X-Request-Id when it is well-formed, else a
     // UUID; logged as `requestId` on every line of the request, sent in X-Request-Id and in every problem.
     genReqId: requestIdOf,
-    requestIdLogLabel: 'requestId',
+    logController: new LogController({ requestIdLogLabel: 'requestId' }),
     // While starting or closing the availability plugin answers 503 problem+json itself
     // (decisions 060 and 062); Fastify's own closing answer is plain JSON.
     return503OnClosing: false,
