@@ -13,9 +13,9 @@ import { amsterdamDate } from '@duidingspool/shared';
 import autocannon from 'autocannon';
 import postgres from 'postgres';
 import { buildApp } from '../src/app.ts';
-import type { AppConfig } from '../src/config.ts';
 import { seedDemoDatabase } from '../src/demo-seed.ts';
-import { DEFAULT_WORKING_HOURS } from '../src/lib/working-time.ts';
+import { benchConfig } from './bench-config.ts';
+import { rebuildLedgerTotals } from './list-data.ts';
 
 const BASE = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DURATION = Number(process.env.BENCH_SECONDS ?? 5);
@@ -24,39 +24,11 @@ const ASSIGNMENTS = 2000;
 const name = `dp_bench_${randomBytes(4).toString('hex')}`;
 const url = (db: string) => Object.assign(new URL(BASE), { pathname: `/${db}` }).toString();
 
-const config: AppConfig = {
-  nodeEnv: 'test',
-  port: 0,
-  host: '127.0.0.1',
-  allowDemoOnNetwork: false,
-  databaseUrl: undefined,
-  dataDir: '/nonexistent',
-  dataDirMinFreeBytes: 0,
+const config = benchConfig({
   requestTimeoutSeconds: 600,
   jwtSecret: randomBytes(48).toString('base64url'),
-  jwtTtlSeconds: 3600,
-  sessionIdleSeconds: 3600,
-  sessionMaxSeconds: 12 * 3600,
-  secureCookies: false,
-  webDist: undefined,
-  publicUrl: 'http://localhost',
-  seedDemo: false,
-  smtpUrl: undefined,
-  logLevel: 'silent',
-  trustProxy: false,
-  smtpRequireTls: false,
-  smtpTlsRejectUnauthorized: true,
-  mailFrom: { name: 'Duidingspool Oost-Nederland', address: 'noreply@duidingspool.example' },
-  mailAllowedDomains: undefined,
-  mailWorker: false,
   encryptionKey: randomBytes(48).toString('base64url'),
-  requireSecondFactorForRequesters: false,
-  retentionCaseMonths: 12,
-  retentionLedgerYears: 7,
-  retentionIntervalMinutes: 0,
-  securityContact: 'mailto:security@duidingspool.example',
-  workingHours: DEFAULT_WORKING_HOURS,
-};
+});
 
 const admin = postgres(BASE, { max: 1, onnotice: () => {} });
 await admin.unsafe(`create database ${name}`);
@@ -108,14 +80,7 @@ try {
              case when g % 5 = 0 then null else now() end
       from generate_series(${loaded + 1}, ${target}) g
       join bench_assignments a on a.n = g % ${ASSIGNMENTS}`);
-    await sqlc.unsafe('alter table time_entries enable trigger time_entries_ledger_totals');
-    await sqlc.unsafe('select ledger_rebuild_totals()');
-    await sqlc.unsafe(`
-      update budgets b set
-        pending_cents = coalesce((select sum(amount_cents) from time_entries e where e.budget_year = b.year and e.status = 'submitted' and e.corrects_entry_id is null), 0),
-        spent_cents = coalesce((select sum(amount_cents) from time_entries e where e.budget_year = b.year and e.status = 'approved'), 0),
-        allocated_cents = greatest(allocated_cents, 100000000000)
-      where b.year = ${year}`);
+    await rebuildLedgerTotals(sqlc, year);
     // Let the load settle before measuring: vacuum and analyse now, flush dirty pages, so autovacuum
     // and the checkpointer do not compete with the measured requests.
     await sqlc.unsafe('vacuum analyze');

@@ -15,6 +15,22 @@ export interface ListDataSize {
 }
 
 /**
+ * After a bulk load of time entries with the totals trigger off: turns the trigger back on,
+ * rebuilds the ledger's running totals once and sets `year`'s budget to the loaded pending and
+ * spent amounts, with room enough (EUR 1,000,000,000) that no measured call hits the budget.
+ */
+export async function rebuildLedgerTotals(sql: postgres.Sql, year: number): Promise<void> {
+  await sql.unsafe('alter table time_entries enable trigger time_entries_ledger_totals');
+  await sql.unsafe('select ledger_rebuild_totals()');
+  await sql.unsafe(`
+    update budgets b set
+      pending_cents = coalesce((select sum(amount_cents) from time_entries e where e.budget_year = b.year and e.status = 'submitted' and e.corrects_entry_id is null), 0),
+      spent_cents = coalesce((select sum(amount_cents) from time_entries e where e.budget_year = b.year and e.status = 'approved'), 0),
+      allocated_cents = greatest(allocated_cents, 100000000000)
+    where b.year = ${year}`);
+}
+
+/**
  * Loads `size` into the migrated, seeded database behind `sql` (one connection is enough) and ends
  * with VACUUM ANALYZE and CHECKPOINT so measuring starts from settled tables. `year` is the budget
  * year (Europe/Amsterdam) the assignments and entries belong to; `today` its last day with work.
@@ -60,14 +76,7 @@ export async function loadListData(sql: postgres.Sql, size: ListDataSize, year: 
            case when g % 5 = 0 then null else now() end
     from generate_series(1, ${size.entries}) g
     join list_assignments a on a.n = g % ${assignments}`);
-  await sql.unsafe('alter table time_entries enable trigger time_entries_ledger_totals');
-  await sql.unsafe('select ledger_rebuild_totals()');
-  await sql.unsafe(`
-    update budgets b set
-      pending_cents = coalesce((select sum(amount_cents) from time_entries e where e.budget_year = b.year and e.status = 'submitted' and e.corrects_entry_id is null), 0),
-      spent_cents = coalesce((select sum(amount_cents) from time_entries e where e.budget_year = b.year and e.status = 'approved'), 0),
-      allocated_cents = greatest(allocated_cents, 100000000000)
-    where b.year = ${year}`);
+  await rebuildLedgerTotals(sql, year);
   await sql.unsafe(`
     insert into audit_events (occurred_at, actor_id, action, object_type, object_id, result)
     select now() - make_interval(secs => g), ${coordinator}, case when g % 3 = 0 then 'login' else 'update-request' end, 'interpretation-request', 'LIST-' || g, 'success'

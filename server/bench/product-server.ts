@@ -5,43 +5,13 @@
 // Env: BENCH_DB_URL, BENCH_JWT_SECRET, BENCH_ENCRYPTION_KEY. Prints `port <n>` on stdout when listening.
 import { openDatabase } from '@duidingspool/db';
 import { buildApp } from '../src/app.ts';
-import type { AppConfig } from '../src/config.ts';
-import { DEFAULT_WORKING_HOURS } from '../src/lib/working-time.ts';
+import { benchConfig } from './bench-config.ts';
 
-const config: AppConfig = {
-  // Outside production the demo accounts need no second factor (sessions.routes.ts); nothing else on the measured path differs.
-  nodeEnv: 'test',
-  port: 0,
-  host: '127.0.0.1',
-  allowDemoOnNetwork: false,
+const config = benchConfig({
   databaseUrl: process.env.BENCH_DB_URL,
-  dataDir: '/nonexistent',
-  dataDirMinFreeBytes: 0,
-  requestTimeoutSeconds: 60,
   jwtSecret: process.env.BENCH_JWT_SECRET ?? '',
-  jwtTtlSeconds: 3600,
-  sessionIdleSeconds: 3600,
-  sessionMaxSeconds: 12 * 3600,
-  secureCookies: false,
-  webDist: undefined,
-  publicUrl: 'http://localhost',
-  seedDemo: false,
-  smtpUrl: undefined,
-  logLevel: 'silent',
-  trustProxy: false,
-  smtpRequireTls: false,
-  smtpTlsRejectUnauthorized: true,
-  mailFrom: { name: 'Duidingspool Oost-Nederland', address: 'noreply@duidingspool.example' },
-  mailAllowedDomains: undefined,
-  mailWorker: false,
   encryptionKey: process.env.BENCH_ENCRYPTION_KEY ?? '',
-  requireSecondFactorForRequesters: false,
-  retentionCaseMonths: 12,
-  retentionLedgerYears: 7,
-  retentionIntervalMinutes: 0,
-  securityContact: 'mailto:security@duidingspool.example',
-  workingHours: DEFAULT_WORKING_HOURS,
-};
+});
 
 const handle = await openDatabase({ url: config.databaseUrl ?? '', maxConnections: 10 });
 const app = await buildApp({ config, db: handle.db });

@@ -59,6 +59,18 @@ afterEach(async () => {
   for (const h of handles.splice(0)) await h.close();
 });
 
+/** The outbox rows of `made`, as they are now. */
+const rowsOf = (made: readonly { id: string }[]) =>
+  t.handle.db
+    .select()
+    .from(n)
+    .where(
+      inArray(
+        n.id,
+        made.map((p) => p.id),
+      ),
+    );
+
 describe('two instances and a slow SMTP server', () => {
   it('send every Message-ID exactly once, although the batch takes longer than the lease', async () => {
     const smtp = await smtpServer({ delayMs: 300 });
@@ -79,15 +91,7 @@ describe('two instances and a slow SMTP server', () => {
     await b.stop();
     // Every mail arrived, and none twice.
     expect(messageIds(smtp.received)).toEqual(pending.map((p) => p.messageId).sort());
-    const rows = await t.handle.db
-      .select()
-      .from(n)
-      .where(
-        inArray(
-          n.id,
-          pending.map((p) => p.id),
-        ),
-      );
+    const rows = await rowsOf(pending);
     expect(rows.every((r) => r.status === 'sent' && r.leaseOwner === null && r.attempts === 1)).toBe(true);
   }, 60_000);
 
@@ -126,15 +130,7 @@ describe('stopping a worker', () => {
     const stopping = worker.stop();
     setTimeout(() => smtp.release(), 200);
     await stopping;
-    const rows = await t.handle.db
-      .select()
-      .from(n)
-      .where(
-        inArray(
-          n.id,
-          pending.map((p) => p.id),
-        ),
-      );
+    const rows = await rowsOf(pending);
     expect(rows.filter((r) => r.status === 'sent').length).toBe(1);
     const handedBack = rows.filter((r) => r.status !== 'sent');
     expect(handedBack.length).toBe(pending.length - 1);
@@ -153,15 +149,7 @@ describe('stopping a worker', () => {
     const began = Date.now();
     await worker.stop();
     expect(Date.now() - began).toBeLessThan(3_000);
-    const rows = await t.handle.db
-      .select()
-      .from(n)
-      .where(
-        inArray(
-          n.id,
-          pending.map((p) => p.id),
-        ),
-      );
+    const rows = await rowsOf(pending);
     // The one in flight keeps its lease (it ends as usual); the others are handed back.
     expect(rows.filter((r) => r.status === 'sending' && r.leaseOwner === worker.leaseOwner).length).toBe(1);
     expect(rows.filter((r) => r.status === 'pending' && r.leaseOwner === null).length).toBe(pending.length - 1);
