@@ -248,3 +248,29 @@ export async function createUserFromCli(db: Database, body: InviteUserBody, publ
     return { user: await getUser({ db }, created.id, tx), link: `${publicUrl}/set-password#token=${token}` };
   });
 }
+
+/**
+ * Makes user `userId` a member of casustafel `caseTableId` (`member: true`) or not (`false`), for
+ * the admin's reference-data page: through `updateUser`, so the same rules hold (nobody changes
+ * their own memberships; the change ends the user's sessions and voids their links, decision 041)
+ * and the same audit event `update user` records the new memberships. Whether the casustafel may
+ * take members (not retired) is the organisation module's check, made before.
+ *
+ * @throws AppError 404 `not-found` (user, or not a member when removing), 400 `validation-failed`
+ *   on `/userId` (not a requester), 409 `conflict` (already a member; the requester's last casustafel),
+ *   403 `forbidden` (own memberships)
+ */
+export async function setCaseTableMembership(ctx: ServiceContext, userId: string, caseTableId: string, member: boolean): Promise<User> {
+  const before = await getUser(ctx, userId);
+  const has = before.caseTableIds.includes(caseTableId);
+  if (member) {
+    if (!before.roles.includes('requester')) throw invalidField('/userId', 'alleen aanvragers zijn lid van een casustafel');
+    if (has) throw new AppError('conflict', 'Deze gebruiker is al lid van deze casustafel.');
+  } else {
+    if (!has) throw notFound('Dit lidmaatschap');
+    if (before.caseTableIds.length === 1)
+      throw new AppError('conflict', 'Dit is de enige casustafel van deze aanvrager; een aanvrager is lid van minstens één casustafel. Voeg eerst een andere toe.');
+  }
+  const caseTableIds = member ? [...before.caseTableIds, caseTableId] : before.caseTableIds.filter((id) => id !== caseTableId);
+  return updateUser(ctx, userId, { caseTableIds });
+}
