@@ -375,7 +375,7 @@ async function serveMunicipalities(tx: Executor, caseTableId: string, before: Re
  * @throws AppError 404, 409 `invalid-transition` (already retired), 409 `in-use` with `usedBy`
  */
 export async function retireReferenceItem(ctx: ServiceContext, kind: ReferenceKind, code: string): Promise<ReferenceItem> {
-  return ctx.db.transaction(async (tx) => {
+  const outcome = await ctx.db.transaction(async (tx): Promise<{ item: ReferenceItem } | { usedBy: string[] }> => {
     let id: string;
     let retiredAt: Date | null;
     if (isSpecialistKind(kind)) {
@@ -389,10 +389,7 @@ export async function retireReferenceItem(ctx: ServiceContext, kind: ReferenceKi
     }
     if (retiredAt !== null) throw invalidTransition(`${WHAT[kind]} is al opgeheven.`);
     const usedBy = await retirementBlockers(tx, kind, id);
-    if (usedBy.length > 0) {
-      await audit(ctx, tx, { action: 'retire', objectType: OBJECT_TYPE[kind], objectId: code, result: 'denied', details: { usedBy } });
-      throw new AppError('in-use', `${WHAT[kind]} is nog in gebruik: ${usedBy.join('; ')}.`, { usedBy });
-    }
+    if (usedBy.length > 0) return { usedBy };
     const at = ctx.now();
     if (isSpecialistKind(kind)) await retireCodedName(tx, kind, code, at);
     else {
@@ -403,8 +400,13 @@ export async function retireReferenceItem(ctx: ServiceContext, kind: ReferenceKi
         .where(and(eq(t.id, id), isNull(t.retiredAt)));
     }
     await audit(ctx, tx, { action: 'retire', objectType: OBJECT_TYPE[kind], objectId: code, result: 'success' });
-    return getReferenceItem(tx, kind, code);
+    return { item: await getReferenceItem(tx, kind, code) };
   });
+  if ('item' in outcome) return outcome.item;
+  // The refusal is audited after the transaction, which wrote nothing (docs/design.md §6).
+  const { usedBy } = outcome;
+  await audit(ctx, ctx.db, { action: 'retire', objectType: OBJECT_TYPE[kind], objectId: code, result: 'denied', details: { usedBy } });
+  throw new AppError('in-use', `${WHAT[kind]} is nog in gebruik: ${usedBy.join('; ')}.`, { usedBy });
 }
 
 /**
