@@ -1,6 +1,6 @@
 import { type Executor, schema } from '@duidingspool/db';
 import type { CaseTable, CaseTableListQuery, ReferenceData } from '@duidingspool/shared';
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import { type Actor, hasRole } from '../../lib/context.ts';
 import { countUpTo, type Page, type PageWindow, page } from '../../lib/pagination.ts';
 import { listActivities, listExpertiseAreas } from '../specialists/index.ts';
@@ -82,4 +82,19 @@ export async function caseTableRetired(db: Executor, caseTableId: string): Promi
   const ct = schema.caseTables;
   const [row] = await db.select({ retiredAt: ct.retiredAt }).from(ct).where(eq(ct.id, caseTableId));
   return row !== undefined && row.retiredAt !== null;
+}
+
+/** The ids among `ids` that name a retired casustafel, in the order given (they take no new members, decision 081). */
+export async function retiredCaseTables(db: Executor, ids: readonly string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const ct = schema.caseTables;
+  const retired = new Set(
+    (
+      await db
+        .select({ id: ct.id })
+        .from(ct)
+        .where(and(inArray(ct.id, [...ids]), isNotNull(ct.retiredAt)))
+    ).map((k) => k.id),
+  );
+  return ids.filter((id) => retired.has(id));
 }
