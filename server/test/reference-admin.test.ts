@@ -106,7 +106,12 @@ describe('adding and renaming', () => {
     expect(noSeat.body.errors[0].pointer).toBe('/seat');
     const stray = await admin('POST', `${BASE}/activities`, { code: `a-${suffix()}`, name: 'Iets', nameEn: 'Something', city: 'Nergens' });
     expectProblem(stray, 400, 'validation-failed');
-    const unknownParent = await admin('POST', `${BASE}/case-tables`, { code: `ct-${suffix()}`, name: `Tafel ${suffix()}`, parentCode: 'zvh-nope', municipalityCodes: [municipality] });
+    const unknownParent = await admin('POST', `${BASE}/case-tables`, {
+      code: `ct-${suffix()}`,
+      name: `Tafel ${suffix()}`,
+      parentCode: 'zvh-nope',
+      municipalityCodes: [municipality],
+    });
     expectProblem(unknownParent, 400, 'validation-failed');
     expect(unknownParent.body.errors[0].pointer).toBe('/parentCode');
     expectProblem(await admin('POST', `${BASE}/safety-regions`, { code: `vr-${suffix()}`, name: '   ', seat: 'X' }), 400, 'validation-failed');
@@ -177,7 +182,11 @@ describe('retiring', () => {
     expect((await admin('POST', `${BASE}/case-tables/${table}/members`, { userId: await zwolleId() })).status).toBe(200);
     const member = await t.as('requester.zwolle'); // the membership change ended the session
     const mine = await tableOf(member, tableName);
-    const submitted = await member('POST', '/api/v1/interpretation-requests', await requestBody(member, { caseTableId: mine.id, municipalityId: mine.municipalities[0]?.id }));
+    const submitted = await member(
+      'POST',
+      '/api/v1/interpretation-requests',
+      await requestBody(member, { caseTableId: mine.id, municipalityId: mine.municipalities[0]?.id }),
+    );
     expect(submitted.status, JSON.stringify(submitted.body)).toBe(201);
     const reference: string = submitted.body.reference;
 
@@ -221,7 +230,11 @@ describe('retiring', () => {
 
     // The choices no longer offer it; a submission anyway is refused with the reason.
     expect(((await caller('GET', '/api/v1/case-tables?pageSize=100')).body.items as { id: string }[]).map((x) => x.id)).not.toContain(mine.id);
-    const refused = await caller('POST', '/api/v1/interpretation-requests', await requestBody(caller, { caseTableId: mine.id, municipalityId: mine.municipalities[0]?.id }));
+    const refused = await caller(
+      'POST',
+      '/api/v1/interpretation-requests',
+      await requestBody(caller, { caseTableId: mine.id, municipalityId: mine.municipalities[0]?.id }),
+    );
     expectProblem(refused, 409, 'retired');
     expect(refused.body.errors[0].pointer).toBe('/caseTableId');
 

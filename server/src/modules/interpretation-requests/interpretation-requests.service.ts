@@ -104,7 +104,9 @@ export async function createInterpretationRequest(ctx: ServiceContext, body: Cre
     const [retired] = await retiredExpertiseAreas(tx, codes);
     if (retired !== undefined) {
       const pointer = `/expertiseAreaCodes/${body.expertiseAreaCodes.indexOf(retired)}`;
-      throw new AppError('retired', `Het expertisegebied ${retired} is opgeheven.`, { errors: [{ in: 'body', pointer, message: 'dit expertisegebied is opgeheven' }] });
+      throw new AppError('retired', `Het expertisegebied ${retired} is opgeheven.`, {
+        errors: [{ in: 'body', pointer, message: 'dit expertisegebied is opgeheven' }],
+      });
     }
     const status: RequestStatus = body.submit ? 'submitted' : 'draft';
     const reference = await nextReference(tx, REFERENCE_PREFIX, yearOf(amsterdamDate(ctx.now())));

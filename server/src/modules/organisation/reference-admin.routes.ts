@@ -25,7 +25,12 @@ export const referenceAdminRoutes: FastifyPluginAsyncZod<{ now: () => Date }> = 
   const ctx = (request: Parameters<typeof serviceContext>[1]) => serviceContext(app, request, opts.now);
   app.get('/admin/reference/:kind', {
     config,
-    schema: { tags, summary: 'Referentiegegevens van één soort, opgeheven inbegrepen (beheerder)', params: ReferenceKindParamsSchema, response: { 200: ReferenceItemListSchema } },
+    schema: {
+      tags,
+      summary: 'Referentiegegevens van één soort, opgeheven inbegrepen (beheerder)',
+      params: ReferenceKindParamsSchema,
+      response: { 200: ReferenceItemListSchema },
+    },
     handler: async (request) => referenceItems(ctx(request), request.params.kind),
   });
   app.post('/admin/reference/:kind', {

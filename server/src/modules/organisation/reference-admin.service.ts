@@ -97,38 +97,30 @@ export async function listReferenceItems(db: Executor, kind: ReferenceKind): Pro
         retiredAt: iso(row.retiredAt),
       }));
     case 'safety-houses':
-      return (
-        await db
-          .select({ house: h, parentCode: r.code, parentName: r.name })
-          .from(h)
-          .innerJoin(r, eq(r.id, h.regionId))
-          .orderBy(asc(h.name))
-      ).map(({ house, parentCode, parentName }) => ({
-        ...blank,
-        kind,
-        code: house.code,
-        name: house.name,
-        city: house.city,
-        parentCode,
-        parentName,
-        retiredAt: iso(house.retiredAt),
-      }));
+      return (await db.select({ house: h, parentCode: r.code, parentName: r.name }).from(h).innerJoin(r, eq(r.id, h.regionId)).orderBy(asc(h.name))).map(
+        ({ house, parentCode, parentName }) => ({
+          ...blank,
+          kind,
+          code: house.code,
+          name: house.name,
+          city: house.city,
+          parentCode,
+          parentName,
+          retiredAt: iso(house.retiredAt),
+        }),
+      );
     case 'municipalities':
-      return (
-        await db
-          .select({ row: m, parentCode: h.code, parentName: h.name })
-          .from(m)
-          .innerJoin(h, eq(h.id, m.safetyHouseId))
-          .orderBy(asc(m.name))
-      ).map(({ row, parentCode, parentName }) => ({
-        ...blank,
-        kind,
-        code: row.cbsCode,
-        name: row.name,
-        parentCode,
-        parentName,
-        retiredAt: iso(row.retiredAt),
-      }));
+      return (await db.select({ row: m, parentCode: h.code, parentName: h.name }).from(m).innerJoin(h, eq(h.id, m.safetyHouseId)).orderBy(asc(m.name))).map(
+        ({ row, parentCode, parentName }) => ({
+          ...blank,
+          kind,
+          code: row.cbsCode,
+          name: row.name,
+          parentCode,
+          parentName,
+          retiredAt: iso(row.retiredAt),
+        }),
+      );
     case 'case-tables': {
       const rows = await db
         .select({
@@ -286,7 +278,12 @@ export async function addReferenceItem(ctx: ServiceContext, kind: ReferenceKind,
       objectType: OBJECT_TYPE[kind],
       objectId: body.code,
       result: 'success',
-      details: { name: item.name, ...(item.nameEn ? { nameEn: item.nameEn } : {}), parentCode: item.parentCode, municipalities: item.municipalities.map((x) => x.code) },
+      details: {
+        name: item.name,
+        ...(item.nameEn ? { nameEn: item.nameEn } : {}),
+        parentCode: item.parentCode,
+        municipalities: item.municipalities.map((x) => x.code),
+      },
     });
     return item;
   });
@@ -314,18 +311,10 @@ export async function updateReferenceItem(ctx: ServiceContext, kind: ReferenceKi
       if (name !== undefined && (await nameTaken(tx, kind, name, row.id))) throw conflictOn('/name', `de naam ${name} bestaat al`);
       switch (kind) {
         case 'safety-regions':
-          if (name !== undefined || body.seat !== undefined)
-            await tx
-              .update(r)
-              .set({ name, seat: body.seat?.trim() })
-              .where(eq(r.id, row.id));
+          if (name !== undefined || body.seat !== undefined) await tx.update(r).set({ name, seat: body.seat?.trim() }).where(eq(r.id, row.id));
           break;
         case 'safety-houses':
-          if (name !== undefined || body.city !== undefined)
-            await tx
-              .update(h)
-              .set({ name, city: body.city?.trim() })
-              .where(eq(h.id, row.id));
+          if (name !== undefined || body.city !== undefined) await tx.update(h).set({ name, city: body.city?.trim() }).where(eq(h.id, row.id));
           break;
         case 'municipalities':
           if (name !== undefined) await tx.update(m).set({ name }).where(eq(m.id, row.id));
@@ -342,8 +331,10 @@ export async function updateReferenceItem(ctx: ServiceContext, kind: ReferenceKi
       (['name', 'nameEn', 'seat', 'city'] as const).filter((k) => before[k] !== after[k]).map((k) => [k, { from: before[k], to: after[k] }]),
     );
     const served = (x: ReferenceItem) => x.municipalities.map((y) => y.code);
-    if (JSON.stringify(served(before)) !== JSON.stringify(served(after))) Object.assign(changed, { municipalities: { from: served(before), to: served(after) } });
-    if (Object.keys(changed).length > 0) await audit(ctx, tx, { action: 'update', objectType: OBJECT_TYPE[kind], objectId: code, result: 'success', details: changed });
+    if (JSON.stringify(served(before)) !== JSON.stringify(served(after)))
+      Object.assign(changed, { municipalities: { from: served(before), to: served(after) } });
+    if (Object.keys(changed).length > 0)
+      await audit(ctx, tx, { action: 'update', objectType: OBJECT_TYPE[kind], objectId: code, result: 'success', details: changed });
     return after;
   });
 }

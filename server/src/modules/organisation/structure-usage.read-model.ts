@@ -175,7 +175,9 @@ export async function absentCodesInUse(db: Executor, absent: AbsentCodes): Promi
 const OPEN = [...OPEN_REQUEST_STATUSES];
 
 const listedNl = (kind: string, labels: string[]) =>
-  labels.length === 0 ? [] : [`${labels.length} ${kind} (${labels.slice(0, NAMED).join(', ')}${labels.length > NAMED ? ` en ${labels.length - NAMED} meer` : ''})`];
+  labels.length === 0
+    ? []
+    : [`${labels.length} ${kind} (${labels.slice(0, NAMED).join(', ')}${labels.length > NAMED ? ` en ${labels.length - NAMED} meer` : ''})`];
 
 /**
  * What still actively uses one item the admin wants to retire, one Dutch line per kind of use

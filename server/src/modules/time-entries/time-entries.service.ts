@@ -117,7 +117,9 @@ async function insertEntry(ctx: ServiceContext, assignmentId: string, body: LogT
     if (body.workedOn < startDate) throw invalidField('/workedOn', `ligt vóór het begin van de inzet (${startDate})`);
     if (!(await activityExists(tx, body.activity))) throw invalidField('/activity', `onbekende activiteit ${body.activity}`);
     if (await activityRetired(tx, body.activity))
-      throw new AppError('retired', `De activiteit ${body.activity} is opgeheven.`, { errors: [{ in: 'body', pointer: '/activity', message: 'deze activiteit is opgeheven' }] });
+      throw new AppError('retired', `De activiteit ${body.activity} is opgeheven.`, {
+        errors: [{ in: 'body', pointer: '/activity', message: 'deze activiteit is opgeheven' }],
+      });
     await assertPeriodOpen(tx, body.workedOn);
     // The costly check of the body last, after existence, permission and state (docs/design.md §6).
     assertNoPersonalData({ description: body.description });
