@@ -240,6 +240,18 @@ describe('retiring', () => {
 
     const coordinatorId = await userId(coordinator);
     expectProblem(await admin('POST', `${BASE}/case-tables/${table}/members`, { userId: coordinatorId }), 409, 'retired');
+    // Nor through the user forms: no invitation into it, and an existing membership survives a save.
+    const invite = await admin('POST', '/api/v1/users', {
+      email: `ref-${suffix()}@duidingspool.example`,
+      displayName: 'Nieuw lid',
+      roles: ['requester'],
+      caseTableIds: [mine.id],
+    });
+    expectProblem(invite, 409, 'retired');
+    expect(invite.body.errors[0].pointer).toBe('/caseTableIds/0');
+    const kept = (await admin('GET', `/api/v1/users/${member}`)).body.caseTableIds as string[];
+    expect(kept).toContain(mine.id);
+    expect((await admin('PATCH', `/api/v1/users/${member}`, { caseTableIds: kept })).status).toBe(200);
     const removed = await admin('DELETE', `${BASE}/case-tables/${table}/members/${member}`);
     expect(removed.status, JSON.stringify(removed.body)).toBe(200);
     expect(removed.body.members).toEqual([]);
