@@ -160,7 +160,7 @@ async function getReferenceItem(db: Executor, kind: ReferenceKind, code: string)
   return item;
 }
 
-/** The organisation row of `kind` with `code`, locked for update when `lock`, or null. */
+/** The organisation row of `kind` with `code`, or null; with `lock`, after taking the kind's write lock (held to the end of the transaction). */
 async function findOrgRow(db: Executor, kind: OrganisationKind, code: string, lock = true): Promise<OrgRow | null> {
   const pick = async () => {
     switch (kind) {
@@ -174,7 +174,8 @@ async function findOrgRow(db: Executor, kind: OrganisationKind, code: string, lo
         return db.select({ id: ct.id, code: ct.code, name: ct.name, retiredAt: ct.retiredAt }).from(ct).where(eq(ct.code, code));
     }
   };
-  if (lock) await db.execute(sql`select pg_advisory_xact_lock(hashtext(${`duidingspool:reference:${kind}:${code}`}))`);
+  // One writer per kind at a time: the checks of a free code and name, and the write, see the same rows.
+  if (lock) await db.execute(sql`select pg_advisory_xact_lock(hashtext(${`duidingspool:reference:${kind}`}))`);
   const [row] = await pick();
   return row ?? null;
 }
@@ -300,14 +301,14 @@ export async function addReferenceItem(ctx: ServiceContext, kind: ReferenceKind,
 export async function updateReferenceItem(ctx: ServiceContext, kind: ReferenceKind, code: string, body: UpdateReferenceItemBody): Promise<ReferenceItem> {
   assertFields(kind, body, false);
   return ctx.db.transaction(async (tx) => {
+    // Lock first (the row, or the kind's write lock), then read what is changed.
+    const row = isSpecialistKind(kind) ? await findCodedName(tx, kind, code) : await findOrgRow(tx, kind, code);
+    if (!row) throw notFound(WHAT[kind]);
     const before = await getReferenceItem(tx, kind, code);
     const name = body.name?.trim();
     if (isSpecialistKind(kind)) {
-      await findCodedName(tx, kind, code);
       await renameCodedName(tx, kind, code, { nameNl: name, nameEn: body.nameEn?.trim() });
-    } else {
-      const row = await findOrgRow(tx, kind, code);
-      if (!row) throw notFound(WHAT[kind]);
+    } else if ('id' in row) {
       if (name !== undefined && (await nameTaken(tx, kind, name, row.id))) throw conflictOn('/name', `de naam ${name} bestaat al`);
       switch (kind) {
         case 'safety-regions':
