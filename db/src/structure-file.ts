@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { hasRefusedCharacters } from '@duidingspool/shared';
+import { CBS_CODE_PATTERN, hasRefusedCharacters, REFERENCE_CODE_PATTERN, REFERENCE_NAME_MAX } from '@duidingspool/shared';
 import { type ParseError, parse as parseJson, printParseErrorCode } from 'jsonc-parser';
 import { z } from 'zod';
 import { REPOSITORY_ROOT } from './paths.ts';
@@ -17,17 +17,17 @@ const ENGLISH = z.locales.en();
 /** Largest structure file read, in bytes (the Oost-Nederland file is about 13 kB). */
 export const MAX_STRUCTURE_FILE_BYTES = 1_000_000;
 
-/** A stable code: letters, digits and dashes, starting with a letter or digit, at most 40 characters. */
-const Code = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,39}$/, 'a code is letters, digits and dashes (at most 40)');
+/** A stable code: letters, digits and dashes, starting with a letter or digit, at most 40 characters (the admin's rule too, from shared/). */
+const Code = z.string().regex(REFERENCE_CODE_PATTERN, 'a code is letters, digits and dashes (at most 40)');
 /** A CBS gemeentecode such as `GM0202`. */
-const CbsCode = z.string().regex(/^GM\d{4}$/, 'a CBS municipality code is GM followed by four digits, e.g. GM0202');
+const CbsCode = z.string().regex(CBS_CODE_PATTERN, 'a CBS municipality code is GM followed by four digits, e.g. GM0202');
 /** A name shown in the app: NFC, trimmed, 1–200 characters, none of the characters one-line free text refuses (decision 040). */
 const Name = z
   .string()
   .normalize('NFC')
   .trim()
   .min(1)
-  .max(200)
+  .max(REFERENCE_NAME_MAX)
   .refine((s) => !hasRefusedCharacters(s, 'single'), 'contains invisible characters, control characters or a line break');
 
 const Labelled = z.strictObject({

@@ -32,7 +32,7 @@ export class AppError extends Error {
   constructor(
     readonly type: ProblemType,
     readonly detail: string,
-    readonly extra: { errors?: ProblemFieldError[]; availableCents?: number; remainingMinutes?: number } = {},
+    readonly extra: { errors?: ProblemFieldError[]; availableCents?: number; remainingMinutes?: number; usedBy?: string[] } = {},
     operator: OperatorInfo = {},
   ) {
     super(detail, operator.cause === undefined ? undefined : { cause: operator.cause });
@@ -73,6 +73,8 @@ export const PROBLEM_TITLES: Record<ProblemType, string> = {
   'correction-too-large': 'Correctie groter dan het origineel',
   'idempotency-key-reused': 'Idempotency-Key al gebruikt voor andere invoer',
   'specialist-inactive': 'Specialist niet (meer) actief',
+  'in-use': 'Nog in gebruik',
+  retired: 'Opgeheven',
   'unsupported-media-type': 'Niet-ondersteund formaat',
   'payload-too-large': 'Verzoek te groot',
   'rate-limited': 'Te veel pogingen',

@@ -318,7 +318,69 @@ const MATRIX: Record<string, Row> = {
   'PATCH /api/v1/users/:id': { call: (f) => ({ url: `/api/v1/users/${f.user}`, body: { displayName: 'Hernoemde collega' } }), expect: by(403, { admin: 200 }) },
   'GET /api/v1/audit-events': { call: () => ({ url: '/api/v1/audit-events' }), expect: by(403, { coordinator: 200, admin: 200 }) },
   'GET /api/v1/audit-events/export': { call: () => ({ url: '/api/v1/audit-events/export' }), expect: by(403, { coordinator: 200, admin: 200 }) },
+  // Reference data: the admin's only (decision 081). Each call adds, renames or retires an item of its own.
+  'GET /api/v1/admin/reference/:kind': { call: () => ({ url: '/api/v1/admin/reference/case-tables' }), expect: by(403, { admin: 200 }) },
+  'POST /api/v1/admin/reference/:kind': {
+    call: () => ({ url: '/api/v1/admin/reference/activities', body: { code: `matrix-${randomBytes(4).toString('hex')}`, name: 'Matrix', nameEn: 'Matrix' } }),
+    expect: by(403, { admin: 201 }),
+  },
+  'PATCH /api/v1/admin/reference/:kind/:code': {
+    call: async () => ({ url: `/api/v1/admin/reference/activities/${await freshActivity()}`, body: { name: 'Hernoemd' } }),
+    expect: by(403, { admin: 200 }),
+  },
+  'POST /api/v1/admin/reference/:kind/:code/retirement': {
+    call: async () => ({ url: `/api/v1/admin/reference/activities/${await freshActivity()}/retirement` }),
+    expect: by(403, { admin: 200 }),
+  },
+  'POST /api/v1/admin/reference/case-tables/:code/members': {
+    call: async () => ({ url: `/api/v1/admin/reference/case-tables/${(await freshCaseTable()).code}/members`, body: { userId: await freshRequester() } }),
+    expect: by(403, { admin: 200 }),
+  },
+  'DELETE /api/v1/admin/reference/case-tables/:code/members/:userId': {
+    call: async () => {
+      const table = await freshCaseTable();
+      const user = await freshRequester();
+      expect((await callers.admin('POST', `/api/v1/admin/reference/case-tables/${table.code}/members`, { userId: user })).status).toBe(200);
+      return { url: `/api/v1/admin/reference/case-tables/${table.code}/members/${user}` };
+    },
+    expect: by(403, { admin: 200 }),
+  },
 };
+
+/** A new activity made by the admin, for a call that changes it. */
+async function freshActivity(): Promise<string> {
+  const code = `matrix-${randomBytes(4).toString('hex')}`;
+  const res = await callers.admin('POST', '/api/v1/admin/reference/activities', { code, name: `Matrix ${code}`, nameEn: 'Matrix' });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return code;
+}
+
+/** A new casustafel made by the admin in the first safety house, serving its first municipality. */
+async function freshCaseTable(): Promise<{ code: string }> {
+  const houses = await callers.admin('GET', '/api/v1/admin/reference/safety-houses');
+  const municipalities = await callers.admin('GET', '/api/v1/admin/reference/municipalities');
+  const code = `matrix-${randomBytes(4).toString('hex')}`;
+  const res = await callers.admin('POST', '/api/v1/admin/reference/case-tables', {
+    code,
+    name: `Matrix ${code}`,
+    parentCode: houses.body.items[0].code,
+    municipalityCodes: [municipalities.body.items[0].code],
+  });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return { code };
+}
+
+/** A new requester of the fixture's casustafel (a membership change ends that user's sessions, so not a matrix actor). */
+async function freshRequester(): Promise<string> {
+  const res = await callers.admin('POST', '/api/v1/users', {
+    email: `matrix-${randomUUID()}@${DEMO_DOMAIN}`,
+    displayName: 'Matrix aanvrager',
+    roles: ['requester'],
+    caseTableIds: [fixture.caseTable],
+  });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res.body.id;
+}
 
 const callers = {} as Record<ActorName, Caller>;
 let fixture: Fixture;

@@ -144,9 +144,15 @@ function routes() {
     { method: 'PATCH', path: '/users/{id}', body: { isActive: false } },
     { method: 'GET', path: '/audit-events' },
     { method: 'GET', path: '/audit-events/export' },
+    { method: 'GET', path: '/admin/reference/{kind}' },
+    { method: 'POST', path: '/admin/reference/{kind}', body: { code: 'nieuw', name: 'Nieuw', nameEn: 'New' } },
+    { method: 'PATCH', path: '/admin/reference/{kind}/{code}', body: { name: 'Hernoemd' } },
+    { method: 'POST', path: '/admin/reference/{kind}/{code}/retirement' },
+    { method: 'POST', path: '/admin/reference/case-tables/{code}/members', body: { userId: randomUUID() } },
+    { method: 'DELETE', path: '/admin/reference/case-tables/{code}/members/{userId}' },
   ].map((r) => ({
     ...r,
-    url: `/api/v1${r.path.replace('{id}', id).replace('{year}', String(thisYear())).replace('{month}', `${thisYear()}-01`).replace('{event}', 'digest')}${'query' in r ? r.query : ''}`,
+    url: `/api/v1${r.path.replace('{id}', id).replace('{year}', String(thisYear())).replace('{month}', `${thisYear()}-01`).replace('{event}', 'digest').replace('{kind}', 'activities').replace('{code}', 'travel').replace('{userId}', id)}${'query' in r ? r.query : ''}`,
   })) as {
     method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
     path: string;

@@ -115,7 +115,10 @@ function textFields(): TextField[] {
 }
 
 /** The route's URL with path parameters filled in (a random id: the body is refused before any look-up). */
-const concrete = (url: string) => url.replace(':id', randomUUID()).replace(':month', '2019-01').replace(':year', '2019');
+/** The kind of reference data that has `field` (a seat is a safety region's, a city a safety house's). */
+const kindFor = (field: string) => (field === 'seat' ? 'safety-regions' : field === 'city' ? 'safety-houses' : 'activities');
+const concrete = (url: string, field = '') =>
+  url.replace(':id', randomUUID()).replace(':month', '2019-01').replace(':year', '2019').replace(':kind', kindFor(field)).replace(':code', 'travel');
 
 const callers: Record<string, Caller> = {};
 let fields: TextField[] = [];
@@ -128,7 +131,7 @@ beforeAll(async () => {
 async function send(f: TextField, value: string) {
   const role = f.roles.find((r) => callers[r]) ?? 'requester';
   const caller = callers[role] as Caller;
-  return caller(f.method as 'POST', concrete(f.url), { ...f.with, [f.field]: value });
+  return caller(f.method as 'POST', concrete(f.url, f.field), { ...f.with, [f.field]: value });
 }
 
 /** The field errors of a 400 answer at `/field`. */

@@ -10,6 +10,7 @@ export * from './contracts/ledger.ts';
 export * from './contracts/notifications.ts';
 export * from './contracts/periods.ts';
 export * from './contracts/rates.ts';
+export * from './contracts/reference-admin.ts';
 export * from './contracts/reference-data.ts';
 export * from './contracts/sessions.ts';
 export * from './contracts/specialists.ts';

@@ -22,6 +22,8 @@ export const PROBLEM_TYPES = {
   'correction-too-large': 409,
   'idempotency-key-reused': 409,
   'specialist-inactive': 409,
+  'in-use': 409,
+  retired: 409,
   'unsupported-media-type': 415,
   'payload-too-large': 413,
   'rate-limited': 429,
@@ -76,6 +78,10 @@ export const ProblemSchema = z
     errors: z.array(ProblemFieldErrorSchema).optional(),
     availableCents: z.number().int().optional(),
     remainingMinutes: z.number().int().optional(),
+    usedBy: z
+      .array(z.string())
+      .optional()
+      .meta({ description: 'With `in-use`: what still uses the item, one Dutch line each (e.g. "2 open aanvragen (DP-2026-0001, DP-2026-0002)").' }),
   })
   .meta({ id: 'Problem' });
 export type Problem = z.infer<typeof ProblemSchema>;

@@ -1,4 +1,7 @@
-import { pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+/** When an admin retired the row: kept for history, no longer offered for new things (null: in use). */
+const retiredAt = () => timestamp('retired_at', { withTimezone: true });
 
 /** The five veiligheidsregio's of Oost-Nederland. */
 export const safetyRegions = pgTable('safety_regions', {
@@ -6,6 +9,7 @@ export const safetyRegions = pgTable('safety_regions', {
   code: text('code').notNull().unique(),
   name: text('name').notNull(),
   seat: text('seat').notNull(),
+  retiredAt: retiredAt(),
 });
 
 /** Zorg- en Veiligheidshuizen; each hosts casustafels. */
@@ -18,6 +22,7 @@ export const safetyHouses = pgTable('safety_houses', {
     .references(() => safetyRegions.id),
   name: text('name').notNull().unique(),
   city: text('city').notNull(),
+  retiredAt: retiredAt(),
 });
 
 /** The 77 municipalities; the accountable organisation of a request. */
@@ -29,6 +34,7 @@ export const municipalities = pgTable('municipalities', {
   safetyHouseId: uuid('safety_house_id')
     .notNull()
     .references(() => safetyHouses.id),
+  retiredAt: retiredAt(),
 });
 
 /** Casustafels (case consultations); their members are requesters. */
@@ -40,6 +46,7 @@ export const caseTables = pgTable('case_tables', {
   safetyHouseId: uuid('safety_house_id')
     .notNull()
     .references(() => safetyHouses.id),
+  retiredAt: retiredAt(),
 });
 
 /** The municipalities a casustafel serves. */

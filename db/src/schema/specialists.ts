@@ -8,6 +8,8 @@ export const expertiseAreas = pgTable('expertise_areas', {
   code: text('code').primaryKey(),
   nameNl: text('name_nl').notNull(),
   nameEn: text('name_en').notNull(),
+  /** When an admin retired it: kept for history, no longer offered for new requests, profiles or entries. */
+  retiredAt: timestamp('retired_at', { withTimezone: true }),
 });
 
 /** Activities a time entry can be booked on (reference data from the seed). */
@@ -15,6 +17,8 @@ export const activities = pgTable('activities', {
   code: text('code').primaryKey(),
   nameNl: text('name_nl').notNull(),
   nameEn: text('name_en').notNull(),
+  /** When an admin retired it: kept for history, no longer offered for new requests, profiles or entries. */
+  retiredAt: timestamp('retired_at', { withTimezone: true }),
 });
 
 /** A duidingsspecialist's profile in the pool. */

@@ -8,6 +8,7 @@ import { healthRoutes } from './health/health.routes.ts';
 import { interpretationRequestRoutes } from './interpretation-requests/interpretation-requests.routes.ts';
 import { notificationRoutes } from './notifications/notifications.routes.ts';
 import { organisationRoutes } from './organisation/organisation.routes.ts';
+import { referenceAdminRoutes } from './organisation/reference-admin.routes.ts';
 import { periodRoutes } from './periods/periods.routes.ts';
 import { specialistRoutes } from './specialists/specialists.routes.ts';
 import { timeEntryRoutes } from './time-entries/time-entries.routes.ts';
@@ -27,5 +28,6 @@ export const registerModules: FastifyPluginAsync<{ now: () => Date }> = async (a
   await app.register(periodRoutes, { now: opts.now });
   await app.register(extensionRequestRoutes, { now: opts.now });
   await app.register(userRoutes, { now: opts.now });
+  await app.register(referenceAdminRoutes, { now: opts.now });
   await app.register(auditRoutes, { now: opts.now });
 };

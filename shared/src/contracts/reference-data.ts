@@ -1,10 +1,12 @@
 import { z } from 'zod';
-import { IdSchema } from './common.ts';
+import { IdSchema, PageQuerySchema } from './common.ts';
 
-export const ExpertiseAreaSchema = z.object({ code: z.string(), nameNl: z.string(), nameEn: z.string() }).meta({ id: 'ExpertiseArea' });
+/** An expertise area; `retired` ones stay for the labels of history but are not offered for new things. */
+export const ExpertiseAreaSchema = z.object({ code: z.string(), nameNl: z.string(), nameEn: z.string(), retired: z.boolean() }).meta({ id: 'ExpertiseArea' });
 export type ExpertiseArea = z.infer<typeof ExpertiseAreaSchema>;
 
-export const ActivitySchema = z.object({ code: z.string(), nameNl: z.string(), nameEn: z.string() }).meta({ id: 'Activity' });
+/** An activity; `retired` ones stay for the labels of history but take no new hours. */
+export const ActivitySchema = z.object({ code: z.string(), nameNl: z.string(), nameEn: z.string(), retired: z.boolean() }).meta({ id: 'Activity' });
 export type Activity = z.infer<typeof ActivitySchema>;
 
 export const ReferenceDataSchema = z
@@ -22,6 +24,16 @@ export const CaseTableSchema = z
     safetyHouseName: z.string(),
     safetyRegionName: z.string(),
     municipalities: z.array(MunicipalityRefSchema),
+    /** Retired by the admin: kept for history, takes no new requests or members (listed only with `includeRetired`). */
+    retired: z.boolean(),
   })
   .meta({ id: 'CaseTable' });
 export type CaseTable = z.infer<typeof CaseTableSchema>;
+
+/**
+ * The query of `GET /api/v1/case-tables`: a page, and `includeRetired=true` to list retired
+ * casustafels too (the admin's user form, which shows existing memberships); choices for new
+ * requests leave them out, as they leave out retired municipalities.
+ */
+export const CaseTableListQuerySchema = PageQuerySchema.extend({ includeRetired: z.enum(['true', 'false']).optional() });
+export type CaseTableListQuery = z.infer<typeof CaseTableListQuerySchema>;

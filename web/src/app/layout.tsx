@@ -28,6 +28,7 @@ export function navItemsFor(me: Me, t: (key: string) => string): NavItem[] {
   if (roles.includes('admin')) items.push({ to: '/users', label: t('nav.users') });
   if (roles.includes('coordinator') || roles.includes('admin')) items.push({ to: '/audit-log', label: t('nav.auditLog') });
   if (roles.includes('admin')) items.push({ to: '/mail', label: t('nav.mail') });
+  if (roles.includes('admin')) items.push({ to: '/reference-data', label: t('nav.referenceData') });
   items.push({ to: '/notification-preferences', label: t('nav.notificationPreferences') });
   return items;
 }

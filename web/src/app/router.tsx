@@ -37,6 +37,7 @@ const ForgotPasswordPage = page(() => import('./routes/forgot-password-page.tsx'
 const MailPage = page(() => import('./routes/mail-page.tsx'), 'MailPage');
 const NewRequestPage = page(() => import('./routes/new-request-page.tsx'), 'NewRequestPage');
 const NotificationPreferencesPage = page(() => import('./routes/notification-preferences-page.tsx'), 'NotificationPreferencesPage');
+const ReferenceDataPage = page(() => import('./routes/reference-data-page.tsx'), 'ReferenceDataPage');
 const RequestDetailPage = page(() => import('./routes/request-detail-page.tsx'), 'RequestDetailPage');
 const RequestsPage = page(() => import('./routes/requests-page.tsx'), 'RequestsPage');
 const SetPasswordPage = page(() => import('./routes/set-password-page.tsx'), 'SetPasswordPage');
@@ -125,6 +126,7 @@ export function AppRoutes() {
           <Route path="assignments/:assignmentId" element={only(['specialist', 'coordinator'], <AssignmentDetailPage />)} />
           <Route path="budget" element={only(['coordinator', 'finance'], <BudgetPage />)} />
           <Route path="mail" element={only(['admin'], <MailPage />)} />
+          <Route path="reference-data" element={only(['admin'], <ReferenceDataPage />)} />
           <Route path="notification-preferences" element={<NotificationPreferencesPage />} />
           <Route path="no-access" element={<NoAccessPage />} />
           <Route path="*" element={<NotFoundPage />} />

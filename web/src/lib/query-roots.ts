@@ -15,4 +15,5 @@ export const queryRoots = {
   notifications: 'notifications',
   users: 'users',
   auditEvents: 'audit-events',
+  referenceItems: 'reference-items',
 } as const;

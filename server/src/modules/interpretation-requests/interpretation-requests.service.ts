@@ -24,8 +24,8 @@ import { isOwnWork, ownWorkRefused } from '../../lib/separation-of-duties.ts';
 import { type AssignmentRecord, closeAssignment, isLive, listForRequest, lockLiveForRequest, toAssignment } from '../assignments/index.ts';
 import { audit } from '../audit/index.ts';
 import { enqueueNotification } from '../notifications/index.ts';
-import { servesMunicipality } from '../organisation/index.ts';
-import { unknownExpertiseAreas } from '../specialists/index.ts';
+import { caseTableRetired, servesMunicipality } from '../organisation/index.ts';
+import { retiredExpertiseAreas, unknownExpertiseAreas } from '../specialists/index.ts';
 import { findVisibleRequest, listRequests, listTimeline, nextReference, recordTransition } from './interpretation-requests.repository.ts';
 
 /**
@@ -82,19 +82,32 @@ export function listInterpretationRequests(ctx: ServiceContext, q: Interpretatio
  * guard (docs/design.md §6).
  *
  * @throws AppError 400 `validation-failed` (unknown casustafel, municipality not served by it,
- *   unknown expertise area), 422 `personal-data-detected`
+ *   unknown expertise area), 409 `retired` (the casustafel or an expertise area is retired,
+ *   decision 081), 422 `personal-data-detected`
  */
 export async function createInterpretationRequest(ctx: ServiceContext, body: CreateInterpretationRequestBody): Promise<InterpretationRequest> {
   const { actor } = ctx;
   if (!actor.caseTableIds.includes(body.caseTableId)) throw invalidField('/caseTableId', 'u bent geen lid van deze casustafel');
   assertNoPersonalData({ caseReference: body.caseReference, question: body.question, context: body.context });
   const id = await ctx.db.transaction(async (tx) => {
+    // A retired casustafel keeps its history but takes no new requests (decision 081).
+    if (await caseTableRetired(tx, body.caseTableId))
+      throw new AppError('retired', 'Deze casustafel is opgeheven en neemt geen nieuwe aanvragen aan.', {
+        errors: [{ in: 'body', pointer: '/caseTableId', message: 'deze casustafel is opgeheven' }],
+      });
     if (!(await servesMunicipality(tx, body.caseTableId, body.municipalityId)))
       throw invalidField('/municipalityId', 'deze gemeente valt niet onder de gekozen casustafel');
     const codes = [...new Set(body.expertiseAreaCodes)];
     const unknown = await unknownExpertiseAreas(tx, codes);
     if (unknown.length > 0)
       throw invalidField(`/expertiseAreaCodes/${body.expertiseAreaCodes.indexOf(unknown[0] as string)}`, `onbekend expertisegebied ${unknown[0]}`);
+    const [retired] = await retiredExpertiseAreas(tx, codes);
+    if (retired !== undefined) {
+      const pointer = `/expertiseAreaCodes/${body.expertiseAreaCodes.indexOf(retired)}`;
+      throw new AppError('retired', `Het expertisegebied ${retired} is opgeheven.`, {
+        errors: [{ in: 'body', pointer, message: 'dit expertisegebied is opgeheven' }],
+      });
+    }
     const status: RequestStatus = body.submit ? 'submitted' : 'draft';
     const reference = await nextReference(tx, REFERENCE_PREFIX, yearOf(amsterdamDate(ctx.now())));
     const [row] = await tx

@@ -1,4 +1,4 @@
-import { CaseTableSchema, PageQuerySchema, pageOf, ReferenceDataSchema } from '@duidingspool/shared';
+import { CaseTableListQuerySchema, CaseTableSchema, pageOf, ReferenceDataSchema } from '@duidingspool/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../../plugins/auth.ts';
 import { listCaseTables, referenceData } from './organisation.service.ts';
@@ -9,7 +9,7 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: {
       tags: ['reference'],
       summary: 'Casustafels waarvoor de gebruiker mag optreden (coördinator en beheerder: alle)',
-      querystring: PageQuerySchema,
+      querystring: CaseTableListQuerySchema,
       response: { 200: pageOf(CaseTableSchema).meta({ id: 'CaseTablePage' }) },
     },
     handler: async (request) => {

@@ -1,7 +1,6 @@
 import { type Executor, schema } from '@duidingspool/db';
-import type { CaseTable, PageQuerySchema, ReferenceData } from '@duidingspool/shared';
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import type { z } from 'zod';
+import type { CaseTable, CaseTableListQuery, ReferenceData } from '@duidingspool/shared';
+import { and, asc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import { type Actor, hasRole } from '../../lib/context.ts';
 import { countUpTo, type Page, type PageWindow, page } from '../../lib/pagination.ts';
 import { listActivities, listExpertiseAreas } from '../specialists/index.ts';
@@ -9,11 +8,18 @@ import { listActivities, listExpertiseAreas } from '../specialists/index.ts';
 /**
  * One page of the casustafels `actor` may act for (coordinator and admin: all; others: their own
  * memberships), by name, each with its safety house, region and municipalities (docs/design.md §3).
+ * Retired casustafels and municipalities are left out (they are offered for nothing new) unless
+ * `q.includeRetired` is `true` (decision 081).
  */
-export async function listCaseTables(db: Executor, actor: Actor, q: z.infer<typeof PageQuerySchema>): Promise<Page<CaseTable>> {
+export async function listCaseTables(db: Executor, actor: Actor, q: CaseTableListQuery): Promise<Page<CaseTable>> {
   const all = hasRole(actor, 'coordinator') || hasRole(actor, 'admin');
   const ct = schema.caseTables;
-  const where = all ? undefined : actor.caseTableIds.length > 0 ? inArray(ct.id, actor.caseTableIds) : sql`false`;
+  const withRetired = q.includeRetired === 'true';
+  const where = and(
+    all ? undefined : actor.caseTableIds.length > 0 ? inArray(ct.id, actor.caseTableIds) : sql`false`,
+    withRetired ? undefined : isNull(ct.retiredAt),
+  );
+  const municipalityFilter = withRetired ? sql`` : sql` and m.retired_at is null`;
   const rows = ({ limit, offset }: PageWindow) =>
     db
       .select({
@@ -23,7 +29,8 @@ export async function listCaseTables(db: Executor, actor: Actor, q: z.infer<type
         safetyRegionName: schema.safetyRegions.name,
         municipalities: sql<
           { id: string; name: string }[]
-        >`coalesce((select json_agg(json_build_object('id', m.id, 'name', m.name) order by m.name) from ${schema.caseTableMunicipalities} ctm join ${schema.municipalities} m on m.id = ctm.municipality_id where ctm.case_table_id = ${ct.id}), '[]'::json)`,
+        >`coalesce((select json_agg(json_build_object('id', m.id, 'name', m.name) order by m.name) from ${schema.caseTableMunicipalities} ctm join ${schema.municipalities} m on m.id = ctm.municipality_id where ctm.case_table_id = ${ct.id}${municipalityFilter}), '[]'::json)`,
+        retired: sql<boolean>`${ct.retiredAt} is not null`,
       })
       .from(ct)
       .innerJoin(schema.safetyHouses, eq(schema.safetyHouses.id, ct.safetyHouseId))
@@ -68,4 +75,26 @@ export async function unknownCaseTables(db: Executor, ids: readonly string[]): P
     ).map((k) => k.id),
   );
   return ids.filter((id) => !known.has(id));
+}
+
+/** True when casustafel `caseTableId` is retired (it takes no new requests, decision 081). */
+export async function caseTableRetired(db: Executor, caseTableId: string): Promise<boolean> {
+  const ct = schema.caseTables;
+  const [row] = await db.select({ retiredAt: ct.retiredAt }).from(ct).where(eq(ct.id, caseTableId));
+  return row !== undefined && row.retiredAt !== null;
+}
+
+/** The ids among `ids` that name a retired casustafel, in the order given (they take no new members, decision 081). */
+export async function retiredCaseTables(db: Executor, ids: readonly string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const ct = schema.caseTables;
+  const retired = new Set(
+    (
+      await db
+        .select({ id: ct.id })
+        .from(ct)
+        .where(and(inArray(ct.id, [...ids]), isNotNull(ct.retiredAt)))
+    ).map((k) => k.id),
+  );
+  return ids.filter((id) => retired.has(id));
 }

@@ -3,8 +3,8 @@ import { sql } from 'drizzle-orm';
 import type { RequestOrigin } from '../../lib/context.ts';
 import { auditAs } from '../audit/index.ts';
 import { addBudgetYears } from '../budgets/index.ts';
-import { upsertReferenceData } from '../specialists/index.ts';
-import { upsertOrganisation } from './structure.repository.ts';
+import { listCodedNames, upsertReferenceData } from '../specialists/index.ts';
+import { retiredOrganisationCodes, upsertOrganisation } from './structure.repository.ts';
 import { absentCodesInUse } from './structure-usage.read-model.ts';
 
 /** The parts of a structure file an import writes, in the order it reports them. */
@@ -42,7 +42,10 @@ const IMPORT_LOCK = sql`select pg_advisory_xact_lock(hashtext('duidingspool:stru
  * budget years not yet present (budgets module), refuses when something the file no longer names is
  * still in use, and appends one audit event `import structure` with what was added and changed.
  * Rows the file does not name and nobody uses are reported as `absent`, never deleted. A second
- * import of the same file adds and changes nothing.
+ * import of the same file adds and changes nothing. Retirement is the admin's (decision 081): an
+ * import never retires or revives a row; a retired row the file names keeps `retired_at` (its
+ * names are updated like any other), and a retired row the file leaves out is kept and reported
+ * `absent` without the in-use check.
  *
  * @param who the actor (null: the system, e.g. the admin CLI or the demo seed) and origin for the audit event
  * @throws StructureImportRefused with every problem; the caller's transaction must roll back
@@ -61,13 +64,21 @@ export async function importStructure(
   const reference = await upsertReferenceData(tx, file);
   const budgets = await addBudgetYears(tx, file.budgets);
   const parts: Record<StructurePart, StructurePartChanges> = { ...organisation.parts, ...reference, budgets };
+  // A retired row may be left out of the file: it is kept, retired, with its history, and its
+  // uses do not refuse the file (decision 081). Only rows still in service are checked.
+  const retired = {
+    ...(await retiredOrganisationCodes(tx)),
+    expertiseAreas: new Set((await listCodedNames(tx, 'expertise-areas')).filter((x) => x.retiredAt !== null).map((x) => x.code)),
+    activities: new Set((await listCodedNames(tx, 'activities')).filter((x) => x.retiredAt !== null).map((x) => x.code)),
+  };
+  const inService = (part: keyof typeof retired) => parts[part].absent.filter((code) => !retired[part].has(code));
   const inUse = await absentCodesInUse(tx, {
-    safetyRegions: parts.safetyRegions.absent,
-    safetyHouses: parts.safetyHouses.absent,
-    municipalities: parts.municipalities.absent,
-    caseTables: parts.caseTables.absent,
-    expertiseAreas: parts.expertiseAreas.absent,
-    activities: parts.activities.absent,
+    safetyRegions: inService('safetyRegions'),
+    safetyHouses: inService('safetyHouses'),
+    municipalities: inService('municipalities'),
+    caseTables: inService('caseTables'),
+    expertiseAreas: inService('expertiseAreas'),
+    activities: inService('activities'),
   });
   if (inUse.length > 0) throw new StructureImportRefused(inUse);
   const total = (k: keyof StructurePartChanges) => STRUCTURE_PARTS.reduce((n, p) => n + parts[p][k].length, 0);

@@ -1,11 +1,16 @@
 import { type Executor, type StructureProblem, schema } from '@duidingspool/db';
-import { eq, inArray, or } from 'drizzle-orm';
+import { OPEN_REQUEST_STATUSES, type ReferenceKind } from '@duidingspool/shared';
+import { and, eq, inArray, isNull, or } from 'drizzle-orm';
 
 // The structure import's check that a file removes nothing in use: for each code the file no longer
 // names, what still uses it. Reads, besides the organisation's own tables: `interpretation_requests`
 // (by municipality and casustafel), `request_expertise_areas`, `case_table_members` and `users` (the
 // members' e-mail addresses), `specialists`, `specialist_regions`, `specialist_expertise_areas`
 // (with the specialists' `users`) and `time_entries` (by activity). It writes nothing.
+//
+// Also the admin's check before retiring one item (`retirementBlockers`): what still actively uses
+// it, from the same tables (open `interpretation_requests`, `request_expertise_areas` of open
+// requests, `time_entries` awaiting review).
 
 /** Codes per part that the file no longer names (from the upserts). */
 export interface AbsentCodes {
@@ -164,4 +169,122 @@ export async function absentCodesInUse(db: Executor, absent: AbsentCodes): Promi
     if (entries.length > 0) refuse('activities', `activity ${code}`, [`${entries.length} time entries`]);
   }
   return problems;
+}
+
+/** The statuses in which a request is still open (not closed, withdrawn or cancelled). */
+const OPEN = [...OPEN_REQUEST_STATUSES];
+
+const listedNl = (kind: string, labels: string[]) =>
+  labels.length === 0
+    ? []
+    : [`${labels.length} ${kind} (${labels.slice(0, NAMED).join(', ')}${labels.length > NAMED ? ` en ${labels.length - NAMED} meer` : ''})`];
+
+/**
+ * What still actively uses one item the admin wants to retire, one Dutch line per kind of use
+ * (empty: it may be retired). The rules (decision 081): a safety region while it has safety houses
+ * that are not retired; a safety house while it has municipalities or casustafels that are not
+ * retired; a municipality while a casustafel that is not retired serves it or an open request names
+ * it; a casustafel while it has open requests; an expertise area while an open request asks for it;
+ * an activity while time entries on it await review. History (closed requests, approved hours,
+ * specialists' profiles, members) never blocks: retired items stay in it.
+ *
+ * @param id the row's uuid (organisation kinds) or code (expertise areas, activities)
+ */
+export async function retirementBlockers(db: Executor, kind: ReferenceKind, id: string): Promise<string[]> {
+  const ir = schema.interpretationRequests;
+  const h = schema.safetyHouses;
+  const m = schema.municipalities;
+  const ct = schema.caseTables;
+  const openRequests = async (where: ReturnType<typeof eq>) =>
+    (
+      await db
+        .select({ reference: ir.reference })
+        .from(ir)
+        .where(and(where, inArray(ir.status, OPEN)))
+        .orderBy(ir.reference)
+    ).map((x) => x.reference);
+  switch (kind) {
+    case 'safety-regions': {
+      const houses = await db
+        .select({ name: h.name })
+        .from(h)
+        .where(and(eq(h.regionId, id), isNull(h.retiredAt)))
+        .orderBy(h.name);
+      return listedNl(
+        'Zorg- en Veiligheidshuizen die niet zijn opgeheven',
+        houses.map((x) => x.name),
+      );
+    }
+    case 'safety-houses': {
+      const municipalities = await db
+        .select({ name: m.name })
+        .from(m)
+        .where(and(eq(m.safetyHouseId, id), isNull(m.retiredAt)))
+        .orderBy(m.name);
+      const tables = await db
+        .select({ name: ct.name })
+        .from(ct)
+        .where(and(eq(ct.safetyHouseId, id), isNull(ct.retiredAt)))
+        .orderBy(ct.name);
+      return [
+        ...listedNl(
+          'gemeenten die niet zijn opgeheven',
+          municipalities.map((x) => x.name),
+        ),
+        ...listedNl(
+          'casustafels die niet zijn opgeheven',
+          tables.map((x) => x.name),
+        ),
+      ];
+    }
+    case 'municipalities': {
+      const tables = await db
+        .select({ name: ct.name })
+        .from(schema.caseTableMunicipalities)
+        .innerJoin(ct, eq(ct.id, schema.caseTableMunicipalities.caseTableId))
+        .where(and(eq(schema.caseTableMunicipalities.municipalityId, id), isNull(ct.retiredAt)))
+        .orderBy(ct.name);
+      return [
+        ...listedNl(
+          'casustafels die haar bedienen',
+          tables.map((x) => x.name),
+        ),
+        ...listedNl('open aanvragen', await openRequests(eq(ir.municipalityId, id))),
+      ];
+    }
+    case 'case-tables':
+      return listedNl('open aanvragen', await openRequests(eq(ir.caseTableId, id)));
+    case 'expertise-areas': {
+      const requests = await db
+        .select({ reference: ir.reference })
+        .from(schema.requestExpertiseAreas)
+        .innerJoin(ir, eq(ir.id, schema.requestExpertiseAreas.requestId))
+        .where(and(eq(schema.requestExpertiseAreas.expertiseAreaCode, id), inArray(ir.status, OPEN)))
+        .orderBy(ir.reference);
+      return listedNl(
+        'open aanvragen',
+        requests.map((x) => x.reference),
+      );
+    }
+    case 'activities': {
+      const te = schema.timeEntries;
+      const entries = await db
+        .select({ id: te.id })
+        .from(te)
+        .where(and(eq(te.activity, id), eq(te.status, 'submitted')));
+      return entries.length === 0 ? [] : [`${entries.length} tijdregistraties die op beoordeling wachten`];
+    }
+  }
+}
+
+/** The references of the open requests of casustafel `caseTableId` that name one of `municipalityIds` (a casustafel stops serving a municipality only without them). */
+export async function openRequestsOf(db: Executor, caseTableId: string, municipalityIds: string[]): Promise<string[]> {
+  if (municipalityIds.length === 0) return [];
+  const ir = schema.interpretationRequests;
+  const rows = await db
+    .select({ reference: ir.reference })
+    .from(ir)
+    .where(and(eq(ir.caseTableId, caseTableId), inArray(ir.municipalityId, municipalityIds), inArray(ir.status, OPEN)))
+    .orderBy(ir.reference);
+  return rows.map((x) => x.reference);
 }

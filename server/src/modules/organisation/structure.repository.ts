@@ -1,5 +1,5 @@
 import { type Executor, type StructurePartChanges as PartChanges, type StructureFile, type StructureProblem, schema } from '@duidingspool/db';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 
 /** The organisation's parts of the structure file, in the order they are written. */
 export type OrganisationPart = 'safetyRegions' | 'safetyHouses' | 'municipalities' | 'caseTables';
@@ -167,5 +167,16 @@ export async function upsertOrganisation(
   return {
     parts: { safetyRegions: regions.changes, safetyHouses: houses.changes, municipalities: municipalities.changes, caseTables: tables.changes },
     problems,
+  };
+}
+
+/** The codes of the retired rows of each organisation part (the import neither revives nor checks them, decision 081). */
+export async function retiredOrganisationCodes(tx: Executor): Promise<Record<OrganisationPart, Set<string>>> {
+  const codes = async (rows: Promise<{ code: string }[]>) => new Set((await rows).map((x) => x.code));
+  return {
+    safetyRegions: await codes(tx.select({ code: r.code }).from(r).where(isNotNull(r.retiredAt))),
+    safetyHouses: await codes(tx.select({ code: h.code }).from(h).where(isNotNull(h.retiredAt))),
+    municipalities: await codes(tx.select({ code: m.cbsCode }).from(m).where(isNotNull(m.retiredAt))),
+    caseTables: await codes(tx.select({ code: ct.code }).from(ct).where(isNotNull(ct.retiredAt))),
   };
 }

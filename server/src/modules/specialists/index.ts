@@ -1,4 +1,19 @@
 /** The public face of the specialists module: other modules and the app import only what is listed here (decision 050). */
 
-export { activityExists, listActivities, listExpertiseAreas, unknownExpertiseAreas, upsertReferenceData } from './reference-data.ts';
+export {
+  activityExists,
+  activityRetired,
+  addCodedName,
+  type CodedName,
+  findCodedName,
+  listActivities,
+  listCodedNames,
+  listExpertiseAreas,
+  renameCodedName,
+  retireCodedName,
+  retiredExpertiseAreas,
+  type SpecialistReferenceKind,
+  unknownExpertiseAreas,
+  upsertReferenceData,
+} from './reference-data.ts';
 export { activeInPool, activeSpecialistIdOf, findSpecialist, findSpecialistOfUser } from './specialists.repository.ts';

@@ -1,6 +1,6 @@
 import { type Executor, type StructureFile, type StructurePartChanges, schema } from '@duidingspool/db';
 import type { ReferenceData } from '@duidingspool/shared';
-import { asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 
 // The specialists module's reference tables, `expertise_areas` and `activities`, as other modules
 // read them: the lists for forms and filters, and the checks of codes on input.
@@ -8,14 +8,93 @@ import { asc, eq, inArray } from 'drizzle-orm';
 const x = schema.expertiseAreas;
 const act = schema.activities;
 
-/** Every expertise area, by Dutch name. */
+/**
+ * Every expertise area, by Dutch name, retired ones included with `retired: true`: the labels of
+ * history need them; forms offer only the others.
+ */
 export async function listExpertiseAreas(db: Executor): Promise<ReferenceData['expertiseAreas']> {
-  return db.select().from(x).orderBy(asc(x.nameNl));
+  const rows = await db.select().from(x).orderBy(asc(x.nameNl));
+  return rows.map(({ retiredAt, ...row }) => ({ ...row, retired: retiredAt !== null }));
 }
 
-/** Every activity hours can be logged on. */
+/** Every activity, retired ones included with `retired: true` (hours are logged only on the others). */
 export async function listActivities(db: Executor): Promise<ReferenceData['activities']> {
-  return db.select().from(act);
+  const rows = await db.select().from(act);
+  return rows.map(({ retiredAt, ...row }) => ({ ...row, retired: retiredAt !== null }));
+}
+
+/** The codes among `codes` that name a retired expertise area, in the order given. */
+export async function retiredExpertiseAreas(db: Executor, codes: readonly string[]): Promise<string[]> {
+  if (codes.length === 0) return [];
+  const retired = new Set(
+    (
+      await db
+        .select({ code: x.code })
+        .from(x)
+        .where(and(inArray(x.code, [...codes]), isNotNull(x.retiredAt)))
+    ).map((k) => k.code),
+  );
+  return codes.filter((c) => retired.has(c));
+}
+
+/** True when `code` names an activity that is retired. */
+export async function activityRetired(db: Executor, code: string): Promise<boolean> {
+  const [row] = await db
+    .select({ code: act.code })
+    .from(act)
+    .where(and(eq(act.code, code), isNotNull(act.retiredAt)));
+  return row !== undefined;
+}
+
+/** The specialists module's kinds of reference data the admin manages. */
+export type SpecialistReferenceKind = 'expertise-areas' | 'activities';
+const tableOf = (kind: SpecialistReferenceKind) => (kind === 'expertise-areas' ? x : act);
+
+/** One expertise area or activity as the admin's list shows it. */
+export interface CodedName {
+  code: string;
+  nameNl: string;
+  nameEn: string;
+  retiredAt: Date | null;
+}
+
+/** Every expertise area or activity, retired ones included, by Dutch name (the admin's list). */
+export async function listCodedNames(db: Executor, kind: SpecialistReferenceKind): Promise<CodedName[]> {
+  const t = tableOf(kind);
+  return db.select().from(t).orderBy(asc(t.nameNl), asc(t.code));
+}
+
+/** The expertise area or activity `code`, locked for update, or null. */
+export async function findCodedName(db: Executor, kind: SpecialistReferenceKind, code: string): Promise<CodedName | null> {
+  const t = tableOf(kind);
+  const [row] = await db.select().from(t).where(eq(t.code, code)).for('update');
+  return row ?? null;
+}
+
+/**
+ * Adds an expertise area or activity (the admin's reference data, docs/design.md §2).
+ * @returns false when the code is taken (nothing written)
+ */
+export async function addCodedName(db: Executor, kind: SpecialistReferenceKind, v: { code: string; nameNl: string; nameEn: string }): Promise<boolean> {
+  const t = tableOf(kind);
+  const rows = await db.insert(t).values(v).onConflictDoNothing().returning({ code: t.code });
+  return rows.length > 0;
+}
+
+/** Renames expertise area or activity `code` (Dutch and English name); the code stays. */
+export async function renameCodedName(db: Executor, kind: SpecialistReferenceKind, code: string, v: { nameNl?: string; nameEn?: string }): Promise<void> {
+  const t = tableOf(kind);
+  if (v.nameNl === undefined && v.nameEn === undefined) return;
+  await db.update(t).set(v).where(eq(t.code, code));
+}
+
+/** Retires expertise area or activity `code` at `at` (a no-op when it is already retired). */
+export async function retireCodedName(db: Executor, kind: SpecialistReferenceKind, code: string, at: Date): Promise<void> {
+  const t = tableOf(kind);
+  await db
+    .update(t)
+    .set({ retiredAt: at })
+    .where(and(eq(t.code, code), isNull(t.retiredAt)));
 }
 
 /** The codes among `codes` that name no expertise area, in the order given (empty when all are known). */

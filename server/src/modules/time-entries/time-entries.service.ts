@@ -20,7 +20,7 @@ import { audit } from '../audit/index.ts';
 import { pendingToSpent } from '../budgets/index.ts';
 import { enqueueNotification } from '../notifications/index.ts';
 import { addDayMinutes, assertPeriodOpen } from '../periods/index.ts';
-import { activityExists, findSpecialistOfUser } from '../specialists/index.ts';
+import { activityExists, activityRetired, findSpecialistOfUser } from '../specialists/index.ts';
 import { entriesVisibleTo, findEntry, listEntries, toTimeEntry } from './time-entries.repository.ts';
 
 /** A page of the entries the actor may see (coordinator: all; specialist: own). */
@@ -116,6 +116,10 @@ async function insertEntry(ctx: ServiceContext, assignmentId: string, body: LogT
     const startDate = amsterdamDate(new Date(assignment.proposedAt));
     if (body.workedOn < startDate) throw invalidField('/workedOn', `ligt vóór het begin van de inzet (${startDate})`);
     if (!(await activityExists(tx, body.activity))) throw invalidField('/activity', `onbekende activiteit ${body.activity}`);
+    if (await activityRetired(tx, body.activity))
+      throw new AppError('retired', `De activiteit ${body.activity} is opgeheven.`, {
+        errors: [{ in: 'body', pointer: '/activity', message: 'deze activiteit is opgeheven' }],
+      });
     await assertPeriodOpen(tx, body.workedOn);
     // The costly check of the body last, after existence, permission and state (docs/design.md §6).
     assertNoPersonalData({ description: body.description });

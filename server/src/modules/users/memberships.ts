@@ -1,5 +1,5 @@
 import { type Executor, schema } from '@duidingspool/db';
-import { asc, eq, type SQL, sql } from 'drizzle-orm';
+import { asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 
 // Reads of a user's casustafel memberships (`case_table_members`, this module's table) for the
 // session's actor, the admin's user list and the current user.
@@ -22,4 +22,26 @@ export async function membershipsOf(db: Executor, userId: string): Promise<{ cas
     .innerJoin(schema.caseTables, eq(schema.caseTables.id, m.caseTableId))
     .where(eq(m.userId, userId))
     .orderBy(asc(schema.caseTables.name));
+}
+
+/** A casustafel's member as the admin's reference-data page lists them. */
+export interface CaseTableMember {
+  userId: string;
+  displayName: string;
+  email: string;
+}
+
+/** The members of each of the casustafels `caseTableIds`, by e-mail (a casustafel without members is absent from the map). */
+export async function membersOfCaseTables(db: Executor, caseTableIds: readonly string[]): Promise<Map<string, CaseTableMember[]>> {
+  const out = new Map<string, CaseTableMember[]>();
+  if (caseTableIds.length === 0) return out;
+  const u = schema.users;
+  const rows = await db
+    .select({ caseTableId: m.caseTableId, userId: u.id, displayName: u.displayName, email: u.email })
+    .from(m)
+    .innerJoin(u, eq(u.id, m.userId))
+    .where(inArray(m.caseTableId, [...caseTableIds]))
+    .orderBy(asc(u.email));
+  for (const { caseTableId, ...member } of rows) out.set(caseTableId, [...(out.get(caseTableId) ?? []), member]);
+  return out;
 }

@@ -7,7 +7,7 @@ import { countUpTo, iso, page, type Seek, seekCursor, seekOrder } from '../../li
 import { withdrawSpecialistWork } from '../assignments/index.ts';
 import { audit, auditAs, SYSTEM_ORIGIN } from '../audit/index.ts';
 import { deleteRecoveryCodes, issueAccountToken, revokeSessions, voidAccountTokens } from '../auth/index.ts';
-import { unknownCaseTables } from '../organisation/index.ts';
+import { retiredCaseTables, unknownCaseTables } from '../organisation/index.ts';
 import { findSpecialistOfUser } from '../specialists/index.ts';
 import { caseTableIdsOf } from './memberships.ts';
 import { rolesOf } from './roles.ts';
@@ -79,14 +79,24 @@ function assertRequesterHasCaseTable(roles: readonly Role[], caseTableIds: reado
   if (roles.includes('requester') && caseTableIds.length === 0) throw invalidField('/caseTableIds', 'een aanvrager is lid van minstens één casustafel');
 }
 
-/** Memberships only make sense for requesters, and a requester has at least one; unknown casustafels are refused. */
-async function assertCaseTables(db: Executor, ids: string[] | undefined, roles: Role[]): Promise<string[]> {
+/**
+ * Memberships only make sense for requesters, and a requester has at least one; unknown casustafels
+ * are refused, and so are retired ones unless the user is already a member (`kept`, decision 081).
+ */
+async function assertCaseTables(db: Executor, ids: string[] | undefined, roles: Role[], kept: readonly string[] = []): Promise<string[]> {
   const unique = [...new Set(ids ?? [])];
   assertRequesterHasCaseTable(roles, unique);
   if (unique.length === 0) return [];
   if (!roles.includes('requester')) throw invalidField('/caseTableIds', 'alleen aanvragers zijn lid van een casustafel');
   const [missing] = await unknownCaseTables(db, unique);
   if (missing) throw invalidField(`/caseTableIds/${(ids ?? []).indexOf(missing)}`, 'onbekende casustafel');
+  const [retired] = (await retiredCaseTables(db, unique)).filter((id) => !kept.includes(id));
+  if (retired) {
+    const pointer = `/caseTableIds/${(ids ?? []).indexOf(retired)}`;
+    throw new AppError('retired', 'Deze casustafel is opgeheven en krijgt geen nieuwe leden.', {
+      errors: [{ in: 'body', pointer, message: 'opgeheven casustafel' }],
+    });
+  }
   return unique;
 }
 
@@ -155,7 +165,12 @@ export async function updateUser(ctx: ServiceContext, id: string, body: PatchUse
     if (!current) throw notFound('Deze gebruiker');
     const before = await getUser(ctx, id, tx);
     const roles = body.roles ?? before.roles;
-    const caseTableIds = body.caseTableIds !== undefined ? await assertCaseTables(tx, body.caseTableIds, roles) : roles.includes('requester') ? undefined : [];
+    const caseTableIds =
+      body.caseTableIds !== undefined
+        ? await assertCaseTables(tx, body.caseTableIds, roles, before.caseTableIds)
+        : roles.includes('requester')
+          ? undefined
+          : [];
     assertRequesterHasCaseTable(roles, caseTableIds ?? before.caseTableIds);
     await replaceRolesAndMemberships(tx, id, body.roles, caseTableIds);
     const set: Partial<typeof u.$inferInsert> = {};
@@ -247,4 +262,33 @@ export async function createUserFromCli(db: Database, body: InviteUserBody, publ
     );
     return { user: await getUser({ db }, created.id, tx), link: `${publicUrl}/set-password#token=${token}` };
   });
+}
+
+/**
+ * Makes user `userId` a member of casustafel `caseTableId` (`member: true`) or not (`false`), for
+ * the admin's reference-data page: through `updateUser`, so the same rules hold (nobody changes
+ * their own memberships; the change ends the user's sessions and voids their links, decision 041)
+ * and the same audit event `update user` records the new memberships. Whether the casustafel may
+ * take members (not retired) is the organisation module's check, made before.
+ *
+ * @throws AppError 404 `not-found` (user, or not a member when removing), 400 `validation-failed`
+ *   on `/userId` (not a requester), 409 `conflict` (already a member; the requester's last casustafel),
+ *   403 `forbidden` (own memberships)
+ */
+export async function setCaseTableMembership(ctx: ServiceContext, userId: string, caseTableId: string, member: boolean): Promise<User> {
+  const before = await getUser(ctx, userId);
+  const has = before.caseTableIds.includes(caseTableId);
+  if (member) {
+    if (!before.roles.includes('requester')) throw invalidField('/userId', 'alleen aanvragers zijn lid van een casustafel');
+    if (has) throw new AppError('conflict', 'Deze gebruiker is al lid van deze casustafel.');
+  } else {
+    if (!has) throw notFound('Dit lidmaatschap');
+    if (before.caseTableIds.length === 1)
+      throw new AppError(
+        'conflict',
+        'Dit is de enige casustafel van deze aanvrager; een aanvrager is lid van minstens één casustafel. Voeg eerst een andere toe.',
+      );
+  }
+  const caseTableIds = member ? [...before.caseTableIds, caseTableId] : before.caseTableIds.filter((id) => id !== caseTableId);
+  return updateUser(ctx, userId, { caseTableIds });
 }

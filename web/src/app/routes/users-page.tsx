@@ -20,8 +20,10 @@ export function UsersPage() {
   const [page, setPage] = useState(1);
   const [editingId, setEditingId] = useState<string | null>(null);
   const users = useUsers(page);
-  const caseTables = useCaseTables();
-  const tables = (caseTables.data?.items ?? []).map((c) => ({ id: c.id, name: c.name }));
+  // Retired casustafels too: a user's existing membership of one is shown (marked), not lost on save.
+  const caseTables = useCaseTables(true);
+  const tables = (caseTables.data?.items ?? []).map((c) => ({ id: c.id, name: c.retired ? t('referenceData.retiredMark', { name: c.name }) : c.name }));
+  const tablesInService = (caseTables.data?.items ?? []).filter((c) => !c.retired).map((c) => ({ id: c.id, name: c.name }));
   const editing = users.data?.items.find((u) => u.id === editingId) ?? null;
 
   const closeEdit = () => {
@@ -40,7 +42,7 @@ export function UsersPage() {
       <Paragraph>{t('users.intro')}</Paragraph>
       <section aria-labelledby="invite-heading" className="dsp-section dsp-narrow">
         <Heading2 id="invite-heading">{t('users.inviteHeading')}</Heading2>
-        <InviteUserForm caseTables={tables} />
+        <InviteUserForm caseTables={tablesInService} />
       </section>
       {editing && me.data ? (
         <section id="edit-user-panel" aria-labelledby="edit-user-heading" className="dsp-section dsp-panel dsp-narrow">

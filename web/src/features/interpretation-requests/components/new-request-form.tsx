@@ -138,7 +138,7 @@ export function NewRequestForm({ onCreated }: { onCreated: (request: Interpretat
     FIELD_ORDER.map((k) => [
       k,
       k === 'expertiseAreaCodes'
-        ? choiceId(fieldId(k), form.expertiseAreaCodes[0] ?? referenceData.data?.expertiseAreas[0]?.code ?? '')
+        ? choiceId(fieldId(k), form.expertiseAreaCodes[0] ?? referenceData.data?.expertiseAreas.find((a) => !a.retired)?.code ?? '')
         : k === 'urgency'
           ? choiceId(fieldId(k), form.urgency)
           : k === 'languages'
@@ -277,7 +277,7 @@ export function NewRequestForm({ onCreated }: { onCreated: (request: Interpretat
         id={fieldId('expertiseAreaCodes')}
         legend={labels.expertiseAreaCodes}
         description={t('newRequest.expertiseHint')}
-        options={referenceData.data.expertiseAreas.map((a) => ({ value: a.code, label: english ? a.nameEn : a.nameNl }))}
+        options={referenceData.data.expertiseAreas.filter((a) => !a.retired).map((a) => ({ value: a.code, label: english ? a.nameEn : a.nameNl }))}
         value={form.expertiseAreaCodes}
         onChange={(v) => set('expertiseAreaCodes', v)}
         error={errors.expertiseAreaCodes}

@@ -36,7 +36,8 @@ export function LogTimeForm({ assignmentId, remainingMinutes }: { assignmentId: 
   // One key per entry being submitted: a double click sends it twice and the server charges once.
   const idempotencyKey = useRef(crypto.randomUUID());
 
-  const activities = referenceData.data?.activities ?? [];
+  // Retired activities take no new hours (the server refuses them); their labels stay for history.
+  const activities = (referenceData.data?.activities ?? []).filter((a) => !a.retired);
   const english = i18n.language === 'en';
   const chosenActivity = activity || activities[0]?.code || '';
   const labels: Record<Field, string> = {
