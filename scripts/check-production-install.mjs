@@ -162,6 +162,10 @@ async function main() {
       DATABASE_URL: url.toString(),
       JWT_SECRET: randomBytes(48).toString('base64url'),
       ENCRYPTION_KEY: randomBytes(48).toString('base64url'),
+      // Production refuses to start without these explicit (decision 083); the TLS proxy is not
+      // part of this check, so the requests below go to the port itself.
+      COOKIE_SECURE: 'true',
+      PUBLIC_URL: 'https://duidingspool.gemeente.example',
       HOST: '127.0.0.1',
     };
     step('pnpm db:migrate and pnpm admin create-user on PostgreSQL');
