@@ -5,7 +5,14 @@ const secret = (c: string) => c.repeat(40);
 /** Fixed strong keys (random base64url, 48 bytes): production accepts them. */
 const JWT = 'q3VtG0h8o1rX9fKc2wLzP7sYbN4mEa6iJdUuR5xTnHkQvC-_yWlZgOjSpBeDfA0M';
 const ENC = 'Z8kP2nW5vX1cR7bY4tL0hQ9mJ3sF6gD-aE_uVoIiKzNxCyBpTrMeHwGlOdSqUj1f';
-const PROD = { NODE_ENV: 'production', DATABASE_URL: 'postgres://u@localhost/db', JWT_SECRET: JWT, ENCRYPTION_KEY: ENC, COOKIE_SECURE: 'true', PUBLIC_URL: 'https://dp.gemeente.example' };
+const PROD = {
+  NODE_ENV: 'production',
+  DATABASE_URL: 'postgres://u@localhost/db',
+  JWT_SECRET: JWT,
+  ENCRYPTION_KEY: ENC,
+  COOKIE_SECURE: 'true',
+  PUBLIC_URL: 'https://dp.gemeente.example',
+};
 
 /** The lines of the ConfigError `loadConfig(env)` throws. */
 function problems(env: NodeJS.ProcessEnv): string[] {
@@ -35,7 +42,9 @@ describe('production checks at start (decision 083)', () => {
   it('refuses weak keys: short, repeated, a placeholder, or the same key twice', () => {
     expect(problems({ ...PROD, JWT_SECRET: 'k'.repeat(20) })).toEqual([expect.stringMatching(/^JWT_SECRET: must be at least 32/)]);
     expect(problems({ ...PROD, JWT_SECRET: 'ab'.repeat(30) })).toEqual([expect.stringMatching(/^JWT_SECRET is too predictable \(1\.0 bits/)]);
-    expect(problems({ ...PROD, ENCRYPTION_KEY: `changeme-${ENC}` })).toEqual([expect.stringMatching(/^ENCRYPTION_KEY contains the placeholder word "changeme"/)]);
+    expect(problems({ ...PROD, ENCRYPTION_KEY: `changeme-${ENC}` })).toEqual([
+      expect.stringMatching(/^ENCRYPTION_KEY contains the placeholder word "changeme"/),
+    ]);
     expect(problems({ ...PROD, ENCRYPTION_KEY: JWT })).toEqual([expect.stringMatching(/^ENCRYPTION_KEY is the same as JWT_SECRET/)]);
   });
   it('reports bad settings together with settings that do not parse', () => {

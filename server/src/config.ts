@@ -90,7 +90,7 @@ export interface AppConfig {
    * `METRICS_PORT` serves no metrics. `METRICS_TOKEN`, when set, is the bearer token a scrape must
    * send; it is required when the host is not loopback.
    */
-  metrics: { port: number; host: string; token: string | undefined } | undefined;
+  metrics?: { port: number; host: string; token: string | undefined } | undefined;
 }
 
 /** A `HH:MM` between 05:00 and 22:00: clear of the night hour that summer time skips or repeats. */
@@ -241,7 +241,8 @@ export function weakSecretReason(value: string): string | undefined {
   const word = PLACEHOLDER_WORDS.find((w) => lower.includes(w));
   if (word) return `contains the placeholder word "${word}"`;
   const bits = bitsPerCharacter(value);
-  if (bits < MIN_SECRET_BITS_PER_CHARACTER) return `is too predictable (${bits.toFixed(1)} bits per character, at least ${MIN_SECRET_BITS_PER_CHARACTER} needed)`;
+  if (bits < MIN_SECRET_BITS_PER_CHARACTER)
+    return `is too predictable (${bits.toFixed(1)} bits per character, at least ${MIN_SECRET_BITS_PER_CHARACTER} needed)`;
   return undefined;
 }
 
@@ -323,7 +324,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     const e = parsed.data;
     if (e.WORKING_DAY_END <= e.WORKING_DAY_START) problems.set('WORKING_DAY_END', 'WORKING_DAY_END must be later than WORKING_DAY_START');
     if (e.METRICS_PORT !== undefined && !isLoopbackHost(e.METRICS_HOST) && !e.METRICS_TOKEN) {
-      problems.set('METRICS_TOKEN', `METRICS_TOKEN is required when METRICS_HOST (${e.METRICS_HOST}) is not a loopback address; generate one with: openssl rand -base64 48`);
+      problems.set(
+        'METRICS_TOKEN',
+        `METRICS_TOKEN is required when METRICS_HOST (${e.METRICS_HOST}) is not a loopback address; generate one with: openssl rand -base64 48`,
+      );
     }
     if (e.MAIL_FROM_ADDRESS !== undefined && !parseStrictAddress(e.MAIL_FROM_ADDRESS)) {
       problems.set('MAIL_FROM_ADDRESS', 'MAIL_FROM_ADDRESS must be a plain address like noreply@example.nl');
