@@ -3,5 +3,5 @@ export { parseAllowedDomains, parseStrictAddress, sanitizeDisplayName } from './
 export type { OutboxContext } from './outbox.ts';
 export { enqueueForEach, enqueueNotification, enqueueSecurityMail, notifyBudgetThresholdCrossed, withdrawDeadLinks } from './outbox.ts';
 export { type OutboxStats, outboxStats } from './outbox-stats.ts';
-export { createMailTransport } from './transport.ts';
+export { createMailTransport, verifySmtp } from './transport.ts';
 export { NotificationWorker } from './worker.ts';
