@@ -145,7 +145,7 @@ export async function startServer(config: AppConfig, options: StartOptions = {})
   }
   const availability = new Availability('starting', embedded ? config.dataDir : undefined, config.dataDirMinFreeBytes);
   let app: FastifyInstance;
-  const metrics = new Metrics(handle.db);
+  const metrics = new Metrics(handle.db, { processMetrics: true });
   try {
     app = await buildApp({ config, db: handle.db, logger: loggerOptions(config.logLevel), availability, metrics });
   } catch (error) {

@@ -6,7 +6,7 @@ import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.ts';
 import { Availability } from '../src/plugins/availability.ts';
-import { listenMetrics, type MetricsListener, UNMATCHED_ROUTE } from '../src/plugins/metrics.ts';
+import { listenMetrics, Metrics, type MetricsListener, UNMATCHED_ROUTE } from '../src/plugins/metrics.ts';
 import { adminUrl, databaseUrl } from './database-urls.ts';
 import { testConfig, useTestApp } from './harness.ts';
 
@@ -83,10 +83,15 @@ describe('the metrics listener (decision 084)', () => {
       'duidingspool_budget_available_cents',
       'duidingspool_database_up',
       'duidingspool_migrations_pending',
-      'process_cpu_user_seconds_total',
     ]) {
       expect(typed.has(name), name).toBe(true);
     }
+  });
+
+  it('adds the process metrics for the running server', async () => {
+    const text = await new Metrics(undefined, { processMetrics: true }).exposition();
+    expect(text).toMatch(/^# TYPE process_cpu_user_seconds_total counter$/m);
+    expect(text).toMatch(/^# TYPE nodejs_eventloop_lag_seconds gauge$/m);
   });
 
   it('counts requests by route pattern, never by URL', async () => {

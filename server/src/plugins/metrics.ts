@@ -17,7 +17,8 @@ const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10
 export const UNMATCHED_ROUTE = '(unmatched)';
 
 /**
- * The app's metrics. Process metrics (`process_*`, `nodejs_*`) come from prom-client's defaults;
+ * The app's metrics. Process metrics (`process_*`, `nodejs_*`) come from prom-client's defaults
+ * (when asked for);
  * the app's own are prefixed `duidingspool_`. The database gauges are read when scraped, never
  * kept up to date in between.
  */
@@ -47,12 +48,15 @@ export class Metrics {
   });
 
   /**
-   * @param db the database the gauges read at scrape time; without it (the API tests' apps) only
-   *   the request and process metrics exist
-   * @param now the clock of the outbox age
+   * @param db the database the gauges read at scrape time; without it only the request and
+   *   retention metrics exist
+   * @param options `now`: the clock of the outbox age; `processMetrics`: also prom-client's default
+   *   process metrics (the running server; off for the many apps tests build, as each set installs
+   *   observers of its own that live as long as the process)
    */
-  constructor(db?: Database, now: () => Date = () => new Date()) {
-    collectDefaultMetrics({ register: this.registry });
+  constructor(db?: Database, options: { now?: () => Date; processMetrics?: boolean } = {}) {
+    const now = options.now ?? (() => new Date());
+    if (options.processMetrics) collectDefaultMetrics({ register: this.registry });
     for (const outcome of ['ok', 'failed']) this.retentionRuns.inc({ outcome }, 0);
     if (!db) return;
     // The registry reads all gauges of a scrape at once; each database gauge waits for one shared
