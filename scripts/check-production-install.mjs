@@ -6,7 +6,8 @@
 //   1. starts the built server on the embedded default (PGlite in a temporary DATA_DIR);
 //   2. on PostgreSQL (a fresh database on TEST_DATABASE_URL's server, default 127.0.0.1:5432), with
 //      NODE_ENV=production: runs `pnpm db:migrate`, `pnpm admin create-user` and `pnpm admin
-//      import-structure` (twice: the second run changes nothing), then starts it;
+//      import-structure` (twice: the second run changes nothing), then starts it, then runs
+//      `pnpm admin doctor`, which must fail on exactly SMTP (none here) and the admin's second factor;
 // each time checks that GET /api/v1/health answers 200 and the SPA's index.html (and its script)
 // is served, and stops the server with SIGTERM. Run after `pnpm build` (`pnpm test:install` does both).
 import { spawn } from 'node:child_process';
@@ -162,6 +163,10 @@ async function main() {
       DATABASE_URL: url.toString(),
       JWT_SECRET: randomBytes(48).toString('base64url'),
       ENCRYPTION_KEY: randomBytes(48).toString('base64url'),
+      // Production refuses to start without these explicit (decision 083); the TLS proxy is not
+      // part of this check, so the requests below go to the port itself.
+      COOKIE_SECURE: 'true',
+      PUBLIC_URL: 'https://duidingspool.gemeente.example',
       HOST: '127.0.0.1',
     };
     step('pnpm db:migrate and pnpm admin create-user on PostgreSQL');
@@ -178,6 +183,19 @@ async function main() {
     const again = await run('pnpm', ['admin', 'import-structure'], { cwd: dir, env: cleanEnv(production) });
     if (!again.includes(': 0 added, 0 changed.')) throw new Error(`a second pnpm admin import-structure changed something:\n${again}`);
     await startAndCheck(dir, production, 'PostgreSQL, NODE_ENV=production');
+    // The doctor of the production install (decision 083): everything holds except what this
+    // check leaves undone on purpose — no SMTP server, and the admin has not logged in to set up
+    // a second factor — so it names exactly those two and exits 1.
+    step('pnpm admin doctor');
+    const doctor = await run('pnpm', ['admin', 'doctor'], { cwd: dir, env: cleanEnv(production) }).then(
+      (output) => ({ code: 0, output }),
+      (error) => ({ code: 1, output: error.message }),
+    );
+    const failing = [...doctor.output.matchAll(/^FOUT {2}(\w+):/gm)].map((m) => m[1]);
+    const passing = [...doctor.output.matchAll(/^ok {4}(\w+):/gm)].map((m) => m[1]);
+    if (doctor.code !== 1 || failing.join() !== 'smtp,admins' || passing.join() !== 'configuration,database,migrations,clock,structure') {
+      throw new Error(`pnpm admin doctor did not name exactly SMTP and the admin's second factor:\n${doctor.output}`);
+    }
     step('ok');
   } finally {
     if (admin) {

@@ -1,6 +1,7 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import { type ExtractTablesWithRelations, sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -22,7 +23,11 @@ export type Executor = Database | Transaction;
 export interface DatabaseHandle {
   db: Database;
   driver: 'pglite' | 'postgres';
-  /** Runs the committed migrations (idempotent). */
+  /**
+   * Runs the committed migrations (idempotent). On PostgreSQL under the session advisory lock
+   * `MIGRATION_LOCK_KEY`, so instances starting at once migrate one after the other: the first
+   * applies them, the others find nothing left to do (decision 083).
+   */
   migrate(): Promise<void>;
   close(): Promise<void>;
 }
@@ -62,6 +67,13 @@ export const KEEP_ALIVE_SECONDS = 10;
 /** Default `statement_timeout` of the app's connections, milliseconds. */
 export const STATEMENT_TIMEOUT_MS = 15_000;
 
+/**
+ * Key of the PostgreSQL advisory lock held while migrating (`pg_advisory_lock`, session level: a
+ * connection that dies releases it). Outside the 32-bit range of the `hashtext()` keys the app's
+ * other advisory locks use, so it never meets one of them.
+ */
+export const MIGRATION_LOCK_KEY = 4_207_738_801_062_011n;
+
 /** Seconds before the next connection attempt after `retries` failed ones: 50 ms doubling, capped. */
 const backoff = (retries: number) => Math.min(0.05 * 2 ** retries, MAX_BACKOFF_SECONDS);
 
@@ -95,9 +107,12 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       driver: 'postgres',
       // A connection of its own: a migration may run longer than the app's statement deadline.
       migrate: async () => {
-        const migrator = postgres(url, { ...driverOptions, max: 1 });
+        // One connection that is never recycled meanwhile, so the lock and the migrations share it.
+        const migrator = postgres(url, { ...driverOptions, max: 1, idle_timeout: 0, max_lifetime: null });
         try {
+          await migrator`select pg_advisory_lock(${String(MIGRATION_LOCK_KEY)}::bigint)`;
           await migratePostgres(drizzlePostgres(migrator, { schema }) as never, { migrationsFolder: MIGRATIONS_FOLDER });
+          await migrator`select pg_advisory_unlock(${String(MIGRATION_LOCK_KEY)}::bigint)`;
         } finally {
           await migrator.end({ timeout: 5 });
         }
@@ -129,4 +144,40 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       }
     },
   };
+}
+
+/** How far the database's schema is behind the committed migrations. */
+export interface MigrationState {
+  /** Migrations in the journal (`db/migrations/meta/_journal.json`). */
+  known: number;
+  /** Of those, not yet applied: newer than the newest one the migration table records. */
+  pending: number;
+}
+
+let journalWhen: number[] | undefined;
+
+/**
+ * The rows of a raw `db.execute` result: postgres.js returns an array, PGlite an object with `rows`.
+ */
+export function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : ((result as { rows?: unknown[] }).rows ?? [])) as T[];
+}
+
+/**
+ * Compares the committed migrations with the migration table (`drizzle.__drizzle_migrations`),
+ * the way drizzle's migrator decides what to run: a migration is pending when its journal time is
+ * later than the newest applied one. Two small queries; the journal is read once per process.
+ * @throws the driver's error when the database does not answer
+ */
+export async function migrationState(db: Database): Promise<MigrationState> {
+  journalWhen ??= (JSON.parse(readFileSync(join(MIGRATIONS_FOLDER, 'meta/_journal.json'), 'utf8')) as { entries: { when: number }[] }).entries.map(
+    (e) => e.when,
+  );
+  const [table] = rowsOf<{ present: boolean }>(await db.execute(sql`select to_regclass('drizzle.__drizzle_migrations') is not null as present`));
+  let newest = Number.NEGATIVE_INFINITY;
+  if (table?.present) {
+    const [row] = rowsOf<{ newest: string | null }>(await db.execute(sql`select max(created_at)::text as newest from drizzle.__drizzle_migrations`));
+    if (row?.newest != null) newest = Number(row.newest);
+  }
+  return { known: journalWhen.length, pending: journalWhen.filter((when) => when > newest).length };
 }

@@ -10,6 +10,7 @@ import apiConventions from './plugins/api-conventions.ts';
 import auth from './plugins/auth.ts';
 import availabilityPlugin, { Availability } from './plugins/availability.ts';
 import errorHandler, { answerClientError, logProblem, sendProblem } from './plugins/error-handler.ts';
+import metricsPlugin, { Metrics } from './plugins/metrics.ts';
 import openapi from './plugins/openapi.ts';
 import retentionSchedule from './plugins/retention-schedule.ts';
 import securityHeaders from './plugins/security-headers.ts';
@@ -44,6 +45,8 @@ export interface BuildAppOptions {
   now?: () => Date;
   /** Whether the app serves (start-up, shutdown, the data folder's room); default: ready. */
   availability?: Availability;
+  /** The Prometheus metrics the app counts into (decision 084); default: a registry of its own. */
+  metrics?: Metrics;
 }
 
 /**
@@ -100,6 +103,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     }
   });
   await app.register(errorHandler);
+  await app.register(metricsPlugin, { metrics: options.metrics ?? new Metrics(db) });
   await app.register(securityHeaders, { config });
   await app.register(apiConventions);
   await app.register(availabilityPlugin, { availability: options.availability ?? new Availability(), requestTimeoutSeconds: config.requestTimeoutSeconds });

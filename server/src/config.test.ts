@@ -1,10 +1,79 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from './config.ts';
+import { bitsPerCharacter, ConfigError, loadConfig, weakSecretReason } from './config.ts';
 
 const secret = (c: string) => c.repeat(40);
+/** Fixed strong keys (random base64url, 48 bytes): production accepts them. */
+const JWT = 'q3VtG0h8o1rX9fKc2wLzP7sYbN4mEa6iJdUuR5xTnHkQvC-_yWlZgOjSpBeDfA0M';
+const ENC = 'Z8kP2nW5vX1cR7bY4tL0hQ9mJ3sF6gD-aE_uVoIiKzNxCyBpTrMeHwGlOdSqUj1f';
+const PROD = {
+  NODE_ENV: 'production',
+  DATABASE_URL: 'postgres://u@localhost/db',
+  JWT_SECRET: JWT,
+  ENCRYPTION_KEY: ENC,
+  COOKIE_SECURE: 'true',
+  PUBLIC_URL: 'https://dp.gemeente.example',
+};
+
+/** The lines of the ConfigError `loadConfig(env)` throws. */
+function problems(env: NodeJS.ProcessEnv): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('loadConfig accepted the configuration');
+}
+
+describe('production checks at start (decision 083)', () => {
+  it('starts with explicit TLS settings, an https PUBLIC_URL and two distinct strong keys', () => {
+    expect(loadConfig(PROD)).toMatchObject({ secureCookies: true, publicUrl: 'https://dp.gemeente.example', seedDemo: false });
+  });
+  it('names every missing setting in one line each, not only the first', () => {
+    const lines = problems({ NODE_ENV: 'production', DATABASE_URL: 'postgres://u@localhost/db' });
+    expect(lines).toHaveLength(4);
+    expect(lines.map((l) => l.split(' ')[0])).toEqual(['COOKIE_SECURE', 'PUBLIC_URL', 'JWT_SECRET', 'ENCRYPTION_KEY']);
+    for (const line of lines) expect(line).not.toContain('\n');
+  });
+  it('refuses COOKIE_SECURE=false and an http PUBLIC_URL', () => {
+    expect(problems({ ...PROD, COOKIE_SECURE: 'false' })).toEqual([expect.stringMatching(/^COOKIE_SECURE .*COOKIE_SECURE=true/)]);
+    expect(problems({ ...PROD, PUBLIC_URL: 'http://dp.gemeente.example' })).toEqual([expect.stringMatching(/^PUBLIC_URL must be an https:\/\//)]);
+  });
+  it('refuses weak keys: short, repeated, a placeholder, or the same key twice', () => {
+    expect(problems({ ...PROD, JWT_SECRET: 'k'.repeat(20) })).toEqual([expect.stringMatching(/^JWT_SECRET: must be at least 32/)]);
+    expect(problems({ ...PROD, JWT_SECRET: 'ab'.repeat(30) })).toEqual([expect.stringMatching(/^JWT_SECRET is too predictable \(1\.0 bits/)]);
+    expect(problems({ ...PROD, ENCRYPTION_KEY: `changeme-${ENC}` })).toEqual([
+      expect.stringMatching(/^ENCRYPTION_KEY contains the placeholder word "changeme"/),
+    ]);
+    expect(problems({ ...PROD, ENCRYPTION_KEY: JWT })).toEqual([expect.stringMatching(/^ENCRYPTION_KEY is the same as JWT_SECRET/)]);
+  });
+  it('reports bad settings together with settings that do not parse', () => {
+    const lines = problems({ ...PROD, COOKIE_SECURE: 'yes', PORT: 'eighty', JWT_SECRET: secret('j'), SEED_DEMO: 'true' });
+    expect(lines.map((l) => l.split(/[ :]/)[0]).sort()).toEqual(['COOKIE_SECURE', 'JWT_SECRET', 'PORT', 'SEED_DEMO']);
+  });
+  it('measures predictability as the entropy of the character frequencies', () => {
+    expect(bitsPerCharacter('x'.repeat(40))).toBe(0);
+    expect(bitsPerCharacter('abcd'.repeat(10))).toBe(2);
+    // 64 distinct characters once each: log2(64) = 6 bits.
+    expect(bitsPerCharacter('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_')).toBe(6);
+    expect(weakSecretReason(JWT)).toBeUndefined();
+    expect(weakSecretReason('0123456789abcdef'.repeat(2))).toBeUndefined();
+  });
+});
+
+describe('metrics listener (decision 084)', () => {
+  it('is off unless METRICS_PORT is set, and on loopback by default', () => {
+    expect(loadConfig(PROD).metrics).toBeUndefined();
+    expect(loadConfig({ ...PROD, METRICS_PORT: '9464' }).metrics).toEqual({ port: 9464, host: '127.0.0.1', token: undefined });
+  });
+  it('needs METRICS_TOKEN off loopback', () => {
+    expect(problems({ ...PROD, METRICS_PORT: '9464', METRICS_HOST: '0.0.0.0' })).toEqual([expect.stringMatching(/^METRICS_TOKEN is required/)]);
+    expect(loadConfig({ ...PROD, METRICS_PORT: '9464', METRICS_HOST: '0.0.0.0', METRICS_TOKEN: ENC }).metrics?.token).toBe(ENC);
+  });
+});
 
 describe('configuration in production (docs/design.md §6)', () => {
-  const base = { NODE_ENV: 'production', DATABASE_URL: 'postgres://u@localhost/db', JWT_SECRET: secret('j'), ENCRYPTION_KEY: secret('e') };
+  const base = PROD;
   it('starts with its signing and encryption keys', () => {
     const config = loadConfig(base);
     expect(config).toMatchObject({ secureCookies: true, seedDemo: false, retentionCaseMonths: 12, retentionLedgerYears: 7 });
@@ -23,7 +92,7 @@ describe('configuration in production (docs/design.md §6)', () => {
 });
 
 describe('listening address (decision 045)', () => {
-  const production = { NODE_ENV: 'production', DATABASE_URL: 'postgres://u@localhost/db', JWT_SECRET: secret('j'), ENCRYPTION_KEY: secret('e') };
+  const production = PROD;
   const local = { DATA_DIR: '/tmp/dp-config-test', JWT_SECRET: secret('j'), ENCRYPTION_KEY: secret('e') };
   it('listens on this machine only (127.0.0.1) by default outside production', () => {
     expect(loadConfig({ ...local }).host).toBe('127.0.0.1');
@@ -47,7 +116,7 @@ describe('listening address (decision 045)', () => {
 });
 
 describe('working day (WORKING_DAY_START, WORKING_DAY_END)', () => {
-  const base = { NODE_ENV: 'production', DATABASE_URL: 'postgres://u@localhost/db', JWT_SECRET: secret('j'), ENCRYPTION_KEY: secret('e') };
+  const base = PROD;
   it('is 08:30–17:00 Europe/Amsterdam unless configured', () => {
     expect(loadConfig(base).workingHours).toEqual({ startMinute: 8 * 60 + 30, endMinute: 17 * 60 });
     expect(loadConfig({ ...base, WORKING_DAY_START: '09:00', WORKING_DAY_END: '17:30' }).workingHours).toEqual({ startMinute: 540, endMinute: 1050 });

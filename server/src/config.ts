@@ -84,6 +84,13 @@ export interface AppConfig {
    * outside it, and the daily digest goes out at its start.
    */
   workingHours: WorkingHours;
+  /**
+   * Prometheus metrics (decision 084): served at `/metrics` on a listener of their own at
+   * `METRICS_HOST:METRICS_PORT` (host default `127.0.0.1`), never on the API's port; unset
+   * `METRICS_PORT` serves no metrics. `METRICS_TOKEN`, when set, is the bearer token a scrape must
+   * send; it is required when the host is not loopback.
+   */
+  metrics?: { port: number; host: string; token: string | undefined } | undefined;
 }
 
 /** A `HH:MM` between 05:00 and 22:00: clear of the night hour that summer time skips or repeats. */
@@ -104,7 +111,7 @@ const EnvSchema = z.object({
   DATA_DIR: z.string().optional(),
   DATA_DIR_MIN_FREE_MB: z.coerce.number().int().min(0).max(1_000_000).default(64),
   REQUEST_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(20),
-  JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters').optional(),
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   SESSION_IDLE_MINUTES: z.coerce
     .number()
     .int()
@@ -132,7 +139,7 @@ const EnvSchema = z.object({
   MAIL_ALLOWED_DOMAINS: z.string().optional(),
   MAIL_WORKER: z.enum(['true', 'false']).default('true'),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
-  ENCRYPTION_KEY: z.string().min(32, 'ENCRYPTION_KEY must be at least 32 characters').optional(),
+  ENCRYPTION_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   REQUIRE_2FA_FOR_REQUESTERS: z.enum(['true', 'false']).default('false'),
   RETENTION_CASE_MONTHS: z.coerce.number().int().min(1).max(120).default(12),
   RETENTION_LEDGER_YEARS: z.coerce.number().int().min(7).max(30).default(7),
@@ -148,6 +155,9 @@ const EnvSchema = z.object({
     .default('mailto:security@duidingspool.example'),
   WORKING_DAY_START: z.string().default('08:30').pipe(ClockTimeSchema),
   WORKING_DAY_END: z.string().default('17:00').pipe(ClockTimeSchema),
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+  METRICS_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -193,32 +203,145 @@ function localSecret(dataDir: string, name: (typeof LOCAL_SECRET_NAMES)[number])
   }
 }
 
+/** Shortest accepted `JWT_SECRET` / `ENCRYPTION_KEY`, characters. */
+export const MIN_SECRET_LENGTH = 32;
+/**
+ * Least Shannon entropy of a production secret's character frequencies, bits per character. A
+ * random hex string of 32 or more characters has about 3.7, base64 about 5; `xxxx…`, `abab…` or a
+ * short word repeated have 0–2.
+ */
+export const MIN_SECRET_BITS_PER_CHARACTER = 3;
+/** Words that mark a value copied from an example instead of generated. */
+const PLACEHOLDER_WORDS = ['changeme', 'change-me', 'change_me', 'example', 'placeholder', 'secret'];
+
+/**
+ * Shannon entropy of the character frequencies of `value`, bits per character (0 for one
+ * repeated character, log2 of the alphabet for a uniform spread).
+ */
+export function bitsPerCharacter(value: string): number {
+  const chars = [...value];
+  const counts = new Map<string, number>();
+  for (const c of chars) counts.set(c, (counts.get(c) ?? 0) + 1);
+  let bits = 0;
+  for (const n of counts.values()) {
+    const p = n / chars.length;
+    bits -= p * Math.log2(p);
+  }
+  return bits;
+}
+
+/**
+ * Why `value` is not a strong production secret, or undefined when it is (decision 083): at least
+ * `MIN_SECRET_LENGTH` characters, at least `MIN_SECRET_BITS_PER_CHARACTER` bits per character, and
+ * no placeholder word. `openssl rand -base64 48` always passes.
+ */
+export function weakSecretReason(value: string): string | undefined {
+  if ([...value].length < MIN_SECRET_LENGTH) return `is shorter than ${MIN_SECRET_LENGTH} characters`;
+  const lower = value.toLowerCase();
+  const word = PLACEHOLDER_WORDS.find((w) => lower.includes(w));
+  if (word) return `contains the placeholder word "${word}"`;
+  const bits = bitsPerCharacter(value);
+  if (bits < MIN_SECRET_BITS_PER_CHARACTER)
+    return `is too predictable (${bits.toFixed(1)} bits per character, at least ${MIN_SECRET_BITS_PER_CHARACTER} needed)`;
+  return undefined;
+}
+
+/** Whether `host` is a loopback address or `localhost` (the metrics listener's safe default). */
+function isLoopbackHost(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
+/**
+ * The settings production needs to be explicit about (decision 083), one line per variable that is
+ * missing or bad, each naming the variable and how to fix it. Reads the raw environment so that it
+ * reports every variable, also when others fail to parse.
+ */
+export function productionProblems(env: NodeJS.ProcessEnv): Map<string, string> {
+  const problems = new Map<string, string>();
+  const generate = 'generate one with: openssl rand -base64 48';
+  if (env.COOKIE_SECURE === undefined || env.COOKIE_SECURE === '') {
+    problems.set('COOKIE_SECURE', 'COOKIE_SECURE is not set; set COOKIE_SECURE=true (the browser reaches the app over https, through the TLS proxy)');
+  } else if (env.COOKIE_SECURE !== 'true') {
+    problems.set('COOKIE_SECURE', `COOKIE_SECURE is "${env.COOKIE_SECURE}"; production sends its session cookie over https only: set COOKIE_SECURE=true`);
+  }
+  const publicUrl = env.PUBLIC_URL;
+  if (!publicUrl) {
+    problems.set('PUBLIC_URL', 'PUBLIC_URL is not set; set it to the https address users open, e.g. PUBLIC_URL=https://duidingspool.gemeente.nl');
+  } else if (!URL.canParse(publicUrl) || new URL(publicUrl).protocol !== 'https:') {
+    problems.set('PUBLIC_URL', 'PUBLIC_URL must be an https:// address (links in e-mails and the session cookie depend on it)');
+  }
+  for (const name of ['JWT_SECRET', 'ENCRYPTION_KEY'] as const) {
+    const value = env[name];
+    if (!value) {
+      problems.set(name, `${name} is not set; ${generate}`);
+      continue;
+    }
+    const weak = weakSecretReason(value);
+    if (weak) problems.set(name, `${name} ${weak}; ${generate}`);
+  }
+  if (env.JWT_SECRET && env.JWT_SECRET === env.ENCRYPTION_KEY && !problems.has('ENCRYPTION_KEY')) {
+    problems.set('ENCRYPTION_KEY', `ENCRYPTION_KEY is the same as JWT_SECRET; JWT_SECRET and ENCRYPTION_KEY must differ: ${generate}`);
+  }
+  // Demo accounts (with a published password and no second factor) never reach production.
+  if (env.SEED_DEMO === 'true') problems.set('SEED_DEMO', 'SEED_DEMO cannot be true in production; remove it');
+  if (env.ALLOW_DEMO_ON_NETWORK === 'true') problems.set('ALLOW_DEMO_ON_NETWORK', 'ALLOW_DEMO_ON_NETWORK cannot be true in production; remove it');
+  return problems;
+}
+
+/** The configuration is invalid: one line per variable in `problems`, also the message's lines. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join('\n'));
+    this.name = 'ConfigError';
+  }
+}
+
 /**
  * Reads and validates the environment.
- * @throws Error naming each invalid variable, a missing `JWT_SECRET` or `ENCRYPTION_KEY` in production,
- *   or `SEED_DEMO` / `ALLOW_DEMO_ON_NETWORK` set to true in production
+ * @throws ConfigError with one line per missing or invalid variable, all of them at once: values
+ *   that do not parse; in production (decision 083) `COOKIE_SECURE` not `true`, `PUBLIC_URL` not
+ *   https, `JWT_SECRET` / `ENCRYPTION_KEY` missing, weak (`weakSecretReason`) or equal, and
+ *   `SEED_DEMO` / `ALLOW_DEMO_ON_NETWORK` set to true; anywhere, equal keys, a working day that
+ *   ends before it starts, a sender address that is not plain, a metrics listener off loopback
+ *   without `METRICS_TOKEN`
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const problems = new Map<string, string>();
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
-    throw new Error(`Invalid configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    for (const issue of parsed.error.issues) {
+      const name = String(issue.path[0] ?? '');
+      if (!problems.has(name)) problems.set(name, `${name}: ${issue.message}`);
+    }
   }
+  const production = env.NODE_ENV === 'production';
+  if (production) {
+    for (const [name, line] of productionProblems(env)) if (!problems.has(name)) problems.set(name, line);
+  } else if (env.JWT_SECRET && env.ENCRYPTION_KEY && env.JWT_SECRET === env.ENCRYPTION_KEY) {
+    problems.set('ENCRYPTION_KEY', 'ENCRYPTION_KEY is the same as JWT_SECRET; JWT_SECRET and ENCRYPTION_KEY must differ');
+  }
+  if (parsed.success) {
+    const e = parsed.data;
+    if (e.WORKING_DAY_END <= e.WORKING_DAY_START) problems.set('WORKING_DAY_END', 'WORKING_DAY_END must be later than WORKING_DAY_START');
+    if (e.METRICS_PORT !== undefined && !isLoopbackHost(e.METRICS_HOST) && !e.METRICS_TOKEN) {
+      problems.set(
+        'METRICS_TOKEN',
+        `METRICS_TOKEN is required when METRICS_HOST (${e.METRICS_HOST}) is not a loopback address; generate one with: openssl rand -base64 48`,
+      );
+    }
+    if (e.MAIL_FROM_ADDRESS !== undefined && !parseStrictAddress(e.MAIL_FROM_ADDRESS)) {
+      problems.set('MAIL_FROM_ADDRESS', 'MAIL_FROM_ADDRESS must be a plain address like noreply@example.nl');
+    }
+  }
+  if (problems.size > 0 || !parsed.success) throw new ConfigError([...problems.values()]);
   const e = parsed.data;
-  const production = e.NODE_ENV === 'production';
-  if (production && !e.JWT_SECRET) throw new Error('JWT_SECRET is required in production');
-  if (production && !e.ENCRYPTION_KEY) throw new Error('ENCRYPTION_KEY is required in production');
-  // Demo accounts (with a published password and no second factor) never reach production.
-  if (production && e.SEED_DEMO === 'true') throw new Error('SEED_DEMO cannot be true in production');
-  if (production && e.ALLOW_DEMO_ON_NETWORK === 'true') throw new Error('ALLOW_DEMO_ON_NETWORK cannot be true in production');
-  if (e.WORKING_DAY_END <= e.WORKING_DAY_START) throw new Error('Invalid configuration: WORKING_DAY_END must be later than WORKING_DAY_START');
-  if (e.JWT_SECRET && e.ENCRYPTION_KEY && e.JWT_SECRET === e.ENCRYPTION_KEY) throw new Error('JWT_SECRET and ENCRYPTION_KEY must differ');
   const dataDir = resolve(repoRoot, e.DATA_DIR ?? '.data');
   const port = e.PORT;
   const publicUrl = e.PUBLIC_URL ?? `http://localhost:${port}`;
   const publicHost = new URL(publicUrl).hostname;
   // `localhost` has no dot, which the strict address parser refuses.
   const fromAddress = parseStrictAddress(e.MAIL_FROM_ADDRESS ?? `noreply@${publicHost.includes('.') ? publicHost : 'localhost.localdomain'}`);
-  if (!fromAddress) throw new Error('Invalid configuration: MAIL_FROM_ADDRESS must be a plain address like noreply@example.nl');
+  if (!fromAddress) throw new ConfigError([`MAIL_FROM_ADDRESS is not set and noreply@${publicHost} is no plain address; set MAIL_FROM_ADDRESS`]);
   const webDist = e.WEB_DIST ? resolve(e.WEB_DIST) : resolve(repoRoot, 'web/dist');
   return {
     nodeEnv: e.NODE_ENV,
@@ -253,6 +376,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     retentionIntervalMinutes: e.RETENTION_INTERVAL_MINUTES,
     securityContact: e.SECURITY_CONTACT,
     workingHours: { startMinute: e.WORKING_DAY_START, endMinute: e.WORKING_DAY_END },
+    metrics: e.METRICS_PORT === undefined ? undefined : { port: e.METRICS_PORT, host: e.METRICS_HOST, token: e.METRICS_TOKEN },
   };
 }
 

@@ -11,6 +11,7 @@ import { every, type Scheduled } from './lib/schedule.ts';
 import { runTriageReminders } from './modules/interpretation-requests/index.ts';
 import { createMailTransport, NotificationWorker } from './modules/notifications/index.ts';
 import { Availability } from './plugins/availability.ts';
+import { listenMetrics, Metrics, type MetricsListener } from './plugins/metrics.ts';
 
 /** A listening server with its outbox worker. */
 export interface RunningServer {
@@ -121,8 +122,10 @@ async function untilDatabaseAnswers(prepare: () => Promise<void>, log: FastifyBa
 /**
  * Starts the server. On the embedded database (no `databaseUrl`) it first checks the data folder
  * (writable, `dataDirMinFreeBytes` free) and takes its exclusive lock (decision 061). It then
- * listens on `host:port` at once and answers 503 until the database is ready: it migrates
- * (retrying with backoff while the database is unreachable), refuses demo accounts where others
+ * listens on `host:port` at once (and on the metrics listener when configured, decision 084) and
+ * answers 503 until the database is ready: it migrates under an advisory lock on PostgreSQL, so
+ * instances starting together migrate once (decision 083; retrying with backoff while the
+ * database is unreachable), refuses demo accounts where others
  * could reach them, seeds an empty database with the demo data when `seedDemo`, and starts the
  * outbox worker and the triage reminders when `mailWorker`.
  * @throws StartRefusedError (a data folder that is unusable or in use, demo accounts exposed:
@@ -142,12 +145,14 @@ export async function startServer(config: AppConfig, options: StartOptions = {})
   }
   const availability = new Availability('starting', embedded ? config.dataDir : undefined, config.dataDirMinFreeBytes);
   let app: FastifyInstance;
+  const metrics = new Metrics(handle.db, { processMetrics: true });
   try {
-    app = await buildApp({ config, db: handle.db, logger: loggerOptions(config.logLevel), availability });
+    app = await buildApp({ config, db: handle.db, logger: loggerOptions(config.logLevel), availability, metrics });
   } catch (error) {
     await handle.close();
     throw error;
   }
+  let metricsListener: MetricsListener | undefined;
   const started = app;
   // The outbox worker and the triage reminders run beside the API in this process (not inside
   // buildApp, so API tests stay deterministic), each on its own timer. Without SMTP_URL the worker
@@ -176,7 +181,7 @@ export async function startServer(config: AppConfig, options: StartOptions = {})
         clearTimeout(cut);
       }
     };
-    const results = await Promise.allSettled([stopWorker(), closeApp()]);
+    const results = await Promise.allSettled([stopWorker(), closeApp(), metricsListener?.close()]);
     for (const r of results) if (r.status === 'rejected') started.log.error({ err: safeError(r.reason) }, 'error while shutting down');
     await handle.close().catch((error) => started.log.error({ err: safeError(error) }, 'error while closing the database'));
   };
@@ -190,6 +195,14 @@ export async function startServer(config: AppConfig, options: StartOptions = {})
   };
   try {
     await started.listen({ port: config.port, host: config.host });
+    // Metrics on a listener of their own, never on the API's port (decision 084).
+    if (config.metrics) {
+      const { host, port } = config.metrics;
+      metricsListener = await listenMetrics(metrics, config.metrics).catch((error: NodeJS.ErrnoException) => {
+        throw new StartRefusedError(`The metrics listener cannot listen on ${host}:${port} (${error.code ?? error.message}); set METRICS_PORT to a free port.`);
+      });
+      started.log.info(`metrics at http://${config.metrics.host}:${metricsListener.port}/metrics${config.metrics.token ? ' (bearer token required)' : ''}`);
+    }
     options.onListening?.(running);
     await untilDatabaseAnswers(
       async () => {

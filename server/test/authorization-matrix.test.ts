@@ -97,6 +97,8 @@ const STRONG = 'Vier willekeurige woorden zoals kompas lantaarn';
 /** Every route of the API: `METHOD url-pattern` as Fastify registers it. */
 const MATRIX: Record<string, Row> = {
   'GET /api/v1/health': { call: () => ({ url: '/api/v1/health' }), expect: all(200) },
+  'GET /api/v1/health/ready': { call: () => ({ url: '/api/v1/health/ready' }), expect: all(200) },
+  'GET /api/v1/health/live': { call: () => ({ url: '/api/v1/health/live' }), expect: all(200) },
   'GET /api/v1/openapi.json': { call: () => ({ url: '/api/v1/openapi.json' }), expect: all(200) },
   'POST /api/v1/sessions': {
     // A fresh unknown address per call: eight wrong logins for one address from one client would

@@ -41,6 +41,7 @@ export const testConfig: AppConfig = {
   retentionIntervalMinutes: 0,
   securityContact: 'mailto:security@duidingspool.example',
   workingHours: DEFAULT_WORKING_HOURS,
+  metrics: undefined,
 };
 
 /** A response with the parsed JSON body. */

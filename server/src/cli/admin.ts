@@ -4,6 +4,9 @@
 //     production install.
 //   import-structure [FILE]: loads a region's structure file (docs/structure-file.md; default the
 //     shipped Oost-Nederland file), see server/src/cli/import-structure.ts. Allowed in production.
+//   doctor: checks the configuration of the environment it runs in (settings, database reachable
+//     and migrated, clock skew, SMTP, structure, an admin with a second factor); one line per
+//     check, exit code 1 when any fails (server/src/cli/doctor.ts). Does not migrate.
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type DatabaseHandle, DataDirLockedError, openDatabase } from '@duidingspool/db';
@@ -11,17 +14,24 @@ import { InviteUserBodySchema } from '@duidingspool/shared';
 import { loadAdminCliConfig } from '../config.ts';
 import { AppError } from '../errors.ts';
 import { createUserFromCli } from '../modules/users/index.ts';
+import { formatCheck, runDoctor } from './doctor.ts';
 import { importStructureCommand } from './import-structure.ts';
 
 const USAGE = [
   'Gebruik: pnpm admin create-user --email <adres> --role <rol> [--role <rol>] [--name "Naam"]',
   '         pnpm admin import-structure [BESTAND]   (standaard: db/seed/oost-nederland.json)',
+  '         pnpm admin doctor                       (controleert de configuratie)',
 ].join('\n');
 
 const [command, ...rest] = process.argv.slice(2);
-if (command !== 'create-user' && command !== 'import-structure') {
+if (command !== 'create-user' && command !== 'import-structure' && command !== 'doctor') {
   console.error(USAGE);
   process.exit(2);
+}
+if (command === 'doctor') {
+  const checks = await runDoctor(process.env);
+  for (const check of checks) console.log(formatCheck(check));
+  process.exit(checks.every((c) => c.ok) ? 0 : 1);
 }
 const config = loadAdminCliConfig();
 

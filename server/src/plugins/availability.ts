@@ -51,7 +51,9 @@ export default fp(async function availabilityPlugin(app: FastifyInstance, opts: 
   const timers = new WeakMap<object, NodeJS.Timeout>();
   app.addHook('onRequest', async (request, reply) => {
     const { state, detail } = opts.availability;
-    if (state !== 'ready') {
+    // The liveness endpoint answers in every state: the process is alive while it starts or stops.
+    const liveness = (request.routeOptions.config as { liveness?: boolean } | undefined)?.liveness === true;
+    if (state !== 'ready' && !liveness) {
       reply.header('Retry-After', String(NOT_READY_RETRY_AFTER_SECONDS));
       // Closing: the client should take its next request to another instance.
       if (state === 'closing') reply.header('Connection', 'close');

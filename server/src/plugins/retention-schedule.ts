@@ -18,8 +18,10 @@ export default fp(async function retentionSchedule(app: FastifyInstance, opts: {
     running = true;
     try {
       const result = await runRetention(opts.db, opts.config, app.log);
+      app.metrics.retentionRuns.inc({ outcome: 'ok' });
       if (result.contentPurged + result.ledgerPurged + result.failed > 0) app.log.info(result, 'retention job purged expired data');
     } catch (error) {
+      app.metrics.retentionRuns.inc({ outcome: 'failed' });
       app.log.error({ err: safeError(error) }, 'retention job failed');
     } finally {
       running = false;

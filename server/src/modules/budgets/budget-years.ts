@@ -1,4 +1,5 @@
 import { type Executor, type StructureFile, type StructurePartChanges, schema } from '@duidingspool/db';
+import { sql } from 'drizzle-orm';
 
 /**
  * Adds the yearly budgets of a structure file whose year the database does not hold yet (amounts in
@@ -18,4 +19,16 @@ export async function addBudgetYears(tx: Executor, budgets: StructureFile['budge
   const named = new Set(budgets.map((f) => f.year));
   changes.absent = [...existing].filter((year) => !named.has(year)).map(String);
   return changes;
+}
+
+/**
+ * What is still available in each budget year, in cents: allocated minus reserved, pending and
+ * spent (docs/design.md §5). One row per year; read straight from the running totals.
+ */
+export async function availableByYear(db: Executor): Promise<{ year: number; availableCents: number }[]> {
+  const b = schema.budgets;
+  return db
+    .select({ year: b.year, availableCents: sql<number>`(${b.allocatedCents} - ${b.reservedCents} - ${b.pendingCents} - ${b.spentCents})::float8` })
+    .from(b)
+    .orderBy(b.year);
 }

@@ -1,4 +1,4 @@
-import type { Database } from '@duidingspool/db';
+import { type Database, migrationState } from '@duidingspool/db';
 import { sql } from 'drizzle-orm';
 import { freeBytes } from '../../lib/data-dir.ts';
 
@@ -17,4 +17,12 @@ export function hasRoom(dataDir: string, minFreeBytes: number): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * How many committed migrations the database has not applied (decision 083); 0 when it is current.
+ * @throws the driver's error when the database does not answer
+ */
+export async function pendingMigrations(db: Database): Promise<number> {
+  return (await migrationState(db)).pending;
 }

@@ -2,5 +2,6 @@
 export { parseAllowedDomains, parseStrictAddress, sanitizeDisplayName } from './addresses.ts';
 export type { OutboxContext } from './outbox.ts';
 export { enqueueForEach, enqueueNotification, enqueueSecurityMail, notifyBudgetThresholdCrossed, withdrawDeadLinks } from './outbox.ts';
-export { createMailTransport } from './transport.ts';
+export { type OutboxStats, outboxStats } from './outbox-stats.ts';
+export { createMailTransport, verifySmtp } from './transport.ts';
 export { NotificationWorker } from './worker.ts';

@@ -36,3 +36,28 @@ export function createMailTransport(
     debug: false,
   });
 }
+
+/**
+ * Connects to `config.smtpUrl` and says hello, authenticating and upgrading to TLS as sending
+ * would (nodemailer's `verify`), then disconnects; nothing is sent (`pnpm admin doctor`,
+ * decision 083).
+ * @throws the connection's error (refused, timed out, TLS or authentication failed)
+ */
+export async function verifySmtp(
+  config: Pick<AppConfig, 'smtpUrl' | 'smtpRequireTls' | 'smtpTlsRejectUnauthorized'> & { smtpUrl: string },
+  timeouts: SmtpTimeouts = { connectionTimeout: 5_000, greetingTimeout: 5_000, socketTimeout: 10_000 },
+): Promise<void> {
+  const transport = nodemailer.createTransport({
+    url: config.smtpUrl,
+    requireTLS: config.smtpRequireTls,
+    tls: { rejectUnauthorized: config.smtpTlsRejectUnauthorized, minVersion: 'TLSv1.2' },
+    ...timeouts,
+    logger: false,
+    debug: false,
+  });
+  try {
+    await transport.verify();
+  } finally {
+    transport.close();
+  }
+}

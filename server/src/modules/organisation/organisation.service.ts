@@ -98,3 +98,18 @@ export async function retiredCaseTables(db: Executor, ids: readonly string[]): P
   );
   return ids.filter((id) => retired.has(id));
 }
+
+/**
+ * How much structure the database holds (`pnpm admin doctor`, decision 083): safety regions,
+ * municipalities and casustafels, counted in one query.
+ */
+export async function structureCounts(db: Executor): Promise<{ regions: number; municipalities: number; caseTables: number }> {
+  const [row] = await db
+    .select({
+      regions: sql<number>`(select count(*) from ${schema.safetyRegions})::int`,
+      municipalities: sql<number>`(select count(*) from ${schema.municipalities})::int`,
+      caseTables: sql<number>`(select count(*) from ${schema.caseTables})::int`,
+    })
+    .from(sql`(select 1) as one`);
+  return row ?? { regions: 0, municipalities: 0, caseTables: 0 };
+}
