@@ -161,8 +161,16 @@ function routes() {
   }[];
 }
 
-// Public: health, login, refresh (authenticated by its own cookie), and the password links.
-const PUBLIC = new Set(['GET /health', 'POST /sessions', 'POST /sessions/current/refresh', 'POST /password-resets', 'POST /password-changes']);
+// Public: health (and the liveness and readiness probes), login, refresh (authenticated by its own cookie), and the password links.
+const PUBLIC = new Set([
+  'GET /health',
+  'GET /health/live',
+  'GET /health/ready',
+  'POST /sessions',
+  'POST /sessions/current/refresh',
+  'POST /password-resets',
+  'POST /password-changes',
+]);
 
 describe('authentication', () => {
   it('covers every operation of the OpenAPI document in the route list below', async () => {

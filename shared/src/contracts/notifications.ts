@@ -83,6 +83,12 @@ export const NotificationStatusSchema = z.enum(NOTIFICATION_STATUSES);
 export type NotificationStatus = z.infer<typeof NotificationStatusSchema>;
 
 /**
+ * Outbox states of a mail still waiting to go out: `pending` (due now or later, retries included)
+ * and `sending` (claimed by a worker). Digest rows wait for the next working day and are not counted.
+ */
+export const NOTIFICATION_WAITING_STATUSES = ['pending', 'sending'] as const satisfies readonly NotificationStatus[];
+
+/**
  * What an admin may do with an outbox row, as the server decides it (`allowedActions`): `resend` a
  * mail that failed for good — except an invitation or reset mail, whose one-time link was withdrawn
  * with the failure (a new link is issued from the user's page instead).

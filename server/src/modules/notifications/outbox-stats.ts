@@ -1,5 +1,6 @@
 import { type Executor, schema } from '@duidingspool/db';
-import { sql } from 'drizzle-orm';
+import { NOTIFICATION_WAITING_STATUSES, type NotificationStatus } from '@duidingspool/shared';
+import { inArray, sql } from 'drizzle-orm';
 
 /** The outbox at one moment, for the metrics (decision 084). */
 export interface OutboxStats {
@@ -18,14 +19,16 @@ export interface OutboxStats {
  */
 export async function outboxStats(db: Executor, now: Date): Promise<OutboxStats> {
   const n = schema.notifications;
+  const waiting = inArray(n.status, [...NOTIFICATION_WAITING_STATUSES]);
+  const failedStatus: NotificationStatus = 'failed';
   const [row] = await db
     .select({
-      depth: sql<number>`count(*) filter (where ${n.status} in ('pending', 'sending'))::int`,
-      oldest: sql<string | null>`min(${n.createdAt}) filter (where ${n.status} in ('pending', 'sending'))`,
-      failed: sql<number>`count(*) filter (where ${n.status} = 'failed')::int`,
+      depth: sql<number>`count(*) filter (where ${waiting})::int`,
+      oldest: sql<string | null>`min(${n.createdAt}) filter (where ${waiting})`,
+      failed: sql<number>`count(*) filter (where ${n.status} = ${failedStatus})::int`,
     })
     .from(n)
-    .where(sql`${n.status} in ('pending', 'sending', 'failed')`);
+    .where(inArray(n.status, [...NOTIFICATION_WAITING_STATUSES, failedStatus]));
   const oldest = row?.oldest ? new Date(row.oldest) : undefined;
   return {
     depth: row?.depth ?? 0,
