@@ -49,6 +49,11 @@ export interface OpenDatabaseOptions {
    * `STATEMENT_TIMEOUT_MS`, 0 = none). Migrations run on a connection of their own without it.
    */
   statementTimeoutMs?: number | undefined;
+  /**
+   * Prepare every statement on postgres.js (default true, decision 072); false behind a
+   * transaction-pooling proxy that cannot keep named statements.
+   */
+  prepare?: boolean | undefined;
 }
 
 /**
@@ -73,6 +78,45 @@ export const STATEMENT_TIMEOUT_MS = 15_000;
  * other advisory locks use, so it never meets one of them.
  */
 export const MIGRATION_LOCK_KEY = 4_207_738_801_062_011n;
+
+/** The postgres.js client type (a tagged-template function with `unsafe`, `begin`, `savepoint`, …). */
+type Sql = postgres.Sql;
+
+/**
+ * The postgres.js client `sql` with every statement drizzle sends prepared (decision 072).
+ *
+ * drizzle's postgres-js session runs each query through `sql.unsafe(text, params)`, which postgres.js
+ * sends as an unnamed statement: parsed and planned anew on every call. Asking for `prepare: true`
+ * makes postgres.js name the statement on first use per connection and afterwards send only Bind and
+ * Execute, reusing the parse and — after five runs with similar parameters — a generic plan. The
+ * statement texts are drizzle's (values are always parameters), so their number is bounded by the
+ * code; each connection's cache lives until the connection is renewed (`MAX_LIFETIME_SECONDS`).
+ * Transactions and savepoints hand their callback a client of their own, which is wrapped the same
+ * way. A statement invalidated by a schema change is re-prepared by postgres.js itself.
+ * Not for a transaction-pooling proxy (PgBouncer in transaction mode), which cannot keep named
+ * statements per connection: set `prepare: false` there (`DATABASE_PREPARE=false`).
+ */
+export function preparing<T extends Sql | postgres.TransactionSql>(client: T): T {
+  const wrapCallback = (args: unknown[]) => {
+    const last = args.length - 1;
+    const fn = args[last];
+    if (typeof fn === 'function') args[last] = (inner: postgres.TransactionSql) => fn(preparing(inner));
+    return args;
+  };
+  return new Proxy(client, {
+    get(target, key, receiver) {
+      const value = Reflect.get(target, key, receiver);
+      if (key === 'unsafe') {
+        return (text: string, params?: unknown[], options?: postgres.UnsafeQueryOptions) =>
+          (value as Sql['unsafe']).call(target, text, params as never, { ...options, prepare: true });
+      }
+      if (key === 'begin' || key === 'savepoint') {
+        return (...args: unknown[]) => (value as (...a: unknown[]) => unknown).apply(target, wrapCallback(args));
+      }
+      return value;
+    },
+  });
+}
 
 /** Seconds before the next connection attempt after `retries` failed ones: 50 ms doubling, capped. */
 const backoff = (retries: number) => Math.min(0.05 * 2 ** retries, MAX_BACKOFF_SECONDS);
@@ -101,7 +145,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       max: options.maxConnections ?? 10,
       ...(statementTimeoutMs > 0 ? { connection: { statement_timeout: statementTimeoutMs } } : {}),
     });
-    const db = drizzlePostgres(client, { schema }) as unknown as Database;
+    const db = drizzlePostgres(options.prepare === false ? client : preparing(client), { schema }) as unknown as Database;
     return {
       db,
       driver: 'postgres',

@@ -30,6 +30,7 @@ export function benchConfig(own: Pick<AppConfig, 'jwtSecret' | 'encryptionKey'> 
     smtpUrl: undefined,
     logLevel: 'silent',
     trustProxy: false,
+    databasePrepare: true,
     smtpRequireTls: false,
     smtpTlsRejectUnauthorized: true,
     mailFrom: { name: 'Duidingspool Oost-Nederland', address: 'noreply@duidingspool.example' },

@@ -66,6 +66,11 @@ export interface AppConfig {
   logLevel: string;
   /** Trust `X-Forwarded-For` (behind a load balancer); off by default so clients cannot spoof their IP. */
   trustProxy: boolean;
+  /**
+   * Prepare every statement on PostgreSQL (`DATABASE_PREPARE`, default true, decision 072); false
+   * behind a transaction-pooling proxy such as PgBouncer in transaction mode.
+   */
+  databasePrepare: boolean;
   /** Key (≥ 32 characters) that encrypts TOTP secrets at rest (AES-256-GCM). */
   encryptionKey: string;
   /** Require a second factor of requesters too (coordinator, specialist, finance and admin always). */
@@ -139,6 +144,7 @@ const EnvSchema = z.object({
   MAIL_ALLOWED_DOMAINS: z.string().optional(),
   MAIL_WORKER: z.enum(['true', 'false']).default('true'),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  DATABASE_PREPARE: z.enum(['true', 'false']).default('true'),
   ENCRYPTION_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   REQUIRE_2FA_FOR_REQUESTERS: z.enum(['true', 'false']).default('false'),
   RETENTION_CASE_MONTHS: z.coerce.number().int().min(1).max(120).default(12),
@@ -369,6 +375,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     mailWorker: e.MAIL_WORKER === 'true',
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY === 'true',
+    databasePrepare: e.DATABASE_PREPARE === 'true',
     encryptionKey: e.ENCRYPTION_KEY ?? localSecret(dataDir, 'encryptionKey'),
     requireSecondFactorForRequesters: e.REQUIRE_2FA_FOR_REQUESTERS === 'true',
     retentionCaseMonths: e.RETENTION_CASE_MONTHS,

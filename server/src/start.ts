@@ -137,7 +137,7 @@ export async function startServer(config: AppConfig, options: StartOptions = {})
   let handle: DatabaseHandle;
   try {
     // On the embedded database this takes the data folder's lock (decision 061) until close.
-    handle = await openDatabase({ url: config.databaseUrl, dataDir: join(config.dataDir, 'pglite'), lockDir: config.dataDir });
+    handle = await openDatabase({ url: config.databaseUrl, dataDir: join(config.dataDir, 'pglite'), lockDir: config.dataDir, prepare: config.databasePrepare });
   } catch (error) {
     if (error instanceof DataDirLockedError) throw new StartRefusedError(error.message);
     if (embedded) throw new StartRefusedError(`The embedded database in ${join(config.dataDir, 'pglite')} could not be opened: ${firstLine(error)}`);

@@ -34,6 +34,7 @@ export const testConfig: AppConfig = {
   mailWorker: false,
   logLevel: 'silent',
   trustProxy: false,
+  databasePrepare: true,
   encryptionKey: randomBytes(48).toString('base64url'),
   requireSecondFactorForRequesters: false,
   retentionCaseMonths: 12,
