@@ -26,6 +26,15 @@ describe('password policy (ASVS 2.1)', () => {
     expect(refused('jan.jansen@arnhem.nl', ['jan.jansen@arnhem.nl', 'Jan Jansen'])).toBe('weak-password');
     expect(refused('janjansen2019!', ['jan.jansen@arnhem.nl', 'Jan Jansen'])).toBe('weak-password');
   });
+  it('refuses a Dutch word repeated or with digits, since the hint promises that common words are refused', () => {
+    // Each is one or two words of the Dutch word list, repeated or with a year: a dictionary
+    // attack tries them within minutes.
+    for (const p of ['welkom welkom welkom', 'welkomwelkomwelkom', 'wachtwoord123!', 'Wachtwoord2026', 'zomer2026zomer2026', 'voetbal voetbal voetbal'])
+      expect(refused(p), p).toBe('weak-password');
+  });
+  it('refuses the product’s and the region’s own names, with or without a year', () => {
+    for (const p of ['duidingspool2026', 'Duidingspool2019!', 'Arnhem Arnhem Arnhem', 'oost-nederland2026']) expect(refused(p), p).toBe('weak-password');
+  });
   it('refuses more than 128 characters', () => {
     expect(refused('a b c d e f g '.repeat(20))).toBe('weak-password');
   });

@@ -1,11 +1,41 @@
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@duidingspool/shared';
 import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import * as common from '@zxcvbn-ts/language-common';
+import * as dutch from '@zxcvbn-ts/language-nl-be';
 import { AppError } from '../errors.ts';
 
-// zxcvbn-ts with the common package: its `passwords` dictionary is the list of the most used
-// (breached) passwords, plus keyboard patterns, sequences, repeats, dates and l33t variants.
-const zxcvbn = new ZxcvbnFactory({ dictionary: { ...common.dictionary }, graphs: common.adjacencyGraphs });
+/**
+ * Words of the product and its region that a password must not be built from, whoever sets it:
+ * an attacker guesses them first.
+ */
+export const PRODUCT_WORDS = [
+  'duidingspool',
+  'duiding',
+  'expertisecentrum',
+  'oost-nederland',
+  'oostnederland',
+  'arnhem',
+  'gemeente',
+  'gelderland',
+  'overijssel',
+  'radicalisering',
+  'extremisme',
+  'casustafel',
+  'veiligheidshuis',
+];
+
+// zxcvbn-ts with the common package — its `passwords` dictionary is the list of the most used
+// (breached) passwords, plus keyboard patterns, sequences, repeats, dates and l33t variants — and
+// the Dutch word lists (common words, names, Wikipedia), so `welkom welkom welkom` or
+// `wachtwoord123!` count as the few words they are, as the form's hint promises. Built on the first
+// check (about half a second, ~20 MiB): a server that sets no password never pays for it. The
+// English lists would add another second and ~45 MiB for a Dutch-speaking pool; left out.
+let zxcvbn: ZxcvbnFactory | undefined;
+const estimator = () =>
+  (zxcvbn ??= new ZxcvbnFactory({
+    dictionary: { ...common.dictionary, ...dutch.dictionary, product: PRODUCT_WORDS },
+    graphs: common.adjacencyGraphs,
+  }));
 
 /** The lowest zxcvbn score (0–4) a new password must reach. */
 export const MIN_PASSWORD_SCORE = 3;
@@ -27,7 +57,7 @@ export function assertStrongPassword(password: string, userInputs: string[], poi
     .flatMap((u) => [u, u.split('@')[0] ?? '', ...u.split(/[@.\s_-]+/)])
     .flatMap((u) => [u, u.replace(/[@.\s_-]+/g, '')])
     .filter((u) => u.length >= 3);
-  const result = zxcvbn.check(password, inputs);
+  const result = estimator().check(password, inputs);
   const listed = result.sequence.some((m) => m.pattern === 'dictionary' && m.dictionaryName === 'passwords' && m.token.length >= password.length - 2);
   if (listed) throw fail('dit wachtwoord staat op de lijst van veelgebruikte of gelekte wachtwoorden');
   if (result.score < MIN_PASSWORD_SCORE) throw fail('te makkelijk te raden; gebruik bijvoorbeeld een zin van vier of meer woorden');
