@@ -200,6 +200,18 @@ const MATRIX: Record<string, Row> = {
     expect: by(403, { coordinator: 200, coordinatorSpecialist: 403 }),
     fresh: true,
   },
+  // Only the specialist who logged an entry withdraws it; a coordinator who is also a specialist
+  // sees the fixture's entry but it is not theirs.
+  // The withdrawing specialist gets an entry of its own, so the fixture's entry stays for the others.
+  'DELETE /api/v1/time-entries/:id': {
+    call: async (f, actor) => {
+      if (actor !== 'specialistAssigned') return { url: `/api/v1/time-entries/${f.entry}` };
+      const entry = await callers.specialistAssigned('POST', `/api/v1/assignments/${f.assignment}/time-entries`, entryBody({ minutes: 15 }));
+      expect(entry.status).toBe(201);
+      return { url: `/api/v1/time-entries/${entry.body.id}` };
+    },
+    expect: by(403, { specialistAssigned: 204, specialistUnassigned: 404 }),
+  },
   'GET /api/v1/budgets': { call: () => ({ url: '/api/v1/budgets' }), expect: by(403, { coordinator: 200, coordinatorSpecialist: 200, finance: 200 }) },
   'GET /api/v1/budgets/:year': {
     call: () => ({ url: `/api/v1/budgets/${thisYear()}` }),

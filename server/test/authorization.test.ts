@@ -110,6 +110,7 @@ function routes() {
     { method: 'POST', path: '/assignments/{id}/time-entries', body: entryBody() },
     { method: 'GET', path: '/time-entries' },
     { method: 'PATCH', path: '/time-entries/{id}', body: { status: 'approved' } },
+    { method: 'DELETE', path: '/time-entries/{id}' },
     { method: 'GET', path: '/budgets' },
     { method: 'GET', path: `/budgets/{year}` },
     { method: 'GET', path: '/me/notification-preferences' },

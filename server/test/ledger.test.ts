@@ -210,6 +210,58 @@ describe('approval in bulk and corrections', () => {
   });
 });
 
+describe('withdrawing own hours', () => {
+  it('the specialist withdraws an undecided entry: pending, reservation, logged minutes and day total are as before it was logged', async () => {
+    const { assignment } = await startedAssignment(requester, coordinator, sp2, 2, 3000);
+    const before = await budget(coordinator, year);
+    const assignmentBefore = await assignmentOf(assignment.id);
+    // A day of its own, so the day total is this test's alone.
+    const day = `${year}-01-02`;
+    const entry = await log(sp2, assignment.id, { minutes: 90, workedOn: day });
+    const listed = (await sp2('GET', `/api/v1/assignments/${assignment.id}/time-entries`)).body.items.find((e: { id: string }) => e.id === entry.id);
+    // Offered to its specialist only; the coordinator decides instead.
+    expect(listed.allowedActions).toEqual(['withdraw']);
+    const seen = (await coordinator('GET', `/api/v1/assignments/${assignment.id}/time-entries`)).body.items.find((e: { id: string }) => e.id === entry.id);
+    expect(seen.allowedActions).toEqual(['approve', 'reject']);
+    expect((await budget(coordinator, year)).pendingCents).toBe(before.pendingCents + entry.amountCents);
+
+    const res = await sp2('DELETE', `/api/v1/time-entries/${entry.id}`);
+    expect(res.status, JSON.stringify(res.body)).toBe(204);
+    expect(await budget(coordinator, year)).toEqual(before);
+    const after = await assignmentOf(assignment.id);
+    expect(after.reservedCents).toBe(assignmentBefore.reservedCents);
+    expect(after.loggedMinutes).toBe(assignmentBefore.loggedMinutes);
+    expect((await sp2('GET', `/api/v1/assignments/${assignment.id}/time-entries`)).body.items.map((e: { id: string }) => e.id)).not.toContain(entry.id);
+    expect(await auditActions(entry.id)).toEqual(expect.arrayContaining(['log-time', 'withdraw-time']));
+    // Gone: a second withdrawal finds nothing.
+    expectProblem(await sp2('DELETE', `/api/v1/time-entries/${entry.id}`), 404, 'not-found');
+    // The day's total lost the 90 minutes: a whole day (the 24-hour limit) fits again.
+    expect((await sp2('POST', `/api/v1/assignments/${assignment.id}/time-entries`, entryBody({ minutes: 24 * 60, workedOn: day }))).status).toBe(201);
+  });
+
+  it("a decided entry, a correction and someone else's entry cannot be withdrawn, and nothing changes", async () => {
+    const { assignment } = await startedAssignment(requester, coordinator, sp2, 2, 600);
+    const approved = await log(sp2, assignment.id, { minutes: 60 });
+    expect((await approve(approved.id)).status).toBe(200);
+    const rejected = await log(sp2, assignment.id, { minutes: 30 });
+    expect((await coordinator('PATCH', `/api/v1/time-entries/${rejected.id}`, { status: 'rejected', reason: 'Dubbel geschreven' })).status).toBe(200);
+    const correction = await coordinator('POST', `/api/v1/time-entries/${approved.id}/corrections`, { minutes: -10, reason: 'Te veel' });
+    expect(correction.status).toBe(201);
+    const waiting = await log(sp2, assignment.id, { minutes: 15 });
+    const before = await budget(coordinator, year);
+
+    expectProblem(await sp2('DELETE', `/api/v1/time-entries/${approved.id}`), 409, 'invalid-transition');
+    expectProblem(await sp2('DELETE', `/api/v1/time-entries/${rejected.id}`), 409, 'invalid-transition');
+    // The correction is on the specialist's hours but is the coordinator's, decided like any entry.
+    expectProblem(await sp2('DELETE', `/api/v1/time-entries/${correction.body.id}`), 409, 'invalid-transition');
+    // Another specialist does not see it; the coordinator may not withdraw (role).
+    expectProblem(await sp5('DELETE', `/api/v1/time-entries/${waiting.id}`), 404, 'not-found');
+    expectProblem(await coordinator('DELETE', `/api/v1/time-entries/${waiting.id}`), 403, 'forbidden');
+    expect(await budget(coordinator, year)).toEqual(before);
+    expect((await sp2('GET', `/api/v1/assignments/${assignment.id}/time-entries`)).body.items).toHaveLength(4);
+  });
+});
+
 describe('period close', () => {
   it('a closed month refuses new, approved and corrected entries with 409 period-closed until reopened with a reason', async () => {
     const { assignment } = await startedAssignment(requester, coordinator, sp2, 2, 600);

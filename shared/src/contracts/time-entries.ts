@@ -8,9 +8,10 @@ export type TimeEntryStatus = z.infer<typeof TimeEntryStatusSchema>;
 /**
  * What the signed-in user may do with a time entry now: the coordinator `approve`s or `reject`s a
  * submitted entry and `correct`s an approved one — never their own (separation of duties,
- * docs/design.md §2). The UI offers only these.
+ * docs/design.md §2); the specialist who logged an entry `withdraw`s it while it is submitted (not
+ * yet decided) and its month is open. The UI offers only these.
  */
-export const TIME_ENTRY_ACTIONS = ['approve', 'reject', 'correct'] as const;
+export const TIME_ENTRY_ACTIONS = ['approve', 'reject', 'correct', 'withdraw'] as const;
 export const TimeEntryActionSchema = z.enum(TIME_ENTRY_ACTIONS);
 export type TimeEntryAction = z.infer<typeof TimeEntryActionSchema>;
 

@@ -46,14 +46,25 @@ function toRecord(row: TimeEntryRow): TimeEntryRecord {
 /**
  * What `actor` may do with the entry now (the UI offers only these): a coordinator approves or
  * rejects a submitted entry and corrects an approved original — never an entry of their own
- * (separation of duties, docs/design.md §2). The services check the same conditions; a closed accounting
- * period is checked only when the action is taken.
+ * (separation of duties, docs/design.md §2); the specialist who logged a submitted entry (not a
+ * correction) withdraws it. The services check the same conditions; a closed accounting period is
+ * checked only when the action is taken.
  */
 export function timeEntryActions(actor: Actor, record: TimeEntryRecord): TimeEntryAction[] {
-  if (!hasRole(actor, 'coordinator') || isOwnWork(actor, record.specialistUserId)) return [];
-  if (record.status === 'submitted') return ['approve', 'reject'];
-  if (record.status === 'approved' && record.correctsEntryId === null) return ['correct'];
-  return [];
+  const actions: TimeEntryAction[] = [];
+  if (isWithdrawable(actor, record)) actions.push('withdraw');
+  if (!hasRole(actor, 'coordinator') || isOwnWork(actor, record.specialistUserId)) return actions;
+  if (record.status === 'submitted') actions.push('approve', 'reject');
+  if (record.status === 'approved' && record.correctsEntryId === null) actions.push('correct');
+  return actions;
+}
+
+/**
+ * Whether `actor` may withdraw the entry: they logged it (its specialist is theirs), it waits for a
+ * decision (`submitted`), and it is an entry of hours, not a coordinator's correction.
+ */
+export function isWithdrawable(actor: Actor, record: Pick<TimeEntryRecord, 'status' | 'specialistUserId' | 'correctsEntryId'>): boolean {
+  return record.status === 'submitted' && record.correctsEntryId === null && record.specialistUserId === actor.userId;
 }
 
 /** The DTO without the internal fields, with what `actor` may do with it. */

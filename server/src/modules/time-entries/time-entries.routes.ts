@@ -9,8 +9,9 @@ import {
   TimeEntrySchema,
 } from '@duidingspool/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { serviceContext } from '../../lib/service-context.ts';
-import { correctTimeEntry, listTimeEntries, reviewTimeEntries, reviewTimeEntry } from './time-entries.service.ts';
+import { correctTimeEntry, listTimeEntries, reviewTimeEntries, reviewTimeEntry, withdrawTimeEntry } from './time-entries.service.ts';
 
 const tags = ['time-entries'];
 
@@ -34,6 +35,14 @@ export const timeEntryRoutes: FastifyPluginAsyncZod<{ now: () => Date }> = async
     config: { roles: ['coordinator'], problems: ['separation-of-duties'] },
     schema: { tags, summary: 'Goedkeuren of afkeuren', params: IdParamsSchema, body: ReviewTimeEntryBodySchema, response: { 200: TimeEntrySchema } },
     handler: async (request) => reviewTimeEntry(ctx(request), request.params.id, request.body),
+  });
+  app.delete('/time-entries/:id', {
+    config: { roles: ['specialist'] },
+    schema: { tags, summary: 'Eigen uren intrekken zolang ze niet zijn beoordeeld', params: IdParamsSchema, response: { 204: z.undefined() } },
+    handler: async (request, reply) => {
+      await withdrawTimeEntry(ctx(request), request.params.id);
+      return reply.code(204).send();
+    },
   });
   app.post('/time-entry-reviews', {
     config: { roles: ['coordinator'], problems: ['separation-of-duties'] },

@@ -21,7 +21,7 @@ import { pendingToSpent } from '../budgets/index.ts';
 import { enqueueNotification } from '../notifications/index.ts';
 import { addDayMinutes, assertPeriodOpen } from '../periods/index.ts';
 import { activityExists, activityRetired, findSpecialistOfUser } from '../specialists/index.ts';
-import { entriesVisibleTo, findEntry, listEntries, toTimeEntry } from './time-entries.repository.ts';
+import { entriesVisibleTo, findEntry, isWithdrawable, listEntries, toTimeEntry } from './time-entries.repository.ts';
 
 /** A page of the entries the actor may see (coordinator: all; specialist: own). */
 export function listTimeEntries(ctx: ServiceContext, q: TimeEntryListQuery) {
@@ -215,6 +215,51 @@ export async function reviewTimeEntries(ctx: ServiceContext, body: BulkReviewBod
     for (const entry of entries) amountCents += await applyReview(ctx, tx, entry, body.status, body.reason);
   });
   return { reviewed: ids.length, amountCents };
+}
+
+/**
+ * The specialist withdraws an entry they logged that waits for a decision (docs/design.md §5): its
+ * amount leaves pending and goes back to the assignment's reservation while the assignment is open
+ * (as a rejection does), its minutes leave the day's total, and the row is removed — it was never
+ * charged, and the audit log keeps what it was. To change hours, withdraw and log them again.
+ *
+ * @throws AppError 404 `not-found` (not visible), 403 `forbidden` (someone else's entry),
+ *   409 `invalid-transition` (already decided, or a correction), `period-closed`
+ */
+export async function withdrawTimeEntry(ctx: ServiceContext, id: string): Promise<void> {
+  const { actor } = ctx;
+  await ctx.db.transaction(async (tx) => {
+    const entry = await findEntry(tx, id, entriesVisibleTo(actor), true);
+    if (!entry) throw notFound('Deze urenregel');
+    if (entry.specialistUserId !== actor.userId) throw forbidden('Alleen wie de uren schreef, kan ze intrekken.');
+    if (!isWithdrawable(actor, entry)) {
+      throw invalidTransition(
+        entry.correctsEntryId !== null
+          ? 'Een correctie kan niet worden ingetrokken.'
+          : `Deze urenregel is al ${entry.status === 'approved' ? 'goedgekeurd' : 'afgekeurd'}.`,
+      );
+    }
+    await assertPeriodOpen(tx, entry.workedOn);
+    await giveBackToReservation(ctx, tx, {
+      assignmentId: entry.assignmentId,
+      budgetYear: entry.budgetYear,
+      cents: entry.amountCents,
+      minutes: entry.minutes,
+      isCorrection: false,
+    });
+    await addDayMinutes(tx, entry.specialistId, entry.workedOn, -entry.minutes);
+    // The ledger's running totals follow status changes (trigger `time_entries_ledger_totals`):
+    // marking the row rejected first takes it out of them exactly as a rejection does; then it goes.
+    await tx.update(schema.timeEntries).set({ status: 'rejected' }).where(eq(schema.timeEntries.id, id));
+    await tx.delete(schema.timeEntries).where(eq(schema.timeEntries.id, id));
+    await audit(ctx, tx, {
+      action: 'withdraw-time',
+      objectType: 'time-entry',
+      objectId: id,
+      result: 'success',
+      details: { assignmentId: entry.assignmentId, workedOn: entry.workedOn, minutes: entry.minutes, amountCents: entry.amountCents },
+    });
+  });
 }
 
 /**

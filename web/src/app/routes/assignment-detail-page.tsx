@@ -32,11 +32,12 @@ function EntriesSection({ assignmentId }: { assignmentId: string }) {
   const { t } = useTranslation();
   const paging = usePaging();
   const entries = useAssignmentTimeEntries(assignmentId, paging.page);
+  const [status, setStatus] = useState<string | undefined>();
   return (
     <section aria-labelledby="entries-heading" className="dsp-section">
       <Heading2 id="entries-heading">{t('timeEntries.heading')}</Heading2>
-      <PagedList query={entries} {...paging} paginationLabel={t('timeEntries.paginationLabel')} empty={t('timeEntries.empty')}>
-        {(items) => <TimeEntryTable entries={items} caption={t('timeEntries.heading')} />}
+      <PagedList query={entries} {...paging} paginationLabel={t('timeEntries.paginationLabel')} empty={t('timeEntries.empty')} status={status ?? null}>
+        {(items) => <TimeEntryTable entries={items} caption={t('timeEntries.heading')} onWithdrawn={setStatus} />}
       </PagedList>
     </section>
   );

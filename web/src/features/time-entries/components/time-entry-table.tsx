@@ -1,16 +1,63 @@
 import { sumCents, type TimeEntry } from '@duidingspool/shared';
-import { TableCell, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { Button, Paragraph, TableCell, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../../components/data-table.tsx';
+import { InlineForm } from '../../../components/inline-form.tsx';
+import { ProblemAlert } from '../../../components/problem-alert.tsx';
 import { TimeEntryStatusBadge } from '../../../components/status-badge.tsx';
 import { isolate } from '../../../lib/bidi.ts';
 import { formatCents, formatDate, formatMinutes } from '../../../lib/format.ts';
 import { useReferenceLabels } from '../../../lib/reference-data.ts';
+import { useWithdrawTimeEntry } from '../api/withdraw-time-entry.ts';
 
-/** A specialist's entries on one assignment: date, duration, activity, description, rate, amount, status; with totals. */
-export function TimeEntryTable({ entries, caption }: { entries: TimeEntry[]; caption: string }) {
+/**
+ * “Intrekken” of an undecided entry, offered when the server allows it (`allowedActions`): a
+ * confirmation that says which hours go and that it cannot be undone, then the call.
+ */
+function WithdrawEntry({ entry, onWithdrawn }: { entry: TimeEntry; onWithdrawn: (message: string) => void }) {
+  const { t } = useTranslation();
+  const withdraw = useWithdrawTimeEntry();
+  const [open, setOpen] = useState(false);
+  const what = t('timeEntries.withdraw.what', { duration: formatMinutes(entry.minutes), date: formatDate(entry.workedOn) });
+  if (!entry.allowedActions.includes('withdraw')) return null;
+  if (!open) {
+    return (
+      <Button
+        appearance="secondary-action-button"
+        onClick={() => {
+          withdraw.reset();
+          setOpen(true);
+        }}
+        aria-label={t('timeEntries.withdraw.actionFor', { what })}
+      >
+        {t('timeEntries.withdraw.action')}
+      </Button>
+    );
+  }
+  return (
+    <InlineForm
+      onSubmit={() => withdraw.mutate(entry.id, { onSuccess: () => onWithdrawn(t('timeEntries.withdraw.done', { what })) })}
+      submitLabel={t('timeEntries.withdraw.confirm')}
+      pending={withdraw.isPending}
+      onBack={() => setOpen(false)}
+      danger
+    >
+      {withdraw.isError ? <ProblemAlert error={withdraw.error} /> : null}
+      <Paragraph>{t('timeEntries.withdraw.question', { what })}</Paragraph>
+    </InlineForm>
+  );
+}
+
+/**
+ * A specialist's entries on one assignment: date, duration, activity, description, rate, amount,
+ * status; with totals. When any entry may be withdrawn, an actions column offers it; `onWithdrawn`
+ * receives the message to announce.
+ */
+export function TimeEntryTable({ entries, caption, onWithdrawn }: { entries: TimeEntry[]; caption: string; onWithdrawn?: (message: string) => void }) {
   const { t } = useTranslation();
   const labels = useReferenceLabels();
+  const withActions = !!onWithdrawn && entries.some((e) => e.allowedActions.includes('withdraw'));
   const countable = entries.filter((e) => e.status !== 'rejected');
   const totalMinutes = countable.reduce((s, e) => s + e.minutes, 0);
   const totalCents = sumCents(countable.map((e) => e.amountCents));
@@ -25,6 +72,7 @@ export function TimeEntryTable({ entries, caption }: { entries: TimeEntry[]; cap
         t('timeEntries.columns.rate'),
         { label: t('timeEntries.columns.amount'), className: 'dsp-num' },
         t('timeEntries.columns.status'),
+        ...(withActions ? [t('common.actions')] : []),
       ]}
       footer={
         <>
@@ -35,6 +83,7 @@ export function TimeEntryTable({ entries, caption }: { entries: TimeEntry[]; cap
           <TableCell />
           <TableCell className="dsp-num dsp-nowrap">{formatCents(totalCents)}</TableCell>
           <TableCell>{t('timeEntries.totalNote')}</TableCell>
+          {withActions ? <TableCell /> : null}
         </>
       }
     >
@@ -52,6 +101,11 @@ export function TimeEntryTable({ entries, caption }: { entries: TimeEntry[]; cap
             <TimeEntryStatusBadge status={e.status} />
             {e.rejectReason ? <span className="dsp-cell-note">{t('timeEntries.rejectReason', { reason: isolate(e.rejectReason) })}</span> : null}
           </TableCell>
+          {withActions && onWithdrawn ? (
+            <TableCell>
+              <WithdrawEntry entry={e} onWithdrawn={onWithdrawn} />
+            </TableCell>
+          ) : null}
         </TableRow>
       ))}
     </DataTable>
