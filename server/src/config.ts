@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -64,8 +65,14 @@ export interface AppConfig {
   /** Run the outbox worker in this process (`MAIL_WORKER`, default true). */
   mailWorker: boolean;
   logLevel: string;
-  /** Trust `X-Forwarded-For` (behind a load balancer); off by default so clients cannot spoof their IP. */
-  trustProxy: boolean;
+  /**
+   * Which proxies' `X-Forwarded-For`/`-Proto`/`-Host` to believe (`TRUST_PROXY`, Fastify's
+   * `trustProxy`): `false` (default: none, so clients cannot spoof their IP), a hop count (`1`: the
+   * one TLS proxy in front; the client is the address that proxy saw), a list of proxy addresses or
+   * CIDR ranges, or `true` (every hop: the left-most, client-supplied address; only when the proxy
+   * overwrites the header).
+   */
+  trustProxy: boolean | number | string[];
   /** Key (≥ 32 characters) that encrypts TOTP secrets at rest (AES-256-GCM). */
   encryptionKey: string;
   /** Require a second factor of requesters too (coordinator, specialist, finance and admin always). */
@@ -138,7 +145,10 @@ const EnvSchema = z.object({
   MAIL_FROM_NAME: z.string().max(64).default('Duidingspool Oost-Nederland'),
   MAIL_ALLOWED_DOMAINS: z.string().optional(),
   MAIL_WORKER: z.enum(['true', 'false']).default('true'),
-  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  TRUST_PROXY: z
+    .string()
+    .default('false')
+    .refine(isTrustProxySetting, 'TRUST_PROXY must be true, false, a hop count (1–9) or a comma-separated list of proxy addresses or CIDR ranges'),
   ENCRYPTION_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   REQUIRE_2FA_FOR_REQUESTERS: z.enum(['true', 'false']).default('false'),
   RETENTION_CASE_MONTHS: z.coerce.number().int().min(1).max(120).default(12),
@@ -368,7 +378,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     mailAllowedDomains: parseAllowedDomains(e.MAIL_ALLOWED_DOMAINS),
     mailWorker: e.MAIL_WORKER === 'true',
     logLevel: e.LOG_LEVEL,
-    trustProxy: e.TRUST_PROXY === 'true',
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
     encryptionKey: e.ENCRYPTION_KEY ?? localSecret(dataDir, 'encryptionKey'),
     requireSecondFactorForRequesters: e.REQUIRE_2FA_FOR_REQUESTERS === 'true',
     retentionCaseMonths: e.RETENTION_CASE_MONTHS,
@@ -399,4 +409,33 @@ export function loadAdminCliConfig(env: NodeJS.ProcessEnv = process.env): AdminC
     dataDir: resolve(repoRoot, e.DATA_DIR ?? '.data'),
     publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
   };
+}
+
+/** One address (`10.0.0.5`, `::1`) or CIDR range (`10.0.0.0/8`, `fd00::/8`). */
+function isAddressOrRange(part: string): boolean {
+  const slash = part.indexOf('/');
+  const address = slash === -1 ? part : part.slice(0, slash);
+  const family = isIP(address);
+  if (family === 0) return false;
+  if (slash === -1) return true;
+  const bits = part.slice(slash + 1);
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128);
+}
+
+/** Whether `value` is a valid `TRUST_PROXY`: `true`, `false`, a hop count 1–9, or addresses/ranges. */
+function isTrustProxySetting(value: string): boolean {
+  if (value === 'true' || value === 'false' || /^[1-9]$/.test(value)) return true;
+  const parts = value.split(',').map((p) => p.trim());
+  return parts.length <= 64 && parts.every(isAddressOrRange);
+}
+
+/**
+ * `TRUST_PROXY` (already validated) as Fastify's `trustProxy`: a boolean, a hop count, or the list
+ * of trusted proxy addresses/ranges.
+ */
+export function parseTrustProxy(value: string): boolean | number | string[] {
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  if (/^[1-9]$/.test(value)) return Number(value);
+  return value.split(',').map((p) => p.trim());
 }
