@@ -11,7 +11,7 @@ import { freePort } from './smtp.ts';
 const run = promisify(execFile);
 
 /** The newest PostgreSQL server binaries on this machine. */
-function binDir(): string {
+export function binDir(): string {
   const root = '/usr/lib/postgresql';
   const versions = existsSync(root) ? readdirSync(root).sort((a, b) => Number(b) - Number(a)) : [];
   const found = versions.map((v) => join(root, v, 'bin')).find((d) => existsSync(join(d, 'pg_ctl')));
