@@ -141,3 +141,13 @@ describe('TRUST_PROXY (behind the TLS proxy, docs/operations.md)', () => {
     }
   });
 });
+
+describe('DATABASE_URL', () => {
+  it('takes one host or several (failover, target_session_attrs) and refuses what is not a PostgreSQL URL', () => {
+    const multi = 'postgres://app:pw@db1.intern:5432,db2.intern:5433/duidingspool?target_session_attrs=primary';
+    expect(loadConfig({ ...PROD, DATABASE_URL: multi }).databaseUrl).toBe(multi);
+    for (const bad of ['mysql://u@h/db', 'postgres://u@h1,,h2/db', 'postgres://u@h1:99999/db', 'db.intern:5432']) {
+      expect(problems({ ...PROD, DATABASE_URL: bad }).join('\n')).toMatch(/DATABASE_URL/);
+    }
+  });
+});

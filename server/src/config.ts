@@ -114,7 +114,13 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).optional(),
   ALLOW_DEMO_ON_NETWORK: z.enum(['true', 'false']).default('false'),
-  DATABASE_URL: z.string().url().optional(),
+  DATABASE_URL: z
+    .string()
+    .refine(
+      (v) => databaseHosts(v) !== undefined,
+      'DATABASE_URL must be postgres://user@host:port/db, or with several hosts postgres://user@host1:port1,host2:port2/db?target_session_attrs=primary',
+    )
+    .optional(),
   DATA_DIR: z.string().optional(),
   DATA_DIR_MIN_FREE_MB: z.coerce.number().int().min(0).max(1_000_000).default(64),
   REQUEST_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(20),
@@ -438,4 +444,21 @@ export function parseTrustProxy(value: string): boolean | number | string[] {
   if (value === 'false') return false;
   if (/^[1-9]$/.test(value)) return Number(value);
   return value.split(',').map((p) => p.trim());
+}
+
+const DATABASE_URL_SHAPE = /^postgres(?:ql)?:\/\/(?:([^@/?#]*)@)?([^/?#]*)(.*)$/s;
+
+/**
+ * The `host:port` entries of a PostgreSQL URL, also the multi-host form postgres.js and libpq take
+ * (`postgres://user@host1:5432,host2:5432/db?target_session_attrs=primary`, docs/operations.md
+ * "Scale-out and failover"); `undefined` when it is not such a URL.
+ */
+export function databaseHosts(url: string): string[] | undefined {
+  const m = DATABASE_URL_SHAPE.exec(url);
+  if (!m) return undefined;
+  const hosts = (m[2] ?? '').split(',');
+  if (hosts.some((h) => h === '')) return undefined;
+  // Each host with the rest of the URL must parse as a URL of its own.
+  const user = m[1] === undefined ? '' : `${m[1]}@`;
+  return hosts.every((h) => URL.canParse(`postgres://${user}${h}${m[3] ?? ''}`)) ? hosts : undefined;
 }
