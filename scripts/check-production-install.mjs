@@ -3,7 +3,9 @@
 // untracked-but-not-ignored files, as a fresh clone would have them) plus the built server/dist
 // and web/dist into an empty temporary folder, installs production dependencies only
 // (`pnpm install --prod --frozen-lockfile`), and there
-//   1. starts the built server on the embedded default (PGlite in a temporary DATA_DIR);
+//   1. starts the built server on the embedded default (PGlite in a temporary DATA_DIR), backs it up
+//      with `pnpm admin backup`, restores it into another DATA_DIR with `pnpm admin restore` and
+//      starts the server on the restored copy;
 //   2. on PostgreSQL (a fresh database on TEST_DATABASE_URL's server, default 127.0.0.1:5432), with
 //      NODE_ENV=production: runs `pnpm db:migrate`, `pnpm admin create-user` and `pnpm admin
 //      import-structure` (twice: the second run changes nothing), then starts it, then runs
@@ -152,6 +154,13 @@ async function main() {
     step('installed without development packages');
 
     await startAndCheck(dir, { DATA_DIR: join(dir, '.data-check') }, 'embedded default (PGlite)');
+    // Backup and restore of the embedded database with the built CLI (decision 086): the restored
+    // copy starts as well.
+    step('pnpm admin backup and pnpm admin restore (embedded)');
+    const backupFile = join(dir, 'embedded-backup.tgz');
+    await run('pnpm', ['admin', 'backup', backupFile], { cwd: dir, env: cleanEnv({ DATA_DIR: join(dir, '.data-check') }) });
+    await run('pnpm', ['admin', 'restore', backupFile], { cwd: dir, env: cleanEnv({ DATA_DIR: join(dir, '.data-restored') }) });
+    await startAndCheck(dir, { DATA_DIR: join(dir, '.data-restored') }, 'embedded, restored from a backup');
 
     postgres = await postgresClient();
     admin = postgres(postgresBase, { max: 1, onnotice: () => {} });

@@ -1,3 +1,4 @@
+export { BackupRefusedError, backupEmbedded, type EmbeddedLocation, type RestoreResult, restoreEmbedded } from './backup.ts';
 export * from './client.ts';
 export { acquireDataDirLock, type DataDirLock, DataDirLockedError, LOCK_FILE, type LockOwner } from './data-dir-lock.ts';
 export { type DatabaseFault, databaseFault } from './faults.ts';

@@ -60,7 +60,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   applyDutchValidationMessages();
   const app = Fastify({
     logger: options.logger ?? false,
-    trustProxy: config.trustProxy,
+    // A hop count trusts that many proxies next to the server (proxy-addr's numeric form).
+    trustProxy: typeof config.trustProxy === 'number' ? hopsTrusted(config.trustProxy) : config.trustProxy,
     bodyLimit: 1024 * 1024,
     ajv: { customOptions: { removeAdditional: false } },
     // One id per request (decision 053): the caller's X-Request-Id when it is well-formed, else a
@@ -113,4 +114,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(spa, { webDist: config.webDist });
   await app.register(retentionSchedule, { config, db });
   return app;
+}
+
+/** Fastify's trust function for `hops` proxies: the `hops` addresses nearest the server are proxies. */
+function hopsTrusted(hops: number): (address: string, hop: number) => boolean {
+  return (_address, hop) => hop < hops;
 }

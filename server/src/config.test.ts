@@ -126,3 +126,28 @@ describe('working day (WORKING_DAY_START, WORKING_DAY_END)', () => {
     expect(() => loadConfig({ ...base, WORKING_DAY_START: '17:00', WORKING_DAY_END: '08:30' })).toThrow(/WORKING_DAY_END/);
   });
 });
+
+describe('TRUST_PROXY (behind the TLS proxy, docs/operations.md)', () => {
+  it('is off by default, and takes true, a hop count or proxy addresses and ranges', () => {
+    expect(loadConfig(PROD).trustProxy).toBe(false);
+    expect(loadConfig({ ...PROD, TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(loadConfig({ ...PROD, TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ ...PROD, TRUST_PROXY: '10.0.0.5, 10.1.0.0/16,fd00::/8' }).trustProxy).toEqual(['10.0.0.5', '10.1.0.0/16', 'fd00::/8']);
+  });
+
+  it('refuses anything else, naming the setting', () => {
+    for (const bad of ['yes', '0', '12', '10.0.0.0/33', 'proxy.intern', '10.0.0.1,']) {
+      expect(problems({ ...PROD, TRUST_PROXY: bad }).join('\n')).toMatch(/TRUST_PROXY/);
+    }
+  });
+});
+
+describe('DATABASE_URL', () => {
+  it('takes one host or several (failover, target_session_attrs) and refuses what is not a PostgreSQL URL', () => {
+    const multi = 'postgres://app:pw@db1.intern:5432,db2.intern:5433/duidingspool?target_session_attrs=primary';
+    expect(loadConfig({ ...PROD, DATABASE_URL: multi }).databaseUrl).toBe(multi);
+    for (const bad of ['mysql://u@h/db', 'postgres://u@h1,,h2/db', 'postgres://u@h1:99999/db', 'db.intern:5432']) {
+      expect(problems({ ...PROD, DATABASE_URL: bad }).join('\n')).toMatch(/DATABASE_URL/);
+    }
+  });
+});

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -64,8 +65,14 @@ export interface AppConfig {
   /** Run the outbox worker in this process (`MAIL_WORKER`, default true). */
   mailWorker: boolean;
   logLevel: string;
-  /** Trust `X-Forwarded-For` (behind a load balancer); off by default so clients cannot spoof their IP. */
-  trustProxy: boolean;
+  /**
+   * Which proxies' `X-Forwarded-For`/`-Proto`/`-Host` to believe (`TRUST_PROXY`, Fastify's
+   * `trustProxy`): `false` (default: none, so clients cannot spoof their IP), a hop count (`1`: the
+   * one TLS proxy in front; the client is the address that proxy saw), a list of proxy addresses or
+   * CIDR ranges, or `true` (every hop: the left-most, client-supplied address; only when the proxy
+   * overwrites the header).
+   */
+  trustProxy: boolean | number | string[];
   /**
    * Prepare every statement on PostgreSQL (`DATABASE_PREPARE`, default true, decision 072); false
    * behind a transaction-pooling proxy such as PgBouncer in transaction mode.
@@ -112,7 +119,13 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).optional(),
   ALLOW_DEMO_ON_NETWORK: z.enum(['true', 'false']).default('false'),
-  DATABASE_URL: z.string().url().optional(),
+  DATABASE_URL: z
+    .string()
+    .refine(
+      (v) => databaseHosts(v) !== undefined,
+      'DATABASE_URL must be postgres://user@host:port/db, or with several hosts postgres://user@host1:port1,host2:port2/db?target_session_attrs=primary',
+    )
+    .optional(),
   DATA_DIR: z.string().optional(),
   DATA_DIR_MIN_FREE_MB: z.coerce.number().int().min(0).max(1_000_000).default(64),
   REQUEST_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(20),
@@ -143,7 +156,10 @@ const EnvSchema = z.object({
   MAIL_FROM_NAME: z.string().max(64).default('Duidingspool Oost-Nederland'),
   MAIL_ALLOWED_DOMAINS: z.string().optional(),
   MAIL_WORKER: z.enum(['true', 'false']).default('true'),
-  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  TRUST_PROXY: z
+    .string()
+    .default('false')
+    .refine(isTrustProxySetting, 'TRUST_PROXY must be true, false, a hop count (1–9) or a comma-separated list of proxy addresses or CIDR ranges'),
   DATABASE_PREPARE: z.enum(['true', 'false']).default('true'),
   ENCRYPTION_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   REQUIRE_2FA_FOR_REQUESTERS: z.enum(['true', 'false']).default('false'),
@@ -374,7 +390,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     mailAllowedDomains: parseAllowedDomains(e.MAIL_ALLOWED_DOMAINS),
     mailWorker: e.MAIL_WORKER === 'true',
     logLevel: e.LOG_LEVEL,
-    trustProxy: e.TRUST_PROXY === 'true',
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
     databasePrepare: e.DATABASE_PREPARE === 'true',
     encryptionKey: e.ENCRYPTION_KEY ?? localSecret(dataDir, 'encryptionKey'),
     requireSecondFactorForRequesters: e.REQUIRE_2FA_FOR_REQUESTERS === 'true',
@@ -406,4 +422,50 @@ export function loadAdminCliConfig(env: NodeJS.ProcessEnv = process.env): AdminC
     dataDir: resolve(repoRoot, e.DATA_DIR ?? '.data'),
     publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
   };
+}
+
+/** One address (`10.0.0.5`, `::1`) or CIDR range (`10.0.0.0/8`, `fd00::/8`). */
+function isAddressOrRange(part: string): boolean {
+  const slash = part.indexOf('/');
+  const address = slash === -1 ? part : part.slice(0, slash);
+  const family = isIP(address);
+  if (family === 0) return false;
+  if (slash === -1) return true;
+  const bits = part.slice(slash + 1);
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128);
+}
+
+/** Whether `value` is a valid `TRUST_PROXY`: `true`, `false`, a hop count 1–9, or addresses/ranges. */
+function isTrustProxySetting(value: string): boolean {
+  if (value === 'true' || value === 'false' || /^[1-9]$/.test(value)) return true;
+  const parts = value.split(',').map((p) => p.trim());
+  return parts.length <= 64 && parts.every(isAddressOrRange);
+}
+
+/**
+ * `TRUST_PROXY` (already validated) as Fastify's `trustProxy`: a boolean, a hop count, or the list
+ * of trusted proxy addresses/ranges.
+ */
+export function parseTrustProxy(value: string): boolean | number | string[] {
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  if (/^[1-9]$/.test(value)) return Number(value);
+  return value.split(',').map((p) => p.trim());
+}
+
+const DATABASE_URL_SHAPE = /^postgres(?:ql)?:\/\/(?:([^@/?#]*)@)?([^/?#]*)(.*)$/s;
+
+/**
+ * The `host:port` entries of a PostgreSQL URL, also the multi-host form postgres.js and libpq take
+ * (`postgres://user@host1:5432,host2:5432/db?target_session_attrs=primary`, docs/operations.md
+ * "Scale-out and failover"); `undefined` when it is not such a URL.
+ */
+export function databaseHosts(url: string): string[] | undefined {
+  const m = DATABASE_URL_SHAPE.exec(url);
+  if (!m) return undefined;
+  const hosts = (m[2] ?? '').split(',');
+  if (hosts.some((h) => h === '')) return undefined;
+  // Each host with the rest of the URL must parse as a URL of its own.
+  const user = m[1] === undefined ? '' : `${m[1]}@`;
+  return hosts.every((h) => URL.canParse(`postgres://${user}${h}${m[3] ?? ''}`)) ? hosts : undefined;
 }

@@ -11,7 +11,7 @@ import { freePort } from './smtp.ts';
 const run = promisify(execFile);
 
 /** The newest PostgreSQL server binaries on this machine. */
-function binDir(): string {
+export function binDir(): string {
   const root = '/usr/lib/postgresql';
   const versions = existsSync(root) ? readdirSync(root).sort((a, b) => Number(b) - Number(a)) : [];
   const found = versions.map((v) => join(root, v, 'bin')).find((d) => existsSync(join(d, 'pg_ctl')));
@@ -35,12 +35,27 @@ export interface OwnCluster {
   thaw(): Promise<void>;
   /** Creates database `name`. */
   createDatabase(name: string): Promise<void>;
+  /** Promotes a standby (`pg_ctl promote`) and waits until it takes writes. */
+  promote(): Promise<void>;
+  /** Runs `sql` with psql on database `name` (default postgres); returns its unaligned output. */
+  psql(sql: string, name?: string): Promise<string>;
   /** Stops the cluster (if running) and deletes its folder. */
   destroy(): Promise<void>;
 }
 
-/** Creates (initdb) a cluster in a temporary folder, not yet started. */
-export async function createOwnCluster(): Promise<OwnCluster> {
+export interface OwnClusterOptions {
+  /** Extra server settings (`-c name=value` at start). */
+  settings?: Record<string, string>;
+  /**
+   * Instead of initdb: a streaming standby of this running cluster (`pg_basebackup -R -X stream`),
+   * reporting as `application_name` `standbyName` (default `standby`).
+   */
+  standbyOf?: OwnCluster;
+  standbyName?: string;
+}
+
+/** Creates (initdb, or pg_basebackup of `options.standbyOf`) a cluster in a temporary folder, not yet started. */
+export async function createOwnCluster(options: OwnClusterOptions = {}): Promise<OwnCluster> {
   const bin = binDir();
   const root = mkdtempSync(join(tmpdir(), 'dp-pg-'));
   const data = join(root, 'data');
@@ -51,7 +66,16 @@ export async function createOwnCluster(): Promise<OwnCluster> {
     chownSync(root, Number(stdout.trim()), Number(gid.trim()));
   }
   const pg = (tool: string, args: string[]) => (asRoot ? run('runuser', ['-u', 'postgres', '--', join(bin, tool), ...args]) : run(join(bin, tool), args));
-  await pg('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync', '--no-instructions']);
+  if (options.standbyOf) {
+    const name = options.standbyName ?? 'standby';
+    const from = `host=127.0.0.1 port=${options.standbyOf.port} user=postgres application_name=${name}`;
+    await pg('pg_basebackup', ['-d', from, '-D', data, '-R', '-X', 'stream', '--no-sync', '-c', 'fast']);
+  } else {
+    await pg('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync', '--no-instructions']);
+  }
+  const extra = Object.entries(options.settings ?? {})
+    .map(([k, v]) => ` -c ${k}=${v}`)
+    .join('');
   const port = await freePort();
   let running = false;
   /** The postmaster (first line of postmaster.pid) and its children, postmaster first. */
@@ -65,7 +89,7 @@ export async function createOwnCluster(): Promise<OwnCluster> {
     url: (name = 'postgres') => `postgres://postgres@127.0.0.1:${port}/${name}`,
     start: async () => {
       // Small and quick: no fsync (the data is thrown away), the socket in the cluster's own folder.
-      const options = `-p ${port} -k ${root} -c listen_addresses=127.0.0.1 -c fsync=off -c shared_buffers=16MB -c max_connections=40`;
+      const options = `-p ${port} -k ${root} -c listen_addresses=127.0.0.1 -c fsync=off -c shared_buffers=16MB -c max_connections=40${extra}`;
       await pg('pg_ctl', ['-D', data, '-o', options, '-l', join(root, 'log'), '-w', '-t', '60', 'start']);
       running = true;
     },
@@ -78,6 +102,13 @@ export async function createOwnCluster(): Promise<OwnCluster> {
     },
     thaw: async () => {
       for (const pid of await clusterPids()) process.kill(pid, 'SIGCONT');
+    },
+    promote: async () => {
+      await pg('pg_ctl', ['-D', data, '-w', '-t', '60', 'promote']);
+    },
+    psql: async (sql, name = 'postgres') => {
+      const { stdout } = await pg('psql', ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-d', name, '-XAtqc', sql]);
+      return stdout.trim();
     },
     createDatabase: async (name) => {
       await pg('psql', ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-d', 'postgres', '-qc', `create database ${name}`]);

@@ -7,6 +7,8 @@
 //   doctor: checks the configuration of the environment it runs in (settings, database reachable
 //     and migrated, clock skew, SMTP, structure, an admin with a second factor); one line per
 //     check, exit code 1 when any fails (server/src/cli/doctor.ts). Does not migrate.
+//   backup FILE / restore FILE [--force]: the embedded database (DATA_DIR) to and from one file,
+//     while the server is stopped (server/src/cli/backup.ts, decision 086). PostgreSQL: pg_dump.
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type DatabaseHandle, DataDirLockedError, openDatabase } from '@duidingspool/db';
@@ -14,6 +16,7 @@ import { InviteUserBodySchema } from '@duidingspool/shared';
 import { loadAdminCliConfig } from '../config.ts';
 import { AppError } from '../errors.ts';
 import { createUserFromCli } from '../modules/users/index.ts';
+import { backupCommand, restoreCommand } from './backup.ts';
 import { formatCheck, runDoctor } from './doctor.ts';
 import { importStructureCommand } from './import-structure.ts';
 
@@ -21,12 +24,36 @@ const USAGE = [
   'Gebruik: pnpm admin create-user --email <adres> --role <rol> [--role <rol>] [--name "Naam"]',
   '         pnpm admin import-structure [BESTAND]   (standaard: db/seed/oost-nederland.json)',
   '         pnpm admin doctor                       (controleert de configuratie)',
+  '         pnpm admin backup BESTAND                (ingebouwde database naar één bestand; server gestopt)',
+  '         pnpm admin restore BESTAND [--force]     (terugzetten in een lege DATA_DIR; --force vervangt)',
 ].join('\n');
 
+const COMMANDS = ['create-user', 'import-structure', 'doctor', 'backup', 'restore'];
 const [command, ...rest] = process.argv.slice(2);
-if (command !== 'create-user' && command !== 'import-structure' && command !== 'doctor') {
+if (command === undefined || !COMMANDS.includes(command)) {
   console.error(USAGE);
   process.exit(2);
+}
+if (command === 'backup' || command === 'restore') {
+  const { positionals, values } = parseArgs({
+    args: rest,
+    options: command === 'restore' ? { force: { type: 'boolean', default: false } } : {},
+    allowPositionals: true,
+    strict: true,
+  });
+  const file = positionals[0];
+  if (positionals.length !== 1 || file === undefined) {
+    console.error(USAGE);
+    process.exit(2);
+  }
+  const cli = loadAdminCliConfig();
+  // pnpm runs the script in server/; a relative FILE means relative to where the operator typed it.
+  const where = process.env.INIT_CWD ?? process.cwd();
+  process.exit(
+    command === 'backup'
+      ? await backupCommand(cli, file, where, console)
+      : await restoreCommand(cli, file, where, Boolean((values as { force?: boolean }).force), console),
+  );
 }
 if (command === 'doctor') {
   const checks = await runDoctor(process.env);

@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import { type DatabaseHandle, DataDirLockedError, migrationState, openDatabase, rowsOf } from '@duidingspool/db';
 import { sql } from 'drizzle-orm';
-import { type AppConfig, ConfigError, loadConfig } from '../config.ts';
+import { type AppConfig, ConfigError, databaseHosts, loadConfig } from '../config.ts';
 import { verifySmtp } from '../modules/notifications/index.ts';
 import { structureCounts } from '../modules/organisation/index.ts';
 import { activeAdminsWithSecondFactor } from '../modules/users/index.ts';
@@ -71,7 +71,7 @@ export async function runDoctor(env: NodeJS.ProcessEnv, options: DoctorOptions =
   }
 
   let handle: DatabaseHandle | undefined;
-  const where = config.databaseUrl ? `PostgreSQL at ${new URL(config.databaseUrl).host}` : `the embedded database in ${config.dataDir}`;
+  const where = config.databaseUrl ? `PostgreSQL at ${(databaseHosts(config.databaseUrl) ?? []).join(', ')}` : `the embedded database in ${config.dataDir}`;
   try {
     handle = await openDatabase({
       url: config.databaseUrl,
