@@ -80,7 +80,9 @@ export async function unknownCaseTables(db: Executor, ids: readonly string[]): P
 /** True when casustafel `caseTableId` is retired (it takes no new requests, decision 081). */
 export async function caseTableRetired(db: Executor, caseTableId: string): Promise<boolean> {
   const ct = schema.caseTables;
-  const [row] = await db.select({ retiredAt: ct.retiredAt }).from(ct).where(eq(ct.id, caseTableId));
+  // `for share`: until the caller's transaction ends the casustafel is neither retired nor changes
+  // the municipalities it serves (both lock its row `for update` first, then check what uses it).
+  const [row] = await db.select({ retiredAt: ct.retiredAt }).from(ct).where(eq(ct.id, caseTableId)).for('share');
   return row !== undefined && row.retiredAt !== null;
 }
 

@@ -177,7 +177,17 @@ async function findOrgRow(db: Executor, kind: OrganisationKind, code: string, lo
   // One writer per kind at a time: the checks of a free code and name, and the write, see the same rows.
   if (lock) await db.execute(sql`select pg_advisory_xact_lock(hashtext(${`duidingspool:reference:${kind}`}))`);
   const [row] = await pick();
+  // The row itself `for update` before anything checks what uses it: a request or entry that reads it
+  // `for share` (caseTableRetired, activityRetired, …) either finished before — and is counted — or
+  // waits and then sees the change.
+  if (lock && row) await lockOrgRow(db, kind, row.id);
   return row ?? null;
+}
+
+/** Locks the row `id` of `kind` `for update` inside the caller's transaction. */
+async function lockOrgRow(db: Executor, kind: OrganisationKind, id: string): Promise<void> {
+  const t = kind === 'safety-regions' ? r : kind === 'safety-houses' ? h : kind === 'municipalities' ? m : ct;
+  await db.select({ id: t.id }).from(t).where(eq(t.id, id)).for('update');
 }
 
 /** True when another row of `kind` than `exceptId` already has the name `name` (the names of houses, municipalities and casustafels are unique). */

@@ -23,27 +23,32 @@ export async function listActivities(db: Executor): Promise<ReferenceData['activ
   return rows.map(({ retiredAt, ...row }) => ({ ...row, retired: retiredAt !== null }));
 }
 
-/** The codes among `codes` that name a retired expertise area, in the order given. */
+/**
+ * The codes among `codes` that name a retired expertise area, in the order given. Every named row
+ * is read `for share` (as `activityRetired`), so none of them is retired under the caller's
+ * transaction.
+ */
 export async function retiredExpertiseAreas(db: Executor, codes: readonly string[]): Promise<string[]> {
   if (codes.length === 0) return [];
-  const retired = new Set(
-    (
-      await db
-        .select({ code: x.code })
-        .from(x)
-        .where(and(inArray(x.code, [...codes]), isNotNull(x.retiredAt)))
-    ).map((k) => k.code),
-  );
+  const rows = await db
+    .select({ code: x.code, retiredAt: x.retiredAt })
+    .from(x)
+    .where(inArray(x.code, [...codes]))
+    .orderBy(x.code)
+    .for('share');
+  const retired = new Set(rows.filter((k) => k.retiredAt !== null).map((k) => k.code));
   return codes.filter((c) => retired.has(c));
 }
 
-/** True when `code` names an activity that is retired. */
+/**
+ * True when `code` names an activity that is retired. The row is read `for share`: inside the
+ * caller's transaction it cannot be retired until that transaction ends, and a retirement that
+ * holds it is waited for and then seen (the retirement locks it `for update` before it checks
+ * what uses it).
+ */
 export async function activityRetired(db: Executor, code: string): Promise<boolean> {
-  const [row] = await db
-    .select({ code: act.code })
-    .from(act)
-    .where(and(eq(act.code, code), isNotNull(act.retiredAt)));
-  return row !== undefined;
+  const [row] = await db.select({ retiredAt: act.retiredAt }).from(act).where(eq(act.code, code)).for('share');
+  return row !== undefined && row.retiredAt !== null;
 }
 
 /** The specialists module's kinds of reference data the admin manages. */

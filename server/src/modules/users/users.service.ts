@@ -276,6 +276,17 @@ export async function createUserFromCli(db: Database, body: InviteUserBody, publ
  *   403 `forbidden` (own memberships)
  */
 export async function setCaseTableMembership(ctx: ServiceContext, userId: string, caseTableId: string, member: boolean): Promise<User> {
+  // The user's row locked first: concurrent changes of one user's memberships run one after the
+  // other, each deciding on what the one before it wrote (one wins; a repeat answers 409 or 404).
+  return ctx.db.transaction(async (tx) => {
+    const [current] = await tx.select({ id: u.id }).from(u).where(eq(u.id, userId)).for('update');
+    if (!current) throw notFound('Deze gebruiker');
+    return changeMembership({ ...ctx, db: tx }, userId, caseTableId, member);
+  });
+}
+
+/** `setCaseTableMembership` inside its transaction, with the user's row locked. */
+async function changeMembership(ctx: ServiceContext, userId: string, caseTableId: string, member: boolean): Promise<User> {
   const before = await getUser(ctx, userId);
   const has = before.caseTableIds.includes(caseTableId);
   if (member) {
