@@ -115,7 +115,10 @@ describe('who sees and edits what', () => {
   });
 
   it('the specialist changes their own languages and bio, and is refused the other fields by name', async () => {
-    const ok = await sp3('PATCH', `/api/v1/specialists/${sp3Id}/profile`, { languages: ['nl', 'en', 'nl', 'de'], bio: '  Onderzoeker online radicalisering.  ' });
+    const ok = await sp3('PATCH', `/api/v1/specialists/${sp3Id}/profile`, {
+      languages: ['nl', 'en', 'nl', 'de'],
+      bio: '  Onderzoeker online radicalisering.  ',
+    });
     expect(ok.status, JSON.stringify(ok.body)).toBe(200);
     expect(ok.body.languages).toEqual(['de', 'en', 'nl']);
     expect(ok.body.bio).toBe('Onderzoeker online radicalisering.');
