@@ -105,6 +105,8 @@ describe('who sees and edits what', () => {
   it('the coordinator may edit every field; the specialist their own languages, absences and bio; another specialist sees nothing', async () => {
     const asCoordinator = await coordinator('GET', `/api/v1/specialists/${sp3Id}/profile`);
     expect(asCoordinator.body.editableFields).toEqual([...PROFILE_FIELDS]);
+    // “Mijn profiel” finds the profile through the signed-in user.
+    expect((await sp3('GET', '/api/v1/me')).body.specialistId).toBe(sp3Id);
     const own = await sp3('GET', `/api/v1/specialists/${sp3Id}/profile`);
     expect(own.status).toBe(200);
     expect(own.body.editableFields).toEqual([...SPECIALIST_OWN_PROFILE_FIELDS]);

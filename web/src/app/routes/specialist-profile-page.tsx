@@ -58,7 +58,7 @@ export function SpecialistProfilePage() {
       {p.editableFields.some((f) => f !== 'absences') ? (
         <section aria-labelledby="profile-form-heading" className="dsp-section dsp-panel">
           <Heading2 id="profile-form-heading">{t('profile.formHeading')}</Heading2>
-          <ProfileForm key={`${p.id}:${p.screeningDate}:${p.bio.length}`} profile={p} />
+          <ProfileForm key={p.id} profile={p} />
         </section>
       ) : null}
       <section aria-labelledby="absences-heading" className="dsp-section">
