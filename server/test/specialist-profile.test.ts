@@ -191,6 +191,21 @@ describe('bad input is refused naming the field', () => {
     expect(zero.status).toBe(200);
   });
 
+  it('a retired expertise area stays on a profile that has it, but is not added (409 retired)', async () => {
+    const code = `profiel-${randomUUID().slice(0, 8)}`;
+    expect((await admin('POST', '/api/v1/admin/reference/expertise-areas', { code, name: 'Tijdelijk gebied', nameEn: 'Temporary area' })).status).toBe(201);
+    const holder = await inviteSpecialist();
+    const other = await inviteSpecialist();
+    expect((await coordinator('PATCH', `/api/v1/specialists/${holder.specialistId}/profile`, { expertiseAreaCodes: [code] })).status).toBe(200);
+    const retired = await admin('POST', `/api/v1/admin/reference/expertise-areas/${code}/retirement`);
+    expect(retired.status, JSON.stringify(retired.body)).toBe(200);
+    const kept = await coordinator('PATCH', `/api/v1/specialists/${holder.specialistId}/profile`, { expertiseAreaCodes: ['psychology', code] });
+    expect(kept.status, JSON.stringify(kept.body)).toBe(200);
+    const refused = await coordinator('PATCH', `/api/v1/specialists/${other.specialistId}/profile`, { expertiseAreaCodes: ['psychology', code] });
+    expectProblem(refused, 409, 'retired');
+    expect(pointers(refused)).toEqual(['/expertiseAreaCodes/1']);
+  });
+
   it('an absence that ends before it starts', async () => {
     const res = await sp3('POST', `/api/v1/specialists/${sp3Id}/absences`, { startsOn: '2027-03-10', endsOn: '2027-03-09' });
     expectProblem(res, 400, 'validation-failed');
