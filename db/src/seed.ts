@@ -1,4 +1,4 @@
-import { amsterdamDate, type Role, yearOf } from '@duidingspool/shared';
+import { addDays, amsterdamDate, type Role, screeningValidUntil, yearOf } from '@duidingspool/shared';
 import { eq, sql } from 'drizzle-orm';
 import regional from '../seed/oost-nederland.json' with { type: 'json' };
 import type { Executor } from './client.ts';
@@ -67,6 +67,9 @@ export const DEMO_SPECIALISTS = [
   },
 ] as const;
 
+/** The fictional bio every demo specialist starts with. */
+const DEMO_BIO = 'Fictief demoprofiel: duidingsspecialist in de pool Oost-Nederland.';
+
 const cityKey = (city: string) =>
   city
     .toLowerCase()
@@ -81,7 +84,7 @@ export const caseTableName = (city: string) => `Casustafel Radicalisering ${city
  * demo seed imports `db/seed/oost-nederland.json` through the structure import, then calls this):
  * the current year's budget (an assumption: the same amount as the file's first year) and the
  * fictional demo people — coordinator, finance, admin, one requester per casustafel of the file,
- * six specialists with expertise, languages, regions and rates. Idempotent: rows are matched on
+ * six specialists with expertise, languages, regions, rates and a screening dated a year before `today`. Idempotent: rows are matched on
  * their natural keys and never duplicated or overwritten.
  *
  * @param today `YYYY-MM-DD` in Europe/Amsterdam; decides the current year's budget
@@ -127,9 +130,14 @@ export async function seedDemo(db: Executor, options: { today?: string } = {}): 
     const userId = await addUser(`requester.${cityKey(table.city)}`, `Aanvrager ${table.city}`, ['requester']);
     await db.insert(t.caseTableMembers).values({ caseTableId: table.id, userId }).onConflictDoNothing();
   }
+  // Screened a year before the seed's today, so the demo specialists stay assignable for two more years.
+  const screeningDate = addDays(today, -365);
   for (const s of DEMO_SPECIALISTS) {
     const userId = await addUser(`specialist${s.n}`, s.name, ['specialist']);
-    await db.insert(t.specialists).values({ userId, screeningValidUntil: '2027-12-31' }).onConflictDoNothing();
+    await db
+      .insert(t.specialists)
+      .values({ userId, screeningDate, screeningValidUntil: screeningValidUntil(screeningDate), bio: DEMO_BIO })
+      .onConflictDoNothing();
     const [spec] = await db.select({ id: t.specialists.id }).from(t.specialists).where(eq(t.specialists.userId, userId));
     if (!spec) throw new Error(`specialist ${s.n} missing after insert`);
     for (const code of s.areas) await db.insert(t.specialistExpertiseAreas).values({ specialistId: spec.id, expertiseAreaCode: code }).onConflictDoNothing();

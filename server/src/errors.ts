@@ -73,6 +73,8 @@ export const PROBLEM_TITLES: Record<ProblemType, string> = {
   'correction-too-large': 'Correctie groter dan het origineel',
   'idempotency-key-reused': 'Idempotency-Key al gebruikt voor andere invoer',
   'specialist-inactive': 'Specialist niet (meer) actief',
+  'screening-expired': 'Geen geldige screening (VOG)',
+  'specialist-absent': 'Specialist afwezig',
   'in-use': 'Nog in gebruik',
   retired: 'Opgeheven',
   'unsupported-media-type': 'Niet-ondersteund formaat',

@@ -10,6 +10,7 @@ import { loggerOptions, safeError } from './lib/logger.ts';
 import { every, type Scheduled } from './lib/schedule.ts';
 import { runTriageReminders } from './modules/interpretation-requests/index.ts';
 import { createMailTransport, NotificationWorker } from './modules/notifications/index.ts';
+import { runScreeningReminders } from './modules/specialists/index.ts';
 import { Availability } from './plugins/availability.ts';
 import { listenMetrics, Metrics, type MetricsListener } from './plugins/metrics.ts';
 
@@ -127,7 +128,7 @@ async function untilDatabaseAnswers(prepare: () => Promise<void>, log: FastifyBa
  * instances starting together migrate once (decision 083; retrying with backoff while the
  * database is unreachable), refuses demo accounts where others
  * could reach them, seeds an empty database with the demo data when `seedDemo`, and starts the
- * outbox worker and the triage reminders when `mailWorker`.
+ * outbox worker, the triage reminders and the screening reminders when `mailWorker`.
  * @throws StartRefusedError (a data folder that is unusable or in use, demo accounts exposed:
  *   decisions 045 and 061), after releasing what it took; StartAbortedError when shut down first
  */
@@ -159,6 +160,7 @@ export async function startServer(config: AppConfig, options: StartOptions = {})
   // still writes digests; mails stay in the outbox.
   const worker = config.mailWorker ? new NotificationWorker({ db: handle.db, config, transport: createMailTransport(config), log: app.log }) : null;
   let reminders: Scheduled | null = null;
+  let screeningReminders: Scheduled | null = null;
   const abort = new AbortController();
   let closing: Promise<void> | undefined;
   const shutdown = async () => {
@@ -166,6 +168,7 @@ export async function startServer(config: AppConfig, options: StartOptions = {})
     abort.abort();
     const stopWorker = async () => {
       await reminders?.stop();
+      await screeningReminders?.stop();
       if (worker && !(await within(worker.stop(), WORKER_STOP_GRACE_MS))) {
         started.log.warn(`outbox worker did not stop within ${WORKER_STOP_GRACE_MS / 1000} s; closing without it`);
       }
@@ -223,6 +226,7 @@ export async function startServer(config: AppConfig, options: StartOptions = {})
     if (config.mailWorker) {
       const db = handle.db;
       reminders = every('triage-reminders', 60_000, () => runTriageReminders(db, { ...config, now: () => new Date() }), started.log, 5_000);
+      screeningReminders = every('screening-reminders', 3_600_000, () => runScreeningReminders(db, { ...config, now: () => new Date() }), started.log, 10_000);
     }
     return running;
   } catch (error) {

@@ -293,6 +293,32 @@ const MATRIX: Record<string, Row> = {
     }),
     expect: by(403, { coordinator: 201, coordinatorSpecialist: 403 }),
   },
+  // specialist6 (specialistUnassigned) keeps up their own profile; another specialist does not see it.
+  'GET /api/v1/specialists/:id/profile': {
+    call: (f) => ({ url: `/api/v1/specialists/${f.specialist6}/profile` }),
+    expect: by(403, { coordinator: 200, specialistUnassigned: 200, specialistAssigned: 404 }),
+  },
+  'PATCH /api/v1/specialists/:id/profile': {
+    call: (f) => ({ url: `/api/v1/specialists/${f.specialist6}/profile`, body: { bio: 'Bio' } }),
+    expect: by(403, { coordinator: 200, specialistUnassigned: 200, specialistAssigned: 404 }),
+  },
+  'GET /api/v1/specialists/:id/absences': {
+    call: (f) => ({ url: `/api/v1/specialists/${f.specialist6}/absences` }),
+    expect: by(403, { coordinator: 200, specialistUnassigned: 200, specialistAssigned: 404 }),
+  },
+  // Long past, so the fixture's specialist stays assignable.
+  'POST /api/v1/specialists/:id/absences': {
+    call: (f) => ({ url: `/api/v1/specialists/${f.specialist6}/absences`, body: { startsOn: '2020-01-01', endsOn: '2020-01-02' } }),
+    expect: by(403, { coordinator: 201, specialistUnassigned: 201, specialistAssigned: 404 }),
+  },
+  'DELETE /api/v1/absences/:absenceId': {
+    call: async (f) => {
+      const made = await callers.coordinator('POST', `/api/v1/specialists/${f.specialist6}/absences`, { startsOn: '2020-02-01', endsOn: '2020-02-01' });
+      expect(made.status, JSON.stringify(made.body)).toBe(201);
+      return { url: `/api/v1/absences/${made.body.id}` };
+    },
+    expect: by(403, { coordinator: 204, specialistUnassigned: 204, specialistAssigned: 404 }),
+  },
   // A selection with an own entry is refused as a whole.
   'POST /api/v1/time-entry-reviews': {
     call: (f, actor) => ({ url: '/api/v1/time-entry-reviews', body: { entryIds: isDual(actor) ? [f.entry, own.entry] : [f.entry], status: 'approved' } }),

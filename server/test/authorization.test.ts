@@ -131,6 +131,11 @@ function routes() {
     { method: 'PATCH', path: '/accounting-periods/{month}', body: { status: 'closed' } },
     { method: 'GET', path: '/specialists/{id}/rates' },
     { method: 'POST', path: '/specialists/{id}/rates', body: { rateCents: 10000, validFrom: '2020-01-01' } },
+    { method: 'GET', path: '/specialists/{id}/profile' },
+    { method: 'PATCH', path: '/specialists/{id}/profile', body: { bio: 'Bio' } },
+    { method: 'GET', path: '/specialists/{id}/absences' },
+    { method: 'POST', path: '/specialists/{id}/absences', body: { startsOn: '2020-01-01', endsOn: '2020-01-02' } },
+    { method: 'DELETE', path: '/absences/{absenceId}' },
     { method: 'POST', path: '/time-entry-reviews', body: { entryIds: [randomUUID()], status: 'approved' } },
     { method: 'POST', path: '/time-entries/{id}/corrections', body: { minutes: -1, reason: 'Correctie' } },
     { method: 'GET', path: '/extension-requests' },
@@ -153,7 +158,7 @@ function routes() {
     { method: 'DELETE', path: '/admin/reference/case-tables/{code}/members/{userId}' },
   ].map((r) => ({
     ...r,
-    url: `/api/v1${r.path.replace('{id}', id).replace('{year}', String(thisYear())).replace('{month}', `${thisYear()}-01`).replace('{event}', 'digest').replace('{kind}', 'activities').replace('{code}', 'travel').replace('{userId}', id)}${'query' in r ? r.query : ''}`,
+    url: `/api/v1${r.path.replace('{id}', id).replace('{year}', String(thisYear())).replace('{month}', `${thisYear()}-01`).replace('{event}', 'digest').replace('{kind}', 'activities').replace('{code}', 'travel').replace('{userId}', id).replace('{absenceId}', id)}${'query' in r ? r.query : ''}`,
   })) as {
     method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
     path: string;

@@ -1,6 +1,7 @@
 // Direct database helpers for tests that must set up a situation the API cannot (a tight budget,
 // a budget for an older year, a later rate change) or check stored rows against the API.
 import { type DatabaseHandle, DEMO_DOMAIN, DEMO_PASSWORD, hashPassword, schema } from '@duidingspool/db';
+import { addDays, amsterdamDate, screeningValidUntil } from '@duidingspool/shared';
 import { eq, sql } from 'drizzle-orm';
 
 /** The stored budget row of `year`. */
@@ -134,9 +135,10 @@ export async function createCoordinatorSpecialist(handle: DatabaseHandle, local:
     { userId: user.id, role: 'coordinator' },
     { userId: user.id, role: 'specialist' },
   ]);
+  const screeningDate = addDays(amsterdamDate(), -365);
   const [profile] = await handle.db
     .insert(schema.specialists)
-    .values({ userId: user.id, screeningValidUntil: '2027-12-31' })
+    .values({ userId: user.id, screeningDate, screeningValidUntil: screeningValidUntil(screeningDate) })
     .returning({ id: schema.specialists.id });
   if (!profile) throw new Error('specialist insert returned no row');
   await handle.db.insert(schema.specialistExpertiseAreas).values({ specialistId: profile.id, expertiseAreaCode: 'psychology' });

@@ -1,3 +1,4 @@
+export * from './assignability.ts';
 export * from './contracts/accounts.ts';
 export * from './contracts/advice.ts';
 export * from './contracts/assignments.ts';

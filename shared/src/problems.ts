@@ -22,6 +22,8 @@ export const PROBLEM_TYPES = {
   'correction-too-large': 409,
   'idempotency-key-reused': 409,
   'specialist-inactive': 409,
+  'screening-expired': 409,
+  'specialist-absent': 409,
   'in-use': 409,
   retired: 409,
   'unsupported-media-type': 415,

@@ -1,5 +1,6 @@
+import { MAX_CAPACITY_MINUTES_PER_MONTH } from '@duidingspool/shared';
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, date, integer, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, date, index, integer, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { safetyRegions } from './organisation.ts';
 import { users } from './users.ts';
 
@@ -21,17 +22,50 @@ export const activities = pgTable('activities', {
   retiredAt: timestamp('retired_at', { withTimezone: true }),
 });
 
-/** A duidingsspecialist's profile in the pool. */
-export const specialists = pgTable('specialists', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  userId: uuid('user_id')
-    .notNull()
-    .unique()
-    .references(() => users.id),
-  capacityMinutesPerMonth: integer('capacity_minutes_per_month').notNull().default(2400),
-  screeningValidUntil: date('screening_valid_until', { mode: 'string' }),
-  isActive: boolean('is_active').notNull().default(true),
-});
+/**
+ * A duidingsspecialist's profile in the pool (docs/design.md §3, decision 082). The screening's last
+ * valid day is stored beside its date, both written together from `screeningValidUntil` in shared
+ * (the rule lives there); capacity in minutes per month, 0 to a month of 31 days.
+ */
+export const specialists = pgTable(
+  'specialists',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .unique()
+      .references(() => users.id),
+    capacityMinutesPerMonth: integer('capacity_minutes_per_month').notNull().default(2400),
+    /** Date of the screening (VOG); null when none is recorded. */
+    screeningDate: date('screening_date', { mode: 'string' }),
+    /** Last valid day of the screening (inclusive), derived from `screeningDate`. */
+    screeningValidUntil: date('screening_valid_until', { mode: 'string' }),
+    /** Short professional bio (not case content; free text, at most MAX_BIO_LENGTH characters). */
+    bio: text('bio').notNull().default(''),
+    isActive: boolean('is_active').notNull().default(true),
+  },
+  (t) => [
+    check('specialists_capacity_range', sql`${t.capacityMinutesPerMonth} between 0 and ${sql.raw(String(MAX_CAPACITY_MINUTES_PER_MONTH))}`),
+    check('specialists_screening_pair', sql`(${t.screeningDate} is null) = (${t.screeningValidUntil} is null)`),
+    check('specialists_screening_order', sql`${t.screeningValidUntil} > ${t.screeningDate}`),
+  ],
+);
+
+/** A specialist's absence: not assignable from `starts_on` through `ends_on` (both inclusive, Europe/Amsterdam). */
+export const specialistAbsences = pgTable(
+  'specialist_absences',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    specialistId: uuid('specialist_id')
+      .notNull()
+      .references(() => specialists.id),
+    startsOn: date('starts_on', { mode: 'string' }).notNull(),
+    endsOn: date('ends_on', { mode: 'string' }).notNull(),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check('specialist_absences_order', sql`${t.endsOn} >= ${t.startsOn}`), index('specialist_absences_specialist').on(t.specialistId, t.endsOn)],
+);
 
 export const specialistExpertiseAreas = pgTable(
   'specialist_expertise_areas',

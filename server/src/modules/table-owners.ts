@@ -53,6 +53,7 @@ export const TABLE_OWNERS: Record<TableName, ModuleName> = {
   specialistLanguages: 'specialists',
   specialistRegions: 'specialists',
   specialistRates: 'specialists',
+  specialistAbsences: 'specialists',
   // requests
   interpretationRequests: 'interpretation-requests',
   requestExpertiseAreas: 'interpretation-requests',

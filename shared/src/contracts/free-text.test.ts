@@ -21,6 +21,9 @@ const NOT_FREE_TEXT: Record<string, string> = {
   workedOn: 'a date pattern',
   meetingDate: 'a date pattern',
   validFrom: 'a date pattern',
+  screeningDate: 'a date pattern',
+  startsOn: 'a date pattern',
+  endsOn: 'a date pattern',
 };
 
 function unwrap(schema: z.ZodType): { type: string; schema: z.ZodType } {

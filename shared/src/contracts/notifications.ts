@@ -25,6 +25,7 @@ export const NOTIFICATION_EVENTS = [
   'extension-granted',
   'extension-refused',
   'triage-reminder',
+  'screening-expiring',
   'invitation',
   'password-reset',
   'digest',
@@ -58,6 +59,7 @@ export const PREFERENCE_EVENTS: Readonly<Partial<Record<NotificationEvent, reado
   'request-cancelled': ['requester', 'specialist'],
   'extension-granted': ['specialist'],
   'extension-refused': ['specialist'],
+  'screening-expiring': ['coordinator', 'specialist'],
 };
 
 /** `immediate` (default), `digest` (daily, at the start of each working day, Europe/Amsterdam) or `off`. */

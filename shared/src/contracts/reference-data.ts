@@ -9,8 +9,12 @@ export type ExpertiseArea = z.infer<typeof ExpertiseAreaSchema>;
 export const ActivitySchema = z.object({ code: z.string(), nameNl: z.string(), nameEn: z.string(), retired: z.boolean() }).meta({ id: 'Activity' });
 export type Activity = z.infer<typeof ActivitySchema>;
 
+/** A safety region by its code (e.g. `GM`); `retired` ones stay on profiles but are not offered. */
+export const SafetyRegionRefSchema = z.object({ code: z.string(), name: z.string(), retired: z.boolean() }).meta({ id: 'SafetyRegionRef' });
+export type SafetyRegionRef = z.infer<typeof SafetyRegionRefSchema>;
+
 export const ReferenceDataSchema = z
-  .object({ expertiseAreas: z.array(ExpertiseAreaSchema), activities: z.array(ActivitySchema) })
+  .object({ expertiseAreas: z.array(ExpertiseAreaSchema), activities: z.array(ActivitySchema), safetyRegions: z.array(SafetyRegionRefSchema) })
   .meta({ id: 'ReferenceData' });
 export type ReferenceData = z.infer<typeof ReferenceDataSchema>;
 

@@ -24,6 +24,7 @@ export function navItemsFor(me: Me, t: (key: string) => string): NavItem[] {
     items.push({ to: '/requests', label: t('nav.myRequests') }, { to: '/requests/new', label: t('nav.newRequest') });
   }
   if (roles.includes('specialist')) items.push({ to: '/assignments', label: t('nav.myAssignments') });
+  if (roles.includes('specialist') && me.specialistId) items.push({ to: `/specialists/${me.specialistId}`, label: t('nav.myProfile') });
   if (roles.includes('coordinator') || roles.includes('finance')) items.push({ to: '/budget', label: t('nav.budget') });
   if (roles.includes('admin')) items.push({ to: '/users', label: t('nav.users') });
   if (roles.includes('coordinator') || roles.includes('admin')) items.push({ to: '/audit-log', label: t('nav.auditLog') });

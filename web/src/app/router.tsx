@@ -41,6 +41,7 @@ const ReferenceDataPage = page(() => import('./routes/reference-data-page.tsx'),
 const RequestDetailPage = page(() => import('./routes/request-detail-page.tsx'), 'RequestDetailPage');
 const RequestsPage = page(() => import('./routes/requests-page.tsx'), 'RequestsPage');
 const SetPasswordPage = page(() => import('./routes/set-password-page.tsx'), 'SetPasswordPage');
+const SpecialistProfilePage = page(() => import('./routes/specialist-profile-page.tsx'), 'SpecialistProfilePage');
 const SpecialistRatesPage = page(() => import('./routes/specialist-rates-page.tsx'), 'SpecialistRatesPage');
 const SpecialistsPage = page(() => import('./routes/specialists-page.tsx'), 'SpecialistsPage');
 const TriagePage = page(() => import('./routes/triage-page.tsx'), 'TriagePage');
@@ -121,6 +122,7 @@ export function AppRoutes() {
           <Route path="triage" element={only(['coordinator'], <TriagePage />)} />
           <Route path="hours" element={only(['coordinator'], <ApprovalsPage />)} />
           <Route path="specialists" element={only(['coordinator'], <SpecialistsPage />)} />
+          <Route path="specialists/:specialistId" element={only(['coordinator', 'specialist'], <SpecialistProfilePage />)} />
           <Route path="specialists/:specialistId/rates" element={only(['coordinator'], <SpecialistRatesPage />)} />
           <Route path="assignments" element={only(['specialist'], <AssignmentsPage />)} />
           <Route path="assignments/:assignmentId" element={only(['specialist', 'coordinator'], <AssignmentDetailPage />)} />

@@ -3,6 +3,7 @@ import {
   type Assignment,
   type AssignmentListQuery,
   amsterdamDate,
+  assignabilityDate,
   type CreateAssignmentBody,
   type EndAssignmentBody,
   findTransition,
@@ -18,7 +19,7 @@ import { assertNotOwnWork } from '../../lib/separation-of-duties.ts';
 import { audit } from '../audit/index.ts';
 import { findVisibleRequest, recordTransition } from '../interpretation-requests/index.ts';
 import { enqueueNotification } from '../notifications/index.ts';
-import { findSpecialist } from '../specialists/index.ts';
+import { findSpecialist, NOT_ASSIGNABLE_DETAIL, notAssignableOn } from '../specialists/index.ts';
 import {
   type AssignmentRecord,
   assignmentsVisibleTo,
@@ -49,11 +50,13 @@ export async function getAssignment(ctx: ServiceContext, id: string): Promise<As
  * estimate's cost at the rate valid today (Europe/Amsterdam) is reserved on this year's budget with
  * a guarded UPDATE (docs/design.md §5); the request moves to `assigned` and the specialist is notified.
  * Only a specialist active in the pool can be assigned, and never the coordinator themselves
- * (separation of duties, docs/design.md §2).
+ * (separation of duties, docs/design.md §2); nor one without a valid screening or absent on the
+ * request's meeting date (today when it has none or it has passed), or without a rate today
+ * (`notAssignableReasons`, shared; decision 082).
  *
  * @throws AppError 404 `not-found`, 400 `validation-failed` (unknown specialist), 403
  *   `separation-of-duties`, 409 `specialist-inactive`, `invalid-transition` (request not submitted),
- *   `no-rate`, `no-budget`, `budget-exceeded` (with `availableCents`)
+ *   `screening-expired`, `specialist-absent`, `no-rate`, `no-budget`, `budget-exceeded` (with `availableCents`)
  */
 export async function assignSpecialist(ctx: ServiceContext, requestId: string, body: CreateAssignmentBody): Promise<Assignment> {
   const today = amsterdamDate(ctx.now());
@@ -72,8 +75,16 @@ export async function assignSpecialist(ctx: ServiceContext, requestId: string, b
         errors: [{ in: 'body', pointer: '/specialistId', message: 'niet (meer) actief' }],
       });
     }
+    // Screening valid and present on the meeting date (or today), a rate today: the one rule in shared.
+    const on = assignabilityDate(request.meetingDate, today);
+    const [reason] = await notAssignableOn(tx, specialist.id, on, today);
+    if (reason) {
+      throw new AppError(reason, NOT_ASSIGNABLE_DETAIL[reason](reason === 'no-rate' ? today : on), {
+        errors: [{ in: 'body', pointer: '/specialistId', message: reason }],
+      });
+    }
     const rateCents = await rateOn(tx, specialist.id, today);
-    if (rateCents === null) throw new AppError('no-rate', `Deze specialist heeft geen tarief dat geldt op ${today}.`);
+    if (rateCents === null) throw new AppError('no-rate', NOT_ASSIGNABLE_DETAIL['no-rate'](today));
     const reservedCents = await reserveForAssignment(ctx, tx, year, body.estimatedMinutes, rateCents);
     const [row] = await tx
       .insert(schema.assignments)

@@ -74,7 +74,7 @@ export const interpretationRequestRoutes: FastifyPluginAsyncZod<{ now: () => Dat
   });
 
   app.post('/interpretation-requests/:id/assignments', {
-    config: { roles: ['coordinator'], problems: ['separation-of-duties', 'specialist-inactive'] },
+    config: { roles: ['coordinator'], problems: ['separation-of-duties', 'specialist-inactive', 'screening-expired', 'specialist-absent', 'no-rate'] },
     schema: {
       tags: ['assignments'],
       summary: 'Specialist toewijzen met inschatting; reserveert budget',

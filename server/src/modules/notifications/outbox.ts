@@ -143,13 +143,16 @@ const DUE_NOW: NotificationStatus = 'pending';
  * the recipient's id is appended); an item already in the outbox for a recipient is skipped, so a
  * job may run as often and on as many instances as it likes. When `lockKey` is given the statement
  * first takes `pg_try_advisory_xact_lock(lockKey)` and writes nothing if another instance holds it.
+ * With `itemRecipient` each item also goes to its own user: `items` then yields a column
+ * `recipient_user_id` (uuid, or null for none), and that user gets the item too when active,
+ * whatever their roles (once, also when they hold one of `roles`).
  *
  * @returns the number of rows written
  */
 export async function enqueueForEach(
   db: Executor,
   ctx: OutboxContext,
-  input: { event: NotificationEvent; roles: ('coordinator' | 'finance')[]; items: SQL; lockKey?: number },
+  input: { event: NotificationEvent; roles: ('coordinator' | 'finance')[]; items: SQL; lockKey?: number; itemRecipient?: boolean },
 ): Promise<number> {
   const now = ctx.now();
   const digestAt = nextWorkingDayStart(now, ctx.workingHours);
@@ -158,6 +161,15 @@ export async function enqueueForEach(
     input.roles.map((r) => sql`${r}`),
     sql`, `,
   );
+  // The item's own user, beside the role holders; `union` (not `union all`) keeps one row per item
+  // and user when that user holds one of the roles too.
+  const itemTargets = input.itemRecipient
+    ? sql`union
+      select i.reference, i.link_path, i.params, i.dedupe_key, u.id, u.email, coalesce(p.mode, 'immediate')
+      from items i
+      join users u on u.id = i.recipient_user_id and u.is_active
+      left join notification_preferences p on p.user_id = u.id and p.event = ${input.event}`
+    : sql``;
   const lock = input.lockKey === undefined ? sql`select true as got` : sql`select pg_try_advisory_xact_lock(${input.lockKey}) as got`;
   const result = await db.execute(sql`
     with job_lock as materialized (${lock}),
@@ -168,16 +180,20 @@ export async function enqueueForEach(
       join user_roles ur on ur.user_id = u.id and ur.role in (${roles})
       left join notification_preferences p on p.user_id = u.id and p.event = ${input.event}
       where u.is_active
+    ),
+    targets as (
+      select i.reference, i.link_path, i.params, i.dedupe_key, r.id, r.email, r.mode from items i, recipients r
+      ${itemTargets}
     )
     insert into notifications (event, recipient_user_id, recipient_email, reference, link_path, params, message_id, dedupe_key, status, next_attempt_at)
-    select ${input.event}, r.id, r.email, i.reference, i.link_path, i.params,
+    select ${input.event}, r.id, r.email, r.reference, r.link_path, r.params,
       '<' || gen_random_uuid() || '@' || ${host} || '>',
-      i.dedupe_key || ':' || r.id,
+      r.dedupe_key || ':' || r.id,
       case when r.mode = 'digest' then ${HELD_FOR_DIGEST} else ${DUE_NOW} end,
       case when r.mode = 'digest' then ${digestAt.toISOString()}::timestamptz else ${now.toISOString()}::timestamptz end
-    from job_lock, items i, recipients r
+    from job_lock, targets r
     where job_lock.got and r.mode <> 'off'
-      and not exists (select 1 from notifications x where x.dedupe_key = i.dedupe_key || ':' || r.id)
+      and not exists (select 1 from notifications x where x.dedupe_key = r.dedupe_key || ':' || r.id)
     on conflict do nothing
     returning 1
   `);

@@ -14,6 +14,9 @@ export interface MailParams {
   thresholdPercent?: number;
   /** triage-reminder: the request's urgency. */
   urgency?: 'regular' | 'urgent';
+  /** screening-expiring: the specialist's name and the screening's last valid day (YYYY-MM-DD). */
+  specialistName?: string;
+  validUntil?: string;
   /** digest: the notifications it carries. */
   items?: { event: NotificationEvent; reference: string | null; link: string }[];
 }
@@ -138,6 +141,12 @@ const nl: Record<NotificationEvent, EventText> = {
       `Duidingsverzoek ${r} ${p.urgency === 'urgent' ? '(urgent) ' : ''}wacht langer dan ${p.urgency === 'urgent' ? 'één werkdag' : 'twee werkdagen'} op triage.`,
     action: 'Naar de triage',
   },
+  'screening-expiring': {
+    subject: (_r, p) => `Screening (VOG) verloopt op ${p.validUntil ?? ''}`,
+    body: (_r, p) =>
+      `De screening (VOG) van ${p.specialistName ?? 'een specialist'} is geldig tot en met ${p.validUntil ?? ''}. Daarna kan deze specialist niet meer worden ingezet tot er een nieuwe screeningsdatum is vastgelegd.`,
+    action: 'Profiel bekijken',
+  },
   invitation: {
     subject: () => 'Uitnodiging voor de Duidingspool Oost-Nederland',
     body: () => 'U bent uitgenodigd voor de Duidingspool Oost-Nederland. Kies via de link een wachtwoord om uw account te activeren.',
@@ -247,6 +256,12 @@ const en: Record<NotificationEvent, EventText> = {
     body: (r, p) =>
       `Interpretation request ${r} ${p.urgency === 'urgent' ? '(urgent) ' : ''}has waited more than ${p.urgency === 'urgent' ? 'one working day' : 'two working days'} for triage.`,
     action: 'Go to triage',
+  },
+  'screening-expiring': {
+    subject: (_r, p) => `Screening (VOG) expires on ${p.validUntil ?? ''}`,
+    body: (_r, p) =>
+      `The screening (VOG) of ${p.specialistName ?? 'a specialist'} is valid through ${p.validUntil ?? ''}. After that this specialist cannot be assigned until a new screening date is recorded.`,
+    action: 'View profile',
   },
   invitation: {
     subject: () => 'Invitation to the Duidingspool Oost-Nederland',
@@ -364,13 +379,15 @@ export function sampleMailInput(event: NotificationEvent, language: MailLanguage
   return {
     event,
     language,
-    reference: ['invitation', 'password-reset', 'digest', 'budget-threshold-crossed'].includes(event) ? null : 'DP-2019-0007',
+    reference: ['invitation', 'password-reset', 'digest', 'budget-threshold-crossed', 'screening-expiring'].includes(event) ? null : 'DP-2019-0007',
     link: event === 'budget-threshold-crossed' ? `${publicUrl}/budget` : link,
     recipientName: language === 'nl' ? 'Voorbeeldgebruiker' : 'Sample user',
     params: {
       year: 2019,
       thresholdPercent: 75,
       urgency: 'urgent',
+      specialistName: language === 'nl' ? 'Voorbeeldspecialist' : 'Sample specialist',
+      validUntil: '2019-12-31',
       items:
         event === 'digest'
           ? [

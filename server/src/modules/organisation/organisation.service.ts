@@ -47,9 +47,18 @@ export async function listCaseTables(db: Executor, actor: Actor, q: CaseTableLis
   );
 }
 
-/** The expertise areas (by Dutch name) and activities, for forms and filters (docs/design.md §7); read from the specialists module. */
+/**
+ * The expertise areas (by Dutch name) and activities, read from the specialists module, and the
+ * safety regions by code (the specialist profile's regions), for forms and filters (docs/design.md §7).
+ */
 export async function referenceData(db: Executor): Promise<ReferenceData> {
-  return { expertiseAreas: await listExpertiseAreas(db), activities: await listActivities(db) };
+  const r = schema.safetyRegions;
+  const regions = await db.select({ code: r.code, name: r.name, retiredAt: r.retiredAt }).from(r).orderBy(asc(r.code));
+  return {
+    expertiseAreas: await listExpertiseAreas(db),
+    activities: await listActivities(db),
+    safetyRegions: regions.map(({ retiredAt, ...row }) => ({ ...row, retired: retiredAt !== null })),
+  };
 }
 
 /** True when casustafel `caseTableId` serves municipality `municipalityId` (`case_table_municipalities`). */

@@ -1,6 +1,12 @@
 /** The public face of the specialists module: other modules and the app import only what is listed here (decision 050). */
 
 export {
+  editableProfileFields,
+  ensureSpecialistProfile,
+  NOT_ASSIGNABLE_DETAIL,
+  notAssignableOn,
+} from './profile.service.ts';
+export {
   activityExists,
   activityRetired,
   addCodedName,
@@ -16,4 +22,5 @@ export {
   unknownExpertiseAreas,
   upsertReferenceData,
 } from './reference-data.ts';
+export { runScreeningReminders, type ScreeningReminderContext } from './screening-reminders.ts';
 export { activeInPool, activeSpecialistIdOf, findSpecialist, findSpecialistOfUser } from './specialists.repository.ts';

@@ -1,6 +1,6 @@
 import { type Executor, schema } from '@duidingspool/db';
 import type { SpecialistAction } from '@duidingspool/shared';
-import { and, eq, type SQL, sql } from 'drizzle-orm';
+import { and, Column, eq, getTableName, type SQL, sql } from 'drizzle-orm';
 import { type Actor, hasRole } from '../../lib/context.ts';
 import { isOwnWork } from '../../lib/separation-of-duties.ts';
 
@@ -31,7 +31,10 @@ export async function findSpecialist(db: Executor, specialistId: string): Promis
  * current user.
  */
 export function activeSpecialistIdOf(userId: SQL | typeof schema.users.id): SQL<string | null> {
-  return sql<string | null>`(select sp.id::text from ${s} sp where sp.user_id = ${userId} and sp.is_active)`;
+  // A column is written with its table: drizzle leaves it bare in a query on one table, and a bare
+  // "id" inside this subquery would name the specialist's own id (the profile was then never found).
+  const user = userId instanceof Column ? sql`${sql.identifier(getTableName(userId.table))}.${sql.identifier(userId.name)}` : userId;
+  return sql<string | null>`(select sp.id::text from ${s} sp where sp.user_id = ${user} and sp.is_active)`;
 }
 
 /** The specialist profile of user `userId`, or null when the user has none. */

@@ -1,17 +1,25 @@
 import {
+  AbsenceListSchema,
+  AbsenceParamsSchema,
+  AbsenceSchema,
   amsterdamDate,
+  CreateAbsenceBodySchema,
   CreateRateBodySchema,
   IdParamsSchema,
+  PatchSpecialistProfileBodySchema,
   pageOf,
   SpecialistListQuerySchema,
+  SpecialistProfileSchema,
   SpecialistRateListSchema,
   SpecialistRateSchema,
   SpecialistSchema,
 } from '@duidingspool/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { serviceContext } from '../../lib/service-context.ts';
 import { actorOf } from '../../plugins/auth.ts';
 import { listPoolSpecialists } from './pool.read-model.ts';
+import { addAbsence, deleteAbsence, getProfile, listAbsences, updateProfile } from './profile.service.ts';
 import { addRate, listRates } from './rates.service.ts';
 
 /**
@@ -24,7 +32,7 @@ export const specialistRoutes: FastifyPluginAsyncZod<{ now?: () => Date }> = asy
     config: { roles: ['coordinator'] },
     schema: {
       tags: ['reference'],
-      summary: 'Actieve specialisten met expertise, capaciteit, huidig tarief en huidige belasting',
+      summary: 'Actieve specialisten met expertise, capaciteit, huidig tarief, huidige belasting en inzetbaarheid op een datum',
       querystring: SpecialistListQuerySchema,
       response: { 200: pageOf(SpecialistSchema).meta({ id: 'SpecialistPage' }) },
     },
@@ -46,5 +54,51 @@ export const specialistRoutes: FastifyPluginAsyncZod<{ now?: () => Date }> = asy
       response: { 201: SpecialistRateSchema },
     },
     handler: async (request, reply) => reply.code(201).send(await addRate(ctx(request), request.params.id, request.body)),
+  });
+  const profileRoles = { roles: ['coordinator', 'specialist'] as ('coordinator' | 'specialist')[] };
+  app.get('/specialists/:id/profile', {
+    config: profileRoles,
+    schema: {
+      tags: ['reference'],
+      summary: 'Profiel van een specialist (coördinator: iedereen; specialist: het eigen profiel), met wat u mag wijzigen',
+      params: IdParamsSchema,
+      response: { 200: SpecialistProfileSchema },
+    },
+    handler: async (request) => getProfile(ctx(request), request.params.id),
+  });
+  app.patch('/specialists/:id/profile', {
+    config: { ...profileRoles, problems: ['separation-of-duties', 'retired'] },
+    schema: {
+      tags: ['reference'],
+      summary: 'Profiel wijzigen (coördinator: alle velden; specialist: eigen talen en bio)',
+      params: IdParamsSchema,
+      body: PatchSpecialistProfileBodySchema,
+      response: { 200: SpecialistProfileSchema },
+    },
+    handler: async (request) => updateProfile(ctx(request), request.params.id, request.body),
+  });
+  app.get('/specialists/:id/absences', {
+    config: profileRoles,
+    schema: { tags: ['reference'], summary: 'Afwezigheden van een specialist', params: IdParamsSchema, response: { 200: AbsenceListSchema } },
+    handler: async (request) => ({ items: await listAbsences(ctx(request), request.params.id) }),
+  });
+  app.post('/specialists/:id/absences', {
+    config: profileRoles,
+    schema: {
+      tags: ['reference'],
+      summary: 'Afwezigheid vastleggen (beide datums inclusief)',
+      params: IdParamsSchema,
+      body: CreateAbsenceBodySchema,
+      response: { 201: AbsenceSchema },
+    },
+    handler: async (request, reply) => reply.code(201).send(await addAbsence(ctx(request), request.params.id, request.body)),
+  });
+  app.delete('/absences/:absenceId', {
+    config: profileRoles,
+    schema: { tags: ['reference'], summary: 'Afwezigheid verwijderen', params: AbsenceParamsSchema, response: { 204: z.undefined() } },
+    handler: async (request, reply) => {
+      await deleteAbsence(ctx(request), request.params.absenceId);
+      return reply.code(204).send();
+    },
   });
 };

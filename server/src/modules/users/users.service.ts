@@ -8,7 +8,7 @@ import { withdrawSpecialistWork } from '../assignments/index.ts';
 import { audit, auditAs, SYSTEM_ORIGIN } from '../audit/index.ts';
 import { deleteRecoveryCodes, issueAccountToken, revokeSessions, voidAccountTokens } from '../auth/index.ts';
 import { retiredCaseTables, unknownCaseTables } from '../organisation/index.ts';
-import { findSpecialistOfUser } from '../specialists/index.ts';
+import { ensureSpecialistProfile, findSpecialistOfUser } from '../specialists/index.ts';
 import { caseTableIdsOf } from './memberships.ts';
 import { rolesOf } from './roles.ts';
 
@@ -113,7 +113,8 @@ async function replaceRolesAndMemberships(db: Executor, userId: string, roles: R
 
 /**
  * Invites a user by e-mail: the account exists without a password until the user sets one through
- * the single-use link (72 hours) that goes out through the outbox. docs/design.md §2 (admin).
+ * the single-use link (72 hours) that goes out through the outbox. docs/design.md §2 (admin). A
+ * specialist gets their profile at once (`ensureSpecialistProfile`), for the coordinator to fill.
  *
  * @throws AppError 409 `conflict` (e-mail in use), 400 `validation-failed` (casustafel)
  */
@@ -130,6 +131,7 @@ export async function inviteUser(ctx: ServiceContext, body: InviteUserBody): Pro
         errors: [{ in: 'body', pointer: '/email', message: 'al in gebruik' }],
       });
     await replaceRolesAndMemberships(tx, created.id, body.roles, caseTableIds);
+    if (body.roles.includes('specialist')) await ensureSpecialistProfile(tx, { actorId: ctx.actor.userId, origin: ctx.origin }, created.id);
     await issueAccountToken(tx, {
       userId: created.id,
       purpose: 'invitation',
@@ -148,7 +150,8 @@ export async function inviteUser(ctx: ServiceContext, body: InviteUserBody): Pro
  * decision 041); an invitee whose invitation was voided so gets a new one. An admin cannot
  * deactivate themselves or drop their own admin role (the pool would lose its last way in). When
  * the change takes a specialist out of the pool (deactivated, or the `specialist` role taken away), their open proposals are withdrawn and
- * their accepted assignments flagged to the coordinators (`withdrawSpecialistWork`, docs/design.md §4).
+ * their accepted assignments flagged to the coordinators (`withdrawSpecialistWork`, docs/design.md §4);
+ * a user given the `specialist` role gets a profile if they had none (`ensureSpecialistProfile`).
  *
  * @throws AppError 404 `not-found`, 400 `validation-failed`
  */
@@ -173,6 +176,7 @@ export async function updateUser(ctx: ServiceContext, id: string, body: PatchUse
           : [];
     assertRequesterHasCaseTable(roles, caseTableIds ?? before.caseTableIds);
     await replaceRolesAndMemberships(tx, id, body.roles, caseTableIds);
+    if (body.roles?.includes('specialist')) await ensureSpecialistProfile(tx, { actorId: ctx.actor.userId, origin: ctx.origin }, id);
     const set: Partial<typeof u.$inferInsert> = {};
     if (body.displayName !== undefined) set.displayName = body.displayName.trim();
     if (body.isActive !== undefined) set.isActive = body.isActive;
@@ -232,7 +236,7 @@ export async function updateUser(ctx: ServiceContext, id: string, body: PatchUse
  * Creates a user from the command line (`pnpm admin create-user`), for the first account of a
  * fresh production install where no admin can invite yet. The user gets an invitation link
  * (72 hours, single use) that the CLI prints, so no password passes through a shell history; no
- * mail is queued, and only the token's sha256 is stored.
+ * mail is queued, and only the token's sha256 is stored. A specialist gets their profile at once.
  *
  * @returns the user and the link
  * @throws AppError 409 `conflict` (e-mail in use)
@@ -247,19 +251,17 @@ export async function createUserFromCli(db: Database, body: InviteUserBody, publ
       .returning({ id: u.id });
     if (!created) throw new AppError('conflict', `Er bestaat al een gebruiker met e-mailadres ${body.email}.`);
     await replaceRolesAndMemberships(tx, created.id, body.roles, caseTableIds);
+    const cli = { actorId: null, origin: { ...SYSTEM_ORIGIN, userAgent: 'admin-cli' } };
+    if (body.roles.includes('specialist')) await ensureSpecialistProfile(tx, cli, created.id);
     // No mail: the operator hands over the printed link, so no other copy of the token exists.
     const token = await issueAccountToken(tx, { userId: created.id, purpose: 'invitation', createdBy: null, mail: null });
-    await auditAs(
-      tx,
-      { actorId: null, origin: { ...SYSTEM_ORIGIN, userAgent: 'admin-cli' } },
-      {
-        action: 'invite',
-        objectType: 'user',
-        objectId: created.id,
-        result: 'success',
-        details: { roles: body.roles, via: 'cli' },
-      },
-    );
+    await auditAs(tx, cli, {
+      action: 'invite',
+      objectType: 'user',
+      objectId: created.id,
+      result: 'success',
+      details: { roles: body.roles, via: 'cli' },
+    });
     return { user: await getUser({ db }, created.id, tx), link: `${publicUrl}/set-password#token=${token}` };
   });
 }

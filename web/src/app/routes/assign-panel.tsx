@@ -15,7 +15,8 @@ import { currentYear } from '../../lib/dates.ts';
  */
 export function AssignPanel({ request, onAssigned }: { request: InterpretationRequest; onAssigned: (message: string) => void }) {
   const { t } = useTranslation();
-  const specialists = useSpecialists({ pageSize: 100 });
+  // Assignability is answered for the request's meeting date (today when it has none or it passed).
+  const specialists = useSpecialists({ pageSize: 100, meetingDate: request.meetingDate ?? undefined });
   const budgets = useBudgets();
   const [showAll, setShowAll] = useState(false);
   const [selectedId, setSelectedId] = useState<string | undefined>();

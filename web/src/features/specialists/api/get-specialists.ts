@@ -7,6 +7,8 @@ import { queryRoots } from '../../../lib/query-roots.ts';
 export interface SpecialistListParams {
   expertiseAreaCode?: string;
   language?: string;
+  /** Whether each can be assigned is answered for this date (a request's meeting date); today when left out. */
+  meetingDate?: string | undefined;
   page?: number;
   pageSize?: number;
 }
@@ -16,14 +18,22 @@ export const specialistKeys = {
   all: [queryRoots.specialists] as const,
   list: (params: SpecialistListParams) => [queryRoots.specialists, 'list', params] as const,
   rates: (specialistId: string) => [queryRoots.specialists, 'rates', specialistId] as const,
+  profile: (specialistId: string) => [queryRoots.specialists, 'profile', specialistId] as const,
+  absences: (specialistId: string) => [queryRoots.specialists, 'absences', specialistId] as const,
 };
 
 const SpecialistPageSchema = pageOf(SpecialistSchema);
 
-/** `GET /specialists` (coordinator): specialists with expertise, languages, rate and current load. */
+/** `GET /specialists` (coordinator): specialists with expertise, languages, rate, current load and whether they can be assigned. */
 export function getSpecialists(params: SpecialistListParams, signal?: AbortSignal) {
   return apiRequest('/specialists', {
-    query: { expertiseAreaCode: params.expertiseAreaCode, language: params.language, page: params.page ?? 1, pageSize: params.pageSize ?? 100 },
+    query: {
+      expertiseAreaCode: params.expertiseAreaCode,
+      language: params.language,
+      meetingDate: params.meetingDate,
+      page: params.page ?? 1,
+      pageSize: params.pageSize ?? 100,
+    },
     schema: SpecialistPageSchema,
     signal,
   });

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../../components/data-table.tsx';
 import { ExpertiseList, LanguageList } from '../../../components/expertise-list.tsx';
 import { formatCents, formatHoursMinutes } from '../../../lib/format.ts';
+import { AssignabilityNote } from './assignability-note.tsx';
 
 /** Id of the radio button of specialist `id` (for error-summary links). */
 export const specialistRadioId = (id: string) => `specialist-${id}`;
@@ -11,7 +12,8 @@ export const specialistRadioId = (id: string) => `specialist-${id}`;
 /**
  * A table of specialists to choose one from: name, expertise, languages, rate and current load
  * (open assignments, open hours against monthly capacity). By default only specialists with one
- * of the request's expertise areas are listed; a checkbox shows all.
+ * of the request's expertise areas are listed; a checkbox shows all. A specialist who cannot be
+ * assigned on the meeting date (the server's `assignability`) is shown with the reasons, not selectable.
  */
 export function SpecialistPicker({
   specialists,
@@ -75,12 +77,17 @@ export function SpecialistPicker({
                         value={s.id}
                         checked={selectedId === s.id}
                         onChange={() => onSelect(s.id)}
-                        disabled={s.currentRateCents === null}
+                        disabled={!s.assignability.assignable}
                       />
                       <FormLabel htmlFor={id} type="radio">
                         <bdi>{s.displayName}</bdi>
                       </FormLabel>
                     </span>
+                    {s.assignability.assignable ? null : (
+                      <span className="dsp-cell-note">
+                        <AssignabilityNote assignability={s.assignability} />
+                      </span>
+                    )}
                   </TableHeaderCell>
                   <TableCell>
                     <ExpertiseList codes={s.expertiseAreaCodes} />

@@ -8,8 +8,9 @@ import { VisuallyHidden } from '../../../components/visually-hidden.tsx';
 import { isolate } from '../../../lib/bidi.ts';
 import { formatCents, formatMinutes } from '../../../lib/format.ts';
 import { useSpecialists } from '../api/get-specialists.ts';
+import { AssignabilityNote } from './assignability-note.tsx';
 
-/** The coordinator's list of specialists: expertise, current rate, capacity, load and a link to the rate history. */
+/** The coordinator's list of specialists: name (to the profile), expertise, current rate, capacity, load, whether assignable today, and a link to the rate history. */
 export function SpecialistsTable() {
   const { t } = useTranslation();
   const query = useSpecialists();
@@ -24,13 +25,16 @@ export function SpecialistsTable() {
         t('specialists.columns.currentRate'),
         t('specialists.columns.capacity'),
         t('specialists.columns.load'),
+        t('specialists.columns.assignable'),
         t('specialists.columns.rates'),
       ]}
     >
       {query.data.items.map((s) => (
         <TableRow key={s.id}>
           <TableCell>
-            <bdi>{s.displayName}</bdi>
+            <AppLink to={`/specialists/${s.id}`}>
+              <bdi>{s.displayName}</bdi>
+            </AppLink>
           </TableCell>
           <TableCell>
             <ExpertiseList codes={s.expertiseAreaCodes} />
@@ -40,6 +44,9 @@ export function SpecialistsTable() {
           </TableCell>
           <TableCell className="dsp-nowrap">{t('specialists.perMonth', { duration: formatMinutes(s.capacityMinutesPerMonth) })}</TableCell>
           <TableCell>{t('specialists.loadValue', { count: s.openAssignments, duration: formatMinutes(s.openEstimatedMinutes) })}</TableCell>
+          <TableCell>
+            <AssignabilityNote assignability={s.assignability} />
+          </TableCell>
           <TableCell className="dsp-nowrap">
             <AppLink to={`/specialists/${s.id}/rates`}>
               {t('specialists.ratesLink')}

@@ -1,0 +1,70 @@
+// The specialist's profile through the UI (issue 10, item 3): the coordinator opens a specialist
+// from the list, records an absence and deletes it after confirming; the specialist finds their
+// own profile under “Mijn profiel” with only the fields they may change. axe-core checks the pages.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { expectAccessible, launchBrowser } from '../support/browser.ts';
+
+const baseUrl = inject('baseUrl');
+const PASSWORD = 'demo-duidingspool-2019';
+
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+async function loginAs(local: string): Promise<Page> {
+  const context = await browser.newContext({ baseURL: baseUrl, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
+  contexts.push(context);
+  const page = await context.newPage();
+  await page.goto('/login');
+  await page.getByLabel('E-mailadres').fill(`${local}@duidingspool.example`);
+  await page.getByLabel('Wachtwoord').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await page.getByRole('button', { name: 'Uitloggen' }).waitFor();
+  return page;
+}
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  for (const c of contexts) await c.close();
+  await browser?.close();
+});
+
+describe('the specialist profile in the browser', () => {
+  it('the coordinator opens a profile, adds an absence and deletes it after confirming', async () => {
+    const coordinator = await loginAs('coordinator');
+    await coordinator.goto('/specialists');
+    await coordinator.getByRole('link', { name: 'Mark Hendriks MA', exact: true }).click();
+    await coordinator.getByRole('heading', { level: 1, name: /Profiel van/ }).waitFor();
+    await coordinator.getByText(/^Inzetbaar op /).waitFor();
+    await expectAccessible(coordinator, 'profiel (coördinator)');
+    // The coordinator may change every field, the screening date included.
+    await coordinator.getByLabel('Datum screening (VOG)').waitFor();
+
+    await coordinator.getByLabel('Van').fill('2031-07-01');
+    await coordinator.getByLabel('Tot en met').fill('2031-07-14');
+    await coordinator.getByRole('button', { name: 'Afwezigheid toevoegen' }).click();
+    await coordinator.getByText('Afwezigheid van 01-07-2031 tot en met 14-07-2031 is vastgelegd.').waitFor();
+
+    await coordinator.getByRole('button', { name: 'Afwezigheid van 01-07-2031 tot en met 14-07-2031 verwijderen' }).click();
+    await coordinator.getByText('Afwezigheid van 01-07-2031 tot en met 14-07-2031 verwijderen?').waitFor();
+    await expectAccessible(coordinator, 'afwezigheid verwijderen bevestigen');
+    await coordinator.getByRole('button', { name: 'Ja, verwijderen' }).click();
+    await coordinator.getByText('De afwezigheid van 01-07-2031 tot en met 14-07-2031 is verwijderd.').waitFor();
+    expect(await coordinator.getByRole('cell', { name: '01-07-2031' }).count()).toBe(0);
+  });
+
+  it('the specialist edits their own languages and bio under “Mijn profiel”, nothing else', async () => {
+    const specialist = await loginAs('specialist2');
+    await specialist.getByRole('link', { name: 'Mijn profiel' }).click();
+    await specialist.getByRole('heading', { level: 1, name: 'Mijn profiel' }).waitFor();
+    await expectAccessible(specialist, 'mijn profiel');
+    expect(await specialist.getByLabel('Datum screening (VOG)').count()).toBe(0);
+    expect(await specialist.getByLabel('Capaciteit per maand (uu:mm)').count()).toBe(0);
+    await specialist.getByLabel('Korte professionele beschrijving').fill('Onderzoeker polarisatie en gezinssystemen.');
+    await specialist.getByRole('button', { name: 'Profiel opslaan' }).click();
+    await specialist.getByText('Het profiel is opgeslagen.').waitFor();
+  });
+});

@@ -1,0 +1,76 @@
+import { isIsoDate } from './dates.ts';
+
+/**
+ * How long a screening (VOG, Verklaring Omtrent het Gedrag) counts for the pool: three years from
+ * its date (docs/design.md §3, decision 082).
+ */
+export const SCREENING_VALIDITY_YEARS = 3;
+
+/** Days before a screening expires that the coordinators and the specialist are told (decision 082). */
+export const SCREENING_REMINDER_DAYS = 30;
+
+/**
+ * Why a specialist cannot be assigned on a date, each also the problem `type` (409) the assignment
+ * answers with: no valid screening on that date (none recorded, or expired), absent on that date,
+ * or no rate valid today (the rate the reservation is priced at).
+ */
+export const NOT_ASSIGNABLE_REASONS = ['screening-expired', 'specialist-absent', 'no-rate'] as const;
+export type NotAssignableReason = (typeof NOT_ASSIGNABLE_REASONS)[number];
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/** `date` (YYYY-MM-DD) plus `days` calendar days (negative: minus), as YYYY-MM-DD. */
+export function addDays(date: string, days: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const t = new Date(Date.UTC(y, m - 1, d + days));
+  return `${pad(t.getUTCFullYear(), 4)}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}`;
+}
+
+/**
+ * The last day (YYYY-MM-DD, Europe/Amsterdam calendar date, inclusive) a screening dated
+ * `screeningDate` is valid: the day before its `SCREENING_VALIDITY_YEARS`-th anniversary. A
+ * screening of 29 February has its anniversary on 1 March of a common year, so it is valid up to
+ * and including 28 February: `2024-02-29` → `2027-02-28`, `2024-03-15` → `2027-03-14`.
+ *
+ * @throws Error when `screeningDate` is not a calendar date
+ */
+export function screeningValidUntil(screeningDate: string): string {
+  if (!isIsoDate(screeningDate)) throw new Error(`not a date: ${screeningDate}`);
+  const [y, m, d] = screeningDate.split('-').map(Number) as [number, number, number];
+  // Date.UTC rolls 29 February of a common year over to 1 March: the anniversary.
+  const anniversary = new Date(Date.UTC(y + SCREENING_VALIDITY_YEARS, m - 1, d));
+  const iso = `${pad(anniversary.getUTCFullYear(), 4)}-${pad(anniversary.getUTCMonth() + 1)}-${pad(anniversary.getUTCDate())}`;
+  return addDays(iso, -1);
+}
+
+/**
+ * The date a proposal is checked on: the request's meeting date, or today when the request has none
+ * or it has passed (the specialist works from now on). Both YYYY-MM-DD, Europe/Amsterdam.
+ */
+export function assignabilityDate(meetingDate: string | null | undefined, today: string): string {
+  return meetingDate && meetingDate > today ? meetingDate : today;
+}
+
+/** What the assignability rule looks at for one specialist. */
+export interface AssignabilityFacts {
+  /** Last valid day of the screening (see `screeningValidUntil`), or null when none is recorded. */
+  screeningValidUntil: string | null;
+  /** Absence periods, both dates inclusive (YYYY-MM-DD). */
+  absences: readonly { startsOn: string; endsOn: string }[];
+  /** Whether a rate is valid today (the reservation is priced at it). */
+  hasRate: boolean;
+}
+
+/**
+ * Why the specialist described by `facts` cannot be assigned for work on `date` (YYYY-MM-DD,
+ * Europe/Amsterdam; see `assignabilityDate`), in the order of `NOT_ASSIGNABLE_REASONS`; empty when
+ * they can. The one place this rule lives (docs/design.md §4): the assignment refuses with the first
+ * reason as a 409 problem, and the specialist list and profile show all of them.
+ */
+export function notAssignableReasons(facts: AssignabilityFacts, date: string): NotAssignableReason[] {
+  const reasons: NotAssignableReason[] = [];
+  if (facts.screeningValidUntil === null || facts.screeningValidUntil < date) reasons.push('screening-expired');
+  if (facts.absences.some((a) => a.startsOn <= date && date <= a.endsOn)) reasons.push('specialist-absent');
+  if (!facts.hasRate) reasons.push('no-rate');
+  return reasons;
+}
