@@ -149,7 +149,12 @@ async function activate(base, otplib, email, token, step) {
   const call = client(base);
   const password = newPassword();
   await expectStatus(call, 204, 'POST', '/api/v1/password-changes', { token, newPassword: password });
-  const first = await expectStatus(call, 200, 'POST', '/api/v1/sessions', { email, password });
+  const session = await call('POST', '/api/v1/sessions', { email, password });
+  check(session.status === 200, `POST /api/v1/sessions for ${email} answered ${session.status}: ${JSON.stringify(session.body)}`);
+  // Production settings are real: the session cookie is for https only.
+  const sessionCookie = session.setCookies.find((c) => c.startsWith('dp_session='));
+  check(sessionCookie && /;\s*Secure/i.test(sessionCookie), `${email}: the session cookie is not Secure: ${sessionCookie}`);
+  const first = session.body;
   if (!first.user.enrolmentOnly) {
     step(`${email}: password set, logged in without a second factor (${first.user.twoFactorRequired ? 'required later' : 'not required'})`);
     return { call, email, password, secret: null };
