@@ -10,7 +10,10 @@
 //      NODE_ENV=production: runs `pnpm db:migrate`, `pnpm admin create-user` and `pnpm admin
 //      import-structure` (twice: the second run changes nothing), then starts it, then runs
 //      `pnpm admin doctor`, which must fail on exactly SMTP (none here) and the admin's second factor;
-// each time checks that GET /api/v1/health answers 200 and the SPA's index.html (and its script)
+//   3. starts it again with SMTP_URL on a local mail catcher and runs the documented path from the
+//      first admin to a closed request and a charged hour over HTTP (scripts/production-scenario.mjs),
+//      after which `pnpm admin doctor` passes every check;
+// each time (1 and 2) checks that GET /api/v1/health answers 200 and the SPA's index.html (and its script)
 // is served, and stops the server with SIGTERM. Run after `pnpm build` (`pnpm test:install` does both).
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -20,6 +23,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { runProductionScenario, startMailCatcher } from './production-scenario.mjs';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const BUILT = ['server/dist/server.mjs', 'server/dist/admin.mjs', 'server/dist/migrate.mjs', 'web/dist/index.html'];
@@ -121,6 +125,61 @@ async function startAndCheck(dir, env, label) {
   }
 }
 
+/**
+ * The documented path from an empty pool to a charged hour (scripts/production-scenario.mjs) on the
+ * production install: starts the server with SMTP pointing at a local mail catcher (plain SMTP on
+ * loopback, so `SMTP_REQUIRE_TLS=false`) and the outbox worker on, runs the scenario over HTTP,
+ * then expects `pnpm admin doctor` to pass every check (SMTP reachable, an admin with a second
+ * factor), and stops the server.
+ */
+async function scenario(dir, production, adminEmail, createUserOutput) {
+  const mail = await startMailCatcher(root);
+  const env = { ...production, SMTP_URL: `smtp://127.0.0.1:${mail.port}`, SMTP_REQUIRE_TLS: 'false', MAIL_WORKER: 'true' };
+  const port = await freePort();
+  const child = spawn(process.execPath, ['server/dist/server.mjs'], {
+    cwd: dir,
+    env: cleanEnv({ ...env, PORT: String(port) }),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (d) => (output += d));
+  child.stderr.on('data', (d) => (output += d));
+  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    const deadline = Date.now() + START_TIMEOUT_MS;
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode} before answering:\n${output}`);
+      if (Date.now() > deadline) throw new Error(`no answer on ${base}/api/v1/health/ready within ${START_TIMEOUT_MS / 1000} s:\n${output}`);
+      const ready = await fetch(`${base}/api/v1/health/ready`).catch(() => undefined);
+      await ready?.arrayBuffer();
+      if (ready?.status === 200) break;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    step(`scenario: production server with SMTP to the mail catcher on port ${mail.port}`);
+    const link = createUserOutput.match(/\S+\/set-password#token=\S+/)?.[0] ?? '';
+    await runProductionScenario({ root, base, adminEmail, adminLink: link, mail, step: (text) => step(`scenario: ${text}`) }).catch((error) => {
+      throw new Error(`${error.message}\n--- server output ---\n${output}`);
+    });
+    step('pnpm admin doctor, after the scenario');
+    const doctor = await run('pnpm', ['admin', 'doctor'], { cwd: dir, env: cleanEnv(env) }).catch((error) => {
+      throw new Error(`pnpm admin doctor failed after the scenario (SMTP and the admin's second factor are in place now):\n${error.message}`);
+    });
+    const passing = [...doctor.matchAll(/^ok {4}(\w+):/gm)].map((m) => m[1]).sort();
+    if (passing.join() !== 'admins,clock,configuration,database,migrations,smtp,structure')
+      throw new Error(`pnpm admin doctor did not pass every check:\n${doctor}`);
+    child.kill('SIGTERM');
+    const { code, signal } = await Promise.race([exited, new Promise((r) => setTimeout(() => r({ code: 'timeout' }), 15_000))]);
+    if (code !== 0) throw new Error(`the scenario's server did not stop cleanly on SIGTERM (exit ${code ?? signal}):\n${output}`);
+  } finally {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGKILL');
+      await exited;
+    }
+    await mail.close();
+  }
+}
+
 /** The postgres client of the development install (the copy's is under test). */
 async function postgresClient() {
   const require = createRequire(join(root, 'server/package.json'));
@@ -178,10 +237,11 @@ async function main() {
       PUBLIC_URL: 'https://duidingspool.gemeente.example',
       HOST: '127.0.0.1',
     };
+    const adminEmail = 'beheer@gemeente.example';
     step('pnpm db:migrate and pnpm admin create-user on PostgreSQL');
     const migrated = await run('pnpm', ['db:migrate'], { cwd: dir, env: cleanEnv(production) });
     if (!migrated.includes('migrations applied (postgres)')) throw new Error(`pnpm db:migrate did not report its migrations:\n${migrated}`);
-    const created = await run('pnpm', ['admin', 'create-user', '--role', 'admin', '--email', 'beheer@gemeente.example', '--name', 'Functioneel beheerder'], {
+    const created = await run('pnpm', ['admin', 'create-user', '--role', 'admin', '--email', adminEmail, '--name', 'Functioneel beheerder'], {
       cwd: dir,
       env: cleanEnv(production),
     });
@@ -205,6 +265,7 @@ async function main() {
     if (doctor.code !== 1 || failing.join() !== 'smtp,admins' || passing.join() !== 'configuration,database,migrations,clock,structure') {
       throw new Error(`pnpm admin doctor did not name exactly SMTP and the admin's second factor:\n${doctor.output}`);
     }
+    await scenario(dir, production, adminEmail, created);
     step('ok');
   } finally {
     if (admin) {

@@ -32,7 +32,7 @@ const result = await build({
   bundle: true,
   platform: 'node',
   format: 'esm',
-  target: 'node20',
+  target: 'node22',
   sourcemap: true,
   metafile: true,
   define: { __DP_BUNDLED__: 'true' },

@@ -1,6 +1,6 @@
 import { type Executor, type StructureFile, type StructurePartChanges, schema } from '@duidingspool/db';
 import type { ReferenceData } from '@duidingspool/shared';
-import { and, asc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 
 // The specialists module's reference tables, `expertise_areas` and `activities`, as other modules
 // read them: the lists for forms and filters, and the checks of codes on input.

@@ -1,11 +1,12 @@
 import type { InterpretationRequest } from '@duidingspool/shared';
 import { Alert, Button, Paragraph } from '@utrecht/component-library-react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { isolate } from '../../../lib/bidi.ts';
 import { formatDate, formatInstant } from '../../../lib/format.ts';
 
 /** The advice as a plain-text document for the casustafel's own file (built in the browser). */
-export function adviceDocument(request: InterpretationRequest, t: (key: string, o?: Record<string, unknown>) => string): string {
+export function adviceDocument(request: InterpretationRequest, t: TFunction): string {
   const advice = request.advice;
   if (!advice) return '';
   return [
