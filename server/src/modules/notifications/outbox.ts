@@ -120,6 +120,7 @@ async function enqueue(db: Executor, ctx: Pick<OutboxContext, 'publicUrl' | 'now
         messageId: newMessageId(ctx.publicUrl),
         dedupeKey: input.dedupeKey ? `${input.dedupeKey}:${r.id}` : null,
         status: mode === 'digest' ? 'digest' : 'pending',
+        createdAt: now,
         nextAttemptAt: mode === 'digest' ? digestAt(now) : now,
       },
     ];
