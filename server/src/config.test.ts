@@ -85,6 +85,7 @@ describe('configuration in production (docs/design.md §6)', () => {
   });
   it('never seeds demo accounts in production', () => {
     expect(() => loadConfig({ ...base, SEED_DEMO: 'true' })).toThrow(/SEED_DEMO/);
+    expect(() => loadConfig({ ...base, SEED_DEMO: 'structure' })).toThrow(/SEED_DEMO/);
   });
   it('keeps the ledger at least 7 years', () => {
     expect(() => loadConfig({ ...base, RETENTION_LEDGER_YEARS: '5' })).toThrow();
@@ -124,5 +125,19 @@ describe('working day (WORKING_DAY_START, WORKING_DAY_END)', () => {
   it('refuses a time that is no HH:MM, lies in the night (summer-time change) or ends before it starts', () => {
     for (const bad of ['9:00', '25:00', '03:30', '23:00', 'acht']) expect(() => loadConfig({ ...base, WORKING_DAY_START: bad })).toThrow(/WORKING_DAY_START/);
     expect(() => loadConfig({ ...base, WORKING_DAY_START: '17:00', WORKING_DAY_END: '08:30' })).toThrow(/WORKING_DAY_END/);
+  });
+});
+
+describe('SEED_DEMO (decision 087)', () => {
+  const dev = { NODE_ENV: 'development', DATA_DIR: '/tmp/dp-config-test-unused', JWT_SECRET: JWT, ENCRYPTION_KEY: ENC };
+  it('seeds the structure, accounts and demo year on the embedded default, nothing on a database URL', () => {
+    expect(loadConfig(dev)).toMatchObject({ seedDemo: true, demoYear: true });
+    expect(loadConfig({ ...dev, DATABASE_URL: 'postgres://u@localhost/db' })).toMatchObject({ seedDemo: false, demoYear: false });
+  });
+  it('true seeds the demo year, structure only the structure and accounts, false nothing', () => {
+    const url = { ...dev, DATABASE_URL: 'postgres://u@localhost/db' };
+    expect(loadConfig({ ...url, SEED_DEMO: 'true' })).toMatchObject({ seedDemo: true, demoYear: true });
+    expect(loadConfig({ ...url, SEED_DEMO: 'structure' })).toMatchObject({ seedDemo: true, demoYear: false });
+    expect(loadConfig({ ...dev, SEED_DEMO: 'false' })).toMatchObject({ seedDemo: false, demoYear: false });
   });
 });
