@@ -357,12 +357,12 @@ export async function seedDemoYear(db: Database, settings: DemoYearSettings, opt
       step(1);
       await updateAssignment(specialist.ctx, assignment.id, { status: 'accepted' });
 
-      // The work: entries of two to five hours on working days, each approved two working days later
-      // unless it is recent (then it waits for the coordinator, as pending hours).
+      // The work: entries of up to eight hours on working days; recent ones (the last week or so) wait
+      // for the coordinator as pending hours.
       let left = plan.hours * 60;
       let count = 0;
       // Approvals in batches, as a coordinator does once or twice a week: the queue of entries not
-      // yet reviewed goes out when it holds three, and at the end of the work.
+      // yet reviewed goes out when it holds four, and at the end of the work.
       let queue: { id: string; reviewDay: string }[] = [];
       const approveQueue = async () => {
         const due = queue.filter((q) => q.reviewDay <= addDays(today, -5));
@@ -375,7 +375,7 @@ export async function seedDemoYear(db: Database, settings: DemoYearSettings, opt
         step(r.int(1, 4));
         const key = `${specialist.n}:${day}`;
         const rejectThis = plan.status === 'closed' && i % 4 === 3 && count === 3;
-        const minutes = rejectThis ? 60 : Math.min(left, r.int(6, 14) * 30);
+        const minutes = rejectThis ? 60 : Math.min(left, r.int(8, 16) * 30);
         if ((dayMinutes.get(key) ?? 0) + minutes > 8 * 60) continue;
         dayMinutes.set(key, (dayMinutes.get(key) ?? 0) + minutes);
         const activity = rejectThis ? 'travel' : count === 0 ? 'case-file-study' : count === 2 ? 'case-table-meeting' : r.pick(WORK_ACTIVITIES);
@@ -405,7 +405,7 @@ export async function seedDemoYear(db: Database, settings: DemoYearSettings, opt
           await reviewTimeEntries(coordinator, { entryIds: [entry.id], status: 'rejected', reason: REASONS.rejected });
         } else {
           queue.push({ id: entry.id, reviewDay });
-          if (queue.length >= 3) await approveQueue();
+          if (queue.length >= 4) await approveQueue();
         }
       }
       await approveQueue();
