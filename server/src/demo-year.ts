@@ -2,7 +2,15 @@
 // domain services with a backdated clock, so every rule, ledger line and timeline entry is the one
 // the product itself would write.
 import { type Database, DEMO_DOMAIN, DEMO_SPECIALISTS, schema, seedDemo } from '@duidingspool/db';
-import { amsterdamDate, DELIVERABLES, type PatchInterpretationRequestBody, type RequestStatus, type Role, yearOf } from '@duidingspool/shared';
+import {
+  amsterdamDate,
+  DELIVERABLES,
+  type DecideExtensionBody,
+  type PatchInterpretationRequestBody,
+  type RequestStatus,
+  type Role,
+  yearOf,
+} from '@duidingspool/shared';
 import { eq, sql } from 'drizzle-orm';
 import type { Actor, ServiceContext } from './lib/context.ts';
 import { assignSpecialist, updateAssignment } from './modules/assignments/index.ts';
@@ -166,7 +174,8 @@ interface Plan {
   /** Variations on the way. */
   askFirst?: boolean;
   declineFirst?: boolean;
-  extension?: 'granted' | 'refused' | 'open';
+  /** An extension request on the way: decided as `DecideExtensionBody['status']`, or left open. */
+  extension?: DecideExtensionBody['status'] | 'open';
 }
 
 /**
@@ -329,9 +338,14 @@ export async function seedDemoYear(db: Database, settings: DemoYearSettings, opt
         step(2);
         await patch(requester, 'submitted', REASONS.answer);
       }
-      if (plan.status === 'declined' || plan.status === 'withdrawn') {
+      if (plan.status === 'declined') {
         step(2);
-        await patch(plan.status === 'declined' ? coordinator : requester, plan.status, REASONS[plan.status]);
+        await patch(coordinator, 'declined', REASONS.declined);
+        continue;
+      }
+      if (plan.status === 'withdrawn') {
+        step(2);
+        await patch(requester, 'withdrawn', REASONS.withdrawn);
         continue;
       }
       const estimate = Math.max(plan.hours, 8) * 60 + 120 - (plan.extension === 'granted' ? 360 : 0);
