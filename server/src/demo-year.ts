@@ -17,6 +17,7 @@ import { assignSpecialist, updateAssignment } from './modules/assignments/index.
 import { SYSTEM_ORIGIN } from './modules/audit/index.ts';
 import { decideExtension, requestExtension } from './modules/extension-requests/index.ts';
 import { createInterpretationRequest, deliverAdvice, transitionInterpretationRequest } from './modules/interpretation-requests/index.ts';
+import { markDemoMailSent } from './modules/notifications/index.ts';
 import { setPeriodStatus } from './modules/periods/index.ts';
 import { logTime, reviewTimeEntries } from './modules/time-entries/index.ts';
 
@@ -264,6 +265,9 @@ export async function seedDemoYear(db: Database, settings: DemoYearSettings, opt
   return db.transaction(async (tx) => {
     const [existing] = await tx.select({ n: sql<number>`count(*)::int` }).from(schema.interpretationRequests);
     if ((existing?.n ?? 0) > 0) return { requests: 0, timeEntries: 0, closedMonths: [] };
+    const waiting = (await tx.select({ id: schema.notifications.id }).from(schema.notifications).where(eq(schema.notifications.status, 'pending'))).map(
+      (x) => x.id,
+    );
     const first = addDays(today, -DEMO_YEAR_DAYS - 10);
     // The year reaches back into the previous calendar year early in the year: give that year a budget too.
     if (yearOf(first) !== yearOf(today)) await seedDemo(tx, { today: first });
@@ -457,6 +461,8 @@ export async function seedDemoYear(db: Database, settings: DemoYearSettings, opt
       closedMonths.push(month);
     }
     clock = realNow;
+    // The year's mails to the fictional demo addresses went out back then, not on the first start.
+    await markDemoMailSent(tx, waiting);
     return { requests: plans.length, timeEntries, closedMonths };
   });
 }

@@ -100,6 +100,16 @@ describe('the demo year', () => {
     expect(closed?.days).toBeGreaterThan(7);
   });
 
+  it('leaves no mail of the year waiting: the outbox reads as sent back then', async () => {
+    const [outbox] = await rows<{ sent: number; waiting: number; late: number }>(`
+      select count(*) filter (where status = 'sent')::int as sent, count(*) filter (where status = 'pending')::int as waiting,
+        count(*) filter (where sent_at > '${now.toISOString()}' or created_at > '${now.toISOString()}')::int as late
+      from notifications`);
+    expect(outbox?.sent).toBeGreaterThan(first.requests);
+    expect(outbox?.waiting).toBe(0);
+    expect(outbox?.late).toBe(0);
+  });
+
   it('holds no text the personal-data guard refuses', async () => {
     const texts = await rows<{ text: string }>(`
       select case_reference as text from interpretation_requests
