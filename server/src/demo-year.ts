@@ -303,7 +303,8 @@ export async function seedDemoYear(db: Database, settings: DemoYearSettings, opt
 
     const dayMinutes = new Map<string, number>();
     let timeEntries = 0;
-    const plans = planYear(r);
+    // In the order they were created, so the pool references (DP-year-number) follow the calendar.
+    const plans = planYear(r).sort((a, b) => b.startDaysAgo - a.startDaysAgo);
     for (const [i, plan] of plans.entries()) {
       const table = usableTables[i % usableTables.length] as (typeof usableTables)[number];
       const requester = requesters.get(table.id) as ServiceContext;
