@@ -305,6 +305,7 @@ export async function seedDemoYear(db: Database, settings: DemoYearSettings, opt
     let timeEntries = 0;
     // In the order they were created, so the pool references (DP-year-number) follow the calendar.
     const plans = planYear(r).sort((a, b) => b.startDaysAgo - a.startDaysAgo);
+    let lastCreated = new Date(0);
     for (const [i, plan] of plans.entries()) {
       const table = usableTables[i % usableTables.length] as (typeof usableTables)[number];
       const requester = requesters.get(table.id) as ServiceContext;
@@ -317,6 +318,12 @@ export async function seedDemoYear(db: Database, settings: DemoYearSettings, opt
         clock = at(day, r.int(0, 420));
       };
       clock = at(day, r.int(0, 420));
+      // Never before the previous request: the references (DP-year-number) follow creation time.
+      if (clock <= lastCreated) {
+        clock = new Date(lastCreated.getTime() + 17 * 60_000);
+        day = amsterdamDate(clock);
+      }
+      lastCreated = clock;
       const matching = specialists.filter((s) => theme.areas.some((a) => (s.areas as readonly string[]).includes(a)));
       const specialist = (matching.length > 0 ? matching[i % matching.length] : specialists[i % specialists.length]) as (typeof specialists)[number];
       const other = specialists[(specialists.indexOf(specialist) + 1 + (i % 3)) % specialists.length] as (typeof specialists)[number];
