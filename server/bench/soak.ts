@@ -139,7 +139,7 @@ const sharedEnv = {
   PUBLIC_URL: 'http://localhost:3000',
   JWT_SECRET: randomBytes(48).toString('base64url'),
   ENCRYPTION_KEY: randomBytes(48).toString('base64url'),
-  SEED_DEMO: 'true',
+  SEED_DEMO: 'structure',
   MAIL_WORKER: 'true',
   RETENTION_INTERVAL_MINUTES: '0',
   LOG_LEVEL: 'warn',

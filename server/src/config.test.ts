@@ -85,6 +85,7 @@ describe('configuration in production (docs/design.md §6)', () => {
   });
   it('never seeds demo accounts in production', () => {
     expect(() => loadConfig({ ...base, SEED_DEMO: 'true' })).toThrow(/SEED_DEMO/);
+    expect(() => loadConfig({ ...base, SEED_DEMO: 'structure' })).toThrow(/SEED_DEMO/);
   });
   it('keeps the ledger at least 7 years', () => {
     expect(() => loadConfig({ ...base, RETENTION_LEDGER_YEARS: '5' })).toThrow();
@@ -149,5 +150,19 @@ describe('DATABASE_URL', () => {
     for (const bad of ['mysql://u@h/db', 'postgres://u@h1,,h2/db', 'postgres://u@h1:99999/db', 'db.intern:5432']) {
       expect(problems({ ...PROD, DATABASE_URL: bad }).join('\n')).toMatch(/DATABASE_URL/);
     }
+  });
+});
+
+describe('SEED_DEMO (decision 087)', () => {
+  const dev = { NODE_ENV: 'development', DATA_DIR: '/tmp/dp-config-test-unused', JWT_SECRET: JWT, ENCRYPTION_KEY: ENC };
+  it('seeds the structure, accounts and demo year on the embedded default, nothing on a database URL', () => {
+    expect(loadConfig(dev)).toMatchObject({ seedDemo: true, demoYear: true });
+    expect(loadConfig({ ...dev, DATABASE_URL: 'postgres://u@localhost/db' })).toMatchObject({ seedDemo: false, demoYear: false });
+  });
+  it('true seeds the demo year, structure only the structure and accounts, false nothing', () => {
+    const url = { ...dev, DATABASE_URL: 'postgres://u@localhost/db' };
+    expect(loadConfig({ ...url, SEED_DEMO: 'true' })).toMatchObject({ seedDemo: true, demoYear: true });
+    expect(loadConfig({ ...url, SEED_DEMO: 'structure' })).toMatchObject({ seedDemo: true, demoYear: false });
+    expect(loadConfig({ ...dev, SEED_DEMO: 'false' })).toMatchObject({ seedDemo: false, demoYear: false });
   });
 });

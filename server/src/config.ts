@@ -50,8 +50,13 @@ export interface AppConfig {
   webDist: string | undefined;
   /** Public base URL of the app, for links in e-mails. */
   publicUrl: string;
-  /** Seed the demo data into an empty embedded database at start-up. */
+  /** Seed the demo structure and accounts into an empty database at start-up (`SEED_DEMO` `true` or `structure`; default on the embedded database outside production). */
   seedDemo: boolean;
+  /**
+   * With `seedDemo`, also seed the demo year of fictional work (decision 087): `SEED_DEMO=true`, or
+   * unset on the embedded database outside production. Unset (tests, benches): no demo year.
+   */
+  demoYear?: boolean;
   /** SMTP connection URL (`smtp://` with STARTTLS or `smtps://`); unset keeps mails in the outbox. */
   smtpUrl: string | undefined;
   /** Refuse to send over SMTP without TLS (STARTTLS required for `smtp://`); default on in production. */
@@ -145,7 +150,7 @@ const EnvSchema = z.object({
   COOKIE_SECURE: z.enum(['true', 'false']).optional(),
   WEB_DIST: z.string().optional(),
   PUBLIC_URL: z.string().url().optional(),
-  SEED_DEMO: z.enum(['true', 'false']).optional(),
+  SEED_DEMO: z.enum(['true', 'structure', 'false']).optional(),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, 'SMTP_URL must start with smtp:// or smtps://')
@@ -305,7 +310,7 @@ export function productionProblems(env: NodeJS.ProcessEnv): Map<string, string> 
     problems.set('ENCRYPTION_KEY', `ENCRYPTION_KEY is the same as JWT_SECRET; JWT_SECRET and ENCRYPTION_KEY must differ: ${generate}`);
   }
   // Demo accounts (with a published password and no second factor) never reach production.
-  if (env.SEED_DEMO === 'true') problems.set('SEED_DEMO', 'SEED_DEMO cannot be true in production; remove it');
+  if (env.SEED_DEMO === 'true' || env.SEED_DEMO === 'structure') problems.set('SEED_DEMO', `SEED_DEMO cannot be ${env.SEED_DEMO} in production; remove it`);
   if (env.ALLOW_DEMO_ON_NETWORK === 'true') problems.set('ALLOW_DEMO_ON_NETWORK', 'ALLOW_DEMO_ON_NETWORK cannot be true in production; remove it');
   return problems;
 }
@@ -323,7 +328,7 @@ export class ConfigError extends Error {
  * @throws ConfigError with one line per missing or invalid variable, all of them at once: values
  *   that do not parse; in production (decision 083) `COOKIE_SECURE` not `true`, `PUBLIC_URL` not
  *   https, `JWT_SECRET` / `ENCRYPTION_KEY` missing, weak (`weakSecretReason`) or equal, and
- *   `SEED_DEMO` / `ALLOW_DEMO_ON_NETWORK` set to true; anywhere, equal keys, a working day that
+ *   `SEED_DEMO` set to true or structure, `ALLOW_DEMO_ON_NETWORK` set to true; anywhere, equal keys, a working day that
  *   ends before it starts, a sender address that is not plain, a metrics listener off loopback
  *   without `METRICS_TOKEN`
  */
@@ -382,7 +387,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     secureCookies: e.COOKIE_SECURE ? e.COOKIE_SECURE === 'true' : production,
     webDist: existsSync(join(webDist, 'index.html')) ? webDist : undefined,
     publicUrl,
-    seedDemo: e.SEED_DEMO ? e.SEED_DEMO === 'true' : !production && !e.DATABASE_URL,
+    seedDemo: e.SEED_DEMO ? e.SEED_DEMO !== 'false' : !production && !e.DATABASE_URL,
+    demoYear: e.SEED_DEMO ? e.SEED_DEMO === 'true' : !production && !e.DATABASE_URL,
     smtpUrl: e.SMTP_URL,
     smtpRequireTls: e.SMTP_REQUIRE_TLS ? e.SMTP_REQUIRE_TLS === 'true' : production,
     smtpTlsRejectUnauthorized: e.SMTP_TLS_REJECT_UNAUTHORIZED === 'true',

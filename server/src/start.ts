@@ -4,6 +4,7 @@ import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import type { AppConfig } from './config.ts';
 import { seedDemoDatabase } from './demo-seed.ts';
+import { seedDemoYear } from './demo-year.ts';
 import { checkDataDir } from './lib/data-dir.ts';
 import { assertDemoAccountsNotExposed, StartRefusedError } from './lib/demo-exposure.ts';
 import { loggerOptions, safeError } from './lib/logger.ts';
@@ -127,8 +128,9 @@ async function untilDatabaseAnswers(prepare: () => Promise<void>, log: FastifyBa
  * answers 503 until the database is ready: it migrates under an advisory lock on PostgreSQL, so
  * instances starting together migrate once (decision 083; retrying with backoff while the
  * database is unreachable), refuses demo accounts where others
- * could reach them, seeds an empty database with the demo data when `seedDemo`, and starts the
- * outbox worker, the triage reminders and the screening reminders when `mailWorker`.
+ * could reach them, seeds an empty database with the demo data when `seedDemo` (and the demo
+ * year of fictional work when `demoYear`, decision 087), and starts the outbox worker, the triage
+ * reminders and the screening reminders when `mailWorker`.
  * @throws StartRefusedError (a data folder that is unusable or in use, demo accounts exposed:
  *   decisions 045 and 061), after releasing what it took; StartAbortedError when shut down first
  */
@@ -213,7 +215,13 @@ export async function startServer(config: AppConfig, options: StartOptions = {})
         await handle.migrate();
         const seedingDemo = config.seedDemo && (await isEmpty(handle.db));
         await assertDemoAccountsNotExposed(handle.db, config, { seedingDemo });
-        if (seedingDemo) await handle.db.transaction((tx) => seedDemoDatabase(tx));
+        if (seedingDemo) {
+          await handle.db.transaction((tx) => seedDemoDatabase(tx));
+          if (config.demoYear) {
+            availability.detail = 'De server start: het demojaar wordt aangelegd.';
+            await seedDemoYearLogged(handle.db, config, started.log);
+          }
+        }
       },
       started.log,
       availability,
@@ -232,5 +240,19 @@ export async function startServer(config: AppConfig, options: StartOptions = {})
   } catch (error) {
     await running.close();
     throw error;
+  }
+}
+
+/**
+ * Seeds the demo year (decision 087) and logs how long it took. A failure is logged, not thrown:
+ * the demo structure and accounts are there, and a demo without its year still starts.
+ */
+async function seedDemoYearLogged(db: DatabaseHandle['db'], config: AppConfig, log: FastifyInstance['log']): Promise<void> {
+  const begun = performance.now();
+  try {
+    const result = await seedDemoYear(db, config);
+    log.info(`demo year seeded in ${((performance.now() - begun) / 1000).toFixed(1)} s: ${result.requests} requests, ${result.timeEntries} time entries`);
+  } catch (error) {
+    log.warn({ err: safeError(error) }, 'the demo year could not be seeded; the demo starts without it');
   }
 }

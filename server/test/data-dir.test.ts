@@ -121,7 +121,7 @@ describe('start checks of the data folder', () => {
 describe.skipIf(!isRoot)('a disk that fills up while running (needs root to mount a small file system)', () => {
   it('answers 503 service-unavailable, health turns 503, and both recover once there is room', async () => {
     const dataDir = mountTmpfs(120);
-    const p = await start(dataDir, { DATA_DIR_MIN_FREE_MB: '8', SEED_DEMO: 'true' });
+    const p = await start(dataDir, { DATA_DIR_MIN_FREE_MB: '8', SEED_DEMO: 'structure' });
     await p.waitForStatus('/api/v1/health', 200, 120_000);
     const login = () =>
       p.fetch('/api/v1/sessions', {

@@ -101,7 +101,7 @@ export async function assignSpecialist(ctx: ServiceContext, requestId: string, b
       })
       .returning({ id: schema.assignments.id });
     if (!row) throw new Error('insert returned no row');
-    await recordTransition(tx, { requestId, from: request.status, to: 'assigned', actorId: ctx.actor.userId, actorRole: 'coordinator' });
+    await recordTransition(tx, { requestId, from: request.status, to: 'assigned', actorId: ctx.actor.userId, actorRole: 'coordinator', at: ctx.now() });
     await audit(ctx, tx, {
       action: 'assign',
       objectType: 'assignment',
@@ -162,6 +162,7 @@ export async function updateAssignment(ctx: ServiceContext, id: string, body: Pa
         actorId: actor.userId,
         actorRole: 'specialist',
         reason: body.reason,
+        at: now,
       });
       await audit(ctx, tx, { action: body.status === 'accepted' ? 'accept' : 'decline', objectType: 'assignment', objectId: id, result: 'success' });
       const notice = { reference: assignment.requestReference, linkPath: `/requests/${assignment.requestId}` };
@@ -243,6 +244,7 @@ export async function endAssignment(ctx: ServiceContext, id: string, body: EndAs
       actorId: actor.userId,
       actorRole: 'coordinator',
       reason: body.reason,
+      at: ctx.now(),
     });
     await audit(ctx, tx, {
       action: 'end-assignment',
@@ -310,6 +312,7 @@ export async function withdrawSpecialistWork(ctx: ServiceContext, tx: Transactio
       actorId: ctx.actor.userId,
       actorRole: 'admin',
       reasonCode: 'proposal-withdrawn',
+      at: ctx.now(),
     });
     statusOf.set(assignment.requestId, 'submitted');
     result.withdrawnProposals++;

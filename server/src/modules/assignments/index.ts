@@ -12,6 +12,6 @@ export {
   takesHours,
   toAssignment,
 } from './assignments.repository.ts';
-export { assignSpecialist, changeEstimate, withdrawSpecialistWork } from './assignments.service.ts';
+export { assignSpecialist, changeEstimate, updateAssignment, withdrawSpecialistWork } from './assignments.service.ts';
 export { closeAssignment } from './close-assignment.ts';
 export { consumeReservation, giveBackToReservation, releaseReservation } from './reservation.ts';

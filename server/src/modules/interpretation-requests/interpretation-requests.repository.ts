@@ -194,11 +194,16 @@ export async function listTimeline(db: Executor, requestId: string): Promise<Tim
   }));
 }
 
-/** Records a status change on the timeline and moves the request to `to`. */
+/**
+ * Records a status change on the timeline and moves the request to `to`, stamped `at` (the
+ * service's `ctx.now()`, never the database clock, so a backdated context writes a true history).
+ */
 export async function recordTransition(
   db: Executor,
   input: {
     requestId: string;
+    /** The instant of the change: `ctx.now()` of the calling service. */
+    at: Date;
     from: RequestStatus | null;
     to: RequestStatus;
     actorId: string;
@@ -216,14 +221,15 @@ export async function recordTransition(
     actorRole: input.actorRole,
     reason: input.reason ?? null,
     reasonCode: input.reasonCode ?? null,
+    occurredAt: input.at,
   });
   await db
     .update(r)
     .set({
       status: input.to,
-      updatedAt: sql`now()`,
-      ...(input.to === 'submitted' ? { submittedAt: sql`coalesce(${r.submittedAt}, now())` } : {}),
-      ...(TERMINAL_STATUSES.includes(input.to) ? { closedAt: sql`now()` } : {}),
+      updatedAt: input.at,
+      ...(input.to === 'submitted' ? { submittedAt: sql`coalesce(${r.submittedAt}, ${input.at.toISOString()}::timestamptz)` } : {}),
+      ...(TERMINAL_STATUSES.includes(input.to) ? { closedAt: input.at } : {}),
     })
     .where(eq(r.id, input.requestId));
 }

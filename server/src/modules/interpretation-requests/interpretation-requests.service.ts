@@ -109,7 +109,8 @@ export async function createInterpretationRequest(ctx: ServiceContext, body: Cre
       });
     }
     const status: RequestStatus = body.submit ? 'submitted' : 'draft';
-    const reference = await nextReference(tx, REFERENCE_PREFIX, yearOf(amsterdamDate(ctx.now())));
+    const now = ctx.now();
+    const reference = await nextReference(tx, REFERENCE_PREFIX, yearOf(amsterdamDate(now)));
     const [row] = await tx
       .insert(schema.interpretationRequests)
       .values({
@@ -125,14 +126,16 @@ export async function createInterpretationRequest(ctx: ServiceContext, body: Cre
         languages: [...new Set(body.languages ?? [])],
         status,
         createdBy: actor.userId,
-        submittedAt: body.submit ? ctx.now() : null,
+        createdAt: now,
+        updatedAt: now,
+        submittedAt: body.submit ? now : null,
       })
       .returning({ id: schema.interpretationRequests.id });
     if (!row) throw new Error('insert returned no row');
     await tx.insert(schema.requestExpertiseAreas).values(codes.map((code) => ({ requestId: row.id, expertiseAreaCode: code })));
     await tx
       .insert(schema.requestStatusEvents)
-      .values({ requestId: row.id, fromStatus: null, toStatus: status, actorId: actor.userId, actorRole: 'requester' });
+      .values({ requestId: row.id, fromStatus: null, toStatus: status, actorId: actor.userId, actorRole: 'requester', occurredAt: now });
     await audit(ctx, tx, { action: 'create', objectType: 'interpretation-request', objectId: row.id, result: 'success', details: { status, reference } });
     if (status === 'submitted') {
       await enqueueNotification(tx, ctx, { event: 'request-submitted', reference, linkPath: `/requests/${row.id}`, recipients: { roles: ['coordinator'] } });
@@ -248,7 +251,15 @@ export async function transitionInterpretationRequest(ctx: ServiceContext, id: s
         recipients: { caseTableId: request.caseTableId },
       });
     }
-    await recordTransition(tx, { requestId: id, from: request.status, to: body.status, actorId: actor.userId, actorRole: edge.by, reason: body.reason });
+    await recordTransition(tx, {
+      requestId: id,
+      from: request.status,
+      to: body.status,
+      actorId: actor.userId,
+      actorRole: edge.by,
+      reason: body.reason,
+      at: ctx.now(),
+    });
     await audit(ctx, tx, {
       action: 'transition',
       objectType: 'interpretation-request',
@@ -287,11 +298,11 @@ export async function deliverAdvice(ctx: ServiceContext, id: string, body: Deliv
     assertNoPersonalData({ summary: body.summary, body: body.body });
     const [row] = await tx
       .insert(schema.advice)
-      .values({ requestId: id, assignmentId: own.id, summary: body.summary, body: body.body, deliveredBy: actor.userId })
+      .values({ requestId: id, assignmentId: own.id, summary: body.summary, body: body.body, deliveredBy: actor.userId, deliveredAt: ctx.now() })
       .onConflictDoNothing()
       .returning();
     if (!row) throw invalidTransition('Voor dit verzoek is al advies opgeleverd.');
-    await recordTransition(tx, { requestId: id, from: request.status, to: 'advice-delivered', actorId: actor.userId, actorRole: 'specialist' });
+    await recordTransition(tx, { requestId: id, from: request.status, to: 'advice-delivered', actorId: actor.userId, actorRole: 'specialist', at: ctx.now() });
     await audit(ctx, tx, { action: 'deliver-advice', objectType: 'interpretation-request', objectId: id, result: 'success' });
     await enqueueNotification(tx, ctx, {
       event: 'advice-delivered',

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Executor, schema } from '@duidingspool/db';
 import { type AccountTokenPurpose, type NotificationEvent, type NotificationStatus, SECURITY_EVENTS } from '@duidingspool/shared';
-import { and, eq, inArray, isNotNull, or, type SQL, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, notInArray, or, type SQL, sql } from 'drizzle-orm';
 import { encryptSecret } from '../../lib/secrets.ts';
 import { nextWorkingDayStart, type WorkingHours } from '../../lib/working-time.ts';
 import type { MailParams } from './templates.tsx';
@@ -120,6 +120,7 @@ async function enqueue(db: Executor, ctx: Pick<OutboxContext, 'publicUrl' | 'now
         messageId: newMessageId(ctx.publicUrl),
         dedupeKey: input.dedupeKey ? `${input.dedupeKey}:${r.id}` : null,
         status: mode === 'digest' ? 'digest' : 'pending',
+        createdAt: now,
         nextAttemptAt: mode === 'digest' ? digestAt(now) : now,
       },
     ];
@@ -265,6 +266,25 @@ export async function withdrawDeadLinks(db: Executor, userId?: string): Promise<
       lockedUntil: null,
     })
     .where(and(isNotNull(n.linkTokenEncrypted), dead, userId ? eq(n.recipientUserId, userId) : undefined))
+    .returning({ id: n.id });
+  return rows.length;
+}
+
+/**
+ * The demo year's mails (decision 087): marks every outbox row that is still `pending`, except
+ * `excludeIds` (the rows that were already waiting before the demo year), as `sent` at the time it
+ * was due, with one attempt. Call it in the demo year's transaction.
+ * The demo addresses are fictional: the worker must not send a year of mails on the first start,
+ * and the outbox should read like a pool whose mails went out.
+ *
+ * @returns the number of rows marked
+ */
+export async function markDemoMailSent(db: Executor, excludeIds: readonly string[]): Promise<number> {
+  const n = schema.notifications;
+  const rows = await db
+    .update(n)
+    .set({ status: 'sent', sentAt: sql`${n.nextAttemptAt}`, attempts: 1, linkTokenEncrypted: null, lockedUntil: null, leaseOwner: null })
+    .where(and(eq(n.status, DUE_NOW), excludeIds.length > 0 ? notInArray(n.id, [...excludeIds]) : undefined))
     .returning({ id: n.id });
   return rows.length;
 }

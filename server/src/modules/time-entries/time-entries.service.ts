@@ -143,6 +143,7 @@ async function insertEntry(ctx: ServiceContext, assignmentId: string, body: LogT
         budgetYear: entryYear,
         status: 'submitted',
         createdBy: actor.userId,
+        createdAt: ctx.now(),
         idempotencyKey: idempotencyKey ?? null,
       })
       .returning({ id: schema.timeEntries.id });
