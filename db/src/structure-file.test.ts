@@ -150,6 +150,17 @@ describe('the structure file (docs/structure-file.md)', () => {
     expect(lines(input)).toEqual([`/municipalities/1/name: duplicate name ${shippedFile.municipalities[0]?.name} (also at /municipalities/0/name)`]);
   });
 
+  it('refuses two expertise areas or activities with one name, in either language, whatever the letter case', () => {
+    const input = edited((f) => {
+      if (f.expertiseAreas[1] && f.expertiseAreas[0]) f.expertiseAreas[1].nl = f.expertiseAreas[0].nl.toUpperCase();
+      if (f.activities[2] && f.activities[0]) f.activities[2].en = f.activities[0].en;
+    });
+    expect(lines(input)).toEqual([
+      `/expertiseAreas/1/nl: duplicate name ${shippedFile.expertiseAreas[0]?.nl.toUpperCase()} (also at /expertiseAreas/0/nl)`,
+      `/activities/2/en: duplicate name ${shippedFile.activities[0]?.en} (also at /activities/0/en)`,
+    ]);
+  });
+
   it('refuses a name with a character that hides or reorders what is shown, as free text does (decision 040)', () => {
     const input = edited((f) => {
       if (f.municipalities[0]) f.municipalities[0].name = 'Aal\u202Eten';

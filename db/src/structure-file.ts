@@ -229,20 +229,26 @@ function crossReferenceProblems(data: unknown): StructureProblem[] {
   const problems: StructureProblem[] = [];
   const add = (path: PropertyKey[], message: string) => problems.push({ pointer: jsonPointer(path), message });
   const part = (name: string) => objects(raw[name]);
-  const unique = (name: string, field: string, what: string) => {
+  // Names are compared without regard to letter case: two names a reader cannot tell apart in a list are one.
+  const unique = (name: string, field: string, what: string, fold = what === 'name') => {
     const seen = new Map<string, number>();
     part(name).forEach((item, i) => {
-      const value = key(item[field]);
+      const raw = key(item[field]);
+      const value = raw !== undefined && fold ? raw.toLocaleLowerCase('nl') : raw;
       if (value === undefined) return;
       const first = seen.get(value);
       if (first === undefined) seen.set(value, i);
-      else add([name, i, field], `duplicate ${what} ${value} (also at ${jsonPointer([name, first, field])})`);
+      else add([name, i, field], `duplicate ${what} ${raw} (also at ${jsonPointer([name, first, field])})`);
     });
     return new Set(seen.keys());
   };
   unique('budgets', 'year', 'year');
   unique('expertiseAreas', 'code', 'code');
+  unique('expertiseAreas', 'nl', 'name');
+  unique('expertiseAreas', 'en', 'name');
   unique('activities', 'code', 'code');
+  unique('activities', 'nl', 'name');
+  unique('activities', 'en', 'name');
   const regions = unique('safetyRegions', 'code', 'code');
   unique('safetyRegions', 'name', 'name');
   const houses = unique('safetyHouses', 'code', 'code');

@@ -304,3 +304,65 @@ async function tableOf(caller: Caller, name: string) {
   if (!found) throw new Error(`casustafel ${name} not offered`);
   return found;
 }
+
+describe('retiring and using at the same moment', () => {
+  // Rule: an item is retired only when nothing uses it, and a retired item takes nothing new — so
+  // of a retirement and a new use sent together exactly one succeeds, whichever comes first.
+  it('a casustafel retired while a member submits: exactly one of the two succeeds, five times over', async () => {
+    const member = await zwolleId();
+    for (let round = 0; round < 5; round++) {
+      const { table, tableName } = await newStructure();
+      expect((await admin('POST', `${BASE}/case-tables/${table}/members`, { userId: member })).status).toBe(200);
+      const caller = await t.as('requester.zwolle');
+      const mine = await tableOf(caller, tableName);
+      const body = await requestBody(caller, { caseTableId: mine.id, municipalityId: mine.municipalities[0]?.id });
+      const [submitted, retired] = await Promise.all([
+        caller('POST', '/api/v1/interpretation-requests', body),
+        admin('POST', `${BASE}/case-tables/${table}/retirement`),
+      ]);
+      const outcome = [submitted.status, retired.status];
+      expect([
+        [201, 409],
+        [409, 200],
+      ]).toContainEqual(outcome);
+      if (submitted.status === 201) expectProblem(retired, 409, 'in-use');
+      else expectProblem(submitted, 409, 'retired');
+    }
+  });
+
+  it('an expertise area retired while a request asks for it: exactly one of the two succeeds, five times over', async () => {
+    // A session of its own: a change of the requester's memberships above ended the earlier one.
+    const caller = await t.as('requester.zwolle');
+    for (let round = 0; round < 5; round++) {
+      const code = `race-${suffix()}`;
+      await add('expertise-areas', { code, name: `Racegebied ${code}`, nameEn: `Race area ${code}` });
+      const [submitted, retired] = await Promise.all([
+        caller('POST', '/api/v1/interpretation-requests', await requestBody(caller, { expertiseAreaCodes: [code] })),
+        admin('POST', `${BASE}/expertise-areas/${code}/retirement`),
+      ]);
+      expect([
+        [201, 409],
+        [409, 200],
+      ]).toContainEqual([submitted.status, retired.status]);
+    }
+  });
+});
+
+describe('names of expertise areas and activities', () => {
+  it('refuses a Dutch or English name another one already has, whatever the letter case, on adding and renaming', async () => {
+    for (const kind of ['expertise-areas', 'activities']) {
+      const s = suffix();
+      const first = await add(kind, { code: `een-${s}`, name: `Naam ${s}`, nameEn: `Name ${s}` });
+      const refusedNl = await admin('POST', `${BASE}/${kind}`, { code: `twee-${s}`, name: `NAAM ${s}`, nameEn: `Other ${s}` });
+      expectProblem(refusedNl, 409, 'conflict');
+      expect(refusedNl.body.errors[0].pointer).toBe('/name');
+      const refusedEn = await admin('POST', `${BASE}/${kind}`, { code: `drie-${s}`, name: `Andere ${s}`, nameEn: `name ${s}` });
+      expectProblem(refusedEn, 409, 'conflict');
+      expect(refusedEn.body.errors[0].pointer).toBe('/nameEn');
+      const second = await add(kind, { code: `vier-${s}`, name: `Vierde ${s}`, nameEn: `Fourth ${s}` });
+      expectProblem(await admin('PATCH', `${BASE}/${kind}/${second.code}`, { name: first.name }), 409, 'conflict');
+      // Renaming an item to its own name in other letters is no conflict.
+      expect((await admin('PATCH', `${BASE}/${kind}/${first.code}`, { name: `NAAM ${s}` })).status).toBe(200);
+    }
+  });
+});

@@ -15,6 +15,7 @@ import { audit } from '../audit/index.ts';
 import {
   addCodedName,
   type CodedName,
+  codedNameTaken,
   findCodedName,
   listCodedNames,
   renameCodedName,
@@ -175,7 +176,7 @@ async function findOrgRow(db: Executor, kind: OrganisationKind, code: string, lo
     }
   };
   // One writer per kind at a time: the checks of a free code and name, and the write, see the same rows.
-  if (lock) await db.execute(sql`select pg_advisory_xact_lock(hashtext(${`duidingspool:reference:${kind}`}))`);
+  if (lock) await lockKind(db, kind);
   const [row] = await pick();
   // The row itself `for update` before anything checks what uses it: a request or entry that reads it
   // `for share` (caseTableRetired, activityRetired, …) either finished before — and is counted — or
@@ -184,16 +185,21 @@ async function findOrgRow(db: Executor, kind: OrganisationKind, code: string, lo
   return row ?? null;
 }
 
+/** The write lock of `kind` (a transaction-level advisory lock): one writer per kind at a time. */
+async function lockKind(db: Executor, kind: ReferenceKind): Promise<void> {
+  await db.execute(sql`select pg_advisory_xact_lock(hashtext(${`duidingspool:reference:${kind}`}))`);
+}
+
 /** Locks the row `id` of `kind` `for update` inside the caller's transaction. */
 async function lockOrgRow(db: Executor, kind: OrganisationKind, id: string): Promise<void> {
   const t = kind === 'safety-regions' ? r : kind === 'safety-houses' ? h : kind === 'municipalities' ? m : ct;
   await db.select({ id: t.id }).from(t).where(eq(t.id, id)).for('update');
 }
 
-/** True when another row of `kind` than `exceptId` already has the name `name` (the names of houses, municipalities and casustafels are unique). */
+/** True when another row of `kind` than `exceptId` already has the name `name`, compared without regard to letter case (the names of houses, municipalities and casustafels are unique). */
 async function nameTaken(db: Executor, kind: OrganisationKind, name: string, exceptId: string | null): Promise<boolean> {
   const t = kind === 'safety-regions' ? r : kind === 'safety-houses' ? h : kind === 'municipalities' ? m : ct;
-  const rows = await db.select({ id: t.id }).from(t).where(eq(t.name, name));
+  const rows = await db.select({ id: t.id }).from(t).where(sql`lower(${t.name}) = lower(${name})`);
   return rows.some((row) => row.id !== exceptId);
 }
 
@@ -256,7 +262,11 @@ export async function addReferenceItem(ctx: ServiceContext, kind: ReferenceKind,
   const name = body.name.trim();
   return ctx.db.transaction(async (tx) => {
     if (isSpecialistKind(kind)) {
-      const added = await addCodedName(tx, kind, { code: body.code, nameNl: name, nameEn: (body.nameEn ?? '').trim() });
+      const nameEn = (body.nameEn ?? '').trim();
+      await lockKind(tx, kind);
+      const taken = await codedNameTaken(tx, kind, { nameNl: name, nameEn }, null);
+      if (taken) throw conflictOn(taken === 'nameNl' ? '/name' : '/nameEn', `de naam ${taken === 'nameNl' ? name : nameEn} bestaat al`);
+      const added = await addCodedName(tx, kind, { code: body.code, nameNl: name, nameEn });
       if (!added) throw conflictOn('/code', `de code ${body.code} bestaat al`);
     } else {
       if (await findOrgRow(tx, kind, body.code)) throw conflictOn('/code', `de code ${body.code} bestaat al`);
@@ -317,7 +327,11 @@ export async function updateReferenceItem(ctx: ServiceContext, kind: ReferenceKi
     const before = await getReferenceItem(tx, kind, code);
     const name = body.name?.trim();
     if (isSpecialistKind(kind)) {
-      await renameCodedName(tx, kind, code, { nameNl: name, nameEn: body.nameEn?.trim() });
+      const nameEn = body.nameEn?.trim();
+      await lockKind(tx, kind);
+      const taken = await codedNameTaken(tx, kind, { nameNl: name, nameEn }, code);
+      if (taken) throw conflictOn(taken === 'nameNl' ? '/name' : '/nameEn', `de naam ${taken === 'nameNl' ? name : nameEn} bestaat al`);
+      await renameCodedName(tx, kind, code, { nameNl: name, nameEn });
     } else if ('id' in row) {
       if (name !== undefined && (await nameTaken(tx, kind, name, row.id))) throw conflictOn('/name', `de naam ${name} bestaat al`);
       switch (kind) {

@@ -11,6 +11,7 @@ export {
   activityRetired,
   addCodedName,
   type CodedName,
+  codedNameTaken,
   findCodedName,
   listActivities,
   listCodedNames,

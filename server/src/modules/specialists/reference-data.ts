@@ -1,6 +1,6 @@
 import { type Executor, type StructureFile, type StructurePartChanges, schema } from '@duidingspool/db';
 import type { ReferenceData } from '@duidingspool/shared';
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 
 // The specialists module's reference tables, `expertise_areas` and `activities`, as other modules
 // read them: the lists for forms and filters, and the checks of codes on input.
@@ -91,6 +91,39 @@ export async function renameCodedName(db: Executor, kind: SpecialistReferenceKin
   const t = tableOf(kind);
   if (v.nameNl === undefined && v.nameEn === undefined) return;
   await db.update(t).set(v).where(eq(t.code, code));
+}
+
+/**
+ * Which of the names `v` another expertise area or activity of `kind` than `exceptCode` already has,
+ * compared without regard to letter case: `'nameNl'`, `'nameEn'`, or null when both are free. Two
+ * items the user cannot tell apart in a list would be one too many. Call it under the kind's write
+ * lock, in the transaction that writes.
+ */
+export async function codedNameTaken(
+  db: Executor,
+  kind: SpecialistReferenceKind,
+  v: { nameNl?: string | undefined; nameEn?: string | undefined },
+  exceptCode: string | null,
+): Promise<'nameNl' | 'nameEn' | null> {
+  const t = tableOf(kind);
+  const other = exceptCode === null ? sql`true` : ne(t.code, exceptCode);
+  if (v.nameNl !== undefined && v.nameNl !== '') {
+    const [row] = await db
+      .select({ code: t.code })
+      .from(t)
+      .where(and(other, sql`lower(${t.nameNl}) = lower(${v.nameNl})`))
+      .limit(1);
+    if (row) return 'nameNl';
+  }
+  if (v.nameEn !== undefined && v.nameEn !== '') {
+    const [row] = await db
+      .select({ code: t.code })
+      .from(t)
+      .where(and(other, sql`lower(${t.nameEn}) = lower(${v.nameEn})`))
+      .limit(1);
+    if (row) return 'nameEn';
+  }
+  return null;
 }
 
 /** Retires expertise area or activity `code` at `at` (a no-op when it is already retired). */
