@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bitsPerCharacter, ConfigError, loadConfig, weakSecretReason } from './config.ts';
+import { bitsPerCharacter, ConfigError, loadConfig, repeatedBlock, weakSecretReason } from './config.ts';
 
 const secret = (c: string) => c.repeat(40);
 /** Fixed strong keys (random base64url, 48 bytes): production accepts them. */
@@ -57,7 +57,26 @@ describe('production checks at start (decision 083)', () => {
     // 64 distinct characters once each: log2(64) = 6 bits.
     expect(bitsPerCharacter('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_')).toBe(6);
     expect(weakSecretReason(JWT)).toBeUndefined();
-    expect(weakSecretReason('0123456789abcdef'.repeat(2))).toBeUndefined();
+    // Four bits per character, but one block of 16 twice: as guessable as the block.
+    expect(weakSecretReason('0123456789abcdef'.repeat(2))).toBe('repeats the same 16 characters over and over');
+    expect(weakSecretReason('Kx9#vT2!qLm'.repeat(3))).toBe('repeats the same 11 characters over and over');
+    expect(repeatedBlock('abcabcabd')).toBeUndefined();
+  });
+
+  it('takes JWT_SECRET and ENCRYPTION_KEY that differ only in letter case or spaces as the same', () => {
+    expect(problems({ ...PROD, ENCRYPTION_KEY: JWT.toUpperCase() })).toEqual([expect.stringMatching(/^ENCRYPTION_KEY is the same as JWT_SECRET/)]);
+    expect(problems({ ...PROD, ENCRYPTION_KEY: `${JWT} ` })).toEqual([expect.stringMatching(/^ENCRYPTION_KEY is the same as JWT_SECRET/)]);
+  });
+
+  it('wants PUBLIC_URL as the bare https address: no path, query, fragment or user name', () => {
+    for (const bad of [
+      'https://evil.example/@x.nl?q=1#f',
+      'https://dp.gemeente.example/pad',
+      'https://dp.gemeente.example?x=1',
+      'https://u:p@dp.gemeente.example',
+    ])
+      expect(problems({ ...PROD, PUBLIC_URL: bad }), bad).toEqual([expect.stringMatching(/^PUBLIC_URL must be the bare address/)]);
+    expect(loadConfig({ ...PROD, PUBLIC_URL: 'https://dp.gemeente.example/' }).publicUrl).toBe('https://dp.gemeente.example');
   });
 });
 

@@ -258,6 +258,19 @@ export function bitsPerCharacter(value: string): number {
 }
 
 /**
+ * The length of the shortest block that `value` is made of, repeated (`abcabcabc` → 3), or
+ * undefined when it is no repetition. A repeated block is as guessable as the block alone.
+ */
+export function repeatedBlock(value: string): number | undefined {
+  const chars = [...value];
+  for (let size = 1; size <= chars.length / 2; size++) {
+    if (chars.length % size !== 0) continue;
+    if (chars.every((c, i) => c === chars[i % size])) return size;
+  }
+  return undefined;
+}
+
+/**
  * Why `value` is not a strong production secret, or undefined when it is (decision 083): at least
  * `MIN_SECRET_LENGTH` characters, at least `MIN_SECRET_BITS_PER_CHARACTER` bits per character, and
  * no placeholder word. `openssl rand -base64 48` always passes.
@@ -270,6 +283,8 @@ export function weakSecretReason(value: string): string | undefined {
   const bits = bitsPerCharacter(value);
   if (bits < MIN_SECRET_BITS_PER_CHARACTER)
     return `is too predictable (${bits.toFixed(1)} bits per character, at least ${MIN_SECRET_BITS_PER_CHARACTER} needed)`;
+  const block = repeatedBlock(value);
+  if (block !== undefined) return `repeats the same ${block} characters over and over`;
   return undefined;
 }
 
@@ -296,6 +311,10 @@ export function productionProblems(env: NodeJS.ProcessEnv): Map<string, string> 
     problems.set('PUBLIC_URL', 'PUBLIC_URL is not set; set it to the https address users open, e.g. PUBLIC_URL=https://duidingspool.gemeente.nl');
   } else if (!URL.canParse(publicUrl) || new URL(publicUrl).protocol !== 'https:') {
     problems.set('PUBLIC_URL', 'PUBLIC_URL must be an https:// address (links in e-mails and the session cookie depend on it)');
+  } else {
+    const url = new URL(publicUrl);
+    if (url.username || url.password || url.search || url.hash || /[?#@]/.test(publicUrl.slice(url.protocol.length + 2)) || !['', '/'].includes(url.pathname))
+      problems.set('PUBLIC_URL', `PUBLIC_URL must be the bare address users open, like https://${url.host}, without a path, query, fragment or user name`);
   }
   for (const name of ['JWT_SECRET', 'ENCRYPTION_KEY'] as const) {
     const value = env[name];
@@ -306,7 +325,9 @@ export function productionProblems(env: NodeJS.ProcessEnv): Map<string, string> 
     const weak = weakSecretReason(value);
     if (weak) problems.set(name, `${name} ${weak}; ${generate}`);
   }
-  if (env.JWT_SECRET && env.JWT_SECRET === env.ENCRYPTION_KEY && !problems.has('ENCRYPTION_KEY')) {
+  // Equal also when they differ only in letter case or surrounding spaces.
+  const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+  if (env.JWT_SECRET && env.ENCRYPTION_KEY && same(env.JWT_SECRET, env.ENCRYPTION_KEY) && !problems.has('ENCRYPTION_KEY')) {
     problems.set('ENCRYPTION_KEY', `ENCRYPTION_KEY is the same as JWT_SECRET; JWT_SECRET and ENCRYPTION_KEY must differ: ${generate}`);
   }
   // Demo accounts (with a published password and no second factor) never reach production.
@@ -364,7 +385,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const e = parsed.data;
   const dataDir = resolve(repoRoot, e.DATA_DIR ?? '.data');
   const port = e.PORT;
-  const publicUrl = e.PUBLIC_URL ?? `http://localhost:${port}`;
+  // Without a trailing slash: links are the address followed by their path.
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, '');
   const publicHost = new URL(publicUrl).hostname;
   // `localhost` has no dot, which the strict address parser refuses.
   const fromAddress = parseStrictAddress(e.MAIL_FROM_ADDRESS ?? `noreply@${publicHost.includes('.') ? publicHost : 'localhost.localdomain'}`);

@@ -136,10 +136,16 @@ export interface MetricsListener {
   close(): Promise<void>;
 }
 
-/** Whether `header` is `Bearer <token>`, compared in constant time. */
+/**
+ * Whether `header` is `Bearer <token>`: the scheme in any letter case (RFC 9110 §11.1), the token
+ * compared in constant time.
+ */
 function bearerMatches(header: string | undefined, token: string): boolean {
-  const given = Buffer.from(header ?? '');
-  const expected = Buffer.from(`Bearer ${token}`);
+  const value = header ?? '';
+  const space = value.indexOf(' ');
+  if (space < 0 || value.slice(0, space).toLowerCase() !== 'bearer') return false;
+  const given = Buffer.from(value.slice(space + 1).trimStart());
+  const expected = Buffer.from(token);
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
