@@ -171,12 +171,19 @@ describe('a coordinator who is also a specialist, on their own work', () => {
   it('the lists offer no decision on own work and every decision on others’ work', async () => {
     const { assignment: theirAssignment } = await acceptedAssignment(requester, coordinator, other, 2, 120);
     expect((await other('POST', `/api/v1/assignments/${theirAssignment.id}/time-entries`, entryBody({ minutes: 25 }))).status).toBe(201);
-    const entries = (await listAll(dual, '/api/v1/time-entries?status=submitted')).items as { id: string; specialistId: string; allowedActions: string[] }[];
+    const entries = (await listAll(dual, '/api/v1/time-entries?status=submitted')).items as {
+      id: string;
+      specialistId: string;
+      correctsEntryId: string | null;
+      allowedActions: string[];
+    }[];
     const mine = entries.filter((e) => e.specialistId === dualSpecialistId);
     const theirs = entries.filter((e) => e.specialistId !== dualSpecialistId);
     expect(mine.length).toBeGreaterThan(0);
     expect(theirs.length).toBeGreaterThan(0);
-    for (const e of mine) expect(e.allowedActions).toEqual([]);
+    // Their own undecided hours they may only withdraw, as any specialist may (not a correction,
+    // which is the coordinator's); never decide.
+    for (const e of mine) expect(e.allowedActions).toEqual(e.correctsEntryId === null ? ['withdraw'] : []);
     for (const e of theirs) expect(e.allowedActions).toEqual(['approve', 'reject']);
     // The other coordinator may decide on the dual user's entries.
     const forCoordinator = (await listAll(coordinator, '/api/v1/time-entries?status=submitted')).items as { specialistId: string; allowedActions: string[] }[];
