@@ -5,6 +5,7 @@ import { REPOSITORY_ROOT } from './paths.ts';
 import {
   DEFAULT_STRUCTURE_FILE,
   MAX_STRUCTURE_FILE_BYTES,
+  MAX_STRUCTURE_NESTING,
   readStructureFile,
   type StructureFile,
   type StructureProblem,
@@ -97,7 +98,23 @@ describe('the structure file (docs/structure-file.md)', () => {
   it('refuses a file over the size cap before decoding it', () => {
     const garbage = new Uint8Array(10 * 1_000_000).fill(0x41);
     expect(garbage.byteLength).toBeGreaterThan(MAX_STRUCTURE_FILE_BYTES);
-    expect(lines(garbage)).toEqual([': the file is 10.0 MB; a structure file is at most 1 MB, so it was not read']);
+    expect(lines(garbage)).toEqual([': the file is 10,000,000 bytes; a structure file is at most 1,000,000 bytes, so it was not read']);
+    // One byte over says so in the same unit: 1,000,001 is more than 1,000,000.
+    expect(lines(new Uint8Array(MAX_STRUCTURE_FILE_BYTES + 1).fill(0x41))).toEqual([
+      ': the file is 1,000,001 bytes; a structure file is at most 1,000,000 bytes, so it was not read',
+    ]);
+  });
+
+  it('refuses JSON nested deeper than the format needs, with where, before any parser recurses', () => {
+    const deep = new TextEncoder().encode(`${'['.repeat(100_000)}${']'.repeat(100_000)}`);
+    expect(lines(deep)).toEqual([
+      `: nested deeper than ${MAX_STRUCTURE_NESTING} levels at line 1, column ${MAX_STRUCTURE_NESTING + 1}; a structure file needs four`,
+    ]);
+    // Brackets inside strings are text, not nesting: the file stays valid.
+    const inText = edited((f) => {
+      if (f.activities[0]) f.activities[0].nl = `${'['.repeat(40)}\\"{{`;
+    });
+    expect(readStructureFile(inText).ok).toBe(true);
   });
 
   it('gives the line and column of a JSON syntax error', () => {

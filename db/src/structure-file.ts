@@ -127,8 +127,36 @@ export function structureFileTooLarge(size: number): StructureProblem | null {
   if (size <= MAX_STRUCTURE_FILE_BYTES) return null;
   return {
     pointer: '',
-    message: `the file is ${(size / 1_000_000).toFixed(1)} MB; a structure file is at most ${MAX_STRUCTURE_FILE_BYTES / 1_000_000} MB, so it was not read`,
+    message: `the file is ${size.toLocaleString('en')} bytes; a structure file is at most ${MAX_STRUCTURE_FILE_BYTES.toLocaleString('en')} bytes, so it was not read`,
   };
+}
+
+/** How deep arrays and objects may nest in a structure file; the format itself needs four levels. */
+export const MAX_STRUCTURE_NESTING = 32;
+
+/**
+ * The problem of JSON text that nests arrays or objects deeper than `MAX_STRUCTURE_NESTING`, with
+ * where it first does, else null. One pass over the text, outside strings; checked before any
+ * parser, whose recursion such a file could exhaust.
+ */
+function nestingProblem(text: string): StructureProblem | null {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c)
+        i++; // a backslash escapes the next character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > MAX_STRUCTURE_NESTING) {
+        const { line, column } = lineAndColumn(text, i);
+        return { pointer: '', message: `nested deeper than ${MAX_STRUCTURE_NESTING} levels at line ${line}, column ${column}; a structure file needs four` };
+      }
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return null;
 }
 
 /** 1-based line and column of character `position` in `text`. */
@@ -155,6 +183,8 @@ export function readStructureFile(bytes: Uint8Array): StructureFileResult {
     return fail(`the file is not valid UTF-8 (first invalid byte at offset ${firstInvalidUtf8Byte(bytes)}); save it as UTF-8`);
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const deep = nestingProblem(text);
+  if (deep) return { ok: false, problems: [deep] };
   const syntax = jsonSyntaxProblems(text);
   if (syntax.length > 0) return { ok: false, problems: syntax };
   let data: unknown;

@@ -219,7 +219,9 @@ describe('bad input: a clear list of errors with pointers, exit code 1, nothing 
     const path = fileWith('garbage.json', randomBytes(10 * 1_000_000));
     const result = await importFile(freshDb, path);
     expect(result.code).toBe(1);
-    expect(result.err).toEqual([`${path}: the file is 10.0 MB; a structure file is at most 1 MB, so it was not read. Nothing was written.`]);
+    expect(result.err).toEqual([
+      `${path}: the file is 10,000,000 bytes; a structure file is at most 1,000,000 bytes, so it was not read. Nothing was written.`,
+    ]);
   });
 
   it('a JSON syntax error, with its line and column', async () => {

@@ -73,7 +73,14 @@ export async function importStructureCommand(db: Database, file: string | undefi
   } catch (error) {
     if (!(error instanceof StructureImportRefused)) {
       // A conflict only the database sees (two rows swapping names, say): the transaction rolled back.
-      const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : error instanceof Error ? error.message : String(error);
+      const inner = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+      const code = inner !== null && typeof inner === 'object' && 'code' in inner ? String(inner.code) : undefined;
+      const cause =
+        code === '23505'
+          ? 'a name or code in the file is still held by another row while the import writes (two rows swapping names, say); rename in two imports, through a name nobody has'
+          : inner instanceof Error
+            ? inner.message
+            : String(inner);
       out.error(`${path}: the import failed and nothing was written: ${cause}`);
       return 1;
     }

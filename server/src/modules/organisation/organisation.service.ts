@@ -117,9 +117,9 @@ export async function retiredCaseTables(db: Executor, ids: readonly string[]): P
 export async function structureCounts(db: Executor): Promise<{ regions: number; municipalities: number; caseTables: number }> {
   const [row] = await db
     .select({
-      regions: sql<number>`(select count(*) from ${schema.safetyRegions})::int`,
-      municipalities: sql<number>`(select count(*) from ${schema.municipalities})::int`,
-      caseTables: sql<number>`(select count(*) from ${schema.caseTables})::int`,
+      regions: sql<number>`(select count(*) from ${schema.safetyRegions} where ${schema.safetyRegions.retiredAt} is null)::int`,
+      municipalities: sql<number>`(select count(*) from ${schema.municipalities} where ${schema.municipalities.retiredAt} is null)::int`,
+      caseTables: sql<number>`(select count(*) from ${schema.caseTables} where ${schema.caseTables.retiredAt} is null)::int`,
     })
     .from(sql`(select 1) as one`);
   return row ?? { regions: 0, municipalities: 0, caseTables: 0 };
