@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { bitsPerCharacter, ConfigError, loadConfig, repeatedBlock, weakSecretReason } from './config.ts';
 
 const secret = (c: string) => c.repeat(40);
@@ -61,6 +62,17 @@ describe('production checks at start (decision 083)', () => {
     expect(weakSecretReason('0123456789abcdef'.repeat(2))).toBe('repeats the same 16 characters over and over');
     expect(weakSecretReason('Kx9#vT2!qLm'.repeat(3))).toBe('repeats the same 11 characters over and over');
     expect(repeatedBlock('abcabcabd')).toBeUndefined();
+  });
+
+  it('says what is wrong in English, also where the app set zod to Dutch', () => {
+    z.config(z.locales.nl());
+    try {
+      const lines = problems({ ...PROD, PORT: 'tachtig', COOKIE_SECURE: '1' });
+      expect(lines).toContainEqual(expect.stringMatching(/^PORT: Invalid input/));
+      expect(lines.join('\n')).not.toMatch(/Ongeldig/);
+    } finally {
+      z.config(z.locales.en());
+    }
   });
 
   it('takes JWT_SECRET and ENCRYPTION_KEY that differ only in letter case or spaces as the same', () => {

@@ -119,6 +119,9 @@ const ClockTimeSchema = z
   }, 'expected a time HH:MM between 05:00 and 22:00')
   .transform((v) => parseClockTime(v) as number);
 
+/** zod's English messages, for the operator's start-up lines. */
+const ENGLISH = z.locales.en();
+
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -355,7 +358,8 @@ export class ConfigError extends Error {
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const problems = new Map<string, string>();
-  const parsed = EnvSchema.safeParse(env);
+  // Start-up speaks English (the operator's log), also where the app set zod's Dutch locale.
+  const parsed = EnvSchema.safeParse(env, { error: ENGLISH.localeError });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const name = String(issue.path[0] ?? '');
@@ -444,7 +448,7 @@ export interface AdminCliConfig {
  * no signing or encryption key: it only writes a user and an invitation link.
  */
 export function loadAdminCliConfig(env: NodeJS.ProcessEnv = process.env): AdminCliConfig {
-  const e = EnvSchema.pick({ DATABASE_URL: true, DATA_DIR: true, PUBLIC_URL: true, PORT: true }).parse(env);
+  const e = EnvSchema.pick({ DATABASE_URL: true, DATA_DIR: true, PUBLIC_URL: true, PORT: true }).parse(env, { error: ENGLISH.localeError });
   return {
     databaseUrl: e.DATABASE_URL,
     dataDir: resolve(repoRoot, e.DATA_DIR ?? '.data'),
