@@ -192,10 +192,10 @@ describe('retiring', () => {
 
     const tableRefused = await admin('POST', `${BASE}/case-tables/${table}/retirement`);
     expectProblem(tableRefused, 409, 'in-use');
-    expect(tableRefused.body.usedBy).toEqual([`1 open aanvragen (${reference})`]);
+    expect(tableRefused.body.usedBy).toEqual([`1 open aanvraag (${reference})`]);
     const municipalityRefused = await admin('POST', `${BASE}/municipalities/${municipality}/retirement`);
     expectProblem(municipalityRefused, 409, 'in-use');
-    expect(municipalityRefused.body.usedBy.join(' ')).toContain('casustafels die haar bedienen');
+    expect(municipalityRefused.body.usedBy).toContain(`1 casustafel die haar bedient (${tableName})`);
     expect(municipalityRefused.body.usedBy.join(' ')).toContain(reference);
     expectProblem(await admin('POST', `${BASE}/safety-houses/${house}/retirement`), 409, 'in-use');
     expectProblem(await admin('POST', `${BASE}/safety-regions/${region}/retirement`), 409, 'in-use');
@@ -212,7 +212,7 @@ describe('retiring', () => {
     expect(listed.retiredAt).toBeNull();
     expect(listed.municipalities.map((x: { code: string }) => x.code)).toEqual([municipality]);
     const refusals = (await auditRows('case-table', table)).filter((x) => x.action === 'retire');
-    expect(refusals).toEqual([expect.objectContaining({ result: 'denied', details: { usedBy: [`1 open aanvragen (${reference})`] } })]);
+    expect(refusals).toEqual([expect.objectContaining({ result: 'denied', details: { usedBy: [`1 open aanvraag (${reference})`] } })]);
 
     // Once the request is withdrawn, nothing is in active use any more.
     const withdrawn = await member('PATCH', `/api/v1/interpretation-requests/${submitted.body.id}`, { status: 'withdrawn', reason: 'Niet meer nodig.' });

@@ -267,8 +267,8 @@ describe('a file that removes something in use is refused, naming what uses it',
     const result = await importFile(seededDb, path);
     expect(result.code).toBe(1);
     expect(result.err.slice(1).map((l) => l.trim())).toEqual([
-      '/municipalities: municipality GM0202 (Arnhem) is not in the file but is in use: 1 interpretation requests (DP-2019-0901)',
-      '/caseTables: casustafel casustafel-ede (Casustafel Radicalisering Ede) is not in the file but is in use: 1 members (requester.ede@duidingspool.example)',
+      '/municipalities: municipality GM0202 (Arnhem) is not in the file but is in use: 1 interpretation request (DP-2019-0901)',
+      '/caseTables: casustafel casustafel-ede (Casustafel Radicalisering Ede) is not in the file but is in use: 1 member (requester.ede@duidingspool.example)',
     ]);
     expect(await counts(seededDb)).toEqual(before);
     expect(await db.select().from(schema.caseTableMunicipalities)).toEqual(links);
@@ -288,8 +288,8 @@ describe('a file that removes something in use is refused, naming what uses it',
     expect(result.code).toBe(1);
     expect(result.err.slice(1).map((l) => l.trim())).toEqual([
       '/safetyRegions: safety region TW (Twente) is not in the file but is in use: 3 specialists serving it (specialist2@duidingspool.example, specialist4@duidingspool.example, specialist5@duidingspool.example)',
-      '/safetyHouses: safety house zvh-twente (Zorg- en Veiligheidshuis Twente) is not in the file but is in use: 1 members of its casustafels (requester.hengelo@duidingspool.example)',
-      '/caseTables: casustafel casustafel-hengelo (Casustafel Radicalisering Hengelo) is not in the file but is in use: 1 members (requester.hengelo@duidingspool.example)',
+      '/safetyHouses: safety house zvh-twente (Zorg- en Veiligheidshuis Twente) is not in the file but is in use: 1 member of its casustafels (requester.hengelo@duidingspool.example)',
+      '/caseTables: casustafel casustafel-hengelo (Casustafel Radicalisering Hengelo) is not in the file but is in use: 1 member (requester.hengelo@duidingspool.example)',
     ]);
     expect(await counts(seededDb)).toEqual(before);
   });

@@ -23,7 +23,7 @@ import {
   type SpecialistReferenceKind,
 } from '../specialists/index.ts';
 import { membersOfCaseTables, setCaseTableMembership } from '../users/index.ts';
-import { openRequestsOf, retirementBlockers } from './structure-usage.read-model.ts';
+import { counted, OPEN_REQUESTS_NL, openRequestsOf, retirementBlockers } from './structure-usage.read-model.ts';
 
 // The admin's reference-data administration (docs/design.md §2, decision 081): add, rename and
 // retire safety regions, safety houses, municipalities and casustafels (this module's tables),
@@ -376,7 +376,7 @@ async function serveMunicipalities(tx: Executor, caseTableId: string, before: Re
     const open = await openRequestsOf(tx, caseTableId, droppedIds);
     if (open.length > 0)
       throw new AppError('in-use', `Deze casustafel heeft nog open aanvragen voor een gemeente die u wilt weghalen: ${open.join(', ')}.`, {
-        usedBy: [`${open.length} open aanvragen (${open.join(', ')})`],
+        usedBy: [`${counted(open.length, OPEN_REQUESTS_NL)} (${open.join(', ')})`],
       });
     await tx.delete(ctm).where(and(eq(ctm.caseTableId, caseTableId), inArray(ctm.municipalityId, droppedIds)));
   }

@@ -25,10 +25,14 @@ export interface AbsentCodes {
 /** At most this many users are named per kind; the rest are counted. */
 const NAMED = 5;
 
-const listed = (kind: string, labels: string[]) =>
+/** A noun in the singular and the plural, chosen by the count before it ("1 member", "2 members"). */
+export type Noun = readonly [one: string, many: string];
+export const counted = (n: number, [one, many]: Noun) => `${n} ${n === 1 ? one : many}`;
+
+const listed = (kind: Noun, labels: string[]) =>
   labels.length === 0
     ? []
-    : [`${labels.length} ${kind} (${labels.slice(0, NAMED).join(', ')}${labels.length > NAMED ? `, and ${labels.length - NAMED} more` : ''})`];
+    : [`${counted(labels.length, kind)} (${labels.slice(0, NAMED).join(', ')}${labels.length > NAMED ? `, and ${labels.length - NAMED} more` : ''})`];
 
 /**
  * One problem per absent code that something still uses, naming what uses it: municipalities with
@@ -66,11 +70,11 @@ export async function absentCodesInUse(db: Executor, absent: AbsentCodes): Promi
         .orderBy(ir.reference);
       refuse('safetyRegions', `safety region ${row.code} (${row.name})`, [
         ...listed(
-          'specialists serving it',
+          ['specialist serving it', 'specialists serving it'],
           specialists.map((x) => x.email),
         ),
         ...listed(
-          'interpretation requests of its municipalities',
+          ['interpretation request of its municipalities', 'interpretation requests of its municipalities'],
           requests.map((x) => x.reference),
         ),
       ]);
@@ -95,11 +99,11 @@ export async function absentCodesInUse(db: Executor, absent: AbsentCodes): Promi
         .orderBy(u.email);
       refuse('safetyHouses', `safety house ${row.code} (${row.name})`, [
         ...listed(
-          'interpretation requests of its municipalities and casustafels',
+          ['interpretation request of its municipalities and casustafels', 'interpretation requests of its municipalities and casustafels'],
           requests.map((x) => x.reference),
         ),
         ...listed(
-          'members of its casustafels',
+          ['member of its casustafels', 'members of its casustafels'],
           members.map((x) => x.email),
         ),
       ]);
@@ -111,7 +115,7 @@ export async function absentCodesInUse(db: Executor, absent: AbsentCodes): Promi
       const requests = await db.select({ reference: ir.reference }).from(ir).where(eq(ir.municipalityId, row.id)).orderBy(ir.reference);
       refuse('municipalities', `municipality ${row.cbsCode} (${row.name})`, [
         ...listed(
-          'interpretation requests',
+          ['interpretation request', 'interpretation requests'],
           requests.map((x) => x.reference),
         ),
       ]);
@@ -129,11 +133,11 @@ export async function absentCodesInUse(db: Executor, absent: AbsentCodes): Promi
       const requests = await db.select({ reference: ir.reference }).from(ir).where(eq(ir.caseTableId, row.id)).orderBy(ir.reference);
       refuse('caseTables', `casustafel ${row.code} (${row.name})`, [
         ...listed(
-          'members',
+          ['member', 'members'],
           members.map((x) => x.email),
         ),
         ...listed(
-          'interpretation requests',
+          ['interpretation request', 'interpretation requests'],
           requests.map((x) => x.reference),
         ),
       ]);
@@ -155,29 +159,32 @@ export async function absentCodesInUse(db: Executor, absent: AbsentCodes): Promi
       .orderBy(ir.reference);
     refuse('expertiseAreas', `expertise area ${code}`, [
       ...listed(
-        'specialists',
+        ['specialist', 'specialists'],
         specialists.map((x) => x.email),
       ),
       ...listed(
-        'interpretation requests',
+        ['interpretation request', 'interpretation requests'],
         requests.map((x) => x.reference),
       ),
     ]);
   }
   for (const code of absent.activities) {
     const entries = await db.select({ id: schema.timeEntries.id }).from(schema.timeEntries).where(eq(schema.timeEntries.activity, code));
-    if (entries.length > 0) refuse('activities', `activity ${code}`, [`${entries.length} time entries`]);
+    if (entries.length > 0) refuse('activities', `activity ${code}`, [counted(entries.length, ['time entry', 'time entries'])]);
   }
   return problems;
 }
 
+/** "open aanvraag" / "open aanvragen", for the admin's messages. */
+export const OPEN_REQUESTS_NL: Noun = ['open aanvraag', 'open aanvragen'];
+
 /** The statuses in which a request is still open (not closed, withdrawn or cancelled). */
 const OPEN = [...OPEN_REQUEST_STATUSES];
 
-const listedNl = (kind: string, labels: string[]) =>
+const listedNl = (kind: Noun, labels: string[]) =>
   labels.length === 0
     ? []
-    : [`${labels.length} ${kind} (${labels.slice(0, NAMED).join(', ')}${labels.length > NAMED ? ` en ${labels.length - NAMED} meer` : ''})`];
+    : [`${counted(labels.length, kind)} (${labels.slice(0, NAMED).join(', ')}${labels.length > NAMED ? ` en ${labels.length - NAMED} meer` : ''})`];
 
 /**
  * What still actively uses one item the admin wants to retire, one Dutch line per kind of use
@@ -211,7 +218,7 @@ export async function retirementBlockers(db: Executor, kind: ReferenceKind, id: 
         .where(and(eq(h.regionId, id), isNull(h.retiredAt)))
         .orderBy(h.name);
       return listedNl(
-        'Zorg- en Veiligheidshuizen die niet zijn opgeheven',
+        ['Zorg- en Veiligheidshuis dat niet is opgeheven', 'Zorg- en Veiligheidshuizen die niet zijn opgeheven'],
         houses.map((x) => x.name),
       );
     }
@@ -228,11 +235,11 @@ export async function retirementBlockers(db: Executor, kind: ReferenceKind, id: 
         .orderBy(ct.name);
       return [
         ...listedNl(
-          'gemeenten die niet zijn opgeheven',
+          ['gemeente die niet is opgeheven', 'gemeenten die niet zijn opgeheven'],
           municipalities.map((x) => x.name),
         ),
         ...listedNl(
-          'casustafels die niet zijn opgeheven',
+          ['casustafel die niet is opgeheven', 'casustafels die niet zijn opgeheven'],
           tables.map((x) => x.name),
         ),
       ];
@@ -246,14 +253,14 @@ export async function retirementBlockers(db: Executor, kind: ReferenceKind, id: 
         .orderBy(ct.name);
       return [
         ...listedNl(
-          'casustafels die haar bedienen',
+          ['casustafel die haar bedient', 'casustafels die haar bedienen'],
           tables.map((x) => x.name),
         ),
-        ...listedNl('open aanvragen', await openRequests(eq(ir.municipalityId, id))),
+        ...listedNl(OPEN_REQUESTS_NL, await openRequests(eq(ir.municipalityId, id))),
       ];
     }
     case 'case-tables':
-      return listedNl('open aanvragen', await openRequests(eq(ir.caseTableId, id)));
+      return listedNl(OPEN_REQUESTS_NL, await openRequests(eq(ir.caseTableId, id)));
     case 'expertise-areas': {
       const requests = await db
         .select({ reference: ir.reference })
@@ -262,7 +269,7 @@ export async function retirementBlockers(db: Executor, kind: ReferenceKind, id: 
         .where(and(eq(schema.requestExpertiseAreas.expertiseAreaCode, id), inArray(ir.status, OPEN)))
         .orderBy(ir.reference);
       return listedNl(
-        'open aanvragen',
+        OPEN_REQUESTS_NL,
         requests.map((x) => x.reference),
       );
     }
@@ -272,7 +279,7 @@ export async function retirementBlockers(db: Executor, kind: ReferenceKind, id: 
         .select({ id: te.id })
         .from(te)
         .where(and(eq(te.activity, id), eq(te.status, 'submitted')));
-      return entries.length === 0 ? [] : [`${entries.length} tijdregistraties die op beoordeling wachten`];
+      return entries.length === 0 ? [] : [counted(entries.length, ['tijdregistratie die op beoordeling wacht', 'tijdregistraties die op beoordeling wachten'])];
     }
   }
 }
