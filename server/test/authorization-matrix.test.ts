@@ -361,11 +361,17 @@ const MATRIX: Record<string, Row> = {
   // Reference data: the admin's only (decision 081). Each call adds, renames or retires an item of its own.
   'GET /api/v1/admin/reference/:kind': { call: () => ({ url: '/api/v1/admin/reference/case-tables' }), expect: by(403, { admin: 200 }) },
   'POST /api/v1/admin/reference/:kind': {
-    call: () => ({ url: '/api/v1/admin/reference/activities', body: { code: `matrix-${randomBytes(4).toString('hex')}`, name: 'Matrix', nameEn: 'Matrix' } }),
+    call: () => {
+      const code = `matrix-${randomBytes(4).toString('hex')}`;
+      return { url: '/api/v1/admin/reference/activities', body: { code, name: `Matrix ${code}`, nameEn: `Matrix ${code}` } };
+    },
     expect: by(403, { admin: 201 }),
   },
   'PATCH /api/v1/admin/reference/:kind/:code': {
-    call: async () => ({ url: `/api/v1/admin/reference/activities/${await freshActivity()}`, body: { name: 'Hernoemd' } }),
+    call: async () => {
+      const code = await freshActivity();
+      return { url: `/api/v1/admin/reference/activities/${code}`, body: { name: `Hernoemd ${code}` } };
+    },
     expect: by(403, { admin: 200 }),
   },
   'POST /api/v1/admin/reference/:kind/:code/retirement': {
@@ -390,7 +396,7 @@ const MATRIX: Record<string, Row> = {
 /** A new activity made by the admin, for a call that changes it. */
 async function freshActivity(): Promise<string> {
   const code = `matrix-${randomBytes(4).toString('hex')}`;
-  const res = await callers.admin('POST', '/api/v1/admin/reference/activities', { code, name: `Matrix ${code}`, nameEn: 'Matrix' });
+  const res = await callers.admin('POST', '/api/v1/admin/reference/activities', { code, name: `Matrix ${code}`, nameEn: `Matrix ${code}` });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return code;
 }
