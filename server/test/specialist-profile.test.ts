@@ -213,6 +213,18 @@ describe('bad input is refused naming the field', () => {
   });
 });
 
+describe('the bio holds no personal data', () => {
+  it('a BSN, IBAN, e-mail address or phone number in the bio is refused naming /bio, and nothing changes', async () => {
+    const before = (await sp3('GET', `/api/v1/specialists/${sp3Id}/profile`)).body.bio;
+    for (const bio of ['BSN 111222333', 'NL91ABNA0417164300', 'Contact: jan.jansen@example.nl', 'Bel 06-12345678']) {
+      const res = await sp3('PATCH', `/api/v1/specialists/${sp3Id}/profile`, { bio });
+      expectProblem(res, 422, 'personal-data-detected');
+      expect(pointers(res)).toEqual(['/bio']);
+    }
+    expect((await sp3('GET', `/api/v1/specialists/${sp3Id}/profile`)).body.bio).toBe(before);
+  });
+});
+
 describe('absences', () => {
   it('the specialist adds and deletes their own; the list is by start date; both are audited', async () => {
     const url = `/api/v1/specialists/${sp3Id}/absences`;
@@ -231,6 +243,23 @@ describe('absences', () => {
       .from(schema.auditEvents)
       .where(and(eq(schema.auditEvents.objectId, sp3Id), sql`${schema.auditEvents.action} in ('add-absence', 'delete-absence')`));
     expect(actions.map((a) => a.action).sort()).toEqual(['add-absence', 'add-absence', 'delete-absence']);
+  });
+
+  it('an absence overlapping another of the same specialist is refused (409 conflict at /startsOn); touching days are fine', async () => {
+    const url = `/api/v1/specialists/${sp3Id}/absences`;
+    expect((await sp3('POST', url, { startsOn: '2031-03-10', endsOn: '2031-03-12' })).status).toBe(201);
+    for (const [startsOn, endsOn] of [
+      ['2031-03-10', '2031-03-12'],
+      ['2031-03-11', '2031-03-14'],
+      ['2031-03-01', '2031-03-10'],
+      ['2031-03-01', '2031-03-31'],
+    ]) {
+      const res = await coordinator('POST', url, { startsOn, endsOn });
+      expectProblem(res, 409, 'conflict');
+      expect(pointers(res)).toEqual(['/startsOn']);
+    }
+    expect((await sp3('POST', url, { startsOn: '2031-03-13', endsOn: '2031-03-13' })).status).toBe(201);
+    expect((await sp3('POST', url, { startsOn: '2031-03-09', endsOn: '2031-03-09' })).status).toBe(201);
   });
 });
 

@@ -18,9 +18,28 @@ const caseContent = new Set(CASE_CONTENT_FIELDS);
  * @throws Error when a field name is not declared as case content (a programming error)
  */
 export function assertNoPersonalData(fields: Record<string, string | null | undefined>): void {
+  for (const name of Object.keys(fields)) {
+    if (!caseContent.has(name)) throw new Error(`${name} is not declared as case content in db/src/schema/request-data.ts`);
+  }
+  refusePersonalData(fields);
+}
+
+/**
+ * The same refusal for the one free-text field that is not case content: a specialist's
+ * professional bio (docs/design.md §6). It describes the specialist, not a case, so it is not
+ * purged with case content; but nobody's BSN, IBAN, e-mail address or phone number goes into it.
+ *
+ * @param fields `{ bio }`
+ * @throws AppError `personal-data-detected`
+ */
+export function assertNoPersonalDataInProfile(fields: { bio?: string | undefined }): void {
+  refusePersonalData(fields);
+}
+
+/** Refuses `fields` whose text holds a blocking kind of personal data, one pointer per field. */
+function refusePersonalData(fields: Record<string, string | null | undefined>): void {
   const errors = [];
   for (const [name, value] of Object.entries(fields)) {
-    if (!caseContent.has(name)) throw new Error(`${name} is not declared as case content in db/src/schema/request-data.ts`);
     if (!value) continue;
     const kinds = [
       ...new Set(

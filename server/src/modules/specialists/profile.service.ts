@@ -17,6 +17,7 @@ import { and, asc, eq, gte, lte, sql } from 'drizzle-orm';
 import { AppError, invalidField, notFound } from '../../errors.ts';
 import { type Actor, hasRole, type RequestOrigin, type ServiceContext } from '../../lib/context.ts';
 import { iso } from '../../lib/pagination.ts';
+import { assertNoPersonalDataInProfile } from '../../lib/personal-data-guard.ts';
 import { audit, auditAs } from '../audit/index.ts';
 import { findProfileRow, type ProfileRow, regionsByCode } from './profile.read-model.ts';
 import { retiredExpertiseAreas, unknownExpertiseAreas } from './reference-data.ts';
@@ -164,6 +165,8 @@ export async function updateProfile(ctx: ServiceContext, specialistId: string, b
     const changed = (Object.keys(body) as (keyof PatchSpecialistProfileBody)[]).filter((k) => body[k] !== undefined);
     assertEditable(ctx.actor, row, changed);
     if (body.screeningDate && body.screeningDate > today) invalidFieldThrow('/screeningDate', `een screeningsdatum ligt niet na vandaag (${today})`);
+    // The costly check of the text last, after existence, permission and the cheap checks (docs/design.md §6).
+    assertNoPersonalDataInProfile({ bio: body.bio });
 
     const set: Partial<typeof s.$inferInsert> = {};
     if (body.capacityMinutesPerMonth !== undefined) set.capacityMinutesPerMonth = body.capacityMinutesPerMonth;
@@ -255,6 +258,17 @@ export async function addAbsence(ctx: ServiceContext, specialistId: string, body
     const row = await visibleProfile(ctx, specialistId, tx, true);
     assertEditable(ctx.actor, row, ['absences']);
     if (body.endsOn < body.startsOn) invalidFieldThrow('/endsOn', `een afwezigheid eindigt niet voor ze begint (${body.startsOn})`);
+    // One absence per day: an overlapping one says nothing new and makes deleting one misleading.
+    // The profile's row is locked above, so two at once are checked one after the other.
+    const [overlap] = await tx
+      .select({ startsOn: abs.startsOn, endsOn: abs.endsOn })
+      .from(abs)
+      .where(and(eq(abs.specialistId, specialistId), lte(abs.startsOn, body.endsOn), gte(abs.endsOn, body.startsOn)))
+      .limit(1);
+    if (overlap)
+      throw new AppError('conflict', `Deze afwezigheid overlapt met die van ${overlap.startsOn} tot en met ${overlap.endsOn}.`, {
+        errors: [{ in: 'body', pointer: '/startsOn', message: `overlapt met de afwezigheid van ${overlap.startsOn} tot en met ${overlap.endsOn}` }],
+      });
     const [made] = await tx.insert(abs).values({ specialistId, startsOn: body.startsOn, endsOn: body.endsOn, createdBy: ctx.actor.userId }).returning();
     if (!made) throw new Error('insert returned no row');
     await audit(ctx, tx, {

@@ -96,7 +96,14 @@ export function ProfileForm({ profile }: { profile: SpecialistProfile }) {
       body.bio = bio;
     }
     if (!form.check(e)) return;
-    update.mutate(body, { onSuccess: () => form.succeed(t('profile.saved')), onError: (error) => form.fail(error, fieldsOrMessage) });
+    // Only what this form changed: a save in another tab meanwhile keeps its own changes, and the
+    // audit log names only what changed here.
+    const same = (a: unknown, b: unknown) => (Array.isArray(a) && Array.isArray(b) ? [...a].sort().join('\u0000') === [...b].sort().join('\u0000') : a === b);
+    const changed = Object.fromEntries(
+      Object.entries(body).filter(([k, v]) => !same(v, (profile as unknown as Record<string, unknown>)[k])),
+    ) as PatchSpecialistProfileBody;
+    if (Object.keys(changed).length === 0) return form.succeed(t('profile.saved'));
+    update.mutate(changed, { onSuccess: () => form.succeed(t('profile.saved')), onError: (error) => form.fail(error, fieldsOrMessage) });
   };
 
   const validUntil = editable('screeningDate') && isIsoDate(screeningDate) ? screeningValidUntil(screeningDate) : null;
