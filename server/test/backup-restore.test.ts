@@ -169,6 +169,10 @@ describe('embedded database: pnpm admin backup and restore', () => {
     const file = join(temp, 'embedded.tgz');
     const backup = await adminCli(source, ['backup', file]);
     expect(backup.code, backup.out).toBe(0);
+    // Into a folder that does not exist: one line naming the path, exit 1.
+    const nowhere = await adminCli(source, ['backup', join(temp, 'missing', 'x.tgz')]);
+    expect(nowhere.code).toBe(1);
+    expect(nowhere.out).toMatch(/missing.*ENOENT/);
 
     // Into the folder it came from (not empty): refused, nothing changed.
     const refused = await adminCli(source, ['restore', file]);

@@ -17,10 +17,15 @@ const POSTGRES_HINT =
 /** The embedded database's folders for `config`: PGlite in `DATA_DIR/pglite`, the lock on `DATA_DIR`. */
 const location = (config: AdminCliConfig) => ({ dataDir: join(config.dataDir, 'pglite'), lockDir: config.dataDir });
 
-/** One line for the refusals an operator can act on; anything else is rethrown. */
+/** One line for the refusals an operator can act on (also a file system error naming its path); anything else is rethrown. */
 function refusal(error: unknown, out: CliOutput): number {
   if (error instanceof BackupRefusedError || error instanceof DataDirLockedError) {
     out.error(error.message);
+    return 1;
+  }
+  const fsError = error as NodeJS.ErrnoException;
+  if (typeof fsError.code === 'string' && typeof fsError.path === 'string') {
+    out.error(`${fsError.path}: ${fsError.code} (${fsError.syscall ?? 'file system'}); nothing was changed.`);
     return 1;
   }
   throw error;
