@@ -23,7 +23,7 @@ export function useReferenceData() {
   return useQuery(referenceDataQueryOptions());
 }
 
-/** Label look-ups for expertise-area and activity codes in the UI language (falls back to the code). */
+/** Label look-ups for expertise-area, activity and safety-region codes in the UI language (falls back to the code). */
 export function useReferenceLabels() {
   const { data } = useReferenceData();
   const { i18n } = useTranslation();
@@ -42,5 +42,6 @@ export function useReferenceLabels() {
     },
     [data, english],
   );
-  return { expertiseArea, activity, ready: data !== undefined };
+  const safetyRegion = useCallback((code: string) => data?.safetyRegions.find((r) => r.code === code)?.name ?? code, [data]);
+  return { expertiseArea, activity, safetyRegion, ready: data !== undefined };
 }

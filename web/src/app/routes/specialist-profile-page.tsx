@@ -13,6 +13,7 @@ import { ProfileForm } from '../../features/specialists/components/profile-form.
 import { hasRole, useMe } from '../../lib/auth.ts';
 import { isolate } from '../../lib/bidi.ts';
 import { formatDate, formatHoursMinutes } from '../../lib/format.ts';
+import { useReferenceLabels } from '../../lib/reference-data.ts';
 
 /**
  * A specialist's profile (`/specialists/:specialistId`): for the coordinator from the specialist
@@ -24,6 +25,7 @@ export function SpecialistProfilePage() {
   const { specialistId = '' } = useParams();
   const me = useMe();
   const profile = useProfile(specialistId);
+  const labels = useReferenceLabels();
   if (!profile.isSuccess) return <QueryFallback query={profile} problemHeading={t('profile.notFoundTitle')} />;
   const p = profile.data;
   const own = me.data?.id === p.userId;
@@ -45,7 +47,9 @@ export function SpecialistProfilePage() {
             {p.expertiseAreaCodes.length > 0 ? <ExpertiseList codes={p.expertiseAreaCodes} /> : t('profile.none')}
           </Fact>
           <Fact label={t('profile.fields.languages')}>{p.languages.length > 0 ? <LanguageList codes={p.languages} /> : t('profile.none')}</Fact>
-          <Fact label={t('profile.fields.regionCodes')}>{p.regionCodes.length > 0 ? p.regionCodes.join(', ') : t('profile.none')}</Fact>
+          <Fact label={t('profile.fields.regionCodes')}>
+            {p.regionCodes.length > 0 ? p.regionCodes.map(labels.safetyRegion).join(', ') : t('profile.none')}
+          </Fact>
           <Fact label={t('profile.fields.capacity')}>{t('profile.capacityValue', { duration: formatHoursMinutes(p.capacityMinutesPerMonth) })}</Fact>
           <Fact label={t('profile.fields.screeningDate')}>
             {p.screeningDate && p.screeningValidUntil
