@@ -306,14 +306,14 @@ const MATRIX: Record<string, Row> = {
     call: (f) => ({ url: `/api/v1/specialists/${f.specialist6}/absences` }),
     expect: by(403, { coordinator: 200, specialistUnassigned: 200, specialistAssigned: 404 }),
   },
-  // Long past, so the fixture's specialist stays assignable.
+  // Long past, so the fixture's specialist stays assignable; a day of its own per call (absences do not overlap).
   'POST /api/v1/specialists/:id/absences': {
-    call: (f) => ({ url: `/api/v1/specialists/${f.specialist6}/absences`, body: { startsOn: '2020-01-01', endsOn: '2020-01-02' } }),
+    call: (f) => ({ url: `/api/v1/specialists/${f.specialist6}/absences`, body: pastDay() }),
     expect: by(403, { coordinator: 201, specialistUnassigned: 201, specialistAssigned: 404 }),
   },
   'DELETE /api/v1/absences/:absenceId': {
     call: async (f) => {
-      const made = await callers.coordinator('POST', `/api/v1/specialists/${f.specialist6}/absences`, { startsOn: '2020-02-01', endsOn: '2020-02-01' });
+      const made = await callers.coordinator('POST', `/api/v1/specialists/${f.specialist6}/absences`, pastDay());
       expect(made.status, JSON.stringify(made.body)).toBe(201);
       return { url: `/api/v1/absences/${made.body.id}` };
     },
@@ -399,6 +399,13 @@ async function freshActivity(): Promise<string> {
   const res = await callers.admin('POST', '/api/v1/admin/reference/activities', { code, name: `Matrix ${code}`, nameEn: `Matrix ${code}` });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return code;
+}
+
+let pastDays = 0;
+/** A one-day absence on a day of 2020 no earlier call used. */
+function pastDay(): { startsOn: string; endsOn: string } {
+  const day = new Date(Date.UTC(2020, 0, 1 + pastDays++)).toISOString().slice(0, 10);
+  return { startsOn: day, endsOn: day };
 }
 
 /** A new casustafel made by the admin in the first safety house, serving its first municipality. */
