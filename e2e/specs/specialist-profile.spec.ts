@@ -68,3 +68,28 @@ describe('the specialist profile in the browser', () => {
     await specialist.getByText('Het profiel is opgeslagen.').waitFor();
   });
 });
+
+describe('on a phone', () => {
+  // A wide table scrolls inside its own frame; nothing in it (visually hidden text included) may
+  // widen the page, or the whole page scrolls sideways at 390 px.
+  it('the specialists list, a profile and the budget page are no wider than a 390 px screen', async () => {
+    const context = await browser.newContext({ baseURL: baseUrl, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', viewport: { width: 390, height: 844 } });
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto('/login');
+    await page.getByLabel('E-mailadres').fill('coordinator@duidingspool.example');
+    await page.getByLabel('Wachtwoord').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await page.getByRole('button', { name: 'Uitloggen' }).waitFor();
+    const pageWidth = () => page.evaluate(() => document.documentElement.scrollWidth);
+    await page.goto('/specialists');
+    await page.getByRole('link', { name: 'Mark Hendriks MA', exact: true }).waitFor();
+    expect(await pageWidth()).toBeLessThanOrEqual(390);
+    await page.getByRole('link', { name: 'Mark Hendriks MA', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: /Profiel van/ }).waitFor();
+    expect(await pageWidth()).toBeLessThanOrEqual(390);
+    await page.goto('/budget');
+    await page.getByRole('heading', { level: 1, name: 'Budget' }).waitFor();
+    expect(await pageWidth()).toBeLessThanOrEqual(390);
+  });
+});
