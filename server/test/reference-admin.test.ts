@@ -24,8 +24,9 @@ beforeAll(async () => {
 
 const BASE = '/api/v1/admin/reference';
 const suffix = () => randomBytes(3).toString('hex');
-/** A CBS-shaped code no real municipality of the shipped file has (GM9xxx). */
-const cbs = () => `GM9${String(Math.floor(Math.random() * 1000)).padStart(3, '0')}`;
+/** A CBS-shaped code no real municipality of the shipped file has (GM9xxx), a new one each call. */
+let nextCbs = 0;
+const cbs = () => `GM9${String(nextCbs++).padStart(3, '0')}`;
 
 async function add(kind: string, body: Record<string, unknown>) {
   const res = await admin('POST', `${BASE}/${kind}`, body);
