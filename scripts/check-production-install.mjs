@@ -63,20 +63,29 @@ function cleanEnv(extra) {
   return Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined));
 }
 
-/** Starts `node server/dist/server.mjs` in `dir`, checks health and the SPA, stops it, and expects a clean exit. */
-async function startAndCheck(dir, env, label) {
+/**
+ * Spawns `node server/dist/server.mjs` in `dir` with `env` on a free port. Answers the child, its
+ * base URL, a promise of its exit, and `output`: everything it printed so far.
+ */
+async function spawnServer(dir, env) {
   const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ['server/dist/server.mjs'], {
     cwd: dir,
     env: cleanEnv({ ...env, PORT: String(port) }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let output = '';
-  child.stdout.on('data', (d) => (output += d));
-  child.stderr.on('data', (d) => (output += d));
-  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
-  const fail = (message) => new Error(`${label}: ${message}\n--- server output ---\n${output}`);
+  const server = { child, base: `http://127.0.0.1:${port}`, output: '' };
+  child.stdout.on('data', (d) => (server.output += d));
+  child.stderr.on('data', (d) => (server.output += d));
+  server.exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  return server;
+}
+
+/** Starts `node server/dist/server.mjs` in `dir`, checks health and the SPA, stops it, and expects a clean exit. */
+async function startAndCheck(dir, env, label) {
+  const server = await spawnServer(dir, env);
+  const { child, base, exited } = server;
+  const fail = (message) => new Error(`${label}: ${message}\n--- server output ---\n${server.output}`);
   try {
     const deadline = Date.now() + START_TIMEOUT_MS;
     let health;
@@ -135,22 +144,13 @@ async function startAndCheck(dir, env, label) {
 async function scenario(dir, production, adminEmail, createUserOutput) {
   const mail = await startMailCatcher(root);
   const env = { ...production, SMTP_URL: `smtp://127.0.0.1:${mail.port}`, SMTP_REQUIRE_TLS: 'false', MAIL_WORKER: 'true' };
-  const port = await freePort();
-  const child = spawn(process.execPath, ['server/dist/server.mjs'], {
-    cwd: dir,
-    env: cleanEnv({ ...env, PORT: String(port) }),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (d) => (output += d));
-  child.stderr.on('data', (d) => (output += d));
-  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
-  const base = `http://127.0.0.1:${port}`;
+  const server = await spawnServer(dir, env);
+  const { child, base, exited } = server;
   try {
     const deadline = Date.now() + START_TIMEOUT_MS;
     for (;;) {
-      if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode} before answering:\n${output}`);
-      if (Date.now() > deadline) throw new Error(`no answer on ${base}/api/v1/health/ready within ${START_TIMEOUT_MS / 1000} s:\n${output}`);
+      if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode} before answering:\n${server.output}`);
+      if (Date.now() > deadline) throw new Error(`no answer on ${base}/api/v1/health/ready within ${START_TIMEOUT_MS / 1000} s:\n${server.output}`);
       const ready = await fetch(`${base}/api/v1/health/ready`).catch(() => undefined);
       await ready?.arrayBuffer();
       if (ready?.status === 200) break;
@@ -159,7 +159,7 @@ async function scenario(dir, production, adminEmail, createUserOutput) {
     step(`scenario: production server with SMTP to the mail catcher on port ${mail.port}`);
     const link = createUserOutput.match(/\S+\/set-password#token=\S+/)?.[0] ?? '';
     await runProductionScenario({ root, base, adminEmail, adminLink: link, mail, step: (text) => step(`scenario: ${text}`) }).catch((error) => {
-      throw new Error(`${error.message}\n--- server output ---\n${output}`);
+      throw new Error(`${error.message}\n--- server output ---\n${server.output}`);
     });
     step('pnpm admin doctor, after the scenario');
     const doctor = await run('pnpm', ['admin', 'doctor'], { cwd: dir, env: cleanEnv(env) }).catch((error) => {
@@ -170,7 +170,7 @@ async function scenario(dir, production, adminEmail, createUserOutput) {
       throw new Error(`pnpm admin doctor did not pass every check:\n${doctor}`);
     child.kill('SIGTERM');
     const { code, signal } = await Promise.race([exited, new Promise((r) => setTimeout(() => r({ code: 'timeout' }), 15_000))]);
-    if (code !== 0) throw new Error(`the scenario's server did not stop cleanly on SIGTERM (exit ${code ?? signal}):\n${output}`);
+    if (code !== 0) throw new Error(`the scenario's server did not stop cleanly on SIGTERM (exit ${code ?? signal}):\n${server.output}`);
   } finally {
     if (child.exitCode === null && child.signalCode === null) {
       child.kill('SIGKILL');

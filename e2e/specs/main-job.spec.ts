@@ -6,10 +6,9 @@ import { randomBytes } from 'node:crypto';
 import { type Budget, entryCostCents } from '@duidingspool/shared';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { expectAccessible, launchBrowser } from '../support/browser.ts';
+import { expectAccessible, launchBrowser, loginAs as login } from '../support/browser.ts';
 
 const baseUrl = inject('baseUrl');
-const PASSWORD = 'demo-duidingspool-2019';
 const euro = (cents: number) => new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR' }).format(cents / 100);
 /** Text as the page shows it, with no-break spaces made plain. */
 const plain = (s: string | null) => (s ?? '').replace(/\u00a0/g, ' ').trim();
@@ -17,18 +16,7 @@ const plain = (s: string | null) => (s ?? '').replace(/\u00a0/g, ' ').trim();
 let browser: Browser;
 const contexts: BrowserContext[] = [];
 
-async function loginAs(local: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL: baseUrl, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto('/login');
-  await expectAccessible(page, 'inloggen');
-  await page.getByLabel('E-mailadres').fill(`${local}@duidingspool.example`);
-  await page.getByLabel('Wachtwoord').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-  await page.getByRole('button', { name: 'Uitloggen' }).waitFor();
-  return page;
-}
+const loginAs = (local: string): Promise<Page> => login(browser, contexts, baseUrl, local, { beforeSubmit: (page) => expectAccessible(page, 'inloggen') });
 
 /** The budget figures through the API, with the page's own session. */
 async function budgetOf(page: Page, year: string): Promise<Budget> {

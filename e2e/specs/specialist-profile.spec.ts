@@ -3,25 +3,15 @@
 // own profile under “Mijn profiel” with only the fields they may change. axe-core checks the pages.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { expectAccessible, launchBrowser } from '../support/browser.ts';
+import { expectAccessible, launchBrowser, loginAs as login } from '../support/browser.ts';
 
 const baseUrl = inject('baseUrl');
-const PASSWORD = 'demo-duidingspool-2019';
 
 let browser: Browser;
 const contexts: BrowserContext[] = [];
 
-async function loginAs(local: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL: baseUrl, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto('/login');
-  await page.getByLabel('E-mailadres').fill(`${local}@duidingspool.example`);
-  await page.getByLabel('Wachtwoord').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-  await page.getByRole('button', { name: 'Uitloggen' }).waitFor();
-  return page;
-}
+const loginAs = (local: string, viewport?: { width: number; height: number }): Promise<Page> =>
+  login(browser, contexts, baseUrl, local, viewport ? { viewport } : {});
 
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -73,14 +63,7 @@ describe('on a phone', () => {
   // A wide table scrolls inside its own frame; nothing in it (visually hidden text included) may
   // widen the page, or the whole page scrolls sideways at 390 px.
   it('the specialists list, a profile and the budget page are no wider than a 390 px screen', async () => {
-    const context = await browser.newContext({ baseURL: baseUrl, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', viewport: { width: 390, height: 844 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto('/login');
-    await page.getByLabel('E-mailadres').fill('coordinator@duidingspool.example');
-    await page.getByLabel('Wachtwoord').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Inloggen' }).click();
-    await page.getByRole('button', { name: 'Uitloggen' }).waitFor();
+    const page = await loginAs('coordinator', { width: 390, height: 844 });
     const pageWidth = () => page.evaluate(() => document.documentElement.scrollWidth);
     await page.goto('/specialists');
     await page.getByRole('link', { name: 'Mark Hendriks MA', exact: true }).waitFor();

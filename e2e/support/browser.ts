@@ -2,7 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 
 /** The Chromium binary: CHROMIUM_PATH, else `chromium` on PATH. */
@@ -44,4 +44,37 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
       }));
   });
   expect(violations, `accessibility violations on ${label}`).toEqual([]);
+}
+
+/** The password of every demo account (README, "Demo accounts"). */
+export const DEMO_PASSWORD = 'demo-duidingspool-2019';
+
+/**
+ * Logs demo account `local@duidingspool.example` in through the login form, in a new context of
+ * `browser` (Dutch, Europe/Amsterdam, `viewport` when given), and answers the page once the shell
+ * shows “Uitloggen”. The context is pushed onto `contexts` for the caller to close. `beforeSubmit`
+ * runs on the login page before the form is filled (e.g. an accessibility check).
+ */
+export async function loginAs(
+  browser: Browser,
+  contexts: BrowserContext[],
+  baseUrl: string,
+  local: string,
+  options: { viewport?: { width: number; height: number }; beforeSubmit?: (page: Page) => Promise<void> } = {},
+): Promise<Page> {
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    locale: 'nl-NL',
+    timezoneId: 'Europe/Amsterdam',
+    ...(options.viewport ? { viewport: options.viewport } : {}),
+  });
+  contexts.push(context);
+  const page = await context.newPage();
+  await page.goto('/login');
+  await options.beforeSubmit?.(page);
+  await page.getByLabel('E-mailadres').fill(`${local}@duidingspool.example`);
+  await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await page.getByRole('button', { name: 'Uitloggen' }).waitFor();
+  return page;
 }

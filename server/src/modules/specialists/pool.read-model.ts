@@ -3,6 +3,7 @@ import { assignabilityDate, LIVE_ASSIGNMENT_STATUSES, notAssignableReasons, type
 import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../../lib/context.ts';
 import { countUpTo, type Page, type PageWindow, page } from '../../lib/pagination.ts';
+import { profileListColumns } from './profile.read-model.ts';
 import { activeInPool, specialistActions } from './specialists.repository.ts';
 
 // Read model of the pool page (docs/architecture.md, "Read models"). Besides this module's tables it
@@ -42,15 +43,7 @@ export async function listPoolSpecialists(db: Executor, actor: Actor, q: Special
         email: schema.users.email,
         capacityMinutesPerMonth: s.capacityMinutesPerMonth,
         screeningValidUntil: s.screeningValidUntil,
-        expertiseAreaCodes: sql<
-          string[]
-        >`coalesce((select array_agg(x.expertise_area_code order by x.expertise_area_code) from ${schema.specialistExpertiseAreas} x where x.specialist_id = ${s.id}), '{}')`,
-        languages: sql<
-          string[]
-        >`coalesce((select array_agg(l.language order by l.language) from ${schema.specialistLanguages} l where l.specialist_id = ${s.id}), '{}')`,
-        regionCodes: sql<
-          string[]
-        >`coalesce((select array_agg(sr.code order by sr.code) from ${schema.specialistRegions} x join ${schema.safetyRegions} sr on sr.id = x.region_id where x.specialist_id = ${s.id}), '{}')`,
+        ...profileListColumns(),
         currentRateCents: sql<
           string | number | null
         >`(select r.rate_cents from ${schema.specialistRates} r where r.specialist_id = ${s.id} and r.valid_from <= ${today}::date order by r.valid_from desc limit 1)`,

@@ -25,6 +25,24 @@ export interface ProfileRow {
   regionCodes: string[];
 }
 
+/**
+ * The specialist's expertise-area codes, language codes and safety-region codes, each sorted and
+ * `[]` when none: the list columns shared by the profile and the pool list.
+ */
+export function profileListColumns() {
+  return {
+    expertiseAreaCodes: sql<
+      string[]
+    >`coalesce((select array_agg(x.expertise_area_code order by x.expertise_area_code) from ${schema.specialistExpertiseAreas} x where x.specialist_id = ${s.id}), '{}')`,
+    languages: sql<
+      string[]
+    >`coalesce((select array_agg(l.language order by l.language) from ${schema.specialistLanguages} l where l.specialist_id = ${s.id}), '{}')`,
+    regionCodes: sql<
+      string[]
+    >`coalesce((select array_agg(sr.code order by sr.code) from ${schema.specialistRegions} x join ${schema.safetyRegions} sr on sr.id = x.region_id where x.specialist_id = ${s.id}), '{}')`,
+  };
+}
+
 /** The profile `specialistId` (`lock`: its `specialists` row locked for update), or null. */
 export async function findProfileRow(db: Executor, specialistId: string, lock = false): Promise<ProfileRow | null> {
   const query = db
@@ -38,15 +56,7 @@ export async function findProfileRow(db: Executor, specialistId: string, lock = 
       screeningDate: s.screeningDate,
       screeningValidUntil: s.screeningValidUntil,
       bio: s.bio,
-      expertiseAreaCodes: sql<
-        string[]
-      >`coalesce((select array_agg(x.expertise_area_code order by x.expertise_area_code) from ${schema.specialistExpertiseAreas} x where x.specialist_id = ${s.id}), '{}')`,
-      languages: sql<
-        string[]
-      >`coalesce((select array_agg(l.language order by l.language) from ${schema.specialistLanguages} l where l.specialist_id = ${s.id}), '{}')`,
-      regionCodes: sql<
-        string[]
-      >`coalesce((select array_agg(sr.code order by sr.code) from ${schema.specialistRegions} x join ${schema.safetyRegions} sr on sr.id = x.region_id where x.specialist_id = ${s.id}), '{}')`,
+      ...profileListColumns(),
     })
     .from(s)
     .innerJoin(schema.users, eq(schema.users.id, s.userId))
