@@ -6,6 +6,7 @@ import { budgetRoutes } from './budgets/budgets.routes.ts';
 import { extensionRequestRoutes } from './extension-requests/extension-requests.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
 import { interpretationRequestRoutes } from './interpretation-requests/interpretation-requests.routes.ts';
+import { knowledgeRoutes } from './knowledge/knowledge.routes.ts';
 import { notificationRoutes } from './notifications/notifications.routes.ts';
 import { organisationRoutes } from './organisation/organisation.routes.ts';
 import { referenceAdminRoutes } from './organisation/reference-admin.routes.ts';
@@ -30,4 +31,5 @@ export const registerModules: FastifyPluginAsync<{ now: () => Date }> = async (a
   await app.register(userRoutes, { now: opts.now });
   await app.register(referenceAdminRoutes, { now: opts.now });
   await app.register(auditRoutes, { now: opts.now });
+  await app.register(knowledgeRoutes, { now: opts.now });
 };
