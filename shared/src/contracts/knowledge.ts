@@ -18,6 +18,9 @@ export const KNOWLEDGE_MEDIA_TYPES: Record<KnowledgeFormat, string> = {
   pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
 };
 
+/** The roles that publish knowledge products (every signed-in user reads them). */
+export const KNOWLEDGE_PUBLISHER_ROLES = ['coordinator', 'specialist'] as const;
+
 /** Largest file of a knowledge product: 20 MiB (a larger upload answers 413 `payload-too-large`). */
 export const MAX_KNOWLEDGE_FILE_BYTES = 20 * 1024 * 1024;
 /** Longest file name kept, in characters. */

@@ -1,5 +1,6 @@
 import {
   IdParamsSchema,
+  KNOWLEDGE_PUBLISHER_ROLES,
   KnowledgeListQuerySchema,
   KnowledgeProductSchema,
   MAX_KNOWLEDGE_FILE_BYTES,
@@ -103,7 +104,7 @@ export const knowledgeRoutes: FastifyPluginAsyncZod<{ now?: () => Date }> = asyn
     handler: async (request) => listKnowledgeProducts(ctx(request), request.query),
   });
   app.post('/knowledge-products', {
-    config: { roles: ['coordinator', 'specialist'], problems: ['payload-too-large', 'unsupported-media-type'] },
+    config: { roles: KNOWLEDGE_PUBLISHER_ROLES, problems: ['payload-too-large', 'unsupported-media-type'] },
     schema: {
       tags,
       summary:
@@ -139,7 +140,7 @@ export const knowledgeRoutes: FastifyPluginAsyncZod<{ now?: () => Date }> = asyn
     },
   });
   app.delete('/knowledge-products/:id', {
-    config: { roles: ['coordinator', 'specialist'] },
+    config: { roles: KNOWLEDGE_PUBLISHER_ROLES },
     schema: { tags, summary: 'Kennisproduct terugtrekken (wie het publiceerde of een coördinator)', params: IdParamsSchema, response: { 204: z.undefined() } },
     handler: async (request, reply) => {
       await withdrawKnowledgeProduct(ctx(request), request.params.id);
