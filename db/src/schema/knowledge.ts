@@ -1,4 +1,4 @@
-import { MAX_KNOWLEDGE_FILE_BYTES } from '@duidingspool/shared';
+import { AUDIENCES, KNOWLEDGE_FORMATS, MAX_KNOWLEDGE_FILE_BYTES } from '@duidingspool/shared';
 import { type SQL, sql } from 'drizzle-orm';
 import { check, customType, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { expertiseAreas } from './specialists.ts';
@@ -24,9 +24,9 @@ export const knowledgeProducts = pgTable(
     title: text('title').notNull(),
     summary: text('summary').notNull(),
     /** Audience codes (`AUDIENCES` in shared). */
-    audiences: text('audiences').array().notNull(),
+    audiences: text('audiences', { enum: AUDIENCES }).array().notNull(),
     /** `KNOWLEDGE_FORMATS` in shared, decided from the file's bytes. */
-    format: text('format', { enum: ['pdf', 'docx', 'odt', 'pptx'] }).notNull(),
+    format: text('format', { enum: KNOWLEDGE_FORMATS }).notNull(),
     fileName: text('file_name').notNull(),
     sizeBytes: integer('size_bytes').notNull(),
     sha256: text('sha256').notNull(),

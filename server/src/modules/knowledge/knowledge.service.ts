@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { type Executor, schema } from '@duidingspool/db';
 import {
+  type Audience,
   KNOWLEDGE_FORMATS,
   KNOWLEDGE_MEDIA_TYPES,
   type KnowledgeFormat,
@@ -85,7 +86,7 @@ interface ProductRow {
   id: string;
   title: string;
   summary: string;
-  audiences: string[];
+  audiences: Audience[];
   format: KnowledgeFormat;
   fileName: string;
   sizeBytes: number;
@@ -101,7 +102,7 @@ const toProduct = (actor: Actor, r: ProductRow): KnowledgeProduct => ({
   id: r.id,
   title: r.title,
   summary: r.summary,
-  audiences: r.audiences as KnowledgeProduct['audiences'],
+  audiences: r.audiences,
   expertiseAreaCodes: r.expertiseAreaCodes,
   format: r.format,
   fileName: r.fileName,
