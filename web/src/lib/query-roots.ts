@@ -17,4 +17,5 @@ export const queryRoots = {
   auditEvents: 'audit-events',
   referenceItems: 'reference-items',
   knowledge: 'knowledge-products',
+  financialStatements: 'financial-statements',
 } as const;
