@@ -109,6 +109,27 @@ describe('preparing', () => {
   });
 });
 
+describe('figures that change after preparation', () => {
+  it('refuse the adoption until the statement is prepared again', async () => {
+    const june = `${YEAR}-06`;
+    expect((await finance('PATCH', `/api/v1/accounting-periods/${june}`, { status: 'open', reason: 'Controle' })).status).toBe(200);
+    const entry = approved[1];
+    if (!entry) throw new Error('no entry');
+    const correction = await coordinator('POST', `/api/v1/time-entries/${entry.id}/corrections`, { minutes: -15, reason: 'Te veel geschreven' });
+    expect(correction.status, JSON.stringify(correction.body)).toBe(201);
+    expect((await coordinator('PATCH', `/api/v1/time-entries/${correction.body.id}`, { status: 'approved' })).status).toBe(200);
+    expect((await finance('PATCH', `/api/v1/accounting-periods/${june}`, { status: 'closed' })).status).toBe(200);
+    const refused = await coordinator('POST', `/api/v1/financial-statements/${YEAR}/adoption`);
+    expectProblem(refused, 409, 'invalid-transition');
+    expect(refused.body.detail).toContain('stel haar opnieuw op');
+    const again = await finance('POST', '/api/v1/financial-statements', { year: YEAR });
+    expect(again.status, JSON.stringify(again.body)).toBe(201);
+    expect(again.body.content.corrections).toEqual({ count: 1, amountCents: correction.body.amountCents });
+    expect(again.body.content.totals.spentCents).toBe(approved.reduce((sum, e) => sum + e.amountCents, 0) + correction.body.amountCents);
+    expect(again.body.content.reconciliation.differences).toEqual([]);
+  });
+});
+
 describe('adopting', () => {
   let adoptedBytes: Buffer;
 
