@@ -340,7 +340,7 @@ const MATRIX: Record<string, Row> = {
   'GET /api/v1/financial-statements/:year': { call: () => ({ url: '/api/v1/financial-statements/2019' }), expect: by(403, { finance: 404, coordinator: 404 }) },
   'POST /api/v1/financial-statements': { call: () => ({ url: '/api/v1/financial-statements', body: { year: 2019 } }), expect: by(403, { finance: 409 }) },
   'POST /api/v1/financial-statements/:year/adoption': {
-    call: () => ({ url: '/api/v1/financial-statements/2019/adoption' }),
+    call: () => ({ url: '/api/v1/financial-statements/2019/adoption', body: { sha256: '0'.repeat(64) } }),
     expect: by(403, { finance: 404, coordinator: 404 }),
   },
   'GET /api/v1/financial-statements/:year/document': {
