@@ -14,12 +14,12 @@ import {
   entryBody,
   firstCaseTable,
   listAll,
-  MINIMAL_PDF,
   multipartBody,
   publishKnowledge,
   requestBody,
   specialist,
   thisYear,
+  uniquePdf,
 } from './fixtures.ts';
 import { type Caller, useTestApp } from './harness.ts';
 
@@ -356,7 +356,7 @@ const MATRIX: Record<string, Row> = {
     call: async () => {
       const { payload, headers } = await multipartBody(
         { title: 'Matrix', summary: 'Een kennisproduct.', audiences: ['police'] },
-        { name: 'matrix.pdf', bytes: MINIMAL_PDF },
+        { name: 'matrix.pdf', bytes: uniquePdf() },
       );
       return { url: '/api/v1/knowledge-products', body: payload, headers };
     },
