@@ -25,4 +25,5 @@ export * from './personal-data.ts';
 export * from './problems.ts';
 export * from './roles.ts';
 export * from './status-labels.ts';
+export * from './suppression.ts';
 export { applyDutchValidationMessages } from './zod-locale.ts';
