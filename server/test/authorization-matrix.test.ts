@@ -292,6 +292,14 @@ const MATRIX: Record<string, Row> = {
     call: () => ({ url: `/api/v1/budgets/${thisYear()}`, body: { note: 'Notitie' } }),
     expect: by(403, { coordinator: 200, finance: 200 }),
   },
+  'GET /api/v1/reports': {
+    call: () => ({ url: `/api/v1/reports?preset=year-end&year=${thisYear()}` }),
+    expect: by(403, { coordinator: 200, finance: 200 }),
+  },
+  'GET /api/v1/reports/export': {
+    call: () => ({ url: `/api/v1/reports/export?preset=interim&year=${thisYear()}&format=csv` }),
+    expect: by(403, { coordinator: 200, finance: 200 }),
+  },
   'GET /api/v1/budgets/:year/burn-up': { call: () => ({ url: `/api/v1/budgets/${thisYear()}/burn-up` }), expect: by(403, { coordinator: 200, finance: 200 }) },
   'GET /api/v1/budgets/:year/breakdowns': {
     call: () => ({ url: `/api/v1/budgets/${thisYear()}/breakdowns?dimension=specialist` }),

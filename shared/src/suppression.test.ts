@@ -162,8 +162,12 @@ describe('suppressTable (decision 090)', () => {
 
   it('property: for random tables no published figure is 1 … threshold − 1, published figures are true, and no hidden cell can be solved', () => {
     fc.assert(
-      fc.property(table(5, 5), fc.integer({ min: 2, max: 7 }), (truth, threshold) => {
-        const t = suppressTable(truth, { threshold });
+      fc.property(table(5, 5), fc.integer({ min: 2, max: 7 }), fc.boolean(), (truth, threshold, keepTotal) => {
+        const t = suppressTable(truth, { threshold, keepTotal });
+        const grand = truth.flat().reduce((x, y) => x + y, 0);
+        // A total published elsewhere stays published (or "< threshold" when small).
+        if (keepTotal) expect(t.total.kind === 'hidden').toBe(false);
+        if (keepTotal && t.total.kind === 'value') expect(t.total.value).toBe(grand);
         const rows = truth.length;
         const cols = truth[0]?.length ?? 0;
         for (const c of allPublished(t)) {
@@ -183,6 +187,19 @@ describe('suppressTable (decision 090)', () => {
           const c = i < rows && j < cols ? t.cells[i]?.[j] : i < rows ? t.rowTotals[i] : j < cols ? t.columnTotals[j] : t.total;
           // At threshold 2 the label "< 2" is itself exact (1); every other hidden cell keeps two values.
           if (threshold === 2 && c?.kind === 'small') continue;
+          // With the total kept published, a complement that the kept total alone fixes (a column
+          // total equal to it) cannot be helped; what must hold is that no small count is solved.
+          if (keepTotal && c?.kind === 'hidden') {
+            const truthAt =
+              i < rows && j < cols
+                ? (truth[i]?.[j] ?? 0)
+                : i < rows
+                  ? (truth[i] ?? []).reduce((x, y) => x + y, 0)
+                  : j < cols
+                    ? truth.reduce((x, r) => x + (r[j] ?? 0), 0)
+                    : grand;
+            if (truthAt === 0 || truthAt >= threshold) continue;
+          }
           expect(values.size, `cell ${key} of ${JSON.stringify(truth)} at ${threshold}`).toBeGreaterThanOrEqual(2);
         }
       }),

@@ -57,6 +57,11 @@ export interface SuppressionOptions {
    * "< threshold", since the amount itself is not small); totals take the sums of the counts.
    */
   readonly basis?: readonly (readonly number[])[];
+  /**
+   * The grand total is published elsewhere as it is (a headline figure): never hide it to protect
+   * another cell (it is still shown as "< threshold" when it is small itself).
+   */
+  readonly keepTotal?: boolean;
 }
 
 /**
@@ -81,7 +86,7 @@ export function suppressTable(cells: readonly (readonly number[])[], options: Su
   const grid = withTotals(cells);
   const counts = basis ? withTotals(basis) : grid;
   const isAmount = basis !== undefined;
-  const state = suppressGrid(grid, counts, equations(rows, cols), tableEdges(rows, cols), threshold, isAmount);
+  const state = suppressGrid(grid, counts, equations(rows, cols), tableEdges(rows, cols), threshold, isAmount, options.keepTotal ? [rows, cols] : undefined);
 
   const publish = (i: number, j: number): PublishedCell => {
     const s = state[i]?.[j];
@@ -105,7 +110,7 @@ export function suppressTable(cells: readonly (readonly number[])[], options: Su
  */
 export function suppressList(
   values: readonly number[],
-  options: { threshold?: number; basis?: readonly number[] } = {},
+  options: { threshold?: number; basis?: readonly number[]; keepTotal?: boolean } = {},
 ): { values: PublishedCell[]; total: PublishedCell; threshold: number } {
   if (values.length === 0) {
     const threshold = options.threshold ?? DEFAULT_SUPPRESSION_THRESHOLD;
@@ -123,7 +128,7 @@ export function suppressList(
   const n = values.length;
   // One equation only: the values minus the total (a list has no columns to sum).
   const line: SuppressionEquation = [...values.map((_, j) => [0, j, 1] as const), [0, n, -1] as const];
-  const state = suppressGrid(grid, counts, [line], listEdges(n), threshold, basis !== undefined);
+  const state = suppressGrid(grid, counts, [line], listEdges(n), threshold, basis !== undefined, options.keepTotal ? [0, n] : undefined);
   const publish = (j: number): PublishedCell => {
     const s = state[0]?.[j];
     if (s === 'value') return { kind: 'value', value: grid[0]?.[j] ?? 0 };
@@ -197,6 +202,7 @@ function suppressGrid(
   edges: CellEdges,
   threshold: number,
   isAmount: boolean,
+  kept?: readonly [number, number],
 ): CellState[][] {
   const state: CellState[][] = grid.map((row, i) =>
     row.map((_, j) => {
@@ -208,7 +214,7 @@ function suppressGrid(
     const pinned = pinnedCells(grid, state, edges, threshold, isAmount);
     let hidOne = false;
     for (const [pi, pj] of pinned) {
-      const next = complementFor(pi, pj, grid, state, lines);
+      const next = complementFor(pi, pj, grid, state, lines, kept);
       if (next) {
         (state[next[0]] as CellState[])[next[1]] = 'secondary';
         hidOne = true;
@@ -322,13 +328,22 @@ function pinnedCells(grid: number[][], state: CellState[][], edges: CellEdges, t
 }
 
 /** The published cell to hide next for a pinned cell: from its equation with the fewest hidden cells. */
-function complementFor(pi: number, pj: number, grid: number[][], state: CellState[][], lines: SuppressionEquation[]): [number, number] | undefined {
+function complementFor(
+  pi: number,
+  pj: number,
+  grid: number[][],
+  state: CellState[][],
+  lines: SuppressionEquation[],
+  kept?: readonly [number, number],
+): [number, number] | undefined {
   const mine = lines
     .filter((line) => line.some(([i, j]) => i === pi && j === pj))
     .map((line) => ({ line, hidden: line.filter(([i, j]) => state[i]?.[j] !== 'value').length }))
     .sort((a, b) => a.hidden - b.hidden);
   for (const { line } of mine) {
-    const open = line.filter(([i, j]) => state[i]?.[j] === 'value').map(([i, j]) => ({ i, j, v: grid[i]?.[j] ?? 0 }));
+    const open = line
+      .filter(([i, j]) => state[i]?.[j] === 'value' && !(kept && kept[0] === i && kept[1] === j))
+      .map(([i, j]) => ({ i, j, v: grid[i]?.[j] ?? 0 }));
     if (open.length === 0) continue;
     open.sort((a, b) => (a.v === 0 ? 1 : 0) - (b.v === 0 ? 1 : 0) || a.v - b.v);
     const pick = open[0];
