@@ -416,7 +416,7 @@ async function money(ctx: ServiceContext, p: rm.Period, t: number, L: ReportLabe
 }
 
 /**
- * The report of a period (docs/design.md §10): the coordinator gets activities, reach, results,
+ * The report of a period (docs/design.md §11): the coordinator gets activities, reach, results,
  * timeliness and money; finance only money. Every published count is suppressed with the query's
  * threshold (decision 090). The labels are in the reader's language.
  *
