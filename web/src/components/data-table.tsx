@@ -26,6 +26,7 @@ export function DataTable({
   showCaption = false,
   scroll = true,
   className,
+  scrollLabel,
 }: {
   caption: ReactNode;
   columns: readonly DataColumn[];
@@ -35,6 +36,11 @@ export function DataTable({
   showCaption?: boolean;
   /** `false`: no scrolling wrapper (the table lays out its own width). */
   scroll?: boolean;
+  /**
+   * For a table that may be wider than a phone: the scrolling frame becomes a named, focusable
+   * region, so it can be scrolled with the keyboard (WCAG 2.1.1; axe `scrollable-region-focusable`).
+   */
+  scrollLabel?: string;
   className?: string;
 }) {
   const table = (
@@ -59,5 +65,13 @@ export function DataTable({
       ) : null}
     </Table>
   );
-  return scroll ? <div className="dsp-table-scroll">{table}</div> : table;
+  if (!scroll) return table;
+  return scrollLabel ? (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard to scroll it
+    <section className="dsp-table-scroll" aria-label={scrollLabel} tabIndex={0}>
+      {table}
+    </section>
+  ) : (
+    <div className="dsp-table-scroll">{table}</div>
+  );
 }

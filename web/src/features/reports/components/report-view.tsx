@@ -53,18 +53,19 @@ function ReportTableView({ table }: { table: ReportTable }) {
       ) : (
         <DataTable
           caption={table.title}
+          scrollLabel={table.title}
           columns={columns}
           footer={
             table.columnTotals ? (
               <>
                 <TableHeaderCell scope="row">{table.totalLabel ?? t('reports.total')}</TableHeaderCell>
                 {table.columns.map((c, i) => (
-                  <TableCell key={c.key} className="dsp-num dsp-nowrap">
+                  <TableCell key={c.key} className="dsp-num">
                     <Figure cell={table.columnTotals?.[i]} unit={c.unit} />
                   </TableCell>
                 ))}
                 {rowTotals ? (
-                  <TableCell className="dsp-num dsp-nowrap">
+                  <TableCell className="dsp-num">
                     <Figure cell={table.total} unit="count" />
                   </TableCell>
                 ) : null}
@@ -76,12 +77,12 @@ function ReportTableView({ table }: { table: ReportTable }) {
             <TableRow key={r.key}>
               <TableHeaderCell scope="row">{r.label}</TableHeaderCell>
               {table.columns.map((c, i) => (
-                <TableCell key={c.key} className="dsp-num dsp-nowrap">
+                <TableCell key={c.key} className="dsp-num">
                   <Figure cell={r.cells[i]} unit={c.unit} />
                 </TableCell>
               ))}
               {rowTotals ? (
-                <TableCell className="dsp-num dsp-nowrap">
+                <TableCell className="dsp-num">
                   <Figure cell={r.total} unit="count" />
                 </TableCell>
               ) : null}
