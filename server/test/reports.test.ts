@@ -103,6 +103,22 @@ describe('GET /api/v1/reports', () => {
     expect(interim.body).toMatchObject({ from: `${thisYear()}-01-01`, to: `${thisYear()}-06-30` });
   });
 
+  it('publishes a figure that stands in two tables the same in both', async () => {
+    const res = await coordinator('GET', url(`preset=year-end&year=${thisYear()}`));
+    const report = res.body as Report;
+    const table = (section: string, id: string) => report.sections.find((s) => s.id === section)?.tables.find((x) => x.id === id);
+    const byMonth = table('activities', 'by-month');
+    const money = table('money', 'spent-by-month');
+    expect(money?.rows.map((r) => r.cells[1])).toEqual(byMonth?.rows.map((r) => r.total));
+    expect(money?.columnTotals?.[1]).toEqual(byMonth?.total);
+    const received = cell(report, 'activities', 'flow', 'received');
+    expect(byMonth?.total).toEqual(received);
+    expect(table('activities', 'by-deliverable')?.columnTotals?.[0]).toEqual(received);
+    expect(table('timeliness', 'to-triage')?.columnTotals?.[0]).toEqual(received);
+    expect(table('reach', 'regions')?.columnTotals?.[0]).toEqual(received);
+    expect(table('results', 'answered')?.columnTotals?.[0]).toEqual(table('results', 'usefulness')?.columnTotals?.[0]);
+  });
+
   it('refuses an end before the start, a threshold below 2, a preset without year and a year without budget', async () => {
     const back = await coordinator('GET', url('from=2026-03-01&to=2026-02-28'));
     expectProblem(back, 400, 'validation-failed');

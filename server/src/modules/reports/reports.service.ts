@@ -116,14 +116,23 @@ function waitBucket(from: Date, to: Date | null, hours: WorkingHours): 'd1' | 'd
   return 'dmore';
 }
 
+/**
+ * Received requests by month × urgency, suppressed as one table whose grand total (received) is
+ * published elsewhere. Its row totals are the requests per month of the money section too, so
+ * both sections publish the same figures (decision 092).
+ */
+async function receivedByMonth(ctx: ServiceContext, p: rm.Period, t: number) {
+  const months = monthsOf(p);
+  const cross = await rm.receivedByMonthAndUrgency(ctx.db, p);
+  const grid = months.map((month) => URGENCIES.map((u) => cross.find((x) => x.month === month && x.urgency === u)?.n ?? 0));
+  return { months, table: suppressTable(grid, { threshold: t, keepTotal: true }) };
+}
+
 async function activities(ctx: ServiceContext, p: rm.Period, t: number, L: ReportLabels): Promise<ReportSection> {
   const lang = ctx.actor.language;
   const flow = await rm.flowCounts(ctx.db, p);
   const step = (key: string, value: number) => ({ key, label: L.rows[key] as string, value });
-  const months = monthsOf(p);
-  const cross = await rm.receivedByMonthAndUrgency(ctx.db, p);
-  const grid = months.map((month) => URGENCIES.map((u) => cross.find((x) => x.month === month && x.urgency === u)?.n ?? 0));
-  const byMonth = suppressTable(grid, { threshold: t, keepTotal: true });
+  const { months, table: byMonth } = await receivedByMonth(ctx, p, t);
   const deliverables = await rm.receivedByDeliverable(ctx.db, p);
   const areas = await rm.receivedByExpertise(ctx.db, p);
   const minutes = await rm.minutesByActivity(ctx.db, p);
@@ -250,6 +259,7 @@ async function results(ctx: ServiceContext, p: rm.Period, t: number, L: ReportLa
         FEEDBACK_ANSWERED.map((k) => ({ key: k, label: L.answered[k], value: fb.answered.get(k) ?? 0 })),
         count,
         t,
+        { keepTotal: true },
       ),
       listTable(
         'usefulness',
@@ -257,6 +267,7 @@ async function results(ctx: ServiceContext, p: rm.Period, t: number, L: ReportLa
         scores.map((s) => ({ key: String(s), label: String(s), value: fb.usefulness.get(s) ?? 0 })),
         count,
         t,
+        { keepTotal: true },
       ),
       countsTable(
         'changes',
@@ -365,17 +376,13 @@ async function money(ctx: ServiceContext, p: rm.Period, t: number, L: ReportLabe
       { amounts: true, keepTotal: true },
     );
   };
-  // Spend and requests received per month: two columns, each suppressed as its own list.
-  const months = monthsOf(p);
-  const cross = await rm.receivedByMonthAndUrgency(ctx.db, p);
+  // Spend per month, suppressed as a list by the requests it stems from; requests received per
+  // month exactly as the activities section publishes them (the month table's row totals).
+  const { months, table: byMonth } = await receivedByMonth(ctx, p, t);
   const perMonthSpent = months.map((m) => spentRows.find((x) => x.key === m) ?? { cents: 0, requests: 0 });
   const spentList = suppressList(
     perMonthSpent.map((x) => x.cents),
     { threshold: t, keepTotal: true, basis: perMonthSpent.map((x) => x.requests) },
-  );
-  const requestList = suppressList(
-    months.map((m) => cross.filter((x) => x.month === m).reduce((s, x) => s + x.n, 0)),
-    { threshold: t, keepTotal: true },
   );
   return {
     id: 'money',
@@ -403,11 +410,11 @@ async function money(ctx: ServiceContext, p: rm.Period, t: number, L: ReportLabe
         rows: months.map((m, i) => ({
           key: m,
           label: monthLabel(L, m),
-          cells: [spentList.values[i] as PublishedCell, requestList.values[i] as PublishedCell],
+          cells: [spentList.values[i] as PublishedCell, byMonth.rowTotals[i] as PublishedCell],
           total: null,
         })),
         totalLabel: L.total,
-        columnTotals: [spentList.total, requestList.total],
+        columnTotals: [spentList.total, byMonth.total],
         total: null,
         chart: 'spent',
       },
