@@ -147,5 +147,19 @@ describe('GET /api/v1/reports', () => {
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
     expectProblem(await coordinator('GET', `/api/v1/reports/export?from=${today}&to=2000-01-01&format=csv`), 400, 'validation-failed');
+    // A tagged PDF: marked, with a structure tree, a language and the title shown (what `pdfinfo` reports as Tagged: yes).
+    const pdf = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/reports/export?preset=year-end&year=${thisYear()}&format=pdf`,
+      headers: { cookie: coordinator.cookie },
+    });
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    const bytes = pdf.rawPayload.toString('latin1');
+    expect(bytes.startsWith('%PDF-1.7')).toBe(true);
+    expect(bytes).toMatch(/\/Marked true/);
+    expect(bytes).toMatch(/\/StructTreeRoot/);
+    expect(bytes).toMatch(/\/Lang \(nl-NL\)/);
+    expect(bytes).toMatch(/\/DisplayDocTitle true/);
   });
 });

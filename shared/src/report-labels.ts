@@ -14,6 +14,10 @@ export interface ReportLabels {
   answered: Record<FeedbackAnswered, string>;
   changes: Record<FeedbackChange, string>;
   total: string;
+  /** The heading of the column that names the rows. */
+  item: string;
+  /** What a table without rows says. */
+  noRows: string;
   months: readonly string[];
   /** How a hidden figure and a small count read in a file: `×` and `< 5`. */
   hidden: string;
@@ -112,6 +116,8 @@ export const REPORT_LABELS: Record<'nl' | 'en', ReportLabels> = {
       other: 'Anders',
     },
     total: 'Totaal',
+    item: 'Onderdeel',
+    noRows: 'Geen gegevens in deze periode.',
     months: ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'],
     hidden: '×',
     threshold: (t) =>
@@ -208,6 +214,8 @@ export const REPORT_LABELS: Record<'nl' | 'en', ReportLabels> = {
       other: 'Other',
     },
     total: 'Total',
+    item: 'Item',
+    noRows: 'No data in this period.',
     months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
     hidden: '×',
     threshold: (t) =>

@@ -55,7 +55,7 @@ export const ReportQuerySchema = z.strictObject(periodShape).superRefine(checkPe
 export type ReportQuery = z.infer<typeof ReportQuerySchema>;
 
 /** Query of `GET /api/v1/reports/export`: the report's query and the file format. */
-export const ReportExportQuerySchema = z.strictObject({ ...periodShape, format: z.enum(['csv', 'xlsx']).default('csv') }).superRefine(checkPeriod);
+export const ReportExportQuerySchema = z.strictObject({ ...periodShape, format: z.enum(['csv', 'xlsx', 'pdf']).default('csv') }).superRefine(checkPeriod);
 export type ReportExportQuery = z.infer<typeof ReportExportQuerySchema>;
 
 /** One published figure: its value, "< threshold" (a count 1 … threshold − 1), or hidden to protect a small cell. */

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { serviceContext } from '../../lib/service-context.ts';
 import { reportCsv, reportXlsx } from './report-export.ts';
+import { reportPdf } from './report-pdf.ts';
 import { buildReport } from './reports.service.ts';
 
 const tags = ['reports'];
@@ -27,16 +28,26 @@ export const reportRoutes: FastifyPluginAsyncZod<{ now: () => Date }> = async (a
     config: { roles: [...readers.roles], problems: [...readers.problems] },
     schema: {
       tags,
-      summary: 'Rapportage als CSV (UTF-8 met BOM, puntkomma, decimale komma) of XLSX',
+      summary: 'Rapportage als CSV (UTF-8 met BOM, puntkomma, decimale komma), XLSX of getagde PDF',
       querystring: ReportExportQuerySchema,
-      produces: ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
-      response: { 200: z.string().describe('Het bestand (text/csv of XLSX)') },
+      produces: ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/pdf'],
+      response: { 200: z.string().describe('Het bestand (text/csv, XLSX of PDF)') },
     },
     handler: async (request, reply) => {
       const { format, ...query } = request.query;
       const context = ctx(request);
       const report = await buildReport(context, query);
       const name = `rapportage-${report.from}-${report.to}`;
+      if (format === 'pdf') {
+        const file = await reportPdf(report, context.actor.language);
+        return (
+          reply
+            .type('application/pdf')
+            .header('content-disposition', `attachment; filename="${name}.pdf"`)
+            // Fastify sends a Buffer as-is, past the response schema (which documents the body as a string).
+            .send(file as unknown as string)
+        );
+      }
       if (format === 'xlsx') {
         const file = await reportXlsx(report, context.actor.language);
         return (

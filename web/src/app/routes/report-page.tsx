@@ -38,6 +38,10 @@ export function ReportPage() {
                 {t('reports.downloadCsv')}
               </a>{' '}
               ·{' '}
+              <a href={reportExportHref(request, 'pdf')} download>
+                {t('reports.downloadPdf')}
+              </a>{' '}
+              ·{' '}
               <button type="button" className="dsp-link-button" onClick={() => window.print()}>
                 {t('reports.print')}
               </button>

@@ -24,4 +24,4 @@ export function useReport(r: ReportRequest | null) {
 }
 
 /** The download's address: a link, so the browser saves the file itself. */
-export const reportExportHref = (r: ReportRequest, format: 'csv' | 'xlsx') => `/api/v1/reports/export?${reportQueryString(r)}&format=${format}`;
+export const reportExportHref = (r: ReportRequest, format: 'csv' | 'xlsx' | 'pdf') => `/api/v1/reports/export?${reportQueryString(r)}&format=${format}`;
