@@ -82,6 +82,8 @@ describe('feedback and the report in the browser', () => {
     for (const section of ['Activiteiten', 'Bereik', 'Resultaten', 'Tijdigheid', 'Geld'])
       await coordinator.getByRole('heading', { level: 2, name: section }).waitFor();
     await expectAccessible(coordinator, 'rapportage');
+    const [pdf] = await Promise.all([coordinator.waitForEvent('download'), coordinator.getByRole('link', { name: 'Download als PDF (toegankelijk)' }).click()]);
+    expect(pdf.suggestedFilename()).toMatch(/^rapportage-\d{4}-01-01-\d{4}-12-31\.pdf$/);
     await coordinator.getByLabel('Drempel kleine aantallen').fill('1');
     await coordinator.getByRole('button', { name: 'Rapport maken' }).click();
     await coordinator.getByText('Het rapport kon niet worden gemaakt').waitFor();
