@@ -1,4 +1,4 @@
-// Feedback and the report in the browser (docs/design.md §11): a request is set up through the API,
+// Feedback and the report in the browser (docs/design.md §12): a request is set up through the API,
 // the requester closes it on its page and answers the feedback form; the coordinator opens the
 // report (threshold printed, a table under every chart), a threshold of 1 is refused with the
 // server's reason; finance sees only the money; at 390 px the report is no wider than the screen.

@@ -224,7 +224,7 @@ const REASONS = {
   rejected: 'Deze reistijd is al in een andere urenregel opgenomen.',
 } as const;
 
-/** The feedback answers of the closed demo requests (docs/design.md §11): mostly answered and useful. */
+/** The feedback answers of the closed demo requests (docs/design.md §12): mostly answered and useful. */
 const FEEDBACK: readonly GiveFeedbackBody[] = [
   { answered: 'yes', usefulness: 5, changes: ['assessment', 'intervention'] },
   { answered: 'yes', usefulness: 4, changes: ['assessment'] },

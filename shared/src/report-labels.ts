@@ -2,7 +2,7 @@ import type { FeedbackAnswered, FeedbackChange } from './contracts/feedback.ts';
 import type { DELIVERABLES, URGENCIES } from './contracts/interpretation-requests.ts';
 import type { ReportSectionId } from './contracts/reports.ts';
 
-/** Words of the report (docs/design.md §11) in Dutch and English: the page, the CSV and the XLSX use these (decision 051). */
+/** Words of the report (docs/design.md §12) in Dutch and English: the page, the CSV and the XLSX use these (decision 051). */
 export interface ReportLabels {
   sections: Record<ReportSectionId, string>;
   tables: Record<string, string>;

@@ -1,5 +1,5 @@
 /**
- * Small-cell suppression for every published aggregate (docs/design.md §11, decision 090).
+ * Small-cell suppression for every published aggregate (docs/design.md §12, decision 090).
  *
  * A published count of 1 up to `threshold − 1` could point at a person, so it is shown as
  * `< threshold` ("primary" suppression). A published table also shows row, column and grand totals,

@@ -133,7 +133,7 @@ export const advice = pgTable('advice', {
 });
 
 /**
- * The requester's feedback on a closed request (docs/design.md §11): the structured answers are
+ * The requester's feedback on a closed request (docs/design.md §12): the structured answers are
  * kept for reporting; the comment is case content (declared in `request-data.ts`), purged by the
  * first retention clock. One per request.
  */

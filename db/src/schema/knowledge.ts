@@ -12,7 +12,7 @@ const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 /**
- * The knowledge library (docs/design.md §11, decision 089): non-case knowledge products (analyses,
+ * The knowledge library (docs/design.md §10, decision 089): non-case knowledge products (analyses,
  * factsheets, training material) published by coordinators and specialists for every user of the
  * region. The file's bytes are in `knowledge_files`, so lists never read them. A withdrawn product
  * keeps this row (who published what, how often it was downloaded) without its file.

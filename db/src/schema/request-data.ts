@@ -116,7 +116,7 @@ export const REQUEST_DATA: readonly RequestDataTable[] = [
   declare({
     table: requestFeedback,
     owner: { kind: 'request', column: requestFeedback.requestId },
-    // The comment is case content; the structured answers are kept for reporting (docs/design.md §11).
+    // The comment is case content; the structured answers are kept for reporting (docs/design.md §12).
     caseContent: { comment: { purgeTo: null } },
     notCaseContent: ['answered', 'changes'],
   }),

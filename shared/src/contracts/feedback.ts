@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { InstantSchema, multiLineText } from './common.ts';
 
-/** Was the question answered (docs/design.md §11, results feedback). */
+/** Was the question answered (docs/design.md §12, results feedback). */
 export const FEEDBACK_ANSWERED = ['yes', 'partly', 'no'] as const;
 export const FeedbackAnsweredSchema = z.enum(FEEDBACK_ANSWERED);
 export type FeedbackAnswered = z.infer<typeof FeedbackAnsweredSchema>;

@@ -109,7 +109,7 @@ export type TimelineEvent = z.infer<typeof TimelineEventSchema>;
 /**
  * What the signed-in user may do with a request besides PATCH transitions: the coordinator may
  * `assign` a specialist to a submitted request (docs/design.md §4); a requester of the casustafel
- * may `give-feedback` on a closed request that has none yet (§11). The UI offers only these.
+ * may `give-feedback` on a closed request that has none yet (§12). The UI offers only these.
  */
 export const REQUEST_ACTIONS = ['assign', 'give-feedback'] as const;
 export const RequestActionSchema = z.enum(REQUEST_ACTIONS);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { hasRefusedCharacters, IdSchema, InstantSchema, PageQuerySchema, requiredMultiLineText, requiredSingleLineText, singleLineText } from './common.ts';
 
 /**
- * The file formats of a knowledge product (docs/design.md §11): PDF, Word (DOCX), OpenDocument text
+ * The file formats of a knowledge product (docs/design.md §10): PDF, Word (DOCX), OpenDocument text
  * (ODT) and PowerPoint (PPTX). The server decides the format from the file's bytes, never from its
  * name or the browser's content type, and serves it with the media type below.
  */

@@ -18,7 +18,7 @@ export function presetPeriod(preset: ReportPreset, year: number): { from: string
 const dayNumber = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
 
 /**
- * Query of `GET /api/v1/reports` and `GET /api/v1/reports/export` (docs/design.md §11): a period
+ * Query of `GET /api/v1/reports` and `GET /api/v1/reports/export` (docs/design.md §12): a period
  * as `from` and `to` (calendar dates, Europe/Amsterdam, both inclusive), or a `preset` with its
  * `year`; and the suppression threshold (integer, at least 2, default 5). An end before the start,
  * a threshold below 2 or a period longer than five years answer 400 with a pointer.

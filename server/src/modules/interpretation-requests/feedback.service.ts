@@ -23,7 +23,7 @@ export async function feedbackOf(db: Executor, requestId: string): Promise<Feedb
 
 /**
  * True when `actor` may give feedback on the request now: a requester of its casustafel, the
- * request closed, no feedback yet (docs/design.md §11). The same predicate the write checks.
+ * request closed, no feedback yet (docs/design.md §12). The same predicate the write checks.
  */
 export function mayGiveFeedback(actor: ServiceContext['actor'], request: { status: string; caseTableId: string }, feedback: Feedback | null): boolean {
   return request.status === 'closed' && feedback === null && actor.roles.includes('requester') && actor.caseTableIds.includes(request.caseTableId);
@@ -31,7 +31,7 @@ export function mayGiveFeedback(actor: ServiceContext['actor'], request: { statu
 
 /**
  * A requester of the request's casustafel gives feedback on a closed request, once
- * (docs/design.md §11). The structured answers are kept for reporting; the comment is case
+ * (docs/design.md §12). The structured answers are kept for reporting; the comment is case
  * content: checked by the personal-data guard and purged by the first retention clock (after
  * which a new comment is not stored). Audited without the comment.
  *
@@ -91,7 +91,7 @@ export interface FeedbackReminderContext {
 
 /**
  * Reminds the requester who closed a request, once, when no feedback was given 5 working days
- * after the closing (docs/design.md §11, `FEEDBACK_REMINDER_WORKING_DAYS`). The mail carries the
+ * after the closing (docs/design.md §12, `FEEDBACK_REMINDER_WORKING_DAYS`). The mail carries the
  * pool reference and a link, never content. Set-based (decision 064): one statement, with the
  * cut-off from `latestDueInstant`; requests closed more than 30 days ago are left alone.
  *

@@ -81,7 +81,7 @@ function parseFields(fields: Record<string, unknown>) {
 }
 
 /**
- * The knowledge library (docs/design.md §11): every signed-in user searches and downloads;
+ * The knowledge library (docs/design.md §10): every signed-in user searches and downloads;
  * coordinators and specialists publish; the publisher or a coordinator withdraws.
  */
 export const knowledgeRoutes: FastifyPluginAsyncZod<{ now?: () => Date }> = async (app, opts) => {

@@ -1,7 +1,7 @@
 import { type Executor, rowsOf, schema } from '@duidingspool/db';
 import { type SQL, sql } from 'drizzle-orm';
 
-// Read model of the report page (docs/architecture.md, "Read models"; docs/design.md §11): the raw
+// Read model of the report page (docs/architecture.md, "Read models"; docs/design.md §12): the raw
 // figures of one period, every one computed by one SQL statement and never written back. It reads
 // `interpretation_requests`, `request_status_events`, `request_expertise_areas`, `advice` and
 // `request_feedback` (interpretation-requests), `assignments` (assignments), `time_entries`

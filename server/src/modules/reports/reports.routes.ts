@@ -9,7 +9,7 @@ import { buildReport } from './reports.service.ts';
 const tags = ['reports'];
 const readers = { roles: ['coordinator', 'finance'] as const, problems: ['no-budget'] as const };
 
-/** The report of a period (docs/design.md §11): the coordinator's full report, finance's money part, and its download. */
+/** The report of a period (docs/design.md §12): the coordinator's full report, finance's money part, and its download. */
 export const reportRoutes: FastifyPluginAsyncZod<{ now: () => Date }> = async (app, opts) => {
   const ctx = (request: Parameters<typeof serviceContext>[1]) => serviceContext(app, request, opts.now);
 

@@ -29,10 +29,12 @@ import * as rm from './report.read-model.ts';
 /** The period of a report query: `from`–`to`, or the preset's dates (the query schema guarantees one of them). */
 export function periodOf(q: ReportQuery): rm.Period {
   if (q.preset !== undefined && q.year !== undefined) return presetPeriod(q.preset, q.year);
-  return { from: q.from as string, to: q.to as string };
+  return { from: q.from ?? '', to: q.to ?? '' };
 }
 
 const cellOf = (c: PublishedCell): ReportCell => c;
+/** A label of the report's words by key (the key itself when a word is missing). */
+const lbl = (words: Record<string, string>, key: string): string => words[key] ?? key;
 const col = (key: string, label: string, unit: ReportUnit): ReportColumn => ({ key, label, unit });
 
 /**
@@ -72,7 +74,7 @@ function countsTable(id: string, L: ReportLabels, items: { key: string; label: s
     id,
     title: L.tables[id] ?? id,
     note: L.notes[id] ?? null,
-    columns: [col('count', L.columns.count as string, 'count')],
+    columns: [col('count', lbl(L.columns, 'count'), 'count')],
     rows: items.map((x) => ({ key: x.key, label: x.label, cells: [suppressCount(x.value, threshold)], total: null })),
     totalLabel: null,
     columnTotals: null,
@@ -174,7 +176,7 @@ async function activities(ctx: ServiceContext, p: rm.Period, t: number, L: Repor
         'by-deliverable',
         L,
         DELIVERABLES.map((d) => ({ key: d, label: L.deliverables[d], value: deliverables.get(d) ?? 0 })),
-        col('count', L.columns.count as string, 'count'),
+        col('count', lbl(L.columns, 'count'), 'count'),
         t,
         { keepTotal: true },
       ),
@@ -188,7 +190,7 @@ async function activities(ctx: ServiceContext, p: rm.Period, t: number, L: Repor
         'hours-by-activity',
         L,
         minutes.map((x) => ({ key: x.code, label: lang === 'en' ? x.nameEn : x.nameNl, value: x.minutes, basis: x.requests })),
-        col('minutes', L.columns.minutes as string, 'minutes'),
+        col('minutes', lbl(L.columns, 'minutes'), 'minutes'),
         t,
         { amounts: true },
       ),
@@ -215,21 +217,21 @@ async function reach(ctx: ServiceContext, p: rm.Period, t: number, L: ReportLabe
         'served',
         L,
         [
-          { key: 'municipalities', label: L.rows.municipalities as string, value: data.municipalities },
+          { key: 'municipalities', label: lbl(L.rows, 'municipalities'), value: data.municipalities },
           { key: 'case-tables', label: L.rows['case-tables'] as string, value: data.caseTables },
-          { key: 'regions', label: L.rows.regions as string, value: regionsServed },
+          { key: 'regions', label: lbl(L.rows, 'regions'), value: regionsServed },
         ],
         t,
       ),
       {
         id: 'regions',
-        title: L.tables.regions as string,
+        title: lbl(L.tables, 'regions'),
         note: null,
         columns: [
-          col('requests', L.columns.requests as string, 'count'),
-          col('reached', L.columns.reached as string, 'count'),
-          col('municipalities', L.columns.municipalities as string, 'count'),
-          col('share', L.columns.share as string, 'percent'),
+          col('requests', lbl(L.columns, 'requests'), 'count'),
+          col('reached', lbl(L.columns, 'reached'), 'count'),
+          col('municipalities', lbl(L.columns, 'municipalities'), 'count'),
+          col('share', lbl(L.columns, 'share'), 'percent'),
         ],
         rows: data.regions.map((x, i) => {
           const reached = reachedList.values[i] as PublishedCell;
@@ -248,7 +250,7 @@ async function reach(ctx: ServiceContext, p: rm.Period, t: number, L: ReportLabe
 async function results(ctx: ServiceContext, p: rm.Period, t: number, L: ReportLabels): Promise<ReportSection> {
   const fb = await rm.feedbackCounts(ctx.db, p);
   const scores = Array.from({ length: FEEDBACK_USEFULNESS.max - FEEDBACK_USEFULNESS.min + 1 }, (_, i) => FEEDBACK_USEFULNESS.min + i);
-  const count = col('count', L.columns.count as string, 'count');
+  const count = col('count', lbl(L.columns, 'count'), 'count');
   return {
     id: 'results',
     title: L.sections.results,
@@ -291,21 +293,21 @@ async function timeliness(ctx: ServiceContext, p: rm.Period, t: number, L: Repor
     }
     return buckets.map((b) => ({ key: b, label: L.rows[b] as string, value: n.get(b) ?? 0 }));
   };
-  const count = col('count', L.columns.count as string, 'count');
+  const count = col('count', lbl(L.columns, 'count'), 'count');
   const meeting = await rm.adviceBeforeMeeting(ctx.db, p);
   const beforeTable = listTable(
     'before-meeting',
     L,
     [
-      { key: 'before', label: L.rows.before as string, value: meeting.before },
-      { key: 'after', label: L.rows.after as string, value: meeting.after },
+      { key: 'before', label: lbl(L.rows, 'before'), value: meeting.before },
+      { key: 'after', label: lbl(L.rows, 'after'), value: meeting.after },
     ],
     count,
     t,
   );
   const before = beforeTable.rows[0]?.cells[0] as PublishedCell;
   const whole = (beforeTable.columnTotals?.[0] ?? { kind: 'hidden' }) as PublishedCell;
-  beforeTable.columns.push(col('share', L.columns.share as string, 'percent'));
+  beforeTable.columns.push(col('share', lbl(L.columns, 'share'), 'percent'));
   for (const [i, row] of beforeTable.rows.entries()) row.cells.push(i === 0 ? share(before, whole) : share(row.cells[0] as PublishedCell, whole));
   beforeTable.columnTotals?.push({ kind: 'hidden' });
   return {
@@ -354,7 +356,7 @@ async function money(ctx: ServiceContext, p: rm.Period, t: number, L: ReportLabe
     const elapsed = dayOfYear(through);
     projection = Math.floor((ytd * daysInYear(year) * 2 + elapsed) / (2 * elapsed));
   }
-  const cents = col('cents', L.columns.cents as string, 'cents');
+  const cents = col('cents', lbl(L.columns, 'cents'), 'cents');
   const value = (v: number): ReportCell => ({ kind: 'value', value: v });
   const budgetRows = [
     ['allocated', sum((b) => b.allocatedCents)],
@@ -371,7 +373,7 @@ async function money(ctx: ServiceContext, p: rm.Period, t: number, L: ReportLabe
       id,
       L,
       rows.map((x) => ({ key: x.key, label: lang === 'en' ? x.nameEn : x.nameNl, value: x.cents, basis: x.requests })),
-      col('spent', L.columns.spent as string, 'cents'),
+      col('spent', lbl(L.columns, 'spent'), 'cents'),
       t,
       { amounts: true, keepTotal: true },
     );
@@ -390,7 +392,7 @@ async function money(ctx: ServiceContext, p: rm.Period, t: number, L: ReportLabe
     tables: [
       {
         id: 'budget',
-        title: L.tables.budget as string,
+        title: lbl(L.tables, 'budget'),
         note: L.notes.budget ?? null,
         columns: [cents],
         rows: budgetRows.map(([key, v]) => ({ key, label: L.rows[key] as string, cells: [value(v)], total: null })),
@@ -406,7 +408,7 @@ async function money(ctx: ServiceContext, p: rm.Period, t: number, L: ReportLabe
         id: 'spent-by-month',
         title: L.tables['spent-by-month'] as string,
         note: L.notes.money ?? null,
-        columns: [col('spent', L.columns.spent as string, 'cents'), col('requests', L.columns.requests as string, 'count')],
+        columns: [col('spent', lbl(L.columns, 'spent'), 'cents'), col('requests', lbl(L.columns, 'requests'), 'count')],
         rows: months.map((m, i) => ({
           key: m,
           label: monthLabel(L, m),
@@ -423,7 +425,7 @@ async function money(ctx: ServiceContext, p: rm.Period, t: number, L: ReportLabe
 }
 
 /**
- * The report of a period (docs/design.md §11): the coordinator gets activities, reach, results,
+ * The report of a period (docs/design.md §12): the coordinator gets activities, reach, results,
  * timeliness and money; finance only money. Every published count is suppressed with the query's
  * threshold (decision 090). The labels are in the reader's language.
  *
