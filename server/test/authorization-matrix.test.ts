@@ -176,6 +176,11 @@ const MATRIX: Record<string, Row> = {
     expect: by(403, { requesterOwn: 403, requesterOther: 403, specialistAssigned: 201, specialistUnassigned: 404 }),
     fresh: true,
   },
+  // The fixture's request is in progress: its own requester is authorised and refused on the state (409).
+  'POST /api/v1/interpretation-requests/:id/feedback': {
+    call: (f) => ({ url: `/api/v1/interpretation-requests/${f.request}/feedback`, body: { answered: 'yes', usefulness: 5, changes: ['no-change'] } }),
+    expect: by(403, { requesterOwn: 409, requesterOther: 404 }),
+  },
   'GET /api/v1/assignments': {
     call: () => ({ url: '/api/v1/assignments' }),
     expect: by(403, { coordinator: 200, coordinatorSpecialist: 200, specialistAssigned: 200, specialistUnassigned: 200 }),
@@ -285,6 +290,14 @@ const MATRIX: Record<string, Row> = {
   },
   'PATCH /api/v1/budgets/:year': {
     call: () => ({ url: `/api/v1/budgets/${thisYear()}`, body: { note: 'Notitie' } }),
+    expect: by(403, { coordinator: 200, finance: 200 }),
+  },
+  'GET /api/v1/reports': {
+    call: () => ({ url: `/api/v1/reports?preset=year-end&year=${thisYear()}` }),
+    expect: by(403, { coordinator: 200, finance: 200 }),
+  },
+  'GET /api/v1/reports/export': {
+    call: () => ({ url: `/api/v1/reports/export?preset=interim&year=${thisYear()}&format=csv` }),
     expect: by(403, { coordinator: 200, finance: 200 }),
   },
   'GET /api/v1/budgets/:year/burn-up': { call: () => ({ url: `/api/v1/budgets/${thisYear()}/burn-up` }), expect: by(403, { coordinator: 200, finance: 200 }) },
