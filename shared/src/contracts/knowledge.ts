@@ -111,8 +111,8 @@ const DEVICE_NAMES = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
  * - otherwise NFKC (full-width letters become ordinary ones), trimmed, runs of white space as one
  *   space, `<>:"|?*` as `_`, trailing dots and spaces dropped, a Windows device name prefixed
  *   with `_`, and the extension made the format's own: a last extension that is not the format's
- *   is dropped and `.pdf`, `.docx`, `.odt` or `.pptx` put in its place (`x.html` read as a PDF is
- *   served as `x.pdf`, so the saved file opens as what it is); an empty base becomes `bestand`.
+ *   is dropped and `.pdf`, `.docx`, `.odt` or `.pptx` put in its place (a name ending in `.html` read as a PDF is
+ *   served ending in `.pdf`, so the saved file opens as what it is); an empty base becomes `bestand`.
  * At most `MAX_KNOWLEDGE_FILE_NAME` characters, the extension kept. Every expression runs in
  * linear time.
  */
