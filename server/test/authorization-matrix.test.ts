@@ -160,6 +160,19 @@ const MATRIX: Record<string, Row> = {
     expect: by(403, { requesterOwn: 403, requesterOther: 403, specialistAssigned: 201, specialistUnassigned: 404 }),
     fresh: true,
   },
+  // Messages: the request's need-to-know (decision 110); another casustafel and an unassigned specialist get 404.
+  'GET /api/v1/interpretation-requests/:id/messages': {
+    call: (f) => ({ url: `/api/v1/interpretation-requests/${f.request}/messages` }),
+    expect: by(403, { requesterOwn: 200, requesterOther: 404, coordinator: 200, specialistAssigned: 200, specialistUnassigned: 404 }),
+  },
+  'POST /api/v1/interpretation-requests/:id/messages': {
+    call: (f) => ({ url: `/api/v1/interpretation-requests/${f.request}/messages`, body: { body: 'Een vraag over de planning.' } }),
+    expect: by(403, { requesterOwn: 201, requesterOther: 404, coordinator: 201, specialistAssigned: 201, specialistUnassigned: 404 }),
+  },
+  'GET /api/v1/me/unread-messages': {
+    call: () => ({ url: '/api/v1/me/unread-messages' }),
+    expect: by(200, { finance: 403, admin: 403 }),
+  },
   'GET /api/v1/assignments': {
     call: () => ({ url: '/api/v1/assignments' }),
     expect: by(403, { coordinator: 200, coordinatorSpecialist: 200, specialistAssigned: 200, specialistUnassigned: 200 }),

@@ -8,6 +8,7 @@ export * from './contracts/common.ts';
 export * from './contracts/extension-requests.ts';
 export * from './contracts/interpretation-requests.ts';
 export * from './contracts/ledger.ts';
+export * from './contracts/messages.ts';
 export * from './contracts/notifications.ts';
 export * from './contracts/periods.ts';
 export * from './contracts/rates.ts';

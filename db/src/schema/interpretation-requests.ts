@@ -1,6 +1,6 @@
 import { ASSIGNMENT_CLOSE_CAUSES, DELIVERABLES, REQUEST_STATUSES, ROLES, URGENCIES } from '@duidingspool/shared';
 import { sql } from 'drizzle-orm';
-import { check, date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { assignments } from './assignments.ts';
 import { caseTables, municipalities } from './organisation.ts';
 import { expertiseAreas } from './specialists.ts';
@@ -131,3 +131,49 @@ export const advice = pgTable('advice', {
     .references(() => users.id),
   deliveredAt: timestamp('delivered_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * The messages on a request (docs/design.md §4, "Messages"; decision 110): one thread per request
+ * between its casustafel's members, the coordinators and the specialists holding it. An `internal`
+ * note is for the coordinators and those specialists only. Case content: the body is purged by the
+ * first retention clock and the rows go with the request on the second.
+ */
+export const requestMessages = pgTable(
+  'request_messages',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    requestId: uuid('request_id')
+      .notNull()
+      .references(() => interpretationRequests.id),
+    authorId: uuid('author_id')
+      .notNull()
+      .references(() => users.id),
+    /** The role in which the author wrote (requester, coordinator, specialist). */
+    authorRole: text('author_role', { enum: ROLES }).notNull(),
+    body: text('body').notNull(),
+    internal: boolean('internal').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Orders the messages of all threads; a read marker is the highest `seq` its reader has seen. */
+    seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity().notNull(),
+  },
+  (t) => [index('request_messages_request').on(t.requestId, t.seq)],
+);
+
+/**
+ * Read markers: per participant and request, the highest message `seq` they have read and when.
+ * The unread counts and the read receipts are derived from it.
+ */
+export const requestMessageReads = pgTable(
+  'request_message_reads',
+  {
+    requestId: uuid('request_id')
+      .notNull()
+      .references(() => interpretationRequests.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    lastReadSeq: bigint('last_read_seq', { mode: 'number' }).notNull(),
+    readAt: timestamp('read_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.requestId, t.userId] }), index('request_message_reads_user').on(t.userId)],
+);

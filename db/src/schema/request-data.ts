@@ -1,7 +1,7 @@
 import { getTableConfig, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
 import { assignments } from './assignments.ts';
 import { extensionRequests } from './extension-requests.ts';
-import { advice, interpretationRequests, requestExpertiseAreas, requestStatusEvents } from './interpretation-requests.ts';
+import { advice, interpretationRequests, requestExpertiseAreas, requestMessageReads, requestMessages, requestStatusEvents } from './interpretation-requests.ts';
 import { timeEntries } from './time-entries.ts';
 
 /**
@@ -111,6 +111,19 @@ export const REQUEST_DATA: readonly RequestDataTable[] = [
     table: advice,
     owner: { kind: 'request', column: advice.requestId },
     caseContent: { summary: { purgeTo: '' }, body: { purgeTo: '' } },
+    notCaseContent: [],
+  }),
+  declare({
+    table: requestMessages,
+    owner: { kind: 'request', column: requestMessages.requestId },
+    // A message on the request's thread (decision 110): the body is case content.
+    caseContent: { body: { purgeTo: '' } },
+    notCaseContent: ['authorRole'],
+  }),
+  declare({
+    table: requestMessageReads,
+    owner: { kind: 'request', column: requestMessageReads.requestId },
+    caseContent: {},
     notCaseContent: [],
   }),
 ];

@@ -60,6 +60,8 @@ export const TABLE_OWNERS: Record<TableName, ModuleName> = {
   requestStatusEvents: 'interpretation-requests',
   referenceCounters: 'interpretation-requests',
   advice: 'interpretation-requests',
+  requestMessages: 'interpretation-requests',
+  requestMessageReads: 'interpretation-requests',
   // work and money
   assignments: 'assignments',
   extensionRequests: 'extension-requests',

@@ -35,6 +35,7 @@ const AuditLogPage = page(() => import('./routes/audit-log-page.tsx'), 'AuditLog
 const BudgetPage = page(() => import('./routes/budget-page.tsx'), 'BudgetPage');
 const ForgotPasswordPage = page(() => import('./routes/forgot-password-page.tsx'), 'ForgotPasswordPage');
 const MailPage = page(() => import('./routes/mail-page.tsx'), 'MailPage');
+const MessagesPage = page(() => import('./routes/messages-page.tsx'), 'MessagesPage');
 const NewRequestPage = page(() => import('./routes/new-request-page.tsx'), 'NewRequestPage');
 const NotificationPreferencesPage = page(() => import('./routes/notification-preferences-page.tsx'), 'NotificationPreferencesPage');
 const ReferenceDataPage = page(() => import('./routes/reference-data-page.tsx'), 'ReferenceDataPage');
@@ -128,6 +129,7 @@ export function AppRoutes() {
           <Route path="assignments/:assignmentId" element={only(['specialist', 'coordinator'], <AssignmentDetailPage />)} />
           <Route path="budget" element={only(['coordinator', 'finance'], <BudgetPage />)} />
           <Route path="mail" element={only(['admin'], <MailPage />)} />
+          <Route path="messages" element={only(['requester', 'coordinator', 'specialist'], <MessagesPage />)} />
           <Route path="reference-data" element={only(['admin'], <ReferenceDataPage />)} />
           <Route path="notification-preferences" element={<NotificationPreferencesPage />} />
           <Route path="no-access" element={<NoAccessPage />} />

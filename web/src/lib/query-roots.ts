@@ -16,4 +16,5 @@ export const queryRoots = {
   users: 'users',
   auditEvents: 'audit-events',
   referenceItems: 'reference-items',
+  messages: 'messages',
 } as const;

@@ -15,6 +15,7 @@ import { RequestAssignments } from '../../features/interpretation-requests/compo
 import { RequestContent, RequestFacts } from '../../features/interpretation-requests/components/request-details.tsx';
 import { RequestTimeline } from '../../features/interpretation-requests/components/request-timeline.tsx';
 import { RetentionNotice } from '../../features/interpretation-requests/components/retention-notice.tsx';
+import { MessageThread } from '../../features/messages/components/message-thread.tsx';
 import { hasRole, isOwnAssignment, useMe } from '../../lib/auth.ts';
 import { focusPageHeading } from '../../lib/focus.ts';
 import { AssignPanel } from './assign-panel.tsx';
@@ -63,6 +64,7 @@ export function RequestDetailPage() {
       <RetentionNotice request={request} canDownload={!!me?.memberships.some((m) => m.caseTableId === request.caseTableId)} />
       {request.advice && !request.contentPurgedAt ? <AdviceView advice={request.advice} /> : null}
       <RequestContent request={request} />
+      {request.status !== 'draft' && !request.contentPurgedAt ? <MessageThread requestId={request.id} /> : null}
       {request.allowedActions.includes('assign') ? <AssignPanel request={request} onAssigned={announce} /> : null}
       {coordinator || request.assignments.length > 0 ? (
         <RequestAssignments
