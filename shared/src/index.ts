@@ -24,4 +24,5 @@ export * from './personal-data.ts';
 export * from './problems.ts';
 export * from './roles.ts';
 export * from './status-labels.ts';
+export * from './work-dates.ts';
 export { applyDutchValidationMessages } from './zod-locale.ts';
