@@ -114,6 +114,21 @@ export const RequestActionSchema = z.enum(REQUEST_ACTIONS);
 export type RequestAction = z.infer<typeof RequestActionSchema>;
 
 /** One request with its timeline, assignments and (when the user may read it) advice. */
+/**
+ * What ending the request (close, withdraw, cancel) does to the work on it now, for the
+ * confirmation that names it: the reservation released (cents; null for who may not see money),
+ * the open extension requests that are refused with it, and the hours still awaiting a decision
+ * (they stay and can still be approved or rejected).
+ */
+export const EndEffectsSchema = z
+  .object({
+    releasedCents: z.number().int().nullable(),
+    openExtensionRequests: z.number().int(),
+    undecidedEntries: z.number().int(),
+  })
+  .meta({ id: 'EndEffects' });
+export type EndEffects = z.infer<typeof EndEffectsSchema>;
+
 export const InterpretationRequestSchema = InterpretationRequestSummarySchema.extend({
   question: z.string(),
   context: z.string().nullable(),
@@ -128,5 +143,7 @@ export const InterpretationRequestSchema = InterpretationRequestSummarySchema.ex
   contentPurgeDate: z.string().nullable().meta({ format: 'date' }),
   /** When the case content was purged (question, context and advice are then empty). */
   contentPurgedAt: InstantSchema.nullable(),
+  /** What ending the request would do now; null when this user may not end it. */
+  endEffects: EndEffectsSchema.nullable(),
 }).meta({ id: 'InterpretationRequest' });
 export type InterpretationRequest = z.infer<typeof InterpretationRequestSchema>;

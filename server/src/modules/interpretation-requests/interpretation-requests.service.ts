@@ -5,6 +5,7 @@ import {
   amsterdamDate,
   type CreateInterpretationRequestBody,
   type DeliverAdviceBody,
+  type EndEffects,
   findTransition,
   type InterpretationRequest,
   type InterpretationRequestListQuery,
@@ -23,9 +24,11 @@ import { assertNoPersonalData } from '../../lib/personal-data-guard.ts';
 import { isOwnWork, ownWorkRefused } from '../../lib/separation-of-duties.ts';
 import { type AssignmentRecord, closeAssignment, isLive, listForRequest, lockLiveForRequest, toAssignment } from '../assignments/index.ts';
 import { audit } from '../audit/index.ts';
+import { openExtensionsOf } from '../extension-requests/index.ts';
 import { enqueueNotification } from '../notifications/index.ts';
 import { caseTableRetired, servesMunicipality } from '../organisation/index.ts';
 import { retiredExpertiseAreas, unknownExpertiseAreas } from '../specialists/index.ts';
+import { undecidedEntriesOf } from '../time-entries/index.ts';
 import { findVisibleRequest, listRequests, listTimeline, nextReference, recordTransition } from './interpretation-requests.repository.ts';
 
 /**
@@ -66,6 +69,24 @@ function rolesOnRequest(actor: Actor, caseTableId: string): Role[] {
  */
 function decidesOnOwnWork(actor: Actor, by: Role, assignments: readonly AssignmentRecord[]): boolean {
   return by === 'coordinator' && assignments.some((a) => isLive(a) && isOwnWork(actor, a.specialistUserId));
+}
+
+/**
+ * What ending the request would do to its work now (docs/design.md §4, for the confirmation): the
+ * unused reservations of its live assignments are released (in cents, for who may see money), their
+ * open extension requests are refused, and undecided hours stay to be approved or rejected.
+ */
+async function endEffects(ctx: ServiceContext, records: readonly AssignmentRecord[], seesMoney: boolean): Promise<EndEffects> {
+  const live = records.filter(isLive);
+  const ids = live.map((x) => x.id);
+  return {
+    releasedCents: seesMoney ? live.reduce((sum, x) => sum + x.reservedCents, 0) : null,
+    openExtensionRequests: await openExtensionsOf(ctx.db, ids),
+    undecidedEntries: await undecidedEntriesOf(
+      ctx.db,
+      records.map((x) => x.id),
+    ),
+  };
 }
 
 /**
@@ -181,16 +202,18 @@ export async function getInterpretationRequest(ctx: ServiceContext, id: string, 
     await audit(ctx, ctx.db, { action: 'read', objectType: 'interpretation-request', objectId: id, result: 'success', details: { advice: advice !== null } });
   }
   const { closedAt, ...rest } = request;
+  const allowedTransitions = patchTargets(request.status, roles).filter((to) => {
+    const edge = findTransition(request.status, to, roles);
+    return edge !== undefined && !decidesOnOwnWork(actor, edge.by, records);
+  });
   return {
     ...rest,
+    endEffects: allowedTransitions.some((to) => CLOSE_CAUSE_OF_REQUEST_END[to]) ? await endEffects(ctx, records, seesMoney) : null,
     contentPurgeDate: closedAt && !request.contentPurgedAt ? amsterdamDate(addMonths(closedAt, ctx.retentionCaseMonths)) : null,
     timeline: await listTimeline(ctx.db, id),
     assignments,
     advice,
-    allowedTransitions: patchTargets(request.status, roles).filter((to) => {
-      const edge = findTransition(request.status, to, roles);
-      return edge !== undefined && !decidesOnOwnWork(actor, edge.by, records);
-    }),
+    allowedTransitions,
     allowedActions: findTransition(request.status, 'assigned', roles, 'assign') ? ['assign'] : [],
   };
 }
