@@ -1,6 +1,7 @@
 import { DeliverAdviceBodySchema, maxLengthOf } from '@duidingspool/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmPanel } from '../../../components/confirm-action.tsx';
 import { TextareaField } from '../../../components/form-field.tsx';
 import { hasBlockingPersonalData } from '../../../components/personal-data-warning.tsx';
 import { FormFrame, useProblemForm } from '../../../components/problem-form.tsx';
@@ -11,12 +12,17 @@ const IDS: Record<Field, string> = { summary: 'advice-summary', body: 'advice-bo
 const SUMMARY_MAX = maxLengthOf(DeliverAdviceBodySchema.shape.summary);
 const BODY_MAX = maxLengthOf(DeliverAdviceBodySchema.shape.body);
 
-/** “Advies schrijven en opleveren”: summary and body, delivered to the casustafel with “Advies opleveren”. */
-export function AdviceForm({ requestId, onDelivered }: { requestId: string; onDelivered?: () => void }) {
+/**
+ * “Advies schrijven en opleveren”: summary and body, delivered to the casustafel with “Advies
+ * opleveren” after a confirmation that says what follows (the advice cannot be changed, the table
+ * reads it, the request moves on).
+ */
+export function AdviceForm({ requestId, reference, onDelivered }: { requestId: string; reference: string; onDelivered?: () => void }) {
   const { t } = useTranslation();
   const deliver = useDeliverAdvice(requestId);
   const [summary, setSummary] = useState('');
   const [body, setBody] = useState('');
+  const [confirming, setConfirming] = useState(false);
   const labels: Record<Field, string> = { summary: t('advice.summary'), body: t('advice.body') };
   const form = useProblemForm(IDS, labels);
 
@@ -30,6 +36,11 @@ export function AdviceForm({ requestId, onDelivered }: { requestId: string; onDe
     else if (body.length > BODY_MAX) e.body = t('form.maxLength', { max: BODY_MAX });
     else if (hasBlockingPersonalData(body)) e.body = t('personalData.fieldError');
     if (!form.check(e)) return;
+    setConfirming(true);
+  };
+
+  const deliverNow = () => {
+    setConfirming(false);
     deliver.mutate(
       { summary, body },
       {
@@ -51,6 +62,18 @@ export function AdviceForm({ requestId, onDelivered }: { requestId: string; onDe
         checkPersonalData
       />
       <TextareaField {...form.field('body')} value={body} onChange={setBody} rows={12} required checkPersonalData />
+      {confirming ? (
+        <ConfirmPanel
+          text={{
+            question: t('advice.confirm.question', { reference }),
+            consequences: [t('advice.confirm.final'), t('advice.confirm.table'), t('advice.confirm.status')],
+            confirmLabel: t('advice.confirm.submit'),
+          }}
+          pending={deliver.isPending}
+          onConfirm={deliverNow}
+          onBack={() => setConfirming(false)}
+        />
+      ) : null}
     </FormFrame>
   );
 }
