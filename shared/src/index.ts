@@ -7,6 +7,7 @@ export * from './contracts/budgets.ts';
 export * from './contracts/common.ts';
 export * from './contracts/extension-requests.ts';
 export * from './contracts/interpretation-requests.ts';
+export * from './contracts/knowledge.ts';
 export * from './contracts/ledger.ts';
 export * from './contracts/messages.ts';
 export * from './contracts/notifications.ts';

@@ -7,6 +7,7 @@ import { extensionRequestRoutes } from './extension-requests/extension-requests.
 import { healthRoutes } from './health/health.routes.ts';
 import { interpretationRequestRoutes } from './interpretation-requests/interpretation-requests.routes.ts';
 import { requestMessageRoutes } from './interpretation-requests/request-messages.routes.ts';
+import { knowledgeRoutes } from './knowledge/knowledge.routes.ts';
 import { notificationRoutes } from './notifications/notifications.routes.ts';
 import { organisationRoutes } from './organisation/organisation.routes.ts';
 import { referenceAdminRoutes } from './organisation/reference-admin.routes.ts';
@@ -32,4 +33,5 @@ export const registerModules: FastifyPluginAsync<{ now: () => Date }> = async (a
   await app.register(userRoutes, { now: opts.now });
   await app.register(referenceAdminRoutes, { now: opts.now });
   await app.register(auditRoutes, { now: opts.now });
+  await app.register(knowledgeRoutes, { now: opts.now });
 };

@@ -8,6 +8,7 @@ export type ModuleName =
   | 'budgets'
   | 'extension-requests'
   | 'interpretation-requests'
+  | 'knowledge'
   | 'notifications'
   | 'organisation'
   | 'periods'
@@ -54,6 +55,10 @@ export const TABLE_OWNERS: Record<TableName, ModuleName> = {
   specialistRegions: 'specialists',
   specialistRates: 'specialists',
   specialistAbsences: 'specialists',
+  // the knowledge library
+  knowledgeProducts: 'knowledge',
+  knowledgeProductExpertiseAreas: 'knowledge',
+  knowledgeFiles: 'knowledge',
   // requests
   interpretationRequests: 'interpretation-requests',
   requestExpertiseAreas: 'interpretation-requests',

@@ -36,6 +36,7 @@ export function navItemsFor(me: Me, t: (key: string) => string, messagesLabel?: 
   if (roles.includes('coordinator') || roles.includes('admin')) items.push({ to: '/audit-log', label: t('nav.auditLog') });
   if (roles.includes('admin')) items.push({ to: '/mail', label: t('nav.mail') });
   if (roles.includes('admin')) items.push({ to: '/reference-data', label: t('nav.referenceData') });
+  items.push({ to: '/knowledge', label: t('nav.knowledge') });
   items.push({ to: '/notification-preferences', label: t('nav.notificationPreferences') });
   return items;
 }

@@ -34,6 +34,7 @@ const AssignmentsPage = page(() => import('./routes/assignments-page.tsx'), 'Ass
 const AuditLogPage = page(() => import('./routes/audit-log-page.tsx'), 'AuditLogPage');
 const BudgetPage = page(() => import('./routes/budget-page.tsx'), 'BudgetPage');
 const ForgotPasswordPage = page(() => import('./routes/forgot-password-page.tsx'), 'ForgotPasswordPage');
+const KnowledgePage = page(() => import('./routes/knowledge-page.tsx'), 'KnowledgePage');
 const MailPage = page(() => import('./routes/mail-page.tsx'), 'MailPage');
 const MessagesPage = page(() => import('./routes/messages-page.tsx'), 'MessagesPage');
 const NewRequestPage = page(() => import('./routes/new-request-page.tsx'), 'NewRequestPage');
@@ -115,6 +116,7 @@ export function AppRoutes() {
           <Route path="set-password" element={<SetPasswordPage />} />
           <Route path="forgot-password" element={<ForgotPasswordPage />} />
           <Route path="account" element={<AccountPage />} />
+          <Route path="knowledge" element={<KnowledgePage />} />
           <Route path="users" element={only(['admin'], <UsersPage />)} />
           <Route path="audit-log" element={only(['coordinator', 'admin'], <AuditLogPage />)} />
           <Route path="requests" element={only(['requester'], <RequestsPage />)} />

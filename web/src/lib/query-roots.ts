@@ -17,4 +17,5 @@ export const queryRoots = {
   auditEvents: 'audit-events',
   referenceItems: 'reference-items',
   messages: 'messages',
+  knowledge: 'knowledge-products',
 } as const;
