@@ -176,6 +176,18 @@ const MATRIX: Record<string, Row> = {
     expect: by(403, { requesterOwn: 403, requesterOther: 403, specialistAssigned: 201, specialistUnassigned: 404 }),
     fresh: true,
   },
+  // Drafts (docs/design.md §4): the fixture's request is in progress, so its casustafel is refused with 409; others 404/403.
+  'PATCH /api/v1/interpretation-requests/:id/fields': {
+    call: (f) => ({ url: `/api/v1/interpretation-requests/${f.request}/fields`, body: { urgency: 'urgent' } }),
+    expect: by(403, { requesterOwn: 409, requesterOther: 404 }),
+  },
+  'DELETE /api/v1/interpretation-requests/:id': {
+    call: async () => {
+      const draft = await createRequest(callers.requesterOwn, { submit: false });
+      return { url: `/api/v1/interpretation-requests/${draft.id}` };
+    },
+    expect: by(403, { requesterOwn: 204, requesterOther: 404 }),
+  },
   // Messages: the request's need-to-know (decision 110); another casustafel and an unassigned specialist get 404.
   'GET /api/v1/interpretation-requests/:id/messages': {
     call: (f) => ({ url: `/api/v1/interpretation-requests/${f.request}/messages` }),

@@ -14,18 +14,19 @@ export const interpretationRequests = pgTable(
   'interpretation_requests',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    reference: text('reference').notNull().unique(),
+    /** The pool reference (`DP-2019-0007`), given on the first submission; null while a draft. */
+    reference: text('reference').unique(),
     caseTableId: uuid('case_table_id')
       .notNull()
       .references(() => caseTables.id),
-    municipalityId: uuid('municipality_id')
-      .notNull()
-      .references(() => municipalities.id),
+    /** Null only while a draft (a draft keeps what was filled in; submitting checks it all). */
+    municipalityId: uuid('municipality_id').references(() => municipalities.id),
     caseReference: text('case_reference').notNull(),
     question: text('question').notNull(),
     context: text('context'),
     urgency: text('urgency', { enum: URGENCIES }).notNull(),
-    deliverable: text('deliverable', { enum: DELIVERABLES }).notNull(),
+    /** Null only while a draft. */
+    deliverable: text('deliverable', { enum: DELIVERABLES }),
     meetingDate: date('meeting_date', { mode: 'string' }),
     languages: text('languages').array().notNull().default(sql`'{}'::text[]`),
     status: text('status', { enum: REQUEST_STATUSES }).notNull(),
@@ -68,6 +69,11 @@ export const interpretationRequests = pgTable(
     ),
     index('interpretation_requests_retention').on(t.closedAt).where(sql`${t.contentPurgedAt} is null`),
     check('interpretation_requests_urgency', sql`${t.urgency} in ('regular','urgent')`),
+    // Only a draft may lack what submitting requires: the reference, the municipality, the deliverable.
+    check(
+      'interpretation_requests_submitted_complete',
+      sql`${t.status} = 'draft' or (${t.reference} is not null and ${t.municipalityId} is not null and ${t.deliverable} is not null)`,
+    ),
   ],
 );
 

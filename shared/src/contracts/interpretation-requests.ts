@@ -3,7 +3,16 @@ import { PATCHABLE_STATUSES, REASON_REQUIRED_STATUSES, REQUEST_STATUSES, Request
 import { RoleSchema } from '../roles.ts';
 import { AdviceSchema } from './advice.ts';
 import { AssignmentCloseCauseSchema, AssignmentSchema } from './assignments.ts';
-import { IdSchema, InstantSchema, IsoDateSchema, multiLineText, PageQuerySchema, requiredMultiLineText, requiredSingleLineText } from './common.ts';
+import {
+  IdSchema,
+  InstantSchema,
+  IsoDateSchema,
+  multiLineText,
+  PageQuerySchema,
+  requiredMultiLineText,
+  requiredSingleLineText,
+  singleLineText,
+} from './common.ts';
 
 export const URGENCIES = ['regular', 'urgent'] as const;
 export const UrgencySchema = z.enum(URGENCIES);
@@ -35,6 +44,31 @@ export const CreateInterpretationRequestBodySchema = z.strictObject({
   submit: z.boolean().optional(),
 });
 export type CreateInterpretationRequestBody = z.infer<typeof CreateInterpretationRequestBodySchema>;
+
+/**
+ * The fields of a **draft** (“Opslaan als concept”): whatever is filled in, only the casustafel
+ * required; each field keeps its limits, but nothing is required until the request is submitted,
+ * when the whole of `CreateInterpretationRequestBodySchema` applies (the server checks it on
+ * submission, 400 with a pointer per field). `POST /interpretation-requests` takes this shape (with
+ * `submit: true` checked in full); `PATCH /interpretation-requests/{id}/fields` takes it without
+ * `caseTableId` and `submit`.
+ */
+export const DraftRequestFieldsSchema = z.strictObject({
+  municipalityId: IdSchema.optional(),
+  caseReference: singleLineText(64).optional(),
+  question: multiLineText(5000).optional(),
+  context: multiLineText(10000).optional(),
+  expertiseAreaCodes: z.array(z.string().max(64)).max(10).optional(),
+  urgency: UrgencySchema.optional(),
+  deliverable: DeliverableSchema.optional(),
+  meetingDate: IsoDateSchema.optional(),
+  languages: z.array(LanguageCodeSchema).max(10).optional(),
+});
+export type DraftRequestFields = z.infer<typeof DraftRequestFieldsSchema>;
+
+/** Body of `POST /api/v1/interpretation-requests`: a draft's fields and its casustafel, or (with `submit: true`) a whole request. */
+export const NewRequestBodySchema = DraftRequestFieldsSchema.extend({ caseTableId: IdSchema, submit: z.boolean().optional() });
+export type NewRequestBody = z.infer<typeof NewRequestBodySchema>;
 
 /**
  * Body of `PATCH /api/v1/interpretation-requests/{id}`: a lifecycle transition (docs/design.md §4), with
@@ -70,16 +104,18 @@ export type InterpretationRequestListQuery = z.infer<typeof InterpretationReques
 export const InterpretationRequestSummarySchema = z
   .object({
     id: IdSchema,
-    reference: z.string(),
+    /** The pool reference (`DP-2019-0007`), given on the first submission: null while a draft. */
+    reference: z.string().nullable(),
     status: RequestStatusSchema,
     caseTableId: IdSchema,
     caseTableName: z.string(),
-    municipalityId: IdSchema,
-    municipalityName: z.string(),
+    /** Null only while a draft that names none yet (as `deliverable`). */
+    municipalityId: IdSchema.nullable(),
+    municipalityName: z.string().nullable(),
     caseReference: z.string(),
     expertiseAreaCodes: z.array(z.string()),
     urgency: UrgencySchema,
-    deliverable: DeliverableSchema,
+    deliverable: DeliverableSchema.nullable(),
     meetingDate: z.string().nullable().meta({ format: 'date' }),
     languages: z.array(z.string()),
     specialistName: z.string().nullable(),

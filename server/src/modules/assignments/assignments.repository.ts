@@ -21,7 +21,8 @@ const r = schema.interpretationRequests;
 const columns = {
   id: a.id,
   requestId: a.requestId,
-  requestReference: r.reference,
+  // An assigned request was submitted, so it has its reference (CHECK interpretation_requests_submitted_complete).
+  requestReference: sql<string>`coalesce(${r.reference}, '')`,
   requestStatus: r.status,
   caseTableId: r.caseTableId,
   specialistId: a.specialistId,

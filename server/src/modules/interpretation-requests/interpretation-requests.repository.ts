@@ -67,7 +67,7 @@ function summaryBase(db: Executor) {
     .select(summaryColumns)
     .from(r)
     .innerJoin(schema.caseTables, eq(schema.caseTables.id, r.caseTableId))
-    .innerJoin(schema.municipalities, eq(schema.municipalities.id, r.municipalityId));
+    .leftJoin(schema.municipalities, eq(schema.municipalities.id, r.municipalityId));
 }
 
 /** One row of `summaryBase`: every column typed from the drizzle schema (status, urgency, deliverable as their shared enums). */
@@ -143,7 +143,7 @@ export async function listRequests(db: Executor, actor: Actor, q: Interpretation
       .select({ ...summaryColumns, cursor: seekCursor(seek) })
       .from(r)
       .innerJoin(schema.caseTables, eq(schema.caseTables.id, r.caseTableId))
-      .innerJoin(schema.municipalities, eq(schema.municipalities.id, r.municipalityId))
+      .leftJoin(schema.municipalities, eq(schema.municipalities.id, r.municipalityId))
       .where(and(where, after))
       .orderBy(...seekOrder(seek))
       .limit(limit)
@@ -157,7 +157,7 @@ export async function findVisibleRequest(db: Executor, actor: Actor, id: string,
     .select({ ...summaryColumns, question: r.question, context: r.context, createdBy: r.createdBy, closedAt: r.closedAt, contentPurgedAt: r.contentPurgedAt })
     .from(r)
     .innerJoin(schema.caseTables, eq(schema.caseTables.id, r.caseTableId))
-    .innerJoin(schema.municipalities, eq(schema.municipalities.id, r.municipalityId))
+    .leftJoin(schema.municipalities, eq(schema.municipalities.id, r.municipalityId))
     .where(and(eq(r.id, id), visibleTo(actor)));
   const rows = lock ? await query.for('update', { of: r }) : await query;
   const row = rows[0];

@@ -2,24 +2,28 @@ import {
   AdviceSchema,
   AssignmentSchema,
   CreateAssignmentBodySchema,
-  CreateInterpretationRequestBodySchema,
   DeliverAdviceBodySchema,
+  DraftRequestFieldsSchema,
   IdParamsSchema,
   InterpretationRequestListQuerySchema,
   InterpretationRequestSchema,
   InterpretationRequestSummarySchema,
+  NewRequestBodySchema,
   PatchInterpretationRequestBodySchema,
   pageOf,
 } from '@duidingspool/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { serviceContext } from '../../lib/service-context.ts';
 import { assignSpecialist } from '../assignments/index.ts';
 import {
   createInterpretationRequest,
+  deleteDraft,
   deliverAdvice,
   getInterpretationRequest,
   listInterpretationRequests,
   transitionInterpretationRequest,
+  updateRequestFields,
 } from './interpretation-requests.service.ts';
 
 const tags = ['interpretation-requests'];
@@ -45,8 +49,8 @@ export const interpretationRequestRoutes: FastifyPluginAsyncZod<{ now: () => Dat
     config: { roles: ['requester'] },
     schema: {
       tags,
-      summary: 'Nieuw duidingsverzoek (concept of direct ingediend)',
-      body: CreateInterpretationRequestBodySchema,
+      summary: 'Nieuw duidingsverzoek (concept met wat is ingevuld, of compleet en direct ingediend)',
+      body: NewRequestBodySchema,
       response: { 201: InterpretationRequestSchema },
     },
     handler: async (request, reply) => {
@@ -71,6 +75,27 @@ export const interpretationRequestRoutes: FastifyPluginAsyncZod<{ now: () => Dat
       response: { 200: InterpretationRequestSchema },
     },
     handler: async (request) => transitionInterpretationRequest(ctx(request), request.params.id, request.body),
+  });
+
+  app.patch('/interpretation-requests/:id/fields', {
+    config: { roles: ['requester'] },
+    schema: {
+      tags,
+      summary: 'Velden wijzigen van een concept, of van een verzoek waarbij om informatie is gevraagd',
+      params: IdParamsSchema,
+      body: DraftRequestFieldsSchema,
+      response: { 200: InterpretationRequestSchema },
+    },
+    handler: async (request) => updateRequestFields(ctx(request), request.params.id, request.body),
+  });
+
+  app.delete('/interpretation-requests/:id', {
+    config: { roles: ['requester'] },
+    schema: { tags, summary: 'Concept verwijderen', params: IdParamsSchema, response: { 204: z.undefined() } },
+    handler: async (request, reply) => {
+      await deleteDraft(ctx(request), request.params.id);
+      return reply.code(204).send();
+    },
   });
 
   app.post('/interpretation-requests/:id/assignments', {

@@ -119,7 +119,7 @@ function seesInternalNotes(actor: Actor): SQL {
  */
 export async function unreadPerRequest(db: Executor, actor: Actor, limit: number) {
   return db
-    .select({ requestId: r.id, reference: r.reference, unread: sql<number>`count(*)::int` })
+    .select({ requestId: r.id, reference: sql<string>`coalesce(${r.reference}, '')`, unread: sql<number>`count(*)::int` })
     .from(m)
     .innerJoin(r, eq(r.id, m.requestId))
     .leftJoin(rd, and(eq(rd.requestId, m.requestId), eq(rd.userId, actor.userId)))

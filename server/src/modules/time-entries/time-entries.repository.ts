@@ -14,7 +14,7 @@ const columns = {
   id: te.id,
   assignmentId: te.assignmentId,
   requestId: schema.interpretationRequests.id,
-  requestReference: schema.interpretationRequests.reference,
+  requestReference: sql<string>`coalesce(${schema.interpretationRequests.reference}, '')`,
   specialistId: te.specialistId,
   specialistName: specialistUser.displayName,
   specialistUserId: specialistUser.id,

@@ -181,7 +181,7 @@ export function AssignmentDetailPage() {
           <Paragraph>{t('advice.formIntro')}</Paragraph>
           <AdviceForm
             requestId={r.id}
-            reference={r.reference}
+            reference={r.reference ?? ''}
             onDelivered={() => {
               setMessage(t('advice.delivered'));
               focusPageHeading();
