@@ -16,7 +16,7 @@ export function NewRequestPage() {
         onCreated={(request, submitted) =>
           navigate(`/requests/${request.id}`, {
             state: {
-              message: submitted ? t('newRequest.submitted', { reference: request.reference }) : t('newRequest.savedDraft', { reference: request.reference }),
+              message: submitted ? t('newRequest.submitted', { reference: request.reference }) : t('newRequest.savedDraft'),
             },
           })
         }

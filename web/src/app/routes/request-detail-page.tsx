@@ -10,6 +10,7 @@ import { EditEstimate } from '../../features/assignments/components/edit-estimat
 import { EndAssignment } from '../../features/assignments/components/end-assignment.tsx';
 import { useRequest } from '../../features/interpretation-requests/api/get-request.ts';
 import { AdviceView } from '../../features/interpretation-requests/components/advice-view.tsx';
+import { DraftEditor } from '../../features/interpretation-requests/components/draft-editor.tsx';
 import { RequestActions } from '../../features/interpretation-requests/components/request-actions.tsx';
 import { RequestAssignments } from '../../features/interpretation-requests/components/request-assignments.tsx';
 import { RequestContent, RequestFacts } from '../../features/interpretation-requests/components/request-details.tsx';
@@ -38,6 +39,8 @@ export function RequestDetailPage() {
   const ownAssignment = request.assignments.find((a) => a.status !== 'declined' && isOwnAssignment(me, a));
   // A live assignment whose specialist left the pool: the coordinator ends it and assigns another.
   const stranded = request.assignments.find((a) => !a.specialistActive && a.allowedActions.includes('end'));
+  // A draft is edited on its page by its casustafel's members (docs/design.md §4, “Drafts”).
+  const isDraftOfMine = request.status === 'draft' && !!me?.memberships.some((m) => m.caseTableId === request.caseTableId);
   const announce = (text: string) => {
     setMessage(text);
     focusPageHeading();
@@ -63,7 +66,7 @@ export function RequestDetailPage() {
       <RequestActions request={request} />
       <RetentionNotice request={request} canDownload={!!me?.memberships.some((m) => m.caseTableId === request.caseTableId)} />
       {request.advice && !request.contentPurgedAt ? <AdviceView advice={request.advice} /> : null}
-      <RequestContent request={request} />
+      {isDraftOfMine ? <DraftEditor draft={request} onSaved={announce} /> : <RequestContent request={request} />}
       {request.status !== 'draft' && !request.contentPurgedAt ? <MessageThread requestId={request.id} /> : null}
       {request.allowedActions.includes('assign') ? <AssignPanel request={request} onAssigned={announce} /> : null}
       {coordinator || request.assignments.length > 0 ? (
