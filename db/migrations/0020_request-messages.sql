@@ -26,4 +26,5 @@ CREATE INDEX "request_messages_request" ON "request_messages" USING btree ("requ
 ALTER TABLE "interpretation_requests" ALTER COLUMN "reference" DROP NOT NULL;--> statement-breakpoint
 ALTER TABLE "interpretation_requests" ALTER COLUMN "municipality_id" DROP NOT NULL;--> statement-breakpoint
 ALTER TABLE "interpretation_requests" ALTER COLUMN "deliverable" DROP NOT NULL;--> statement-breakpoint
-ALTER TABLE "interpretation_requests" ADD CONSTRAINT "interpretation_requests_submitted_complete" CHECK ("interpretation_requests"."status" = 'draft' or ("interpretation_requests"."reference" is not null and "interpretation_requests"."municipality_id" is not null and "interpretation_requests"."deliverable" is not null));
+ALTER TABLE "interpretation_requests" ADD CONSTRAINT "interpretation_requests_submitted_complete" CHECK ("interpretation_requests"."status" = 'draft' or ("interpretation_requests"."reference" is not null and "interpretation_requests"."municipality_id" is not null and "interpretation_requests"."deliverable" is not null));--> statement-breakpoint
+ALTER TABLE "request_status_events" ADD COLUMN "changed_fields" text[];

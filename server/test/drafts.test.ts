@@ -97,5 +97,14 @@ describe('editing, submitting and deleting a draft', () => {
     expect(ok.status, JSON.stringify(ok.body)).toBe(200);
     expect(ok.body.context).toBe('Het gaat om het voortgezet onderwijs.');
     expectProblem(await requester('PATCH', `${url(request.id)}/fields`, { question: '' }), 400, 'validation-failed');
+    // The answer goes in the thread; the resubmission's timeline event names the fields changed, not their text.
+    expect((await requester('POST', `${url(request.id)}/messages`, { body: 'Zie de aangevulde context.' })).status).toBe(201);
+    expect((await requester('PATCH', `${url(request.id)}/fields`, { urgency: 'urgent' })).status).toBe(200);
+    const resubmitted = await requester('PATCH', url(request.id), { status: 'submitted' });
+    expect(resubmitted.status, JSON.stringify(resubmitted.body)).toBe(200);
+    const last = resubmitted.body.timeline.at(-1);
+    expect(last).toMatchObject({ fromStatus: 'needs-information', toStatus: 'submitted', changedFields: ['context', 'urgency'] });
+    // Earlier events name no fields.
+    expect(resubmitted.body.timeline[0].changedFields).toEqual([]);
   });
 });

@@ -107,6 +107,11 @@ export const requestStatusEvents = pgTable(
     reason: text('reason'),
     /** A fixed system reason (`ASSIGNMENT_CLOSE_CAUSES` in shared), not case content. */
     reasonCode: text('reason_code', { enum: ASSIGNMENT_CLOSE_CAUSES }),
+    /**
+     * On a resubmission after `needs-information`: the names of the request's fields the casustafel
+     * changed meanwhile (`question`, `context`…; names, not content). Null on other events.
+     */
+    changedFields: text('changed_fields').array(),
     occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow(),
     /** Orders events that share a timestamp. */
     seq: integer('seq').generatedAlwaysAsIdentity(),

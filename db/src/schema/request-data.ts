@@ -79,7 +79,7 @@ export const REQUEST_DATA: readonly RequestDataTable[] = [
     // The reason of a transition: decline, needs-information (the question to the table), the
     // table's answer, cancel, withdraw.
     caseContent: { reason: { purgeTo: null } },
-    notCaseContent: ['fromStatus', 'toStatus', 'actorRole', 'reasonCode'],
+    notCaseContent: ['fromStatus', 'toStatus', 'actorRole', 'reasonCode', 'changedFields'],
   }),
   declare({
     table: assignments,

@@ -136,6 +136,11 @@ export const TimelineEventSchema = z
     reason: z.string().nullable(),
     /** A fixed system reason (no case content) when the system, not a person, gave the reason. */
     reasonCode: AssignmentCloseCauseSchema.nullable(),
+    /**
+     * On a resubmission after a question, and while the question is open on the `needs-information`
+     * event: which fields of the request the casustafel changed (field names, e.g. `question`).
+     */
+    changedFields: z.array(z.string()),
     occurredAt: InstantSchema,
   })
   .meta({ id: 'TimelineEvent' });

@@ -31,7 +31,7 @@ import { enqueueNotification } from '../notifications/index.ts';
 import { caseTableRetired, servesMunicipality } from '../organisation/index.ts';
 import { retiredExpertiseAreas, unknownExpertiseAreas } from '../specialists/index.ts';
 import { undecidedEntriesOf } from '../time-entries/index.ts';
-import { findVisibleRequest, listRequests, listTimeline, nextReference, recordTransition } from './interpretation-requests.repository.ts';
+import { findVisibleRequest, listRequests, listTimeline, nextReference, noteChangedFields, recordTransition } from './interpretation-requests.repository.ts';
 
 /**
  * Why a live assignment closes when its request ends in this status (docs/design.md §4). A request
@@ -284,6 +284,8 @@ export async function updateRequestFields(ctx: ServiceContext, id: string, body:
       const codes = [...new Set(body.expertiseAreaCodes)];
       if (codes.length > 0) await tx.insert(schema.requestExpertiseAreas).values(codes.map((code) => ({ requestId: id, expertiseAreaCode: code })));
     }
+    // While information is asked, the timeline collects which fields the casustafel changed.
+    if (request.status === 'needs-information') await noteChangedFields(tx, id, changed);
     await audit(ctx, tx, { action: 'update-fields', objectType: 'interpretation-request', objectId: id, result: 'success', details: { fields: changed } });
   });
   return getInterpretationRequest(ctx, id, { audited: false });
@@ -440,6 +442,8 @@ export async function transitionInterpretationRequest(ctx: ServiceContext, id: s
       actorId: actor.userId,
       actorRole: edge.by,
       reason: body.reason,
+      // A resubmission names the fields changed since the question (collected on its event).
+      changedFields: request.status === 'needs-information' && body.status === 'submitted' ? await noteChangedFields(tx, id, []) : undefined,
       at: ctx.now(),
     });
     await audit(ctx, tx, {
