@@ -40,7 +40,9 @@ export function RequestDetailPage() {
   // A live assignment whose specialist left the pool: the coordinator ends it and assigns another.
   const stranded = request.assignments.find((a) => !a.specialistActive && a.allowedActions.includes('end'));
   // A draft is edited on its page by its casustafel's members (docs/design.md §4, “Drafts”).
-  const isDraftOfMine = request.status === 'draft' && !!me?.memberships.some((m) => m.caseTableId === request.caseTableId);
+  // So is a request waiting for information: the casustafel amends it and resubmits.
+  const isDraftOfMine =
+    (request.status === 'draft' || request.status === 'needs-information') && !!me?.memberships.some((m) => m.caseTableId === request.caseTableId);
   const announce = (text: string) => {
     setMessage(text);
     focusPageHeading();

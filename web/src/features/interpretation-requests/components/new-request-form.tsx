@@ -361,7 +361,7 @@ export function NewRequestForm({
           {t('newRequest.submit')}
         </Button>
         <Button type="submit" name="action" value="draft" appearance="secondary-action-button" disabled={create.isPending}>
-          {t('newRequest.saveDraft')}
+          {draft && draft.status !== 'draft' ? t('newRequest.saveChanges') : t('newRequest.saveDraft')}
         </Button>
       </ButtonGroup>
       {create.isPending ? <Loading label={t('common.saving')} /> : null}
