@@ -65,7 +65,8 @@ export function RequestDetailPage() {
           <AppLink to={`/assignments/${ownAssignment.id}`}>{t('requestDetail.toAssignment')}</AppLink>
         </Paragraph>
       ) : null}
-      <RequestActions request={request} />
+      {/* The form below submits a draft (and resubmits an amended request) itself. */}
+      <RequestActions request={request} exclude={isDraftOfMine ? ['submitted'] : []} />
       <RetentionNotice request={request} canDownload={!!me?.memberships.some((m) => m.caseTableId === request.caseTableId)} />
       {request.advice && !request.contentPurgedAt ? <AdviceView advice={request.advice} /> : null}
       {isDraftOfMine ? <DraftEditor draft={request} onSaved={announce} /> : <RequestContent request={request} />}

@@ -65,10 +65,11 @@ function useEndConsequences(request: InterpretationRequest, target: Patchable) {
 }
 
 /**
- * The status changes this user may make now (from the request's `allowedTransitions`), e.g.
- * “Indienen”, “Sluiten”, “Intrekken”. Actions that need a reason open a short form first.
+ * The status changes this user may make now (from the request's `allowedTransitions`, less
+ * `exclude`: a page that offers one itself, as the draft form does “Indienen”), e.g. “Indienen”,
+ * “Sluiten”, “Intrekken”. Actions that need a reason, or cannot be undone, open a confirming form first.
  */
-export function RequestActions({ request }: { request: InterpretationRequest }) {
+export function RequestActions({ request, exclude = [] }: { request: InterpretationRequest; exclude?: readonly RequestStatus[] }) {
   const { t } = useTranslation();
   const update = useUpdateRequestStatus(request.id);
   const [pending, setPending] = useState<Patchable | null>(null);
@@ -77,7 +78,7 @@ export function RequestActions({ request }: { request: InterpretationRequest }) 
   const [done, setDone] = useState<string | null>(null);
   const reasonRef = useRef<HTMLDivElement>(null);
 
-  const actions = request.allowedTransitions.filter(isPatchable);
+  const actions = request.allowedTransitions.filter(isPatchable).filter((s) => !exclude.includes(s));
 
   useEffect(() => {
     if (pending) reasonRef.current?.querySelector('textarea')?.focus();
