@@ -27,4 +27,17 @@ ALTER TABLE "interpretation_requests" ALTER COLUMN "reference" DROP NOT NULL;-->
 ALTER TABLE "interpretation_requests" ALTER COLUMN "municipality_id" DROP NOT NULL;--> statement-breakpoint
 ALTER TABLE "interpretation_requests" ALTER COLUMN "deliverable" DROP NOT NULL;--> statement-breakpoint
 ALTER TABLE "interpretation_requests" ADD CONSTRAINT "interpretation_requests_submitted_complete" CHECK ("interpretation_requests"."status" = 'draft' or ("interpretation_requests"."reference" is not null and "interpretation_requests"."municipality_id" is not null and "interpretation_requests"."deliverable" is not null));--> statement-breakpoint
-ALTER TABLE "request_status_events" ADD COLUMN "changed_fields" text[];
+ALTER TABLE "request_status_events" ADD COLUMN "changed_fields" text[];--> statement-breakpoint
+CREATE TABLE "advice_drafts" (
+	"request_id" uuid PRIMARY KEY NOT NULL,
+	"assignment_id" uuid NOT NULL,
+	"summary" text NOT NULL,
+	"body" text NOT NULL,
+	"version" integer NOT NULL,
+	"updated_by" uuid NOT NULL,
+	"updated_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+ALTER TABLE "advice_drafts" ADD CONSTRAINT "advice_drafts_request_id_interpretation_requests_id_fk" FOREIGN KEY ("request_id") REFERENCES "public"."interpretation_requests"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "advice_drafts" ADD CONSTRAINT "advice_drafts_assignment_id_assignments_id_fk" FOREIGN KEY ("assignment_id") REFERENCES "public"."assignments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "advice_drafts" ADD CONSTRAINT "advice_drafts_updated_by_users_id_fk" FOREIGN KEY ("updated_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;

@@ -176,6 +176,16 @@ const MATRIX: Record<string, Row> = {
     expect: by(403, { requesterOwn: 403, requesterOther: 403, specialistAssigned: 201, specialistUnassigned: 404 }),
     fresh: true,
   },
+  // The advice being written: only its writer (the holding specialist) reads and saves it.
+  'GET /api/v1/interpretation-requests/:id/advice-draft': {
+    call: (f) => ({ url: `/api/v1/interpretation-requests/${f.request}/advice-draft` }),
+    expect: by(403, { specialistAssigned: 200, specialistUnassigned: 404 }),
+  },
+  'PUT /api/v1/interpretation-requests/:id/advice-draft': {
+    call: (f) => ({ url: `/api/v1/interpretation-requests/${f.request}/advice-draft`, body: { summary: 'Kern', body: 'Eerste opzet.', version: 0 } }),
+    // Not fresh (each fresh fixture reserves budget): the one save that succeeds is the first on the fixture's request.
+    expect: by(403, { specialistAssigned: 200, specialistUnassigned: 404 }),
+  },
   // Drafts (docs/design.md §4): the fixture's request is in progress, so its casustafel is refused with 409; others 404/403.
   'PATCH /api/v1/interpretation-requests/:id/fields': {
     call: (f) => ({ url: `/api/v1/interpretation-requests/${f.request}/fields`, body: { urgency: 'urgent' } }),

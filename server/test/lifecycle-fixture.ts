@@ -68,6 +68,7 @@ export async function markedLifecycle(a: LifecycleActors, marker: string): Promi
   ok(await a.coordinator('POST', `${url}/messages`, { body: text('Notitie'), internal: true }), 201);
   ok(await a.requester('GET', `${url}/messages`));
 
+  ok(await a.sp1('PUT', `${url}/advice-draft`, { summary: text('Concept kern'), body: text('Concept advies'), version: 0 }));
   ok(await a.sp1('POST', `${url}/advice`, { summary: text('Kern'), body: text('Advies') }), 201);
   ok(await a.requester('PATCH', url, { status: 'closed', reason: text('Dank') }));
 

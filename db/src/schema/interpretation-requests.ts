@@ -188,3 +188,26 @@ export const requestMessageReads = pgTable(
   },
   (t) => [primaryKey({ columns: [t.requestId, t.userId] }), index('request_message_reads_user').on(t.userId)],
 );
+
+/**
+ * The advice being written: one draft per request, saved by the holding specialist while typing
+ * (autosave), with a version for optimistic concurrency (a save naming an older version is refused,
+ * so two tabs never overwrite each other unseen). Case content: it stays, no longer writable, after
+ * the advice is delivered and is purged with the request like the advice itself.
+ */
+export const adviceDrafts = pgTable('advice_drafts', {
+  requestId: uuid('request_id')
+    .primaryKey()
+    .references(() => interpretationRequests.id),
+  assignmentId: uuid('assignment_id')
+    .notNull()
+    .references(() => assignments.id),
+  summary: text('summary').notNull(),
+  body: text('body').notNull(),
+  /** 1 on the first save, one more on every save. */
+  version: integer('version').notNull(),
+  updatedBy: uuid('updated_by')
+    .notNull()
+    .references(() => users.id),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+});

@@ -1,7 +1,15 @@
 import { getTableConfig, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
 import { assignments } from './assignments.ts';
 import { extensionRequests } from './extension-requests.ts';
-import { advice, interpretationRequests, requestExpertiseAreas, requestMessageReads, requestMessages, requestStatusEvents } from './interpretation-requests.ts';
+import {
+  advice,
+  adviceDrafts,
+  interpretationRequests,
+  requestExpertiseAreas,
+  requestMessageReads,
+  requestMessages,
+  requestStatusEvents,
+} from './interpretation-requests.ts';
 import { timeEntries } from './time-entries.ts';
 
 /**
@@ -110,6 +118,13 @@ export const REQUEST_DATA: readonly RequestDataTable[] = [
   declare({
     table: advice,
     owner: { kind: 'request', column: advice.requestId },
+    caseContent: { summary: { purgeTo: '' }, body: { purgeTo: '' } },
+    notCaseContent: [],
+  }),
+  declare({
+    table: adviceDrafts,
+    owner: { kind: 'request', column: adviceDrafts.requestId },
+    // The advice while it is written (autosaved): case content like the advice itself.
     caseContent: { summary: { purgeTo: '' }, body: { purgeTo: '' } },
     notCaseContent: [],
   }),

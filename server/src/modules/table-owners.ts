@@ -66,6 +66,7 @@ export const TABLE_OWNERS: Record<TableName, ModuleName> = {
   referenceCounters: 'interpretation-requests',
   advice: 'interpretation-requests',
   requestMessages: 'interpretation-requests',
+  adviceDrafts: 'interpretation-requests',
   requestMessageReads: 'interpretation-requests',
   // work and money
   assignments: 'assignments',

@@ -1,4 +1,5 @@
 import {
+  AdviceDraftSchema,
   AdviceSchema,
   AssignmentSchema,
   CreateAssignmentBodySchema,
@@ -11,11 +12,13 @@ import {
   NewRequestBodySchema,
   PatchInterpretationRequestBodySchema,
   pageOf,
+  SaveAdviceDraftBodySchema,
 } from '@duidingspool/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { serviceContext } from '../../lib/service-context.ts';
 import { assignSpecialist } from '../assignments/index.ts';
+import { getAdviceDraft, saveAdviceDraft } from './advice-drafts.service.ts';
 import {
   createInterpretationRequest,
   deleteDraft,
@@ -111,6 +114,24 @@ export const interpretationRequestRoutes: FastifyPluginAsyncZod<{ now: () => Dat
       const assignment = await assignSpecialist(ctx(request), request.params.id, request.body);
       return reply.code(201).header('Location', `/api/v1/assignments/${assignment.id}`).send(assignment);
     },
+  });
+
+  app.get('/interpretation-requests/:id/advice-draft', {
+    config: { roles: ['specialist'] },
+    schema: { tags, summary: 'Het advies in wording (concept)', params: IdParamsSchema, response: { 200: AdviceDraftSchema } },
+    handler: async (request) => getAdviceDraft(ctx(request), request.params.id),
+  });
+
+  app.put('/interpretation-requests/:id/advice-draft', {
+    config: { roles: ['specialist'], problems: ['conflict'] },
+    schema: {
+      tags,
+      summary: 'Concept van het advies opslaan (met versie; een verouderde versie geeft 409)',
+      params: IdParamsSchema,
+      body: SaveAdviceDraftBodySchema,
+      response: { 200: AdviceDraftSchema },
+    },
+    handler: async (request) => saveAdviceDraft(ctx(request), request.params.id, request.body),
   });
 
   app.post('/interpretation-requests/:id/advice', {
