@@ -370,6 +370,18 @@ const MATRIX: Record<string, Row> = {
     },
     expect: by(403, { coordinator: 204, specialistUnassigned: 204, specialistAssigned: 404 }),
   },
+  // The financial statement to the NCTV: finance prepares, finance or a coordinator reads and adopts.
+  // No year of the fixture is closed, so those allowed meet 404 (none prepared) or 409 (months open).
+  'GET /api/v1/financial-statements/:year': { call: () => ({ url: '/api/v1/financial-statements/2019' }), expect: by(403, { finance: 404, coordinator: 404 }) },
+  'POST /api/v1/financial-statements': { call: () => ({ url: '/api/v1/financial-statements', body: { year: 2019 } }), expect: by(403, { finance: 409 }) },
+  'POST /api/v1/financial-statements/:year/adoption': {
+    call: () => ({ url: '/api/v1/financial-statements/2019/adoption', body: { sha256: '0'.repeat(64) } }),
+    expect: by(403, { finance: 404, coordinator: 404 }),
+  },
+  'GET /api/v1/financial-statements/:year/document': {
+    call: () => ({ url: '/api/v1/financial-statements/2019/document' }),
+    expect: by(403, { finance: 404, coordinator: 404 }),
+  },
   // The knowledge library: every signed-in user reads; coordinators and specialists publish; the
   // publisher or a coordinator withdraws (docs/design.md §10).
   'GET /api/v1/knowledge-products': { call: () => ({ url: '/api/v1/knowledge-products' }), expect: by(200) },

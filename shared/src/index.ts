@@ -6,6 +6,7 @@ export * from './contracts/audit.ts';
 export * from './contracts/budgets.ts';
 export * from './contracts/common.ts';
 export * from './contracts/extension-requests.ts';
+export * from './contracts/financial-statements.ts';
 export * from './contracts/interpretation-requests.ts';
 export * from './contracts/knowledge.ts';
 export * from './contracts/ledger.ts';

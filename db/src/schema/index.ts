@@ -3,6 +3,7 @@ export * from './audit.ts';
 export * from './auth.ts';
 export * from './budgets.ts';
 export * from './extension-requests.ts';
+export * from './financial-statements.ts';
 export * from './interpretation-requests.ts';
 export * from './knowledge.ts';
 export * from './notifications.ts';

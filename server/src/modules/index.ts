@@ -4,6 +4,7 @@ import { auditRoutes } from './audit/audit.routes.ts';
 import { sessionRoutes } from './auth/sessions.routes.ts';
 import { budgetRoutes } from './budgets/budgets.routes.ts';
 import { extensionRequestRoutes } from './extension-requests/extension-requests.routes.ts';
+import { financialStatementRoutes } from './financial-statements/financial-statements.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
 import { interpretationRequestRoutes } from './interpretation-requests/interpretation-requests.routes.ts';
 import { requestMessageRoutes } from './interpretation-requests/request-messages.routes.ts';
@@ -34,4 +35,5 @@ export const registerModules: FastifyPluginAsync<{ now: () => Date }> = async (a
   await app.register(referenceAdminRoutes, { now: opts.now });
   await app.register(auditRoutes, { now: opts.now });
   await app.register(knowledgeRoutes, { now: opts.now });
+  await app.register(financialStatementRoutes, { now: opts.now });
 };

@@ -7,6 +7,7 @@ export type ModuleName =
   | 'auth'
   | 'budgets'
   | 'extension-requests'
+  | 'financial-statements'
   | 'interpretation-requests'
   | 'knowledge'
   | 'notifications'
@@ -55,6 +56,8 @@ export const TABLE_OWNERS: Record<TableName, ModuleName> = {
   specialistRegions: 'specialists',
   specialistRates: 'specialists',
   specialistAbsences: 'specialists',
+  // the financial statement to the NCTV
+  financialStatements: 'financial-statements',
   // the knowledge library
   knowledgeProducts: 'knowledge',
   knowledgeProductExpertiseAreas: 'knowledge',

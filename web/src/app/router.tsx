@@ -33,6 +33,7 @@ const AssignmentDetailPage = page(() => import('./routes/assignment-detail-page.
 const AssignmentsPage = page(() => import('./routes/assignments-page.tsx'), 'AssignmentsPage');
 const AuditLogPage = page(() => import('./routes/audit-log-page.tsx'), 'AuditLogPage');
 const BudgetPage = page(() => import('./routes/budget-page.tsx'), 'BudgetPage');
+const FinancialStatementPage = page(() => import('./routes/financial-statement-page.tsx'), 'FinancialStatementPage');
 const ForgotPasswordPage = page(() => import('./routes/forgot-password-page.tsx'), 'ForgotPasswordPage');
 const KnowledgePage = page(() => import('./routes/knowledge-page.tsx'), 'KnowledgePage');
 const MailPage = page(() => import('./routes/mail-page.tsx'), 'MailPage');
@@ -130,6 +131,7 @@ export function AppRoutes() {
           <Route path="assignments" element={only(['specialist'], <AssignmentsPage />)} />
           <Route path="assignments/:assignmentId" element={only(['specialist', 'coordinator'], <AssignmentDetailPage />)} />
           <Route path="budget" element={only(['coordinator', 'finance'], <BudgetPage />)} />
+          <Route path="financial-statements" element={only(['finance', 'coordinator'], <FinancialStatementPage />)} />
           <Route path="mail" element={only(['admin'], <MailPage />)} />
           <Route path="messages" element={only(['requester', 'coordinator', 'specialist'], <MessagesPage />)} />
           <Route path="reference-data" element={only(['admin'], <ReferenceDataPage />)} />

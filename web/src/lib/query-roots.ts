@@ -18,4 +18,5 @@ export const queryRoots = {
   referenceItems: 'reference-items',
   messages: 'messages',
   knowledge: 'knowledge-products',
+  financialStatements: 'financial-statements',
 } as const;

@@ -19,6 +19,7 @@ import { countUpTo, iso, type Page, page, type Seek, seekCursor, seekOrder } fro
 import { assertNoPersonalDataInKnowledge } from '../../lib/personal-data-guard.ts';
 import { audit } from '../audit/index.ts';
 import { retiredExpertiseAreas, unknownExpertiseAreas } from '../specialists/index.ts';
+import { screenKnowledgeFile } from './file-screening.ts';
 
 const kp = schema.knowledgeProducts;
 const kpx = schema.knowledgeProductExpertiseAreas;
@@ -180,12 +181,14 @@ export async function getKnowledgeProduct(ctx: ServiceContext, id: string): Prom
  *   413 `payload-too-large` over `MAX_KNOWLEDGE_FILE_BYTES`, 415 `unsupported-media-type`, 422 `personal-data-detected`
  */
 export async function publishKnowledgeProduct(ctx: ServiceContext, fields: PublishKnowledgeFields, file: UploadedFile): Promise<KnowledgeProduct> {
-  const named = knowledgeFileName(file.name);
-  if ('problem' in named) throw invalidField('/file', named.problem);
   if (file.bytes.length === 0) throw invalidField('/file', 'het bestand is leeg');
   if (file.bytes.length > MAX_KNOWLEDGE_FILE_BYTES) throw tooLarge();
   const format = await formatOf(file.bytes);
-  assertNoPersonalDataInKnowledge({ title: fields.title, summary: fields.summary });
+  const named = knowledgeFileName(file.name, format);
+  if ('problem' in named) throw invalidField('/file', named.problem);
+  screenKnowledgeFile(format, file.bytes);
+  // The file name is shown to everyone, like the title: the same guard (its pointer is the file's).
+  assertNoPersonalDataInKnowledge({ title: fields.title, summary: fields.summary, file: named.name });
   const codes = [...new Set(fields.expertiseAreaCodes)];
   const audiences = [...new Set(fields.audiences)];
   return ctx.db.transaction(async (tx) => {
@@ -230,16 +233,21 @@ export const tooLarge = () =>
   });
 
 /**
- * The file of a product for download, counting the download (reach, docs/design.md §10).
+ * The file of a product for download; `count` (a GET, not a HEAD) counts the download (reach,
+ * docs/design.md §10).
  * @throws AppError 404 `not-found` when it does not exist or was withdrawn
  */
-export async function downloadKnowledgeProduct(ctx: ServiceContext, id: string): Promise<KnowledgeDownload> {
+export async function downloadKnowledgeProduct(ctx: ServiceContext, id: string, count: boolean): Promise<KnowledgeDownload> {
   return ctx.db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(kp)
-      .set({ downloads: sql`${kp.downloads} + 1` })
-      .where(and(eq(kp.id, id), isNull(kp.withdrawnAt)))
-      .returning({ fileName: kp.fileName, format: kp.format });
+    const visible = and(eq(kp.id, id), isNull(kp.withdrawnAt));
+    const columns = { fileName: kp.fileName, format: kp.format };
+    const [row] = count
+      ? await tx
+          .update(kp)
+          .set({ downloads: sql`${kp.downloads} + 1` })
+          .where(visible)
+          .returning(columns)
+      : await tx.select(columns).from(kp).where(visible);
     const [file] = row ? await tx.select({ content: kf.content }).from(kf).where(eq(kf.productId, id)) : [];
     if (!row || !file) throw notFound('Dit kennisproduct');
     return { fileName: row.fileName, format: row.format, mediaType: KNOWLEDGE_MEDIA_TYPES[row.format], bytes: file.content };

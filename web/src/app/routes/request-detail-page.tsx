@@ -68,7 +68,12 @@ export function RequestDetailPage() {
       {/* The form below submits a draft (and resubmits an amended request) itself. */}
       <RequestActions request={request} exclude={isDraftOfMine ? ['submitted'] : []} />
       <RetentionNotice request={request} canDownload={!!me?.memberships.some((m) => m.caseTableId === request.caseTableId)} />
-      {request.advice && !request.contentPurgedAt ? <AdviceView advice={request.advice} /> : null}
+      {request.advice && !request.contentPurgedAt ? (
+        <AdviceView
+          advice={request.advice}
+          context={[`${t('retention.docCaseTable')}: ${request.caseTableName}`, `${t('retention.docCaseReference')}: ${request.caseReference}`]}
+        />
+      ) : null}
       {isDraftOfMine ? <DraftEditor draft={request} onSaved={announce} /> : <RequestContent request={request} />}
       {request.status !== 'draft' && !request.contentPurgedAt ? <MessageThread requestId={request.id} /> : null}
       {request.allowedActions.includes('assign') ? <AssignPanel request={request} onAssigned={announce} /> : null}
