@@ -30,6 +30,7 @@ CREATE TABLE "request_messages" (
 ALTER TABLE "interpretation_requests" ALTER COLUMN "reference" DROP NOT NULL;--> statement-breakpoint
 ALTER TABLE "interpretation_requests" ALTER COLUMN "municipality_id" DROP NOT NULL;--> statement-breakpoint
 ALTER TABLE "interpretation_requests" ALTER COLUMN "deliverable" DROP NOT NULL;--> statement-breakpoint
+ALTER TABLE "interpretation_requests" ADD COLUMN "follow_up_of_id" uuid;--> statement-breakpoint
 ALTER TABLE "request_status_events" ADD COLUMN "changed_fields" text[];--> statement-breakpoint
 ALTER TABLE "advice_drafts" ADD CONSTRAINT "advice_drafts_request_id_interpretation_requests_id_fk" FOREIGN KEY ("request_id") REFERENCES "public"."interpretation_requests"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "advice_drafts" ADD CONSTRAINT "advice_drafts_assignment_id_assignments_id_fk" FOREIGN KEY ("assignment_id") REFERENCES "public"."assignments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -40,4 +41,5 @@ ALTER TABLE "request_messages" ADD CONSTRAINT "request_messages_request_id_inter
 ALTER TABLE "request_messages" ADD CONSTRAINT "request_messages_author_id_users_id_fk" FOREIGN KEY ("author_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "request_message_reads_user" ON "request_message_reads" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "request_messages_request" ON "request_messages" USING btree ("request_id","seq");--> statement-breakpoint
+ALTER TABLE "interpretation_requests" ADD CONSTRAINT "interpretation_requests_follow_up_of_id_interpretation_requests_id_fk" FOREIGN KEY ("follow_up_of_id") REFERENCES "public"."interpretation_requests"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "interpretation_requests" ADD CONSTRAINT "interpretation_requests_submitted_complete" CHECK ("interpretation_requests"."status" = 'draft' or ("interpretation_requests"."reference" is not null and "interpretation_requests"."municipality_id" is not null and "interpretation_requests"."deliverable" is not null));

@@ -108,3 +108,20 @@ describe('editing, submitting and deleting a draft', () => {
     expect(resubmitted.body.timeline[0].changedFields).toEqual([]);
   });
 });
+
+describe('follow-up requests', () => {
+  it('links a follow-up to an earlier request of the same casustafel, both ways; another casustafel’s is refused (400)', async () => {
+    const earlier = await createRequest(requester);
+    const follow = await requester('POST', '/api/v1/interpretation-requests', { ...(await requestBody(requester)), followUpOfId: earlier.id });
+    expect(follow.status, JSON.stringify(follow.body)).toBe(201);
+    expect(follow.body.followUpOf).toEqual({ id: earlier.id, reference: earlier.reference });
+    expect((await requester('GET', url(earlier.id))).body.followUps).toEqual([{ id: follow.body.id, reference: follow.body.reference }]);
+
+    const foreign = await createRequest(otherRequester);
+    const before = await requestCount();
+    const refused = await requester('POST', '/api/v1/interpretation-requests', { ...(await requestBody(requester)), followUpOfId: foreign.id });
+    expectProblem(refused, 400, 'validation-failed');
+    expect(pointers(refused)).toEqual(['/followUpOfId']);
+    expect(await requestCount()).toBe(before);
+  });
+});

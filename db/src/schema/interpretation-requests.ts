@@ -1,6 +1,6 @@
 import { ASSIGNMENT_CLOSE_CAUSES, DELIVERABLES, REQUEST_STATUSES, ROLES, URGENCIES } from '@duidingspool/shared';
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, bigint, boolean, check, date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { assignments } from './assignments.ts';
 import { caseTables, municipalities } from './organisation.ts';
 import { expertiseAreas } from './specialists.ts';
@@ -37,6 +37,11 @@ export const interpretationRequests = pgTable(
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     closedAt: timestamp('closed_at', { withTimezone: true }),
+    /**
+     * The earlier request of the same casustafel this one follows up (“vervolg op DP-…”); cleared
+     * if that request is deleted by the second retention clock first.
+     */
+    followUpOfId: uuid('follow_up_of_id').references((): AnyPgColumn => interpretationRequests.id, { onDelete: 'set null' }),
     /** When the retention job removed the case content (docs/design.md §6: first retention clock). */
     contentPurgedAt: timestamp('content_purged_at', { withTimezone: true }),
     /** Failed retention purges of this request in a row (either clock); reset when one succeeds. */

@@ -67,7 +67,12 @@ export const DraftRequestFieldsSchema = z.strictObject({
 export type DraftRequestFields = z.infer<typeof DraftRequestFieldsSchema>;
 
 /** Body of `POST /api/v1/interpretation-requests`: a draft's fields and its casustafel, or (with `submit: true`) a whole request. */
-export const NewRequestBodySchema = DraftRequestFieldsSchema.extend({ caseTableId: IdSchema, submit: z.boolean().optional() });
+export const NewRequestBodySchema = DraftRequestFieldsSchema.extend({
+  caseTableId: IdSchema,
+  /** An earlier, submitted request of the same casustafel that this one follows up (“vervolg op DP-…”). */
+  followUpOfId: IdSchema.optional(),
+  submit: z.boolean().optional(),
+});
 export type NewRequestBody = z.infer<typeof NewRequestBodySchema>;
 
 /**
@@ -184,6 +189,10 @@ export const InterpretationRequestSchema = InterpretationRequestSummarySchema.ex
   contentPurgeDate: z.string().nullable().meta({ format: 'date' }),
   /** When the case content was purged (question, context and advice are then empty). */
   contentPurgedAt: InstantSchema.nullable(),
+  /** The earlier request this one follows up (“vervolg op DP-…”), or null. */
+  followUpOf: z.object({ id: IdSchema, reference: z.string() }).nullable(),
+  /** The later requests that follow this one up, oldest first. */
+  followUps: z.array(z.object({ id: IdSchema, reference: z.string() })),
   /** What ending the request would do now; null when this user may not end it. */
   endEffects: EndEffectsSchema.nullable(),
 }).meta({ id: 'InterpretationRequest' });

@@ -18,7 +18,7 @@ import {
   type Role,
   yearOf,
 } from '@duidingspool/shared';
-import { eq } from 'drizzle-orm';
+import { and, asc, eq, isNotNull } from 'drizzle-orm';
 import { AppError, forbidden, invalidField, invalidTransition, notFound } from '../../errors.ts';
 import { type Actor, hasRole, type ServiceContext } from '../../lib/context.ts';
 import { iso } from '../../lib/pagination.ts';
@@ -71,6 +71,22 @@ function rolesOnRequest(actor: Actor, caseTableId: string): Role[] {
  */
 function decidesOnOwnWork(actor: Actor, by: Role, assignments: readonly AssignmentRecord[]): boolean {
   return by === 'coordinator' && assignments.some((a) => isLive(a) && isOwnWork(actor, a.specialistUserId));
+}
+
+/** The request this one follows up and those that follow it up (pool references only, no case content). */
+async function followUpLinks(db: Executor, id: string) {
+  const r = schema.interpretationRequests;
+  const [self] = await db.select({ followUpOfId: r.followUpOfId }).from(r).where(eq(r.id, id));
+  const [earlier] = self?.followUpOfId ? await db.select({ id: r.id, reference: r.reference }).from(r).where(eq(r.id, self.followUpOfId)) : [];
+  const later = await db
+    .select({ id: r.id, reference: r.reference })
+    .from(r)
+    .where(and(eq(r.followUpOfId, id), isNotNull(r.reference)))
+    .orderBy(asc(r.submittedAt));
+  return {
+    followUpOf: earlier?.reference ? { id: earlier.id, reference: earlier.reference } : null,
+    followUps: later.flatMap((x) => (x.reference ? [{ id: x.id, reference: x.reference }] : [])),
+  };
 }
 
 /**
@@ -145,12 +161,19 @@ export async function createInterpretationRequest(ctx: ServiceContext, body: New
   const { actor } = ctx;
   if (!actor.caseTableIds.includes(body.caseTableId)) throw invalidField('/caseTableId', 'u bent geen lid van deze casustafel');
   if (body.submit) {
-    const full = CreateInterpretationRequestBodySchema.safeParse(body);
+    const { followUpOfId: _link, ...request } = body;
+    const full = CreateInterpretationRequestBodySchema.safeParse(request);
     if (!full.success) throw incomplete(full.error.issues);
   }
   assertNoPersonalData({ caseReference: body.caseReference, question: body.question, context: body.context });
   const id = await ctx.db.transaction(async (tx) => {
     await checkReferences(tx, body.caseTableId, body);
+    if (body.followUpOfId !== undefined) {
+      // A follow-up names an earlier request the actor sees, of the same casustafel, that was submitted.
+      const earlier = await findVisibleRequest(tx, actor, body.followUpOfId);
+      if (!earlier || earlier.caseTableId !== body.caseTableId || earlier.reference === null)
+        throw invalidField('/followUpOfId', 'geen ingediend verzoek van deze casustafel');
+    }
     const codes = [...new Set(body.expertiseAreaCodes ?? [])];
     const status: RequestStatus = body.submit ? 'submitted' : 'draft';
     const now = ctx.now();
@@ -174,6 +197,7 @@ export async function createInterpretationRequest(ctx: ServiceContext, body: New
         createdAt: now,
         updatedAt: now,
         submittedAt: body.submit ? now : null,
+        followUpOfId: body.followUpOfId ?? null,
       })
       .returning({ id: schema.interpretationRequests.id });
     if (!row) throw new Error('insert returned no row');
@@ -361,12 +385,15 @@ export async function getInterpretationRequest(ctx: ServiceContext, id: string, 
     await audit(ctx, ctx.db, { action: 'read', objectType: 'interpretation-request', objectId: id, result: 'success', details: { advice: advice !== null } });
   }
   const { closedAt, ...rest } = request;
+  const { followUpOf, followUps } = await followUpLinks(ctx.db, id);
   const allowedTransitions = patchTargets(request.status, roles).filter((to) => {
     const edge = findTransition(request.status, to, roles);
     return edge !== undefined && !decidesOnOwnWork(actor, edge.by, records);
   });
   return {
     ...rest,
+    followUpOf,
+    followUps,
     endEffects: allowedTransitions.some((to) => CLOSE_CAUSE_OF_REQUEST_END[to]) ? await endEffects(ctx, records, seesMoney) : null,
     contentPurgeDate: closedAt && !request.contentPurgedAt ? amsterdamDate(addMonths(closedAt, ctx.retentionCaseMonths)) : null,
     timeline: await listTimeline(ctx.db, id),
