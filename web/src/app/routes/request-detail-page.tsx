@@ -43,6 +43,9 @@ export function RequestDetailPage() {
   // So is a request waiting for information: the casustafel amends it and resubmits.
   const isDraftOfMine =
     (request.status === 'draft' || request.status === 'needs-information') && !!me?.memberships.some((m) => m.caseTableId === request.caseTableId);
+  // After the advice the casustafel may ask a follow-up question: a new request linked to this one.
+  const canFollowUp =
+    (request.status === 'advice-delivered' || request.status === 'closed') && !!me?.memberships.some((m) => m.caseTableId === request.caseTableId);
   const announce = (text: string) => {
     setMessage(text);
     focusPageHeading();
@@ -55,6 +58,21 @@ export function RequestDetailPage() {
       </PageHeading>
       <StatusMessage message={message} />
       <RequestFacts request={request} />
+      {request.followUpOf || request.followUps.length > 0 || canFollowUp ? (
+        <Paragraph>
+          {request.followUpOf ? (
+            <>
+              {t('followUp.of')} <AppLink to={`/requests/${request.followUpOf.id}`}>{request.followUpOf.reference}</AppLink>.{' '}
+            </>
+          ) : null}
+          {request.followUps.map((f) => (
+            <span key={f.id}>
+              {t('followUp.by')} <AppLink to={`/requests/${f.id}`}>{f.reference}</AppLink>.{' '}
+            </span>
+          ))}
+          {canFollowUp ? <AppLink to={`/requests/new?vervolgOp=${request.id}`}>{t('followUp.ask', { reference: request.reference })}</AppLink> : null}
+        </Paragraph>
+      ) : null}
       {stranded ? (
         <Alert type="warning">
           <Paragraph>{t('endAssignment.strandedNotice', { name: stranded.specialistName })}</Paragraph>

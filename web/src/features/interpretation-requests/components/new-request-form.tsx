@@ -117,9 +117,12 @@ function initialState(draft: InterpretationRequest | undefined): FormState {
 export function NewRequestForm({
   onCreated,
   draft,
+  followUpOfId,
 }: {
   onCreated: (request: InterpretationRequest, submitted: boolean) => void;
   draft?: InterpretationRequest;
+  /** The earlier request this new one follows up (“vervolg op DP-…”). */
+  followUpOfId?: string | undefined;
 }) {
   const { t, i18n } = useTranslation();
   const caseTables = useCaseTables();
@@ -213,13 +216,13 @@ export function NewRequestForm({
     ...(form.languages.length ? { languages: form.languages } : {}),
   });
 
-  const toBody = (submit: boolean): NewRequestBody => ({ caseTableId: form.caseTableId, ...toFields(), submit });
+  const toBody = (submit: boolean): NewRequestBody => ({ caseTableId: form.caseTableId, ...toFields(), ...(followUpOfId ? { followUpOfId } : {}), submit });
 
   const send = (submit: boolean) => {
     problem.begin();
     const found = validate(submit);
     if (submit && Object.keys(found).length === 0) {
-      const parsed = CreateInterpretationRequestBodySchema.safeParse(toBody(submit));
+      const parsed = CreateInterpretationRequestBodySchema.safeParse({ caseTableId: form.caseTableId, ...toFields(), submit });
       if (!parsed.success) {
         for (const issue of parsed.error.issues) {
           const key = issue.path[0] as FieldName | undefined;
