@@ -5,7 +5,7 @@ import { ConfirmAction } from './confirm-action.tsx';
 
 const row = (name: string, onConfirm: () => boolean | undefined) => (
   <ConfirmAction
-    label="Deactiveren"
+    label="Deactiveer"
     accessibleName={`Deactiveer ${name}`}
     pending={false}
     text={{ question: `${name} deactiveren?`, consequences: [`${name} kan niet meer inloggen.`], confirmLabel: `Ja, deactiveer ${name}` }}

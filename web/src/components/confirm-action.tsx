@@ -69,7 +69,8 @@ export function ConfirmPanel({
  * An action that cannot be undone (close, withdraw, cancel, decline, deactivate a user, close an
  * accounting month), confirmed first: the button opens a `ConfirmPanel`; focus returns to the
  * button when it closes. `accessibleName` names the button for screen readers when its visible
- * `label` is the same on every row (“Deactiveer Jan Jansen”, not “Deactiveren” twenty times).
+ * `label` is the same on every row (“Deactiveer Jan Jansen”, not “Deactiveren” twenty times); it
+ * must begin with the visible label (“Deactiveer” → “Deactiveer Jan Jansen”), so speech input finds it.
  * `onConfirm` runs the action; returning `false` keeps the panel open (a field is missing). The
  * panel closes once the call is sent; a failure shows wherever the caller shows its problem.
  */

@@ -94,7 +94,7 @@ export function PeriodsPanel({ year }: { year: number }) {
                 <TableCell>
                   {p.allowedActions.includes('close') ? (
                     <ConfirmAction
-                      label={t('budget.periods.close')}
+                      label={t('budget.periods.closeShort')}
                       accessibleName={t('budget.periods.closeName', { month: monthName(p.month) })}
                       pending={setPeriod.isPending}
                       text={{

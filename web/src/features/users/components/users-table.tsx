@@ -78,7 +78,7 @@ export function UsersTable({
                 </Button>
                 {u.id !== me.id && u.isActive ? (
                   <ConfirmAction
-                    label={t('users.deactivate')}
+                    label={t('users.deactivateShort')}
                     accessibleName={t('users.deactivateName', { name: isolate(u.displayName) })}
                     pending={update.isPending}
                     text={{
