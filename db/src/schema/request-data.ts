@@ -6,6 +6,7 @@ import {
   adviceDrafts,
   interpretationRequests,
   requestExpertiseAreas,
+  requestFeedback,
   requestMessageReads,
   requestMessages,
   requestStatusEvents,
@@ -140,6 +141,13 @@ export const REQUEST_DATA: readonly RequestDataTable[] = [
     owner: { kind: 'request', column: requestMessageReads.requestId },
     caseContent: {},
     notCaseContent: [],
+  }),
+  declare({
+    table: requestFeedback,
+    owner: { kind: 'request', column: requestFeedback.requestId },
+    // The comment is case content; the structured answers are kept for reporting (docs/design.md §12).
+    caseContent: { comment: { purgeTo: null } },
+    notCaseContent: ['answered', 'changes'],
   }),
 ];
 

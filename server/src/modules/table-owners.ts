@@ -71,6 +71,7 @@ export const TABLE_OWNERS: Record<TableName, ModuleName> = {
   requestMessages: 'interpretation-requests',
   adviceDrafts: 'interpretation-requests',
   requestMessageReads: 'interpretation-requests',
+  requestFeedback: 'interpretation-requests',
   // work and money
   assignments: 'assignments',
   extensionRequests: 'extension-requests',

@@ -40,6 +40,7 @@ const MailPage = page(() => import('./routes/mail-page.tsx'), 'MailPage');
 const MessagesPage = page(() => import('./routes/messages-page.tsx'), 'MessagesPage');
 const NewRequestPage = page(() => import('./routes/new-request-page.tsx'), 'NewRequestPage');
 const NotificationPreferencesPage = page(() => import('./routes/notification-preferences-page.tsx'), 'NotificationPreferencesPage');
+const ReportPage = page(() => import('./routes/report-page.tsx'), 'ReportPage');
 const ReferenceDataPage = page(() => import('./routes/reference-data-page.tsx'), 'ReferenceDataPage');
 const RequestDetailPage = page(() => import('./routes/request-detail-page.tsx'), 'RequestDetailPage');
 const RequestsPage = page(() => import('./routes/requests-page.tsx'), 'RequestsPage');
@@ -132,6 +133,7 @@ export function AppRoutes() {
           <Route path="assignments/:assignmentId" element={only(['specialist', 'coordinator'], <AssignmentDetailPage />)} />
           <Route path="budget" element={only(['coordinator', 'finance'], <BudgetPage />)} />
           <Route path="financial-statements" element={only(['finance', 'coordinator'], <FinancialStatementPage />)} />
+          <Route path="reports" element={only(['coordinator', 'finance'], <ReportPage />)} />
           <Route path="mail" element={only(['admin'], <MailPage />)} />
           <Route path="messages" element={only(['requester', 'coordinator', 'specialist'], <MessagesPage />)} />
           <Route path="reference-data" element={only(['admin'], <ReferenceDataPage />)} />

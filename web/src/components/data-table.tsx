@@ -27,6 +27,7 @@ export function DataTable({
   showCaption = false,
   scroll = true,
   className,
+  scrollLabel,
 }: {
   caption: ReactNode;
   columns: readonly DataColumn[];
@@ -36,6 +37,8 @@ export function DataTable({
   showCaption?: boolean;
   /** `false`: no scrolling wrapper (the table lays out its own width). */
   scroll?: boolean;
+  /** The name of the scrolling region when it should differ from the caption. */
+  scrollLabel?: string;
   className?: string;
 }) {
   const captionId = useId();
@@ -65,12 +68,11 @@ export function DataTable({
   );
   // The scrolling frame is a named region that takes keyboard focus, so a table wider than a phone
   // can be scrolled with the arrow keys (WCAG 2.1.1; axe `scrollable-region-focusable`).
-  return scroll ? (
+  if (!scroll) return table;
+  return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard to be scrolled
-    <section className="dsp-table-scroll" aria-labelledby={captionId} tabIndex={0}>
+    <section className="dsp-table-scroll" {...(scrollLabel ? { 'aria-label': scrollLabel } : { 'aria-labelledby': captionId })} tabIndex={0}>
       {table}
     </section>
-  ) : (
-    table
   );
 }

@@ -19,4 +19,5 @@ export const queryRoots = {
   messages: 'messages',
   knowledge: 'knowledge-products',
   financialStatements: 'financial-statements',
+  reports: 'reports',
 } as const;

@@ -5,6 +5,8 @@ import {
   CreateAssignmentBodySchema,
   DeliverAdviceBodySchema,
   DraftRequestFieldsSchema,
+  FeedbackSchema,
+  GiveFeedbackBodySchema,
   IdParamsSchema,
   InterpretationRequestListQuerySchema,
   InterpretationRequestSchema,
@@ -19,6 +21,7 @@ import { z } from 'zod';
 import { serviceContext } from '../../lib/service-context.ts';
 import { assignSpecialist } from '../assignments/index.ts';
 import { getAdviceDraft, saveAdviceDraft } from './advice-drafts.service.ts';
+import { giveFeedback } from './feedback.service.ts';
 import {
   createInterpretationRequest,
   deleteDraft,
@@ -138,5 +141,17 @@ export const interpretationRequestRoutes: FastifyPluginAsyncZod<{ now: () => Dat
     config: { roles: ['specialist'] },
     schema: { tags, summary: 'Advies opleveren', params: IdParamsSchema, body: DeliverAdviceBodySchema, response: { 201: AdviceSchema } },
     handler: async (request, reply) => reply.code(201).send(await deliverAdvice(ctx(request), request.params.id, request.body)),
+  });
+
+  app.post('/interpretation-requests/:id/feedback', {
+    config: { roles: ['requester'], problems: ['conflict'] },
+    schema: {
+      tags,
+      summary: 'Terugkoppeling op een gesloten verzoek (eenmalig)',
+      params: IdParamsSchema,
+      body: GiveFeedbackBodySchema,
+      response: { 201: FeedbackSchema },
+    },
+    handler: async (request, reply) => reply.code(201).send(await giveFeedback(ctx(request), request.params.id, request.body)),
   });
 };

@@ -31,6 +31,7 @@ import { enqueueNotification } from '../notifications/index.ts';
 import { caseTableRetired, servesMunicipality } from '../organisation/index.ts';
 import { retiredExpertiseAreas, unknownExpertiseAreas } from '../specialists/index.ts';
 import { undecidedEntriesOf } from '../time-entries/index.ts';
+import { feedbackOf, mayGiveFeedback } from './feedback.service.ts';
 import { findVisibleRequest, listRequests, listTimeline, nextReference, noteChangedFields, recordTransition } from './interpretation-requests.repository.ts';
 
 /**
@@ -386,6 +387,7 @@ export async function getInterpretationRequest(ctx: ServiceContext, id: string, 
   }
   const { closedAt, ...rest } = request;
   const { followUpOf, followUps } = await followUpLinks(ctx.db, id);
+  const feedback = await feedbackOf(ctx.db, id);
   const allowedTransitions = patchTargets(request.status, roles).filter((to) => {
     const edge = findTransition(request.status, to, roles);
     return edge !== undefined && !decidesOnOwnWork(actor, edge.by, records);
@@ -400,7 +402,11 @@ export async function getInterpretationRequest(ctx: ServiceContext, id: string, 
     assignments,
     advice,
     allowedTransitions,
-    allowedActions: findTransition(request.status, 'assigned', roles, 'assign') ? ['assign'] : [],
+    feedback,
+    allowedActions: [
+      ...(findTransition(request.status, 'assigned', roles, 'assign') ? (['assign'] as const) : []),
+      ...(mayGiveFeedback(actor, request, feedback) ? (['give-feedback'] as const) : []),
+    ],
   };
 }
 
