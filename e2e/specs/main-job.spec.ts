@@ -98,7 +98,10 @@ describe('the main job in the browser', () => {
     await worker
       .getByLabel('Advies', { exact: true })
       .fill('Wij adviseren een gesprek met de jongere door de wijkagent en school, en een vervolg over zes weken.');
-    await worker.getByRole('button', { name: 'Advies opleveren' }).click();
+    await worker.getByRole('button', { name: 'Advies opleveren', exact: true }).click();
+    // Delivering cannot be undone: the confirmation says so, and the specialist confirms.
+    await worker.getByText('Na opleveren kunt u het advies niet meer wijzigen.').waitFor();
+    await worker.getByRole('button', { name: 'Advies opleveren bevestigen' }).click();
     await worker
       .getByText(/opgeleverd/i)
       .first()
@@ -118,6 +121,10 @@ describe('the main job in the browser', () => {
     await requester.getByText('Wij adviseren een gesprek met de jongere', { exact: false }).waitFor();
     await expectAccessible(requester, 'verzoek met advies');
     await requester.getByRole('button', { name: 'Sluiten', exact: true }).click();
+    // Closing cannot be undone: the confirmation names what happens, and the requester confirms.
+    await requester.getByText('De bewaartermijn begint', { exact: false }).waitFor();
+    await expectAccessible(requester, 'sluiten bevestigen');
+    await requester.getByRole('button', { name: 'Sluiten bevestigen' }).click();
     await requester.getByText('De status is gewijzigd naar: gesloten.').waitFor();
 
     // The budget page shows the approved amount to the cent, the reservation released.

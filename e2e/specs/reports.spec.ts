@@ -59,6 +59,8 @@ describe('feedback and the report in the browser', () => {
 
     await requester.goto(`/requests/${request.id}`);
     await requester.getByRole('button', { name: 'Sluiten', exact: true }).click();
+    // Closing cannot be undone: the requester confirms.
+    await requester.getByRole('button', { name: 'Sluiten bevestigen' }).click();
     await requester.getByRole('heading', { name: 'Terugkoppeling op het advies' }).waitFor();
     await expectAccessible(requester, 'terugkoppeling');
     // Sending it empty names what is missing.

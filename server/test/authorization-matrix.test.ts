@@ -176,6 +176,41 @@ const MATRIX: Record<string, Row> = {
     expect: by(403, { requesterOwn: 403, requesterOther: 403, specialistAssigned: 201, specialistUnassigned: 404 }),
     fresh: true,
   },
+  // The advice being written: only its writer (the holding specialist) reads and saves it.
+  'GET /api/v1/interpretation-requests/:id/advice-draft': {
+    call: (f) => ({ url: `/api/v1/interpretation-requests/${f.request}/advice-draft` }),
+    expect: by(403, { specialistAssigned: 200, specialistUnassigned: 404 }),
+  },
+  'PUT /api/v1/interpretation-requests/:id/advice-draft': {
+    call: (f) => ({ url: `/api/v1/interpretation-requests/${f.request}/advice-draft`, body: { summary: 'Kern', body: 'Eerste opzet.', version: 0 } }),
+    // Not fresh (each fresh fixture reserves budget): the one save that succeeds is the first on the fixture's request.
+    expect: by(403, { specialistAssigned: 200, specialistUnassigned: 404 }),
+  },
+  // Drafts (docs/design.md §4): the fixture's request is in progress, so its casustafel is refused with 409; others 404/403.
+  'PATCH /api/v1/interpretation-requests/:id/fields': {
+    call: (f) => ({ url: `/api/v1/interpretation-requests/${f.request}/fields`, body: { urgency: 'urgent' } }),
+    expect: by(403, { requesterOwn: 409, requesterOther: 404 }),
+  },
+  'DELETE /api/v1/interpretation-requests/:id': {
+    call: async () => {
+      const draft = await createRequest(callers.requesterOwn, { submit: false });
+      return { url: `/api/v1/interpretation-requests/${draft.id}` };
+    },
+    expect: by(403, { requesterOwn: 204, requesterOther: 404 }),
+  },
+  // Messages: the request's need-to-know (decision 110); another casustafel and an unassigned specialist get 404.
+  'GET /api/v1/interpretation-requests/:id/messages': {
+    call: (f) => ({ url: `/api/v1/interpretation-requests/${f.request}/messages` }),
+    expect: by(403, { requesterOwn: 200, requesterOther: 404, coordinator: 200, specialistAssigned: 200, specialistUnassigned: 404 }),
+  },
+  'POST /api/v1/interpretation-requests/:id/messages': {
+    call: (f) => ({ url: `/api/v1/interpretation-requests/${f.request}/messages`, body: { body: 'Een vraag over de planning.' } }),
+    expect: by(403, { requesterOwn: 201, requesterOther: 404, coordinator: 201, specialistAssigned: 201, specialistUnassigned: 404 }),
+  },
+  'GET /api/v1/me/unread-messages': {
+    call: () => ({ url: '/api/v1/me/unread-messages' }),
+    expect: by(200, { finance: 403, admin: 403 }),
+  },
   // The fixture's request is in progress: its own requester is authorised and refused on the state (409).
   'POST /api/v1/interpretation-requests/:id/feedback': {
     call: (f) => ({ url: `/api/v1/interpretation-requests/${f.request}/feedback`, body: { answered: 'yes', usefulness: 5, changes: ['no-change'] } }),

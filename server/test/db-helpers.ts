@@ -48,14 +48,18 @@ export async function sumEntries(handle: DatabaseHandle, year: number, status: '
 }
 
 /**
- * Dates an assignment's proposal at `date` (00:00 Europe/Amsterdam in winter time), as if it had
- * run since then: hours can only be logged from the proposal date on.
+ * Dates an assignment's proposal and its request's first submission at `date` (00:00
+ * Europe/Amsterdam in winter time), as if it had run since then: hours can only be logged from the
+ * request's submission on.
  */
 export async function startAssignmentOn(handle: DatabaseHandle, assignmentId: string, date: string): Promise<void> {
-  await handle.db
+  const at = new Date(`${date}T00:00:00+01:00`);
+  const [row] = await handle.db
     .update(schema.assignments)
-    .set({ proposedAt: new Date(`${date}T00:00:00+01:00`) })
-    .where(eq(schema.assignments.id, assignmentId));
+    .set({ proposedAt: at })
+    .where(eq(schema.assignments.id, assignmentId))
+    .returning({ requestId: schema.assignments.requestId });
+  if (row) await handle.db.update(schema.interpretationRequests).set({ submittedAt: at }).where(eq(schema.interpretationRequests.id, row.requestId));
 }
 
 /**

@@ -1,5 +1,6 @@
 // One request through its whole lifecycle with a marker in every free-text field the API takes:
-// the retention tests look for the marker after a purge, the log tests in every log line.
+// the retention tests look for the marker after a purge, the log tests in every log line. Its
+// messages carry the marker too.
 import { randomBytes } from 'node:crypto';
 import { expect } from 'vitest';
 import { createRequest, entryBody, specialist } from './fixtures.ts';
@@ -62,6 +63,12 @@ export async function markedLifecycle(a: LifecycleActors, marker: string): Promi
   const refused = ok(await a.sp1('POST', extensions, { extraMinutes: 600, reason: text('Nog meer') }), 201);
   ok(await a.coordinator('PATCH', `/api/v1/extension-requests/${refused.id}`, { status: 'refused', reason: text('Te veel') }));
 
+  // A message and an internal note on the thread, read by the casustafel (a read marker).
+  ok(await a.requester('POST', `${url}/messages`, { body: text('Bericht') }), 201);
+  ok(await a.coordinator('POST', `${url}/messages`, { body: text('Notitie'), internal: true }), 201);
+  ok(await a.requester('GET', `${url}/messages`));
+
+  ok(await a.sp1('PUT', `${url}/advice-draft`, { summary: text('Concept kern'), body: text('Concept advies'), version: 0 }));
   ok(await a.sp1('POST', `${url}/advice`, { summary: text('Kern'), body: text('Advies') }), 201);
   ok(await a.requester('PATCH', url, { status: 'closed', reason: text('Dank') }));
   ok(await a.requester('POST', `${url}/feedback`, { answered: 'yes', usefulness: 4, changes: ['assessment'], comment: text('Terugkoppeling') }), 201);

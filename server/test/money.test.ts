@@ -4,6 +4,7 @@
 // Seeded rates (db/src/seed.ts): specialist2 9500; specialist3 11000 from 2019-01-01 and 11750 from
 // 2025-01-01; specialist5 8500 from 2019-01-01 and 9000 from 2024-01-01.
 import { schema } from '@duidingspool/db';
+import { firstWorkDate, workDateProblem } from '@duidingspool/shared';
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { budgetRow, ensureBudget, setAllocated, startAssignmentOn } from './db-helpers.ts';
@@ -98,13 +99,50 @@ describe('the rate valid on workedOn is stored on the entry', () => {
     expect(await budget(coordinator)).toEqual(before);
   });
 
-  it('refuses work dated before the assignment was proposed: no backdating into closed years', async () => {
+  it('refuses work dated before the request was first submitted (the rule: workDateProblem), and writes nothing', async () => {
     const { assignment } = await acceptedAssignment(requester, coordinator, sp5, 5, 600);
+    const hoursFrom = (await sp5('GET', `/api/v1/assignments/${assignment.id}`)).body.hoursFrom as string;
+    expect(hoursFrom).toBe(today());
     const before = [await budget(coordinator, 2019), await budget(coordinator)];
-    const res = await sp5('POST', `/api/v1/assignments/${assignment.id}/time-entries`, entryBody({ workedOn: '2019-06-01' }));
+    const dayBefore = new Date(`${hoursFrom}T12:00:00Z`);
+    dayBefore.setUTCDate(dayBefore.getUTCDate() - 1);
+    expect(workDateProblem(dayBefore.toISOString().slice(0, 10), hoursFrom, today())).toBe('before-request');
+    const res = await sp5('POST', `/api/v1/assignments/${assignment.id}/time-entries`, entryBody({ workedOn: dayBefore.toISOString().slice(0, 10) }));
     expectProblem(res, 400, 'validation-failed');
     expect(pointers(res)).toContain('/workedOn');
     expect([await budget(coordinator, 2019), await budget(coordinator)]).toEqual(before);
+  });
+
+  it('accepts work dated between the submission and the proposal: hours count from the day the casustafel asked', async () => {
+    const { request, assignment } = await acceptedAssignment(requester, coordinator, sp5, 5, 600);
+    // The request was submitted on 3 June 2019; the specialist was proposed on 10 June and worked on the 5th.
+    const r = schema.interpretationRequests;
+    await t.handle.db
+      .update(r)
+      .set({ submittedAt: new Date('2019-06-03T08:00:00Z') })
+      .where(eq(r.id, request.id));
+    await t.handle.db
+      .update(schema.assignments)
+      .set({ proposedAt: new Date('2019-06-10T08:00:00Z') })
+      .where(eq(schema.assignments.id, assignment.id));
+    const shown = (await sp5('GET', `/api/v1/assignments/${assignment.id}`)).body;
+    expect(shown.hoursFrom).toBe(firstWorkDate('2019-06-03T08:00:00Z'));
+    const ok = await sp5('POST', `/api/v1/assignments/${assignment.id}/time-entries`, entryBody({ workedOn: '2019-06-05', minutes: 1 }));
+    expect(ok.status, JSON.stringify(ok.body)).toBe(201);
+    expectProblem(
+      await sp5('POST', `/api/v1/assignments/${assignment.id}/time-entries`, entryBody({ workedOn: '2019-06-02', minutes: 1 })),
+      400,
+      'validation-failed',
+    );
+  });
+
+  it('refuses a day in the future with 400 on /workedOn', async () => {
+    const { assignment } = await acceptedAssignment(requester, coordinator, sp5, 5, 600);
+    const tomorrow = new Date(`${today()}T12:00:00Z`);
+    tomorrow.setUTCDate(tomorrow.getUTCDate() + 1);
+    const res = await sp5('POST', `/api/v1/assignments/${assignment.id}/time-entries`, entryBody({ workedOn: tomorrow.toISOString().slice(0, 10) }));
+    expectProblem(res, 400, 'validation-failed');
+    expect(pointers(res)).toEqual(['/workedOn']);
   });
 
   it('a later rate change never reprices existing entries', async () => {

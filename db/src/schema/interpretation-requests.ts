@@ -1,6 +1,6 @@
 import { ASSIGNMENT_CLOSE_CAUSES, DELIVERABLES, FEEDBACK_ANSWERED, FEEDBACK_CHANGES, REQUEST_STATUSES, ROLES, URGENCIES } from '@duidingspool/shared';
 import { sql } from 'drizzle-orm';
-import { check, date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, bigint, boolean, check, date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { assignments } from './assignments.ts';
 import { caseTables, municipalities } from './organisation.ts';
 import { expertiseAreas } from './specialists.ts';
@@ -14,18 +14,19 @@ export const interpretationRequests = pgTable(
   'interpretation_requests',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    reference: text('reference').notNull().unique(),
+    /** The pool reference (`DP-2019-0007`), given on the first submission; null while a draft. */
+    reference: text('reference').unique(),
     caseTableId: uuid('case_table_id')
       .notNull()
       .references(() => caseTables.id),
-    municipalityId: uuid('municipality_id')
-      .notNull()
-      .references(() => municipalities.id),
+    /** Null only while a draft (a draft keeps what was filled in; submitting checks it all). */
+    municipalityId: uuid('municipality_id').references(() => municipalities.id),
     caseReference: text('case_reference').notNull(),
     question: text('question').notNull(),
     context: text('context'),
     urgency: text('urgency', { enum: URGENCIES }).notNull(),
-    deliverable: text('deliverable', { enum: DELIVERABLES }).notNull(),
+    /** Null only while a draft. */
+    deliverable: text('deliverable', { enum: DELIVERABLES }),
     meetingDate: date('meeting_date', { mode: 'string' }),
     languages: text('languages').array().notNull().default(sql`'{}'::text[]`),
     status: text('status', { enum: REQUEST_STATUSES }).notNull(),
@@ -36,6 +37,11 @@ export const interpretationRequests = pgTable(
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     closedAt: timestamp('closed_at', { withTimezone: true }),
+    /**
+     * The earlier request of the same casustafel this one follows up (“vervolg op DP-…”); cleared
+     * if that request is deleted by the second retention clock first.
+     */
+    followUpOfId: uuid('follow_up_of_id').references((): AnyPgColumn => interpretationRequests.id, { onDelete: 'set null' }),
     /** When the retention job removed the case content (docs/design.md §6: first retention clock). */
     contentPurgedAt: timestamp('content_purged_at', { withTimezone: true }),
     /** Failed retention purges of this request in a row (either clock); reset when one succeeds. */
@@ -68,6 +74,11 @@ export const interpretationRequests = pgTable(
     ),
     index('interpretation_requests_retention').on(t.closedAt).where(sql`${t.contentPurgedAt} is null`),
     check('interpretation_requests_urgency', sql`${t.urgency} in ('regular','urgent')`),
+    // Only a draft may lack what submitting requires: the reference, the municipality, the deliverable.
+    check(
+      'interpretation_requests_submitted_complete',
+      sql`${t.status} = 'draft' or (${t.reference} is not null and ${t.municipalityId} is not null and ${t.deliverable} is not null)`,
+    ),
   ],
 );
 
@@ -101,6 +112,11 @@ export const requestStatusEvents = pgTable(
     reason: text('reason'),
     /** A fixed system reason (`ASSIGNMENT_CLOSE_CAUSES` in shared), not case content. */
     reasonCode: text('reason_code', { enum: ASSIGNMENT_CLOSE_CAUSES }),
+    /**
+     * On a resubmission after `needs-information`: the names of the request's fields the casustafel
+     * changed meanwhile (`question`, `context`…; names, not content). Null on other events.
+     */
+    changedFields: text('changed_fields').array(),
     occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow(),
     /** Orders events that share a timestamp. */
     seq: integer('seq').generatedAlwaysAsIdentity(),
@@ -130,6 +146,75 @@ export const advice = pgTable('advice', {
     .notNull()
     .references(() => users.id),
   deliveredAt: timestamp('delivered_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * The messages on a request (docs/design.md §4, "Messages"; decision 110): one thread per request
+ * between its casustafel's members, the coordinators and the specialists holding it. An `internal`
+ * note is for the coordinators and those specialists only. Case content: the body is purged by the
+ * first retention clock and the rows go with the request on the second.
+ */
+export const requestMessages = pgTable(
+  'request_messages',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    requestId: uuid('request_id')
+      .notNull()
+      .references(() => interpretationRequests.id),
+    authorId: uuid('author_id')
+      .notNull()
+      .references(() => users.id),
+    /** The role in which the author wrote (requester, coordinator, specialist). */
+    authorRole: text('author_role', { enum: ROLES }).notNull(),
+    body: text('body').notNull(),
+    internal: boolean('internal').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Orders the messages of all threads; a read marker is the highest `seq` its reader has seen. */
+    seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity().notNull(),
+  },
+  (t) => [index('request_messages_request').on(t.requestId, t.seq)],
+);
+
+/**
+ * Read markers: per participant and request, the highest message `seq` they have read and when.
+ * The unread counts and the read receipts are derived from it.
+ */
+export const requestMessageReads = pgTable(
+  'request_message_reads',
+  {
+    requestId: uuid('request_id')
+      .notNull()
+      .references(() => interpretationRequests.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    lastReadSeq: bigint('last_read_seq', { mode: 'number' }).notNull(),
+    readAt: timestamp('read_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.requestId, t.userId] }), index('request_message_reads_user').on(t.userId)],
+);
+
+/**
+ * The advice being written: one draft per request, saved by the holding specialist while typing
+ * (autosave), with a version for optimistic concurrency (a save naming an older version is refused,
+ * so two tabs never overwrite each other unseen). Case content: it stays, no longer writable, after
+ * the advice is delivered and is purged with the request like the advice itself.
+ */
+export const adviceDrafts = pgTable('advice_drafts', {
+  requestId: uuid('request_id')
+    .primaryKey()
+    .references(() => interpretationRequests.id),
+  assignmentId: uuid('assignment_id')
+    .notNull()
+    .references(() => assignments.id),
+  summary: text('summary').notNull(),
+  body: text('body').notNull(),
+  /** 1 on the first save, one more on every save. */
+  version: integer('version').notNull(),
+  updatedBy: uuid('updated_by')
+    .notNull()
+    .references(() => users.id),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
 });
 
 /**

@@ -1,7 +1,16 @@
 import { getTableConfig, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
 import { assignments } from './assignments.ts';
 import { extensionRequests } from './extension-requests.ts';
-import { advice, interpretationRequests, requestExpertiseAreas, requestFeedback, requestStatusEvents } from './interpretation-requests.ts';
+import {
+  advice,
+  adviceDrafts,
+  interpretationRequests,
+  requestExpertiseAreas,
+  requestFeedback,
+  requestMessageReads,
+  requestMessages,
+  requestStatusEvents,
+} from './interpretation-requests.ts';
 import { timeEntries } from './time-entries.ts';
 
 /**
@@ -79,7 +88,7 @@ export const REQUEST_DATA: readonly RequestDataTable[] = [
     // The reason of a transition: decline, needs-information (the question to the table), the
     // table's answer, cancel, withdraw.
     caseContent: { reason: { purgeTo: null } },
-    notCaseContent: ['fromStatus', 'toStatus', 'actorRole', 'reasonCode'],
+    notCaseContent: ['fromStatus', 'toStatus', 'actorRole', 'reasonCode', 'changedFields'],
   }),
   declare({
     table: assignments,
@@ -111,6 +120,26 @@ export const REQUEST_DATA: readonly RequestDataTable[] = [
     table: advice,
     owner: { kind: 'request', column: advice.requestId },
     caseContent: { summary: { purgeTo: '' }, body: { purgeTo: '' } },
+    notCaseContent: [],
+  }),
+  declare({
+    table: adviceDrafts,
+    owner: { kind: 'request', column: adviceDrafts.requestId },
+    // The advice while it is written (autosaved): case content like the advice itself.
+    caseContent: { summary: { purgeTo: '' }, body: { purgeTo: '' } },
+    notCaseContent: [],
+  }),
+  declare({
+    table: requestMessages,
+    owner: { kind: 'request', column: requestMessages.requestId },
+    // A message on the request's thread (decision 110): the body is case content.
+    caseContent: { body: { purgeTo: '' } },
+    notCaseContent: ['authorRole'],
+  }),
+  declare({
+    table: requestMessageReads,
+    owner: { kind: 'request', column: requestMessageReads.requestId },
+    caseContent: {},
     notCaseContent: [],
   }),
   declare({

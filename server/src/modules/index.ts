@@ -7,6 +7,7 @@ import { extensionRequestRoutes } from './extension-requests/extension-requests.
 import { financialStatementRoutes } from './financial-statements/financial-statements.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
 import { interpretationRequestRoutes } from './interpretation-requests/interpretation-requests.routes.ts';
+import { requestMessageRoutes } from './interpretation-requests/request-messages.routes.ts';
 import { knowledgeRoutes } from './knowledge/knowledge.routes.ts';
 import { notificationRoutes } from './notifications/notifications.routes.ts';
 import { organisationRoutes } from './organisation/organisation.routes.ts';
@@ -24,6 +25,7 @@ export const registerModules: FastifyPluginAsync<{ now: () => Date }> = async (a
   await app.register(organisationRoutes);
   await app.register(specialistRoutes, { now: opts.now });
   await app.register(interpretationRequestRoutes, { now: opts.now });
+  await app.register(requestMessageRoutes, { now: opts.now });
   await app.register(assignmentRoutes, { now: opts.now });
   await app.register(timeEntryRoutes, { now: opts.now });
   await app.register(notificationRoutes);

@@ -68,6 +68,9 @@ export const TABLE_OWNERS: Record<TableName, ModuleName> = {
   requestStatusEvents: 'interpretation-requests',
   referenceCounters: 'interpretation-requests',
   advice: 'interpretation-requests',
+  requestMessages: 'interpretation-requests',
+  adviceDrafts: 'interpretation-requests',
+  requestMessageReads: 'interpretation-requests',
   requestFeedback: 'interpretation-requests',
   // work and money
   assignments: 'assignments',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, InstantSchema, requiredMultiLineText } from './common.ts';
+import { IdSchema, InstantSchema, multiLineText, requiredMultiLineText } from './common.ts';
 
 /** Body of `POST /api/v1/interpretation-requests/{id}/advice` (docs/design.md §7). */
 export const DeliverAdviceBodySchema = z.strictObject({ summary: requiredMultiLineText(2000), body: requiredMultiLineText(50000) });
@@ -17,3 +17,22 @@ export const AdviceSchema = z
   })
   .meta({ id: 'Advice' });
 export type Advice = z.infer<typeof AdviceSchema>;
+
+/**
+ * Body of `PUT /api/v1/interpretation-requests/{id}/advice-draft`: the advice as written so far
+ * (autosaved; nothing required yet) and the `version` the writer last saw (0 before the first
+ * save). A save naming an older version answers 409 `conflict` with nothing written: another tab
+ * or device saved meanwhile (optimistic concurrency).
+ */
+export const SaveAdviceDraftBodySchema = z.strictObject({
+  summary: multiLineText(2000),
+  body: multiLineText(50000),
+  version: z.number().int().min(0),
+});
+export type SaveAdviceDraftBody = z.infer<typeof SaveAdviceDraftBodySchema>;
+
+/** The advice draft of a request: empty with `version: 0` before the first save. */
+export const AdviceDraftSchema = z
+  .object({ summary: z.string(), body: z.string(), version: z.number().int(), updatedAt: InstantSchema.nullable() })
+  .meta({ id: 'AdviceDraft' });
+export type AdviceDraft = z.infer<typeof AdviceDraftSchema>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RequestStatusSchema } from '../lifecycle.ts';
-import { CentsSchema, IdSchema, InstantSchema, multiLineText, PageQuerySchema, requiredMultiLineText } from './common.ts';
+import { CentsSchema, IdSchema, InstantSchema, IsoDateSchema, multiLineText, PageQuerySchema, requiredMultiLineText } from './common.ts';
 
 export const ASSIGNMENT_STATUSES = ['proposed', 'accepted', 'declined'] as const;
 export const AssignmentStatusSchema = z.enum(ASSIGNMENT_STATUSES);
@@ -125,6 +125,11 @@ export const AssignmentSchema = z
      */
     specialistActive: z.boolean(),
     proposedAt: InstantSchema,
+    /**
+     * The first day hours may be dated on (`YYYY-MM-DD`, Europe/Amsterdam): the day the request was
+     * first submitted (`firstWorkDate`); never after today, never in a closed month.
+     */
+    hoursFrom: IsoDateSchema,
     respondedAt: InstantSchema.nullable(),
     closedAt: InstantSchema.nullable(),
     /** Why the assignment closed; null while it is live. */

@@ -3,7 +3,16 @@ import { PATCHABLE_STATUSES, REASON_REQUIRED_STATUSES, REQUEST_STATUSES, Request
 import { RoleSchema } from '../roles.ts';
 import { AdviceSchema } from './advice.ts';
 import { AssignmentCloseCauseSchema, AssignmentSchema } from './assignments.ts';
-import { IdSchema, InstantSchema, IsoDateSchema, multiLineText, PageQuerySchema, requiredMultiLineText, requiredSingleLineText } from './common.ts';
+import {
+  IdSchema,
+  InstantSchema,
+  IsoDateSchema,
+  multiLineText,
+  PageQuerySchema,
+  requiredMultiLineText,
+  requiredSingleLineText,
+  singleLineText,
+} from './common.ts';
 import { FeedbackSchema } from './feedback.ts';
 
 export const URGENCIES = ['regular', 'urgent'] as const;
@@ -36,6 +45,36 @@ export const CreateInterpretationRequestBodySchema = z.strictObject({
   submit: z.boolean().optional(),
 });
 export type CreateInterpretationRequestBody = z.infer<typeof CreateInterpretationRequestBodySchema>;
+
+/**
+ * The fields of a **draft** (“Opslaan als concept”): whatever is filled in, only the casustafel
+ * required; each field keeps its limits, but nothing is required until the request is submitted,
+ * when the whole of `CreateInterpretationRequestBodySchema` applies (the server checks it on
+ * submission, 400 with a pointer per field). `POST /interpretation-requests` takes this shape (with
+ * `submit: true` checked in full); `PATCH /interpretation-requests/{id}/fields` takes it without
+ * `caseTableId` and `submit`.
+ */
+export const DraftRequestFieldsSchema = z.strictObject({
+  municipalityId: IdSchema.optional(),
+  caseReference: singleLineText(64).optional(),
+  question: multiLineText(5000).optional(),
+  context: multiLineText(10000).optional(),
+  expertiseAreaCodes: z.array(z.string().max(64)).max(10).optional(),
+  urgency: UrgencySchema.optional(),
+  deliverable: DeliverableSchema.optional(),
+  meetingDate: IsoDateSchema.optional(),
+  languages: z.array(LanguageCodeSchema).max(10).optional(),
+});
+export type DraftRequestFields = z.infer<typeof DraftRequestFieldsSchema>;
+
+/** Body of `POST /api/v1/interpretation-requests`: a draft's fields and its casustafel, or (with `submit: true`) a whole request. */
+export const NewRequestBodySchema = DraftRequestFieldsSchema.extend({
+  caseTableId: IdSchema,
+  /** An earlier, submitted request of the same casustafel that this one follows up (“vervolg op DP-…”). */
+  followUpOfId: IdSchema.optional(),
+  submit: z.boolean().optional(),
+});
+export type NewRequestBody = z.infer<typeof NewRequestBodySchema>;
 
 /**
  * Body of `PATCH /api/v1/interpretation-requests/{id}`: a lifecycle transition (docs/design.md §4), with
@@ -71,16 +110,18 @@ export type InterpretationRequestListQuery = z.infer<typeof InterpretationReques
 export const InterpretationRequestSummarySchema = z
   .object({
     id: IdSchema,
-    reference: z.string(),
+    /** The pool reference (`DP-2019-0007`), given on the first submission: null while a draft. */
+    reference: z.string().nullable(),
     status: RequestStatusSchema,
     caseTableId: IdSchema,
     caseTableName: z.string(),
-    municipalityId: IdSchema,
-    municipalityName: z.string(),
+    /** Null only while a draft that names none yet (as `deliverable`). */
+    municipalityId: IdSchema.nullable(),
+    municipalityName: z.string().nullable(),
     caseReference: z.string(),
     expertiseAreaCodes: z.array(z.string()),
     urgency: UrgencySchema,
-    deliverable: DeliverableSchema,
+    deliverable: DeliverableSchema.nullable(),
     meetingDate: z.string().nullable().meta({ format: 'date' }),
     languages: z.array(z.string()),
     specialistName: z.string().nullable(),
@@ -101,6 +142,11 @@ export const TimelineEventSchema = z
     reason: z.string().nullable(),
     /** A fixed system reason (no case content) when the system, not a person, gave the reason. */
     reasonCode: AssignmentCloseCauseSchema.nullable(),
+    /**
+     * On a resubmission after a question, and while the question is open on the `needs-information`
+     * event: which fields of the request the casustafel changed (field names, e.g. `question`).
+     */
+    changedFields: z.array(z.string()),
     occurredAt: InstantSchema,
   })
   .meta({ id: 'TimelineEvent' });
@@ -116,6 +162,21 @@ export const RequestActionSchema = z.enum(REQUEST_ACTIONS);
 export type RequestAction = z.infer<typeof RequestActionSchema>;
 
 /** One request with its timeline, assignments and (when the user may read it) advice. */
+/**
+ * What ending the request (close, withdraw, cancel) does to the work on it now, for the
+ * confirmation that names it: the reservation released (cents; null for who may not see money),
+ * the open extension requests that are refused with it, and the hours still awaiting a decision
+ * (they stay and can still be approved or rejected).
+ */
+export const EndEffectsSchema = z
+  .object({
+    releasedCents: z.number().int().nullable(),
+    openExtensionRequests: z.number().int(),
+    undecidedEntries: z.number().int(),
+  })
+  .meta({ id: 'EndEffects' });
+export type EndEffects = z.infer<typeof EndEffectsSchema>;
+
 export const InterpretationRequestSchema = InterpretationRequestSummarySchema.extend({
   question: z.string(),
   context: z.string().nullable(),
@@ -132,5 +193,11 @@ export const InterpretationRequestSchema = InterpretationRequestSummarySchema.ex
   contentPurgeDate: z.string().nullable().meta({ format: 'date' }),
   /** When the case content was purged (question, context and advice are then empty). */
   contentPurgedAt: InstantSchema.nullable(),
+  /** The earlier request this one follows up (“vervolg op DP-…”), or null. */
+  followUpOf: z.object({ id: IdSchema, reference: z.string() }).nullable(),
+  /** The later requests that follow this one up, oldest first. */
+  followUps: z.array(z.object({ id: IdSchema, reference: z.string() })),
+  /** What ending the request would do now; null when this user may not end it. */
+  endEffects: EndEffectsSchema.nullable(),
 }).meta({ id: 'InterpretationRequest' });
 export type InterpretationRequest = z.infer<typeof InterpretationRequestSchema>;

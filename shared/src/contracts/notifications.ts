@@ -24,6 +24,7 @@ export const NOTIFICATION_EVENTS = [
   'extension-requested',
   'extension-granted',
   'extension-refused',
+  'message-posted',
   'triage-reminder',
   'screening-expiring',
   'feedback-reminder',
@@ -61,6 +62,7 @@ export const PREFERENCE_EVENTS: Readonly<Partial<Record<NotificationEvent, reado
   'extension-granted': ['specialist'],
   'extension-refused': ['specialist'],
   'screening-expiring': ['coordinator', 'specialist'],
+  'message-posted': ['requester', 'coordinator', 'specialist'],
   'feedback-reminder': ['requester'],
 };
 

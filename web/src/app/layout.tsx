@@ -7,14 +7,18 @@ import { Loading } from '../components/loading.tsx';
 import { useLogout } from '../features/auth/api/logout.ts';
 import { isolate } from '../lib/bidi.ts';
 import { requestHeadingFocus } from '../lib/focus.ts';
+import { useUnreadMessages } from '../lib/unread-messages.ts';
 
 interface NavItem {
   to: string;
   label: string;
 }
 
-/** The navigation items of a user's roles, in a fixed order without duplicates. */
-export function navItemsFor(me: Me, t: (key: string) => string): NavItem[] {
+/**
+ * The navigation items of a user's roles, in a fixed order without duplicates; “Berichten”, for
+ * those who take part in threads, shows `messagesLabel` when given (the number of unread messages).
+ */
+export function navItemsFor(me: Me, t: (key: string) => string, messagesLabel?: string): NavItem[] {
   const items: NavItem[] = [];
   const roles = me.roles;
   if (roles.includes('coordinator')) {
@@ -25,6 +29,8 @@ export function navItemsFor(me: Me, t: (key: string) => string): NavItem[] {
   }
   if (roles.includes('specialist')) items.push({ to: '/assignments', label: t('nav.myAssignments') });
   if (roles.includes('specialist') && me.specialistId) items.push({ to: `/specialists/${me.specialistId}`, label: t('nav.myProfile') });
+  if (roles.some((r) => r === 'requester' || r === 'coordinator' || r === 'specialist'))
+    items.push({ to: '/messages', label: messagesLabel ?? t('nav.messages') });
   if (roles.includes('coordinator') || roles.includes('finance')) items.push({ to: '/budget', label: t('nav.budget') });
   if (roles.includes('coordinator') || roles.includes('finance')) items.push({ to: '/financial-statements', label: t('nav.financialStatements') });
   if (roles.includes('coordinator') || roles.includes('finance')) items.push({ to: '/reports', label: t('nav.reports') });
@@ -55,7 +61,9 @@ export function AppLayout({ me }: { me: Me | null }) {
   }
 
   // Until the second factor is set up, the session can do nothing else: no menu.
-  const items = me && !me.enrolmentOnly ? navItemsFor(me, t) : [];
+  const inThreads = !!me && !me.enrolmentOnly && me.roles.some((r) => r === 'requester' || r === 'coordinator' || r === 'specialist');
+  const unread = useUnreadMessages(inThreads).data?.total ?? 0;
+  const items = me && !me.enrolmentOnly ? navItemsFor(me, t, unread > 0 ? t('nav.messagesUnread', { count: unread }) : undefined) : [];
 
   return (
     <div className="dsp-app">

@@ -37,6 +37,7 @@ const FinancialStatementPage = page(() => import('./routes/financial-statement-p
 const ForgotPasswordPage = page(() => import('./routes/forgot-password-page.tsx'), 'ForgotPasswordPage');
 const KnowledgePage = page(() => import('./routes/knowledge-page.tsx'), 'KnowledgePage');
 const MailPage = page(() => import('./routes/mail-page.tsx'), 'MailPage');
+const MessagesPage = page(() => import('./routes/messages-page.tsx'), 'MessagesPage');
 const NewRequestPage = page(() => import('./routes/new-request-page.tsx'), 'NewRequestPage');
 const NotificationPreferencesPage = page(() => import('./routes/notification-preferences-page.tsx'), 'NotificationPreferencesPage');
 const ReportPage = page(() => import('./routes/report-page.tsx'), 'ReportPage');
@@ -134,6 +135,7 @@ export function AppRoutes() {
           <Route path="financial-statements" element={only(['finance', 'coordinator'], <FinancialStatementPage />)} />
           <Route path="reports" element={only(['coordinator', 'finance'], <ReportPage />)} />
           <Route path="mail" element={only(['admin'], <MailPage />)} />
+          <Route path="messages" element={only(['requester', 'coordinator', 'specialist'], <MessagesPage />)} />
           <Route path="reference-data" element={only(['admin'], <ReferenceDataPage />)} />
           <Route path="notification-preferences" element={<NotificationPreferencesPage />} />
           <Route path="no-access" element={<NoAccessPage />} />

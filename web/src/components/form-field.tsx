@@ -64,6 +64,9 @@ interface TextFieldProps extends TextControlProps {
   placeholder?: string;
   size?: 'small' | 'medium' | 'full';
   name?: string;
+  /** For a date: the first and last day the browser's picker offers (`YYYY-MM-DD`). */
+  min?: string;
+  max?: string;
 }
 
 /** A labelled single-line text input with optional description and inline error. */
@@ -85,6 +88,8 @@ export function TextField(props: TextFieldProps) {
         inputMode={props.inputMode}
         placeholder={props.placeholder}
         maxLength={props.maxLength}
+        min={props.min}
+        max={props.max}
         className={`dsp-input--${size}`}
         aria-describedby={describedBy(id, { description: !!description, error: !!error, extra })}
       />

@@ -16,6 +16,7 @@ export const queryRoots = {
   users: 'users',
   auditEvents: 'audit-events',
   referenceItems: 'reference-items',
+  messages: 'messages',
   knowledge: 'knowledge-products',
   financialStatements: 'financial-statements',
   reports: 'reports',

@@ -5,6 +5,7 @@ import {
   type AssignmentListQuery,
   CLOSE_CAUSES_KEEPING_ACCESS,
   findTransition,
+  firstWorkDate,
   LIVE_ASSIGNMENT_STATUSES,
   LOGGABLE_REQUEST_STATUSES,
 } from '@duidingspool/shared';
@@ -20,7 +21,8 @@ const r = schema.interpretationRequests;
 const columns = {
   id: a.id,
   requestId: a.requestId,
-  requestReference: r.reference,
+  // An assigned request was submitted, so it has its reference (CHECK interpretation_requests_submitted_complete).
+  requestReference: sql<string>`coalesce(${r.reference}, '')`,
   requestStatus: r.status,
   caseTableId: r.caseTableId,
   specialistId: a.specialistId,
@@ -36,6 +38,7 @@ const columns = {
   endReason: a.endReason,
   specialistActive: sql<boolean>`${activeInPool}`,
   proposedAt: a.proposedAt,
+  requestSubmittedAt: r.submittedAt,
   respondedAt: a.respondedAt,
   closedAt: a.closedAt,
   closeCause: a.closeCause,
@@ -52,9 +55,11 @@ export type AssignmentRecord = Omit<Assignment, 'rateCents' | 'reservedCents' | 
 /** One row of `base`: every column typed from the drizzle schema (statuses as their shared enums). */
 type AssignmentRow = Awaited<ReturnType<typeof base>>[number];
 
-function toRecord(row: AssignmentRow): AssignmentRecord {
+function toRecord({ requestSubmittedAt, ...row }: AssignmentRow): AssignmentRecord {
   return {
     ...row,
+    // An assigned request was submitted; the proposal's day stands in should the stamp be missing.
+    hoursFrom: firstWorkDate(requestSubmittedAt ?? row.proposedAt),
     specialistActive: row.specialistActive === true,
     proposedAt: iso(row.proposedAt),
     respondedAt: isoOrNull(row.respondedAt),

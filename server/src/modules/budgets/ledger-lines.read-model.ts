@@ -39,7 +39,8 @@ const ledgerColumns = {
   safetyRegionName: schema.safetyRegions.name,
   municipalityName: schema.municipalities.name,
   caseTableName: schema.caseTables.name,
-  poolReference: r.reference,
+  // Hours exist only on submitted requests, which have their reference.
+  poolReference: sql<string>`coalesce(${r.reference}, '')`,
   activity: schema.activities.nameNl,
   minutes: te.minutes,
   rateCents: te.rateCents,

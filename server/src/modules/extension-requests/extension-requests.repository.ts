@@ -1,6 +1,6 @@
 import { type Executor, schema } from '@duidingspool/db';
 import type { AssignmentCloseCause } from '@duidingspool/shared';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 
 const x = schema.extensionRequests;
 
@@ -22,4 +22,14 @@ export async function refuseOpenExtensionsOnClose(
     .where(and(eq(x.assignmentId, input.assignmentId), eq(x.status, 'requested')))
     .returning({ id: x.id });
   return rows.length;
+}
+
+/** The number of open (`requested`) extension requests on the assignments `assignmentIds`. */
+export async function openExtensionsOf(db: Executor, assignmentIds: readonly string[]): Promise<number> {
+  if (assignmentIds.length === 0) return 0;
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(x)
+    .where(and(eq(x.status, 'requested'), inArray(x.assignmentId, [...assignmentIds])));
+  return row?.n ?? 0;
 }

@@ -25,7 +25,7 @@ function base(db: Executor) {
     .select({
       id: x.id,
       assignmentId: x.assignmentId,
-      requestReference: schema.interpretationRequests.reference,
+      requestReference: sql<string>`coalesce(${schema.interpretationRequests.reference}, '')`,
       specialistName: schema.users.displayName,
       specialistUserId: schema.specialists.userId,
       extraMinutes: x.extraMinutes,

@@ -9,7 +9,7 @@ import {
   TERMINAL_STATUSES,
   type TimelineEvent,
 } from '@duidingspool/shared';
-import { and, asc, eq, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
 import { type Actor, hasRole } from '../../lib/context.ts';
 import { countUpTo, iso, isoOrNull, type PageWindow, page, type Seek, seekCursor, seekOrder } from '../../lib/pagination.ts';
 import { holdsRequest } from '../assignments/index.ts';
@@ -67,7 +67,7 @@ function summaryBase(db: Executor) {
     .select(summaryColumns)
     .from(r)
     .innerJoin(schema.caseTables, eq(schema.caseTables.id, r.caseTableId))
-    .innerJoin(schema.municipalities, eq(schema.municipalities.id, r.municipalityId));
+    .leftJoin(schema.municipalities, eq(schema.municipalities.id, r.municipalityId));
 }
 
 /** One row of `summaryBase`: every column typed from the drizzle schema (status, urgency, deliverable as their shared enums). */
@@ -143,7 +143,7 @@ export async function listRequests(db: Executor, actor: Actor, q: Interpretation
       .select({ ...summaryColumns, cursor: seekCursor(seek) })
       .from(r)
       .innerJoin(schema.caseTables, eq(schema.caseTables.id, r.caseTableId))
-      .innerJoin(schema.municipalities, eq(schema.municipalities.id, r.municipalityId))
+      .leftJoin(schema.municipalities, eq(schema.municipalities.id, r.municipalityId))
       .where(and(where, after))
       .orderBy(...seekOrder(seek))
       .limit(limit)
@@ -157,7 +157,7 @@ export async function findVisibleRequest(db: Executor, actor: Actor, id: string,
     .select({ ...summaryColumns, question: r.question, context: r.context, createdBy: r.createdBy, closedAt: r.closedAt, contentPurgedAt: r.contentPurgedAt })
     .from(r)
     .innerJoin(schema.caseTables, eq(schema.caseTables.id, r.caseTableId))
-    .innerJoin(schema.municipalities, eq(schema.municipalities.id, r.municipalityId))
+    .leftJoin(schema.municipalities, eq(schema.municipalities.id, r.municipalityId))
     .where(and(eq(r.id, id), visibleTo(actor)));
   const rows = lock ? await query.for('update', { of: r }) : await query;
   const row = rows[0];
@@ -182,6 +182,7 @@ export async function listTimeline(db: Executor, requestId: string): Promise<Tim
       actorRole: e.actorRole,
       reason: e.reason,
       reasonCode: e.reasonCode,
+      changedFields: e.changedFields,
       occurredAt: e.occurredAt,
     })
     .from(e)
@@ -190,6 +191,7 @@ export async function listTimeline(db: Executor, requestId: string): Promise<Tim
     .orderBy(asc(e.occurredAt), asc(e.seq));
   return rows.map((row) => ({
     ...row,
+    changedFields: row.changedFields ?? [],
     occurredAt: iso(row.occurredAt),
   }));
 }
@@ -211,9 +213,12 @@ export async function recordTransition(
     reason?: string | null | undefined;
     /** A fixed system reason instead of (or besides) a person's reason. */
     reasonCode?: AssignmentCloseCause | undefined;
+    /** The fields changed since information was asked (a resubmission). */
+    changedFields?: readonly string[] | undefined;
   },
 ): Promise<void> {
   await db.insert(schema.requestStatusEvents).values({
+    changedFields: input.changedFields && input.changedFields.length > 0 ? [...input.changedFields] : null,
     requestId: input.requestId,
     fromStatus: input.from,
     toStatus: input.to,
@@ -265,4 +270,24 @@ export async function noteRetentionFailure(
     .where(eq(r.id, requestId))
     .returning({ failures: r.retentionFailures, retryAt: r.retentionRetryAt });
   return failed;
+}
+
+/**
+ * Adds `fields` to the field names recorded on the request's latest timeline event (its open
+ * `needs-information` event while the casustafel edits), so the resubmission can say what changed.
+ *
+ * @returns the names recorded now, sorted
+ */
+export async function noteChangedFields(db: Executor, requestId: string, fields: readonly string[]): Promise<string[]> {
+  const e = schema.requestStatusEvents;
+  const [latest] = await db
+    .select({ id: e.id, changedFields: e.changedFields })
+    .from(e)
+    .where(eq(e.requestId, requestId))
+    .orderBy(desc(e.occurredAt), desc(e.seq))
+    .limit(1);
+  if (!latest) return [];
+  const all = [...new Set([...(latest.changedFields ?? []), ...fields])].sort();
+  if (fields.length > 0) await db.update(e).set({ changedFields: all }).where(eq(e.id, latest.id));
+  return all;
 }

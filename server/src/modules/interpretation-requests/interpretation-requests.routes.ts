@@ -1,28 +1,35 @@
 import {
+  AdviceDraftSchema,
   AdviceSchema,
   AssignmentSchema,
   CreateAssignmentBodySchema,
-  CreateInterpretationRequestBodySchema,
   DeliverAdviceBodySchema,
+  DraftRequestFieldsSchema,
   FeedbackSchema,
   GiveFeedbackBodySchema,
   IdParamsSchema,
   InterpretationRequestListQuerySchema,
   InterpretationRequestSchema,
   InterpretationRequestSummarySchema,
+  NewRequestBodySchema,
   PatchInterpretationRequestBodySchema,
   pageOf,
+  SaveAdviceDraftBodySchema,
 } from '@duidingspool/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { serviceContext } from '../../lib/service-context.ts';
 import { assignSpecialist } from '../assignments/index.ts';
+import { getAdviceDraft, saveAdviceDraft } from './advice-drafts.service.ts';
 import { giveFeedback } from './feedback.service.ts';
 import {
   createInterpretationRequest,
+  deleteDraft,
   deliverAdvice,
   getInterpretationRequest,
   listInterpretationRequests,
   transitionInterpretationRequest,
+  updateRequestFields,
 } from './interpretation-requests.service.ts';
 
 const tags = ['interpretation-requests'];
@@ -48,8 +55,8 @@ export const interpretationRequestRoutes: FastifyPluginAsyncZod<{ now: () => Dat
     config: { roles: ['requester'] },
     schema: {
       tags,
-      summary: 'Nieuw duidingsverzoek (concept of direct ingediend)',
-      body: CreateInterpretationRequestBodySchema,
+      summary: 'Nieuw duidingsverzoek (concept met wat is ingevuld, of compleet en direct ingediend)',
+      body: NewRequestBodySchema,
       response: { 201: InterpretationRequestSchema },
     },
     handler: async (request, reply) => {
@@ -76,6 +83,27 @@ export const interpretationRequestRoutes: FastifyPluginAsyncZod<{ now: () => Dat
     handler: async (request) => transitionInterpretationRequest(ctx(request), request.params.id, request.body),
   });
 
+  app.patch('/interpretation-requests/:id/fields', {
+    config: { roles: ['requester'] },
+    schema: {
+      tags,
+      summary: 'Velden wijzigen van een concept, of van een verzoek waarbij om informatie is gevraagd',
+      params: IdParamsSchema,
+      body: DraftRequestFieldsSchema,
+      response: { 200: InterpretationRequestSchema },
+    },
+    handler: async (request) => updateRequestFields(ctx(request), request.params.id, request.body),
+  });
+
+  app.delete('/interpretation-requests/:id', {
+    config: { roles: ['requester'] },
+    schema: { tags, summary: 'Concept verwijderen', params: IdParamsSchema, response: { 204: z.undefined() } },
+    handler: async (request, reply) => {
+      await deleteDraft(ctx(request), request.params.id);
+      return reply.code(204).send();
+    },
+  });
+
   app.post('/interpretation-requests/:id/assignments', {
     config: { roles: ['coordinator'], problems: ['separation-of-duties', 'specialist-inactive', 'screening-expired', 'specialist-absent', 'no-rate'] },
     schema: {
@@ -89,6 +117,24 @@ export const interpretationRequestRoutes: FastifyPluginAsyncZod<{ now: () => Dat
       const assignment = await assignSpecialist(ctx(request), request.params.id, request.body);
       return reply.code(201).header('Location', `/api/v1/assignments/${assignment.id}`).send(assignment);
     },
+  });
+
+  app.get('/interpretation-requests/:id/advice-draft', {
+    config: { roles: ['specialist'] },
+    schema: { tags, summary: 'Het advies in wording (concept)', params: IdParamsSchema, response: { 200: AdviceDraftSchema } },
+    handler: async (request) => getAdviceDraft(ctx(request), request.params.id),
+  });
+
+  app.put('/interpretation-requests/:id/advice-draft', {
+    config: { roles: ['specialist'], problems: ['conflict'] },
+    schema: {
+      tags,
+      summary: 'Concept van het advies opslaan (met versie; een verouderde versie geeft 409)',
+      params: IdParamsSchema,
+      body: SaveAdviceDraftBodySchema,
+      response: { 200: AdviceDraftSchema },
+    },
+    handler: async (request) => saveAdviceDraft(ctx(request), request.params.id, request.body),
   });
 
   app.post('/interpretation-requests/:id/advice', {

@@ -1,13 +1,16 @@
-import { schema } from '@duidingspool/db';
+import { type Executor, schema } from '@duidingspool/db';
 import {
   type Advice,
   type AssignmentCloseCause,
   amsterdamDate,
-  type CreateInterpretationRequestBody,
+  CreateInterpretationRequestBodySchema,
   type DeliverAdviceBody,
+  type DraftRequestFields,
+  type EndEffects,
   findTransition,
   type InterpretationRequest,
   type InterpretationRequestListQuery,
+  type NewRequestBody,
   type PatchInterpretationRequestBody,
   patchTargets,
   REQUEST_STATUS_LABELS_NL,
@@ -15,19 +18,21 @@ import {
   type Role,
   yearOf,
 } from '@duidingspool/shared';
-import { eq } from 'drizzle-orm';
-import { AppError, invalidField, invalidTransition, notFound } from '../../errors.ts';
+import { and, asc, eq, isNotNull } from 'drizzle-orm';
+import { AppError, forbidden, invalidField, invalidTransition, notFound } from '../../errors.ts';
 import { type Actor, hasRole, type ServiceContext } from '../../lib/context.ts';
 import { iso } from '../../lib/pagination.ts';
 import { assertNoPersonalData } from '../../lib/personal-data-guard.ts';
 import { isOwnWork, ownWorkRefused } from '../../lib/separation-of-duties.ts';
 import { type AssignmentRecord, closeAssignment, isLive, listForRequest, lockLiveForRequest, toAssignment } from '../assignments/index.ts';
 import { audit } from '../audit/index.ts';
+import { openExtensionsOf } from '../extension-requests/index.ts';
 import { enqueueNotification } from '../notifications/index.ts';
 import { caseTableRetired, servesMunicipality } from '../organisation/index.ts';
 import { retiredExpertiseAreas, unknownExpertiseAreas } from '../specialists/index.ts';
+import { undecidedEntriesOf } from '../time-entries/index.ts';
 import { feedbackOf, mayGiveFeedback } from './feedback.service.ts';
-import { findVisibleRequest, listRequests, listTimeline, nextReference, recordTransition } from './interpretation-requests.repository.ts';
+import { findVisibleRequest, listRequests, listTimeline, nextReference, noteChangedFields, recordTransition } from './interpretation-requests.repository.ts';
 
 /**
  * Why a live assignment closes when its request ends in this status (docs/design.md §4). A request
@@ -69,6 +74,40 @@ function decidesOnOwnWork(actor: Actor, by: Role, assignments: readonly Assignme
   return by === 'coordinator' && assignments.some((a) => isLive(a) && isOwnWork(actor, a.specialistUserId));
 }
 
+/** The request this one follows up and those that follow it up (pool references only, no case content). */
+async function followUpLinks(db: Executor, id: string) {
+  const r = schema.interpretationRequests;
+  const [self] = await db.select({ followUpOfId: r.followUpOfId }).from(r).where(eq(r.id, id));
+  const [earlier] = self?.followUpOfId ? await db.select({ id: r.id, reference: r.reference }).from(r).where(eq(r.id, self.followUpOfId)) : [];
+  const later = await db
+    .select({ id: r.id, reference: r.reference })
+    .from(r)
+    .where(and(eq(r.followUpOfId, id), isNotNull(r.reference)))
+    .orderBy(asc(r.submittedAt));
+  return {
+    followUpOf: earlier?.reference ? { id: earlier.id, reference: earlier.reference } : null,
+    followUps: later.flatMap((x) => (x.reference ? [{ id: x.id, reference: x.reference }] : [])),
+  };
+}
+
+/**
+ * What ending the request would do to its work now (docs/design.md §4, for the confirmation): the
+ * unused reservations of its live assignments are released (in cents, for who may see money), their
+ * open extension requests are refused, and undecided hours stay to be approved or rejected.
+ */
+async function endEffects(ctx: ServiceContext, records: readonly AssignmentRecord[], seesMoney: boolean): Promise<EndEffects> {
+  const live = records.filter(isLive);
+  const ids = live.map((x) => x.id);
+  return {
+    releasedCents: seesMoney ? live.reduce((sum, x) => sum + x.reservedCents, 0) : null,
+    openExtensionRequests: await openExtensionsOf(ctx.db, ids),
+    undecidedEntries: await undecidedEntriesOf(
+      ctx.db,
+      records.map((x) => x.id),
+    ),
+  };
+}
+
 /**
  * A page of the requests the actor may see (docs/design.md §2, §7). No case content: the list carries
  * no question, context or advice.
@@ -77,52 +116,81 @@ export function listInterpretationRequests(ctx: ServiceContext, q: Interpretatio
   return listRequests(ctx.db, ctx.actor, q);
 }
 
+/** 400 `validation-failed` with one pointer per field the full request rule refuses (submitting a draft). */
+function incomplete(issues: readonly { path: readonly PropertyKey[]; message: string }[]): AppError {
+  const errors = issues.map((i) => ({ in: 'body' as const, pointer: `/${i.path.map(String).join('/')}`, message: i.message }));
+  return new AppError('validation-failed', `Het verzoek is nog niet compleet: ${[...new Set(errors.map((e) => e.pointer))].join(', ')}.`, { errors });
+}
+
 /**
- * Creates a request for one of the actor's casustafels, as a draft or (with `submit`) submitted;
- * coordinators are notified of a submitted request. Case content is checked by the personal-data
- * guard (docs/design.md §6).
+ * The references of a request's casustafel checked for the fields given (a draft checks what it
+ * has; a submission all of it): a retired casustafel takes nothing new, the municipality must be
+ * served by the casustafel, expertise areas must exist and not be retired (decision 081).
  *
- * @throws AppError 400 `validation-failed` (unknown casustafel, municipality not served by it,
- *   unknown expertise area), 409 `retired` (the casustafel or an expertise area is retired,
- *   decision 081), 422 `personal-data-detected`
+ * @throws AppError 400 `validation-failed`, 409 `retired`
  */
-export async function createInterpretationRequest(ctx: ServiceContext, body: CreateInterpretationRequestBody): Promise<InterpretationRequest> {
+async function checkReferences(tx: Executor, caseTableId: string, fields: { municipalityId?: string | null; expertiseAreaCodes?: readonly string[] }) {
+  if (await caseTableRetired(tx, caseTableId))
+    throw new AppError('retired', 'Deze casustafel is opgeheven en neemt geen nieuwe aanvragen aan.', {
+      errors: [{ in: 'body', pointer: '/caseTableId', message: 'deze casustafel is opgeheven' }],
+    });
+  if (fields.municipalityId && !(await servesMunicipality(tx, caseTableId, fields.municipalityId)))
+    throw invalidField('/municipalityId', 'deze gemeente valt niet onder de gekozen casustafel');
+  const given = fields.expertiseAreaCodes ?? [];
+  const codes = [...new Set(given)];
+  const unknown = await unknownExpertiseAreas(tx, codes);
+  if (unknown.length > 0) throw invalidField(`/expertiseAreaCodes/${given.indexOf(unknown[0] as string)}`, `onbekend expertisegebied ${unknown[0]}`);
+  const [retired] = await retiredExpertiseAreas(tx, codes);
+  if (retired !== undefined) {
+    throw new AppError('retired', `Het expertisegebied ${retired} is opgeheven.`, {
+      errors: [{ in: 'body', pointer: `/expertiseAreaCodes/${given.indexOf(retired)}`, message: 'dit expertisegebied is opgeheven' }],
+    });
+  }
+}
+
+/**
+ * Creates a request for one of the actor's casustafels: with `submit: true` submitted at once
+ * (checked in full, given its pool reference, coordinators notified); otherwise a **draft** that
+ * keeps whatever is filled in (only the casustafel is required) and has no reference yet
+ * (docs/design.md §4, “Drafts”). Case content is checked by the personal-data guard (§6).
+ *
+ * @throws AppError 400 `validation-failed` (not a member of the casustafel, municipality not served
+ *   by it, unknown expertise area, an incomplete request submitted), 409 `retired` (the casustafel
+ *   or an expertise area is retired, decision 081), 422 `personal-data-detected`
+ */
+export async function createInterpretationRequest(ctx: ServiceContext, body: NewRequestBody): Promise<InterpretationRequest> {
   const { actor } = ctx;
   if (!actor.caseTableIds.includes(body.caseTableId)) throw invalidField('/caseTableId', 'u bent geen lid van deze casustafel');
+  if (body.submit) {
+    const { followUpOfId: _link, ...request } = body;
+    const full = CreateInterpretationRequestBodySchema.safeParse(request);
+    if (!full.success) throw incomplete(full.error.issues);
+  }
   assertNoPersonalData({ caseReference: body.caseReference, question: body.question, context: body.context });
   const id = await ctx.db.transaction(async (tx) => {
-    // A retired casustafel keeps its history but takes no new requests (decision 081).
-    if (await caseTableRetired(tx, body.caseTableId))
-      throw new AppError('retired', 'Deze casustafel is opgeheven en neemt geen nieuwe aanvragen aan.', {
-        errors: [{ in: 'body', pointer: '/caseTableId', message: 'deze casustafel is opgeheven' }],
-      });
-    if (!(await servesMunicipality(tx, body.caseTableId, body.municipalityId)))
-      throw invalidField('/municipalityId', 'deze gemeente valt niet onder de gekozen casustafel');
-    const codes = [...new Set(body.expertiseAreaCodes)];
-    const unknown = await unknownExpertiseAreas(tx, codes);
-    if (unknown.length > 0)
-      throw invalidField(`/expertiseAreaCodes/${body.expertiseAreaCodes.indexOf(unknown[0] as string)}`, `onbekend expertisegebied ${unknown[0]}`);
-    const [retired] = await retiredExpertiseAreas(tx, codes);
-    if (retired !== undefined) {
-      const pointer = `/expertiseAreaCodes/${body.expertiseAreaCodes.indexOf(retired)}`;
-      throw new AppError('retired', `Het expertisegebied ${retired} is opgeheven.`, {
-        errors: [{ in: 'body', pointer, message: 'dit expertisegebied is opgeheven' }],
-      });
+    await checkReferences(tx, body.caseTableId, body);
+    if (body.followUpOfId !== undefined) {
+      // A follow-up names an earlier request the actor sees, of the same casustafel, that was submitted.
+      const earlier = await findVisibleRequest(tx, actor, body.followUpOfId);
+      if (!earlier || earlier.caseTableId !== body.caseTableId || earlier.reference === null)
+        throw invalidField('/followUpOfId', 'geen ingediend verzoek van deze casustafel');
     }
+    const codes = [...new Set(body.expertiseAreaCodes ?? [])];
     const status: RequestStatus = body.submit ? 'submitted' : 'draft';
     const now = ctx.now();
-    const reference = await nextReference(tx, REFERENCE_PREFIX, yearOf(amsterdamDate(now)));
+    // The pool reference is given on submission, not to a draft (which may never be sent).
+    const reference = body.submit ? await nextReference(tx, REFERENCE_PREFIX, yearOf(amsterdamDate(now))) : null;
     const [row] = await tx
       .insert(schema.interpretationRequests)
       .values({
         reference,
         caseTableId: body.caseTableId,
-        municipalityId: body.municipalityId,
-        caseReference: body.caseReference.trim(),
-        question: body.question,
+        municipalityId: body.municipalityId ?? null,
+        caseReference: (body.caseReference ?? '').trim(),
+        question: body.question ?? '',
         context: body.context ?? null,
-        urgency: body.urgency,
-        deliverable: body.deliverable,
+        urgency: body.urgency ?? 'regular',
+        deliverable: body.deliverable ?? null,
         meetingDate: body.meetingDate ?? null,
         languages: [...new Set(body.languages ?? [])],
         status,
@@ -130,20 +198,156 @@ export async function createInterpretationRequest(ctx: ServiceContext, body: Cre
         createdAt: now,
         updatedAt: now,
         submittedAt: body.submit ? now : null,
+        followUpOfId: body.followUpOfId ?? null,
       })
       .returning({ id: schema.interpretationRequests.id });
     if (!row) throw new Error('insert returned no row');
-    await tx.insert(schema.requestExpertiseAreas).values(codes.map((code) => ({ requestId: row.id, expertiseAreaCode: code })));
+    if (codes.length > 0) await tx.insert(schema.requestExpertiseAreas).values(codes.map((code) => ({ requestId: row.id, expertiseAreaCode: code })));
     await tx
       .insert(schema.requestStatusEvents)
       .values({ requestId: row.id, fromStatus: null, toStatus: status, actorId: actor.userId, actorRole: 'requester', occurredAt: now });
     await audit(ctx, tx, { action: 'create', objectType: 'interpretation-request', objectId: row.id, result: 'success', details: { status, reference } });
-    if (status === 'submitted') {
+    if (reference !== null) {
       await enqueueNotification(tx, ctx, { event: 'request-submitted', reference, linkPath: `/requests/${row.id}`, recipients: { roles: ['coordinator'] } });
     }
     return row.id;
   });
   return getInterpretationRequest(ctx, id, { audited: false });
+}
+
+/** The editable fields of a request as stored, in the shape of the request body. */
+async function storedFields(tx: Executor, id: string) {
+  const r = schema.interpretationRequests;
+  const [row] = await tx
+    .select({
+      municipalityId: r.municipalityId,
+      caseReference: r.caseReference,
+      question: r.question,
+      context: r.context,
+      urgency: r.urgency,
+      deliverable: r.deliverable,
+      meetingDate: r.meetingDate,
+      languages: r.languages,
+    })
+    .from(r)
+    .where(eq(r.id, id));
+  if (!row) throw new Error('request vanished');
+  const areas = await tx
+    .select({ code: schema.requestExpertiseAreas.expertiseAreaCode })
+    .from(schema.requestExpertiseAreas)
+    .where(eq(schema.requestExpertiseAreas.requestId, id));
+  return { ...row, expertiseAreaCodes: areas.map((a) => a.code).sort() };
+}
+
+/** The stored fields as a whole request body, for the full rule (`CreateInterpretationRequestBodySchema`). */
+const asFullBody = (caseTableId: string, f: Awaited<ReturnType<typeof storedFields>>) => ({
+  caseTableId,
+  municipalityId: f.municipalityId ?? undefined,
+  caseReference: f.caseReference,
+  question: f.question,
+  ...(f.context !== null ? { context: f.context } : {}),
+  expertiseAreaCodes: f.expertiseAreaCodes,
+  urgency: f.urgency,
+  deliverable: f.deliverable ?? undefined,
+  ...(f.meetingDate !== null ? { meetingDate: f.meetingDate } : {}),
+  languages: f.languages,
+});
+
+/**
+ * The casustafel changes the fields of its request (docs/design.md §4, “Drafts”): a draft keeps
+ * whatever is filled in; a request that waits for information stays complete (checked in full).
+ * Any other request is refused with 409: once submitted, the request is what the pool works on.
+ * Fields left out keep their value. The audit names the fields changed, never their text.
+ *
+ * @throws AppError 404 `not-found`, 403 `forbidden` (not a member of its casustafel), 409
+ *   `invalid-transition` (not a draft or waiting for information), 400 `validation-failed`, 409
+ *   `retired`, 422 `personal-data-detected`
+ */
+export async function updateRequestFields(ctx: ServiceContext, id: string, body: DraftRequestFields): Promise<InterpretationRequest> {
+  const { actor } = ctx;
+  await ctx.db.transaction(async (tx) => {
+    const request = await findVisibleRequest(tx, actor, id, true);
+    if (!request) throw notFound('Dit duidingsverzoek');
+    if (!actor.caseTableIds.includes(request.caseTableId)) throw forbidden('Alleen de leden van de casustafel wijzigen dit verzoek.');
+    if (request.status !== 'draft' && request.status !== 'needs-information')
+      throw invalidTransition(
+        `Het verzoek is '${REQUEST_STATUS_LABELS_NL[request.status]}': alleen een concept, of een verzoek waarbij om informatie is gevraagd, kan worden gewijzigd.`,
+      );
+    const before = await storedFields(tx, id);
+    const after = {
+      ...before,
+      ...Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined)),
+    } as typeof before;
+    if (body.caseReference !== undefined) after.caseReference = body.caseReference.trim();
+    if (request.status !== 'draft') {
+      const full = CreateInterpretationRequestBodySchema.safeParse(asFullBody(request.caseTableId, after));
+      if (!full.success) throw incomplete(full.error.issues);
+    }
+    await checkReferences(tx, request.caseTableId, body);
+    // The costly check of the body last, after existence, permission and state (docs/design.md §6).
+    assertNoPersonalData({ caseReference: body.caseReference, question: body.question, context: body.context });
+    const changed = (Object.keys(body) as (keyof DraftRequestFields)[]).filter(
+      (k) => body[k] !== undefined && JSON.stringify(before[k as keyof typeof before]) !== JSON.stringify(after[k as keyof typeof after]),
+    );
+    const r = schema.interpretationRequests;
+    await tx
+      .update(r)
+      .set({
+        municipalityId: after.municipalityId,
+        caseReference: after.caseReference,
+        question: after.question,
+        context: after.context,
+        urgency: after.urgency,
+        deliverable: after.deliverable,
+        meetingDate: after.meetingDate,
+        languages: [...new Set(after.languages)],
+        updatedAt: ctx.now(),
+      })
+      .where(eq(r.id, id));
+    if (body.expertiseAreaCodes !== undefined) {
+      await tx.delete(schema.requestExpertiseAreas).where(eq(schema.requestExpertiseAreas.requestId, id));
+      const codes = [...new Set(body.expertiseAreaCodes)];
+      if (codes.length > 0) await tx.insert(schema.requestExpertiseAreas).values(codes.map((code) => ({ requestId: id, expertiseAreaCode: code })));
+    }
+    // While information is asked, the timeline collects which fields the casustafel changed.
+    if (request.status === 'needs-information') await noteChangedFields(tx, id, changed);
+    await audit(ctx, tx, { action: 'update-fields', objectType: 'interpretation-request', objectId: id, result: 'success', details: { fields: changed } });
+  });
+  return getInterpretationRequest(ctx, id, { audited: false });
+}
+
+/**
+ * A member of its casustafel deletes a draft, with everything it holds (it was never submitted, so
+ * nothing refers to it but its own rows). A submitted request is never deleted: 409.
+ *
+ * @throws AppError 404 `not-found`, 403 `forbidden`, 409 `invalid-transition`
+ */
+export async function deleteDraft(ctx: ServiceContext, id: string): Promise<void> {
+  const { actor } = ctx;
+  await ctx.db.transaction(async (tx) => {
+    const request = await findVisibleRequest(tx, actor, id, true);
+    if (!request) throw notFound('Dit duidingsverzoek');
+    if (!actor.caseTableIds.includes(request.caseTableId)) throw forbidden('Alleen de leden van de casustafel verwijderen een concept.');
+    if (request.status !== 'draft') throw invalidTransition('Alleen een concept kan worden verwijderd; een ingediend verzoek trekt u in.');
+    await tx.delete(schema.requestExpertiseAreas).where(eq(schema.requestExpertiseAreas.requestId, id));
+    await tx.delete(schema.requestStatusEvents).where(eq(schema.requestStatusEvents.requestId, id));
+    await tx.delete(schema.interpretationRequests).where(eq(schema.interpretationRequests.id, id));
+    await audit(ctx, tx, { action: 'delete-draft', objectType: 'interpretation-request', objectId: id, result: 'success' });
+  });
+}
+
+/**
+ * Submitting a draft: the whole request rule applies now (400 naming each missing or wrong field),
+ * its references are checked again, and it gets its pool reference. Called inside the transition.
+ */
+async function completeDraftSubmission(ctx: ServiceContext, tx: Executor, id: string, caseTableId: string): Promise<string> {
+  const fields = await storedFields(tx, id);
+  const full = CreateInterpretationRequestBodySchema.safeParse(asFullBody(caseTableId, fields));
+  if (!full.success) throw incomplete(full.error.issues);
+  await checkReferences(tx, caseTableId, fields);
+  const reference = await nextReference(tx, REFERENCE_PREFIX, yearOf(amsterdamDate(ctx.now())));
+  await tx.update(schema.interpretationRequests).set({ reference }).where(eq(schema.interpretationRequests.id, id));
+  return reference;
 }
 
 /**
@@ -182,17 +386,22 @@ export async function getInterpretationRequest(ctx: ServiceContext, id: string, 
     await audit(ctx, ctx.db, { action: 'read', objectType: 'interpretation-request', objectId: id, result: 'success', details: { advice: advice !== null } });
   }
   const { closedAt, ...rest } = request;
+  const { followUpOf, followUps } = await followUpLinks(ctx.db, id);
   const feedback = await feedbackOf(ctx.db, id);
+  const allowedTransitions = patchTargets(request.status, roles).filter((to) => {
+    const edge = findTransition(request.status, to, roles);
+    return edge !== undefined && !decidesOnOwnWork(actor, edge.by, records);
+  });
   return {
     ...rest,
+    followUpOf,
+    followUps,
+    endEffects: allowedTransitions.some((to) => CLOSE_CAUSE_OF_REQUEST_END[to]) ? await endEffects(ctx, records, seesMoney) : null,
     contentPurgeDate: closedAt && !request.contentPurgedAt ? amsterdamDate(addMonths(closedAt, ctx.retentionCaseMonths)) : null,
     timeline: await listTimeline(ctx.db, id),
     assignments,
     advice,
-    allowedTransitions: patchTargets(request.status, roles).filter((to) => {
-      const edge = findTransition(request.status, to, roles);
-      return edge !== undefined && !decidesOnOwnWork(actor, edge.by, records);
-    }),
+    allowedTransitions,
     feedback,
     allowedActions: [
       ...(findTransition(request.status, 'assigned', roles, 'assign') ? (['assign'] as const) : []),
@@ -227,6 +436,8 @@ export async function transitionInterpretationRequest(ctx: ServiceContext, id: s
     }
     // The costly check of the body last, after existence, permission and state (docs/design.md §6).
     assertNoPersonalData({ reason: body.reason });
+    // A draft is checked in full only now, and gets its pool reference.
+    const reference = request.status === 'draft' ? await completeDraftSubmission(ctx, tx, id, request.caseTableId) : (request.reference ?? '');
     // Ending a request releases what its live assignments still hold (a declined one, from submitted, has none).
     const closeCause = CLOSE_CAUSE_OF_REQUEST_END[body.status];
     if (closeCause) {
@@ -235,14 +446,14 @@ export async function transitionInterpretationRequest(ctx: ServiceContext, id: s
         if (body.status === 'withdrawn' || (body.status === 'closed' && assignment.status === 'accepted')) {
           await enqueueNotification(tx, ctx, {
             event: 'request-closed',
-            reference: request.reference,
+            reference,
             linkPath: `/requests/${id}`,
             recipients: { userIds: [assignment.specialistUserId] },
           });
         } else if (body.status === 'cancelled') {
           await enqueueNotification(tx, ctx, {
             event: 'request-cancelled',
-            reference: request.reference,
+            reference,
             linkPath: `/requests/${id}`,
             recipients: { userIds: [assignment.specialistUserId] },
           });
@@ -252,7 +463,7 @@ export async function transitionInterpretationRequest(ctx: ServiceContext, id: s
     if (body.status === 'cancelled') {
       await enqueueNotification(tx, ctx, {
         event: 'request-cancelled',
-        reference: request.reference,
+        reference,
         linkPath: `/requests/${id}`,
         recipients: { caseTableId: request.caseTableId },
       });
@@ -264,6 +475,8 @@ export async function transitionInterpretationRequest(ctx: ServiceContext, id: s
       actorId: actor.userId,
       actorRole: edge.by,
       reason: body.reason,
+      // A resubmission names the fields changed since the question (collected on its event).
+      changedFields: request.status === 'needs-information' && body.status === 'submitted' ? await noteChangedFields(tx, id, []) : undefined,
       at: ctx.now(),
     });
     await audit(ctx, tx, {
@@ -273,7 +486,7 @@ export async function transitionInterpretationRequest(ctx: ServiceContext, id: s
       result: 'success',
       details: { from: request.status, to: body.status },
     });
-    const notice = { reference: request.reference, linkPath: `/requests/${id}` };
+    const notice = { reference, linkPath: `/requests/${id}` };
     if (body.status === 'submitted') await enqueueNotification(tx, ctx, { ...notice, event: 'request-submitted', recipients: { roles: ['coordinator'] } });
     if (body.status === 'needs-information')
       await enqueueNotification(tx, ctx, { ...notice, event: 'request-needs-information', recipients: { caseTableId: request.caseTableId } });

@@ -8,8 +8,15 @@ import type { MailParams } from './templates.tsx';
 
 export type { NotificationEvent } from '@duidingspool/shared';
 
-/** Who receives a notification: users by id, every active holder of a role, or a casustafel's members. */
-export type Recipients = { userIds: string[] } | { roles: ('coordinator' | 'finance')[] } | { caseTableId: string };
+/**
+ * Who receives a notification: users by id, every active holder of a role, a casustafel's members,
+ * or everyone in any of several such groups (`anyOf`; a person in two groups gets one mail).
+ */
+export type Recipients =
+  | { userIds: string[] }
+  | { roles: ('coordinator' | 'finance')[] }
+  | { caseTableId: string }
+  | { anyOf: Exclude<Recipients, { anyOf: unknown }>[] };
 
 /**
  * What the outbox needs from the caller's context: the public URL (host of the Message-ID), the
@@ -38,9 +45,16 @@ export interface EnqueueInput {
    * second enqueue (another instance, a retry) writes nothing. Used by reminders and thresholds.
    */
   dedupeKey?: string;
+  /** Users who get no mail even when a group includes them (the author of a message). */
+  exceptUserIds?: readonly string[];
 }
 
-async function recipientsOf(db: Executor, recipients: Recipients) {
+async function recipientsOf(db: Executor, recipients: Recipients): Promise<{ id: string; email: string }[]> {
+  if ('anyOf' in recipients) {
+    const byId = new Map<string, { id: string; email: string }>();
+    for (const group of recipients.anyOf) for (const row of await recipientsOf(db, group)) byId.set(row.id, row);
+    return [...byId.values()];
+  }
   const u = schema.users;
   const active = eq(u.isActive, true);
   const cols = { id: u.id, email: u.email };
@@ -86,7 +100,7 @@ export function enqueueNotification(db: Executor, ctx: OutboxContext, input: Enq
 
 /** Writes the rows; `digestAt` says when a row parked now goes out (unused for security mails). */
 async function enqueue(db: Executor, ctx: Pick<OutboxContext, 'publicUrl' | 'now'>, input: EnqueueInput, digestAt: (now: Date) => Date): Promise<number> {
-  const rows = await recipientsOf(db, input.recipients);
+  const rows = (await recipientsOf(db, input.recipients)).filter((r) => !input.exceptUserIds?.includes(r.id));
   if (rows.length === 0) return 0;
   const security = SECURITY_EVENTS.includes(input.event);
   const prefs = security

@@ -120,6 +120,11 @@ const nl: Record<NotificationEvent, EventText> = {
     body: (_r, p) => `Van het budget ${p.year ?? ''} is nu ${p.thresholdPercent ?? ''}% of meer gereserveerd, in behandeling of besteed.`,
     action: 'Budget bekijken',
   },
+  'message-posted': {
+    subject: (r) => `Nieuw bericht bij ${r}`,
+    body: (r) => `Er is een nieuw bericht bij duidingsverzoek ${r}. U leest het in de Duidingspool.`,
+    action: 'Bericht lezen',
+  },
   'extension-requested': {
     subject: (r) => `Verzoek om meer uren voor ${r}`,
     body: (r) => `De duidingsspecialist bij ${r} vraagt om meer uren. In de Duidingspool leest u de toelichting en beslist u.`,
@@ -241,6 +246,11 @@ const en: Record<NotificationEvent, EventText> = {
     subject: (_r, p) => `Budget ${p.year ?? ''}: ${p.thresholdPercent ?? ''}% in use`,
     body: (_r, p) => `${p.thresholdPercent ?? ''}% or more of the ${p.year ?? ''} budget is now reserved, pending or spent.`,
     action: 'View budget',
+  },
+  'message-posted': {
+    subject: (r) => `New message on ${r}`,
+    body: (r) => `There is a new message on interpretation request ${r}. You can read it in the Duidingspool.`,
+    action: 'Read message',
   },
   'extension-requested': {
     subject: (r) => `Request for more hours on ${r}`,

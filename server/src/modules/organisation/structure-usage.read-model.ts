@@ -1,6 +1,9 @@
 import { type Executor, type StructureProblem, schema } from '@duidingspool/db';
 import { OPEN_REQUEST_STATUSES, type ReferenceKind } from '@duidingspool/shared';
-import { and, eq, inArray, isNull, or } from 'drizzle-orm';
+import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+
+/** A request's pool reference; a draft, which has none yet, is listed as “concept <id>”. */
+const referenceOrDraft = sql<string>`coalesce(${schema.interpretationRequests.reference}, 'concept ' || ${schema.interpretationRequests.id})`;
 
 // The structure import's check that a file removes nothing in use: for each code the file no longer
 // names, what still uses it. Reads, besides the organisation's own tables: `interpretation_requests`
@@ -62,7 +65,7 @@ export async function absentCodesInUse(db: Executor, absent: AbsentCodes): Promi
         .where(eq(schema.specialistRegions.regionId, row.id))
         .orderBy(u.email);
       const requests = await db
-        .select({ reference: ir.reference })
+        .select({ reference: referenceOrDraft })
         .from(ir)
         .innerJoin(schema.municipalities, eq(schema.municipalities.id, ir.municipalityId))
         .innerJoin(schema.safetyHouses, eq(schema.safetyHouses.id, schema.municipalities.safetyHouseId))
@@ -84,7 +87,7 @@ export async function absentCodesInUse(db: Executor, absent: AbsentCodes): Promi
     const h = schema.safetyHouses;
     for (const row of await db.select().from(h).where(inArray(h.code, absent.safetyHouses))) {
       const requests = await db
-        .select({ reference: ir.reference })
+        .select({ reference: referenceOrDraft })
         .from(ir)
         .innerJoin(schema.municipalities, eq(schema.municipalities.id, ir.municipalityId))
         .innerJoin(schema.caseTables, eq(schema.caseTables.id, ir.caseTableId))
@@ -112,7 +115,7 @@ export async function absentCodesInUse(db: Executor, absent: AbsentCodes): Promi
   if (absent.municipalities.length > 0) {
     const m = schema.municipalities;
     for (const row of await db.select().from(m).where(inArray(m.cbsCode, absent.municipalities))) {
-      const requests = await db.select({ reference: ir.reference }).from(ir).where(eq(ir.municipalityId, row.id)).orderBy(ir.reference);
+      const requests = await db.select({ reference: referenceOrDraft }).from(ir).where(eq(ir.municipalityId, row.id)).orderBy(ir.reference);
       refuse('municipalities', `municipality ${row.cbsCode} (${row.name})`, [
         ...listed(
           ['interpretation request', 'interpretation requests'],
@@ -130,7 +133,7 @@ export async function absentCodesInUse(db: Executor, absent: AbsentCodes): Promi
         .innerJoin(u, eq(u.id, schema.caseTableMembers.userId))
         .where(eq(schema.caseTableMembers.caseTableId, row.id))
         .orderBy(u.email);
-      const requests = await db.select({ reference: ir.reference }).from(ir).where(eq(ir.caseTableId, row.id)).orderBy(ir.reference);
+      const requests = await db.select({ reference: referenceOrDraft }).from(ir).where(eq(ir.caseTableId, row.id)).orderBy(ir.reference);
       refuse('caseTables', `casustafel ${row.code} (${row.name})`, [
         ...listed(
           ['member', 'members'],
@@ -152,7 +155,7 @@ export async function absentCodesInUse(db: Executor, absent: AbsentCodes): Promi
       .where(eq(schema.specialistExpertiseAreas.expertiseAreaCode, code))
       .orderBy(u.email);
     const requests = await db
-      .select({ reference: ir.reference })
+      .select({ reference: referenceOrDraft })
       .from(schema.requestExpertiseAreas)
       .innerJoin(ir, eq(ir.id, schema.requestExpertiseAreas.requestId))
       .where(eq(schema.requestExpertiseAreas.expertiseAreaCode, code))
@@ -205,7 +208,7 @@ export async function retirementBlockers(db: Executor, kind: ReferenceKind, id: 
   const openRequests = async (where: ReturnType<typeof eq>) =>
     (
       await db
-        .select({ reference: ir.reference })
+        .select({ reference: referenceOrDraft })
         .from(ir)
         .where(and(where, inArray(ir.status, OPEN)))
         .orderBy(ir.reference)
@@ -263,7 +266,7 @@ export async function retirementBlockers(db: Executor, kind: ReferenceKind, id: 
       return listedNl(OPEN_REQUESTS_NL, await openRequests(eq(ir.caseTableId, id)));
     case 'expertise-areas': {
       const requests = await db
-        .select({ reference: ir.reference })
+        .select({ reference: referenceOrDraft })
         .from(schema.requestExpertiseAreas)
         .innerJoin(ir, eq(ir.id, schema.requestExpertiseAreas.requestId))
         .where(and(eq(schema.requestExpertiseAreas.expertiseAreaCode, id), inArray(ir.status, OPEN)))
@@ -289,7 +292,7 @@ export async function openRequestsOf(db: Executor, caseTableId: string, municipa
   if (municipalityIds.length === 0) return [];
   const ir = schema.interpretationRequests;
   const rows = await db
-    .select({ reference: ir.reference })
+    .select({ reference: referenceOrDraft })
     .from(ir)
     .where(and(eq(ir.caseTableId, caseTableId), inArray(ir.municipalityId, municipalityIds), inArray(ir.status, OPEN)))
     .orderBy(ir.reference);

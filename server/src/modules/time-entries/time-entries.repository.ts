@@ -1,6 +1,6 @@
 import { type Executor, schema } from '@duidingspool/db';
 import type { TimeEntry, TimeEntryAction, TimeEntryListQuery } from '@duidingspool/shared';
-import { and, eq, type SQL, sql } from 'drizzle-orm';
+import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { type Actor, hasRole } from '../../lib/context.ts';
 import { countUpTo, iso, isoOrNull, page, type Seek, seekCursor, seekOrder } from '../../lib/pagination.ts';
@@ -14,7 +14,7 @@ const columns = {
   id: te.id,
   assignmentId: te.assignmentId,
   requestId: schema.interpretationRequests.id,
-  requestReference: schema.interpretationRequests.reference,
+  requestReference: sql<string>`coalesce(${schema.interpretationRequests.reference}, '')`,
   specialistId: te.specialistId,
   specialistName: specialistUser.displayName,
   specialistUserId: specialistUser.id,
@@ -160,4 +160,14 @@ export async function undecidedEntriesPerMonth(db: Executor, firstMonth: string,
     )
     .groupBy(month);
   return new Map(rows.map((r) => [r.month, r.n]));
+}
+
+/** The number of entries on the assignments `assignmentIds` that still wait for a decision (`submitted`). */
+export async function undecidedEntriesOf(db: Executor, assignmentIds: readonly string[]): Promise<number> {
+  if (assignmentIds.length === 0) return 0;
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(te)
+    .where(and(eq(te.status, 'submitted'), inArray(te.assignmentId, [...assignmentIds])));
+  return row?.n ?? 0;
 }

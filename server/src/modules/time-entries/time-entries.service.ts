@@ -8,6 +8,7 @@ import {
   type ReviewTimeEntryBody,
   type TimeEntry,
   type TimeEntryListQuery,
+  workDateProblem,
   yearOf,
 } from '@duidingspool/shared';
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
@@ -43,13 +44,14 @@ export async function listAssignmentEntries(ctx: ServiceContext, assignmentId: s
  * year. Status `submitted`.
  *
  * @throws AppError 404 `not-found`, 403 `forbidden`, 400 `validation-failed` (date in the future or
- *   before the assignment was proposed, unknown activity), 409 `invalid-transition`, `no-rate`, `estimate-exceeded` (with
+ *   before the request was first submitted — `workDateProblem` in shared —, unknown activity), 409 `period-closed`, 409 `invalid-transition`, `no-rate`, `estimate-exceeded` (with
  *   `remainingMinutes`), `budget-exceeded`, `no-budget`; 422 `personal-data-detected`
  */
 export async function logTime(ctx: ServiceContext, assignmentId: string, body: LogTimeBody, idempotencyKey?: string): Promise<TimeEntry> {
   const { actor } = ctx;
-  const today = amsterdamDate(ctx.now());
-  if (body.workedOn > today) throw invalidField('/workedOn', 'uren kunnen niet in de toekomst worden geschreven');
+  // The cheap half of the date rule before anything is read; the first day needs the assignment.
+  if (workDateProblem(body.workedOn, body.workedOn, amsterdamDate(ctx.now())) === 'future')
+    throw invalidField('/workedOn', 'uren kunnen niet in de toekomst worden geschreven');
   if (idempotencyKey) {
     const earlier = await findByIdempotencyKey(ctx, assignmentId, body, idempotencyKey);
     if (earlier) return earlier;
@@ -103,9 +105,9 @@ async function insertEntry(ctx: ServiceContext, assignmentId: string, body: LogT
     if (!takesHours(assignment)) {
       throw invalidTransition('Uren kunnen alleen worden geschreven op een aangenomen inzet bij een lopend verzoek.');
     }
-    // Work is dated from the day of the proposal on: no backdating into a year already accounted for.
-    const startDate = amsterdamDate(new Date(assignment.proposedAt));
-    if (body.workedOn < startDate) throw invalidField('/workedOn', `ligt vóór het begin van de inzet (${startDate})`);
+    // Work is dated on the day it was done, from the request's first submission on (docs/design.md §5).
+    if (workDateProblem(body.workedOn, assignment.hoursFrom, amsterdamDate(ctx.now())) === 'before-request')
+      throw invalidField('/workedOn', `ligt vóór de indiening van het verzoek (${assignment.hoursFrom})`);
     if (!(await activityExists(tx, body.activity))) throw invalidField('/activity', `onbekende activiteit ${body.activity}`);
     if (await activityRetired(tx, body.activity))
       throw new AppError('retired', `De activiteit ${body.activity} is opgeheven.`, {

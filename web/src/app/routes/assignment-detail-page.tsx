@@ -159,7 +159,7 @@ export function AssignmentDetailPage() {
       {canLog ? (
         <section aria-labelledby="log-heading" className="dsp-section dsp-panel">
           <Heading2 id="log-heading">{t('logTime.heading')}</Heading2>
-          <LogTimeForm assignmentId={a.id} remainingMinutes={remaining} />
+          <LogTimeForm assignmentId={a.id} remainingMinutes={remaining} hoursFrom={a.hoursFrom} />
         </section>
       ) : null}
       {a.status !== 'proposed' ? <EntriesSection assignmentId={a.id} /> : null}
@@ -181,6 +181,7 @@ export function AssignmentDetailPage() {
           <Paragraph>{t('advice.formIntro')}</Paragraph>
           <AdviceForm
             requestId={r.id}
+            reference={r.reference ?? ''}
             onDelivered={() => {
               setMessage(t('advice.delivered'));
               focusPageHeading();

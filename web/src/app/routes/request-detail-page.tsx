@@ -12,11 +12,13 @@ import { FeedbackForm } from '../../features/feedback/components/feedback-form.t
 import { FeedbackView } from '../../features/feedback/components/feedback-view.tsx';
 import { useRequest } from '../../features/interpretation-requests/api/get-request.ts';
 import { AdviceView } from '../../features/interpretation-requests/components/advice-view.tsx';
+import { DraftEditor } from '../../features/interpretation-requests/components/draft-editor.tsx';
 import { RequestActions } from '../../features/interpretation-requests/components/request-actions.tsx';
 import { RequestAssignments } from '../../features/interpretation-requests/components/request-assignments.tsx';
 import { RequestContent, RequestFacts } from '../../features/interpretation-requests/components/request-details.tsx';
 import { RequestTimeline } from '../../features/interpretation-requests/components/request-timeline.tsx';
 import { RetentionNotice } from '../../features/interpretation-requests/components/retention-notice.tsx';
+import { MessageThread } from '../../features/messages/components/message-thread.tsx';
 import { hasRole, isOwnAssignment, useMe } from '../../lib/auth.ts';
 import { focusPageHeading } from '../../lib/focus.ts';
 import { AssignPanel } from './assign-panel.tsx';
@@ -40,6 +42,13 @@ export function RequestDetailPage() {
   const ownAssignment = request.assignments.find((a) => a.status !== 'declined' && isOwnAssignment(me, a));
   // A live assignment whose specialist left the pool: the coordinator ends it and assigns another.
   const stranded = request.assignments.find((a) => !a.specialistActive && a.allowedActions.includes('end'));
+  // A draft is edited on its page by its casustafel's members (docs/design.md §4, “Drafts”).
+  // So is a request waiting for information: the casustafel amends it and resubmits.
+  const isDraftOfMine =
+    (request.status === 'draft' || request.status === 'needs-information') && !!me?.memberships.some((m) => m.caseTableId === request.caseTableId);
+  // After the advice the casustafel may ask a follow-up question: a new request linked to this one.
+  const canFollowUp =
+    (request.status === 'advice-delivered' || request.status === 'closed') && !!me?.memberships.some((m) => m.caseTableId === request.caseTableId);
   const announce = (text: string) => {
     setMessage(text);
     focusPageHeading();
@@ -52,6 +61,21 @@ export function RequestDetailPage() {
       </PageHeading>
       <StatusMessage message={message} />
       <RequestFacts request={request} />
+      {request.followUpOf || request.followUps.length > 0 || canFollowUp ? (
+        <Paragraph>
+          {request.followUpOf ? (
+            <>
+              {t('followUp.of')} <AppLink to={`/requests/${request.followUpOf.id}`}>{request.followUpOf.reference}</AppLink>.{' '}
+            </>
+          ) : null}
+          {request.followUps.map((f) => (
+            <span key={f.id}>
+              {t('followUp.by')} <AppLink to={`/requests/${f.id}`}>{f.reference}</AppLink>.{' '}
+            </span>
+          ))}
+          {canFollowUp ? <AppLink to={`/requests/new?vervolgOp=${request.id}`}>{t('followUp.ask', { reference: request.reference })}</AppLink> : null}
+        </Paragraph>
+      ) : null}
       {stranded ? (
         <Alert type="warning">
           <Paragraph>{t('endAssignment.strandedNotice', { name: stranded.specialistName })}</Paragraph>
@@ -62,7 +86,8 @@ export function RequestDetailPage() {
           <AppLink to={`/assignments/${ownAssignment.id}`}>{t('requestDetail.toAssignment')}</AppLink>
         </Paragraph>
       ) : null}
-      <RequestActions request={request} />
+      {/* The form below submits a draft (and resubmits an amended request) itself. */}
+      <RequestActions request={request} exclude={isDraftOfMine ? ['submitted'] : []} />
       {request.allowedActions.includes('give-feedback') && !feedbackSkipped ? (
         <FeedbackForm
           requestId={request.id}
@@ -80,7 +105,8 @@ export function RequestDetailPage() {
           context={[`${t('retention.docCaseTable')}: ${request.caseTableName}`, `${t('retention.docCaseReference')}: ${request.caseReference}`]}
         />
       ) : null}
-      <RequestContent request={request} />
+      {isDraftOfMine ? <DraftEditor draft={request} onSaved={announce} /> : <RequestContent request={request} />}
+      {request.status !== 'draft' && !request.contentPurgedAt ? <MessageThread requestId={request.id} /> : null}
       {request.allowedActions.includes('assign') ? <AssignPanel request={request} onAssigned={announce} /> : null}
       {coordinator || request.assignments.length > 0 ? (
         <RequestAssignments

@@ -1,5 +1,5 @@
 import { AnswerAssignmentBodySchema, type Assignment, type AssignmentAnswer, maxLengthOf } from '@duidingspool/shared';
-import { Button, ButtonGroup } from '@utrecht/component-library-react';
+import { Button, ButtonGroup, Paragraph } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TextareaField } from '../../../components/form-field.tsx';
@@ -82,6 +82,7 @@ export function AssignmentResponse({ assignment, onDone }: { assignment: Assignm
           onBack={() => setDeclining(false)}
           danger
         >
+          <Paragraph>{t('assignments.declineConsequences', { reference: assignment.requestReference })}</Paragraph>
           <TextareaField
             id={reasonId}
             label={t('assignments.declineReasonLabel')}

@@ -5,6 +5,7 @@ import { AppLink } from '../../../components/app-link.tsx';
 import { DataTable } from '../../../components/data-table.tsx';
 import { PagedList } from '../../../components/query-view.tsx';
 import { AssignmentStatusBadge, RequestStatusBadge } from '../../../components/status-badge.tsx';
+import { UnreadBadge } from '../../../components/unread-badge.tsx';
 import { focusPageHeading } from '../../../lib/focus.ts';
 import { formatInstant, formatMinutes } from '../../../lib/format.ts';
 import { usePaging } from '../../../lib/page-query.ts';
@@ -42,6 +43,7 @@ export function MyAssignments() {
               <TableRow key={a.id}>
                 <TableHeaderCell scope="row">
                   <AppLink to={`/assignments/${a.id}`}>{a.requestReference}</AppLink>
+                  <UnreadBadge requestId={a.requestId} />
                 </TableHeaderCell>
                 <TableCell>
                   <AssignmentStatusBadge status={a.status} closedAt={a.closedAt} />

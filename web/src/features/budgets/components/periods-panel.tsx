@@ -1,6 +1,7 @@
 import { Button, Heading2, Paragraph, TableCell, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmAction } from '../../../components/confirm-action.tsx';
 import { DataTable } from '../../../components/data-table.tsx';
 import { TextField } from '../../../components/form-field.tsx';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
@@ -92,10 +93,24 @@ export function PeriodsPanel({ year }: { year: number }) {
                 </TableCell>
                 <TableCell>
                   {p.allowedActions.includes('close') ? (
-                    <Button appearance="secondary-action-button" disabled={setPeriod.isPending} onClick={() => close(p.month)}>
-                      {t('budget.periods.close')}
-                      <span className="dsp-visually-hidden"> {monthName(p.month)}</span>
-                    </Button>
+                    <ConfirmAction
+                      label={t('budget.periods.closeShort')}
+                      accessibleName={t('budget.periods.closeName', { month: monthName(p.month) })}
+                      pending={setPeriod.isPending}
+                      text={{
+                        question: t('budget.periods.closeConfirm.question', { month: monthName(p.month) }),
+                        consequences: [
+                          t('budget.periods.closeConfirm.noHours', { month: monthName(p.month) }),
+                          t('budget.periods.closeConfirm.noChanges'),
+                          t('budget.periods.closeConfirm.reopen'),
+                        ],
+                        confirmLabel: t('budget.periods.closeName', { month: monthName(p.month) }),
+                      }}
+                      onConfirm={() => {
+                        close(p.month);
+                        return true;
+                      }}
+                    />
                   ) : null}
                   {p.allowedActions.includes('reopen') ? (
                     <Button appearance="secondary-action-button" onClick={() => setReopening(p.month)} aria-expanded={reopening === p.month}>

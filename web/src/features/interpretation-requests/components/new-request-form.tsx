@@ -1,10 +1,11 @@
 import {
-  type CreateInterpretationRequestBody,
   CreateInterpretationRequestBodySchema,
   DELIVERABLES,
+  type DraftRequestFields,
   type InterpretationRequest,
   isIsoDate,
   maxLengthOf,
+  type NewRequestBody,
 } from '@duidingspool/shared';
 import { Button, ButtonGroup, Paragraph } from '@utrecht/component-library-react';
 import { type FormEvent, useEffect, useMemo, useState } from 'react';
@@ -18,6 +19,7 @@ import { ProblemAlert } from '../../../components/problem-alert.tsx';
 import { useProblemForm } from '../../../components/problem-form.tsx';
 import { useReferenceData } from '../../../lib/reference-data.ts';
 import { useCreateRequest } from '../api/create-request.ts';
+import { useSaveDraft } from '../api/draft.ts';
 import { useCaseTables } from '../api/get-case-tables.ts';
 
 /** The text limits of the contract. */
@@ -76,28 +78,59 @@ const FIELD_ORDER: FieldName[] = [
 
 const fieldId = (name: FieldName) => `request-${name}`;
 
+/** The form's state for a draft being edited (or an empty new request). */
+function initialState(draft: InterpretationRequest | undefined): FormState {
+  if (!draft)
+    return {
+      caseTableId: '',
+      municipalityId: '',
+      caseReference: '',
+      question: '',
+      context: '',
+      expertiseAreaCodes: [],
+      urgency: 'regular',
+      deliverable: '',
+      meetingDate: '',
+      languages: ['nl'],
+    };
+  return {
+    caseTableId: draft.caseTableId,
+    municipalityId: draft.municipalityId ?? '',
+    caseReference: draft.caseReference,
+    question: draft.question,
+    context: draft.context ?? '',
+    expertiseAreaCodes: draft.expertiseAreaCodes,
+    urgency: draft.urgency,
+    deliverable: draft.deliverable ?? '',
+    meetingDate: draft.meetingDate ?? '',
+    languages: draft.languages,
+  };
+}
+
 /**
- * The “Nieuw verzoek” form. Validates with the shared contract before sending, warns while typing
- * when free text seems to hold personal data and refuses to send blocking findings. Calls
- * `onCreated` with the created request (a draft, or submitted with “Indienen”).
+ * The “Nieuw verzoek” form, also for editing a draft (`draft`). “Indienen” validates the whole
+ * request with the shared contract before sending; “Opslaan als concept” saves whatever is filled
+ * in (only the casustafel is required; limits and the personal-data check still apply). Warns while
+ * typing when free text seems to hold personal data and refuses to send blocking findings. Calls
+ * `onCreated` with the saved request (a draft, or submitted with “Indienen”).
  */
-export function NewRequestForm({ onCreated }: { onCreated: (request: InterpretationRequest, submitted: boolean) => void }) {
+export function NewRequestForm({
+  onCreated,
+  draft,
+  followUpOfId,
+}: {
+  onCreated: (request: InterpretationRequest, submitted: boolean) => void;
+  draft?: InterpretationRequest;
+  /** The earlier request this new one follows up (“vervolg op DP-…”). */
+  followUpOfId?: string | undefined;
+}) {
   const { t, i18n } = useTranslation();
   const caseTables = useCaseTables();
   const referenceData = useReferenceData();
-  const create = useCreateRequest();
-  const [form, setForm] = useState<FormState>({
-    caseTableId: '',
-    municipalityId: '',
-    caseReference: '',
-    question: '',
-    context: '',
-    expertiseAreaCodes: [],
-    urgency: 'regular',
-    deliverable: '',
-    meetingDate: '',
-    languages: ['nl'],
-  });
+  const createRequest = useCreateRequest();
+  const saveDraft = useSaveDraft(draft?.id ?? '');
+  const create = draft ? saveDraft : createRequest;
+  const [form, setForm] = useState<FormState>(() => initialState(draft));
 
   const tables = caseTables.data?.items ?? [];
   const selectedTable = tables.find((c) => c.id === form.caseTableId);
@@ -116,7 +149,7 @@ export function NewRequestForm({ onCreated }: { onCreated: (request: Interpretat
   const set = <K extends keyof FormState>(key: K, value: FormState[K]) => {
     setForm((f) => {
       const next = { ...f, [key]: value };
-      if (key === 'caseTableId') next.municipalityId = '';
+      if (key === 'caseTableId' && value !== f.caseTableId) next.municipalityId = '';
       return next;
     });
   };
@@ -151,17 +184,18 @@ export function NewRequestForm({ onCreated }: { onCreated: (request: Interpretat
 
   const languageNames = useMemo(() => new Intl.DisplayNames([i18n.language], { type: 'language' }), [i18n.language]);
 
-  const validate = (): Partial<Record<FieldName, string>> => {
+  /** The whole rule for “Indienen”; for a draft only the casustafel, the limits, a valid date and no personal data. */
+  const validate = (submit: boolean): Partial<Record<FieldName, string>> => {
     const e: Partial<Record<FieldName, string>> = {};
     if (!form.caseTableId) e.caseTableId = t('newRequest.errors.caseTable');
-    if (!form.municipalityId) e.municipalityId = t('newRequest.errors.municipality');
-    if (!form.caseReference.trim()) e.caseReference = t('form.required');
+    if (submit && !form.municipalityId) e.municipalityId = t('newRequest.errors.municipality');
+    if (submit && !form.caseReference.trim()) e.caseReference = t('form.required');
     else if (form.caseReference.length > MAX.caseReference) e.caseReference = t('form.maxLength', { max: MAX.caseReference });
-    if (!form.question.trim()) e.question = t('form.required');
+    if (submit && !form.question.trim()) e.question = t('form.required');
     else if (form.question.length > MAX.question) e.question = t('form.maxLength', { max: MAX.question });
     if (form.context.length > MAX.context) e.context = t('form.maxLength', { max: MAX.context });
-    if (form.expertiseAreaCodes.length === 0) e.expertiseAreaCodes = t('newRequest.errors.expertise');
-    if (!form.deliverable) e.deliverable = t('newRequest.errors.deliverable');
+    if (submit && form.expertiseAreaCodes.length === 0) e.expertiseAreaCodes = t('newRequest.errors.expertise');
+    if (submit && !form.deliverable) e.deliverable = t('newRequest.errors.deliverable');
     if (form.meetingDate && !isIsoDate(form.meetingDate)) e.meetingDate = t('form.invalidDate');
     for (const key of ['caseReference', 'question', 'context'] as const) {
       if (!e[key] && hasBlockingPersonalData(form[key])) e[key] = t('personalData.fieldError');
@@ -169,25 +203,26 @@ export function NewRequestForm({ onCreated }: { onCreated: (request: Interpretat
     return e;
   };
 
-  const toBody = (submit: boolean): CreateInterpretationRequestBody => ({
-    caseTableId: form.caseTableId,
-    municipalityId: form.municipalityId,
+  /** What is filled in, as a draft's fields (a cleared text field is sent empty, so it is cleared). */
+  const toFields = (): DraftRequestFields => ({
+    ...(form.municipalityId ? { municipalityId: form.municipalityId } : {}),
     caseReference: form.caseReference.trim(),
     question: form.question,
-    ...(form.context.trim() ? { context: form.context } : {}),
+    ...(form.context.trim() || draft ? { context: form.context } : {}),
     expertiseAreaCodes: form.expertiseAreaCodes,
     urgency: form.urgency,
-    deliverable: form.deliverable as CreateInterpretationRequestBody['deliverable'],
+    ...(form.deliverable ? { deliverable: form.deliverable as NonNullable<DraftRequestFields['deliverable']> } : {}),
     ...(form.meetingDate ? { meetingDate: form.meetingDate } : {}),
     ...(form.languages.length ? { languages: form.languages } : {}),
-    submit,
   });
+
+  const toBody = (submit: boolean): NewRequestBody => ({ caseTableId: form.caseTableId, ...toFields(), ...(followUpOfId ? { followUpOfId } : {}), submit });
 
   const send = (submit: boolean) => {
     problem.begin();
-    const found = validate();
-    if (Object.keys(found).length === 0) {
-      const parsed = CreateInterpretationRequestBodySchema.safeParse(toBody(submit));
+    const found = validate(submit);
+    if (submit && Object.keys(found).length === 0) {
+      const parsed = CreateInterpretationRequestBodySchema.safeParse({ caseTableId: form.caseTableId, ...toFields(), submit });
       if (!parsed.success) {
         for (const issue of parsed.error.issues) {
           const key = issue.path[0] as FieldName | undefined;
@@ -196,10 +231,12 @@ export function NewRequestForm({ onCreated }: { onCreated: (request: Interpretat
       }
     }
     if (!problem.check(found)) return;
-    create.mutate(toBody(submit), {
-      onSuccess: (request) => onCreated(request, submit),
-      onError: (error) => problem.fail(error),
-    });
+    const done = {
+      onSuccess: (request: InterpretationRequest) => onCreated(request, submit),
+      onError: (error: Error) => problem.fail(error),
+    };
+    if (draft) saveDraft.mutate({ fields: toFields(), submit }, done);
+    else createRequest.mutate(toBody(submit), done);
   };
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
@@ -226,6 +263,7 @@ export function NewRequestForm({ onCreated }: { onCreated: (request: Interpretat
         placeholder={t('form.choose')}
         options={tables.map((c) => ({ value: c.id, label: c.name }))}
         error={errors.caseTableId}
+        disabled={!!draft}
         required
       />
       <SelectField
@@ -326,7 +364,7 @@ export function NewRequestForm({ onCreated }: { onCreated: (request: Interpretat
           {t('newRequest.submit')}
         </Button>
         <Button type="submit" name="action" value="draft" appearance="secondary-action-button" disabled={create.isPending}>
-          {t('newRequest.saveDraft')}
+          {draft && draft.status !== 'draft' ? t('newRequest.saveChanges') : t('newRequest.saveDraft')}
         </Button>
       </ButtonGroup>
       {create.isPending ? <Loading label={t('common.saving')} /> : null}

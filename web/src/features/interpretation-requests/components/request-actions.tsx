@@ -1,6 +1,6 @@
 import type { InterpretationRequest, RequestStatus } from '@duidingspool/shared';
 import { maxLengthOf, PATCHABLE_STATUSES, PatchInterpretationRequestBodySchema, REASON_REQUIRED_STATUSES } from '@duidingspool/shared';
-import { Button, ButtonGroup, Heading2, Paragraph } from '@utrecht/component-library-react';
+import { Alert, Button, ButtonGroup, Heading2, Paragraph } from '@utrecht/component-library-react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TextareaField } from '../../../components/form-field.tsx';
@@ -9,6 +9,7 @@ import { hasBlockingPersonalData } from '../../../components/personal-data-warni
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
 import { StatusMessage } from '../../../components/status-message.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
+import { formatCents } from '../../../lib/format.ts';
 import { useUpdateRequestStatus } from '../api/update-request-status.ts';
 
 type Patchable = (typeof PATCHABLE_STATUSES)[number];
@@ -37,11 +38,38 @@ const BUTTON_STYLE: Record<Patchable, { appearance: 'primary-action-button' | 's
 
 const isPatchable = (s: RequestStatus): s is Patchable => (PATCHABLE_STATUSES as readonly string[]).includes(s);
 
+/** The actions that cannot be undone: each is confirmed first, naming what happens and what is lost. */
+const IRREVERSIBLE: readonly Patchable[] = ['closed', 'withdrawn', 'cancelled', 'declined'];
+
 /**
- * The status changes this user may make now (from the request's `allowedTransitions`), e.g.
- * “Indienen”, “Sluiten”, “Intrekken”. Actions that need a reason open a short form first.
+ * What ending the request does, in sentences for the confirmation (from the request's
+ * `endEffects`, the server's count): the reservation released, the specialist stopped, open
+ * extension requests refused (a warning), undecided hours that stay (a warning).
  */
-export function RequestActions({ request }: { request: InterpretationRequest }) {
+function useEndConsequences(request: InterpretationRequest, target: Patchable) {
+  const { t } = useTranslation();
+  const effects = request.endEffects;
+  const consequences: string[] = [t(`requestActions.explain.${target}`)];
+  const warnings: string[] = [];
+  const live = request.assignments.some((a) => a.status !== 'declined' && a.closedAt === null);
+  if (target !== 'declined' && effects) {
+    if (effects.releasedCents !== null && effects.releasedCents > 0)
+      consequences.push(t('requestActions.effects.released', { amount: formatCents(effects.releasedCents) }));
+    else if (effects.releasedCents === null && live) consequences.push(t('requestActions.effects.releasedUnnamed'));
+    if (live) consequences.push(t('requestActions.effects.specialistStops'));
+    if (effects.openExtensionRequests > 0) warnings.push(t('requestActions.effects.extensions', { count: effects.openExtensionRequests }));
+    if (effects.undecidedEntries > 0) warnings.push(t('requestActions.effects.undecided', { count: effects.undecidedEntries }));
+  }
+  if (target === 'closed') consequences.push(t('requestActions.effects.retention'));
+  return { consequences, warnings };
+}
+
+/**
+ * The status changes this user may make now (from the request's `allowedTransitions`, less
+ * `exclude`: a page that offers one itself, as the draft form does “Indienen”), e.g. “Indienen”,
+ * “Sluiten”, “Intrekken”. Actions that need a reason, or cannot be undone, open a confirming form first.
+ */
+export function RequestActions({ request, exclude = [] }: { request: InterpretationRequest; exclude?: readonly RequestStatus[] }) {
   const { t } = useTranslation();
   const update = useUpdateRequestStatus(request.id);
   const [pending, setPending] = useState<Patchable | null>(null);
@@ -50,7 +78,7 @@ export function RequestActions({ request }: { request: InterpretationRequest }) 
   const [done, setDone] = useState<string | null>(null);
   const reasonRef = useRef<HTMLDivElement>(null);
 
-  const actions = request.allowedTransitions.filter(isPatchable);
+  const actions = request.allowedTransitions.filter(isPatchable).filter((s) => !exclude.includes(s));
 
   useEffect(() => {
     if (pending) reasonRef.current?.querySelector('textarea')?.focus();
@@ -77,7 +105,7 @@ export function RequestActions({ request }: { request: InterpretationRequest }) 
   const start = (target: Patchable) => {
     update.reset();
     setReasonError(undefined);
-    if (reasonMode(target, request.status) === 'none') run(target);
+    if (reasonMode(target, request.status) === 'none' && !IRREVERSIBLE.includes(target)) run(target);
     else {
       setPending(target);
       setReason('');
@@ -128,28 +156,60 @@ export function RequestActions({ request }: { request: InterpretationRequest }) 
           onSubmit={confirm}
           submitLabel={t('requestActions.confirm', { action: t(`requestActions.${pending}`) })}
           pending={update.isPending}
+          danger={IRREVERSIBLE.includes(pending)}
           onBack={() => {
             setPending(null);
             setReasonError(undefined);
           }}
         >
-          <Paragraph>{t(`requestActions.explain.${pending}`)}</Paragraph>
-          <div ref={reasonRef}>
-            <TextareaField
-              id="transition-reason"
-              label={t(`requestActions.reasonLabel.${pending}`)}
-              description={reasonMode(pending, request.status) === 'optional' ? t('form.optional') : undefined}
-              value={reason}
-              onChange={setReason}
-              error={reasonError}
-              rows={3}
-              required={reasonMode(pending, request.status) === 'required'}
-              maxLength={maxLengthOf(PatchInterpretationRequestBodySchema.shape.reason)}
-              checkPersonalData
-            />
-          </div>
+          <Consequences request={request} target={pending} />
+          {reasonMode(pending, request.status) === 'none' ? null : (
+            <div ref={reasonRef}>
+              <TextareaField
+                id="transition-reason"
+                label={t(`requestActions.reasonLabel.${pending}`)}
+                description={reasonMode(pending, request.status) === 'optional' ? t('form.optional') : undefined}
+                value={reason}
+                onChange={setReason}
+                error={reasonError}
+                rows={3}
+                required={reasonMode(pending, request.status) === 'required'}
+                maxLength={maxLengthOf(PatchInterpretationRequestBodySchema.shape.reason)}
+                checkPersonalData
+              />
+            </div>
+          )}
         </InlineForm>
       ) : null}
     </section>
+  );
+}
+
+/** The question and the consequences of one action in its confirming form; focused when shown. */
+function Consequences({ request, target }: { request: InterpretationRequest; target: Patchable }) {
+  const { t } = useTranslation();
+  const { consequences, warnings } = useEndConsequences(request, target);
+  const ref = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (reasonMode(target, request.status) === 'none') ref.current?.focus();
+  }, [target, request.status]);
+  return (
+    <>
+      <Paragraph ref={ref} tabIndex={-1}>
+        <strong>{t('requestActions.question', { action: t(`requestActions.${target}`), reference: request.reference })}</strong>
+      </Paragraph>
+      <ul className="dsp-confirm__consequences">
+        {consequences.map((c) => (
+          <li key={c}>{c}</li>
+        ))}
+      </ul>
+      {warnings.length > 0 ? (
+        <Alert type="warning">
+          {warnings.map((w) => (
+            <Paragraph key={w}>{w}</Paragraph>
+          ))}
+        </Alert>
+      ) : null}
+    </>
   );
 }

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { AppLink } from '../../../components/app-link.tsx';
 import { DataTable } from '../../../components/data-table.tsx';
 import { RequestStatusBadge } from '../../../components/status-badge.tsx';
+import { UnreadBadge } from '../../../components/unread-badge.tsx';
 import { formatDate } from '../../../lib/format.ts';
 import { UrgencyLabel } from './urgency-label.tsx';
 
@@ -26,6 +27,7 @@ export function RequestTable({ items, caption }: { items: InterpretationRequestS
         <TableRow key={r.id}>
           <TableHeaderCell scope="row">
             <AppLink to={`/requests/${r.id}`}>{r.reference || t('requests.noReference')}</AppLink>
+            <UnreadBadge requestId={r.id} />
           </TableHeaderCell>
           <TableCell>
             <bdi>{r.caseReference}</bdi>

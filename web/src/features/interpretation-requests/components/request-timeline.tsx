@@ -4,7 +4,20 @@ import { useTranslation } from 'react-i18next';
 import { isolate } from '../../../lib/bidi.ts';
 import { formatInstant } from '../../../lib/format.ts';
 
-/** The request's status changes, oldest first, with actor, role, time and reason. */
+/** The label key of each request field a timeline event may name as changed. */
+const FIELD_LABEL: Record<string, string> = {
+  municipalityId: 'newRequest.municipality',
+  caseReference: 'newRequest.caseReference',
+  question: 'newRequest.question',
+  context: 'newRequest.context',
+  expertiseAreaCodes: 'newRequest.expertiseAreas',
+  urgency: 'newRequest.urgency',
+  deliverable: 'newRequest.deliverable',
+  meetingDate: 'newRequest.meetingDate',
+  languages: 'newRequest.languages',
+};
+
+/** The request's status changes, oldest first, with actor, role, time, reason and, on a resubmission, the fields changed. */
 export function RequestTimeline({ events }: { events: TimelineEvent[] }) {
   const { t } = useTranslation();
   const sorted = [...events].sort((a, b) => a.occurredAt.localeCompare(b.occurredAt));
@@ -26,6 +39,11 @@ export function RequestTimeline({ events }: { events: TimelineEvent[] }) {
               </p>
               {e.reasonCode ? <p className="dsp-timeline__reason">{t('timeline.reason', { reason: t(`closeCause.${e.reasonCode}`) })}</p> : null}
               {e.reason ? <p className="dsp-timeline__reason">{t('timeline.reason', { reason: isolate(e.reason) })}</p> : null}
+              {e.changedFields.length > 0 ? (
+                <p className="dsp-timeline__reason">
+                  {t('timeline.changedFields', { fields: e.changedFields.map((f) => (FIELD_LABEL[f] ? t(FIELD_LABEL[f]) : f)).join(', ') })}
+                </p>
+              ) : null}
             </li>
           ))}
         </ol>

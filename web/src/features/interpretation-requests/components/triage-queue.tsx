@@ -7,6 +7,7 @@ import { type DataColumnSpec, DataTable } from '../../../components/data-table.t
 import { SelectField } from '../../../components/form-field.tsx';
 import { PagedList } from '../../../components/query-view.tsx';
 import { RequestStatusBadge } from '../../../components/status-badge.tsx';
+import { UnreadBadge } from '../../../components/unread-badge.tsx';
 import { formatDate, formatInstant } from '../../../lib/format.ts';
 import { usePaging } from '../../../lib/page-query.ts';
 import { useRequests } from '../api/get-requests.ts';
@@ -104,6 +105,7 @@ export function TriageQueue() {
                 <TableRow key={r.id} className={r.urgency === 'urgent' ? 'dsp-row--urgent' : undefined}>
                   <TableHeaderCell scope="row">
                     <AppLink to={`/requests/${r.id}`}>{r.reference || t('requests.noReference')}</AppLink>
+                    <UnreadBadge requestId={r.id} />
                   </TableHeaderCell>
                   <TableCell>{r.caseTableName}</TableCell>
                   <TableCell>{r.municipalityName}</TableCell>

@@ -1,4 +1,4 @@
-import { isIsoDate, LogTimeBodySchema, rangeOf } from '@duidingspool/shared';
+import { isIsoDate, LogTimeBodySchema, rangeOf, workDateProblem } from '@duidingspool/shared';
 import { Alert, Paragraph } from '@utrecht/component-library-react';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -22,9 +22,11 @@ const FIELD_IDS: Record<Field, string> = {
 
 /**
  * “Uren registreren” on an assignment: date (today by default), duration as `h:mm`, activity and
- * description. Shows `estimate-exceeded` and `no-rate` answers inline.
+ * description. The date runs from `hoursFrom` (the request's first submission) through today and
+ * not in a closed month (the server's rule, `workDateProblem`); the field says so. Shows
+ * `estimate-exceeded`, `no-rate` and `period-closed` answers inline.
  */
-export function LogTimeForm({ assignmentId, remainingMinutes }: { assignmentId: string; remainingMinutes: number }) {
+export function LogTimeForm({ assignmentId, remainingMinutes, hoursFrom }: { assignmentId: string; remainingMinutes: number; hoursFrom: string }) {
   const { t, i18n } = useTranslation();
   const referenceData = useReferenceData();
   const log = useLogTime(assignmentId);
@@ -53,6 +55,11 @@ export function LogTimeForm({ assignmentId, remainingMinutes }: { assignmentId: 
     const minutes = parseDuration(duration);
     const e: Partial<Record<Field, string>> = {};
     if (!isIsoDate(workedOn)) e.workedOn = t('form.invalidDate');
+    else {
+      const problem = workDateProblem(workedOn, hoursFrom, today());
+      if (problem === 'future') e.workedOn = t('logTime.dateInFuture');
+      if (problem === 'before-request') e.workedOn = t('logTime.dateBeforeRequest', { from: formatDate(hoursFrom) });
+    }
     if (minutes === null || minutes < 1) e.minutes = t('logTime.durationInvalid');
     else if (minutes > rangeOf(LogTimeBodySchema.shape.minutes).max) e.minutes = t('logTime.durationTooLong');
     if (!chosenActivity) e.activity = t('form.required');
@@ -91,7 +98,17 @@ export function LogTimeForm({ assignmentId, remainingMinutes }: { assignmentId: 
     <FormFrame frame={form.frame} onSubmit={submit} submitLabel={t('logTime.submit')} pending={log.isPending} headingLevel={3}>
       <Paragraph className="dsp-muted">{t('logTime.remainingHint', { duration: formatMinutes(Math.max(0, remainingMinutes)) })}</Paragraph>
       <div className="dsp-form-row">
-        <TextField {...form.field('workedOn')} type="date" value={workedOn} onChange={setWorkedOn} size="small" required />
+        <TextField
+          {...form.field('workedOn')}
+          type="date"
+          value={workedOn}
+          onChange={setWorkedOn}
+          size="small"
+          required
+          min={hoursFrom}
+          max={today()}
+          description={t('logTime.workedOnHint', { from: formatDate(hoursFrom) })}
+        />
         <ShortField {...form.field('minutes')} description={t('logTime.durationHint')} value={duration} onChange={setDuration} />
         <SelectField
           {...form.field('activity')}

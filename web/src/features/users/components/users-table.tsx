@@ -2,6 +2,7 @@ import type { Me, PatchUserBody, User } from '@duidingspool/shared';
 import { Button, TableCell, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmAction } from '../../../components/confirm-action.tsx';
 import { DataTable } from '../../../components/data-table.tsx';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
 import { StatusMessage } from '../../../components/status-message.tsx';
@@ -75,13 +76,35 @@ export function UsersTable({
                     <bdi>{u.displayName}</bdi>
                   </VisuallyHidden>
                 </Button>
-                {u.id !== me.id ? (
-                  <Button
-                    appearance="secondary-action-button"
-                    disabled={update.isPending}
-                    onClick={() => act(u, { isActive: !u.isActive }, u.isActive ? 'users.deactivated' : 'users.activated')}
-                  >
-                    {u.isActive ? t('users.deactivate') : t('users.activate')}
+                {u.id !== me.id && u.isActive ? (
+                  <ConfirmAction
+                    label={t('users.deactivateShort')}
+                    accessibleName={t('users.deactivateName', { name: isolate(u.displayName) })}
+                    pending={update.isPending}
+                    text={{
+                      question: t('users.deactivateConfirm.question', { name: isolate(u.displayName) }),
+                      consequences: [
+                        t('users.deactivateConfirm.login'),
+                        t('users.deactivateConfirm.links'),
+                        ...(u.roles.includes('specialist') ? [t('users.deactivateConfirm.specialist')] : []),
+                        ...(u.roles.includes('requester') ? [t('users.deactivateConfirm.requester')] : []),
+                        t('users.deactivateConfirm.reversible'),
+                      ],
+                      confirmLabel: t('users.deactivateName', { name: isolate(u.displayName) }),
+                    }}
+                    onConfirm={() => {
+                      act(u, { isActive: false }, 'users.deactivated');
+                      return true;
+                    }}
+                  />
+                ) : null}
+                {u.id !== me.id && !u.isActive ? (
+                  <Button appearance="secondary-action-button" disabled={update.isPending} onClick={() => act(u, { isActive: true }, 'users.activated')}>
+                    {t('users.activate')}
+                    <VisuallyHidden>
+                      {' '}
+                      <bdi>{u.displayName}</bdi>
+                    </VisuallyHidden>
                   </Button>
                 ) : null}
                 {u.twoFactorEnabled ? (
