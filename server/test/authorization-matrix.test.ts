@@ -217,6 +217,8 @@ const MATRIX: Record<string, Row> = {
     call: () => ({ url: `/api/v1/budgets/${thisYear()}` }),
     expect: by(403, { coordinator: 200, coordinatorSpecialist: 200, finance: 200 }),
   },
+  // Everyone sets only their own language (Dutch, the default: the fixture keeps its language).
+  'PUT /api/v1/me/language': { call: () => ({ url: '/api/v1/me/language', body: { language: 'nl' } }), expect: by(204) },
   // Notifications: own preferences for everyone; the outbox and its previews for admins.
   'GET /api/v1/me/notification-preferences': { call: () => ({ url: '/api/v1/me/notification-preferences' }), expect: by(200) },
   'PUT /api/v1/me/notification-preferences': { call: () => ({ url: '/api/v1/me/notification-preferences', body: { items: [] } }), expect: by(200) },

@@ -23,4 +23,4 @@ export * from './personal-data.ts';
 export * from './problems.ts';
 export * from './roles.ts';
 export * from './status-labels.ts';
-export { applyDutchValidationMessages } from './zod-locale.ts';
+export { applyDutchValidationMessages, applyValidationMessages, validationMessage } from './zod-locale.ts';

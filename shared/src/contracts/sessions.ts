@@ -109,5 +109,13 @@ export const MeSchema = z
   .meta({ id: 'Me' });
 export type Me = z.infer<typeof MeSchema>;
 
+/** The languages of the UI and of the e-mails, Dutch first (the default). */
+export const UI_LANGUAGES = ['nl', 'en'] as const;
+export type UiLanguage = (typeof UI_LANGUAGES)[number];
+
+/** `PUT /api/v1/me/language`: the user's language for the UI and for the e-mails sent to them. */
+export const PutLanguageBodySchema = z.strictObject({ language: z.enum(UI_LANGUAGES) }).meta({ id: 'PutLanguageBody' });
+export type PutLanguageBody = z.infer<typeof PutLanguageBodySchema>;
+
 export const LoginResponseSchema = z.object({ user: MeSchema }).meta({ id: 'LoginResponse' });
 export type LoginResponse = z.infer<typeof LoginResponseSchema>;

@@ -7,6 +7,7 @@ import { Loading } from '../components/loading.tsx';
 import { useLogout } from '../features/auth/api/logout.ts';
 import { isolate } from '../lib/bidi.ts';
 import { requestHeadingFocus } from '../lib/focus.ts';
+import { LanguageSwitch, useUserLanguage } from './language-switch.tsx';
 
 interface NavItem {
   to: string;
@@ -34,8 +35,24 @@ export function navItemsFor(me: Me, t: (key: string) => string): NavItem[] {
   return items;
 }
 
+/** Who is signed in, the link to their account and “Uitloggen”. */
+function SignedIn({ me, onLogout, pending }: { me: Me; onLogout: () => void; pending: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Paragraph className="dsp-user__name">{t('layout.signedInAs', { name: isolate(me.displayName) })}</Paragraph>
+      <NavLink to="/account" className="utrecht-link utrecht-link--html-a dsp-user__account">
+        {t('layout.account')}
+      </NavLink>
+      <Button appearance="secondary-action-button" onClick={onLogout} disabled={pending}>
+        {t('layout.logout')}
+      </Button>
+    </>
+  );
+}
+
 /**
- * Header (name, navigation per role, user and “Uitloggen”), skip link and the single `<main>`, in
+ * Header (name, the language switch, navigation per role, user and “Uitloggen”), skip link and the single `<main>`, in
  * which a page loaded on demand shows a polite loading status until its code has arrived.
  */
 export function AppLayout({ me }: { me: Me | null }) {
@@ -44,12 +61,21 @@ export function AppLayout({ me }: { me: Me | null }) {
   const navigate = useNavigate();
   const logout = useLogout();
   const lastPath = useRef(location.pathname);
+  useUserLanguage(me);
 
   // Decided while rendering, before the new page's heading mounts and asks for focus.
   if (lastPath.current !== location.pathname) {
     lastPath.current = location.pathname;
     requestHeadingFocus();
   }
+
+  const logoutNow = () =>
+    logout.mutate(undefined, {
+      onSettled: () => {
+        requestHeadingFocus();
+        navigate('/login', { replace: true });
+      },
+    });
 
   // Until the second factor is set up, the session can do nothing else: no menu.
   const items = me && !me.enrolmentOnly ? navItemsFor(me, t) : [];
@@ -65,28 +91,10 @@ export function AppLayout({ me }: { me: Me | null }) {
             <span className="dsp-brand__name">{t('app.name')}</span>
             <span className="dsp-brand__tagline">{t('app.tagline')}</span>
           </div>
-          {me ? (
-            <div className="dsp-user">
-              <Paragraph className="dsp-user__name">{t('layout.signedInAs', { name: isolate(me.displayName) })}</Paragraph>
-              <NavLink to="/account" className="utrecht-link utrecht-link--html-a dsp-user__account">
-                {t('layout.account')}
-              </NavLink>
-              <Button
-                appearance="secondary-action-button"
-                onClick={() =>
-                  logout.mutate(undefined, {
-                    onSettled: () => {
-                      requestHeadingFocus();
-                      navigate('/login', { replace: true });
-                    },
-                  })
-                }
-                disabled={logout.isPending}
-              >
-                {t('layout.logout')}
-              </Button>
-            </div>
-          ) : null}
+          <div className="dsp-user">
+            <LanguageSwitch me={me} />
+            {me ? <SignedIn me={me} onLogout={logoutNow} pending={logout.isPending} /> : null}
+          </div>
         </div>
         {items.length > 0 ? (
           <nav className="dsp-nav" aria-label={t('layout.navLabel')}>

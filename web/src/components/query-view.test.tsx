@@ -69,9 +69,10 @@ describe('PagedList with DataTable', () => {
     expect(screen.queryByRole('navigation', { name: 'Namen bladeren' })).toBeNull();
   });
 
-  it("shows the problem's detail when the list cannot be read", async () => {
+  it("shows the UI's message for the problem's type when the list cannot be read", async () => {
     renderList({ names: NAMES, fail: new ApiError({ type: 'forbidden', title: 'Geen toegang', status: 403, detail: 'Dit overzicht is niet voor u.' }) });
-    expect(await screen.findByText('Dit overzicht is niet voor u.')).toBeTruthy();
+    expect(await screen.findByText('U heeft geen rechten voor deze actie.')).toBeTruthy();
+    expect(screen.queryByText('Dit overzicht is niet voor u.')).toBeNull();
     expect(screen.queryByRole('table')).toBeNull();
   });
 });

@@ -93,7 +93,7 @@ export async function createInterpretationRequest(ctx: ServiceContext, body: Cre
     // A retired casustafel keeps its history but takes no new requests (decision 081).
     if (await caseTableRetired(tx, body.caseTableId))
       throw new AppError('retired', 'Deze casustafel is opgeheven en neemt geen nieuwe aanvragen aan.', {
-        errors: [{ in: 'body', pointer: '/caseTableId', message: 'deze casustafel is opgeheven' }],
+        errors: [{ in: 'body', pointer: '/caseTableId', message: 'deze casustafel is opgeheven', code: 'retired' }],
       });
     if (!(await servesMunicipality(tx, body.caseTableId, body.municipalityId)))
       throw invalidField('/municipalityId', 'deze gemeente valt niet onder de gekozen casustafel');
