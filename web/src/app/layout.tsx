@@ -4,7 +4,10 @@ import { Suspense, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { Loading } from '../components/loading.tsx';
+import { VisuallyHidden } from '../components/visually-hidden.tsx';
 import { useLogout } from '../features/auth/api/logout.ts';
+import { useInboxSummary } from '../features/notifications/api/inbox.ts';
+import { useHoursToApprove } from '../features/time-entries/api/get-time-entries.ts';
 import { isolate } from '../lib/bidi.ts';
 import { requestHeadingFocus } from '../lib/focus.ts';
 import { LanguageSwitch, useUserLanguage } from './language-switch.tsx';
@@ -12,14 +15,30 @@ import { LanguageSwitch, useUserLanguage } from './language-switch.tsx';
 interface NavItem {
   to: string;
   label: string;
+  /** A number shown after the label (unread notifications, hours to approve), with its meaning for screen readers. */
+  count?: { value: number; meaning: string };
 }
 
+/** Numbers the menu shows beside its items; left out while unknown. */
+export interface NavCounts {
+  /** The user's unread notifications. */
+  unread?: number | undefined;
+  /** Submitted hours waiting for a coordinator's decision. */
+  hoursToApprove?: number | undefined;
+}
+
+const withCount = (value: number | undefined, meaning: string): Pick<NavItem, 'count'> => (value ? { count: { value, meaning } } : {});
+
 /** The navigation items of a user's roles, in a fixed order without duplicates. */
-export function navItemsFor(me: Me, t: (key: string) => string): NavItem[] {
+export function navItemsFor(me: Me, t: (key: string) => string, counts: NavCounts = {}): NavItem[] {
   const items: NavItem[] = [];
   const roles = me.roles;
   if (roles.includes('coordinator')) {
-    items.push({ to: '/triage', label: t('nav.triage') }, { to: '/hours', label: t('nav.approvals') }, { to: '/specialists', label: t('nav.specialists') });
+    items.push(
+      { to: '/triage', label: t('nav.triage') },
+      { to: '/hours', label: t('nav.approvals'), ...withCount(counts.hoursToApprove, t('nav.toDecide')) },
+      { to: '/specialists', label: t('nav.specialists') },
+    );
   }
   if (roles.includes('requester')) {
     items.push({ to: '/requests', label: t('nav.myRequests') }, { to: '/requests/new', label: t('nav.newRequest') });
@@ -31,7 +50,7 @@ export function navItemsFor(me: Me, t: (key: string) => string): NavItem[] {
   if (roles.includes('coordinator') || roles.includes('admin')) items.push({ to: '/audit-log', label: t('nav.auditLog') });
   if (roles.includes('admin')) items.push({ to: '/mail', label: t('nav.mail') });
   if (roles.includes('admin')) items.push({ to: '/reference-data', label: t('nav.referenceData') });
-  items.push({ to: '/notification-preferences', label: t('nav.notificationPreferences') });
+  items.push({ to: '/notifications', label: t('nav.notifications'), ...withCount(counts.unread, t('nav.unread')) });
   return items;
 }
 
@@ -78,7 +97,11 @@ export function AppLayout({ me }: { me: Me | null }) {
     });
 
   // Until the second factor is set up, the session can do nothing else: no menu.
-  const items = me && !me.enrolmentOnly ? navItemsFor(me, t) : [];
+  const withMenu = !!me && !me.enrolmentOnly;
+  const summary = useInboxSummary(withMenu);
+  const coordinator = withMenu && me.roles.includes('coordinator');
+  const hours = useHoursToApprove(coordinator);
+  const items = me && withMenu ? navItemsFor(me, t, { unread: summary.data?.unread, hoursToApprove: hours }) : [];
 
   return (
     <div className="dsp-app">
@@ -103,6 +126,13 @@ export function AppLayout({ me }: { me: Me | null }) {
                 <li key={item.to} className="dsp-nav__item">
                   <NavLink to={item.to} end className={({ isActive }) => `dsp-nav__link${isActive ? ' dsp-nav__link--active' : ''}`}>
                     {item.label}
+                    {item.count ? (
+                      <>
+                        {' '}
+                        ({item.count.value}
+                        <VisuallyHidden> {item.count.meaning}</VisuallyHidden>)
+                      </>
+                    ) : null}
                   </NavLink>
                 </li>
               ))}

@@ -36,7 +36,7 @@ const BudgetPage = page(() => import('./routes/budget-page.tsx'), 'BudgetPage');
 const ForgotPasswordPage = page(() => import('./routes/forgot-password-page.tsx'), 'ForgotPasswordPage');
 const MailPage = page(() => import('./routes/mail-page.tsx'), 'MailPage');
 const NewRequestPage = page(() => import('./routes/new-request-page.tsx'), 'NewRequestPage');
-const NotificationPreferencesPage = page(() => import('./routes/notification-preferences-page.tsx'), 'NotificationPreferencesPage');
+const NotificationsPage = page(() => import('./routes/notifications-page.tsx'), 'NotificationsPage');
 const ReferenceDataPage = page(() => import('./routes/reference-data-page.tsx'), 'ReferenceDataPage');
 const RequestDetailPage = page(() => import('./routes/request-detail-page.tsx'), 'RequestDetailPage');
 const RequestsPage = page(() => import('./routes/requests-page.tsx'), 'RequestsPage');
@@ -129,7 +129,9 @@ export function AppRoutes() {
           <Route path="budget" element={only(['coordinator', 'finance'], <BudgetPage />)} />
           <Route path="mail" element={only(['admin'], <MailPage />)} />
           <Route path="reference-data" element={only(['admin'], <ReferenceDataPage />)} />
-          <Route path="notification-preferences" element={<NotificationPreferencesPage />} />
+          <Route path="notifications" element={<NotificationsPage />} />
+          {/* The e-mail preferences moved to the account page; old links still arrive. */}
+          <Route path="notification-preferences" element={<Navigate to="/account" replace />} />
           <Route path="no-access" element={<NoAccessPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>

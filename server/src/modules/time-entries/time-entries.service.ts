@@ -148,6 +148,13 @@ async function insertEntry(ctx: ServiceContext, assignmentId: string, body: LogT
       })
       .returning({ id: schema.timeEntries.id });
     if (!row) throw new Error('insert returned no row');
+    // The coordinators' inbox shows hours to approve; mail only for those who chose it (decision 121).
+    await enqueueNotification(tx, ctx, {
+      event: 'time-entry-submitted',
+      reference: assignment.requestReference,
+      linkPath: '/hours',
+      recipients: { roles: ['coordinator'] },
+    });
     await audit(ctx, tx, {
       action: 'log-time',
       objectType: 'time-entry',
