@@ -80,6 +80,7 @@ export const FIELD_ERROR_CODES = [
   'specialist-inactive',
   'own-entry',
   'overlap',
+  'before-start',
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
 

@@ -1,5 +1,14 @@
 import * as shared from '@duidingspool/shared';
-import { EXTENSION_STATUSES, FIELD_ERROR_CODES, NOTIFICATION_STATUSES, REQUEST_STATUSES, STATUS_LABELS, TIME_ENTRY_STATUSES } from '@duidingspool/shared';
+import {
+  AUDIT_ACTIONS,
+  AUDIT_OBJECT_TYPES,
+  EXTENSION_STATUSES,
+  FIELD_ERROR_CODES,
+  NOTIFICATION_STATUSES,
+  REQUEST_STATUSES,
+  STATUS_LABELS,
+  TIME_ENTRY_STATUSES,
+} from '@duidingspool/shared';
 import { describe, expect, it } from 'vitest';
 import { i18next } from '../lib/i18n.ts';
 import en from './en.json';
@@ -65,6 +74,14 @@ describe('locale files', () => {
     expect(names.size).toBeGreaterThan(40);
     for (const [lng, file] of Object.entries({ nl, en })) {
       for (const field of names) expect(typeof (file.fieldNames as Record<string, string>)[field], `${lng} fieldNames.${field}`).toBe('string');
+    }
+  });
+
+  it('name every audited action and object in both languages', () => {
+    for (const [lng, file] of Object.entries({ nl, en })) {
+      const audit = file.audit as { actions: Record<string, string>; objects: Record<string, string> };
+      for (const action of AUDIT_ACTIONS) expect(typeof audit.actions[action], `${lng} audit.actions.${action}`).toBe('string');
+      for (const object of AUDIT_OBJECT_TYPES) expect(typeof audit.objects[object], `${lng} audit.objects.${object}`).toBe('string');
     }
   });
 

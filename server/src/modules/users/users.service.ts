@@ -219,6 +219,8 @@ export async function updateUser(ctx: ServiceContext, id: string, body: PatchUse
       result: 'success',
       details: {
         changed: Object.keys(body),
+        // Old → new for the fields people read in the audit log (decision 122).
+        ...changesOf(before, after, ['displayName', 'isActive', 'roles']),
         ...(body.roles ? { roles: after.roles } : {}),
         ...(body.caseTableIds ? { caseTableIds: after.caseTableIds } : {}),
         ...(body.isActive !== undefined ? { isActive: after.isActive } : {}),
@@ -230,6 +232,18 @@ export async function updateUser(ctx: ServiceContext, id: string, body: PatchUse
     });
     return after;
   });
+}
+
+/** `{from, to}` of the `fields` whose value differs between `before` and `after` (none: nothing). */
+function changesOf<T extends object, K extends keyof T & string>(before: T, after: T, fields: readonly K[]): { from?: Partial<T>; to?: Partial<T> } {
+  const from: Partial<T> = {};
+  const to: Partial<T> = {};
+  for (const f of fields) {
+    if (JSON.stringify(before[f]) === JSON.stringify(after[f])) continue;
+    from[f] = before[f];
+    to[f] = after[f];
+  }
+  return Object.keys(to).length > 0 ? { from, to } : {};
 }
 
 /**
