@@ -98,6 +98,8 @@ const STRONG = 'Vier willekeurige woorden zoals kompas lantaarn';
 const MATRIX: Record<string, Row> = {
   'GET /api/v1/health': { call: () => ({ url: '/api/v1/health' }), expect: all(200) },
   'GET /api/v1/health/ready': { call: () => ({ url: '/api/v1/health/ready' }), expect: all(200) },
+  // The pool's contact and retention terms: every page shows them, also before login.
+  'GET /api/v1/site-info': { call: () => ({ url: '/api/v1/site-info' }), expect: all(200) },
   'GET /api/v1/health/live': { call: () => ({ url: '/api/v1/health/live' }), expect: all(200) },
   'GET /api/v1/openapi.json': { call: () => ({ url: '/api/v1/openapi.json' }), expect: all(200) },
   'POST /api/v1/sessions': {

@@ -172,9 +172,10 @@ function routes() {
   }[];
 }
 
-// Public: health (and the liveness and readiness probes), login, refresh (authenticated by its own cookie), and the password links.
+// Public: health (and the liveness and readiness probes), the site's contact, login, refresh (authenticated by its own cookie), and the password links.
 const PUBLIC = new Set([
   'GET /health',
+  'GET /site-info',
   'GET /health/live',
   'GET /health/ready',
   'POST /sessions',
@@ -203,6 +204,7 @@ describe('authentication', () => {
     }
     expect((await t.anonymous('GET', '/api/v1/health')).body).toEqual({ status: 'ok' });
     expect((await t.anonymous('GET', '/api/v1/openapi.json')).status).toBe(200);
+    expect((await t.anonymous('GET', '/api/v1/site-info')).body.contact.email).toBe('duidingspool@duidingspool.example');
     const login = await t.anonymous('POST', '/api/v1/sessions', { email: `coordinator@${DEMO_DOMAIN}`, password: DEMO_PASSWORD });
     expect(login.status).toBe(200);
   });

@@ -11,6 +11,7 @@ import { useHoursToApprove } from '../features/time-entries/api/get-time-entries
 import { isolate } from '../lib/bidi.ts';
 import { requestHeadingFocus } from '../lib/focus.ts';
 import { LanguageSwitch, useUserLanguage } from './language-switch.tsx';
+import { SiteFooter } from './site-footer.tsx';
 
 interface NavItem {
   to: string;
@@ -71,8 +72,8 @@ function SignedIn({ me, onLogout, pending }: { me: Me; onLogout: () => void; pen
 }
 
 /**
- * Header (name, the language switch, navigation per role, user and “Uitloggen”), skip link and the single `<main>`, in
- * which a page loaded on demand shows a polite loading status until its code has arrived.
+ * Header (name, the language switch, navigation per role, user and “Uitloggen”), skip link, the single `<main>`, in
+ * which a page loaded on demand shows a polite loading status until its code has arrived, and the footer (contact, statements).
  */
 export function AppLayout({ me }: { me: Me | null }) {
   const { t } = useTranslation();
@@ -146,9 +147,7 @@ export function AppLayout({ me }: { me: Me | null }) {
           <Outlet />
         </Suspense>
       </main>
-      <footer className="dsp-footer">
-        <Paragraph className="dsp-footer__text">{t('layout.footer')}</Paragraph>
-      </footer>
+      <SiteFooter />
     </div>
   );
 }

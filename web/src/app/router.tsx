@@ -12,7 +12,7 @@ import { NoAccessPage, NotFoundPage } from './routes/not-found-page.tsx';
 import { RouteErrorPage } from './routes/route-error-page.tsx';
 
 /** Pages a visitor may open without signing in. */
-const PUBLIC_PATHS = ['/login', '/set-password', '/forgot-password'];
+const PUBLIC_PATHS = ['/login', '/set-password', '/forgot-password', '/toegankelijkheid', '/privacy'];
 
 /**
  * A page loaded on demand: its code (and the libraries only it uses, such as the chart library of
@@ -40,6 +40,8 @@ const NotificationsPage = page(() => import('./routes/notifications-page.tsx'), 
 const ReferenceDataPage = page(() => import('./routes/reference-data-page.tsx'), 'ReferenceDataPage');
 const RequestDetailPage = page(() => import('./routes/request-detail-page.tsx'), 'RequestDetailPage');
 const RequestsPage = page(() => import('./routes/requests-page.tsx'), 'RequestsPage');
+const AccessibilityStatementPage = page(() => import('./routes/statement-pages.tsx'), 'AccessibilityStatementPage');
+const PrivacyStatementPage = page(() => import('./routes/statement-pages.tsx'), 'PrivacyStatementPage');
 const SetPasswordPage = page(() => import('./routes/set-password-page.tsx'), 'SetPasswordPage');
 const SpecialistProfilePage = page(() => import('./routes/specialist-profile-page.tsx'), 'SpecialistProfilePage');
 const SpecialistRatesPage = page(() => import('./routes/specialist-rates-page.tsx'), 'SpecialistRatesPage');
@@ -113,6 +115,8 @@ export function AppRoutes() {
           <Route path="login" element={<LoginPage />} />
           <Route path="set-password" element={<SetPasswordPage />} />
           <Route path="forgot-password" element={<ForgotPasswordPage />} />
+          <Route path="toegankelijkheid" element={<AccessibilityStatementPage />} />
+          <Route path="privacy" element={<PrivacyStatementPage />} />
           <Route path="account" element={<AccountPage />} />
           <Route path="users" element={only(['admin'], <UsersPage />)} />
           <Route path="audit-log" element={only(['coordinator', 'admin'], <AuditLogPage />)} />

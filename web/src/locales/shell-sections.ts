@@ -22,4 +22,5 @@ export const SHELL_SECTIONS: readonly string[] = [
   'problemExtras',
   'format',
   'fieldNames',
+  'footer',
 ];
