@@ -7,7 +7,9 @@ export type ModuleName =
   | 'auth'
   | 'budgets'
   | 'extension-requests'
+  | 'financial-statements'
   | 'interpretation-requests'
+  | 'knowledge'
   | 'notifications'
   | 'organisation'
   | 'periods'
@@ -54,6 +56,12 @@ export const TABLE_OWNERS: Record<TableName, ModuleName> = {
   specialistRegions: 'specialists',
   specialistRates: 'specialists',
   specialistAbsences: 'specialists',
+  // the financial statement to the NCTV
+  financialStatements: 'financial-statements',
+  // the knowledge library
+  knowledgeProducts: 'knowledge',
+  knowledgeProductExpertiseAreas: 'knowledge',
+  knowledgeFiles: 'knowledge',
   // requests
   interpretationRequests: 'interpretation-requests',
   requestExpertiseAreas: 'interpretation-requests',
