@@ -13,7 +13,7 @@ import { requestHeadingFocus } from '../lib/focus.ts';
 import { LanguageSwitch, useUserLanguage } from './language-switch.tsx';
 import { SiteFooter } from './site-footer.tsx';
 
-interface NavItem {
+export interface NavItem {
   to: string;
   label: string;
   /** A number shown after the label (unread notifications, hours to approve), with its meaning for screen readers. */
@@ -73,6 +73,26 @@ function SignedIn({ me, onLogout, pending }: { me: Me; onLogout: () => void; pen
   );
 }
 
+/** Where a detail page belongs in the menu when no item's path is its prefix: requests and assignments under the coordinator's triage. */
+const SECTION_OF_DETAIL: readonly [RegExp, string][] = [
+  [/^\/requests\//, '/triage'],
+  [/^\/assignments\//, '/triage'],
+];
+
+/**
+ * The menu item of the section `pathname` is in: the item whose path is the longest prefix of it
+ * (a detail page belongs to its list), else the coordinator's home for a request or assignment;
+ * undefined when none applies.
+ */
+export function sectionOf(pathname: string, items: readonly NavItem[]): NavItem | undefined {
+  const within = items.filter((i) => pathname === i.to || pathname.startsWith(`${i.to}/`));
+  // "Nieuw verzoek" (/requests/new) is a section of its own, not a request of "Mijn verzoeken".
+  const best = within.sort((a, b) => b.to.length - a.to.length)[0];
+  if (best) return best;
+  const fallback = SECTION_OF_DETAIL.find(([pattern]) => pattern.test(pathname))?.[1];
+  return items.find((i) => i.to === fallback);
+}
+
 /**
  * Header (name, the language switch, navigation per role, user and “Uitloggen”), skip link, the single `<main>`, in
  * which a page loaded on demand shows a polite loading status until its code has arrived, and the footer (contact, statements).
@@ -105,6 +125,7 @@ export function AppLayout({ me }: { me: Me | null }) {
   const coordinator = withMenu && me.roles.includes('coordinator');
   const hours = useHoursToApprove(coordinator);
   const items = me && withMenu ? navItemsFor(me, t, { unread: summary.data?.unread, hoursToApprove: hours }) : [];
+  const section = sectionOf(location.pathname, items);
 
   return (
     <div className="dsp-app">
@@ -127,7 +148,13 @@ export function AppLayout({ me }: { me: Me | null }) {
             <ul className="dsp-nav__list">
               {items.map((item) => (
                 <li key={item.to} className="dsp-nav__item">
-                  <NavLink to={item.to} end className={({ isActive }) => `dsp-nav__link${isActive ? ' dsp-nav__link--active' : ''}`}>
+                  <NavLink
+                    to={item.to}
+                    end
+                    // The current page is marked by NavLink itself; a page within a section marks the section.
+                    aria-current={location.pathname === item.to ? 'page' : section?.to === item.to ? 'true' : undefined}
+                    className={`dsp-nav__link${section?.to === item.to ? ' dsp-nav__link--active' : ''}`}
+                  >
                     {item.label}
                     {item.count ? (
                       <>

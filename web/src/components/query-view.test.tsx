@@ -2,6 +2,7 @@ import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-quer
 import { render, screen } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { TableCell, TableRow } from '@utrecht/component-library-react';
+import { MemoryRouter } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../lib/api-client.ts';
 import { usePaging } from '../lib/page-query.ts';
@@ -42,7 +43,9 @@ function renderList(props: Parameters<typeof Harness>[0]) {
   const client = new QueryClient();
   return render(
     <QueryClientProvider client={client}>
-      <Harness {...props} />
+      <MemoryRouter>
+        <Harness {...props} />
+      </MemoryRouter>
     </QueryClientProvider>,
   );
 }

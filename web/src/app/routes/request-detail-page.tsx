@@ -17,6 +17,7 @@ import { RequestTimeline } from '../../features/interpretation-requests/componen
 import { RetentionNotice } from '../../features/interpretation-requests/components/retention-notice.tsx';
 import { hasRole, isOwnAssignment, useMe } from '../../lib/auth.ts';
 import { focusPageHeading } from '../../lib/focus.ts';
+import { SectionBackLink } from '../section-back-link.tsx';
 import { AssignPanel } from './assign-panel.tsx';
 
 /**
@@ -44,6 +45,7 @@ export function RequestDetailPage() {
 
   return (
     <>
+      <SectionBackLink />
       <PageHeading title={t('requestDetail.title', { reference: request.reference })}>
         {t('requestDetail.title', { reference: request.reference || t('requests.noReference') })}
       </PageHeading>

@@ -2,6 +2,7 @@ import { AUDIT_ACTIONS, AUDIT_OBJECT_TYPES, type AuditEventFilter } from '@duidi
 import { Button, ButtonLink, TableCell, TableRow } from '@utrecht/component-library-react';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { DataTable } from '../../../components/data-table.tsx';
 import { SelectField, TextField } from '../../../components/form-field.tsx';
 import { PagedList } from '../../../components/query-view.tsx';
@@ -11,6 +12,16 @@ import { auditExportUrl, useAuditEvents } from '../api/audit-events.ts';
 import { type ActorOption, type AuditFilterForm, auditFormErrors, EMPTY_AUDIT_FORM, mergeActors, toAuditFilter } from './audit-filter.ts';
 import { actionSentence, changesOf } from './audit-text.ts';
 
+/** The applied filters as the address holds them (only the known ones). */
+function fromParams(params: URLSearchParams): AuditEventFilter {
+  const out: Record<string, string> = {};
+  for (const key of Object.keys(EMPTY_AUDIT_FORM)) {
+    const value = params.get(key);
+    if (value) out[key] = value;
+  }
+  return out as AuditEventFilter;
+}
+
 /**
  * The audit log with filters, pages and a CSV export of the same selection. `actors` are the users
  * to filter on (the admin's user list); without it, the “Wie” filter offers the people seen in the
@@ -18,9 +29,11 @@ import { actionSentence, changesOf } from './audit-text.ts';
  */
 export function AuditLog({ actors }: { actors?: readonly ActorOption[] | undefined }) {
   const { t, i18n } = useTranslation();
-  const [form, setForm] = useState(EMPTY_AUDIT_FORM);
+  // The applied filters live in the address (a reload or a shared link keeps them); the form starts from them.
+  const [params, setParams] = useSearchParams();
+  const filter = fromParams(params);
+  const [form, setForm] = useState<AuditFilterForm>(() => ({ ...EMPTY_AUDIT_FORM, ...filter }));
   const [dateError, setDateError] = useState<string | undefined>();
-  const [filter, setFilter] = useState<AuditEventFilter>({});
   const paging = usePaging();
   const [seen, setSeen] = useState<ActorOption[]>([]);
   const events = useAuditEvents(filter, paging.page);
@@ -39,8 +52,8 @@ export function AuditLog({ actors }: { actors?: readonly ActorOption[] | undefin
       document.getElementById('audit-to')?.focus();
       return;
     }
-    setFilter(toAuditFilter(form));
-    paging.onPageChange(1);
+    // Filters and the first page in one step.
+    setParams(new URLSearchParams(toAuditFilter(form) as Record<string, string>), { replace: true });
   };
 
   return (

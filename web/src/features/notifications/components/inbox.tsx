@@ -9,6 +9,7 @@ import { PagedList } from '../../../components/query-view.tsx';
 import { VisuallyHidden } from '../../../components/visually-hidden.tsx';
 import { isolate } from '../../../lib/bidi.ts';
 import { formatDate, formatInstant } from '../../../lib/format.ts';
+import { usePaging, useUrlState } from '../../../lib/page-query.ts';
 import { useInbox, useMarkAllInboxRead, useMarkInboxItem } from '../api/inbox.ts';
 
 /** What one item says, in the reader's language: the mail's message without case content (`inbox.events.<event>`). */
@@ -31,8 +32,9 @@ export function useInboxText() {
  */
 export function Inbox() {
   const { t } = useTranslation();
-  const [page, setPage] = useState(1);
-  const [unreadOnly, setUnreadOnly] = useState(false);
+  const { page, onPageChange: setPage } = usePaging();
+  const [show, setShow] = useUrlState('show', 'all');
+  const unreadOnly = show === 'unread';
   const inbox = useInbox(page, unreadOnly);
   const mark = useMarkInboxItem();
   const markAll = useMarkAllInboxRead();
@@ -50,10 +52,7 @@ export function Inbox() {
           { value: 'unread', label: t('inbox.filter.unread') },
         ]}
         value={unreadOnly ? 'unread' : 'all'}
-        onChange={(value) => {
-          setUnreadOnly(value === 'unread');
-          setPage(1);
-        }}
+        onChange={(value) => setShow(value, ['page'])}
       />
       <Paragraph>{t('inbox.unreadCount', { count: unread })}</Paragraph>
       {mark.isError ? <ProblemAlert error={mark.error} /> : null}
