@@ -9,6 +9,7 @@ import { RequestStatusBadge } from '../../../components/status-badge.tsx';
 import { formatDate, formatInstant } from '../../../lib/format.ts';
 import { usePaging, useUrlState } from '../../../lib/page-query.ts';
 import { useRequests } from '../api/get-requests.ts';
+import { ReferenceSearch, useReferenceSearch } from './reference-search.tsx';
 import { UrgencyLabel } from './urgency-label.tsx';
 
 const PAGE_SIZE = 25;
@@ -27,14 +28,16 @@ function statusFilter(value: string): RequestStatus[] | undefined {
 
 /**
  * The coordinator's triage queue: requests to triage (submitted / needs information) by default,
- * filterable by status and sortable by column (both kept in the address); urgent requests are flagged.
+ * filterable by status, searchable by pool reference and sortable by column (all kept in the
+ * address); urgent requests are flagged.
  */
 export function TriageQueue() {
   const { t } = useTranslation();
   const [filter, setFilter] = useUrlState('status', 'triage');
   const [sort, setSort] = useUrlState('sort', 'submittedAt');
   const paging = usePaging();
-  const query = useRequests({ page: paging.page, pageSize: PAGE_SIZE, status: statusFilter(filter), sort });
+  const reference = useReferenceSearch();
+  const query = useRequests({ page: paging.page, pageSize: PAGE_SIZE, status: statusFilter(filter), sort, ...(reference ? { reference } : {}) });
 
   const sortField = sort.replace(/^-/, '') as SortField;
   const descending = sort.startsWith('-');
@@ -78,6 +81,7 @@ export function TriageQueue() {
           }}
           options={filterOptions}
         />
+        <ReferenceSearch id="triage-reference" />
       </div>
       <PagedList query={query} {...paging} paginationLabel={t('triage.paginationLabel')} empty={t('triage.empty')} announceEmpty>
         {(items, data) => (
