@@ -33,6 +33,7 @@ export const AUDIT_ACTIONS = [
   'end-assignment',
   'export',
   'flag-assignment',
+  'give-feedback',
   'grant-extension',
   'import',
   'invite',
