@@ -115,6 +115,11 @@ export const ProblemSchema = z
     errors: z.array(ProblemFieldErrorSchema).optional(),
     availableCents: z.number().int().optional(),
     remainingMinutes: z.number().int().optional(),
+    /** With a refusal about a year (the financial statement): the year, and its months still open (`YYYY-MM`). */
+    year: z.number().int().optional(),
+    openMonths: z.array(z.string()).optional(),
+    /** With a refusal because hours still wait for a decision: how many. */
+    undecidedEntries: z.number().int().optional(),
     usedBy: z
       .array(z.string())
       .optional()

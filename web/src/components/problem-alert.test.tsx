@@ -122,3 +122,23 @@ describe('ProblemAlert never shows the server’s detail or a JSON pointer', () 
     expect(english).not.toMatch(/verplicht|bevat|Ongeldige/);
   });
 });
+
+describe('a refusal with its figures', () => {
+  it('gets the sentence written for them, in the UI’s language', async () => {
+    const error = new ApiError({
+      type: 'invalid-transition',
+      title: 'Deze statuswijziging is niet toegestaan',
+      status: 409,
+      detail: 'Het jaar 2025 is nog niet afgesloten: 2 maanden zijn open (2025-11, 2025-12).',
+      requestId: 'r-3',
+      year: 2025,
+      openMonths: ['2025-11', '2025-12'],
+    });
+    const { container, unmount } = render(<ProblemAlert error={error} />);
+    expect(container.textContent).toContain('Het jaar 2025 is nog niet afgesloten: 2 maanden zijn open (november 2025, december 2025).');
+    unmount();
+    await i18next.changeLanguage('en');
+    render(<ProblemAlert error={error} />);
+    expect(document.body.textContent).toContain('The year 2025 is not closed yet: 2 months are open (November 2025, December 2025).');
+  });
+});

@@ -1,6 +1,6 @@
 import { validationMessage } from '@duidingspool/shared';
 import type { i18n as I18n } from 'i18next';
-import { formatDate } from './format.ts';
+import { formatDate, formatMonth } from './format.ts';
 
 /** One field error of a problem as the client reads it (`errors[]`, decision 120). */
 export interface FieldErrorLike {
@@ -16,6 +16,10 @@ export interface ProblemLike {
   type: string;
   status: number;
   detail: string;
+  /** Figures of a refusal about a year (the financial statement). */
+  year?: number | undefined;
+  openMonths?: string[] | undefined;
+  undecidedEntries?: number | undefined;
   errors?: FieldErrorLike[] | undefined;
 }
 
@@ -95,7 +99,16 @@ export interface ProblemTextOptions {
 export function problemText(i18n: I18n, problem: ProblemLike, options: ProblemTextOptions = {}): string {
   const own = `problems.${problem.type}`;
   let message: string;
-  if (i18n.exists(own)) message = i18n.t(own);
+  // A refusal that carries its figures gets the sentence written for them.
+  if (problem.openMonths?.length && problem.year !== undefined) {
+    message = i18n.t('problemExtras.yearOpen', {
+      year: problem.year,
+      count: problem.openMonths.length,
+      months: problem.openMonths.map((m) => formatMonth(m)).join(', '),
+    });
+  } else if (problem.undecidedEntries && problem.year !== undefined) {
+    message = i18n.t('problemExtras.undecidedEntries', { year: problem.year, count: problem.undecidedEntries });
+  } else if (i18n.exists(own)) message = i18n.t(own);
   else if (problem.status === 401) message = i18n.t('problems.unauthenticated');
   else if (problem.status === 404) message = i18n.t('errors.notFound');
   else if (problem.status === 403) message = i18n.t('errors.forbidden');
