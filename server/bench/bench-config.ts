@@ -41,6 +41,7 @@ export function benchConfig(own: Pick<AppConfig, 'jwtSecret' | 'encryptionKey'> 
     retentionLedgerYears: 7,
     retentionIntervalMinutes: 0,
     securityContact: 'mailto:security@duidingspool.example',
+    poolContact: { name: 'Duidingspool Oost-Nederland', email: 'duidingspool@duidingspool.example', phone: undefined },
     workingHours: DEFAULT_WORKING_HOURS,
     ...own,
   };

@@ -96,6 +96,11 @@ export interface AppConfig {
   /** Contact of `/.well-known/security.txt` (mailto: or https: URI). */
   securityContact: string;
   /**
+   * The pool's contact for users, shown on every page and in the statements
+   * (`POOL_CONTACT_NAME`, `POOL_CONTACT_EMAIL`, `POOL_CONTACT_PHONE`; reachable during the working day).
+   */
+  poolContact: { name: string; email: string; phone: string | undefined };
+  /**
    * The working day in Europe/Amsterdam (`WORKING_DAY_START`, `WORKING_DAY_END`; default
    * 08:30–17:00): deadlines counted in working days start at the next start when an event happens
    * outside it, and the daily digest goes out at its start.
@@ -183,6 +188,13 @@ const EnvSchema = z.object({
     .string()
     .regex(/^(mailto:|https:\/\/)\S+$/)
     .default('mailto:security@duidingspool.example'),
+  POOL_CONTACT_NAME: z.string().trim().min(1).max(120).default('Duidingspool Oost-Nederland'),
+  POOL_CONTACT_EMAIL: z.email().max(254).optional(),
+  POOL_CONTACT_PHONE: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9 ()-]{6,20}$/, 'expected a phone number such as 026 123 45 67')
+    .optional(),
   WORKING_DAY_START: z.string().default('08:30').pipe(ClockTimeSchema),
   WORKING_DAY_END: z.string().default('17:00').pipe(ClockTimeSchema),
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
@@ -430,6 +442,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     retentionLedgerYears: e.RETENTION_LEDGER_YEARS,
     retentionIntervalMinutes: e.RETENTION_INTERVAL_MINUTES,
     securityContact: e.SECURITY_CONTACT,
+    poolContact: {
+      name: e.POOL_CONTACT_NAME,
+      // Like the sender, an address on the host users open until the operator names the pool's own.
+      email: e.POOL_CONTACT_EMAIL ?? `duidingspool@${publicHost.includes('.') ? publicHost : 'localhost.localdomain'}`,
+      phone: e.POOL_CONTACT_PHONE,
+    },
     workingHours: { startMinute: e.WORKING_DAY_START, endMinute: e.WORKING_DAY_END },
     metrics: e.METRICS_PORT === undefined ? undefined : { port: e.METRICS_PORT, host: e.METRICS_HOST, token: e.METRICS_TOKEN },
   };

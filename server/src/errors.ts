@@ -32,7 +32,15 @@ export class AppError extends Error {
   constructor(
     readonly type: ProblemType,
     readonly detail: string,
-    readonly extra: { errors?: ProblemFieldError[]; availableCents?: number; remainingMinutes?: number; usedBy?: string[] } = {},
+    readonly extra: {
+      errors?: ProblemFieldError[];
+      availableCents?: number;
+      remainingMinutes?: number;
+      usedBy?: string[];
+      year?: number;
+      openMonths?: string[];
+      undecidedEntries?: number;
+    } = {},
     operator: OperatorInfo = {},
   ) {
     super(detail, operator.cause === undefined ? undefined : { cause: operator.cause });

@@ -114,6 +114,8 @@ const STRONG = 'Vier willekeurige woorden zoals kompas lantaarn';
 const MATRIX: Record<string, Row> = {
   'GET /api/v1/health': { call: () => ({ url: '/api/v1/health' }), expect: all(200) },
   'GET /api/v1/health/ready': { call: () => ({ url: '/api/v1/health/ready' }), expect: all(200) },
+  // The pool's contact and retention terms: every page shows them, also before login.
+  'GET /api/v1/site-info': { call: () => ({ url: '/api/v1/site-info' }), expect: all(200) },
   'GET /api/v1/health/live': { call: () => ({ url: '/api/v1/health/live' }), expect: all(200) },
   'GET /api/v1/openapi.json': { call: () => ({ url: '/api/v1/openapi.json' }), expect: all(200) },
   'POST /api/v1/sessions': {
@@ -272,6 +274,25 @@ const MATRIX: Record<string, Row> = {
   'GET /api/v1/budgets/:year': {
     call: () => ({ url: `/api/v1/budgets/${thisYear()}` }),
     expect: by(403, { coordinator: 200, coordinatorSpecialist: 200, finance: 200 }),
+  },
+  // Everyone sets only their own language (Dutch, the default: the fixture keeps its language).
+  'PUT /api/v1/me/language': { call: () => ({ url: '/api/v1/me/language', body: { language: 'nl' } }), expect: by(204) },
+  // The inbox: everyone lists, counts and marks only their own items; another's item is not found.
+  'GET /api/v1/me/inbox-items': { call: () => ({ url: '/api/v1/me/inbox-items' }), expect: by(200) },
+  'GET /api/v1/me/inbox-summary': { call: () => ({ url: '/api/v1/me/inbox-summary' }), expect: by(200) },
+  'POST /api/v1/me/inbox-items/mark-all-read': { call: () => ({ url: '/api/v1/me/inbox-items/mark-all-read' }), expect: by(200) },
+  'PATCH /api/v1/me/inbox-items/:id': {
+    // An item of the coordinator (the fixture's request was submitted to them).
+    call: async () => {
+      const [item] = await t.handle.db
+        .select({ id: schema.inboxItems.id })
+        .from(schema.inboxItems)
+        .innerJoin(schema.users, eq(schema.users.id, schema.inboxItems.userId))
+        .where(eq(schema.users.email, `coordinator@${DEMO_DOMAIN}`))
+        .limit(1);
+      return { url: `/api/v1/me/inbox-items/${item?.id ?? randomUUID()}`, body: { read: true } };
+    },
+    expect: by(404, { coordinator: 200, coordinatorSpecialist: 404 }),
   },
   // Notifications: own preferences for everyone; the outbox and its previews for admins.
   'GET /api/v1/me/notification-preferences': { call: () => ({ url: '/api/v1/me/notification-preferences' }), expect: by(200) },

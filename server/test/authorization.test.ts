@@ -127,6 +127,11 @@ function routes() {
     { method: 'GET', path: `/budgets/{year}` },
     { method: 'GET', path: '/me/notification-preferences' },
     { method: 'PUT', path: '/me/notification-preferences', body: { items: [] } },
+    { method: 'PUT', path: '/me/language', body: { language: 'nl' } },
+    { method: 'GET', path: '/me/inbox-items' },
+    { method: 'GET', path: '/me/inbox-summary' },
+    { method: 'PATCH', path: '/me/inbox-items/{id}', body: { read: true } },
+    { method: 'POST', path: '/me/inbox-items/mark-all-read' },
     { method: 'GET', path: '/notifications' },
     { method: 'GET', path: '/notifications/{id}/preview' },
     { method: 'POST', path: '/notifications/{id}/resend' },
@@ -179,9 +184,10 @@ function routes() {
   }[];
 }
 
-// Public: health (and the liveness and readiness probes), login, refresh (authenticated by its own cookie), and the password links.
+// Public: health (and the liveness and readiness probes), the site's contact, login, refresh (authenticated by its own cookie), and the password links.
 const PUBLIC = new Set([
   'GET /health',
+  'GET /site-info',
   'GET /health/live',
   'GET /health/ready',
   'POST /sessions',
@@ -210,6 +216,7 @@ describe('authentication', () => {
     }
     expect((await t.anonymous('GET', '/api/v1/health')).body).toEqual({ status: 'ok' });
     expect((await t.anonymous('GET', '/api/v1/openapi.json')).status).toBe(200);
+    expect((await t.anonymous('GET', '/api/v1/site-info')).body.contact.email).toBe('duidingspool@duidingspool.example');
     const login = await t.anonymous('POST', '/api/v1/sessions', { email: `coordinator@${DEMO_DOMAIN}`, password: DEMO_PASSWORD });
     expect(login.status).toBe(200);
   });

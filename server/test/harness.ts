@@ -41,6 +41,7 @@ export const testConfig: AppConfig = {
   retentionLedgerYears: 7,
   retentionIntervalMinutes: 0,
   securityContact: 'mailto:security@duidingspool.example',
+  poolContact: { name: 'Duidingspool Oost-Nederland', email: 'duidingspool@duidingspool.example', phone: '026 000 00 00' },
   workingHours: DEFAULT_WORKING_HOURS,
   metrics: undefined,
 };

@@ -77,14 +77,17 @@ describe('templates', () => {
 });
 
 describe('preferences', () => {
-  it('lists the events of the user’s roles, immediate by default, and stores changes', async () => {
+  it('lists the events of the user’s roles, immediate by default (logged hours: off), and stores changes', async () => {
     const mine = await coordinator('GET', '/api/v1/me/notification-preferences');
     expect(mine.status).toBe(200);
     const events = mine.body.items.map((i: { event: string }) => i.event);
     expect(events).toEqual(expect.arrayContaining(['request-submitted', 'triage-reminder', 'assignment-declined', 'budget-threshold-crossed']));
     expect(events).not.toContain('invitation');
     expect(events).not.toContain('advice-delivered');
-    expect(mine.body.items.every((i: { mode: string }) => i.mode === 'immediate')).toBe(true);
+    expect(mine.body.items.filter((i: { event: string }) => i.event !== 'time-entry-submitted').every((i: { mode: string }) => i.mode === 'immediate')).toBe(
+      true,
+    );
+    expect(mine.body.items).toContainEqual({ event: 'time-entry-submitted', mode: 'off' });
 
     const put = await finance('PUT', '/api/v1/me/notification-preferences', { items: [{ event: 'budget-threshold-crossed', mode: 'digest' }] });
     expect(put.status).toBe(200);

@@ -31,4 +31,4 @@ export * from './roles.ts';
 export * from './status-labels.ts';
 export * from './suppression.ts';
 export * from './work-dates.ts';
-export { applyDutchValidationMessages } from './zod-locale.ts';
+export { applyDutchValidationMessages, applyValidationMessages, validationMessage } from './zod-locale.ts';

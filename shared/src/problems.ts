@@ -42,7 +42,17 @@ export const PROBLEM_TYPES = {
 
 export type ProblemType = keyof typeof PROBLEM_TYPES;
 
-/** One offending input: where, a JSON pointer (RFC 6901) into that part, and a Dutch message. */
+/** A value of a field error's `params`: a primitive or a list of primitives. */
+const FieldErrorParamSchema = z.union([z.string(), z.number(), z.boolean(), z.array(z.union([z.string(), z.number(), z.boolean()]))]);
+
+/**
+ * One offending input: where, a JSON pointer (RFC 6901) into that part, and a Dutch message. `code`
+ * and `params` let a client write the message itself in its own language (decision 120): zod's issue
+ * codes (`too_small`, `too_big`, `invalid_type`, `invalid_format`, `invalid_value`, …) with the
+ * issue's limits in `params` (`minimum`, `maximum`, `origin`, `format`, `values`, …), `required` for
+ * a missing value, `unknown-field`, `personal-data` (with `params.kinds`), `invisible-characters`,
+ * and the service codes listed in `FIELD_ERROR_CODES`.
+ */
 export const ProblemFieldErrorSchema = z.object({
   /** Where the input was: the JSON body, the query string or the path. */
   in: z.enum(['body', 'query', 'path']),
@@ -50,7 +60,32 @@ export const ProblemFieldErrorSchema = z.object({
   message: z.string(),
   /** A stable code for a message the UI shows in its own language (e.g. `invisible-characters`). */
   code: z.string().optional(),
+  /** What the UI needs to write the message of `code` (e.g. `{ origin: 'string', maximum: 200 }`). */
+  params: z.record(z.string(), FieldErrorParamSchema).optional(),
 });
+
+/**
+ * Codes of field errors a service raises (beside zod's issue codes and `required`), each with a
+ * message in both locale files (`fieldErrors.<code>`); a test checks both have them.
+ */
+export const FIELD_ERROR_CODES = [
+  'required',
+  'unknown-field',
+  'personal-data',
+  'invisible-characters',
+  'email-in-use',
+  'incorrect',
+  'retired',
+  'not-editable',
+  'specialist-inactive',
+  'own-entry',
+  'overlap',
+  'before-start',
+] as const;
+export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
+
+/** The message zod writes for a missing value on the server (shared/src/zod-locale.ts); its code is `required`. */
+export const REQUIRED_MESSAGE = 'is verplicht';
 export type ProblemFieldError = z.infer<typeof ProblemFieldErrorSchema>;
 
 /**
@@ -80,6 +115,11 @@ export const ProblemSchema = z
     errors: z.array(ProblemFieldErrorSchema).optional(),
     availableCents: z.number().int().optional(),
     remainingMinutes: z.number().int().optional(),
+    /** With a refusal about a year (the financial statement): the year, and its months still open (`YYYY-MM`). */
+    year: z.number().int().optional(),
+    openMonths: z.array(z.string()).optional(),
+    /** With a refusal because hours still wait for a decision: how many. */
+    undecidedEntries: z.number().int().optional(),
     usedBy: z
       .array(z.string())
       .optional()

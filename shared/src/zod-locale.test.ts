@@ -13,3 +13,18 @@ describe('validation messages', () => {
     expect(messages({ reason: 'x', minutes: '5' }).minutes).toMatch(/^Ongeldige invoer: verwacht getal/);
   });
 });
+
+describe('validation messages in English', () => {
+  it('follow the UI language and come back to Dutch', async () => {
+    const { applyValidationMessages } = await import('./zod-locale.ts');
+    const schema = z.strictObject({ reason: z.string().max(3) });
+    applyValidationMessages('en');
+    try {
+      expect(schema.safeParse({}).error?.issues[0]?.message).toBe('is required');
+      expect(schema.safeParse({ reason: 'abcd' }).error?.issues[0]?.message).toMatch(/^Too big/);
+    } finally {
+      applyValidationMessages('nl');
+    }
+    expect(schema.safeParse({}).error?.issues[0]?.message).toBe('is verplicht');
+  });
+});

@@ -1,9 +1,23 @@
 import { z } from 'zod';
+import { REQUIRED_MESSAGE } from './problems.ts';
 
 // Validation messages in Dutch for server and SPA alike: both import the contracts from here.
 // zod's Dutch locale, except that a required field that is missing says so ("is verplicht")
-// instead of "verwacht string, ontving undefined".
-const dutch = z.locales.nl();
+// instead of "verwacht string, ontving undefined" or "verwacht één van …". The SPA switches to English with the UI.
+const LOCALES = { nl: z.locales.nl(), en: z.locales.en() } as const;
+const REQUIRED = { nl: REQUIRED_MESSAGE, en: 'is required' } as const;
+
+/** The message of one zod issue in `language`; a missing value (`input` undefined, also of an enum) is "is verplicht" / "is required". */
+export function validationMessage(language: 'nl' | 'en', issue: Parameters<NonNullable<z.core.$ZodConfig['localeError']>>[0]): string {
+  if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && issue.input === undefined) return REQUIRED[language];
+  const out = LOCALES[language].localeError?.(issue);
+  return typeof out === 'string' ? out : (out?.message ?? '');
+}
+
+/** Sets zod's messages to `language`, process- or page-wide. Idempotent. */
+export function applyValidationMessages(language: 'nl' | 'en'): void {
+  z.config({ localeError: (issue) => validationMessage(language, issue) });
+}
 
 /**
  * Sets zod's messages to Dutch, process- or page-wide. Idempotent. Runs when this module is
@@ -11,9 +25,7 @@ const dutch = z.locales.nl();
  * also call it themselves.
  */
 export function applyDutchValidationMessages(): void {
-  z.config({
-    localeError: (issue) => (issue.code === 'invalid_type' && issue.input === undefined ? 'is verplicht' : dutch.localeError?.(issue)),
-  });
+  applyValidationMessages('nl');
 }
 
 applyDutchValidationMessages();

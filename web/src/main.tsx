@@ -7,16 +7,24 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { AppProvider } from './app/provider.tsx';
 import { AppRoutes } from './app/router.tsx';
+import { initialLanguage, switchLanguage } from './lib/language.ts';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('#root is missing from index.html');
 
-createRoot(container).render(
-  <StrictMode>
-    <AppProvider>
-      <BrowserRouter>
-        <AppRoutes />
-      </BrowserRouter>
-    </AppProvider>
-  </StrictMode>,
+// A visitor whose browser prefers English (or who chose it here before) gets it from the first
+// page on; Dutch needs no wait. After login the user's own language wins (AppLayout).
+const language = initialLanguage();
+const ready = language === 'nl' ? Promise.resolve() : switchLanguage(language).catch(() => undefined);
+
+void ready.then(() =>
+  createRoot(container).render(
+    <StrictMode>
+      <AppProvider>
+        <BrowserRouter>
+          <AppRoutes />
+        </BrowserRouter>
+      </AppProvider>
+    </StrictMode>,
+  ),
 );

@@ -84,3 +84,35 @@ export const notificationPreferences = pgTable(
   },
   (t) => [primaryKey({ columns: [t.userId, t.event] }), check('notification_preferences_mode', sql`${t.mode} in ('immediate','digest','off')`)],
 );
+
+/**
+ * The user's inbox ("Meldingen", decision 121): one row per recipient of every event but the
+ * security mails and the digest (`INBOX_EVENTS`), written beside the outbox rows in the same
+ * statement, whatever the recipient's mail preference. Like the outbox it holds no case content:
+ * the event, the pool reference, a link path and the mail's non-case parameters. `read_at` null is
+ * unread. `dedupe_key` (the event's key and the recipient's id) keeps a reminder run twice to one item.
+ */
+export const inboxItems = pgTable(
+  'inbox_items',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    event: text('event', { enum: NOTIFICATION_EVENTS }).notNull(),
+    /** Pool reference (`DP-2019-0007`), or null for events about no request (budget). */
+    reference: text('reference'),
+    /** Path inside the app the item links to. */
+    linkPath: text('link_path').notNull().default('/'),
+    /** The mail's non-case parameters (e.g. `{year, thresholdPercent}`). */
+    params: jsonb('params').notNull().default({}),
+    dedupeKey: text('dedupe_key').unique(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    readAt: timestamp('read_at', { withTimezone: true }),
+  },
+  (t) => [
+    // The inbox, newest first with the id tiebreaker (read backwards), all and unread only (decision 071).
+    index('inbox_items_list').on(t.userId, t.createdAt, t.id),
+    index('inbox_items_unread').on(t.userId, t.createdAt, t.id).where(sql`${t.readAt} is null`),
+  ],
+);

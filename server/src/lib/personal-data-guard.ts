@@ -61,7 +61,13 @@ function refusePersonalData(fields: Record<string, string | null | undefined>): 
       ),
     ];
     if (kinds.length > 0) {
-      errors.push({ in: 'body' as const, pointer: `/${name}`, message: `bevat ${kinds.map((k) => PERSONAL_DATA_LABELS[k]).join(' en ')}` });
+      errors.push({
+        in: 'body' as const,
+        pointer: `/${name}`,
+        message: `bevat ${kinds.map((k) => PERSONAL_DATA_LABELS[k]).join(' en ')}`,
+        code: 'personal-data',
+        params: { kinds },
+      });
     }
   }
   if (errors.length > 0) {

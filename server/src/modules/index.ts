@@ -14,6 +14,7 @@ import { organisationRoutes } from './organisation/organisation.routes.ts';
 import { referenceAdminRoutes } from './organisation/reference-admin.routes.ts';
 import { periodRoutes } from './periods/periods.routes.ts';
 import { reportRoutes } from './reports/reports.routes.ts';
+import { siteRoutes } from './site/site.routes.ts';
 import { specialistRoutes } from './specialists/specialists.routes.ts';
 import { timeEntryRoutes } from './time-entries/time-entries.routes.ts';
 import { userRoutes } from './users/users.routes.ts';
@@ -21,6 +22,7 @@ import { userRoutes } from './users/users.routes.ts';
 /** All API routes; registered under `/api/v1`. */
 export const registerModules: FastifyPluginAsync<{ now: () => Date }> = async (app, opts) => {
   await app.register(healthRoutes);
+  await app.register(siteRoutes);
   await app.register(sessionRoutes);
   await app.register(organisationRoutes);
   await app.register(specialistRoutes, { now: opts.now });

@@ -87,6 +87,7 @@ export const TABLE_OWNERS: Record<TableName, ModuleName> = {
   auditEvents: 'audit',
   notifications: 'notifications',
   notificationPreferences: 'notifications',
+  inboxItems: 'notifications',
 };
 
 /**

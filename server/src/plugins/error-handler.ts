@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { databaseFault } from '@duidingspool/db';
-import { PROBLEM_TYPES, type ProblemFieldError, type ProblemType } from '@duidingspool/shared';
+import { PROBLEM_TYPES, type ProblemFieldError, type ProblemType, REQUIRED_MESSAGE } from '@duidingspool/shared';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
@@ -98,6 +98,28 @@ const DATABASE_FAULT_DETAIL = {
 /** Escapes one JSON pointer segment (RFC 6901). */
 const escapePointer = (segment: string) => segment.replace(/~/g, '~0').replace(/\//g, '~1');
 
+/** The issue members a client needs to write zod's message itself (decision 120). */
+const ISSUE_PARAMS = ['origin', 'minimum', 'maximum', 'inclusive', 'exact', 'format', 'expected', 'values', 'divisor', 'pattern'] as const;
+
+/**
+ * The `code` and `params` of one schema issue: a custom check's own code (`params: { code }` in the
+ * contract), `required` for a missing value, else zod's issue code with the issue's limits.
+ */
+function issueCode(keyword: string, message: string | undefined, raw: unknown): Pick<ProblemFieldError, 'code' | 'params'> {
+  const issue = (raw ?? {}) as Record<string, unknown> & { params?: { code?: unknown } };
+  if (typeof issue.params?.code === 'string') return { code: issue.params.code };
+  if ((keyword === 'invalid_type' || keyword === 'invalid_value') && message === REQUIRED_MESSAGE) return { code: 'required' };
+  const params: NonNullable<ProblemFieldError['params']> = {};
+  for (const key of ISSUE_PARAMS) {
+    const value = issue[key];
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') params[key] = value;
+    else if (typeof value === 'bigint') params[key] = Number(value);
+    else if (value instanceof RegExp) params[key] = value.source;
+    else if (Array.isArray(value)) params[key] = value.filter((x) => ['string', 'number', 'boolean'].includes(typeof x)) as string[];
+  }
+  return { code: keyword, ...(Object.keys(params).length > 0 ? { params } : {}) };
+}
+
 const CONTEXT_IN: Record<string, ProblemFieldError['in']> = { body: 'body', querystring: 'query', params: 'path' };
 
 /**
@@ -132,16 +154,14 @@ export default fp(async function errorHandler(app: FastifyInstance) {
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const where = CONTEXT_IN[error.validationContext ?? 'body'] ?? 'body';
-      const errors: ProblemFieldError[] = error.validation.flatMap((v) => {
+      const errors: ProblemFieldError[] = error.validation.flatMap((v): ProblemFieldError[] => {
         const base = v.instancePath === '/' ? '' : v.instancePath;
         const keys = (v.params as { keys?: unknown } | undefined)?.keys;
         // An unknown field is named by its own pointer, one error per key.
         if (v.keyword === 'unrecognized_keys' && Array.isArray(keys)) {
-          return keys.map((key) => ({ in: where, pointer: `${base}/${escapePointer(String(key))}`, message: 'onbekend veld' }));
+          return keys.map((key) => ({ in: where, pointer: `${base}/${escapePointer(String(key))}`, message: 'onbekend veld', code: 'unknown-field' }));
         }
-        // A custom check may carry a stable code for the UI (`params: { code }` in the contract).
-        const code = (v.params as { params?: { code?: unknown } } | undefined)?.params?.code;
-        return [{ in: where, pointer: base, message: v.message ?? 'ongeldig', ...(typeof code === 'string' ? { code } : {}) }];
+        return [{ in: where, pointer: base, message: v.message ?? 'ongeldig', ...issueCode(v.keyword, v.message, v.params) }];
       });
       const fields = [...new Set(errors.map((e) => (e.pointer === '' ? 'het verzoek' : e.pointer)))].join(', ');
       logProblem(request, 'validation-failed', 400);

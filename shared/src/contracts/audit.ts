@@ -6,6 +6,99 @@ export const AUDIT_RESULTS = ['success', 'denied'] as const;
 export const AuditResultSchema = z.enum(AUDIT_RESULTS);
 export type AuditResult = z.infer<typeof AuditResultSchema>;
 
+/**
+ * Every action the server audits (the `action` of an audit event), each with a label in both locale
+ * files (`audit.actions.<action>`); a server test fails on an action written in the code that is
+ * not listed here.
+ */
+export const AUDIT_ACTIONS = [
+  'accept',
+  'access',
+  'add-absence',
+  'add-rate',
+  'adopt-financial-statement',
+  'approve',
+  'assign',
+  'change-budget',
+  'change-estimate',
+  'change-password',
+  'close-period',
+  'correct',
+  'create',
+  'create-profile',
+  'decline',
+  'delete-absence',
+  'deliver-advice',
+  'enable-totp',
+  'end-assignment',
+  'export',
+  'flag-assignment',
+  'give-feedback',
+  'grant-extension',
+  'import',
+  'invite',
+  'log-time',
+  'login',
+  'logout',
+  'mark-all-read',
+  'mark-read',
+  'mark-unread',
+  'open-budget',
+  'prepare-financial-statement',
+  'publish-knowledge-product',
+  'purge-content',
+  'purge-ledger',
+  'read',
+  'refresh',
+  'refuse-extension',
+  'reject',
+  'reopen-period',
+  'request-extension',
+  'request-password-reset',
+  'resend-notification',
+  'retire',
+  'set-notification-preferences',
+  'set-password',
+  'start-totp-enrolment',
+  'transition',
+  'update',
+  'update-profile',
+  'withdraw-proposal',
+  'withdraw-knowledge-product',
+  'withdraw-time',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** Every kind of object an audit event names (`objectType`), each with a name in both locale files (`audit.objects.<type>`). */
+export const AUDIT_OBJECT_TYPES = [
+  'accounting-period',
+  'activity',
+  'assignment',
+  'audit-log',
+  'budget',
+  'case-table',
+  'expertise-area',
+  'extension-request',
+  'financial-statement',
+  'inbox-item',
+  'interpretation-request',
+  'knowledge-product',
+  'municipality',
+  'notification',
+  'route',
+  'safety-house',
+  'safety-region',
+  'session',
+  'specialist',
+  'structure',
+  'time-entry',
+  'user',
+] as const;
+export type AuditObjectType = (typeof AUDIT_OBJECT_TYPES)[number];
+
+/** True when an inclusive date range ends before it starts (`YYYY-MM-DD`; a missing end never does). */
+export const dateRangeReversed = (fromDate: string | undefined, toDate: string | undefined): boolean => !!fromDate && !!toDate && toDate < fromDate;
+
 /** One audit event (docs/design.md §6): who did what to which object, when, from where, with what result. */
 export const AuditEventSchema = z
   .object({
@@ -16,6 +109,12 @@ export const AuditEventSchema = z
     action: z.string(),
     objectType: z.string(),
     objectId: z.string().nullable(),
+    /**
+     * The object in words, where it has them: the pool reference of a request and of the
+     * assignments, hours and extension requests on it, a user's or specialist's name, a
+     * casustafel's or municipality's name; null otherwise.
+     */
+    objectLabel: z.string().nullable(),
     result: AuditResultSchema,
     ip: z.string().nullable(),
     userAgent: z.string().nullable(),
@@ -24,12 +123,22 @@ export const AuditEventSchema = z
   .meta({ id: 'AuditEvent' });
 export type AuditEvent = z.infer<typeof AuditEventSchema>;
 
-/** Filters of the audit log; `fromDate`/`toDate` are inclusive calendar dates in Europe/Amsterdam. */
+/**
+ * Filters of the audit log; `fromDate`/`toDate` are inclusive calendar dates in Europe/Amsterdam
+ * (a `toDate` before `fromDate` is refused: 400 on `/toDate`); `reference` is a pool reference and
+ * finds the request and everything on it (assignments, hours, extension requests).
+ */
 export const AuditEventFilterSchema = z.strictObject({
   actorId: IdSchema.optional(),
   action: z.string().max(64).optional(),
   objectType: z.string().max(64).optional(),
   objectId: z.string().max(64).optional(),
+  reference: z
+    .string()
+    .trim()
+    .max(32)
+    .regex(/^[A-Za-z]{1,10}-\d{4}-\d{1,6}$/, 'verwacht een referentie als DP-2026-0004')
+    .optional(),
   result: AuditResultSchema.optional(),
   fromDate: IsoDateSchema.optional(),
   toDate: IsoDateSchema.optional(),

@@ -102,6 +102,13 @@ export const InterpretationRequestListQuerySchema = PageQuerySchema.extend({
     .optional()
     .describe('one status or a comma-separated list of statuses'),
   caseTableId: IdSchema.optional(),
+  /** Search by pool reference: requests whose reference starts with this (case-insensitive), e.g. `DP-2026-00`. */
+  reference: z
+    .string()
+    .trim()
+    .max(32)
+    .regex(/^[A-Za-z0-9-]+$/, 'alleen letters, cijfers en streepjes')
+    .optional(),
   sort: z.enum(REQUEST_SORTS).default('-submittedAt'),
 });
 export type InterpretationRequestListQuery = z.infer<typeof InterpretationRequestListQuerySchema>;

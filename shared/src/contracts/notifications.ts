@@ -18,6 +18,7 @@ export const NOTIFICATION_EVENTS = [
   'assignment-withdrawn',
   'assignment-specialist-inactive',
   'assignment-ended',
+  'time-entry-submitted',
   'time-entry-rejected',
   'advice-delivered',
   'budget-threshold-crossed',
@@ -51,6 +52,7 @@ export const PREFERENCE_EVENTS: Readonly<Partial<Record<NotificationEvent, reado
   'assignment-ended': ['specialist'],
   'budget-threshold-crossed': ['coordinator', 'finance'],
   'extension-requested': ['coordinator'],
+  'time-entry-submitted': ['coordinator'],
   'request-needs-information': ['requester'],
   'request-declined': ['requester'],
   'assignment-accepted': ['requester'],
@@ -70,6 +72,21 @@ export const PREFERENCE_EVENTS: Readonly<Partial<Record<NotificationEvent, reado
 export const NotificationModeSchema = z.enum(['immediate', 'digest', 'off']);
 export type NotificationMode = z.infer<typeof NotificationModeSchema>;
 
+/**
+ * The mode of an event for a user who set none: `immediate`, except for logged hours, which a
+ * coordinator reads in the inbox and gets by mail only after choosing it on the account page.
+ */
+export const DEFAULT_NOTIFICATION_MODES: Readonly<Partial<Record<NotificationEvent, NotificationMode>>> = { 'time-entry-submitted': 'off' };
+
+/** The mode of `event` for a user who set none (see `DEFAULT_NOTIFICATION_MODES`). */
+export const defaultModeOf = (event: NotificationEvent): NotificationMode => DEFAULT_NOTIFICATION_MODES[event] ?? 'immediate';
+
+/**
+ * Events that reach the user's inbox (every event but the security mails and the digest, which
+ * only bundles the others): one inbox item per recipient, whatever their mail preference.
+ */
+export const INBOX_EVENTS: readonly NotificationEvent[] = NOTIFICATION_EVENTS.filter((e) => e !== 'digest' && !SECURITY_EVENTS.includes(e));
+
 /** One event's preference of the signed-in user. */
 export const NotificationPreferenceSchema = z.object({ event: NotificationEventSchema, mode: NotificationModeSchema }).meta({ id: 'NotificationPreference' });
 export type NotificationPreference = z.infer<typeof NotificationPreferenceSchema>;
@@ -82,6 +99,47 @@ export const PutNotificationPreferencesBodySchema = z.strictObject({
   items: z.array(z.strictObject({ event: NotificationEventSchema, mode: NotificationModeSchema })).max(NOTIFICATION_EVENTS.length),
 });
 export type PutNotificationPreferencesBody = z.infer<typeof PutNotificationPreferencesBodySchema>;
+
+/**
+ * One item of the user's inbox ("Meldingen"): what a mail says, without case content — the event,
+ * the pool reference, the path in the app it links to and the mail's non-case parameters — and when
+ * the user read it (null: unread).
+ */
+export const InboxItemSchema = z
+  .object({
+    id: IdSchema,
+    event: NotificationEventSchema,
+    reference: z.string().nullable(),
+    /** Path inside the app (`/requests/…`, `/hours`). */
+    linkPath: z.string(),
+    params: z.object({
+      year: z.number().int().optional(),
+      thresholdPercent: z.number().int().optional(),
+      urgency: z.enum(['regular', 'urgent']).optional(),
+      specialistName: z.string().optional(),
+      validUntil: z.string().optional(),
+    }),
+    createdAt: InstantSchema,
+    readAt: InstantSchema.nullable(),
+  })
+  .meta({ id: 'InboxItem' });
+export type InboxItem = z.infer<typeof InboxItemSchema>;
+
+/** `GET /me/inbox-items`: a page, newest first; `unread=true` only the unread ones. */
+export const InboxListQuerySchema = PageQuerySchema.extend({ unread: z.enum(['true', 'false']).optional() });
+export type InboxListQuery = z.infer<typeof InboxListQuerySchema>;
+
+/** A page of the inbox with the number of unread items (at most `LIST_TOTAL_CAP`). */
+export const InboxListSchema = pageOf(InboxItemSchema).extend({ unread: z.number().int() }).meta({ id: 'InboxList' });
+export type InboxList = z.infer<typeof InboxListSchema>;
+
+/** `GET /me/inbox-summary`: the number of unread items, for the menu (at most `LIST_TOTAL_CAP`). */
+export const InboxSummarySchema = z.object({ unread: z.number().int() }).meta({ id: 'InboxSummary' });
+export type InboxSummary = z.infer<typeof InboxSummarySchema>;
+
+/** `PATCH /me/inbox-items/{id}`: mark one item read or unread. */
+export const PatchInboxItemBodySchema = z.strictObject({ read: z.boolean() });
+export type PatchInboxItemBody = z.infer<typeof PatchInboxItemBodySchema>;
 
 /** Outbox states (see the `notifications` table). */
 export const NOTIFICATION_STATUSES = ['pending', 'sending', 'sent', 'failed', 'digest', 'digested'] as const;

@@ -109,5 +109,37 @@ export const MeSchema = z
   .meta({ id: 'Me' });
 export type Me = z.infer<typeof MeSchema>;
 
+/** The languages of the UI and of the e-mails, Dutch first (the default). */
+export const UI_LANGUAGES = ['nl', 'en'] as const;
+export type UiLanguage = (typeof UI_LANGUAGES)[number];
+
+/** `PUT /api/v1/me/language`: the user's language for the UI and for the e-mails sent to them. */
+export const PutLanguageBodySchema = z.strictObject({ language: z.enum(UI_LANGUAGES) }).meta({ id: 'PutLanguageBody' });
+export type PutLanguageBody = z.infer<typeof PutLanguageBodySchema>;
+
 export const LoginResponseSchema = z.object({ user: MeSchema }).meta({ id: 'LoginResponse' });
 export type LoginResponse = z.infer<typeof LoginResponseSchema>;
+
+/**
+ * `GET /api/v1/site-info` (public): what every page shows without login — the pool's contact (the
+ * footer, the statements) with the working day it answers in (Europe/Amsterdam, `HH:MM`), and the
+ * two retention clocks the privacy statement names (docs/design.md §6).
+ */
+export const SiteInfoSchema = z
+  .object({
+    contact: z.object({
+      name: z.string(),
+      email: z.string(),
+      phone: z.string().nullable(),
+      /** The working day, e.g. `{ start: '08:30', end: '17:00' }`, on working days. */
+      hours: z.object({ start: z.string(), end: z.string() }),
+    }),
+    retention: z.object({
+      /** Months after closing that case content is purged. */
+      caseContentMonths: z.number().int(),
+      /** Years after closing that every row of the request goes. */
+      ledgerYears: z.number().int(),
+    }),
+  })
+  .meta({ id: 'SiteInfo' });
+export type SiteInfo = z.infer<typeof SiteInfoSchema>;

@@ -4,25 +4,45 @@ import { Suspense, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { Loading } from '../components/loading.tsx';
+import { VisuallyHidden } from '../components/visually-hidden.tsx';
 import { useLogout } from '../features/auth/api/logout.ts';
+import { useInboxSummary } from '../features/notifications/api/inbox.ts';
+import { useHoursToApprove } from '../features/time-entries/api/get-time-entries.ts';
 import { isolate } from '../lib/bidi.ts';
 import { requestHeadingFocus } from '../lib/focus.ts';
 import { useUnreadMessages } from '../lib/unread-messages.ts';
+import { LanguageSwitch, useUserLanguage } from './language-switch.tsx';
+import { SiteFooter } from './site-footer.tsx';
 
-interface NavItem {
+export interface NavItem {
   to: string;
   label: string;
+  /** A number shown after the label (unread notifications, hours to approve), with its meaning for screen readers. */
+  count?: { value: number; meaning: string };
 }
 
-/**
- * The navigation items of a user's roles, in a fixed order without duplicates; “Berichten”, for
- * those who take part in threads, shows `messagesLabel` when given (the number of unread messages).
- */
-export function navItemsFor(me: Me, t: (key: string) => string, messagesLabel?: string): NavItem[] {
+/** Numbers the menu shows beside its items; left out while unknown. */
+export interface NavCounts {
+  /** The user's unread notifications. */
+  unread?: number | undefined;
+  /** Submitted hours waiting for a coordinator's decision. */
+  hoursToApprove?: number | undefined;
+  /** Unread messages in the threads of the user's requests. */
+  unreadMessages?: number | undefined;
+}
+
+const withCount = (value: number | undefined, meaning: string): Pick<NavItem, 'count'> => (value ? { count: { value, meaning } } : {});
+
+/** The navigation items of a user's roles, in a fixed order without duplicates, with their counts. */
+export function navItemsFor(me: Me, t: (key: string) => string, counts: NavCounts = {}): NavItem[] {
   const items: NavItem[] = [];
   const roles = me.roles;
   if (roles.includes('coordinator')) {
-    items.push({ to: '/triage', label: t('nav.triage') }, { to: '/hours', label: t('nav.approvals') }, { to: '/specialists', label: t('nav.specialists') });
+    items.push(
+      { to: '/triage', label: t('nav.triage') },
+      { to: '/hours', label: t('nav.approvals'), ...withCount(counts.hoursToApprove, t('nav.toDecide')) },
+      { to: '/specialists', label: t('nav.specialists') },
+    );
   }
   if (roles.includes('requester')) {
     items.push({ to: '/requests', label: t('nav.myRequests') }, { to: '/requests/new', label: t('nav.newRequest') });
@@ -30,7 +50,7 @@ export function navItemsFor(me: Me, t: (key: string) => string, messagesLabel?: 
   if (roles.includes('specialist')) items.push({ to: '/assignments', label: t('nav.myAssignments') });
   if (roles.includes('specialist') && me.specialistId) items.push({ to: `/specialists/${me.specialistId}`, label: t('nav.myProfile') });
   if (roles.some((r) => r === 'requester' || r === 'coordinator' || r === 'specialist'))
-    items.push({ to: '/messages', label: messagesLabel ?? t('nav.messages') });
+    items.push({ to: '/messages', label: t('nav.messages'), ...withCount(counts.unreadMessages, t('nav.unreadMessages')) });
   if (roles.includes('coordinator') || roles.includes('finance')) items.push({ to: '/budget', label: t('nav.budget') });
   if (roles.includes('coordinator') || roles.includes('finance')) items.push({ to: '/financial-statements', label: t('nav.financialStatements') });
   if (roles.includes('coordinator') || roles.includes('finance')) items.push({ to: '/reports', label: t('nav.reports') });
@@ -39,13 +59,49 @@ export function navItemsFor(me: Me, t: (key: string) => string, messagesLabel?: 
   if (roles.includes('admin')) items.push({ to: '/mail', label: t('nav.mail') });
   if (roles.includes('admin')) items.push({ to: '/reference-data', label: t('nav.referenceData') });
   items.push({ to: '/knowledge', label: t('nav.knowledge') });
-  items.push({ to: '/notification-preferences', label: t('nav.notificationPreferences') });
+  items.push({ to: '/notifications', label: t('nav.notifications'), ...withCount(counts.unread, t('nav.unread')) });
   return items;
 }
 
+/** Who is signed in, the link to their account and “Uitloggen”. */
+function SignedIn({ me, onLogout, pending }: { me: Me; onLogout: () => void; pending: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Paragraph className="dsp-user__name">{t('layout.signedInAs', { name: isolate(me.displayName) })}</Paragraph>
+      <NavLink to="/account" className="utrecht-link utrecht-link--html-a dsp-user__account">
+        {t('layout.account')}
+      </NavLink>
+      <Button appearance="secondary-action-button" onClick={onLogout} disabled={pending}>
+        {t('layout.logout')}
+      </Button>
+    </>
+  );
+}
+
+/** Where a detail page belongs in the menu when no item's path is its prefix: requests and assignments under the coordinator's triage. */
+const SECTION_OF_DETAIL: readonly [RegExp, string][] = [
+  [/^\/requests\//, '/triage'],
+  [/^\/assignments\//, '/triage'],
+];
+
 /**
- * Header (name, navigation per role, user and “Uitloggen”), skip link and the single `<main>`, in
- * which a page loaded on demand shows a polite loading status until its code has arrived.
+ * The menu item of the section `pathname` is in: the item whose path is the longest prefix of it
+ * (a detail page belongs to its list), else the coordinator's home for a request or assignment;
+ * undefined when none applies.
+ */
+export function sectionOf(pathname: string, items: readonly NavItem[]): NavItem | undefined {
+  const within = items.filter((i) => pathname === i.to || pathname.startsWith(`${i.to}/`));
+  // "Nieuw verzoek" (/requests/new) is a section of its own, not a request of "Mijn verzoeken".
+  const best = within.sort((a, b) => b.to.length - a.to.length)[0];
+  if (best) return best;
+  const fallback = SECTION_OF_DETAIL.find(([pattern]) => pattern.test(pathname))?.[1];
+  return items.find((i) => i.to === fallback);
+}
+
+/**
+ * Header (name, the language switch, navigation per role, user and “Uitloggen”), skip link, the single `<main>`, in
+ * which a page loaded on demand shows a polite loading status until its code has arrived, and the footer (contact, statements).
  */
 export function AppLayout({ me }: { me: Me | null }) {
   const { t } = useTranslation();
@@ -53,6 +109,7 @@ export function AppLayout({ me }: { me: Me | null }) {
   const navigate = useNavigate();
   const logout = useLogout();
   const lastPath = useRef(location.pathname);
+  useUserLanguage(me);
 
   // Decided while rendering, before the new page's heading mounts and asks for focus.
   if (lastPath.current !== location.pathname) {
@@ -60,10 +117,23 @@ export function AppLayout({ me }: { me: Me | null }) {
     requestHeadingFocus();
   }
 
+  const logoutNow = () =>
+    logout.mutate(undefined, {
+      onSettled: () => {
+        requestHeadingFocus();
+        navigate('/login', { replace: true });
+      },
+    });
+
   // Until the second factor is set up, the session can do nothing else: no menu.
-  const inThreads = !!me && !me.enrolmentOnly && me.roles.some((r) => r === 'requester' || r === 'coordinator' || r === 'specialist');
-  const unread = useUnreadMessages(inThreads).data?.total ?? 0;
-  const items = me && !me.enrolmentOnly ? navItemsFor(me, t, unread > 0 ? t('nav.messagesUnread', { count: unread }) : undefined) : [];
+  const withMenu = !!me && !me.enrolmentOnly;
+  const summary = useInboxSummary(withMenu);
+  const coordinator = withMenu && me.roles.includes('coordinator');
+  const hours = useHoursToApprove(coordinator);
+  const inThreads = withMenu && me.roles.some((r) => r === 'requester' || r === 'coordinator' || r === 'specialist');
+  const unreadMessages = useUnreadMessages(inThreads).data?.total;
+  const items = me && withMenu ? navItemsFor(me, t, { unread: summary.data?.unread, hoursToApprove: hours, unreadMessages }) : [];
+  const section = sectionOf(location.pathname, items);
 
   return (
     <div className="dsp-app">
@@ -76,36 +146,31 @@ export function AppLayout({ me }: { me: Me | null }) {
             <span className="dsp-brand__name">{t('app.name')}</span>
             <span className="dsp-brand__tagline">{t('app.tagline')}</span>
           </div>
-          {me ? (
-            <div className="dsp-user">
-              <Paragraph className="dsp-user__name">{t('layout.signedInAs', { name: isolate(me.displayName) })}</Paragraph>
-              <NavLink to="/account" className="utrecht-link utrecht-link--html-a dsp-user__account">
-                {t('layout.account')}
-              </NavLink>
-              <Button
-                appearance="secondary-action-button"
-                onClick={() =>
-                  logout.mutate(undefined, {
-                    onSettled: () => {
-                      requestHeadingFocus();
-                      navigate('/login', { replace: true });
-                    },
-                  })
-                }
-                disabled={logout.isPending}
-              >
-                {t('layout.logout')}
-              </Button>
-            </div>
-          ) : null}
+          <div className="dsp-user">
+            <LanguageSwitch me={me} />
+            {me ? <SignedIn me={me} onLogout={logoutNow} pending={logout.isPending} /> : null}
+          </div>
         </div>
         {items.length > 0 ? (
           <nav className="dsp-nav" aria-label={t('layout.navLabel')}>
             <ul className="dsp-nav__list">
               {items.map((item) => (
                 <li key={item.to} className="dsp-nav__item">
-                  <NavLink to={item.to} end className={({ isActive }) => `dsp-nav__link${isActive ? ' dsp-nav__link--active' : ''}`}>
+                  <NavLink
+                    to={item.to}
+                    end
+                    // The current page is marked by NavLink itself; a page within a section marks the section.
+                    aria-current={location.pathname === item.to ? 'page' : section?.to === item.to ? 'true' : undefined}
+                    className={`dsp-nav__link${section?.to === item.to ? ' dsp-nav__link--active' : ''}`}
+                  >
                     {item.label}
+                    {item.count ? (
+                      <>
+                        {' '}
+                        ({item.count.value}
+                        <VisuallyHidden> {item.count.meaning}</VisuallyHidden>)
+                      </>
+                    ) : null}
                   </NavLink>
                 </li>
               ))}
@@ -119,9 +184,7 @@ export function AppLayout({ me }: { me: Me | null }) {
           <Outlet />
         </Suspense>
       </main>
-      <footer className="dsp-footer">
-        <Paragraph className="dsp-footer__text">{t('layout.footer')}</Paragraph>
-      </footer>
+      <SiteFooter />
     </div>
   );
 }

@@ -12,7 +12,7 @@ import { NoAccessPage, NotFoundPage } from './routes/not-found-page.tsx';
 import { RouteErrorPage } from './routes/route-error-page.tsx';
 
 /** Pages a visitor may open without signing in. */
-const PUBLIC_PATHS = ['/login', '/set-password', '/forgot-password'];
+const PUBLIC_PATHS = ['/login', '/set-password', '/forgot-password', '/toegankelijkheid', '/privacy'];
 
 /**
  * A page loaded on demand: its code (and the libraries only it uses, such as the chart library of
@@ -39,11 +39,13 @@ const KnowledgePage = page(() => import('./routes/knowledge-page.tsx'), 'Knowled
 const MailPage = page(() => import('./routes/mail-page.tsx'), 'MailPage');
 const MessagesPage = page(() => import('./routes/messages-page.tsx'), 'MessagesPage');
 const NewRequestPage = page(() => import('./routes/new-request-page.tsx'), 'NewRequestPage');
-const NotificationPreferencesPage = page(() => import('./routes/notification-preferences-page.tsx'), 'NotificationPreferencesPage');
+const NotificationsPage = page(() => import('./routes/notifications-page.tsx'), 'NotificationsPage');
 const ReportPage = page(() => import('./routes/report-page.tsx'), 'ReportPage');
 const ReferenceDataPage = page(() => import('./routes/reference-data-page.tsx'), 'ReferenceDataPage');
 const RequestDetailPage = page(() => import('./routes/request-detail-page.tsx'), 'RequestDetailPage');
 const RequestsPage = page(() => import('./routes/requests-page.tsx'), 'RequestsPage');
+const AccessibilityStatementPage = page(() => import('./routes/statement-pages.tsx'), 'AccessibilityStatementPage');
+const PrivacyStatementPage = page(() => import('./routes/statement-pages.tsx'), 'PrivacyStatementPage');
 const SetPasswordPage = page(() => import('./routes/set-password-page.tsx'), 'SetPasswordPage');
 const SpecialistProfilePage = page(() => import('./routes/specialist-profile-page.tsx'), 'SpecialistProfilePage');
 const SpecialistRatesPage = page(() => import('./routes/specialist-rates-page.tsx'), 'SpecialistRatesPage');
@@ -117,6 +119,8 @@ export function AppRoutes() {
           <Route path="login" element={<LoginPage />} />
           <Route path="set-password" element={<SetPasswordPage />} />
           <Route path="forgot-password" element={<ForgotPasswordPage />} />
+          <Route path="toegankelijkheid" element={<AccessibilityStatementPage />} />
+          <Route path="privacy" element={<PrivacyStatementPage />} />
           <Route path="account" element={<AccountPage />} />
           <Route path="knowledge" element={<KnowledgePage />} />
           <Route path="users" element={only(['admin'], <UsersPage />)} />
@@ -137,7 +141,9 @@ export function AppRoutes() {
           <Route path="mail" element={only(['admin'], <MailPage />)} />
           <Route path="messages" element={only(['requester', 'coordinator', 'specialist'], <MessagesPage />)} />
           <Route path="reference-data" element={only(['admin'], <ReferenceDataPage />)} />
-          <Route path="notification-preferences" element={<NotificationPreferencesPage />} />
+          <Route path="notifications" element={<NotificationsPage />} />
+          {/* The e-mail preferences moved to the account page; old links still arrive. */}
+          <Route path="notification-preferences" element={<Navigate to="/account" replace />} />
           <Route path="no-access" element={<NoAccessPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>

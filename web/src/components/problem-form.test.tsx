@@ -51,15 +51,16 @@ describe('useProblemForm with FormFrame', () => {
     expect(screen.getByRole('link', { name: 'Naam: Vul een naam in.' }).getAttribute('href')).toBe('#f-name');
   });
 
-  it("puts the server's field errors on the fields it has, with the problem's message above them", async () => {
+  it("puts the server's field errors on the fields it has, with the problem's message (naming the other fields in words) above them", async () => {
     const user = userEvent.setup();
     render(<Harness answer={problem} />);
     await user.type(screen.getByLabelText('Naam'), 'Jan');
     await user.click(screen.getByRole('button', { name: 'Opslaan' }));
     expect(document.getElementById('f-reason-error')?.textContent).toBe('Reden is te lang.');
     expect(screen.getByLabelText('Naam').getAttribute('aria-invalid')).toBeNull();
-    expect(screen.queryByText(/Hoort bij geen veld/)).toBeNull();
-    expect(summary()?.textContent).toContain('De invoer is ongeldig.');
+    expect(summary()?.textContent).toContain('De invoer is niet geldig. Controleer de velden. Een veld: Hoort bij geen veld.');
+    expect(summary()?.textContent).not.toContain('De invoer is ongeldig.');
+    expect(summary()?.textContent).not.toContain('/elsewhere');
     expect(document.activeElement).toBe(summary());
   });
 

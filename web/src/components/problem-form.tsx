@@ -73,7 +73,7 @@ export function useProblemForm<F extends string>(ids: Record<F, string>, labels:
     },
     fail: (error, adjust) => {
       const fieldErrors = serverFieldErrors(error, ids);
-      const message = errorMessage(error);
+      const message = errorMessage(error, { except: Object.keys(ids) });
       setGeneral(adjust ? adjust(error, fieldErrors, message) : message);
       setErrors(fieldErrors);
       focusSummary();

@@ -2,6 +2,7 @@ import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-quer
 import { render, screen } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { TableCell, TableRow } from '@utrecht/component-library-react';
+import { MemoryRouter } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../lib/api-client.ts';
 import { usePaging } from '../lib/page-query.ts';
@@ -42,7 +43,9 @@ function renderList(props: Parameters<typeof Harness>[0]) {
   const client = new QueryClient();
   return render(
     <QueryClientProvider client={client}>
-      <Harness {...props} />
+      <MemoryRouter>
+        <Harness {...props} />
+      </MemoryRouter>
     </QueryClientProvider>,
   );
 }
@@ -69,9 +72,10 @@ describe('PagedList with DataTable', () => {
     expect(screen.queryByRole('navigation', { name: 'Namen bladeren' })).toBeNull();
   });
 
-  it("shows the problem's detail when the list cannot be read", async () => {
+  it("shows the UI's message for the problem's type when the list cannot be read", async () => {
     renderList({ names: NAMES, fail: new ApiError({ type: 'forbidden', title: 'Geen toegang', status: 403, detail: 'Dit overzicht is niet voor u.' }) });
-    expect(await screen.findByText('Dit overzicht is niet voor u.')).toBeTruthy();
+    expect(await screen.findByText('U heeft geen rechten voor deze actie.')).toBeTruthy();
+    expect(screen.queryByText('Dit overzicht is niet voor u.')).toBeNull();
     expect(screen.queryByRole('table')).toBeNull();
   });
 });

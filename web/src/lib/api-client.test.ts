@@ -104,16 +104,17 @@ describe('ApiError.fieldErrors', () => {
     ],
   };
 
-  it('shows a field error with a known code in the language of the UI, others as the server wrote them', async () => {
+  it('shows a field error by its code in the language of the UI; one without a code in Dutch as the server wrote it, in English as “not valid”', async () => {
     const { i18next } = await import('./i18n.ts');
     await i18next.changeLanguage('en');
     try {
       const errors = new ApiError(problem).fieldErrors;
       expect(errors.caseReference).toBe(i18next.t('fieldErrors.invisible-characters'));
       expect(errors.caseReference).toMatch(/invisible characters/);
-      expect(errors.question).toBe('is verplicht');
+      expect(errors.question).toBe('is not valid');
       await i18next.changeLanguage('nl');
       expect(new ApiError(problem).fieldErrors.caseReference).toMatch(/onzichtbare tekens/);
+      expect(new ApiError(problem).fieldErrors.question).toBe('is verplicht');
     } finally {
       await i18next.changeLanguage('nl');
     }

@@ -1,6 +1,7 @@
 import { ProblemSchema, REQUEST_ID_PATTERN } from '@duidingspool/shared';
 import { z } from 'zod';
 import { i18next } from './i18n.ts';
+import { fieldErrorText, pointerToField } from './problem-text.ts';
 
 /**
  * The problem details as the client reads them: the shared `ProblemSchema`, tolerant of a field
@@ -10,7 +11,15 @@ import { i18next } from './i18n.ts';
 const ClientProblemSchema = ProblemSchema.extend({
   requestId: z.string().optional(),
   errors: z
-    .array(z.object({ in: z.enum(['body', 'query', 'path']).optional(), pointer: z.string(), message: z.string(), code: z.string().optional() }))
+    .array(
+      z.object({
+        in: z.enum(['body', 'query', 'path']).optional(),
+        pointer: z.string(),
+        message: z.string(),
+        code: z.string().optional(),
+        params: z.record(z.string(), z.unknown()).optional(),
+      }),
+    )
     .optional(),
 });
 
@@ -43,32 +52,21 @@ export class ApiError extends Error {
   }
 
   /**
-   * Field messages keyed by the last segment of their JSON pointer (`/question` → `question`). A
-   * field error with a `code` the UI knows (`fieldErrors.<code>` in the locale files) is shown in
-   * the UI's language; others as the server wrote them (Dutch).
+   * Field messages keyed by the last segment of their JSON pointer (`/question` → `question`), in
+   * the UI's language (`fieldErrorText`: by the error's `code` and `params`; decision 120).
    */
   get fieldErrors(): Record<string, string> {
     const out: Record<string, string> = {};
     for (const e of this.problem.errors ?? []) {
       if (e.in && e.in !== 'body') continue;
       const key = pointerToField(e.pointer);
-      if (key && !out[key]) out[key] = translatedFieldError(e);
+      if (key && !out[key]) out[key] = fieldErrorText(i18next, e);
     }
     return out;
   }
 }
 
-/** A field error's message in the UI's language when its `code` has a translation. */
-function translatedFieldError(e: { message: string; code?: string | undefined }): string {
-  const key = `fieldErrors.${e.code}`;
-  return e.code && i18next.exists(key) ? i18next.t(key) : e.message;
-}
-
-/** Maps a JSON pointer like `/body/question` or `/expertiseAreaCodes/0` to a form field name. */
-export function pointerToField(pointer: string): string {
-  const segments = pointer.split('/').filter((s) => s !== '' && s !== 'body' && !/^\d+$/.test(s));
-  return segments[segments.length - 1] ?? '';
-}
+export { pointerToField };
 
 type QueryValue = string | number | boolean | undefined | null | readonly string[];
 

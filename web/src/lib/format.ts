@@ -1,4 +1,5 @@
 import { TIME_ZONE } from '@duidingspool/shared';
+import { i18next } from './i18n.ts';
 
 const currency = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR' });
 const integer = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 0 });
@@ -27,9 +28,23 @@ export function formatHoursMinutes(minutes: number): string {
   return `${sign}${h}:${String(m).padStart(2, '0')}`;
 }
 
-/** Formats integer minutes as a duration with unit, e.g. `150` → `2:30 uur`. */
+/** Formats integer minutes as a duration with the unit of the UI's language, e.g. `150` → `2:30 uur` (English: `2:30 h`). */
 export function formatMinutes(minutes: number): string {
-  return `${formatHoursMinutes(minutes)} uur`;
+  return `${formatHoursMinutes(minutes)} ${i18next.t('format.hoursUnit')}`;
+}
+
+const monthFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** Names a month `YYYY-MM` in the UI's language, e.g. `2026-03` → `maart 2026` (English: `March 2026`); anything else unchanged. */
+export function formatMonth(month: string): string {
+  if (!/^\d{4}-\d{2}$/.test(month)) return month;
+  const locale = i18next.language?.startsWith('en') ? 'en-GB' : 'nl-NL';
+  let format = monthFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' });
+    monthFormats.set(locale, format);
+  }
+  return format.format(new Date(`${month}-01T00:00:00Z`));
 }
 
 /** Formats a calendar date `YYYY-MM-DD` as `DD-MM-YYYY`; anything else is returned unchanged. */

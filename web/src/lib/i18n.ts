@@ -1,14 +1,15 @@
-import { STATUS_LABELS } from '@duidingspool/shared';
+import { applyValidationMessages, STATUS_LABELS } from '@duidingspool/shared';
 import i18next from 'i18next';
 import resourcesToBackend from 'i18next-resources-to-backend';
 import { initReactI18next } from 'react-i18next';
 import shell from '../locales/nl.json?shell';
 
 /**
- * Translations. Dutch is the language of the UI; the first chunk carries only the Dutch texts of
+ * Translations. Dutch is the default language of the UI, English the other (the switch in the
+ * header, `src/lib/language.ts`); the first chunk carries only the Dutch texts of
  * the app shell, the login page and the error pages (`SHELL_SECTIONS` in `src/locales/shell-sections.ts`). The
  * other Dutch texts arrive with the first page that needs them (`loadAllTexts`, awaited by the
- * router before a page renders). English, the alternative, is loaded whole when the language
+ * router before a page renders). English is loaded whole when the language
  * changes to it (`i18next.changeLanguage('en')` resolves once it is there). The names of statuses
  * (`status.request.*`, `status.assignment.*`, `status.timeEntry.*`, `status.extension.*`,
  * `status.notification.*`) come from shared/ (`STATUS_LABELS`), where the server reads them too.
@@ -30,6 +31,14 @@ void i18next
     interpolation: { escapeValue: false },
     returnNull: false,
   });
+
+// Everything that follows the language outside the texts: the page's `<html lang>` (screen readers
+// pronounce by it) and zod's messages of the checks the forms run in the browser.
+i18next.on('languageChanged', (language) => {
+  const lng = language.startsWith('en') ? 'en' : 'nl';
+  if (typeof document !== 'undefined') document.documentElement.lang = lng;
+  applyValidationMessages(lng);
+});
 
 let allTexts: Promise<void> | undefined;
 

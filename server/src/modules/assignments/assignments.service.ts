@@ -72,7 +72,7 @@ export async function assignSpecialist(ctx: ServiceContext, requestId: string, b
     assertNotOwnWork(ctx.actor, specialist.userId, 'uzelf toewijzen');
     if (!specialist.active) {
       throw new AppError('specialist-inactive', 'Deze specialist is niet (meer) actief in de pool en kan niet worden toegewezen.', {
-        errors: [{ in: 'body', pointer: '/specialistId', message: 'niet (meer) actief' }],
+        errors: [{ in: 'body', pointer: '/specialistId', message: 'niet (meer) actief', code: 'specialist-inactive' }],
       });
     }
     // Screening valid and present on the meeting date (or today), a rate today: the one rule in shared.

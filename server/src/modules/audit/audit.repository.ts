@@ -1,13 +1,26 @@
 import { type Executor, schema } from '@duidingspool/db';
-import type { AuditEvent, AuditEventFilter } from '@duidingspool/shared';
+import { type AuditEvent, type AuditEventFilter, dateRangeReversed } from '@duidingspool/shared';
 import { and, eq, type SQL, sql } from 'drizzle-orm';
+import { AppError } from '../../errors.ts';
 import { countUpTo, iso, type Seek, seekCursor, seekOrder } from '../../lib/pagination.ts';
+import { aboutReference, objectLabel } from './audit-log.read-model.ts';
 
 const ev = schema.auditEvents;
 
-/** The WHERE of the audit-log filters; dates are whole days in Europe/Amsterdam. */
+/**
+ * The WHERE of the audit-log filters; dates are whole days in Europe/Amsterdam, `reference` finds a
+ * request and everything on it.
+ *
+ * @throws AppError 400 `validation-failed` on `/toDate` when the range ends before it starts
+ */
 export function auditFilter(f: AuditEventFilter): SQL | undefined {
+  if (dateRangeReversed(f.fromDate, f.toDate)) {
+    throw new AppError('validation-failed', 'De einddatum ligt vóór de begindatum.', {
+      errors: [{ in: 'query', pointer: '/toDate', message: 'ligt vóór de begindatum', code: 'before-start' }],
+    });
+  }
   const filters: SQL[] = [];
+  if (f.reference) filters.push(aboutReference(f.reference));
   if (f.actorId) filters.push(eq(ev.actorId, f.actorId));
   if (f.action) filters.push(eq(ev.action, f.action));
   if (f.objectType) filters.push(eq(ev.objectType, f.objectType));
@@ -47,6 +60,7 @@ export async function selectAuditEvents(
       action: ev.action,
       objectType: ev.objectType,
       objectId: ev.objectId,
+      objectLabel: objectLabel(),
       result: ev.result,
       ip: sql<string | null>`host(${ev.ip})`,
       userAgent: ev.userAgent,

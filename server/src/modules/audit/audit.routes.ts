@@ -60,6 +60,7 @@ export const auditRoutes: FastifyPluginAsyncZod<{ now: () => Date }> = async (ap
           r.action,
           r.objectType,
           r.objectId ?? '',
+          r.objectLabel ?? '',
           r.result,
           r.ip ?? '',
           r.userAgent ?? '',
@@ -67,7 +68,7 @@ export const auditRoutes: FastifyPluginAsyncZod<{ now: () => Date }> = async (ap
         ]),
         {
           header: true,
-          columns: ['id', 'tijdstip', 'actor_id', 'actor', 'actie', 'objecttype', 'object_id', 'resultaat', 'ip', 'user_agent', 'details'],
+          columns: ['id', 'tijdstip', 'actor_id', 'actor', 'actie', 'objecttype', 'object_id', 'object', 'resultaat', 'ip', 'user_agent', 'details'],
           delimiter: ';',
           bom: true,
           // A cell starting with = + - @ cannot become a formula in a spreadsheet.

@@ -42,7 +42,7 @@ export async function changePassword(db: Database, actor: Actor, body: ChangePas
   if (!user?.hash || !ok) {
     await auditAs(db, { actorId: actor.userId, origin }, { action: 'change-password', objectType: 'user', objectId: actor.userId, result: 'denied' });
     throw new AppError('validation-failed', 'Het huidige wachtwoord klopt niet.', {
-      errors: [{ in: 'body', pointer: '/currentPassword', message: 'klopt niet' }],
+      errors: [{ in: 'body', pointer: '/currentPassword', message: 'klopt niet', code: 'incorrect' }],
     });
   }
   await settleAttempt(db, attempt);

@@ -62,7 +62,7 @@ export async function confirmTotpEnrolment(db: Database, actor: Actor, code: str
   if (step === null) {
     await auditAs(db, { actorId: actor.userId, origin }, { action: 'enable-totp', objectType: 'user', objectId: actor.userId, result: 'denied' });
     throw new AppError('validation-failed', 'De code klopt niet. Controleer de tijd op uw telefoon en probeer de volgende code.', {
-      errors: [{ in: 'body', pointer: '/code', message: 'klopt niet' }],
+      errors: [{ in: 'body', pointer: '/code', message: 'klopt niet', code: 'incorrect' }],
     });
   }
   const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);

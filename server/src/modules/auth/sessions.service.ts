@@ -116,11 +116,11 @@ export async function login(
       // The right password without a code is the first step of a normal login, not a guess.
       await refundAttempt(db, attempt);
       throw new AppError('second-factor-required', 'Vul de code uit uw authenticator-app in, of een herstelcode.', {
-        errors: [{ in: 'body', pointer: '/totp', message: 'code uit de authenticator-app nodig' }],
+        errors: [{ in: 'body', pointer: '/totp', message: 'code uit de authenticator-app nodig', code: 'required' }],
       });
     }
     const wrongCode = new AppError('unauthenticated', 'De code is onjuist of al gebruikt.', {
-      errors: [{ in: 'body', pointer: body.totp ? '/totp' : '/recoveryCode', message: 'onjuist of al gebruikt' }],
+      errors: [{ in: 'body', pointer: body.totp ? '/totp' : '/recoveryCode', message: 'onjuist of al gebruikt', code: 'incorrect' }],
     });
     if (body.totp) {
       const step = await verifyTotp(decryptSecret(user.totpSecretEncrypted, settings.encryptionKey), body.totp, user.totpLastTimeStep);

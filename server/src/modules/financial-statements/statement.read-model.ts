@@ -36,6 +36,7 @@ export async function assertYearClosed(db: Executor, year: number): Promise<void
     throw new AppError(
       'invalid-transition',
       `Het jaar ${year} is nog niet afgesloten: ${open.length} ${open.length === 1 ? 'maand is' : 'maanden zijn'} open (${open.join(', ')}).`,
+      { year, openMonths: open },
     );
   }
   const [undecided] = await db
@@ -47,6 +48,7 @@ export async function assertYearClosed(db: Executor, year: number): Promise<void
     throw new AppError(
       'invalid-transition',
       `In ${year} ${n === 1 ? 'wacht nog 1 urenregel' : `wachten nog ${n} urenregels`} op een besluit: beoordeel ze eerst.`,
+      { year, undecidedEntries: n },
     );
   }
 }

@@ -136,6 +136,8 @@ export async function listRequests(db: Executor, actor: Actor, q: Interpretation
   const filters: SQL[] = [visibleTo(actor)];
   if (q.status) filters.push(inArray(r.status, RequestStatusSchema.array().parse(q.status.split(','))));
   if (q.caseTableId) filters.push(eq(r.caseTableId, q.caseTableId));
+  // Letters, digits and dashes only (the contract), so no LIKE wildcard reaches the pattern.
+  if (q.reference) filters.push(sql`${r.reference} like ${`${q.reference.toUpperCase()}%`}`);
   const where = and(...filters);
   const seek = SORTS[q.sort];
   const rows = ({ limit, offset, after }: PageWindow) =>

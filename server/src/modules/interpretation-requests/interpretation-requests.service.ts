@@ -132,7 +132,7 @@ function incomplete(issues: readonly { path: readonly PropertyKey[]; message: st
 async function checkReferences(tx: Executor, caseTableId: string, fields: { municipalityId?: string | null; expertiseAreaCodes?: readonly string[] }) {
   if (await caseTableRetired(tx, caseTableId))
     throw new AppError('retired', 'Deze casustafel is opgeheven en neemt geen nieuwe aanvragen aan.', {
-      errors: [{ in: 'body', pointer: '/caseTableId', message: 'deze casustafel is opgeheven' }],
+      errors: [{ in: 'body', pointer: '/caseTableId', message: 'deze casustafel is opgeheven', code: 'retired' }],
     });
   if (fields.municipalityId && !(await servesMunicipality(tx, caseTableId, fields.municipalityId)))
     throw invalidField('/municipalityId', 'deze gemeente valt niet onder de gekozen casustafel');

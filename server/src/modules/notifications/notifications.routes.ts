@@ -1,5 +1,9 @@
 import {
   IdParamsSchema,
+  InboxItemSchema,
+  InboxListQuerySchema,
+  InboxListSchema,
+  InboxSummarySchema,
   MailPreviewSchema,
   MailTemplateParamsSchema,
   MailTemplateQuerySchema,
@@ -7,12 +11,14 @@ import {
   NotificationListSchema,
   NotificationPreferenceListSchema,
   OutboxNotificationSchema,
+  PatchInboxItemBodySchema,
   PutNotificationPreferencesBodySchema,
 } from '@duidingspool/shared';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../plugins/auth.ts';
+import { inboxSummary, listInbox, markAllInboxRead, markInboxItem } from './inbox.service.ts';
 import {
   getPreferences,
   listOutbox,
@@ -27,7 +33,7 @@ const tags = ['notifications'];
 const admin = { roles: ['admin'] as const };
 
 /**
- * E-mail notifications: every user's preferences; for admins the outbox with its
+ * Notifications: every user's own inbox and e-mail preferences; for admins the outbox with its
  * failures and, outside production, rendered previews of each mail and template.
  */
 export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -44,6 +50,37 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     handler: async (request) =>
       setPreferences(app.db, actorOf(request), { ip: request.ip ?? null, userAgent: request.headers['user-agent'] ?? null }, request.body),
+  });
+  const originOf = (request: { ip: string; headers: { 'user-agent'?: string | undefined } }) => ({
+    ip: request.ip ?? null,
+    userAgent: request.headers['user-agent'] ?? null,
+  });
+  app.get('/me/inbox-items', {
+    schema: {
+      tags,
+      summary: 'Mijn meldingen, nieuwste eerst, met het aantal ongelezen',
+      querystring: InboxListQuerySchema,
+      response: { 200: InboxListSchema },
+    },
+    handler: async (request) => listInbox(app.db, actorOf(request), request.query),
+  });
+  app.get('/me/inbox-summary', {
+    schema: { tags, summary: 'Aantal ongelezen meldingen (voor het menu)', response: { 200: InboxSummarySchema } },
+    handler: async (request) => inboxSummary(app.db, actorOf(request)),
+  });
+  app.patch('/me/inbox-items/:id', {
+    schema: {
+      tags,
+      summary: 'Eén eigen melding gelezen of ongelezen maken',
+      params: IdParamsSchema,
+      body: PatchInboxItemBodySchema,
+      response: { 200: InboxItemSchema },
+    },
+    handler: async (request) => markInboxItem(app.db, actorOf(request), originOf(request), request.params.id, request.body.read),
+  });
+  app.post('/me/inbox-items/mark-all-read', {
+    schema: { tags, summary: 'Alle eigen meldingen gelezen maken', response: { 200: InboxSummarySchema } },
+    handler: async (request) => markAllInboxRead(app.db, actorOf(request), originOf(request)),
   });
   app.get('/notifications', {
     config: admin,

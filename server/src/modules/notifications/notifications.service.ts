@@ -1,5 +1,6 @@
 import { type Database, schema } from '@duidingspool/db';
 import {
+  defaultModeOf,
   type MailPreview,
   NOTIFICATION_EVENTS,
   type NotificationEvent,
@@ -24,14 +25,14 @@ export function preferenceEventsFor(actor: Pick<Actor, 'roles'>): NotificationEv
   return NOTIFICATION_EVENTS.filter((e) => PREFERENCE_EVENTS[e]?.some((role) => actor.roles.includes(role)));
 }
 
-/** The actor's preference per event they receive; `immediate` where none is stored. */
+/** The actor's preference per event they receive; the event's default (`defaultModeOf`) where none is stored. */
 export async function getPreferences(db: Database, actor: Actor): Promise<NotificationPreferenceList> {
   const p = schema.notificationPreferences;
   const stored = await db.select({ event: p.event, mode: p.mode }).from(p).where(eq(p.userId, actor.userId));
   return {
     items: preferenceEventsFor(actor).map((event) => ({
       event,
-      mode: (stored.find((s) => s.event === event)?.mode ?? 'immediate') as 'immediate' | 'digest' | 'off',
+      mode: (stored.find((s) => s.event === event)?.mode ?? defaultModeOf(event)) as 'immediate' | 'digest' | 'off',
     })),
   };
 }

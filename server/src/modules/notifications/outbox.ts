@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type Executor, schema } from '@duidingspool/db';
-import { type AccountTokenPurpose, type NotificationEvent, type NotificationStatus, SECURITY_EVENTS } from '@duidingspool/shared';
+import { type AccountTokenPurpose, defaultModeOf, INBOX_EVENTS, type NotificationEvent, type NotificationStatus, SECURITY_EVENTS } from '@duidingspool/shared';
 import { and, eq, inArray, isNotNull, notInArray, or, type SQL, sql } from 'drizzle-orm';
 import { encryptSecret } from '../../lib/secrets.ts';
 import { nextWorkingDayStart, type WorkingHours } from '../../lib/working-time.ts';
@@ -118,8 +118,25 @@ async function enqueue(db: Executor, ctx: Pick<OutboxContext, 'publicUrl' | 'now
           ),
         );
   const now = ctx.now();
+  // The inbox gets every recipient, whatever their mail preference (decision 121).
+  if (INBOX_EVENTS.includes(input.event)) {
+    await db
+      .insert(schema.inboxItems)
+      .values(
+        rows.map((r) => ({
+          userId: r.id,
+          event: input.event,
+          reference: input.reference,
+          linkPath: input.linkPath,
+          params: inboxParams(input.params),
+          dedupeKey: input.dedupeKey ? `${input.dedupeKey}:${r.id}` : null,
+          createdAt: now,
+        })),
+      )
+      .onConflictDoNothing();
+  }
   const values = rows.flatMap((r): (typeof schema.notifications.$inferInsert)[] => {
-    const mode = prefs.find((p) => p.userId === r.id)?.mode ?? 'immediate';
+    const mode = prefs.find((p) => p.userId === r.id)?.mode ?? defaultModeOf(input.event);
     if (mode === 'off') return [];
     return [
       {
@@ -142,6 +159,12 @@ async function enqueue(db: Executor, ctx: Pick<OutboxContext, 'publicUrl' | 'now
   if (values.length === 0) return 0;
   const written = await db.insert(schema.notifications).values(values).onConflictDoNothing().returning({ id: schema.notifications.id });
   return written.length;
+}
+
+/** The mail's parameters an inbox item keeps: all but a digest's list of items (the inbox has those as items of their own). */
+function inboxParams(params: MailParams | undefined): Omit<MailParams, 'items'> {
+  const { items: _items, ...rest } = params ?? {};
+  return rest;
 }
 
 /** The status of a new row for a recipient who reads this event in the daily digest. */
@@ -184,17 +207,29 @@ export async function enqueueForEach(
   // and user when that user holds one of the roles too.
   const itemTargets = input.itemRecipient
     ? sql`union
-      select i.reference, i.link_path, i.params, i.dedupe_key, u.id, u.email, coalesce(p.mode, 'immediate')
+      select i.reference, i.link_path, i.params, i.dedupe_key, u.id, u.email, coalesce(p.mode, ${defaultModeOf(input.event)})
       from items i
       join users u on u.id = i.recipient_user_id and u.is_active
       left join notification_preferences p on p.user_id = u.id and p.event = ${input.event}`
+    : sql``;
+  const defaultMode = defaultModeOf(input.event);
+  // The inbox gets every target, whatever their mail preference (decision 121), in the same statement.
+  const inbox = INBOX_EVENTS.includes(input.event)
+    ? sql`, inbox as (
+      insert into inbox_items (user_id, event, reference, link_path, params, dedupe_key, created_at)
+      select r.id, ${input.event}, r.reference, r.link_path, r.params, r.dedupe_key || ':' || r.id, ${now.toISOString()}::timestamptz
+      from job_lock, targets r
+      where job_lock.got
+      on conflict do nothing
+      returning 1
+    )`
     : sql``;
   const lock = input.lockKey === undefined ? sql`select true as got` : sql`select pg_try_advisory_xact_lock(${input.lockKey}) as got`;
   const result = await db.execute(sql`
     with job_lock as materialized (${lock}),
     items as (${input.items}),
     recipients as (
-      select distinct u.id, u.email, coalesce(p.mode, 'immediate') as mode
+      select distinct u.id, u.email, coalesce(p.mode, ${defaultMode}) as mode
       from users u
       join user_roles ur on ur.user_id = u.id and ur.role in (${roles})
       left join notification_preferences p on p.user_id = u.id and p.event = ${input.event}
@@ -203,7 +238,7 @@ export async function enqueueForEach(
     targets as (
       select i.reference, i.link_path, i.params, i.dedupe_key, r.id, r.email, r.mode from items i, recipients r
       ${itemTargets}
-    )
+    )${inbox}
     insert into notifications (event, recipient_user_id, recipient_email, reference, link_path, params, message_id, dedupe_key, status, next_attempt_at)
     select ${input.event}, r.id, r.email, r.reference, r.link_path, r.params,
       '<' || gen_random_uuid() || '@' || ${host} || '>',

@@ -105,6 +105,11 @@ const nl: Record<NotificationEvent, EventText> = {
     body: (r) => `De coördinator heeft uw inzet bij ${r} beëindigd. Geschreven uren blijven staan. In de Duidingspool leest u de reden.`,
     action: 'Inzet bekijken',
   },
+  'time-entry-submitted': {
+    subject: (r) => `Uren geschreven bij ${r}`,
+    body: (r) => `De duidingsspecialist heeft uren geschreven bij ${r}. Ze wachten op uw goedkeuring.`,
+    action: 'Uren goedkeuren',
+  },
   'time-entry-rejected': {
     subject: (r) => `Uren bij ${r} zijn afgekeurd`,
     body: (r) => `De coördinator heeft geschreven uren bij ${r} afgekeurd. In de Duidingspool leest u de reden.`,
@@ -231,6 +236,11 @@ const en: Record<NotificationEvent, EventText> = {
     subject: (r) => `Your assignment on ${r} was ended`,
     body: (r) => `The coordinator ended your assignment on ${r}. Logged hours stay. The reason is in the Duidingspool.`,
     action: 'View assignment',
+  },
+  'time-entry-submitted': {
+    subject: (r) => `Hours logged on ${r}`,
+    body: (r) => `The specialist logged hours on ${r}. They await your approval.`,
+    action: 'Approve hours',
   },
   'time-entry-rejected': {
     subject: (r) => `Hours on ${r} were rejected`,

@@ -138,7 +138,7 @@ function assertEditable(actor: Actor, row: ProfileRow, fields: ProfileField[]): 
   const allowed = editableProfileFields(actor, row.userId);
   const refused = fields.filter((f) => !allowed.includes(f));
   if (refused.length === 0) return;
-  const errors = refused.map((f) => ({ in: 'body' as const, pointer: `/${f}`, message: 'dit veld mag u hier niet wijzigen' }));
+  const errors = refused.map((f) => ({ in: 'body' as const, pointer: `/${f}`, message: 'dit veld mag u hier niet wijzigen', code: 'not-editable' }));
   if (actor.userId === row.userId && hasRole(actor, 'coordinator')) {
     throw new AppError('separation-of-duties', 'Uw eigen screening, expertise, regio’s en capaciteit legt een andere coördinator vast.', { errors });
   }
@@ -267,7 +267,15 @@ export async function addAbsence(ctx: ServiceContext, specialistId: string, body
       .limit(1);
     if (overlap)
       throw new AppError('conflict', `Deze afwezigheid overlapt met die van ${overlap.startsOn} tot en met ${overlap.endsOn}.`, {
-        errors: [{ in: 'body', pointer: '/startsOn', message: `overlapt met de afwezigheid van ${overlap.startsOn} tot en met ${overlap.endsOn}` }],
+        errors: [
+          {
+            in: 'body',
+            pointer: '/startsOn',
+            message: `overlapt met de afwezigheid van ${overlap.startsOn} tot en met ${overlap.endsOn}`,
+            code: 'overlap',
+            params: { startsOn: overlap.startsOn, endsOn: overlap.endsOn },
+          },
+        ],
       });
     const [made] = await tx.insert(abs).values({ specialistId, startsOn: body.startsOn, endsOn: body.endsOn, createdBy: ctx.actor.userId }).returning();
     if (!made) throw new Error('insert returned no row');

@@ -111,7 +111,7 @@ async function insertEntry(ctx: ServiceContext, assignmentId: string, body: LogT
     if (!(await activityExists(tx, body.activity))) throw invalidField('/activity', `onbekende activiteit ${body.activity}`);
     if (await activityRetired(tx, body.activity))
       throw new AppError('retired', `De activiteit ${body.activity} is opgeheven.`, {
-        errors: [{ in: 'body', pointer: '/activity', message: 'deze activiteit is opgeheven' }],
+        errors: [{ in: 'body', pointer: '/activity', message: 'deze activiteit is opgeheven', code: 'retired' }],
       });
     await assertPeriodOpen(tx, body.workedOn);
     // The costly check of the body last, after existence, permission and state (docs/design.md §6).
@@ -141,6 +141,13 @@ async function insertEntry(ctx: ServiceContext, assignmentId: string, body: LogT
       })
       .returning({ id: schema.timeEntries.id });
     if (!row) throw new Error('insert returned no row');
+    // The coordinators' inbox shows hours to approve; mail only for those who chose it (decision 121).
+    await enqueueNotification(tx, ctx, {
+      event: 'time-entry-submitted',
+      reference: assignment.requestReference,
+      linkPath: '/hours',
+      recipients: { roles: ['coordinator'] },
+    });
     await audit(ctx, tx, {
       action: 'log-time',
       objectType: 'time-entry',
@@ -199,7 +206,9 @@ export async function reviewTimeEntries(ctx: ServiceContext, body: BulkReviewBod
       const ownIds = new Set(own.map((o) => o.id));
       throw ownWorkRefused(
         'uren goedkeuren of afkeuren',
-        body.entryIds.flatMap((id, i) => (ownIds.has(id) ? [{ in: 'body' as const, pointer: `/entryIds/${i}`, message: 'uw eigen urenregel' }] : [])),
+        body.entryIds.flatMap((id, i) =>
+          ownIds.has(id) ? [{ in: 'body' as const, pointer: `/entryIds/${i}`, message: 'uw eigen urenregel', code: 'own-entry' }] : [],
+        ),
       );
     }
     const entries = [];

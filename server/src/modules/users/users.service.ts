@@ -1,5 +1,5 @@
 import { type Database, type Executor, schema } from '@duidingspool/db';
-import type { InviteUserBody, PatchUserBody, Role, User, UserListQuery } from '@duidingspool/shared';
+import type { InviteUserBody, PatchUserBody, Role, UiLanguage, User, UserListQuery } from '@duidingspool/shared';
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import { AppError, forbidden, invalidField, invalidTransition, notFound } from '../../errors.ts';
 import type { ServiceContext } from '../../lib/context.ts';
@@ -128,7 +128,7 @@ export async function inviteUser(ctx: ServiceContext, body: InviteUserBody): Pro
       .returning({ id: u.id });
     if (!created)
       throw new AppError('conflict', 'Er bestaat al een gebruiker met dit e-mailadres.', {
-        errors: [{ in: 'body', pointer: '/email', message: 'al in gebruik' }],
+        errors: [{ in: 'body', pointer: '/email', message: 'al in gebruik', code: 'email-in-use' }],
       });
     await replaceRolesAndMemberships(tx, created.id, body.roles, caseTableIds);
     if (body.roles.includes('specialist')) await ensureSpecialistProfile(tx, { actorId: ctx.actor.userId, origin: ctx.origin }, created.id);
@@ -219,6 +219,8 @@ export async function updateUser(ctx: ServiceContext, id: string, body: PatchUse
       result: 'success',
       details: {
         changed: Object.keys(body),
+        // Old → new for the fields people read in the audit log (decision 122).
+        ...changesOf(before, after, ['displayName', 'isActive', 'roles']),
         ...(body.roles ? { roles: after.roles } : {}),
         ...(body.caseTableIds ? { caseTableIds: after.caseTableIds } : {}),
         ...(body.isActive !== undefined ? { isActive: after.isActive } : {}),
@@ -229,6 +231,38 @@ export async function updateUser(ctx: ServiceContext, id: string, body: PatchUse
       },
     });
     return after;
+  });
+}
+
+/** `{from, to}` of the `fields` whose value differs between `before` and `after` (none: nothing). */
+function changesOf<T extends object, K extends keyof T & string>(before: T, after: T, fields: readonly K[]): { from?: Partial<T>; to?: Partial<T> } {
+  const from: Partial<T> = {};
+  const to: Partial<T> = {};
+  for (const f of fields) {
+    if (JSON.stringify(before[f]) === JSON.stringify(after[f])) continue;
+    from[f] = before[f];
+    to[f] = after[f];
+  }
+  return Object.keys(to).length > 0 ? { from, to } : {};
+}
+
+/**
+ * Sets the signed-in user's language (`nl` | `en`): the UI follows it after login and every e-mail
+ * to the user is rendered in it at send time (decision 030). Audited with the old and new value,
+ * like every change that succeeds (also to the language the user already had).
+ */
+export async function setOwnLanguage(ctx: ServiceContext, language: UiLanguage): Promise<void> {
+  await ctx.db.transaction(async (tx) => {
+    const [row] = await tx.select({ language: u.language }).from(u).where(eq(u.id, ctx.actor.userId)).for('update');
+    if (!row) throw notFound('Deze gebruiker');
+    if (row.language !== language) await tx.update(u).set({ language }).where(eq(u.id, ctx.actor.userId));
+    await audit(ctx, tx, {
+      action: 'update',
+      objectType: 'user',
+      objectId: ctx.actor.userId,
+      result: 'success',
+      details: { changed: ['language'], from: { language: row.language }, to: { language } },
+    });
   });
 }
 

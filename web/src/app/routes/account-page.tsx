@@ -5,10 +5,11 @@ import { Loading } from '../../components/loading.tsx';
 import { PageHeading } from '../../components/page-heading.tsx';
 import { ChangePasswordForm } from '../../features/account/components/change-password-form.tsx';
 import { TotpEnrolment } from '../../features/account/components/totp-enrolment.tsx';
+import { PreferencesForm } from '../../features/notifications/components/preferences-form.tsx';
 import { homePathFor, useMe } from '../../lib/auth.ts';
 
 /**
- * “Mijn account”: the second factor and the password. A session that must still set up its
+ * “Mijn account”: the second factor, the password and how e-mails about one's events arrive. A session that must still set up its
  * second factor lands here and sees only that.
  */
 export function AccountPage() {
@@ -30,6 +31,13 @@ export function AccountPage() {
           <Heading2 id="password-heading">{t('account.passwordHeading')}</Heading2>
           <Paragraph>{t('account.passwordIntro')}</Paragraph>
           <ChangePasswordForm />
+        </section>
+      )}
+      {user.enrolmentOnly ? null : (
+        <section aria-labelledby="preferences-heading" className="dsp-section">
+          <Heading2 id="preferences-heading">{t('preferences.heading')}</Heading2>
+          <Paragraph>{t('preferences.intro')}</Paragraph>
+          <PreferencesForm />
         </section>
       )}
     </div>

@@ -27,6 +27,7 @@ import { isolate } from '../../lib/bidi.ts';
 import { focusPageHeading } from '../../lib/focus.ts';
 import { formatCents, formatMinutes } from '../../lib/format.ts';
 import { usePaging } from '../../lib/page-query.ts';
+import { SectionBackLink } from '../section-back-link.tsx';
 
 function EntriesSection({ assignmentId }: { assignmentId: string }) {
   const { t } = useTranslation();
@@ -75,6 +76,7 @@ export function AssignmentDetailPage() {
 
   return (
     <>
+      <SectionBackLink />
       <PageHeading>{t('assignmentDetail.title', { reference: a.requestReference })}</PageHeading>
       <StatusMessage message={message} />
       <DataList className="dsp-facts">

@@ -21,6 +21,7 @@ import { RetentionNotice } from '../../features/interpretation-requests/componen
 import { MessageThread } from '../../features/messages/components/message-thread.tsx';
 import { hasRole, isOwnAssignment, useMe } from '../../lib/auth.ts';
 import { focusPageHeading } from '../../lib/focus.ts';
+import { SectionBackLink } from '../section-back-link.tsx';
 import { AssignPanel } from './assign-panel.tsx';
 
 /**
@@ -56,6 +57,7 @@ export function RequestDetailPage() {
 
   return (
     <>
+      <SectionBackLink />
       <PageHeading title={t('requestDetail.title', { reference: request.reference })}>
         {t('requestDetail.title', { reference: request.reference || t('requests.noReference') })}
       </PageHeading>

@@ -14,6 +14,7 @@ import { hasRole, useMe } from '../../lib/auth.ts';
 import { isolate } from '../../lib/bidi.ts';
 import { formatDate, formatHoursMinutes } from '../../lib/format.ts';
 import { useReferenceLabels } from '../../lib/reference-data.ts';
+import { SectionBackLink } from '../section-back-link.tsx';
 
 /**
  * A specialist's profile (`/specialists/:specialistId`): for the coordinator from the specialist
@@ -31,6 +32,7 @@ export function SpecialistProfilePage() {
   const own = me.data?.id === p.userId;
   return (
     <>
+      <SectionBackLink />
       <PageHeading>{own ? t('profile.ownTitle') : t('profile.title', { name: isolate(p.displayName) })}</PageHeading>
       {hasRole(me.data, 'coordinator') && !own ? (
         <Paragraph>

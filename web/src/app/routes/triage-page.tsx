@@ -1,10 +1,37 @@
+import { Paragraph } from '@utrecht/component-library-react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { IntroPage } from '../../components/page-heading.tsx';
 import { TriageQueue } from '../../features/interpretation-requests/components/triage-queue.tsx';
+import { useInboxSummary } from '../../features/notifications/api/inbox.ts';
+import { useHoursToApprove } from '../../features/time-entries/api/get-time-entries.ts';
 
-/** The coordinator's home: the triage queue. */
+/** What waits for the coordinator besides triage: hours to decide and unread notifications, each a link. */
+function WaitingForYou() {
+  const { t } = useTranslation();
+  const hours = useHoursToApprove(true);
+  const unread = useInboxSummary(true).data?.unread;
+  if (hours === undefined && unread === undefined) return null;
+  return (
+    <Paragraph className="dsp-waiting">
+      {t('triage.waiting')}{' '}
+      <Link to="/hours" className="utrecht-link utrecht-link--html-a">
+        {t('triage.hoursWaiting', { count: hours ?? 0 })}
+      </Link>
+      {', '}
+      <Link to="/notifications" className="utrecht-link utrecht-link--html-a">
+        {t('triage.unreadWaiting', { count: unread ?? 0 })}
+      </Link>
+      .
+    </Paragraph>
+  );
+}
+
+/** The coordinator's home: what waits for them, then the triage queue. */
 export function TriagePage() {
   return (
     <IntroPage title="triage.title" intro="triage.intro">
+      <WaitingForYou />
       <TriageQueue />
     </IntroPage>
   );

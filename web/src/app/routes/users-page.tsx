@@ -12,12 +12,13 @@ import { EditUserForm } from '../../features/users/components/edit-user-form.tsx
 import { InviteUserForm } from '../../features/users/components/invite-user-form.tsx';
 import { editButtonId, UsersTable } from '../../features/users/components/users-table.tsx';
 import { useMe } from '../../lib/auth.ts';
+import { usePaging } from '../../lib/page-query.ts';
 
 /** “Gebruikers” for the admin: invite, change roles and memberships, deactivate, reset the second factor. */
 export function UsersPage() {
   const { t } = useTranslation();
   const me = useMe();
-  const [page, setPage] = useState(1);
+  const { page, onPageChange: setPage } = usePaging();
   const [editingId, setEditingId] = useState<string | null>(null);
   const users = useUsers(page);
   // Retired casustafels too: a user's existing membership of one is shown (marked), not lost on save.

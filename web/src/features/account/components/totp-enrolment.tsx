@@ -63,10 +63,10 @@ export function TotpEnrolment({ me, onDone }: { me: Me; onDone: () => void }) {
     confirm.mutate(
       { code: code.trim() },
       {
-        // Every failure is shown on the code field: a wrong code with the problem's detail, else the problem's message.
+        // Every failure is shown on the code field: a wrong code as such, else the problem's message.
         onError: (e) =>
           form.fail(e, (_, fieldErrors, message) => {
-            fieldErrors.code = e instanceof ApiError && e.fieldErrors.code ? e.problem.detail : message;
+            fieldErrors.code = e instanceof ApiError && e.fieldErrors.code ? t('login.codeIncorrect') : message;
             return null;
           }),
       },

@@ -59,21 +59,21 @@ export function AssignSpecialistForm({
       return;
     }
     setEstimateError(undefined);
-    create.mutate(
-      { specialistId: specialist.id, estimatedMinutes: minutes },
-      {
-        onSuccess: (a) => {
-          const message = t('assign.done', { name: isolate(a.specialistName), amount: formatCents(a.reservedCents ?? reservation ?? 0) });
-          setEstimate('');
-          // The page announces it when it handles the result; otherwise the form does.
-          if (onAssigned) onAssigned(message);
-          else setDone(message);
-        },
-        onError: (error) => {
-          if (error instanceof ApiError && error.fieldErrors.estimatedMinutes) setEstimateError(error.fieldErrors.estimatedMinutes);
-        },
-      },
-    );
+    // The promise, not `mutate`'s callbacks: the mutation resolves after the request is fetched
+    // again, by when this panel has gone (the request is assigned) and `mutate`'s callbacks would
+    // no longer run; the page, still there, announces the result.
+    create
+      .mutateAsync({ specialistId: specialist.id, estimatedMinutes: minutes })
+      .then((a) => {
+        const message = t('assign.done', { name: isolate(a.specialistName), amount: formatCents(a.reservedCents ?? reservation ?? 0) });
+        setEstimate('');
+        // The page announces it when it handles the result; otherwise the form does.
+        if (onAssigned) onAssigned(message);
+        else setDone(message);
+      })
+      .catch((error: unknown) => {
+        if (error instanceof ApiError && error.fieldErrors.estimatedMinutes) setEstimateError(error.fieldErrors.estimatedMinutes);
+      });
   };
 
   const failure = create.error;

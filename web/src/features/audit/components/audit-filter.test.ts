@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { auditExportUrl } from '../api/audit-events.ts';
-import { EMPTY_AUDIT_FORM, mergeActors, toAuditFilter } from './audit-filter.ts';
+import { auditFormErrors, EMPTY_AUDIT_FORM, mergeActors, toAuditFilter } from './audit-filter.ts';
 
 const A = '11111111-1111-4111-8111-111111111111';
 const B = '22222222-2222-4222-8222-222222222222';
 
 describe('toAuditFilter', () => {
   it('keeps only filled-in fields, trimmed, including the actor', () => {
-    expect(toAuditFilter({ ...EMPTY_AUDIT_FORM, actorId: A, action: ' login ', objectId: '  ' })).toEqual({ actorId: A, action: 'login' });
+    expect(toAuditFilter({ ...EMPTY_AUDIT_FORM, actorId: A, action: ' login ', reference: '  ' })).toEqual({ actorId: A, action: 'login' });
   });
 
   it('gives an export link with the same filters', () => {
@@ -33,5 +33,13 @@ describe('mergeActors', () => {
       { id: A, name: 'Anne' },
       { id: B, name: 'Zeger' },
     ]);
+  });
+});
+
+describe('auditFormErrors', () => {
+  it('refuses an end date before the start date, and nothing else', () => {
+    expect(auditFormErrors({ ...EMPTY_AUDIT_FORM, fromDate: '2026-03-02', toDate: '2026-03-01' })).toEqual({ toDate: 'before-start' });
+    expect(auditFormErrors({ ...EMPTY_AUDIT_FORM, fromDate: '2026-03-02', toDate: '2026-03-02' })).toEqual({});
+    expect(auditFormErrors({ ...EMPTY_AUDIT_FORM, toDate: '2026-03-01' })).toEqual({});
   });
 });

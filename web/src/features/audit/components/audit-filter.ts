@@ -1,7 +1,7 @@
-import type { AuditEvent, AuditEventFilter } from '@duidingspool/shared';
+import { type AuditEvent, type AuditEventFilter, dateRangeReversed } from '@duidingspool/shared';
 
 /** The filter form's fields, as typed (empty string = no filter). */
-export const EMPTY_AUDIT_FORM = { actorId: '', action: '', objectType: '', objectId: '', result: '', fromDate: '', toDate: '' };
+export const EMPTY_AUDIT_FORM = { actorId: '', action: '', objectType: '', reference: '', result: '', fromDate: '', toDate: '' };
 export type AuditFilterForm = typeof EMPTY_AUDIT_FORM;
 
 /** Only the filled-in filters, trimmed. */
@@ -11,6 +11,11 @@ export function toAuditFilter(form: AuditFilterForm): AuditEventFilter {
       .map(([k, v]) => [k, v.trim()] as const)
       .filter(([, v]) => v !== ''),
   ) as AuditEventFilter;
+}
+
+/** The form's own finding before asking the server: a date range that ends before it starts (the server refuses it too). */
+export function auditFormErrors(form: AuditFilterForm): { toDate?: 'before-start' } {
+  return dateRangeReversed(form.fromDate || undefined, form.toDate || undefined) ? { toDate: 'before-start' } : {};
 }
 
 /** An actor to pick in the “Wie” filter. */

@@ -1,14 +1,26 @@
-import type { AuditEventFilter } from '@duidingspool/shared';
+import { AUDIT_ACTIONS, AUDIT_OBJECT_TYPES, type AuditEventFilter } from '@duidingspool/shared';
 import { Button, ButtonLink, TableCell, TableRow } from '@utrecht/component-library-react';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { DataTable } from '../../../components/data-table.tsx';
 import { SelectField, TextField } from '../../../components/form-field.tsx';
 import { PagedList } from '../../../components/query-view.tsx';
 import { formatInstant } from '../../../lib/format.ts';
 import { usePaging } from '../../../lib/page-query.ts';
 import { auditExportUrl, useAuditEvents } from '../api/audit-events.ts';
-import { type ActorOption, type AuditFilterForm, EMPTY_AUDIT_FORM, mergeActors, toAuditFilter } from './audit-filter.ts';
+import { type ActorOption, type AuditFilterForm, auditFormErrors, EMPTY_AUDIT_FORM, mergeActors, toAuditFilter } from './audit-filter.ts';
+import { actionSentence, changesOf } from './audit-text.ts';
+
+/** The applied filters as the address holds them (only the known ones). */
+function fromParams(params: URLSearchParams): AuditEventFilter {
+  const out: Record<string, string> = {};
+  for (const key of Object.keys(EMPTY_AUDIT_FORM)) {
+    const value = params.get(key);
+    if (value) out[key] = value;
+  }
+  return out as AuditEventFilter;
+}
 
 /**
  * The audit log with filters, pages and a CSV export of the same selection. `actors` are the users
@@ -16,9 +28,12 @@ import { type ActorOption, type AuditFilterForm, EMPTY_AUDIT_FORM, mergeActors, 
  * log so far (the coordinator may not list users).
  */
 export function AuditLog({ actors }: { actors?: readonly ActorOption[] | undefined }) {
-  const { t } = useTranslation();
-  const [form, setForm] = useState(EMPTY_AUDIT_FORM);
-  const [filter, setFilter] = useState<AuditEventFilter>({});
+  const { t, i18n } = useTranslation();
+  // The applied filters live in the address (a reload or a shared link keeps them); the form starts from them.
+  const [params, setParams] = useSearchParams();
+  const filter = fromParams(params);
+  const [form, setForm] = useState<AuditFilterForm>(() => ({ ...EMPTY_AUDIT_FORM, ...filter }));
+  const [dateError, setDateError] = useState<string | undefined>();
   const paging = usePaging();
   const [seen, setSeen] = useState<ActorOption[]>([]);
   const events = useAuditEvents(filter, paging.page);
@@ -31,8 +46,14 @@ export function AuditLog({ actors }: { actors?: readonly ActorOption[] | undefin
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    setFilter(toAuditFilter(form));
-    paging.onPageChange(1);
+    const found = auditFormErrors(form);
+    setDateError(found.toDate ? t('audit.dateRangeReversed') : undefined);
+    if (found.toDate) {
+      document.getElementById('audit-to')?.focus();
+      return;
+    }
+    // Filters and the first page in one step.
+    setParams(new URLSearchParams(toAuditFilter(form) as Record<string, string>), { replace: true });
   };
 
   return (
@@ -53,16 +74,30 @@ export function AuditLog({ actors }: { actors?: readonly ActorOption[] | undefin
                 : []),
             ]}
           />
-          <TextField
+          <SelectField
             id="audit-action"
             label={t('audit.action')}
             value={form.action}
             onChange={set('action')}
-            size="small"
-            description={t('audit.actionHint')}
+            placeholder={t('audit.anyAction')}
+            options={AUDIT_ACTIONS.map((a) => ({ value: a, label: t(`audit.actions.${a}`, { object: '…' }) }))}
           />
-          <TextField id="audit-object-type" label={t('audit.objectType')} value={form.objectType} onChange={set('objectType')} size="small" />
-          <TextField id="audit-object-id" label={t('audit.objectId')} value={form.objectId} onChange={set('objectId')} size="medium" />
+          <SelectField
+            id="audit-object-type"
+            label={t('audit.objectType')}
+            value={form.objectType}
+            onChange={set('objectType')}
+            placeholder={t('audit.anyObject')}
+            options={AUDIT_OBJECT_TYPES.map((o) => ({ value: o, label: t(`audit.objects.${o}`) }))}
+          />
+          <TextField
+            id="audit-reference"
+            label={t('audit.reference')}
+            value={form.reference}
+            onChange={set('reference')}
+            size="small"
+            description={t('audit.referenceHint')}
+          />
           <SelectField
             id="audit-result"
             label={t('audit.result')}
@@ -75,7 +110,7 @@ export function AuditLog({ actors }: { actors?: readonly ActorOption[] | undefin
             ]}
           />
           <TextField id="audit-from" label={t('audit.fromDate')} type="date" value={form.fromDate} onChange={set('fromDate')} size="small" />
-          <TextField id="audit-to" label={t('audit.toDate')} type="date" value={form.toDate} onChange={set('toDate')} size="small" />
+          <TextField id="audit-to" label={t('audit.toDate')} type="date" value={form.toDate} onChange={set('toDate')} size="small" error={dateError} />
         </div>
         <div className="dsp-row-actions">
           <Button type="submit" appearance="primary-action-button">
@@ -90,29 +125,40 @@ export function AuditLog({ actors }: { actors?: readonly ActorOption[] | undefin
         {(items, data) => (
           <DataTable
             caption={t('audit.caption', { total: data.total })}
-            columns={[t('audit.when'), t('audit.who'), t('audit.action'), t('audit.object'), t('audit.result'), t('audit.origin')]}
+            columns={[t('audit.when'), t('audit.who'), t('audit.what'), t('audit.changes'), t('audit.result'), t('audit.origin')]}
             showCaption
           >
-            {items.map((e) => (
-              <TableRow key={e.id}>
-                <TableCell className="dsp-nowrap">{formatInstant(e.occurredAt)}</TableCell>
-                <TableCell>{e.actorName ? <bdi>{e.actorName}</bdi> : t('audit.system')}</TableCell>
-                <TableCell>
-                  <code>{e.action}</code>
-                </TableCell>
-                <TableCell>
-                  {e.objectType}
-                  {e.objectId ? (
-                    <>
-                      <br />
-                      <code className="dsp-muted dsp-break">{e.objectId}</code>
-                    </>
-                  ) : null}
-                </TableCell>
-                <TableCell>{e.result === 'denied' ? <strong>{t('audit.denied')}</strong> : t('audit.success')}</TableCell>
-                <TableCell className="dsp-muted">{e.ip ?? t('common.none')}</TableCell>
-              </TableRow>
-            ))}
+            {items.map((e) => {
+              const changes = changesOf(i18n, e);
+              return (
+                <TableRow key={e.id}>
+                  <TableCell className="dsp-nowrap">{formatInstant(e.occurredAt)}</TableCell>
+                  <TableCell>{e.actorName ? <bdi>{e.actorName}</bdi> : t('audit.system')}</TableCell>
+                  <TableCell>
+                    <bdi>{actionSentence(i18n, e)}</bdi>
+                  </TableCell>
+                  <TableCell>
+                    {changes.length === 0 ? (
+                      t('common.none')
+                    ) : (
+                      <ul className="dsp-plain-list">
+                        {changes.map((c) => (
+                          <li key={c.field}>
+                            {c.to === undefined
+                              ? t('audit.changedField', { field: c.field })
+                              : c.from === undefined
+                                ? t('audit.setField', { field: c.field, to: c.to })
+                                : t('audit.changedFromTo', { field: c.field, from: c.from, to: c.to })}
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </TableCell>
+                  <TableCell>{e.result === 'denied' ? <strong>{t('audit.denied')}</strong> : t('audit.success')}</TableCell>
+                  <TableCell className="dsp-muted">{e.ip ?? t('common.none')}</TableCell>
+                </TableRow>
+              );
+            })}
           </DataTable>
         )}
       </PagedList>

@@ -42,8 +42,9 @@ export function LoginForm({ onSuccess }: { onSuccess: (me: Me) => void }) {
           if (error instanceof ApiError && error.fieldErrors.totp && !needsTotp) {
             setNeedsTotp(true);
             form.failWith(t('login.totpNeeded'));
-          } else if (error instanceof ApiError && (error.status === 401 || error.status === 400)) {
-            form.failWith(error.problem.detail || t('login.failed'));
+          } else if (error instanceof ApiError && error.status === 401) {
+            // A wrong code names its field; a wrong address or password names none (see above).
+            form.failWith(t(error.problem.errors?.length ? 'login.codeIncorrect' : 'login.failed'));
           } else {
             form.failWith(errorMessage(error));
           }

@@ -2,6 +2,7 @@ import type { BurnUp } from '@duidingspool/shared';
 import { useTranslation } from 'react-i18next';
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatCents, formatDate } from '../../../lib/format.ts';
+import { ChartLegend } from './chart-legend.tsx';
 
 const euros = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
 const COLOURS = { spent: '#1f3a5f', logged: '#8a4b00', projection: '#5a5a5a', allocated: '#a1262b', committed: '#2e6b3a' } as const;
@@ -9,7 +10,8 @@ const COLOURS = { spent: '#1f3a5f', logged: '#8a4b00', projection: '#5a5a5a', al
 /**
  * The burn-up over the year: spent and logged cost per day of work, the allocation and today's
  * commitment as reference lines, and a dashed projection to 31 December at the current pace.
- * Hidden from assistive technology: the summary next to it states the same figures in words.
+ * One image to assistive technology, named in the UI's language: the summary next to it states the
+ * same figures in words. The legend is the app's own (`ChartLegend`), never the library's English.
  */
 export function BurnUpChart({ burnUp }: { burnUp: BurnUp }) {
   const { t } = useTranslation();
@@ -27,7 +29,7 @@ export function BurnUpChart({ burnUp }: { burnUp: BurnUp }) {
   if (burnUp.projectedYearEndCents !== null && last && last.date < end) data.push({ at: at(end), projection: burnUp.projectedYearEndCents });
   const name = (key: string) => t(`budget.burnUp.series.${key}`);
   return (
-    <div className="dsp-chart" aria-hidden="true">
+    <div className="dsp-chart" role="img" aria-label={t('budget.burnUp.chartLabel', { year: burnUp.year })}>
       <ResponsiveContainer width="100%" height={280}>
         <LineChart data={data} margin={{ top: 8, right: 24, bottom: 8, left: 24 }} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" />
@@ -47,7 +49,17 @@ export function BurnUpChart({ burnUp }: { burnUp: BurnUp }) {
             domain={[0, (max: number) => Math.max(max, burnUp.allocatedCents)]}
           />
           <Tooltip formatter={(value, key) => [formatCents(Number(value)), name(String(key))]} labelFormatter={(ms) => formatDate(day(Number(ms)))} />
-          <Legend formatter={(value: string) => <span style={{ color: '#1a1a1a' }}>{name(value)}</span>} />
+          <Legend
+            content={() => (
+              <ChartLegend
+                items={[
+                  { key: 'spent', name: name('spent'), colour: COLOURS.spent },
+                  { key: 'logged', name: name('logged'), colour: COLOURS.logged },
+                  { key: 'projection', name: name('projection'), colour: COLOURS.projection, dashed: true },
+                ]}
+              />
+            )}
+          />
           <ReferenceLine
             y={burnUp.allocatedCents}
             stroke={COLOURS.allocated}

@@ -8,12 +8,11 @@ import { ProblemAlert } from '../../../components/problem-alert.tsx';
 import { QueryView } from '../../../components/query-view.tsx';
 import { StatusMessage } from '../../../components/status-message.tsx';
 import { isolate } from '../../../lib/bidi.ts';
-import { formatInstant } from '../../../lib/format.ts';
+import { formatInstant, formatMonth } from '../../../lib/format.ts';
 import { usePeriods, useSetPeriod } from '../api/accounting-periods.ts';
 import { ledgerExportHref } from '../api/get-ledger-entries.ts';
 
-const monthName = (month: string) =>
-  new Intl.DateTimeFormat('nl-NL', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
+const monthName = formatMonth;
 
 /** “Boekmaanden en export”: close or reopen (with a reason) each month, and download the ledger. */
 export function PeriodsPanel({ year }: { year: number }) {

@@ -50,7 +50,7 @@ function DecideControls({ item, onDecided }: { item: ExtensionRequest; onDecided
  */
 export function PendingExtensions() {
   const { t } = useTranslation();
-  const paging = usePaging();
+  const paging = usePaging('extensionsPage');
   const [message, setMessage] = useState<string | null>(null);
   const query = useExtensionRequests({ page: paging.page, pageSize: PAGE_SIZE, status: 'requested' });
   return (

@@ -5,6 +5,8 @@ import { queryRoots } from '../../../lib/query-roots.ts';
 export interface RequestListParams extends PageParams {
   status?: readonly string[];
   caseTableId?: string;
+  /** Start of a pool reference (search). */
+  reference?: string;
   sort?: string;
 }
 

@@ -1,6 +1,5 @@
 import { OPEN_REQUEST_STATUSES, REQUEST_STATUSES, type RequestStatus, TRIAGE_STATUSES } from '@duidingspool/shared';
 import { Paragraph, TableCell, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppLink } from '../../../components/app-link.tsx';
 import { type DataColumnSpec, DataTable } from '../../../components/data-table.tsx';
@@ -9,8 +8,9 @@ import { PagedList } from '../../../components/query-view.tsx';
 import { RequestStatusBadge } from '../../../components/status-badge.tsx';
 import { UnreadBadge } from '../../../components/unread-badge.tsx';
 import { formatDate, formatInstant } from '../../../lib/format.ts';
-import { usePaging } from '../../../lib/page-query.ts';
+import { usePaging, useUrlState } from '../../../lib/page-query.ts';
 import { useRequests } from '../api/get-requests.ts';
+import { ReferenceSearch, useReferenceSearch } from './reference-search.tsx';
 import { UrgencyLabel } from './urgency-label.tsx';
 
 const PAGE_SIZE = 25;
@@ -29,22 +29,23 @@ function statusFilter(value: string): RequestStatus[] | undefined {
 
 /**
  * The coordinator's triage queue: requests to triage (submitted / needs information) by default,
- * filterable by status and sortable by column; urgent requests are flagged.
+ * filterable by status, searchable by pool reference and sortable by column (all kept in the
+ * address); urgent requests are flagged.
  */
 export function TriageQueue() {
   const { t } = useTranslation();
-  const [filter, setFilter] = useState('triage');
-  const [sort, setSort] = useState<string>('submittedAt');
+  const [filter, setFilter] = useUrlState('status', 'triage');
+  const [sort, setSort] = useUrlState('sort', 'submittedAt');
   const paging = usePaging();
-  const query = useRequests({ page: paging.page, pageSize: PAGE_SIZE, status: statusFilter(filter), sort });
+  const reference = useReferenceSearch();
+  const query = useRequests({ page: paging.page, pageSize: PAGE_SIZE, status: statusFilter(filter), sort, ...(reference ? { reference } : {}) });
 
   const sortField = sort.replace(/^-/, '') as SortField;
   const descending = sort.startsWith('-');
 
   const toggleSort = (field: SortField) => {
-    paging.onPageChange(1);
-    if (sortField === field && TWO_WAY.includes(field)) setSort(descending ? field : `-${field}`);
-    else setSort(field);
+    if (sortField === field && TWO_WAY.includes(field)) setSort(descending ? field : `-${field}`, ['page']);
+    else setSort(field, ['page']);
   };
 
   const header = (field: SortField, label: string): DataColumnSpec => {
@@ -77,11 +78,11 @@ export function TriageQueue() {
           label={t('triage.filter.label')}
           value={filter}
           onChange={(v) => {
-            setFilter(v);
-            paging.onPageChange(1);
+            setFilter(v, ['page']);
           }}
           options={filterOptions}
         />
+        <ReferenceSearch id="triage-reference" />
       </div>
       <PagedList query={query} {...paging} paginationLabel={t('triage.paginationLabel')} empty={t('triage.empty')} announceEmpty>
         {(items, data) => (

@@ -13,3 +13,9 @@ export const timeEntriesQueryOptions = (params: TimeEntryListParams) =>
 export function useTimeEntries(params: TimeEntryListParams) {
   return useQuery(timeEntriesQueryOptions(params));
 }
+
+/** The number of submitted hours waiting for a decision (coordinators; counted by the list's `total`), `undefined` while unknown. */
+export function useHoursToApprove(enabled: boolean): number | undefined {
+  const query = useQuery({ ...timeEntriesQueryOptions({ page: 1, pageSize: 1, status: 'submitted' }), enabled });
+  return enabled ? query.data?.total : undefined;
+}

@@ -97,7 +97,7 @@ function CorrectionForm({ entry, onDone, onCancel }: { entry: TimeEntry; onDone:
 export function ApprovedEntriesTable() {
   const { t } = useTranslation();
   const labels = useReferenceLabels();
-  const paging = usePaging();
+  const paging = usePaging('approvedPage');
   const [message, setMessage] = useState<string | null>(null);
   const [correcting, setCorrecting] = useState<string | null>(null);
   const query = useTimeEntries({ page: paging.page, pageSize: PAGE_SIZE, status: 'approved' });
