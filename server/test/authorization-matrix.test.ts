@@ -319,6 +319,35 @@ const MATRIX: Record<string, Row> = {
     },
     expect: by(403, { coordinator: 204, specialistUnassigned: 204, specialistAssigned: 404 }),
   },
+  'GET /api/v1/specialists/:id/conflicts': {
+    call: (f) => ({ url: `/api/v1/specialists/${f.specialist6}/conflicts` }),
+    expect: by(403, { coordinator: 200, specialistUnassigned: 200, specialistAssigned: 404 }),
+  },
+  // A municipality of its own per call, none the fixture's casustafel serves, so specialist6 stays assignable there.
+  'POST /api/v1/specialists/:id/conflicts': {
+    call: async (f) => ({ url: `/api/v1/specialists/${f.specialist6}/conflicts`, body: { municipalityId: await otherMunicipality(), note: 'Oud-collega' } }),
+    expect: by(403, { coordinator: 201, specialistUnassigned: 201, specialistAssigned: 404 }),
+  },
+  'DELETE /api/v1/conflicts/:conflictId': {
+    call: async (f) => {
+      const made = await callers.coordinator('POST', `/api/v1/specialists/${f.specialist6}/conflicts`, { municipalityId: await otherMunicipality() });
+      expect(made.status, JSON.stringify(made.body)).toBe(201);
+      return { url: `/api/v1/conflicts/${made.body.id}` };
+    },
+    expect: by(403, { coordinator: 204, specialistUnassigned: 204, specialistAssigned: 404 }),
+  },
+  'GET /api/v1/interpretation-requests/:id/suggestions': {
+    call: (f) => ({ url: `/api/v1/interpretation-requests/${f.request}/suggestions` }),
+    expect: by(403, { coordinator: 200 }),
+  },
+  'GET /api/v1/case-tables/:id/standing-specialists': {
+    call: (f) => ({ url: `/api/v1/case-tables/${f.caseTable}/standing-specialists` }),
+    expect: by(403, { coordinator: 200 }),
+  },
+  'PUT /api/v1/case-tables/:id/standing-specialists': {
+    call: (f) => ({ url: `/api/v1/case-tables/${f.caseTable}/standing-specialists`, body: { specialistIds: [] } }),
+    expect: by(403, { coordinator: 200 }),
+  },
   // A selection with an own entry is refused as a whole.
   'POST /api/v1/time-entry-reviews': {
     call: (f, actor) => ({ url: '/api/v1/time-entry-reviews', body: { entryIds: isDual(actor) ? [f.entry, own.entry] : [f.entry], status: 'approved' } }),
@@ -406,6 +435,19 @@ let pastDays = 0;
 function pastDay(): { startsOn: string; endsOn: string } {
   const day = new Date(Date.UTC(2020, 0, 1 + pastDays++)).toISOString().slice(0, 10);
   return { startsOn: day, endsOn: day };
+}
+
+let otherMunicipalities: string[] | undefined;
+/** A municipality the fixture's casustafel does not serve, a new one per call (a conflict is declared once). */
+async function otherMunicipality(): Promise<string> {
+  if (!otherMunicipalities) {
+    const tables = (await callers.coordinator('GET', '/api/v1/case-tables?pageSize=100')).body.items as { id: string; municipalities: { id: string }[] }[];
+    const own = new Set(tables.find((x) => x.id === fixture.caseTable)?.municipalities.map((m) => m.id));
+    otherMunicipalities = [...new Set(tables.flatMap((x) => x.municipalities.map((m) => m.id)))].filter((id) => !own.has(id));
+  }
+  const next = otherMunicipalities.shift();
+  if (!next) throw new Error('no municipality left for a conflict');
+  return next;
 }
 
 /** A new casustafel made by the admin in the first safety house, serving its first municipality. */

@@ -4,6 +4,7 @@ export * from './auth.ts';
 export * from './budgets.ts';
 export * from './extension-requests.ts';
 export * from './interpretation-requests.ts';
+export * from './matching.ts';
 export * from './notifications.ts';
 export * from './organisation.ts';
 export * from './periods.ts';

@@ -6,6 +6,7 @@ import { budgetRoutes } from './budgets/budgets.routes.ts';
 import { extensionRequestRoutes } from './extension-requests/extension-requests.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
 import { interpretationRequestRoutes } from './interpretation-requests/interpretation-requests.routes.ts';
+import { matchingRoutes } from './matching/matching.routes.ts';
 import { notificationRoutes } from './notifications/notifications.routes.ts';
 import { organisationRoutes } from './organisation/organisation.routes.ts';
 import { referenceAdminRoutes } from './organisation/reference-admin.routes.ts';
@@ -22,6 +23,7 @@ export const registerModules: FastifyPluginAsync<{ now: () => Date }> = async (a
   await app.register(specialistRoutes, { now: opts.now });
   await app.register(interpretationRequestRoutes, { now: opts.now });
   await app.register(assignmentRoutes, { now: opts.now });
+  await app.register(matchingRoutes, { now: opts.now });
   await app.register(timeEntryRoutes, { now: opts.now });
   await app.register(notificationRoutes);
   await app.register(budgetRoutes, { now: opts.now });

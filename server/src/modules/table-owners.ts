@@ -8,6 +8,7 @@ export type ModuleName =
   | 'budgets'
   | 'extension-requests'
   | 'interpretation-requests'
+  | 'matching'
   | 'notifications'
   | 'organisation'
   | 'periods'
@@ -54,6 +55,8 @@ export const TABLE_OWNERS: Record<TableName, ModuleName> = {
   specialistRegions: 'specialists',
   specialistRates: 'specialists',
   specialistAbsences: 'specialists',
+  specialistConflicts: 'specialists',
+  caseTableStandingSpecialists: 'matching',
   // requests
   interpretationRequests: 'interpretation-requests',
   requestExpertiseAreas: 'interpretation-requests',
