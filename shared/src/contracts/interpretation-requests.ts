@@ -7,6 +7,7 @@ import { IdSchema, InstantSchema, IsoDateSchema, multiLineText, PageQuerySchema,
 
 export const URGENCIES = ['regular', 'urgent'] as const;
 export const UrgencySchema = z.enum(URGENCIES);
+export type Urgency = z.infer<typeof UrgencySchema>;
 export const DELIVERABLES = ['case-table-attendance', 'written-advice', 'professional-consultation', 'coaching'] as const;
 export const DeliverableSchema = z.enum(DELIVERABLES);
 
