@@ -4,7 +4,7 @@
 // would change the shared fixture, the row makes fresh objects for the call (`fresh`).
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DEMO_DOMAIN, DEMO_PASSWORD, schema } from '@duidingspool/db';
-import { REQUEST_ID_PATTERN } from '@duidingspool/shared';
+import { DEFAULT_SERVICE_LEVEL_TARGETS, REQUEST_ID_PATTERN } from '@duidingspool/shared';
 import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createCoordinatorSpecialist } from './db-helpers.ts';
@@ -140,6 +140,16 @@ const MATRIX: Record<string, Row> = {
   'GET /api/v1/interpretation-requests/:id': {
     call: (f) => ({ url: `/api/v1/interpretation-requests/${f.request}` }),
     expect: by(403, { requesterOwn: 200, requesterOther: 404, coordinator: 200, specialistAssigned: 200, specialistUnassigned: 404 }),
+  },
+  'GET /api/v1/interpretation-requests/:id/clocks': {
+    call: (f) => ({ url: `/api/v1/interpretation-requests/${f.request}/clocks` }),
+    expect: by(403, { requesterOwn: 200, requesterOther: 404, coordinator: 200, specialistAssigned: 200, specialistUnassigned: 404 }),
+  },
+  'GET /api/v1/service-levels': { call: () => ({ url: '/api/v1/service-levels' }), expect: by(403, { coordinator: 200 }) },
+  // The defaults again: the matrix's other rows keep their clocks.
+  'PUT /api/v1/service-levels': {
+    call: () => ({ url: '/api/v1/service-levels', body: DEFAULT_SERVICE_LEVEL_TARGETS }),
+    expect: by(403, { coordinator: 200 }),
   },
   // in-progress → submitted is no edge: authorised callers get 409, others 404/403.
   'PATCH /api/v1/interpretation-requests/:id': {

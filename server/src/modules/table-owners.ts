@@ -63,6 +63,7 @@ export const TABLE_OWNERS: Record<TableName, ModuleName> = {
   requestStatusEvents: 'interpretation-requests',
   referenceCounters: 'interpretation-requests',
   advice: 'interpretation-requests',
+  serviceLevelTargets: 'interpretation-requests',
   // work and money
   assignments: 'assignments',
   extensionRequests: 'extension-requests',

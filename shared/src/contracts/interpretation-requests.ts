@@ -52,7 +52,18 @@ export const PatchInterpretationRequestBodySchema = z
   });
 export type PatchInterpretationRequestBody = z.infer<typeof PatchInterpretationRequestBodySchema>;
 
-export const REQUEST_SORTS = ['submittedAt', '-submittedAt', 'meetingDate', '-meetingDate', 'urgency', 'reference', '-reference', 'status'] as const;
+/** List orders; `triageDue`: the triage deadline first (decision 102), requests without one last. */
+export const REQUEST_SORTS = [
+  'submittedAt',
+  '-submittedAt',
+  'meetingDate',
+  '-meetingDate',
+  'urgency',
+  'reference',
+  '-reference',
+  'status',
+  'triageDue',
+] as const;
 
 /** Query of `GET /api/v1/interpretation-requests`. */
 export const InterpretationRequestListQuerySchema = PageQuerySchema.extend({

@@ -123,7 +123,15 @@ export async function assignSpecialist(ctx: ServiceContext, requestId: string, b
       })
       .returning({ id: schema.assignments.id });
     if (!row) throw new Error('insert returned no row');
-    await recordTransition(tx, { requestId, from: request.status, to: 'assigned', actorId: ctx.actor.userId, actorRole: 'coordinator', at: ctx.now() });
+    await recordTransition(tx, {
+      workingHours: ctx.workingHours,
+      requestId,
+      from: request.status,
+      to: 'assigned',
+      actorId: ctx.actor.userId,
+      actorRole: 'coordinator',
+      at: ctx.now(),
+    });
     await audit(ctx, tx, {
       action: 'assign',
       objectType: 'assignment',
@@ -178,6 +186,7 @@ export async function updateAssignment(ctx: ServiceContext, id: string, body: Pa
         await closeAssignment(ctx, tx, assignment, 'declined', { reason: body.reason });
       }
       await recordTransition(tx, {
+        workingHours: ctx.workingHours,
         requestId: assignment.requestId,
         from: requestStatus,
         to: requestTo,
@@ -260,6 +269,7 @@ export async function endAssignment(ctx: ServiceContext, id: string, body: EndAs
     }
     const refusedExtensions = await closeAssignment(ctx, tx, assignment, 'assignment-ended', { reason: body.reason });
     await recordTransition(tx, {
+      workingHours: ctx.workingHours,
       requestId: request.id,
       from: request.status,
       to: 'submitted',
@@ -328,6 +338,7 @@ export async function withdrawSpecialistWork(ctx: ServiceContext, tx: Transactio
     if (!from || !findTransition(from, 'submitted', ['admin'], 'specialist-deactivated')) continue;
     await closeAssignment(ctx, tx, assignment, 'proposal-withdrawn');
     await recordTransition(tx, {
+      workingHours: ctx.workingHours,
       requestId: assignment.requestId,
       from,
       to: 'submitted',

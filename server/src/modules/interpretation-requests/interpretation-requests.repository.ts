@@ -12,7 +12,9 @@ import {
 import { and, asc, eq, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
 import { type Actor, hasRole } from '../../lib/context.ts';
 import { countUpTo, iso, isoOrNull, type PageWindow, page, type Seek, seekCursor, seekOrder } from '../../lib/pagination.ts';
+import type { WorkingHours } from '../../lib/working-time.ts';
 import { holdsRequest } from '../assignments/index.ts';
+import { triageDeadline } from './service-levels.ts';
 
 const r = schema.interpretationRequests;
 const a = schema.assignments;
@@ -122,6 +124,7 @@ const SORTS: Record<InterpretationRequestListQuery['sort'], Seek> = {
   },
   reference: { name: 'requests:reference', keys: [{ expr: r.reference, type: 'text', notNull: true }, id] },
   '-reference': { name: 'requests:-reference', keys: [{ expr: r.reference, type: 'text', desc: true, notNull: true }, id] },
+  triageDue: { name: 'requests:triageDue', keys: [{ expr: sql`coalesce(${r.triageDueAt}, 'infinity'::timestamptz)`, type: 'timestamptz', notNull: true }, id] },
   status: {
     name: 'requests:status',
     keys: [{ expr: r.status, type: 'text', notNull: true }, { expr: submittedLast.asc, type: 'timestamptz', notNull: true }, id],
@@ -211,8 +214,15 @@ export async function recordTransition(
     reason?: string | null | undefined;
     /** A fixed system reason instead of (or besides) a person's reason. */
     reasonCode?: AssignmentCloseCause | undefined;
+    /** The working day (`ctx.workingHours`): a move into `submitted` sets the triage deadline (decision 102). */
+    workingHours: WorkingHours;
   },
 ): Promise<void> {
+  let triageDueAt: Date | undefined;
+  if (input.to === 'submitted') {
+    const [row] = await db.select({ urgency: r.urgency }).from(r).where(eq(r.id, input.requestId));
+    if (row) triageDueAt = await triageDeadline(db, row.urgency, input.at, input.workingHours);
+  }
   await db.insert(schema.requestStatusEvents).values({
     requestId: input.requestId,
     fromStatus: input.from,
@@ -228,7 +238,7 @@ export async function recordTransition(
     .set({
       status: input.to,
       updatedAt: input.at,
-      ...(input.to === 'submitted' ? { submittedAt: sql`coalesce(${r.submittedAt}, ${input.at.toISOString()}::timestamptz)` } : {}),
+      ...(input.to === 'submitted' ? { submittedAt: sql`coalesce(${r.submittedAt}, ${input.at.toISOString()}::timestamptz)`, triageDueAt } : {}),
       ...(TERMINAL_STATUSES.includes(input.to) ? { closedAt: input.at } : {}),
     })
     .where(eq(r.id, input.requestId));

@@ -10,10 +10,13 @@ import {
   InterpretationRequestSummarySchema,
   PatchInterpretationRequestBodySchema,
   pageOf,
+  ServiceClockListSchema,
+  ServiceLevelTargetsSchema,
 } from '@duidingspool/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { serviceContext } from '../../lib/service-context.ts';
 import { assignSpecialist } from '../assignments/index.ts';
+import { getRequestClocks } from './clocks.read-model.ts';
 import {
   createInterpretationRequest,
   deliverAdvice,
@@ -21,6 +24,7 @@ import {
   listInterpretationRequests,
   transitionInterpretationRequest,
 } from './interpretation-requests.service.ts';
+import { currentServiceLevelTargets, updateServiceLevelTargets } from './service-levels.ts';
 
 const tags = ['interpretation-requests'];
 
@@ -53,6 +57,29 @@ export const interpretationRequestRoutes: FastifyPluginAsyncZod<{ now: () => Dat
       const created = await createInterpretationRequest(ctx(request), request.body);
       return reply.code(201).header('Location', `/api/v1/interpretation-requests/${created.id}`).send(created);
     },
+  });
+
+  app.get('/interpretation-requests/:id/clocks', {
+    config: { roles: ['requester', 'coordinator', 'specialist'] },
+    schema: {
+      tags,
+      summary: 'Lopende termijnen van een verzoek (triage, antwoord op het voorstel, advies) met de stand',
+      params: IdParamsSchema,
+      response: { 200: ServiceClockListSchema },
+    },
+    handler: async (request) => getRequestClocks(ctx(request), request.params.id),
+  });
+
+  app.get('/service-levels', {
+    config: { roles: ['coordinator'] },
+    schema: { tags, summary: 'Servicenormen: de termijnen in werkdagen en werkuren', response: { 200: ServiceLevelTargetsSchema } },
+    handler: async () => currentServiceLevelTargets(app.db),
+  });
+
+  app.put('/service-levels', {
+    config: { roles: ['coordinator'] },
+    schema: { tags, summary: 'Servicenormen wijzigen (alle vier)', body: ServiceLevelTargetsSchema, response: { 200: ServiceLevelTargetsSchema } },
+    handler: async (request) => updateServiceLevelTargets(ctx(request), request.body),
   });
 
   app.get('/interpretation-requests/:id', {

@@ -27,6 +27,7 @@ import { enqueueNotification } from '../notifications/index.ts';
 import { caseTableRetired, servesMunicipality } from '../organisation/index.ts';
 import { retiredExpertiseAreas, unknownExpertiseAreas } from '../specialists/index.ts';
 import { findVisibleRequest, listRequests, listTimeline, nextReference, recordTransition } from './interpretation-requests.repository.ts';
+import { triageDeadline } from './service-levels.ts';
 
 /**
  * Why a live assignment closes when its request ends in this status (docs/design.md §4). A request
@@ -129,6 +130,7 @@ export async function createInterpretationRequest(ctx: ServiceContext, body: Cre
         createdAt: now,
         updatedAt: now,
         submittedAt: body.submit ? now : null,
+        triageDueAt: body.submit ? await triageDeadline(tx, body.urgency, now, ctx.workingHours) : null,
       })
       .returning({ id: schema.interpretationRequests.id });
     if (!row) throw new Error('insert returned no row');
@@ -252,6 +254,7 @@ export async function transitionInterpretationRequest(ctx: ServiceContext, id: s
       });
     }
     await recordTransition(tx, {
+      workingHours: ctx.workingHours,
       requestId: id,
       from: request.status,
       to: body.status,
@@ -302,7 +305,15 @@ export async function deliverAdvice(ctx: ServiceContext, id: string, body: Deliv
       .onConflictDoNothing()
       .returning();
     if (!row) throw invalidTransition('Voor dit verzoek is al advies opgeleverd.');
-    await recordTransition(tx, { requestId: id, from: request.status, to: 'advice-delivered', actorId: actor.userId, actorRole: 'specialist', at: ctx.now() });
+    await recordTransition(tx, {
+      workingHours: ctx.workingHours,
+      requestId: id,
+      from: request.status,
+      to: 'advice-delivered',
+      actorId: actor.userId,
+      actorRole: 'specialist',
+      at: ctx.now(),
+    });
     await audit(ctx, tx, { action: 'deliver-advice', objectType: 'interpretation-request', objectId: id, result: 'success' });
     await enqueueNotification(tx, ctx, {
       event: 'advice-delivered',
