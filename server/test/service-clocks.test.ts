@@ -1,9 +1,13 @@
 // Service-level clocks (decision 102): the targets are the coordinator's (400 naming the field for
 // zero, negative or fractional values), each request shows its running clock with its deadline from
 // the working-day rule, and the triage queue sorts by the triage deadline.
+
+import { schema } from '@duidingspool/db';
 import { addDays, DEFAULT_SERVICE_LEVEL_TARGETS } from '@duidingspool/shared';
+import { and, eq, inArray } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { adviceDueAt, answerDueAt, triageDueAt } from '../src/lib/service-clocks.ts';
+import { runServiceLevelEscalations } from '../src/modules/interpretation-requests/index.ts';
 import { createRequest, expectProblem, pointers, specialist, today } from './fixtures.ts';
 import { type Caller, testConfig, useTestApp } from './harness.ts';
 
@@ -113,5 +117,52 @@ describe('the triage queue by what is due first', () => {
     }
     expect(dues.length).toBeGreaterThan(2);
     expect(dues).toEqual([...dues].sort((a, b) => a - b));
+  });
+});
+
+describe('escalation of an overdue clock', () => {
+  it('writes one content-free mail per overdue clock to each coordinator, once however often it runs', async () => {
+    const triage = await createRequest(requester);
+    const proposal = await createRequest(requester);
+    const advice = await createRequest(requester);
+    const sp = await specialist(coordinator, 2);
+    const p1 = await coordinator('POST', `/api/v1/interpretation-requests/${proposal.id}/assignments`, { specialistId: sp.id, estimatedMinutes: 60 });
+    const p2 = await coordinator('POST', `/api/v1/interpretation-requests/${advice.id}/assignments`, { specialistId: sp.id, estimatedMinutes: 60 });
+    expect([p1.status, p2.status]).toEqual([201, 201]);
+    expect((await worker('PATCH', `/api/v1/assignments/${p2.body.id}`, { status: 'accepted' })).status).toBe(200);
+    const references = [triage.reference, proposal.reference, advice.reference];
+    const rows = () =>
+      t.handle.db
+        .select({ reference: schema.notifications.reference, params: schema.notifications.params })
+        .from(schema.notifications)
+        .where(and(eq(schema.notifications.event, 'service-level-overdue'), inArray(schema.notifications.reference, references)));
+
+    // Nothing is due yet: a fresh submission, proposal and acceptance.
+    await runServiceLevelEscalations(t.handle.db, { ...testConfig, now: () => new Date() });
+    expect(await rows()).toEqual([]);
+
+    // Five weeks on every clock has run out (ten working days is at most sixteen calendar days).
+    const later = () => new Date(Date.now() + 35 * 86_400_000);
+    await runServiceLevelEscalations(t.handle.db, { ...testConfig, now: later });
+    const coordinators = (
+      await t.handle.db
+        .select({ id: schema.users.id })
+        .from(schema.userRoles)
+        .innerJoin(schema.users, eq(schema.users.id, schema.userRoles.userId))
+        .where(and(eq(schema.userRoles.role, 'coordinator'), eq(schema.users.isActive, true)))
+    ).length;
+    const first = await rows();
+    const per = (reference: string) => first.filter((r) => r.reference === reference);
+    expect(per(triage.reference).map((r) => r.params)).toEqual(Array(per(triage.reference).length).fill({ clock: 'triage' }));
+    expect(per(proposal.reference).every((r) => (r.params as { clock: string }).clock === 'proposal-answer')).toBe(true);
+    expect(per(advice.reference).every((r) => (r.params as { clock: string }).clock === 'advice')).toBe(true);
+    expect(per(triage.reference).length).toBeGreaterThan(0);
+    expect(per(triage.reference).length).toBe(per(proposal.reference).length);
+    expect(per(advice.reference).length).toBe(per(triage.reference).length);
+    // One per coordinator (a preference may turn it off; none here).
+    expect(per(triage.reference).length).toBe(coordinators);
+
+    expect(await runServiceLevelEscalations(t.handle.db, { ...testConfig, now: later })).toBe(0);
+    expect((await rows()).length).toBe(first.length);
   });
 });

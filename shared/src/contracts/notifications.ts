@@ -25,6 +25,7 @@ export const NOTIFICATION_EVENTS = [
   'extension-granted',
   'extension-refused',
   'triage-reminder',
+  'service-level-overdue',
   'screening-expiring',
   'invitation',
   'password-reset',
@@ -43,6 +44,7 @@ export const SECURITY_EVENTS: readonly NotificationEvent[] = ['invitation', 'pas
 export const PREFERENCE_EVENTS: Readonly<Partial<Record<NotificationEvent, readonly Role[]>>> = {
   'request-submitted': ['coordinator'],
   'triage-reminder': ['coordinator'],
+  'service-level-overdue': ['coordinator'],
   'assignment-declined': ['coordinator'],
   'assignment-withdrawn': ['coordinator'],
   'assignment-specialist-inactive': ['coordinator'],
