@@ -98,6 +98,8 @@ export const InterpretationRequestSummarySchema = z
     createdAt: InstantSchema,
     submittedAt: InstantSchema.nullable(),
     updatedAt: InstantSchema,
+    /** The triage deadline of the latest submission (decision 102), or null; the clock runs while `submitted`. */
+    triageDueAt: InstantSchema.nullable(),
   })
   .meta({ id: 'InterpretationRequestSummary' });
 export type InterpretationRequestSummary = z.infer<typeof InterpretationRequestSummarySchema>;

@@ -55,6 +55,7 @@ const summaryColumns = {
   createdAt: r.createdAt,
   submittedAt: r.submittedAt,
   updatedAt: r.updatedAt,
+  triageDueAt: r.triageDueAt,
   expertiseAreaCodes: sql<
     string[]
   >`coalesce((select array_agg(e.expertise_area_code order by e.expertise_area_code) from ${schema.requestExpertiseAreas} e where e.request_id = ${r.id}), '{}')`,
@@ -94,6 +95,7 @@ function toSummary(row: SummaryRow): InterpretationRequestSummary {
     createdAt: iso(row.createdAt),
     submittedAt: isoOrNull(row.submittedAt),
     updatedAt: iso(row.updatedAt),
+    triageDueAt: isoOrNull(row.triageDueAt),
   };
 }
 

@@ -12,6 +12,7 @@ import { useRequest } from '../../features/interpretation-requests/api/get-reque
 import { AdviceView } from '../../features/interpretation-requests/components/advice-view.tsx';
 import { RequestActions } from '../../features/interpretation-requests/components/request-actions.tsx';
 import { RequestAssignments } from '../../features/interpretation-requests/components/request-assignments.tsx';
+import { RequestClocks } from '../../features/interpretation-requests/components/request-clocks.tsx';
 import { RequestContent, RequestFacts } from '../../features/interpretation-requests/components/request-details.tsx';
 import { RequestTimeline } from '../../features/interpretation-requests/components/request-timeline.tsx';
 import { RetentionNotice } from '../../features/interpretation-requests/components/retention-notice.tsx';
@@ -49,6 +50,7 @@ export function RequestDetailPage() {
       </PageHeading>
       <StatusMessage message={message} />
       <RequestFacts request={request} />
+      <RequestClocks requestId={request.id} />
       {stranded ? (
         <Alert type="warning">
           <Paragraph>{t('endAssignment.strandedNotice', { name: stranded.specialistName })}</Paragraph>
