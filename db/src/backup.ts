@@ -41,13 +41,17 @@ function writeAtomically(file: string, bytes: Uint8Array): void {
 }
 
 /**
- * Writes a backup of the embedded database to `file` (created with mode 0600, replaced whole when
- * it exists). Takes the data folder's lock for the duration, so the server must be stopped.
+ * Writes a backup of the embedded database to `file` (created with mode 0600). An existing `file`
+ * is replaced whole only with `overwrite` (an earlier backup is never lost by a typo). Takes the
+ * data folder's lock for the duration, so the server must be stopped.
  * @returns the backup's size in bytes
  * @throws DataDirLockedError when a server (or another command) uses the data folder
- * @throws BackupRefusedError when there is no database in `dataDir`
+ * @throws BackupRefusedError when there is no database in `dataDir`, or `file` exists without `overwrite`
  */
-export async function backupEmbedded(location: EmbeddedLocation, file: string): Promise<number> {
+export async function backupEmbedded(location: EmbeddedLocation, file: string, options: { overwrite?: boolean } = {}): Promise<number> {
+  if (!options.overwrite && existsSync(file)) {
+    throw new BackupRefusedError(`${file} already exists: choose another file name, or add --force to replace it.`);
+  }
   const lock = acquireDataDirLock(location.lockDir);
   try {
     if (!isNonEmptyDir(location.dataDir)) throw new BackupRefusedError(`There is no embedded database in ${location.dataDir} to back up (check DATA_DIR).`);

@@ -8,7 +8,19 @@ import { DEFAULT_SERVICE_LEVEL_TARGETS, REQUEST_ID_PATTERN } from '@duidingspool
 import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createCoordinatorSpecialist } from './db-helpers.ts';
-import { acceptedAssignment, createRequest, entryBody, firstCaseTable, listAll, requestBody, specialist, thisYear } from './fixtures.ts';
+import {
+  acceptedAssignment,
+  createRequest,
+  entryBody,
+  firstCaseTable,
+  listAll,
+  MINIMAL_PDF,
+  multipartBody,
+  publishKnowledge,
+  requestBody,
+  specialist,
+  thisYear,
+} from './fixtures.ts';
 import { type Caller, useTestApp } from './harness.ts';
 
 const t = useTestApp();
@@ -49,6 +61,8 @@ interface Fixture {
   caseTable: string;
   specialist6: string;
   user: string;
+  /** A knowledge product published by the coordinator. */
+  knowledge: string;
 }
 
 /**
@@ -68,6 +82,8 @@ const isDual = (actor: ActorName) => actor === 'coordinatorSpecialist';
 interface Call {
   url: string;
   body?: unknown;
+  /** Headers of the call, e.g. a multipart body's content type. */
+  headers?: Record<string, string>;
 }
 
 interface Row {
@@ -329,6 +345,42 @@ const MATRIX: Record<string, Row> = {
     },
     expect: by(403, { coordinator: 204, specialistUnassigned: 204, specialistAssigned: 404 }),
   },
+  // The financial statement to the NCTV: finance prepares, finance or a coordinator reads and adopts.
+  // No year of the fixture is closed, so those allowed meet 404 (none prepared) or 409 (months open).
+  'GET /api/v1/financial-statements/:year': { call: () => ({ url: '/api/v1/financial-statements/2019' }), expect: by(403, { finance: 404, coordinator: 404 }) },
+  'POST /api/v1/financial-statements': { call: () => ({ url: '/api/v1/financial-statements', body: { year: 2019 } }), expect: by(403, { finance: 409 }) },
+  'POST /api/v1/financial-statements/:year/adoption': {
+    call: () => ({ url: '/api/v1/financial-statements/2019/adoption' }),
+    expect: by(403, { finance: 404, coordinator: 404 }),
+  },
+  'GET /api/v1/financial-statements/:year/document': {
+    call: () => ({ url: '/api/v1/financial-statements/2019/document' }),
+    expect: by(403, { finance: 404, coordinator: 404 }),
+  },
+  // The knowledge library: every signed-in user reads; coordinators and specialists publish; the
+  // publisher or a coordinator withdraws (docs/design.md §10).
+  'GET /api/v1/knowledge-products': { call: () => ({ url: '/api/v1/knowledge-products' }), expect: by(200) },
+  'GET /api/v1/knowledge-products/:id': { call: (f) => ({ url: `/api/v1/knowledge-products/${f.knowledge}` }), expect: by(200) },
+  'GET /api/v1/knowledge-products/:id/file': { call: (f) => ({ url: `/api/v1/knowledge-products/${f.knowledge}/file` }), expect: by(200) },
+  'POST /api/v1/knowledge-products': {
+    call: async () => {
+      const { payload, headers } = await multipartBody(
+        { title: 'Matrix', summary: 'Een kennisproduct.', audiences: ['police'] },
+        { name: 'matrix.pdf', bytes: MINIMAL_PDF },
+      );
+      return { url: '/api/v1/knowledge-products', body: payload, headers };
+    },
+    expect: by(403, { coordinator: 201, specialistAssigned: 201, specialistUnassigned: 201 }),
+  },
+  'DELETE /api/v1/knowledge-products/:id': {
+    call: async () => {
+      const made = await publishKnowledge(callers.coordinator);
+      expect(made.status, JSON.stringify(made.body)).toBe(201);
+      return { url: `/api/v1/knowledge-products/${made.body.id}` };
+    },
+    // A specialist may withdraw only what they published: the coordinator's product is refused by the service.
+    expect: by(403, { coordinator: 204 }),
+  },
   'GET /api/v1/specialists/:id/conflicts': {
     call: (f) => ({ url: `/api/v1/specialists/${f.specialist6}/conflicts` }),
     expect: by(403, { coordinator: 200, specialistUnassigned: 200, specialistAssigned: 404 }),
@@ -522,6 +574,7 @@ beforeAll(async () => {
     caseTable: (await firstCaseTable(callers.requesterOwn)).id,
     specialist6: (await specialist(callers.coordinator, 6)).id,
     user: invited.body.id,
+    knowledge: (await publishKnowledge(callers.coordinator)).body.id,
   } as Fixture;
   fixture = await makeFixture();
 });
@@ -557,11 +610,11 @@ describe('authorisation matrix', () => {
       const got: Record<string, number> = {};
       for (const actor of ACTORS) {
         const f = row.fresh ? await makeFixture() : fixture;
-        const { url, body } = await row.call(f, actor);
+        const { url, body, headers } = await row.call(f, actor);
         let caller = callers[actor];
         if (row.ownSession && actor !== 'anonymous') caller = await t.as(LOGIN[actor]);
         const before = await successEvents();
-        const res = await caller(method, url, body);
+        const res = await caller(method, url, body, headers);
         got[actor] = res.status;
         // Every change that succeeds writes its audit event (docs/design.md §6).
         if (method !== 'GET' && res.status < 300) expect(await successEvents(), `${key} as ${actor} wrote no audit event`).toBeGreaterThan(before);
@@ -599,7 +652,7 @@ describe('a list never shows what the detail refuses, for every list route', () 
       pairs()
         .map((p) => p.list)
         .sort(),
-    ).toEqual(['/api/v1/assignments', '/api/v1/budgets', '/api/v1/interpretation-requests', '/api/v1/users']);
+    ).toEqual(['/api/v1/assignments', '/api/v1/budgets', '/api/v1/interpretation-requests', '/api/v1/knowledge-products', '/api/v1/users']);
   });
 
   it.each(ACTORS.filter((a) => a !== 'anonymous'))('%s: every listed item opens on its detail route', async (actor) => {

@@ -169,6 +169,12 @@ describe('embedded database: pnpm admin backup and restore', () => {
     const file = join(temp, 'embedded.tgz');
     const backup = await adminCli(source, ['backup', file]);
     expect(backup.code, backup.out).toBe(0);
+    // Over an existing file only with --force: an earlier backup is not lost by a typo.
+    const again = await adminCli(source, ['backup', file]);
+    expect(again.code).toBe(1);
+    expect(again.out).toMatch(/already exists.*--force/);
+    const replaced = await adminCli(source, ['backup', '--force', file]);
+    expect(replaced.code, replaced.out).toBe(0);
     // Into a folder that does not exist: one line naming the path, exit 1.
     const nowhere = await adminCli(source, ['backup', join(temp, 'missing', 'x.tgz')]);
     expect(nowhere.code).toBe(1);

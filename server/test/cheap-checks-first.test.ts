@@ -12,7 +12,7 @@ import { type Caller, useTestApp } from './harness.ts';
 const t = useTestApp();
 
 /** `length` characters of 'a.' ending in an e-mail address: refused by the guard wherever it runs. */
-const adversarial = (length: number) => `${'a.'.repeat(length)}`.slice(0, length - ' jan@example.nl'.length) + ' jan@example.nl';
+const adversarial = (length: number) => `${'a.'.repeat(length).slice(0, length - ' jan@example.nl'.length)} jan@example.nl`;
 
 let requester: Caller;
 let otherRequester: Caller;

@@ -109,3 +109,38 @@ export const entryBody = (overrides: Record<string, unknown> = {}) => ({
   description: 'Dossierstudie',
   ...overrides,
 });
+
+/** The smallest file `file-type` reads as a PDF: the `%PDF-` header, one empty page, the trailer. */
+export const MINIMAL_PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+  'latin1',
+);
+
+/**
+ * A `multipart/form-data` body as a browser's FormData sends it: `fields` (arrays repeat the field)
+ * and, when given, one file part `file`. Returns the bytes and the content type with its boundary.
+ */
+export async function multipartBody(
+  fields: Record<string, string | string[]>,
+  file?: { name: string; bytes: Buffer; type?: string },
+): Promise<{ payload: Buffer; headers: Record<string, string> }> {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) for (const v of Array.isArray(value) ? value : [value]) form.append(name, v);
+  if (file) form.append('file', new Blob([new Uint8Array(file.bytes)], { type: file.type ?? 'application/octet-stream' }), file.name);
+  const encoded = new Response(form);
+  return { payload: Buffer.from(await encoded.arrayBuffer()), headers: { 'content-type': encoded.headers.get('content-type') ?? '' } };
+}
+
+/** Publishes a knowledge product as `caller` (default: a PDF about polarisation for municipal officials). */
+export async function publishKnowledge(caller: Caller, overrides: { fields?: Record<string, string | string[]>; file?: { name: string; bytes: Buffer } } = {}) {
+  const { payload, headers } = await multipartBody(
+    {
+      title: 'Factsheet polarisatie',
+      summary: 'Wat gemeenten kunnen doen bij polarisatie in de wijk.',
+      audiences: ['municipal-officials'],
+      ...overrides.fields,
+    },
+    overrides.file ?? { name: 'factsheet.pdf', bytes: MINIMAL_PDF },
+  );
+  return caller('POST', '/api/v1/knowledge-products', payload, headers);
+}

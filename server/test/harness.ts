@@ -95,7 +95,7 @@ export function makeCaller(app: FastifyInstance, cookie: string): Caller {
       method,
       url,
       headers: { ...(cookie ? { cookie } : {}), ...(payload !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
-      ...(payload !== undefined ? { payload: typeof payload === 'string' ? payload : JSON.stringify(payload) } : {}),
+      ...(payload !== undefined ? { payload: typeof payload === 'string' || Buffer.isBuffer(payload) ? payload : JSON.stringify(payload) } : {}),
     });
     let body: unknown;
     try {

@@ -7,7 +7,7 @@
 //   doctor: checks the configuration of the environment it runs in (settings, database reachable
 //     and migrated, clock skew, SMTP, structure, an admin with a second factor); one line per
 //     check, exit code 1 when any fails (server/src/cli/doctor.ts). Does not migrate.
-//   backup FILE / restore FILE [--force]: the embedded database (DATA_DIR) to and from one file,
+//   backup FILE [--force] / restore FILE [--force]: the embedded database (DATA_DIR) to and from one file,
 //     while the server is stopped (server/src/cli/backup.ts, decision 086). PostgreSQL: pg_dump.
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -24,7 +24,7 @@ const USAGE = [
   'Gebruik: pnpm admin create-user --email <adres> --role <rol> [--role <rol>] [--name "Naam"]',
   '         pnpm admin import-structure [BESTAND]   (standaard: db/seed/oost-nederland.json)',
   '         pnpm admin doctor                       (controleert de configuratie)',
-  '         pnpm admin backup BESTAND                (ingebouwde database naar één bestand; server gestopt)',
+  '         pnpm admin backup BESTAND [--force]      (ingebouwde database naar één bestand; server gestopt; --force vervangt)',
   '         pnpm admin restore BESTAND [--force]     (terugzetten in een lege DATA_DIR; --force vervangt)',
 ].join('\n');
 
@@ -37,7 +37,7 @@ if (command === undefined || !COMMANDS.includes(command)) {
 if (command === 'backup' || command === 'restore') {
   const { positionals, values } = parseArgs({
     args: rest,
-    options: command === 'restore' ? { force: { type: 'boolean', default: false } } : {},
+    options: { force: { type: 'boolean', default: false } },
     allowPositionals: true,
     strict: true,
   });
@@ -51,8 +51,8 @@ if (command === 'backup' || command === 'restore') {
   const where = process.env.INIT_CWD ?? process.cwd();
   process.exit(
     command === 'backup'
-      ? await backupCommand(cli, file, where, console)
-      : await restoreCommand(cli, file, where, Boolean((values as { force?: boolean }).force), console),
+      ? await backupCommand(cli, file, where, Boolean(values.force), console)
+      : await restoreCommand(cli, file, where, Boolean(values.force), console),
   );
 }
 if (command === 'doctor') {

@@ -32,17 +32,17 @@ function refusal(error: unknown, out: CliOutput): number {
 }
 
 /**
- * Backs the embedded database up to `file` (relative to `cwd`).
- * @returns the exit code: 0 done, 1 refused (server running, nothing to back up), 2 on PostgreSQL
+ * Backs the embedded database up to `file` (relative to `cwd`); `force` replaces an existing file.
+ * @returns the exit code: 0 done, 1 refused (server running, nothing to back up, the file exists without `force`), 2 on PostgreSQL
  */
-export async function backupCommand(config: AdminCliConfig, file: string, cwd: string, out: CliOutput): Promise<number> {
+export async function backupCommand(config: AdminCliConfig, file: string, cwd: string, force: boolean, out: CliOutput): Promise<number> {
   if (config.databaseUrl) {
     out.error(POSTGRES_HINT);
     return 2;
   }
   const target = resolve(cwd, file);
   try {
-    const bytes = await backupEmbedded(location(config), target);
+    const bytes = await backupEmbedded(location(config), target, { overwrite: force });
     out.log(`Back-up van ${location(config).dataDir} geschreven naar ${target} (${(bytes / 1024 / 1024).toFixed(1)} MB).`);
     return 0;
   } catch (error) {

@@ -36,6 +36,18 @@ export function assertNoPersonalDataInProfile(fields: { bio?: string | undefined
   refusePersonalData(fields);
 }
 
+/**
+ * The same refusal for the texts of a knowledge product (title, summary): knowledge shared across
+ * the region is never about a person, and nobody's BSN, IBAN, e-mail address or phone number goes
+ * into it. Not case content: it is not purged with the requests.
+ *
+ * @param fields `{ title, summary }`
+ * @throws AppError `personal-data-detected`
+ */
+export function assertNoPersonalDataInKnowledge(fields: { title?: string | undefined; summary?: string | undefined }): void {
+  refusePersonalData(fields);
+}
+
 /** Refuses `fields` whose text holds a blocking kind of personal data, one pointer per field. */
 function refusePersonalData(fields: Record<string, string | null | undefined>): void {
   const errors = [];

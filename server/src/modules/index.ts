@@ -4,8 +4,10 @@ import { auditRoutes } from './audit/audit.routes.ts';
 import { sessionRoutes } from './auth/sessions.routes.ts';
 import { budgetRoutes } from './budgets/budgets.routes.ts';
 import { extensionRequestRoutes } from './extension-requests/extension-requests.routes.ts';
+import { financialStatementRoutes } from './financial-statements/financial-statements.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
 import { interpretationRequestRoutes } from './interpretation-requests/interpretation-requests.routes.ts';
+import { knowledgeRoutes } from './knowledge/knowledge.routes.ts';
 import { matchingRoutes } from './matching/matching.routes.ts';
 import { notificationRoutes } from './notifications/notifications.routes.ts';
 import { organisationRoutes } from './organisation/organisation.routes.ts';
@@ -32,4 +34,6 @@ export const registerModules: FastifyPluginAsync<{ now: () => Date }> = async (a
   await app.register(userRoutes, { now: opts.now });
   await app.register(referenceAdminRoutes, { now: opts.now });
   await app.register(auditRoutes, { now: opts.now });
+  await app.register(knowledgeRoutes, { now: opts.now });
+  await app.register(financialStatementRoutes, { now: opts.now });
 };

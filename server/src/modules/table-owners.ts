@@ -7,7 +7,9 @@ export type ModuleName =
   | 'auth'
   | 'budgets'
   | 'extension-requests'
+  | 'financial-statements'
   | 'interpretation-requests'
+  | 'knowledge'
   | 'matching'
   | 'notifications'
   | 'organisation'
@@ -57,6 +59,12 @@ export const TABLE_OWNERS: Record<TableName, ModuleName> = {
   specialistAbsences: 'specialists',
   specialistConflicts: 'specialists',
   caseTableStandingSpecialists: 'matching',
+  // the financial statement to the NCTV
+  financialStatements: 'financial-statements',
+  // the knowledge library
+  knowledgeProducts: 'knowledge',
+  knowledgeProductExpertiseAreas: 'knowledge',
+  knowledgeFiles: 'knowledge',
   // requests
   interpretationRequests: 'interpretation-requests',
   requestExpertiseAreas: 'interpretation-requests',

@@ -33,7 +33,9 @@ const AssignmentDetailPage = page(() => import('./routes/assignment-detail-page.
 const AssignmentsPage = page(() => import('./routes/assignments-page.tsx'), 'AssignmentsPage');
 const AuditLogPage = page(() => import('./routes/audit-log-page.tsx'), 'AuditLogPage');
 const BudgetPage = page(() => import('./routes/budget-page.tsx'), 'BudgetPage');
+const FinancialStatementPage = page(() => import('./routes/financial-statement-page.tsx'), 'FinancialStatementPage');
 const ForgotPasswordPage = page(() => import('./routes/forgot-password-page.tsx'), 'ForgotPasswordPage');
+const KnowledgePage = page(() => import('./routes/knowledge-page.tsx'), 'KnowledgePage');
 const MailPage = page(() => import('./routes/mail-page.tsx'), 'MailPage');
 const NewRequestPage = page(() => import('./routes/new-request-page.tsx'), 'NewRequestPage');
 const NotificationPreferencesPage = page(() => import('./routes/notification-preferences-page.tsx'), 'NotificationPreferencesPage');
@@ -114,6 +116,7 @@ export function AppRoutes() {
           <Route path="set-password" element={<SetPasswordPage />} />
           <Route path="forgot-password" element={<ForgotPasswordPage />} />
           <Route path="account" element={<AccountPage />} />
+          <Route path="knowledge" element={<KnowledgePage />} />
           <Route path="users" element={only(['admin'], <UsersPage />)} />
           <Route path="audit-log" element={only(['coordinator', 'admin'], <AuditLogPage />)} />
           <Route path="requests" element={only(['requester'], <RequestsPage />)} />
@@ -127,6 +130,7 @@ export function AppRoutes() {
           <Route path="assignments" element={only(['specialist'], <AssignmentsPage />)} />
           <Route path="assignments/:assignmentId" element={only(['specialist', 'coordinator'], <AssignmentDetailPage />)} />
           <Route path="budget" element={only(['coordinator', 'finance'], <BudgetPage />)} />
+          <Route path="financial-statements" element={only(['finance', 'coordinator'], <FinancialStatementPage />)} />
           <Route path="mail" element={only(['admin'], <MailPage />)} />
           <Route path="reference-data" element={only(['admin'], <ReferenceDataPage />)} />
           <Route path="notification-preferences" element={<NotificationPreferencesPage />} />

@@ -16,4 +16,6 @@ export const queryRoots = {
   users: 'users',
   auditEvents: 'audit-events',
   referenceItems: 'reference-items',
+  knowledge: 'knowledge-products',
+  financialStatements: 'financial-statements',
 } as const;

@@ -63,7 +63,12 @@ export function RequestDetailPage() {
       ) : null}
       <RequestActions request={request} />
       <RetentionNotice request={request} canDownload={!!me?.memberships.some((m) => m.caseTableId === request.caseTableId)} />
-      {request.advice && !request.contentPurgedAt ? <AdviceView advice={request.advice} /> : null}
+      {request.advice && !request.contentPurgedAt ? (
+        <AdviceView
+          advice={request.advice}
+          context={[`${t('retention.docCaseTable')}: ${request.caseTableName}`, `${t('retention.docCaseReference')}: ${request.caseReference}`]}
+        />
+      ) : null}
       <RequestContent request={request} />
       {request.allowedActions.includes('assign') ? <AssignPanel request={request} onAssigned={announce} /> : null}
       {coordinator || request.assignments.length > 0 ? (

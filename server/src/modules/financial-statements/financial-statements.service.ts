@@ -1,0 +1,184 @@
+import { createHash } from 'node:crypto';
+import { type Executor, schema } from '@duidingspool/db';
+import { amsterdamDate, type FinancialStatement, type StatementContent, StatementContentSchema } from '@duidingspool/shared';
+import { eq } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { AppError, notFound } from '../../errors.ts';
+import { type Actor, hasRole, type ServiceContext } from '../../lib/context.ts';
+import { iso } from '../../lib/pagination.ts';
+import { audit } from '../audit/index.ts';
+import { assertYearClosed, lockBudgetYear, statementFigures } from './statement.read-model.ts';
+import { formatCentsNl, statementXlsx } from './statement-document.ts';
+
+const fs = schema.financialStatements;
+const preparer = alias(schema.users, 'preparer');
+const adopter = alias(schema.users, 'adopter');
+
+/** The SHA-256 (hex) of a statement's JSON text: what the document prints and the adoption freezes. */
+const sha256 = (json: string) => createHash('sha256').update(json, 'utf8').digest('hex');
+
+/** A day as `DD-MM-YYYY` in Europe/Amsterdam. */
+const dutchDay = (at: Date) => amsterdamDate(at).split('-').reverse().join('-');
+
+async function findRow(db: Executor, year: number, forUpdate = false) {
+  const q = db
+    .select({ row: fs, preparedByName: preparer.displayName, adoptedByName: adopter.displayName })
+    .from(fs)
+    .innerJoin(preparer, eq(preparer.id, fs.preparedBy))
+    .leftJoin(adopter, eq(adopter.id, fs.adoptedBy))
+    .where(eq(fs.year, year));
+  const [found] = forUpdate ? await q.for('update', { of: fs }) : await q;
+  return found;
+}
+type Found = NonNullable<Awaited<ReturnType<typeof findRow>>>;
+
+/** Who may adopt: a coordinator or finance, never the one who prepared it (docs/design.md §11). */
+const mayAdopt = (actor: Actor, f: Found) =>
+  f.row.status === 'prepared' && f.row.preparedBy !== actor.userId && (hasRole(actor, 'coordinator') || hasRole(actor, 'finance'));
+
+/**
+ * What changed in the ledger since the statement was adopted: each total whose figure today differs
+ * from the frozen one, in words. Empty for a statement not yet adopted.
+ */
+function changesSince(frozen: StatementContent, now: StatementContent): string[] {
+  const out: string[] = [];
+  const compare = (what: string, then: number, today: number) => {
+    if (then !== today) out.push(`${what}: vastgesteld ${formatCentsNl(then)}, nu ${formatCentsNl(today)} (verschil ${formatCentsNl(today - then)}).`);
+  };
+  compare('Uitgegeven', frozen.totals.spentCents, now.totals.spentCents);
+  compare('Correcties', frozen.corrections.amountCents, now.corrections.amountCents);
+  const keys = new Set([...frozen.byActivity, ...now.byActivity].map((l) => l.key));
+  for (const key of [...keys].sort()) {
+    const then = frozen.byActivity.find((l) => l.key === key);
+    const today = now.byActivity.find((l) => l.key === key);
+    compare(`Activiteit ${today?.label ?? then?.label ?? key}`, then?.amountCents ?? 0, today?.amountCents ?? 0);
+  }
+  return out;
+}
+
+async function toStatement(db: Executor, actor: Actor, f: Found): Promise<FinancialStatement> {
+  const content = StatementContentSchema.parse(JSON.parse(f.row.content));
+  const changes = f.row.status === 'adopted' ? changesSince(content, await statementFigures(db, f.row.year)) : [];
+  return {
+    id: f.row.id,
+    year: f.row.year,
+    status: f.row.status,
+    sha256: f.row.sha256,
+    content,
+    preparedByName: f.preparedByName,
+    preparedAt: iso(f.row.preparedAt),
+    adoptedByName: f.adoptedByName,
+    adoptedAt: f.row.adoptedAt ? iso(f.row.adoptedAt) : null,
+    changesSinceAdoption: changes,
+    allowedActions: mayAdopt(actor, f) ? ['adopt'] : [],
+  };
+}
+
+/**
+ * The statement of `year` (finance, coordinator), with what changed in the ledger since adoption.
+ * @throws AppError 404 `not-found` when none was prepared for the year
+ */
+export async function getStatement(ctx: ServiceContext, year: number): Promise<FinancialStatement> {
+  const found = await findRow(ctx.db, year);
+  if (!found) throw notFound(`Een verantwoording over ${year}`);
+  return toStatement(ctx.db, ctx.actor, found);
+}
+
+/**
+ * Prepares the statement of a closed year (finance): computes the figures, freezes them as JSON text
+ * with its SHA-256, and records who prepared it; preparing again replaces a statement not yet
+ * adopted. Audited as `prepare-financial-statement`.
+ * @throws AppError 409 `no-budget`, 409 `invalid-transition` (a month open, entries undecided, already adopted)
+ */
+export async function prepareStatement(ctx: ServiceContext, year: number): Promise<FinancialStatement> {
+  return ctx.db.transaction(async (tx) => {
+    if (!(await lockBudgetYear(tx, year))) throw new AppError('no-budget', `Er is geen budget voor ${year}.`);
+    const existing = await findRow(tx, year, true);
+    if (existing?.row.status === 'adopted')
+      throw new AppError('invalid-transition', `De verantwoording over ${year} is al vastgesteld en kan niet opnieuw worden opgesteld.`);
+    await assertYearClosed(tx, year);
+    const json = JSON.stringify(await statementFigures(tx, year));
+    const values = { status: 'prepared' as const, content: json, sha256: sha256(json), preparedBy: ctx.actor.userId, preparedAt: ctx.now() };
+    if (existing) await tx.update(fs).set(values).where(eq(fs.id, existing.row.id));
+    else await tx.insert(fs).values({ year, ...values });
+    const made = await findRow(tx, year);
+    if (!made) throw new Error('prepared statement not found');
+    await audit(ctx, tx, {
+      action: 'prepare-financial-statement',
+      objectType: 'financial-statement',
+      objectId: made.row.id,
+      result: 'success',
+      details: { year, sha256: made.row.sha256 },
+    });
+    return toStatement(tx, ctx.actor, made);
+  });
+}
+
+/**
+ * Adopts the prepared statement of `year` (a coordinator, or finance other than the preparer): the
+ * year must still be closed with nothing undecided and its figures unchanged since preparation;
+ * the XLSX is made once and stored, so it downloads byte-identical ever after. Audited as
+ * `adopt-financial-statement`.
+ * @throws AppError 404 `not-found`, 403 `separation-of-duties` (the preparer), 409 `invalid-transition`
+ *   (already adopted, year reopened, entries undecided, figures changed since preparation)
+ */
+export async function adoptStatement(ctx: ServiceContext, year: number): Promise<FinancialStatement> {
+  return ctx.db.transaction(async (tx) => {
+    await lockBudgetYear(tx, year);
+    const found = await findRow(tx, year, true);
+    if (!found) throw notFound(`Een verantwoording over ${year}`);
+    if (found.row.status === 'adopted') throw new AppError('invalid-transition', `De verantwoording over ${year} is al vastgesteld.`);
+    if (found.row.preparedBy === ctx.actor.userId) {
+      throw new AppError(
+        'separation-of-duties',
+        `U stelde deze verantwoording zelf op: een coördinator of een andere medewerker financiën stelt haar vast (functiescheiding).`,
+      );
+    }
+    await assertYearClosed(tx, year);
+    const today = JSON.stringify(await statementFigures(tx, year));
+    if (today !== found.row.content) {
+      throw new AppError('invalid-transition', `De cijfers over ${year} zijn veranderd sinds de verantwoording werd opgesteld: stel haar opnieuw op.`);
+    }
+    const adoptedAt = ctx.now();
+    const document = await statementXlsx(StatementContentSchema.parse(JSON.parse(found.row.content)), {
+      status: 'adopted',
+      sha256: found.row.sha256,
+      preparedByName: found.preparedByName,
+      preparedOn: dutchDay(found.row.preparedAt),
+      adoptedByName: ctx.actor.displayName,
+      adoptedOn: dutchDay(adoptedAt),
+    });
+    await tx.update(fs).set({ status: 'adopted', adoptedBy: ctx.actor.userId, adoptedAt, document }).where(eq(fs.id, found.row.id));
+    await audit(ctx, tx, {
+      action: 'adopt-financial-statement',
+      objectType: 'financial-statement',
+      objectId: found.row.id,
+      result: 'success',
+      details: { year, sha256: found.row.sha256 },
+    });
+    const adopted = await findRow(tx, year);
+    if (!adopted) throw new Error('adopted statement not found');
+    return toStatement(tx, ctx.actor, adopted);
+  });
+}
+
+/**
+ * The statement of `year` as XLSX: the stored document of an adopted statement, byte for byte; a
+ * prepared one is made from its frozen content and marked as a draft.
+ * @throws AppError 404 `not-found`
+ */
+export async function statementDocument(ctx: ServiceContext, year: number): Promise<{ bytes: Buffer; adopted: boolean }> {
+  const [row] = await ctx.db.select({ document: fs.document }).from(fs).where(eq(fs.year, year));
+  if (row?.document) return { bytes: row.document, adopted: true };
+  const found = await findRow(ctx.db, year);
+  if (!found) throw notFound(`Een verantwoording over ${year}`);
+  const bytes = await statementXlsx(StatementContentSchema.parse(JSON.parse(found.row.content)), {
+    status: 'prepared',
+    sha256: found.row.sha256,
+    preparedByName: found.preparedByName,
+    preparedOn: dutchDay(found.row.preparedAt),
+    adoptedByName: null,
+    adoptedOn: null,
+  });
+  return { bytes, adopted: false };
+}

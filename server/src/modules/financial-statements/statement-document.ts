@@ -1,0 +1,70 @@
+import type { StatementContent, StatementStatus } from '@duidingspool/shared';
+import writeExcelFile from 'write-excel-file/node';
+
+const euro = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR' });
+
+/** Cents as Dutch euros for a sentence: `€ 1.234,56` (negative as `€ -1.234,56`). */
+export function formatCentsNl(cents: number): string {
+  return euro.format(cents / 100).replace(/\u00a0/g, ' ');
+}
+
+/** Minutes as `h:mm uur`. */
+const hours = (minutes: number) => `${minutes < 0 ? '-' : ''}${Math.floor(Math.abs(minutes) / 60)}:${String(Math.abs(minutes) % 60).padStart(2, '0')}`;
+
+/** What the document says about who prepared and adopted it. */
+export interface StatementSignatures {
+  status: StatementStatus;
+  sha256: string;
+  preparedByName: string;
+  preparedOn: string;
+  adoptedByName: string | null;
+  adoptedOn: string | null;
+}
+
+/**
+ * The statement as an XLSX workbook (sheet "Verantwoording"): heading, funding, spending by activity
+ * and by specialist (hours and euros as numbers), corrections, unused budget, the reconciliation
+ * with the ledger, and the SHA-256 of the statement's content with who prepared and adopted it.
+ * Text cells are typed as text, so nothing in them runs as a formula. Returns the file's bytes.
+ */
+export async function statementXlsx(content: StatementContent, signed: StatementSignatures): Promise<Buffer> {
+  const text = (value: string, bold = false) => ({ type: String, value, ...(bold ? { fontWeight: 'bold' as const } : {}) });
+  const money = (cents: number) => ({ type: Number, value: cents / 100, format: '#,##0.00' });
+  const blank = null;
+  const rows: unknown[][] = [
+    [text(`Financiële verantwoording duidingspool ${content.year}`, true)],
+    [text(signed.status === 'adopted' ? 'Vastgesteld' : 'Concept (nog niet vastgesteld)')],
+    [],
+    [text('Financieringsbron', true), text(content.fundingSource)],
+    [text('Toegekend bedrag (EUR)', true), money(content.allocatedCents)],
+    [],
+    [text('Besteding per activiteit', true)],
+    [text('Activiteit', true), text('Uren (u:mm)', true), text('Bedrag (EUR)', true)],
+    ...content.byActivity.map((l) => [text(l.label), text(hours(l.minutes)), money(l.amountCents)]),
+    [text('Totaal', true), text(hours(content.totals.minutes)), money(content.totals.spentCents)],
+    [],
+    [text('Besteding per specialist', true)],
+    [text('Specialist', true), text('Uren (u:mm)', true), text('Bedrag (EUR)', true)],
+    ...content.bySpecialist.map((l) => [text(l.label), text(hours(l.minutes)), money(l.amountCents)]),
+    [],
+    [text('Correcties (goedgekeurd)', true), text(`${content.corrections.count}`), money(content.corrections.amountCents)],
+    [text('Uitgegeven (EUR)', true), blank, money(content.totals.spentCents)],
+    [text('Niet besteed (EUR)', true), blank, money(content.totals.unusedCents)],
+    [],
+    [text('Aansluiting met het grootboek', true)],
+    [text('Totaal van deze verantwoording'), blank, money(content.reconciliation.statementTotalCents)],
+    [text('Som van de goedgekeurde grootboekregels'), blank, money(content.reconciliation.approvedLedgerCents)],
+    [text('Lopend totaal uitgegeven van het budget'), blank, money(content.reconciliation.budgetSpentCents)],
+    ...(content.reconciliation.differences.length === 0
+      ? [[text('Sluit aan tot op de cent.')]]
+      : content.reconciliation.differences.map((d) => [text(`Verschil: ${d}`)])),
+    [],
+    [text('Opgesteld door', true), text(`${signed.preparedByName} op ${signed.preparedOn}`)],
+    [
+      text('Vastgesteld door', true),
+      text(signed.adoptedByName && signed.adoptedOn ? `${signed.adoptedByName} op ${signed.adoptedOn}` : 'nog niet vastgesteld'),
+    ],
+    [text('SHA-256 van de inhoud', true), text(signed.sha256)],
+  ];
+  return (await writeExcelFile(rows as any, { sheet: 'Verantwoording', columns: [{ width: 44 }, { width: 36 }, { width: 16 }] }).toBuffer()) as Buffer;
+}

@@ -1,0 +1,176 @@
+// The financial statement to the NCTV (docs/design.md §11): prepared by finance for a closed year,
+// reconciled to the approved ledger entries to the cent, adopted by a second person, frozen with its
+// SHA-256, downloadable byte-identical, and a later correction shown as a difference, never silently.
+import { createHash } from 'node:crypto';
+import { schema } from '@duidingspool/db';
+import { eq, sql } from 'drizzle-orm';
+import { strFromU8, unzipSync } from 'fflate';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ensureBudget, ledgerMismatches, startAssignmentOn } from './db-helpers.ts';
+import { acceptedAssignment, entryBody, expectProblem } from './fixtures.ts';
+import { type Caller, useTestApp } from './harness.ts';
+
+const YEAR = 2024;
+let clock = new Date(`${YEAR}-06-10T10:00:00Z`);
+const t = useTestApp({ now: () => clock });
+
+let coordinator: Caller;
+let finance: Caller;
+let requester: Caller;
+let worker: Caller;
+const approved: { id: string; minutes: number; amountCents: number; activity: string }[] = [];
+
+const months = Array.from({ length: 12 }, (_, i) => `${YEAR}-${String(i + 1).padStart(2, '0')}`);
+
+/** The text and numbers of the first sheet of an XLSX (shared strings resolved), for reading it back. */
+function sheetCells(bytes: Buffer): string[] {
+  const files = unzipSync(new Uint8Array(bytes));
+  const shared = [...strFromU8(files['xl/sharedStrings.xml'] ?? new Uint8Array()).matchAll(/<t[^>]*>([^<]*)<\/t>/g)].map((m) => m[1] ?? '');
+  const sheet = strFromU8(files['xl/worksheets/sheet1.xml'] ?? new Uint8Array());
+  return [...sheet.matchAll(/<c ([^>]*)>(?:<f>[^<]*<\/f>)?<v>([^<]*)<\/v><\/c>/g)].map((m) =>
+    /\bt="s"/.test(m[1] ?? '') ? (shared[Number(m[2])] ?? '') : (m[2] ?? ''),
+  );
+}
+
+beforeAll(async () => {
+  [coordinator, finance, requester, worker] = await Promise.all([t.as('coordinator'), t.as('finance'), t.as('requester.zwolle'), t.as('specialist2')]);
+  await ensureBudget(t.handle, YEAR);
+  // Work in June of the year: three entries approved on two activities, then every month closed.
+  const { assignment } = await acceptedAssignment(requester, coordinator, worker, 2, 600);
+  await startAssignmentOn(t.handle, assignment.id, `${YEAR}-01-02`);
+  for (const [workedOn, minutes, activity] of [
+    [`${YEAR}-06-03`, 90, 'case-file-study'],
+    [`${YEAR}-06-04`, 45, 'case-file-study'],
+    [`${YEAR}-06-05`, 120, 'written-advice'],
+  ] as const) {
+    const entry = await worker('POST', `/api/v1/assignments/${assignment.id}/time-entries`, entryBody({ workedOn, minutes, activity }));
+    expect(entry.status, JSON.stringify(entry.body)).toBe(201);
+    const decided = await coordinator('PATCH', `/api/v1/time-entries/${entry.body.id}`, { status: 'approved' });
+    expect(decided.status, JSON.stringify(decided.body)).toBe(200);
+    approved.push({ id: entry.body.id, minutes, amountCents: entry.body.amountCents, activity });
+  }
+  clock = new Date(`${YEAR + 1}-01-15T10:00:00Z`);
+});
+
+describe('preparing', () => {
+  it('refuses a year with open months, naming them, and a year without a budget', async () => {
+    const res = await finance('POST', '/api/v1/financial-statements', { year: YEAR });
+    expectProblem(res, 409, 'invalid-transition');
+    expect(res.body.detail).toContain(`${YEAR}-12`);
+    expectProblem(await finance('POST', '/api/v1/financial-statements', { year: 2031 }), 409, 'no-budget');
+    expect((await t.handle.db.select().from(schema.financialStatements)).length).toBe(0);
+  });
+
+  it('a closed year: the figures per activity and specialist sum to the approved ledger entries to the cent', async () => {
+    for (const month of months) {
+      const closed = await finance('PATCH', `/api/v1/accounting-periods/${month}`, { status: 'closed' });
+      expect(closed.status, `${month} ${JSON.stringify(closed.body)}`).toBe(200);
+    }
+    const res = await finance('POST', '/api/v1/financial-statements', { year: YEAR });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const expectedTotal = approved.reduce((s, e) => s + e.amountCents, 0);
+    const perActivity = (code: string) => approved.filter((e) => e.activity === code);
+    expect(res.body).toMatchObject({ year: YEAR, status: 'prepared', adoptedAt: null, allowedActions: [] });
+    expect(res.body.content.byActivity).toEqual(
+      ['case-file-study', 'written-advice'].map((code) => ({
+        key: code,
+        label: expect.any(String),
+        minutes: perActivity(code).reduce((s, e) => s + e.minutes, 0),
+        amountCents: perActivity(code).reduce((s, e) => s + e.amountCents, 0),
+      })),
+    );
+    expect(res.body.content.bySpecialist).toEqual([{ key: expect.any(String), label: expect.any(String), minutes: 255, amountCents: expectedTotal }]);
+    expect(res.body.content.totals).toEqual({ minutes: 255, spentCents: expectedTotal, unusedCents: 12_500_000 - expectedTotal });
+    expect(res.body.content.reconciliation).toEqual({
+      statementTotalCents: expectedTotal,
+      approvedLedgerCents: expectedTotal,
+      budgetSpentCents: expectedTotal,
+      differences: [],
+    });
+    // The hash printed on the document is the SHA-256 of the content's JSON text as stored.
+    const [row] = await t.handle.db.select().from(schema.financialStatements).where(eq(schema.financialStatements.year, YEAR));
+    expect(res.body.sha256).toBe(
+      createHash('sha256')
+        .update(row?.content ?? '', 'utf8')
+        .digest('hex'),
+    );
+    expect(JSON.parse(row?.content ?? '{}')).toEqual(res.body.content);
+    expect(await ledgerMismatches(t.handle)).toEqual([]);
+  });
+
+  it('the draft document says it is a draft; a coordinator may adopt, the preparer may not', async () => {
+    const doc = await t.app.inject({ method: 'GET', url: `/api/v1/financial-statements/${YEAR}/document`, headers: { cookie: finance.cookie } });
+    expect(doc.statusCode).toBe(200);
+    expect(doc.headers['content-disposition']).toBe(`attachment; filename="verantwoording-duidingspool-${YEAR}-concept.xlsx"`);
+    expect(sheetCells(doc.rawPayload)).toContain('Concept (nog niet vastgesteld)');
+    expect((await coordinator('GET', `/api/v1/financial-statements/${YEAR}`)).body.allowedActions).toEqual(['adopt']);
+    expect((await finance('GET', `/api/v1/financial-statements/${YEAR}`)).body.allowedActions).toEqual([]);
+    expectProblem(await finance('POST', `/api/v1/financial-statements/${YEAR}/adoption`), 403, 'separation-of-duties');
+  });
+});
+
+describe('figures that change after preparation', () => {
+  it('refuse the adoption until the statement is prepared again', async () => {
+    const june = `${YEAR}-06`;
+    expect((await finance('PATCH', `/api/v1/accounting-periods/${june}`, { status: 'open', reason: 'Controle' })).status).toBe(200);
+    const entry = approved[1];
+    if (!entry) throw new Error('no entry');
+    const correction = await coordinator('POST', `/api/v1/time-entries/${entry.id}/corrections`, { minutes: -15, reason: 'Te veel geschreven' });
+    expect(correction.status, JSON.stringify(correction.body)).toBe(201);
+    expect((await coordinator('PATCH', `/api/v1/time-entries/${correction.body.id}`, { status: 'approved' })).status).toBe(200);
+    expect((await finance('PATCH', `/api/v1/accounting-periods/${june}`, { status: 'closed' })).status).toBe(200);
+    const refused = await coordinator('POST', `/api/v1/financial-statements/${YEAR}/adoption`);
+    expectProblem(refused, 409, 'invalid-transition');
+    expect(refused.body.detail).toContain('stel haar opnieuw op');
+    const again = await finance('POST', '/api/v1/financial-statements', { year: YEAR });
+    expect(again.status, JSON.stringify(again.body)).toBe(201);
+    expect(again.body.content.corrections).toEqual({ count: 1, amountCents: correction.body.amountCents });
+    expect(again.body.content.totals.spentCents).toBe(approved.reduce((sum, e) => sum + e.amountCents, 0) + correction.body.amountCents);
+    expect(again.body.content.reconciliation.differences).toEqual([]);
+  });
+});
+
+describe('adopting', () => {
+  let adoptedBytes: Buffer;
+
+  it('freezes the statement: the XLSX is stored, prints the hash and the totals, and downloads byte-identical', async () => {
+    const res = await coordinator('POST', `/api/v1/financial-statements/${YEAR}/adoption`);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body).toMatchObject({ status: 'adopted', adoptedByName: expect.any(String), changesSinceAdoption: [], allowedActions: [] });
+    const get = () => t.app.inject({ method: 'GET', url: `/api/v1/financial-statements/${YEAR}/document`, headers: { cookie: finance.cookie } });
+    const first = await get();
+    adoptedBytes = first.rawPayload;
+    expect(first.headers['content-disposition']).toBe(`attachment; filename="verantwoording-duidingspool-${YEAR}.xlsx"`);
+    expect((await get()).rawPayload.equals(adoptedBytes)).toBe(true);
+    // Read back: the document states what the API states.
+    const cells = sheetCells(adoptedBytes);
+    expect(cells).toContain(res.body.sha256);
+    expect(cells).toContain('Vastgesteld');
+    expect(cells).toContain('Sluit aan tot op de cent.');
+    expect(cells).toContain(String(res.body.content.totals.spentCents / 100));
+  });
+
+  it('a second adoption and preparing again are refused; the database refuses to change an adopted row', async () => {
+    expectProblem(await coordinator('POST', `/api/v1/financial-statements/${YEAR}/adoption`), 409, 'invalid-transition');
+    expectProblem(await finance('POST', '/api/v1/financial-statements', { year: YEAR }), 409, 'invalid-transition');
+    await expect(t.handle.db.execute(sql`update financial_statements set content = '{}' where year = ${YEAR}`)).rejects.toThrow();
+    await expect(t.handle.db.execute(sql`delete from financial_statements where year = ${YEAR}`)).rejects.toThrow();
+  });
+
+  it('a correction booked in the year after adoption shows as a difference; the document stays byte-identical', async () => {
+    const june = `${YEAR}-06`;
+    expect((await finance('PATCH', `/api/v1/accounting-periods/${june}`, { status: 'open', reason: 'Correctie na controle' })).status).toBe(200);
+    const entry = approved[0];
+    if (!entry) throw new Error('no entry');
+    const correction = await coordinator('POST', `/api/v1/time-entries/${entry.id}/corrections`, { minutes: -30, reason: 'Dubbel geschreven' });
+    expect(correction.status, JSON.stringify(correction.body)).toBe(201);
+    const decided = await coordinator('PATCH', `/api/v1/time-entries/${correction.body.id}`, { status: 'approved' });
+    expect(decided.status, JSON.stringify(decided.body)).toBe(200);
+    const now = await finance('GET', `/api/v1/financial-statements/${YEAR}`);
+    expect(now.body.status).toBe('adopted');
+    expect(now.body.changesSinceAdoption.length).toBeGreaterThan(0);
+    expect(now.body.changesSinceAdoption[0]).toMatch(/^Uitgegeven: vastgesteld .* nu .* \(verschil € -/);
+    const doc = await t.app.inject({ method: 'GET', url: `/api/v1/financial-statements/${YEAR}/document`, headers: { cookie: finance.cookie } });
+    expect(doc.rawPayload.equals(adoptedBytes)).toBe(true);
+  });
+});

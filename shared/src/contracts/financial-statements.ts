@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { CentsSchema, IdSchema, InstantSchema, MinutesSchema } from './common.ts';
+
+/**
+ * A financial statement's state (docs/design.md §11): `prepared` by finance for a closed year,
+ * `adopted` when a second person (a coordinator, or finance other than the preparer) approves it;
+ * an adopted statement is frozen.
+ */
+export const STATEMENT_STATUSES = ['prepared', 'adopted'] as const;
+export const StatementStatusSchema = z.enum(STATEMENT_STATUSES);
+export type StatementStatus = z.infer<typeof StatementStatusSchema>;
+
+/** Hours (minutes) and amount (cents) of approved entries for one activity or specialist. */
+const StatementLineSchema = z.object({
+  key: z.string(),
+  label: z.string(),
+  minutes: MinutesSchema,
+  amountCents: CentsSchema,
+});
+export type StatementLine = z.infer<typeof StatementLineSchema>;
+
+/**
+ * The figures of a year's financial statement to the NCTV, as frozen on adoption. All money in
+ * cents, all durations in minutes, over the time entries approved for the budget year.
+ * `reconciliation` compares the statement's total with the sum of the approved ledger entries and
+ * with the budget's running total: `differences` lists every mismatch (empty when it reconciles).
+ */
+export const StatementContentSchema = z
+  .object({
+    year: z.number().int(),
+    fundingSource: z.string(),
+    allocatedCents: CentsSchema,
+    byActivity: z.array(StatementLineSchema),
+    bySpecialist: z.array(StatementLineSchema),
+    corrections: z.object({ count: z.number().int(), amountCents: CentsSchema }),
+    totals: z.object({
+      minutes: MinutesSchema,
+      spentCents: CentsSchema,
+      /** Allocation minus spent: what the year leaves unused. */
+      unusedCents: CentsSchema,
+    }),
+    reconciliation: z.object({
+      statementTotalCents: CentsSchema,
+      approvedLedgerCents: CentsSchema,
+      budgetSpentCents: CentsSchema,
+      differences: z.array(z.string()),
+    }),
+  })
+  .meta({ id: 'FinancialStatementContent' });
+export type StatementContent = z.infer<typeof StatementContentSchema>;
+
+/** What the signed-in user may do with a statement now: `adopt` it (not its preparer). */
+export const STATEMENT_ACTIONS = ['adopt'] as const;
+
+/**
+ * A year's financial statement: the frozen content, its SHA-256 (over the content's JSON text,
+ * printed on the document), who prepared and who adopted it. `changesSinceAdoption` compares the
+ * frozen figures with today's ledger: a correction booked later in that year shows here, never
+ * silently in the document.
+ */
+export const FinancialStatementSchema = z
+  .object({
+    id: IdSchema,
+    year: z.number().int(),
+    status: StatementStatusSchema,
+    sha256: z.string(),
+    content: StatementContentSchema,
+    preparedByName: z.string(),
+    preparedAt: InstantSchema,
+    adoptedByName: z.string().nullable(),
+    adoptedAt: InstantSchema.nullable(),
+    changesSinceAdoption: z.array(z.string()),
+    allowedActions: z.array(z.enum(STATEMENT_ACTIONS)),
+  })
+  .meta({ id: 'FinancialStatement' });
+export type FinancialStatement = z.infer<typeof FinancialStatementSchema>;
+
+/** `POST /financial-statements`: prepare (or prepare again, until adopted) the statement of `year`. */
+export const PrepareStatementBodySchema = z.strictObject({ year: z.number().int().min(2000).max(2999) });
+export type PrepareStatementBody = z.infer<typeof PrepareStatementBodySchema>;

@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import { IdSchema, InstantSchema, PageQuerySchema, requiredMultiLineText, requiredSingleLineText, singleLineText } from './common.ts';
+
+/**
+ * The file formats of a knowledge product (docs/design.md §10): PDF, Word (DOCX), OpenDocument text
+ * (ODT) and PowerPoint (PPTX). The server decides the format from the file's bytes, never from its
+ * name or the browser's content type, and serves it with the media type below.
+ */
+export const KNOWLEDGE_FORMATS = ['pdf', 'docx', 'odt', 'pptx'] as const;
+export const KnowledgeFormatSchema = z.enum(KNOWLEDGE_FORMATS);
+export type KnowledgeFormat = z.infer<typeof KnowledgeFormatSchema>;
+
+/** The media type each format is served with (always as an attachment). */
+export const KNOWLEDGE_MEDIA_TYPES: Record<KnowledgeFormat, string> = {
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  odt: 'application/vnd.oasis.opendocument.text',
+  pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+};
+
+/** The roles that publish knowledge products (every signed-in user reads them). */
+export const KNOWLEDGE_PUBLISHER_ROLES = ['coordinator', 'specialist'] as const;
+
+/** Largest file of a knowledge product: 20 MiB (a larger upload answers 413 `payload-too-large`). */
+export const MAX_KNOWLEDGE_FILE_BYTES = 20 * 1024 * 1024;
+/** Longest file name kept, in characters. */
+export const MAX_KNOWLEDGE_FILE_NAME = 120;
+export const MAX_KNOWLEDGE_TITLE = 200;
+export const MAX_KNOWLEDGE_SUMMARY = 2000;
+
+/**
+ * Who a knowledge product is written for. The same categories count the people a training or
+ * information session reaches.
+ */
+export const AUDIENCES = [
+  'municipal-officials',
+  'case-table-members',
+  'education',
+  'youth-work',
+  'police',
+  'welfare',
+  'self-organisations',
+  'key-figures',
+] as const;
+export const AudienceSchema = z.enum(AUDIENCES);
+export type Audience = z.infer<typeof AudienceSchema>;
+
+/**
+ * What `actions` on a knowledge product may hold: `withdraw` (its publisher or a coordinator takes it
+ * out of the library; the file is deleted, the record of its publication and downloads is kept).
+ */
+export const KNOWLEDGE_ACTIONS = ['withdraw'] as const;
+
+/** A knowledge product as the library lists it (without the file's bytes). */
+export const KnowledgeProductSchema = z
+  .object({
+    id: IdSchema,
+    title: z.string(),
+    summary: z.string(),
+    audiences: z.array(AudienceSchema),
+    expertiseAreaCodes: z.array(z.string()),
+    format: KnowledgeFormatSchema,
+    fileName: z.string(),
+    /** Size of the file in bytes. */
+    sizeBytes: z.number().int(),
+    /** SHA-256 of the file, hex: who downloads can check they have the published file. */
+    sha256: z.string(),
+    publishedAt: InstantSchema,
+    publishedByName: z.string(),
+    /** Downloads so far (reach). */
+    downloads: z.number().int(),
+    /** What the signed-in user may do with it now (the UI offers only these). */
+    allowedActions: z.array(z.enum(KNOWLEDGE_ACTIONS)),
+  })
+  .meta({ id: 'KnowledgeProduct' });
+export type KnowledgeProduct = z.infer<typeof KnowledgeProductSchema>;
+
+/** The library's search: words in title or summary (Dutch stemming), and filters. */
+export const KnowledgeListQuerySchema = PageQuerySchema.extend({
+  q: singleLineText(200).optional(),
+  expertiseAreaCode: z.string().max(64).optional(),
+  audience: AudienceSchema.optional(),
+  format: KnowledgeFormatSchema.optional(),
+});
+export type KnowledgeListQuery = z.infer<typeof KnowledgeListQuerySchema>;
+
+/**
+ * The text fields of a new knowledge product, sent as the fields of a `multipart/form-data` upload
+ * beside the one `file` part. `audiences` and `expertiseAreaCodes` are repeated fields.
+ */
+export const PublishKnowledgeFieldsSchema = z.strictObject({
+  title: requiredSingleLineText(MAX_KNOWLEDGE_TITLE),
+  summary: requiredMultiLineText(MAX_KNOWLEDGE_SUMMARY),
+  audiences: z.array(AudienceSchema).min(1, 'kies minstens één doelgroep').max(AUDIENCES.length),
+  expertiseAreaCodes: z.array(z.string().max(64)).max(30).default([]),
+});
+export type PublishKnowledgeFields = z.infer<typeof PublishKnowledgeFieldsSchema>;
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this refuses
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+const PATH = /[\\/]|\.\./;
+const UNSAFE_ON_DISKS = /[<>:"|?*]/g;
+
+/**
+ * The file name a knowledge product is stored and served under, from the name the browser sent:
+ * NFC, trimmed, runs of white space as one space, characters that file systems refuse (`<>:"|?*`)
+ * as `_`. Returns `{ problem }` (Dutch, for the field `/file`) for a name that is empty, longer
+ * than `MAX_KNOWLEDGE_FILE_NAME`, holds a control character or a path (`/`, `\`, `..`): such a
+ * name is refused, not repaired. Every expression runs in linear time.
+ */
+export function knowledgeFileName(sent: string): { name: string } | { problem: string } {
+  if (CONTROL.test(sent)) return { problem: 'de bestandsnaam bevat een stuurteken' };
+  if (PATH.test(sent)) return { problem: 'de bestandsnaam mag geen map of pad bevatten (/, \\ of ..)' };
+  const name = sent.normalize('NFC').trim().split(/\s+/).join(' ').replace(UNSAFE_ON_DISKS, '_');
+  if (name.length === 0) return { problem: 'de bestandsnaam is leeg' };
+  if (name.length > MAX_KNOWLEDGE_FILE_NAME) return { problem: `de bestandsnaam is langer dan ${MAX_KNOWLEDGE_FILE_NAME} tekens` };
+  return { name };
+}
