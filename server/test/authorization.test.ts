@@ -156,9 +156,31 @@ function routes() {
     { method: 'POST', path: '/admin/reference/{kind}/{code}/retirement' },
     { method: 'POST', path: '/admin/reference/case-tables/{code}/members', body: { userId: randomUUID() } },
     { method: 'DELETE', path: '/admin/reference/case-tables/{code}/members/{userId}' },
+    { method: 'GET', path: '/knowledge-products' },
+    { method: 'GET', path: '/knowledge-products/{id}' },
+    { method: 'GET', path: '/knowledge-products/{id}/file' },
+    { method: 'POST', path: '/knowledge-products' },
+    { method: 'DELETE', path: '/knowledge-products/{id}' },
+    { method: 'GET', path: '/financial-statements/{year}' },
+    { method: 'GET', path: '/financial-statements/{year}/document' },
+    { method: 'POST', path: '/financial-statements', body: { year: 2019 } },
+    { method: 'POST', path: '/financial-statements/{year}/adoption' },
+    { method: 'GET', path: '/interpretation-requests/{id}/suggestions' },
+    { method: 'GET', path: '/interpretation-requests/{id}/clocks' },
+    { method: 'GET', path: '/service-levels' },
+    {
+      method: 'PUT',
+      path: '/service-levels',
+      body: { triageWorkingDays: 2, triageUrgentWorkingHours: 4, proposalAnswerWorkingDays: 1, adviceWorkingDays: 10 },
+    },
+    { method: 'GET', path: '/specialists/{id}/conflicts' },
+    { method: 'POST', path: '/specialists/{id}/conflicts', body: { municipalityId: randomUUID() } },
+    { method: 'DELETE', path: '/conflicts/{conflictId}' },
+    { method: 'GET', path: '/case-tables/{id}/standing-specialists' },
+    { method: 'PUT', path: '/case-tables/{id}/standing-specialists', body: { specialistIds: [] } },
   ].map((r) => ({
     ...r,
-    url: `/api/v1${r.path.replace('{id}', id).replace('{year}', String(thisYear())).replace('{month}', `${thisYear()}-01`).replace('{event}', 'digest').replace('{kind}', 'activities').replace('{code}', 'travel').replace('{userId}', id).replace('{absenceId}', id)}${'query' in r ? r.query : ''}`,
+    url: `/api/v1${r.path.replace('{id}', id).replace('{year}', String(thisYear())).replace('{month}', `${thisYear()}-01`).replace('{event}', 'digest').replace('{kind}', 'activities').replace('{code}', 'travel').replace('{userId}', id).replace('{absenceId}', id).replace('{conflictId}', id)}${'query' in r ? r.query : ''}`,
   })) as {
     method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
     path: string;
