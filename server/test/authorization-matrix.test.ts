@@ -381,6 +381,7 @@ const MATRIX: Record<string, Row> = {
     // A specialist may withdraw only what they published: the coordinator's product is refused by the service.
     expect: by(403, { coordinator: 204 }),
   },
+  'GET /api/v1/specialists/capacity': { call: () => ({ url: '/api/v1/specialists/capacity' }), expect: by(403, { coordinator: 200 }) },
   'GET /api/v1/specialists/:id/conflicts': {
     call: (f) => ({ url: `/api/v1/specialists/${f.specialist6}/conflicts` }),
     expect: by(403, { coordinator: 200, specialistUnassigned: 200, specialistAssigned: 404 }),

@@ -173,6 +173,7 @@ function routes() {
       path: '/service-levels',
       body: { triageWorkingDays: 2, triageUrgentWorkingHours: 4, proposalAnswerWorkingDays: 1, adviceWorkingDays: 10 },
     },
+    { method: 'GET', path: '/specialists/capacity' },
     { method: 'GET', path: '/specialists/{id}/conflicts' },
     { method: 'POST', path: '/specialists/{id}/conflicts', body: { municipalityId: randomUUID() } },
     { method: 'DELETE', path: '/conflicts/{conflictId}' },

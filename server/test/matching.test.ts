@@ -7,6 +7,7 @@ import { DEMO_DOMAIN, schema } from '@duidingspool/db';
 import { addDays, MATCH_POINTS } from '@duidingspool/shared';
 import { and, desc, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { mondayOf, weekCapacity } from '../src/lib/capacity.ts';
 import { createRequest, expectProblem, firstCaseTable, pointers, today } from './fixtures.ts';
 import { type Caller, useTestApp } from './harness.ts';
 
@@ -229,5 +230,22 @@ describe('choosing another than the top suggestion', () => {
     const details = await lastAssign();
     expect(details).not.toHaveProperty('suggestedSpecialistId');
     expect(details).not.toHaveProperty('overrideReason');
+  });
+});
+
+describe('capacity view', () => {
+  it('gives each active specialist’s capacity for the coming eight weeks, less absences, with their load', async () => {
+    const res = await coordinator('GET', '/api/v1/specialists/capacity');
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const first = mondayOf(today());
+    expect(res.body.weekStarts).toEqual(Array.from({ length: 8 }, (_, i) => addDays(first, 7 * i)));
+    const row = (res.body.items as { specialistId: string; weeks: { weekStart: string; capacityMinutes: number; absentDays: number }[] }[]).find(
+      (x) => x.specialistId === e.id,
+    );
+    // Eva: the default capacity and one absent day, the meeting date.
+    const profile = (await coordinator('GET', `/api/v1/specialists/${e.id}/profile`)).body as { capacityMinutesPerMonth: number };
+    const absence = [{ startsOn: meetingDate, endsOn: meetingDate }];
+    expect(row?.weeks).toEqual(res.body.weekStarts.map((w: string) => ({ weekStart: w, ...weekCapacity(profile.capacityMinutesPerMonth, w, absence) })));
+    expectProblem(await requester('GET', '/api/v1/specialists/capacity'), 403, 'forbidden');
   });
 });

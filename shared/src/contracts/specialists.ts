@@ -155,3 +155,24 @@ export const PatchSpecialistProfileBodySchema = z.strictObject({
 export type PatchSpecialistProfileBody = z.infer<typeof PatchSpecialistProfileBodySchema>;
 
 export const AbsenceParamsSchema = z.strictObject({ absenceId: IdSchema });
+
+/** Weeks the capacity view looks ahead, the current week included. */
+export const CAPACITY_VIEW_WEEKS = 8;
+
+/** `GET /specialists/capacity`: per active specialist, the capacity of each of the coming weeks (decision 100). */
+export const CapacityViewSchema = z
+  .object({
+    /** The Mondays (YYYY-MM-DD) of the weeks, the current one first. */
+    weekStarts: z.array(z.string().meta({ format: 'date' })),
+    items: z.array(
+      z.object({
+        specialistId: IdSchema,
+        displayName: z.string(),
+        /** Current load: estimated minutes of live assignments not yet logged. */
+        openEstimatedMinutes: z.number().int(),
+        weeks: z.array(z.object({ weekStart: z.string().meta({ format: 'date' }), capacityMinutes: z.number().int(), absentDays: z.number().int() })),
+      }),
+    ),
+  })
+  .meta({ id: 'CapacityView' });
+export type CapacityView = z.infer<typeof CapacityViewSchema>;

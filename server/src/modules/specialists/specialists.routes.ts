@@ -3,6 +3,7 @@ import {
   AbsenceParamsSchema,
   AbsenceSchema,
   amsterdamDate,
+  CapacityViewSchema,
   ConflictListSchema,
   ConflictParamsSchema,
   ConflictSchema,
@@ -22,6 +23,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { serviceContext } from '../../lib/service-context.ts';
 import { actorOf } from '../../plugins/auth.ts';
+import { capacityView } from './capacity.read-model.ts';
 import { addConflict, deleteConflict, listConflicts } from './conflicts.service.ts';
 import { listPoolSpecialists } from './pool.read-model.ts';
 import { addAbsence, deleteAbsence, getProfile, listAbsences, updateProfile } from './profile.service.ts';
@@ -42,6 +44,15 @@ export const specialistRoutes: FastifyPluginAsyncZod<{ now?: () => Date }> = asy
       response: { 200: pageOf(SpecialistSchema).meta({ id: 'SpecialistPage' }) },
     },
     handler: async (request) => listPoolSpecialists(app.db, actorOf(request), request.query, amsterdamDate(now())),
+  });
+  app.get('/specialists/capacity', {
+    config: { roles: ['coordinator'] },
+    schema: {
+      tags: ['reference'],
+      summary: 'Capaciteit per week voor de komende acht weken, per actieve specialist, met de huidige belasting',
+      response: { 200: CapacityViewSchema },
+    },
+    handler: async () => capacityView(app.db, amsterdamDate(now())),
   });
   const ctx = (request: Parameters<typeof serviceContext>[1]) => serviceContext(app, request, now);
   app.get('/specialists/:id/rates', {
