@@ -23,7 +23,10 @@ export function AssignPanel({ request, onAssigned }: { request: InterpretationRe
   const { t } = useTranslation();
   const suggestions = useSuggestions(request.id);
   const budgets = useBudgets();
-  const propose = useCreateAssignment(request.id);
+  const propose = useCreateAssignment(request.id, (a) => {
+    setSelectedId(undefined);
+    onAssigned(t('assign.done', { name: isolate(a.specialistName), amount: formatCents(a.reservedCents ?? 0) }));
+  });
   const [selectedId, setSelectedId] = useState<string | undefined>();
   const [choiceError, setChoiceError] = useState<string | undefined>();
   const year = currentYear();
@@ -49,17 +52,7 @@ export function AssignPanel({ request, onAssigned }: { request: InterpretationRe
               setChoiceError(undefined);
             }}
             proposing={propose.isPending}
-            onPropose={(id) =>
-              propose.mutate(
-                { specialistId: id, estimatedMinutes: DEFAULT_PROPOSAL_ESTIMATE_MINUTES },
-                {
-                  onSuccess: (a) => {
-                    setSelectedId(undefined);
-                    onAssigned(t('assign.done', { name: isolate(a.specialistName), amount: formatCents(a.reservedCents ?? 0) }));
-                  },
-                },
-              )
-            }
+            onPropose={(id) => propose.mutate({ specialistId: id, estimatedMinutes: DEFAULT_PROPOSAL_ESTIMATE_MINUTES })}
             error={choiceError}
           />
         )}

@@ -42,13 +42,22 @@ export function AssignSpecialistForm({
   onAssigned?: (message: string) => void;
 }) {
   const { t } = useTranslation();
-  const create = useCreateAssignment(requestId);
+  const [done, setDone] = useState<string | null>(null);
+  const rateNow = specialist?.currentRateCents ?? null;
+  const create = useCreateAssignment(requestId, (a) => {
+    const message = t('assign.done', {
+      name: isolate(a.specialistName),
+      amount: formatCents(a.reservedCents ?? (rateNow !== null ? entryCostCents(a.estimatedMinutes, rateNow) : 0)),
+    });
+    // The page announces it when it handles the result; otherwise the form does.
+    if (onAssigned) onAssigned(message);
+    else setDone(message);
+  });
   const errorMessage = useErrorMessage();
   const [estimate, setEstimate] = useState('');
   const [estimateError, setEstimateError] = useState<string | undefined>();
   const [overrideReason, setOverrideReason] = useState('');
   const [overrideError, setOverrideError] = useState<string | undefined>();
-  const [done, setDone] = useState<string | null>(null);
 
   const minutes = parseDuration(estimate);
   const rate = specialist?.currentRateCents ?? null;
@@ -81,13 +90,9 @@ export function AssignSpecialistForm({
     create.mutate(
       { specialistId: specialist.id, estimatedMinutes: minutes, ...(overrideNeeded ? { overrideReason: overrideReason.trim() } : {}) },
       {
-        onSuccess: (a) => {
-          const message = t('assign.done', { name: isolate(a.specialistName), amount: formatCents(a.reservedCents ?? reservation ?? 0) });
+        onSuccess: () => {
           setEstimate('');
           setOverrideReason('');
-          // The page announces it when it handles the result; otherwise the form does.
-          if (onAssigned) onAssigned(message);
-          else setDone(message);
         },
         onError: (error) => {
           if (error instanceof ApiError && error.fieldErrors.estimatedMinutes) setEstimateError(error.fieldErrors.estimatedMinutes);
