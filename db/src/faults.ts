@@ -45,3 +45,17 @@ export function databaseFault(error: unknown): DatabaseFault | null {
   }
   return null;
 }
+
+/**
+ * True when `error` (or one of its causes, as drizzle wraps driver errors) is PostgreSQL's unique
+ * violation (SQLSTATE 23505) of `constraint`: a race that a look-up before the insert could not
+ * exclude, settled by the unique index. Both drivers name the constraint (`constraint_name` in
+ * postgres.js, `constraint` in PGlite).
+ */
+export function isUniqueViolation(error: unknown, constraint: string): boolean {
+  for (let e: unknown = error; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
+    const { code, constraint_name, constraint: c } = e as { code?: string; constraint_name?: string; constraint?: string };
+    if (code === '23505' && (constraint_name === constraint || c === constraint)) return true;
+  }
+  return false;
+}

@@ -1,7 +1,7 @@
 export { BackupRefusedError, backupEmbedded, type EmbeddedLocation, type RestoreResult, restoreEmbedded } from './backup.ts';
 export * from './client.ts';
 export { acquireDataDirLock, type DataDirLock, DataDirLockedError, LOCK_FILE, type LockOwner } from './data-dir-lock.ts';
-export { type DatabaseFault, databaseFault } from './faults.ts';
+export { type DatabaseFault, databaseFault, isUniqueViolation } from './faults.ts';
 export * from './passwords.ts';
 export * as schema from './schema/index.ts';
 export {

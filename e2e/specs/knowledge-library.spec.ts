@@ -63,7 +63,7 @@ describe('the knowledge library in the browser', () => {
     await specialist.getByRole('button', { name: `Terugtrekken ${TITLE}` }).click();
     await specialist.getByRole('button', { name: 'Ja, terugtrekken' }).click();
     await specialist.getByText(`“${TITLE}” is teruggetrokken.`).waitFor();
-    expect(await specialist.getByRole('heading', { level: 3, name: new RegExp(TITLE) }).count()).toBe(0);
+    await specialist.getByRole('heading', { level: 3, name: new RegExp(TITLE) }).waitFor({ state: 'detached' });
   });
 
   it('on a phone the library is no wider than the screen', async () => {

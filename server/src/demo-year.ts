@@ -6,6 +6,7 @@ import {
   amsterdamDate,
   DELIVERABLES,
   type DecideExtensionBody,
+  type GiveFeedbackBody,
   type PatchInterpretationRequestBody,
   type RequestStatus,
   type Role,
@@ -16,7 +17,7 @@ import type { Actor, ServiceContext } from './lib/context.ts';
 import { assignSpecialist, updateAssignment } from './modules/assignments/index.ts';
 import { SYSTEM_ORIGIN } from './modules/audit/index.ts';
 import { decideExtension, requestExtension } from './modules/extension-requests/index.ts';
-import { createInterpretationRequest, deliverAdvice, transitionInterpretationRequest } from './modules/interpretation-requests/index.ts';
+import { createInterpretationRequest, deliverAdvice, giveFeedback, transitionInterpretationRequest } from './modules/interpretation-requests/index.ts';
 import { markDemoMailSent } from './modules/notifications/index.ts';
 import { setPeriodStatus } from './modules/periods/index.ts';
 import { logTime, reviewTimeEntries } from './modules/time-entries/index.ts';
@@ -222,6 +223,22 @@ const REASONS = {
   closed: 'Dank voor het heldere advies; de casustafel gaat ermee verder.',
   rejected: 'Deze reistijd is al in een andere urenregel opgenomen.',
 } as const;
+
+/** The feedback answers of the closed demo requests (docs/design.md §12): mostly answered and useful. */
+const FEEDBACK: readonly GiveFeedbackBody[] = [
+  { answered: 'yes', usefulness: 5, changes: ['assessment', 'intervention'] },
+  { answered: 'yes', usefulness: 4, changes: ['assessment'] },
+  {
+    answered: 'partly',
+    usefulness: 3,
+    changes: ['no-change'],
+    comment: 'De duiding was helder; voor de interventie hadden wij meer concrete handvatten willen hebben.',
+  },
+  { answered: 'yes', usefulness: 5, changes: ['de-escalation', 'assessment'] },
+  { answered: 'yes', usefulness: 4, changes: ['intervention'] },
+  { answered: 'no', usefulness: 2, changes: ['other'], comment: 'De vraag bleek breder dan verwacht; wij dienen een vervolgvraag in.' },
+  { answered: 'yes', usefulness: 4, changes: ['escalation'] },
+];
 
 /** A demo account's actor, read from the database (`local@duidingspool.example`). */
 async function demoActor(db: Database, local: string): Promise<Actor> {
@@ -456,6 +473,10 @@ export async function seedDemoYear(db: Database, settings: DemoYearSettings, opt
       if (plan.status === 'advice-delivered') continue;
       step(r.int(3, 8));
       await patch(requester, 'closed', REASONS.closed);
+      // Most tables answer the feedback a few working days later; some skip it.
+      if (i % 6 === 5) continue;
+      step(r.int(1, 3));
+      await giveFeedback(requester, request.id, FEEDBACK[i % FEEDBACK.length] as GiveFeedbackBody);
     }
 
     // Finance closes every month of the demo year up to two months ago, a few days into the next month.

@@ -14,12 +14,12 @@ import {
   entryBody,
   firstCaseTable,
   listAll,
-  MINIMAL_PDF,
   multipartBody,
   publishKnowledge,
   requestBody,
   specialist,
   thisYear,
+  uniquePdf,
 } from './fixtures.ts';
 import { type Caller, useTestApp } from './harness.ts';
 
@@ -186,6 +186,11 @@ const MATRIX: Record<string, Row> = {
     expect: by(403, { requesterOwn: 403, requesterOther: 403, specialistAssigned: 201, specialistUnassigned: 404 }),
     fresh: true,
   },
+  // The fixture's request is in progress: its own requester is authorised and refused on the state (409).
+  'POST /api/v1/interpretation-requests/:id/feedback': {
+    call: (f) => ({ url: `/api/v1/interpretation-requests/${f.request}/feedback`, body: { answered: 'yes', usefulness: 5, changes: ['no-change'] } }),
+    expect: by(403, { requesterOwn: 409, requesterOther: 404 }),
+  },
   'GET /api/v1/assignments': {
     call: () => ({ url: '/api/v1/assignments' }),
     expect: by(403, { coordinator: 200, coordinatorSpecialist: 200, specialistAssigned: 200, specialistUnassigned: 200 }),
@@ -297,6 +302,14 @@ const MATRIX: Record<string, Row> = {
     call: () => ({ url: `/api/v1/budgets/${thisYear()}`, body: { note: 'Notitie' } }),
     expect: by(403, { coordinator: 200, finance: 200 }),
   },
+  'GET /api/v1/reports': {
+    call: () => ({ url: `/api/v1/reports?preset=year-end&year=${thisYear()}` }),
+    expect: by(403, { coordinator: 200, finance: 200 }),
+  },
+  'GET /api/v1/reports/export': {
+    call: () => ({ url: `/api/v1/reports/export?preset=interim&year=${thisYear()}&format=csv` }),
+    expect: by(403, { coordinator: 200, finance: 200 }),
+  },
   'GET /api/v1/budgets/:year/burn-up': { call: () => ({ url: `/api/v1/budgets/${thisYear()}/burn-up` }), expect: by(403, { coordinator: 200, finance: 200 }) },
   'GET /api/v1/budgets/:year/breakdowns': {
     call: () => ({ url: `/api/v1/budgets/${thisYear()}/breakdowns?dimension=specialist` }),
@@ -350,7 +363,7 @@ const MATRIX: Record<string, Row> = {
   'GET /api/v1/financial-statements/:year': { call: () => ({ url: '/api/v1/financial-statements/2019' }), expect: by(403, { finance: 404, coordinator: 404 }) },
   'POST /api/v1/financial-statements': { call: () => ({ url: '/api/v1/financial-statements', body: { year: 2019 } }), expect: by(403, { finance: 409 }) },
   'POST /api/v1/financial-statements/:year/adoption': {
-    call: () => ({ url: '/api/v1/financial-statements/2019/adoption' }),
+    call: () => ({ url: '/api/v1/financial-statements/2019/adoption', body: { sha256: '0'.repeat(64) } }),
     expect: by(403, { finance: 404, coordinator: 404 }),
   },
   'GET /api/v1/financial-statements/:year/document': {
@@ -366,7 +379,7 @@ const MATRIX: Record<string, Row> = {
     call: async () => {
       const { payload, headers } = await multipartBody(
         { title: 'Matrix', summary: 'Een kennisproduct.', audiences: ['police'] },
-        { name: 'matrix.pdf', bytes: MINIMAL_PDF },
+        { name: 'matrix.pdf', bytes: uniquePdf() },
       );
       return { url: '/api/v1/knowledge-products', body: payload, headers };
     },

@@ -103,6 +103,17 @@ describe('the demo year', () => {
     expect(order.map((o) => o.reference)).toEqual(order.map((o) => o.reference).sort());
   });
 
+  it('gives most closed requests feedback through the domain service, after their closing and before now', async () => {
+    const [fb] = await rows<{ closed: number; given: number; misplaced: number }>(`
+      select (select count(*)::int from interpretation_requests where status = 'closed') as closed,
+        count(f.id)::int as given,
+        count(*) filter (where f.given_at < r.closed_at or f.given_at > '${now.toISOString()}')::int as misplaced
+      from request_feedback f join interpretation_requests r on r.id = f.request_id`);
+    expect(fb?.given).toBeGreaterThanOrEqual(5);
+    expect(fb?.given).toBeLessThan(fb?.closed ?? 0);
+    expect(fb?.misplaced).toBe(0);
+  });
+
   it('leaves no mail of the year waiting: the outbox reads as sent back then', async () => {
     const [outbox] = await rows<{ sent: number; waiting: number; late: number }>(`
       select count(*) filter (where status = 'sent')::int as sent, count(*) filter (where status = 'pending')::int as waiting,

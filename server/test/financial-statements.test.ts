@@ -105,7 +105,8 @@ describe('preparing', () => {
     expect(sheetCells(doc.rawPayload)).toContain('Concept (nog niet vastgesteld)');
     expect((await coordinator('GET', `/api/v1/financial-statements/${YEAR}`)).body.allowedActions).toEqual(['adopt']);
     expect((await finance('GET', `/api/v1/financial-statements/${YEAR}`)).body.allowedActions).toEqual([]);
-    expectProblem(await finance('POST', `/api/v1/financial-statements/${YEAR}/adoption`), 403, 'separation-of-duties');
+    const seen = (await finance('GET', `/api/v1/financial-statements/${YEAR}`)).body.sha256;
+    expectProblem(await finance('POST', `/api/v1/financial-statements/${YEAR}/adoption`, { sha256: seen }), 403, 'separation-of-duties');
   });
 });
 
@@ -119,7 +120,8 @@ describe('figures that change after preparation', () => {
     expect(correction.status, JSON.stringify(correction.body)).toBe(201);
     expect((await coordinator('PATCH', `/api/v1/time-entries/${correction.body.id}`, { status: 'approved' })).status).toBe(200);
     expect((await finance('PATCH', `/api/v1/accounting-periods/${june}`, { status: 'closed' })).status).toBe(200);
-    const refused = await coordinator('POST', `/api/v1/financial-statements/${YEAR}/adoption`);
+    const seen = (await coordinator('GET', `/api/v1/financial-statements/${YEAR}`)).body.sha256;
+    const refused = await coordinator('POST', `/api/v1/financial-statements/${YEAR}/adoption`, { sha256: seen });
     expectProblem(refused, 409, 'invalid-transition');
     expect(refused.body.detail).toContain('stel haar opnieuw op');
     const again = await finance('POST', '/api/v1/financial-statements', { year: YEAR });
@@ -127,6 +129,10 @@ describe('figures that change after preparation', () => {
     expect(again.body.content.corrections).toEqual({ count: 1, amountCents: correction.body.amountCents });
     expect(again.body.content.totals.spentCents).toBe(approved.reduce((sum, e) => sum + e.amountCents, 0) + correction.body.amountCents);
     expect(again.body.content.reconciliation.differences).toEqual([]);
+    // The version seen before preparing again is not the one that would be adopted: refused.
+    const stale = await coordinator('POST', `/api/v1/financial-statements/${YEAR}/adoption`, { sha256: seen });
+    expectProblem(stale, 409, 'conflict');
+    expect(stale.body.errors[0].pointer).toBe('/sha256');
   });
 });
 
@@ -134,7 +140,8 @@ describe('adopting', () => {
   let adoptedBytes: Buffer;
 
   it('freezes the statement: the XLSX is stored, prints the hash and the totals, and downloads byte-identical', async () => {
-    const res = await coordinator('POST', `/api/v1/financial-statements/${YEAR}/adoption`);
+    const seen = (await coordinator('GET', `/api/v1/financial-statements/${YEAR}`)).body.sha256;
+    const res = await coordinator('POST', `/api/v1/financial-statements/${YEAR}/adoption`, { sha256: seen });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body).toMatchObject({ status: 'adopted', adoptedByName: expect.any(String), changesSinceAdoption: [], allowedActions: [] });
     const get = () => t.app.inject({ method: 'GET', url: `/api/v1/financial-statements/${YEAR}/document`, headers: { cookie: finance.cookie } });
@@ -151,7 +158,8 @@ describe('adopting', () => {
   });
 
   it('a second adoption and preparing again are refused; the database refuses to change an adopted row', async () => {
-    expectProblem(await coordinator('POST', `/api/v1/financial-statements/${YEAR}/adoption`), 409, 'invalid-transition');
+    const seen = (await coordinator('GET', `/api/v1/financial-statements/${YEAR}`)).body.sha256;
+    expectProblem(await coordinator('POST', `/api/v1/financial-statements/${YEAR}/adoption`, { sha256: seen }), 409, 'invalid-transition');
     expectProblem(await finance('POST', '/api/v1/financial-statements', { year: YEAR }), 409, 'invalid-transition');
     await expect(t.handle.db.execute(sql`update financial_statements set content = '{}' where year = ${YEAR}`)).rejects.toThrow();
     await expect(t.handle.db.execute(sql`delete from financial_statements where year = ${YEAR}`)).rejects.toThrow();
@@ -169,7 +177,14 @@ describe('adopting', () => {
     const now = await finance('GET', `/api/v1/financial-statements/${YEAR}`);
     expect(now.body.status).toBe('adopted');
     expect(now.body.changesSinceAdoption.length).toBeGreaterThan(0);
-    expect(now.body.changesSinceAdoption[0]).toMatch(/^Uitgegeven: vastgesteld .* nu .* \(verschil € -/);
+    const changes = now.body.changesSinceAdoption as string[];
+    expect(changes.find((c) => c.startsWith('Uitgegeven:'))).toMatch(/^Uitgegeven: vastgesteld .* nu .* \(verschil € -/);
+    expect(changes.some((c) => c.startsWith('Specialist '))).toBe(true);
+    expect(changes.some((c) => c.startsWith('Activiteit '))).toBe(true);
+    // A change of the budget itself after adoption shows too.
+    expect((await finance('PATCH', `/api/v1/budgets/${YEAR}`, { allocatedCents: 13_000_000 })).status).toBe(200);
+    const later = (await finance('GET', `/api/v1/financial-statements/${YEAR}`)).body.changesSinceAdoption as string[];
+    expect(later).toContain('Toegekend bedrag: vastgesteld € 125.000,00, nu € 130.000,00 (verschil € 5.000,00).');
     const doc = await t.app.inject({ method: 'GET', url: `/api/v1/financial-statements/${YEAR}/document`, headers: { cookie: finance.cookie } });
     expect(doc.rawPayload.equals(adoptedBytes)).toBe(true);
   });

@@ -116,6 +116,9 @@ export const MINIMAL_PDF = Buffer.from(
   'latin1',
 );
 
+/** A PDF like `MINIMAL_PDF` with a random comment line: a file of its own (the library keeps one file once). */
+export const uniquePdf = () => Buffer.concat([Buffer.from(`%PDF-1.4\n%${randomBytes(8).toString('hex')}\n`, 'latin1'), MINIMAL_PDF.subarray(9)]);
+
 /**
  * A `multipart/form-data` body as a browser's FormData sends it: `fields` (arrays repeat the field)
  * and, when given, one file part `file`. Returns the bytes and the content type with its boundary.
@@ -140,7 +143,7 @@ export async function publishKnowledge(caller: Caller, overrides: { fields?: Rec
       audiences: ['municipal-officials'],
       ...overrides.fields,
     },
-    overrides.file ?? { name: 'factsheet.pdf', bytes: MINIMAL_PDF },
+    overrides.file ?? { name: 'factsheet.pdf', bytes: uniquePdf() },
   );
   return caller('POST', '/api/v1/knowledge-products', payload, headers);
 }

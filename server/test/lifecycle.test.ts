@@ -423,7 +423,14 @@ describe('allowedActions on a request and its assignment match what the server a
 
   it.each(STATES)('in state %s', async (state) => {
     const base = await inState(state);
-    expect((await detail(base.id, requester)).allowedActions).toEqual([]);
+    // The requester of the casustafel may give feedback on a closed request, once (docs/design.md §12).
+    const requesterOffered = (await detail(base.id, requester)).allowedActions as string[];
+    expect(requesterOffered).toEqual(state === 'closed' ? ['give-feedback'] : []);
+    const feedback = await requester('POST', `${url(base.id)}/feedback`, { answered: 'yes', usefulness: 4, changes: ['assessment'] });
+    if (requesterOffered.includes('give-feedback')) {
+      expect(feedback.status, JSON.stringify(feedback.body)).toBe(201);
+      expect((await detail(base.id, requester)).allowedActions).toEqual([]);
+    } else expectProblem(feedback, 409, 'invalid-transition');
     if (state !== 'draft') {
       const offered = (await detail(base.id)).allowedActions as string[];
       expect(offered).toEqual(ASSIGN[state]);

@@ -1,4 +1,4 @@
-import { ASSIGNMENT_CLOSE_CAUSES, DELIVERABLES, REQUEST_STATUSES, ROLES, URGENCIES } from '@duidingspool/shared';
+import { ASSIGNMENT_CLOSE_CAUSES, DELIVERABLES, FEEDBACK_ANSWERED, FEEDBACK_CHANGES, REQUEST_STATUSES, ROLES, URGENCIES } from '@duidingspool/shared';
 import { sql } from 'drizzle-orm';
 import { check, date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { assignments } from './assignments.ts';
@@ -162,5 +162,34 @@ export const serviceLevelTargets = pgTable(
       'service_level_targets_range',
       sql`${t.triageWorkingDays} between 1 and 10 and ${t.proposalAnswerWorkingDays} between 1 and 10 and ${t.adviceWorkingDays} between 1 and 10 and ${t.triageUrgentWorkingHours} between 1 and 40`,
     ),
+  ],
+);
+
+/**
+ * The requester's feedback on a closed request (docs/design.md §12): the structured answers are
+ * kept for reporting; the comment is case content (declared in `request-data.ts`), purged by the
+ * first retention clock. One per request.
+ */
+export const requestFeedback = pgTable(
+  'request_feedback',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    requestId: uuid('request_id')
+      .notNull()
+      .unique()
+      .references(() => interpretationRequests.id),
+    answered: text('answered', { enum: FEEDBACK_ANSWERED }).notNull(),
+    usefulness: integer('usefulness').notNull(),
+    changes: text('changes', { enum: FEEDBACK_CHANGES }).array().notNull(),
+    comment: text('comment'),
+    givenBy: uuid('given_by')
+      .notNull()
+      .references(() => users.id),
+    givenAt: timestamp('given_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('request_feedback_answered', sql`${t.answered} in ('yes','partly','no')`),
+    check('request_feedback_usefulness', sql`${t.usefulness} between 1 and 5`),
+    index('request_feedback_given_at').on(t.givenAt),
   ],
 );

@@ -1,6 +1,6 @@
 import { AUDIENCES, KNOWLEDGE_FORMATS, MAX_KNOWLEDGE_FILE_BYTES } from '@duidingspool/shared';
 import { type SQL, sql } from 'drizzle-orm';
-import { check, customType, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { check, customType, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { expertiseAreas } from './specialists.ts';
 import { users } from './users.ts';
 
@@ -44,6 +44,8 @@ export const knowledgeProducts = pgTable(
   (t) => [
     index('knowledge_products_search_idx').using('gin', t.search),
     index('knowledge_products_published_idx').on(t.publishedAt.desc(), t.id.desc()),
+    // One file once in the library: publishing the same bytes again is refused while it is there.
+    uniqueIndex('knowledge_products_file_once').on(t.sha256).where(sql`${t.withdrawnAt} is null`),
     check('knowledge_products_size_check', sql`${t.sizeBytes} between 1 and ${sql.raw(String(MAX_KNOWLEDGE_FILE_BYTES))}`),
     check('knowledge_products_downloads_check', sql`${t.downloads} >= 0`),
   ],

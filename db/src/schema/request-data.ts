@@ -1,7 +1,7 @@
 import { getTableConfig, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
 import { assignments } from './assignments.ts';
 import { extensionRequests } from './extension-requests.ts';
-import { advice, interpretationRequests, requestExpertiseAreas, requestStatusEvents } from './interpretation-requests.ts';
+import { advice, interpretationRequests, requestExpertiseAreas, requestFeedback, requestStatusEvents } from './interpretation-requests.ts';
 import { timeEntries } from './time-entries.ts';
 
 /**
@@ -112,6 +112,13 @@ export const REQUEST_DATA: readonly RequestDataTable[] = [
     owner: { kind: 'request', column: advice.requestId },
     caseContent: { summary: { purgeTo: '' }, body: { purgeTo: '' } },
     notCaseContent: [],
+  }),
+  declare({
+    table: requestFeedback,
+    owner: { kind: 'request', column: requestFeedback.requestId },
+    // The comment is case content; the structured answers are kept for reporting (docs/design.md §12).
+    caseContent: { comment: { purgeTo: null } },
+    notCaseContent: ['answered', 'changes'],
   }),
 ];
 

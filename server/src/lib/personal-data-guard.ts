@@ -41,10 +41,10 @@ export function assertNoPersonalDataInProfile(fields: { bio?: string | undefined
  * the region is never about a person, and nobody's BSN, IBAN, e-mail address or phone number goes
  * into it. Not case content: it is not purged with the requests.
  *
- * @param fields `{ title, summary }`
+ * @param fields `{ title, summary, file }` (`file`: the file's name, reported on `/file`)
  * @throws AppError `personal-data-detected`
  */
-export function assertNoPersonalDataInKnowledge(fields: { title?: string | undefined; summary?: string | undefined }): void {
+export function assertNoPersonalDataInKnowledge(fields: { title?: string | undefined; summary?: string | undefined; file?: string | undefined }): void {
   refusePersonalData(fields);
 }
 

@@ -13,6 +13,7 @@ import { notificationRoutes } from './notifications/notifications.routes.ts';
 import { organisationRoutes } from './organisation/organisation.routes.ts';
 import { referenceAdminRoutes } from './organisation/reference-admin.routes.ts';
 import { periodRoutes } from './periods/periods.routes.ts';
+import { reportRoutes } from './reports/reports.routes.ts';
 import { specialistRoutes } from './specialists/specialists.routes.ts';
 import { timeEntryRoutes } from './time-entries/time-entries.routes.ts';
 import { userRoutes } from './users/users.routes.ts';
@@ -36,4 +37,5 @@ export const registerModules: FastifyPluginAsync<{ now: () => Date }> = async (a
   await app.register(auditRoutes, { now: opts.now });
   await app.register(knowledgeRoutes, { now: opts.now });
   await app.register(financialStatementRoutes, { now: opts.now });
+  await app.register(reportRoutes, { now: opts.now });
 };

@@ -72,6 +72,7 @@ export const TABLE_OWNERS: Record<TableName, ModuleName> = {
   referenceCounters: 'interpretation-requests',
   advice: 'interpretation-requests',
   serviceLevelTargets: 'interpretation-requests',
+  requestFeedback: 'interpretation-requests',
   // work and money
   assignments: 'assignments',
   extensionRequests: 'extension-requests',

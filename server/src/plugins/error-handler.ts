@@ -153,7 +153,16 @@ export default fp(async function errorHandler(app: FastifyInstance) {
       logProblem(request, type, status, new AppError(type, '', {}, { log: `fastify refused the request (${code || status})` }));
     if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
       refused('unsupported-media-type', 415);
-      return sendProblem(reply, 'unsupported-media-type', 415, 'Stuur JSON met Content-Type application/json.');
+      // A route that takes a file upload says so in its schema (`consumes`); every other route takes JSON.
+      const consumes = (request.routeOptions.schema as { consumes?: readonly string[] } | undefined)?.consumes ?? [];
+      return sendProblem(
+        reply,
+        'unsupported-media-type',
+        415,
+        consumes.includes('multipart/form-data')
+          ? 'Stuur een formulier met Content-Type multipart/form-data.'
+          : 'Stuur JSON met Content-Type application/json.',
+      );
     }
     if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
       refused('payload-too-large', 413);

@@ -75,6 +75,13 @@ export const FinancialStatementSchema = z
   .meta({ id: 'FinancialStatement' });
 export type FinancialStatement = z.infer<typeof FinancialStatementSchema>;
 
+/**
+ * `POST /financial-statements/{year}/adoption`: the SHA-256 of the statement as the adopter saw it.
+ * A statement prepared again since then answers 409 `conflict`: nobody adopts figures they did not see.
+ */
+export const AdoptStatementBodySchema = z.strictObject({ sha256: z.string().regex(/^[0-9a-f]{64}$/, 'verwacht de SHA-256 van de verantwoording') });
+export type AdoptStatementBody = z.infer<typeof AdoptStatementBodySchema>;
+
 /** `POST /financial-statements`: prepare (or prepare again, until adopted) the statement of `year`. */
 export const PrepareStatementBodySchema = z.strictObject({ year: z.number().int().min(2000).max(2999) });
 export type PrepareStatementBody = z.infer<typeof PrepareStatementBodySchema>;

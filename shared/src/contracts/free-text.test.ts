@@ -24,6 +24,7 @@ const NOT_FREE_TEXT: Record<string, string> = {
   screeningDate: 'a date pattern',
   startsOn: 'a date pattern',
   endsOn: 'a date pattern',
+  sha256: 'sixty-four lower-case hexadecimal digits',
 };
 
 function unwrap(schema: z.ZodType): { type: string; schema: z.ZodType } {

@@ -4,6 +4,7 @@ import { RoleSchema } from '../roles.ts';
 import { AdviceSchema } from './advice.ts';
 import { AssignmentCloseCauseSchema, AssignmentSchema } from './assignments.ts';
 import { IdSchema, InstantSchema, IsoDateSchema, multiLineText, PageQuerySchema, requiredMultiLineText, requiredSingleLineText } from './common.ts';
+import { FeedbackSchema } from './feedback.ts';
 
 export const URGENCIES = ['regular', 'urgent'] as const;
 export const UrgencySchema = z.enum(URGENCIES);
@@ -121,9 +122,10 @@ export type TimelineEvent = z.infer<typeof TimelineEventSchema>;
 
 /**
  * What the signed-in user may do with a request besides PATCH transitions: the coordinator may
- * `assign` a specialist to a submitted request (docs/design.md §4). The UI offers only these.
+ * `assign` a specialist to a submitted request (docs/design.md §4); a requester of the casustafel
+ * may `give-feedback` on a closed request that has none yet (§12). The UI offers only these.
  */
-export const REQUEST_ACTIONS = ['assign'] as const;
+export const REQUEST_ACTIONS = ['assign', 'give-feedback'] as const;
 export const RequestActionSchema = z.enum(REQUEST_ACTIONS);
 export type RequestAction = z.infer<typeof RequestActionSchema>;
 
@@ -134,6 +136,8 @@ export const InterpretationRequestSchema = InterpretationRequestSummarySchema.ex
   timeline: z.array(TimelineEventSchema),
   assignments: z.array(AssignmentSchema),
   advice: AdviceSchema.nullable(),
+  /** The requester's feedback after closing, when given: to the casustafel, the specialist who did the work and the coordinator. */
+  feedback: FeedbackSchema.nullable(),
   /** Statuses this user may move the request to with PATCH now. */
   allowedTransitions: z.array(RequestStatusSchema),
   /** What else this user may do with the request now. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, InstantSchema, PageQuerySchema, requiredMultiLineText, requiredSingleLineText, singleLineText } from './common.ts';
+import { hasRefusedCharacters, IdSchema, InstantSchema, PageQuerySchema, requiredMultiLineText, requiredSingleLineText, singleLineText } from './common.ts';
 
 /**
  * The file formats of a knowledge product (docs/design.md §10): PDF, Word (DOCX), OpenDocument text
@@ -96,23 +96,40 @@ export const PublishKnowledgeFieldsSchema = z.strictObject({
 });
 export type PublishKnowledgeFields = z.infer<typeof PublishKnowledgeFieldsSchema>;
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this refuses
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 const PATH = /[\\/]|\.\./;
 const UNSAFE_ON_DISKS = /[<>:"|?*]/g;
+/** Names Windows reserves for devices, whatever the extension (`CON.pdf` cannot be saved there). */
+const DEVICE_NAMES = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
 
 /**
- * The file name a knowledge product is stored and served under, from the name the browser sent:
- * NFC, trimmed, runs of white space as one space, characters that file systems refuse (`<>:"|?*`)
- * as `_`. Returns `{ problem }` (Dutch, for the field `/file`) for a name that is empty, longer
- * than `MAX_KNOWLEDGE_FILE_NAME`, holds a control character or a path (`/`, `\`, `..`): such a
- * name is refused, not repaired. Every expression runs in linear time.
+ * The file name a knowledge product is stored and served under, from the name the browser sent and
+ * the format read from the file's bytes:
+ * - refused (`{ problem }`, Dutch, for the field `/file`) when it holds a path (`/`, `\`, `..`) or
+ *   any character free text on one line refuses (controls, bidirectional overrides such as
+ *   U+202E, zero-width and other invisible characters: `hasRefusedCharacters`), so a name can never
+ *   show as something it is not;
+ * - otherwise NFKC (full-width letters become ordinary ones), trimmed, runs of white space as one
+ *   space, `<>:"|?*` as `_`, trailing dots and spaces dropped, a Windows device name prefixed
+ *   with `_`, and the extension made the format's own: a last extension that is not the format's
+ *   is dropped and `.pdf`, `.docx`, `.odt` or `.pptx` put in its place (`x.html` read as a PDF is
+ *   served as `x.pdf`, so the saved file opens as what it is); an empty base becomes `bestand`.
+ * At most `MAX_KNOWLEDGE_FILE_NAME` characters, the extension kept. Every expression runs in
+ * linear time.
  */
-export function knowledgeFileName(sent: string): { name: string } | { problem: string } {
-  if (CONTROL.test(sent)) return { problem: 'de bestandsnaam bevat een stuurteken' };
+export function knowledgeFileName(sent: string, format: KnowledgeFormat): { name: string } | { problem: string } {
+  if (hasRefusedCharacters(sent, 'single')) return { problem: 'de bestandsnaam bevat onzichtbare tekens of stuurtekens' };
   if (PATH.test(sent)) return { problem: 'de bestandsnaam mag geen map of pad bevatten (/, \\ of ..)' };
-  const name = sent.normalize('NFC').trim().split(/\s+/).join(' ').replace(UNSAFE_ON_DISKS, '_');
-  if (name.length === 0) return { problem: 'de bestandsnaam is leeg' };
-  if (name.length > MAX_KNOWLEDGE_FILE_NAME) return { problem: `de bestandsnaam is langer dan ${MAX_KNOWLEDGE_FILE_NAME} tekens` };
-  return { name };
+  let base = sent.normalize('NFKC').trim().split(/\s+/).join(' ').replace(UNSAFE_ON_DISKS, '_');
+  const trimEnd = (text: string) => {
+    let end = text.length;
+    while (end > 0 && (text[end - 1] === '.' || text[end - 1] === ' ')) end--;
+    return text.slice(0, end);
+  };
+  base = trimEnd(base);
+  const dot = base.lastIndexOf('.');
+  if (dot >= 0) base = trimEnd(base.slice(0, dot));
+  if (DEVICE_NAMES.test(base.split('.')[0] ?? '')) base = `_${base}`;
+  if (base === '') base = 'bestand';
+  const extension = `.${format}`;
+  return { name: `${base.slice(0, MAX_KNOWLEDGE_FILE_NAME - extension.length).trimEnd()}${extension}` };
 }

@@ -27,6 +27,7 @@ export const NOTIFICATION_EVENTS = [
   'triage-reminder',
   'service-level-overdue',
   'screening-expiring',
+  'feedback-reminder',
   'invitation',
   'password-reset',
   'digest',
@@ -62,6 +63,7 @@ export const PREFERENCE_EVENTS: Readonly<Partial<Record<NotificationEvent, reado
   'extension-granted': ['specialist'],
   'extension-refused': ['specialist'],
   'screening-expiring': ['coordinator', 'specialist'],
+  'feedback-reminder': ['requester'],
 };
 
 /** `immediate` (default), `digest` (daily, at the start of each working day, Europe/Amsterdam) or `off`. */

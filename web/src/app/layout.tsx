@@ -27,6 +27,7 @@ export function navItemsFor(me: Me, t: (key: string) => string): NavItem[] {
   if (roles.includes('specialist') && me.specialistId) items.push({ to: `/specialists/${me.specialistId}`, label: t('nav.myProfile') });
   if (roles.includes('coordinator') || roles.includes('finance')) items.push({ to: '/budget', label: t('nav.budget') });
   if (roles.includes('coordinator') || roles.includes('finance')) items.push({ to: '/financial-statements', label: t('nav.financialStatements') });
+  if (roles.includes('coordinator') || roles.includes('finance')) items.push({ to: '/reports', label: t('nav.reports') });
   if (roles.includes('admin')) items.push({ to: '/users', label: t('nav.users') });
   if (roles.includes('coordinator') || roles.includes('admin')) items.push({ to: '/audit-log', label: t('nav.auditLog') });
   if (roles.includes('admin')) items.push({ to: '/mail', label: t('nav.mail') });

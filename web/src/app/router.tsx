@@ -39,6 +39,7 @@ const KnowledgePage = page(() => import('./routes/knowledge-page.tsx'), 'Knowled
 const MailPage = page(() => import('./routes/mail-page.tsx'), 'MailPage');
 const NewRequestPage = page(() => import('./routes/new-request-page.tsx'), 'NewRequestPage');
 const NotificationPreferencesPage = page(() => import('./routes/notification-preferences-page.tsx'), 'NotificationPreferencesPage');
+const ReportPage = page(() => import('./routes/report-page.tsx'), 'ReportPage');
 const ReferenceDataPage = page(() => import('./routes/reference-data-page.tsx'), 'ReferenceDataPage');
 const RequestDetailPage = page(() => import('./routes/request-detail-page.tsx'), 'RequestDetailPage');
 const RequestsPage = page(() => import('./routes/requests-page.tsx'), 'RequestsPage');
@@ -131,6 +132,7 @@ export function AppRoutes() {
           <Route path="assignments/:assignmentId" element={only(['specialist', 'coordinator'], <AssignmentDetailPage />)} />
           <Route path="budget" element={only(['coordinator', 'finance'], <BudgetPage />)} />
           <Route path="financial-statements" element={only(['finance', 'coordinator'], <FinancialStatementPage />)} />
+          <Route path="reports" element={only(['coordinator', 'finance'], <ReportPage />)} />
           <Route path="mail" element={only(['admin'], <MailPage />)} />
           <Route path="reference-data" element={only(['admin'], <ReferenceDataPage />)} />
           <Route path="notification-preferences" element={<NotificationPreferencesPage />} />

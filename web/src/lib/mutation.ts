@@ -7,8 +7,7 @@ export type QueryRoot = (typeof queryRoots)[keyof typeof queryRoots];
 
 /**
  * A mutation that, once the server accepted it, marks every query under the `stale` roots (or under
- * a longer key prefix, e.g. a resource's `lists()`) for a refetch and stays pending until the active ones are fetched again. `onSuccess` runs
- * first, e.g. to put the answer in the cache.
+ * a longer key prefix, e.g. a resource's `lists()`) for a refetch (without waiting for it). `onSuccess` runs first, e.g. to put the answer in the cache.
  * Errors reach the caller unchanged (an `ApiError` with the problem, or a network `TypeError`).
  * A refusal because the thing changed or went meanwhile (409, 404: someone else acted first) also
  * refreshes them, so the page stops offering what the server no longer allows.
@@ -21,11 +20,9 @@ export function useRefreshingMutation<TVariables, TData>(
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn,
-    // Awaited: the mutation stays pending until the stale lists have been fetched again, so a
-    // confirmation ("… is verwijderd") never appears next to a list that still shows the old row.
-    onSuccess: async (data) => {
+    onSuccess: (data) => {
       onSuccess?.(data, queryClient);
-      await Promise.all(stale.map((key) => queryClient.invalidateQueries({ queryKey: typeof key === 'string' ? [key] : key })));
+      for (const key of stale) void queryClient.invalidateQueries({ queryKey: typeof key === 'string' ? [key] : key });
     },
     onError: (error) => {
       if (!(error instanceof ApiError) || (error.status !== 409 && error.status !== 404)) return;

@@ -18,4 +18,5 @@ export const queryRoots = {
   referenceItems: 'reference-items',
   knowledge: 'knowledge-products',
   financialStatements: 'financial-statements',
+  reports: 'reports',
 } as const;

@@ -1,4 +1,4 @@
-import { BudgetYearParamsSchema, FinancialStatementSchema, PrepareStatementBodySchema } from '@duidingspool/shared';
+import { AdoptStatementBodySchema, BudgetYearParamsSchema, FinancialStatementSchema, PrepareStatementBodySchema } from '@duidingspool/shared';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -36,14 +36,15 @@ export const financialStatementRoutes: FastifyPluginAsyncZod<{ now: () => Date }
     handler: async (request, reply) => reply.code(201).send(await prepareStatement(ctx(request), request.body.year)),
   });
   app.post('/financial-statements/:year/adoption', {
-    config: { roles: ['finance', 'coordinator'], problems: ['separation-of-duties'] },
+    config: { roles: ['finance', 'coordinator'], problems: ['separation-of-duties', 'conflict'] },
     schema: {
       tags,
-      summary: 'Verantwoording vaststellen (niet door wie haar opstelde); daarna bevroren',
+      summary: 'Verantwoording vaststellen (niet door wie haar opstelde), met de SHA-256 van wat u zag; daarna bevroren',
       params: BudgetYearParamsSchema,
+      body: AdoptStatementBodySchema,
       response: { 200: FinancialStatementSchema },
     },
-    handler: async (request) => adoptStatement(ctx(request), request.params.year),
+    handler: async (request) => adoptStatement(ctx(request), request.params.year, request.body.sha256),
   });
   app.get('/financial-statements/:year/document', {
     config: { roles: ['finance', 'coordinator'] },

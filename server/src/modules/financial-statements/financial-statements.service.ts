@@ -45,14 +45,21 @@ function changesSince(frozen: StatementContent, now: StatementContent): string[]
   const compare = (what: string, then: number, today: number) => {
     if (then !== today) out.push(`${what}: vastgesteld ${formatCentsNl(then)}, nu ${formatCentsNl(today)} (verschil ${formatCentsNl(today - then)}).`);
   };
+  if (frozen.fundingSource !== now.fundingSource) out.push(`Financieringsbron: vastgesteld "${frozen.fundingSource}", nu "${now.fundingSource}".`);
+  compare('Toegekend bedrag', frozen.allocatedCents, now.allocatedCents);
   compare('Uitgegeven', frozen.totals.spentCents, now.totals.spentCents);
+  compare('Niet besteed', frozen.totals.unusedCents, now.totals.unusedCents);
   compare('Correcties', frozen.corrections.amountCents, now.corrections.amountCents);
-  const keys = new Set([...frozen.byActivity, ...now.byActivity].map((l) => l.key));
-  for (const key of [...keys].sort()) {
-    const then = frozen.byActivity.find((l) => l.key === key);
-    const today = now.byActivity.find((l) => l.key === key);
-    compare(`Activiteit ${today?.label ?? then?.label ?? key}`, then?.amountCents ?? 0, today?.amountCents ?? 0);
-  }
+  const lines = (what: string, then: StatementContent['byActivity'], today: StatementContent['byActivity']) => {
+    const keys = [...new Set([...then, ...today].map((l) => l.key))].sort();
+    for (const key of keys) {
+      const a = then.find((l) => l.key === key);
+      const b = today.find((l) => l.key === key);
+      compare(`${what} ${b?.label ?? a?.label ?? key}`, a?.amountCents ?? 0, b?.amountCents ?? 0);
+    }
+  };
+  lines('Activiteit', frozen.byActivity, now.byActivity);
+  lines('Specialist', frozen.bySpecialist, now.bySpecialist);
   return out;
 }
 
@@ -119,15 +126,22 @@ export async function prepareStatement(ctx: ServiceContext, year: number): Promi
  * year must still be closed with nothing undecided and its figures unchanged since preparation;
  * the XLSX is made once and stored, so it downloads byte-identical ever after. Audited as
  * `adopt-financial-statement`.
- * @throws AppError 404 `not-found`, 403 `separation-of-duties` (the preparer), 409 `invalid-transition`
- *   (already adopted, year reopened, entries undecided, figures changed since preparation)
+ * `seenSha256` is the hash of the version the adopter reviewed: another version is never adopted.
+ * @throws AppError 404 `not-found`, 403 `separation-of-duties` (the preparer), 409 `conflict` (prepared
+ *   again since it was seen), 409 `invalid-transition` (already adopted, year reopened, entries
+ *   undecided, figures changed since preparation)
  */
-export async function adoptStatement(ctx: ServiceContext, year: number): Promise<FinancialStatement> {
+export async function adoptStatement(ctx: ServiceContext, year: number, seenSha256: string): Promise<FinancialStatement> {
   return ctx.db.transaction(async (tx) => {
     await lockBudgetYear(tx, year);
     const found = await findRow(tx, year, true);
     if (!found) throw notFound(`Een verantwoording over ${year}`);
     if (found.row.status === 'adopted') throw new AppError('invalid-transition', `De verantwoording over ${year} is al vastgesteld.`);
+    if (found.row.sha256 !== seenSha256) {
+      throw new AppError('conflict', `De verantwoording over ${year} is opnieuw opgesteld sinds u haar bekeek: bekijk de nieuwe cijfers voordat u vaststelt.`, {
+        errors: [{ in: 'body', pointer: '/sha256', message: 'hoort bij een eerdere versie van de verantwoording' }],
+      });
+    }
     if (found.row.preparedBy === ctx.actor.userId) {
       throw new AppError(
         'separation-of-duties',

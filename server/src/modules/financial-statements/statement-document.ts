@@ -8,9 +8,6 @@ export function formatCentsNl(cents: number): string {
   return euro.format(cents / 100).replace(/\u00a0/g, ' ');
 }
 
-/** Minutes as `h:mm uur`. */
-const hours = (minutes: number) => `${minutes < 0 ? '-' : ''}${Math.floor(Math.abs(minutes) / 60)}:${String(Math.abs(minutes) % 60).padStart(2, '0')}`;
-
 /** What the document says about who prepared and adopted it. */
 export interface StatementSignatures {
   status: StatementStatus;
@@ -30,6 +27,8 @@ export interface StatementSignatures {
 export async function statementXlsx(content: StatementContent, signed: StatementSignatures): Promise<Buffer> {
   const text = (value: string, bold = false) => ({ type: String, value, ...(bold ? { fontWeight: 'bold' as const } : {}) });
   const money = (cents: number) => ({ type: Number, value: cents / 100, format: '#,##0.00' });
+  // Hours as a spreadsheet duration (days; shown as h:mm), so a column of them adds up.
+  const hours = (minutes: number) => ({ type: Number, value: minutes / 1440, format: '[h]:mm' });
   const blank = null;
   const rows: unknown[][] = [
     [text(`Financiële verantwoording duidingspool ${content.year}`, true)],
@@ -40,12 +39,12 @@ export async function statementXlsx(content: StatementContent, signed: Statement
     [],
     [text('Besteding per activiteit', true)],
     [text('Activiteit', true), text('Uren (u:mm)', true), text('Bedrag (EUR)', true)],
-    ...content.byActivity.map((l) => [text(l.label), text(hours(l.minutes)), money(l.amountCents)]),
-    [text('Totaal', true), text(hours(content.totals.minutes)), money(content.totals.spentCents)],
+    ...content.byActivity.map((l) => [text(l.label), hours(l.minutes), money(l.amountCents)]),
+    [text('Totaal', true), hours(content.totals.minutes), money(content.totals.spentCents)],
     [],
     [text('Besteding per specialist', true)],
     [text('Specialist', true), text('Uren (u:mm)', true), text('Bedrag (EUR)', true)],
-    ...content.bySpecialist.map((l) => [text(l.label), text(hours(l.minutes)), money(l.amountCents)]),
+    ...content.bySpecialist.map((l) => [text(l.label), hours(l.minutes), money(l.amountCents)]),
     [],
     [text('Correcties (goedgekeurd)', true), text(`${content.corrections.count}`), money(content.corrections.amountCents)],
     [text('Uitgegeven (EUR)', true), blank, money(content.totals.spentCents)],
@@ -64,7 +63,7 @@ export async function statementXlsx(content: StatementContent, signed: Statement
       text('Vastgesteld door', true),
       text(signed.adoptedByName && signed.adoptedOn ? `${signed.adoptedByName} op ${signed.adoptedOn}` : 'nog niet vastgesteld'),
     ],
-    [text('SHA-256 van de inhoud', true), text(signed.sha256)],
+    [text('SHA-256 van de vastgestelde cijfers (JSON, niet van dit bestand)', true), text(signed.sha256)],
   ];
   return (await writeExcelFile(rows as any, { sheet: 'Verantwoording', columns: [{ width: 44 }, { width: 36 }, { width: 16 }] }).toBuffer()) as Buffer;
 }

@@ -1,4 +1,6 @@
 /** The public face of the interpretation-requests module: other modules and the app import only what is listed here (decision 050). */
+
+export { type FeedbackReminderContext, giveFeedback, runFeedbackReminders } from './feedback.service.ts';
 export { findVisibleRequest, noteRetentionFailure, recordTransition } from './interpretation-requests.repository.ts';
 export { createInterpretationRequest, deliverAdvice, transitionInterpretationRequest } from './interpretation-requests.service.ts';
 export { type EscalationContext, runServiceLevelEscalations } from './service-level-escalations.ts';

@@ -4,6 +4,8 @@ import {
   CreateAssignmentBodySchema,
   CreateInterpretationRequestBodySchema,
   DeliverAdviceBodySchema,
+  FeedbackSchema,
+  GiveFeedbackBodySchema,
   IdParamsSchema,
   InterpretationRequestListQuerySchema,
   InterpretationRequestSchema,
@@ -17,6 +19,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { serviceContext } from '../../lib/service-context.ts';
 import { assignSpecialist } from '../assignments/index.ts';
 import { getRequestClocks } from './clocks.read-model.ts';
+import { giveFeedback } from './feedback.service.ts';
 import {
   createInterpretationRequest,
   deliverAdvice,
@@ -119,5 +122,17 @@ export const interpretationRequestRoutes: FastifyPluginAsyncZod<{ now: () => Dat
     config: { roles: ['specialist'] },
     schema: { tags, summary: 'Advies opleveren', params: IdParamsSchema, body: DeliverAdviceBodySchema, response: { 201: AdviceSchema } },
     handler: async (request, reply) => reply.code(201).send(await deliverAdvice(ctx(request), request.params.id, request.body)),
+  });
+
+  app.post('/interpretation-requests/:id/feedback', {
+    config: { roles: ['requester'], problems: ['conflict'] },
+    schema: {
+      tags,
+      summary: 'Terugkoppeling op een gesloten verzoek (eenmalig)',
+      params: IdParamsSchema,
+      body: GiveFeedbackBodySchema,
+      response: { 201: FeedbackSchema },
+    },
+    handler: async (request, reply) => reply.code(201).send(await giveFeedback(ctx(request), request.params.id, request.body)),
   });
 };

@@ -26,6 +26,7 @@ import { audit } from '../audit/index.ts';
 import { enqueueNotification } from '../notifications/index.ts';
 import { caseTableRetired, servesMunicipality } from '../organisation/index.ts';
 import { retiredExpertiseAreas, unknownExpertiseAreas } from '../specialists/index.ts';
+import { feedbackOf, mayGiveFeedback } from './feedback.service.ts';
 import { findVisibleRequest, listRequests, listTimeline, nextReference, recordTransition } from './interpretation-requests.repository.ts';
 import { triageDeadline } from './service-levels.ts';
 
@@ -183,6 +184,7 @@ export async function getInterpretationRequest(ctx: ServiceContext, id: string, 
     await audit(ctx, ctx.db, { action: 'read', objectType: 'interpretation-request', objectId: id, result: 'success', details: { advice: advice !== null } });
   }
   const { closedAt, ...rest } = request;
+  const feedback = await feedbackOf(ctx.db, id);
   return {
     ...rest,
     contentPurgeDate: closedAt && !request.contentPurgedAt ? amsterdamDate(addMonths(closedAt, ctx.retentionCaseMonths)) : null,
@@ -193,7 +195,11 @@ export async function getInterpretationRequest(ctx: ServiceContext, id: string, 
       const edge = findTransition(request.status, to, roles);
       return edge !== undefined && !decidesOnOwnWork(actor, edge.by, records);
     }),
-    allowedActions: findTransition(request.status, 'assigned', roles, 'assign') ? ['assign'] : [],
+    feedback,
+    allowedActions: [
+      ...(findTransition(request.status, 'assigned', roles, 'assign') ? (['assign'] as const) : []),
+      ...(mayGiveFeedback(actor, request, feedback) ? (['give-feedback'] as const) : []),
+    ],
   };
 }
 

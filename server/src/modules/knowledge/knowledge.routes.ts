@@ -130,7 +130,7 @@ export const knowledgeRoutes: FastifyPluginAsyncZod<{ now?: () => Date }> = asyn
       response: { 200: z.any().meta({ description: 'Het bestand (PDF, DOCX, ODT of PPTX)' }) },
     },
     handler: async (request, reply) => {
-      const file = await downloadKnowledgeProduct(ctx(request), request.params.id);
+      const file = await downloadKnowledgeProduct(ctx(request), request.params.id, request.method === 'GET');
       return reply
         .type(file.mediaType)
         .header('content-disposition', contentDisposition(file.fileName, { type: 'attachment' }))

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { type Executor, schema } from '@duidingspool/db';
+import { type Executor, isUniqueViolation, schema } from '@duidingspool/db';
 import {
   type Audience,
   KNOWLEDGE_FORMATS,
@@ -19,6 +19,7 @@ import { countUpTo, iso, type Page, page, type Seek, seekCursor, seekOrder } fro
 import { assertNoPersonalDataInKnowledge } from '../../lib/personal-data-guard.ts';
 import { audit } from '../audit/index.ts';
 import { retiredExpertiseAreas, unknownExpertiseAreas } from '../specialists/index.ts';
+import { screenKnowledgeFile } from './file-screening.ts';
 
 const kp = schema.knowledgeProducts;
 const kpx = schema.knowledgeProductExpertiseAreas;
@@ -124,16 +125,28 @@ async function findProduct(db: Executor, id: string): Promise<ProductRow | undef
   return row;
 }
 
+/** Letters and digits of any script: the only characters a search word keeps (linear time). */
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/**
+ * The `to_tsquery` text for what a user typed: every word (letters and digits only, NFKC, at most
+ * 20 words) as a prefix (`polarisat` finds `polarisatie`), all required. Operators and quotes are
+ * dropped, so any input is a valid query. `undefined` when no word is left.
+ */
+export function searchPrefixes(typed: string): string | undefined {
+  const words = (typed.normalize('NFKC').toLowerCase().match(WORD) ?? []).slice(0, 20);
+  return words.length > 0 ? words.map((w) => `${w}:*`).join(' & ') : undefined;
+}
+
 /**
  * The library for any signed-in user: products not withdrawn, newest first, filtered by words in
- * title or summary (`q`, Postgres full-text search with Dutch stemming through
- * `websearch_to_tsquery`, which accepts any input without a syntax error), expertise area,
- * audience and format. Pages by number or cursor (decision 071).
+ * title or summary (`q`: each word a prefix, all required, with Dutch stemming, see
+ * `searchPrefixes`), expertise area, audience and format. Pages by number or cursor (decision 071).
  */
 export async function listKnowledgeProducts(ctx: ServiceContext, q: KnowledgeListQuery): Promise<Page<KnowledgeProduct>> {
   const conditions: (SQL | undefined)[] = [isNull(kp.withdrawnAt)];
-  const words = q.q?.trim();
-  if (words) conditions.push(sql`${kp.search} @@ websearch_to_tsquery('dutch', ${words})`);
+  const prefixes = searchPrefixes(q.q ?? '');
+  if (prefixes) conditions.push(sql`${kp.search} @@ to_tsquery('dutch', ${prefixes})`);
   if (q.audience) conditions.push(arrayContains(kp.audiences, [q.audience]));
   if (q.format) conditions.push(eq(kp.format, q.format));
   if (q.expertiseAreaCode) {
@@ -180,12 +193,14 @@ export async function getKnowledgeProduct(ctx: ServiceContext, id: string): Prom
  *   413 `payload-too-large` over `MAX_KNOWLEDGE_FILE_BYTES`, 415 `unsupported-media-type`, 422 `personal-data-detected`
  */
 export async function publishKnowledgeProduct(ctx: ServiceContext, fields: PublishKnowledgeFields, file: UploadedFile): Promise<KnowledgeProduct> {
-  const named = knowledgeFileName(file.name);
-  if ('problem' in named) throw invalidField('/file', named.problem);
   if (file.bytes.length === 0) throw invalidField('/file', 'het bestand is leeg');
   if (file.bytes.length > MAX_KNOWLEDGE_FILE_BYTES) throw tooLarge();
   const format = await formatOf(file.bytes);
-  assertNoPersonalDataInKnowledge({ title: fields.title, summary: fields.summary });
+  const named = knowledgeFileName(file.name, format);
+  if ('problem' in named) throw invalidField('/file', named.problem);
+  screenKnowledgeFile(format, file.bytes);
+  // The file name is shown to everyone, like the title: the same guard (its pointer is the file's).
+  assertNoPersonalDataInKnowledge({ title: fields.title, summary: fields.summary, file: named.name });
   const codes = [...new Set(fields.expertiseAreaCodes)];
   const audiences = [...new Set(fields.audiences)];
   return ctx.db.transaction(async (tx) => {
@@ -194,6 +209,12 @@ export async function publishKnowledgeProduct(ctx: ServiceContext, fields: Publi
     const retired = await retiredExpertiseAreas(tx, codes);
     if (retired.length > 0) throw invalidField('/expertiseAreaCodes', `niet meer in gebruik: ${retired.join(', ')}`);
     const sha256 = createHash('sha256').update(file.bytes).digest('hex');
+    // The same file twice helps nobody; the unique index settles two uploads at once.
+    const [same] = await tx
+      .select({ title: kp.title })
+      .from(kp)
+      .where(and(eq(kp.sha256, sha256), isNull(kp.withdrawnAt)));
+    if (same) throw duplicate(same.title);
     const [made] = await tx
       .insert(kp)
       .values({
@@ -206,7 +227,11 @@ export async function publishKnowledgeProduct(ctx: ServiceContext, fields: Publi
         sha256,
         publishedBy: ctx.actor.userId,
       })
-      .returning({ id: kp.id });
+      .returning({ id: kp.id })
+      .catch((error: unknown) => {
+        if (isUniqueViolation(error, 'knowledge_products_file_once')) throw duplicate(fields.title.trim());
+        throw error;
+      });
     if (!made) throw new Error('insert returned no row');
     if (codes.length > 0) await tx.insert(kpx).values(codes.map((expertiseAreaCode) => ({ productId: made.id, expertiseAreaCode })));
     await tx.insert(kf).values({ productId: made.id, content: file.bytes });
@@ -223,6 +248,12 @@ export async function publishKnowledgeProduct(ctx: ServiceContext, fields: Publi
   });
 }
 
+/** 409 for a file that is in the library already, named on `/file`. */
+const duplicate = (title: string) =>
+  new AppError('conflict', `Dit bestand staat al in de kennisbank, als "${title}".`, {
+    errors: [{ in: 'body', pointer: '/file', message: `staat al in de kennisbank als "${title}"` }],
+  });
+
 /** 413 for a file over the limit, named on `/file`. */
 export const tooLarge = () =>
   new AppError('payload-too-large', `Het bestand is groter dan ${MAX_KNOWLEDGE_FILE_BYTES / 1024 / 1024} MB.`, {
@@ -230,16 +261,21 @@ export const tooLarge = () =>
   });
 
 /**
- * The file of a product for download, counting the download (reach, docs/design.md §10).
+ * The file of a product for download; `count` (a GET, not a HEAD) counts the download (reach,
+ * docs/design.md §10).
  * @throws AppError 404 `not-found` when it does not exist or was withdrawn
  */
-export async function downloadKnowledgeProduct(ctx: ServiceContext, id: string): Promise<KnowledgeDownload> {
+export async function downloadKnowledgeProduct(ctx: ServiceContext, id: string, count: boolean): Promise<KnowledgeDownload> {
   return ctx.db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(kp)
-      .set({ downloads: sql`${kp.downloads} + 1` })
-      .where(and(eq(kp.id, id), isNull(kp.withdrawnAt)))
-      .returning({ fileName: kp.fileName, format: kp.format });
+    const visible = and(eq(kp.id, id), isNull(kp.withdrawnAt));
+    const columns = { fileName: kp.fileName, format: kp.format };
+    const [row] = count
+      ? await tx
+          .update(kp)
+          .set({ downloads: sql`${kp.downloads} + 1` })
+          .where(visible)
+          .returning(columns)
+      : await tx.select(columns).from(kp).where(visible);
     const [file] = row ? await tx.select({ content: kf.content }).from(kf).where(eq(kf.productId, id)) : [];
     if (!row || !file) throw notFound('Dit kennisproduct');
     return { fileName: row.fileName, format: row.format, mediaType: KNOWLEDGE_MEDIA_TYPES[row.format], bytes: file.content };

@@ -146,7 +146,7 @@ const DUE_NOW: NotificationStatus = 'pending';
  * first takes `pg_try_advisory_xact_lock(lockKey)` and writes nothing if another instance holds it.
  * With `itemRecipient` each item also goes to its own user: `items` then yields a column
  * `recipient_user_id` (uuid, or null for none), and that user gets the item too when active,
- * whatever their roles (once, also when they hold one of `roles`).
+ * whatever their roles (once, also when they hold one of `roles`); with `roles` empty only that user.
  *
  * @returns the number of rows written
  */
@@ -158,10 +158,14 @@ export async function enqueueForEach(
   const now = ctx.now();
   const digestAt = nextWorkingDayStart(now, ctx.workingHours);
   const host = new URL(ctx.publicUrl).hostname || 'localhost';
-  const roles = sql.join(
-    input.roles.map((r) => sql`${r}`),
-    sql`, `,
-  );
+  // No roles: only the item's own user (`itemRecipient`) receives it.
+  const roles =
+    input.roles.length === 0
+      ? sql`null`
+      : sql.join(
+          input.roles.map((r) => sql`${r}`),
+          sql`, `,
+        );
   // The item's own user, beside the role holders; `union` (not `union all`) keeps one row per item
   // and user when that user holds one of the roles too.
   const itemTargets = input.itemRecipient

@@ -158,6 +158,12 @@ const nl: Record<NotificationEvent, EventText> = {
       `De screening (VOG) van ${p.specialistName ?? 'een specialist'} is geldig tot en met ${p.validUntil ?? ''}. Daarna kan deze specialist niet meer worden ingezet tot er een nieuwe screeningsdatum is vastgelegd.`,
     action: 'Profiel bekijken',
   },
+  'feedback-reminder': {
+    subject: (r) => `Terugkoppeling op ${r}`,
+    body: (r) =>
+      `U heeft duidingsverzoek ${r} gesloten. Wilt u in de Duidingspool nog laten weten of de vraag is beantwoord en wat het advies heeft veranderd? Dat kost een minuut en helpt de pool verantwoorden.`,
+    action: 'Terugkoppeling geven',
+  },
   invitation: {
     subject: () => 'Uitnodiging voor de Duidingspool Oost-Nederland',
     body: () => 'U bent uitgenodigd voor de Duidingspool Oost-Nederland. Kies via de link een wachtwoord om uw account te activeren.',
@@ -278,6 +284,12 @@ const en: Record<NotificationEvent, EventText> = {
     body: (_r, p) =>
       `The screening (VOG) of ${p.specialistName ?? 'a specialist'} is valid through ${p.validUntil ?? ''}. After that this specialist cannot be assigned until a new screening date is recorded.`,
     action: 'View profile',
+  },
+  'feedback-reminder': {
+    subject: (r) => `Feedback on ${r}`,
+    body: (r) =>
+      `You closed interpretation request ${r}. Would you let the Duidingspool know whether the question was answered and what the advice changed? It takes a minute and helps the pool account for its work.`,
+    action: 'Give feedback',
   },
   invitation: {
     subject: () => 'Invitation to the Duidingspool Oost-Nederland',

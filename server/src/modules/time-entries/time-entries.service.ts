@@ -1,4 +1,4 @@
-import { schema, type Transaction } from '@duidingspool/db';
+import { isUniqueViolation, schema, type Transaction } from '@duidingspool/db';
 import {
   amsterdamDate,
   type BulkReviewBody,
@@ -68,15 +68,6 @@ export async function logTime(ctx: ServiceContext, assignmentId: string, body: L
   const entry = await findEntry(ctx.db, id, entriesVisibleTo(actor));
   if (!entry) throw new Error('entry vanished');
   return toTimeEntry(entry, actor);
-}
-
-/** True when `error` (or its cause, as drizzle wraps driver errors) is a unique violation of `constraint`. */
-function isUniqueViolation(error: unknown, constraint: string): boolean {
-  for (let e: unknown = error; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
-    const { code, constraint_name, constraint: c } = e as { code?: string; constraint_name?: string; constraint?: string };
-    if (code === '23505' && (constraint_name === constraint || c === constraint)) return true;
-  }
-  return false;
 }
 
 /**

@@ -8,6 +8,8 @@ import { QueryFallback } from '../../components/query-view.tsx';
 import { StatusMessage } from '../../components/status-message.tsx';
 import { EditEstimate } from '../../features/assignments/components/edit-estimate.tsx';
 import { EndAssignment } from '../../features/assignments/components/end-assignment.tsx';
+import { FeedbackForm } from '../../features/feedback/components/feedback-form.tsx';
+import { FeedbackView } from '../../features/feedback/components/feedback-view.tsx';
 import { useRequest } from '../../features/interpretation-requests/api/get-request.ts';
 import { AdviceView } from '../../features/interpretation-requests/components/advice-view.tsx';
 import { RequestActions } from '../../features/interpretation-requests/components/request-actions.tsx';
@@ -31,6 +33,7 @@ export function RequestDetailPage() {
   const [message, setMessage] = useState<string | null>((location.state as { message?: string } | null)?.message ?? null);
   const me = useMe().data;
   const query = useRequest(requestId);
+  const [feedbackSkipped, setFeedbackSkipped] = useState(false);
 
   if (!query.isSuccess) return <QueryFallback query={query} problemHeading={t('requestDetail.notFoundTitle')} />;
   const request = query.data;
@@ -62,6 +65,16 @@ export function RequestDetailPage() {
         </Paragraph>
       ) : null}
       <RequestActions request={request} />
+      {request.allowedActions.includes('give-feedback') && !feedbackSkipped ? (
+        <FeedbackForm
+          requestId={request.id}
+          onDone={(given) => {
+            if (!given) setFeedbackSkipped(true);
+            announce(t(given ? 'feedback.given' : 'feedback.skipped'));
+          }}
+        />
+      ) : null}
+      {request.feedback ? <FeedbackView feedback={request.feedback} /> : null}
       <RetentionNotice request={request} canDownload={!!me?.memberships.some((m) => m.caseTableId === request.caseTableId)} />
       {request.advice && !request.contentPurgedAt ? (
         <AdviceView

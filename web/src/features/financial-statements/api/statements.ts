@@ -35,10 +35,11 @@ export function usePrepareStatement() {
   );
 }
 
-/** `POST /financial-statements/{year}/adoption` (finance or coordinator, not the preparer). */
+/** `POST /financial-statements/{year}/adoption` (finance or coordinator, not the preparer) with the SHA-256 of the version shown. */
 export function useAdoptStatement() {
   return useRefreshingMutation(
-    (year: number) => apiRequest(`/financial-statements/${year}/adoption`, { method: 'POST', schema: FinancialStatementSchema }),
+    ({ year, sha256 }: { year: number; sha256: string }) =>
+      apiRequest(`/financial-statements/${year}/adoption`, { method: 'POST', body: { sha256 }, schema: FinancialStatementSchema }),
     [queryRoots.financialStatements],
   );
 }

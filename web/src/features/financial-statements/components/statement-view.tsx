@@ -167,12 +167,15 @@ export function StatementView({ year, canPrepare }: { year: number; canPrepare: 
                   busy={adopt.isPending}
                   disabled={adopt.isPending}
                   onClick={() =>
-                    adopt.mutate(year, {
-                      onSuccess: () => {
-                        setConfirming(false);
-                        setDone(t('statement.adoptedDone', { year }));
+                    adopt.mutate(
+                      { year, sha256: statement.sha256 },
+                      {
+                        onSuccess: () => {
+                          setConfirming(false);
+                          setDone(t('statement.adoptedDone', { year }));
+                        },
                       },
-                    })
+                    )
                   }
                 >
                   {t('statement.adoptConfirm', { year })}

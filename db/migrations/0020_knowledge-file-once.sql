@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "knowledge_products_file_once" ON "knowledge_products" USING btree ("sha256") WHERE "knowledge_products"."withdrawn_at" is null;

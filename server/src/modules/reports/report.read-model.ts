@@ -1,0 +1,278 @@
+import { type Executor, rowsOf, schema } from '@duidingspool/db';
+import { type SQL, sql } from 'drizzle-orm';
+
+// Read model of the report page (docs/architecture.md, "Read models"; docs/design.md §12): the raw
+// figures of one period, every one computed by one SQL statement and never written back. It reads
+// `interpretation_requests`, `request_status_events`, `request_expertise_areas`, `advice` and
+// `request_feedback` (interpretation-requests), `assignments` (assignments), `time_entries`
+// (time-entries), `budgets` (budgets), `municipalities`, `safety_houses`, `safety_regions` and
+// `case_tables` (organisation), `expertise_areas`, `activities` and `specialists` (specialists),
+// `users` (a specialist's name). Small-cell suppression is applied by the service on these
+// figures before anything is published (decision 090).
+
+/** A period: calendar dates in Europe/Amsterdam, both inclusive. */
+export interface Period {
+  from: string;
+  to: string;
+}
+
+const r = schema.interpretationRequests;
+const e = schema.requestStatusEvents;
+const fb = schema.requestFeedback;
+const te = schema.timeEntries;
+const a = schema.assignments;
+
+/** The Amsterdam calendar date of an instant column lies in the period. */
+const dayIn = (col: SQL | unknown, p: Period) => sql`(${col} at time zone 'Europe/Amsterdam')::date between ${p.from}::date and ${p.to}::date`;
+const num = (v: unknown) => Number(v ?? 0);
+
+/**
+ * The requests received in the period: those whose first submission falls in it. A CTE body with
+ * `id`, `urgency`, `deliverable`, `municipality_id`, `case_table_id`, `month` (`YYYY-MM`) and
+ * `submitted_at` (the first submission).
+ */
+function received(p: Period): SQL {
+  return sql`
+    select ${r.id} as id, ${r.urgency} as urgency, ${r.deliverable} as deliverable, ${r.municipalityId} as municipality_id,
+      ${r.caseTableId} as case_table_id, ${r.caseReference} as case_reference, f.at as submitted_at,
+      to_char(f.at at time zone 'Europe/Amsterdam', 'YYYY-MM') as month
+    from ${r}
+    join (select ${e.requestId} as request_id, min(${e.occurredAt}) as at from ${e} where ${e.toStatus} = 'submitted' group by ${e.requestId}) f
+      on f.request_id = ${r.id}
+    where ${dayIn(sql`f.at`, p)}`;
+}
+
+/** Requests that moved into each status in the period (distinct per status), and advice delivered in it. */
+export async function flowCounts(db: Executor, p: Period): Promise<{ received: number; delivered: number; byStatus: Map<string, number> }> {
+  const byStatus = rowsOf<{ status: string; n: number }>(
+    await db.execute(sql`
+      select ${e.toStatus} as status, count(distinct ${e.requestId})::int as n from ${e}
+      where ${dayIn(e.occurredAt, p)} group by ${e.toStatus}`),
+  );
+  const [counts] = rowsOf<{ received: number; delivered: number }>(
+    await db.execute(sql`
+      select (select count(*)::int from (${received(p)}) x) as received,
+        (select count(*)::int from ${schema.advice} where ${dayIn(schema.advice.deliveredAt, p)}) as delivered`),
+  );
+  return { received: num(counts?.received), delivered: num(counts?.delivered), byStatus: new Map(byStatus.map((x) => [x.status, num(x.n)])) };
+}
+
+/** Received requests per month and urgency. */
+export async function receivedByMonthAndUrgency(db: Executor, p: Period): Promise<{ month: string; urgency: string; n: number }[]> {
+  return rowsOf<{ month: string; urgency: string; n: number }>(
+    await db.execute(sql`select month, urgency, count(*)::int as n from (${received(p)}) x group by month, urgency`),
+  ).map((x) => ({ ...x, n: num(x.n) }));
+}
+
+/** Received requests per deliverable. */
+export async function receivedByDeliverable(db: Executor, p: Period): Promise<Map<string, number>> {
+  const rows = rowsOf<{ k: string; n: number }>(
+    await db.execute(sql`select deliverable as k, count(*)::int as n from (${received(p)}) x group by deliverable`),
+  );
+  return new Map(rows.map((x) => [x.k, num(x.n)]));
+}
+
+/** Received requests per expertise area asked for (a request may ask for several), with the area's names. */
+export async function receivedByExpertise(db: Executor, p: Period): Promise<{ code: string; nameNl: string; nameEn: string; n: number }[]> {
+  const x = schema.expertiseAreas;
+  const ra = schema.requestExpertiseAreas;
+  return rowsOf<{ code: string; nameNl: string; nameEn: string; n: number }>(
+    await db.execute(sql`
+      select ${x.code} as code, ${x.nameNl} as "nameNl", ${x.nameEn} as "nameEn", count(distinct q.id)::int as n
+      from (${received(p)}) q join ${ra} on ${ra.requestId} = q.id join ${x} on ${x.code} = ${ra.expertiseAreaCode}
+      group by ${x.code}, ${x.nameNl}, ${x.nameEn} order by ${x.nameNl}`),
+  ).map((y) => ({ ...y, n: num(y.n) }));
+}
+
+/** Received requests from a casustafel that sent a request with the same (unpurged) case reference before. */
+export async function followUps(db: Executor, p: Period): Promise<number> {
+  const [row] = rowsOf<{ n: number }>(
+    await db.execute(sql`
+      select count(*)::int as n from (${received(p)}) q
+      where q.case_reference <> '' and exists (
+        select 1 from ${r} where ${r.caseTableId} = q.case_table_id and ${r.caseReference} = q.case_reference
+          and ${r.id} <> q.id and ${r.createdAt} < q.submitted_at)`),
+  );
+  return num(row?.n);
+}
+
+/** Per safety region (all in service or with requests): received requests, municipalities reached and in service. */
+export async function reachByRegion(
+  db: Executor,
+  p: Period,
+): Promise<{
+  regions: { code: string; name: string; requests: number; reached: number; municipalities: number }[];
+  municipalities: number;
+  caseTables: number;
+}> {
+  const m = schema.municipalities;
+  const h = schema.safetyHouses;
+  const g = schema.safetyRegions;
+  const regions = rowsOf<{ code: string; name: string; requests: number; reached: number; municipalities: number }>(
+    await db.execute(sql`
+      with q as (${received(p)})
+      select ${g.code} as code, ${g.name} as name,
+        (select count(*)::int from q join ${m} on ${m.id} = q.municipality_id join ${h} on ${h.id} = ${m.safetyHouseId} where ${h.regionId} = ${g.id}) as requests,
+        (select count(distinct q.municipality_id)::int from q join ${m} on ${m.id} = q.municipality_id join ${h} on ${h.id} = ${m.safetyHouseId} where ${h.regionId} = ${g.id}) as reached,
+        (select count(*)::int from ${m} join ${h} on ${h.id} = ${m.safetyHouseId} where ${h.regionId} = ${g.id} and ${m.retiredAt} is null) as municipalities
+      from ${g}
+      order by ${g.name}`),
+  ).map((x) => ({ ...x, requests: num(x.requests), reached: num(x.reached), municipalities: num(x.municipalities) }));
+  const [served] = rowsOf<{ municipalities: number; case_tables: number }>(
+    await db.execute(
+      sql`select count(distinct municipality_id)::int as municipalities, count(distinct case_table_id)::int as case_tables from (${received(p)}) q`,
+    ),
+  );
+  return {
+    regions: regions.filter((x) => x.municipalities > 0 || x.requests > 0),
+    municipalities: num(served?.municipalities),
+    caseTables: num(served?.case_tables),
+  };
+}
+
+/** Feedback given in the period: per answer, per usefulness score, per change named. */
+export async function feedbackCounts(
+  db: Executor,
+  p: Period,
+): Promise<{ answered: Map<string, number>; usefulness: Map<number, number>; changes: Map<string, number>; total: number }> {
+  const rows = rowsOf<{ answered: string; usefulness: number; n: number }>(
+    await db.execute(sql`
+      select ${fb.answered} as answered, ${fb.usefulness} as usefulness, count(*)::int as n from ${fb}
+      where ${dayIn(fb.givenAt, p)} group by ${fb.answered}, ${fb.usefulness}`),
+  );
+  const changes = rowsOf<{ k: string; n: number }>(
+    await db.execute(sql`select c as k, count(*)::int as n from ${fb}, unnest(${fb.changes}) c where ${dayIn(fb.givenAt, p)} group by c`),
+  );
+  const answered = new Map<string, number>();
+  const usefulness = new Map<number, number>();
+  let total = 0;
+  for (const x of rows) {
+    answered.set(x.answered, (answered.get(x.answered) ?? 0) + num(x.n));
+    usefulness.set(num(x.usefulness), (usefulness.get(num(x.usefulness)) ?? 0) + num(x.n));
+    total += num(x.n);
+  }
+  return { answered, usefulness, changes: new Map(changes.map((x) => [x.k, num(x.n)])), total };
+}
+
+/**
+ * For each request received in the period: its first submission, the coordinator's first decision
+ * on it out of `submitted`, and its first move into `assigned` (instants, or null when not yet).
+ */
+export async function triageInstants(db: Executor, p: Period): Promise<{ submittedAt: Date; decidedAt: Date | null; assignedAt: Date | null }[]> {
+  const rows = rowsOf<{ submitted_at: string; decided_at: string | null; assigned_at: string | null }>(
+    await db.execute(sql`
+      select q.submitted_at,
+        (select min(${e.occurredAt}) from ${e} where ${e.requestId} = q.id and ${e.fromStatus} = 'submitted' and ${e.actorRole} = 'coordinator') as decided_at,
+        (select min(${e.occurredAt}) from ${e} where ${e.requestId} = q.id and ${e.toStatus} = 'assigned') as assigned_at
+      from (${received(p)}) q`),
+  );
+  const at = (v: string | null) => (v === null ? null : new Date(v));
+  return rows.map((x) => ({ submittedAt: new Date(x.submitted_at), decidedAt: at(x.decided_at), assignedAt: at(x.assigned_at) }));
+}
+
+/** Advice delivered in the period on requests with a meeting date: how many before that date (Amsterdam), how many on or after. */
+export async function adviceBeforeMeeting(db: Executor, p: Period): Promise<{ before: number; after: number }> {
+  const ad = schema.advice;
+  const [row] = rowsOf<{ before: number; after: number }>(
+    await db.execute(sql`
+      select count(*) filter (where (${ad.deliveredAt} at time zone 'Europe/Amsterdam')::date < ${r.meetingDate})::int as before,
+        count(*) filter (where (${ad.deliveredAt} at time zone 'Europe/Amsterdam')::date >= ${r.meetingDate})::int as after
+      from ${ad} join ${r} on ${r.id} = ${ad.requestId}
+      where ${r.meetingDate} is not null and ${dayIn(ad.deliveredAt, p)}`),
+  );
+  return { before: num(row?.before), after: num(row?.after) };
+}
+
+/** Approved minutes per activity worked in the period, with the number of requests they stem from. */
+export async function minutesByActivity(
+  db: Executor,
+  p: Period,
+): Promise<{ code: string; nameNl: string; nameEn: string; minutes: number; requests: number }[]> {
+  const act = schema.activities;
+  return rowsOf<{ code: string; nameNl: string; nameEn: string; minutes: number; requests: number }>(
+    await db.execute(sql`
+      select ${act.code} as code, ${act.nameNl} as "nameNl", ${act.nameEn} as "nameEn", sum(${te.minutes})::int as minutes, count(distinct ${a.requestId})::int as requests
+      from ${te} join ${a} on ${a.id} = ${te.assignmentId} join ${act} on ${act.code} = ${te.activity}
+      where ${te.status} = 'approved' and ${te.workedOn} between ${p.from}::date and ${p.to}::date
+      group by ${act.code}, ${act.nameNl}, ${act.nameEn} order by ${act.nameNl}`),
+  ).map((x) => ({ ...x, minutes: num(x.minutes), requests: num(x.requests) }));
+}
+
+/** The budget rows of the years `from`–`to`; a year without a row is missing from the answer. */
+export async function budgetsOf(
+  db: Executor,
+  years: number[],
+): Promise<{ year: number; allocatedCents: number; reservedCents: number; pendingCents: number; spentCents: number }[]> {
+  const b = schema.budgets;
+  const rows = rowsOf<{ year: number; allocated: number; reserved: number; pending: number; spent: number }>(
+    await db.execute(sql`
+      select ${b.year} as year, ${b.allocatedCents} as allocated, ${b.reservedCents} as reserved, ${b.pendingCents} as pending, ${b.spentCents} as spent
+      from ${b} where ${b.year} between ${Math.min(...years)} and ${Math.max(...years)} order by ${b.year}`),
+  );
+  return rows.map((x) => ({
+    year: num(x.year),
+    allocatedCents: num(x.allocated),
+    reservedCents: num(x.reserved),
+    pendingCents: num(x.pending),
+    spentCents: num(x.spent),
+  }));
+}
+
+/** The money dimensions of the report. */
+export type SpentDimension = 'activity' | 'specialist' | 'region' | 'month';
+
+/**
+ * Approved cents worked in the period per `dimension`, with the number of requests each amount
+ * stems from (the basis of its suppression) and its label(s).
+ */
+export async function spentBy(
+  db: Executor,
+  p: Period,
+  dimension: SpentDimension,
+): Promise<{ key: string; nameNl: string; nameEn: string; cents: number; requests: number }[]> {
+  const act = schema.activities;
+  const sp = schema.specialists;
+  const u = schema.users;
+  const m = schema.municipalities;
+  const h = schema.safetyHouses;
+  const g = schema.safetyRegions;
+  const select: Record<SpentDimension, { key: SQL; nl: SQL; en: SQL; join: SQL }> = {
+    activity: { key: sql`${act.code}`, nl: sql`${act.nameNl}`, en: sql`${act.nameEn}`, join: sql`join ${act} on ${act.code} = ${te.activity}` },
+    specialist: {
+      key: sql`${sp.id}::text`,
+      nl: sql`${u.displayName}`,
+      en: sql`${u.displayName}`,
+      join: sql`join ${sp} on ${sp.id} = ${te.specialistId} join ${u} on ${u.id} = ${sp.userId}`,
+    },
+    region: {
+      key: sql`${g.code}`,
+      nl: sql`${g.name}`,
+      en: sql`${g.name}`,
+      join: sql`join ${r} on ${r.id} = ${a.requestId} join ${m} on ${m.id} = ${r.municipalityId} join ${h} on ${h.id} = ${m.safetyHouseId} join ${g} on ${g.id} = ${h.regionId}`,
+    },
+    month: {
+      key: sql`to_char(${te.workedOn}, 'YYYY-MM')`,
+      nl: sql`to_char(${te.workedOn}, 'YYYY-MM')`,
+      en: sql`to_char(${te.workedOn}, 'YYYY-MM')`,
+      join: sql``,
+    },
+  };
+  const s = select[dimension];
+  return rowsOf<{ key: string; nameNl: string; nameEn: string; cents: number; requests: number }>(
+    await db.execute(sql`
+      select ${s.key} as key, ${s.nl} as "nameNl", ${s.en} as "nameEn", sum(${te.amountCents})::bigint as cents, count(distinct ${a.requestId})::int as requests
+      from ${te} join ${a} on ${a.id} = ${te.assignmentId} ${s.join}
+      where ${te.status} = 'approved' and ${te.workedOn} between ${p.from}::date and ${p.to}::date
+      group by 1, 2, 3 order by 2`),
+  ).map((x) => ({ ...x, cents: num(x.cents), requests: num(x.requests) }));
+}
+
+/** Approved cents worked in `year` up to and including `through` (the pace for the year-end projection). */
+export async function spentInYearThrough(db: Executor, year: number, through: string): Promise<number> {
+  const [row] = rowsOf<{ cents: number }>(
+    await db.execute(sql`
+      select coalesce(sum(${te.amountCents}), 0)::bigint as cents from ${te}
+      where ${te.status} = 'approved' and ${te.workedOn} between ${`${year}-01-01`}::date and ${through}::date`),
+  );
+  return num(row?.cents);
+}

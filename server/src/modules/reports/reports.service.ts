@@ -1,0 +1,454 @@
+import {
+  amsterdamDate,
+  DELIVERABLES,
+  FEEDBACK_ANSWERED,
+  FEEDBACK_CHANGES,
+  FEEDBACK_USEFULNESS,
+  type PublishedCell,
+  presetPeriod,
+  REPORT_LABELS,
+  type Report,
+  type ReportCell,
+  type ReportColumn,
+  type ReportLabels,
+  type ReportQuery,
+  type ReportSection,
+  type ReportTable,
+  type ReportUnit,
+  suppressCount,
+  suppressList,
+  suppressTable,
+  URGENCIES,
+  yearOf,
+} from '@duidingspool/shared';
+import { AppError } from '../../errors.ts';
+import { hasRole, type ServiceContext } from '../../lib/context.ts';
+import { addWorkingDays, type WorkingHours } from '../../lib/working-time.ts';
+import * as rm from './report.read-model.ts';
+
+/** The period of a report query: `from`–`to`, or the preset's dates (the query schema guarantees one of them). */
+export function periodOf(q: ReportQuery): rm.Period {
+  if (q.preset !== undefined && q.year !== undefined) return presetPeriod(q.preset, q.year);
+  return { from: q.from ?? '', to: q.to ?? '' };
+}
+
+const cellOf = (c: PublishedCell): ReportCell => c;
+/** A label of the report's words by key (the key itself when a word is missing). */
+const lbl = (words: Record<string, string>, key: string): string => words[key] ?? key;
+const col = (key: string, label: string, unit: ReportUnit): ReportColumn => ({ key, label, unit });
+
+/**
+ * One column of labelled figures with a total, suppressed as one list (amounts by their `basis` of
+ * requests); `keepTotal` when the total is published elsewhere in the report as it is.
+ */
+function listTable(
+  id: string,
+  L: ReportLabels,
+  items: { key: string; label: string; value: number; basis?: number }[],
+  column: ReportColumn,
+  threshold: number,
+  opts: { total?: boolean; amounts?: boolean; keepTotal?: boolean } = {},
+): ReportTable {
+  const values = items.map((x) => x.value);
+  const keepTotal = opts.keepTotal ?? false;
+  const s = opts.amounts
+    ? suppressList(values, { threshold, keepTotal, basis: items.map((x) => x.basis ?? 0) })
+    : suppressList(values, { threshold, keepTotal });
+  const withTotal = opts.total !== false;
+  return {
+    id,
+    title: L.tables[id] ?? id,
+    note: L.notes[id] ?? null,
+    columns: [column],
+    rows: items.map((x, i) => ({ key: x.key, label: x.label, cells: [cellOf(s.values[i] as PublishedCell)], total: null })),
+    totalLabel: withTotal ? L.total : null,
+    columnTotals: withTotal ? [s.total] : null,
+    total: null,
+    chart: column.key,
+  };
+}
+
+/** Figures that do not add up to anything published (a request can take several steps): each suppressed on its own. */
+function countsTable(id: string, L: ReportLabels, items: { key: string; label: string; value: number }[], threshold: number): ReportTable {
+  return {
+    id,
+    title: L.tables[id] ?? id,
+    note: L.notes[id] ?? null,
+    columns: [col('count', lbl(L.columns, 'count'), 'count')],
+    rows: items.map((x) => ({ key: x.key, label: x.label, cells: [suppressCount(x.value, threshold)], total: null })),
+    totalLabel: null,
+    columnTotals: null,
+    total: null,
+    chart: 'count',
+  };
+}
+
+/** The months `YYYY-MM` of a period, in order. */
+function monthsOf(p: rm.Period): string[] {
+  const out: string[] = [];
+  let y = Number(p.from.slice(0, 4));
+  let m = Number(p.from.slice(5, 7));
+  const endY = Number(p.to.slice(0, 4));
+  const endM = Number(p.to.slice(5, 7));
+  while (y < endY || (y === endY && m <= endM)) {
+    out.push(`${y}-${String(m).padStart(2, '0')}`);
+    m += 1;
+    if (m > 12) {
+      m = 1;
+      y += 1;
+    }
+  }
+  return out;
+}
+
+const monthLabel = (L: ReportLabels, ym: string) => `${L.months[Number(ym.slice(5, 7)) - 1] ?? ym} ${ym.slice(0, 4)}`;
+
+/** A share in whole percents (half-up), or hidden when either count is not published. */
+function share(part: PublishedCell, whole: PublishedCell): ReportCell {
+  if (part.kind !== 'value' || whole.kind !== 'value' || whole.value === 0) return { kind: 'hidden' };
+  return { kind: 'value', value: Math.floor((part.value * 200 + whole.value) / (2 * whole.value)) };
+}
+
+/** The bucket of a wait on the working-day calendar: within 1, 2, 3–5 or more than 5 working days, or not yet. */
+function waitBucket(from: Date, to: Date | null, hours: WorkingHours): 'd1' | 'd2' | 'd5' | 'dmore' | 'open' {
+  if (to === null) return 'open';
+  if (to <= addWorkingDays(from, 1, hours)) return 'd1';
+  if (to <= addWorkingDays(from, 2, hours)) return 'd2';
+  if (to <= addWorkingDays(from, 5, hours)) return 'd5';
+  return 'dmore';
+}
+
+/**
+ * Received requests by month × urgency, suppressed as one table whose grand total (received) is
+ * published elsewhere. Its row totals are the requests per month of the money section too, so
+ * both sections publish the same figures (decision 092).
+ */
+async function receivedByMonth(ctx: ServiceContext, p: rm.Period, t: number) {
+  const months = monthsOf(p);
+  const cross = await rm.receivedByMonthAndUrgency(ctx.db, p);
+  const grid = months.map((month) => URGENCIES.map((u) => cross.find((x) => x.month === month && x.urgency === u)?.n ?? 0));
+  return { months, table: suppressTable(grid, { threshold: t, keepTotal: true }) };
+}
+
+async function activities(ctx: ServiceContext, p: rm.Period, t: number, L: ReportLabels): Promise<ReportSection> {
+  const lang = ctx.actor.language;
+  const flow = await rm.flowCounts(ctx.db, p);
+  const step = (key: string, value: number) => ({ key, label: L.rows[key] as string, value });
+  const { months, table: byMonth } = await receivedByMonth(ctx, p, t);
+  const deliverables = await rm.receivedByDeliverable(ctx.db, p);
+  const areas = await rm.receivedByExpertise(ctx.db, p);
+  const minutes = await rm.minutesByActivity(ctx.db, p);
+  return {
+    id: 'activities',
+    title: L.sections.activities,
+    tables: [
+      countsTable(
+        'flow',
+        L,
+        [
+          step('received', flow.received),
+          step('assigned', flow.byStatus.get('assigned') ?? 0),
+          step('delivered', flow.delivered),
+          step('closed', flow.byStatus.get('closed') ?? 0),
+          step('declined', flow.byStatus.get('declined') ?? 0),
+          step('withdrawn', flow.byStatus.get('withdrawn') ?? 0),
+          step('cancelled', flow.byStatus.get('cancelled') ?? 0),
+        ],
+        t,
+      ),
+      {
+        id: 'by-month',
+        title: L.tables['by-month'] as string,
+        note: null,
+        columns: URGENCIES.map((u) => col(u, L.urgencies[u], 'count')),
+        rows: months.map((month, i) => ({
+          key: month,
+          label: monthLabel(L, month),
+          cells: (byMonth.cells[i] ?? []).map(cellOf),
+          total: byMonth.rowTotals[i] ?? null,
+        })),
+        totalLabel: L.total,
+        columnTotals: byMonth.columnTotals,
+        total: byMonth.total,
+        chart: 'total',
+      },
+      listTable(
+        'by-deliverable',
+        L,
+        DELIVERABLES.map((d) => ({ key: d, label: L.deliverables[d], value: deliverables.get(d) ?? 0 })),
+        col('count', lbl(L.columns, 'count'), 'count'),
+        t,
+        { keepTotal: true },
+      ),
+      countsTable(
+        'by-expertise',
+        L,
+        areas.map((x) => ({ key: x.code, label: lang === 'en' ? x.nameEn : x.nameNl, value: x.n })),
+        t,
+      ),
+      listTable(
+        'hours-by-activity',
+        L,
+        minutes.map((x) => ({ key: x.code, label: lang === 'en' ? x.nameEn : x.nameNl, value: x.minutes, basis: x.requests })),
+        col('minutes', lbl(L.columns, 'minutes'), 'minutes'),
+        t,
+        { amounts: true },
+      ),
+    ],
+  };
+}
+
+async function reach(ctx: ServiceContext, p: rm.Period, t: number, L: ReportLabels): Promise<ReportSection> {
+  const data = await rm.reachByRegion(ctx.db, p);
+  const requests = suppressList(
+    data.regions.map((x) => x.requests),
+    { threshold: t, keepTotal: true },
+  );
+  const reachedList = suppressList(
+    data.regions.map((x) => x.reached),
+    { threshold: t, keepTotal: true },
+  );
+  const regionsServed = data.regions.filter((x) => x.requests > 0).length;
+  return {
+    id: 'reach',
+    title: L.sections.reach,
+    tables: [
+      countsTable(
+        'served',
+        L,
+        [
+          { key: 'municipalities', label: lbl(L.rows, 'municipalities'), value: data.municipalities },
+          { key: 'case-tables', label: L.rows['case-tables'] as string, value: data.caseTables },
+          { key: 'regions', label: lbl(L.rows, 'regions'), value: regionsServed },
+        ],
+        t,
+      ),
+      {
+        id: 'regions',
+        title: lbl(L.tables, 'regions'),
+        note: null,
+        columns: [
+          col('requests', lbl(L.columns, 'requests'), 'count'),
+          col('reached', lbl(L.columns, 'reached'), 'count'),
+          col('municipalities', lbl(L.columns, 'municipalities'), 'count'),
+          col('share', lbl(L.columns, 'share'), 'percent'),
+        ],
+        rows: data.regions.map((x, i) => {
+          const reached = reachedList.values[i] as PublishedCell;
+          const all = suppressCount(x.municipalities, t);
+          return { key: x.code, label: x.name, cells: [requests.values[i] as PublishedCell, reached, all, share(reached, all)], total: null };
+        }),
+        totalLabel: L.total,
+        columnTotals: [requests.total, reachedList.total, { kind: 'hidden' }, { kind: 'hidden' }],
+        total: null,
+        chart: 'share',
+      },
+    ],
+  };
+}
+
+async function results(ctx: ServiceContext, p: rm.Period, t: number, L: ReportLabels): Promise<ReportSection> {
+  const fb = await rm.feedbackCounts(ctx.db, p);
+  const scores = Array.from({ length: FEEDBACK_USEFULNESS.max - FEEDBACK_USEFULNESS.min + 1 }, (_, i) => FEEDBACK_USEFULNESS.min + i);
+  const count = col('count', lbl(L.columns, 'count'), 'count');
+  return {
+    id: 'results',
+    title: L.sections.results,
+    tables: [
+      listTable(
+        'answered',
+        L,
+        FEEDBACK_ANSWERED.map((k) => ({ key: k, label: L.answered[k], value: fb.answered.get(k) ?? 0 })),
+        count,
+        t,
+        { keepTotal: true },
+      ),
+      listTable(
+        'usefulness',
+        L,
+        scores.map((s) => ({ key: String(s), label: String(s), value: fb.usefulness.get(s) ?? 0 })),
+        count,
+        t,
+        { keepTotal: true },
+      ),
+      countsTable(
+        'changes',
+        L,
+        FEEDBACK_CHANGES.map((k) => ({ key: k, label: L.changes[k], value: fb.changes.get(k) ?? 0 })),
+        t,
+      ),
+      countsTable('follow-ups', L, [{ key: 'follow-ups', label: L.rows['follow-ups'] as string, value: await rm.followUps(ctx.db, p) }], t),
+    ],
+  };
+}
+
+async function timeliness(ctx: ServiceContext, p: rm.Period, t: number, L: ReportLabels): Promise<ReportSection> {
+  const waits = await rm.triageInstants(ctx.db, p);
+  const buckets = ['d1', 'd2', 'd5', 'dmore', 'open'] as const;
+  const tally = (pick: (w: (typeof waits)[number]) => Date | null) => {
+    const n = new Map<string, number>();
+    for (const w of waits) {
+      const b = waitBucket(w.submittedAt, pick(w), ctx.workingHours);
+      n.set(b, (n.get(b) ?? 0) + 1);
+    }
+    return buckets.map((b) => ({ key: b, label: L.rows[b] as string, value: n.get(b) ?? 0 }));
+  };
+  const count = col('count', lbl(L.columns, 'count'), 'count');
+  const meeting = await rm.adviceBeforeMeeting(ctx.db, p);
+  const beforeTable = listTable(
+    'before-meeting',
+    L,
+    [
+      { key: 'before', label: lbl(L.rows, 'before'), value: meeting.before },
+      { key: 'after', label: lbl(L.rows, 'after'), value: meeting.after },
+    ],
+    count,
+    t,
+  );
+  const before = beforeTable.rows[0]?.cells[0] as PublishedCell;
+  const whole = (beforeTable.columnTotals?.[0] ?? { kind: 'hidden' }) as PublishedCell;
+  beforeTable.columns.push(col('share', lbl(L.columns, 'share'), 'percent'));
+  for (const [i, row] of beforeTable.rows.entries()) row.cells.push(i === 0 ? share(before, whole) : share(row.cells[0] as PublishedCell, whole));
+  beforeTable.columnTotals?.push({ kind: 'hidden' });
+  return {
+    id: 'timeliness',
+    title: L.sections.timeliness,
+    tables: [
+      listTable(
+        'to-triage',
+        L,
+        tally((w) => w.decidedAt),
+        count,
+        t,
+        { keepTotal: true },
+      ),
+      listTable(
+        'to-assignment',
+        L,
+        tally((w) => w.assignedAt),
+        count,
+        t,
+        { keepTotal: true },
+      ),
+      beforeTable,
+    ],
+  };
+}
+
+const daysInYear = (year: number) => (new Date(Date.UTC(year, 1, 29)).getUTCMonth() === 1 ? 366 : 365);
+const dayOfYear = (iso: string) => Math.round((Date.parse(`${iso}T00:00:00Z`) - Date.UTC(Number(iso.slice(0, 4)), 0, 1)) / 86_400_000) + 1;
+
+async function money(ctx: ServiceContext, p: rm.Period, t: number, L: ReportLabels): Promise<ReportSection> {
+  const lang = ctx.actor.language;
+  const years: number[] = [];
+  for (let y = yearOf(p.from); y <= yearOf(p.to); y++) years.push(y);
+  const budgets = await rm.budgetsOf(ctx.db, years);
+  const sum = (pick: (b: (typeof budgets)[number]) => number) => budgets.reduce((s, b) => s + pick(b), 0);
+  const spentRows = await rm.spentBy(ctx.db, p, 'month');
+  const spentInPeriod = spentRows.reduce((s, x) => s + x.cents, 0);
+  // Straight-line projection of the year of `to`, at the pace of that year so far (integer cents, half-up).
+  const year = yearOf(p.to);
+  const today = amsterdamDate(ctx.now());
+  const through = today < `${year}-01-01` ? null : today > `${year}-12-31` ? `${year}-12-31` : today;
+  let projection: number | null = null;
+  if (through !== null) {
+    const ytd = await rm.spentInYearThrough(ctx.db, year, through);
+    const elapsed = dayOfYear(through);
+    projection = Math.floor((ytd * daysInYear(year) * 2 + elapsed) / (2 * elapsed));
+  }
+  const cents = col('cents', lbl(L.columns, 'cents'), 'cents');
+  const value = (v: number): ReportCell => ({ kind: 'value', value: v });
+  const budgetRows = [
+    ['allocated', sum((b) => b.allocatedCents)],
+    ['reserved', sum((b) => b.reservedCents)],
+    ['pending', sum((b) => b.pendingCents)],
+    ['spent', sum((b) => b.spentCents)],
+    ['spent-in-period', spentInPeriod],
+    ['remaining', sum((b) => b.allocatedCents - b.reservedCents - b.pendingCents - b.spentCents)],
+    ...(projection === null ? [] : [['projection', projection] as const]),
+  ] as const;
+  const spentTable = async (id: string, dimension: rm.SpentDimension) => {
+    const rows = await rm.spentBy(ctx.db, p, dimension);
+    return listTable(
+      id,
+      L,
+      rows.map((x) => ({ key: x.key, label: lang === 'en' ? x.nameEn : x.nameNl, value: x.cents, basis: x.requests })),
+      col('spent', lbl(L.columns, 'spent'), 'cents'),
+      t,
+      { amounts: true, keepTotal: true },
+    );
+  };
+  // Spend per month, suppressed as a list by the requests it stems from; requests received per
+  // month exactly as the activities section publishes them (the month table's row totals).
+  const { months, table: byMonth } = await receivedByMonth(ctx, p, t);
+  const perMonthSpent = months.map((m) => spentRows.find((x) => x.key === m) ?? { cents: 0, requests: 0 });
+  const spentList = suppressList(
+    perMonthSpent.map((x) => x.cents),
+    { threshold: t, keepTotal: true, basis: perMonthSpent.map((x) => x.requests) },
+  );
+  return {
+    id: 'money',
+    title: L.sections.money,
+    tables: [
+      {
+        id: 'budget',
+        title: lbl(L.tables, 'budget'),
+        note: L.notes.budget ?? null,
+        columns: [cents],
+        rows: budgetRows.map(([key, v]) => ({ key, label: L.rows[key] as string, cells: [value(v)], total: null })),
+        totalLabel: null,
+        columnTotals: null,
+        total: null,
+        chart: null,
+      },
+      await spentTable('spent-by-activity', 'activity'),
+      await spentTable('spent-by-specialist', 'specialist'),
+      await spentTable('spent-by-region', 'region'),
+      {
+        id: 'spent-by-month',
+        title: L.tables['spent-by-month'] as string,
+        note: L.notes.money ?? null,
+        columns: [col('spent', lbl(L.columns, 'spent'), 'cents'), col('requests', lbl(L.columns, 'requests'), 'count')],
+        rows: months.map((m, i) => ({
+          key: m,
+          label: monthLabel(L, m),
+          cells: [spentList.values[i] as PublishedCell, byMonth.rowTotals[i] as PublishedCell],
+          total: null,
+        })),
+        totalLabel: L.total,
+        columnTotals: [spentList.total, byMonth.total],
+        total: null,
+        chart: 'spent',
+      },
+    ],
+  };
+}
+
+/**
+ * The report of a period (docs/design.md §12): the coordinator gets activities, reach, results,
+ * timeliness and money; finance only money. Every published count is suppressed with the query's
+ * threshold (decision 090). The labels are in the reader's language.
+ *
+ * @throws AppError 409 `no-budget` when a year of the period has no budget (the money section
+ *   needs it); 403 `forbidden` for any other role (the route already refuses them)
+ */
+export async function buildReport(ctx: ServiceContext, q: ReportQuery): Promise<Report> {
+  const p = periodOf(q);
+  const coordinator = hasRole(ctx.actor, 'coordinator');
+  if (!coordinator && !hasRole(ctx.actor, 'finance')) throw new AppError('forbidden', 'Rapportages zijn voor de coördinator en financiën.');
+  const years: number[] = [];
+  for (let y = yearOf(p.from); y <= yearOf(p.to); y++) years.push(y);
+  const known = new Set((await rm.budgetsOf(ctx.db, years)).map((b) => b.year));
+  const missing = years.find((y) => !known.has(y));
+  if (missing !== undefined) {
+    throw new AppError('no-budget', `Voor ${missing} is geen budget geopend; een rapport over die periode kan het geld niet verantwoorden.`, {
+      errors: [{ in: 'query', pointer: q.preset ? '/year' : '/from', message: `geen budget voor ${missing}` }],
+    });
+  }
+  const L = REPORT_LABELS[ctx.actor.language];
+  const t = q.threshold;
+  const sections: ReportSection[] = coordinator
+    ? [await activities(ctx, p, t, L), await reach(ctx, p, t, L), await results(ctx, p, t, L), await timeliness(ctx, p, t, L), await money(ctx, p, t, L)]
+    : [await money(ctx, p, t, L)];
+  return { from: p.from, to: p.to, preset: q.preset ?? null, threshold: t, generatedAt: ctx.now().toISOString(), sections };
+}

@@ -1,0 +1,27 @@
+import { type ReportPreset, ReportSchema } from '@duidingspool/shared';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { apiRequest } from '../../../lib/api-client.ts';
+import { queryRoots } from '../../../lib/query-roots.ts';
+
+/** What the report page asks: a preset with its year, or a period; and the suppression threshold. */
+export type ReportRequest = { preset: ReportPreset; year: number; threshold: number } | { from: string; to: string; threshold: number };
+
+/** The query string of a report request, for the API and for the download links. */
+export function reportQueryString(r: ReportRequest): string {
+  const q = new URLSearchParams('preset' in r ? { preset: r.preset, year: String(r.year) } : { from: r.from, to: r.to });
+  q.set('threshold', String(r.threshold));
+  return q.toString();
+}
+
+/** `GET /reports`: the report of a period, every count already suppressed by the server. */
+export function useReport(r: ReportRequest | null) {
+  return useQuery({
+    queryKey: [queryRoots.reports, r],
+    queryFn: ({ signal }) => apiRequest(`/reports?${reportQueryString(r as ReportRequest)}`, { schema: ReportSchema, signal }),
+    enabled: r !== null,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** The download's address: a link, so the browser saves the file itself. */
+export const reportExportHref = (r: ReportRequest, format: 'csv' | 'xlsx' | 'pdf') => `/api/v1/reports/export?${reportQueryString(r)}&format=${format}`;
