@@ -70,6 +70,10 @@ describe('the main job in the browser', () => {
     const specialists = await (await coordinator.request.get('/api/v1/specialists?pageSize=100')).json();
     const specialist = specialists.items.find((s: { email: string }) => s.email === 'specialist3@duidingspool.example');
     await coordinator.getByRole('radio', { name: specialist.displayName }).check();
+    // The picker ranks the pool; choosing another than the first suggestion asks why (decision 100).
+    // The ranking follows the pool's load, which other specs change too: the picker decides whether it asks.
+    const why = coordinator.getByLabel('Waarom kiest u niet de eerste suggestie?');
+    if (await why.isVisible()) await why.fill('Kent deze casus al.');
     await coordinator.getByLabel('Geschatte tijd (uu:mm)').fill('4:00');
     const reservation = entryCostCents(240, specialist.currentRateCents);
     await coordinator.getByRole('button', { name: 'Toewijzen' }).click();

@@ -83,6 +83,7 @@ export const PROBLEM_TITLES: Record<ProblemType, string> = {
   'specialist-inactive': 'Specialist niet (meer) actief',
   'screening-expired': 'Geen geldige screening (VOG)',
   'specialist-absent': 'Specialist afwezig',
+  'conflict-of-interest': 'Belangenverstrengeling gemeld',
   'in-use': 'Nog in gebruik',
   retired: 'Opgeheven',
   'unsupported-media-type': 'Niet-ondersteund formaat',

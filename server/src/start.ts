@@ -9,7 +9,7 @@ import { checkDataDir } from './lib/data-dir.ts';
 import { assertDemoAccountsNotExposed, StartRefusedError } from './lib/demo-exposure.ts';
 import { loggerOptions, safeError } from './lib/logger.ts';
 import { every, type Scheduled } from './lib/schedule.ts';
-import { runFeedbackReminders, runTriageReminders } from './modules/interpretation-requests/index.ts';
+import { runFeedbackReminders, runServiceLevelEscalations, runTriageReminders } from './modules/interpretation-requests/index.ts';
 import { createMailTransport, NotificationWorker } from './modules/notifications/index.ts';
 import { runScreeningReminders } from './modules/specialists/index.ts';
 import { Availability } from './plugins/availability.ts';
@@ -163,6 +163,7 @@ export async function startServer(config: AppConfig, options: StartOptions = {})
   const worker = config.mailWorker ? new NotificationWorker({ db: handle.db, config, transport: createMailTransport(config), log: app.log }) : null;
   let reminders: Scheduled | null = null;
   let screeningReminders: Scheduled | null = null;
+  let escalations: Scheduled | null = null;
   let feedbackReminders: Scheduled | null = null;
   const abort = new AbortController();
   let closing: Promise<void> | undefined;
@@ -172,6 +173,7 @@ export async function startServer(config: AppConfig, options: StartOptions = {})
     const stopWorker = async () => {
       await reminders?.stop();
       await screeningReminders?.stop();
+      await escalations?.stop();
       await feedbackReminders?.stop();
       if (worker && !(await within(worker.stop(), WORKER_STOP_GRACE_MS))) {
         started.log.warn(`outbox worker did not stop within ${WORKER_STOP_GRACE_MS / 1000} s; closing without it`);
@@ -237,6 +239,7 @@ export async function startServer(config: AppConfig, options: StartOptions = {})
       const db = handle.db;
       reminders = every('triage-reminders', 60_000, () => runTriageReminders(db, { ...config, now: () => new Date() }), started.log, 5_000);
       screeningReminders = every('screening-reminders', 3_600_000, () => runScreeningReminders(db, { ...config, now: () => new Date() }), started.log, 10_000);
+      escalations = every('service-level-escalations', 60_000, () => runServiceLevelEscalations(db, { ...config, now: () => new Date() }), started.log, 15_000);
       feedbackReminders = every('feedback-reminders', 3_600_000, () => runFeedbackReminders(db, { ...config, now: () => new Date() }), started.log, 15_000);
     }
     return running;

@@ -4,7 +4,7 @@
 // would change the shared fixture, the row makes fresh objects for the call (`fresh`).
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DEMO_DOMAIN, DEMO_PASSWORD, schema } from '@duidingspool/db';
-import { REQUEST_ID_PATTERN } from '@duidingspool/shared';
+import { DEFAULT_SERVICE_LEVEL_TARGETS, REQUEST_ID_PATTERN } from '@duidingspool/shared';
 import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createCoordinatorSpecialist } from './db-helpers.ts';
@@ -158,6 +158,16 @@ const MATRIX: Record<string, Row> = {
   'GET /api/v1/interpretation-requests/:id': {
     call: (f) => ({ url: `/api/v1/interpretation-requests/${f.request}` }),
     expect: by(403, { requesterOwn: 200, requesterOther: 404, coordinator: 200, specialistAssigned: 200, specialistUnassigned: 404 }),
+  },
+  'GET /api/v1/interpretation-requests/:id/clocks': {
+    call: (f) => ({ url: `/api/v1/interpretation-requests/${f.request}/clocks` }),
+    expect: by(403, { requesterOwn: 200, requesterOther: 404, coordinator: 200, specialistAssigned: 200, specialistUnassigned: 404 }),
+  },
+  'GET /api/v1/service-levels': { call: () => ({ url: '/api/v1/service-levels' }), expect: by(403, { coordinator: 200 }) },
+  // The defaults again: the matrix's other rows keep their clocks.
+  'PUT /api/v1/service-levels': {
+    call: () => ({ url: '/api/v1/service-levels', body: DEFAULT_SERVICE_LEVEL_TARGETS }),
+    expect: by(403, { coordinator: 200 }),
   },
   // in-progress → submitted is no edge: authorised callers get 409, others 404/403.
   'PATCH /api/v1/interpretation-requests/:id': {
@@ -440,6 +450,36 @@ const MATRIX: Record<string, Row> = {
     // A specialist may withdraw only what they published: the coordinator's product is refused by the service.
     expect: by(403, { coordinator: 204 }),
   },
+  'GET /api/v1/specialists/capacity': { call: () => ({ url: '/api/v1/specialists/capacity' }), expect: by(403, { coordinator: 200 }) },
+  'GET /api/v1/specialists/:id/conflicts': {
+    call: (f) => ({ url: `/api/v1/specialists/${f.specialist6}/conflicts` }),
+    expect: by(403, { coordinator: 200, specialistUnassigned: 200, specialistAssigned: 404 }),
+  },
+  // A municipality of its own per call, none the fixture's casustafel serves, so specialist6 stays assignable there.
+  'POST /api/v1/specialists/:id/conflicts': {
+    call: async (f) => ({ url: `/api/v1/specialists/${f.specialist6}/conflicts`, body: { municipalityId: await otherMunicipality(), note: 'Oud-collega' } }),
+    expect: by(403, { coordinator: 201, specialistUnassigned: 201, specialistAssigned: 404 }),
+  },
+  'DELETE /api/v1/conflicts/:conflictId': {
+    call: async (f) => {
+      const made = await callers.coordinator('POST', `/api/v1/specialists/${f.specialist6}/conflicts`, { municipalityId: await otherMunicipality() });
+      expect(made.status, JSON.stringify(made.body)).toBe(201);
+      return { url: `/api/v1/conflicts/${made.body.id}` };
+    },
+    expect: by(403, { coordinator: 204, specialistUnassigned: 204, specialistAssigned: 404 }),
+  },
+  'GET /api/v1/interpretation-requests/:id/suggestions': {
+    call: (f) => ({ url: `/api/v1/interpretation-requests/${f.request}/suggestions` }),
+    expect: by(403, { coordinator: 200 }),
+  },
+  'GET /api/v1/case-tables/:id/standing-specialists': {
+    call: (f) => ({ url: `/api/v1/case-tables/${f.caseTable}/standing-specialists` }),
+    expect: by(403, { coordinator: 200 }),
+  },
+  'PUT /api/v1/case-tables/:id/standing-specialists': {
+    call: (f) => ({ url: `/api/v1/case-tables/${f.caseTable}/standing-specialists`, body: { specialistIds: [] } }),
+    expect: by(403, { coordinator: 200 }),
+  },
   // A selection with an own entry is refused as a whole.
   'POST /api/v1/time-entry-reviews': {
     call: (f, actor) => ({ url: '/api/v1/time-entry-reviews', body: { entryIds: isDual(actor) ? [f.entry, own.entry] : [f.entry], status: 'approved' } }),
@@ -527,6 +567,19 @@ let pastDays = 0;
 function pastDay(): { startsOn: string; endsOn: string } {
   const day = new Date(Date.UTC(2020, 0, 1 + pastDays++)).toISOString().slice(0, 10);
   return { startsOn: day, endsOn: day };
+}
+
+let otherMunicipalities: string[] | undefined;
+/** A municipality the fixture's casustafel does not serve, a new one per call (a conflict is declared once). */
+async function otherMunicipality(): Promise<string> {
+  if (!otherMunicipalities) {
+    const tables = (await callers.coordinator('GET', '/api/v1/case-tables?pageSize=100')).body.items as { id: string; municipalities: { id: string }[] }[];
+    const own = new Set(tables.find((x) => x.id === fixture.caseTable)?.municipalities.map((m) => m.id));
+    otherMunicipalities = [...new Set(tables.flatMap((x) => x.municipalities.map((m) => m.id)))].filter((id) => !own.has(id));
+  }
+  const next = otherMunicipalities.shift();
+  if (!next) throw new Error('no municipality left for a conflict');
+  return next;
 }
 
 /** A new casustafel made by the admin in the first safety house, serving its first municipality. */

@@ -173,9 +173,23 @@ function routes() {
     { method: 'POST', path: '/admin/reference/{kind}/{code}/retirement' },
     { method: 'POST', path: '/admin/reference/case-tables/{code}/members', body: { userId: randomUUID() } },
     { method: 'DELETE', path: '/admin/reference/case-tables/{code}/members/{userId}' },
+    { method: 'GET', path: '/interpretation-requests/{id}/suggestions' },
+    { method: 'GET', path: '/interpretation-requests/{id}/clocks' },
+    { method: 'GET', path: '/service-levels' },
+    {
+      method: 'PUT',
+      path: '/service-levels',
+      body: { triageWorkingDays: 2, triageUrgentWorkingHours: 4, proposalAnswerWorkingDays: 1, adviceWorkingDays: 10 },
+    },
+    { method: 'GET', path: '/specialists/capacity' },
+    { method: 'GET', path: '/specialists/{id}/conflicts' },
+    { method: 'POST', path: '/specialists/{id}/conflicts', body: { municipalityId: randomUUID() } },
+    { method: 'DELETE', path: '/conflicts/{conflictId}' },
+    { method: 'GET', path: '/case-tables/{id}/standing-specialists' },
+    { method: 'PUT', path: '/case-tables/{id}/standing-specialists', body: { specialistIds: [] } },
   ].map((r) => ({
     ...r,
-    url: `/api/v1${r.path.replace('{id}', id).replace('{year}', String(thisYear())).replace('{month}', `${thisYear()}-01`).replace('{event}', 'digest').replace('{kind}', 'activities').replace('{code}', 'travel').replace('{userId}', id).replace('{absenceId}', id)}${'query' in r ? r.query : ''}`,
+    url: `/api/v1${r.path.replace('{id}', id).replace('{year}', String(thisYear())).replace('{month}', `${thisYear()}-01`).replace('{event}', 'digest').replace('{kind}', 'activities').replace('{code}', 'travel').replace('{userId}', id).replace('{absenceId}', id).replace('{conflictId}', id)}${'query' in r ? r.query : ''}`,
   })) as {
     method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
     path: string;
@@ -715,7 +729,8 @@ describe('a list never shows what the detail refuses', () => {
     const caller = await t.as(role);
     const { items } = await listAll(caller, '/api/v1/case-tables');
     const me = (await caller('GET', '/api/v1/me')).body as { memberships: { caseTableId: string }[] };
-    if (role === 'coordinator' || role === 'admin') {
+    // The structure is public; a specialist sees it all to declare conflicts of interest against it (decision 100).
+    if (role === 'coordinator' || role === 'admin' || role.startsWith('specialist')) {
       expect(items.length).toBe(6);
     } else {
       // Exactly the casustafels the user is a member of.

@@ -12,9 +12,11 @@ export const SCREENING_REMINDER_DAYS = 30;
 /**
  * Why a specialist cannot be assigned on a date, each also the problem `type` (409) the assignment
  * answers with: no valid screening on that date (none recorded, or expired), absent on that date,
- * or no rate valid today (the rate the reservation is priced at).
+ * no rate valid today (the rate the reservation is priced at), or a declared conflict of interest
+ * with the requesting municipality, casustafel or the casustafel's Zorg- en Veiligheidshuis
+ * (decision 100; only when a request is named).
  */
-export const NOT_ASSIGNABLE_REASONS = ['screening-expired', 'specialist-absent', 'no-rate'] as const;
+export const NOT_ASSIGNABLE_REASONS = ['screening-expired', 'specialist-absent', 'no-rate', 'conflict-of-interest'] as const;
 export type NotAssignableReason = (typeof NOT_ASSIGNABLE_REASONS)[number];
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
@@ -59,18 +61,45 @@ export interface AssignabilityFacts {
   absences: readonly { startsOn: string; endsOn: string }[];
   /** Whether a rate is valid today (the reservation is priced at it). */
   hasRate: boolean;
+  /** Declared conflicts of interest: one target id each (left out: none). */
+  conflicts?: readonly ConflictTarget[];
+}
+
+/** The target of one declared conflict of interest: exactly one id is set (decision 100). */
+export interface ConflictTarget {
+  municipalityId: string | null;
+  caseTableId: string | null;
+  safetyHouseId: string | null;
+}
+
+/** Who asks: the requesting municipality, casustafel and the casustafel's Zorg- en Veiligheidshuis (ids). */
+export interface RequestingParty {
+  municipalityId: string;
+  caseTableId: string;
+  safetyHouseId: string;
+}
+
+/**
+ * The declared conflicts of `conflicts` that concern `party`: one with its municipality, its
+ * casustafel or the casustafel's Zorg- en Veiligheidshuis (decision 100).
+ */
+export function conflictsWith<T extends ConflictTarget>(conflicts: readonly T[], party: RequestingParty): T[] {
+  return conflicts.filter((c) => c.municipalityId === party.municipalityId || c.caseTableId === party.caseTableId || c.safetyHouseId === party.safetyHouseId);
 }
 
 /**
  * Why the specialist described by `facts` cannot be assigned for work on `date` (YYYY-MM-DD,
- * Europe/Amsterdam; see `assignabilityDate`), in the order of `NOT_ASSIGNABLE_REASONS`; empty when
- * they can. The one place this rule lives (docs/design.md §4): the assignment refuses with the first
- * reason as a 409 problem, and the specialist list and profile show all of them.
+ * Europe/Amsterdam; see `assignabilityDate`) for the requesting `party` (left out: for no request
+ * in particular, so conflicts of interest are not weighed), in the order of
+ * `NOT_ASSIGNABLE_REASONS`; empty when they can. The one place this rule lives (docs/design.md §4):
+ * the assignment refuses with the first reason as a 409 problem, and the specialist list, profile
+ * and suggestions show all of them.
  */
-export function notAssignableReasons(facts: AssignabilityFacts, date: string): NotAssignableReason[] {
+export function notAssignableReasons(facts: AssignabilityFacts, date: string, party?: RequestingParty): NotAssignableReason[] {
   const reasons: NotAssignableReason[] = [];
   if (facts.screeningValidUntil === null || facts.screeningValidUntil < date) reasons.push('screening-expired');
   if (facts.absences.some((a) => a.startsOn <= date && date <= a.endsOn)) reasons.push('specialist-absent');
   if (!facts.hasRate) reasons.push('no-rate');
+  if (party && conflictsWith(facts.conflicts ?? [], party).length > 0) reasons.push('conflict-of-interest');
   return reasons;
 }

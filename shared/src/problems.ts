@@ -24,6 +24,7 @@ export const PROBLEM_TYPES = {
   'specialist-inactive': 409,
   'screening-expired': 409,
   'specialist-absent': 409,
+  'conflict-of-interest': 409,
   'in-use': 409,
   retired: 409,
   'unsupported-media-type': 415,

@@ -6,6 +6,7 @@ export * from './extension-requests.ts';
 export * from './financial-statements.ts';
 export * from './interpretation-requests.ts';
 export * from './knowledge.ts';
+export * from './matching.ts';
 export * from './notifications.ts';
 export * from './organisation.ts';
 export * from './periods.ts';

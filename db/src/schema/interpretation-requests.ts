@@ -50,6 +50,11 @@ export const interpretationRequests = pgTable(
     retentionRetryAt: timestamp('retention_retry_at', { withTimezone: true }),
     /** Class and SQLSTATE of the last failed purge (never its message, which may repeat case text). */
     retentionLastError: text('retention_last_error'),
+    /**
+     * The triage deadline of the latest move into `submitted`, with the service-level targets of that
+     * moment (decision 102); null before the first submission and for requests submitted before it was kept.
+     */
+    triageDueAt: timestamp('triage_due_at', { withTimezone: true }),
   },
   (t) => [
     index('interpretation_requests_case_table').on(t.caseTableId, t.status),
@@ -72,6 +77,9 @@ export const interpretationRequests = pgTable(
       t.createdAt.desc().nullsFirst(),
       t.id,
     ),
+    // The triage queue by what is due first (decision 102): a missing deadline last.
+    index('interpretation_requests_triage_due').on(t.status, sql`coalesce(${t.triageDueAt}, 'infinity'::timestamptz)`, t.id),
+    index('interpretation_requests_due').on(sql`coalesce(${t.triageDueAt}, 'infinity'::timestamptz)`, t.id),
     index('interpretation_requests_retention').on(t.closedAt).where(sql`${t.contentPurgedAt} is null`),
     check('interpretation_requests_urgency', sql`${t.urgency} in ('regular','urgent')`),
     // Only a draft may lack what submitting requires: the reference, the municipality, the deliverable.
@@ -216,6 +224,31 @@ export const adviceDrafts = pgTable('advice_drafts', {
     .references(() => users.id),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
 });
+
+/**
+ * The pool's service-level targets (decision 102): one row (`id` = 1), absent until the coordinator
+ * first changes them (then `DEFAULT_SERVICE_LEVEL_TARGETS` in shared apply). Working days 1–10,
+ * working hours 1–40.
+ */
+export const serviceLevelTargets = pgTable(
+  'service_level_targets',
+  {
+    id: integer('id').primaryKey().default(1),
+    triageWorkingDays: integer('triage_working_days').notNull(),
+    triageUrgentWorkingHours: integer('triage_urgent_working_hours').notNull(),
+    proposalAnswerWorkingDays: integer('proposal_answer_working_days').notNull(),
+    adviceWorkingDays: integer('advice_working_days').notNull(),
+    updatedBy: uuid('updated_by').references(() => users.id),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('service_level_targets_one_row', sql`${t.id} = 1`),
+    check(
+      'service_level_targets_range',
+      sql`${t.triageWorkingDays} between 1 and 10 and ${t.proposalAnswerWorkingDays} between 1 and 10 and ${t.adviceWorkingDays} between 1 and 10 and ${t.triageUrgentWorkingHours} between 1 and 40`,
+    ),
+  ],
+);
 
 /**
  * The requester's feedback on a closed request (docs/design.md §12): the structured answers are

@@ -1,7 +1,7 @@
 import { MAX_CAPACITY_MINUTES_PER_MONTH } from '@duidingspool/shared';
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, check, date, index, integer, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
-import { safetyRegions } from './organisation.ts';
+import { caseTables, municipalities, safetyHouses, safetyRegions } from './organisation.ts';
 import { users } from './users.ts';
 
 /** Expertise areas (reference data from the seed). */
@@ -118,4 +118,40 @@ export const specialistRates = pgTable(
     createdBy: uuid('created_by').references(() => users.id),
   },
   (t) => [unique('specialist_rates_from').on(t.specialistId, t.validFrom), check('specialist_rates_positive', sql`${t.rateCents} > 0`)],
+);
+
+/**
+ * A conflict of interest a specialist declares (docs/design.md §2, decision 100): with one
+ * municipality, one casustafel or one organisation (a Zorg- en Veiligheidshuis, which hosts
+ * casustafels). Exactly one target is set, matching `kind`. A declared conflict with the requesting
+ * municipality, casustafel or the casustafel's house makes the specialist not assignable
+ * (`conflict-of-interest`, `notAssignableReasons` in shared). The note is seen only by the
+ * specialist and the coordinators.
+ */
+export const specialistConflicts = pgTable(
+  'specialist_conflicts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    specialistId: uuid('specialist_id')
+      .notNull()
+      .references(() => specialists.id),
+    kind: text('kind', { enum: ['municipality', 'case-table', 'safety-house'] }).notNull(),
+    municipalityId: uuid('municipality_id').references(() => municipalities.id),
+    caseTableId: uuid('case_table_id').references(() => caseTables.id),
+    safetyHouseId: uuid('safety_house_id').references(() => safetyHouses.id),
+    /** Optional note, at most MAX_CONFLICT_NOTE_LENGTH characters; empty when none. */
+    note: text('note').notNull().default(''),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check(
+      'specialist_conflicts_one_target',
+      sql`(${t.kind} = 'municipality' and ${t.municipalityId} is not null and ${t.caseTableId} is null and ${t.safetyHouseId} is null)
+       or (${t.kind} = 'case-table' and ${t.caseTableId} is not null and ${t.municipalityId} is null and ${t.safetyHouseId} is null)
+       or (${t.kind} = 'safety-house' and ${t.safetyHouseId} is not null and ${t.municipalityId} is null and ${t.caseTableId} is null)`,
+    ),
+    unique('specialist_conflicts_target').on(t.specialistId, t.municipalityId, t.caseTableId, t.safetyHouseId).nullsNotDistinct(),
+    index('specialist_conflicts_specialist').on(t.specialistId),
+  ],
 );

@@ -32,7 +32,7 @@ export function assertNoPersonalData(fields: Record<string, string | null | unde
  * @param fields `{ bio }`
  * @throws AppError `personal-data-detected`
  */
-export function assertNoPersonalDataInProfile(fields: { bio?: string | undefined }): void {
+export function assertNoPersonalDataInProfile(fields: { bio?: string | undefined; note?: string | undefined }): void {
   refusePersonalData(fields);
 }
 

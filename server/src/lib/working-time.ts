@@ -184,3 +184,59 @@ export function latestDueInstant(now: Date, days: number, hours: WorkingHours): 
   }
   return new Date(lo);
 }
+
+/**
+ * When something that happened at `instant` is due `hours` working hours later: counted from
+ * `startOfWorkingTime(instant)` through the working hours of working days only (weekends and Dutch
+ * public holidays skipped), in Europe/Amsterdam wall-clock time, so a change to or from summer time
+ * neither adds nor takes an hour. With 08:30–17:00: Friday 15:00 + 4 → Monday 10:30. A deadline that
+ * falls exactly at the end of a working day stays there. Used by the urgent triage clock (decision 102).
+ *
+ * @param hours whole working hours, ≥ 1
+ */
+export function addWorkingHours(instant: Date, hours: number, wh: WorkingHours): Date {
+  if (!Number.isInteger(hours) || hours < 1) throw new RangeError(`addWorkingHours: hours must be a whole number ≥ 1, got ${hours}`);
+  const from = local(startOfWorkingTime(instant, wh));
+  let date = from.date;
+  let at = from.ms;
+  let left = hours * HOUR;
+  const end = wh.endMinute * 60_000;
+  while (at + left > end) {
+    left -= end - at;
+    date = nextWorkingDay(date);
+    at = wh.startMinute * 60_000;
+  }
+  return atLocal(date, at + left);
+}
+
+/**
+ * The end of the working day (Europe/Amsterdam) on the last working day before `date` (YYYY-MM-DD):
+ * when advice for a meeting on `date` is due ("by the day before the meeting"). A meeting on Monday
+ * is prepared by Friday's end; on the Tuesday after Easter Monday, by the Friday before (decision 102).
+ */
+export function endOfLastWorkingDayBefore(date: string, wh: WorkingHours): Date {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  let day = new Date(Date.UTC(y, m - 1, d - 1)).toISOString().slice(0, 10);
+  while (!isWorkingDay(day)) {
+    const [yy, mm, dd] = day.split('-').map(Number) as [number, number, number];
+    day = new Date(Date.UTC(yy, mm - 1, dd - 1)).toISOString().slice(0, 10);
+  }
+  return atLocal(day, wh.endMinute * 60_000);
+}
+
+/**
+ * The latest meeting date (YYYY-MM-DD) whose advice is due by `now`: for every date `d`,
+ * `endOfLastWorkingDayBefore(d) ≤ now` exactly when `d ≤ latestMeetingDateDue(now)` (the deadline
+ * never moves earlier for a later meeting). Lets the escalation job compare meeting dates with one
+ * constant (decision 064).
+ */
+export function latestMeetingDateDue(now: Date, wh: WorkingHours): string {
+  // The deadline of a meeting lies before its day, so a meeting more than a fortnight ahead is never due.
+  let day = local(now).date;
+  let best = day;
+  for (let i = 0; i < 16; i++) {
+    if (endOfLastWorkingDayBefore(day, wh).getTime() <= now.getTime()) best = day;
+    day = nextDate(day);
+  }
+  return best;
+}

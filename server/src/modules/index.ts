@@ -9,6 +9,7 @@ import { healthRoutes } from './health/health.routes.ts';
 import { interpretationRequestRoutes } from './interpretation-requests/interpretation-requests.routes.ts';
 import { requestMessageRoutes } from './interpretation-requests/request-messages.routes.ts';
 import { knowledgeRoutes } from './knowledge/knowledge.routes.ts';
+import { matchingRoutes } from './matching/matching.routes.ts';
 import { notificationRoutes } from './notifications/notifications.routes.ts';
 import { organisationRoutes } from './organisation/organisation.routes.ts';
 import { referenceAdminRoutes } from './organisation/reference-admin.routes.ts';
@@ -29,6 +30,7 @@ export const registerModules: FastifyPluginAsync<{ now: () => Date }> = async (a
   await app.register(interpretationRequestRoutes, { now: opts.now });
   await app.register(requestMessageRoutes, { now: opts.now });
   await app.register(assignmentRoutes, { now: opts.now });
+  await app.register(matchingRoutes, { now: opts.now });
   await app.register(timeEntryRoutes, { now: opts.now });
   await app.register(notificationRoutes);
   await app.register(budgetRoutes, { now: opts.now });

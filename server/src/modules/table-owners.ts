@@ -10,6 +10,7 @@ export type ModuleName =
   | 'financial-statements'
   | 'interpretation-requests'
   | 'knowledge'
+  | 'matching'
   | 'notifications'
   | 'organisation'
   | 'periods'
@@ -56,6 +57,8 @@ export const TABLE_OWNERS: Record<TableName, ModuleName> = {
   specialistRegions: 'specialists',
   specialistRates: 'specialists',
   specialistAbsences: 'specialists',
+  specialistConflicts: 'specialists',
+  caseTableStandingSpecialists: 'matching',
   // the financial statement to the NCTV
   financialStatements: 'financial-statements',
   // the knowledge library
@@ -71,6 +74,7 @@ export const TABLE_OWNERS: Record<TableName, ModuleName> = {
   requestMessages: 'interpretation-requests',
   adviceDrafts: 'interpretation-requests',
   requestMessageReads: 'interpretation-requests',
+  serviceLevelTargets: 'interpretation-requests',
   requestFeedback: 'interpretation-requests',
   // work and money
   assignments: 'assignments',

@@ -20,8 +20,19 @@ export const MAX_ESTIMATE_MINUTES = 200 * 60;
 
 const EstimateSchema = z.number().int('hele minuten').min(1, 'minstens 1 minuut').max(MAX_ESTIMATE_MINUTES);
 
-/** Body of `POST /api/v1/interpretation-requests/{id}/assignments` (docs/design.md §7). */
-export const CreateAssignmentBodySchema = z.strictObject({ specialistId: IdSchema, estimatedMinutes: EstimateSchema });
+/** Longest reason for choosing another specialist than the top suggestion, in characters. */
+export const MAX_OVERRIDE_REASON_LENGTH = 500;
+
+/**
+ * Body of `POST /api/v1/interpretation-requests/{id}/assignments` (docs/design.md §7).
+ * `overrideReason`: why the coordinator chose another specialist than the top suggestion
+ * (decision 100); recorded in the audit log with the suggestion passed over.
+ */
+export const CreateAssignmentBodySchema = z.strictObject({
+  specialistId: IdSchema,
+  estimatedMinutes: EstimateSchema,
+  overrideReason: multiLineText(MAX_OVERRIDE_REASON_LENGTH).optional(),
+});
 export type CreateAssignmentBody = z.infer<typeof CreateAssignmentBodySchema>;
 
 /**

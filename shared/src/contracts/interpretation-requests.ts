@@ -17,6 +17,7 @@ import { FeedbackSchema } from './feedback.ts';
 
 export const URGENCIES = ['regular', 'urgent'] as const;
 export const UrgencySchema = z.enum(URGENCIES);
+export type Urgency = z.infer<typeof UrgencySchema>;
 export const DELIVERABLES = ['case-table-attendance', 'written-advice', 'professional-consultation', 'coaching'] as const;
 export const DeliverableSchema = z.enum(DELIVERABLES);
 
@@ -91,7 +92,18 @@ export const PatchInterpretationRequestBodySchema = z
   });
 export type PatchInterpretationRequestBody = z.infer<typeof PatchInterpretationRequestBodySchema>;
 
-export const REQUEST_SORTS = ['submittedAt', '-submittedAt', 'meetingDate', '-meetingDate', 'urgency', 'reference', '-reference', 'status'] as const;
+/** List orders; `triageDue`: the triage deadline first (decision 102), requests without one last. */
+export const REQUEST_SORTS = [
+  'submittedAt',
+  '-submittedAt',
+  'meetingDate',
+  '-meetingDate',
+  'urgency',
+  'reference',
+  '-reference',
+  'status',
+  'triageDue',
+] as const;
 
 /** Query of `GET /api/v1/interpretation-requests`. */
 export const InterpretationRequestListQuerySchema = PageQuerySchema.extend({
@@ -135,6 +147,8 @@ export const InterpretationRequestSummarySchema = z
     createdAt: InstantSchema,
     submittedAt: InstantSchema.nullable(),
     updatedAt: InstantSchema,
+    /** The triage deadline of the latest submission (decision 102), or null; the clock runs while `submitted`. */
+    triageDueAt: InstantSchema.nullable(),
   })
   .meta({ id: 'InterpretationRequestSummary' });
 export type InterpretationRequestSummary = z.infer<typeof InterpretationRequestSummarySchema>;

@@ -27,6 +27,7 @@ export const NOTIFICATION_EVENTS = [
   'extension-refused',
   'message-posted',
   'triage-reminder',
+  'service-level-overdue',
   'screening-expiring',
   'feedback-reminder',
   'invitation',
@@ -46,6 +47,7 @@ export const SECURITY_EVENTS: readonly NotificationEvent[] = ['invitation', 'pas
 export const PREFERENCE_EVENTS: Readonly<Partial<Record<NotificationEvent, readonly Role[]>>> = {
   'request-submitted': ['coordinator'],
   'triage-reminder': ['coordinator'],
+  'service-level-overdue': ['coordinator'],
   'assignment-declined': ['coordinator'],
   'assignment-withdrawn': ['coordinator'],
   'assignment-specialist-inactive': ['coordinator'],

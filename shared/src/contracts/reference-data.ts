@@ -25,6 +25,8 @@ export const CaseTableSchema = z
   .object({
     id: IdSchema,
     name: z.string(),
+    /** The Zorg- en Veiligheidshuis hosting it (an organisation a conflict of interest can be declared with). */
+    safetyHouseId: IdSchema,
     safetyHouseName: z.string(),
     safetyRegionName: z.string(),
     municipalities: z.array(MunicipalityRefSchema),

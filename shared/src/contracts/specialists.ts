@@ -71,13 +71,23 @@ export type SpecialistListQuery = z.infer<typeof SpecialistListQuerySchema>;
  * The fields of a specialist profile someone may change (`editableFields`): the coordinator all of
  * them — except on their own profile, where they are the specialist (separation of duties) — and
  * the specialist their own `languages`, `absences` and `bio` (docs/design.md §2, decision 082).
- * `absences` stands for adding and deleting absence periods.
+ * `absences` stands for adding and deleting absence periods, `conflicts` for declaring and
+ * withdrawing conflicts of interest (decision 100).
  */
-export const PROFILE_FIELDS = ['expertiseAreaCodes', 'languages', 'regionCodes', 'capacityMinutesPerMonth', 'screeningDate', 'bio', 'absences'] as const;
+export const PROFILE_FIELDS = [
+  'expertiseAreaCodes',
+  'languages',
+  'regionCodes',
+  'capacityMinutesPerMonth',
+  'screeningDate',
+  'bio',
+  'absences',
+  'conflicts',
+] as const;
 export const ProfileFieldSchema = z.enum(PROFILE_FIELDS);
 export type ProfileField = z.infer<typeof ProfileFieldSchema>;
 /** The profile fields a specialist edits on their own profile. */
-export const SPECIALIST_OWN_PROFILE_FIELDS: readonly ProfileField[] = ['languages', 'absences', 'bio'];
+export const SPECIALIST_OWN_PROFILE_FIELDS: readonly ProfileField[] = ['languages', 'absences', 'bio', 'conflicts'];
 
 /** One absence period of a specialist: both dates inclusive (Europe/Amsterdam). */
 export const AbsenceSchema = z
@@ -145,3 +155,24 @@ export const PatchSpecialistProfileBodySchema = z.strictObject({
 export type PatchSpecialistProfileBody = z.infer<typeof PatchSpecialistProfileBodySchema>;
 
 export const AbsenceParamsSchema = z.strictObject({ absenceId: IdSchema });
+
+/** Weeks the capacity view looks ahead, the current week included. */
+export const CAPACITY_VIEW_WEEKS = 8;
+
+/** `GET /specialists/capacity`: per active specialist, the capacity of each of the coming weeks (decision 100). */
+export const CapacityViewSchema = z
+  .object({
+    /** The Mondays (YYYY-MM-DD) of the weeks, the current one first. */
+    weekStarts: z.array(z.string().meta({ format: 'date' })),
+    items: z.array(
+      z.object({
+        specialistId: IdSchema,
+        displayName: z.string(),
+        /** Current load: estimated minutes of live assignments not yet logged. */
+        openEstimatedMinutes: z.number().int(),
+        weeks: z.array(z.object({ weekStart: z.string().meta({ format: 'date' }), capacityMinutes: z.number().int(), absentDays: z.number().int() })),
+      }),
+    ),
+  })
+  .meta({ id: 'CapacityView' });
+export type CapacityView = z.infer<typeof CapacityViewSchema>;

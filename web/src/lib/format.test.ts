@@ -59,3 +59,13 @@ describe('percentage', () => {
     expect(percentage(1, 0)).toBe(0);
   });
 });
+
+describe('formatTimeLeft', () => {
+  it('says the time left or passed in words, in minutes, hours or days', async () => {
+    const { formatTimeLeft } = await import('./format.ts');
+    expect(formatTimeLeft(30 * 60_000, 'nl')).toBe('over 30 minuten');
+    expect(formatTimeLeft(3 * 3_600_000, 'nl')).toBe('over 3 uur');
+    expect(formatTimeLeft(-2 * 86_400_000, 'nl')).toBe('2 dagen geleden');
+    expect(formatTimeLeft(5 * 3_600_000, 'en')).toBe('in 5 hours');
+  });
+});

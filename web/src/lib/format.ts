@@ -93,3 +93,16 @@ export function percentage(part: number, total: number): number {
   if (total <= 0) return 0;
   return Math.round((part / total) * 10000) / 100;
 }
+
+/**
+ * Time left until (positive `ms`) or since (negative) a deadline, in words in `language`:
+ * minutes under an hour, hours under two days, else days. `nl`: `over 3 uur`, `2 dagen geleden`.
+ */
+export function formatTimeLeft(ms: number, language: string): string {
+  const rtf = new Intl.RelativeTimeFormat(language === 'en' ? 'en' : 'nl', { numeric: 'always' });
+  const minutes = ms / 60_000;
+  if (Math.abs(minutes) < 60) return rtf.format(Math.trunc(minutes), 'minute');
+  const hours = minutes / 60;
+  if (Math.abs(hours) < 48) return rtf.format(Math.trunc(hours), 'hour');
+  return rtf.format(Math.trunc(hours / 24), 'day');
+}

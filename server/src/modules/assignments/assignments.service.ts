@@ -18,6 +18,7 @@ import { assertNoPersonalData } from '../../lib/personal-data-guard.ts';
 import { assertNotOwnWork } from '../../lib/separation-of-duties.ts';
 import { audit } from '../audit/index.ts';
 import { findVisibleRequest, recordTransition } from '../interpretation-requests/index.ts';
+import { topSuggestion } from '../matching/index.ts';
 import { enqueueNotification } from '../notifications/index.ts';
 import { findSpecialist, NOT_ASSIGNABLE_DETAIL, notAssignableOn } from '../specialists/index.ts';
 import {
@@ -31,6 +32,17 @@ import {
   toAssignment,
 } from './assignments.repository.ts';
 import { closeAssignment } from './close-assignment.ts';
+
+/** The requesting party of a request: its municipality, casustafel and the casustafel's Zorg- en Veiligheidshuis. */
+async function requestingParty(tx: Transaction, request: { municipalityId: string; caseTableId: string }) {
+  const [row] = await tx
+    .select({ safetyHouseId: schema.caseTables.safetyHouseId })
+    .from(schema.caseTables)
+    .where(eq(schema.caseTables.id, request.caseTableId));
+  if (!row) throw new Error(`casustafel ${request.caseTableId} missing`);
+  return { municipalityId: request.municipalityId, caseTableId: request.caseTableId, safetyHouseId: row.safetyHouseId };
+}
+
 import { changeReservation, reserveForAssignment } from './reservation.ts';
 
 /** A page of the assignments the actor may see (coordinator: all; specialist: own). */
@@ -52,11 +64,14 @@ export async function getAssignment(ctx: ServiceContext, id: string): Promise<As
  * Only a specialist active in the pool can be assigned, and never the coordinator themselves
  * (separation of duties, docs/design.md §2); nor one without a valid screening or absent on the
  * request's meeting date (today when it has none or it has passed), or without a rate today
- * (`notAssignableReasons`, shared; decision 082).
+ * (`notAssignableReasons`, shared; decision 082), nor one who declared a conflict of interest with
+ * the requesting municipality, casustafel or its Zorg- en Veiligheidshuis (decision 100). Choosing
+ * another than the top suggestion records the suggestion passed over and `overrideReason` in the
+ * audit event.
  *
  * @throws AppError 404 `not-found`, 400 `validation-failed` (unknown specialist), 403
  *   `separation-of-duties`, 409 `specialist-inactive`, `invalid-transition` (request not submitted),
- *   `screening-expired`, `specialist-absent`, `no-rate`, `no-budget`, `budget-exceeded` (with `availableCents`)
+ *   `screening-expired`, `specialist-absent`, `no-rate`, `conflict-of-interest`, `no-budget`, `budget-exceeded` (with `availableCents`)
  */
 export async function assignSpecialist(ctx: ServiceContext, requestId: string, body: CreateAssignmentBody): Promise<Assignment> {
   const today = amsterdamDate(ctx.now());
@@ -75,14 +90,23 @@ export async function assignSpecialist(ctx: ServiceContext, requestId: string, b
         errors: [{ in: 'body', pointer: '/specialistId', message: 'niet (meer) actief', code: 'specialist-inactive' }],
       });
     }
-    // Screening valid and present on the meeting date (or today), a rate today: the one rule in shared.
+    // Screening valid and present on the meeting date (or today), a rate today, no declared
+    // conflict of interest with the requesting party: the one rule in shared.
     const on = assignabilityDate(request.meetingDate, today);
-    const [reason] = await notAssignableOn(tx, specialist.id, on, today);
+    // A draft is never assigned (the lifecycle refuses it before this); a submitted request has its municipality.
+    if (request.municipalityId === null) throw invalidTransition('Een concept kan geen specialist krijgen: dien het eerst in.');
+    const party = await requestingParty(tx, { ...request, municipalityId: request.municipalityId });
+    const [reason] = await notAssignableOn(tx, specialist.id, on, today, party);
     if (reason) {
       throw new AppError(reason, NOT_ASSIGNABLE_DETAIL[reason](reason === 'no-rate' ? today : on), {
         errors: [{ in: 'body', pointer: '/specialistId', message: reason }],
       });
     }
+    // Another than the top suggestion: the suggestion passed over and the reason go to the audit log (decision 100).
+    const top = await topSuggestion(tx, ctx.actor, requestId, ctx.now());
+    const override =
+      top && top.specialistId !== specialist.id ? { suggestedSpecialistId: top.specialistId, overrideReason: body.overrideReason?.trim() ?? null } : {};
+    assertNoPersonalData({ reason: body.overrideReason });
     const rateCents = await rateOn(tx, specialist.id, today);
     if (rateCents === null) throw new AppError('no-rate', NOT_ASSIGNABLE_DETAIL['no-rate'](today));
     const reservedCents = await reserveForAssignment(ctx, tx, year, body.estimatedMinutes, rateCents);
@@ -101,13 +125,21 @@ export async function assignSpecialist(ctx: ServiceContext, requestId: string, b
       })
       .returning({ id: schema.assignments.id });
     if (!row) throw new Error('insert returned no row');
-    await recordTransition(tx, { requestId, from: request.status, to: 'assigned', actorId: ctx.actor.userId, actorRole: 'coordinator', at: ctx.now() });
+    await recordTransition(tx, {
+      workingHours: ctx.workingHours,
+      requestId,
+      from: request.status,
+      to: 'assigned',
+      actorId: ctx.actor.userId,
+      actorRole: 'coordinator',
+      at: ctx.now(),
+    });
     await audit(ctx, tx, {
       action: 'assign',
       objectType: 'assignment',
       objectId: row.id,
       result: 'success',
-      details: { requestId, estimatedMinutes: body.estimatedMinutes, reservedCents },
+      details: { requestId, estimatedMinutes: body.estimatedMinutes, reservedCents, ...override },
     });
     await enqueueNotification(tx, ctx, {
       event: 'assignment-proposed',
@@ -156,6 +188,7 @@ export async function updateAssignment(ctx: ServiceContext, id: string, body: Pa
         await closeAssignment(ctx, tx, assignment, 'declined', { reason: body.reason });
       }
       await recordTransition(tx, {
+        workingHours: ctx.workingHours,
         requestId: assignment.requestId,
         from: requestStatus,
         to: requestTo,
@@ -238,6 +271,7 @@ export async function endAssignment(ctx: ServiceContext, id: string, body: EndAs
     }
     const refusedExtensions = await closeAssignment(ctx, tx, assignment, 'assignment-ended', { reason: body.reason });
     await recordTransition(tx, {
+      workingHours: ctx.workingHours,
       requestId: request.id,
       from: request.status,
       to: 'submitted',
@@ -306,6 +340,7 @@ export async function withdrawSpecialistWork(ctx: ServiceContext, tx: Transactio
     if (!from || !findTransition(from, 'submitted', ['admin'], 'specialist-deactivated')) continue;
     await closeAssignment(ctx, tx, assignment, 'proposal-withdrawn');
     await recordTransition(tx, {
+      workingHours: ctx.workingHours,
       requestId: assignment.requestId,
       from,
       to: 'submitted',

@@ -12,7 +12,9 @@ import {
 import { and, asc, desc, eq, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
 import { type Actor, hasRole } from '../../lib/context.ts';
 import { countUpTo, iso, isoOrNull, type PageWindow, page, type Seek, seekCursor, seekOrder } from '../../lib/pagination.ts';
+import type { WorkingHours } from '../../lib/working-time.ts';
 import { holdsRequest } from '../assignments/index.ts';
+import { triageDeadline } from './service-levels.ts';
 
 const r = schema.interpretationRequests;
 const a = schema.assignments;
@@ -53,6 +55,7 @@ const summaryColumns = {
   createdAt: r.createdAt,
   submittedAt: r.submittedAt,
   updatedAt: r.updatedAt,
+  triageDueAt: r.triageDueAt,
   expertiseAreaCodes: sql<
     string[]
   >`coalesce((select array_agg(e.expertise_area_code order by e.expertise_area_code) from ${schema.requestExpertiseAreas} e where e.request_id = ${r.id}), '{}')`,
@@ -92,6 +95,7 @@ function toSummary(row: SummaryRow): InterpretationRequestSummary {
     createdAt: iso(row.createdAt),
     submittedAt: isoOrNull(row.submittedAt),
     updatedAt: iso(row.updatedAt),
+    triageDueAt: isoOrNull(row.triageDueAt),
   };
 }
 
@@ -122,6 +126,7 @@ const SORTS: Record<InterpretationRequestListQuery['sort'], Seek> = {
   },
   reference: { name: 'requests:reference', keys: [{ expr: r.reference, type: 'text', notNull: true }, id] },
   '-reference': { name: 'requests:-reference', keys: [{ expr: r.reference, type: 'text', desc: true, notNull: true }, id] },
+  triageDue: { name: 'requests:triageDue', keys: [{ expr: sql`coalesce(${r.triageDueAt}, 'infinity'::timestamptz)`, type: 'timestamptz', notNull: true }, id] },
   status: {
     name: 'requests:status',
     keys: [{ expr: r.status, type: 'text', notNull: true }, { expr: submittedLast.asc, type: 'timestamptz', notNull: true }, id],
@@ -217,8 +222,15 @@ export async function recordTransition(
     reasonCode?: AssignmentCloseCause | undefined;
     /** The fields changed since information was asked (a resubmission). */
     changedFields?: readonly string[] | undefined;
+    /** The working day (`ctx.workingHours`): a move into `submitted` sets the triage deadline (decision 102). */
+    workingHours: WorkingHours;
   },
 ): Promise<void> {
+  let triageDueAt: Date | undefined;
+  if (input.to === 'submitted') {
+    const [row] = await db.select({ urgency: r.urgency }).from(r).where(eq(r.id, input.requestId));
+    if (row) triageDueAt = await triageDeadline(db, row.urgency, input.at, input.workingHours);
+  }
   await db.insert(schema.requestStatusEvents).values({
     changedFields: input.changedFields && input.changedFields.length > 0 ? [...input.changedFields] : null,
     requestId: input.requestId,
@@ -235,7 +247,7 @@ export async function recordTransition(
     .set({
       status: input.to,
       updatedAt: input.at,
-      ...(input.to === 'submitted' ? { submittedAt: sql`coalesce(${r.submittedAt}, ${input.at.toISOString()}::timestamptz)` } : {}),
+      ...(input.to === 'submitted' ? { submittedAt: sql`coalesce(${r.submittedAt}, ${input.at.toISOString()}::timestamptz)`, triageDueAt } : {}),
       ...(TERMINAL_STATUSES.includes(input.to) ? { closedAt: input.at } : {}),
     })
     .where(eq(r.id, input.requestId));

@@ -15,12 +15,15 @@ import {
   PatchInterpretationRequestBodySchema,
   pageOf,
   SaveAdviceDraftBodySchema,
+  ServiceClockListSchema,
+  ServiceLevelTargetsSchema,
 } from '@duidingspool/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { serviceContext } from '../../lib/service-context.ts';
 import { assignSpecialist } from '../assignments/index.ts';
 import { getAdviceDraft, saveAdviceDraft } from './advice-drafts.service.ts';
+import { getRequestClocks } from './clocks.read-model.ts';
 import { giveFeedback } from './feedback.service.ts';
 import {
   createInterpretationRequest,
@@ -31,6 +34,7 @@ import {
   transitionInterpretationRequest,
   updateRequestFields,
 } from './interpretation-requests.service.ts';
+import { currentServiceLevelTargets, updateServiceLevelTargets } from './service-levels.ts';
 
 const tags = ['interpretation-requests'];
 
@@ -63,6 +67,29 @@ export const interpretationRequestRoutes: FastifyPluginAsyncZod<{ now: () => Dat
       const created = await createInterpretationRequest(ctx(request), request.body);
       return reply.code(201).header('Location', `/api/v1/interpretation-requests/${created.id}`).send(created);
     },
+  });
+
+  app.get('/interpretation-requests/:id/clocks', {
+    config: { roles: ['requester', 'coordinator', 'specialist'] },
+    schema: {
+      tags,
+      summary: 'Lopende termijnen van een verzoek (triage, antwoord op het voorstel, advies) met de stand',
+      params: IdParamsSchema,
+      response: { 200: ServiceClockListSchema },
+    },
+    handler: async (request) => getRequestClocks(ctx(request), request.params.id),
+  });
+
+  app.get('/service-levels', {
+    config: { roles: ['coordinator'] },
+    schema: { tags, summary: 'Servicenormen: de termijnen in werkdagen en werkuren', response: { 200: ServiceLevelTargetsSchema } },
+    handler: async () => currentServiceLevelTargets(app.db),
+  });
+
+  app.put('/service-levels', {
+    config: { roles: ['coordinator'] },
+    schema: { tags, summary: 'Servicenormen wijzigen (alle vier)', body: ServiceLevelTargetsSchema, response: { 200: ServiceLevelTargetsSchema } },
+    handler: async (request) => updateServiceLevelTargets(ctx(request), request.body),
   });
 
   app.get('/interpretation-requests/:id', {

@@ -33,6 +33,7 @@ import { retiredExpertiseAreas, unknownExpertiseAreas } from '../specialists/ind
 import { undecidedEntriesOf } from '../time-entries/index.ts';
 import { feedbackOf, mayGiveFeedback } from './feedback.service.ts';
 import { findVisibleRequest, listRequests, listTimeline, nextReference, noteChangedFields, recordTransition } from './interpretation-requests.repository.ts';
+import { triageDeadline } from './service-levels.ts';
 
 /**
  * Why a live assignment closes when its request ends in this status (docs/design.md §4). A request
@@ -199,6 +200,7 @@ export async function createInterpretationRequest(ctx: ServiceContext, body: New
         updatedAt: now,
         submittedAt: body.submit ? now : null,
         followUpOfId: body.followUpOfId ?? null,
+        triageDueAt: body.submit ? await triageDeadline(tx, body.urgency ?? 'regular', now, ctx.workingHours) : null,
       })
       .returning({ id: schema.interpretationRequests.id });
     if (!row) throw new Error('insert returned no row');
@@ -469,6 +471,7 @@ export async function transitionInterpretationRequest(ctx: ServiceContext, id: s
       });
     }
     await recordTransition(tx, {
+      workingHours: ctx.workingHours,
       requestId: id,
       from: request.status,
       to: body.status,
@@ -521,7 +524,15 @@ export async function deliverAdvice(ctx: ServiceContext, id: string, body: Deliv
       .onConflictDoNothing()
       .returning();
     if (!row) throw invalidTransition('Voor dit verzoek is al advies opgeleverd.');
-    await recordTransition(tx, { requestId: id, from: request.status, to: 'advice-delivered', actorId: actor.userId, actorRole: 'specialist', at: ctx.now() });
+    await recordTransition(tx, {
+      workingHours: ctx.workingHours,
+      requestId: id,
+      from: request.status,
+      to: 'advice-delivered',
+      actorId: actor.userId,
+      actorRole: 'specialist',
+      at: ctx.now(),
+    });
     await audit(ctx, tx, { action: 'deliver-advice', objectType: 'interpretation-request', objectId: id, result: 'success' });
     await enqueueNotification(tx, ctx, {
       event: 'advice-delivered',

@@ -1,7 +1,7 @@
 // Mail templates: one accessible layout (react-email) and, per event, short texts in
 // Dutch and English. A template sees only the pool reference, the link and the typed parameters
 // below — never a request's question, context, case reference or advice (docs/design.md §6).
-import type { NotificationEvent } from '@duidingspool/shared';
+import type { ClockKind, NotificationEvent } from '@duidingspool/shared';
 import { Body, Container, Head, Heading, Hr, Html, Link, Preview, Section, Text } from '@react-email/components';
 import { render } from '@react-email/render';
 
@@ -14,12 +14,18 @@ export interface MailParams {
   thresholdPercent?: number;
   /** triage-reminder: the request's urgency. */
   urgency?: 'regular' | 'urgent';
+  /** service-level-overdue: which clock ran out (decision 102). */
+  clock?: ClockKind;
   /** screening-expiring: the specialist's name and the screening's last valid day (YYYY-MM-DD). */
   specialistName?: string;
   validUntil?: string;
   /** digest: the notifications it carries. */
   items?: { event: NotificationEvent; reference: string | null; link: string }[];
 }
+
+/** The clocks by name, for the escalation mail (no case content: only which clock ran out). */
+const CLOCK_NL: Record<ClockKind, string> = { triage: 'triage', 'proposal-answer': 'het antwoord van de specialist', advice: 'het advies' };
+const CLOCK_EN: Record<ClockKind, string> = { triage: 'triage', 'proposal-answer': 'the specialist’s answer', advice: 'the advice' };
 
 /** What a template is rendered from. */
 export interface MailInput {
@@ -150,6 +156,11 @@ const nl: Record<NotificationEvent, EventText> = {
     body: (r, p) =>
       `Duidingsverzoek ${r} ${p.urgency === 'urgent' ? '(urgent) ' : ''}wacht langer dan ${p.urgency === 'urgent' ? 'één werkdag' : 'twee werkdagen'} op triage.`,
     action: 'Naar de triage',
+  },
+  'service-level-overdue': {
+    subject: (r, p) => `Termijn verlopen: ${r} (${CLOCK_NL[p.clock ?? 'triage']})`,
+    body: (r, p) => `Bij duidingsverzoek ${r} is de termijn voor ${CLOCK_NL[p.clock ?? 'triage']} verstreken.`,
+    action: 'Verzoek bekijken',
   },
   'screening-expiring': {
     subject: (_r, p) => `Screening (VOG) verloopt op ${p.validUntil ?? ''}`,
@@ -282,6 +293,11 @@ const en: Record<NotificationEvent, EventText> = {
     body: (r, p) =>
       `Interpretation request ${r} ${p.urgency === 'urgent' ? '(urgent) ' : ''}has waited more than ${p.urgency === 'urgent' ? 'one working day' : 'two working days'} for triage.`,
     action: 'Go to triage',
+  },
+  'service-level-overdue': {
+    subject: (r, p) => `Deadline passed: ${r} (${CLOCK_EN[p.clock ?? 'triage']})`,
+    body: (r, p) => `On interpretation request ${r} the deadline for ${CLOCK_EN[p.clock ?? 'triage']} has passed.`,
+    action: 'View request',
   },
   'screening-expiring': {
     subject: (_r, p) => `Screening (VOG) expires on ${p.validUntil ?? ''}`,
@@ -418,6 +434,7 @@ export function sampleMailInput(event: NotificationEvent, language: MailLanguage
       year: 2019,
       thresholdPercent: 75,
       urgency: 'urgent',
+      clock: 'advice',
       specialistName: language === 'nl' ? 'Voorbeeldspecialist' : 'Sample specialist',
       validUntil: '2019-12-31',
       items:

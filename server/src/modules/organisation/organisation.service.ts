@@ -6,13 +6,14 @@ import { countUpTo, type Page, type PageWindow, page } from '../../lib/paginatio
 import { listActivities, listExpertiseAreas } from '../specialists/index.ts';
 
 /**
- * One page of the casustafels `actor` may act for (coordinator and admin: all; others: their own
+ * One page of the casustafels `actor` may act for (coordinator and admin: all; a specialist: all too,
+ * the public structure they declare conflicts of interest against, decision 100; others: their own
  * memberships), by name, each with its safety house, region and municipalities (docs/design.md §3).
  * Retired casustafels and municipalities are left out (they are offered for nothing new) unless
  * `q.includeRetired` is `true` (decision 081).
  */
 export async function listCaseTables(db: Executor, actor: Actor, q: CaseTableListQuery): Promise<Page<CaseTable>> {
-  const all = hasRole(actor, 'coordinator') || hasRole(actor, 'admin');
+  const all = hasRole(actor, 'coordinator') || hasRole(actor, 'admin') || hasRole(actor, 'specialist');
   const ct = schema.caseTables;
   const withRetired = q.includeRetired === 'true';
   const where = and(
@@ -25,6 +26,7 @@ export async function listCaseTables(db: Executor, actor: Actor, q: CaseTableLis
       .select({
         id: ct.id,
         name: ct.name,
+        safetyHouseId: ct.safetyHouseId,
         safetyHouseName: schema.safetyHouses.name,
         safetyRegionName: schema.safetyRegions.name,
         municipalities: sql<

@@ -1,5 +1,7 @@
 /** The public face of the specialists module: other modules and the app import only what is listed here (decision 050). */
 
+export { namedConflictsOf } from './conflicts.service.ts';
+export { profileListColumns } from './profile.read-model.ts';
 export {
   editableProfileFields,
   ensureSpecialistProfile,
@@ -24,4 +26,4 @@ export {
   upsertReferenceData,
 } from './reference-data.ts';
 export { runScreeningReminders, type ScreeningReminderContext } from './screening-reminders.ts';
-export { activeInPool, activeSpecialistIdOf, findSpecialist, findSpecialistOfUser } from './specialists.repository.ts';
+export { activeInPool, activeSpecialistIdOf, findSpecialist, findSpecialistOfUser, specialistActions } from './specialists.repository.ts';

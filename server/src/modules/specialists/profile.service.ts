@@ -9,6 +9,7 @@ import {
   type PatchSpecialistProfileBody,
   PROFILE_FIELDS,
   type ProfileField,
+  type RequestingParty,
   SPECIALIST_OWN_PROFILE_FIELDS,
   type SpecialistProfile,
   screeningValidUntil,
@@ -19,6 +20,7 @@ import { type Actor, hasRole, type RequestOrigin, type ServiceContext } from '..
 import { iso } from '../../lib/pagination.ts';
 import { assertNoPersonalDataInProfile } from '../../lib/personal-data-guard.ts';
 import { audit, auditAs } from '../audit/index.ts';
+import { conflictTargetsOf } from './conflicts.service.ts';
 import { findProfileRow, type ProfileRow, regionsByCode } from './profile.read-model.ts';
 import { retiredExpertiseAreas, unknownExpertiseAreas } from './reference-data.ts';
 
@@ -83,15 +85,28 @@ async function hasRateOn(db: Executor, specialistId: string, today: string): Pro
 /**
  * Why specialist `specialistId` cannot be assigned for work on `date` (the request's meeting date or
  * today, see `assignabilityDate`), by the one rule `notAssignableReasons` (shared): screening valid
- * on `date`, not absent on `date`, a rate valid on `today` (all YYYY-MM-DD, Europe/Amsterdam).
+ * on `date`, not absent on `date`, a rate valid on `today` (all YYYY-MM-DD, Europe/Amsterdam), and,
+ * when the requesting `party` is named, no declared conflict of interest with it (decision 100).
  * Empty when they can be.
  */
-export async function notAssignableOn(db: Executor, specialistId: string, date: string, today: string): Promise<NotAssignableReason[]> {
+export async function notAssignableOn(
+  db: Executor,
+  specialistId: string,
+  date: string,
+  today: string,
+  party?: RequestingParty,
+): Promise<NotAssignableReason[]> {
   const [row] = await db.select({ screeningValidUntil: s.screeningValidUntil }).from(s).where(eq(s.id, specialistId));
   if (!row) return [];
   return notAssignableReasons(
-    { screeningValidUntil: row.screeningValidUntil, absences: await absencesOn(db, specialistId, date), hasRate: await hasRateOn(db, specialistId, today) },
+    {
+      screeningValidUntil: row.screeningValidUntil,
+      absences: await absencesOn(db, specialistId, date),
+      hasRate: await hasRateOn(db, specialistId, today),
+      conflicts: party ? await conflictTargetsOf(db, specialistId) : [],
+    },
     date,
+    party,
   );
 }
 
@@ -100,6 +115,7 @@ export const NOT_ASSIGNABLE_DETAIL: Record<NotAssignableReason, (date: string) =
   'screening-expired': (date) => `Deze specialist heeft op ${date} geen geldige screening (VOG): die ontbreekt of is verlopen.`,
   'specialist-absent': (date) => `Deze specialist is afwezig op ${date}.`,
   'no-rate': (date) => `Deze specialist heeft geen tarief dat geldt op ${date}.`,
+  'conflict-of-interest': () => 'Deze specialist heeft belangenverstrengeling gemeld met de gemeente, de casustafel of de organisatie van dit verzoek.',
 };
 
 async function assignabilityOf(db: Executor, row: ProfileRow, today: string): Promise<Assignability> {
@@ -108,7 +124,7 @@ async function assignabilityOf(db: Executor, row: ProfileRow, today: string): Pr
 }
 
 /** A profile the actor may see: the coordinator every one, a specialist their own. @throws AppError 404 */
-async function visibleProfile(ctx: ServiceContext, specialistId: string, db: Executor = ctx.db, lock = false): Promise<ProfileRow> {
+export async function visibleProfile(ctx: ServiceContext, specialistId: string, db: Executor = ctx.db, lock = false): Promise<ProfileRow> {
   const row = await findProfileRow(db, specialistId, lock);
   if (!row || !(hasRole(ctx.actor, 'coordinator') || row.userId === ctx.actor.userId)) throw notFound('Deze specialist');
   return row;
@@ -134,7 +150,7 @@ export async function getProfile(ctx: ServiceContext, specialistId: string): Pro
 }
 
 /** Refuses a change of a field the actor may not change, naming the fields. @throws AppError 403 */
-function assertEditable(actor: Actor, row: ProfileRow, fields: ProfileField[]): void {
+export function assertEditable(actor: Actor, row: ProfileRow, fields: ProfileField[]): void {
   const allowed = editableProfileFields(actor, row.userId);
   const refused = fields.filter((f) => !allowed.includes(f));
   if (refused.length === 0) return;

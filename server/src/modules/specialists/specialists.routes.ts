@@ -3,7 +3,12 @@ import {
   AbsenceParamsSchema,
   AbsenceSchema,
   amsterdamDate,
+  CapacityViewSchema,
+  ConflictListSchema,
+  ConflictParamsSchema,
+  ConflictSchema,
   CreateAbsenceBodySchema,
+  CreateConflictBodySchema,
   CreateRateBodySchema,
   IdParamsSchema,
   PatchSpecialistProfileBodySchema,
@@ -18,6 +23,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { serviceContext } from '../../lib/service-context.ts';
 import { actorOf } from '../../plugins/auth.ts';
+import { capacityView } from './capacity.read-model.ts';
+import { addConflict, deleteConflict, listConflicts } from './conflicts.service.ts';
 import { listPoolSpecialists } from './pool.read-model.ts';
 import { addAbsence, deleteAbsence, getProfile, listAbsences, updateProfile } from './profile.service.ts';
 import { addRate, listRates } from './rates.service.ts';
@@ -37,6 +44,15 @@ export const specialistRoutes: FastifyPluginAsyncZod<{ now?: () => Date }> = asy
       response: { 200: pageOf(SpecialistSchema).meta({ id: 'SpecialistPage' }) },
     },
     handler: async (request) => listPoolSpecialists(app.db, actorOf(request), request.query, amsterdamDate(now())),
+  });
+  app.get('/specialists/capacity', {
+    config: { roles: ['coordinator'] },
+    schema: {
+      tags: ['reference'],
+      summary: 'Capaciteit per week voor de komende acht weken, per actieve specialist, met de huidige belasting',
+      response: { 200: CapacityViewSchema },
+    },
+    handler: async () => capacityView(app.db, amsterdamDate(now())),
   });
   const ctx = (request: Parameters<typeof serviceContext>[1]) => serviceContext(app, request, now);
   app.get('/specialists/:id/rates', {
@@ -92,6 +108,35 @@ export const specialistRoutes: FastifyPluginAsyncZod<{ now?: () => Date }> = asy
       response: { 201: AbsenceSchema },
     },
     handler: async (request, reply) => reply.code(201).send(await addAbsence(ctx(request), request.params.id, request.body)),
+  });
+  app.get('/specialists/:id/conflicts', {
+    config: profileRoles,
+    schema: {
+      tags: ['reference'],
+      summary: 'Gemelde belangenverstrengeling van een specialist, met notitie (coördinator en de specialist zelf)',
+      params: IdParamsSchema,
+      response: { 200: ConflictListSchema },
+    },
+    handler: async (request) => ({ items: await listConflicts(ctx(request), request.params.id) }),
+  });
+  app.post('/specialists/:id/conflicts', {
+    config: { ...profileRoles, problems: ['conflict'] },
+    schema: {
+      tags: ['reference'],
+      summary: 'Belangenverstrengeling melden met één gemeente, casustafel of organisatie (Zorg- en Veiligheidshuis)',
+      params: IdParamsSchema,
+      body: CreateConflictBodySchema,
+      response: { 201: ConflictSchema },
+    },
+    handler: async (request, reply) => reply.code(201).send(await addConflict(ctx(request), request.params.id, request.body)),
+  });
+  app.delete('/conflicts/:conflictId', {
+    config: profileRoles,
+    schema: { tags: ['reference'], summary: 'Melding van belangenverstrengeling intrekken', params: ConflictParamsSchema, response: { 204: z.undefined() } },
+    handler: async (request, reply) => {
+      await deleteConflict(ctx(request), request.params.conflictId);
+      return reply.code(204).send();
+    },
   });
   app.delete('/absences/:absenceId', {
     config: profileRoles,

@@ -15,6 +15,7 @@ import { AdviceView } from '../../features/interpretation-requests/components/ad
 import { DraftEditor } from '../../features/interpretation-requests/components/draft-editor.tsx';
 import { RequestActions } from '../../features/interpretation-requests/components/request-actions.tsx';
 import { RequestAssignments } from '../../features/interpretation-requests/components/request-assignments.tsx';
+import { RequestClocks } from '../../features/interpretation-requests/components/request-clocks.tsx';
 import { RequestContent, RequestFacts } from '../../features/interpretation-requests/components/request-details.tsx';
 import { RequestTimeline } from '../../features/interpretation-requests/components/request-timeline.tsx';
 import { RetentionNotice } from '../../features/interpretation-requests/components/retention-notice.tsx';
@@ -78,6 +79,7 @@ export function RequestDetailPage() {
           {canFollowUp ? <AppLink to={`/requests/new?vervolgOp=${request.id}`}>{t('followUp.ask', { reference: request.reference })}</AppLink> : null}
         </Paragraph>
       ) : null}
+      <RequestClocks requestId={request.id} />
       {stranded ? (
         <Alert type="warning">
           <Paragraph>{t('endAssignment.strandedNotice', { name: stranded.specialistName })}</Paragraph>

@@ -6,9 +6,11 @@ import { AppLink } from '../../components/app-link.tsx';
 import { ExpertiseList, LanguageList } from '../../components/expertise-list.tsx';
 import { PageHeading } from '../../components/page-heading.tsx';
 import { QueryFallback } from '../../components/query-view.tsx';
+import { useCaseTables } from '../../features/interpretation-requests/api/get-case-tables.ts';
 import { useProfile } from '../../features/specialists/api/profile.ts';
 import { AbsencesPanel } from '../../features/specialists/components/absences-panel.tsx';
 import { AssignabilityNote } from '../../features/specialists/components/assignability-note.tsx';
+import { ConflictsPanel } from '../../features/specialists/components/conflicts-panel.tsx';
 import { ProfileForm } from '../../features/specialists/components/profile-form.tsx';
 import { hasRole, useMe } from '../../lib/auth.ts';
 import { isolate } from '../../lib/bidi.ts';
@@ -19,7 +21,8 @@ import { SectionBackLink } from '../section-back-link.tsx';
 /**
  * A specialist's profile (`/specialists/:specialistId`): for the coordinator from the specialist
  * list, and “Mijn profiel” for the specialist. Shows the profile and whether the specialist can be
- * assigned today, the form with the fields the server says the reader may change, and the absences.
+ * assigned today, the form with the fields the server says the reader may change, the declared
+ * conflicts of interest and the absences.
  */
 export function SpecialistProfilePage() {
   const { t } = useTranslation();
@@ -27,6 +30,7 @@ export function SpecialistProfilePage() {
   const me = useMe();
   const profile = useProfile(specialistId);
   const labels = useReferenceLabels();
+  const caseTables = useCaseTables();
   if (!profile.isSuccess) return <QueryFallback query={profile} problemHeading={t('profile.notFoundTitle')} />;
   const p = profile.data;
   const own = me.data?.id === p.userId;
@@ -61,10 +65,17 @@ export function SpecialistProfilePage() {
           <Fact label={t('profile.fields.bio')}>{p.bio ? <bdi className="dsp-prewrap">{p.bio}</bdi> : t('profile.none')}</Fact>
         </DataList>
       </section>
-      {p.editableFields.some((f) => f !== 'absences') ? (
+      {p.editableFields.some((f) => f !== 'absences' && f !== 'conflicts') ? (
         <section aria-labelledby="profile-form-heading" className="dsp-section dsp-panel">
           <Heading2 id="profile-form-heading">{t('profile.formHeading')}</Heading2>
           <ProfileForm key={p.id} profile={p} />
+        </section>
+      ) : null}
+      {p.editableFields.includes('conflicts') || hasRole(me.data, 'coordinator') ? (
+        <section aria-labelledby="conflicts-heading" className="dsp-section">
+          <Heading2 id="conflicts-heading">{t('conflicts.heading')}</Heading2>
+          <Paragraph>{t('conflicts.intro')}</Paragraph>
+          <ConflictsPanel specialistId={p.id} editable={p.editableFields.includes('conflicts')} caseTables={caseTables.data?.items ?? []} />
         </section>
       ) : null}
       <section aria-labelledby="absences-heading" className="dsp-section">

@@ -2,6 +2,7 @@ import { Paragraph } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { IntroPage } from '../../components/page-heading.tsx';
+import { ServiceLevelsForm } from '../../features/interpretation-requests/components/service-levels-form.tsx';
 import { TriageQueue } from '../../features/interpretation-requests/components/triage-queue.tsx';
 import { useInboxSummary } from '../../features/notifications/api/inbox.ts';
 import { useHoursToApprove } from '../../features/time-entries/api/get-time-entries.ts';
@@ -27,12 +28,13 @@ function WaitingForYou() {
   );
 }
 
-/** The coordinator's home: what waits for them, then the triage queue. */
+/** The coordinator's home: what waits for them, the triage queue, and the service-level targets its clocks run on. */
 export function TriagePage() {
   return (
     <IntroPage title="triage.title" intro="triage.intro">
       <WaitingForYou />
       <TriageQueue />
+      <ServiceLevelsForm />
     </IntroPage>
   );
 }

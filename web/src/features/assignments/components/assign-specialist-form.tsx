@@ -1,8 +1,8 @@
-import { entryCostCents, MAX_ESTIMATE_MINUTES, type Specialist } from '@duidingspool/shared';
+import { entryCostCents, MAX_ESTIMATE_MINUTES, MAX_OVERRIDE_REASON_LENGTH } from '@duidingspool/shared';
 import { Alert, Button, DataList, DataListItem, DataListKey, DataListValue, Paragraph } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TextField } from '../../../components/form-field.tsx';
+import { TextareaField, TextField } from '../../../components/form-field.tsx';
 import { useErrorMessage } from '../../../components/problem-alert.tsx';
 import { StatusMessage } from '../../../components/status-message.tsx';
 import { ApiError, isProblem } from '../../../lib/api-client.ts';
@@ -10,32 +10,54 @@ import { isolate } from '../../../lib/bidi.ts';
 import { formatCents, formatMinutes, parseDuration } from '../../../lib/format.ts';
 import { useCreateAssignment } from '../api/create-assignment.ts';
 
+/** The chosen specialist as the form needs them. */
+export interface ChosenSpecialist {
+  id: string;
+  displayName: string;
+  /** Rate valid today, cents per hour; null when none. */
+  currentRateCents: number | null;
+}
+
 /**
  * Estimate (h:mm) and “Toewijzen” for the specialist chosen in the picker. Shows live the
  * reservation it makes (estimate × rate, rounded half-up, docs/design.md §5) next to the available
- * budget, and on 409 `budget-exceeded` the amount that is still available.
+ * budget, and on 409 `budget-exceeded` the amount that is still available. When the choice is not
+ * the top suggestion (`overrideNeeded`), it asks why; the reason is recorded (decision 100).
  */
 export function AssignSpecialistForm({
   requestId,
   specialist,
+  overrideNeeded = false,
   availableCents,
   budgetYear,
   onMissingSpecialist,
   onAssigned,
 }: {
   requestId: string;
-  specialist: Specialist | undefined;
+  specialist: ChosenSpecialist | undefined;
+  overrideNeeded?: boolean;
   availableCents: number | undefined;
   budgetYear: number;
   onMissingSpecialist: () => void;
   onAssigned?: (message: string) => void;
 }) {
   const { t } = useTranslation();
-  const create = useCreateAssignment(requestId);
+  const [done, setDone] = useState<string | null>(null);
+  const rateNow = specialist?.currentRateCents ?? null;
+  const create = useCreateAssignment(requestId, (a) => {
+    const message = t('assign.done', {
+      name: isolate(a.specialistName),
+      amount: formatCents(a.reservedCents ?? (rateNow !== null ? entryCostCents(a.estimatedMinutes, rateNow) : 0)),
+    });
+    // The page announces it when it handles the result; otherwise the form does.
+    if (onAssigned) onAssigned(message);
+    else setDone(message);
+  });
   const errorMessage = useErrorMessage();
   const [estimate, setEstimate] = useState('');
   const [estimateError, setEstimateError] = useState<string | undefined>();
-  const [done, setDone] = useState<string | null>(null);
+  const [overrideReason, setOverrideReason] = useState('');
+  const [overrideError, setOverrideError] = useState<string | undefined>();
 
   const minutes = parseDuration(estimate);
   const rate = specialist?.currentRateCents ?? null;
@@ -59,21 +81,25 @@ export function AssignSpecialistForm({
       return;
     }
     setEstimateError(undefined);
-    // The promise, not `mutate`'s callbacks: the mutation resolves after the request is fetched
-    // again, by when this panel has gone (the request is assigned) and `mutate`'s callbacks would
-    // no longer run; the page, still there, announces the result.
-    create
-      .mutateAsync({ specialistId: specialist.id, estimatedMinutes: minutes })
-      .then((a) => {
-        const message = t('assign.done', { name: isolate(a.specialistName), amount: formatCents(a.reservedCents ?? reservation ?? 0) });
-        setEstimate('');
-        // The page announces it when it handles the result; otherwise the form does.
-        if (onAssigned) onAssigned(message);
-        else setDone(message);
-      })
-      .catch((error: unknown) => {
-        if (error instanceof ApiError && error.fieldErrors.estimatedMinutes) setEstimateError(error.fieldErrors.estimatedMinutes);
-      });
+    if (overrideNeeded && overrideReason.trim() === '') {
+      setOverrideError(t('match.overrideRequired'));
+      document.getElementById('assign-override-reason')?.focus();
+      return;
+    }
+    setOverrideError(undefined);
+    create.mutate(
+      { specialistId: specialist.id, estimatedMinutes: minutes, ...(overrideNeeded ? { overrideReason: overrideReason.trim() } : {}) },
+      {
+        onSuccess: () => {
+          setEstimate('');
+          setOverrideReason('');
+        },
+        onError: (error) => {
+          if (error instanceof ApiError && error.fieldErrors.estimatedMinutes) setEstimateError(error.fieldErrors.estimatedMinutes);
+          if (error instanceof ApiError && error.fieldErrors.overrideReason) setOverrideError(error.fieldErrors.overrideReason);
+        },
+      },
+    );
   };
 
   const failure = create.error;
@@ -91,6 +117,20 @@ export function AssignSpecialistForm({
         autoComplete="off"
         describedByExtra="assign-preview"
       />
+      {overrideNeeded ? (
+        <TextareaField
+          id="assign-override-reason"
+          label={t('match.overrideLabel')}
+          description={t('match.overrideHint')}
+          value={overrideReason}
+          onChange={setOverrideReason}
+          error={overrideError}
+          required
+          rows={2}
+          maxLength={MAX_OVERRIDE_REASON_LENGTH}
+          checkPersonalData
+        />
+      ) : null}
       <div id="assign-preview" aria-live="polite" className="dsp-preview">
         <DataList className="dsp-facts dsp-facts--compact">
           <DataListItem>

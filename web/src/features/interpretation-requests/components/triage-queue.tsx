@@ -1,4 +1,4 @@
-import { OPEN_REQUEST_STATUSES, REQUEST_STATUSES, type RequestStatus, TRIAGE_STATUSES } from '@duidingspool/shared';
+import { clockState, OPEN_REQUEST_STATUSES, REQUEST_STATUSES, type RequestStatus, TRIAGE_STATUSES } from '@duidingspool/shared';
 import { Paragraph, TableCell, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import { AppLink } from '../../../components/app-link.tsx';
@@ -11,11 +11,12 @@ import { formatDate, formatInstant } from '../../../lib/format.ts';
 import { usePaging, useUrlState } from '../../../lib/page-query.ts';
 import { useRequests } from '../api/get-requests.ts';
 import { ReferenceSearch, useReferenceSearch } from './reference-search.tsx';
+import { ClockLine } from './request-clocks.tsx';
 import { UrgencyLabel } from './urgency-label.tsx';
 
 const PAGE_SIZE = 25;
 
-type SortField = 'reference' | 'urgency' | 'meetingDate' | 'submittedAt' | 'status';
+type SortField = 'reference' | 'urgency' | 'meetingDate' | 'submittedAt' | 'status' | 'triageDue';
 /** Fields the API sorts both ways; `urgency` and `status` sort one way only. */
 const TWO_WAY: readonly SortField[] = ['reference', 'meetingDate', 'submittedAt'];
 
@@ -27,10 +28,18 @@ function statusFilter(value: string): RequestStatus[] | undefined {
   return [value as RequestStatus];
 }
 
+/** The triage clock of a waiting request in words; started at its first submission when the latest is not listed. */
+function TriageDue({ dueAt, submittedAt }: { dueAt: string; submittedAt: string | null }) {
+  const now = new Date();
+  const due = new Date(dueAt);
+  const state = clockState(new Date(submittedAt ?? dueAt), due, now);
+  return <ClockLine clock={{ kind: 'triage', state, msLeft: due.getTime() - now.getTime(), dueAt }} />;
+}
+
 /**
  * The coordinator's triage queue: requests to triage (submitted / needs information) by default,
- * filterable by status, searchable by pool reference and sortable by column (all kept in the
- * address); urgent requests are flagged.
+ * filterable by status, searchable by pool reference and sortable by column, also by what is due
+ * first (the triage deadline, decision 102), all kept in the address; urgent requests are flagged.
  */
 export function TriageQueue() {
   const { t } = useTranslation();
@@ -100,6 +109,7 @@ export function TriageQueue() {
                 header('meetingDate', t('requests.columns.meetingDate')),
                 header('submittedAt', t('requests.columns.submittedAt')),
                 header('status', t('requests.columns.status')),
+                header('triageDue', t('clocks.triageDue')),
               ]}
             >
               {items.map((r) => (
@@ -117,6 +127,9 @@ export function TriageQueue() {
                   <TableCell className="dsp-nowrap">{formatInstant(r.submittedAt) || t('common.none')}</TableCell>
                   <TableCell>
                     <RequestStatusBadge status={r.status} />
+                  </TableCell>
+                  <TableCell>
+                    {r.status === 'submitted' && r.triageDueAt ? <TriageDue dueAt={r.triageDueAt} submittedAt={r.submittedAt} /> : t('clocks.noDue')}
                   </TableCell>
                 </TableRow>
               ))}

@@ -1,4 +1,13 @@
-import { AbsenceListSchema, AbsenceSchema, type CreateAbsenceBody, type PatchSpecialistProfileBody, SpecialistProfileSchema } from '@duidingspool/shared';
+import {
+  AbsenceListSchema,
+  AbsenceSchema,
+  ConflictListSchema,
+  ConflictSchema,
+  type CreateAbsenceBody,
+  type CreateConflictBody,
+  type PatchSpecialistProfileBody,
+  SpecialistProfileSchema,
+} from '@duidingspool/shared';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client.ts';
 import { useRefreshingMutation } from '../../../lib/mutation.ts';
@@ -51,4 +60,30 @@ export function useAddAbsence(specialistId: string) {
 /** Deletes an absence; refreshes the specialists (assignability). */
 export function useDeleteAbsence() {
   return useRefreshingMutation((absenceId: string) => apiRequest(`/absences/${encodeURIComponent(absenceId)}`, { method: 'DELETE' }), [queryRoots.specialists]);
+}
+
+/** `GET /specialists/{id}/conflicts`: declared conflicts of interest with their notes (the specialist and coordinators). */
+export function useConflicts(specialistId: string) {
+  return useQuery(
+    queryOptions({
+      queryKey: [queryRoots.specialists, 'conflicts', specialistId],
+      queryFn: ({ signal }) => apiRequest(`${base(specialistId)}/conflicts`, { schema: ConflictListSchema, signal }),
+    }),
+  );
+}
+
+/** Declares a conflict of interest; refreshes the specialists (suggestions, assignability). */
+export function useAddConflict(specialistId: string) {
+  return useRefreshingMutation(
+    (body: CreateConflictBody) => apiRequest(`${base(specialistId)}/conflicts`, { method: 'POST', body, schema: ConflictSchema }),
+    [queryRoots.specialists],
+  );
+}
+
+/** Withdraws a declared conflict of interest; refreshes the specialists. */
+export function useDeleteConflict() {
+  return useRefreshingMutation(
+    (conflictId: string) => apiRequest(`/conflicts/${encodeURIComponent(conflictId)}`, { method: 'DELETE' }),
+    [queryRoots.specialists],
+  );
 }

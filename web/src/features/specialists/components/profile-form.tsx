@@ -19,7 +19,7 @@ import { formatDate, formatHoursMinutes, parseDuration } from '../../../lib/form
 import { useReferenceData } from '../../../lib/reference-data.ts';
 import { useUpdateProfile } from '../api/profile.ts';
 
-type Field = Exclude<ProfileField, 'absences'>;
+type Field = Exclude<ProfileField, 'absences' | 'conflicts'>;
 const FIELD_IDS: Record<Field, string> = {
   expertiseAreaCodes: 'profile-expertiseAreaCodes',
   languages: 'profile-languages',

@@ -1,0 +1,2 @@
+/** The public face of the matching module: other modules and the app import only what is listed here (decision 050). */
+export { suggestionsFor, topSuggestion } from './suggestions.read-model.ts';
