@@ -38,7 +38,7 @@ describe('the specialist profile in the browser', () => {
     await coordinator.getByRole('button', { name: 'Afwezigheid toevoegen' }).click();
     await coordinator.getByText('Afwezigheid van 01-07-2031 tot en met 14-07-2031 is vastgelegd.').waitFor();
 
-    await coordinator.getByRole('button', { name: 'Afwezigheid van 01-07-2031 tot en met 14-07-2031 verwijderen' }).click();
+    await coordinator.getByRole('button', { name: 'Verwijderen: afwezigheid van 01-07-2031 tot en met 14-07-2031' }).click();
     await coordinator.getByText('Afwezigheid van 01-07-2031 tot en met 14-07-2031 verwijderen?').waitFor();
     await expectAccessible(coordinator, 'afwezigheid verwijderen bevestigen');
     await coordinator.getByRole('button', { name: 'Ja, verwijderen' }).click();

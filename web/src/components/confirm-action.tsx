@@ -17,7 +17,7 @@ export interface ConfirmationText {
 /**
  * The confirmation of an action that cannot be undone, once its button was pressed: the question
  * (focused when shown), the consequences, an optional warning and extra fields (`children`, e.g. a
- * reason), then the confirming button (marked dangerous) and “Terug”. Used by `ConfirmAction` and
+ * reason), then the confirming button (marked dangerous) and “Terug” (also Escape). Used by `ConfirmAction` and
  * by forms whose own submit button starts the action (deliver advice).
  */
 export function ConfirmPanel({
@@ -39,7 +39,17 @@ export function ConfirmPanel({
     questionRef.current?.focus();
   }, []);
   return (
-    <fieldset className="dsp-confirm">
+    // Escape goes back, like the “Terug” button.
+    // biome-ignore lint/a11y/noNoninteractiveElementInteractions: the key handler serves the buttons inside the group
+    <fieldset
+      className="dsp-confirm"
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') {
+          event.preventDefault();
+          onBack();
+        }
+      }}
+    >
       <legend ref={questionRef} tabIndex={-1} className="dsp-confirm__question">
         <strong>{text.question}</strong>
       </legend>

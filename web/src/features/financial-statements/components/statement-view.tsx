@@ -2,6 +2,7 @@ import type { FinancialStatement, StatementLine } from '@duidingspool/shared';
 import { Alert, Button, Heading, Paragraph, TableCell, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmAction } from '../../../components/confirm-action.tsx';
 import { DataTable } from '../../../components/data-table.tsx';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
 import { QueryFallback } from '../../../components/query-view.tsx';
@@ -113,7 +114,6 @@ export function StatementView({ year, canPrepare }: { year: number; canPrepare: 
   const query = useStatement(year);
   const prepare = usePrepareStatement();
   const adopt = useAdoptStatement();
-  const [confirming, setConfirming] = useState(false);
   const [done, setDone] = useState<string | null>(null);
   if (!query.isSuccess) return <QueryFallback query={query} />;
   const statement = query.data;
@@ -159,36 +159,20 @@ export function StatementView({ year, canPrepare }: { year: number; canPrepare: 
             </a>
           </Paragraph>
           {statement.allowedActions.includes('adopt') ? (
-            confirming ? (
-              <div className="dsp-actions">
-                <Paragraph>{t('statement.adoptQuestion', { year, amount: formatCents(statement.content.totals.spentCents) })}</Paragraph>
-                <Button
-                  appearance="primary-action-button"
-                  busy={adopt.isPending}
-                  disabled={adopt.isPending}
-                  onClick={() =>
-                    adopt.mutate(
-                      { year, sha256: statement.sha256 },
-                      {
-                        onSuccess: () => {
-                          setConfirming(false);
-                          setDone(t('statement.adoptedDone', { year }));
-                        },
-                      },
-                    )
-                  }
-                >
-                  {t('statement.adoptConfirm', { year })}
-                </Button>{' '}
-                <Button appearance="secondary-action-button" onClick={() => setConfirming(false)}>
-                  {t('statement.cancel')}
-                </Button>
-              </div>
-            ) : (
-              <Button appearance="primary-action-button" onClick={() => setConfirming(true)}>
-                {t('statement.adopt', { year })}
-              </Button>
-            )
+            <ConfirmAction
+              label={t('statement.adopt', { year })}
+              appearance="primary-action-button"
+              pending={adopt.isPending}
+              text={{
+                question: t('statement.adoptQuestionShort', { year }),
+                consequences: [t('statement.adoptSpent', { amount: formatCents(statement.content.totals.spentCents) }), t('statement.adoptFrozen')],
+                confirmLabel: t('statement.adoptConfirm', { year }),
+              }}
+              onConfirm={() => {
+                adopt.mutate({ year, sha256: statement.sha256 }, { onSuccess: () => setDone(t('statement.adoptedDone', { year })) });
+                return undefined;
+              }}
+            />
           ) : statement.status === 'prepared' && !canPrepare ? null : statement.status === 'prepared' ? (
             <Paragraph>{t('statement.otherAdopts')}</Paragraph>
           ) : null}{' '}

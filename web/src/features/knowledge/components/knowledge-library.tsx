@@ -2,6 +2,7 @@ import { AUDIENCES, KNOWLEDGE_FORMATS, type KnowledgeProduct } from '@duidingspo
 import { Button, Heading, Paragraph } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmAction } from '../../../components/confirm-action.tsx';
 import { SelectField, TextField } from '../../../components/form-field.tsx';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
 import { PagedList } from '../../../components/query-view.tsx';
@@ -83,7 +84,6 @@ function ProductItem({ product, onWithdrawn }: { product: KnowledgeProduct; onWi
   const labels = useReferenceLabels();
   const size = useFileSize();
   const withdraw = useWithdrawKnowledge();
-  const [confirming, setConfirming] = useState(false);
   return (
     <li className="dsp-card">
       <Heading level={3}>
@@ -116,30 +116,23 @@ function ProductItem({ product, onWithdrawn }: { product: KnowledgeProduct; onWi
         <dd>{formatInteger(product.downloads)}</dd>
       </dl>
       {product.allowedActions.includes('withdraw') ? (
-        confirming ? (
-          <div className="dsp-actions">
-            <Paragraph>{t('knowledge.withdraw.question', { title: product.title })}</Paragraph>
-            <ProblemAlert error={withdraw.error} />
-            <Button
-              appearance="primary-action-button"
-              disabled={withdraw.isPending}
-              onClick={() => withdraw.mutate(product.id, { onSuccess: () => onWithdrawn(product.title) })}
-            >
-              {t('knowledge.withdraw.confirm')}
-            </Button>{' '}
-            <Button appearance="secondary-action-button" onClick={() => setConfirming(false)}>
-              {t('knowledge.withdraw.cancel')}
-            </Button>
-          </div>
-        ) : (
-          <Button appearance="secondary-action-button" onClick={() => setConfirming(true)}>
-            {t('knowledge.withdraw.open')}
-            <VisuallyHidden>
-              {' '}
-              <bdi>{product.title}</bdi>
-            </VisuallyHidden>
-          </Button>
-        )
+        <>
+          <ProblemAlert error={withdraw.error} />
+          <ConfirmAction
+            label={t('knowledge.withdraw.open')}
+            accessibleName={`${t('knowledge.withdraw.open')} ${product.title}`}
+            pending={withdraw.isPending}
+            text={{
+              question: t('knowledge.withdraw.question', { title: product.title }),
+              consequences: [t('knowledge.withdraw.consequence')],
+              confirmLabel: t('knowledge.withdraw.confirm'),
+            }}
+            onConfirm={() => {
+              withdraw.mutate(product.id, { onSuccess: () => onWithdrawn(product.title) });
+              return undefined;
+            }}
+          />
+        </>
       ) : null}
     </li>
   );

@@ -2,6 +2,7 @@ import { isIsoDate } from '@duidingspool/shared';
 import { Button, Paragraph, TableCell, TableRow } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmAction } from '../../../components/confirm-action.tsx';
 import { DataTable } from '../../../components/data-table.tsx';
 import { TextField } from '../../../components/form-field.tsx';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
@@ -22,7 +23,6 @@ export function AbsencesPanel({ specialistId, editable }: { specialistId: string
   const { t } = useTranslation();
   const absences = useAbsences(specialistId);
   const remove = useDeleteAbsence();
-  const [confirming, setConfirming] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   if (!absences.isSuccess) return <QueryFallback query={absences} />;
   const items = absences.data.items;
@@ -42,32 +42,20 @@ export function AbsencesPanel({ specialistId, editable }: { specialistId: string
                 <TableCell>{period.to}</TableCell>
                 {editable ? (
                   <TableCell>
-                    {confirming === a.id ? (
-                      <span className="dsp-actions">
-                        <span>{t('absences.confirmQuestion', period)}</span>{' '}
-                        <Button
-                          appearance="primary-action-button"
-                          disabled={remove.isPending}
-                          onClick={() =>
-                            remove.mutate(a.id, {
-                              onSuccess: () => {
-                                setConfirming(null);
-                                setDone(t('absences.deleted', period));
-                              },
-                            })
-                          }
-                        >
-                          {t('absences.confirmDelete')}
-                        </Button>{' '}
-                        <Button appearance="secondary-action-button" onClick={() => setConfirming(null)}>
-                          {t('absences.cancel')}
-                        </Button>
-                      </span>
-                    ) : (
-                      <Button appearance="secondary-action-button" onClick={() => setConfirming(a.id)} aria-label={t('absences.deleteLabel', period)}>
-                        {t('absences.delete')}
-                      </Button>
-                    )}
+                    <ConfirmAction
+                      label={t('absences.delete')}
+                      accessibleName={t('absences.deleteLabel', period)}
+                      pending={remove.isPending}
+                      text={{
+                        question: t('absences.confirmQuestion', period),
+                        consequences: [t('absences.consequence')],
+                        confirmLabel: t('absences.confirmDelete'),
+                      }}
+                      onConfirm={() => {
+                        remove.mutate(a.id, { onSuccess: () => setDone(t('absences.deleted', period)) });
+                        return undefined;
+                      }}
+                    />
                   </TableCell>
                 ) : null}
               </TableRow>
