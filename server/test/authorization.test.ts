@@ -187,6 +187,13 @@ function routes() {
     { method: 'DELETE', path: '/conflicts/{conflictId}' },
     { method: 'GET', path: '/case-tables/{id}/standing-specialists' },
     { method: 'PUT', path: '/case-tables/{id}/standing-specialists', body: { specialistIds: [] } },
+    { method: 'DELETE', path: '/interpretation-requests/{id}' },
+    { method: 'PATCH', path: '/interpretation-requests/{id}/fields', body: { question: 'Nieuwe vraag' } },
+    { method: 'GET', path: '/interpretation-requests/{id}/messages' },
+    { method: 'POST', path: '/interpretation-requests/{id}/messages', body: { body: 'Een bericht' } },
+    { method: 'GET', path: '/me/unread-messages' },
+    { method: 'GET', path: '/interpretation-requests/{id}/advice-draft' },
+    { method: 'PUT', path: '/interpretation-requests/{id}/advice-draft', body: { summary: 'Kort', body: 'Lang', version: 0 } },
   ].map((r) => ({
     ...r,
     url: `/api/v1${r.path.replace('{id}', id).replace('{year}', String(thisYear())).replace('{month}', `${thisYear()}-01`).replace('{event}', 'digest').replace('{kind}', 'activities').replace('{code}', 'travel').replace('{userId}', id).replace('{absenceId}', id).replace('{conflictId}', id)}${'query' in r ? r.query : ''}`,

@@ -61,6 +61,12 @@ const OPEN = OPEN_REQUEST_STATUSES;
 /** Statuses of the coordinator's triage queue: submitted, and waiting for the casustafel's information. */
 export const TRIAGE_STATUSES: readonly RequestStatus[] = ['submitted', 'needs-information'];
 
+/** Statuses in which the casustafel's members edit a request's fields: a draft, and a request waiting for their information. */
+export const EDITABLE_REQUEST_STATUSES: readonly RequestStatus[] = ['draft', 'needs-information'];
+
+/** Statuses after which the casustafel may ask a follow-up question (a new request linked to this one): the advice is there. */
+export const FOLLOW_UP_STATUSES: readonly RequestStatus[] = ['advice-delivered', 'closed'];
+
 /**
  * The transition table of docs/design.md §4. Pure data; the server checks every status change against
  * it and the UI uses it to offer only the actions a user may take.
@@ -107,3 +113,6 @@ export const PATCHABLE_STATUSES = ['submitted', 'needs-information', 'declined',
  * The server refuses these without a reason (400 on `/reason`); the UI asks for it.
  */
 export const REASON_REQUIRED_STATUSES: readonly (typeof PATCHABLE_STATUSES)[number][] = ['needs-information', 'declined', 'cancelled'];
+
+/** The moves of `PATCH` that end a request and cannot be undone: each is confirmed first, naming what happens and what is lost. */
+export const IRREVERSIBLE_STATUSES: readonly (typeof PATCHABLE_STATUSES)[number][] = ['closed', 'withdrawn', 'cancelled', 'declined'];

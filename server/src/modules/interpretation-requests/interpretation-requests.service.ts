@@ -6,6 +6,7 @@ import {
   CreateInterpretationRequestBodySchema,
   type DeliverAdviceBody,
   type DraftRequestFields,
+  EDITABLE_REQUEST_STATUSES,
   type EndEffects,
   findTransition,
   type InterpretationRequest,
@@ -271,7 +272,7 @@ export async function updateRequestFields(ctx: ServiceContext, id: string, body:
     const request = await findVisibleRequest(tx, actor, id, true);
     if (!request) throw notFound('Dit duidingsverzoek');
     if (!actor.caseTableIds.includes(request.caseTableId)) throw forbidden('Alleen de leden van de casustafel wijzigen dit verzoek.');
-    if (request.status !== 'draft' && request.status !== 'needs-information')
+    if (!EDITABLE_REQUEST_STATUSES.includes(request.status))
       throw invalidTransition(
         `Het verzoek is '${REQUEST_STATUS_LABELS_NL[request.status]}': alleen een concept, of een verzoek waarbij om informatie is gevraagd, kan worden gewijzigd.`,
       );

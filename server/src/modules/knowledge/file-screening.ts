@@ -15,8 +15,20 @@ const MAX_RELS_BYTES = 1024 * 1024;
 const OOXML_ACTIVE = /(^|\/)(vbaProject\.bin|vbaData\.xml)$|(^|\/)(activeX|embeddings)\//i;
 /** Entries of an OpenDocument file that hold macros or scripts. */
 const ODF_ACTIVE = /^(Basic|Scripts)\//;
-/** One relationship element of a `.rels` part. */
-const RELATIONSHIP = /<Relationship\b[^>]*>/g;
+/**
+ * The relationship elements of a `.rels` part, each `<Relationship …>` up to its `>`: found with
+ * `indexOf`, not a regular expression, so a part of many unclosed tags costs linear time.
+ */
+function relationships(rels: string): string[] {
+  const out: string[] = [];
+  for (let at = rels.indexOf('<Relationship'); at >= 0; ) {
+    const end = rels.indexOf('>', at);
+    if (end < 0) break;
+    out.push(rels.slice(at, end + 1));
+    at = rels.indexOf('<Relationship', end);
+  }
+  return out;
+}
 /** PDF names that run code, launch programs, carry files or send data (after `#xx` escapes are decoded). */
 const PDF_ACTIVE = /\/(JavaScript|JS|Launch|EmbeddedFiles?|RichMedia|XFA|SubmitForm|ImportData|GoToE)(?![A-Za-z0-9])/;
 const PDF_NAME_ESCAPE = /#([0-9A-Fa-f]{2})/g;
@@ -77,7 +89,7 @@ export function screenKnowledgeFile(format: KnowledgeFormat, bytes: Buffer): voi
   }
   if (zip.names.some((n) => OOXML_ACTIVE.test(n))) throw refuse("macro's, ActiveX-elementen of ingesloten objecten");
   for (const rels of zip.rels) {
-    for (const [relationship] of rels.matchAll(RELATIONSHIP)) {
+    for (const relationship of relationships(rels)) {
       if (/TargetMode\s*=\s*["']External["']/.test(relationship) && !/Type\s*=\s*["'][^"']*\/hyperlink["']/.test(relationship)) {
         throw refuse('een verwijzing naar iets buiten het bestand (zoals een sjabloon op internet)');
       }

@@ -1,3 +1,4 @@
+import { EDITABLE_REQUEST_STATUSES, FOLLOW_UP_STATUSES } from '@duidingspool/shared';
 import { Alert, Paragraph } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -46,11 +47,9 @@ export function RequestDetailPage() {
   const stranded = request.assignments.find((a) => !a.specialistActive && a.allowedActions.includes('end'));
   // A draft is edited on its page by its casustafel's members (docs/design.md §4, “Drafts”).
   // So is a request waiting for information: the casustafel amends it and resubmits.
-  const isDraftOfMine =
-    (request.status === 'draft' || request.status === 'needs-information') && !!me?.memberships.some((m) => m.caseTableId === request.caseTableId);
+  const isDraftOfMine = EDITABLE_REQUEST_STATUSES.includes(request.status) && !!me?.memberships.some((m) => m.caseTableId === request.caseTableId);
   // After the advice the casustafel may ask a follow-up question: a new request linked to this one.
-  const canFollowUp =
-    (request.status === 'advice-delivered' || request.status === 'closed') && !!me?.memberships.some((m) => m.caseTableId === request.caseTableId);
+  const canFollowUp = FOLLOW_UP_STATUSES.includes(request.status) && !!me?.memberships.some((m) => m.caseTableId === request.caseTableId);
   const announce = (text: string) => {
     setMessage(text);
     focusPageHeading();

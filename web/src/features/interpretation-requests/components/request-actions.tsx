@@ -1,5 +1,5 @@
 import type { InterpretationRequest, RequestStatus } from '@duidingspool/shared';
-import { maxLengthOf, PATCHABLE_STATUSES, PatchInterpretationRequestBodySchema, REASON_REQUIRED_STATUSES } from '@duidingspool/shared';
+import { IRREVERSIBLE_STATUSES, maxLengthOf, PATCHABLE_STATUSES, PatchInterpretationRequestBodySchema, REASON_REQUIRED_STATUSES } from '@duidingspool/shared';
 import { Alert, Button, ButtonGroup, Heading2, Paragraph } from '@utrecht/component-library-react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -39,7 +39,7 @@ const BUTTON_STYLE: Record<Patchable, { appearance: 'primary-action-button' | 's
 const isPatchable = (s: RequestStatus): s is Patchable => (PATCHABLE_STATUSES as readonly string[]).includes(s);
 
 /** The actions that cannot be undone: each is confirmed first, naming what happens and what is lost. */
-const IRREVERSIBLE: readonly Patchable[] = ['closed', 'withdrawn', 'cancelled', 'declined'];
+const IRREVERSIBLE: readonly Patchable[] = IRREVERSIBLE_STATUSES;
 
 /**
  * What ending the request does, in sentences for the confirmation (from the request's
