@@ -2,12 +2,8 @@ import { STATEMENT_STATUSES } from '@duidingspool/shared';
 import { sql } from 'drizzle-orm';
 import { check, customType, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { budgets } from './budgets.ts';
+import { bytea } from './column-types.ts';
 import { users } from './users.ts';
-
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => 'bytea',
-  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
-});
 
 /**
  * The financial statement to the NCTV, one per budget year (docs/design.md §11, decision 073).

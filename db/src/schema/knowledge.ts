@@ -1,13 +1,9 @@
 import { AUDIENCES, KNOWLEDGE_FORMATS, MAX_KNOWLEDGE_FILE_BYTES } from '@duidingspool/shared';
 import { type SQL, sql } from 'drizzle-orm';
 import { check, customType, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bytea } from './column-types.ts';
 import { expertiseAreas } from './specialists.ts';
 import { users } from './users.ts';
-
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => 'bytea',
-  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
-});
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 

@@ -1,6 +1,7 @@
 import { amsterdamDate, LEDGER_STATUS_LABELS_NL, type LedgerEntry } from '@duidingspool/shared';
 import { stringify } from 'csv-stringify/sync';
 import writeExcelFile from 'write-excel-file/node';
+import { dutchDate } from '../../lib/dutch-format.ts';
 
 /**
  * The ledger export: one line per entry with money and accountable organisation,
@@ -27,8 +28,6 @@ const HEADERS = [
   'Corrigeert regel',
 ] as const;
 
-/** `YYYY-MM-DD` → `DD-MM-YYYY`, as Dutch spreadsheets read a date. */
-const dutchDate = (iso: string) => `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}`;
 const dutchDateOrNull = (iso: string | null) => (iso === null ? null : dutchDate(iso));
 const amsterdamDay = (instant: string) => amsterdamDate(new Date(instant));
 

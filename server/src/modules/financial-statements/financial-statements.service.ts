@@ -5,10 +5,11 @@ import { eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { AppError, notFound } from '../../errors.ts';
 import { type Actor, hasRole, type ServiceContext } from '../../lib/context.ts';
+import { dutchDate, formatCentsNl } from '../../lib/dutch-format.ts';
 import { iso } from '../../lib/pagination.ts';
 import { audit } from '../audit/index.ts';
 import { assertYearClosed, lockBudgetYear, statementFigures } from './statement.read-model.ts';
-import { formatCentsNl, statementXlsx } from './statement-document.ts';
+import { statementXlsx } from './statement-document.ts';
 
 const fs = schema.financialStatements;
 const preparer = alias(schema.users, 'preparer');
@@ -18,7 +19,7 @@ const adopter = alias(schema.users, 'adopter');
 const sha256 = (json: string) => createHash('sha256').update(json, 'utf8').digest('hex');
 
 /** A day as `DD-MM-YYYY` in Europe/Amsterdam. */
-const dutchDay = (at: Date) => amsterdamDate(at).split('-').reverse().join('-');
+const dutchDay = (at: Date) => dutchDate(amsterdamDate(at));
 
 async function findRow(db: Executor, year: number, forUpdate = false) {
   const q = db

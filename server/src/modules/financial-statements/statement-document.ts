@@ -1,12 +1,6 @@
 import type { StatementContent, StatementStatus } from '@duidingspool/shared';
 import writeExcelFile from 'write-excel-file/node';
-
-const euro = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR' });
-
-/** Cents as Dutch euros for a sentence: `€ 1.234,56` (negative as `€ -1.234,56`). */
-export function formatCentsNl(cents: number): string {
-  return euro.format(cents / 100).replace(/\u00a0/g, ' ');
-}
+import { formatCentsNl } from '../../lib/dutch-format.ts';
 
 /** What the document says about who prepared and adopted it. */
 export interface StatementSignatures {

@@ -2,7 +2,7 @@ import { type Executor, schema } from '@duidingspool/db';
 import type { StatementContent, StatementLine } from '@duidingspool/shared';
 import { and, asc, count, eq, isNotNull, sql } from 'drizzle-orm';
 import { AppError } from '../../errors.ts';
-import { formatCentsNl } from './statement-document.ts';
+import { formatCentsNl } from '../../lib/dutch-format.ts';
 
 // Read model of the financial statement (docs/architecture.md, "Read models"): the figures of a
 // budget year, read and never written, from `time_entries` (time-entries: the approved entries,

@@ -1,9 +1,7 @@
 import { REPORT_LABELS, type Report, type ReportCell, type ReportUnit } from '@duidingspool/shared';
 import { stringify } from 'csv-stringify/sync';
 import writeExcelFile from 'write-excel-file/node';
-
-/** `YYYY-MM-DD` → `DD-MM-YYYY`, as Dutch spreadsheets read a date. */
-const dutchDate = (iso: string) => `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}`;
+import { dutchDate } from '../../lib/dutch-format.ts';
 
 /** Integer cents as a decimal-comma string without thousands separators (`-1234,50`), as the ledger export. */
 const centsDecimalComma = (cents: number) => {

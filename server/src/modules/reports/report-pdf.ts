@@ -1,11 +1,8 @@
 import { REPORT_LABELS, type Report, type ReportCell, type ReportTable, type ReportUnit } from '@duidingspool/shared';
 import PDFDocument from 'pdfkit';
-
-/** `YYYY-MM-DD` → `DD-MM-YYYY`. */
-const dutchDate = (iso: string) => `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}`;
+import { dutchDate, formatCentsNl } from '../../lib/dutch-format.ts';
 
 const grouped = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 0 });
-const euros = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR' });
 
 /** A published figure as the page shows it: Dutch digits, `€ 1.234,56`, `2:30 uur`, `< 5`, `×`. */
 function figure(cell: ReportCell | null | undefined, unit: ReportUnit, hidden: string): string {
@@ -13,7 +10,7 @@ function figure(cell: ReportCell | null | undefined, unit: ReportUnit, hidden: s
   if (cell.kind === 'small') return `< ${cell.below}`;
   if (cell.kind === 'hidden') return hidden;
   const v = cell.value;
-  if (unit === 'cents') return euros.format(v / 100).replace(/\u00a0/g, ' ');
+  if (unit === 'cents') return formatCentsNl(v);
   if (unit === 'minutes') return `${Math.floor(v / 60)}:${String(v % 60).padStart(2, '0')} uur`;
   if (unit === 'percent') return `${grouped.format(v)} %`;
   return grouped.format(v);
