@@ -18,7 +18,7 @@ import { assignSpecialist, updateAssignment } from './modules/assignments/index.
 import { SYSTEM_ORIGIN } from './modules/audit/index.ts';
 import { decideExtension, requestExtension } from './modules/extension-requests/index.ts';
 import { createInterpretationRequest, deliverAdvice, giveFeedback, transitionInterpretationRequest } from './modules/interpretation-requests/index.ts';
-import { markDemoMailSent } from './modules/notifications/index.ts';
+import { markDemoInboxRead, markDemoMailSent } from './modules/notifications/index.ts';
 import { setPeriodStatus } from './modules/periods/index.ts';
 import { logTime, reviewTimeEntries } from './modules/time-entries/index.ts';
 
@@ -262,6 +262,9 @@ async function demoActor(db: Database, local: string): Promise<Actor> {
   };
 }
 
+/** Days before the first start whose inbox items the demo year leaves unread. */
+const DEMO_UNREAD_DAYS = 7;
+
 /**
  * Seeds a believable year of fictional pool work on top of the demo structure and accounts
  * (`seedDemoDatabase` first): 31 requests over the six casustafels in every status, proposals
@@ -492,6 +495,8 @@ export async function seedDemoYear(db: Database, settings: DemoYearSettings, opt
     clock = realNow;
     // The year's mails to the fictional demo addresses went out back then, not on the first start.
     await markDemoMailSent(tx, waiting);
+    // Its users kept up with their inbox: only the last week's items are still unread.
+    await markDemoInboxRead(tx, new Date(realNow.getTime() - DEMO_UNREAD_DAYS * 86_400_000));
     return { requests: plans.length, timeEntries, closedMonths };
   });
 }

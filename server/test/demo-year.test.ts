@@ -126,6 +126,21 @@ describe('the demo year', () => {
     expect(outbox?.late).toBe(0);
   });
 
+  it('starts its users with only the last week of their inbox unread, each older item read a day after it came', async () => {
+    const weekAgo = new Date(now.getTime() - 7 * 86_400_000).toISOString();
+    const [inbox] = await rows<{ items: number; oldUnread: number; recentUnread: number; recent: number; misread: number }>(`
+      select count(*)::int as items,
+        count(*) filter (where read_at is null and created_at < '${weekAgo}')::int as "oldUnread",
+        count(*) filter (where created_at >= '${weekAgo}')::int as recent,
+        count(*) filter (where read_at is null and created_at >= '${weekAgo}')::int as "recentUnread",
+        count(*) filter (where read_at is not null and created_at < '${weekAgo}' and read_at <> created_at + interval '1 day')::int as misread
+      from inbox_items`);
+    expect(inbox?.items).toBeGreaterThan(first.requests);
+    expect(inbox?.oldUnread).toBe(0);
+    expect(inbox?.recentUnread).toBe(inbox?.recent);
+    expect(inbox?.misread).toBe(0);
+  });
+
   it('holds no text the personal-data guard refuses', async () => {
     const texts = await rows<{ text: string }>(`
       select case_reference as text from interpretation_requests

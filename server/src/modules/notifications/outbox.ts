@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Executor, schema } from '@duidingspool/db';
 import { type AccountTokenPurpose, defaultModeOf, INBOX_EVENTS, type NotificationEvent, type NotificationStatus, SECURITY_EVENTS } from '@duidingspool/shared';
-import { and, eq, inArray, isNotNull, notInArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, lt, notInArray, or, type SQL, sql } from 'drizzle-orm';
 import { encryptSecret } from '../../lib/secrets.ts';
 import { nextWorkingDayStart, type WorkingHours } from '../../lib/working-time.ts';
 import type { MailParams } from './templates.tsx';
@@ -339,5 +339,23 @@ export async function markDemoMailSent(db: Executor, excludeIds: readonly string
     .set({ status: 'sent', sentAt: sql`${n.nextAttemptAt}`, attempts: 1, linkTokenEncrypted: null, lockedUntil: null, leaseOwner: null })
     .where(and(eq(n.status, DUE_NOW), excludeIds.length > 0 ? notInArray(n.id, [...excludeIds]) : undefined))
     .returning({ id: n.id });
+  return rows.length;
+}
+
+/**
+ * The demo year's inbox (decision 087): marks every unread inbox item created before `before` as
+ * read one day after it arrived, so the demo accounts start like users who have kept up with their
+ * messages, with only the last days' items unread. Call it in the demo year's transaction.
+ *
+ * @param before instant; items created at or after it stay unread
+ * @returns the number of items marked
+ */
+export async function markDemoInboxRead(db: Executor, before: Date): Promise<number> {
+  const i = schema.inboxItems;
+  const rows = await db
+    .update(i)
+    .set({ readAt: sql`${i.createdAt} + interval '1 day'` })
+    .where(and(isNull(i.readAt), lt(i.createdAt, before)))
+    .returning({ id: i.id });
   return rows.length;
 }
