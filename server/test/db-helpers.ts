@@ -124,6 +124,21 @@ export async function ledgerMismatches(handle: DatabaseHandle): Promise<string[]
 }
 
 /**
+ * A second coordinator (`local@duidingspool.example`, demo password), for the four-eyes rules: a
+ * correction is approved by another coordinator than the one who booked it (docs/design.md §2).
+ * @returns the new user's id
+ */
+export async function createCoordinator(handle: DatabaseHandle, local: string): Promise<string> {
+  const [user] = await handle.db
+    .insert(schema.users)
+    .values({ email: `${local}@${DEMO_DOMAIN}`, displayName: 'Tweede coördinator', passwordHash: await hashPassword(DEMO_PASSWORD), isDemo: true })
+    .returning({ id: schema.users.id });
+  if (!user) throw new Error('user insert returned no row');
+  await handle.db.insert(schema.userRoles).values({ userId: user.id, role: 'coordinator' });
+  return user.id;
+}
+
+/**
  * Makes a demo-password user `local@duidingspool.example` who holds both `coordinator` and
  * `specialist`, with a specialist profile (psychology, Dutch, a rate from 2019): the person
  * separation of duties is about (docs/design.md §2). The demo seed has no such user; tests make one.

@@ -6,7 +6,7 @@ import { schema } from '@duidingspool/db';
 import { eq, sql } from 'drizzle-orm';
 import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ensureBudget, ledgerMismatches, startAssignmentOn } from './db-helpers.ts';
+import { createCoordinator, ensureBudget, ledgerMismatches, startAssignmentOn } from './db-helpers.ts';
 import { acceptedAssignment, entryBody, expectProblem } from './fixtures.ts';
 import { type Caller, useTestApp } from './harness.ts';
 
@@ -15,6 +15,8 @@ let clock = new Date(`${YEAR}-06-10T10:00:00Z`);
 const t = useTestApp({ now: () => clock });
 
 let coordinator: Caller;
+/** Decides the corrections the coordinator books (four eyes). */
+let deputy: Caller;
 let finance: Caller;
 let requester: Caller;
 let worker: Caller;
@@ -33,7 +35,14 @@ function sheetCells(bytes: Buffer): string[] {
 }
 
 beforeAll(async () => {
-  [coordinator, finance, requester, worker] = await Promise.all([t.as('coordinator'), t.as('finance'), t.as('requester.zwolle'), t.as('specialist2')]);
+  await createCoordinator(t.handle, 'coordinator.deputy');
+  [coordinator, deputy, finance, requester, worker] = await Promise.all([
+    t.as('coordinator'),
+    t.as('coordinator.deputy'),
+    t.as('finance'),
+    t.as('requester.zwolle'),
+    t.as('specialist2'),
+  ]);
   await ensureBudget(t.handle, YEAR);
   // Work in June of the year: three entries approved on two activities, then every month closed.
   const { assignment } = await acceptedAssignment(requester, coordinator, worker, 2, 600);
@@ -118,7 +127,7 @@ describe('figures that change after preparation', () => {
     if (!entry) throw new Error('no entry');
     const correction = await coordinator('POST', `/api/v1/time-entries/${entry.id}/corrections`, { minutes: -15, reason: 'Te veel geschreven' });
     expect(correction.status, JSON.stringify(correction.body)).toBe(201);
-    expect((await coordinator('PATCH', `/api/v1/time-entries/${correction.body.id}`, { status: 'approved' })).status).toBe(200);
+    expect((await deputy('PATCH', `/api/v1/time-entries/${correction.body.id}`, { status: 'approved' })).status).toBe(200);
     expect((await finance('PATCH', `/api/v1/accounting-periods/${june}`, { status: 'closed' })).status).toBe(200);
     const seen = (await coordinator('GET', `/api/v1/financial-statements/${YEAR}`)).body.sha256;
     const refused = await coordinator('POST', `/api/v1/financial-statements/${YEAR}/adoption`, { sha256: seen });
@@ -172,7 +181,7 @@ describe('adopting', () => {
     if (!entry) throw new Error('no entry');
     const correction = await coordinator('POST', `/api/v1/time-entries/${entry.id}/corrections`, { minutes: -30, reason: 'Dubbel geschreven' });
     expect(correction.status, JSON.stringify(correction.body)).toBe(201);
-    const decided = await coordinator('PATCH', `/api/v1/time-entries/${correction.body.id}`, { status: 'approved' });
+    const decided = await deputy('PATCH', `/api/v1/time-entries/${correction.body.id}`, { status: 'approved' });
     expect(decided.status, JSON.stringify(decided.body)).toBe(200);
     const now = await finance('GET', `/api/v1/financial-statements/${YEAR}`);
     expect(now.body.status).toBe('adopted');

@@ -6,13 +6,15 @@ import { schema } from '@duidingspool/db';
 import { parse } from 'csv-parse/sync';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ledgerMismatches } from './db-helpers.ts';
+import { createCoordinator, ledgerMismatches } from './db-helpers.ts';
 import { acceptedAssignment, budget, entryBody, expectProblem, thisYear } from './fixtures.ts';
 import { type Caller, useTestApp } from './harness.ts';
 
 const t = useTestApp();
 const year = thisYear();
 let coordinator: Caller;
+/** Decides the corrections the coordinator books (four eyes). */
+let deputy: Caller;
 let finance: Caller;
 let requester: Caller;
 let sp2: Caller;
@@ -22,8 +24,10 @@ const FORMULA_NAME = '=HYPERLINK("http://evil.example","klik")';
 const DUTCH_NAME = "Anneke van 't Hoff-Çelik";
 
 beforeAll(async () => {
-  [coordinator, finance, requester, sp2, sp5] = await Promise.all([
+  await createCoordinator(t.handle, 'coordinator.deputy');
+  [coordinator, deputy, finance, requester, sp2, sp5] = await Promise.all([
     t.as('coordinator'),
+    t.as('coordinator.deputy'),
     t.as('finance'),
     t.as('requester.apeldoorn'),
     t.as('specialist2'),
@@ -44,7 +48,7 @@ beforeAll(async () => {
   for (const id of [e1.id, e2.id]) expect((await coordinator('PATCH', `/api/v1/time-entries/${id}`, { status: 'approved' })).status).toBe(200);
   expect((await coordinator('PATCH', `/api/v1/time-entries/${e3.id}`, { status: 'rejected', reason: 'Niet declarabel' })).status).toBe(200);
   const c = await coordinator('POST', `/api/v1/time-entries/${e1.id}/corrections`, { minutes: -1, reason: '-1 minuut' });
-  expect((await coordinator('PATCH', `/api/v1/time-entries/${c.body.id}`, { status: 'approved' })).status).toBe(200);
+  expect((await deputy('PATCH', `/api/v1/time-entries/${c.body.id}`, { status: 'approved' })).status).toBe(200);
   expect(await ledgerMismatches(t.handle)).toEqual([]);
 });
 

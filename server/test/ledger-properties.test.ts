@@ -7,13 +7,15 @@
 import { amsterdamDate } from '@duidingspool/shared';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ensureBudget, ledgerMismatches, startAssignmentOn } from './db-helpers.ts';
+import { createCoordinator, ensureBudget, ledgerMismatches, startAssignmentOn } from './db-helpers.ts';
 import { budget, createRequest, specialist, thisYear } from './fixtures.ts';
 import { type Caller, type CallResult, useTestApp } from './harness.ts';
 
 const t = useTestApp();
 const year = thisYear();
 let coordinator: Caller;
+/** Books the corrections, so that `coordinator` may decide them (four eyes on corrections). */
+let corrector: Caller;
 let finance: Caller;
 let requester: Caller;
 let admin: Caller;
@@ -22,7 +24,14 @@ const workers = new Map<number, Caller>();
 const specialistIds = new Map<number, string>();
 
 beforeAll(async () => {
-  [coordinator, finance, requester, admin] = await Promise.all([t.as('coordinator'), t.as('finance'), t.as('requester.hengelo'), t.as('admin')]);
+  await createCoordinator(t.handle, 'coordinator.corrector');
+  [coordinator, corrector, finance, requester, admin] = await Promise.all([
+    t.as('coordinator'),
+    t.as('coordinator.corrector'),
+    t.as('finance'),
+    t.as('requester.hengelo'),
+    t.as('admin'),
+  ]);
   const users = (await admin('GET', '/api/v1/users?role=specialist&pageSize=100')).body.items as { id: string; email: string }[];
   for (const n of [2, 3, 5]) {
     workers.set(n, await t.as(`specialist${n}`));
@@ -132,7 +141,7 @@ async function run(world: World, a: Action): Promise<CallResult | null> {
     case 'correct': {
       const e = pick(world.entries, a.i, 'approved');
       if (!e) return null;
-      const res = await coordinator('POST', `/api/v1/time-entries/${e.id}/corrections`, { minutes: -a.minutes, reason: 'Correctie' });
+      const res = await corrector('POST', `/api/v1/time-entries/${e.id}/corrections`, { minutes: -a.minutes, reason: 'Correctie' });
       if (res.status === 201) world.entries.push({ id: res.body.id, status: 'submitted' });
       return res;
     }

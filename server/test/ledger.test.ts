@@ -2,9 +2,9 @@
 // close, opening a year, thresholds, bad input and the double submit. After every scenario the
 // stored running totals must equal what the rows say (ledgerMismatches).
 import { schema } from '@duidingspool/db';
-import { desc, eq } from 'drizzle-orm';
+import { desc, eq, inArray } from 'drizzle-orm';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { budgetRow, ensureBudget, ledgerMismatches, setAllocated, startAssignmentOn } from './db-helpers.ts';
+import { budgetRow, createCoordinator, ensureBudget, ledgerMismatches, setAllocated, startAssignmentOn } from './db-helpers.ts';
 import { acceptedAssignment, budget, createRequest, entryBody, expectProblem, pointers, specialist, thisYear } from './fixtures.ts';
 import { type Caller, useTestApp } from './harness.ts';
 
@@ -19,14 +19,18 @@ async function startedAssignment(...args: Parameters<typeof acceptedAssignment>)
 const year = thisYear();
 
 let coordinator: Caller;
+/** A second coordinator: corrections the first books are decided by another (four eyes). */
+let deputy: Caller;
 let finance: Caller;
 let requester: Caller;
 let sp2: Caller;
 let sp5: Caller;
 
 beforeAll(async () => {
-  [coordinator, finance, requester, sp2, sp5] = await Promise.all([
+  await createCoordinator(t.handle, 'coordinator.deputy');
+  [coordinator, deputy, finance, requester, sp2, sp5] = await Promise.all([
     t.as('coordinator'),
+    t.as('coordinator.deputy'),
     t.as('finance'),
     t.as('requester.nijmegen'),
     t.as('specialist2'),
@@ -184,7 +188,16 @@ describe('approval in bulk and corrections', () => {
     });
     // A submitted correction moves no money.
     expect(await budget(coordinator)).toEqual(before.budget);
-    expect((await approve(c1.body.id)).status).toBe(200);
+    // Four eyes: the coordinator who booked it is offered no decision and is refused one, alone or in bulk.
+    expect(c1.body.allowedActions).toEqual([]);
+    expectProblem(await approve(c1.body.id), 403, 'separation-of-duties');
+    const bulk = await coordinator('POST', '/api/v1/time-entry-reviews', { entryIds: [c1.body.id], status: 'approved' });
+    expectProblem(bulk, 403, 'separation-of-duties');
+    expect(pointers(bulk)).toEqual(['/entryIds/0']);
+    expect(await budget(coordinator)).toEqual(before.budget);
+    const offered = await deputy('GET', `/api/v1/time-entries?assignmentId=${assignment.id}&pageSize=100`);
+    expect(offered.body.items.find((e: { id: string }) => e.id === c1.body.id)?.allowedActions).toEqual(['approve', 'reject']);
+    expect((await deputy('PATCH', `/api/v1/time-entries/${c1.body.id}`, { status: 'approved' })).status).toBe(200);
     const afterC1 = await budget(coordinator);
     expect(afterC1.spentCents).toBe(before.budget.spentCents - 158);
     // The assignment is open: the amount and the minute go back to its reservation.
@@ -204,7 +217,7 @@ describe('approval in bulk and corrections', () => {
     // The last correction takes exactly what is left in cents: 9658 − 158 = 9500, not 60 × 9500 / 60 recomputed.
     const c2 = await coordinator('POST', `/api/v1/time-entries/${original.id}/corrections`, { minutes: -60, reason: 'Gesprek ging niet door' });
     expect(c2.body).toMatchObject({ minutes: -60, amountCents: -9500 });
-    expect((await approve(c2.body.id)).status).toBe(200);
+    expect((await deputy('PATCH', `/api/v1/time-entries/${c2.body.id}`, { status: 'approved' })).status).toBe(200);
     expect((await budget(coordinator)).spentCents).toBe(before.budget.spentCents - 9658);
     expect(await auditActions(c2.body.id)).toEqual(expect.arrayContaining(['correct', 'approve']));
   });
@@ -398,12 +411,23 @@ describe('thresholds', () => {
     expect((await coordinator('POST', `/api/v1/interpretation-requests/${r1.id}/assignments`, { specialistId: sp.id, estimatedMinutes: minutes })).status).toBe(
       201,
     );
+    // Every coordinator and every finance user, once per threshold.
+    const told = new Set(
+      (
+        await t.handle.db
+          .select({ email: schema.users.email })
+          .from(schema.userRoles)
+          .innerJoin(schema.users, eq(schema.users.id, schema.userRoles.userId))
+          .where(inArray(schema.userRoles.role, ['coordinator', 'finance']))
+      ).map((u) => u.email),
+    );
+    expect(told).toContain('finance@duidingspool.example');
     let subjects = await crossed();
-    expect(subjects.filter((s) => s === 50)).toHaveLength(2); // one coordinator, one finance
-    expect(subjects.filter((s) => s === 75)).toHaveLength(2);
+    expect(subjects.filter((s) => s === 50)).toHaveLength(told.size);
+    expect(subjects.filter((s) => s === 75)).toHaveLength(told.size);
     expect(subjects.some((s) => s === 90)).toBe(false);
     const recipients = await t.handle.db.select({ email: n.recipientEmail }).from(n).where(eq(n.event, 'budget-threshold-crossed'));
-    expect(new Set(recipients.map((x) => x.email))).toEqual(new Set(['coordinator@duidingspool.example', 'finance@duidingspool.example']));
+    expect(new Set(recipients.map((x) => x.email))).toEqual(told);
     let page = await finance('GET', `/api/v1/budgets/${y}`);
     expect(page.body.thresholds).toEqual([
       { percent: 50, reached: true, crossedAt: expect.any(String) },
@@ -417,7 +441,7 @@ describe('thresholds', () => {
     const a2 = await coordinator('POST', `/api/v1/interpretation-requests/${declined.id}/assignments`, { specialistId: sp.id, estimatedMinutes: 1 });
     expect(a2.status).toBe(201);
     expect((await sp2('PATCH', `/api/v1/assignments/${a2.body.id}`, { status: 'declined', reason: 'Geen tijd' })).status).toBe(200);
-    expect((await crossed()).length).toBe(4);
+    expect((await crossed()).length).toBe(2 * told.size);
 
     // Fill it exactly: full, 100 % reached, available 0 — and nothing beyond fits.
     const now = await budget(coordinator, y);
@@ -428,7 +452,7 @@ describe('thresholds', () => {
     expect(page.body).toMatchObject({ availableCents: 0, fillState: 'full' });
     expect(page.body.thresholds.every((x: { reached: boolean }) => x.reached)).toBe(true);
     subjects = await crossed();
-    expect(subjects.filter((s) => s === 100)).toHaveLength(2);
+    expect(subjects.filter((s) => s === 100)).toHaveLength(told.size);
     const r4 = await createRequest(requester);
     expectProblem(
       await coordinator('POST', `/api/v1/interpretation-requests/${r4.id}/assignments`, { specialistId: sp.id, estimatedMinutes: 1 }),

@@ -31,10 +31,14 @@ const columns = {
   reviewerName: reviewer.displayName,
   createdAt: te.createdAt,
   correctsEntryId: te.correctsEntryId,
+  bookedBy: te.createdBy,
 };
 
-/** A time entry with what services need besides the DTO. */
-export type TimeEntryRecord = Omit<TimeEntry, 'allowedActions'> & { budgetYear: number; specialistUserId: string };
+/**
+ * A time entry with what services need besides the DTO: its budget year, the user behind its
+ * specialist, and the user who booked it (the specialist for hours, the coordinator for a correction).
+ */
+export type TimeEntryRecord = Omit<TimeEntry, 'allowedActions'> & { budgetYear: number; specialistUserId: string; bookedBy: string };
 
 /** One row of `base`: every column typed from the drizzle schema (the status as its shared enum). */
 type TimeEntryRow = Awaited<ReturnType<typeof base>>[number];
@@ -45,16 +49,16 @@ function toRecord(row: TimeEntryRow): TimeEntryRecord {
 
 /**
  * What `actor` may do with the entry now (the UI offers only these): a coordinator approves or
- * rejects a submitted entry and corrects an approved original — never an entry of their own
- * (separation of duties, docs/design.md §2); the specialist who logged a submitted entry (not a
- * correction) withdraws it. The services check the same conditions; a closed accounting period is
- * checked only when the action is taken.
+ * rejects a submitted entry and corrects an approved original — never an entry of their own, nor a
+ * correction they booked themselves (separation of duties, docs/design.md §2); the specialist who
+ * logged a submitted entry (not a correction) withdraws it. The services check the same conditions;
+ * a closed accounting period is checked only when the action is taken.
  */
 export function timeEntryActions(actor: Actor, record: TimeEntryRecord): TimeEntryAction[] {
   const actions: TimeEntryAction[] = [];
   if (isWithdrawable(actor, record)) actions.push('withdraw');
   if (!hasRole(actor, 'coordinator') || isOwnWork(actor, record.specialistUserId)) return actions;
-  if (record.status === 'submitted') actions.push('approve', 'reject');
+  if (record.status === 'submitted' && !isOwnCorrection(actor, record)) actions.push('approve', 'reject');
   if (record.status === 'approved' && record.correctsEntryId === null) actions.push('correct');
   return actions;
 }
@@ -67,9 +71,17 @@ export function isWithdrawable(actor: Actor, record: Pick<TimeEntryRecord, 'stat
   return record.status === 'submitted' && record.correctsEntryId === null && record.specialistUserId === actor.userId;
 }
 
+/**
+ * Whether the entry is a correction that `actor` booked: the four-eyes rule on corrections
+ * (docs/design.md §2) leaves its approval to another coordinator.
+ */
+export function isOwnCorrection(actor: Pick<Actor, 'userId'>, record: Pick<TimeEntryRecord, 'correctsEntryId' | 'bookedBy'>): boolean {
+  return record.correctsEntryId !== null && record.bookedBy === actor.userId;
+}
+
 /** The DTO without the internal fields, with what `actor` may do with it. */
 export function toTimeEntry(record: TimeEntryRecord, actor: Actor): TimeEntry {
-  const { budgetYear: _y, specialistUserId: _u, ...dto } = record;
+  const { budgetYear: _y, specialistUserId: _u, bookedBy: _b, ...dto } = record;
   return { ...dto, allowedActions: timeEntryActions(actor, record) };
 }
 

@@ -11,7 +11,7 @@ import {
   workDateProblem,
   yearOf,
 } from '@duidingspool/shared';
-import { and, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, ne, or, sql } from 'drizzle-orm';
 import { AppError, forbidden, invalidField, invalidTransition, notFound } from '../../errors.ts';
 import type { ServiceContext } from '../../lib/context.ts';
 import { assertNoPersonalData } from '../../lib/personal-data-guard.ts';
@@ -22,7 +22,7 @@ import { pendingToSpent } from '../budgets/index.ts';
 import { enqueueNotification } from '../notifications/index.ts';
 import { addDayMinutes, assertPeriodOpen } from '../periods/index.ts';
 import { activityExists, activityRetired, findSpecialistOfUser } from '../specialists/index.ts';
-import { entriesVisibleTo, findEntry, isWithdrawable, listEntries, toTimeEntry } from './time-entries.repository.ts';
+import { entriesVisibleTo, findEntry, isOwnCorrection, isWithdrawable, listEntries, toTimeEntry } from './time-entries.repository.ts';
 
 /** A page of the entries the actor may see (coordinator: all; specialist: own). */
 export function listTimeEntries(ctx: ServiceContext, q: TimeEntryListQuery) {
@@ -183,7 +183,7 @@ export async function reviewTimeEntry(ctx: ServiceContext, id: string, body: Rev
 /**
  * Approves or rejects up to 100 submitted entries in one transaction: all or nothing.
  * Entries are locked in id order so two bulk reviews cannot deadlock. A selection that holds any
- * of the actor's own entries is refused as a whole, naming each of them (`/entryIds/{i}`), before
+ * of the actor's own entries, or a correction the actor booked, is refused as a whole, naming each of them (`/entryIds/{i}`), before
  * anything changes (separation of duties, docs/design.md §2).
  * @returns how many were reviewed and the sum of their amounts in cents
  * @throws AppError 403 `separation-of-duties`; otherwise as `reviewTimeEntry`, for the first entry
@@ -195,19 +195,19 @@ export async function reviewTimeEntries(ctx: ServiceContext, body: BulkReviewBod
   await ctx.db.transaction(async (tx) => {
     const te = schema.timeEntries;
     // The reviewer's own profile, active or not: separation of duties holds for past work too.
+    // Corrections the reviewer booked are theirs as well (four eyes on corrections).
     const profile = await findSpecialistOfUser(tx, ctx.actor.userId);
-    const own = profile
-      ? await tx
-          .select({ id: te.id })
-          .from(te)
-          .where(and(inArray(te.id, ids), eq(te.specialistId, profile.id)))
-      : [];
+    const ownCorrection = and(isNotNull(te.correctsEntryId), eq(te.createdBy, ctx.actor.userId));
+    const own = await tx
+      .select({ id: te.id })
+      .from(te)
+      .where(and(inArray(te.id, ids), profile ? or(eq(te.specialistId, profile.id), ownCorrection) : ownCorrection));
     if (own.length > 0) {
       const ownIds = new Set(own.map((o) => o.id));
       throw ownWorkRefused(
         'uren goedkeuren of afkeuren',
         body.entryIds.flatMap((id, i) =>
-          ownIds.has(id) ? [{ in: 'body' as const, pointer: `/entryIds/${i}`, message: 'uw eigen urenregel', code: 'own-entry' }] : [],
+          ownIds.has(id) ? [{ in: 'body' as const, pointer: `/entryIds/${i}`, message: 'uw eigen urenregel of correctie', code: 'own-entry' }] : [],
         ),
       );
     }
@@ -267,13 +267,14 @@ export async function withdrawTimeEntry(ctx: ServiceContext, id: string): Promis
 
 /**
  * Locks a time entry for review inside `tx` and checks that it can be reviewed, not by its own
- * specialist (separation of duties).
+ * specialist and, for a correction, not by the coordinator who booked it (separation of duties).
  * @throws AppError 404 `not-found`, 403 `separation-of-duties`, 409 `invalid-transition` (not `submitted`), `period-closed`
  */
 async function lockReviewable(ctx: ServiceContext, tx: Transaction, id: string) {
   const entry = await findEntry(tx, id, entriesVisibleTo(ctx.actor), true);
   if (!entry) throw notFound('Deze urenregel');
   assertNotOwnWork(ctx.actor, entry.specialistUserId, 'uren goedkeuren of afkeuren');
+  if (isOwnCorrection(ctx.actor, entry)) throw ownWorkRefused('een correctie die u zelf boekte goedkeuren of afkeuren');
   if (entry.status !== 'submitted') throw invalidTransition(`Deze urenregel is al ${entry.status === 'approved' ? 'goedgekeurd' : 'afgekeurd'}.`);
   await assertPeriodOpen(tx, entry.workedOn);
   return entry;
