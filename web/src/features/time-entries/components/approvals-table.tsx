@@ -186,7 +186,7 @@ export function ApprovalsTable() {
                       }}
                     />
                   ) : (
-                    <span className="dsp-muted">{t('approvals.ownWork')}</span>
+                    <span className="dsp-muted">{t(e.correctsEntryId === null ? 'approvals.ownWork' : 'approvals.ownCorrection')}</span>
                   )}
                 </TableCell>
               </TableRow>
