@@ -42,6 +42,18 @@ describe('findPersonalData', () => {
     expect(kinds('mail jan (at) gmail.com')).toEqual(['email:block']);
     expect(kinds('mail jan[at]gmail[dot]com')).toEqual(['email:block']);
   });
+  it('blocks a BSN however its nine digits are spaced, and an address with look-alike letters from another script', () => {
+    // 111222333 passes the 11-test (see above); any single space, dot or hyphen between its digits hides nothing.
+    for (const spaced of ['1 1 1 2 2 2 3 3 3', '11 12 22 333', '1-1-1-2-2-2-3-3-3', '1112 22 33.3']) {
+      expect(kinds(`BSN ${spaced}`), spaced).toEqual(['bsn:block']);
+    }
+    // Cyrillic а (U+0430) and е (U+0435), which NFKC leaves alone; an internationalised domain is an address too.
+    expect(kinds('mail jan@ex\u0430mple.nl')).toEqual(['email:block']);
+    expect(kinds('mail j\u0430n@example.nl')).toEqual(['email:block']);
+    expect(kinds('mail jan (at) ex\u0430mple (dot) nl')).toEqual(['email:block']);
+    expect(kinds('mail info@bücher.de')).toEqual(['email:block']);
+    expect(kinds('mail jan@example.n\u0435l')).toEqual(['email:block']);
+  });
   it('lets a 9-digit number through that fails the 11-test', () => {
     expect(kinds('zaaknummer 123456789')).toEqual([]);
   });

@@ -47,14 +47,16 @@ export function isValidIban(value: string): boolean {
 // and tries a sticky pattern from there. `regular-expressions.test.ts` checks every pattern with a
 // ReDoS checker; `personal-data.test.ts` times the guard on adversarial text.
 
-/** The domain of an e-mail address, tried right after an `@`. */
-const EMAIL_DOMAIN = /[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/y;
+/** The domain of an e-mail address, tried right after an `@`: letters and digits of any script (IDN domains, look-alike letters). */
+const EMAIL_DOMAIN = /[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/uy;
 // jan (at) gmail (dot) com, jan [at] gmail.com, jan(a)gmail.com: tried from each opening bracket
 // that follows a local part (and optional spaces).
-const EMAIL_OBFUSCATED_REST = /[([{]\s*(?:at|a|apestaart)\s*[)\]}]\s*[A-Za-z0-9-]+(?:\s*(?:\.|[([{]\s*(?:dot|punt)\s*[)\]}])\s*[A-Za-z0-9-]+)+/iy;
+const EMAIL_OBFUSCATED_REST = /[([{]\s*(?:at|a|apestaart)\s*[)\]}]\s*[\p{L}\p{N}-]+(?:\s*(?:\.|[([{]\s*(?:dot|punt)\s*[)\]}])\s*[\p{L}\p{N}-]+)+/iuy;
 const WHITESPACE = /\s/;
 
-const BSN_CANDIDATE = /(?<![\d.-])(\d{4}[ .-]\d{2}[ .-]\d{3}|\d{3}[ .-]\d{3}[ .-]\d{3}|\d{2}[ .-]\d{3}[ .-]\d{2}[ .-]\d{2}|\d{9})(?![\d])/g;
+// Nine digits, each pair at most one space, dot or hyphen apart: 111222333, 1112.22.333, 111 222 333,
+// 1 1 1 2 2 2 3 3 3 and every other grouping (the 11-test then decides).
+const BSN_CANDIDATE = /(?<![\d.-])\d(?:[ .-]?\d){8}(?!\d)/g;
 const IBAN_CANDIDATE = /\b[A-Za-z]{2}\d{2}(?:[ ]?[A-Za-z0-9]{4}){2,7}(?:[ ]?[A-Za-z0-9]{1,3})?\b/g;
 // +31 6 12345678, 0031-20-1234567, 06-12345678, (020) 123 45 67, 0201234567.
 const PHONE = /(?<![\d+])(?:(?:\+|00)31[\s-]?(?:\(0\)[\s-]?)?[1-9](?:[\s-]?\d){8}|\(?0[1-9](?:\)?[\s-]?\d){8})(?!\d)/g;
@@ -64,10 +66,15 @@ const POSTCODE = /\b[1-9]\d{3}\s?(?!SA|SD|SS)[A-Z]{2}\s+\d{1,5}\b/g;
 // Zero-width and other invisible format characters that could split a number to slip past the guard.
 const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g;
 
-/** `[A-Za-z0-9._%+-]`, the characters of the local part of an e-mail address, by char code. */
+/**
+ * The characters of the local part of an e-mail address, by char code: `[A-Za-z0-9._%+-]` and any
+ * other letter or digit, so that an address written with a look-alike letter from another script
+ * (`jаn@exаmple.nl` with a Cyrillic `а`, which NFKC does not fold) is still one.
+ */
 const LOCAL = new Uint8Array(128);
 for (const ch of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._%+-') LOCAL[ch.charCodeAt(0)] = 1;
-const isLocal = (code: number) => code < 128 && LOCAL[code] === 1;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const isLocal = (code: number) => (code < 128 ? LOCAL[code] === 1 : LETTER_OR_DIGIT.test(String.fromCharCode(code)));
 /** JavaScript's `\s`, by char code (ASCII spaces compared, the rest left to `WHITESPACE`). */
 const isWhitespace = (code: number) => code === 32 || (code >= 9 && code <= 13) || (code >= 128 && WHITESPACE.test(String.fromCharCode(code)));
 
@@ -172,8 +179,9 @@ export function findPersonalData(input: string): PersonalDataFinding[] {
   take(emailAddresses(text), 'email', 'block');
   take(obfuscatedEmailAddresses(text), 'email', 'block');
   take(matchesOf(text, IBAN_CANDIDATE), 'iban', 'block', isValidIban);
-  take(matchesOf(text, BSN_CANDIDATE), 'bsn', 'block', (m) => isValidBsn(m.replace(/\D/g, '')));
+  // Phone numbers before BSNs: nine digits of a phone number (`+31 20 123 4567`) may pass the 11-test.
   take(matchesOf(text, PHONE), 'phone', 'block');
+  take(matchesOf(text, BSN_CANDIDATE), 'bsn', 'block', (m) => isValidBsn(m.replace(/\D/g, '')));
   take(matchesOf(text, DATE), 'date', 'warn');
   take(matchesOf(text, POSTCODE), 'postcode', 'warn');
   return out.sort((a, b) => a.start - b.start);
