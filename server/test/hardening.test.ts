@@ -64,12 +64,15 @@ describe('deeply nested JSON (a body nests at most MAX_BODY_DEPTH levels)', () =
 
 describe('numbers in a URL are whole numbers in decimal digits', () => {
   it('refuses hexadecimal, exponent, signed, padded and fractional forms with 400', async () => {
-    for (const bad of ['0x10', '1e1', '+2', ' 2', '2.0', '-1', '']) {
+    for (const bad of ['0x10', '1e1', '+2', ' 2', '2.0', '-1', '', '02', '00']) {
       const q = encodeURIComponent(bad);
       expectProblem(await coordinator('GET', `/api/v1/interpretation-requests?page=${q}`), 400, 'validation-failed');
       expectProblem(await coordinator('GET', `/api/v1/interpretation-requests?pageSize=${q}`), 400, 'validation-failed');
     }
     expectProblem(await finance('GET', '/api/v1/budgets/0x7E3'), 400, 'validation-failed');
+    // One resource, one address: a year with a leading zero is no year.
+    expectProblem(await finance('GET', '/api/v1/budgets/02019'), 400, 'validation-failed');
+    expectProblem(await finance('GET', '/api/v1/financial-statements/02019'), 400, 'validation-failed');
     expectProblem(await finance('GET', '/api/v1/accounting-periods?year=2.019e3'), 400, 'validation-failed');
   });
   it('reads plain digits', async () => {

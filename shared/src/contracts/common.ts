@@ -85,13 +85,14 @@ export const requiredSingleLineText = (max: number) => singleLineText(max).refin
 export const requiredMultiLineText = (max: number) => multiLineText(max).refine(nonEmpty, 'is verplicht');
 
 /**
- * A whole number written in decimal digits in a URL (query or path), between `min` and `max`:
- * `0x10`, `1e3`, ` 16` or `16.0` are refused rather than read as some other number.
+ * A whole number written in decimal digits in a URL (query or path), between `min` and `max`, in
+ * its one canonical form: `0x10`, `1e3`, ` 16`, `16.0` or `016` are refused rather than read as
+ * some other (or the same) number, so one resource has one address (`/budgets/02019` is no year).
  */
 export const decimalInteger = (min: number, max: number) =>
   z
     .string()
-    .regex(/^[0-9]{1,9}$/, 'verwacht een geheel getal in cijfers')
+    .regex(/^(?:0|[1-9][0-9]{0,8})$/, 'verwacht een geheel getal in cijfers, zonder voorloopnullen')
     .transform(Number)
     .pipe(z.number().int().min(min).max(max));
 
