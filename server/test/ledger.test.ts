@@ -188,8 +188,8 @@ describe('approval in bulk and corrections', () => {
     });
     // A submitted correction moves no money.
     expect(await budget(coordinator)).toEqual(before.budget);
-    // Four eyes: the coordinator who booked it is offered no decision and is refused one, alone or in bulk.
-    expect(c1.body.allowedActions).toEqual([]);
+    // Four eyes: the coordinator who booked it is offered no decision (only to take it back) and is refused one, alone or in bulk.
+    expect(c1.body.allowedActions).toEqual(['withdraw']);
     expectProblem(await approve(c1.body.id), 403, 'separation-of-duties');
     const bulk = await coordinator('POST', '/api/v1/time-entry-reviews', { entryIds: [c1.body.id], status: 'approved' });
     expectProblem(bulk, 403, 'separation-of-duties');
@@ -265,13 +265,19 @@ describe('withdrawing own hours', () => {
 
     expectProblem(await sp2('DELETE', `/api/v1/time-entries/${approved.id}`), 409, 'invalid-transition');
     expectProblem(await sp2('DELETE', `/api/v1/time-entries/${rejected.id}`), 409, 'invalid-transition');
-    // The correction is on the specialist's hours but is the coordinator's, decided like any entry.
-    expectProblem(await sp2('DELETE', `/api/v1/time-entries/${correction.body.id}`), 409, 'invalid-transition');
-    // Another specialist does not see it; the coordinator may not withdraw (role).
+    // The correction is on the specialist's hours but is the coordinator's: not the specialist's to withdraw.
+    expectProblem(await sp2('DELETE', `/api/v1/time-entries/${correction.body.id}`), 403, 'forbidden');
+    // Another specialist does not see it; a coordinator does not withdraw a specialist's hours, nor another coordinator's correction.
     expectProblem(await sp5('DELETE', `/api/v1/time-entries/${waiting.id}`), 404, 'not-found');
     expectProblem(await coordinator('DELETE', `/api/v1/time-entries/${waiting.id}`), 403, 'forbidden');
+    expectProblem(await deputy('DELETE', `/api/v1/time-entries/${correction.body.id}`), 403, 'forbidden');
     expect(await budget(coordinator, year)).toEqual(before);
     expect((await sp2('GET', `/api/v1/assignments/${assignment.id}/time-entries`)).body.items).toHaveLength(4);
+    // The coordinator who booked it takes it back while it waits (no one else may decide it); it moved no money.
+    expect(correction.body.allowedActions).toEqual(['withdraw']);
+    expect((await coordinator('DELETE', `/api/v1/time-entries/${correction.body.id}`)).status).toBe(204);
+    expect(await budget(coordinator, year)).toEqual(before);
+    expect((await sp2('GET', `/api/v1/assignments/${assignment.id}/time-entries`)).body.items).toHaveLength(3);
   });
 });
 

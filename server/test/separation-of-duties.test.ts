@@ -2,6 +2,8 @@
 // decides on their own work. Every such decision answers 403 `separation-of-duties`, is audited as a
 // denied access and changes nothing; the lists say per item what the user may do, so the UI never
 // offers it; and the same person decides on other specialists' work as any coordinator.
+import { schema } from '@duidingspool/db';
+import { and, eq, isNotNull } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createCoordinatorSpecialist, ledgerMismatches } from './db-helpers.ts';
 import { acceptedAssignment, budget, createRequest, entryBody, expectProblem, listAll, pointers } from './fixtures.ts';
@@ -181,13 +183,28 @@ describe('a coordinator who is also a specialist, on their own work', () => {
     const theirs = entries.filter((e) => e.specialistId !== dualSpecialistId);
     expect(mine.length).toBeGreaterThan(0);
     expect(theirs.length).toBeGreaterThan(0);
+    // Who booked each waiting correction: its booker only takes it back, another coordinator decides (four eyes).
+    const te = schema.timeEntries;
+    const bookers = new Map(
+      (
+        await t.handle.db
+          .select({ id: te.id, by: te.createdBy })
+          .from(te)
+          .where(and(eq(te.status, 'submitted'), isNotNull(te.correctsEntryId)))
+      ).map((r) => [r.id, r.by]),
+    );
+    const dualUserId = (await dual('GET', '/api/v1/me')).body.id as string;
+    const coordinatorUserId = (await coordinator('GET', '/api/v1/me')).body.id as string;
     // Their own undecided hours they may only withdraw, as any specialist may (not a correction,
-    // which is the coordinator's); never decide.
-    for (const e of mine) expect(e.allowedActions).toEqual(e.correctsEntryId === null ? ['withdraw'] : []);
-    for (const e of theirs) expect(e.allowedActions).toEqual(['approve', 'reject']);
+    // which is the coordinator's who booked it); never decide.
+    for (const e of mine) {
+      const booker = bookers.get(e.id);
+      expect(e.allowedActions).toEqual(e.correctsEntryId === null || booker === dualUserId ? ['withdraw'] : []);
+    }
+    for (const e of theirs) expect(e.allowedActions).toEqual(bookers.get(e.id) === dualUserId ? ['withdraw'] : ['approve', 'reject']);
     // The other coordinator may decide on the dual user's entries.
-    const forCoordinator = (await listAll(coordinator, '/api/v1/time-entries?status=submitted')).items as { specialistId: string; allowedActions: string[] }[];
-    for (const e of forCoordinator) expect(e.allowedActions).toEqual(['approve', 'reject']);
+    const forCoordinator = (await listAll(coordinator, '/api/v1/time-entries?status=submitted')).items as { id: string; allowedActions: string[] }[];
+    for (const e of forCoordinator) expect(e.allowedActions).toEqual(bookers.get(e.id) === coordinatorUserId ? ['withdraw'] : ['approve', 'reject']);
 
     const assignment = (await dual('GET', `/api/v1/assignments/${own.assignmentId}`)).body;
     // As the assigned specialist of a request in progress they do the work; no decision on it.

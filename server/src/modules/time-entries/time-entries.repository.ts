@@ -64,11 +64,13 @@ export function timeEntryActions(actor: Actor, record: TimeEntryRecord): TimeEnt
 }
 
 /**
- * Whether `actor` may withdraw the entry: they logged it (its specialist is theirs), it waits for a
- * decision (`submitted`), and it is an entry of hours, not a coordinator's correction.
+ * Whether `actor` may withdraw the entry: it waits for a decision (`submitted`) and it is theirs —
+ * hours they logged (its specialist is theirs), or a correction they booked, which no one else can
+ * take back and which they may not decide themselves (four eyes, decision 096).
  */
-export function isWithdrawable(actor: Actor, record: Pick<TimeEntryRecord, 'status' | 'specialistUserId' | 'correctsEntryId'>): boolean {
-  return record.status === 'submitted' && record.correctsEntryId === null && record.specialistUserId === actor.userId;
+export function isWithdrawable(actor: Actor, record: Pick<TimeEntryRecord, 'status' | 'specialistUserId' | 'correctsEntryId' | 'bookedBy'>): boolean {
+  if (record.status !== 'submitted') return false;
+  return record.correctsEntryId === null ? record.specialistUserId === actor.userId : isOwnCorrection(actor, record);
 }
 
 /**

@@ -37,8 +37,13 @@ export const timeEntryRoutes: FastifyPluginAsyncZod<{ now: () => Date }> = async
     handler: async (request) => reviewTimeEntry(ctx(request), request.params.id, request.body),
   });
   app.delete('/time-entries/:id', {
-    config: { roles: ['specialist'] },
-    schema: { tags, summary: 'Eigen uren intrekken zolang ze niet zijn beoordeeld', params: IdParamsSchema, response: { 204: z.undefined() } },
+    config: { roles: ['specialist', 'coordinator'] },
+    schema: {
+      tags,
+      summary: 'Eigen uren of een zelf geboekte correctie intrekken zolang ze niet zijn beoordeeld',
+      params: IdParamsSchema,
+      response: { 204: z.undefined() },
+    },
     handler: async (request, reply) => {
       await withdrawTimeEntry(ctx(request), request.params.id);
       return reply.code(204).send();

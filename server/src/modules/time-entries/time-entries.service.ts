@@ -221,36 +221,39 @@ export async function reviewTimeEntries(ctx: ServiceContext, body: BulkReviewBod
 }
 
 /**
- * The specialist withdraws an entry they logged that waits for a decision (docs/design.md §5): its
- * amount leaves pending and goes back to the assignment's reservation while the assignment is open
- * (as a rejection does), its minutes leave the day's total, and the row is removed — it was never
- * charged, and the audit log keeps what it was. To change hours, withdraw and log them again.
+ * Withdraws an entry that waits for a decision (docs/design.md §5), by the one whose it is:
+ * - hours, by the specialist who logged them: the amount leaves pending and goes back to the
+ *   assignment's reservation while the assignment is open (as a rejection does), the minutes leave
+ *   the day's total, and the row is removed — it was never charged; to change hours, withdraw and
+ *   log them again;
+ * - a correction, by the coordinator who booked it: it moved no money while waiting, so it is
+ *   only removed (decision 096).
+ * The audit log keeps what it was.
  *
- * @throws AppError 404 `not-found` (not visible), 403 `forbidden` (someone else's entry),
- *   409 `invalid-transition` (already decided, or a correction), `period-closed`
+ * @throws AppError 404 `not-found` (not visible), 403 `forbidden` (someone else's entry or
+ *   correction), 409 `invalid-transition` (already decided), `period-closed`
  */
 export async function withdrawTimeEntry(ctx: ServiceContext, id: string): Promise<void> {
   const { actor } = ctx;
   await ctx.db.transaction(async (tx) => {
     const entry = await findEntry(tx, id, entriesVisibleTo(actor), true);
     if (!entry) throw notFound('Deze urenregel');
-    if (entry.specialistUserId !== actor.userId) throw forbidden('Alleen wie de uren schreef, kan ze intrekken.');
-    if (!isWithdrawable(actor, entry)) {
-      throw invalidTransition(
-        entry.correctsEntryId !== null
-          ? 'Een correctie kan niet worden ingetrokken.'
-          : `Deze urenregel is al ${entry.status === 'approved' ? 'goedgekeurd' : 'afgekeurd'}.`,
-      );
+    const isCorrection = entry.correctsEntryId !== null;
+    if (isCorrection ? entry.bookedBy !== actor.userId : entry.specialistUserId !== actor.userId) {
+      throw forbidden(isCorrection ? 'Alleen wie de correctie boekte, kan haar intrekken.' : 'Alleen wie de uren schreef, kan ze intrekken.');
     }
+    if (!isWithdrawable(actor, entry)) throw invalidTransition(`Deze urenregel is al ${entry.status === 'approved' ? 'goedgekeurd' : 'afgekeurd'}.`);
     await assertPeriodOpen(tx, entry.workedOn);
-    await giveBackToReservation(ctx, tx, {
-      assignmentId: entry.assignmentId,
-      budgetYear: entry.budgetYear,
-      cents: entry.amountCents,
-      minutes: entry.minutes,
-      isCorrection: false,
-    });
-    await addDayMinutes(tx, entry.specialistId, entry.workedOn, -entry.minutes);
+    if (!isCorrection) {
+      await giveBackToReservation(ctx, tx, {
+        assignmentId: entry.assignmentId,
+        budgetYear: entry.budgetYear,
+        cents: entry.amountCents,
+        minutes: entry.minutes,
+        isCorrection: false,
+      });
+      await addDayMinutes(tx, entry.specialistId, entry.workedOn, -entry.minutes);
+    }
     // The ledger's running totals follow status changes (trigger `time_entries_ledger_totals`):
     // marking the row rejected first takes it out of them exactly as a rejection does; then it goes.
     await tx.update(schema.timeEntries).set({ status: 'rejected' }).where(eq(schema.timeEntries.id, id));
@@ -260,7 +263,13 @@ export async function withdrawTimeEntry(ctx: ServiceContext, id: string): Promis
       objectType: 'time-entry',
       objectId: id,
       result: 'success',
-      details: { assignmentId: entry.assignmentId, workedOn: entry.workedOn, minutes: entry.minutes, amountCents: entry.amountCents },
+      details: {
+        assignmentId: entry.assignmentId,
+        workedOn: entry.workedOn,
+        minutes: entry.minutes,
+        amountCents: entry.amountCents,
+        ...(isCorrection ? { correctsEntryId: entry.correctsEntryId } : {}),
+      },
     });
   });
 }

@@ -16,6 +16,7 @@ import { useReferenceLabels } from '../../../lib/reference-data.ts';
 import { useTimeEntries } from '../api/get-time-entries.ts';
 import { useReviewTimeEntries } from '../api/review-time-entries.ts';
 import { useReviewTimeEntry } from '../api/review-time-entry.ts';
+import { WithdrawEntry } from './time-entry-table.tsx';
 
 const PAGE_SIZE = 25;
 
@@ -186,7 +187,16 @@ export function ApprovalsTable() {
                       }}
                     />
                   ) : (
-                    <span className="dsp-muted">{t(e.correctsEntryId === null ? 'approvals.ownWork' : 'approvals.ownCorrection')}</span>
+                    <>
+                      <span className="dsp-muted">{t(e.correctsEntryId === null ? 'approvals.ownWork' : 'approvals.ownCorrection')}</span>{' '}
+                      <WithdrawEntry
+                        entry={e}
+                        onWithdrawn={(text) => {
+                          setMessage(text);
+                          focusPageHeading();
+                        }}
+                      />
+                    </>
                   )}
                 </TableCell>
               </TableRow>

@@ -15,7 +15,7 @@ import { useWithdrawTimeEntry } from '../api/withdraw-time-entry.ts';
  * “Intrekken” of an undecided entry, offered when the server allows it (`allowedActions`): a
  * confirmation that says which hours go and that it cannot be undone, then the call.
  */
-function WithdrawEntry({ entry, onWithdrawn }: { entry: TimeEntry; onWithdrawn: (message: string) => void }) {
+export function WithdrawEntry({ entry, onWithdrawn }: { entry: TimeEntry; onWithdrawn: (message: string) => void }) {
   const { t } = useTranslation();
   const withdraw = useWithdrawTimeEntry();
   const [open, setOpen] = useState(false);
@@ -44,7 +44,7 @@ function WithdrawEntry({ entry, onWithdrawn }: { entry: TimeEntry; onWithdrawn: 
       danger
     >
       {withdraw.isError ? <ProblemAlert error={withdraw.error} /> : null}
-      <Paragraph>{t('timeEntries.withdraw.question', { what })}</Paragraph>
+      <Paragraph>{t(entry.correctsEntryId === null ? 'timeEntries.withdraw.question' : 'timeEntries.withdraw.questionCorrection', { what })}</Paragraph>
     </InlineForm>
   );
 }
