@@ -29,12 +29,7 @@ async function delivered() {
 }
 
 beforeAll(async () => {
-  [requester, other, coordinator, worker] = await Promise.all([
-    t.as('requester.nijmegen'),
-    t.as('requester.arnhem'),
-    t.as('coordinator'),
-    t.as('specialist4'),
-  ]);
+  [requester, other, coordinator, worker] = await Promise.all([t.as('requester.nijmegen'), t.as('requester.arnhem'), t.as('coordinator'), t.as('specialist4')]);
 });
 
 describe('reopening after the advice', () => {
@@ -72,7 +67,10 @@ describe('reopening after the advice', () => {
     expect((await worker('POST', entries, entryBody({ minutes: 15 }))).status).toBe(201);
     expectProblem(await worker('POST', entries, entryBody({ minutes: 30 })), 409, 'estimate-exceeded');
     const before = await budget(coordinator);
-    const extension = await worker('POST', `/api/v1/assignments/${assignment.id}/extension-requests`, { extraMinutes: 120, reason: 'Het gezin erbij betrekken.' });
+    const extension = await worker('POST', `/api/v1/assignments/${assignment.id}/extension-requests`, {
+      extraMinutes: 120,
+      reason: 'Het gezin erbij betrekken.',
+    });
     expect(extension.status, JSON.stringify(extension.body)).toBe(201);
     const granted = await coordinator('PATCH', `/api/v1/extension-requests/${extension.body.id}`, { status: 'granted' });
     expect(granted.status, JSON.stringify(granted.body)).toBe(200);
@@ -128,7 +126,7 @@ describe('reopening after the advice', () => {
         recipientName: 'Specialist',
         params: {},
       });
-      expect(mail.subject).toBe(`[Duidingspool] ${request.reference} ${language === "nl" ? "is heropend" : "has been reopened"}`);
+      expect(mail.subject).toBe(`[Duidingspool] ${request.reference} ${language === 'nl' ? 'is heropend' : 'has been reopened'}`);
       for (const part of [mail.subject, mail.html, mail.text]) expect(part).not.toContain('kompasnaald');
       expect(mail.text).toContain(`${testConfig.publicUrl}/requests/${request.id}`);
     }

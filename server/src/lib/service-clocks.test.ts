@@ -87,7 +87,15 @@ describe('advice by the day before the meeting', () => {
 });
 
 describe('the clocks of a request', () => {
-  const base = { urgency: 'regular' as const, meetingDate: null, submittedSince: null, triageDueAt: null, proposedAt: null, acceptedAt: null, reopenedAt: null };
+  const base = {
+    urgency: 'regular' as const,
+    meetingDate: null,
+    submittedSince: null,
+    triageDueAt: null,
+    proposedAt: null,
+    acceptedAt: null,
+    reopenedAt: null,
+  };
 
   it('triage: 2 working days, urgent 4 working hours, from the latest submission', () => {
     const friday = at('2026-12-04T15:00', '+01:00');

@@ -14,8 +14,8 @@ import {
   type NewRequestBody,
   type PatchInterpretationRequestBody,
   patchTargets,
-  type ReopenRequestBody,
   REQUEST_STATUS_LABELS_NL,
+  type ReopenRequestBody,
   type RequestStatus,
   type Role,
   yearOf,
@@ -83,7 +83,11 @@ function decidesOnOwnWork(actor: Actor, by: Role, assignments: readonly Assignme
  * for them (a member of the casustafel, advice delivered) and the specialist of the accepted, live
  * assignment must still be active in the pool, for the work goes back to them.
  */
-function reopenProblem(status: RequestStatus, roles: readonly Role[], records: readonly AssignmentRecord[]): 'invalid-transition' | 'specialist-inactive' | null {
+function reopenProblem(
+  status: RequestStatus,
+  roles: readonly Role[],
+  records: readonly AssignmentRecord[],
+): 'invalid-transition' | 'specialist-inactive' | null {
   if (!findTransition(status, 'in-progress', roles, 'reopened')) return 'invalid-transition';
   const work = records.find((x) => isLive(x) && x.status === 'accepted');
   if (!work) return 'invalid-transition';
@@ -569,7 +573,15 @@ export async function deliverAdvice(ctx: ServiceContext, id: string, body: Deliv
       linkPath: `/requests/${id}`,
       recipients: { caseTableId: request.caseTableId },
     });
-    return { id: row.id, requestId: id, version: row.version, specialistName: actor.displayName, summary: row.summary, body: row.body, deliveredAt: iso(row.deliveredAt) };
+    return {
+      id: row.id,
+      requestId: id,
+      version: row.version,
+      specialistName: actor.displayName,
+      summary: row.summary,
+      body: row.body,
+      deliveredAt: iso(row.deliveredAt),
+    };
   });
 }
 
