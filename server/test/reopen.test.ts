@@ -6,6 +6,7 @@
 import { schema } from '@duidingspool/db';
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { runServiceLevelEscalations } from '../src/modules/interpretation-requests/index.ts';
 import { renderMail } from '../src/modules/notifications/templates.tsx';
 import { acceptedAssignment, budget, entryBody, expectProblem, pointers } from './fixtures.ts';
 import { type Caller, testConfig, useTestApp } from './harness.ts';
@@ -104,6 +105,33 @@ describe('reopening after the advice', () => {
     const reopenedAt = res.body.timeline.at(-1).occurredAt;
     const clocks = (await requester('GET', `${url}/clocks`)).body.items;
     expect(clocks).toEqual([expect.objectContaining({ kind: 'advice', startedAt: reopenedAt })]);
+  });
+
+  it('escalates the new advice clock once more when it runs out, not at the reopening', async () => {
+    const made = await acceptedAssignment(requester, coordinator, worker, 4, 60);
+    const url = `/api/v1/interpretation-requests/${made.request.id}`;
+    const n = schema.notifications;
+    const escalations = async () =>
+      (
+        await t.handle.db
+          .select({ key: n.dedupeKey })
+          .from(n)
+          .where(and(eq(n.event, 'service-level-overdue'), eq(n.reference, made.request.reference)))
+      ).length;
+    // Five weeks on, the first advice clock (ten working days after acceptance) has run out.
+    const later = () => new Date(Date.now() + 35 * 86_400_000);
+    await runServiceLevelEscalations(t.handle.db, { ...testConfig, now: later });
+    const first = await escalations();
+    expect(first).toBeGreaterThan(0);
+    expect((await worker('POST', `${url}/advice`, { summary: 'Kern', body: 'Advies.' })).status).toBe(201);
+    expect((await requester('POST', `${url}/reopen`, { reason: REASON })).status).toBe(200);
+    // Reopened just now: its clock is not overdue, whatever the first one did.
+    await runServiceLevelEscalations(t.handle.db, { ...testConfig, now: () => new Date() });
+    expect(await escalations()).toBe(first);
+    // Five weeks after the reopening it has run out too: one more round, then nothing again.
+    await runServiceLevelEscalations(t.handle.db, { ...testConfig, now: later });
+    expect(await escalations()).toBe(2 * first);
+    expect(await runServiceLevelEscalations(t.handle.db, { ...testConfig, now: later })).toBe(0);
   });
 
   it('tells only the specialist, by reference and link, without the reason', async () => {
