@@ -174,6 +174,12 @@ const MATRIX: Record<string, Row> = {
     call: (f) => ({ url: `/api/v1/interpretation-requests/${f.request}`, body: { status: 'submitted' } }),
     expect: by(403, { requesterOwn: 409, requesterOther: 404, coordinator: 409, coordinatorSpecialist: 409 }),
   },
+  // Reopening after the advice is the casustafel's (decision 113): the fixture's request is in
+  // progress, so its own requester is authorised and refused on the state (409).
+  'POST /api/v1/interpretation-requests/:id/reopen': {
+    call: (f) => ({ url: `/api/v1/interpretation-requests/${f.request}/reopen`, body: { reason: 'Meer werk nodig na het advies.' } }),
+    expect: by(403, { requesterOwn: 409, requesterOther: 404 }),
+  },
   // Assigning oneself is refused (separation of duties).
   'POST /api/v1/interpretation-requests/:id/assignments': {
     call: async (_f, actor) => {

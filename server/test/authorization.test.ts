@@ -102,6 +102,7 @@ function routes() {
     { method: 'PATCH', path: '/interpretation-requests/{id}', body: { status: 'withdrawn' } },
     { method: 'POST', path: '/interpretation-requests/{id}/assignments', body: { specialistId: randomUUID(), estimatedMinutes: 60 } },
     { method: 'POST', path: '/interpretation-requests/{id}/advice', body: { summary: 'Kern', body: 'Advies' } },
+    { method: 'POST', path: '/interpretation-requests/{id}/reopen', body: { reason: 'Meer werk nodig.' } },
     { method: 'POST', path: '/interpretation-requests/{id}/feedback', body: { answered: 'yes', usefulness: 5, changes: ['no-change'] } },
     { method: 'GET', path: '/knowledge-products' },
     { method: 'POST', path: '/knowledge-products' },

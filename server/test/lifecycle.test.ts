@@ -423,9 +423,13 @@ describe('allowedActions on a request and its assignment match what the server a
 
   it.each(STATES)('in state %s', async (state) => {
     const base = await inState(state);
-    // The requester of the casustafel may give feedback on a closed request, once (docs/design.md §12).
+    // The requester of the casustafel may give feedback on a closed request, once (docs/design.md §12),
+    // and reopen a request whose advice was delivered (decision 113).
     const requesterOffered = (await detail(base.id, requester)).allowedActions as string[];
-    expect(requesterOffered).toEqual(state === 'closed' ? ['give-feedback'] : []);
+    expect(requesterOffered).toEqual(state === 'closed' ? ['give-feedback'] : state === 'advice-delivered' ? ['reopen'] : []);
+    const reopen = (id: string) => requester('POST', `${url(id)}/reopen`, { reason: 'Meer werk nodig.' });
+    if (requesterOffered.includes('reopen')) expect((await reopen((await inState(state)).id)).status).toBe(200);
+    else expectProblem(await reopen(base.id), 409, 'invalid-transition');
     const feedback = await requester('POST', `${url(base.id)}/feedback`, { answered: 'yes', usefulness: 4, changes: ['assessment'] });
     if (requesterOffered.includes('give-feedback')) {
       expect(feedback.status, JSON.stringify(feedback.body)).toBe(201);

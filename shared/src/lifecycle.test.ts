@@ -26,6 +26,15 @@ describe('the request lifecycle (docs/design.md §4)', () => {
     expect(findTransition('in-progress', 'closed', ['requester', 'coordinator'])).toBeUndefined();
     expect(findTransition('submitted', 'closed', ['coordinator'])).toBeUndefined();
   });
+  it('lets only the casustafel reopen after the advice, by its own trigger, never a closed request (decision 113)', () => {
+    expect(findTransition('advice-delivered', 'in-progress', ['requester'], 'reopened')).toBeDefined();
+    expect(findTransition('advice-delivered', 'in-progress', ['coordinator', 'specialist', 'admin', 'finance'], 'reopened')).toBeUndefined();
+    expect(findTransition('advice-delivered', 'in-progress', ['requester'])).toBeUndefined();
+    for (const from of REQUEST_STATUSES.filter((s) => s !== 'advice-delivered')) {
+      expect(findTransition(from, 'in-progress', ['requester'], 'reopened'), `reopen from ${from}`).toBeUndefined();
+    }
+    expect(patchTargets('advice-delivered', ['requester'])).not.toContain('in-progress');
+  });
   it('allows withdrawing and cancelling from every open state, never from an ended one', () => {
     for (const status of REQUEST_STATUSES) {
       const ended = TERMINAL_STATUSES.includes(status);

@@ -34,7 +34,8 @@ export const TERMINAL_STATUSES: readonly RequestStatus[] = ['declined', 'closed'
 /**
  * How a transition is caused: `patch` through `PATCH /interpretation-requests/{id}`, the others as
  * a side effect of another action (assigning, an assignment answer, delivering advice, the
- * coordinator ending an assignment, an admin deactivating the proposed specialist).
+ * coordinator ending an assignment, an admin deactivating the proposed specialist), `reopened`
+ * through `POST /interpretation-requests/{id}/reopen` (with a reason, decision 113).
  */
 export type TransitionTrigger =
   | 'patch'
@@ -43,7 +44,8 @@ export type TransitionTrigger =
   | 'assignment-declined'
   | 'advice-delivered'
   | 'assignment-ended'
-  | 'specialist-deactivated';
+  | 'specialist-deactivated'
+  | 'reopened';
 
 /** One allowed edge of the lifecycle: from, to, who may take it, and how. */
 export interface Transition {
@@ -85,6 +87,9 @@ export const TRANSITIONS: readonly Transition[] = [
   // Deactivating a specialist withdraws their open proposals.
   { from: 'assigned', to: 'submitted', by: 'admin', trigger: 'specialist-deactivated' },
   { from: 'in-progress', to: 'advice-delivered', by: 'specialist', trigger: 'advice-delivered' },
+  // The casustafel reopens for more work after the advice, with a reason: back to the same
+  // specialist, whose accepted assignment stays live (decision 113). `closed` stays terminal.
+  { from: 'advice-delivered', to: 'in-progress', by: 'requester', trigger: 'reopened' },
   { from: 'advice-delivered', to: 'closed', by: 'requester', trigger: 'patch' },
   { from: 'advice-delivered', to: 'closed', by: 'coordinator', trigger: 'patch' },
   ...OPEN.map((from): Transition => ({ from, to: 'withdrawn', by: 'requester', trigger: 'patch' })),

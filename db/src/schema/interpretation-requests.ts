@@ -1,6 +1,6 @@
 import { ASSIGNMENT_CLOSE_CAUSES, DELIVERABLES, FEEDBACK_ANSWERED, FEEDBACK_CHANGES, REQUEST_STATUSES, ROLES, URGENCIES } from '@duidingspool/shared';
 import { sql } from 'drizzle-orm';
-import { type AnyPgColumn, bigint, boolean, check, date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, bigint, boolean, check, date, index, integer, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { assignments } from './assignments.ts';
 import { caseTables, municipalities } from './organisation.ts';
 import { expertiseAreas } from './specialists.ts';
@@ -138,23 +138,31 @@ export const referenceCounters = pgTable('reference_counters', {
   lastNumber: integer('last_number').notNull(),
 });
 
-/** The specialist's written advice to the casustafel (case content). */
-export const advice = pgTable('advice', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  requestId: uuid('request_id')
-    .notNull()
-    .unique()
-    .references(() => interpretationRequests.id),
-  assignmentId: uuid('assignment_id')
-    .notNull()
-    .references(() => assignments.id),
-  summary: text('summary').notNull(),
-  body: text('body').notNull(),
-  deliveredBy: uuid('delivered_by')
-    .notNull()
-    .references(() => users.id),
-  deliveredAt: timestamp('delivered_at', { withTimezone: true }).notNull().defaultNow(),
-});
+/**
+ * The specialist's written advice to the casustafel (case content). One row per delivery: `version`
+ * 1 first, one more each time the advice is delivered again after the request was reopened
+ * (decision 113); earlier versions stay.
+ */
+export const advice = pgTable(
+  'advice',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    requestId: uuid('request_id')
+      .notNull()
+      .references(() => interpretationRequests.id),
+    version: integer('version').notNull().default(1),
+    assignmentId: uuid('assignment_id')
+      .notNull()
+      .references(() => assignments.id),
+    summary: text('summary').notNull(),
+    body: text('body').notNull(),
+    deliveredBy: uuid('delivered_by')
+      .notNull()
+      .references(() => users.id),
+    deliveredAt: timestamp('delivered_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique('advice_request_version').on(t.requestId, t.version), check('advice_version_positive', sql`${t.version} >= 1`)],
+);
 
 /**
  * The messages on a request (docs/design.md §4, "Messages"; decision 110): one thread per request

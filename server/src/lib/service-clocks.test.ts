@@ -1,7 +1,7 @@
 import { clockState, DUE_SOON_SHARE, DEFAULT_SERVICE_LEVEL_TARGETS as T } from '@duidingspool/shared';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { adviceDueAt, answerDueAt, requestClocks, triageDueAt } from './service-clocks.ts';
+import { adviceDueAt, answerDueAt, reopenedAdviceDueAt, requestClocks, triageDueAt } from './service-clocks.ts';
 import { addWorkingHours, DEFAULT_WORKING_HOURS, endOfLastWorkingDayBefore, latestMeetingDateDue } from './working-time.ts';
 
 const H = DEFAULT_WORKING_HOURS; // 08:30–17:00
@@ -87,7 +87,15 @@ describe('advice by the day before the meeting', () => {
 });
 
 describe('the clocks of a request', () => {
-  const base = { urgency: 'regular' as const, meetingDate: null, submittedSince: null, triageDueAt: null, proposedAt: null, acceptedAt: null };
+  const base = {
+    urgency: 'regular' as const,
+    meetingDate: null,
+    submittedSince: null,
+    triageDueAt: null,
+    proposedAt: null,
+    acceptedAt: null,
+    reopenedAt: null,
+  };
 
   it('triage: 2 working days, urgent 4 working hours, from the latest submission', () => {
     const friday = at('2026-12-04T15:00', '+01:00');
@@ -116,6 +124,15 @@ describe('the clocks of a request', () => {
     expect(ams(adviceDueAt(accepted, null, T, H))).toBe('2026-12-15 10:00');
     expect(requestClocks({ ...base, status: 'assigned', proposedAt: proposed }, T, proposed, H)[0]?.kind).toBe('proposal-answer');
     expect(requestClocks({ ...base, status: 'in-progress', acceptedAt: accepted }, T, accepted, H)[0]?.kind).toBe('advice');
+  });
+
+  it('after a reopening the advice clock starts again: 10 working days from the reopening, the past meeting date left out (decision 113)', () => {
+    const accepted = at('2026-11-02T10:00', '+01:00');
+    const reopened = at('2026-12-18T14:00', '+01:00'); // a Friday; Christmas, Boxing Day and New Year's Day are no working days
+    expect(ams(reopenedAdviceDueAt(reopened, T, H))).toBe('2027-01-05 14:00');
+    const [c] = requestClocks({ ...base, status: 'in-progress', meetingDate: '2026-11-20', acceptedAt: accepted, reopenedAt: reopened }, T, reopened, H);
+    expect(c).toMatchObject({ kind: 'advice', startedAt: reopened.toISOString(), state: 'on-time' });
+    expect(ams(new Date(c?.dueAt ?? ''))).toBe('2027-01-05 14:00');
   });
 
   it('runs no clock in other states', () => {

@@ -38,6 +38,20 @@ export interface ClockFacts {
   proposedAt: Date | null;
   /** When the live accepted assignment was accepted, or null. */
   acceptedAt: Date | null;
+  /**
+   * When the request was reopened for more work, if its latest move into `in-progress` was a
+   * reopening (decision 113), else null: the advice clock then runs from the reopening.
+   */
+  reopenedAt: Date | null;
+}
+
+/**
+ * When the advice of a request reopened at `reopenedAt` is due again (decision 113):
+ * `adviceWorkingDays` working days after the reopening. The meeting date is not used: it was the
+ * date of the first advice, which the table has; what the table asks now has no date of its own.
+ */
+export function reopenedAdviceDueAt(reopenedAt: Date, targets: ServiceLevelTargets, wh: WorkingHours): Date {
+  return addWorkingDays(reopenedAt, targets.adviceWorkingDays, wh);
 }
 
 const clock = (kind: ClockKind, startedAt: Date, dueAt: Date, now: Date): ServiceClock => ({
@@ -50,13 +64,15 @@ const clock = (kind: ClockKind, startedAt: Date, dueAt: Date, now: Date): Servic
 
 /**
  * The running clocks of a request at `now`: triage while it is `submitted`; the specialist's answer
- * while a proposal waits (`assigned`); the advice while it is `in-progress`. None in other states.
+ * while a proposal waits (`assigned`); the advice while it is `in-progress` (from the acceptance, or
+ * from the reopening after an earlier advice, decision 113). None in other states.
  */
 export function requestClocks(f: ClockFacts, targets: ServiceLevelTargets, now: Date, wh: WorkingHours): ServiceClock[] {
   if (f.status === 'submitted' && f.submittedSince) {
     return [clock('triage', f.submittedSince, f.triageDueAt ?? triageDueAt(f.submittedSince, f.urgency, targets, wh), now)];
   }
   if (f.status === 'assigned' && f.proposedAt) return [clock('proposal-answer', f.proposedAt, answerDueAt(f.proposedAt, targets, wh), now)];
+  if (f.status === 'in-progress' && f.reopenedAt) return [clock('advice', f.reopenedAt, reopenedAdviceDueAt(f.reopenedAt, targets, wh), now)];
   if (f.status === 'in-progress' && f.acceptedAt) return [clock('advice', f.acceptedAt, adviceDueAt(f.acceptedAt, f.meetingDate, targets, wh), now)];
   return [];
 }

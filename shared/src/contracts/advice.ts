@@ -5,11 +5,16 @@ import { IdSchema, InstantSchema, multiLineText, requiredMultiLineText } from '.
 export const DeliverAdviceBodySchema = z.strictObject({ summary: requiredMultiLineText(2000), body: requiredMultiLineText(50000) });
 export type DeliverAdviceBody = z.infer<typeof DeliverAdviceBodySchema>;
 
-/** The specialist's written interpretation, delivered to the casustafel. */
+/**
+ * The specialist's written interpretation, delivered to the casustafel. `version` is 1 for the first
+ * delivery; a request reopened for more work (decision 113) gets a new version on its next delivery,
+ * and the earlier ones stay readable.
+ */
 export const AdviceSchema = z
   .object({
     id: IdSchema,
     requestId: IdSchema,
+    version: z.number().int().min(1),
     specialistName: z.string(),
     summary: z.string(),
     body: z.string(),

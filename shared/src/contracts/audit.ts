@@ -55,6 +55,7 @@ export const AUDIT_ACTIONS = [
   'refresh',
   'refuse-extension',
   'reject',
+  'reopen',
   'reopen-period',
   'request-extension',
   'request-password-reset',

@@ -92,6 +92,18 @@ export const PatchInterpretationRequestBodySchema = z
   });
 export type PatchInterpretationRequestBody = z.infer<typeof PatchInterpretationRequestBodySchema>;
 
+/**
+ * Body of `POST /api/v1/interpretation-requests/{id}/reopen` (docs/design.md §4, decision 113): why
+ * the casustafel needs more work after the advice. Required (400 on `/reason` when missing or
+ * blank); shown on the timeline to who sees the request; at most 1,000 characters, like every
+ * lifecycle reason.
+ */
+export const ReopenRequestBodySchema = z.strictObject({ reason: multiLineText(1000) }).refine((b) => b.reason.trim().length > 0, {
+  message: 'geef een reden',
+  path: ['reason'],
+});
+export type ReopenRequestBody = z.infer<typeof ReopenRequestBodySchema>;
+
 /** List orders; `triageDue`: the triage deadline first (decision 102), requests without one last. */
 export const REQUEST_SORTS = [
   'submittedAt',
@@ -176,9 +188,11 @@ export type TimelineEvent = z.infer<typeof TimelineEventSchema>;
 /**
  * What the signed-in user may do with a request besides PATCH transitions: the coordinator may
  * `assign` a specialist to a submitted request (docs/design.md §4); a requester of the casustafel
- * may `give-feedback` on a closed request that has none yet (§12). The UI offers only these.
+ * may `give-feedback` on a closed request that has none yet (§12) and `reopen` a request whose
+ * advice was delivered, while its specialist is still active in the pool (decision 113). The UI
+ * offers only these.
  */
-export const REQUEST_ACTIONS = ['assign', 'give-feedback'] as const;
+export const REQUEST_ACTIONS = ['assign', 'give-feedback', 'reopen'] as const;
 export const RequestActionSchema = z.enum(REQUEST_ACTIONS);
 export type RequestAction = z.infer<typeof RequestActionSchema>;
 
@@ -203,7 +217,10 @@ export const InterpretationRequestSchema = InterpretationRequestSummarySchema.ex
   context: z.string().nullable(),
   timeline: z.array(TimelineEventSchema),
   assignments: z.array(AssignmentSchema),
+  /** The latest advice delivered (when the user may read it), or null. */
   advice: AdviceSchema.nullable(),
+  /** Advice delivered before the latest, after the request was reopened (decision 113): newest first. */
+  earlierAdvice: z.array(AdviceSchema),
   /** The requester's feedback after closing, when given: to the casustafel, the specialist who did the work and the coordinator. */
   feedback: FeedbackSchema.nullable(),
   /** Statuses this user may move the request to with PATCH now. */

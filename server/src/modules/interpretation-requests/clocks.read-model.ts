@@ -25,6 +25,17 @@ async function latestSubmission(db: Executor, requestId: string): Promise<Date |
   return row ? new Date(row.at) : null;
 }
 
+/** When the request was reopened, if its latest move into `in-progress` was a reopening (from `advice-delivered`), else null. */
+async function reopenedAt(db: Executor, requestId: string): Promise<Date | null> {
+  const [row] = await db
+    .select({ at: e.occurredAt, from: e.fromStatus })
+    .from(e)
+    .where(and(eq(e.requestId, requestId), eq(e.toStatus, 'in-progress')))
+    .orderBy(desc(e.occurredAt))
+    .limit(1);
+  return row?.from === 'advice-delivered' ? new Date(row.at) : null;
+}
+
 async function liveAssignment(db: Executor, requestId: string): Promise<{ status: string; proposedAt: Date; respondedAt: Date | null } | null> {
   const [row] = await db
     .select({ status: a.status, proposedAt: a.proposedAt, respondedAt: a.respondedAt })
@@ -54,6 +65,7 @@ export async function getRequestClocks(ctx: ServiceContext, requestId: string): 
       triageDueAt: stored?.triageDueAt ? new Date(stored.triageDueAt) : null,
       proposedAt: live?.status === 'proposed' ? live.proposedAt : null,
       acceptedAt: live?.status === 'accepted' ? live.respondedAt : null,
+      reopenedAt: request.status === 'in-progress' ? await reopenedAt(ctx.db, requestId) : null,
     },
     await currentServiceLevelTargets(ctx.db),
     ctx.now(),

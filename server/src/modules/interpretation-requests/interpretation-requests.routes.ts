@@ -14,6 +14,7 @@ import {
   NewRequestBodySchema,
   PatchInterpretationRequestBodySchema,
   pageOf,
+  ReopenRequestBodySchema,
   SaveAdviceDraftBodySchema,
   ServiceClockListSchema,
   ServiceLevelTargetsSchema,
@@ -31,6 +32,7 @@ import {
   deliverAdvice,
   getInterpretationRequest,
   listInterpretationRequests,
+  reopenInterpretationRequest,
   transitionInterpretationRequest,
   updateRequestFields,
 } from './interpretation-requests.service.ts';
@@ -110,6 +112,19 @@ export const interpretationRequestRoutes: FastifyPluginAsyncZod<{ now: () => Dat
     handler: async (request) => transitionInterpretationRequest(ctx(request), request.params.id, request.body),
   });
 
+  // Reopening after the advice (decision 113): its own route, for it takes a required reason and
+  // keeps the specialist's assignment, unlike the PATCH moves of the fixed contract.
+  app.post('/interpretation-requests/:id/reopen', {
+    config: { roles: ['requester'], problems: ['specialist-inactive'] },
+    schema: {
+      tags,
+      summary: 'Heropenen voor meer werk na het advies (met reden), bij dezelfde specialist',
+      params: IdParamsSchema,
+      body: ReopenRequestBodySchema,
+      response: { 200: InterpretationRequestSchema },
+    },
+    handler: async (request) => reopenInterpretationRequest(ctx(request), request.params.id, request.body),
+  });
   app.patch('/interpretation-requests/:id/fields', {
     config: { roles: ['requester'] },
     schema: {

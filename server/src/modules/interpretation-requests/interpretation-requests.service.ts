@@ -15,11 +15,12 @@ import {
   type PatchInterpretationRequestBody,
   patchTargets,
   REQUEST_STATUS_LABELS_NL,
+  type ReopenRequestBody,
   type RequestStatus,
   type Role,
   yearOf,
 } from '@duidingspool/shared';
-import { and, asc, eq, isNotNull } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, max } from 'drizzle-orm';
 import { AppError, forbidden, invalidField, invalidTransition, notFound } from '../../errors.ts';
 import { type Actor, hasRole, type ServiceContext } from '../../lib/context.ts';
 import { iso } from '../../lib/pagination.ts';
@@ -74,6 +75,23 @@ function rolesOnRequest(actor: Actor, caseTableId: string): Role[] {
  */
 function decidesOnOwnWork(actor: Actor, by: Role, assignments: readonly AssignmentRecord[]): boolean {
   return by === 'coordinator' && assignments.some((a) => isLive(a) && isOwnWork(actor, a.specialistUserId));
+}
+
+/**
+ * Why the actor, holding `roles` on a request in `status` with these assignments, may not reopen
+ * it now (docs/design.md §4, decision 113), or null when they may: the lifecycle must have the edge
+ * for them (a member of the casustafel, advice delivered) and the specialist of the accepted, live
+ * assignment must still be active in the pool, for the work goes back to them.
+ */
+function reopenProblem(
+  status: RequestStatus,
+  roles: readonly Role[],
+  records: readonly AssignmentRecord[],
+): 'invalid-transition' | 'specialist-inactive' | null {
+  if (!findTransition(status, 'in-progress', roles, 'reopened')) return 'invalid-transition';
+  const work = records.find((x) => isLive(x) && x.status === 'accepted');
+  if (!work) return 'invalid-transition';
+  return work.specialistActive ? null : 'specialist-inactive';
 }
 
 /** The request this one follows up and those that follow it up (pool references only, no case content). */
@@ -372,10 +390,12 @@ export async function getInterpretationRequest(ctx: ServiceContext, id: string, 
   const records = await listForRequest(ctx.db, id, onlyOwn);
   const assignments = records.map((x) => toAssignment(x, actor)).map((x) => (seesMoney ? x : { ...x, rateCents: null, reservedCents: null }));
   const roles = rolesOnRequest(actor, request.caseTableId);
-  const [adviceRow] = await ctx.db
+  // Every delivered version, newest first (more than one only after a reopening, decision 113).
+  const adviceRows = await ctx.db
     .select({
       id: schema.advice.id,
       requestId: schema.advice.requestId,
+      version: schema.advice.version,
       summary: schema.advice.summary,
       body: schema.advice.body,
       deliveredAt: schema.advice.deliveredAt,
@@ -383,8 +403,10 @@ export async function getInterpretationRequest(ctx: ServiceContext, id: string, 
     })
     .from(schema.advice)
     .innerJoin(schema.users, eq(schema.users.id, schema.advice.deliveredBy))
-    .where(eq(schema.advice.requestId, id));
-  const advice: Advice | null = adviceRow ? { ...adviceRow, deliveredAt: iso(adviceRow.deliveredAt) } : null;
+    .where(eq(schema.advice.requestId, id))
+    .orderBy(desc(schema.advice.version));
+  const [latestAdvice, ...earlierAdvice] = adviceRows.map((x): Advice => ({ ...x, deliveredAt: iso(x.deliveredAt) }));
+  const advice: Advice | null = latestAdvice ?? null;
   if (opts.audited !== false) {
     await audit(ctx, ctx.db, { action: 'read', objectType: 'interpretation-request', objectId: id, result: 'success', details: { advice: advice !== null } });
   }
@@ -404,11 +426,13 @@ export async function getInterpretationRequest(ctx: ServiceContext, id: string, 
     timeline: await listTimeline(ctx.db, id),
     assignments,
     advice,
+    earlierAdvice,
     allowedTransitions,
     feedback,
     allowedActions: [
       ...(findTransition(request.status, 'assigned', roles, 'assign') ? (['assign'] as const) : []),
       ...(mayGiveFeedback(actor, request, feedback) ? (['give-feedback'] as const) : []),
+      ...(reopenProblem(request.status, roles, records) === null ? (['reopen'] as const) : []),
     ],
   };
 }
@@ -502,7 +526,8 @@ export async function transitionInterpretationRequest(ctx: ServiceContext, id: s
 
 /**
  * The assigned specialist delivers advice on a request in progress; the request moves to
- * `advice-delivered` and the casustafel's requesters are notified (docs/design.md §4).
+ * `advice-delivered` and the casustafel's requesters are notified (docs/design.md §4). After a
+ * reopening the delivery is the advice's next version; the earlier ones stay (decision 113).
  *
  * @throws AppError 404 `not-found`, 409 `invalid-transition` (not in progress, advice exists),
  *   422 `personal-data-detected`
@@ -519,9 +544,16 @@ export async function deliverAdvice(ctx: ServiceContext, id: string, body: Deliv
     }
     // The costly check of the body last, after existence, permission and state (docs/design.md §6).
     assertNoPersonalData({ summary: body.summary, body: body.body });
+    // The next version: 1 at first, one more after each reopening (decision 113). The request's row
+    // lock (taken above) serialises deliveries; the unique (request, version) is the last line.
+    const [latest] = await tx
+      .select({ version: max(schema.advice.version) })
+      .from(schema.advice)
+      .where(eq(schema.advice.requestId, id));
+    const version = (latest?.version ?? 0) + 1;
     const [row] = await tx
       .insert(schema.advice)
-      .values({ requestId: id, assignmentId: own.id, summary: body.summary, body: body.body, deliveredBy: actor.userId, deliveredAt: ctx.now() })
+      .values({ requestId: id, version, assignmentId: own.id, summary: body.summary, body: body.body, deliveredBy: actor.userId, deliveredAt: ctx.now() })
       .onConflictDoNothing()
       .returning();
     if (!row) throw invalidTransition('Voor dit verzoek is al advies opgeleverd.');
@@ -534,13 +566,82 @@ export async function deliverAdvice(ctx: ServiceContext, id: string, body: Deliv
       actorRole: 'specialist',
       at: ctx.now(),
     });
-    await audit(ctx, tx, { action: 'deliver-advice', objectType: 'interpretation-request', objectId: id, result: 'success' });
+    await audit(ctx, tx, { action: 'deliver-advice', objectType: 'interpretation-request', objectId: id, result: 'success', details: { version } });
     await enqueueNotification(tx, ctx, {
       event: 'advice-delivered',
       reference: request.reference,
       linkPath: `/requests/${id}`,
       recipients: { caseTableId: request.caseTableId },
     });
-    return { id: row.id, requestId: id, specialistName: actor.displayName, summary: row.summary, body: row.body, deliveredAt: iso(row.deliveredAt) };
+    return {
+      id: row.id,
+      requestId: id,
+      version: row.version,
+      specialistName: actor.displayName,
+      summary: row.summary,
+      body: row.body,
+      deliveredAt: iso(row.deliveredAt),
+    };
   });
+}
+
+/**
+ * A member of the request's casustafel reopens it for more work after the advice, with a reason
+ * (docs/design.md §4, decision 113): `advice-delivered → in-progress`, back to the same specialist,
+ * whose accepted assignment stays live, so they log hours again and deliver the advice's next
+ * version. More hours than the estimate leaves go through the normal rules (an extension request or
+ * the coordinator's estimate change, each reserving within `available ≥ 0`); nothing is reserved
+ * here. The timeline shows the reason; the specialist gets the content-free `request-reopened`
+ * notice (reference and link only); the advice clock starts again (decision 113). Audited as
+ * `reopen`.
+ *
+ * @throws AppError 404 `not-found` (not visible, e.g. another casustafel), 403 `forbidden` (sees it
+ *   but is no member of its casustafel), 409 `invalid-transition` (not `advice-delivered`),
+ *   409 `specialist-inactive` (its specialist left the pool: the coordinator assigns a follow-up
+ *   instead), 422 `personal-data-detected` (reason)
+ */
+export async function reopenInterpretationRequest(ctx: ServiceContext, id: string, body: ReopenRequestBody): Promise<InterpretationRequest> {
+  const { actor } = ctx;
+  await ctx.db.transaction(async (tx) => {
+    const request = await findVisibleRequest(tx, actor, id, true);
+    if (!request) throw notFound('Dit duidingsverzoek');
+    if (!actor.caseTableIds.includes(request.caseTableId)) throw forbidden('Alleen de leden van de casustafel heropenen dit verzoek.');
+    const live = await lockLiveForRequest(tx, id);
+    const problem = reopenProblem(request.status, rolesOnRequest(actor, request.caseTableId), live);
+    if (problem === 'invalid-transition')
+      throw invalidTransition(
+        `Het verzoek is nu '${REQUEST_STATUS_LABELS_NL[request.status]}': alleen een verzoek waarvan het advies is opgeleverd, kan worden heropend.`,
+      );
+    if (problem === 'specialist-inactive')
+      throw new AppError('specialist-inactive', 'De specialist van dit verzoek is niet meer actief in de pool; vraag de coördinator om een vervolgverzoek.');
+    // The costly check of the body last, after existence, permission and state (docs/design.md §6).
+    assertNoPersonalData({ reason: body.reason });
+    const work = live.find((x) => x.status === 'accepted');
+    await recordTransition(tx, {
+      workingHours: ctx.workingHours,
+      requestId: id,
+      from: request.status,
+      to: 'in-progress',
+      actorId: actor.userId,
+      actorRole: 'requester',
+      reason: body.reason,
+      at: ctx.now(),
+    });
+    await audit(ctx, tx, {
+      action: 'reopen',
+      objectType: 'interpretation-request',
+      objectId: id,
+      result: 'success',
+      details: { from: request.status, to: 'in-progress', assignmentId: work?.id ?? null },
+    });
+    if (work) {
+      await enqueueNotification(tx, ctx, {
+        event: 'request-reopened',
+        reference: request.reference ?? '',
+        linkPath: `/requests/${id}`,
+        recipients: { userIds: [work.specialistUserId] },
+      });
+    }
+  });
+  return getInterpretationRequest(ctx, id, { audited: false });
 }

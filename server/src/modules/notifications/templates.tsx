@@ -75,6 +75,11 @@ const nl: Record<NotificationEvent, EventText> = {
     body: (r) => `Duidingsverzoek ${r} is afgesloten. Uw inzet hierop is beëindigd.`,
     action: 'Verzoek bekijken',
   },
+  'request-reopened': {
+    subject: (r) => `${r} is heropend`,
+    body: (r) => `Duidingsverzoek ${r} is heropend.`,
+    action: 'Verzoek bekijken',
+  },
   'request-cancelled': {
     subject: (r) => `Duidingsverzoek ${r} is geannuleerd`,
     body: (r) => `De coördinator heeft duidingsverzoek ${r} geannuleerd. Een lopende inzet is daarmee beëindigd. In de Duidingspool leest u de toelichting.`,
@@ -210,6 +215,11 @@ const en: Record<NotificationEvent, EventText> = {
   'request-closed': {
     subject: (r) => `Interpretation request ${r} is closed`,
     body: (r) => `Interpretation request ${r} has been closed. Your assignment on it has ended.`,
+    action: 'View request',
+  },
+  'request-reopened': {
+    subject: (r) => `${r} has been reopened`,
+    body: (r) => `Interpretation request ${r} has been reopened.`,
     action: 'View request',
   },
   'request-cancelled': {

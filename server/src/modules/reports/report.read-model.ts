@@ -42,7 +42,10 @@ function received(p: Period): SQL {
     where ${dayIn(sql`f.at`, p)}`;
 }
 
-/** Requests that moved into each status in the period (distinct per status), and advice delivered in it. */
+/**
+ * Requests that moved into each status in the period (distinct per status), and advice delivered in
+ * it: first deliveries only, so a request reopened and delivered again (decision 113) counts once.
+ */
 export async function flowCounts(db: Executor, p: Period): Promise<{ received: number; delivered: number; byStatus: Map<string, number> }> {
   const byStatus = rowsOf<{ status: string; n: number }>(
     await db.execute(sql`
@@ -52,7 +55,7 @@ export async function flowCounts(db: Executor, p: Period): Promise<{ received: n
   const [counts] = rowsOf<{ received: number; delivered: number }>(
     await db.execute(sql`
       select (select count(*)::int from (${received(p)}) x) as received,
-        (select count(*)::int from ${schema.advice} where ${dayIn(schema.advice.deliveredAt, p)}) as delivered`),
+        (select count(*)::int from ${schema.advice} where ${schema.advice.version} = 1 and ${dayIn(schema.advice.deliveredAt, p)}) as delivered`),
   );
   return { received: num(counts?.received), delivered: num(counts?.delivered), byStatus: new Map(byStatus.map((x) => [x.status, num(x.n)])) };
 }
@@ -170,7 +173,11 @@ export async function triageInstants(db: Executor, p: Period): Promise<{ submitt
   return rows.map((x) => ({ submittedAt: new Date(x.submitted_at), decidedAt: at(x.decided_at), assignedAt: at(x.assigned_at) }));
 }
 
-/** Advice delivered in the period on requests with a meeting date: how many before that date (Amsterdam), how many on or after. */
+/**
+ * Advice delivered in the period on requests with a meeting date: how many before that date
+ * (Amsterdam), how many on or after. First deliveries only: a later version after a reopening
+ * answers a new question, not the meeting's (decision 113).
+ */
 export async function adviceBeforeMeeting(db: Executor, p: Period): Promise<{ before: number; after: number }> {
   const ad = schema.advice;
   const [row] = rowsOf<{ before: number; after: number }>(
@@ -178,7 +185,7 @@ export async function adviceBeforeMeeting(db: Executor, p: Period): Promise<{ be
       select count(*) filter (where (${ad.deliveredAt} at time zone 'Europe/Amsterdam')::date < ${r.meetingDate})::int as before,
         count(*) filter (where (${ad.deliveredAt} at time zone 'Europe/Amsterdam')::date >= ${r.meetingDate})::int as after
       from ${ad} join ${r} on ${r.id} = ${ad.requestId}
-      where ${r.meetingDate} is not null and ${dayIn(ad.deliveredAt, p)}`),
+      where ${ad.version} = 1 and ${r.meetingDate} is not null and ${dayIn(ad.deliveredAt, p)}`),
   );
   return { before: num(row?.before), after: num(row?.after) };
 }

@@ -191,7 +191,7 @@ export function AssignmentDetailPage() {
           />
         </section>
       ) : null}
-      {r?.advice ? <AdviceView advice={r.advice} /> : null}
+      {r?.advice ? <AdviceView advice={r.advice} earlier={r.earlierAdvice} /> : null}
       {r ? (
         <section aria-labelledby="request-facts-heading" className="dsp-section">
           <Heading2 id="request-facts-heading">{t('assignmentDetail.requestFacts')}</Heading2>

@@ -14,6 +14,7 @@ import { FeedbackView } from '../../features/feedback/components/feedback-view.t
 import { useRequest } from '../../features/interpretation-requests/api/get-request.ts';
 import { AdviceView } from '../../features/interpretation-requests/components/advice-view.tsx';
 import { DraftEditor } from '../../features/interpretation-requests/components/draft-editor.tsx';
+import { ReopenRequest } from '../../features/interpretation-requests/components/reopen-request.tsx';
 import { RequestActions } from '../../features/interpretation-requests/components/request-actions.tsx';
 import { RequestAssignments } from '../../features/interpretation-requests/components/request-assignments.tsx';
 import { RequestClocks } from '../../features/interpretation-requests/components/request-clocks.tsx';
@@ -91,6 +92,7 @@ export function RequestDetailPage() {
       ) : null}
       {/* The form below submits a draft (and resubmits an amended request) itself. */}
       <RequestActions request={request} exclude={isDraftOfMine ? ['submitted'] : []} />
+      {request.allowedActions.includes('reopen') ? <ReopenRequest request={request} onDone={announce} /> : null}
       {request.allowedActions.includes('give-feedback') && !feedbackSkipped ? (
         <FeedbackForm
           requestId={request.id}
@@ -105,6 +107,7 @@ export function RequestDetailPage() {
       {request.advice && !request.contentPurgedAt ? (
         <AdviceView
           advice={request.advice}
+          earlier={request.earlierAdvice}
           context={[`${t('retention.docCaseTable')}: ${request.caseTableName}`, `${t('retention.docCaseReference')}: ${request.caseReference}`]}
         />
       ) : null}

@@ -22,9 +22,10 @@ export function printAdvice(): void {
  * The delivered advice: summary and body, with who delivered it and when, and "Advies afdrukken"
  * (a clean document: the print stylesheet leaves out everything but the advice). `context` lines
  * (casustafel, case reference) are printed with it and shown on screen only where the page does
- * not show them already.
+ * not show them already. After a reopening (decision 113) the latest version is shown with its
+ * number, and the `earlier` versions, newest first, can be opened below it.
  */
-export function AdviceView({ advice, context = [] }: { advice: Advice; context?: string[] }) {
+export function AdviceView({ advice, earlier = [], context = [] }: { advice: Advice; earlier?: readonly Advice[]; context?: string[] }) {
   const { t } = useTranslation();
   return (
     <section aria-labelledby="advice-heading" className="dsp-section dsp-advice">
@@ -35,10 +36,23 @@ export function AdviceView({ advice, context = [] }: { advice: Advice; context?:
         </Paragraph>
       ))}
       <Paragraph className="dsp-muted">{t('advice.deliveredBy', { name: isolate(advice.specialistName), at: formatInstant(advice.deliveredAt) })}</Paragraph>
+      {advice.version > 1 ? <Paragraph>{t('advice.version', { version: advice.version })}</Paragraph> : null}
       <Heading3>{t('advice.summary')}</Heading3>
       <MultilineText text={advice.summary} />
       <Heading3>{t('advice.bodyHeading')}</Heading3>
       <MultilineText text={advice.body} />
+      {earlier.length > 0 ? (
+        <details className="dsp-no-print">
+          <summary>{t('advice.earlier', { count: earlier.length })}</summary>
+          {earlier.map((e) => (
+            <div key={e.id}>
+              <Heading3>{t('advice.earlierVersion', { version: e.version, at: formatInstant(e.deliveredAt) })}</Heading3>
+              <MultilineText text={e.summary} />
+              <MultilineText text={e.body} />
+            </div>
+          ))}
+        </details>
+      ) : null}
       <Paragraph className="dsp-no-print">
         <Button appearance="secondary-action-button" onClick={printAdvice}>
           {t('advice.print')}

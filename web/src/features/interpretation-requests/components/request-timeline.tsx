@@ -31,7 +31,10 @@ export function RequestTimeline({ events }: { events: TimelineEvent[] }) {
           {sorted.map((e) => (
             <li key={`${e.occurredAt}-${e.toStatus}`} className="dsp-timeline__item">
               <p className="dsp-timeline__title">
-                <strong>{t(`status.request.${e.toStatus}`)}</strong>
+                {/* A reopening after the advice (decision 113) is named as such; its reason follows. */}
+                <strong>
+                  {e.fromStatus === 'advice-delivered' && e.toStatus === 'in-progress' ? t('timeline.reopened') : t(`status.request.${e.toStatus}`)}
+                </strong>
                 {e.fromStatus ? <span className="dsp-muted"> {t('timeline.from', { status: t(`status.request.${e.fromStatus}`) })}</span> : null}
               </p>
               <p className="dsp-timeline__meta">
