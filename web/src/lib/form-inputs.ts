@@ -124,3 +124,26 @@ export function requiredChoice(t: TFunction, message?: string) {
 export function requiredChoices(message: string) {
   return z.array(z.string()).refine((values) => values.length > 0, { params: { text: message } });
 }
+
+/**
+ * A value checked by `field` of a shared contract, with one message of the form's own for any
+ * refusal (`empty` when nothing was typed, if given): for fields whose every refusal means the same
+ * to the user (an e-mail address, a code of six digits).
+ */
+export function checkedBy<F extends z.ZodType<unknown, string>>(field: F, text: string, empty?: string) {
+  return z.string().transform((value, ctx): z.output<F> => {
+    if (empty !== undefined && !value.trim()) {
+      own(ctx, empty);
+      return z.NEVER;
+    }
+    const result = field.safeParse(value);
+    if (!result.success) {
+      own(ctx, text);
+      return z.NEVER;
+    }
+    return result.data;
+  });
+}
+
+/** A field the form does not send in its current state (e.g. the code before the server asks for it): always valid, sent as `undefined`. */
+export const notSent = () => z.string().transform(() => undefined);
