@@ -107,18 +107,21 @@ export function useSchemaForm<V extends FieldValues, Out>({
   defaultValues,
   ids,
   labels,
+  focus = 'summary',
 }: {
   schema: z.ZodType<Out, V>;
   defaultValues: DefaultValues<V>;
   ids: Record<FieldName<V>, string>;
   labels: Record<FieldName<V>, string>;
+  /** What takes focus after a failed submit: the error summary, or (in an `InlineForm`, which has none) the first field in error. */
+  focus?: 'summary' | 'field';
 }): SchemaForm<V, Out> {
   const { i18n } = useTranslation();
   const errorMessage = useErrorMessage();
   const schemaRef = useRef(schema);
   schemaRef.current = schema;
   const [resolver] = useState(() => sharedSchemaResolver<V, Out>(schemaRef, i18n));
-  const rhf = useForm<V, unknown, Out>({ resolver, defaultValues, mode: 'onSubmit', reValidateMode: 'onChange', shouldFocusError: false });
+  const rhf = useForm<V, unknown, Out>({ resolver, defaultValues, mode: 'onSubmit', reValidateMode: 'onChange', shouldFocusError: focus === 'field' });
   const [general, setGeneral] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
   const [done, setDone] = useState<string | null>(null);
