@@ -14,6 +14,8 @@ import { formatCents, formatDate, formatMinutes } from '../../../lib/format.ts';
 import { useReferenceData } from '../../../lib/reference-data.ts';
 import { useLogTime } from '../api/log-time.ts';
 
+const shape = LogTimeBodySchema.shape;
+
 /**
  * “Uren registreren” on an assignment: date (`dd-mm-jjjj`, today by default), duration (`4:30`,
  * `4,5` or `4`), activity and description. The date runs from `hoursFrom` (the request's first
@@ -30,7 +32,6 @@ export function LogTimeForm({ assignmentId, remainingMinutes, hoursFrom }: { ass
   // Retired activities take no new hours (the server refuses them); their labels stay for history.
   const activities = (referenceData.data?.activities ?? []).filter((a) => !a.retired);
   const english = i18n.language === 'en';
-  const shape = LogTimeBodySchema.shape;
   const schema = useMemo(
     () =>
       z.object({
@@ -48,7 +49,7 @@ export function LogTimeForm({ assignmentId, remainingMinutes, hoursFrom }: { ass
         activity: requiredChoice(t).pipe(shape.activity),
         description: textInput(shape.description, t, { personalData: true }),
       }),
-    [t, hoursFrom, shape],
+    [t, hoursFrom],
   );
   const form = useSchemaForm({
     schema,

@@ -9,11 +9,12 @@ import { isolate } from '../../../lib/bidi.ts';
 import { checkedBy, requiredChoices, textInput } from '../../../lib/form-inputs.ts';
 import { useInviteUser } from '../api/users.ts';
 
+const shape = InviteUserBodySchema.shape;
+
 /** Invites a colleague by e-mail with roles and, for a requester, a casustafel. */
 export function InviteUserForm({ caseTables }: { caseTables: { id: string; name: string }[] }) {
   const { t } = useTranslation();
   const invite = useInviteUser();
-  const shape = InviteUserBodySchema.shape;
   const schema = useMemo(
     () =>
       z
@@ -25,7 +26,7 @@ export function InviteUserForm({ caseTables }: { caseTables: { id: string; name:
         })
         .refine((v) => !v.roles.includes('requester') || v.caseTableIds !== '', { path: ['caseTableIds'], params: { text: t('users.caseTableRequired') } })
         .transform(({ caseTableIds, ...rest }) => ({ ...rest, ...(rest.roles.includes('requester') ? { caseTableIds: [caseTableIds] } : {}) })),
-    [t, shape],
+    [t],
   );
   const form = useSchemaForm({
     schema,
