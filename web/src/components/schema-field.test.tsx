@@ -21,20 +21,23 @@ function Harness({ answer, onBody }: { answer?: unknown; onBody?: (body: unknown
   const { t } = useTranslation();
   const schema = useMemo(
     () =>
-      z.object({
-        name: textInput(requiredSingleLineText(NAME_MAX), t),
-        note: textInput(multiLineText(NOTE_MAX), t),
-        minutes: durationInput(
-          z
-            .number()
-            .int()
-            .min(1)
-            .max(24 * 60),
-          t,
-        ),
-        rateCents: amountInput(z.number().int().min(1).max(10_000_000), t),
-        meetingOn: dateInput(IsoDateSchema, t),
-      }),
+      z
+        .object({
+          name: textInput(requiredSingleLineText(NAME_MAX), t),
+          note: textInput(multiLineText(NOTE_MAX), t),
+          minutes: durationInput(
+            z
+              .number()
+              .int()
+              .min(1)
+              .max(24 * 60),
+            t,
+          ),
+          rateCents: amountInput(z.number().int().min(1).max(10_000_000), t),
+          meetingOn: dateInput(IsoDateSchema, t),
+        })
+        // A form's schema is often transformed into the body; its fields' limits are still found.
+        .transform((body) => body),
     [t],
   );
   const form = useSchemaForm({

@@ -66,6 +66,13 @@ function textLimitOf(field: z.ZodType): number | undefined {
   }
 }
 
+/** The fields of an object schema, also when it is refined or transformed (the object at the start of its pipes). */
+function shapeOf(schema: z.ZodType): Record<string, z.ZodType> | undefined {
+  const def = (schema as { _zod: { def: { type: string; in?: z.ZodType; shape?: Record<string, z.ZodType> } } })._zod.def;
+  if (def.type === 'pipe' && def.in) return shapeOf(def.in);
+  return def.type === 'object' ? def.shape : undefined;
+}
+
 /** The fields of a schema form: the names of its screen values. */
 type FieldName<V extends FieldValues> = Path<V> & string;
 
@@ -132,7 +139,7 @@ export function useSchemaForm<V extends FieldValues, Out>({
     const message = (errors[name] as FieldError | undefined)?.message;
     if (message) messages[name] = message;
   }
-  const shape = (schema as { shape?: Record<string, z.ZodType> }).shape;
+  const shape = shapeOf(schema);
   return {
     rhf,
     ids,
