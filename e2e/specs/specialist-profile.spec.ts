@@ -33,8 +33,8 @@ describe('the specialist profile in the browser', () => {
     // The coordinator may change every field, the screening date included.
     await coordinator.getByLabel('Datum screening (VOG)').waitFor();
 
-    await coordinator.getByLabel('Van').fill('2031-07-01');
-    await coordinator.getByLabel('Tot en met').fill('2031-07-14');
+    await coordinator.getByLabel('Van').fill('01-07-2031');
+    await coordinator.getByLabel('Tot en met').fill('14-07-2031');
     await coordinator.getByRole('button', { name: 'Afwezigheid toevoegen' }).click();
     await coordinator.getByText('Afwezigheid van 01-07-2031 tot en met 14-07-2031 is vastgelegd.').waitFor();
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCents, formatDate, formatHoursMinutes, formatInstant, formatMinutes, parseDuration, percentage } from './format.ts';
+import { formatCents, formatDate, formatHoursMinutes, formatInstant, formatMinutes, percentage } from './format.ts';
 
 // Intl separates the euro sign with a no-break space.
 const nbsp = (s: string) => s.replace(/ /g, '\u00a0');
@@ -32,23 +32,6 @@ describe('formatDate and formatInstant', () => {
   it('formats instants in Europe/Amsterdam, across daylight saving time', () => {
     expect(formatInstant('2026-11-29T13:05:00Z')).toBe('29-11-2026 14:05');
     expect(formatInstant('2019-07-01T22:30:00.000Z')).toBe('02-07-2019 00:30');
-  });
-});
-
-describe('parseDuration', () => {
-  it('reads h:mm and whole hours as minutes', () => {
-    expect(parseDuration('2:30')).toBe(150);
-    expect(parseDuration(' 4:00 ')).toBe(240);
-    expect(parseDuration('0:05')).toBe(5);
-    expect(parseDuration('3')).toBe(180);
-    expect(parseDuration('1:30 uur')).toBe(90);
-  });
-
-  it('refuses anything else', () => {
-    expect(parseDuration('')).toBeNull();
-    expect(parseDuration('2:60')).toBeNull();
-    expect(parseDuration('2,5')).toBeNull();
-    expect(parseDuration('abc')).toBeNull();
   });
 });
 

@@ -70,23 +70,8 @@ export function formatInteger(value: number): string {
   return integer.format(value);
 }
 
-/**
- * Parses a duration typed as `h:mm` (`2:30`, `0:45`, `12:00`) or whole hours (`4`) into integer
- * minutes. Returns `null` for anything else, including minutes of 60 or more.
- */
-export function parseDuration(input: string): number | null {
-  // `(?:uur|u)$` then trimEnd, not `\s*(uur|u)$`: a search that starts with `\s*` retries from every
-  // space of a long run (quadratic time).
-  const value = input
-    .trim()
-    .replace(/(?:uur|u)$/i, '')
-    .trimEnd();
-  const hm = /^(\d{1,3}):([0-5]\d)$/.exec(value);
-  if (hm) return Number(hm[1]) * 60 + Number(hm[2]);
-  const hours = /^(\d{1,3})$/.exec(value);
-  if (hours) return Number(hours[1]) * 60;
-  return null;
-}
+/** Durations are read by the one rule in shared (`4:30`, `4,5`, `4` → minutes); re-exported for the forms. */
+export { parseDuration } from '@duidingspool/shared';
 
 /** The share of `part` in `total` as a percentage, to two decimals (0 when the total is 0). */
 export function percentage(part: number, total: number): number {

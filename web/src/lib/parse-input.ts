@@ -1,30 +1,7 @@
-import { parseDuration } from './format.ts';
+import { parseDuration } from '@duidingspool/shared';
 
-/**
- * Parses a euro amount typed the Dutch way into integer cents: `125,00` → 12500, `1.234,56` →
- * 123456, `€ 95` → 9500, `80,5` → 8050. A dot is read as a thousands separator only when it groups
- * three digits; a single dot with one or two decimals (`125.50`) is read as a decimal separator.
- * Returns `null` for anything else (more than two decimals, letters, a negative amount).
- */
-export function parseEuros(input: string): number | null {
-  const value = input.trim().replace(/^€\s*/, '').replace(/\s+/g, '');
-  if (!value) return null;
-  let whole: string;
-  let fraction = '';
-  const dutch = /^(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d{1,2}))?$/.exec(value);
-  const dotDecimal = /^(\d+)\.(\d{1,2})$/.exec(value);
-  if (dutch) {
-    whole = (dutch[1] ?? '').replace(/\./g, '');
-    fraction = dutch[2] ?? '';
-  } else if (dotDecimal) {
-    whole = dotDecimal[1] ?? '';
-    fraction = dotDecimal[2] ?? '';
-  } else {
-    return null;
-  }
-  const cents = Number(whole) * 100 + Number(fraction.padEnd(2, '0') || '0');
-  return Number.isSafeInteger(cents) ? cents : null;
-}
+/** Amounts are read by the one rule in shared (`1.234,56` → cents); re-exported for the forms. */
+export { parseEuros } from '@duidingspool/shared';
 
 /**
  * Parses the size of a correction, typed as `h:mm` with or without a leading minus (`0:30`,

@@ -1,45 +1,47 @@
-import { useState } from 'react';
+import { ChangePasswordBodySchema } from '@duidingspool/shared';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TextField } from '../../../components/form-field.tsx';
-import { type FieldErrors, FormFrame, fieldsOrMessage, useProblemForm } from '../../../components/problem-form.tsx';
+import { z } from 'zod';
+import { FormFrame } from '../../../components/problem-form.tsx';
+import { Field } from '../../../components/schema-field.tsx';
+import { fieldsOrMessage, useSchemaForm } from '../../../components/schema-form.tsx';
+import { checkedBy } from '../../../lib/form-inputs.ts';
 import { useChangePassword } from '../api/change-password.ts';
-import { NewPasswordField, newPasswordError } from './new-password-field.tsx';
+import { NewPasswordField, newPasswordInput } from './new-password-field.tsx';
 
 /** Current and new password; other sessions of the user end when it changes. */
 export function ChangePasswordForm() {
   const { t } = useTranslation();
   const mutation = useChangePassword();
-  const [current, setCurrent] = useState('');
-  const [next, setNext] = useState('');
-  const form = useProblemForm(
-    { currentPassword: 'current-password', newPassword: 'changed-password' },
-    { currentPassword: t('account.currentPassword'), newPassword: t('account.newPassword') },
+  const schema = useMemo(
+    () =>
+      z.object({
+        currentPassword: checkedBy(ChangePasswordBodySchema.shape.currentPassword, t('login.passwordRequired')),
+        newPassword: newPasswordInput(t),
+      }),
+    [t],
   );
+  const form = useSchemaForm({
+    schema,
+    defaultValues: { currentPassword: '', newPassword: '' },
+    ids: { currentPassword: 'current-password', newPassword: 'changed-password' },
+    labels: { currentPassword: t('account.currentPassword'), newPassword: t('account.newPassword') },
+  });
 
-  const submit = () => {
-    form.begin();
-    const found: FieldErrors<'currentPassword' | 'newPassword'> = {};
-    if (!current) found.currentPassword = t('login.passwordRequired');
-    const tooShort = newPasswordError(next, t);
-    if (tooShort) found.newPassword = tooShort;
-    if (!form.check(found)) return;
-    mutation.mutate(
-      { currentPassword: current, newPassword: next },
-      {
-        onSuccess: () => {
-          form.succeed(t('account.passwordChanged'));
-          setCurrent('');
-          setNext('');
-        },
-        onError: (error) => form.fail(error, fieldsOrMessage),
+  const submit = form.submit((body) =>
+    mutation.mutate(body, {
+      onSuccess: () => {
+        form.succeed(t('account.passwordChanged'));
+        form.rhf.reset();
       },
-    );
-  };
+      onError: (error) => form.fail(error, fieldsOrMessage),
+    }),
+  );
 
   return (
     <FormFrame frame={form.frame} onSubmit={submit} submitLabel={t('account.changePassword')} pending={mutation.isPending} appearance="secondary-action-button">
-      <TextField {...form.field('currentPassword')} type="password" autoComplete="current-password" value={current} onChange={setCurrent} required />
-      <NewPasswordField {...form.field('newPassword')} value={next} onChange={setNext} />
+      <Field form={form} name="currentPassword" kind="password" autoComplete="current-password" required />
+      <NewPasswordField form={form} name="newPassword" />
     </FormFrame>
   );
 }

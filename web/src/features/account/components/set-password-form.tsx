@@ -1,12 +1,14 @@
 import { Paragraph } from '@utrecht/component-library-react';
-import { useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
 import { AppLink } from '../../../components/app-link.tsx';
-import { TextField } from '../../../components/form-field.tsx';
-import { type FieldErrors, FormFrame, fieldsOrMessage, useProblemForm } from '../../../components/problem-form.tsx';
+import { FormFrame } from '../../../components/problem-form.tsx';
+import { Field } from '../../../components/schema-field.tsx';
+import { fieldsOrMessage, useSchemaForm } from '../../../components/schema-form.tsx';
 import { StatusMessage } from '../../../components/status-message.tsx';
 import { useSetPassword } from '../api/set-password.ts';
-import { NewPasswordField, newPasswordError } from './new-password-field.tsx';
+import { NewPasswordField, newPasswordInput } from './new-password-field.tsx';
 
 /** The token from the link's fragment (`#token=…`): a fragment never reaches a server or its logs. */
 export function tokenFromHash(hash: string): string | null {
@@ -18,12 +20,19 @@ export function tokenFromHash(hash: string): string | null {
 export function SetPasswordForm({ token }: { token: string }) {
   const { t } = useTranslation();
   const mutation = useSetPassword();
-  const [password, setPasswordValue] = useState('');
-  const [repeat, setRepeat] = useState('');
-  const form = useProblemForm(
-    { newPassword: 'new-password', repeat: 'repeat-password' },
-    { newPassword: t('account.newPassword'), repeat: t('account.repeatPassword') },
+  const schema = useMemo(
+    () =>
+      z
+        .object({ newPassword: newPasswordInput(t), repeat: z.string() })
+        .refine((v) => v.newPassword === v.repeat, { path: ['repeat'], params: { text: t('account.passwordsDiffer') } }),
+    [t],
   );
+  const form = useSchemaForm({
+    schema,
+    defaultValues: { newPassword: '', repeat: '' },
+    ids: { newPassword: 'new-password', repeat: 'repeat-password' },
+    labels: { newPassword: t('account.newPassword'), repeat: t('account.repeatPassword') },
+  });
 
   if (mutation.isSuccess) {
     return (
@@ -36,25 +45,12 @@ export function SetPasswordForm({ token }: { token: string }) {
     );
   }
 
-  const submit = () => {
-    form.begin();
-    const next: FieldErrors<'newPassword' | 'repeat'> = {};
-    const tooShort = newPasswordError(password, t);
-    if (tooShort) next.newPassword = tooShort;
-    else if (password !== repeat) next.repeat = t('account.passwordsDiffer');
-    if (!form.check(next)) return;
-    mutation.mutate(
-      { token, newPassword: password },
-      {
-        onError: (error) => form.fail(error, fieldsOrMessage),
-      },
-    );
-  };
+  const submit = form.submit(({ newPassword }) => mutation.mutate({ token, newPassword }, { onError: (error) => form.fail(error, fieldsOrMessage) }));
 
   return (
     <FormFrame frame={form.frame} onSubmit={submit} submitLabel={t('account.setPassword')} pending={mutation.isPending}>
-      <NewPasswordField {...form.field('newPassword')} value={password} onChange={setPasswordValue} />
-      <TextField {...form.field('repeat')} type="password" autoComplete="new-password" value={repeat} onChange={setRepeat} required />
+      <NewPasswordField form={form} name="newPassword" />
+      <Field form={form} name="repeat" kind="password" autoComplete="new-password" required />
     </FormFrame>
   );
 }

@@ -1,18 +1,19 @@
-import { maxLengthOf, REFERENCE_HAS_ENGLISH_NAME, type ReferenceItem, type ReferenceKind, UpdateReferenceItemBodySchema } from '@duidingspool/shared';
+import { REFERENCE_HAS_ENGLISH_NAME, type ReferenceItem, type ReferenceKind, UpdateReferenceItemBodySchema } from '@duidingspool/shared';
 import { Button, ButtonGroup, Paragraph, TableCell, TableHeaderCell, TableRow, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
 import { DataTable } from '../../../components/data-table.tsx';
-import { SelectField, TextField } from '../../../components/form-field.tsx';
 import { InlineForm } from '../../../components/inline-form.tsx';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
+import { Field } from '../../../components/schema-field.tsx';
+import { useSchemaForm } from '../../../components/schema-form.tsx';
 import { StatusMessage } from '../../../components/status-message.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
 import { isolate } from '../../../lib/bidi.ts';
+import { notSent, requiredChoice, textInput } from '../../../lib/form-inputs.ts';
 import { formatInstant } from '../../../lib/format.ts';
 import { useCaseTableMember, useRetireReferenceItem, useUpdateReferenceItem } from '../api/reference-items.ts';
-
-const NAME_MAX = maxLengthOf(UpdateReferenceItemBodySchema.shape.name);
 
 /** What the admin is doing on one row. */
 type Open = { code: string; mode: 'rename' | 'retire' | 'members' } | null;
@@ -111,26 +112,30 @@ function Details({ item }: { item: ReferenceItem }) {
   );
 }
 
-/** Renames an item (Dutch name, and the English one where the kind has it). */
+/** Renames an item (Dutch name, and the English one where the kind has it), checked by `UpdateReferenceItemBodySchema`. */
 function RenameForm({ kind, item, onDone, onBack }: { kind: ReferenceKind; item: ReferenceItem; onDone: (message: string) => void; onBack: () => void }) {
   const { t } = useTranslation();
   const update = useUpdateReferenceItem(kind);
-  const [name, setName] = useState(item.name);
-  const [nameEn, setNameEn] = useState(item.nameEn ?? '');
-  const [error, setError] = useState<string | undefined>();
-  const submit = () => {
-    if (!name.trim() || (REFERENCE_HAS_ENGLISH_NAME[kind] && !nameEn.trim())) return setError(t('referenceData.required'));
-    setError(undefined);
-    const body = REFERENCE_HAS_ENGLISH_NAME[kind] ? { name: name.trim(), nameEn: nameEn.trim() } : { name: name.trim() };
-    update.mutate({ code: item.code, body }, { onSuccess: (x) => onDone(t('referenceData.renamed', { name: isolate(x.name) })) });
-  };
+  const english = REFERENCE_HAS_ENGLISH_NAME[kind];
+  const schema = useMemo(() => {
+    const name = textInput(UpdateReferenceItemBodySchema.shape.name.unwrap(), t);
+    return z.object({ name, nameEn: english ? name : notSent() });
+  }, [t, english]);
+  const form = useSchemaForm({
+    schema,
+    defaultValues: { name: item.name, nameEn: item.nameEn ?? '' },
+    ids: { name: `rename-${item.code}`, nameEn: `rename-en-${item.code}` },
+    labels: { name: t('referenceData.name'), nameEn: t('referenceData.nameEn') },
+    focus: 'field',
+  });
+  const submit = form.submit((body) =>
+    update.mutate({ code: item.code, body }, { onSuccess: (x) => onDone(t('referenceData.renamed', { name: isolate(x.name) })) }),
+  );
   return (
     <InlineForm onSubmit={submit} submitLabel={t('referenceData.save')} pending={update.isPending} onBack={onBack}>
       <ProblemAlert error={update.error} />
-      <TextField id={`rename-${item.code}`} label={t('referenceData.name')} value={name} onChange={setName} error={error} maxLength={NAME_MAX} required />
-      {REFERENCE_HAS_ENGLISH_NAME[kind] ? (
-        <TextField id={`rename-en-${item.code}`} label={t('referenceData.nameEn')} value={nameEn} onChange={setNameEn} maxLength={NAME_MAX} required />
-      ) : null}
+      <Field form={form} name="name" required />
+      {english ? <Field form={form} name="nameEn" required /> : null}
     </InlineForm>
   );
 }
@@ -165,23 +170,27 @@ function RetireForm({ kind, item, onDone, onBack }: { kind: ReferenceKind; item:
 function MembersForm({ item, requesters, onBack }: { item: ReferenceItem; requesters: MemberChoice[]; onBack: () => void }) {
   const { t } = useTranslation();
   const member = useCaseTableMember();
-  const [userId, setUserId] = useState('');
-  const [error, setError] = useState<string | undefined>();
   const [done, setDone] = useState<string | null>(null);
+  const schema = useMemo(() => z.object({ userId: requiredChoice(t, t('referenceData.chooseMember')) }), [t]);
+  const form = useSchemaForm({
+    schema,
+    defaultValues: { userId: '' },
+    ids: { userId: `member-${item.code}` },
+    labels: { userId: t('referenceData.member') },
+    focus: 'field',
+  });
   const current = new Set(item.members.map((m) => m.userId));
-  const add = () => {
-    if (!userId) return setError(t('referenceData.chooseMember'));
-    setError(undefined);
+  const add = form.submit(({ userId }) =>
     member.mutate(
       { code: item.code, userId, member: true },
       {
         onSuccess: () => {
           setDone(t('referenceData.memberAdded'));
-          setUserId('');
+          form.rhf.reset();
         },
       },
-    );
-  };
+    ),
+  );
   return (
     <div className="dsp-inline-form">
       <StatusMessage message={done} />
@@ -206,14 +215,12 @@ function MembersForm({ item, requesters, onBack }: { item: ReferenceItem; reques
         <Paragraph>{t('referenceData.retiredNoMembers')}</Paragraph>
       ) : (
         <InlineForm onSubmit={add} submitLabel={t('referenceData.addMember')} pending={member.isPending} onBack={onBack}>
-          <SelectField
-            id={`member-${item.code}`}
-            label={t('referenceData.member')}
-            value={userId}
-            onChange={setUserId}
+          <Field
+            form={form}
+            name="userId"
+            kind="select"
             placeholder={t('referenceData.choose')}
             options={requesters.filter((r) => !current.has(r.id)).map((r) => ({ value: r.id, label: r.label }))}
-            error={error}
             required
           />
         </InlineForm>

@@ -1,19 +1,19 @@
-import { isIsoDate } from '@duidingspool/shared';
-import { Button, Paragraph, TableCell, TableRow } from '@utrecht/component-library-react';
-import { useState } from 'react';
+import { CreateAbsenceBodySchema, isoDateToInput } from '@duidingspool/shared';
+import { Paragraph, TableCell, TableRow } from '@utrecht/component-library-react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
 import { ConfirmAction } from '../../../components/confirm-action.tsx';
 import { DataTable } from '../../../components/data-table.tsx';
-import { TextField } from '../../../components/form-field.tsx';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
-import { FormFrame, fieldsOrMessage, useProblemForm } from '../../../components/problem-form.tsx';
+import { FormFrame } from '../../../components/problem-form.tsx';
 import { QueryFallback } from '../../../components/query-view.tsx';
+import { Field } from '../../../components/schema-field.tsx';
+import { fieldsOrMessage, useSchemaForm } from '../../../components/schema-form.tsx';
 import { today } from '../../../lib/dates.ts';
+import { dateInput } from '../../../lib/form-inputs.ts';
 import { formatDate } from '../../../lib/format.ts';
 import { useAbsences, useAddAbsence, useDeleteAbsence } from '../api/profile.ts';
-
-type Field = 'startsOn' | 'endsOn';
-const FIELD_IDS: Record<Field, string> = { startsOn: 'absence-startsOn', endsOn: 'absence-endsOn' };
 
 /**
  * A specialist's absence periods (both dates inclusive) and, when `editable`, the form to add one
@@ -68,34 +68,34 @@ export function AbsencesPanel({ specialistId, editable }: { specialistId: string
   );
 }
 
-/** “Afwezigheid toevoegen”: from a date through a date (not before it). */
+/** “Afwezigheid toevoegen”: from a date through a date (`dd-mm-jjjj`, not before the first). */
 function AddAbsenceForm({ specialistId }: { specialistId: string }) {
   const { t } = useTranslation();
   const add = useAddAbsence(specialistId);
-  const [startsOn, setStartsOn] = useState(today());
-  const [endsOn, setEndsOn] = useState(today());
-  const labels: Record<Field, string> = { startsOn: t('absences.startsOn'), endsOn: t('absences.endsOn') };
-  const form = useProblemForm(FIELD_IDS, labels);
-  const submit = () => {
-    form.begin();
-    const e: Partial<Record<Field, string>> = {};
-    if (!isIsoDate(startsOn)) e.startsOn = t('form.invalidDate');
-    if (!isIsoDate(endsOn)) e.endsOn = t('form.invalidDate');
-    else if (isIsoDate(startsOn) && endsOn < startsOn) e.endsOn = t('absences.endsBeforeStart');
-    if (!form.check(e)) return;
-    add.mutate(
-      { startsOn, endsOn },
-      {
-        onSuccess: (a) => form.succeed(t('absences.added', { from: formatDate(a.startsOn), to: formatDate(a.endsOn) })),
-        onError: (error) => form.fail(error, fieldsOrMessage),
-      },
-    );
-  };
+  const schema = useMemo(
+    () =>
+      z
+        .object({ startsOn: dateInput(CreateAbsenceBodySchema.shape.startsOn, t), endsOn: dateInput(CreateAbsenceBodySchema.shape.endsOn, t) })
+        .refine((v) => v.endsOn >= v.startsOn, { path: ['endsOn'], params: { text: t('absences.endsBeforeStart') } }),
+    [t],
+  );
+  const form = useSchemaForm({
+    schema,
+    defaultValues: { startsOn: isoDateToInput(today()), endsOn: isoDateToInput(today()) },
+    ids: { startsOn: 'absence-startsOn', endsOn: 'absence-endsOn' },
+    labels: { startsOn: t('absences.startsOn'), endsOn: t('absences.endsOn') },
+  });
+  const submit = form.submit((body) =>
+    add.mutate(body, {
+      onSuccess: (a) => form.succeed(t('absences.added', { from: formatDate(a.startsOn), to: formatDate(a.endsOn) })),
+      onError: (error) => form.fail(error, fieldsOrMessage),
+    }),
+  );
   return (
     <FormFrame frame={form.frame} onSubmit={submit} submitLabel={t('absences.submit')} pending={add.isPending} headingLevel={3}>
       <div className="dsp-form-row">
-        <TextField {...form.field('startsOn')} type="date" size="small" value={startsOn} onChange={setStartsOn} required />
-        <TextField {...form.field('endsOn')} type="date" size="small" value={endsOn} onChange={setEndsOn} required />
+        <Field form={form} name="startsOn" kind="date" required />
+        <Field form={form} name="endsOn" kind="date" required />
       </div>
     </FormFrame>
   );

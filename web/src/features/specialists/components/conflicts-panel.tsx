@@ -1,18 +1,19 @@
-import { type CaseTable, type ConflictKind, MAX_CONFLICT_NOTE_LENGTH } from '@duidingspool/shared';
+import { type CaseTable, type ConflictKind, CreateConflictBodySchema } from '@duidingspool/shared';
 import { Button, Paragraph, TableCell, TableRow } from '@utrecht/component-library-react';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
 import { DataTable } from '../../../components/data-table.tsx';
-import { SelectField, TextareaField } from '../../../components/form-field.tsx';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
-import { FormFrame, fieldsOrMessage, useProblemForm } from '../../../components/problem-form.tsx';
+import { FormFrame } from '../../../components/problem-form.tsx';
 import { QueryFallback } from '../../../components/query-view.tsx';
+import { Field } from '../../../components/schema-field.tsx';
+import { fieldsOrMessage, useSchemaForm } from '../../../components/schema-form.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
+import { requiredChoice, textInput } from '../../../lib/form-inputs.ts';
 import { useAddConflict, useConflicts, useDeleteConflict } from '../api/profile.ts';
 
-type Field = 'kind' | 'target' | 'note';
-const FIELD_IDS: Record<Field, string> = { kind: 'conflict-kind', target: 'conflict-target', note: 'conflict-note' };
-const KINDS: ConflictKind[] = ['municipality', 'case-table', 'safety-house'];
+const KINDS = ['municipality', 'case-table', 'safety-house'] as const satisfies readonly ConflictKind[];
 const BODY_FIELD: Record<ConflictKind, 'municipalityId' | 'caseTableId' | 'safetyHouseId'> = {
   municipality: 'municipalityId',
   'case-table': 'caseTableId',
@@ -85,55 +86,51 @@ export function ConflictsPanel({ specialistId, editable, caseTables }: { special
 function AddConflictForm({ specialistId, caseTables }: { specialistId: string; caseTables: readonly CaseTable[] }) {
   const { t } = useTranslation();
   const add = useAddConflict(specialistId);
-  const [kind, setKind] = useState<ConflictKind>('municipality');
-  const [target, setTarget] = useState('');
-  const [note, setNote] = useState('');
-  const labels: Record<Field, string> = { kind: t('conflicts.kind'), target: t('conflicts.target'), note: t('conflicts.note') };
-  const form = useProblemForm(FIELD_IDS, labels);
-  const targets = targetsOf(caseTables)[kind];
-  const submit = () => {
-    form.begin();
-    if (!form.check(target ? {} : { target: t('conflicts.chooseTarget') })) return;
-    add.mutate(
-      { [BODY_FIELD[kind]]: target, ...(note.trim() ? { note: note.trim() } : {}) },
-      {
-        onSuccess: (c) => {
-          setTarget('');
-          setNote('');
-          form.succeed(t('conflicts.added', { name: c.targetName }));
-        },
-        onError: (error) =>
-          form.fail(error, (e, fieldErrors, message) => {
-            // The server names the body's field (`/municipalityId`…); the form shows it on its one target field.
-            const onTarget = e instanceof ApiError ? (e.fieldErrors.municipalityId ?? e.fieldErrors.caseTableId ?? e.fieldErrors.safetyHouseId) : undefined;
-            if (onTarget) fieldErrors.target = onTarget;
-            return fieldsOrMessage(e, fieldErrors, message);
-          }),
+  const schema = useMemo(
+    () =>
+      z
+        .object({
+          kind: z.enum(KINDS),
+          target: requiredChoice(t, t('conflicts.chooseTarget')),
+          note: textInput(CreateConflictBodySchema.shape.note.unwrap(), t, { personalData: true }),
+        })
+        .transform(({ kind, target, note }) => ({ [BODY_FIELD[kind]]: target, ...(note ? { note } : {}) })),
+    [t],
+  );
+  const form = useSchemaForm({
+    schema,
+    defaultValues: { kind: 'municipality', target: '', note: '' },
+    ids: { kind: 'conflict-kind', target: 'conflict-target', note: 'conflict-note' },
+    labels: { kind: t('conflicts.kind'), target: t('conflicts.target'), note: t('conflicts.note') },
+  });
+  const targets = targetsOf(caseTables)[form.rhf.watch('kind') as ConflictKind];
+  const submit = form.submit((body) =>
+    add.mutate(body, {
+      onSuccess: (c) => {
+        form.rhf.reset({ ...form.rhf.getValues(), target: '', note: '' });
+        form.succeed(t('conflicts.added', { name: c.targetName }));
       },
-    );
-  };
+      onError: (error) =>
+        form.fail(error, (e, fieldErrors, message) => {
+          // The server names the body's field (`/municipalityId`…); the form shows it on its one target field.
+          const onTarget = e instanceof ApiError ? (e.fieldErrors.municipalityId ?? e.fieldErrors.caseTableId ?? e.fieldErrors.safetyHouseId) : undefined;
+          if (onTarget) fieldErrors.target = onTarget;
+          return fieldsOrMessage(e, fieldErrors, message);
+        }),
+    }),
+  );
   return (
     <FormFrame frame={form.frame} onSubmit={submit} submitLabel={t('conflicts.submit')} pending={add.isPending} headingLevel={3}>
-      <SelectField
-        {...form.field('kind')}
-        value={kind}
-        onChange={(v) => {
-          setKind(v as ConflictKind);
-          setTarget('');
-        }}
+      <Field
+        form={form}
+        name="kind"
+        kind="select"
+        onValueChange={() => form.rhf.setValue('target', '')}
         options={KINDS.map((k) => ({ value: k, label: t(`match.kinds.${k}`) }))}
         required
       />
-      <SelectField {...form.field('target')} value={target} onChange={setTarget} options={targets} placeholder={t('conflicts.chooseTarget')} required />
-      <TextareaField
-        {...form.field('note')}
-        description={t('conflicts.noteHint')}
-        value={note}
-        onChange={setNote}
-        rows={2}
-        maxLength={MAX_CONFLICT_NOTE_LENGTH}
-        checkPersonalData
-      />
+      <Field form={form} name="target" kind="select" options={targets} placeholder={t('conflicts.chooseTarget')} required />
+      <Field form={form} name="note" kind="textarea" hint={t('conflicts.noteHint')} rows={2} checkPersonalData />
     </FormFrame>
   );
 }
