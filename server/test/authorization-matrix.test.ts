@@ -623,7 +623,11 @@ async function makeFixture(): Promise<Fixture> {
 /** The coordinator-specialist's own accepted assignment, proposed by the other coordinator, with an entry and an extension request. */
 async function makeOwnWork(specialistId: string): Promise<OwnWork> {
   const request = await createRequest(callers.requesterOwn);
-  const assigned = await callers.coordinator('POST', `/api/v1/interpretation-requests/${request.id}/assignments`, { specialistId, estimatedMinutes: 240 });
+  const assigned = await callers.coordinator('POST', `/api/v1/interpretation-requests/${request.id}/assignments`, {
+    specialistId,
+    estimatedMinutes: 240,
+    overrideReason: 'Vaste keuze van de test',
+  });
   expect(assigned.status, JSON.stringify(assigned.body)).toBe(201);
   const me = callers.coordinatorSpecialist;
   expect((await me('PATCH', `/api/v1/assignments/${assigned.body.id}`, { status: 'accepted' })).status).toBe(200);

@@ -395,9 +395,15 @@ describe('thresholds', () => {
     await setAllocated(t.handle, y, target);
     expect(committed * 100 < target * 50).toBe(true);
     const r1 = await createRequest(requester);
-    expect((await coordinator('POST', `/api/v1/interpretation-requests/${r1.id}/assignments`, { specialistId: sp.id, estimatedMinutes: minutes })).status).toBe(
-      201,
-    );
+    expect(
+      (
+        await coordinator('POST', `/api/v1/interpretation-requests/${r1.id}/assignments`, {
+          specialistId: sp.id,
+          estimatedMinutes: minutes,
+          overrideReason: 'Vaste keuze van de test',
+        })
+      ).status,
+    ).toBe(201);
     let subjects = await crossed();
     expect(subjects.filter((s) => s === 50)).toHaveLength(2); // one coordinator, one finance
     expect(subjects.filter((s) => s === 75)).toHaveLength(2);
@@ -414,7 +420,11 @@ describe('thresholds', () => {
 
     // Dropping below and crossing again does not notify again.
     const declined = await createRequest(requester);
-    const a2 = await coordinator('POST', `/api/v1/interpretation-requests/${declined.id}/assignments`, { specialistId: sp.id, estimatedMinutes: 1 });
+    const a2 = await coordinator('POST', `/api/v1/interpretation-requests/${declined.id}/assignments`, {
+      specialistId: sp.id,
+      estimatedMinutes: 1,
+      overrideReason: 'Vaste keuze van de test',
+    });
     expect(a2.status).toBe(201);
     expect((await sp2('PATCH', `/api/v1/assignments/${a2.body.id}`, { status: 'declined', reason: 'Geen tijd' })).status).toBe(200);
     expect((await crossed()).length).toBe(4);
@@ -423,7 +433,15 @@ describe('thresholds', () => {
     const now = await budget(coordinator, y);
     await setAllocated(t.handle, y, now.allocatedCents - now.availableCents + 9500);
     const r3 = await createRequest(requester);
-    expect((await coordinator('POST', `/api/v1/interpretation-requests/${r3.id}/assignments`, { specialistId: sp.id, estimatedMinutes: 60 })).status).toBe(201);
+    expect(
+      (
+        await coordinator('POST', `/api/v1/interpretation-requests/${r3.id}/assignments`, {
+          specialistId: sp.id,
+          estimatedMinutes: 60,
+          overrideReason: 'Vaste keuze van de test',
+        })
+      ).status,
+    ).toBe(201);
     page = await finance('GET', `/api/v1/budgets/${y}`);
     expect(page.body).toMatchObject({ availableCents: 0, fillState: 'full' });
     expect(page.body.thresholds.every((x: { reached: boolean }) => x.reached)).toBe(true);
@@ -431,7 +449,11 @@ describe('thresholds', () => {
     expect(subjects.filter((s) => s === 100)).toHaveLength(2);
     const r4 = await createRequest(requester);
     expectProblem(
-      await coordinator('POST', `/api/v1/interpretation-requests/${r4.id}/assignments`, { specialistId: sp.id, estimatedMinutes: 1 }),
+      await coordinator('POST', `/api/v1/interpretation-requests/${r4.id}/assignments`, {
+        specialistId: sp.id,
+        estimatedMinutes: 1,
+        overrideReason: 'Vaste keuze van de test',
+      }),
       409,
       'budget-exceeded',
     );
@@ -450,7 +472,11 @@ describe('bad input leaves everything unchanged', () => {
     const sp = await specialist(coordinator, 2);
     const before = await budget(coordinator);
     for (const estimatedMinutes of [0, -60]) {
-      const res = await coordinator('POST', `/api/v1/interpretation-requests/${r.id}/assignments`, { specialistId: sp.id, estimatedMinutes });
+      const res = await coordinator('POST', `/api/v1/interpretation-requests/${r.id}/assignments`, {
+        specialistId: sp.id,
+        estimatedMinutes,
+        overrideReason: 'Vaste keuze van de test',
+      });
       expectProblem(res, 400, 'validation-failed');
       expect(pointers(res)).toContain('/estimatedMinutes');
     }
