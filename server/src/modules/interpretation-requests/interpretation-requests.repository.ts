@@ -9,6 +9,7 @@ import {
   type SummaryOnlyReason,
   TERMINAL_STATUSES,
   type TimelineEvent,
+  TRIAGE_STATUSES,
 } from '@duidingspool/shared';
 import { and, asc, desc, eq, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
 import { type Actor, hasRole } from '../../lib/context.ts';
@@ -43,19 +44,17 @@ export function visibleTo(actor: Actor): SQL {
   return conditions.length > 0 ? (or(...conditions) as SQL) : sql`false`;
 }
 
-/** The statuses in which a standing specialist sees a request of their casustafel as a summary: new, not yet assigned (decision 103). */
-const STANDING_SUMMARY_STATUSES: readonly RequestStatus[] = ['submitted', 'needs-information'];
-
 /**
  * Why `actor` sees a request only as its non-identifying summary (decision 103), as SQL giving a
  * `SummaryOnlyReason` or null, over a row `visibleTo` does not already open: a live proposal to
- * them that waits for their no-conflict confirmation, or a new request (`STANDING_SUMMARY_STATUSES`)
- * of a casustafel they are a standing specialist of. Null for everyone else.
+ * them that waits for their no-conflict confirmation, or a new request
+ * of a casustafel they are a standing specialist of (new: waiting in triage, `TRIAGE_STATUSES`).
+ * Null for everyone else.
  */
 function summaryOnlyReason(actor: Actor): SQL<SummaryOnlyReason | null> {
   if (!hasRole(actor, 'specialist') || !actor.specialistId) return sql<null>`null::text`;
   const proposal = sql`exists (select 1 from ${a} where ${a.requestId} = ${r.id} and ${a.specialistId} = ${actor.specialistId} and ${holdsRequest})`;
-  const standing = sql`(${inArray(r.status, [...STANDING_SUMMARY_STATUSES])} and ${isStandingSpecialistOf(actor.specialistId, r.caseTableId)})`;
+  const standing = sql`(${inArray(r.status, [...TRIAGE_STATUSES])} and ${isStandingSpecialistOf(actor.specialistId, r.caseTableId)})`;
   return sql<SummaryOnlyReason | null>`case when ${visibleTo(actor)} then null when ${proposal} then 'confirm-no-conflict' when ${standing} then 'standing-specialist' else null end`;
 }
 
