@@ -74,7 +74,7 @@ describe('the right specialist, in time, in the browser', () => {
     expect(await coordinator.getByLabel('Waarom kiest u niet de eerste suggestie?').count()).toBe(0);
     await coordinator.getByLabel('Geschatte tijd (uu:mm)').fill('3:00');
     await coordinator.getByRole('button', { name: 'Toewijzen' }).click();
-    await coordinator.getByText('gereserveerd', { exact: false }).first().waitFor();
+    await coordinator.getByText(/Er is .+ gereserveerd/).waitFor();
 
     // The proposed specialist: the summary, not the content, until they confirm.
     const pool = await call(coordinator, 'GET', '/api/v1/specialists?pageSize=100');
