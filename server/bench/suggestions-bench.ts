@@ -66,8 +66,8 @@ try {
   await sql.unsafe(`
     update assignments set closed_at = now(), close_cause = 'request-closed', status = 'accepted'
     where status in ('proposed','accepted') and closed_at is null
-      and id not in (select id from assignments where status in ('proposed','accepted') and closed_at is null order by proposed_at desc limit ${LIVE});
-    vacuum analyze assignments;`);
+      and id not in (select id from assignments where status in ('proposed','accepted') and closed_at is null order by proposed_at desc limit ${LIVE})`);
+  await sql.unsafe('vacuum analyze assignments');
   const loadSeconds = (Date.now() - started) / 1000;
   const [row] = await sql<{ id: string; coordinator: string }[]>`
     select (select id from interpretation_requests where status = 'submitted' and municipality_id is not null order by reference limit 1) as id,
