@@ -179,7 +179,10 @@ const MATRIX: Record<string, Row> = {
     call: async (_f, actor) => {
       const request = await createRequest(callers.requesterOwn);
       const specialistId = isDual(actor) ? own.specialist : fixture.specialist6;
-      return { url: `/api/v1/interpretation-requests/${request.id}/assignments`, body: { specialistId, estimatedMinutes: 60 } };
+      return {
+        url: `/api/v1/interpretation-requests/${request.id}/assignments`,
+        body: { specialistId, estimatedMinutes: 60, overrideReason: 'Vaste keuze van de test' },
+      };
     },
     expect: by(403, { coordinator: 201, coordinatorSpecialist: 403 }),
   },

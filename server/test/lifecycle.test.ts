@@ -284,7 +284,8 @@ describe('ending a request releases its live reservation', () => {
 describe('advice', () => {
   it('is delivered once, only on a request in progress, by the specialist who accepted', async () => {
     const assigned = await inState('assigned');
-    expectProblem(await worker('POST', `${url(assigned.id)}/advice`, { summary: 'Kern', body: 'Duiding' }), 403, 'forbidden');
+    // Before the no-conflict confirmation the request's content does not exist for the proposed specialist (decision 103).
+    expectProblem(await worker('POST', `${url(assigned.id)}/advice`, { summary: 'Kern', body: 'Duiding' }), 404, 'not-found');
     expect((await detail(assigned.id)).status).toBe('assigned');
     const { id } = await inState('advice-delivered');
     const before = await detail(id);
@@ -415,7 +416,8 @@ describe('allowedActions on a request and its assignment match what the server a
     declined: [],
   };
   const SPECIALIST: Partial<Record<State, string[]>> = {
-    assigned: ['accept', 'decline'],
+    // A proposal is confirmed (no conflict of interest) before it is accepted (decision 103).
+    assigned: ['confirm-no-conflict', 'decline'],
     'in-progress': ['log-time', 'request-extension', 'deliver-advice'],
     'advice-delivered': ['log-time', 'request-extension'],
     closed: [],
@@ -460,7 +462,8 @@ describe('allowedActions on a request and its assignment match what the server a
         expect(res.status, `${action} in ${state}: ${JSON.stringify(res.body)}`).toBe(201);
       } else {
         const res = await call(base);
-        expect([403, 409], `${action} in ${state} should be refused: ${JSON.stringify(res.body)}`).toContain(res.status);
+        // 404 where the request's content is not the specialist's yet (an unconfirmed proposal, decision 103).
+        expect([403, 404, 409], `${action} in ${state} should be refused: ${JSON.stringify(res.body)}`).toContain(res.status);
       }
     }
   });
