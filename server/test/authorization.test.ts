@@ -130,6 +130,7 @@ function routes() {
     { method: 'GET', path: '/assignments/{id}' },
     { method: 'PATCH', path: '/assignments/{id}', body: { status: 'accepted' } },
     { method: 'POST', path: '/assignments/{id}/end', body: { reason: 'Specialist niet meer beschikbaar' } },
+    { method: 'POST', path: '/assignments/{id}/no-conflict-confirmation' },
     { method: 'GET', path: '/assignments/{id}/time-entries' },
     { method: 'POST', path: '/assignments/{id}/time-entries', body: entryBody() },
     { method: 'GET', path: '/time-entries' },

@@ -54,6 +54,8 @@ describe('the personal-data guard runs after existence, permission and state', (
       overrideReason: 'Vaste keuze van de test',
     });
     expect(proposed.status, JSON.stringify(proposed.body)).toBe(201);
+    // The confirmation of no conflict of interest opens the request to them (decision 103); they have not accepted.
+    expect((await worker('POST', `/api/v1/assignments/${proposed.body.id}/no-conflict-confirmation`)).status).toBe(200);
     const res = await worker('POST', `/api/v1/interpretation-requests/${request.id}/advice`, { summary: 'Kern', body: adversarial(50_000) });
     expectProblem(res, 403, 'forbidden');
   });
