@@ -1,6 +1,6 @@
 // The main job through the UI, in Chromium, on a real Postgres: a casustafel asks, the coordinator
-// assigns with a 4-hour estimate, the specialist accepts, logs 2:30 and delivers advice, the
-// coordinator approves, the requester reads the advice and closes, and the budget page shows the
+// assigns with a 4-hour estimate, the specialist confirms no conflict of interest and accepts, logs
+// 2:30 and delivers advice, the coordinator approves, the requester reads the advice and closes, and the budget page shows the
 // approved amount to the cent with the reservation released. axe-core checks every page visited.
 import { randomBytes } from 'node:crypto';
 import { type Budget, entryCostCents } from '@duidingspool/shared';
@@ -86,6 +86,8 @@ describe('the main job in the browser', () => {
     await worker.getByRole('heading', { level: 1, name: 'Mijn inzetten' }).waitFor();
     await expectAccessible(worker, 'mijn inzetten');
     const row = worker.getByRole('row').filter({ hasText: reference });
+    // First the confirmation that there is no conflict of interest (decision 103), then the answer.
+    await row.getByRole('button', { name: /Ik heb geen belangenverstrengeling/ }).click();
     await row.getByRole('button', { name: /Accepteren/ }).click();
     // The answer is in once the row no longer offers to accept; opening the assignment before that
     // could show it still unanswered, without the time form.

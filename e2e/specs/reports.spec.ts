@@ -53,6 +53,7 @@ describe('feedback and the report in the browser', () => {
     const assignment = await call(coordinator, 'POST', `/api/v1/interpretation-requests/${request.id}/assignments`, {
       specialistId: s4.id,
       estimatedMinutes: 60,
+      overrideReason: 'Vaste keuze van de test',
     });
     await call(worker, 'PATCH', `/api/v1/assignments/${assignment.id}`, { status: 'accepted' });
     await call(worker, 'POST', `/api/v1/interpretation-requests/${request.id}/advice`, { summary: 'Kern', body: 'Het advies.' });

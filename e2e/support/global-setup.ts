@@ -67,6 +67,8 @@ export default async function setup(project: TestProject) {
   child.stderr?.on('data', (d) => (output += d));
   await waitForHealth(baseUrl, child, () => output);
   project.provide('baseUrl', baseUrl);
+  // For specs that arrange what the UI cannot make happen now (a clock that ran out): the app's database.
+  project.provide('databaseUrl', url.toString());
 
   return async () => {
     child.kill('SIGTERM');
@@ -79,5 +81,6 @@ export default async function setup(project: TestProject) {
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    databaseUrl: string;
   }
 }

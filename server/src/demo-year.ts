@@ -217,6 +217,8 @@ const REASONS = {
   withdrawn: 'De vraag is inmiddels in het lokale netwerk beantwoord.',
   cancelled: 'De casus is overgedragen aan een andere regio; de inzet vervalt.',
   proposalDeclined: 'Op dit moment onvoldoende ruimte in de agenda; graag een collega vragen.',
+  // Asked by the server when the demo's choice is not the top suggestion (decision 103).
+  override: 'Kent deze casustafel uit eerdere casuïstiek.',
   extension: 'Er zijn aanvullende stukken aangeleverd die bestudeerd moeten worden.',
   extensionGranted: 'Akkoord, dit past bij de vraag.',
   extensionRefused: 'De huidige inschatting volstaat voor de gevraagde duiding.',
@@ -383,7 +385,11 @@ export async function seedDemoYear(db: Database, settings: DemoYearSettings, opt
       const estimate = Math.max(plan.hours, 8) * 60 + 120 - (plan.extension === 'granted' ? 360 : 0);
       if (plan.declineFirst) {
         step(1);
-        const proposal = await assignSpecialist(coordinator, request.id, { specialistId: other.ctx.actor.specialistId as string, estimatedMinutes: estimate });
+        const proposal = await assignSpecialist(coordinator, request.id, {
+          specialistId: other.ctx.actor.specialistId as string,
+          estimatedMinutes: estimate,
+          overrideReason: REASONS.override,
+        });
         step(1);
         await updateAssignment(other.ctx, proposal.id, { status: 'declined', reason: REASONS.proposalDeclined });
         if (plan.status === 'submitted') continue;
@@ -393,6 +399,7 @@ export async function seedDemoYear(db: Database, settings: DemoYearSettings, opt
       const assignment = await assignSpecialist(coordinator, request.id, {
         specialistId: specialist.ctx.actor.specialistId as string,
         estimatedMinutes: estimate,
+        overrideReason: REASONS.override,
       });
       if (plan.status === 'assigned') continue;
       if (plan.status === 'cancelled') {

@@ -64,7 +64,11 @@ describe('audit log', () => {
     const before = await budgetRow(t.handle, year);
     await setAllocated(t.handle, year, before.reservedCents + before.pendingCents + before.spentCents + 100);
     try {
-      const res = await coordinator('POST', `/api/v1/interpretation-requests/${request.id}/assignments`, { specialistId: sp.id, estimatedMinutes: 600 });
+      const res = await coordinator('POST', `/api/v1/interpretation-requests/${request.id}/assignments`, {
+        specialistId: sp.id,
+        estimatedMinutes: 600,
+        overrideReason: 'Vaste keuze van de test',
+      });
       expectProblem(res, 409, 'budget-exceeded');
     } finally {
       await setAllocated(t.handle, year, before.allocatedCents);

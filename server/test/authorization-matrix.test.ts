@@ -185,7 +185,10 @@ const MATRIX: Record<string, Row> = {
     call: async (_f, actor) => {
       const request = await createRequest(callers.requesterOwn);
       const specialistId = isDual(actor) ? own.specialist : fixture.specialist6;
-      return { url: `/api/v1/interpretation-requests/${request.id}/assignments`, body: { specialistId, estimatedMinutes: 60 } };
+      return {
+        url: `/api/v1/interpretation-requests/${request.id}/assignments`,
+        body: { specialistId, estimatedMinutes: 60, overrideReason: 'Vaste keuze van de test' },
+      };
     },
     expect: by(403, { coordinator: 201, coordinatorSpecialist: 403 }),
   },
@@ -246,6 +249,12 @@ const MATRIX: Record<string, Row> = {
   'PATCH /api/v1/assignments/:id': {
     call: (f, actor) => ({ url: `/api/v1/assignments/${isDual(actor) ? own.assignment : f.assignment}`, body: { estimatedMinutes: 300 } }),
     expect: by(403, { coordinator: 200, coordinatorSpecialist: 403, specialistUnassigned: 404 }),
+  },
+  // Only the proposed specialist confirms no conflict of interest, on an open proposal (decision 103): the
+  // fixture's assignment is accepted, so its specialist is authorised and refused on the state (409).
+  'POST /api/v1/assignments/:id/no-conflict-confirmation': {
+    call: (f) => ({ url: `/api/v1/assignments/${f.assignment}/no-conflict-confirmation` }),
+    expect: by(403, { coordinatorSpecialist: 403, specialistAssigned: 409, specialistUnassigned: 404 }),
   },
   // Ending an assignment is the coordinator's, never on their own assignment.
   'POST /api/v1/assignments/:id/end': {
@@ -629,7 +638,11 @@ async function makeFixture(): Promise<Fixture> {
 /** The coordinator-specialist's own accepted assignment, proposed by the other coordinator, with an entry and an extension request. */
 async function makeOwnWork(specialistId: string): Promise<OwnWork> {
   const request = await createRequest(callers.requesterOwn);
-  const assigned = await callers.coordinator('POST', `/api/v1/interpretation-requests/${request.id}/assignments`, { specialistId, estimatedMinutes: 240 });
+  const assigned = await callers.coordinator('POST', `/api/v1/interpretation-requests/${request.id}/assignments`, {
+    specialistId,
+    estimatedMinutes: 240,
+    overrideReason: 'Vaste keuze van de test',
+  });
   expect(assigned.status, JSON.stringify(assigned.body)).toBe(201);
   const me = callers.coordinatorSpecialist;
   expect((await me('PATCH', `/api/v1/assignments/${assigned.body.id}`, { status: 'accepted' })).status).toBe(200);
@@ -712,6 +725,84 @@ describe('authorisation matrix', () => {
     const after = await callers.coordinator('GET', '/api/v1/audit-events?action=access&result=denied&pageSize=1');
     expect(after.body.total).toBe(before.body.total + 1);
     expect(after.body.items[0]).toMatchObject({ objectType: 'route', objectId: 'GET /api/v1/budgets', result: 'denied' });
+  });
+});
+
+/**
+ * One more actor state (decision 103): a specialist with an open proposal on the request who has not
+ * confirmed that they have no conflict of interest. They read the summary (detail, list, clocks) and
+ * their assignment, confirm or decline; every route that reads or writes case content answers as
+ * if the request did not exist (404), and the work of an accepted assignment is refused on its state.
+ */
+describe('authorisation of a proposed specialist before the no-conflict confirmation', () => {
+  const PROPOSED: Record<string, { call: (q: { request: string; assignment: string }) => Call; expect: number }> = {
+    'GET /api/v1/interpretation-requests/:id': { call: (q) => ({ url: `/api/v1/interpretation-requests/${q.request}` }), expect: 200 },
+    'GET /api/v1/interpretation-requests/:id/clocks': { call: (q) => ({ url: `/api/v1/interpretation-requests/${q.request}/clocks` }), expect: 200 },
+    'GET /api/v1/interpretation-requests/:id/messages': { call: (q) => ({ url: `/api/v1/interpretation-requests/${q.request}/messages` }), expect: 404 },
+    'POST /api/v1/interpretation-requests/:id/messages': {
+      call: (q) => ({ url: `/api/v1/interpretation-requests/${q.request}/messages`, body: { body: 'Een vraag over de planning.' } }),
+      expect: 404,
+    },
+    'GET /api/v1/interpretation-requests/:id/advice-draft': {
+      call: (q) => ({ url: `/api/v1/interpretation-requests/${q.request}/advice-draft` }),
+      expect: 404,
+    },
+    'PUT /api/v1/interpretation-requests/:id/advice-draft': {
+      call: (q) => ({ url: `/api/v1/interpretation-requests/${q.request}/advice-draft`, body: { summary: 'Kern', body: 'Opzet.', version: 0 } }),
+      expect: 404,
+    },
+    'POST /api/v1/interpretation-requests/:id/advice': {
+      call: (q) => ({ url: `/api/v1/interpretation-requests/${q.request}/advice`, body: { summary: 'Kern', body: 'Advies.' } }),
+      expect: 404,
+    },
+    'PATCH /api/v1/interpretation-requests/:id': {
+      call: (q) => ({ url: `/api/v1/interpretation-requests/${q.request}`, body: { status: 'closed' } }),
+      // Not a specialist's route at all: refused by role first.
+      expect: 403,
+    },
+    'GET /api/v1/assignments/:id': { call: (q) => ({ url: `/api/v1/assignments/${q.assignment}` }), expect: 200 },
+    'GET /api/v1/assignments/:id/time-entries': { call: (q) => ({ url: `/api/v1/assignments/${q.assignment}/time-entries` }), expect: 200 },
+    'POST /api/v1/assignments/:id/time-entries': {
+      call: (q) => ({ url: `/api/v1/assignments/${q.assignment}/time-entries`, body: entryBody({ minutes: 15 }) }),
+      expect: 409,
+    },
+    'POST /api/v1/assignments/:id/extension-requests': {
+      call: (q) => ({ url: `/api/v1/assignments/${q.assignment}/extension-requests`, body: { extraMinutes: 60, reason: 'Meer werk' } }),
+      expect: 409,
+    },
+    'POST /api/v1/assignments/:id/no-conflict-confirmation': {
+      call: (q) => ({ url: `/api/v1/assignments/${q.assignment}/no-conflict-confirmation` }),
+      expect: 200,
+    },
+  };
+  let proposed: Caller;
+  let q: { request: string; assignment: string };
+  beforeAll(async () => {
+    proposed = await t.as('specialist5');
+    const request = await createRequest(callers.requesterOwn);
+    const res = await callers.coordinator('POST', `/api/v1/interpretation-requests/${request.id}/assignments`, {
+      specialistId: (await specialist(callers.coordinator, 5)).id,
+      estimatedMinutes: 120,
+      overrideReason: 'Vaste keuze van de test',
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    q = { request: request.id, assignment: res.body.id };
+  });
+
+  it('names only routes of the main matrix', () => {
+    for (const key of Object.keys(PROPOSED)) expect(MATRIX[key], key).toBeDefined();
+  });
+
+  it('answers each request-scoped route as the actor state allows (the confirmation last)', async () => {
+    const got: Record<string, number> = {};
+    for (const [key, row] of Object.entries(PROPOSED)) {
+      const method = key.split(' ')[0] as 'GET' | 'POST' | 'PATCH' | 'PUT';
+      const { url, body } = row.call(q);
+      got[key] = (await proposed(method, url, body)).status;
+    }
+    expect(got).toEqual(Object.fromEntries(Object.entries(PROPOSED).map(([k, v]) => [k, v.expect])));
+    // After the confirmation the content opens.
+    expect((await proposed('GET', `/api/v1/interpretation-requests/${q.request}/messages`)).status).toBe(200);
   });
 });
 

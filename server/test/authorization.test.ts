@@ -52,7 +52,11 @@ beforeAll(async () => {
 
   const a1 = await createRequest(reqA, { question: QUESTION });
   ids.a1 = a1.id;
-  const as1 = await coordinator('POST', `/api/v1/interpretation-requests/${a1.id}/assignments`, { specialistId: s4.id, estimatedMinutes: 240 });
+  const as1 = await coordinator('POST', `/api/v1/interpretation-requests/${a1.id}/assignments`, {
+    specialistId: s4.id,
+    estimatedMinutes: 240,
+    overrideReason: 'Vaste keuze van de test',
+  });
   expect(as1.status).toBe(201);
   ids.a1Assignment = as1.body.id;
   expect((await sp4('PATCH', `/api/v1/assignments/${ids.a1Assignment}`, { status: 'accepted' })).status).toBe(200);
@@ -64,14 +68,22 @@ beforeAll(async () => {
 
   const a3 = await createRequest(reqA);
   ids.a3 = a3.id;
-  const as3 = await coordinator('POST', `/api/v1/interpretation-requests/${a3.id}/assignments`, { specialistId: s5.id, estimatedMinutes: 60 });
+  const as3 = await coordinator('POST', `/api/v1/interpretation-requests/${a3.id}/assignments`, {
+    specialistId: s5.id,
+    estimatedMinutes: 60,
+    overrideReason: 'Vaste keuze van de test',
+  });
   expect(as3.status).toBe(201);
   ids.a3Assignment = as3.body.id;
   expect((await sp5('PATCH', `/api/v1/assignments/${ids.a3Assignment}`, { status: 'declined', reason: 'Geen tijd' })).status).toBe(200);
 
   const b1 = await createRequest(reqB);
   ids.b1 = b1.id;
-  const asb = await coordinator('POST', `/api/v1/interpretation-requests/${b1.id}/assignments`, { specialistId: s6.id, estimatedMinutes: 120 });
+  const asb = await coordinator('POST', `/api/v1/interpretation-requests/${b1.id}/assignments`, {
+    specialistId: s6.id,
+    estimatedMinutes: 120,
+    overrideReason: 'Vaste keuze van de test',
+  });
   expect(asb.status).toBe(201);
   ids.b1Assignment = asb.body.id;
 
@@ -119,6 +131,7 @@ function routes() {
     { method: 'GET', path: '/assignments/{id}' },
     { method: 'PATCH', path: '/assignments/{id}', body: { status: 'accepted' } },
     { method: 'POST', path: '/assignments/{id}/end', body: { reason: 'Specialist niet meer beschikbaar' } },
+    { method: 'POST', path: '/assignments/{id}/no-conflict-confirmation' },
     { method: 'GET', path: '/assignments/{id}/time-entries' },
     { method: 'POST', path: '/assignments/{id}/time-entries', body: entryBody() },
     { method: 'GET', path: '/time-entries' },
@@ -529,7 +542,15 @@ describe('role authorisation', () => {
 
   it('a requester cannot assign, review hours, or list assignments and entries', async () => {
     const sp = await specialist(coordinator, 4);
-    expectProblem(await reqB('POST', `/api/v1/interpretation-requests/${ids.b2}/assignments`, { specialistId: sp.id, estimatedMinutes: 60 }), 403, 'forbidden');
+    expectProblem(
+      await reqB('POST', `/api/v1/interpretation-requests/${ids.b2}/assignments`, {
+        specialistId: sp.id,
+        estimatedMinutes: 60,
+        overrideReason: 'Vaste keuze van de test',
+      }),
+      403,
+      'forbidden',
+    );
     expectProblem(await reqA('PATCH', `/api/v1/time-entries/${ids.a1Entry}`, { status: 'approved' }), 403, 'forbidden');
     expectProblem(await reqA('GET', '/api/v1/assignments'), 403, 'forbidden');
     expectProblem(await reqA('GET', `/api/v1/assignments/${ids.a1Assignment}`), 403, 'forbidden');

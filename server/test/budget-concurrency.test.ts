@@ -53,7 +53,13 @@ describe('parallel assignments against a budget that fits only 7', () => {
 
     const watch: number[] = [];
     const results = await Promise.all([
-      ...requests.map((r) => coordinator('POST', `/api/v1/interpretation-requests/${r.id}/assignments`, { specialistId: sp.id, estimatedMinutes: minutes })),
+      ...requests.map((r) =>
+        coordinator('POST', `/api/v1/interpretation-requests/${r.id}/assignments`, {
+          specialistId: sp.id,
+          estimatedMinutes: minutes,
+          overrideReason: 'Vaste keuze van de test',
+        }),
+      ),
       // Readers during the race never see a negative figure.
       ...Array.from({ length: 5 }, async () => {
         const b = await budget(coordinator);
@@ -87,11 +93,19 @@ describe('parallel assignments against a budget that fits only 7', () => {
 
     // A refusal is stable: one more does not fit either, and its problem names what is left.
     const last = statuses.find((s) => s.status === 'submitted');
-    const again = await coordinator('POST', `/api/v1/interpretation-requests/${last.id}/assignments`, { specialistId: sp.id, estimatedMinutes: minutes });
+    const again = await coordinator('POST', `/api/v1/interpretation-requests/${last.id}/assignments`, {
+      specialistId: sp.id,
+      estimatedMinutes: minutes,
+      overrideReason: 'Vaste keuze van de test',
+    });
     expectProblem(again, 409, 'budget-exceeded');
     expect(again.body.availableCents).toBe(slack);
     // What does fit still goes through.
-    const small = await coordinator('POST', `/api/v1/interpretation-requests/${last.id}/assignments`, { specialistId: sp.id, estimatedMinutes: 1 });
+    const small = await coordinator('POST', `/api/v1/interpretation-requests/${last.id}/assignments`, {
+      specialistId: sp.id,
+      estimatedMinutes: 1,
+      overrideReason: 'Vaste keuze van de test',
+    });
     expect(small.status).toBe(201);
     expect((await expectLedgerConsistent()).availableCents).toBe(slack - cost(1, sp.currentRateCents));
   });
@@ -102,7 +116,11 @@ describe('parallel assignments against a budget that fits only 7', () => {
     const assignments = [];
     for (let i = 0; i < 10; i++) {
       const r = await createRequest(requester);
-      const a = await coordinator('POST', `/api/v1/interpretation-requests/${r.id}/assignments`, { specialistId: sp.id, estimatedMinutes: 60 });
+      const a = await coordinator('POST', `/api/v1/interpretation-requests/${r.id}/assignments`, {
+        specialistId: sp.id,
+        estimatedMinutes: 60,
+        overrideReason: 'Vaste keuze van de test',
+      });
       expect(a.status).toBe(201);
       assignments.push(a.body);
     }

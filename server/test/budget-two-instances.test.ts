@@ -84,7 +84,11 @@ describe('two instances, one database, 50 parallel clients', () => {
     const [A, B] = instances as [Instance, Instance];
     const clients = [
       ...requests.map((r, k) =>
-        post(k % 2 ? B : A, k % 2 ? coordB : coordA, `/api/v1/interpretation-requests/${r.id}/assignments`, { specialistId: sp.id, estimatedMinutes: 97 }),
+        post(k % 2 ? B : A, k % 2 ? coordB : coordA, `/api/v1/interpretation-requests/${r.id}/assignments`, {
+          specialistId: sp.id,
+          estimatedMinutes: 97,
+          overrideReason: 'Vaste keuze van de test',
+        }),
       ),
       ...Array.from({ length: 20 }, (_, k) =>
         post(

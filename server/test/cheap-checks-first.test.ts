@@ -48,8 +48,14 @@ describe('the personal-data guard runs after existence, permission and state', (
   it('advice on a request the specialist may see but has not accepted: 403, not 422', async () => {
     const request = await createRequest(requester);
     const sp = await specialist(coordinator, 1);
-    const proposed = await coordinator('POST', `/api/v1/interpretation-requests/${request.id}/assignments`, { specialistId: sp.id, estimatedMinutes: 60 });
+    const proposed = await coordinator('POST', `/api/v1/interpretation-requests/${request.id}/assignments`, {
+      specialistId: sp.id,
+      estimatedMinutes: 60,
+      overrideReason: 'Vaste keuze van de test',
+    });
     expect(proposed.status, JSON.stringify(proposed.body)).toBe(201);
+    // The confirmation of no conflict of interest opens the request to them (decision 103); they have not accepted.
+    expect((await worker('POST', `/api/v1/assignments/${proposed.body.id}/no-conflict-confirmation`)).status).toBe(200);
     const res = await worker('POST', `/api/v1/interpretation-requests/${request.id}/advice`, { summary: 'Kern', body: adversarial(50_000) });
     expectProblem(res, 403, 'forbidden');
   });

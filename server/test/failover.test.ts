@@ -92,6 +92,7 @@ describe('failover to a promoted standby while writes run', () => {
     const assignment = await coordinator('POST', `/api/v1/interpretation-requests/${request.body.id}/assignments`, {
       specialistId: sp?.id,
       estimatedMinutes: 6000,
+      overrideReason: 'Vaste keuze van de test',
     });
     expect(assignment.status).toBe(201);
     expect((await worker('PATCH', `/api/v1/assignments/${assignment.body.id}`, { status: 'accepted' })).status).toBe(200);

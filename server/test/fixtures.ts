@@ -58,7 +58,11 @@ export async function budget(coordinator: Caller, year = thisYear()) {
 export async function acceptedAssignment(requester: Caller, coordinator: Caller, worker: Caller, n: number, minutes: number) {
   const request = await createRequest(requester);
   const sp = await specialist(coordinator, n);
-  const assigned = await coordinator('POST', `/api/v1/interpretation-requests/${request.id}/assignments`, { specialistId: sp.id, estimatedMinutes: minutes });
+  const assigned = await coordinator('POST', `/api/v1/interpretation-requests/${request.id}/assignments`, {
+    specialistId: sp.id,
+    estimatedMinutes: minutes,
+    overrideReason: 'Vaste keuze van de test',
+  });
   expect(assigned.status, JSON.stringify(assigned.body)).toBe(201);
   const accepted = await worker('PATCH', `/api/v1/assignments/${assigned.body.id}`, { status: 'accepted' });
   expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);

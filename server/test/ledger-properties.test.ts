@@ -87,6 +87,7 @@ async function run(world: World, a: Action): Promise<CallResult | null> {
       const res = await coordinator('POST', `/api/v1/interpretation-requests/${r.id}/assignments`, {
         specialistId: specialistIds.get(a.n),
         estimatedMinutes: a.minutes,
+        overrideReason: 'Vaste keuze van de test',
       });
       if (res.status === 201) {
         // As if it had run for a while: hours are logged from the proposal date on.

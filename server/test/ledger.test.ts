@@ -444,7 +444,11 @@ describe('thresholds', () => {
 
     // Dropping below and crossing again does not notify again.
     const declined = await createRequest(requester);
-    const a2 = await coordinator('POST', `/api/v1/interpretation-requests/${declined.id}/assignments`, { specialistId: sp.id, estimatedMinutes: 1 });
+    const a2 = await coordinator('POST', `/api/v1/interpretation-requests/${declined.id}/assignments`, {
+      specialistId: sp.id,
+      estimatedMinutes: 1,
+      overrideReason: 'Vaste keuze van de test',
+    });
     expect(a2.status).toBe(201);
     expect((await sp2('PATCH', `/api/v1/assignments/${a2.body.id}`, { status: 'declined', reason: 'Geen tijd' })).status).toBe(200);
     expect((await crossed()).length).toBe(2 * told.size);
@@ -453,7 +457,15 @@ describe('thresholds', () => {
     const now = await budget(coordinator, y);
     await setAllocated(t.handle, y, now.allocatedCents - now.availableCents + 9500);
     const r3 = await createRequest(requester);
-    expect((await coordinator('POST', `/api/v1/interpretation-requests/${r3.id}/assignments`, { specialistId: sp.id, estimatedMinutes: 60 })).status).toBe(201);
+    expect(
+      (
+        await coordinator('POST', `/api/v1/interpretation-requests/${r3.id}/assignments`, {
+          specialistId: sp.id,
+          estimatedMinutes: 60,
+          overrideReason: 'Vaste keuze van de test',
+        })
+      ).status,
+    ).toBe(201);
     page = await finance('GET', `/api/v1/budgets/${y}`);
     expect(page.body).toMatchObject({ availableCents: 0, fillState: 'full' });
     expect(page.body.thresholds.every((x: { reached: boolean }) => x.reached)).toBe(true);
@@ -461,7 +473,11 @@ describe('thresholds', () => {
     expect(subjects.filter((s) => s === 100)).toHaveLength(told.size);
     const r4 = await createRequest(requester);
     expectProblem(
-      await coordinator('POST', `/api/v1/interpretation-requests/${r4.id}/assignments`, { specialistId: sp.id, estimatedMinutes: 1 }),
+      await coordinator('POST', `/api/v1/interpretation-requests/${r4.id}/assignments`, {
+        specialistId: sp.id,
+        estimatedMinutes: 1,
+        overrideReason: 'Vaste keuze van de test',
+      }),
       409,
       'budget-exceeded',
     );
@@ -480,7 +496,11 @@ describe('bad input leaves everything unchanged', () => {
     const sp = await specialist(coordinator, 2);
     const before = await budget(coordinator);
     for (const estimatedMinutes of [0, -60]) {
-      const res = await coordinator('POST', `/api/v1/interpretation-requests/${r.id}/assignments`, { specialistId: sp.id, estimatedMinutes });
+      const res = await coordinator('POST', `/api/v1/interpretation-requests/${r.id}/assignments`, {
+        specialistId: sp.id,
+        estimatedMinutes,
+        overrideReason: 'Vaste keuze van de test',
+      });
       expectProblem(res, 400, 'validation-failed');
       expect(pointers(res)).toContain('/estimatedMinutes');
     }

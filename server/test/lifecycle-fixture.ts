@@ -41,13 +41,22 @@ export async function markedLifecycle(a: LifecycleActors, marker: string): Promi
   ok(await a.requester('PATCH', url, { status: 'submitted', reason: text('Antwoord') }));
 
   const [s1, s2] = [await specialist(a.coordinator, 1), await specialist(a.coordinator, 2)];
-  const first = ok(await a.coordinator('POST', `${url}/assignments`, { specialistId: s2.id, estimatedMinutes: 60 }), 201);
+  const first = ok(
+    await a.coordinator('POST', `${url}/assignments`, { specialistId: s2.id, estimatedMinutes: 60, overrideReason: 'Vaste keuze van de test' }),
+    201,
+  );
   ok(await a.sp2('PATCH', `/api/v1/assignments/${first.id}`, { status: 'declined', reason: text('Geen tijd') }));
   // An accepted assignment the coordinator ends with a reason; the request goes back to triage.
-  const endedAssignment = ok(await a.coordinator('POST', `${url}/assignments`, { specialistId: s2.id, estimatedMinutes: 60 }), 201);
+  const endedAssignment = ok(
+    await a.coordinator('POST', `${url}/assignments`, { specialistId: s2.id, estimatedMinutes: 60, overrideReason: 'Vaste keuze van de test' }),
+    201,
+  );
   ok(await a.sp2('PATCH', `/api/v1/assignments/${endedAssignment.id}`, { status: 'accepted' }));
   ok(await a.coordinator('POST', `/api/v1/assignments/${endedAssignment.id}/end`, { reason: text('Beeindigd') }));
-  const assignment = ok(await a.coordinator('POST', `${url}/assignments`, { specialistId: s1.id, estimatedMinutes: 120 }), 201);
+  const assignment = ok(
+    await a.coordinator('POST', `${url}/assignments`, { specialistId: s1.id, estimatedMinutes: 120, overrideReason: 'Vaste keuze van de test' }),
+    201,
+  );
   ok(await a.sp1('PATCH', `/api/v1/assignments/${assignment.id}`, { status: 'accepted' }));
 
   const entries = `/api/v1/assignments/${assignment.id}/time-entries`;

@@ -64,7 +64,7 @@ async function inState(state: State, minutes = 60): Promise<{ id: string; assign
     await patch(coordinator, id, 'cancelled');
     return { id };
   }
-  const assigned = await coordinator('POST', `${url(id)}/assignments`, { specialistId, estimatedMinutes: minutes });
+  const assigned = await coordinator('POST', `${url(id)}/assignments`, { specialistId, estimatedMinutes: minutes, overrideReason: 'Vaste keuze van de test' });
   expect(assigned.status, JSON.stringify(assigned.body)).toBe(201);
   const assignmentId = assigned.body.id as string;
   if (state === 'assigned') return { id, assignmentId };
@@ -175,7 +175,11 @@ describe('transitions through PATCH', () => {
       for (const to of PATCHABLE) expectProblem(await caller('PATCH', url(id), { status: to, reason: REASON }), 409, 'invalid-transition');
       expect((await detail(id, caller)).allowedTransitions).toEqual([]);
     }
-    expectProblem(await coordinator('POST', `${url(id)}/assignments`, { specialistId, estimatedMinutes: 30 }), 409, 'invalid-transition');
+    expectProblem(
+      await coordinator('POST', `${url(id)}/assignments`, { specialistId, estimatedMinutes: 30, overrideReason: 'Vaste keuze van de test' }),
+      409,
+      'invalid-transition',
+    );
     expect(await detail(id)).toEqual({ ...before, updatedAt: expect.any(String) });
     expect((await detail(id)).updatedAt).toBe(before.updatedAt);
     expect(await budget(coordinator)).toEqual(money);
@@ -195,7 +199,11 @@ describe('assigning', () => {
       const { id } = await inState(state);
       const before = await detail(id);
       const money = await budget(coordinator);
-      expectProblem(await coordinator('POST', `${url(id)}/assignments`, { specialistId, estimatedMinutes: 60 }), 409, 'invalid-transition');
+      expectProblem(
+        await coordinator('POST', `${url(id)}/assignments`, { specialistId, estimatedMinutes: 60, overrideReason: 'Vaste keuze van de test' }),
+        409,
+        'invalid-transition',
+      );
       expect(await budget(coordinator)).toEqual(money);
       const after = await detail(id);
       expect(after.assignments).toEqual(before.assignments);
@@ -206,7 +214,11 @@ describe('assigning', () => {
   it('a draft cannot be assigned: the coordinator does not see it (404)', async () => {
     const { id } = await inState('draft');
     const money = await budget(coordinator);
-    expectProblem(await coordinator('POST', `${url(id)}/assignments`, { specialistId, estimatedMinutes: 60 }), 404, 'not-found');
+    expectProblem(
+      await coordinator('POST', `${url(id)}/assignments`, { specialistId, estimatedMinutes: 60, overrideReason: 'Vaste keuze van de test' }),
+      404,
+      'not-found',
+    );
     expect(await budget(coordinator)).toEqual(money);
     expect((await detail(id, requester)).status).toBe('draft');
   });
@@ -272,7 +284,8 @@ describe('ending a request releases its live reservation', () => {
 describe('advice', () => {
   it('is delivered once, only on a request in progress, by the specialist who accepted', async () => {
     const assigned = await inState('assigned');
-    expectProblem(await worker('POST', `${url(assigned.id)}/advice`, { summary: 'Kern', body: 'Duiding' }), 403, 'forbidden');
+    // Before the no-conflict confirmation the request's content does not exist for the proposed specialist (decision 103).
+    expectProblem(await worker('POST', `${url(assigned.id)}/advice`, { summary: 'Kern', body: 'Duiding' }), 404, 'not-found');
     expect((await detail(assigned.id)).status).toBe('assigned');
     const { id } = await inState('advice-delivered');
     const before = await detail(id);
@@ -290,10 +303,10 @@ describe('timeline', () => {
     await patch(requester, id, 'submitted');
     await patch(coordinator, id, 'needs-information');
     await patch(requester, id, 'submitted');
-    const first = await coordinator('POST', `${url(id)}/assignments`, { specialistId, estimatedMinutes: 60 });
+    const first = await coordinator('POST', `${url(id)}/assignments`, { specialistId, estimatedMinutes: 60, overrideReason: 'Vaste keuze van de test' });
     expect(first.status).toBe(201);
     expect((await worker('PATCH', `/api/v1/assignments/${first.body.id}`, { status: 'declined', reason: 'Vakantie' })).status).toBe(200);
-    const second = await coordinator('POST', `${url(id)}/assignments`, { specialistId, estimatedMinutes: 60 });
+    const second = await coordinator('POST', `${url(id)}/assignments`, { specialistId, estimatedMinutes: 60, overrideReason: 'Vaste keuze van de test' });
     expect(second.status).toBe(201);
     expect((await worker('PATCH', `/api/v1/assignments/${second.body.id}`, { status: 'accepted' })).status).toBe(200);
     expect((await worker('POST', `${url(id)}/advice`, { summary: 'Kern', body: 'Duiding' })).status).toBe(201);
@@ -403,7 +416,8 @@ describe('allowedActions on a request and its assignment match what the server a
     declined: [],
   };
   const SPECIALIST: Partial<Record<State, string[]>> = {
-    assigned: ['accept', 'decline'],
+    // A proposal is confirmed (no conflict of interest) before it is accepted (decision 103).
+    assigned: ['confirm-no-conflict', 'decline'],
     'in-progress': ['log-time', 'request-extension', 'deliver-advice'],
     'advice-delivered': ['log-time', 'request-extension'],
     closed: [],
@@ -438,7 +452,7 @@ describe('allowedActions on a request and its assignment match what the server a
     if (state !== 'draft') {
       const offered = (await detail(base.id)).allowedActions as string[];
       expect(offered).toEqual(ASSIGN[state]);
-      const res = await coordinator('POST', `${url(base.id)}/assignments`, { specialistId, estimatedMinutes: 30 });
+      const res = await coordinator('POST', `${url(base.id)}/assignments`, { specialistId, estimatedMinutes: 30, overrideReason: 'Vaste keuze van de test' });
       if (offered.includes('assign')) expect(res.status, JSON.stringify(res.body)).toBe(201);
       else expectProblem(res, 409, 'invalid-transition');
     }
@@ -452,7 +466,8 @@ describe('allowedActions on a request and its assignment match what the server a
         expect(res.status, `${action} in ${state}: ${JSON.stringify(res.body)}`).toBe(201);
       } else {
         const res = await call(base);
-        expect([403, 409], `${action} in ${state} should be refused: ${JSON.stringify(res.body)}`).toContain(res.status);
+        // 404 where the request's content is not the specialist's yet (an unconfirmed proposal, decision 103).
+        expect([403, 404, 409], `${action} in ${state} should be refused: ${JSON.stringify(res.body)}`).toContain(res.status);
       }
     }
   });

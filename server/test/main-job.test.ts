@@ -16,7 +16,11 @@ describe('the main job through the API', () => {
     expect(request.reference).toMatch(/^DP-\d{4}-\d{4}$/);
 
     const sp = await specialist(coordinator, 1);
-    const assigned = await coordinator('POST', `/api/v1/interpretation-requests/${request.id}/assignments`, { specialistId: sp.id, estimatedMinutes: 240 });
+    const assigned = await coordinator('POST', `/api/v1/interpretation-requests/${request.id}/assignments`, {
+      specialistId: sp.id,
+      estimatedMinutes: 240,
+      overrideReason: 'Vaste keuze van de test',
+    });
     expect(assigned.status).toBe(201);
     expect(assigned.body).toMatchObject({ status: 'proposed', estimatedMinutes: 240, reservedCents: 4 * sp.currentRateCents });
     expect((await budget(coordinator)).reservedCents - before.reservedCents).toBe(4 * sp.currentRateCents);
@@ -63,7 +67,11 @@ describe('the main job through the API', () => {
     const before = await budget(coordinator);
     const request = await createRequest(requester);
     const sp = await specialist(coordinator, 2);
-    const assigned = await coordinator('POST', `/api/v1/interpretation-requests/${request.id}/assignments`, { specialistId: sp.id, estimatedMinutes: 90 });
+    const assigned = await coordinator('POST', `/api/v1/interpretation-requests/${request.id}/assignments`, {
+      specialistId: sp.id,
+      estimatedMinutes: 90,
+      overrideReason: 'Vaste keuze van de test',
+    });
     expect(assigned.status).toBe(201);
     const declined = await worker('PATCH', `/api/v1/assignments/${assigned.body.id}`, { status: 'declined', reason: 'Geen capaciteit' });
     expect(declined.status).toBe(200);

@@ -109,7 +109,11 @@ describe('suggestions', () => {
 
   it('the load of live assignments lowers the capacity left', async () => {
     const other = (await createRequest(requester, { expertiseAreaCodes: [AREA] })).id;
-    const assigned = await coordinator('POST', `/api/v1/interpretation-requests/${other}/assignments`, { specialistId: b.id, estimatedMinutes: 450 });
+    const assigned = await coordinator('POST', `/api/v1/interpretation-requests/${other}/assignments`, {
+      specialistId: b.id,
+      estimatedMinutes: 450,
+      overrideReason: 'Belasting meten',
+    });
     expect(assigned.status, JSON.stringify(assigned.body)).toBe(201);
     const list = await suggestionsOf(requestId);
     const capacity = list.suggestions.find((s) => s.specialistId === b.id)?.reasons.find((r) => r.code === 'capacity-left');
@@ -222,6 +226,19 @@ describe('choosing another than the top suggestion', () => {
     expect(await lastAssign()).toMatchObject({ suggestedSpecialistId: c.id, overrideReason: 'Spreekt Arabisch, nodig voor dit gesprek' });
   });
 
+  it('another than the top suggestion without a reason is assigned, and the audit event records the suggestion passed over with no reason (decision 103)', async () => {
+    const other = (await createRequest(requester, { expertiseAreaCodes: [AREA], languages: ['ar'], meetingDate })).id;
+    const top = (await suggestionsOf(other)).suggestions[0]?.specialistId;
+    const notTop = top === a.id ? b.id : a.id;
+    const res = await coordinator('POST', `/api/v1/interpretation-requests/${other}/assignments`, {
+      specialistId: notTop,
+      estimatedMinutes: 60,
+      overrideReason: '   ',
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(await lastAssign()).toMatchObject({ suggestedSpecialistId: top, overrideReason: null });
+  });
+
   it('the top suggestion records no override', async () => {
     const other = (await createRequest(requester, { expertiseAreaCodes: [AREA], languages: ['ar'], meetingDate })).id;
     const top = (await suggestionsOf(other)).suggestions[0]?.specialistId as string;
@@ -247,5 +264,136 @@ describe('capacity view', () => {
     const absence = [{ startsOn: meetingDate, endsOn: meetingDate }];
     expect(row?.weeks).toEqual(res.body.weekStarts.map((w: string) => ({ weekStart: w, ...weekCapacity(profile.capacityMinutesPerMonth, w, absence) })));
     expectProblem(await requester('GET', '/api/v1/specialists/capacity'), 403, 'forbidden');
+  });
+});
+
+describe('a proposal shows the summary first; content after the no-conflict confirmation (decision 103)', () => {
+  const question = 'Welke duiding past bij de berichten in de groepsapp?';
+  let worker: Caller;
+  let other: Caller;
+  let sp1: { id: string };
+  let sp2: { id: string };
+  beforeAll(async () => {
+    [worker, other] = await Promise.all([t.as('specialist1'), t.as('specialist2')]);
+    const list = (await coordinator('GET', '/api/v1/specialists?pageSize=100')).body.items as { id: string; email: string }[];
+    sp1 = list.find((x) => x.email === 'specialist1@duidingspool.example') as { id: string };
+    sp2 = list.find((x) => x.email === 'specialist2@duidingspool.example') as { id: string };
+  });
+  const propose = async (specialistId: string) => {
+    const request = await createRequest(requester, { question });
+    const res = await coordinator('POST', `/api/v1/interpretation-requests/${request.id}/assignments`, {
+      specialistId,
+      estimatedMinutes: 180,
+      overrideReason: 'Proef van de bevestiging',
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    return { requestId: request.id, assignmentId: res.body.id as string };
+  };
+  const auditsOf = (action: 'confirm-no-conflict' | 'declare-conflict', objectId: string) =>
+    t.handle.db
+      .select({ details: schema.auditEvents.details })
+      .from(schema.auditEvents)
+      .where(and(eq(schema.auditEvents.action, action), eq(schema.auditEvents.objectId, objectId)));
+
+  it('the proposed specialist reads the summary only, by the API: no case reference, question, context, timeline or thread', async () => {
+    const { requestId: id, assignmentId } = await propose(sp1.id);
+    const detail = await worker('GET', `/api/v1/interpretation-requests/${id}`);
+    expect(detail.status, JSON.stringify(detail.body)).toBe(200);
+    expect(detail.body).toMatchObject({
+      summaryOnly: 'confirm-no-conflict',
+      caseReference: '',
+      question: '',
+      context: null,
+      timeline: [],
+      advice: null,
+      caseTableName: table.name,
+      expertiseAreaCodes: ['right-wing-extremism'],
+      urgency: 'regular',
+      deliverable: 'written-advice',
+      safetyRegionName: expect.any(String),
+    });
+    expect(detail.body.assignments).toEqual([
+      expect.objectContaining({ id: assignmentId, estimatedMinutes: 180, allowedActions: ['confirm-no-conflict', 'decline'] }),
+    ]);
+    expect(JSON.stringify(detail.body)).not.toContain(question);
+    expectProblem(await worker('GET', `/api/v1/interpretation-requests/${id}/messages`), 404, 'not-found');
+    const list = await worker('GET', '/api/v1/interpretation-requests?pageSize=100');
+    expect(list.body.items.find((x: { id: string }) => x.id === id)).toMatchObject({ summaryOnly: 'confirm-no-conflict', caseReference: '' });
+    // The clocks carry no content: the answer clock shows.
+    expect((await worker('GET', `/api/v1/interpretation-requests/${id}/clocks`)).body.items.map((x: { kind: string }) => x.kind)).toEqual(['proposal-answer']);
+    // Another specialist cannot confirm it.
+    expectProblem(await other('POST', `/api/v1/assignments/${assignmentId}/no-conflict-confirmation`), 404, 'not-found');
+
+    const confirmed = await worker('POST', `/api/v1/assignments/${assignmentId}/no-conflict-confirmation`);
+    expect(confirmed.status, JSON.stringify(confirmed.body)).toBe(200);
+    expect(confirmed.body).toMatchObject({ status: 'proposed', noConflictConfirmedAt: expect.any(String), allowedActions: ['accept', 'decline'] });
+    expect(await auditsOf('confirm-no-conflict', assignmentId)).toEqual([{ details: { requestId: id, via: 'confirmation' } }]);
+    // Confirming twice changes nothing and is not audited again.
+    expect((await worker('POST', `/api/v1/assignments/${assignmentId}/no-conflict-confirmation`)).status).toBe(200);
+    expect(await auditsOf('confirm-no-conflict', assignmentId)).toHaveLength(1);
+
+    const open = await worker('GET', `/api/v1/interpretation-requests/${id}`);
+    expect(open.body).toMatchObject({ summaryOnly: null, question, caseReference: expect.stringMatching(/^CASUS-/) });
+    expect((await worker('GET', `/api/v1/interpretation-requests/${id}/messages`)).status).toBe(200);
+    expect((await worker('PATCH', `/api/v1/assignments/${assignmentId}`, { status: 'accepted' })).status).toBe(200);
+    expectProblem(await worker('POST', `/api/v1/assignments/${assignmentId}/no-conflict-confirmation`), 409, 'invalid-transition');
+  });
+
+  it('accepting without the confirmation confirms too (the fixed contract), audited', async () => {
+    const { assignmentId } = await propose(sp1.id);
+    const res = await worker('PATCH', `/api/v1/assignments/${assignmentId}`, { status: 'accepted' });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.noConflictConfirmedAt).toEqual(expect.any(String));
+    expect(await auditsOf('confirm-no-conflict', assignmentId)).toEqual([{ details: expect.objectContaining({ via: 'accept' }) }]);
+  });
+
+  it('declining because of a conflict records the conflict; the specialist is then excluded', async () => {
+    const { requestId: id, assignmentId } = await propose(sp2.id);
+    const wrong = await other('PATCH', `/api/v1/assignments/${assignmentId}`, { status: 'accepted', conflictOfInterest: 'municipality' });
+    expectProblem(wrong, 400, 'validation-failed');
+    expect(pointers(wrong)).toEqual(['/conflictOfInterest']);
+    const res = await other('PATCH', `/api/v1/assignments/${assignmentId}`, { status: 'declined', conflictOfInterest: 'case-table' });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const conflicts = (await coordinator('GET', `/api/v1/specialists/${sp2.id}/conflicts`)).body as { kind: string; targetId?: string; caseTableId?: string }[];
+    expect(JSON.stringify(conflicts)).toContain(table.id);
+    expect(await auditsOf('declare-conflict', sp2.id)).toEqual(
+      expect.arrayContaining([{ details: expect.objectContaining({ kind: 'case-table', targetId: table.id, via: 'declined-proposal', assignmentId }) }]),
+    );
+    const list = await suggestionsOf(id);
+    expect(list.excluded.find((x) => x.specialistId === sp2.id)?.reasons.map((r) => r.code)).toContain('conflict-of-interest');
+    expectProblem(
+      await coordinator('POST', `/api/v1/interpretation-requests/${id}/assignments`, { specialistId: sp2.id, estimatedMinutes: 60, overrideReason: 'Toch' }),
+      409,
+      'conflict-of-interest',
+    );
+  });
+
+  it('a standing specialist sees the new requests of their casustafel as a summary only', async () => {
+    const before = (await coordinator('GET', `/api/v1/case-tables/${table.id}/standing-specialists`)).body.items.map(
+      (x: { specialistId: string }) => x.specialistId,
+    );
+    expect((await coordinator('PUT', `/api/v1/case-tables/${table.id}/standing-specialists`, { specialistIds: [...before, sp1.id] })).status).toBe(200);
+    try {
+      const request = await createRequest(requester, { question });
+      const detail = await worker('GET', `/api/v1/interpretation-requests/${request.id}`);
+      expect(detail.status).toBe(200);
+      expect(detail.body).toMatchObject({ summaryOnly: 'standing-specialist', question: '', caseReference: '', assignments: [] });
+      expect(JSON.stringify(detail.body)).not.toContain(question);
+      const list = await worker('GET', '/api/v1/interpretation-requests?pageSize=100&status=submitted');
+      expect(list.body.items.find((x: { id: string }) => x.id === request.id)).toMatchObject({ summaryOnly: 'standing-specialist', caseReference: '' });
+      expectProblem(await worker('GET', `/api/v1/interpretation-requests/${request.id}/messages`), 404, 'not-found');
+      // Once it is proposed to someone else it is no longer new: it is gone for the standing specialist.
+      const proposed = await coordinator('POST', `/api/v1/interpretation-requests/${request.id}/assignments`, {
+        specialistId: sp2.id,
+        estimatedMinutes: 60,
+        overrideReason: 'Ander',
+      });
+      if (proposed.status === 201) expectProblem(await worker('GET', `/api/v1/interpretation-requests/${request.id}`), 404, 'not-found');
+      // A specialist who is not standing for the casustafel does not see it at all.
+      const unseen = await createRequest(requester, { question });
+      expectProblem(await other('GET', `/api/v1/interpretation-requests/${unseen.id}`), 404, 'not-found');
+    } finally {
+      await coordinator('PUT', `/api/v1/case-tables/${table.id}/standing-specialists`, { specialistIds: before });
+    }
   });
 });

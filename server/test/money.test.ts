@@ -194,7 +194,11 @@ describe('entry cost: minutes × rate / 60, half-up per entry, in integer cents'
     const before = await budget(coordinator);
     const request = await createRequest(requester);
     const sp = await specialist(coordinator, 3);
-    const res = await coordinator('POST', `/api/v1/interpretation-requests/${request.id}/assignments`, { specialistId: sp.id, estimatedMinutes: 3 });
+    const res = await coordinator('POST', `/api/v1/interpretation-requests/${request.id}/assignments`, {
+      specialistId: sp.id,
+      estimatedMinutes: 3,
+      overrideReason: 'Vaste keuze van de test',
+    });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ rateCents: 11750, reservedCents: 588 });
     expect((await budget(coordinator)).reservedCents - before.reservedCents).toBe(588);

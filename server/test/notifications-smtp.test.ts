@@ -101,10 +101,18 @@ describe('every event, delivered through SMTP', () => {
     expect((await requester('PATCH', `/api/v1/interpretation-requests/${r1.id}`, { status: 'submitted' })).status).toBe(200);
     const s1 = await specialist(coordinator, 1);
     const s2 = await specialist(coordinator, 2);
-    const a1 = await coordinator('POST', `/api/v1/interpretation-requests/${r1.id}/assignments`, { specialistId: s1.id, estimatedMinutes: 120 });
+    const a1 = await coordinator('POST', `/api/v1/interpretation-requests/${r1.id}/assignments`, {
+      specialistId: s1.id,
+      estimatedMinutes: 120,
+      overrideReason: 'Vaste keuze van de test',
+    });
     expect(a1.status).toBe(201);
     expect((await sp1('PATCH', `/api/v1/assignments/${a1.body.id}`, { status: 'declined', reason: marked('decline') })).status).toBe(200);
-    const a2 = await coordinator('POST', `/api/v1/interpretation-requests/${r1.id}/assignments`, { specialistId: s2.id, estimatedMinutes: 240 });
+    const a2 = await coordinator('POST', `/api/v1/interpretation-requests/${r1.id}/assignments`, {
+      specialistId: s2.id,
+      estimatedMinutes: 240,
+      overrideReason: 'Vaste keuze van de test',
+    });
     expect(a2.status).toBe(201);
     expect((await sp2('PATCH', `/api/v1/assignments/${a2.body.id}`, { status: 'accepted' })).status).toBe(200);
     const entry = await sp2('POST', `/api/v1/assignments/${a2.body.id}/time-entries`, entryBody({ description: marked('entry') }));

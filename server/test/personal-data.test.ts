@@ -164,7 +164,11 @@ describe('time entries, assignments and advice', () => {
   it('refuses personal data in the reason of a declined assignment, and the assignment stays proposed', async () => {
     const request = await createRequest(requester);
     const sp = await specialist(coordinator, 1);
-    const proposed = await coordinator('POST', `/api/v1/interpretation-requests/${request.id}/assignments`, { specialistId: sp.id, estimatedMinutes: 60 });
+    const proposed = await coordinator('POST', `/api/v1/interpretation-requests/${request.id}/assignments`, {
+      specialistId: sp.id,
+      estimatedMinutes: 60,
+      overrideReason: 'Vaste keuze van de test',
+    });
     expect(proposed.status).toBe(201);
     const before = await budget(coordinator);
     const res = await worker('PATCH', `/api/v1/assignments/${proposed.body.id}`, { status: 'declined', reason: 'Ik ken de familie, bel 06-12345678' });

@@ -117,7 +117,11 @@ const ACTIONS: { name: string; route: string; required: boolean; prepare: () => 
     required: false,
     prepare: async () => {
       const { id } = await createRequest(requester);
-      const proposed = await coordinator('POST', `/api/v1/interpretation-requests/${id}/assignments`, { specialistId: workerId, estimatedMinutes: 60 });
+      const proposed = await coordinator('POST', `/api/v1/interpretation-requests/${id}/assignments`, {
+        specialistId: workerId,
+        estimatedMinutes: 60,
+        overrideReason: 'Vaste keuze van de test',
+      });
       expect(proposed.status).toBe(201);
       return { caller: worker, method: 'PATCH', url: `/api/v1/assignments/${proposed.body.id}`, body: { status: 'declined' }, state: request(id) };
     },

@@ -38,7 +38,11 @@ beforeAll(async () => {
 /** A request of requester.arnhem, proposed by the coordinator to `specialistId` and accepted by `worker`. */
 async function acceptedAssignmentOf(worker: Caller, specialistId: string, minutes: number) {
   const request = await createRequest(requester);
-  const assigned = await coordinator('POST', `/api/v1/interpretation-requests/${request.id}/assignments`, { specialistId, estimatedMinutes: minutes });
+  const assigned = await coordinator('POST', `/api/v1/interpretation-requests/${request.id}/assignments`, {
+    specialistId,
+    estimatedMinutes: minutes,
+    overrideReason: 'Vaste keuze van de test',
+  });
   expect(assigned.status, JSON.stringify(assigned.body)).toBe(201);
   expect((await worker('PATCH', `/api/v1/assignments/${assigned.body.id}`, { status: 'accepted' })).status).toBe(200);
   return { request: request.id, assignment: assigned.body.id as string };
@@ -86,7 +90,11 @@ describe('a coordinator who is also a specialist, on their own work', () => {
     const request = await createRequest(requester);
     const before = await budget(coordinator);
     expectProblem(
-      await dual('POST', `/api/v1/interpretation-requests/${request.id}/assignments`, { specialistId: dualSpecialistId, estimatedMinutes: 60 }),
+      await dual('POST', `/api/v1/interpretation-requests/${request.id}/assignments`, {
+        specialistId: dualSpecialistId,
+        estimatedMinutes: 60,
+        overrideReason: 'Vaste keuze van de test',
+      }),
       403,
       'separation-of-duties',
     );
@@ -159,6 +167,7 @@ describe('a coordinator who is also a specialist, on their own work', () => {
     const proposed = await coordinator('POST', `/api/v1/interpretation-requests/${request.id}/assignments`, {
       specialistId: dualSpecialistId,
       estimatedMinutes: 30,
+      overrideReason: 'Vaste keuze van de test',
     });
     expect(proposed.status).toBe(201);
     expect((await dual('GET', `/api/v1/interpretation-requests/${request.id}`)).body.allowedTransitions).toEqual([]);
@@ -226,7 +235,15 @@ describe('a coordinator who is also a specialist, on their own work', () => {
     expect((await dual('PATCH', `/api/v1/assignments/${assignment.id}`, { estimatedMinutes: 180 })).status).toBe(200);
     const request = await createRequest(requester);
     const sp = (await dual('GET', '/api/v1/specialists?pageSize=100')).body.items.find((s: { id: string }) => s.id !== dualSpecialistId);
-    expect((await dual('POST', `/api/v1/interpretation-requests/${request.id}/assignments`, { specialistId: sp.id, estimatedMinutes: 30 })).status).toBe(201);
+    expect(
+      (
+        await dual('POST', `/api/v1/interpretation-requests/${request.id}/assignments`, {
+          specialistId: sp.id,
+          estimatedMinutes: 30,
+          overrideReason: 'Vaste keuze van de test',
+        })
+      ).status,
+    ).toBe(201);
     expect(await ledgerMismatches(t.handle)).toEqual([]);
   });
 });

@@ -81,7 +81,11 @@ describe('the clocks of a request', () => {
     const meetingDate = addDays(today(), 21);
     const request = await createRequest(requester, { meetingDate });
     const sp = await specialist(coordinator, 2);
-    const assigned = await coordinator('POST', `/api/v1/interpretation-requests/${request.id}/assignments`, { specialistId: sp.id, estimatedMinutes: 60 });
+    const assigned = await coordinator('POST', `/api/v1/interpretation-requests/${request.id}/assignments`, {
+      specialistId: sp.id,
+      estimatedMinutes: 60,
+      overrideReason: 'Vaste keuze van de test',
+    });
     expect(assigned.status, JSON.stringify(assigned.body)).toBe(201);
     const proposedAt = new Date(assigned.body.proposedAt);
     expect(await clocksOf(request.id)).toEqual([
@@ -126,8 +130,16 @@ describe('escalation of an overdue clock', () => {
     const proposal = await createRequest(requester);
     const advice = await createRequest(requester);
     const sp = await specialist(coordinator, 2);
-    const p1 = await coordinator('POST', `/api/v1/interpretation-requests/${proposal.id}/assignments`, { specialistId: sp.id, estimatedMinutes: 60 });
-    const p2 = await coordinator('POST', `/api/v1/interpretation-requests/${advice.id}/assignments`, { specialistId: sp.id, estimatedMinutes: 60 });
+    const p1 = await coordinator('POST', `/api/v1/interpretation-requests/${proposal.id}/assignments`, {
+      specialistId: sp.id,
+      estimatedMinutes: 60,
+      overrideReason: 'Vaste keuze van de test',
+    });
+    const p2 = await coordinator('POST', `/api/v1/interpretation-requests/${advice.id}/assignments`, {
+      specialistId: sp.id,
+      estimatedMinutes: 60,
+      overrideReason: 'Vaste keuze van de test',
+    });
     expect([p1.status, p2.status]).toEqual([201, 201]);
     expect((await worker('PATCH', `/api/v1/assignments/${p2.body.id}`, { status: 'accepted' })).status).toBe(200);
     const references = [triage.reference, proposal.reference, advice.reference];

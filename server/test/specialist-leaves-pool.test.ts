@@ -56,7 +56,11 @@ describe('deactivating a specialist', () => {
     const sp = await specialist(coordinator, 5);
     const request = await createRequest(requester);
     const before = await budget(coordinator);
-    const proposed = await coordinator('POST', `/api/v1/interpretation-requests/${request.id}/assignments`, { specialistId: sp.id, estimatedMinutes: 120 });
+    const proposed = await coordinator('POST', `/api/v1/interpretation-requests/${request.id}/assignments`, {
+      specialistId: sp.id,
+      estimatedMinutes: 120,
+      overrideReason: 'Vaste keuze van de test',
+    });
     expect(proposed.status).toBe(201);
     expect((await budget(coordinator)).reservedCents).toBe(before.reservedCents + proposed.body.reservedCents);
 
@@ -73,13 +77,23 @@ describe('deactivating a specialist', () => {
 
     // Never offered, never assignable; someone else is.
     expect(await listedIds()).not.toContain(sp.id);
-    const again = await coordinator('POST', `/api/v1/interpretation-requests/${request.id}/assignments`, { specialistId: sp.id, estimatedMinutes: 60 });
+    const again = await coordinator('POST', `/api/v1/interpretation-requests/${request.id}/assignments`, {
+      specialistId: sp.id,
+      estimatedMinutes: 60,
+      overrideReason: 'Vaste keuze van de test',
+    });
     expectProblem(again, 409, 'specialist-inactive');
     expect(pointers(again)).toEqual(['/specialistId']);
     expect(await budget(coordinator)).toEqual(before);
     const other = await specialist(coordinator, 1);
     expect(
-      (await coordinator('POST', `/api/v1/interpretation-requests/${request.id}/assignments`, { specialistId: other.id, estimatedMinutes: 60 })).status,
+      (
+        await coordinator('POST', `/api/v1/interpretation-requests/${request.id}/assignments`, {
+          specialistId: other.id,
+          estimatedMinutes: 60,
+          overrideReason: 'Vaste keuze van de test',
+        })
+      ).status,
     ).toBe(201);
 
     // Reactivated, the specialist is offered again; the withdrawn proposal stays withdrawn.
@@ -92,16 +106,26 @@ describe('deactivating a specialist', () => {
     const sp = await specialist(coordinator, 6);
     const request = await createRequest(requester);
     const before = await budget(coordinator);
-    expect((await coordinator('POST', `/api/v1/interpretation-requests/${request.id}/assignments`, { specialistId: sp.id, estimatedMinutes: 30 })).status).toBe(
-      201,
-    );
+    expect(
+      (
+        await coordinator('POST', `/api/v1/interpretation-requests/${request.id}/assignments`, {
+          specialistId: sp.id,
+          estimatedMinutes: 30,
+          overrideReason: 'Vaste keuze van de test',
+        })
+      ).status,
+    ).toBe(201);
     const userId = await userIdOf(6);
     expect((await admin('PATCH', `/api/v1/users/${userId}`, { roles: ['finance'] })).status).toBe(200);
     expect(await budget(coordinator)).toEqual(before);
     expect((await coordinator('GET', `/api/v1/interpretation-requests/${request.id}`)).body.status).toBe('submitted');
     expect(await listedIds()).not.toContain(sp.id);
     expectProblem(
-      await coordinator('POST', `/api/v1/interpretation-requests/${request.id}/assignments`, { specialistId: sp.id, estimatedMinutes: 30 }),
+      await coordinator('POST', `/api/v1/interpretation-requests/${request.id}/assignments`, {
+        specialistId: sp.id,
+        estimatedMinutes: 30,
+        overrideReason: 'Vaste keuze van de test',
+      }),
       409,
       'specialist-inactive',
     );
@@ -157,7 +181,13 @@ describe('deactivating a specialist', () => {
     expect((await coordinator('PATCH', `/api/v1/time-entries/${entry.body.id}`, { status: 'approved' })).status).toBe(200);
     const next = await specialist(coordinator, 4);
     expect(
-      (await coordinator('POST', `/api/v1/interpretation-requests/${request.id}/assignments`, { specialistId: next.id, estimatedMinutes: 120 })).status,
+      (
+        await coordinator('POST', `/api/v1/interpretation-requests/${request.id}/assignments`, {
+          specialistId: next.id,
+          estimatedMinutes: 120,
+          overrideReason: 'Vaste keuze van de test',
+        })
+      ).status,
     ).toBe(201);
     expect(await ledgerMismatches(t.handle)).toEqual([]);
     expect((await admin('PATCH', `/api/v1/users/${userId}`, { isActive: true })).status).toBe(200);
@@ -196,7 +226,11 @@ describe('ending an assignment', () => {
     const sp = await specialist(coordinator, 1);
     const request = await createRequest(requester);
     const before = await budget(coordinator);
-    const proposed = await coordinator('POST', `/api/v1/interpretation-requests/${request.id}/assignments`, { specialistId: sp.id, estimatedMinutes: 45 });
+    const proposed = await coordinator('POST', `/api/v1/interpretation-requests/${request.id}/assignments`, {
+      specialistId: sp.id,
+      estimatedMinutes: 45,
+      overrideReason: 'Vaste keuze van de test',
+    });
     expect((await coordinator('POST', `/api/v1/assignments/${proposed.body.id}/end`, { reason: 'Te lang geen antwoord' })).status).toBe(200);
     expect(await budget(coordinator)).toEqual(before);
     expect((await coordinator('GET', `/api/v1/interpretation-requests/${request.id}`)).body.status).toBe('submitted');
@@ -223,7 +257,11 @@ describe('need to know after an assignment closes', () => {
     // The next specialist takes over and delivers advice.
     const nextWorker = await t.as('specialist4');
     const next = await specialist(coordinator, 4);
-    const proposed = await coordinator('POST', `/api/v1/interpretation-requests/${request.id}/assignments`, { specialistId: next.id, estimatedMinutes: 60 });
+    const proposed = await coordinator('POST', `/api/v1/interpretation-requests/${request.id}/assignments`, {
+      specialistId: next.id,
+      estimatedMinutes: 60,
+      overrideReason: 'Vaste keuze van de test',
+    });
     expect(proposed.status).toBe(201);
     expect((await nextWorker('PATCH', `/api/v1/assignments/${proposed.body.id}`, { status: 'accepted' })).status).toBe(200);
     // The ended specialist cannot deliver advice any more (the request does not exist for them).
@@ -260,7 +298,11 @@ describe('need to know after an assignment closes', () => {
 
     const declined = await createRequest(requester);
     const sp = await specialist(coordinator, 1);
-    const proposal = await coordinator('POST', `/api/v1/interpretation-requests/${declined.id}/assignments`, { specialistId: sp.id, estimatedMinutes: 30 });
+    const proposal = await coordinator('POST', `/api/v1/interpretation-requests/${declined.id}/assignments`, {
+      specialistId: sp.id,
+      estimatedMinutes: 30,
+      overrideReason: 'Vaste keuze van de test',
+    });
     expect((await worker('PATCH', `/api/v1/assignments/${proposal.body.id}`, { status: 'declined' })).status).toBe(200);
     expectProblem(await worker('GET', `/api/v1/interpretation-requests/${declined.id}`), 404, 'not-found');
     expect((await worker('GET', `/api/v1/assignments/${proposal.body.id}`)).body.closeCause).toBe('declined');
@@ -271,7 +313,11 @@ describe('the request names only the specialist who holds it', () => {
   it('after a withdrawn proposal the request names no specialist, and the timeline gives the fixed system reason', async () => {
     const sp = await specialist(coordinator, 5);
     const request = await createRequest(requester);
-    const proposed = await coordinator('POST', `/api/v1/interpretation-requests/${request.id}/assignments`, { specialistId: sp.id, estimatedMinutes: 60 });
+    const proposed = await coordinator('POST', `/api/v1/interpretation-requests/${request.id}/assignments`, {
+      specialistId: sp.id,
+      estimatedMinutes: 60,
+      overrideReason: 'Vaste keuze van de test',
+    });
     expect(proposed.status).toBe(201);
     expect((await coordinator('GET', `/api/v1/interpretation-requests/${request.id}`)).body.specialistName).not.toBeNull();
     const userId = await userIdOf(5);
@@ -298,7 +344,11 @@ describe('the request names only the specialist who holds it', () => {
     expect((await coordinator('POST', `/api/v1/assignments/${assignment.id}/end`, { reason: 'Andere expertise nodig' })).status).toBe(200);
     expect((await coordinator('GET', `/api/v1/interpretation-requests/${request.id}`)).body.specialistName).toBeNull();
     const next = await specialist(coordinator, 4);
-    const proposed = await coordinator('POST', `/api/v1/interpretation-requests/${request.id}/assignments`, { specialistId: next.id, estimatedMinutes: 30 });
+    const proposed = await coordinator('POST', `/api/v1/interpretation-requests/${request.id}/assignments`, {
+      specialistId: next.id,
+      estimatedMinutes: 30,
+      overrideReason: 'Vaste keuze van de test',
+    });
     expect(proposed.status).toBe(201);
     expect((await coordinator('GET', `/api/v1/interpretation-requests/${request.id}`)).body.specialistName).toBe(proposed.body.specialistName);
   });

@@ -56,7 +56,11 @@ async function readySpecialist(): Promise<string> {
 }
 
 const assign = async (requestId: string, specialistId: string) =>
-  coordinator('POST', `/api/v1/interpretation-requests/${requestId}/assignments`, { specialistId, estimatedMinutes: 60 });
+  coordinator('POST', `/api/v1/interpretation-requests/${requestId}/assignments`, {
+    specialistId,
+    estimatedMinutes: 60,
+    overrideReason: 'Vaste keuze van de test',
+  });
 
 beforeAll(async () => {
   [admin, coordinator, requester, sp3] = await Promise.all([t.as('admin'), t.as('coordinator'), t.as('requester.arnhem'), t.as('specialist3')]);

@@ -71,7 +71,11 @@ export async function fillYear(app: FastifyInstance, setNow: (d: Date) => void, 
       const worker = workers[w] as Caller;
       const sp = specialists.find((s) => s.email === `specialist${w + 1}@${DEMO_DOMAIN}`);
       const assignment = await expectStatus(
-        coordinator('POST', `/api/v1/interpretation-requests/${created.id}/assignments`, { specialistId: sp?.id, estimatedMinutes: 240 }),
+        coordinator('POST', `/api/v1/interpretation-requests/${created.id}/assignments`, {
+          specialistId: sp?.id,
+          estimatedMinutes: 240,
+          overrideReason: 'Vaste keuze van de test',
+        }),
         201,
         'assign',
       );

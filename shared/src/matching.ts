@@ -185,6 +185,13 @@ export function fits(request: MatchRequest, c: MatchCandidate): boolean {
 }
 
 /**
+ * Names in Dutch order, as `localeCompare(…, 'nl')` orders them; one collator for every comparison
+ * (a locale argument per call builds a collator per comparison, which made ranking 200 specialists
+ * cost tens of milliseconds, decision 103).
+ */
+const DUTCH_ORDER = new Intl.Collator('nl');
+
+/**
  * Ranks `candidates` for `request` (decision 100). A candidate the assignability rule refuses on the
  * request's date (screening, absence, rate, conflict of interest) is excluded with the reasons. The
  * others are suggested in this order: standing specialists of the casustafel who fit first, then by
@@ -209,7 +216,7 @@ export function rankSpecialists(
     suggestions.push({ specialistId: c.id, displayName: c.displayName, score, standing: c.standing, reasons, first: c.standing && fits(request, c) });
   }
   const byName = (a: { displayName: string; specialistId: string }, b: { displayName: string; specialistId: string }) =>
-    a.displayName.localeCompare(b.displayName, 'nl') || (a.specialistId < b.specialistId ? -1 : a.specialistId > b.specialistId ? 1 : 0);
+    DUTCH_ORDER.compare(a.displayName, b.displayName) || (a.specialistId < b.specialistId ? -1 : a.specialistId > b.specialistId ? 1 : 0);
   suggestions.sort((a, b) => Number(b.first) - Number(a.first) || b.score - a.score || byName(a, b));
   excluded.sort(byName);
   return { suggestions: suggestions.map(({ first: _first, ...s }) => s), excluded };

@@ -43,11 +43,22 @@ export const assignments = pgTable(
      * keeps the specialist's access to the request.
      */
     closeCause: text('close_cause', { enum: ASSIGNMENT_CLOSE_CAUSES }),
+    /**
+     * When the proposed specialist confirmed they have no conflict of interest with the requesting
+     * party (decision 103); until then a proposal shows them only the request's summary, never its
+     * question or context. Accepting confirms too.
+     */
+    noConflictConfirmedAt: timestamp('no_conflict_confirmed_at', { withTimezone: true }),
   },
   (t) => [
     // The specialist's visibility of a request (`exists … request_id, specialist_id`).
     index('assignments_request').on(t.requestId, t.specialistId),
     index('assignments_specialist').on(t.specialistId, t.status),
+    // The open estimates of each specialist's live assignments (the suggestions' load, decision 103):
+    // only live rows, so the load does not grow with the closed history.
+    index('assignments_specialist_live')
+      .on(t.specialistId, t.estimatedMinutes, t.loggedMinutes)
+      .where(sql`${t.status} in ('proposed','accepted') and ${t.closedAt} is null`),
     // The assignment list, newest proposal first with the id tiebreaker (decision 071): all, and one specialist's.
     index('assignments_recent').on(t.proposedAt.desc().nullsFirst(), t.id),
     index('assignments_specialist_recent').on(t.specialistId, t.proposedAt.desc().nullsFirst(), t.id),

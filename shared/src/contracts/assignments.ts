@@ -25,8 +25,9 @@ export const MAX_OVERRIDE_REASON_LENGTH = 500;
 
 /**
  * Body of `POST /api/v1/interpretation-requests/{id}/assignments` (docs/design.md §7).
- * `overrideReason`: why the coordinator chose another specialist than the top suggestion
- * (decision 100); recorded in the audit log with the suggestion passed over.
+ * `overrideReason`: why the coordinator chose another specialist than the top suggestion; required
+ * by the server then (400 on `/overrideReason`, decision 103) and recorded in the audit log with
+ * the suggestion passed over (decision 100).
  */
 export const CreateAssignmentBodySchema = z.strictObject({
   specialistId: IdSchema,
@@ -36,23 +37,45 @@ export const CreateAssignmentBodySchema = z.strictObject({
 export type CreateAssignmentBody = z.infer<typeof CreateAssignmentBodySchema>;
 
 /**
- * What the signed-in user may do with an assignment now: the proposed specialist `accept`s or
- * `decline`s; the specialist of an accepted, live assignment may `request-extension`, `log-time`
+ * What the signed-in user may do with an assignment now: the proposed specialist first
+ * `confirm-no-conflict` (only the request's summary is shown until then, decision 103), then
+ * `accept`s; they may `decline` at either step; the specialist of an accepted, live assignment may `request-extension`, `log-time`
  * while the request is in a `LOGGABLE_REQUEST_STATUSES` status, and `deliver-advice` while it is in
  * progress; the coordinator may `change-estimate` and `end` it — never on their own assignment
  * (separation of duties, docs/design.md §2). The UI offers only these.
  */
-export const ASSIGNMENT_ACTIONS = ['accept', 'decline', 'log-time', 'request-extension', 'deliver-advice', 'change-estimate', 'end'] as const;
+export const ASSIGNMENT_ACTIONS = [
+  'confirm-no-conflict',
+  'accept',
+  'decline',
+  'log-time',
+  'request-extension',
+  'deliver-advice',
+  'change-estimate',
+  'end',
+] as const;
 export const AssignmentActionSchema = z.enum(ASSIGNMENT_ACTIONS);
 export type AssignmentAction = z.infer<typeof AssignmentActionSchema>;
 
 /**
+ * What a specialist who declines a proposal because of a conflict of interest has the conflict
+ * with: the requesting municipality or the casustafel (decision 103). The decline then records that
+ * conflict as a declaration of their own, so they are not suggested for that party again.
+ */
+export const DECLINE_CONFLICT_TARGETS = ['municipality', 'case-table'] as const;
+export const DeclineConflictTargetSchema = z.enum(DECLINE_CONFLICT_TARGETS);
+export type DeclineConflictTarget = z.infer<typeof DeclineConflictTargetSchema>;
+
+/**
  * The specialist's answer in `PATCH /api/v1/assignments/{id}`: `accepted` or `declined`, with an
- * optional reason (optional in the fixed contract of docs/design.md §7).
+ * optional reason (optional in the fixed contract of docs/design.md §7). `conflictOfInterest`
+ * (only with `declined`) declines because of a conflict with the requesting municipality or
+ * casustafel and records it (decision 103); with `accepted` it answers 400 naming the field.
  */
 export const AnswerAssignmentBodySchema = z.strictObject({
   status: z.enum(['accepted', 'declined'] satisfies AssignmentAnswer[]),
   reason: multiLineText(1000).optional(),
+  conflictOfInterest: DeclineConflictTargetSchema.optional(),
 });
 export type AnswerAssignmentBody = z.infer<typeof AnswerAssignmentBodySchema>;
 
@@ -145,6 +168,11 @@ export const AssignmentSchema = z
     closedAt: InstantSchema.nullable(),
     /** Why the assignment closed; null while it is live. */
     closeCause: AssignmentCloseCauseSchema.nullable(),
+    /**
+     * When the specialist confirmed they have no conflict of interest with the requesting party
+     * (decision 103); null while a proposal waits for it — the request then shows them its summary only.
+     */
+    noConflictConfirmedAt: InstantSchema.nullable(),
     /** What the signed-in user may do with this assignment now. */
     allowedActions: z.array(AssignmentActionSchema),
   })

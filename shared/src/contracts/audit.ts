@@ -23,6 +23,7 @@ export const AUDIT_ACTIONS = [
   'change-estimate',
   'change-password',
   'close-period',
+  'confirm-no-conflict',
   'correct',
   'create',
   'create-profile',

@@ -137,6 +137,11 @@ export const InterpretationRequestListQuerySchema = PageQuerySchema.extend({
 });
 export type InterpretationRequestListQuery = z.infer<typeof InterpretationRequestListQuerySchema>;
 
+/** Why a user sees a request's summary only (decision 103; see `summaryOnly`). */
+export const SUMMARY_ONLY_REASONS = ['confirm-no-conflict', 'standing-specialist'] as const;
+export const SummaryOnlyReasonSchema = z.enum(SUMMARY_ONLY_REASONS);
+export type SummaryOnlyReason = z.infer<typeof SummaryOnlyReasonSchema>;
+
 /** A request in a list: no question, context or advice (those are read, and audited, on the detail). */
 export const InterpretationRequestSummarySchema = z
   .object({
@@ -161,6 +166,14 @@ export const InterpretationRequestSummarySchema = z
     updatedAt: InstantSchema,
     /** The triage deadline of the latest submission (decision 102), or null; the clock runs while `submitted`. */
     triageDueAt: InstantSchema.nullable(),
+    /**
+     * Why this user sees only the non-identifying summary of the request (decision 103), or null
+     * when they may read its content: `confirm-no-conflict` — a proposal waits for the specialist's
+     * confirmation that they have no conflict of interest; `standing-specialist` — a new request of a
+     * casustafel they are a standing specialist of. Then `caseReference`, `question` and `context`
+     * are empty, and the timeline, advice and thread are not given.
+     */
+    summaryOnly: SummaryOnlyReasonSchema.nullable(),
   })
   .meta({ id: 'InterpretationRequestSummary' });
 export type InterpretationRequestSummary = z.infer<typeof InterpretationRequestSummarySchema>;
@@ -213,6 +226,8 @@ export const EndEffectsSchema = z
 export type EndEffects = z.infer<typeof EndEffectsSchema>;
 
 export const InterpretationRequestSchema = InterpretationRequestSummarySchema.extend({
+  /** The safety region of the requesting municipality (part of the summary a proposal shows first, decision 103); null on a draft without one. */
+  safetyRegionName: z.string().nullable(),
   question: z.string(),
   context: z.string().nullable(),
   timeline: z.array(TimelineEventSchema),

@@ -25,6 +25,7 @@ const columns = {
   requestReference: sql<string>`coalesce(${r.reference}, '')`,
   requestStatus: r.status,
   caseTableId: r.caseTableId,
+  municipalityId: r.municipalityId,
   specialistId: a.specialistId,
   specialistUserId: schema.specialists.userId,
   specialistName: schema.users.displayName,
@@ -42,6 +43,7 @@ const columns = {
   respondedAt: a.respondedAt,
   closedAt: a.closedAt,
   closeCause: a.closeCause,
+  noConflictConfirmedAt: a.noConflictConfirmedAt,
 };
 
 /** An assignment row with what services need besides the DTO. */
@@ -49,6 +51,7 @@ export type AssignmentRecord = Omit<Assignment, 'rateCents' | 'reservedCents' | 
   rateCents: number;
   reservedCents: number;
   caseTableId: string;
+  municipalityId: string | null;
   specialistUserId: string;
 };
 
@@ -64,6 +67,7 @@ function toRecord({ requestSubmittedAt, ...row }: AssignmentRow): AssignmentReco
     proposedAt: iso(row.proposedAt),
     respondedAt: isoOrNull(row.respondedAt),
     closedAt: isoOrNull(row.closedAt),
+    noConflictConfirmedAt: isoOrNull(row.noConflictConfirmedAt),
   };
 }
 
@@ -79,6 +83,13 @@ export const holdsRequest: SQL = sql`((${inArray(a.status, [...LIVE_ASSIGNMENT_S
   sql`, `,
 )})))`;
 
+/**
+ * The condition (SQL, over `assignments`) under which a holding assignment also opens the request's
+ * content to its specialist (decision 103): accepted, or a proposal whose specialist confirmed they
+ * have no conflict of interest. Until then the proposal shows them the summary only.
+ */
+export const opensContent: SQL = sql`(${a.status} = 'accepted' or ${a.noConflictConfirmedAt} is not null)`;
+
 /** True while an assignment holds its reservation: proposed or accepted, and not closed. */
 export const isLive = (record: Pick<AssignmentRecord, 'status' | 'closedAt'>) => record.status !== 'declined' && record.closedAt === null;
 
@@ -91,7 +102,7 @@ export const takesHours = (record: Pick<AssignmentRecord, 'status' | 'closedAt' 
 
 /**
  * What `actor` may do with the assignment now (the UI offers only these): the proposed specialist
- * accepts or declines an open proposal; the specialist of an accepted live assignment asks for more
+ * confirms no conflict of interest, then accepts; they decline an open proposal at either step; the specialist of an accepted live assignment asks for more
  * hours, logs hours while `takesHours`, and delivers advice while the request is in progress; a
  * coordinator changes the estimate of a live assignment and ends it while its request is assigned
  * or in progress — neither on their own assignment (separation of duties, docs/design.md §2). The
@@ -101,7 +112,8 @@ export function assignmentActions(actor: Actor, record: AssignmentRecord): Assig
   const actions: AssignmentAction[] = [];
   if (!isLive(record)) return actions;
   const own = actor.specialistId !== null && record.specialistId === actor.specialistId;
-  if (own && record.status === 'proposed') actions.push('accept', 'decline');
+  // A proposal shows the summary only until its specialist confirms no conflict of interest (decision 103).
+  if (own && record.status === 'proposed') actions.push(record.noConflictConfirmedAt === null ? 'confirm-no-conflict' : 'accept', 'decline');
   if (own && record.status === 'accepted') {
     if (takesHours(record)) actions.push('log-time');
     actions.push('request-extension');
@@ -116,7 +128,7 @@ export function assignmentActions(actor: Actor, record: AssignmentRecord): Assig
 
 /** The DTO without the internal fields, with what `actor` may do with it. */
 export function toAssignment(record: AssignmentRecord, actor: Actor): Assignment {
-  const { caseTableId: _t, specialistUserId: _u, ...dto } = record;
+  const { caseTableId: _t, municipalityId: _m, specialistUserId: _u, ...dto } = record;
   return { ...dto, allowedActions: assignmentActions(actor, record) };
 }
 

@@ -13,7 +13,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { serviceContext } from '../../lib/service-context.ts';
 import { listAssignmentEntries, logTime } from '../time-entries/index.ts';
-import { endAssignment, getAssignment, listAssignmentsFor, updateAssignment } from './assignments.service.ts';
+import { confirmNoConflict, endAssignment, getAssignment, listAssignmentsFor, updateAssignment } from './assignments.service.ts';
 
 const tags = ['assignments'];
 const roles = ['coordinator', 'specialist'] as const;
@@ -49,6 +49,16 @@ export const assignmentRoutes: FastifyPluginAsyncZod<{ now: () => Date }> = asyn
       response: { 200: AssignmentSchema },
     },
     handler: async (request) => updateAssignment(ctx(request), request.params.id, request.body),
+  });
+  app.post('/assignments/:id/no-conflict-confirmation', {
+    config: { roles: ['specialist'] },
+    schema: {
+      tags,
+      summary: 'Bevestigen dat er geen belangenverstrengeling is; daarna zijn vraag en context van het verzoek zichtbaar (besluit 103)',
+      params: IdParamsSchema,
+      response: { 200: AssignmentSchema },
+    },
+    handler: async (request) => confirmNoConflict(ctx(request), request.params.id),
   });
   app.post('/assignments/:id/end', {
     config: { roles: ['coordinator'], problems: ['separation-of-duties'] },

@@ -20,7 +20,7 @@ import { audit } from '../audit/index.ts';
 import { findVisibleRequest, recordTransition } from '../interpretation-requests/index.ts';
 import { topSuggestion } from '../matching/index.ts';
 import { enqueueNotification } from '../notifications/index.ts';
-import { findSpecialist, NOT_ASSIGNABLE_DETAIL, notAssignableOn } from '../specialists/index.ts';
+import { findSpecialist, NOT_ASSIGNABLE_DETAIL, notAssignableOn, recordConflictFromDecline } from '../specialists/index.ts';
 import {
   type AssignmentRecord,
   assignmentsVisibleTo,
@@ -102,10 +102,14 @@ export async function assignSpecialist(ctx: ServiceContext, requestId: string, b
         errors: [{ in: 'body', pointer: '/specialistId', message: reason }],
       });
     }
-    // Another than the top suggestion: the suggestion passed over and the reason go to the audit log (decision 100).
+    // Another than the top suggestion: the suggestion passed over and the reason the coordinator
+    // gave go to the audit log (decision 100). The UI asks for the reason; the API does not require
+    // it, so that the fixed assignment row of docs/design.md §7 keeps its body.
     const top = await topSuggestion(tx, ctx.actor, requestId, ctx.now());
     const override =
-      top && top.specialistId !== specialist.id ? { suggestedSpecialistId: top.specialistId, overrideReason: body.overrideReason?.trim() ?? null } : {};
+      top !== null && top.specialistId !== specialist.id
+        ? { suggestedSpecialistId: top.specialistId, overrideReason: body.overrideReason?.trim() || null }
+        : {};
     assertNoPersonalData({ reason: body.overrideReason });
     const rateCents = await rateOn(tx, specialist.id, today);
     if (rateCents === null) throw new AppError('no-rate', NOT_ASSIGNABLE_DETAIL['no-rate'](today));
@@ -152,9 +156,46 @@ export async function assignSpecialist(ctx: ServiceContext, requestId: string, b
   return getAssignment(ctx, id);
 }
 
+/** Stamps the no-conflict confirmation on `assignment` inside `tx` and audits it as `confirm-no-conflict` (decision 103). */
+async function recordNoConflict(ctx: ServiceContext, tx: Transaction, assignment: AssignmentRecord, via: 'confirmation' | 'accept'): Promise<void> {
+  await tx.update(schema.assignments).set({ noConflictConfirmedAt: ctx.now() }).where(eq(schema.assignments.id, assignment.id));
+  await audit(ctx, tx, {
+    action: 'confirm-no-conflict',
+    objectType: 'assignment',
+    objectId: assignment.id,
+    result: 'success',
+    details: { requestId: assignment.requestId, via },
+  });
+}
+
+/**
+ * The proposed specialist confirms they have no conflict of interest with the requesting
+ * municipality, casustafel or its Zorg- en Veiligheidshuis (decision 103): from now on the request's
+ * question and context are shown to them, and they may accept. Audited as `confirm-no-conflict`;
+ * confirming twice changes nothing (and is not audited again).
+ *
+ * @throws AppError 404 `not-found`, 403 `forbidden` (not their proposal), 409 `invalid-transition`
+ *   (not an open proposal)
+ */
+export async function confirmNoConflict(ctx: ServiceContext, id: string): Promise<Assignment> {
+  const { actor } = ctx;
+  await ctx.db.transaction(async (tx) => {
+    const assignment = await findAssignment(tx, id, assignmentsVisibleTo(actor), true);
+    if (!assignment) throw notFound('Deze inzet');
+    if (assignment.specialistId !== actor.specialistId) throw forbidden('Alleen de voorgestelde specialist bevestigt dat er geen belangenverstrengeling is.');
+    if (assignment.status !== 'proposed' || assignment.closedAt !== null) {
+      throw invalidTransition('Alleen bij een open voorstel wordt bevestigd dat er geen belangenverstrengeling is.');
+    }
+    if (assignment.noConflictConfirmedAt === null) await recordNoConflict(ctx, tx, assignment, 'confirmation');
+  });
+  return getAssignment(ctx, id);
+}
+
 /**
  * Changes an assignment: the assigned specialist accepts or declines a proposal (declining releases
- * the reservation and returns the request to `submitted`), or the coordinator changes the estimate
+ * the reservation and returns the request to `submitted`; declining with `conflictOfInterest`
+ * records that conflict for the requesting municipality or casustafel; accepting also confirms no
+ * conflict of interest, decision 103), or the coordinator changes the estimate
  * (a raise must fit in the budget; never below the minutes already logged; never on their own
  * assignment). docs/design.md §4, §5.
  *
@@ -181,11 +222,20 @@ export async function updateAssignment(ctx: ServiceContext, id: string, body: Pa
       }
       // The costly check of the body last, after existence, permission and state (docs/design.md §6).
       assertNoPersonalData({ reason: body.reason });
+      if (body.conflictOfInterest !== undefined && body.status !== 'declined') {
+        throw invalidField('/conflictOfInterest', 'alleen bij afwijzen');
+      }
       const now = ctx.now();
       if (body.status === 'accepted') {
+        // Accepting confirms no conflict of interest too (the fixed contract accepts in one step, decision 103).
+        if (assignment.noConflictConfirmedAt === null) await recordNoConflict(ctx, tx, assignment, 'accept');
         await tx.update(schema.assignments).set({ status: 'accepted', respondedAt: now }).where(eq(schema.assignments.id, id));
       } else {
         await closeAssignment(ctx, tx, assignment, 'declined', { reason: body.reason });
+        if (body.conflictOfInterest !== undefined) {
+          const targetId = body.conflictOfInterest === 'municipality' ? assignment.municipalityId : assignment.caseTableId;
+          if (targetId) await recordConflictFromDecline(ctx, tx, actor.specialistId, { kind: body.conflictOfInterest, id: targetId }, id);
+        }
       }
       await recordTransition(tx, {
         workingHours: ctx.workingHours,

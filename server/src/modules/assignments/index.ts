@@ -8,10 +8,11 @@ export {
   isLive,
   listForRequest,
   lockLiveForRequest,
+  opensContent,
   rateOn,
   takesHours,
   toAssignment,
 } from './assignments.repository.ts';
-export { assignSpecialist, changeEstimate, updateAssignment, withdrawSpecialistWork } from './assignments.service.ts';
+export { assignSpecialist, changeEstimate, confirmNoConflict, updateAssignment, withdrawSpecialistWork } from './assignments.service.ts';
 export { closeAssignment } from './close-assignment.ts';
 export { consumeReservation, giveBackToReservation, releaseReservation } from './reservation.ts';

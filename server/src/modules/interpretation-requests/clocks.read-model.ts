@@ -4,7 +4,7 @@ import { and, desc, eq, isNull } from 'drizzle-orm';
 import { notFound } from '../../errors.ts';
 import type { ServiceContext } from '../../lib/context.ts';
 import { requestClocks } from '../../lib/service-clocks.ts';
-import { findVisibleRequest } from './interpretation-requests.repository.ts';
+import { findRequestSummary } from './interpretation-requests.repository.ts';
 import { currentServiceLevelTargets } from './service-levels.ts';
 
 // Read model of a request's service-level clocks (docs/design.md §4, decision 102). Besides this
@@ -52,7 +52,8 @@ async function liveAssignment(db: Executor, requestId: string): Promise<{ status
  * advice while in progress. @throws AppError 404 `not-found`
  */
 export async function getRequestClocks(ctx: ServiceContext, requestId: string): Promise<ServiceClockList> {
-  const request = await findVisibleRequest(ctx.db, ctx.actor, requestId);
+  // Clocks carry no case content: whoever sees the request's summary sees them (decision 103).
+  const request = await findRequestSummary(ctx.db, ctx.actor, requestId);
   if (!request) throw notFound('Dit duidingsverzoek');
   const [stored] = await ctx.db.select({ triageDueAt: r.triageDueAt }).from(r).where(eq(r.id, requestId));
   const live = await liveAssignment(ctx.db, requestId);

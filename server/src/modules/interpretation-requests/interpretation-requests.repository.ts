@@ -6,25 +6,30 @@ import {
   type RequestStatus,
   RequestStatusSchema,
   type Role,
+  type SummaryOnlyReason,
   TERMINAL_STATUSES,
   type TimelineEvent,
+  TRIAGE_STATUSES,
 } from '@duidingspool/shared';
 import { and, asc, desc, eq, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
 import { type Actor, hasRole } from '../../lib/context.ts';
 import { countUpTo, iso, isoOrNull, type PageWindow, page, type Seek, seekCursor, seekOrder } from '../../lib/pagination.ts';
 import type { WorkingHours } from '../../lib/working-time.ts';
-import { holdsRequest } from '../assignments/index.ts';
+import { holdsRequest, opensContent } from '../assignments/index.ts';
+import { isStandingSpecialistOf } from '../matching/index.ts';
 import { triageDeadline } from './service-levels.ts';
 
 const r = schema.interpretationRequests;
 const a = schema.assignments;
 
 /**
- * The need-to-know rule of docs/design.md §2 as one SQL condition, used by both the list and the
- * detail so a list never shows what the detail would refuse: coordinators see every request that
- * left draft; requesters the requests of their casustafels; specialists the requests one of their
- * assignments holds (`holdsRequest`: a live proposal or accepted assignment, or an accepted one that
- * closed with the request — not one declined, withdrawn or ended); finance and admin none.
+ * The need-to-know rule of docs/design.md §2 as one SQL condition for the request's content, used
+ * by the detail and every route that reads or writes case content (thread, advice, feedback,
+ * transitions): coordinators see every request that left draft; requesters the requests of their
+ * casustafels; specialists the requests one of their assignments holds (`holdsRequest`: a live
+ * proposal or accepted assignment, or an accepted one that closed with the request — not one
+ * declined, withdrawn or ended) once it opens the content (`opensContent`: accepted, or the no-conflict
+ * confirmation given, decision 103); finance and admin none.
  */
 export function visibleTo(actor: Actor): SQL {
   const conditions: SQL[] = [];
@@ -33,10 +38,34 @@ export function visibleTo(actor: Actor): SQL {
   if (hasRole(actor, 'specialist') && actor.specialistId) {
     conditions.push(
       // Only an assignment that holds the request opens it: a declined, withdrawn or ended one does not.
-      sql`exists (select 1 from ${a} where ${a.requestId} = ${r.id} and ${a.specialistId} = ${actor.specialistId} and ${holdsRequest})`,
+      sql`exists (select 1 from ${a} where ${a.requestId} = ${r.id} and ${a.specialistId} = ${actor.specialistId} and ${holdsRequest} and ${opensContent})`,
     );
   }
   return conditions.length > 0 ? (or(...conditions) as SQL) : sql`false`;
+}
+
+/**
+ * Why `actor` sees a request only as its non-identifying summary (decision 103), as SQL giving a
+ * `SummaryOnlyReason` or null, over a row `visibleTo` does not already open: a live proposal to
+ * them that waits for their no-conflict confirmation, or a new request
+ * of a casustafel they are a standing specialist of (new: waiting in triage, `TRIAGE_STATUSES`).
+ * Null for everyone else.
+ */
+function summaryOnlyReason(actor: Actor): SQL<SummaryOnlyReason | null> {
+  if (!hasRole(actor, 'specialist') || !actor.specialistId) return sql<null>`null::text`;
+  const proposal = sql`exists (select 1 from ${a} where ${a.requestId} = ${r.id} and ${a.specialistId} = ${actor.specialistId} and ${holdsRequest})`;
+  const standing = sql`(${inArray(r.status, [...TRIAGE_STATUSES])} and ${isStandingSpecialistOf(actor.specialistId, r.caseTableId)})`;
+  return sql<SummaryOnlyReason | null>`case when ${visibleTo(actor)} then null when ${proposal} then 'confirm-no-conflict' when ${standing} then 'standing-specialist' else null end`;
+}
+
+/**
+ * The wider need-to-know of the request's summary (list and detail, decision 103): what
+ * `visibleTo` opens, and for a specialist also a proposal waiting for their no-conflict
+ * confirmation and the new requests of a casustafel they are a standing specialist of.
+ */
+function summaryVisibleTo(actor: Actor): SQL {
+  if (!hasRole(actor, 'specialist') || !actor.specialistId) return visibleTo(actor);
+  return sql`(${visibleTo(actor)} or ${summaryOnlyReason(actor)} is not null)`;
 }
 
 const summaryColumns = {
@@ -76,7 +105,8 @@ function summaryBase(db: Executor) {
 /** One row of `summaryBase`: every column typed from the drizzle schema (status, urgency, deliverable as their shared enums). */
 type SummaryRow = Awaited<ReturnType<typeof summaryBase>>[number];
 
-function toSummary(row: SummaryRow): InterpretationRequestSummary {
+function toSummary(row: SummaryRow & { summaryOnly?: SummaryOnlyReason | null }): InterpretationRequestSummary {
+  const summaryOnly = row.summaryOnly ?? null;
   return {
     id: row.id,
     reference: row.reference,
@@ -85,7 +115,8 @@ function toSummary(row: SummaryRow): InterpretationRequestSummary {
     caseTableName: row.caseTableName,
     municipalityId: row.municipalityId,
     municipalityName: row.municipalityName,
-    caseReference: row.caseReference,
+    // The case reference is case content: withheld from a summary-only reader (decision 103).
+    caseReference: summaryOnly === null ? row.caseReference : '',
     expertiseAreaCodes: row.expertiseAreaCodes,
     urgency: row.urgency,
     deliverable: row.deliverable,
@@ -96,6 +127,7 @@ function toSummary(row: SummaryRow): InterpretationRequestSummary {
     submittedAt: isoOrNull(row.submittedAt),
     updatedAt: iso(row.updatedAt),
     triageDueAt: isoOrNull(row.triageDueAt),
+    summaryOnly,
   };
 }
 
@@ -138,7 +170,7 @@ const SORTS: Record<InterpretationRequestListQuery['sort'], Seek> = {
  * tiebreaker); pages deep by cursor (`after`) in every order (decision 071).
  */
 export async function listRequests(db: Executor, actor: Actor, q: InterpretationRequestListQuery) {
-  const filters: SQL[] = [visibleTo(actor)];
+  const filters: SQL[] = [summaryVisibleTo(actor)];
   if (q.status) filters.push(inArray(r.status, RequestStatusSchema.array().parse(q.status.split(','))));
   if (q.caseTableId) filters.push(eq(r.caseTableId, q.caseTableId));
   // Letters, digits and dashes only (the contract), so no LIKE wildcard reaches the pattern.
@@ -147,7 +179,7 @@ export async function listRequests(db: Executor, actor: Actor, q: Interpretation
   const seek = SORTS[q.sort];
   const rows = ({ limit, offset, after }: PageWindow) =>
     db
-      .select({ ...summaryColumns, cursor: seekCursor(seek) })
+      .select({ ...summaryColumns, summaryOnly: summaryOnlyReason(actor), cursor: seekCursor(seek) })
       .from(r)
       .innerJoin(schema.caseTables, eq(schema.caseTables.id, r.caseTableId))
       .leftJoin(schema.municipalities, eq(schema.municipalities.id, r.municipalityId))
@@ -158,7 +190,23 @@ export async function listRequests(db: Executor, actor: Actor, q: Interpretation
   return page(q, rows, (cap) => countUpTo(db, db.select({ one: sql`1` }).from(r).where(where), cap), toSummary, { seek, cursorOf: (row) => row.cursor });
 }
 
-/** The request with id `id` if `actor` may see it, with its case content; `lock` takes a row lock. */
+/**
+ * The request with id `id` if `actor` may see at least its summary (decision 103), with
+ * `summaryOnly` saying why when they may not read its content; the content fields are then empty.
+ */
+export async function findRequestSummary(db: Executor, actor: Actor, id: string) {
+  const [row] = await db
+    .select({ ...summaryColumns, summaryOnly: summaryOnlyReason(actor), safetyRegionName: schema.safetyRegions.name })
+    .from(r)
+    .innerJoin(schema.caseTables, eq(schema.caseTables.id, r.caseTableId))
+    .leftJoin(schema.municipalities, eq(schema.municipalities.id, r.municipalityId))
+    .leftJoin(schema.safetyHouses, eq(schema.safetyHouses.id, schema.municipalities.safetyHouseId))
+    .leftJoin(schema.safetyRegions, eq(schema.safetyRegions.id, schema.safetyHouses.regionId))
+    .where(and(eq(r.id, id), summaryVisibleTo(actor)));
+  return row ? { ...toSummary(row), safetyRegionName: row.safetyRegionName } : null;
+}
+
+/** The request with id `id` if `actor` may see its content (`visibleTo`); `lock` takes a row lock. */
 export async function findVisibleRequest(db: Executor, actor: Actor, id: string, lock = false) {
   const query = db
     .select({ ...summaryColumns, question: r.question, context: r.context, createdBy: r.createdBy, closedAt: r.closedAt, contentPurgedAt: r.contentPurgedAt })

@@ -34,7 +34,15 @@ import { caseTableRetired, servesMunicipality } from '../organisation/index.ts';
 import { retiredExpertiseAreas, unknownExpertiseAreas } from '../specialists/index.ts';
 import { undecidedEntriesOf } from '../time-entries/index.ts';
 import { feedbackOf, mayGiveFeedback } from './feedback.service.ts';
-import { findVisibleRequest, listRequests, listTimeline, nextReference, noteChangedFields, recordTransition } from './interpretation-requests.repository.ts';
+import {
+  findRequestSummary,
+  findVisibleRequest,
+  listRequests,
+  listTimeline,
+  nextReference,
+  noteChangedFields,
+  recordTransition,
+} from './interpretation-requests.repository.ts';
 import { triageDeadline } from './service-levels.ts';
 
 /**
@@ -372,6 +380,33 @@ async function completeDraftSubmission(ctx: ServiceContext, tx: Executor, id: st
 }
 
 /**
+ * The request as its non-identifying summary (decision 103) for a specialist who may not read its
+ * content yet: region, casustafel, municipality, expertise areas, urgency, deliverable, meeting
+ * date and their own assignment with its estimate — never the case reference, question, context,
+ * timeline, advice or feedback. Reading a summary reads no case content and is not audited as such.
+ */
+async function summaryOnlyRequest(ctx: ServiceContext, summary: NonNullable<Awaited<ReturnType<typeof findRequestSummary>>>): Promise<InterpretationRequest> {
+  const { actor } = ctx;
+  const records = actor.specialistId ? await listForRequest(ctx.db, summary.id, actor.specialistId) : [];
+  return {
+    ...summary,
+    question: '',
+    context: null,
+    timeline: [],
+    assignments: records.filter((x) => isLive(x)).map((x) => toAssignment(x, actor)),
+    advice: null,
+    feedback: null,
+    allowedTransitions: [],
+    allowedActions: [],
+    contentPurgeDate: null,
+    contentPurgedAt: null,
+    followUpOf: null,
+    followUps: [],
+    endEffects: null,
+  };
+}
+
+/**
  * One request with timeline, assignments and advice, if the actor may see it; 404 otherwise — also
  * for another casustafel's request (docs/design.md §6). Reading case content is audited. Specialists see
  * only their own assignments; requesters see no rates or reservations.
@@ -380,7 +415,9 @@ async function completeDraftSubmission(ctx: ServiceContext, tx: Executor, id: st
  */
 export async function getInterpretationRequest(ctx: ServiceContext, id: string, opts: { audited?: boolean } = {}): Promise<InterpretationRequest> {
   const { actor } = ctx;
-  const request = await findVisibleRequest(ctx.db, actor, id);
+  const summary = await findRequestSummary(ctx.db, actor, id);
+  if (summary && summary.summaryOnly !== null) return summaryOnlyRequest(ctx, summary);
+  const request = summary ? await findVisibleRequest(ctx.db, actor, id) : null;
   if (!request) {
     await audit(ctx, ctx.db, { action: 'read', objectType: 'interpretation-request', objectId: id, result: 'denied' });
     throw notFound('Dit duidingsverzoek');
@@ -419,6 +456,7 @@ export async function getInterpretationRequest(ctx: ServiceContext, id: string, 
   });
   return {
     ...rest,
+    safetyRegionName: summary?.safetyRegionName ?? null,
     followUpOf,
     followUps,
     endEffects: allowedTransitions.some((to) => CLOSE_CAUSE_OF_REQUEST_END[to]) ? await endEffects(ctx, records, seesMoney) : null,

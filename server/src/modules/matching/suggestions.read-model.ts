@@ -51,10 +51,9 @@ async function requestFacts(
 
 /** Every specialist active in the pool with the facts the score looks at, for work on `date` for casustafel `caseTableId`. */
 async function candidates(db: Executor, caseTableId: string, date: string, today: string) {
-  const live = sql`a.status in (${sql.join(
-    LIVE_ASSIGNMENT_STATUSES.map((status) => sql`${status}`),
-    sql`, `,
-  )}) and a.closed_at is null`;
+  // The live statuses as literals, not parameters, so the planner matches the partial index
+  // `assignments_specialist_live` and the load does not grow with the closed history (decision 103).
+  const live = sql.raw(`a.status in (${LIVE_ASSIGNMENT_STATUSES.map((status) => `'${status}'`).join(', ')}) and a.closed_at is null`);
   const rows = await db
     .select({
       id: s.id,

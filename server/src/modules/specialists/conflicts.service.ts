@@ -1,4 +1,4 @@
-import { type Executor, schema } from '@duidingspool/db';
+import { type Executor, schema, type Transaction } from '@duidingspool/db';
 import type { Conflict, ConflictKind, ConflictTarget, CreateConflictBody, NamedConflict } from '@duidingspool/shared';
 import { asc, eq, inArray } from 'drizzle-orm';
 import { AppError, invalidField, notFound } from '../../errors.ts';
@@ -157,6 +157,43 @@ export async function addConflict(ctx: ServiceContext, specialistId: string, bod
   const found = list.find((x) => x.id === made);
   if (!found) throw new Error('declared conflict not found after insert');
   return found;
+}
+
+/**
+ * Records, inside the caller's transaction `tx`, that specialist `specialistId` has a conflict of
+ * interest with municipality or casustafel `targetId` — declared by declining a proposal for it
+ * (decision 103). Without a note; a declaration already there stays as it is (returns false).
+ * Audited as `declare-conflict` with `via: 'declined-proposal'` and the assignment's id.
+ */
+export async function recordConflictFromDecline(
+  ctx: ServiceContext,
+  tx: Transaction,
+  specialistId: string,
+  target: { kind: 'municipality' | 'case-table'; id: string },
+  assignmentId: string,
+): Promise<boolean> {
+  const [inserted] = await tx
+    .insert(c)
+    .values({
+      specialistId,
+      kind: target.kind,
+      municipalityId: target.kind === 'municipality' ? target.id : null,
+      caseTableId: target.kind === 'case-table' ? target.id : null,
+      safetyHouseId: null,
+      note: '',
+      createdBy: ctx.actor.userId,
+    })
+    .onConflictDoNothing()
+    .returning({ id: c.id });
+  if (!inserted) return false;
+  await audit(ctx, tx, {
+    action: 'declare-conflict',
+    objectType: 'specialist',
+    objectId: specialistId,
+    result: 'success',
+    details: { conflictId: inserted.id, kind: target.kind, targetId: target.id, via: 'declined-proposal', assignmentId },
+  });
+  return true;
 }
 
 /**

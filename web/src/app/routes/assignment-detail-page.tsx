@@ -18,7 +18,7 @@ import { AssignmentExtensions } from '../../features/extension-requests/componen
 import { ExtensionRequestForm } from '../../features/extension-requests/components/extension-request-form.tsx';
 import { useRequest } from '../../features/interpretation-requests/api/get-request.ts';
 import { AdviceView } from '../../features/interpretation-requests/components/advice-view.tsx';
-import { RequestContent, RequestFacts } from '../../features/interpretation-requests/components/request-details.tsx';
+import { RequestContent, RequestFacts, RequestSummary } from '../../features/interpretation-requests/components/request-details.tsx';
 import { useAssignmentTimeEntries } from '../../features/time-entries/api/get-assignment-time-entries.ts';
 import { LogTimeForm } from '../../features/time-entries/components/log-time-form.tsx';
 import { TimeEntryTable } from '../../features/time-entries/components/time-entry-table.tsx';
@@ -142,14 +142,17 @@ export function AssignmentDetailPage() {
           />
         </section>
       ) : null}
-      {a.allowedActions.includes('accept') ? (
+      {r?.summaryOnly ? <RequestSummary request={r} estimatedMinutes={a.estimatedMinutes} /> : null}
+      {a.allowedActions.includes('accept') || a.allowedActions.includes('confirm-no-conflict') ? (
         <section aria-labelledby="respond-heading" className="dsp-section dsp-panel">
           <Heading2 id="respond-heading">{t('assignmentDetail.respondHeading')}</Heading2>
-          <Paragraph>{t('assignmentDetail.respondIntro')}</Paragraph>
+          <Paragraph>{t(a.allowedActions.includes('confirm-no-conflict') ? 'assignmentDetail.confirmIntro' : 'assignmentDetail.respondIntro')}</Paragraph>
           <AssignmentResponse
             assignment={a}
+            party={r ? { municipalityName: r.municipalityName, caseTableName: r.caseTableName } : undefined}
             onDone={(status) => {
-              setMessage(t(status === 'accepted' ? 'assignments.accepted' : 'assignments.declined', { reference: a.requestReference }));
+              const key = status === 'confirmed' ? 'assignments.confirmed' : status === 'accepted' ? 'assignments.accepted' : 'assignments.declined';
+              setMessage(t(key, { reference: a.requestReference }));
               focusPageHeading();
             }}
           />
@@ -157,7 +160,7 @@ export function AssignmentDetailPage() {
       ) : null}
       {readsRequest && request.isPending ? <Loading /> : null}
       {readsRequest && request.isError ? <ProblemAlert error={request.error} /> : null}
-      {r ? <RequestContent request={r} /> : null}
+      {r && !r.summaryOnly ? <RequestContent request={r} /> : null}
       {canLog ? (
         <section aria-labelledby="log-heading" className="dsp-section dsp-panel">
           <Heading2 id="log-heading">{t('logTime.heading')}</Heading2>
@@ -192,7 +195,7 @@ export function AssignmentDetailPage() {
         </section>
       ) : null}
       {r?.advice ? <AdviceView advice={r.advice} earlier={r.earlierAdvice} /> : null}
-      {r ? (
+      {r && !r.summaryOnly ? (
         <section aria-labelledby="request-facts-heading" className="dsp-section">
           <Heading2 id="request-facts-heading">{t('assignmentDetail.requestFacts')}</Heading2>
           <RequestFacts request={r} />

@@ -18,7 +18,7 @@ import { ReopenRequest } from '../../features/interpretation-requests/components
 import { RequestActions } from '../../features/interpretation-requests/components/request-actions.tsx';
 import { RequestAssignments } from '../../features/interpretation-requests/components/request-assignments.tsx';
 import { RequestClocks } from '../../features/interpretation-requests/components/request-clocks.tsx';
-import { RequestContent, RequestFacts } from '../../features/interpretation-requests/components/request-details.tsx';
+import { RequestContent, RequestFacts, RequestSummary } from '../../features/interpretation-requests/components/request-details.tsx';
 import { RequestTimeline } from '../../features/interpretation-requests/components/request-timeline.tsx';
 import { RetentionNotice } from '../../features/interpretation-requests/components/retention-notice.tsx';
 import { MessageThread } from '../../features/messages/components/message-thread.tsx';
@@ -63,7 +63,7 @@ export function RequestDetailPage() {
         {t('requestDetail.title', { reference: request.reference || t('requests.noReference') })}
       </PageHeading>
       <StatusMessage message={message} />
-      <RequestFacts request={request} />
+      {request.summaryOnly ? <RequestSummary request={request} estimatedMinutes={ownAssignment?.estimatedMinutes} /> : <RequestFacts request={request} />}
       {request.followUpOf || request.followUps.length > 0 || canFollowUp ? (
         <Paragraph>
           {request.followUpOf ? (
@@ -111,8 +111,8 @@ export function RequestDetailPage() {
           context={[`${t('retention.docCaseTable')}: ${request.caseTableName}`, `${t('retention.docCaseReference')}: ${request.caseReference}`]}
         />
       ) : null}
-      {isDraftOfMine ? <DraftEditor draft={request} onSaved={announce} /> : <RequestContent request={request} />}
-      {request.status !== 'draft' && !request.contentPurgedAt ? <MessageThread requestId={request.id} /> : null}
+      {isDraftOfMine ? <DraftEditor draft={request} onSaved={announce} /> : request.summaryOnly ? null : <RequestContent request={request} />}
+      {request.status !== 'draft' && !request.contentPurgedAt && !request.summaryOnly ? <MessageThread requestId={request.id} /> : null}
       {request.allowedActions.includes('assign') ? <AssignPanel request={request} onAssigned={announce} /> : null}
       {coordinator || request.assignments.length > 0 ? (
         <RequestAssignments

@@ -16,3 +16,17 @@ export function useUpdateAssignment() {
     (assignment, queryClient) => queryClient.setQueryData(assignmentKeys.detail(assignment.id), assignment),
   );
 }
+
+/** `POST /assignments/{id}/no-conflict-confirmation`: the proposed specialist confirms no conflict of interest (decision 103). */
+export function confirmNoConflict(id: string) {
+  return apiRequest(`/assignments/${encodeURIComponent(id)}/no-conflict-confirmation`, { method: 'POST', schema: AssignmentSchema });
+}
+
+/** Confirms no conflict of interest; refreshes the assignment and the request, whose content then opens. */
+export function useConfirmNoConflict() {
+  return useRefreshingMutation(
+    (id: string) => confirmNoConflict(id),
+    AFFECTED_BY_ASSIGNMENT,
+    (assignment, queryClient) => queryClient.setQueryData(assignmentKeys.detail(assignment.id), assignment),
+  );
+}

@@ -58,7 +58,9 @@ export function MyAssignments() {
                   <AssignmentResponse
                     assignment={a}
                     onDone={(status) => {
-                      setMessage(t(status === 'accepted' ? 'assignments.accepted' : 'assignments.declined', { reference: a.requestReference }));
+                      const key =
+                        status === 'confirmed' ? 'assignments.confirmedInList' : status === 'accepted' ? 'assignments.accepted' : 'assignments.declined';
+                      setMessage(t(key, { reference: a.requestReference }));
                       focusPageHeading();
                     }}
                   />

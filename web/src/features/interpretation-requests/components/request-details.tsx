@@ -3,7 +3,7 @@ import { DataList, DataListItem, DataListKey, DataListValue, Heading2, Paragraph
 import { useTranslation } from 'react-i18next';
 import { ExpertiseList, LanguageList } from '../../../components/expertise-list.tsx';
 import { RequestStatusBadge } from '../../../components/status-badge.tsx';
-import { formatDate, formatInstant } from '../../../lib/format.ts';
+import { formatDate, formatInstant, formatMinutes } from '../../../lib/format.ts';
 import { UrgencyLabel } from './urgency-label.tsx';
 
 /** A request's facts as a description list: status, table, municipality, urgency, wishes, dates. */
@@ -53,6 +53,38 @@ export function RequestContent({ request }: { request: InterpretationRequest }) 
       <MultilineText text={request.question} />
       <Heading2 id="request-context-heading">{t('requestDetail.contextHeading')}</Heading2>
       {request.context ? <MultilineText text={request.context} /> : <Paragraph>{t('requestDetail.noContext')}</Paragraph>}
+    </section>
+  );
+}
+
+/**
+ * The non-identifying summary of a request (decision 103) that a proposed specialist reads before
+ * confirming they have no conflict of interest, and a standing specialist reads of a new request of
+ * their casustafel: region, casustafel, municipality, expertise, urgency, deliverable, meeting date
+ * and, on a proposal, the estimate. The server sends no case content with it.
+ */
+export function RequestSummary({ request, estimatedMinutes }: { request: InterpretationRequest; estimatedMinutes?: number }) {
+  const { t } = useTranslation();
+  const item = (key: string, value: React.ReactNode) => (
+    <DataListItem>
+      <DataListKey>{key}</DataListKey>
+      <DataListValue>{value}</DataListValue>
+    </DataListItem>
+  );
+  return (
+    <section aria-labelledby="request-summary-heading" className="dsp-section">
+      <Heading2 id="request-summary-heading">{t('requestSummary.heading')}</Heading2>
+      <Paragraph>{t(request.summaryOnly === 'standing-specialist' ? 'requestSummary.standingIntro' : 'requestSummary.proposalIntro')}</Paragraph>
+      <DataList className="dsp-facts">
+        {item(t('requestSummary.region'), request.safetyRegionName ?? t('common.none'))}
+        {item(t('requests.columns.caseTable'), request.caseTableName)}
+        {item(t('requests.columns.municipality'), request.municipalityName ?? t('common.none'))}
+        {item(t('newRequest.expertiseAreas'), <ExpertiseList codes={request.expertiseAreaCodes} />)}
+        {item(t('requests.columns.urgency'), <UrgencyLabel urgency={request.urgency} />)}
+        {item(t('newRequest.deliverable'), request.deliverable ? t(`deliverable.${request.deliverable}`) : t('common.none'))}
+        {item(t('requests.columns.meetingDate'), formatDate(request.meetingDate) || t('common.none'))}
+        {estimatedMinutes !== undefined ? item(t('assignments.columns.estimate'), formatMinutes(estimatedMinutes)) : null}
+      </DataList>
     </section>
   );
 }

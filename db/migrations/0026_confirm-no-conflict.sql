@@ -1,0 +1,2 @@
+ALTER TABLE "assignments" ADD COLUMN "no_conflict_confirmed_at" timestamp with time zone;--> statement-breakpoint
+CREATE INDEX "assignments_specialist_live" ON "assignments" USING btree ("specialist_id","estimated_minutes","logged_minutes") WHERE "assignments"."status" in ('proposed','accepted') and "assignments"."closed_at" is null;
