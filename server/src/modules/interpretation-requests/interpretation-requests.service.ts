@@ -395,6 +395,7 @@ async function summaryOnlyRequest(ctx: ServiceContext, summary: NonNullable<Awai
     timeline: [],
     assignments: records.filter((x) => isLive(x)).map((x) => toAssignment(x, actor)),
     advice: null,
+    earlierAdvice: [],
     feedback: null,
     allowedTransitions: [],
     allowedActions: [],
