@@ -249,6 +249,10 @@ async function demoActor(db: Database, local: string): Promise<Actor> {
     (x) => x.role as Role,
   );
   const tables = await db.select({ id: schema.caseTableMembers.caseTableId }).from(schema.caseTableMembers).where(eq(schema.caseTableMembers.userId, user.id));
+  const municipalities = await db
+    .select({ id: schema.municipalityMembers.municipalityId })
+    .from(schema.municipalityMembers)
+    .where(eq(schema.municipalityMembers.userId, user.id));
   const [spec] = await db.select({ id: schema.specialists.id }).from(schema.specialists).where(eq(schema.specialists.userId, user.id));
   return {
     userId: user.id,
@@ -256,6 +260,7 @@ async function demoActor(db: Database, local: string): Promise<Actor> {
     displayName: user.displayName,
     roles,
     caseTableIds: tables.map((t) => t.id),
+    municipalityIds: municipalities.map((m) => m.id),
     specialistId: spec?.id ?? null,
     sessionId: '00000000-0000-0000-0000-000000000000',
     language: 'nl',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RequestTypeSchema } from '../request-types.ts';
 import { RequestStatusSchema } from '../lifecycle.ts';
 import { CentsSchema, IdSchema, InstantSchema, IsoDateSchema, multiLineText, PageQuerySchema, requiredMultiLineText } from './common.ts';
 
@@ -117,6 +118,8 @@ export const AssignmentSchema = z
     requestId: IdSchema,
     requestReference: z.string(),
     requestStatus: RequestStatusSchema,
+    /** The request's type: which activity codes its hours take (`REQUEST_TYPE_RULES`, decision 095). */
+    requestType: RequestTypeSchema,
     specialistId: IdSchema,
     specialistName: z.string(),
     status: AssignmentStatusSchema,

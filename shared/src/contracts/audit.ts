@@ -52,6 +52,7 @@ export const AUDIT_ACTIONS = [
   'purge-content',
   'purge-ledger',
   'read',
+  'record-reach',
   'refresh',
   'refuse-extension',
   'reject',

@@ -24,7 +24,9 @@ const columns = {
   // An assigned request was submitted, so it has its reference (CHECK interpretation_requests_submitted_complete).
   requestReference: sql<string>`coalesce(${r.reference}, '')`,
   requestStatus: r.status,
+  requestType: r.type,
   caseTableId: r.caseTableId,
+  requestMunicipalityId: r.municipalityId,
   specialistId: a.specialistId,
   specialistUserId: schema.specialists.userId,
   specialistName: schema.users.displayName,
@@ -48,7 +50,10 @@ const columns = {
 export type AssignmentRecord = Omit<Assignment, 'rateCents' | 'reservedCents' | 'allowedActions'> & {
   rateCents: number;
   reservedCents: number;
-  caseTableId: string;
+  /** The request's casustafel; null when a municipality asked without one (decision 095). */
+  caseTableId: string | null;
+  /** The request's municipality (the requesting organisation when there is no casustafel). */
+  requestMunicipalityId: string | null;
   specialistUserId: string;
 };
 
@@ -116,7 +121,7 @@ export function assignmentActions(actor: Actor, record: AssignmentRecord): Assig
 
 /** The DTO without the internal fields, with what `actor` may do with it. */
 export function toAssignment(record: AssignmentRecord, actor: Actor): Assignment {
-  const { caseTableId: _t, specialistUserId: _u, ...dto } = record;
+  const { caseTableId: _t, requestMunicipalityId: _m, specialistUserId: _u, ...dto } = record;
   return { ...dto, allowedActions: assignmentActions(actor, record) };
 }
 

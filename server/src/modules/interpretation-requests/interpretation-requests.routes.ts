@@ -14,6 +14,8 @@ import {
   NewRequestBodySchema,
   PatchInterpretationRequestBodySchema,
   pageOf,
+  RecordReachBodySchema,
+  RequestReachSchema,
   SaveAdviceDraftBodySchema,
   ServiceClockListSchema,
   ServiceLevelTargetsSchema,
@@ -34,6 +36,7 @@ import {
   transitionInterpretationRequest,
   updateRequestFields,
 } from './interpretation-requests.service.ts';
+import { recordReach } from './reach.service.ts';
 import { currentServiceLevelTargets, updateServiceLevelTargets } from './service-levels.ts';
 
 const tags = ['interpretation-requests'];
@@ -180,5 +183,17 @@ export const interpretationRequestRoutes: FastifyPluginAsyncZod<{ now: () => Dat
       response: { 201: FeedbackSchema },
     },
     handler: async (request, reply) => reply.code(201).send(await giveFeedback(ctx(request), request.params.id, request.body)),
+  });
+
+  app.put('/interpretation-requests/:id/reach', {
+    config: { roles: ['specialist'] },
+    schema: {
+      tags,
+      summary: 'Deelnemers van een training of voorlichting per doelgroep vastleggen (bereik)',
+      params: IdParamsSchema,
+      body: RecordReachBodySchema,
+      response: { 200: RequestReachSchema },
+    },
+    handler: async (request) => recordReach(ctx(request), request.params.id, request.body),
   });
 };
