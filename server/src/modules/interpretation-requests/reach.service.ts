@@ -56,9 +56,9 @@ function reachRefusal(
   records: readonly AssignmentRecord[],
   now: Date,
 ): 'forbidden' | 'state' | null {
-  if (!REQUEST_TYPE_RULES[request.type].reach) return 'state';
   const own = records.find((x) => x.specialistId === actor.specialistId && x.status === 'accepted' && x.closedAt === null);
   if (!actor.specialistId || !own) return 'forbidden';
+  if (!REQUEST_TYPE_RULES[request.type].reach) return 'state';
   if (!REACH_STATUSES.includes(request.status)) return 'state';
   if (request.meetingDate === null || request.meetingDate > amsterdamDate(now)) return 'state';
   return null;
