@@ -32,15 +32,6 @@ ALTER TABLE "ledger_group_totals" ADD CONSTRAINT "ledger_group_totals_group" UNI
 ALTER TABLE "interpretation_requests" ADD CONSTRAINT "interpretation_requests_type" CHECK ("interpretation_requests"."type" in ('case-interpretation','consultation','training','information-session','local-activity-support','analysis'));--> statement-breakpoint
 ALTER TABLE "interpretation_requests" ADD CONSTRAINT "interpretation_requests_requesting_organisation" CHECK ("interpretation_requests"."case_table_id" is not null or ("interpretation_requests"."type" <> 'case-interpretation' and "interpretation_requests"."municipality_id" is not null));--> statement-breakpoint
 ALTER TABLE "interpretation_requests" ADD CONSTRAINT "interpretation_requests_expected_participants" CHECK ("interpretation_requests"."expected_participants" is null or "interpretation_requests"."expected_participants" between 1 and 2000);--> statement-breakpoint
--- Backfill: every request made before types existed is a case interpretation; the column's
--- default 'case-interpretation' filled every existing row when it was added above.
--- The activity codes of the new request types (REQUEST_TYPE_RULES in shared), for databases loaded
--- before the structure file listed them; the structure import keeps their names afterwards.
-INSERT INTO "activities" ("code", "name_nl", "name_en") VALUES
-  ('preparation', 'Voorbereiding', 'Preparation'),
-  ('consultation', 'Adviesgesprek', 'Advice conversation'),
-  ('training-delivery', 'Training geven', 'Delivering a training'),
-  ('session-delivery', 'Voorlichting geven', 'Delivering an information session'),
-  ('activity-support', 'Ondersteuning lokale activiteit', 'Local activity support'),
-  ('research', 'Onderzoek en analyse', 'Research and analysis')
-ON CONFLICT ("code") DO NOTHING;
+-- Backfill: every request made before types existed is a case interpretation (the column's
+-- default already gave them that value; written out so the migration says it).
+UPDATE "interpretation_requests" SET "type" = 'case-interpretation';

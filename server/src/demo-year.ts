@@ -4,10 +4,11 @@
 import { type Database, DEMO_DOMAIN, DEMO_SPECIALISTS, schema, seedDemo } from '@duidingspool/db';
 import {
   amsterdamDate,
-  DELIVERABLES,
+  type DELIVERABLES,
   type DecideExtensionBody,
   type GiveFeedbackBody,
   type PatchInterpretationRequestBody,
+  REQUEST_TYPE_RULES,
   type RequestStatus,
   type Role,
   yearOf,
@@ -21,6 +22,9 @@ import { createInterpretationRequest, deliverAdvice, giveFeedback, transitionInt
 import { markDemoMailSent } from './modules/notifications/index.ts';
 import { setPeriodStatus } from './modules/periods/index.ts';
 import { logTime, reviewTimeEntries } from './modules/time-entries/index.ts';
+
+/** The deliverables of the demo's requests: those of a case interpretation (decision 095). */
+const CASE_DELIVERABLES = REQUEST_TYPE_RULES['case-interpretation'].deliverables;
 
 /** What the demo year needs of the configuration besides the database. */
 export type DemoYearSettings = Pick<ServiceContext, 'publicUrl' | 'encryptionKey' | 'retentionCaseMonths' | 'workingHours'>;
@@ -358,7 +362,7 @@ export async function seedDemoYear(db: Database, settings: DemoYearSettings, opt
         context: theme.context,
         expertiseAreaCodes: [...theme.areas],
         urgency: i % 6 === 0 ? 'urgent' : 'regular',
-        deliverable: DELIVERABLES[i % DELIVERABLES.length] as (typeof DELIVERABLES)[number],
+        deliverable: CASE_DELIVERABLES[i % CASE_DELIVERABLES.length] as (typeof DELIVERABLES)[number],
         languages: [...theme.languages],
         submit: plan.status !== 'draft',
       });

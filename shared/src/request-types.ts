@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { RequestStatus } from './lifecycle.ts';
 
 /**
  * The kinds of work a request asks of the pool (docs/design.md §4, decision 095). `case-interpretation`
@@ -56,6 +57,9 @@ export const ReachCategorySchema = z.enum(REACH_CATEGORIES);
 export type ReachCategory = z.infer<typeof ReachCategorySchema>;
 /** The reach categories that are professionals (counted as trained after a training). */
 export const PROFESSIONAL_REACH_CATEGORIES: readonly ReachCategory[] = ['education', 'youth-work', 'police', 'welfare'];
+/** Request statuses in which the specialist records a session's participants: the work is under way or delivered. */
+export const REACH_REQUEST_STATUSES: readonly RequestStatus[] = ['in-progress', 'advice-delivered'];
+
 /** Most participants recorded in one category of one session. */
 export const MAX_PARTICIPANTS_PER_CATEGORY = 2000;
 
@@ -156,7 +160,8 @@ export function typeFieldIssues(type: RequestType, body: Readonly<Record<string,
   const rule = REQUEST_TYPE_RULES[type];
   const issues: RequestFieldIssue[] = [];
   for (const field of REQUEST_TYPE_FIELDS) {
-    if (body[field] !== undefined && !rule.fields.includes(field)) issues.push({ path: [field], message: 'hoort niet bij dit soort verzoek', code: 'not-for-type' });
+    if (body[field] !== undefined && !rule.fields.includes(field))
+      issues.push({ path: [field], message: 'hoort niet bij dit soort verzoek', code: 'not-for-type' });
   }
   const deliverable = body.deliverable;
   if (typeof deliverable === 'string' && rule.fields.includes('deliverable') && !(rule.deliverables as readonly string[]).includes(deliverable))

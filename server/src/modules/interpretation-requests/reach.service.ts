@@ -2,6 +2,7 @@ import { type Executor, schema } from '@duidingspool/db';
 import {
   amsterdamDate,
   REACH_CATEGORIES,
+  REACH_REQUEST_STATUSES,
   REQUEST_STATUS_LABELS_NL,
   REQUEST_TYPE_RULES,
   type ReachCategory,
@@ -20,9 +21,6 @@ import { audit } from '../audit/index.ts';
 import { findVisibleRequest } from './interpretation-requests.repository.ts';
 
 const rr = schema.requestReach;
-
-/** Request statuses in which the session's participants are recorded: the work is done or under way. */
-const REACH_STATUSES: readonly RequestStatus[] = ['in-progress', 'advice-delivered'];
 
 /**
  * The recorded participants of a training or information session with their totals, or null when
@@ -59,7 +57,7 @@ function reachRefusal(
   const own = records.find((x) => x.specialistId === actor.specialistId && x.status === 'accepted' && x.closedAt === null);
   if (!actor.specialistId || !own) return 'forbidden';
   if (!REQUEST_TYPE_RULES[request.type].reach) return 'state';
-  if (!REACH_STATUSES.includes(request.status)) return 'state';
+  if (!REACH_REQUEST_STATUSES.includes(request.status)) return 'state';
   if (request.meetingDate === null || request.meetingDate > amsterdamDate(now)) return 'state';
   return null;
 }
@@ -96,9 +94,11 @@ export async function recordReach(ctx: ServiceContext, requestId: string, body: 
       );
     const at = ctx.now();
     await tx.delete(rr).where(eq(rr.requestId, requestId));
-    await tx.insert(rr).values(
-      REACH_CATEGORIES.map((category) => ({ requestId, category, participants: body.participants[category] ?? 0, recordedBy: actor.userId, recordedAt: at })),
-    );
+    await tx
+      .insert(rr)
+      .values(
+        REACH_CATEGORIES.map((category) => ({ requestId, category, participants: body.participants[category] ?? 0, recordedBy: actor.userId, recordedAt: at })),
+      );
     const totals = reachTotals(request.type, body.participants);
     await audit(ctx, tx, { action: 'record-reach', objectType: 'interpretation-request', objectId: requestId, result: 'success', details: totals });
     const reach = await reachOf(tx, requestId, request.type);
