@@ -740,7 +740,7 @@ describe("need-to-know of a municipality's own request (decision 095), route × 
       deliverable: 'training-delivery',
       audiences: ['youth-work'],
       expectedParticipants: 25,
-      meetingDate: thisYear() + 1 + '-03-01',
+      meetingDate: `${thisYear() + 1}-03-01`,
       place: 'Wijkcentrum Presikhaaf',
       submit: true,
     });
@@ -755,7 +755,13 @@ describe("need-to-know of a municipality's own request (decision 095), route × 
     ['post a message', 'POST', '/messages', { body: 'Graag op een dinsdag.' }, by(403, { ...seeing, municipalAdviser: 201, coordinator: 201 })],
     ['edit fields (submitted: 409)', 'PATCH', '/fields', { urgency: 'urgent' }, by(403, { municipalAdviser: 409, requesterOwn: 404, requesterOther: 404 })],
     ['no edge', 'PATCH', '', { status: 'submitted' }, by(403, { municipalAdviser: 409, requesterOwn: 404, requesterOther: 404, coordinator: 409 })],
-    ['feedback (not closed: 409)', 'POST', '/feedback', { answered: 'yes', usefulness: 4, changes: ['no-change'] }, by(403, { municipalAdviser: 409, requesterOwn: 404, requesterOther: 404 })],
+    [
+      'feedback (not closed: 409)',
+      'POST',
+      '/feedback',
+      { answered: 'yes', usefulness: 4, changes: ['no-change'] },
+      by(403, { municipalAdviser: 409, requesterOwn: 404, requesterOther: 404 }),
+    ],
     ['reach (not assigned: 404)', 'PUT', '/reach', { participants: { police: 3 } }, by(403, { specialistAssigned: 404, specialistUnassigned: 404 })],
     ['suggestions', 'GET', '/suggestions', undefined, by(403, { coordinator: 200 })],
   ];

@@ -156,8 +156,15 @@ export async function createCoordinatorSpecialist(handle: DatabaseHandle, local:
  * named `municipalityName` (a policy adviser asking on its behalf, decision 095), as the demo seed
  * does for Arnhem. @returns the user id and the municipality id
  */
-export async function createMunicipalAdviser(handle: DatabaseHandle, local: string, municipalityName: string): Promise<{ userId: string; municipalityId: string }> {
-  const [municipality] = await handle.db.select({ id: schema.municipalities.id }).from(schema.municipalities).where(eq(schema.municipalities.name, municipalityName));
+export async function createMunicipalAdviser(
+  handle: DatabaseHandle,
+  local: string,
+  municipalityName: string,
+): Promise<{ userId: string; municipalityId: string }> {
+  const [municipality] = await handle.db
+    .select({ id: schema.municipalities.id })
+    .from(schema.municipalities)
+    .where(eq(schema.municipalities.name, municipalityName));
   if (!municipality) throw new Error(`municipality ${municipalityName} missing`);
   const [user] = await handle.db
     .insert(schema.users)

@@ -39,7 +39,9 @@ function bodyOf(type: RequestType, municipalityId: string, overrides: Record<str
     expertiseAreaCodes: ['polarisation'],
     urgency: 'regular',
     deliverable: rule.deliverables[0],
-    ...(rule.fields.includes('audiences') ? { audiences: ['education', 'youth-work'], expectedParticipants: 40, meetingDate: today(), place: 'Stadhuis Arnhem' } : {}),
+    ...(rule.fields.includes('audiences')
+      ? { audiences: ['education', 'youth-work'], expectedParticipants: 40, meetingDate: today(), place: 'Stadhuis Arnhem' }
+      : {}),
     submit: true,
     ...overrides,
   };
@@ -76,7 +78,10 @@ describe('every request type through the lifecycle, with the budget rules', () =
     expect(created.body.reference).toMatch(/^DP-\d{4}-\d{4}$/);
 
     const sp = await specialist(coordinator, 1);
-    const assigned = await coordinator('POST', `/api/v1/interpretation-requests/${created.body.id}/assignments`, { specialistId: sp.id, estimatedMinutes: 180 });
+    const assigned = await coordinator('POST', `/api/v1/interpretation-requests/${created.body.id}/assignments`, {
+      specialistId: sp.id,
+      estimatedMinutes: 180,
+    });
     expect(assigned.status, JSON.stringify(assigned.body)).toBe(201);
     expect(assigned.body).toMatchObject({ requestType: type, reservedCents: 3 * sp.currentRateCents });
     expect((await budget(coordinator)).reservedCents - before.reservedCents).toBe(3 * sp.currentRateCents);
@@ -93,7 +98,12 @@ describe('every request type through the lifecycle, with the budget rules', () =
     expectProblem(refused, 400, 'validation-failed');
     expect(pointers(refused)).toEqual(['/activity']);
     const activity = REQUEST_TYPE_RULES[type].activities[0] as string;
-    const entry = await worker('POST', `/api/v1/assignments/${assigned.body.id}/time-entries`, { workedOn: today(), minutes: 90, activity, description: 'Uitvoering' });
+    const entry = await worker('POST', `/api/v1/assignments/${assigned.body.id}/time-entries`, {
+      workedOn: today(),
+      minutes: 90,
+      activity,
+      description: 'Uitvoering',
+    });
     expect(entry.status, JSON.stringify(entry.body)).toBe(201);
     const amount = entryCostCents(90, sp.currentRateCents);
     expect(entry.body.amountCents).toBe(amount);
@@ -126,7 +136,9 @@ describe('every request type through the lifecycle, with the budget rules', () =
     const incomplete = await adviser('PATCH', `/api/v1/interpretation-requests/${draft.body.id}`, { status: 'submitted' });
     expectProblem(incomplete, 400, 'validation-failed');
     expect(pointers(incomplete)).toEqual(['/question']);
-    expect((await adviser('PATCH', `/api/v1/interpretation-requests/${draft.body.id}/fields`, { question: 'Hoe gaan wij om met de spanningen in de wijk?' })).status).toBe(200);
+    expect(
+      (await adviser('PATCH', `/api/v1/interpretation-requests/${draft.body.id}/fields`, { question: 'Hoe gaan wij om met de spanningen in de wijk?' })).status,
+    ).toBe(200);
     const sent = await adviser('PATCH', `/api/v1/interpretation-requests/${draft.body.id}`, { status: 'submitted' });
     expect(sent.status, JSON.stringify(sent.body)).toBe(200);
     expect(sent.body.reference).toMatch(/^DP-/);
@@ -141,7 +153,11 @@ describe('bad input: 400 naming the field, nothing written', () => {
     ['a training asking for written advice', () => bodyOf('training', arnhem, { deliverable: 'written-advice' }), ['/deliverable']],
     ['a training without a place', () => bodyOf('training', arnhem, { place: undefined }), ['/place']],
     ['an analysis with expected participants', () => bodyOf('analysis', arnhem, { expectedParticipants: 10 }), ['/expectedParticipants']],
-    ['a case interpretation without a casustafel', () => bodyOf('consultation', arnhem, { type: 'case-interpretation', deliverable: 'written-advice' }), ['/caseTableId']],
+    [
+      'a case interpretation without a casustafel',
+      () => bodyOf('consultation', arnhem, { type: 'case-interpretation', deliverable: 'written-advice' }),
+      ['/caseTableId'],
+    ],
     ['an unknown type', () => bodyOf('consultation', arnhem, { type: 'party' }), ['/type']],
   ];
   it.each(cases)('%s', async (_name, body, expected) => {

@@ -1,7 +1,7 @@
 import type { FeedbackAnswered, FeedbackChange } from './contracts/feedback.ts';
 import type { URGENCIES } from './contracts/interpretation-requests.ts';
-import type { DELIVERABLES, REQUEST_TYPES } from './request-types.ts';
 import type { ReportSectionId } from './contracts/reports.ts';
+import type { DELIVERABLES, REQUEST_TYPES } from './request-types.ts';
 
 /** Words of the report (docs/design.md §12) in Dutch and English: the page, the CSV and the XLSX use these (decision 051). */
 export interface ReportLabels {

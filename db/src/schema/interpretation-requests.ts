@@ -116,7 +116,10 @@ export const interpretationRequests = pgTable(
       sql`${t.type} in ('case-interpretation','consultation','training','information-session','local-activity-support','analysis')`,
     ),
     // Only a casustafel asks for a case interpretation; a request without one names its municipality from the start.
-    check('interpretation_requests_requesting_organisation', sql`${t.caseTableId} is not null or (${t.type} <> 'case-interpretation' and ${t.municipalityId} is not null)`),
+    check(
+      'interpretation_requests_requesting_organisation',
+      sql`${t.caseTableId} is not null or (${t.type} <> 'case-interpretation' and ${t.municipalityId} is not null)`,
+    ),
     check('interpretation_requests_expected_participants', sql`${t.expectedParticipants} is null or ${t.expectedParticipants} between 1 and 2000`),
     // Only a draft may lack what submitting requires: the reference, the municipality, the deliverable.
     check(
@@ -332,8 +335,5 @@ export const requestReach = pgTable(
       .references(() => users.id),
     recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.requestId, t.category] }),
-    check('request_reach_participants', sql`${t.participants} between 0 and 2000`),
-  ],
+  (t) => [primaryKey({ columns: [t.requestId, t.category] }), check('request_reach_participants', sql`${t.participants} between 0 and 2000`)],
 );

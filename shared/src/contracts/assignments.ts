@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { RequestTypeSchema } from '../request-types.ts';
 import { RequestStatusSchema } from '../lifecycle.ts';
+import { RequestTypeSchema } from '../request-types.ts';
 import { CentsSchema, IdSchema, InstantSchema, IsoDateSchema, multiLineText, PageQuerySchema, requiredMultiLineText } from './common.ts';
 
 export const ASSIGNMENT_STATUSES = ['proposed', 'accepted', 'declined'] as const;

@@ -1,5 +1,14 @@
 import { z } from 'zod';
 import { PATCHABLE_STATUSES, REASON_REQUIRED_STATUSES, REQUEST_STATUSES, RequestStatusSchema } from '../lifecycle.ts';
+import {
+  DeliverableSchema,
+  EXPECTED_PARTICIPANTS,
+  MAX_PARTICIPANTS_PER_CATEGORY,
+  REACH_CATEGORIES,
+  REQUEST_TYPES,
+  type ReachCategory,
+  RequestTypeSchema,
+} from '../request-types.ts';
 import { RoleSchema } from '../roles.ts';
 import { AdviceSchema } from './advice.ts';
 import { AssignmentCloseCauseSchema, AssignmentSchema } from './assignments.ts';
@@ -14,16 +23,7 @@ import {
   singleLineText,
 } from './common.ts';
 import { FeedbackSchema } from './feedback.ts';
-import { AudienceSchema, AUDIENCES } from './knowledge.ts';
-import {
-  DeliverableSchema,
-  EXPECTED_PARTICIPANTS,
-  MAX_PARTICIPANTS_PER_CATEGORY,
-  REACH_CATEGORIES,
-  type ReachCategory,
-  REQUEST_TYPES,
-  RequestTypeSchema,
-} from '../request-types.ts';
+import { AUDIENCES, AudienceSchema } from './knowledge.ts';
 
 export const URGENCIES = ['regular', 'urgent'] as const;
 export const UrgencySchema = z.enum(URGENCIES);

@@ -206,8 +206,10 @@ export async function updateAssignment(ctx: ServiceContext, id: string, body: Pa
       await audit(ctx, tx, { action: body.status === 'accepted' ? 'accept' : 'decline', objectType: 'assignment', objectId: id, result: 'success' });
       const notice = { reference: assignment.requestReference, linkPath: `/requests/${assignment.requestId}` };
       if (body.status === 'accepted') {
-        await enqueueNotification(tx, ctx, { ...notice, event: 'assignment-accepted', recipients:
-            assignment.caseTableId !== null ? { caseTableId: assignment.caseTableId } : { municipalityId: assignment.requestMunicipalityId ?? '' },
+        await enqueueNotification(tx, ctx, {
+          ...notice,
+          event: 'assignment-accepted',
+          recipients: assignment.caseTableId !== null ? { caseTableId: assignment.caseTableId } : { municipalityId: assignment.requestMunicipalityId ?? '' },
         });
       } else {
         await enqueueNotification(tx, ctx, { ...notice, event: 'assignment-declined', recipients: { roles: ['coordinator'] } });

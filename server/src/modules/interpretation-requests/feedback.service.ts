@@ -45,8 +45,7 @@ export async function giveFeedback(ctx: ServiceContext, requestId: string, body:
   return ctx.db.transaction(async (tx) => {
     const request = await findVisibleRequest(tx, actor, requestId, true);
     if (!request) throw notFound('Dit duidingsverzoek');
-    if (!isRequesterOf(actor, request))
-      throw forbidden('Alleen een aanvrager van de casustafel geeft terugkoppeling op een verzoek.');
+    if (!isRequesterOf(actor, request)) throw forbidden('Alleen een aanvrager van de casustafel geeft terugkoppeling op een verzoek.');
     if (request.status !== 'closed') throw invalidTransition('Terugkoppeling kan pas als het verzoek is gesloten.');
     if (await feedbackOf(tx, requestId)) throw new AppError('conflict', 'Op dit verzoek is al terugkoppeling gegeven.');
     // The costly check of the body last, after existence, permission and state (docs/design.md §6).

@@ -151,7 +151,11 @@ function assertFieldsFitType(type: RequestType, body: Readonly<Record<string, un
  * request rule of the public contract, the other types by their required fields and the
  * municipality they are for.
  */
-function completenessIssues(type: RequestType, caseTableId: string | null, fields: StoredFields): readonly RequestFieldIssue[] | readonly { path: readonly PropertyKey[]; message: string }[] {
+function completenessIssues(
+  type: RequestType,
+  caseTableId: string | null,
+  fields: StoredFields,
+): readonly RequestFieldIssue[] | readonly { path: readonly PropertyKey[]; message: string }[] {
   if (type === 'case-interpretation') {
     const full = CreateInterpretationRequestBodySchema.safeParse(asFullBody(caseTableId ?? '', fields));
     return full.success ? [] : full.error.issues;
@@ -582,8 +586,7 @@ export async function transitionInterpretationRequest(ctx: ServiceContext, id: s
     if (body.status === 'submitted') await enqueueNotification(tx, ctx, { ...notice, event: 'request-submitted', recipients: { roles: ['coordinator'] } });
     if (body.status === 'needs-information')
       await enqueueNotification(tx, ctx, { ...notice, event: 'request-needs-information', recipients: requesterRecipients(request) });
-    if (body.status === 'declined')
-      await enqueueNotification(tx, ctx, { ...notice, event: 'request-declined', recipients: requesterRecipients(request) });
+    if (body.status === 'declined') await enqueueNotification(tx, ctx, { ...notice, event: 'request-declined', recipients: requesterRecipients(request) });
   });
   return getInterpretationRequest(ctx, id, { audited: false });
 }

@@ -35,9 +35,7 @@ async function requestFacts(
     .select({
       municipalityHouseId: schema.municipalities.safetyHouseId,
       regionCode: schema.safetyRegions.code,
-      tableHouseId: sql<
-        string | null
-      >`(select ct.safety_house_id from ${schema.caseTables} ct where ct.id = ${request.caseTableId})`,
+      tableHouseId: sql<string | null>`(select ct.safety_house_id from ${schema.caseTables} ct where ct.id = ${request.caseTableId})`,
     })
     .from(schema.municipalities)
     .innerJoin(schema.safetyHouses, eq(schema.safetyHouses.id, schema.municipalities.safetyHouseId))

@@ -1,11 +1,11 @@
 import { isUniqueViolation, schema, type Transaction } from '@duidingspool/db';
 import {
-  REQUEST_TYPE_RULES,
   amsterdamDate,
   type BulkReviewBody,
   type CreateCorrectionBody,
   entryCostCents,
   type LogTimeBody,
+  REQUEST_TYPE_RULES,
   type ReviewTimeEntryBody,
   type TimeEntry,
   type TimeEntryListQuery,

@@ -19,7 +19,9 @@ export function caseTableIdsOf(userId: SQL | typeof schema.users.id): SQL<string
  * safety adviser asking on its behalf, decision 095), sorted (`{}` when none).
  */
 export function municipalityIdsOf(userId: SQL | typeof schema.users.id): SQL<string[]> {
-  return sql<string[]>`coalesce((select array_agg(mm.municipality_id::text order by mm.municipality_id) from ${schema.municipalityMembers} mm where mm.user_id = ${userId}), '{}')`;
+  return sql<
+    string[]
+  >`coalesce((select array_agg(mm.municipality_id::text order by mm.municipality_id) from ${schema.municipalityMembers} mm where mm.user_id = ${userId}), '{}')`;
 }
 
 /** The memberships of user `userId` with each casustafel's name (read from organisation's `case_tables`), by name. */

@@ -177,7 +177,13 @@ export async function inviteUser(ctx: ServiceContext, body: InviteUserBody): Pro
       createdBy: ctx.actor.userId,
       mail: { publicUrl: ctx.publicUrl, encryptionKey: ctx.encryptionKey },
     });
-    await audit(ctx, tx, { action: 'invite', objectType: 'user', objectId: created.id, result: 'success', details: { roles: body.roles, caseTableIds, municipalityIds } });
+    await audit(ctx, tx, {
+      action: 'invite',
+      objectType: 'user',
+      objectId: created.id,
+      result: 'success',
+      details: { roles: body.roles, caseTableIds, municipalityIds },
+    });
     return getUser(ctx, created.id, tx);
   });
 }
