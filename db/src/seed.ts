@@ -1,5 +1,5 @@
 import { addDays, amsterdamDate, type Role, screeningValidUntil, yearOf } from '@duidingspool/shared';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import regional from '../seed/oost-nederland.json' with { type: 'json' };
 import type { Executor } from './client.ts';
 import { hashPassword } from './passwords.ts';
@@ -83,7 +83,8 @@ export const caseTableName = (city: string) => `Casustafel Radicalisering ${city
  * Seeds the demo on top of the Oost-Nederland structure, which must be imported first (the server's
  * demo seed imports `db/seed/oost-nederland.json` through the structure import, then calls this):
  * the current year's budget (an assumption: the same amount as the file's first year) and the
- * fictional demo people — coordinator, finance, admin, one requester per casustafel of the file,
+ * fictional demo people — coordinator, finance, admin, one requester per casustafel of the file, a
+ * policy adviser who is a member of the municipality of Arnhem,
  * six specialists with expertise, languages, regions, rates and a screening dated a year before `today`. Idempotent: rows are matched on
  * their natural keys and never duplicated or overwritten.
  *
@@ -130,6 +131,14 @@ export async function seedDemo(db: Executor, options: { today?: string } = {}): 
     const userId = await addUser(`requester.${cityKey(table.city)}`, `Aanvrager ${table.city}`, ['requester']);
     await db.insert(t.caseTableMembers).values({ caseTableId: table.id, userId }).onConflictDoNothing();
   }
+  // A policy adviser of the municipality of Arnhem, asking for trainings and consultations on its behalf (decision 095).
+  const [arnhem] = await db
+    .select({ id: t.municipalities.id })
+    .from(t.municipalities)
+    .where(and(eq(t.municipalities.name, 'Arnhem'), isNull(t.municipalities.retiredAt)));
+  if (!arnhem) throw new Error('municipality Arnhem missing: import the structure before the demo seed');
+  const adviserId = await addUser('adviser.arnhem', 'Beleidsadviseur Arnhem', ['requester']);
+  await db.insert(t.municipalityMembers).values({ municipalityId: arnhem.id, userId: adviserId }).onConflictDoNothing();
   // Screened a year before the seed's today, so the demo specialists stay assignable for two more years.
   const screeningDate = addDays(today, -365);
   for (const s of DEMO_SPECIALISTS) {

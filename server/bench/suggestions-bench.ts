@@ -82,6 +82,7 @@ try {
     displayName: 'Coördinator',
     roles: ['coordinator'],
     caseTableIds: [],
+    municipalityIds: [],
     specialistId: null,
     sessionId: 'bench',
     language: 'nl',

@@ -4,10 +4,11 @@
 import { type Database, DEMO_DOMAIN, DEMO_SPECIALISTS, schema, seedDemo } from '@duidingspool/db';
 import {
   amsterdamDate,
-  DELIVERABLES,
+  type DELIVERABLES,
   type DecideExtensionBody,
   type GiveFeedbackBody,
   type PatchInterpretationRequestBody,
+  REQUEST_TYPE_RULES,
   type RequestStatus,
   type Role,
   yearOf,
@@ -21,6 +22,9 @@ import { createInterpretationRequest, deliverAdvice, giveFeedback, transitionInt
 import { markDemoInboxRead, markDemoMailSent } from './modules/notifications/index.ts';
 import { setPeriodStatus } from './modules/periods/index.ts';
 import { logTime, reviewTimeEntries } from './modules/time-entries/index.ts';
+
+/** The deliverables of the demo's requests: those of a case interpretation (decision 095). */
+const CASE_DELIVERABLES = REQUEST_TYPE_RULES['case-interpretation'].deliverables;
 
 /** What the demo year needs of the configuration besides the database. */
 export type DemoYearSettings = Pick<ServiceContext, 'publicUrl' | 'encryptionKey' | 'retentionCaseMonths' | 'workingHours'>;
@@ -251,6 +255,10 @@ async function demoActor(db: Database, local: string): Promise<Actor> {
     (x) => x.role as Role,
   );
   const tables = await db.select({ id: schema.caseTableMembers.caseTableId }).from(schema.caseTableMembers).where(eq(schema.caseTableMembers.userId, user.id));
+  const municipalities = await db
+    .select({ id: schema.municipalityMembers.municipalityId })
+    .from(schema.municipalityMembers)
+    .where(eq(schema.municipalityMembers.userId, user.id));
   const [spec] = await db.select({ id: schema.specialists.id }).from(schema.specialists).where(eq(schema.specialists.userId, user.id));
   return {
     userId: user.id,
@@ -258,6 +266,7 @@ async function demoActor(db: Database, local: string): Promise<Actor> {
     displayName: user.displayName,
     roles,
     caseTableIds: tables.map((t) => t.id),
+    municipalityIds: municipalities.map((m) => m.id),
     specialistId: spec?.id ?? null,
     sessionId: '00000000-0000-0000-0000-000000000000',
     language: 'nl',
@@ -358,7 +367,7 @@ export async function seedDemoYear(db: Database, settings: DemoYearSettings, opt
         context: theme.context,
         expertiseAreaCodes: [...theme.areas],
         urgency: i % 6 === 0 ? 'urgent' : 'regular',
-        deliverable: DELIVERABLES[i % DELIVERABLES.length] as (typeof DELIVERABLES)[number],
+        deliverable: CASE_DELIVERABLES[i % CASE_DELIVERABLES.length] as (typeof DELIVERABLES)[number],
         languages: [...theme.languages],
         submit: plan.status !== 'draft',
       });

@@ -29,6 +29,9 @@ const t = useTestApp();
 const ACTORS = [
   'requesterOwn', // member of the casustafel that owns the request
   'requesterOther', // member of another casustafel
+  // Member of the municipality of Arnhem (decision 095): asks for the non-case types on its behalf;
+  // on a casustafel's request it answers as requesterOther unless a row says otherwise.
+  'municipalAdviser',
   'coordinator',
   // Holds coordinator and specialist (separation of duties): the fixture's request is another
   // specialist's, so they act on it as coordinator; on their own work (`OwnWork`) they are refused.
@@ -45,6 +48,7 @@ type ActorName = (typeof ACTORS)[number];
 const LOGIN: Record<Exclude<ActorName, 'anonymous'>, string> = {
   requesterOwn: 'requester.apeldoorn',
   requesterOther: 'requester.hengelo',
+  municipalAdviser: 'adviser.arnhem',
   coordinator: 'coordinator',
   coordinatorSpecialist: 'coordinator.specialist',
   specialistAssigned: 'specialist4',
@@ -100,11 +104,17 @@ interface Row {
 /**
  * Expectation helper: `base` for every actor, overridden per actor; anonymous 401 unless given.
  * `coordinatorSpecialist` answers as `coordinator` unless the row says otherwise (it does on every
- * route where the call is on their own work).
+ * route where the call is on their own work); `municipalAdviser` answers as `requesterOther`.
  */
 const by = (base: number, overrides: Partial<Record<ActorName, number>> = {}): Record<ActorName, number> =>
   Object.fromEntries(
-    ACTORS.map((a) => [a, overrides[a] ?? (a === 'coordinatorSpecialist' ? overrides.coordinator : undefined) ?? (a === 'anonymous' ? 401 : base)]),
+    ACTORS.map((a) => [
+      a,
+      overrides[a] ??
+        (a === 'coordinatorSpecialist' ? overrides.coordinator : undefined) ??
+        (a === 'municipalAdviser' ? overrides.requesterOther : undefined) ??
+        (a === 'anonymous' ? 401 : base),
+    ]),
   ) as Record<ActorName, number>;
 const all = (status: number) => by(status, { anonymous: status });
 
@@ -233,6 +243,11 @@ const MATRIX: Record<string, Row> = {
     expect: by(200, { finance: 403, admin: 403 }),
   },
   // The fixture's request is in progress: its own requester is authorised and refused on the state (409).
+  // Reach (docs/design.md §12): only a specialist records; the fixture's request is a case interpretation, so its specialist gets 409.
+  'PUT /api/v1/interpretation-requests/:id/reach': {
+    call: (f) => ({ url: `/api/v1/interpretation-requests/${f.request}/reach`, body: { participants: { police: 12 } } }),
+    expect: by(403, { specialistAssigned: 409, specialistUnassigned: 404 }),
+  },
   'POST /api/v1/interpretation-requests/:id/feedback': {
     call: (f) => ({ url: `/api/v1/interpretation-requests/${f.request}/feedback`, body: { answered: 'yes', usefulness: 5, changes: ['no-change'] } }),
     expect: by(403, { requesterOwn: 409, requesterOther: 404 }),
@@ -630,8 +645,9 @@ let fixture: Fixture;
 /** A request of the own casustafel in progress with specialist4, with one submitted entry. */
 async function makeFixture(): Promise<Fixture> {
   const { request, assignment } = await acceptedAssignment(callers.requesterOwn, callers.coordinator, callers.specialistAssigned, 4, 240);
-  const entry = await callers.specialistAssigned('POST', `/api/v1/assignments/${assignment.id}/time-entries`, entryBody({ minutes: 30 }));
-  expect(entry.status).toBe(201);
+  // A quarter of an hour: every fresh row makes one fixture per actor, all on today, within specialist4's 24 hours.
+  const entry = await callers.specialistAssigned('POST', `/api/v1/assignments/${assignment.id}/time-entries`, entryBody({ minutes: 15 }));
+  expect(entry.status, JSON.stringify(entry.body)).toBe(201);
   return { ...fixture, request: request.id, assignment: assignment.id, entry: entry.body.id };
 }
 
@@ -803,6 +819,60 @@ describe('authorisation of a proposed specialist before the no-conflict confirma
     expect(got).toEqual(Object.fromEntries(Object.entries(PROPOSED).map(([k, v]) => [k, v.expect])));
     // After the confirmation the content opens.
     expect((await proposed('GET', `/api/v1/interpretation-requests/${q.request}/messages`)).status).toBe(200);
+  });
+});
+
+describe("need-to-know of a municipality's own request (decision 095), route × actor", () => {
+  // A training the municipality of Arnhem asked through its adviser: no casustafel, so no member of
+  // any casustafel sees it; the adviser, the coordinators and (once assigned) its specialist do.
+  let training: string;
+  beforeAll(async () => {
+    const me = await callers.municipalAdviser('GET', '/api/v1/me');
+    const res = await callers.municipalAdviser('POST', '/api/v1/interpretation-requests', {
+      type: 'training',
+      municipalityId: me.body.municipalityMemberships[0].municipalityId,
+      question: 'Training over polarisatie voor jongerenwerkers',
+      expertiseAreaCodes: ['polarisation'],
+      urgency: 'regular',
+      deliverable: 'training-delivery',
+      audiences: ['youth-work'],
+      expectedParticipants: 25,
+      meetingDate: `${thisYear() + 1}-03-01`,
+      place: 'Wijkcentrum Presikhaaf',
+      submit: true,
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    training = res.body.id;
+  });
+  const seeing = { municipalAdviser: 200, requesterOwn: 404, requesterOther: 404, coordinator: 200, specialistAssigned: 404, specialistUnassigned: 404 };
+  const rows: [string, 'GET' | 'POST' | 'PATCH' | 'PUT', string, unknown, Record<ActorName, number>][] = [
+    ['detail', 'GET', '', undefined, by(403, seeing)],
+    ['clocks', 'GET', '/clocks', undefined, by(403, seeing)],
+    ['messages', 'GET', '/messages', undefined, by(403, seeing)],
+    ['post a message', 'POST', '/messages', { body: 'Graag op een dinsdag.' }, by(403, { ...seeing, municipalAdviser: 201, coordinator: 201 })],
+    ['edit fields (submitted: 409)', 'PATCH', '/fields', { urgency: 'urgent' }, by(403, { municipalAdviser: 409, requesterOwn: 404, requesterOther: 404 })],
+    ['no edge', 'PATCH', '', { status: 'submitted' }, by(403, { municipalAdviser: 409, requesterOwn: 404, requesterOther: 404, coordinator: 409 })],
+    [
+      'feedback (not closed: 409)',
+      'POST',
+      '/feedback',
+      { answered: 'yes', usefulness: 4, changes: ['no-change'] },
+      by(403, { municipalAdviser: 409, requesterOwn: 404, requesterOther: 404 }),
+    ],
+    ['reach (not assigned: 404)', 'PUT', '/reach', { participants: { police: 3 } }, by(403, { specialistAssigned: 404, specialistUnassigned: 404 })],
+    ['suggestions', 'GET', '/suggestions', undefined, by(403, { coordinator: 200 })],
+  ];
+  it.each(rows)('%s', async (_name, method, path, body, expected) => {
+    const got: Record<string, number> = {};
+    for (const actor of ACTORS) got[actor] = (await callers[actor](method, `/api/v1/interpretation-requests/${training}${path}`, body)).status;
+    expect(got).toEqual(expected);
+  });
+
+  it('the municipality member lists only its own requests, never a casustafel’s', async () => {
+    const items = (await listAll(callers.municipalAdviser, '/api/v1/interpretation-requests')).items as { id: string; caseTableId: string | null }[];
+    expect(items.map((x) => x.id)).toContain(training);
+    expect(items.map((x) => x.id)).not.toContain(fixture.request);
+    expect(items.every((x) => x.caseTableId === null)).toBe(true);
   });
 });
 

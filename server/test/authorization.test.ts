@@ -116,6 +116,7 @@ function routes() {
     { method: 'POST', path: '/interpretation-requests/{id}/advice', body: { summary: 'Kern', body: 'Advies' } },
     { method: 'POST', path: '/interpretation-requests/{id}/reopen', body: { reason: 'Meer werk nodig.' } },
     { method: 'POST', path: '/interpretation-requests/{id}/feedback', body: { answered: 'yes', usefulness: 5, changes: ['no-change'] } },
+    { method: 'PUT', path: '/interpretation-requests/{id}/reach', body: { participants: { police: 3 } } },
     { method: 'GET', path: '/knowledge-products' },
     { method: 'POST', path: '/knowledge-products' },
     { method: 'GET', path: '/knowledge-products/{id}' },

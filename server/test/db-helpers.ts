@@ -165,3 +165,28 @@ export async function createCoordinatorSpecialist(handle: DatabaseHandle, local:
   await handle.db.insert(schema.specialistRates).values({ specialistId: profile.id, rateCents: 10000, validFrom: '2019-01-01' });
   return { userId: user.id, specialistId: profile.id };
 }
+
+/**
+ * Makes a demo-password requester `local@duidingspool.example` who is a member of the municipality
+ * named `municipalityName` (a policy adviser asking on its behalf, decision 095), as the demo seed
+ * does for Arnhem. @returns the user id and the municipality id
+ */
+export async function createMunicipalAdviser(
+  handle: DatabaseHandle,
+  local: string,
+  municipalityName: string,
+): Promise<{ userId: string; municipalityId: string }> {
+  const [municipality] = await handle.db
+    .select({ id: schema.municipalities.id })
+    .from(schema.municipalities)
+    .where(eq(schema.municipalities.name, municipalityName));
+  if (!municipality) throw new Error(`municipality ${municipalityName} missing`);
+  const [user] = await handle.db
+    .insert(schema.users)
+    .values({ email: `${local}@${DEMO_DOMAIN}`, displayName: `Adviseur ${municipalityName}`, passwordHash: await hashPassword(DEMO_PASSWORD), isDemo: true })
+    .returning({ id: schema.users.id });
+  if (!user) throw new Error('user insert returned no row');
+  await handle.db.insert(schema.userRoles).values({ userId: user.id, role: 'requester' });
+  await handle.db.insert(schema.municipalityMembers).values({ userId: user.id, municipalityId: municipality.id });
+  return { userId: user.id, municipalityId: municipality.id };
+}

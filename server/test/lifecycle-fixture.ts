@@ -3,7 +3,7 @@
 // messages carry the marker too.
 import { randomBytes } from 'node:crypto';
 import { expect } from 'vitest';
-import { createRequest, entryBody, specialist } from './fixtures.ts';
+import { createRequest, entryBody, requestBody, specialist, today } from './fixtures.ts';
 import type { Caller, CallResult } from './harness.ts';
 
 /** The demo users the lifecycle needs: a requester, the coordinator, specialist1 and specialist2. */
@@ -27,7 +27,7 @@ const ok = (res: CallResult, status = 200) => {
  * refusal, the advice, the closing and the feedback's comment; plus three requests that end declined, cancelled and
  * withdrawn with `marker` in their reasons.
  *
- * @returns the ids of the closed request and of the three ended ones
+ * @returns the ids of the closed request and of the four ended ones (the last a casustafel's training with its reach)
  */
 export async function markedLifecycle(a: LifecycleActors, marker: string): Promise<{ closed: string; ended: string[] }> {
   const text = (what: string) => `${what} ${marker}`;
@@ -92,5 +92,29 @@ export async function markedLifecycle(a: LifecycleActors, marker: string): Promi
     ok(await a[who]('PATCH', `/api/v1/interpretation-requests/${other.id}`, { status, reason: text('Reden') }));
     ended.push(other.id);
   }
+  // A training the casustafel asked (decision 095): its place is free text, its participants are
+  // recorded after the session; then the coordinator cancels it.
+  const {
+    caseReference: _c,
+    context: _x,
+    ...body
+  } = await requestBody(a.requester, {
+    type: 'training',
+    question: text('Training'),
+    deliverable: 'training-delivery',
+    audiences: ['education'],
+    expectedParticipants: 20,
+    meetingDate: today(),
+    place: text('Wijkcentrum'),
+  });
+  const training = ok(await a.requester('POST', '/api/v1/interpretation-requests', body), 201);
+  const proposal = ok(
+    await a.coordinator('POST', `/api/v1/interpretation-requests/${training.id}/assignments`, { specialistId: s1.id, estimatedMinutes: 60 }),
+    201,
+  );
+  ok(await a.sp1('PATCH', `/api/v1/assignments/${proposal.id}`, { status: 'accepted' }));
+  ok(await a.sp1('PUT', `/api/v1/interpretation-requests/${training.id}/reach`, { participants: { education: 12, other: 3 } }));
+  ok(await a.coordinator('PATCH', `/api/v1/interpretation-requests/${training.id}`, { status: 'cancelled', reason: text('Reden') }));
+  ended.push(training.id);
   return { closed: request.id, ended };
 }

@@ -72,10 +72,14 @@ export interface ConflictTarget {
   safetyHouseId: string | null;
 }
 
-/** Who asks: the requesting municipality, casustafel and the casustafel's Zorg- en Veiligheidshuis (ids). */
+/**
+ * Who asks: the requesting municipality, casustafel and the casustafel's Zorg- en Veiligheidshuis
+ * (ids). A municipality asking without a casustafel (decision 095) has no casustafel; its house is
+ * the municipality's.
+ */
 export interface RequestingParty {
   municipalityId: string;
-  caseTableId: string;
+  caseTableId: string | null;
   safetyHouseId: string;
 }
 
@@ -84,7 +88,12 @@ export interface RequestingParty {
  * casustafel or the casustafel's Zorg- en Veiligheidshuis (decision 100).
  */
 export function conflictsWith<T extends ConflictTarget>(conflicts: readonly T[], party: RequestingParty): T[] {
-  return conflicts.filter((c) => c.municipalityId === party.municipalityId || c.caseTableId === party.caseTableId || c.safetyHouseId === party.safetyHouseId);
+  return conflicts.filter(
+    (c) =>
+      c.municipalityId === party.municipalityId ||
+      (party.caseTableId !== null && c.caseTableId === party.caseTableId) ||
+      c.safetyHouseId === party.safetyHouseId,
+  );
 }
 
 /**

@@ -31,6 +31,7 @@ export * from './money.ts';
 export * from './personal-data.ts';
 export * from './problems.ts';
 export * from './report-labels.ts';
+export * from './request-types.ts';
 export * from './roles.ts';
 export * from './service-levels.ts';
 export * from './status-labels.ts';

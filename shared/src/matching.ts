@@ -1,4 +1,4 @@
-import { type ConflictTarget, type NotAssignableReason, notAssignableReasons, type RequestingParty } from './assignability.ts';
+import { type ConflictTarget, conflictsWith, type NotAssignableReason, notAssignableReasons, type RequestingParty } from './assignability.ts';
 
 // The suggestion score (docs/design.md §2 "Matching", decision 100): a pure, documented function of
 // the request and each specialist's profile, load and declarations. Nothing here reads a clock or a
@@ -168,9 +168,7 @@ export function exclusionReasons(request: MatchRequest, c: MatchCandidate, today
   const codes = notAssignableReasons(c, request.date, request);
   return codes.flatMap((code): ExclusionReason[] => {
     if (code === 'conflict-of-interest') {
-      return c.conflicts
-        .filter((x) => x.municipalityId === request.municipalityId || x.caseTableId === request.caseTableId || x.safetyHouseId === request.safetyHouseId)
-        .map((x) => ({ code, params: { kind: x.kind, name: x.name } }));
+      return conflictsWith(c.conflicts, request).map((x) => ({ code, params: { kind: x.kind, name: x.name } }));
     }
     return [{ code, params: { date: code === 'no-rate' ? today : request.date } }];
   });

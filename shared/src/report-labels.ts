@@ -1,6 +1,7 @@
 import type { FeedbackAnswered, FeedbackChange } from './contracts/feedback.ts';
-import type { DELIVERABLES, URGENCIES } from './contracts/interpretation-requests.ts';
+import type { URGENCIES } from './contracts/interpretation-requests.ts';
 import type { ReportSectionId } from './contracts/reports.ts';
+import type { DELIVERABLES, REQUEST_TYPES } from './request-types.ts';
 
 /** Words of the report (docs/design.md §12) in Dutch and English: the page, the CSV and the XLSX use these (decision 051). */
 export interface ReportLabels {
@@ -10,6 +11,8 @@ export interface ReportLabels {
   columns: Record<string, string>;
   rows: Record<string, string>;
   deliverables: Record<(typeof DELIVERABLES)[number], string>;
+  /** The request types (decision 095). */
+  requestTypes: Record<(typeof REQUEST_TYPES)[number], string>;
   urgencies: Record<(typeof URGENCIES)[number], string>;
   answered: Record<FeedbackAnswered, string>;
   changes: Record<FeedbackChange, string>;
@@ -35,6 +38,8 @@ export const REPORT_LABELS: Record<'nl' | 'en', ReportLabels> = {
       'hours-by-activity': 'Goedgekeurde uren per activiteit',
       served: 'Bediend',
       regions: 'Bereik per veiligheidsregio',
+      'people-by-type': 'Mensen bereikt en professionals getraind per soort',
+      'people-by-region': 'Mensen bereikt en professionals getraind per veiligheidsregio',
       answered: 'Is de vraag beantwoord?',
       usefulness: 'Bruikbaarheid van het advies (1–5)',
       changes: 'Wat het advies veranderde',
@@ -53,6 +58,9 @@ export const REPORT_LABELS: Record<'nl' | 'en', ReportLabels> = {
       'by-expertise': 'Een verzoek kan meer expertisegebieden vragen; de rijen tellen dus niet op tot het totaal.',
       'hours-by-activity': 'Uren van goedgekeurde regels met een werkdatum in de periode.',
       changes: 'Meer antwoorden per terugkoppeling mogelijk.',
+      'people-by-type':
+        'Deelnemers van trainingen en voorlichtingen met een datum in de periode, zoals de specialist ze vastlegde; getraind zijn de professionals (onderwijs, jongerenwerk, politie, welzijn) van een training.',
+      'people-by-region': 'Naar de veiligheidsregio van de gemeente waarvoor de training of voorlichting was.',
       'follow-ups': 'Ontvangen verzoeken van een casustafel die eerder al een verzoek met dezelfde casusreferentie stuurde.',
       'to-triage': 'Van de eerste indiening tot de eerste beslissing van de coördinator, op de werkdagkalender.',
       'to-assignment': 'Van de eerste indiening tot de eerste toewijzing, op de werkdagkalender.',
@@ -71,6 +79,9 @@ export const REPORT_LABELS: Record<'nl' | 'en', ReportLabels> = {
       share: 'Aandeel bereikt (%)',
       cents: 'Bedrag',
       spent: 'Besteed',
+      sessions: 'Bijeenkomsten',
+      'people-reached': 'Mensen bereikt',
+      'professionals-trained': 'Professionals getraind',
     },
     rows: {
       received: 'Ontvangen',
@@ -104,6 +115,19 @@ export const REPORT_LABELS: Record<'nl' | 'en', ReportLabels> = {
       'written-advice': 'Schriftelijk advies',
       'professional-consultation': 'Consultatie van een professional',
       coaching: 'Coaching',
+      'advice-conversation': 'Adviesgesprek',
+      'training-delivery': 'Training',
+      'session-delivery': 'Voorlichting',
+      'activity-guidance': 'Begeleiding van de activiteit',
+      'analysis-report': 'Analyse (kennisproduct)',
+    },
+    requestTypes: {
+      'case-interpretation': 'Duiding van een casus',
+      consultation: 'Consultatie',
+      training: 'Training',
+      'information-session': 'Voorlichting',
+      'local-activity-support': 'Ondersteuning lokale activiteit',
+      analysis: 'Analyse',
     },
     urgencies: { regular: 'Regulier', urgent: 'Urgent' },
     answered: { yes: 'Ja', partly: 'Gedeeltelijk', no: 'Nee' },
@@ -133,6 +157,8 @@ export const REPORT_LABELS: Record<'nl' | 'en', ReportLabels> = {
       'hours-by-activity': 'Approved hours by activity',
       served: 'Served',
       regions: 'Reach by safety region',
+      'people-by-type': 'People reached and professionals trained by type',
+      'people-by-region': 'People reached and professionals trained by safety region',
       answered: 'Was the question answered?',
       usefulness: 'Usefulness of the advice (1–5)',
       changes: 'What the advice changed',
@@ -151,6 +177,9 @@ export const REPORT_LABELS: Record<'nl' | 'en', ReportLabels> = {
       'by-expertise': 'A request may ask for several expertise areas, so the rows do not add up to the total.',
       'hours-by-activity': 'Hours of approved entries worked in the period.',
       changes: 'Several answers per feedback possible.',
+      'people-by-type':
+        'Participants of trainings and information sessions dated in the period, as the specialist recorded them; trained are the professionals (education, youth work, police, welfare) of a training.',
+      'people-by-region': 'By the safety region of the municipality the training or session was for.',
       'follow-ups': 'Requests received from a case table that sent a request with the same case reference before.',
       'to-triage': 'From the first submission to the coordinator’s first decision, on the working-day calendar.',
       'to-assignment': 'From the first submission to the first assignment, on the working-day calendar.',
@@ -169,6 +198,9 @@ export const REPORT_LABELS: Record<'nl' | 'en', ReportLabels> = {
       share: 'Share reached (%)',
       cents: 'Amount',
       spent: 'Spent',
+      sessions: 'Sessions',
+      'people-reached': 'People reached',
+      'professionals-trained': 'Professionals trained',
     },
     rows: {
       received: 'Received',
@@ -202,6 +234,19 @@ export const REPORT_LABELS: Record<'nl' | 'en', ReportLabels> = {
       'written-advice': 'Written advice',
       'professional-consultation': 'Consultation of a professional',
       coaching: 'Coaching',
+      'advice-conversation': 'Advice conversation',
+      'training-delivery': 'Training',
+      'session-delivery': 'Information session',
+      'activity-guidance': 'Guidance of the activity',
+      'analysis-report': 'Analysis (knowledge product)',
+    },
+    requestTypes: {
+      'case-interpretation': 'Case interpretation',
+      consultation: 'Consultation',
+      training: 'Training',
+      'information-session': 'Information session',
+      'local-activity-support': 'Local activity support',
+      analysis: 'Analysis',
     },
     urgencies: { regular: 'Regular', urgent: 'Urgent' },
     answered: { yes: 'Yes', partly: 'Partly', no: 'No' },

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, date, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, check, date, integer, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { caseTables, municipalities } from './organisation.ts';
 import { expertiseAreas, specialists } from './specialists.ts';
 
@@ -71,14 +71,14 @@ export const ledgerGroupTotals = pgTable(
     municipalityId: uuid('municipality_id')
       .notNull()
       .references(() => municipalities.id),
-    caseTableId: uuid('case_table_id')
-      .notNull()
-      .references(() => caseTables.id),
+    /** Null for the hours of a request a municipality asked without a casustafel (decision 095). */
+    caseTableId: uuid('case_table_id').references(() => caseTables.id),
     pendingCents: bigint('pending_cents', { mode: 'number' }).notNull().default(0),
     spentCents: bigint('spent_cents', { mode: 'number' }).notNull().default(0),
     entryCount: integer('entry_count').notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.budgetYear, t.specialistId, t.activity, t.municipalityId, t.caseTableId] })],
+  // One row per group, a missing casustafel being one group (the trigger's ON CONFLICT uses this index).
+  (t) => [unique('ledger_group_totals_group').on(t.budgetYear, t.specialistId, t.activity, t.municipalityId, t.caseTableId).nullsNotDistinct()],
 );
 
 /**

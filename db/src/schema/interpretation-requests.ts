@@ -1,4 +1,15 @@
-import { ASSIGNMENT_CLOSE_CAUSES, DELIVERABLES, FEEDBACK_ANSWERED, FEEDBACK_CHANGES, REQUEST_STATUSES, ROLES, URGENCIES } from '@duidingspool/shared';
+import {
+  ASSIGNMENT_CLOSE_CAUSES,
+  AUDIENCES,
+  DELIVERABLES,
+  FEEDBACK_ANSWERED,
+  FEEDBACK_CHANGES,
+  REACH_CATEGORIES,
+  REQUEST_STATUSES,
+  REQUEST_TYPES,
+  ROLES,
+  URGENCIES,
+} from '@duidingspool/shared';
 import { sql } from 'drizzle-orm';
 import { type AnyPgColumn, bigint, boolean, check, date, index, integer, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { assignments } from './assignments.ts';
@@ -16,10 +27,14 @@ export const interpretationRequests = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     /** The pool reference (`DP-2019-0007`), given on the first submission; null while a draft. */
     reference: text('reference').unique(),
-    caseTableId: uuid('case_table_id')
-      .notNull()
-      .references(() => caseTables.id),
-    /** Null only while a draft (a draft keeps what was filled in; submitting checks it all). */
+    /** What is asked (decision 095); every request made before types existed is a case interpretation. */
+    type: text('type', { enum: REQUEST_TYPES }).notNull().default('case-interpretation'),
+    /** The casustafel asking; null when a municipality asks (another type than a case interpretation, decision 095). */
+    caseTableId: uuid('case_table_id').references(() => caseTables.id),
+    /**
+     * The municipality the request is for; when no casustafel asks, the requesting organisation
+     * itself (then never null). Null only while a casustafel's draft names none yet.
+     */
     municipalityId: uuid('municipality_id').references(() => municipalities.id),
     caseReference: text('case_reference').notNull(),
     question: text('question').notNull(),
@@ -29,6 +44,12 @@ export const interpretationRequests = pgTable(
     deliverable: text('deliverable', { enum: DELIVERABLES }),
     meetingDate: date('meeting_date', { mode: 'string' }),
     languages: text('languages').array().notNull().default(sql`'{}'::text[]`),
+    /** Training and information session: who it is for (`AUDIENCES`). */
+    audiences: text('audiences', { enum: AUDIENCES }).array().notNull().default(sql`'{}'::text[]`),
+    /** Training and information session: people expected, 1–2,000. */
+    expectedParticipants: integer('expected_participants'),
+    /** Training and information session: where it takes place. */
+    place: text('place'),
     status: text('status', { enum: REQUEST_STATUSES }).notNull(),
     createdBy: uuid('created_by')
       .notNull()
@@ -82,6 +103,24 @@ export const interpretationRequests = pgTable(
     index('interpretation_requests_due').on(sql`coalesce(${t.triageDueAt}, 'infinity'::timestamptz)`, t.id),
     index('interpretation_requests_retention').on(t.closedAt).where(sql`${t.contentPurgedAt} is null`),
     check('interpretation_requests_urgency', sql`${t.urgency} in ('regular','urgent')`),
+    // The triage queue filtered by type (decision 095), and a municipality's own requests.
+    index('interpretation_requests_type_triage_due').on(t.type, t.status, sql`coalesce(${t.triageDueAt}, 'infinity'::timestamptz)`, t.id),
+    index('interpretation_requests_municipality_recent').on(
+      t.municipalityId,
+      sql`coalesce(${t.submittedAt}, '-infinity'::timestamptz) desc`,
+      t.createdAt.desc().nullsFirst(),
+      t.id,
+    ),
+    check(
+      'interpretation_requests_type',
+      sql`${t.type} in ('case-interpretation','consultation','training','information-session','local-activity-support','analysis')`,
+    ),
+    // Only a casustafel asks for a case interpretation; a request without one names its municipality from the start.
+    check(
+      'interpretation_requests_requesting_organisation',
+      sql`${t.caseTableId} is not null or (${t.type} <> 'case-interpretation' and ${t.municipalityId} is not null)`,
+    ),
+    check('interpretation_requests_expected_participants', sql`${t.expectedParticipants} is null or ${t.expectedParticipants} between 1 and 2000`),
     // Only a draft may lack what submitting requires: the reference, the municipality, the deliverable.
     check(
       'interpretation_requests_submitted_complete',
@@ -285,4 +324,24 @@ export const requestFeedback = pgTable(
     check('request_feedback_usefulness', sql`${t.usefulness} between 1 and 5`),
     index('request_feedback_given_at').on(t.givenAt),
   ],
+);
+
+/**
+ * The participants of a training or information session per audience category, recorded by the
+ * specialist afterwards (docs/design.md §12, reach). Counts only, never a person.
+ */
+export const requestReach = pgTable(
+  'request_reach',
+  {
+    requestId: uuid('request_id')
+      .notNull()
+      .references(() => interpretationRequests.id),
+    category: text('category', { enum: REACH_CATEGORIES }).notNull(),
+    participants: integer('participants').notNull(),
+    recordedBy: uuid('recorded_by')
+      .notNull()
+      .references(() => users.id),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.requestId, t.category] }), check('request_reach_participants', sql`${t.participants} between 0 and 2000`)],
 );

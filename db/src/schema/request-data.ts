@@ -9,6 +9,7 @@ import {
   requestFeedback,
   requestMessageReads,
   requestMessages,
+  requestReach,
   requestStatusEvents,
 } from './interpretation-requests.ts';
 import { timeEntries } from './time-entries.ts';
@@ -73,8 +74,17 @@ export const REQUEST_DATA: readonly RequestDataTable[] = [
       caseReference: { purgeTo: '' },
       question: { purgeTo: '' },
       context: { purgeTo: null },
+      // Where a training or session takes place: no person, but free text like the question.
+      place: { purgeTo: null },
     },
-    notCaseContent: ['reference', 'urgency', 'deliverable', 'languages', 'status', 'retentionLastError'],
+    notCaseContent: ['reference', 'type', 'urgency', 'deliverable', 'languages', 'audiences', 'status', 'retentionLastError'],
+  }),
+  declare({
+    table: requestReach,
+    owner: { kind: 'request', column: requestReach.requestId },
+    // Counts per audience category: reach kept for reporting like the ledger.
+    caseContent: {},
+    notCaseContent: ['category'],
   }),
   declare({
     table: requestExpertiseAreas,

@@ -1,7 +1,7 @@
 import { ROLES } from '@duidingspool/shared';
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { caseTables } from './organisation.ts';
+import { caseTables, municipalities } from './organisation.ts';
 
 /** People who sign in. E-mail is stored lower-cased. */
 export const users = pgTable(
@@ -53,4 +53,21 @@ export const caseTableMembers = pgTable(
       .references(() => users.id),
   },
   (t) => [primaryKey({ columns: [t.caseTableId, t.userId] }), index('case_table_members_user').on(t.userId)],
+);
+
+/**
+ * Members of a municipality (a policy or safety adviser, decision 095): requesters who ask for the
+ * non-case request types on behalf of that municipality. Managed by admins like casustafel membership.
+ */
+export const municipalityMembers = pgTable(
+  'municipality_members',
+  {
+    municipalityId: uuid('municipality_id')
+      .notNull()
+      .references(() => municipalities.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [primaryKey({ columns: [t.municipalityId, t.userId] }), index('municipality_members_user').on(t.userId)],
 );

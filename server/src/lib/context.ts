@@ -10,6 +10,8 @@ export interface Actor {
   roles: Role[];
   /** Casustafels the user is a member of (requesters). */
   caseTableIds: string[];
+  /** Municipalities the user asks for on behalf of (requesters; decision 095). */
+  municipalityIds: string[];
   /** The user's specialist profile, if any. */
   specialistId: string | null;
   sessionId: string;

@@ -38,6 +38,7 @@ export const TABLE_OWNERS: Record<TableName, ModuleName> = {
   users: 'users',
   userRoles: 'users',
   caseTableMembers: 'users',
+  municipalityMembers: 'users',
   sessions: 'auth',
   recoveryCodes: 'auth',
   accountTokens: 'auth',
@@ -76,6 +77,7 @@ export const TABLE_OWNERS: Record<TableName, ModuleName> = {
   requestMessageReads: 'interpretation-requests',
   serviceLevelTargets: 'interpretation-requests',
   requestFeedback: 'interpretation-requests',
+  requestReach: 'interpretation-requests',
   // work and money
   assignments: 'assignments',
   extensionRequests: 'extension-requests',

@@ -12,7 +12,7 @@ import type { Actor } from '../lib/context.ts';
 import { auditAs } from '../modules/audit/index.ts';
 import { touchSession } from '../modules/auth/index.ts';
 import { activeSpecialistIdOf } from '../modules/specialists/index.ts';
-import { caseTableIdsOf, rolesOf } from '../modules/users/index.ts';
+import { caseTableIdsOf, municipalityIdsOf, rolesOf } from '../modules/users/index.ts';
 
 /** Name of the httpOnly session cookie that holds the JWT. */
 export const SESSION_COOKIE = 'dp_session';
@@ -96,6 +96,7 @@ async function loadActor(
       language: u.language,
       roles: rolesOf(u.id),
       caseTableIds: caseTableIdsOf(u.id),
+      municipalityIds: municipalityIdsOf(u.id),
       specialistId: activeSpecialistIdOf(u.id),
     })
     .from(s)
@@ -119,6 +120,7 @@ async function loadActor(
     language: row.language === 'en' ? 'en' : 'nl',
     roles: row.roles,
     caseTableIds: row.caseTableIds,
+    municipalityIds: row.municipalityIds,
     specialistId: row.specialistId,
     sessionId: row.sessionId,
     lastSeenAt: new Date(row.lastSeenAt),

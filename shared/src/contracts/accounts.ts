@@ -13,6 +13,8 @@ export const UserSchema = z
     displayName: z.string(),
     roles: z.array(RoleSchema),
     caseTableIds: z.array(IdSchema),
+    /** Municipalities the user asks for on behalf of (a policy or safety adviser, decision 095). */
+    municipalityIds: z.array(IdSchema),
     isActive: z.boolean(),
     isDemo: z.boolean(),
     /** The user has set a password (an invited user has not, yet). */
@@ -37,6 +39,7 @@ export const InviteUserBodySchema = z.strictObject({
   displayName,
   roles: z.array(RoleSchema).min(1).max(5),
   caseTableIds: z.array(IdSchema).max(50).optional(),
+  municipalityIds: z.array(IdSchema).max(50).optional(),
 });
 export type InviteUserBody = z.infer<typeof InviteUserBodySchema>;
 
@@ -46,6 +49,7 @@ export const PatchUserBodySchema = z
     displayName: displayName.optional(),
     roles: z.array(RoleSchema).min(1).max(5).optional(),
     caseTableIds: z.array(IdSchema).max(50).optional(),
+    municipalityIds: z.array(IdSchema).max(50).optional(),
     isActive: z.boolean().optional(),
     /** Removes the TOTP secret and recovery codes: the user enrols again at the next login. */
     resetTwoFactor: z.literal(true).optional(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RequestStatusSchema } from '../lifecycle.ts';
+import { RequestTypeSchema } from '../request-types.ts';
 import { CentsSchema, IdSchema, InstantSchema, IsoDateSchema, multiLineText, PageQuerySchema, requiredMultiLineText } from './common.ts';
 
 export const ASSIGNMENT_STATUSES = ['proposed', 'accepted', 'declined'] as const;
@@ -140,6 +141,8 @@ export const AssignmentSchema = z
     requestId: IdSchema,
     requestReference: z.string(),
     requestStatus: RequestStatusSchema,
+    /** The request's type: which activity codes its hours take (`REQUEST_TYPE_RULES`, decision 095). */
+    requestType: RequestTypeSchema,
     specialistId: IdSchema,
     specialistName: z.string(),
     status: AssignmentStatusSchema,

@@ -53,6 +53,7 @@ export const AUDIT_ACTIONS = [
   'purge-content',
   'purge-ledger',
   'read',
+  'record-reach',
   'refresh',
   'refuse-extension',
   'reject',

@@ -1,5 +1,14 @@
 import { z } from 'zod';
 import { PATCHABLE_STATUSES, REASON_REQUIRED_STATUSES, REQUEST_STATUSES, RequestStatusSchema } from '../lifecycle.ts';
+import {
+  DeliverableSchema,
+  EXPECTED_PARTICIPANTS,
+  MAX_PARTICIPANTS_PER_CATEGORY,
+  REACH_CATEGORIES,
+  REQUEST_TYPES,
+  type ReachCategory,
+  RequestTypeSchema,
+} from '../request-types.ts';
 import { RoleSchema } from '../roles.ts';
 import { AdviceSchema } from './advice.ts';
 import { AssignmentCloseCauseSchema, AssignmentSchema } from './assignments.ts';
@@ -14,18 +23,24 @@ import {
   singleLineText,
 } from './common.ts';
 import { FeedbackSchema } from './feedback.ts';
+import { AUDIENCES, AudienceSchema } from './knowledge.ts';
 
 export const URGENCIES = ['regular', 'urgent'] as const;
 export const UrgencySchema = z.enum(URGENCIES);
 export type Urgency = z.infer<typeof UrgencySchema>;
-export const DELIVERABLES = ['case-table-attendance', 'written-advice', 'professional-consultation', 'coaching'] as const;
-export const DeliverableSchema = z.enum(DELIVERABLES);
+
+/** Expected participants of a training or information session (1–2,000; docs/design.md §4). */
+export const ExpectedParticipantsSchema = z
+  .number()
+  .int('verwacht een geheel aantal')
+  .min(EXPECTED_PARTICIPANTS.min, `minstens ${EXPECTED_PARTICIPANTS.min}`)
+  .max(EXPECTED_PARTICIPANTS.max, `hoogstens ${EXPECTED_PARTICIPANTS.max}`);
 
 /** Language codes (ISO 639, e.g. `nl`, `ar`, `tr`, `ber`). */
 export const LanguageCodeSchema = z.string().regex(/^[a-z]{2,3}$/, 'verwacht een taalcode zoals nl of ar');
 
 /** Fields of a request that hold free text, checked by the personal-data guard (docs/design.md §6). */
-export const REQUEST_FREE_TEXT_FIELDS = ['caseReference', 'question', 'context'] as const;
+export const REQUEST_FREE_TEXT_FIELDS = ['caseReference', 'question', 'context', 'place'] as const;
 
 /**
  * Body of `POST /api/v1/interpretation-requests` (docs/design.md §7). `caseReference` is the table's
@@ -33,6 +48,7 @@ export const REQUEST_FREE_TEXT_FIELDS = ['caseReference', 'question', 'context']
  * otherwise it stays a draft.
  */
 export const CreateInterpretationRequestBodySchema = z.strictObject({
+  type: z.literal('case-interpretation').optional(),
   caseTableId: IdSchema,
   municipalityId: IdSchema,
   caseReference: requiredSingleLineText(64),
@@ -65,12 +81,27 @@ export const DraftRequestFieldsSchema = z.strictObject({
   deliverable: DeliverableSchema.optional(),
   meetingDate: IsoDateSchema.optional(),
   languages: z.array(LanguageCodeSchema).max(10).optional(),
+  /** Training and information session: who it is for (decision 095). */
+  audiences: z.array(AudienceSchema).max(AUDIENCES.length).optional(),
+  /** Training and information session: how many people are expected, 1–2,000. */
+  expectedParticipants: ExpectedParticipantsSchema.optional(),
+  /** Training and information session: where it takes place (a venue and town, never a person). */
+  place: singleLineText(200).optional(),
 });
 export type DraftRequestFields = z.infer<typeof DraftRequestFieldsSchema>;
 
 /** Body of `POST /api/v1/interpretation-requests`: a draft's fields and its casustafel, or (with `submit: true`) a whole request. */
 export const NewRequestBodySchema = DraftRequestFieldsSchema.extend({
-  caseTableId: IdSchema,
+  /**
+   * What is asked (decision 095); `case-interpretation` when left out. Fixed once created: the
+   * fields, deliverables and activities allowed follow from it (`REQUEST_TYPE_RULES`).
+   */
+  type: RequestTypeSchema.optional(),
+  /**
+   * The casustafel asking. Required for a case interpretation; left out when a member of a
+   * municipality asks for another type on behalf of `municipalityId`.
+   */
+  caseTableId: IdSchema.optional(),
   /** An earlier, submitted request of the same casustafel that this one follows up (“vervolg op DP-…”). */
   followUpOfId: IdSchema.optional(),
   submit: z.boolean().optional(),
@@ -126,6 +157,13 @@ export const InterpretationRequestListQuerySchema = PageQuerySchema.extend({
     .optional()
     .describe('one status or a comma-separated list of statuses'),
   caseTableId: IdSchema.optional(),
+  /** One request type or a comma-separated list of types (the triage queue's filter). */
+  type: z
+    .string()
+    .max(200)
+    .refine((v) => v.split(',').every((s) => (REQUEST_TYPES as readonly string[]).includes(s)), 'onbekend soort verzoek')
+    .optional()
+    .describe('one request type or a comma-separated list of types'),
   /** Search by pool reference: requests whose reference starts with this (case-insensitive), e.g. `DP-2026-00`. */
   reference: z
     .string()
@@ -149,9 +187,12 @@ export const InterpretationRequestSummarySchema = z
     /** The pool reference (`DP-2019-0007`), given on the first submission: null while a draft. */
     reference: z.string().nullable(),
     status: RequestStatusSchema,
-    caseTableId: IdSchema,
-    caseTableName: z.string(),
-    /** Null only while a draft that names none yet (as `deliverable`). */
+    /** What is asked (decision 095). */
+    type: RequestTypeSchema,
+    /** The casustafel asking; null when a municipality asks (then `municipalityId` is the requesting organisation). */
+    caseTableId: IdSchema.nullable(),
+    caseTableName: z.string().nullable(),
+    /** Null only while a draft of a casustafel that names none yet (as `deliverable`). */
     municipalityId: IdSchema.nullable(),
     municipalityName: z.string().nullable(),
     caseReference: z.string(),
@@ -202,10 +243,11 @@ export type TimelineEvent = z.infer<typeof TimelineEventSchema>;
  * What the signed-in user may do with a request besides PATCH transitions: the coordinator may
  * `assign` a specialist to a submitted request (docs/design.md §4); a requester of the casustafel
  * may `give-feedback` on a closed request that has none yet (§12) and `reopen` a request whose
- * advice was delivered, while its specialist is still active in the pool (decision 113). The UI
- * offers only these.
+ * advice was delivered, while its specialist is still active in the pool (decision 113); the
+ * specialist holding a training or information session may `record-reach` once its date has come
+ * (§12). The UI offers only these.
  */
-export const REQUEST_ACTIONS = ['assign', 'give-feedback', 'reopen'] as const;
+export const REQUEST_ACTIONS = ['assign', 'give-feedback', 'reopen', 'record-reach'] as const;
 export const RequestActionSchema = z.enum(REQUEST_ACTIONS);
 export type RequestAction = z.infer<typeof RequestActionSchema>;
 
@@ -225,11 +267,43 @@ export const EndEffectsSchema = z
   .meta({ id: 'EndEffects' });
 export type EndEffects = z.infer<typeof EndEffectsSchema>;
 
+/**
+ * Body of `PUT /api/v1/interpretation-requests/{id}/reach`: the participants of a training or
+ * information session per audience category (0–2,000 each; categories left out count 0).
+ */
+export const RecordReachBodySchema = z.strictObject({
+  participants: z.strictObject(
+    Object.fromEntries(REACH_CATEGORIES.map((c) => [c, z.number().int().min(0).max(MAX_PARTICIPANTS_PER_CATEGORY).optional()])) as Record<
+      ReachCategory,
+      z.ZodOptional<z.ZodNumber>
+    >,
+  ),
+});
+export type RecordReachBody = z.infer<typeof RecordReachBodySchema>;
+
+/** The recorded reach of a session: participants per category and the totals (docs/design.md §12). */
+export const RequestReachSchema = z
+  .object({
+    participants: z.object(Object.fromEntries(REACH_CATEGORIES.map((c) => [c, z.number().int()])) as Record<ReachCategory, z.ZodNumber>),
+    peopleReached: z.number().int(),
+    professionalsTrained: z.number().int(),
+    recordedAt: InstantSchema,
+    recordedByName: z.string(),
+  })
+  .meta({ id: 'RequestReach' });
+export type RequestReach = z.infer<typeof RequestReachSchema>;
+
 export const InterpretationRequestSchema = InterpretationRequestSummarySchema.extend({
   /** The safety region of the requesting municipality (part of the summary a proposal shows first, decision 103); null on a draft without one. */
   safetyRegionName: z.string().nullable(),
   question: z.string(),
   context: z.string().nullable(),
+  /** Training and information session: the audiences, expected participants and place; empty or null otherwise. */
+  audiences: z.array(AudienceSchema),
+  expectedParticipants: z.number().int().nullable(),
+  place: z.string().nullable(),
+  /** The participants recorded after a training or information session, or null. */
+  reach: RequestReachSchema.nullable(),
   timeline: z.array(TimelineEventSchema),
   assignments: z.array(AssignmentSchema),
   /** The latest advice delivered (when the user may read it), or null. */

@@ -88,6 +88,9 @@ export type LoginBody = z.infer<typeof LoginBodySchema>;
 /** A casustafel the user is a member of. */
 export const MembershipSchema = z.object({ caseTableId: IdSchema, caseTableName: z.string() }).meta({ id: 'Membership' });
 
+/** A municipality the user is a member of (a policy or safety adviser, decision 095). */
+export const MunicipalityMembershipSchema = z.object({ municipalityId: IdSchema, municipalityName: z.string() }).meta({ id: 'MunicipalityMembership' });
+
 /** The signed-in user as `GET /api/v1/me` answers it. */
 export const MeSchema = z
   .object({
@@ -96,6 +99,8 @@ export const MeSchema = z
     displayName: z.string(),
     roles: z.array(RoleSchema),
     memberships: z.array(MembershipSchema),
+    /** The municipalities the user asks for on behalf of (decision 095), by name. */
+    municipalityMemberships: z.array(MunicipalityMembershipSchema),
     /** Set when the user is a specialist in the pool. */
     specialistId: IdSchema.nullable(),
     language: z.enum(['nl', 'en']),

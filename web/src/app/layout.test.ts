@@ -9,6 +9,7 @@ const me = (roles: Me['roles'], specialistId: string | null = null): Me => ({
   displayName: 'X',
   roles,
   memberships: [],
+  municipalityMemberships: [],
   specialistId,
   language: 'nl',
   twoFactorEnabled: true,

@@ -41,3 +41,13 @@ export function homePathFor(me: Me): string {
 export function isOwnAssignment(me: Me | null | undefined, a: { specialistId: string }): boolean {
   return !!me?.specialistId && me.specialistId === a.specialistId;
 }
+
+/**
+ * True when `me` asks for this request: a member of its casustafel, or — for a request a
+ * municipality asked without one (decision 095) — of its municipality.
+ */
+export function asksFor(me: Me | null | undefined, request: { caseTableId: string | null; municipalityId: string | null }): boolean {
+  if (!me) return false;
+  if (request.caseTableId !== null) return me.memberships.some((m) => m.caseTableId === request.caseTableId);
+  return me.municipalityMemberships.some((m) => m.municipalityId === request.municipalityId);
+}

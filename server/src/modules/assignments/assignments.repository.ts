@@ -24,6 +24,7 @@ const columns = {
   // An assigned request was submitted, so it has its reference (CHECK interpretation_requests_submitted_complete).
   requestReference: sql<string>`coalesce(${r.reference}, '')`,
   requestStatus: r.status,
+  requestType: r.type,
   caseTableId: r.caseTableId,
   municipalityId: r.municipalityId,
   specialistId: a.specialistId,
@@ -50,7 +51,9 @@ const columns = {
 export type AssignmentRecord = Omit<Assignment, 'rateCents' | 'reservedCents' | 'allowedActions'> & {
   rateCents: number;
   reservedCents: number;
-  caseTableId: string;
+  /** The request's casustafel; null when a municipality asked without one (decision 095). */
+  caseTableId: string | null;
+  /** The request's municipality (the requesting organisation when there is no casustafel). */
   municipalityId: string | null;
   specialistUserId: string;
 };

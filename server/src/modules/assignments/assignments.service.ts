@@ -33,13 +33,19 @@ import {
 } from './assignments.repository.ts';
 import { closeAssignment } from './close-assignment.ts';
 
-/** The requesting party of a request: its municipality, casustafel and the casustafel's Zorg- en Veiligheidshuis. */
-async function requestingParty(tx: Transaction, request: { municipalityId: string; caseTableId: string }) {
-  const [row] = await tx
-    .select({ safetyHouseId: schema.caseTables.safetyHouseId })
-    .from(schema.caseTables)
-    .where(eq(schema.caseTables.id, request.caseTableId));
-  if (!row) throw new Error(`casustafel ${request.caseTableId} missing`);
+/**
+ * The requesting party of a request: its municipality, casustafel and the casustafel's Zorg- en
+ * Veiligheidshuis; without a casustafel (a municipality asking, decision 095) the municipality's house.
+ */
+async function requestingParty(tx: Transaction, request: { municipalityId: string; caseTableId: string | null }) {
+  const [row] =
+    request.caseTableId !== null
+      ? await tx.select({ safetyHouseId: schema.caseTables.safetyHouseId }).from(schema.caseTables).where(eq(schema.caseTables.id, request.caseTableId))
+      : await tx
+          .select({ safetyHouseId: schema.municipalities.safetyHouseId })
+          .from(schema.municipalities)
+          .where(eq(schema.municipalities.id, request.municipalityId));
+  if (!row) throw new Error(`requesting party of ${request.caseTableId ?? request.municipalityId} missing`);
   return { municipalityId: request.municipalityId, caseTableId: request.caseTableId, safetyHouseId: row.safetyHouseId };
 }
 
@@ -250,7 +256,11 @@ export async function updateAssignment(ctx: ServiceContext, id: string, body: Pa
       await audit(ctx, tx, { action: body.status === 'accepted' ? 'accept' : 'decline', objectType: 'assignment', objectId: id, result: 'success' });
       const notice = { reference: assignment.requestReference, linkPath: `/requests/${assignment.requestId}` };
       if (body.status === 'accepted') {
-        await enqueueNotification(tx, ctx, { ...notice, event: 'assignment-accepted', recipients: { caseTableId: assignment.caseTableId } });
+        await enqueueNotification(tx, ctx, {
+          ...notice,
+          event: 'assignment-accepted',
+          recipients: assignment.caseTableId !== null ? { caseTableId: assignment.caseTableId } : { municipalityId: assignment.municipalityId ?? '' },
+        });
       } else {
         await enqueueNotification(tx, ctx, { ...notice, event: 'assignment-declined', recipients: { roles: ['coordinator'] } });
       }

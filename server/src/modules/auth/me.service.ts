@@ -3,7 +3,7 @@ import type { Me } from '@duidingspool/shared';
 import { eq, sql } from 'drizzle-orm';
 import { AppError } from '../../errors.ts';
 import { activeSpecialistIdOf } from '../specialists/index.ts';
-import { membershipsOf, rolesOf } from '../users/index.ts';
+import { membershipsOf, municipalityMembershipsOf, rolesOf } from '../users/index.ts';
 import type { AuthSettings } from './auth-settings.ts';
 import { secondFactorRequired } from './second-factor.service.ts';
 
@@ -44,6 +44,7 @@ export async function loadMe(
     ...rest,
     language: user.language === 'en' ? 'en' : 'nl',
     memberships,
+    municipalityMemberships: await municipalityMembershipsOf(db, userId),
     twoFactorEnabled: totpEnabledAt !== null,
     twoFactorRequired: secondFactorRequired(user.roles, isDemo && settings.demoAccountsExempt, settings.requireSecondFactorForRequesters),
     enrolmentOnly: Boolean(enrolmentOnly),

@@ -38,7 +38,8 @@ const ledgerColumns = {
   specialistName: specialistUser.displayName,
   safetyRegionName: schema.safetyRegions.name,
   municipalityName: schema.municipalities.name,
-  caseTableName: schema.caseTables.name,
+  // Empty for the hours of a request a municipality asked without a casustafel (decision 095).
+  caseTableName: sql<string>`coalesce(${schema.caseTables.name}, '')`,
   // Hours exist only on submitted requests, which have their reference.
   poolReference: sql<string>`coalesce(${r.reference}, '')`,
   activity: schema.activities.nameNl,
@@ -92,7 +93,7 @@ function ledgerBase(db: Executor) {
     .innerJoin(schema.municipalities, eq(schema.municipalities.id, r.municipalityId))
     .innerJoin(schema.safetyHouses, eq(schema.safetyHouses.id, schema.municipalities.safetyHouseId))
     .innerJoin(schema.safetyRegions, eq(schema.safetyRegions.id, schema.safetyHouses.regionId))
-    .innerJoin(schema.caseTables, eq(schema.caseTables.id, r.caseTableId))
+    .leftJoin(schema.caseTables, eq(schema.caseTables.id, r.caseTableId))
     .innerJoin(schema.activities, eq(schema.activities.code, te.activity))
     .innerJoin(schema.specialists, eq(schema.specialists.id, te.specialistId))
     .innerJoin(specialistUser, eq(specialistUser.id, schema.specialists.userId))

@@ -9,6 +9,7 @@ import { latestDueInstant, type WorkingHours } from '../../lib/working-time.ts';
 import { audit } from '../audit/index.ts';
 import { enqueueForEach } from '../notifications/index.ts';
 import { findVisibleRequest } from './interpretation-requests.repository.ts';
+import { isRequesterOf, type RequestingParty } from './requesting-party.ts';
 
 const f = schema.requestFeedback;
 
@@ -25,8 +26,8 @@ export async function feedbackOf(db: Executor, requestId: string): Promise<Feedb
  * True when `actor` may give feedback on the request now: a requester of its casustafel, the
  * request closed, no feedback yet (docs/design.md §12). The same predicate the write checks.
  */
-export function mayGiveFeedback(actor: ServiceContext['actor'], request: { status: string; caseTableId: string }, feedback: Feedback | null): boolean {
-  return request.status === 'closed' && feedback === null && actor.roles.includes('requester') && actor.caseTableIds.includes(request.caseTableId);
+export function mayGiveFeedback(actor: ServiceContext['actor'], request: RequestingParty & { status: string }, feedback: Feedback | null): boolean {
+  return request.status === 'closed' && feedback === null && isRequesterOf(actor, request);
 }
 
 /**
@@ -44,8 +45,7 @@ export async function giveFeedback(ctx: ServiceContext, requestId: string, body:
   return ctx.db.transaction(async (tx) => {
     const request = await findVisibleRequest(tx, actor, requestId, true);
     if (!request) throw notFound('Dit duidingsverzoek');
-    if (!actor.roles.includes('requester') || !actor.caseTableIds.includes(request.caseTableId))
-      throw forbidden('Alleen een aanvrager van de casustafel geeft terugkoppeling op een verzoek.');
+    if (!isRequesterOf(actor, request)) throw forbidden('Alleen een aanvrager van de casustafel geeft terugkoppeling op een verzoek.');
     if (request.status !== 'closed') throw invalidTransition('Terugkoppeling kan pas als het verzoek is gesloten.');
     if (await feedbackOf(tx, requestId)) throw new AppError('conflict', 'Op dit verzoek is al terugkoppeling gegeven.');
     // The costly check of the body last, after existence, permission and state (docs/design.md §6).

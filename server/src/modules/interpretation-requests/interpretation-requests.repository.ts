@@ -5,13 +5,14 @@ import {
   type InterpretationRequestSummary,
   type RequestStatus,
   RequestStatusSchema,
+  RequestTypeSchema,
   type Role,
   type SummaryOnlyReason,
   TERMINAL_STATUSES,
   type TimelineEvent,
   TRIAGE_STATUSES,
 } from '@duidingspool/shared';
-import { and, asc, desc, eq, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
 import { type Actor, hasRole } from '../../lib/context.ts';
 import { countUpTo, iso, isoOrNull, type PageWindow, page, type Seek, seekCursor, seekOrder } from '../../lib/pagination.ts';
 import type { WorkingHours } from '../../lib/working-time.ts';
@@ -26,15 +27,19 @@ const a = schema.assignments;
  * The need-to-know rule of docs/design.md §2 as one SQL condition for the request's content, used
  * by the detail and every route that reads or writes case content (thread, advice, feedback,
  * transitions): coordinators see every request that left draft; requesters the requests of their
- * casustafels; specialists the requests one of their assignments holds (`holdsRequest`: a live
- * proposal or accepted assignment, or an accepted one that closed with the request — not one
- * declined, withdrawn or ended) once it opens the content (`opensContent`: accepted, or the no-conflict
- * confirmation given, decision 103); finance and admin none.
+ * casustafels and, as members of a municipality, the requests that municipality asked without a
+ * casustafel (decision 095); specialists the requests one of their assignments holds
+ * (`holdsRequest`: a live proposal or accepted assignment, or an accepted one that closed with the
+ * request — not one declined, withdrawn or ended) once it opens the content (`opensContent`:
+ * accepted, or the no-conflict confirmation given, decision 103); finance and admin none.
  */
 export function visibleTo(actor: Actor): SQL {
   const conditions: SQL[] = [];
   if (hasRole(actor, 'coordinator')) conditions.push(ne(r.status, 'draft'));
   if (hasRole(actor, 'requester') && actor.caseTableIds.length > 0) conditions.push(inArray(r.caseTableId, actor.caseTableIds));
+  // A municipality's members see what it asked itself, never a casustafel's (case) requests.
+  if (hasRole(actor, 'requester') && actor.municipalityIds.length > 0)
+    conditions.push(and(isNull(r.caseTableId), inArray(r.municipalityId, actor.municipalityIds)) as SQL);
   if (hasRole(actor, 'specialist') && actor.specialistId) {
     conditions.push(
       // Only an assignment that holds the request opens it: a declined, withdrawn or ended one does not.
@@ -72,6 +77,7 @@ const summaryColumns = {
   id: r.id,
   reference: r.reference,
   status: r.status,
+  type: r.type,
   caseTableId: r.caseTableId,
   caseTableName: schema.caseTables.name,
   municipalityId: r.municipalityId,
@@ -98,7 +104,7 @@ function summaryBase(db: Executor) {
   return db
     .select(summaryColumns)
     .from(r)
-    .innerJoin(schema.caseTables, eq(schema.caseTables.id, r.caseTableId))
+    .leftJoin(schema.caseTables, eq(schema.caseTables.id, r.caseTableId))
     .leftJoin(schema.municipalities, eq(schema.municipalities.id, r.municipalityId));
 }
 
@@ -111,6 +117,7 @@ function toSummary(row: SummaryRow & { summaryOnly?: SummaryOnlyReason | null })
     id: row.id,
     reference: row.reference,
     status: row.status,
+    type: row.type,
     caseTableId: row.caseTableId,
     caseTableName: row.caseTableName,
     municipalityId: row.municipalityId,
@@ -173,6 +180,7 @@ export async function listRequests(db: Executor, actor: Actor, q: Interpretation
   const filters: SQL[] = [summaryVisibleTo(actor)];
   if (q.status) filters.push(inArray(r.status, RequestStatusSchema.array().parse(q.status.split(','))));
   if (q.caseTableId) filters.push(eq(r.caseTableId, q.caseTableId));
+  if (q.type) filters.push(inArray(r.type, RequestTypeSchema.array().parse(q.type.split(','))));
   // Letters, digits and dashes only (the contract), so no LIKE wildcard reaches the pattern.
   if (q.reference) filters.push(sql`${r.reference} like ${`${q.reference.toUpperCase()}%`}`);
   const where = and(...filters);
@@ -181,7 +189,7 @@ export async function listRequests(db: Executor, actor: Actor, q: Interpretation
     db
       .select({ ...summaryColumns, summaryOnly: summaryOnlyReason(actor), cursor: seekCursor(seek) })
       .from(r)
-      .innerJoin(schema.caseTables, eq(schema.caseTables.id, r.caseTableId))
+      .leftJoin(schema.caseTables, eq(schema.caseTables.id, r.caseTableId))
       .leftJoin(schema.municipalities, eq(schema.municipalities.id, r.municipalityId))
       .where(and(where, after))
       .orderBy(...seekOrder(seek))
@@ -209,9 +217,19 @@ export async function findRequestSummary(db: Executor, actor: Actor, id: string)
 /** The request with id `id` if `actor` may see its content (`visibleTo`); `lock` takes a row lock. */
 export async function findVisibleRequest(db: Executor, actor: Actor, id: string, lock = false) {
   const query = db
-    .select({ ...summaryColumns, question: r.question, context: r.context, createdBy: r.createdBy, closedAt: r.closedAt, contentPurgedAt: r.contentPurgedAt })
+    .select({
+      ...summaryColumns,
+      question: r.question,
+      context: r.context,
+      audiences: r.audiences,
+      expectedParticipants: r.expectedParticipants,
+      place: r.place,
+      createdBy: r.createdBy,
+      closedAt: r.closedAt,
+      contentPurgedAt: r.contentPurgedAt,
+    })
     .from(r)
-    .innerJoin(schema.caseTables, eq(schema.caseTables.id, r.caseTableId))
+    .leftJoin(schema.caseTables, eq(schema.caseTables.id, r.caseTableId))
     .leftJoin(schema.municipalities, eq(schema.municipalities.id, r.municipalityId))
     .where(and(eq(r.id, id), visibleTo(actor)));
   const rows = lock ? await query.for('update', { of: r }) : await query;
@@ -221,6 +239,9 @@ export async function findVisibleRequest(db: Executor, actor: Actor, id: string,
     ...toSummary(row),
     question: row.question,
     context: row.context,
+    audiences: row.audiences,
+    expectedParticipants: row.expectedParticipants,
+    place: row.place,
     closedAt: row.closedAt === null ? null : new Date(row.closedAt),
     contentPurgedAt: isoOrNull(row.contentPurgedAt),
   };

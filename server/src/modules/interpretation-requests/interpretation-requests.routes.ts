@@ -14,7 +14,9 @@ import {
   NewRequestBodySchema,
   PatchInterpretationRequestBodySchema,
   pageOf,
+  RecordReachBodySchema,
   ReopenRequestBodySchema,
+  RequestReachSchema,
   SaveAdviceDraftBodySchema,
   ServiceClockListSchema,
   ServiceLevelTargetsSchema,
@@ -36,6 +38,7 @@ import {
   transitionInterpretationRequest,
   updateRequestFields,
 } from './interpretation-requests.service.ts';
+import { recordReach } from './reach.service.ts';
 import { currentServiceLevelTargets, updateServiceLevelTargets } from './service-levels.ts';
 
 const tags = ['interpretation-requests'];
@@ -195,5 +198,17 @@ export const interpretationRequestRoutes: FastifyPluginAsyncZod<{ now: () => Dat
       response: { 201: FeedbackSchema },
     },
     handler: async (request, reply) => reply.code(201).send(await giveFeedback(ctx(request), request.params.id, request.body)),
+  });
+
+  app.put('/interpretation-requests/:id/reach', {
+    config: { roles: ['specialist'] },
+    schema: {
+      tags,
+      summary: 'Deelnemers van een training of voorlichting per doelgroep vastleggen (bereik)',
+      params: IdParamsSchema,
+      body: RecordReachBodySchema,
+      response: { 200: RequestReachSchema },
+    },
+    handler: async (request) => recordReach(ctx(request), request.params.id, request.body),
   });
 };

@@ -4,6 +4,7 @@ import {
   type AssignmentCloseCause,
   amsterdamDate,
   CreateInterpretationRequestBodySchema,
+  DEFAULT_REQUEST_TYPE,
   type DeliverAdviceBody,
   type DraftRequestFields,
   EDITABLE_REQUEST_STATUSES,
@@ -11,13 +12,18 @@ import {
   findTransition,
   type InterpretationRequest,
   type InterpretationRequestListQuery,
+  missingTypeFields,
   type NewRequestBody,
   type PatchInterpretationRequestBody,
   patchTargets,
   REQUEST_STATUS_LABELS_NL,
+  REQUEST_TYPE_RULES,
   type ReopenRequestBody,
+  type RequestFieldIssue,
   type RequestStatus,
+  type RequestType,
   type Role,
+  typeFieldIssues,
   yearOf,
 } from '@duidingspool/shared';
 import { and, asc, desc, eq, isNotNull, max } from 'drizzle-orm';
@@ -30,7 +36,7 @@ import { type AssignmentRecord, closeAssignment, isLive, listForRequest, lockLiv
 import { audit } from '../audit/index.ts';
 import { openExtensionsOf } from '../extension-requests/index.ts';
 import { enqueueNotification } from '../notifications/index.ts';
-import { caseTableRetired, servesMunicipality } from '../organisation/index.ts';
+import { caseTableRetired, municipalityProblems, servesMunicipality } from '../organisation/index.ts';
 import { retiredExpertiseAreas, unknownExpertiseAreas } from '../specialists/index.ts';
 import { undecidedEntriesOf } from '../time-entries/index.ts';
 import { feedbackOf, mayGiveFeedback } from './feedback.service.ts';
@@ -43,6 +49,8 @@ import {
   noteChangedFields,
   recordTransition,
 } from './interpretation-requests.repository.ts';
+import { mayRecordReach, reachOf } from './reach.service.ts';
+import { isRequesterOf, type RequestingParty, requesterRecipients } from './requesting-party.ts';
 import { triageDeadline } from './service-levels.ts';
 
 /**
@@ -69,9 +77,12 @@ export function addMonths(instant: Date, months: number): Date {
   return d;
 }
 
-/** The roles with which `actor` acts on this request: requester only as a member of its casustafel. */
-function rolesOnRequest(actor: Actor, caseTableId: string): Role[] {
-  return actor.roles.filter((role) => role !== 'requester' || actor.caseTableIds.includes(caseTableId));
+/**
+ * The roles with which `actor` acts on this request: requester only as a member of its casustafel,
+ * or of its municipality when no casustafel asked (decision 095).
+ */
+function rolesOnRequest(actor: Actor, request: RequestingParty): Role[] {
+  return actor.roles.filter((role) => role !== 'requester' || isRequesterOf(actor, request));
 }
 
 /**
@@ -151,19 +162,61 @@ function incomplete(issues: readonly { path: readonly PropertyKey[]; message: st
 }
 
 /**
+ * 400 `validation-failed` naming each field that request type `type` does not take, or a
+ * deliverable that does not fit it (`REQUEST_TYPE_RULES`, decision 095); nothing is written.
+ */
+function assertFieldsFitType(type: RequestType, body: Readonly<Record<string, unknown>>): void {
+  const issues = typeFieldIssues(type, body);
+  if (issues.length === 0) return;
+  const errors = issues.map((i) => ({ in: 'body' as const, pointer: `/${i.path.join('/')}`, message: i.message, code: i.code }));
+  throw new AppError('validation-failed', `Dit hoort niet bij dit soort verzoek: ${errors.map((e) => e.pointer).join(', ')}.`, { errors });
+}
+
+/**
+ * What a whole request of type `type` still lacks (submission): a case interpretation by the
+ * request rule of the public contract, the other types by their required fields and the
+ * municipality they are for.
+ */
+function completenessIssues(
+  type: RequestType,
+  caseTableId: string | null,
+  fields: StoredFields,
+): readonly RequestFieldIssue[] | readonly { path: readonly PropertyKey[]; message: string }[] {
+  if (type === 'case-interpretation') {
+    const full = CreateInterpretationRequestBodySchema.safeParse(asFullBody(caseTableId ?? '', fields));
+    return full.success ? [] : full.error.issues;
+  }
+  const issues: RequestFieldIssue[] = fields.municipalityId ? [] : [{ path: ['municipalityId'], message: 'is verplicht' }];
+  return [...issues, ...missingTypeFields(type, fields)];
+}
+
+/**
  * The references of a request's casustafel checked for the fields given (a draft checks what it
  * has; a submission all of it): a retired casustafel takes nothing new, the municipality must be
  * served by the casustafel, expertise areas must exist and not be retired (decision 081).
  *
  * @throws AppError 400 `validation-failed`, 409 `retired`
  */
-async function checkReferences(tx: Executor, caseTableId: string, fields: { municipalityId?: string | null; expertiseAreaCodes?: readonly string[] }) {
-  if (await caseTableRetired(tx, caseTableId))
+async function checkReferences(
+  tx: Executor,
+  caseTableId: string | null,
+  fields: { municipalityId?: string | null | undefined; expertiseAreaCodes?: readonly string[] | undefined },
+) {
+  if (caseTableId !== null && (await caseTableRetired(tx, caseTableId)))
     throw new AppError('retired', 'Deze casustafel is opgeheven en neemt geen nieuwe aanvragen aan.', {
       errors: [{ in: 'body', pointer: '/caseTableId', message: 'deze casustafel is opgeheven', code: 'retired' }],
     });
-  if (fields.municipalityId && !(await servesMunicipality(tx, caseTableId, fields.municipalityId)))
+  if (caseTableId !== null && fields.municipalityId && !(await servesMunicipality(tx, caseTableId, fields.municipalityId)))
     throw invalidField('/municipalityId', 'deze gemeente valt niet onder de gekozen casustafel');
+  if (caseTableId === null && fields.municipalityId) {
+    // A municipality asking for itself: it must still be in service (decision 081).
+    const { unknown, retired } = await municipalityProblems(tx, [fields.municipalityId]);
+    if (unknown.length > 0) throw invalidField('/municipalityId', 'onbekende gemeente');
+    if (retired.length > 0)
+      throw new AppError('retired', 'Deze gemeente is opgeheven en neemt geen nieuwe aanvragen aan.', {
+        errors: [{ in: 'body', pointer: '/municipalityId', message: 'deze gemeente is opgeheven', code: 'retired' }],
+      });
+  }
   const given = fields.expertiseAreaCodes ?? [];
   const codes = [...new Set(given)];
   const unknown = await unknownExpertiseAreas(tx, codes);
@@ -188,19 +241,38 @@ async function checkReferences(tx: Executor, caseTableId: string, fields: { muni
  */
 export async function createInterpretationRequest(ctx: ServiceContext, body: NewRequestBody): Promise<InterpretationRequest> {
   const { actor } = ctx;
-  if (!actor.caseTableIds.includes(body.caseTableId)) throw invalidField('/caseTableId', 'u bent geen lid van deze casustafel');
-  if (body.submit) {
-    const { followUpOfId: _link, ...request } = body;
-    const full = CreateInterpretationRequestBodySchema.safeParse(request);
-    if (!full.success) throw incomplete(full.error.issues);
+  const type = body.type ?? DEFAULT_REQUEST_TYPE;
+  const caseTableId = body.caseTableId ?? null;
+  if (caseTableId !== null) {
+    if (!actor.caseTableIds.includes(caseTableId)) throw invalidField('/caseTableId', 'u bent geen lid van deze casustafel');
+  } else {
+    // Without a casustafel a member of a municipality asks on its behalf, never about a case (decision 095).
+    if (REQUEST_TYPE_RULES[type].caseContent) throw invalidField('/caseTableId', 'een duidingsverzoek over een casus komt van een casustafel');
+    if (!body.municipalityId) throw invalidField('/municipalityId', 'is verplicht');
+    if (!actor.municipalityIds.includes(body.municipalityId)) throw invalidField('/municipalityId', 'u bent geen lid van deze gemeente');
   }
-  assertNoPersonalData({ caseReference: body.caseReference, question: body.question, context: body.context });
+  const { followUpOfId: _link, submit: _submit, caseTableId: _table, type: _type, ...fields } = body;
+  assertFieldsFitType(type, fields);
+  if (body.submit) {
+    const issues = completenessIssues(type, caseTableId, {
+      ...fields,
+      caseReference: fields.caseReference ?? '',
+      question: fields.question ?? '',
+    } as unknown as StoredFields);
+    if (issues.length > 0) throw incomplete(issues);
+  }
+  assertNoPersonalData({ caseReference: body.caseReference, question: body.question, context: body.context, place: body.place });
   const id = await ctx.db.transaction(async (tx) => {
-    await checkReferences(tx, body.caseTableId, body);
+    await checkReferences(tx, caseTableId, body);
     if (body.followUpOfId !== undefined) {
-      // A follow-up names an earlier request the actor sees, of the same casustafel, that was submitted.
+      // A follow-up names an earlier request the actor sees, of the same requesting organisation, that was submitted.
       const earlier = await findVisibleRequest(tx, actor, body.followUpOfId);
-      if (!earlier || earlier.caseTableId !== body.caseTableId || earlier.reference === null)
+      if (
+        !earlier ||
+        earlier.caseTableId !== caseTableId ||
+        (caseTableId === null && earlier.municipalityId !== body.municipalityId) ||
+        earlier.reference === null
+      )
         throw invalidField('/followUpOfId', 'geen ingediend verzoek van deze casustafel');
     }
     const codes = [...new Set(body.expertiseAreaCodes ?? [])];
@@ -212,11 +284,15 @@ export async function createInterpretationRequest(ctx: ServiceContext, body: New
       .insert(schema.interpretationRequests)
       .values({
         reference,
-        caseTableId: body.caseTableId,
+        type,
+        caseTableId,
         municipalityId: body.municipalityId ?? null,
         caseReference: (body.caseReference ?? '').trim(),
         question: body.question ?? '',
         context: body.context ?? null,
+        audiences: [...new Set(body.audiences ?? [])],
+        expectedParticipants: body.expectedParticipants ?? null,
+        place: body.place?.trim() || null,
         urgency: body.urgency ?? 'regular',
         deliverable: body.deliverable ?? null,
         meetingDate: body.meetingDate ?? null,
@@ -257,6 +333,9 @@ async function storedFields(tx: Executor, id: string) {
       deliverable: r.deliverable,
       meetingDate: r.meetingDate,
       languages: r.languages,
+      audiences: r.audiences,
+      expectedParticipants: r.expectedParticipants,
+      place: r.place,
     })
     .from(r)
     .where(eq(r.id, id));
@@ -268,8 +347,11 @@ async function storedFields(tx: Executor, id: string) {
   return { ...row, expertiseAreaCodes: areas.map((a) => a.code).sort() };
 }
 
+/** The editable fields of a request as stored. */
+type StoredFields = Awaited<ReturnType<typeof storedFields>>;
+
 /** The stored fields as a whole request body, for the full rule (`CreateInterpretationRequestBodySchema`). */
-const asFullBody = (caseTableId: string, f: Awaited<ReturnType<typeof storedFields>>) => ({
+const asFullBody = (caseTableId: string, f: StoredFields) => ({
   caseTableId,
   municipalityId: f.municipalityId ?? undefined,
   caseReference: f.caseReference,
@@ -297,11 +379,15 @@ export async function updateRequestFields(ctx: ServiceContext, id: string, body:
   await ctx.db.transaction(async (tx) => {
     const request = await findVisibleRequest(tx, actor, id, true);
     if (!request) throw notFound('Dit duidingsverzoek');
-    if (!actor.caseTableIds.includes(request.caseTableId)) throw forbidden('Alleen de leden van de casustafel wijzigen dit verzoek.');
+    if (!isRequesterOf(actor, request)) throw forbidden('Alleen de leden van de casustafel wijzigen dit verzoek.');
     if (!EDITABLE_REQUEST_STATUSES.includes(request.status))
       throw invalidTransition(
         `Het verzoek is '${REQUEST_STATUS_LABELS_NL[request.status]}': alleen een concept, of een verzoek waarbij om informatie is gevraagd, kan worden gewijzigd.`,
       );
+    assertFieldsFitType(request.type, body);
+    // The municipality is the requesting organisation when no casustafel asked: it stays.
+    if (request.caseTableId === null && body.municipalityId !== undefined && body.municipalityId !== request.municipalityId)
+      throw invalidField('/municipalityId', 'de gemeente die het verzoek doet verandert niet');
     const before = await storedFields(tx, id);
     const after = {
       ...before,
@@ -309,12 +395,12 @@ export async function updateRequestFields(ctx: ServiceContext, id: string, body:
     } as typeof before;
     if (body.caseReference !== undefined) after.caseReference = body.caseReference.trim();
     if (request.status !== 'draft') {
-      const full = CreateInterpretationRequestBodySchema.safeParse(asFullBody(request.caseTableId, after));
-      if (!full.success) throw incomplete(full.error.issues);
+      const issues = completenessIssues(request.type, request.caseTableId, after);
+      if (issues.length > 0) throw incomplete(issues);
     }
     await checkReferences(tx, request.caseTableId, body);
     // The costly check of the body last, after existence, permission and state (docs/design.md §6).
-    assertNoPersonalData({ caseReference: body.caseReference, question: body.question, context: body.context });
+    assertNoPersonalData({ caseReference: body.caseReference, question: body.question, context: body.context, place: body.place });
     const changed = (Object.keys(body) as (keyof DraftRequestFields)[]).filter(
       (k) => body[k] !== undefined && JSON.stringify(before[k as keyof typeof before]) !== JSON.stringify(after[k as keyof typeof after]),
     );
@@ -330,6 +416,9 @@ export async function updateRequestFields(ctx: ServiceContext, id: string, body:
         deliverable: after.deliverable,
         meetingDate: after.meetingDate,
         languages: [...new Set(after.languages)],
+        audiences: [...new Set(after.audiences)],
+        expectedParticipants: after.expectedParticipants,
+        place: after.place?.trim() || null,
         updatedAt: ctx.now(),
       })
       .where(eq(r.id, id));
@@ -356,7 +445,7 @@ export async function deleteDraft(ctx: ServiceContext, id: string): Promise<void
   await ctx.db.transaction(async (tx) => {
     const request = await findVisibleRequest(tx, actor, id, true);
     if (!request) throw notFound('Dit duidingsverzoek');
-    if (!actor.caseTableIds.includes(request.caseTableId)) throw forbidden('Alleen de leden van de casustafel verwijderen een concept.');
+    if (!isRequesterOf(actor, request)) throw forbidden('Alleen de leden van de casustafel verwijderen een concept.');
     if (request.status !== 'draft') throw invalidTransition('Alleen een concept kan worden verwijderd; een ingediend verzoek trekt u in.');
     await tx.delete(schema.requestExpertiseAreas).where(eq(schema.requestExpertiseAreas.requestId, id));
     await tx.delete(schema.requestStatusEvents).where(eq(schema.requestStatusEvents.requestId, id));
@@ -369,10 +458,10 @@ export async function deleteDraft(ctx: ServiceContext, id: string): Promise<void
  * Submitting a draft: the whole request rule applies now (400 naming each missing or wrong field),
  * its references are checked again, and it gets its pool reference. Called inside the transition.
  */
-async function completeDraftSubmission(ctx: ServiceContext, tx: Executor, id: string, caseTableId: string): Promise<string> {
+async function completeDraftSubmission(ctx: ServiceContext, tx: Executor, id: string, type: RequestType, caseTableId: string | null): Promise<string> {
   const fields = await storedFields(tx, id);
-  const full = CreateInterpretationRequestBodySchema.safeParse(asFullBody(caseTableId, fields));
-  if (!full.success) throw incomplete(full.error.issues);
+  const issues = completenessIssues(type, caseTableId, fields);
+  if (issues.length > 0) throw incomplete(issues);
   await checkReferences(tx, caseTableId, fields);
   const reference = await nextReference(tx, REFERENCE_PREFIX, yearOf(amsterdamDate(ctx.now())));
   await tx.update(schema.interpretationRequests).set({ reference }).where(eq(schema.interpretationRequests.id, id));
@@ -396,6 +485,11 @@ async function summaryOnlyRequest(ctx: ServiceContext, summary: NonNullable<Awai
     assignments: records.filter((x) => isLive(x)).map((x) => toAssignment(x, actor)),
     advice: null,
     earlierAdvice: [],
+    // A session's audience, size, place and reach wait for the confirmation like the rest of its content.
+    audiences: [],
+    expectedParticipants: null,
+    place: null,
+    reach: null,
     feedback: null,
     allowedTransitions: [],
     allowedActions: [],
@@ -423,11 +517,11 @@ export async function getInterpretationRequest(ctx: ServiceContext, id: string, 
     await audit(ctx, ctx.db, { action: 'read', objectType: 'interpretation-request', objectId: id, result: 'denied' });
     throw notFound('Dit duidingsverzoek');
   }
-  const onlyOwn = !hasRole(actor, 'coordinator') && !actor.caseTableIds.includes(request.caseTableId) ? (actor.specialistId ?? undefined) : undefined;
+  const onlyOwn = !hasRole(actor, 'coordinator') && !isRequesterOf(actor, request) ? (actor.specialistId ?? undefined) : undefined;
   const seesMoney = hasRole(actor, 'coordinator') || onlyOwn !== undefined;
   const records = await listForRequest(ctx.db, id, onlyOwn);
   const assignments = records.map((x) => toAssignment(x, actor)).map((x) => (seesMoney ? x : { ...x, rateCents: null, reservedCents: null }));
-  const roles = rolesOnRequest(actor, request.caseTableId);
+  const roles = rolesOnRequest(actor, request);
   // Every delivered version, newest first (more than one only after a reopening, decision 113).
   const adviceRows = await ctx.db
     .select({
@@ -451,6 +545,7 @@ export async function getInterpretationRequest(ctx: ServiceContext, id: string, 
   const { closedAt, ...rest } = request;
   const { followUpOf, followUps } = await followUpLinks(ctx.db, id);
   const feedback = await feedbackOf(ctx.db, id);
+  const reach = await reachOf(ctx.db, id, request.type);
   const allowedTransitions = patchTargets(request.status, roles).filter((to) => {
     const edge = findTransition(request.status, to, roles);
     return edge !== undefined && !decidesOnOwnWork(actor, edge.by, records);
@@ -468,10 +563,12 @@ export async function getInterpretationRequest(ctx: ServiceContext, id: string, 
     earlierAdvice,
     allowedTransitions,
     feedback,
+    reach,
     allowedActions: [
       ...(findTransition(request.status, 'assigned', roles, 'assign') ? (['assign'] as const) : []),
       ...(mayGiveFeedback(actor, request, feedback) ? (['give-feedback'] as const) : []),
       ...(reopenProblem(request.status, roles, records) === null ? (['reopen'] as const) : []),
+      ...(mayRecordReach(actor, request, records, ctx.now()) ? (['record-reach'] as const) : []),
     ],
   };
 }
@@ -491,7 +588,7 @@ export async function transitionInterpretationRequest(ctx: ServiceContext, id: s
   await ctx.db.transaction(async (tx) => {
     const request = await findVisibleRequest(tx, actor, id, true);
     if (!request) throw notFound('Dit duidingsverzoek');
-    const edge = findTransition(request.status, body.status, rolesOnRequest(actor, request.caseTableId));
+    const edge = findTransition(request.status, body.status, rolesOnRequest(actor, request));
     if (!edge) {
       throw invalidTransition(
         `Het verzoek is nu '${REQUEST_STATUS_LABELS_NL[request.status]}' en kan door u niet '${REQUEST_STATUS_LABELS_NL[body.status]}' worden. Vernieuw de pagina voor de actuele stand.`,
@@ -503,7 +600,7 @@ export async function transitionInterpretationRequest(ctx: ServiceContext, id: s
     // The costly check of the body last, after existence, permission and state (docs/design.md §6).
     assertNoPersonalData({ reason: body.reason });
     // A draft is checked in full only now, and gets its pool reference.
-    const reference = request.status === 'draft' ? await completeDraftSubmission(ctx, tx, id, request.caseTableId) : (request.reference ?? '');
+    const reference = request.status === 'draft' ? await completeDraftSubmission(ctx, tx, id, request.type, request.caseTableId) : (request.reference ?? '');
     // Ending a request releases what its live assignments still hold (a declined one, from submitted, has none).
     const closeCause = CLOSE_CAUSE_OF_REQUEST_END[body.status];
     if (closeCause) {
@@ -531,7 +628,7 @@ export async function transitionInterpretationRequest(ctx: ServiceContext, id: s
         event: 'request-cancelled',
         reference,
         linkPath: `/requests/${id}`,
-        recipients: { caseTableId: request.caseTableId },
+        recipients: requesterRecipients(request),
       });
     }
     await recordTransition(tx, {
@@ -556,9 +653,8 @@ export async function transitionInterpretationRequest(ctx: ServiceContext, id: s
     const notice = { reference, linkPath: `/requests/${id}` };
     if (body.status === 'submitted') await enqueueNotification(tx, ctx, { ...notice, event: 'request-submitted', recipients: { roles: ['coordinator'] } });
     if (body.status === 'needs-information')
-      await enqueueNotification(tx, ctx, { ...notice, event: 'request-needs-information', recipients: { caseTableId: request.caseTableId } });
-    if (body.status === 'declined')
-      await enqueueNotification(tx, ctx, { ...notice, event: 'request-declined', recipients: { caseTableId: request.caseTableId } });
+      await enqueueNotification(tx, ctx, { ...notice, event: 'request-needs-information', recipients: requesterRecipients(request) });
+    if (body.status === 'declined') await enqueueNotification(tx, ctx, { ...notice, event: 'request-declined', recipients: requesterRecipients(request) });
   });
   return getInterpretationRequest(ctx, id, { audited: false });
 }
@@ -610,7 +706,7 @@ export async function deliverAdvice(ctx: ServiceContext, id: string, body: Deliv
       event: 'advice-delivered',
       reference: request.reference,
       linkPath: `/requests/${id}`,
-      recipients: { caseTableId: request.caseTableId },
+      recipients: requesterRecipients(request),
     });
     return {
       id: row.id,
@@ -644,9 +740,9 @@ export async function reopenInterpretationRequest(ctx: ServiceContext, id: strin
   await ctx.db.transaction(async (tx) => {
     const request = await findVisibleRequest(tx, actor, id, true);
     if (!request) throw notFound('Dit duidingsverzoek');
-    if (!actor.caseTableIds.includes(request.caseTableId)) throw forbidden('Alleen de leden van de casustafel heropenen dit verzoek.');
+    if (!isRequesterOf(actor, request)) throw forbidden('Alleen wie het verzoek deed (de leden van de casustafel of gemeente), heropent het.');
     const live = await lockLiveForRequest(tx, id);
-    const problem = reopenProblem(request.status, rolesOnRequest(actor, request.caseTableId), live);
+    const problem = reopenProblem(request.status, rolesOnRequest(actor, request), live);
     if (problem === 'invalid-transition')
       throw invalidTransition(
         `Het verzoek is nu '${REQUEST_STATUS_LABELS_NL[request.status]}': alleen een verzoek waarvan het advies is opgeleverd, kan worden heropend.`,

@@ -19,6 +19,7 @@ import { audit } from '../audit/index.ts';
 import { enqueueNotification } from '../notifications/index.ts';
 import { findVisibleRequest } from './interpretation-requests.repository.ts';
 import { insertMessage, listMessages, listReaders, type MessageRow, markRead, unreadPerRequest } from './request-messages.repository.ts';
+import { isRequesterOf, type RequestingParty, requesterRecipients } from './requesting-party.ts';
 
 /**
  * How `actor` takes part in the thread of a request they may see (decision 110):
@@ -28,13 +29,13 @@ import { insertMessage, listMessages, listReaders, type MessageRow, markRead, un
  *   specialist only while their assignment is live (proposed or accepted, not closed); a member of
  *   the request's casustafel. Nobody writes on a draft or a request that ended.
  */
-function participation(actor: Actor, request: { caseTableId: string; status: RequestStatus }, own: readonly AssignmentRecord[]) {
+function participation(actor: Actor, request: RequestingParty & { status: RequestStatus }, own: readonly AssignmentRecord[]) {
   const holding = own.some((x) => isLive(x) || (x.status === 'accepted' && x.closeCause !== null && CLOSE_CAUSES_KEEPING_ACCESS.includes(x.closeCause)));
   const internal = hasRole(actor, 'coordinator') || holding;
   let role: Role | null = null;
   if (hasRole(actor, 'coordinator')) role = 'coordinator';
   else if (own.some(isLive)) role = 'specialist';
-  else if (hasRole(actor, 'requester') && actor.caseTableIds.includes(request.caseTableId)) role = 'requester';
+  else if (isRequesterOf(actor, request)) role = 'requester';
   const open = request.status !== 'draft' && !TERMINAL_STATUSES.includes(request.status);
   const writesAs = open ? role : null;
   const allowedActions: MessageAction[] = writesAs === null ? [] : writesAs === 'requester' ? ['post'] : ['post', 'post-internal'];
@@ -138,7 +139,7 @@ export async function postMessage(ctx: ServiceContext, requestId: string, body: 
       recipients: {
         anyOf: internal
           ? [{ roles: ['coordinator'] }, { userIds: specialists }]
-          : [{ caseTableId: request.caseTableId }, { roles: ['coordinator'] }, { userIds: specialists }],
+          : [requesterRecipients(request), { roles: ['coordinator'] }, { userIds: specialists }],
       },
       exceptUserIds: [actor.userId],
     });

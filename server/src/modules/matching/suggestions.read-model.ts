@@ -27,21 +27,25 @@ const s = schema.specialists;
 /** The requesting party of request `request` and the code of its municipality's safety region. */
 async function requestFacts(
   db: Executor,
-  request: { municipalityId: string; caseTableId: string; expertiseAreaCodes: string[]; languages: string[] },
+  request: { municipalityId: string; caseTableId: string | null; expertiseAreaCodes: string[]; languages: string[] },
   date: string,
 ): Promise<MatchRequest> {
+  // The casustafel's house, or the municipality's own when a municipality asked without one (decision 095).
   const [row] = await db
-    .select({ safetyHouseId: schema.caseTables.safetyHouseId, regionCode: schema.safetyRegions.code })
-    .from(schema.caseTables)
-    .innerJoin(schema.municipalities, eq(schema.municipalities.id, request.municipalityId))
+    .select({
+      municipalityHouseId: schema.municipalities.safetyHouseId,
+      regionCode: schema.safetyRegions.code,
+      tableHouseId: sql<string | null>`(select ct.safety_house_id from ${schema.caseTables} ct where ct.id = ${request.caseTableId})`,
+    })
+    .from(schema.municipalities)
     .innerJoin(schema.safetyHouses, eq(schema.safetyHouses.id, schema.municipalities.safetyHouseId))
     .innerJoin(schema.safetyRegions, eq(schema.safetyRegions.id, schema.safetyHouses.regionId))
-    .where(eq(schema.caseTables.id, request.caseTableId));
-  if (!row) throw new Error(`request's casustafel or municipality missing: ${request.caseTableId}`);
+    .where(eq(schema.municipalities.id, request.municipalityId));
+  if (!row) throw new Error(`request's municipality missing: ${request.municipalityId}`);
   return {
     municipalityId: request.municipalityId,
     caseTableId: request.caseTableId,
-    safetyHouseId: row.safetyHouseId,
+    safetyHouseId: row.tableHouseId ?? row.municipalityHouseId,
     regionCode: row.regionCode,
     expertiseAreaCodes: request.expertiseAreaCodes,
     languages: request.languages,
@@ -50,7 +54,7 @@ async function requestFacts(
 }
 
 /** Every specialist active in the pool with the facts the score looks at, for work on `date` for casustafel `caseTableId`. */
-async function candidates(db: Executor, caseTableId: string, date: string, today: string) {
+async function candidates(db: Executor, caseTableId: string | null, date: string, today: string) {
   // The live statuses as literals, not parameters, so the planner matches the partial index
   // `assignments_specialist_live` and the load does not grow with the closed history (decision 103).
   const live = sql.raw(`a.status in (${LIVE_ASSIGNMENT_STATUSES.map((status) => `'${status}'`).join(', ')}) and a.closed_at is null`);

@@ -1,6 +1,6 @@
 /** The public face of the notifications module: other modules and the app import only what is listed here (decision 050). */
 export { parseAllowedDomains, parseStrictAddress, sanitizeDisplayName } from './addresses.ts';
-export type { OutboxContext } from './outbox.ts';
+export type { OutboxContext, Recipients } from './outbox.ts';
 export {
   enqueueForEach,
   enqueueNotification,

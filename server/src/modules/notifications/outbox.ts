@@ -10,12 +10,13 @@ export type { NotificationEvent } from '@duidingspool/shared';
 
 /**
  * Who receives a notification: users by id, every active holder of a role, a casustafel's members,
- * or everyone in any of several such groups (`anyOf`; a person in two groups gets one mail).
+ * a municipality's members (who ask on its behalf, decision 095), or everyone in any of several such groups (`anyOf`; a person in two groups gets one mail).
  */
 export type Recipients =
   | { userIds: string[] }
   | { roles: ('coordinator' | 'finance')[] }
   | { caseTableId: string }
+  | { municipalityId: string }
   | { anyOf: Exclude<Recipients, { anyOf: unknown }>[] };
 
 /**
@@ -71,6 +72,13 @@ async function recipientsOf(db: Executor, recipients: Recipients): Promise<{ id:
       .from(u)
       .innerJoin(schema.userRoles, eq(schema.userRoles.userId, u.id))
       .where(and(active, inArray(schema.userRoles.role, recipients.roles)));
+  }
+  if ('municipalityId' in recipients) {
+    return db
+      .select(cols)
+      .from(u)
+      .innerJoin(schema.municipalityMembers, eq(schema.municipalityMembers.userId, u.id))
+      .where(and(active, eq(schema.municipalityMembers.municipalityId, recipients.municipalityId)));
   }
   return db
     .select(cols)

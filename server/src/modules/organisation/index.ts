@@ -1,5 +1,12 @@
 /** The public face of the organisation module: other modules and the app import only what is listed here (decision 050). */
-export { caseTableRetired, retiredCaseTables, servesMunicipality, structureCounts, unknownCaseTables } from './organisation.service.ts';
+export {
+  caseTableRetired,
+  municipalityProblems,
+  retiredCaseTables,
+  servesMunicipality,
+  structureCounts,
+  unknownCaseTables,
+} from './organisation.service.ts';
 export {
   importStructure,
   STRUCTURE_PARTS,

@@ -126,3 +126,18 @@ export async function structureCounts(db: Executor): Promise<{ regions: number; 
     .from(sql`(select 1) as one`);
   return row ?? { regions: 0, municipalities: 0, caseTables: 0 };
 }
+
+/**
+ * The ids among `ids` that name no municipality (`unknown`) or a retired one (`retired`), each in
+ * the order given: a municipality's new members and requests (decision 095) take neither.
+ */
+export async function municipalityProblems(db: Executor, ids: readonly string[]): Promise<{ unknown: string[]; retired: string[] }> {
+  if (ids.length === 0) return { unknown: [], retired: [] };
+  const m = schema.municipalities;
+  const rows = await db
+    .select({ id: m.id, retiredAt: m.retiredAt })
+    .from(m)
+    .where(inArray(m.id, [...ids]));
+  const known = new Map(rows.map((r) => [r.id, r.retiredAt !== null]));
+  return { unknown: ids.filter((id) => !known.has(id)), retired: ids.filter((id) => known.get(id) === true) };
+}

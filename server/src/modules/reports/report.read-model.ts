@@ -4,7 +4,7 @@ import { type SQL, sql } from 'drizzle-orm';
 // Read model of the report page (docs/architecture.md, "Read models"; docs/design.md §12): the raw
 // figures of one period, every one computed by one SQL statement and never written back. It reads
 // `interpretation_requests`, `request_status_events`, `request_expertise_areas`, `advice` and
-// `request_feedback` (interpretation-requests), `assignments` (assignments), `time_entries`
+// `request_feedback` and `request_reach` (interpretation-requests), `assignments` (assignments), `time_entries`
 // (time-entries), `budgets` (budgets), `municipalities`, `safety_houses`, `safety_regions` and
 // `case_tables` (organisation), `expertise_areas`, `activities` and `specialists` (specialists),
 // `users` (a specialist's name). Small-cell suppression is applied by the service on these
@@ -282,4 +282,58 @@ export async function spentInYearThrough(db: Executor, year: number, through: st
       where ${te.status} = 'approved' and ${te.workedOn} between ${`${year}-01-01`}::date and ${through}::date`),
   );
   return num(row?.cents);
+}
+
+/** One group of the reach of trainings and information sessions: sessions, people reached, professionals trained. */
+export interface PeopleReached {
+  sessions: number;
+  people: number;
+  professionals: number;
+}
+
+/**
+ * The people reached by trainings and information sessions dated in the period (their
+ * `meeting_date`) whose participants were recorded (`request_reach`, interpretation-requests), per
+ * request type and per safety region of the request's municipality (docs/design.md §12). People
+ * are all participants; professionals trained those of `professionalCategories` after a training.
+ */
+export async function peopleReached(
+  db: Executor,
+  p: Period,
+  professionalCategories: readonly string[],
+): Promise<{ byType: Map<string, PeopleReached>; byRegion: Map<string, PeopleReached & { name: string }> }> {
+  const rr = schema.requestReach;
+  const m = schema.municipalities;
+  const h = schema.safetyHouses;
+  const g = schema.safetyRegions;
+  const professional = sql`${rr.category} in (${sql.join(
+    professionalCategories.map((c) => sql`${c}`),
+    sql`, `,
+  )})`;
+  const rows = rowsOf<{ type: string; region: string; name: string; sessions: number; people: number; professionals: number }>(
+    await db.execute(sql`
+      select ${r.type} as type, ${g.code} as region, ${g.name} as name, count(distinct ${r.id})::int as sessions,
+        coalesce(sum(${rr.participants}), 0)::int as people,
+        coalesce(sum(${rr.participants}) filter (where ${r.type} = 'training' and ${professional}), 0)::int as professionals
+      from ${r}
+      join ${rr} on ${rr.requestId} = ${r.id}
+      join ${m} on ${m.id} = ${r.municipalityId}
+      join ${h} on ${h.id} = ${m.safetyHouseId}
+      join ${g} on ${g.id} = ${h.regionId}
+      where ${r.type} in ('training', 'information-session') and ${r.meetingDate} between ${p.from}::date and ${p.to}::date
+      group by ${r.type}, ${g.code}, ${g.name}`),
+  );
+  const sum = (y: PeopleReached | undefined, x: PeopleReached): PeopleReached => ({
+    sessions: (y?.sessions ?? 0) + x.sessions,
+    people: (y?.people ?? 0) + x.people,
+    professionals: (y?.professionals ?? 0) + x.professionals,
+  });
+  const byType = new Map<string, PeopleReached>();
+  const byRegion = new Map<string, PeopleReached & { name: string }>();
+  for (const row of rows) {
+    const x = { sessions: num(row.sessions), people: num(row.people), professionals: num(row.professionals) };
+    byType.set(row.type, sum(byType.get(row.type), x));
+    byRegion.set(row.region, { ...sum(byRegion.get(row.region), x), name: row.name });
+  }
+  return { byType, byRegion };
 }

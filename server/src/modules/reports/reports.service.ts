@@ -4,6 +4,7 @@ import {
   FEEDBACK_ANSWERED,
   FEEDBACK_CHANGES,
   FEEDBACK_USEFULNESS,
+  PROFESSIONAL_REACH_CATEGORIES,
   type PublishedCell,
   presetPeriod,
   REPORT_LABELS,
@@ -198,8 +199,37 @@ async function activities(ctx: ServiceContext, p: rm.Period, t: number, L: Repor
   };
 }
 
+/**
+ * People reached and professionals trained per group (request type or safety region), each column
+ * suppressed as one list whose total is kept: the by-type and by-region tables publish the same
+ * totals, so each hides what the kept total would give away (decision 090).
+ */
+function peopleTable(id: string, L: ReportLabels, groups: { key: string; label: string; figures: rm.PeopleReached }[], t: number): ReportTable {
+  const keys = ['sessions', 'people-reached', 'professionals-trained'] as const;
+  const pick = (f: rm.PeopleReached, k: (typeof keys)[number]) => (k === 'sessions' ? f.sessions : k === 'people-reached' ? f.people : f.professionals);
+  const lists = keys.map((k) =>
+    suppressList(
+      groups.map((g) => pick(g.figures, k)),
+      { threshold: t, keepTotal: true },
+    ),
+  );
+  return {
+    id,
+    title: lbl(L.tables, id),
+    note: L.notes[id] ?? null,
+    columns: keys.map((k) => col(k, lbl(L.columns, k), 'count')),
+    rows: groups.map((g, i) => ({ key: g.key, label: g.label, cells: lists.map((x) => x.values[i] as PublishedCell), total: null })),
+    totalLabel: L.total,
+    columnTotals: lists.map((x) => x.total),
+    total: null,
+    chart: 'people-reached',
+  };
+}
+
 async function reach(ctx: ServiceContext, p: rm.Period, t: number, L: ReportLabels): Promise<ReportSection> {
   const data = await rm.reachByRegion(ctx.db, p);
+  const people = await rm.peopleReached(ctx.db, p, PROFESSIONAL_REACH_CATEGORIES);
+  const none = { sessions: 0, people: 0, professionals: 0 };
   const requests = suppressList(
     data.regions.map((x) => x.requests),
     { threshold: t, keepTotal: true },
@@ -243,6 +273,18 @@ async function reach(ctx: ServiceContext, p: rm.Period, t: number, L: ReportLabe
         total: null,
         chart: 'share',
       },
+      peopleTable(
+        'people-by-type',
+        L,
+        (['training', 'information-session'] as const).map((type) => ({ key: type, label: L.requestTypes[type], figures: people.byType.get(type) ?? none })),
+        t,
+      ),
+      peopleTable(
+        'people-by-region',
+        L,
+        data.regions.map((x) => ({ key: x.code, label: x.name, figures: people.byRegion.get(x.code) ?? none })),
+        t,
+      ),
     ],
   };
 }

@@ -5,6 +5,7 @@ import {
   type CreateCorrectionBody,
   entryCostCents,
   type LogTimeBody,
+  REQUEST_TYPE_RULES,
   type ReviewTimeEntryBody,
   type TimeEntry,
   type TimeEntryListQuery,
@@ -109,6 +110,9 @@ async function insertEntry(ctx: ServiceContext, assignmentId: string, body: LogT
     if (workDateProblem(body.workedOn, assignment.hoursFrom, amsterdamDate(ctx.now())) === 'before-request')
       throw invalidField('/workedOn', `ligt vóór de indiening van het verzoek (${assignment.hoursFrom})`);
     if (!(await activityExists(tx, body.activity))) throw invalidField('/activity', `onbekende activiteit ${body.activity}`);
+    // Each request type has its own activity codes (REQUEST_TYPE_RULES, decision 095).
+    if (!REQUEST_TYPE_RULES[assignment.requestType].activities.includes(body.activity))
+      throw invalidField('/activity', `de activiteit ${body.activity} hoort niet bij dit soort verzoek`);
     if (await activityRetired(tx, body.activity))
       throw new AppError('retired', `De activiteit ${body.activity} is opgeheven.`, {
         errors: [{ in: 'body', pointer: '/activity', message: 'deze activiteit is opgeheven', code: 'retired' }],

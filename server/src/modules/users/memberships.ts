@@ -14,6 +14,16 @@ export function caseTableIdsOf(userId: SQL | typeof schema.users.id): SQL<string
   return sql<string[]>`coalesce((select array_agg(m.case_table_id::text order by m.case_table_id) from ${m} m where m.user_id = ${userId}), '{}')`;
 }
 
+/**
+ * The ids (as text) of the municipalities the user whose id is `userId` is a member of (a policy or
+ * safety adviser asking on its behalf, decision 095), sorted (`{}` when none).
+ */
+export function municipalityIdsOf(userId: SQL | typeof schema.users.id): SQL<string[]> {
+  return sql<
+    string[]
+  >`coalesce((select array_agg(mm.municipality_id::text order by mm.municipality_id) from ${schema.municipalityMembers} mm where mm.user_id = ${userId}), '{}')`;
+}
+
 /** The memberships of user `userId` with each casustafel's name (read from organisation's `case_tables`), by name. */
 export async function membershipsOf(db: Executor, userId: string): Promise<{ caseTableId: string; caseTableName: string }[]> {
   return db
@@ -22,6 +32,17 @@ export async function membershipsOf(db: Executor, userId: string): Promise<{ cas
     .innerJoin(schema.caseTables, eq(schema.caseTables.id, m.caseTableId))
     .where(eq(m.userId, userId))
     .orderBy(asc(schema.caseTables.name));
+}
+
+/** The municipality memberships of user `userId` with each municipality's name (organisation's `municipalities`), by name. */
+export async function municipalityMembershipsOf(db: Executor, userId: string): Promise<{ municipalityId: string; municipalityName: string }[]> {
+  const mm = schema.municipalityMembers;
+  return db
+    .select({ municipalityId: schema.municipalities.id, municipalityName: schema.municipalities.name })
+    .from(mm)
+    .innerJoin(schema.municipalities, eq(schema.municipalities.id, mm.municipalityId))
+    .where(eq(mm.userId, userId))
+    .orderBy(asc(schema.municipalities.name));
 }
 
 /** A casustafel's member as the admin's reference-data page lists them. */

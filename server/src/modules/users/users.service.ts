@@ -7,9 +7,9 @@ import { countUpTo, iso, page, type Seek, seekCursor, seekOrder } from '../../li
 import { withdrawSpecialistWork } from '../assignments/index.ts';
 import { audit, auditAs, SYSTEM_ORIGIN } from '../audit/index.ts';
 import { deleteRecoveryCodes, issueAccountToken, revokeSessions, voidAccountTokens } from '../auth/index.ts';
-import { retiredCaseTables, unknownCaseTables } from '../organisation/index.ts';
+import { municipalityProblems, retiredCaseTables, unknownCaseTables } from '../organisation/index.ts';
 import { ensureSpecialistProfile, findSpecialistOfUser } from '../specialists/index.ts';
-import { caseTableIdsOf } from './memberships.ts';
+import { caseTableIdsOf, municipalityIdsOf } from './memberships.ts';
 import { rolesOf } from './roles.ts';
 
 const u = schema.users;
@@ -25,6 +25,7 @@ const userColumns = {
   createdAt: u.createdAt,
   roles: rolesOf(u.id),
   caseTableIds: caseTableIdsOf(u.id),
+  municipalityIds: municipalityIdsOf(u.id),
 };
 
 const toUser = (row: { createdAt: Date | string } & Omit<User, 'createdAt'>): User => ({ ...row, createdAt: iso(row.createdAt) });
@@ -71,21 +72,48 @@ export async function getUser(ctx: Pick<ServiceContext, 'db'>, id: string, db: E
 }
 
 /**
- * A requester is a member of one or more casustafels (docs/design.md §2): without one they could do
- * nothing. The user forms ask for one; the server refuses a requester without any.
+ * A requester is a member of one or more casustafels or municipalities (docs/design.md §2, decision
+ * 095): without one they could do nothing. The user forms ask for one; the server refuses a
+ * requester without any.
  * @throws AppError 400 `validation-failed` on `/caseTableIds`
  */
-function assertRequesterHasCaseTable(roles: readonly Role[], caseTableIds: readonly string[]): void {
-  if (roles.includes('requester') && caseTableIds.length === 0) throw invalidField('/caseTableIds', 'een aanvrager is lid van minstens één casustafel');
+function assertRequesterHasCaseTable(roles: readonly Role[], caseTableIds: readonly string[], municipalityIds: readonly string[] = []): void {
+  if (roles.includes('requester') && caseTableIds.length === 0 && municipalityIds.length === 0)
+    throw invalidField('/caseTableIds', 'een aanvrager is lid van minstens één casustafel of gemeente');
+}
+
+/**
+ * Municipality memberships (decision 095): only for requesters; unknown municipalities are refused,
+ * and retired ones unless the user is already a member (`kept`).
+ * @throws AppError 400 `validation-failed` on `/municipalityIds/i`, 409 `retired`
+ */
+async function assertMunicipalities(db: Executor, ids: string[] | undefined, roles: Role[], kept: readonly string[] = []): Promise<string[]> {
+  const unique = [...new Set(ids ?? [])];
+  if (unique.length === 0) return [];
+  if (!roles.includes('requester')) throw invalidField('/municipalityIds', 'alleen aanvragers zijn lid van een gemeente');
+  const { unknown, retired } = await municipalityProblems(db, unique);
+  if (unknown[0]) throw invalidField(`/municipalityIds/${(ids ?? []).indexOf(unknown[0])}`, 'onbekende gemeente');
+  const gone = retired.find((id) => !kept.includes(id));
+  if (gone)
+    throw new AppError('retired', 'Deze gemeente is opgeheven en krijgt geen nieuwe leden.', {
+      errors: [{ in: 'body', pointer: `/municipalityIds/${(ids ?? []).indexOf(gone)}`, message: 'opgeheven gemeente' }],
+    });
+  return unique;
 }
 
 /**
  * Memberships only make sense for requesters, and a requester has at least one; unknown casustafels
  * are refused, and so are retired ones unless the user is already a member (`kept`, decision 081).
  */
-async function assertCaseTables(db: Executor, ids: string[] | undefined, roles: Role[], kept: readonly string[] = []): Promise<string[]> {
+async function assertCaseTables(
+  db: Executor,
+  ids: string[] | undefined,
+  roles: Role[],
+  kept: readonly string[] = [],
+  municipalityIds?: readonly string[],
+): Promise<string[]> {
   const unique = [...new Set(ids ?? [])];
-  assertRequesterHasCaseTable(roles, unique);
+  if (municipalityIds !== undefined) assertRequesterHasCaseTable(roles, unique, municipalityIds);
   if (unique.length === 0) return [];
   if (!roles.includes('requester')) throw invalidField('/caseTableIds', 'alleen aanvragers zijn lid van een casustafel');
   const [missing] = await unknownCaseTables(db, unique);
@@ -100,7 +128,17 @@ async function assertCaseTables(db: Executor, ids: string[] | undefined, roles: 
   return unique;
 }
 
-async function replaceRolesAndMemberships(db: Executor, userId: string, roles: Role[] | undefined, caseTableIds: string[] | undefined) {
+async function replaceRolesAndMemberships(
+  db: Executor,
+  userId: string,
+  roles: Role[] | undefined,
+  caseTableIds: string[] | undefined,
+  municipalityIds?: string[] | undefined,
+) {
+  if (municipalityIds) {
+    await db.delete(schema.municipalityMembers).where(eq(schema.municipalityMembers.userId, userId));
+    if (municipalityIds.length > 0) await db.insert(schema.municipalityMembers).values(municipalityIds.map((municipalityId) => ({ userId, municipalityId })));
+  }
   if (roles) {
     await db.delete(schema.userRoles).where(eq(schema.userRoles.userId, userId));
     await db.insert(schema.userRoles).values([...new Set(roles)].map((role) => ({ userId, role })));
@@ -120,7 +158,8 @@ async function replaceRolesAndMemberships(db: Executor, userId: string, roles: R
  */
 export async function inviteUser(ctx: ServiceContext, body: InviteUserBody): Promise<User> {
   return ctx.db.transaction(async (tx) => {
-    const caseTableIds = await assertCaseTables(tx, body.caseTableIds, body.roles);
+    const municipalityIds = await assertMunicipalities(tx, body.municipalityIds, body.roles);
+    const caseTableIds = await assertCaseTables(tx, body.caseTableIds, body.roles, [], municipalityIds);
     const [created] = await tx
       .insert(u)
       .values({ email: body.email, displayName: body.displayName.trim(), passwordHash: null })
@@ -130,7 +169,7 @@ export async function inviteUser(ctx: ServiceContext, body: InviteUserBody): Pro
       throw new AppError('conflict', 'Er bestaat al een gebruiker met dit e-mailadres.', {
         errors: [{ in: 'body', pointer: '/email', message: 'al in gebruik', code: 'email-in-use' }],
       });
-    await replaceRolesAndMemberships(tx, created.id, body.roles, caseTableIds);
+    await replaceRolesAndMemberships(tx, created.id, body.roles, caseTableIds, municipalityIds);
     if (body.roles.includes('specialist')) await ensureSpecialistProfile(tx, { actorId: ctx.actor.userId, origin: ctx.origin }, created.id);
     await issueAccountToken(tx, {
       userId: created.id,
@@ -138,7 +177,13 @@ export async function inviteUser(ctx: ServiceContext, body: InviteUserBody): Pro
       createdBy: ctx.actor.userId,
       mail: { publicUrl: ctx.publicUrl, encryptionKey: ctx.encryptionKey },
     });
-    await audit(ctx, tx, { action: 'invite', objectType: 'user', objectId: created.id, result: 'success', details: { roles: body.roles, caseTableIds } });
+    await audit(ctx, tx, {
+      action: 'invite',
+      objectType: 'user',
+      objectId: created.id,
+      result: 'success',
+      details: { roles: body.roles, caseTableIds, municipalityIds },
+    });
     return getUser(ctx, created.id, tx);
   });
 }
@@ -160,7 +205,7 @@ export async function updateUser(ctx: ServiceContext, id: string, body: PatchUse
   if (self && body.isActive === false) throw invalidField('/isActive', 'u kunt uzelf niet deactiveren');
   // Separation of duties: nobody changes their own roles or memberships, so an admin cannot give
   // themselves a role that reads case content (docs/design.md §2); another admin has to.
-  if (self && (body.roles !== undefined || body.caseTableIds !== undefined)) {
+  if (self && (body.roles !== undefined || body.caseTableIds !== undefined || body.municipalityIds !== undefined)) {
     throw forbidden('U kunt uw eigen rollen en casustafels niet wijzigen; vraag een andere beheerder.');
   }
   return ctx.db.transaction(async (tx) => {
@@ -174,8 +219,14 @@ export async function updateUser(ctx: ServiceContext, id: string, body: PatchUse
         : roles.includes('requester')
           ? undefined
           : [];
-    assertRequesterHasCaseTable(roles, caseTableIds ?? before.caseTableIds);
-    await replaceRolesAndMemberships(tx, id, body.roles, caseTableIds);
+    const municipalityIds =
+      body.municipalityIds !== undefined
+        ? await assertMunicipalities(tx, body.municipalityIds, roles, before.municipalityIds)
+        : roles.includes('requester')
+          ? undefined
+          : [];
+    assertRequesterHasCaseTable(roles, caseTableIds ?? before.caseTableIds, municipalityIds ?? before.municipalityIds);
+    await replaceRolesAndMemberships(tx, id, body.roles, caseTableIds, municipalityIds);
     if (body.roles?.includes('specialist')) await ensureSpecialistProfile(tx, { actorId: ctx.actor.userId, origin: ctx.origin }, id);
     const set: Partial<typeof u.$inferInsert> = {};
     if (body.displayName !== undefined) set.displayName = body.displayName.trim();
@@ -190,6 +241,7 @@ export async function updateUser(ctx: ServiceContext, id: string, body: PatchUse
     const accessChanged =
       JSON.stringify(before.roles) !== JSON.stringify(after.roles) ||
       JSON.stringify(before.caseTableIds) !== JSON.stringify(after.caseTableIds) ||
+      JSON.stringify(before.municipalityIds) !== JSON.stringify(after.municipalityIds) ||
       before.isActive !== after.isActive ||
       body.resetTwoFactor === true;
     // What ends the sessions also voids every outstanding invitation and reset link (decision 041).
@@ -223,6 +275,7 @@ export async function updateUser(ctx: ServiceContext, id: string, body: PatchUse
         ...changesOf(before, after, ['displayName', 'isActive', 'roles']),
         ...(body.roles ? { roles: after.roles } : {}),
         ...(body.caseTableIds ? { caseTableIds: after.caseTableIds } : {}),
+        ...(body.municipalityIds ? { municipalityIds: after.municipalityIds } : {}),
         ...(body.isActive !== undefined ? { isActive: after.isActive } : {}),
         sessionsRevoked: accessChanged,
         linksVoided: voided.length,
@@ -277,14 +330,15 @@ export async function setOwnLanguage(ctx: ServiceContext, language: UiLanguage):
  */
 export async function createUserFromCli(db: Database, body: InviteUserBody, publicUrl: string): Promise<{ user: User; link: string }> {
   return db.transaction(async (tx) => {
-    const caseTableIds = await assertCaseTables(tx, body.caseTableIds, body.roles);
+    const municipalityIds = await assertMunicipalities(tx, body.municipalityIds, body.roles);
+    const caseTableIds = await assertCaseTables(tx, body.caseTableIds, body.roles, [], municipalityIds);
     const [created] = await tx
       .insert(u)
       .values({ email: body.email, displayName: body.displayName.trim(), passwordHash: null })
       .onConflictDoNothing()
       .returning({ id: u.id });
     if (!created) throw new AppError('conflict', `Er bestaat al een gebruiker met e-mailadres ${body.email}.`);
-    await replaceRolesAndMemberships(tx, created.id, body.roles, caseTableIds);
+    await replaceRolesAndMemberships(tx, created.id, body.roles, caseTableIds, municipalityIds);
     const cli = { actorId: null, origin: { ...SYSTEM_ORIGIN, userAgent: 'admin-cli' } };
     if (body.roles.includes('specialist')) await ensureSpecialistProfile(tx, cli, created.id);
     // No mail: the operator hands over the printed link, so no other copy of the token exists.
@@ -330,7 +384,7 @@ async function changeMembership(ctx: ServiceContext, userId: string, caseTableId
     if (has) throw new AppError('conflict', 'Deze gebruiker is al lid van deze casustafel.');
   } else {
     if (!has) throw notFound('Dit lidmaatschap');
-    if (before.caseTableIds.length === 1)
+    if (before.caseTableIds.length === 1 && before.municipalityIds.length === 0)
       throw new AppError(
         'conflict',
         'Dit is de enige casustafel van deze aanvrager; een aanvrager is lid van minstens één casustafel. Voeg eerst een andere toe.',

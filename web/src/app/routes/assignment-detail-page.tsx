@@ -164,7 +164,7 @@ export function AssignmentDetailPage() {
       {canLog ? (
         <section aria-labelledby="log-heading" className="dsp-section dsp-panel">
           <Heading2 id="log-heading">{t('logTime.heading')}</Heading2>
-          <LogTimeForm assignmentId={a.id} remainingMinutes={remaining} hoursFrom={a.hoursFrom} />
+          <LogTimeForm assignmentId={a.id} remainingMinutes={remaining} hoursFrom={a.hoursFrom} requestType={a.requestType} />
         </section>
       ) : null}
       {a.status !== 'proposed' ? <EntriesSection assignmentId={a.id} /> : null}

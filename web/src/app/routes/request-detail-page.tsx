@@ -19,10 +19,11 @@ import { RequestActions } from '../../features/interpretation-requests/component
 import { RequestAssignments } from '../../features/interpretation-requests/components/request-assignments.tsx';
 import { RequestClocks } from '../../features/interpretation-requests/components/request-clocks.tsx';
 import { RequestContent, RequestFacts, RequestSummary } from '../../features/interpretation-requests/components/request-details.tsx';
+import { RequestReachSection } from '../../features/interpretation-requests/components/request-reach.tsx';
 import { RequestTimeline } from '../../features/interpretation-requests/components/request-timeline.tsx';
 import { RetentionNotice } from '../../features/interpretation-requests/components/retention-notice.tsx';
 import { MessageThread } from '../../features/messages/components/message-thread.tsx';
-import { hasRole, isOwnAssignment, useMe } from '../../lib/auth.ts';
+import { asksFor, hasRole, isOwnAssignment, useMe } from '../../lib/auth.ts';
 import { focusPageHeading } from '../../lib/focus.ts';
 import { SectionBackLink } from '../section-back-link.tsx';
 import { AssignPanel } from './assign-panel.tsx';
@@ -48,9 +49,9 @@ export function RequestDetailPage() {
   const stranded = request.assignments.find((a) => !a.specialistActive && a.allowedActions.includes('end'));
   // A draft is edited on its page by its casustafel's members (docs/design.md §4, “Drafts”).
   // So is a request waiting for information: the casustafel amends it and resubmits.
-  const isDraftOfMine = EDITABLE_REQUEST_STATUSES.includes(request.status) && !!me?.memberships.some((m) => m.caseTableId === request.caseTableId);
+  const isDraftOfMine = EDITABLE_REQUEST_STATUSES.includes(request.status) && asksFor(me, request);
   // After the advice the casustafel may ask a follow-up question: a new request linked to this one.
-  const canFollowUp = FOLLOW_UP_STATUSES.includes(request.status) && !!me?.memberships.some((m) => m.caseTableId === request.caseTableId);
+  const canFollowUp = FOLLOW_UP_STATUSES.includes(request.status) && asksFor(me, request);
   const announce = (text: string) => {
     setMessage(text);
     focusPageHeading();
@@ -103,12 +104,16 @@ export function RequestDetailPage() {
         />
       ) : null}
       {request.feedback ? <FeedbackView feedback={request.feedback} /> : null}
-      <RetentionNotice request={request} canDownload={!!me?.memberships.some((m) => m.caseTableId === request.caseTableId)} />
+      <RequestReachSection request={request} onRecorded={announce} />
+      <RetentionNotice request={request} canDownload={asksFor(me, request)} />
       {request.advice && !request.contentPurgedAt ? (
         <AdviceView
           advice={request.advice}
           earlier={request.earlierAdvice}
-          context={[`${t('retention.docCaseTable')}: ${request.caseTableName}`, `${t('retention.docCaseReference')}: ${request.caseReference}`]}
+          context={[
+            `${t('retention.docCaseTable')}: ${request.caseTableName ?? request.municipalityName ?? ''}`,
+            `${t('retention.docCaseReference')}: ${request.caseReference}`,
+          ]}
         />
       ) : null}
       {isDraftOfMine ? <DraftEditor draft={request} onSaved={announce} /> : request.summaryOnly ? null : <RequestContent request={request} />}

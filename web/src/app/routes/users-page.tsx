@@ -25,6 +25,10 @@ export function UsersPage() {
   const caseTables = useCaseTables(true);
   const tables = (caseTables.data?.items ?? []).map((c) => ({ id: c.id, name: c.retired ? t('referenceData.retiredMark', { name: c.name }) : c.name }));
   const tablesInService = (caseTables.data?.items ?? []).filter((c) => !c.retired).map((c) => ({ id: c.id, name: c.name }));
+  // The municipalities the casustafels serve: a policy adviser is a member of one of them (decision 095).
+  const municipalities = [
+    ...new Map((caseTables.data?.items ?? []).flatMap((c) => c.municipalities.map((m) => [m.id, { id: m.id, name: m.name }] as const))).values(),
+  ].sort((a, b) => a.name.localeCompare(b.name, 'nl'));
   const editing = users.data?.items.find((u) => u.id === editingId) ?? null;
 
   const closeEdit = () => {
@@ -47,7 +51,14 @@ export function UsersPage() {
       </section>
       {editing && me.data ? (
         <section id="edit-user-panel" aria-labelledby="edit-user-heading" className="dsp-section dsp-panel dsp-narrow">
-          <EditUserForm key={editing.id} user={editing} isSelf={editing.id === me.data.id} caseTables={tables} onClose={closeEdit} />
+          <EditUserForm
+            key={editing.id}
+            user={editing}
+            isSelf={editing.id === me.data.id}
+            caseTables={tables}
+            municipalities={municipalities}
+            onClose={closeEdit}
+          />
         </section>
       ) : null}
       <section aria-labelledby="users-heading" className="dsp-section">

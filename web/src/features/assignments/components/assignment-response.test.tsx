@@ -10,6 +10,7 @@ const proposal: Assignment = {
   id: id(1),
   requestId: id(2),
   requestReference: 'DP-2027-0001',
+  requestType: 'case-interpretation',
   requestStatus: 'assigned',
   specialistId: id(3),
   specialistName: 'Sara Vast',

@@ -26,7 +26,7 @@ export function AssignmentResponse({
 }: {
   assignment: Assignment;
   /** The requesting municipality and casustafel, named in the conflict choice when known. */
-  party?: { municipalityName: string | null; caseTableName: string };
+  party?: { municipalityName: string | null; caseTableName: string | null };
   onDone?: (status: AssignmentAnswer | 'confirmed') => void;
 }) {
   const { t } = useTranslation();
@@ -126,7 +126,10 @@ export function AssignmentResponse({
                 value: 'municipality',
                 label: t('assignments.declineConflictMunicipality', { name: party?.municipalityName ?? t('assignments.theMunicipality') }),
               },
-              { value: 'case-table', label: t('assignments.declineConflictCaseTable', { name: party?.caseTableName ?? t('assignments.theCaseTable') }) },
+              // A municipality's own request has no casustafel to declare a conflict with (decision 095).
+              ...(party && party.caseTableName === null
+                ? []
+                : [{ value: 'case-table', label: t('assignments.declineConflictCaseTable', { name: party?.caseTableName ?? t('assignments.theCaseTable') }) }]),
             ]}
           />
           <TextareaField

@@ -5,6 +5,8 @@ import { queryRoots } from '../../../lib/query-roots.ts';
 export interface RequestListParams extends PageParams {
   status?: readonly string[];
   caseTableId?: string;
+  /** Request types (the triage queue's filter, decision 095). */
+  type?: readonly string[];
   /** Start of a pool reference (search). */
   reference?: string;
   sort?: string;

@@ -1,4 +1,4 @@
-import type { InterpretationRequest } from '@duidingspool/shared';
+import { type InterpretationRequest, REQUEST_TYPE_RULES } from '@duidingspool/shared';
 import { DataList, DataListItem, DataListKey, DataListValue, Heading2, Paragraph } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import { ExpertiseList, LanguageList } from '../../../components/expertise-list.tsx';
@@ -18,14 +18,29 @@ export function RequestFacts({ request }: { request: InterpretationRequest }) {
   return (
     <DataList className="dsp-facts">
       {item(t('requestDetail.status'), <RequestStatusBadge status={request.status} />)}
-      {item(t('requests.columns.caseReference'), <bdi>{request.caseReference}</bdi>)}
-      {item(t('requests.columns.caseTable'), request.caseTableName)}
+      {item(t('requestTypes.legend'), t(`requestTypes.types.${request.type}`))}
+      {REQUEST_TYPE_RULES[request.type].caseContent ? item(t('requests.columns.caseReference'), <bdi>{request.caseReference}</bdi>) : null}
+      {request.caseTableName ? item(t('requests.columns.caseTable'), request.caseTableName) : null}
       {item(t('requests.columns.municipality'), request.municipalityName)}
       {item(t('requests.columns.urgency'), <UrgencyLabel urgency={request.urgency} />)}
       {item(t('newRequest.deliverable'), t(`deliverable.${request.deliverable}`))}
       {item(t('newRequest.expertiseAreas'), <ExpertiseList codes={request.expertiseAreaCodes} />)}
       {item(t('newRequest.languages'), request.languages.length ? <LanguageList codes={request.languages} /> : t('common.none'))}
-      {item(t('requests.columns.meetingDate'), formatDate(request.meetingDate) || t('common.none'))}
+      {item(
+        REQUEST_TYPE_RULES[request.type].caseContent
+          ? t('requests.columns.meetingDate')
+          : REQUEST_TYPE_RULES[request.type].reach
+            ? t('requestTypes.sessionDate')
+            : t('requestTypes.wantedDate'),
+        formatDate(request.meetingDate) || t('common.none'),
+      )}
+      {REQUEST_TYPE_RULES[request.type].fields.includes('audiences') ? (
+        <>
+          {item(t('requestTypes.audiences'), request.audiences.map((a) => t(`requestTypes.audience.${a}`)).join(', ') || t('common.none'))}
+          {item(t('requestTypes.expectedParticipants'), request.expectedParticipants ?? t('common.none'))}
+          {item(t('requestTypes.place'), request.place ? <bdi>{request.place}</bdi> : t('common.none'))}
+        </>
+      ) : null}
       {item(t('requests.columns.submittedAt'), formatInstant(request.submittedAt) || t('common.none'))}
       {request.specialistName ? item(t('requestDetail.specialist'), <bdi>{request.specialistName}</bdi>) : null}
     </DataList>

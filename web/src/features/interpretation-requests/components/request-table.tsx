@@ -8,7 +8,7 @@ import { UnreadBadge } from '../../../components/unread-badge.tsx';
 import { formatDate } from '../../../lib/format.ts';
 import { UrgencyLabel } from './urgency-label.tsx';
 
-/** The requester's table of requests: reference, case reference, table, status, urgency, meeting date. */
+/** The requester's table of requests: reference, type, case reference, who asked, status, urgency, date. */
 export function RequestTable({ items, caption }: { items: InterpretationRequestSummary[]; caption: string }) {
   const { t } = useTranslation();
   return (
@@ -16,8 +16,9 @@ export function RequestTable({ items, caption }: { items: InterpretationRequestS
       caption={caption}
       columns={[
         t('requests.columns.reference'),
+        t('requestTypes.legend'),
         t('requests.columns.caseReference'),
-        t('requests.columns.caseTable'),
+        t('requestTypes.requestedBy'),
         t('requests.columns.status'),
         t('requests.columns.urgency'),
         t('requests.columns.meetingDate'),
@@ -29,10 +30,9 @@ export function RequestTable({ items, caption }: { items: InterpretationRequestS
             <AppLink to={`/requests/${r.id}`}>{r.reference || t('requests.noReference')}</AppLink>
             <UnreadBadge requestId={r.id} />
           </TableHeaderCell>
-          <TableCell>
-            <bdi>{r.caseReference}</bdi>
-          </TableCell>
-          <TableCell>{r.caseTableName}</TableCell>
+          <TableCell>{t(`requestTypes.types.${r.type}`)}</TableCell>
+          <TableCell>{r.caseReference ? <bdi>{r.caseReference}</bdi> : t('common.none')}</TableCell>
+          <TableCell>{r.caseTableName ?? r.municipalityName}</TableCell>
           <TableCell>
             <RequestStatusBadge status={r.status} />
           </TableCell>

@@ -1,4 +1,4 @@
-import { clockState, OPEN_REQUEST_STATUSES, REQUEST_STATUSES, type RequestStatus, TRIAGE_STATUSES } from '@duidingspool/shared';
+import { clockState, OPEN_REQUEST_STATUSES, REQUEST_STATUSES, REQUEST_TYPES, type RequestStatus, TRIAGE_STATUSES } from '@duidingspool/shared';
 import { Paragraph, TableCell, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import { AppLink } from '../../../components/app-link.tsx';
@@ -45,9 +45,17 @@ export function TriageQueue() {
   const { t } = useTranslation();
   const [filter, setFilter] = useUrlState('status', 'triage');
   const [sort, setSort] = useUrlState('sort', 'submittedAt');
+  const [type, setType] = useUrlState('type', 'all');
   const paging = usePaging();
   const reference = useReferenceSearch();
-  const query = useRequests({ page: paging.page, pageSize: PAGE_SIZE, status: statusFilter(filter), sort, ...(reference ? { reference } : {}) });
+  const query = useRequests({
+    page: paging.page,
+    pageSize: PAGE_SIZE,
+    status: statusFilter(filter),
+    sort,
+    ...(reference ? { reference } : {}),
+    ...(type !== 'all' ? { type: [type] } : {}),
+  });
 
   const sortField = sort.replace(/^-/, '') as SortField;
   const descending = sort.startsWith('-');
@@ -91,6 +99,13 @@ export function TriageQueue() {
           }}
           options={filterOptions}
         />
+        <SelectField
+          id="triage-type"
+          label={t('requestTypes.filter')}
+          value={type}
+          onChange={(v) => setType(v, ['page'])}
+          options={[{ value: 'all', label: t('requestTypes.allTypes') }, ...REQUEST_TYPES.map((x) => ({ value: x, label: t(`requestTypes.types.${x}`) }))]}
+        />
         <ReferenceSearch id="triage-reference" />
       </div>
       <PagedList query={query} {...paging} paginationLabel={t('triage.paginationLabel')} empty={t('triage.empty')} announceEmpty>
@@ -103,6 +118,7 @@ export function TriageQueue() {
               caption={t('triage.caption')}
               columns={[
                 header('reference', t('requests.columns.reference')),
+                t('requestTypes.legend'),
                 t('requests.columns.caseTable'),
                 t('requests.columns.municipality'),
                 header('urgency', t('requests.columns.urgency')),
@@ -118,7 +134,8 @@ export function TriageQueue() {
                     <AppLink to={`/requests/${r.id}`}>{r.reference || t('requests.noReference')}</AppLink>
                     <UnreadBadge requestId={r.id} />
                   </TableHeaderCell>
-                  <TableCell>{r.caseTableName}</TableCell>
+                  <TableCell>{t(`requestTypes.types.${r.type}`)}</TableCell>
+                  <TableCell>{r.caseTableName ?? t('common.none')}</TableCell>
                   <TableCell>{r.municipalityName}</TableCell>
                   <TableCell>
                     <UrgencyLabel urgency={r.urgency} />

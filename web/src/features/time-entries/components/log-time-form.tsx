@@ -1,4 +1,4 @@
-import { isoDateToInput, LogTimeBodySchema, workDateProblem } from '@duidingspool/shared';
+import { isoDateToInput, LogTimeBodySchema, REQUEST_TYPE_RULES, type RequestType, rangeOf, workDateProblem } from '@duidingspool/shared';
 import { Alert, Paragraph } from '@utrecht/component-library-react';
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -22,7 +22,18 @@ const shape = LogTimeBodySchema.shape;
  * submission) through today and not in a closed month (the server's rule, `workDateProblem`); the
  * field says so. Shows `estimate-exceeded`, `no-rate` and `period-closed` answers in the summary.
  */
-export function LogTimeForm({ assignmentId, remainingMinutes, hoursFrom }: { assignmentId: string; remainingMinutes: number; hoursFrom: string }) {
+export function LogTimeForm({
+  assignmentId,
+  remainingMinutes,
+  hoursFrom,
+  requestType = 'case-interpretation',
+}: {
+  assignmentId: string;
+  remainingMinutes: number;
+  hoursFrom: string;
+  /** The request's type: only its activity codes are offered (`REQUEST_TYPE_RULES`, decision 095). */
+  requestType?: RequestType;
+}) {
   const { t, i18n } = useTranslation();
   const referenceData = useReferenceData();
   const log = useLogTime(assignmentId);
@@ -30,7 +41,7 @@ export function LogTimeForm({ assignmentId, remainingMinutes, hoursFrom }: { ass
   // One key per entry being submitted: a double click sends it twice and the server charges once.
   const idempotencyKey = useRef(crypto.randomUUID());
   // Retired activities take no new hours (the server refuses them); their labels stay for history.
-  const activities = (referenceData.data?.activities ?? []).filter((a) => !a.retired);
+  const activities = (referenceData.data?.activities ?? []).filter((a) => !a.retired && REQUEST_TYPE_RULES[requestType].activities.includes(a.code));
   const english = i18n.language === 'en';
   const schema = useMemo(
     () =>

@@ -3,7 +3,7 @@ import { Alert, Button, Heading2, Paragraph } from '@utrecht/component-library-r
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CheckboxGroup, choiceId } from '../../../components/choice-group.tsx';
-import { TextField } from '../../../components/form-field.tsx';
+import { SelectField, TextField } from '../../../components/form-field.tsx';
 import { type FieldErrors, FormFrame, fieldsOrMessage, useProblemForm } from '../../../components/problem-form.tsx';
 import { isolate } from '../../../lib/bidi.ts';
 import { useUpdateUser } from '../api/users.ts';
@@ -17,11 +17,14 @@ export function EditUserForm({
   user,
   isSelf,
   caseTables,
+  municipalities = [],
   onClose,
 }: {
   user: User;
   isSelf: boolean;
   caseTables: { id: string; name: string }[];
+  /** The municipalities a requester may be a member of (a policy adviser, decision 095). */
+  municipalities?: { id: string; name: string }[];
   onClose: () => void;
 }) {
   const { t } = useTranslation();
@@ -50,7 +53,7 @@ export function EditUserForm({
     if (!values.displayName.trim()) found.displayName = t('users.nameRequired');
     if (values.roles.length === 0) found.roles = t('users.rolesRequired');
     else if (isSelf && !values.roles.includes('admin')) found.roles = t('users.edit.keepOwnAdmin');
-    if (isRequester && values.caseTableIds.length === 0) found.caseTableIds = t('users.edit.caseTablesRequired');
+    if (isRequester && values.caseTableIds.length === 0 && values.municipalityIds.length === 0) found.caseTableIds = t('users.edit.caseTablesRequired');
     if (!form.check(found)) return;
     const body = userEditPatch(user, values);
     if (!body) {
@@ -124,6 +127,16 @@ export function EditUserForm({
             value={values.caseTableIds}
             onChange={(caseTableIds) => setValues((v) => ({ ...v, caseTableIds }))}
             error={errors.caseTableIds}
+          />
+        ) : null}
+        {isRequester ? (
+          <SelectField
+            id="edit-user-municipality"
+            label={t('users.edit.municipality')}
+            description={t('users.edit.municipalityHint')}
+            value={values.municipalityIds[0] ?? ''}
+            onChange={(id) => setValues((v) => ({ ...v, municipalityIds: id ? [id] : [] }))}
+            options={[{ value: '', label: t('users.edit.noMunicipality') }, ...municipalities.map((m) => ({ value: m.id, label: m.name }))]}
           />
         ) : (
           <Paragraph className="dsp-muted">{t('users.edit.noMemberships')}</Paragraph>

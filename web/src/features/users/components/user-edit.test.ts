@@ -10,6 +10,7 @@ const user: User = {
   displayName: 'Anne Aanvrager',
   roles: ['requester'],
   caseTableIds: [T1],
+  municipalityIds: [],
   isActive: true,
   isDemo: false,
   hasPassword: true,
