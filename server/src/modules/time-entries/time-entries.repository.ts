@@ -25,6 +25,7 @@ const columns = {
   rateCents: te.rateCents,
   amountCents: te.amountCents,
   budgetYear: te.budgetYear,
+  budgetLineId: te.budgetLineId,
   status: te.status,
   rejectReason: te.rejectReason,
   reviewedAt: te.reviewedAt,
@@ -34,7 +35,7 @@ const columns = {
 };
 
 /** A time entry with what services need besides the DTO. */
-export type TimeEntryRecord = Omit<TimeEntry, 'allowedActions'> & { budgetYear: number; specialistUserId: string };
+export type TimeEntryRecord = Omit<TimeEntry, 'allowedActions'> & { budgetYear: number; budgetLineId: string; specialistUserId: string };
 
 /** One row of `base`: every column typed from the drizzle schema (the status as its shared enum). */
 type TimeEntryRow = Awaited<ReturnType<typeof base>>[number];
@@ -69,7 +70,7 @@ export function isWithdrawable(actor: Actor, record: Pick<TimeEntryRecord, 'stat
 
 /** The DTO without the internal fields, with what `actor` may do with it. */
 export function toTimeEntry(record: TimeEntryRecord, actor: Actor): TimeEntry {
-  const { budgetYear: _y, specialistUserId: _u, ...dto } = record;
+  const { budgetYear: _y, budgetLineId: _l, specialistUserId: _u, ...dto } = record;
   return { ...dto, allowedActions: timeEntryActions(actor, record) };
 }
 
