@@ -250,6 +250,7 @@ describe('parallel assignments against a budget line that fits only 5 (decision 
     for (const r of results) expect([200, 201, 409]).toContain(r.status);
     const after = await budget(coordinator);
     const final = after.lines.find((l: { id: string }) => l.id === line.id);
+    if (!final) throw new Error('line gone');
     expect(final.availableCents).toBeGreaterThanOrEqual(0);
     expect(final.reservedCents).toBe(results.slice(0, 8).filter((r) => r.status === 201).length * each);
     for (const l of after.lines) expect(l.availableCents).toBeGreaterThanOrEqual(0);

@@ -13,11 +13,10 @@ export const BudgetYearParamsSchema = z.strictObject({ year: decimalInteger(2000
 export const FUNDING_SOURCES = ['national-nctv', 'municipal', 'other'] as const;
 export const FundingSourceSchema = z.enum(FUNDING_SOURCES);
 export type FundingSource = z.infer<typeof FundingSourceSchema>;
-/** Dutch names of the funding sources, for the server's documents (the web has both languages). */
-export const FUNDING_SOURCE_LABELS_NL: Record<FundingSource, string> = {
-  'national-nctv': 'Rijksmiddelen (NCTV)',
-  municipal: 'Gemeentelijke middelen',
-  other: 'Andere middelen',
+/** Names of the funding sources in both languages, for the server's documents and the report. */
+export const FUNDING_SOURCE_WORDS: Record<'nl' | 'en', Record<FundingSource, string>> = {
+  nl: { 'national-nctv': 'Rijksmiddelen (NCTV)', municipal: 'Gemeentelijke middelen', other: 'Andere middelen' },
+  en: { 'national-nctv': 'National funds (NCTV)', municipal: 'Municipal funds', other: 'Other funds' },
 };
 
 /** The code of the line every budget has from the start: the pool's own line, the default of an assignment. */
