@@ -164,11 +164,32 @@ export const BreakdownDimensionSchema = z.enum(BREAKDOWN_DIMENSIONS);
 export type BreakdownDimension = z.infer<typeof BreakdownDimensionSchema>;
 export const BreakdownQuerySchema = z.strictObject({ dimension: BreakdownDimensionSchema });
 
+/**
+ * A breakdown of the year's money. Per municipality and per casustafel it is published with
+ * small-cell suppression (decision 094, revising 092): an amount stemming from fewer than
+ * `threshold` requests is hidden (null, `suppressed`), and more cells are hidden where the year's
+ * published totals would give it away; `requests` is the count of requests, `< threshold` when 1 … threshold − 1.
+ * Other dimensions carry no `requests` and are never suppressed.
+ */
 export const BreakdownSchema = z
   .object({
     year: z.number().int(),
     dimension: BreakdownDimensionSchema,
-    items: z.array(z.object({ key: z.string(), label: z.string(), pendingCents: CentsSchema, spentCents: CentsSchema, entryCount: z.number().int() })),
+    /** The suppression threshold applied, null when the dimension is not suppressed. */
+    threshold: z.number().int().nullable(),
+    items: z.array(
+      z.object({
+        key: z.string(),
+        label: z.string(),
+        pendingCents: CentsSchema.nullable(),
+        spentCents: CentsSchema.nullable(),
+        entryCount: z.number().int().nullable(),
+        /** Requests the amounts stem from: a number, or `{ below }` for 1 … threshold − 1; null when not published. */
+        requests: z.union([z.object({ value: z.number().int() }), z.object({ below: z.number().int() })]).nullable(),
+        /** True when the amounts are hidden. */
+        suppressed: z.boolean(),
+      }),
+    ),
   })
   .meta({ id: 'Breakdown' });
 export type Breakdown = z.infer<typeof BreakdownSchema>;

@@ -15,6 +15,13 @@ export function BudgetBreakdown({ year }: { year: number }) {
   const [dimension, setDimension] = useState<BreakdownDimension>('safety-region');
   const [drill, setDrill] = useState<{ query: LedgerQuery; label: string } | null>(null);
   const breakdown = useBreakdown(year, dimension);
+  // A hidden amount (small-cell suppression, decision 094): the sign, and in words for a screen reader.
+  const hidden = (
+    <>
+      <span aria-hidden="true">×</span>
+      <span className="dsp-visually-hidden">{t('budget.breakdown.hidden')}</span>
+    </>
+  );
   return (
     <section aria-labelledby="breakdown-heading" className="dsp-section">
       <Heading2 id="breakdown-heading">{t('budget.breakdown.heading')}</Heading2>
@@ -33,6 +40,8 @@ export function BudgetBreakdown({ year }: { year: number }) {
       {dimension === 'expertise-area' ? <Paragraph className="dsp-muted">{t('budget.breakdown.expertiseNote')}</Paragraph> : null}
       <QueryView query={breakdown} empty={t('budget.breakdown.empty')} isEmpty={(rows) => rows.items.length === 0}>
         {(rows) => (
+          <>
+          {rows.threshold !== null ? <Paragraph className="dsp-muted">{t('budget.breakdown.suppressionNote', { threshold: rows.threshold })}</Paragraph> : null}
           <DataTable
             caption={t('budget.breakdown.caption', { dimension: t(`budget.breakdown.dimensions.${dimension}`), year })}
             columns={[
@@ -40,6 +49,7 @@ export function BudgetBreakdown({ year }: { year: number }) {
               { label: t('budget.spent'), className: 'dsp-num' },
               { label: t('budget.pending'), className: 'dsp-num' },
               { label: t('budget.breakdown.entries'), className: 'dsp-num' },
+              ...(rows.threshold !== null ? [{ label: t('budget.breakdown.requests'), className: 'dsp-num' }] : []),
               t('common.actions'),
             ]}
             showCaption
@@ -47,9 +57,14 @@ export function BudgetBreakdown({ year }: { year: number }) {
             {rows.items.map((item) => (
               <TableRow key={item.key}>
                 <TableHeaderCell scope="row">{item.label}</TableHeaderCell>
-                <TableCell className="dsp-num dsp-nowrap">{formatCents(item.spentCents)}</TableCell>
-                <TableCell className="dsp-num dsp-nowrap">{formatCents(item.pendingCents)}</TableCell>
-                <TableCell className="dsp-num">{formatInteger(item.entryCount)}</TableCell>
+                <TableCell className="dsp-num dsp-nowrap">{item.spentCents === null ? hidden : formatCents(item.spentCents)}</TableCell>
+                <TableCell className="dsp-num dsp-nowrap">{item.pendingCents === null ? hidden : formatCents(item.pendingCents)}</TableCell>
+                <TableCell className="dsp-num">{item.entryCount === null ? hidden : formatInteger(item.entryCount)}</TableCell>
+                {rows.threshold !== null ? (
+                  <TableCell className="dsp-num dsp-nowrap">
+                    {item.requests === null ? hidden : 'value' in item.requests ? formatInteger(item.requests.value) : `< ${item.requests.below}`}
+                  </TableCell>
+                ) : null}
                 <TableCell>
                   <Button
                     appearance="secondary-action-button"
@@ -63,6 +78,7 @@ export function BudgetBreakdown({ year }: { year: number }) {
               </TableRow>
             ))}
           </DataTable>
+          </>
         )}
       </QueryView>
       {drill ? (
