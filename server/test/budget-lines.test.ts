@@ -19,7 +19,17 @@ let finance: Caller;
 let requester: Caller;
 let sp2: Caller;
 
-type Line = { id: string; code: string; name: string; fundingSource: string; isDefault: boolean; allocatedCents: number; reservedCents: number; availableCents: number; allowedActions: string[] };
+type Line = {
+  id: string;
+  code: string;
+  name: string;
+  fundingSource: string;
+  isDefault: boolean;
+  allocatedCents: number;
+  reservedCents: number;
+  availableCents: number;
+  allowedActions: string[];
+};
 type Budget = { allocatedCents: number; availableCents: number; reservedCents: number; unassignedCents: number; lines: Line[] };
 
 const getBudget = async (y = year) => {
@@ -58,7 +68,7 @@ describe('the demo year', () => {
 });
 
 describe('an assignment charges one line', () => {
-  it("the default line when none is named; the named line of the same year otherwise; the year moves with it", async () => {
+  it('the default line when none is named; the named line of the same year otherwise; the year moves with it', async () => {
     const sp = await specialist(coordinator, 2);
     const before = await getBudget();
     const beforeLine = (code: string) => before.lines.find((l) => l.code === code) as Line;
@@ -89,7 +99,11 @@ describe('an assignment charges one line', () => {
     const training = await lineByCode('training');
     const r = await createRequest(requester);
     const sp = await specialist(coordinator, 2);
-    const a = await coordinator('POST', `/api/v1/interpretation-requests/${r.id}/assignments`, { specialistId: sp.id, estimatedMinutes: 120, budgetLineId: training.id });
+    const a = await coordinator('POST', `/api/v1/interpretation-requests/${r.id}/assignments`, {
+      specialistId: sp.id,
+      estimatedMinutes: 120,
+      budgetLineId: training.id,
+    });
     expect(a.status).toBe(201);
     expect((await sp2('PATCH', `/api/v1/assignments/${a.body.id}`, { status: 'accepted' })).status).toBe(200);
     const reserved = await lineByCode('training');
@@ -154,7 +168,11 @@ describe('bad input names the field and writes nothing', () => {
     const sp = await specialist(coordinator, 2);
     const r = await createRequest(requester);
     const before = await getBudget();
-    const other = await coordinator('POST', `/api/v1/interpretation-requests/${r.id}/assignments`, { specialistId: sp.id, estimatedMinutes: 30, budgetLineId: old.id });
+    const other = await coordinator('POST', `/api/v1/interpretation-requests/${r.id}/assignments`, {
+      specialistId: sp.id,
+      estimatedMinutes: 30,
+      budgetLineId: old.id,
+    });
     expectProblem(other, 409, 'conflict');
     expect(pointers(other)).toEqual(['/budgetLineId']);
     const unknown = await coordinator('POST', `/api/v1/interpretation-requests/${r.id}/assignments`, {
