@@ -30,9 +30,10 @@ describe('budget lines on the budget page', () => {
     await table.waitFor();
     await expect(table.getByRole('rowheader', { name: /Duidingspool/ }).count()).resolves.toBe(1);
     await expect(table.getByText('Andere middelen').count()).resolves.toBeGreaterThan(0);
+    // The add form's fields (the change form beside it has a name and an amount too).
     await page.getByLabel('Code').fill('e2e-line');
-    await page.getByLabel('Naam', { exact: true }).fill('Regel uit de test');
-    await page.getByLabel('Bedrag in euro').first().fill('100,00');
+    await page.locator('input[id^="new-line-"][id$="-name"]').fill('Regel uit de test');
+    await page.locator('input[id^="new-line-"][id$="-amount"]').fill('100,00');
     await page.getByRole('button', { name: 'Budgetregel toevoegen' }).click();
     await page.getByText('Budgetregel Regel uit de test toegevoegd met').waitFor();
     await table.getByRole('rowheader', { name: 'Regel uit de test' }).waitFor();
@@ -53,7 +54,7 @@ describe('budget lines on the budget page', () => {
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         expect(overflow).toBeLessThanOrEqual(0);
         await expectAccessible(page, `budget page (${language}, ${width})`);
-        if (shots) await page.screenshot({ path: `${shots}/budget-${language}-${width}.png`, fullPage: true });
+        if (shots) await page.locator('section[aria-labelledby="budget-lines-heading"]').screenshot({ path: `${shots}/budget-lines-${language}-${width}.png` });
         await page.request.fetch('/api/v1/me/language', { method: 'PUT', data: { language: 'nl' } });
       });
     }
