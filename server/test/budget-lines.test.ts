@@ -216,3 +216,22 @@ describe('bad input names the field and writes nothing', () => {
     expect(res.body.lines.find((l: Line) => l.id === pool.id).allocatedCents).toBe(pool.allocatedCents + 5000);
   });
 });
+
+describe('the budget page publishes money per municipality and casustafel with small-cell suppression', () => {
+  it('never shows an amount from fewer than 5 requests, nor a request count from 1 to 4', async () => {
+    for (const dimension of ['municipality', 'case-table']) {
+      const res = await finance('GET', `/api/v1/budgets/${year}/breakdowns?dimension=${dimension}`);
+      expect(res.status).toBe(200);
+      expect(res.body.threshold).toBe(5);
+      for (const item of res.body.items as { requests: { value?: number; below?: number } | null; suppressed: boolean; spentCents: number | null }[]) {
+        if (item.requests && 'value' in item.requests) expect(item.requests.value === 0 || (item.requests.value ?? 0) >= 5).toBe(true);
+        if (item.requests && 'below' in item.requests) expect(item.suppressed).toBe(true);
+        if (item.suppressed) expect(item.spentCents).toBeNull();
+      }
+    }
+    // Other dimensions are not suppressed.
+    const bySpecialist = await finance('GET', `/api/v1/budgets/${year}/breakdowns?dimension=specialist`);
+    expect(bySpecialist.body.threshold).toBeNull();
+    for (const item of bySpecialist.body.items) expect(item.suppressed).toBe(false);
+  });
+});
