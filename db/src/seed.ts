@@ -82,7 +82,7 @@ export const caseTableName = (city: string) => `Casustafel Radicalisering ${city
 /**
  * Seeds the demo on top of the Oost-Nederland structure, which must be imported first (the server's
  * demo seed imports `db/seed/oost-nederland.json` through the structure import, then calls this):
- * the current year's budget (an assumption: the same amount as the file's first year) and the
+ * the current year's budget (an assumption: the same amount and lines as the file's first year) and the
  * fictional demo people — coordinator, finance, admin, one requester per casustafel of the file, a
  * policy adviser who is a member of the municipality of Arnhem,
  * six specialists with expertise, languages, regions, rates and a screening dated a year before `today`. Idempotent: rows are matched on
@@ -110,9 +110,28 @@ export async function seedDemo(db: Executor, options: { today?: string } = {}): 
         year: currentYear,
         allocatedCents: firstBudget.allocatedCents,
         fundingSource: `Versterkingsgelden ${currentYear}, Ministerie van Justitie en Veiligheid`,
-        note: `Aanname: hetzelfde bedrag als in ${firstBudget.year} (€ 125.000,00), zodat de demo op de datum van vandaag werkt. Geen vastgestelde begroting.`,
+        note: `Aanname: dezelfde begroting als in ${firstBudget.year} (programma € 457.500,00, duidingspool € 125.000,00), zodat de demo op de datum van vandaag werkt. Geen vastgestelde begroting.`,
       })
       .onConflictDoNothing();
+    // The same lines as the file's first year, the first the default (decision 094); a year the seed
+    // did not open keeps the lines it has.
+    const [fresh] = await db.select({ n: sql<number>`count(*)::int` }).from(t.budgetLines).where(eq(t.budgetLines.year, currentYear));
+    if ((fresh?.n ?? 0) === 0) {
+      for (const [i, line] of (firstBudget.lines ?? []).entries()) {
+        await db
+          .insert(t.budgetLines)
+          .values({
+            year: currentYear,
+            code: line.code,
+            name: line.name,
+            fundingSource: line.fundingSource as (typeof t.budgetLines.$inferInsert)['fundingSource'],
+            isDefault: i === 0,
+            allocatedCents: line.allocatedCents,
+            note: line.note ?? null,
+          })
+          .onConflictDoNothing();
+      }
+    }
   }
 
   const passwordHash = await hashPassword(DEMO_PASSWORD);

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { CBS_CODE_PATTERN, hasRefusedCharacters, REFERENCE_CODE_PATTERN, REFERENCE_NAME_MAX } from '@duidingspool/shared';
+import { CBS_CODE_PATTERN, FUNDING_SOURCES, hasRefusedCharacters, REFERENCE_CODE_PATTERN, REFERENCE_NAME_MAX } from '@duidingspool/shared';
 import { type ParseError, parse as parseJson, printParseErrorCode } from 'jsonc-parser';
 import { z } from 'zod';
 import { REPOSITORY_ROOT } from './paths.ts';
@@ -51,13 +51,36 @@ export const StructureFileSchema = z
       .describe('The pool this structure belongs to; informational, ignored by the import'),
     budgets: z
       .array(
-        z.strictObject({
-          year: z.int().min(2000).max(2100),
-          allocatedCents: z.int().min(0).max(100_000_000_000).describe('Yearly budget in euro cents'),
-          currency: z.literal('EUR'),
-          fundingSource: Name,
-          note: z.string().max(2000).optional(),
-        }),
+        z
+          .strictObject({
+            year: z.int().min(2000).max(2100),
+            allocatedCents: z.int().min(0).max(100_000_000_000).describe('Yearly budget in euro cents'),
+            currency: z.literal('EUR'),
+            fundingSource: Name,
+            note: z.string().max(2000).optional(),
+            lines: z
+              .array(
+                z.strictObject({
+                  code: z
+                    .string()
+                    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+                    .max(40),
+                  name: Name,
+                  fundingSource: z.enum(FUNDING_SOURCES).describe('national-nctv, municipal or other'),
+                  allocatedCents: z.int().min(0).max(100_000_000_000).describe('The line in euro cents'),
+                  note: z.string().max(2000).optional(),
+                }),
+              )
+              .min(1)
+              .optional()
+              .describe(
+                'Budget lines; the first is the default an assignment charges; together at most allocatedCents. Without lines: one default line with the whole allocation',
+              ),
+          })
+          .refine((b) => (b.lines ?? []).reduce((s, l) => s + l.allocatedCents, 0) <= b.allocatedCents, {
+            message: 'the lines together exceed allocatedCents',
+            path: ['lines'],
+          }),
       )
       .describe('Yearly budgets; a year already in the database is left as it is'),
     expertiseAreas: z.array(Labelled).min(1).describe('Expertise areas a request asks for and a specialist offers'),

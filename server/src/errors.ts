@@ -35,6 +35,7 @@ export class AppError extends Error {
     readonly extra: {
       errors?: ProblemFieldError[];
       availableCents?: number;
+      budgetLineId?: string;
       remainingMinutes?: number;
       usedBy?: string[];
       year?: number;

@@ -120,6 +120,16 @@ const all = (status: number) => by(status, { anonymous: status });
 
 const STRONG = 'Vier willekeurige woorden zoals kompas lantaarn';
 
+/** A new line of this year's budget holding 0 and never booked on (its change or deletion touches nothing else). */
+async function emptyLine(): Promise<string> {
+  const [row] = await t.handle.db
+    .insert(schema.budgetLines)
+    .values({ year: thisYear(), code: `empty-${randomUUID().slice(0, 8)}`, name: 'Lege regel', fundingSource: 'other', allocatedCents: 0 })
+    .returning({ id: schema.budgetLines.id });
+  if (!row) throw new Error('no line');
+  return row.id;
+}
+
 /** Every route of the API: `METHOD url-pattern` as Fastify registers it. */
 const MATRIX: Record<string, Row> = {
   'GET /api/v1/health': { call: () => ({ url: '/api/v1/health' }), expect: all(200) },
@@ -387,6 +397,22 @@ const MATRIX: Record<string, Row> = {
   'PATCH /api/v1/budgets/:year': {
     call: () => ({ url: `/api/v1/budgets/${thisYear()}`, body: { note: 'Notitie' } }),
     expect: by(403, { coordinator: 200, finance: 200 }),
+  },
+  // Budget lines (decision 094): money roles only. A line of 0 always fits the year; each actor its own code.
+  'POST /api/v1/budgets/:year/lines': {
+    call: (_f, actor) => ({
+      url: `/api/v1/budgets/${thisYear()}/lines`,
+      body: { code: `matrix-${ACTORS.indexOf(actor)}`, name: `Matrix ${actor}`, fundingSource: 'municipal', allocatedCents: 0 },
+    }),
+    expect: by(403, { coordinator: 201, finance: 201 }),
+  },
+  'PATCH /api/v1/budgets/:year/lines/:lineId': {
+    call: async () => ({ url: `/api/v1/budgets/${thisYear()}/lines/${await emptyLine()}`, body: { name: 'Hernoemd' } }),
+    expect: by(403, { coordinator: 200, finance: 200 }),
+  },
+  'DELETE /api/v1/budgets/:year/lines/:lineId': {
+    call: async () => ({ url: `/api/v1/budgets/${thisYear()}/lines/${await emptyLine()}` }),
+    expect: by(403, { coordinator: 204, finance: 204 }),
   },
   'GET /api/v1/reports': {
     call: () => ({ url: `/api/v1/reports?preset=year-end&year=${thisYear()}` }),

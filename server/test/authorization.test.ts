@@ -155,6 +155,9 @@ function routes() {
     { method: 'GET', path: '/mail-templates/{event}/preview-page' },
     { method: 'POST', path: '/budgets', body: { year: 2099, allocatedCents: 100, fundingSource: 'Test' } },
     { method: 'PATCH', path: '/budgets/{year}', body: { note: 'Notitie' } },
+    { method: 'POST', path: '/budgets/{year}/lines', body: { code: 'nieuw', name: 'Nieuw', fundingSource: 'other', allocatedCents: 0 } },
+    { method: 'PATCH', path: '/budgets/{year}/lines/{lineId}', body: { name: 'Hernoemd' } },
+    { method: 'DELETE', path: '/budgets/{year}/lines/{lineId}' },
     { method: 'GET', path: '/budgets/{year}/burn-up' },
     { method: 'GET', path: '/budgets/{year}/breakdowns', query: '?dimension=specialist' },
     { method: 'GET', path: '/budgets/{year}/ledger-entries' },
@@ -211,7 +214,7 @@ function routes() {
     { method: 'PUT', path: '/interpretation-requests/{id}/advice-draft', body: { summary: 'Kort', body: 'Lang', version: 0 } },
   ].map((r) => ({
     ...r,
-    url: `/api/v1${r.path.replace('{id}', id).replace('{year}', String(thisYear())).replace('{month}', `${thisYear()}-01`).replace('{event}', 'digest').replace('{kind}', 'activities').replace('{code}', 'travel').replace('{userId}', id).replace('{absenceId}', id).replace('{conflictId}', id)}${'query' in r ? r.query : ''}`,
+    url: `/api/v1${r.path.replace('{id}', id).replace('{year}', String(thisYear())).replace('{month}', `${thisYear()}-01`).replace('{event}', 'digest').replace('{kind}', 'activities').replace('{code}', 'travel').replace('{userId}', id).replace('{absenceId}', id).replace('{conflictId}', id).replace('{lineId}', id)}${'query' in r ? r.query : ''}`,
   })) as {
     method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
     path: string;

@@ -1,8 +1,9 @@
-// The money invariant under concurrency (docs/design.md §5): `availableCents ≥ 0` always. On real
-// Postgres, parallel assignments, estimate raises and time entries race for the same budget or
-// reservation; exactly those that fit succeed.
+// The money invariant under concurrency (docs/design.md §5): `availableCents ≥ 0` always, for the
+// year and for every budget line (decision 094). On real Postgres, parallel assignments, estimate
+// raises, time entries and line allocation changes race for the same budget, line or reservation;
+// exactly those that fit succeed.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { budgetRow, setAllocated, sumAssignmentReservations, sumEntries } from './db-helpers.ts';
+import { budgetRow, defaultLine, ledgerMismatches, setAllocated, sumAssignmentReservations, sumEntries } from './db-helpers.ts';
 import { acceptedAssignment, budget, createRequest, entryBody, expectProblem, specialist, thisYear } from './fixtures.ts';
 import { type Caller, type CallResult, useTestApp } from './harness.ts';
 
@@ -187,5 +188,93 @@ describe("parallel time entries against one assignment's remaining reservation",
     expect(a.reservedCents).toBeGreaterThanOrEqual(0);
     const after = await expectLedgerConsistent();
     expect(after.availableCents).toBe(before.availableCents);
+  });
+});
+
+/** Frees `cents` of the year from its default line and puts them in a new line `code`; answers the new line. */
+async function lineOf(code: string, cents: number) {
+  const pool = await defaultLine(t.handle, year);
+  const lowered = await coordinator('PATCH', `/api/v1/budgets/${year}/lines/${pool.id}`, { allocatedCents: pool.allocatedCents - cents });
+  expect(lowered.status, JSON.stringify(lowered.body)).toBe(200);
+  const created = await coordinator('POST', `/api/v1/budgets/${year}/lines`, {
+    code,
+    name: `Regel ${code}`,
+    fundingSource: 'municipal',
+    allocatedCents: cents,
+  });
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  return created.body as { id: string; availableCents: number };
+}
+
+describe('parallel assignments against a budget line that fits only 5 (decision 094)', () => {
+  it('the line refuses the rest with 409 budget-exceeded naming the line, though the year has room; line and year stay ≥ 0 and add up', async () => {
+    const sp = await specialist(coordinator, 2);
+    const minutes = 61;
+    const each = cost(minutes, sp.currentRateCents);
+    const slack = each - 1;
+    await leaveAvailable(50 * each);
+    const line = await lineOf('race-five', 5 * each + slack);
+    const requests = [];
+    for (let i = 0; i < 12; i++) requests.push(await createRequest(requester));
+    const watch: number[] = [];
+    const results = await Promise.all([
+      ...requests.map((r) =>
+        coordinator('POST', `/api/v1/interpretation-requests/${r.id}/assignments`, { specialistId: sp.id, estimatedMinutes: minutes, budgetLineId: line.id }),
+      ),
+      ...Array.from({ length: 4 }, async () => {
+        const b = await budget(coordinator);
+        for (const l of b.lines) watch.push(l.availableCents);
+        watch.push(b.availableCents);
+        return null;
+      }),
+    ]);
+    const answers = results.filter((r): r is CallResult => r !== null);
+    const created = answers.filter((r) => r.status === 201);
+    const refused = answers.filter((r) => r.status !== 201);
+    expect(created).toHaveLength(5);
+    expect(refused).toHaveLength(7);
+    for (const r of created) expect(r.body).toMatchObject({ budgetLineId: line.id, reservedCents: each });
+    for (const r of refused) {
+      expectProblem(r, 409, 'budget-exceeded');
+      expect(r.body.budgetLineId).toBe(line.id);
+      expect(r.body.availableCents).toBeGreaterThanOrEqual(0);
+      expect(r.body.availableCents).toBeLessThan(each);
+    }
+    for (const a of watch) expect(a).toBeGreaterThanOrEqual(0);
+    const after = await budget(coordinator);
+    expect(after.lines.find((l: { id: string }) => l.id === line.id)).toMatchObject({ availableCents: slack, reservedCents: 5 * each });
+    // The year still has the pool line's room: the refusals were the line's.
+    expect(after.availableCents).toBeGreaterThanOrEqual(each);
+    expect(await ledgerMismatches(t.handle)).toEqual([]);
+    await expectLedgerConsistent();
+  });
+
+  it('line allocation changes racing reservations on that line never leave it below what is committed, nor the lines above the year', async () => {
+    const sp = await specialist(coordinator, 2);
+    const minutes = 30;
+    const each = cost(minutes, sp.currentRateCents);
+    await leaveAvailable(40 * each);
+    const line = await lineOf('race-shrink', 10 * each);
+    const requests = [];
+    for (let i = 0; i < 8; i++) requests.push(await createRequest(requester));
+    // Reservations on the line, lowerings of the line and a second new line taking the year's free room, all at once.
+    const results = await Promise.all([
+      ...requests.map((r) =>
+        coordinator('POST', `/api/v1/interpretation-requests/${r.id}/assignments`, { specialistId: sp.id, estimatedMinutes: minutes, budgetLineId: line.id }),
+      ),
+      ...[9, 7, 5, 3].map((n) => coordinator('PATCH', `/api/v1/budgets/${year}/lines/${line.id}`, { allocatedCents: n * each })),
+      coordinator('POST', `/api/v1/budgets/${year}/lines`, { code: 'race-other', name: 'Andere regel', fundingSource: 'other', allocatedCents: 1 }),
+    ]);
+    for (const r of results) expect([200, 201, 409]).toContain(r.status);
+    const after = await budget(coordinator);
+    const final = after.lines.find((l: { id: string }) => l.id === line.id);
+    if (!final) throw new Error('line gone');
+    expect(final.availableCents).toBeGreaterThanOrEqual(0);
+    expect(final.reservedCents).toBe(results.slice(0, 8).filter((r) => r.status === 201).length * each);
+    for (const l of after.lines) expect(l.availableCents).toBeGreaterThanOrEqual(0);
+    expect(after.unassignedCents).toBeGreaterThanOrEqual(0);
+    expect(after.availableCents).toBeGreaterThanOrEqual(0);
+    expect(await ledgerMismatches(t.handle)).toEqual([]);
+    await expectLedgerConsistent();
   });
 });

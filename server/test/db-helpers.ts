@@ -2,7 +2,7 @@
 // a budget for an older year, a later rate change) or check stored rows against the API.
 import { type DatabaseHandle, DEMO_DOMAIN, DEMO_PASSWORD, hashPassword, schema } from '@duidingspool/db';
 import { addDays, amsterdamDate, screeningValidUntil } from '@duidingspool/shared';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 
 /** The stored budget row of `year`. */
 export async function budgetRow(handle: DatabaseHandle, year: number) {
@@ -11,17 +11,48 @@ export async function budgetRow(handle: DatabaseHandle, year: number) {
   return row;
 }
 
-/** Sets `allocated_cents` of `year` directly. */
+/**
+ * Sets `allocated_cents` of `year` directly, leaves the year's other lines exactly what is committed
+ * on them (available 0) and gives its default line the rest: a tight year is a tight pool line, and
+ * the year's available amount is the pool line's.
+ */
 export async function setAllocated(handle: DatabaseHandle, year: number, cents: number): Promise<void> {
-  await handle.db.update(schema.budgets).set({ allocatedCents: cents }).where(eq(schema.budgets.year, year));
+  await handle.db.transaction(async (tx) => {
+    const l = schema.budgetLines;
+    const others = await tx
+      .update(l)
+      .set({ allocatedCents: sql`${l.reservedCents} + ${l.pendingCents} + ${l.spentCents}` })
+      .where(and(eq(l.year, year), eq(l.isDefault, false)))
+      .returning({ allocatedCents: l.allocatedCents });
+    await tx.update(schema.budgets).set({ allocatedCents: cents }).where(eq(schema.budgets.year, year));
+    await tx
+      .update(l)
+      .set({ allocatedCents: cents - others.reduce((s, o) => s + o.allocatedCents, 0) })
+      .where(and(eq(l.year, year), eq(l.isDefault, true)));
+  });
 }
 
-/** Adds a budget for `year` if there is none (for entries worked in years the seed has no budget for). */
+/** The default line (the pool's) of `year`. */
+export async function defaultLine(handle: DatabaseHandle, year: number) {
+  const [row] = await handle.db
+    .select()
+    .from(schema.budgetLines)
+    .where(and(eq(schema.budgetLines.year, year), eq(schema.budgetLines.isDefault, true)));
+  if (!row) throw new Error(`no default line for ${year}`);
+  return row;
+}
+
+/** Adds a budget for `year` with its default line if there is none (for entries worked in years the seed has no budget for). */
 export async function ensureBudget(handle: DatabaseHandle, year: number, allocatedCents = 12_500_000): Promise<void> {
-  await handle.db
-    .insert(schema.budgets)
-    .values({ year, allocatedCents, fundingSource: `Test ${year}`, note: 'test' })
-    .onConflictDoNothing();
+  await handle.db.transaction(async (tx) => {
+    const added = await tx
+      .insert(schema.budgets)
+      .values({ year, allocatedCents, fundingSource: `Test ${year}`, note: 'test' })
+      .onConflictDoNothing()
+      .returning({ year: schema.budgets.year });
+    if (added.length === 0) return;
+    await tx.insert(schema.budgetLines).values({ year, code: 'pool', name: 'Duidingspool', fundingSource: 'national-nctv', isDefault: true, allocatedCents });
+  });
 }
 
 /** Sum of the `reserved_cents` of all assignments on `year`'s budget. */
@@ -82,6 +113,27 @@ export async function ledgerMismatches(handle: DatabaseHandle): Promise<string[]
           or b.pending_cents <> coalesce((select sum(amount_cents) from time_entries e where e.budget_year = b.year and e.status = 'submitted' and e.corrects_entry_id is null), 0)
           or b.spent_cents <> coalesce((select sum(amount_cents) from time_entries e where e.budget_year = b.year and e.status = 'approved'), 0)
           or b.allocated_cents - b.reserved_cents - b.pending_cents - b.spent_cents < 0`,
+    ],
+    [
+      // Every line's totals are the sum of what charges it, its available ≥ 0, and it is a line of its rows' year (decision 094).
+      'budget_lines',
+      `select l.id, l.year, l.reserved_cents, l.pending_cents, l.spent_cents from budget_lines l
+       where l.reserved_cents <> coalesce((select sum(reserved_cents) from assignments a where a.budget_line_id = l.id), 0)
+          or l.pending_cents <> coalesce((select sum(amount_cents) from time_entries e where e.budget_line_id = l.id and e.status = 'submitted' and e.corrects_entry_id is null), 0)
+          or l.spent_cents <> coalesce((select sum(amount_cents) from time_entries e where e.budget_line_id = l.id and e.status = 'approved'), 0)
+          or l.allocated_cents - l.reserved_cents - l.pending_cents - l.spent_cents < 0
+          or exists (select 1 from assignments a where a.budget_line_id = l.id and a.budget_year <> l.year)
+          or exists (select 1 from time_entries e where e.budget_line_id = l.id and e.budget_year <> l.year)`,
+    ],
+    [
+      // A year's totals are its lines' totals, and its lines hold at most its allocation.
+      'budgets_vs_lines',
+      `select b.year from budgets b
+       where b.reserved_cents <> coalesce((select sum(reserved_cents) from budget_lines l where l.year = b.year), 0)
+          or b.pending_cents <> coalesce((select sum(pending_cents) from budget_lines l where l.year = b.year), 0)
+          or b.spent_cents <> coalesce((select sum(spent_cents) from budget_lines l where l.year = b.year), 0)
+          or b.allocated_cents < coalesce((select sum(allocated_cents) from budget_lines l where l.year = b.year), 0)
+          or (select count(*) from budget_lines l where l.year = b.year and l.is_default) <> 1`,
     ],
     [
       'assignments',

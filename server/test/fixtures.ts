@@ -51,7 +51,15 @@ export async function specialist(coordinator: Caller, n: number) {
 export async function budget(coordinator: Caller, year = thisYear()) {
   const res = await coordinator('GET', `/api/v1/budgets/${year}`);
   expect(res.status).toBe(200);
-  return res.body as { allocatedCents: number; reservedCents: number; pendingCents: number; spentCents: number; availableCents: number };
+  return res.body as {
+    allocatedCents: number;
+    reservedCents: number;
+    pendingCents: number;
+    spentCents: number;
+    availableCents: number;
+    unassignedCents: number;
+    lines: { id: string; code: string; isDefault: boolean; allocatedCents: number; reservedCents: number; availableCents: number }[];
+  };
 }
 
 /** Submits a request, assigns specialist `n` with `minutes` and lets them accept; returns ids. */

@@ -82,6 +82,9 @@ export const FIELD_ERROR_CODES = [
   'own-entry',
   'overlap',
   'before-start',
+  'below-lines',
+  'lines-above-year',
+  'other-year',
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
 
@@ -115,6 +118,8 @@ export const ProblemSchema = z
     }),
     errors: z.array(ProblemFieldErrorSchema).optional(),
     availableCents: z.number().int().optional(),
+    /** With `budget-exceeded` when a budget line (not the year) has no room: that line (decision 094). */
+    budgetLineId: z.string().optional(),
     remainingMinutes: z.number().int().optional(),
     /** With a refusal about a year (the financial statement): the year, and its months still open (`YYYY-MM`). */
     year: z.number().int().optional(),

@@ -52,6 +52,8 @@ export const REPORT_LABELS: Record<'nl' | 'en', ReportLabels> = {
       'spent-by-specialist': 'Besteed per specialist',
       'spent-by-region': 'Besteed per veiligheidsregio',
       'spent-by-month': 'Besteed en verzoeken per maand',
+      'budget-lines': 'Budgetregels en financieringsbronnen',
+      'spent-by-line': 'Besteed per budgetregel',
     },
     notes: {
       flow: 'Aantal verzoeken dat in de periode die stap zette (een verzoek telt één keer per stap).',
@@ -67,6 +69,7 @@ export const REPORT_LABELS: Record<'nl' | 'en', ReportLabels> = {
       'before-meeting': 'Advies opgeleverd in de periode bij verzoeken met een vergaderdatum.',
       budget: 'Budget en lopende totalen van de jaren in de periode; besteed in de periode telt goedgekeurde regels met een werkdatum in de periode.',
       money: 'Bedragen die uit minder verzoeken komen dan de drempel zijn afgeschermd (×).',
+      'budget-lines': 'Toegekend en beschikbaar per budgetregel (samengeteld per code over de jaren in de periode), met de financieringsbron in de naam.',
     },
     columns: {
       count: 'Aantal',
@@ -82,6 +85,8 @@ export const REPORT_LABELS: Record<'nl' | 'en', ReportLabels> = {
       sessions: 'Bijeenkomsten',
       'people-reached': 'Mensen bereikt',
       'professionals-trained': 'Professionals getraind',
+      allocated: 'Toegekend',
+      available: 'Beschikbaar',
     },
     rows: {
       received: 'Ontvangen',
@@ -171,6 +176,8 @@ export const REPORT_LABELS: Record<'nl' | 'en', ReportLabels> = {
       'spent-by-specialist': 'Spent by specialist',
       'spent-by-region': 'Spent by safety region',
       'spent-by-month': 'Spent and requests by month',
+      'budget-lines': 'Budget lines and funding sources',
+      'spent-by-line': 'Spent by budget line',
     },
     notes: {
       flow: 'Requests that took the step in the period (a request counts once per step).',
@@ -186,6 +193,7 @@ export const REPORT_LABELS: Record<'nl' | 'en', ReportLabels> = {
       'before-meeting': 'Advice delivered in the period on requests with a meeting date.',
       budget: 'Budget and running totals of the years in the period; spent in the period counts approved entries worked in the period.',
       money: 'Amounts from fewer requests than the threshold are hidden (×).',
+      'budget-lines': 'Allocated and available per budget line (added up per code over the years of the period), with the funding source in the name.',
     },
     columns: {
       count: 'Number',
@@ -201,6 +209,8 @@ export const REPORT_LABELS: Record<'nl' | 'en', ReportLabels> = {
       sessions: 'Sessions',
       'people-reached': 'People reached',
       'professionals-trained': 'Professionals trained',
+      allocated: 'Allocated',
+      available: 'Available',
     },
     rows: {
       received: 'Received',

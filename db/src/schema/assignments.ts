@@ -1,7 +1,7 @@
 import { ASSIGNMENT_CLOSE_CAUSES, ASSIGNMENT_STATUSES } from '@duidingspool/shared';
 import { sql } from 'drizzle-orm';
 import { bigint, check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { budgets } from './budgets.ts';
+import { budgetLines, budgets } from './budgets.ts';
 import { interpretationRequests } from './interpretation-requests.ts';
 import { specialists } from './specialists.ts';
 import { users } from './users.ts';
@@ -28,6 +28,10 @@ export const assignments = pgTable(
     budgetYear: integer('budget_year')
       .notNull()
       .references(() => budgets.year),
+    /** The budget line charged (decision 094), a line of `budgetYear`. */
+    budgetLineId: uuid('budget_line_id')
+      .notNull()
+      .references(() => budgetLines.id),
     declineReason: text('decline_reason'),
     /** The coordinator's reason for ending the assignment early (case content: purged with the request's). */
     endReason: text('end_reason'),
@@ -59,6 +63,7 @@ export const assignments = pgTable(
     index('assignments_specialist_live')
       .on(t.specialistId, t.estimatedMinutes, t.loggedMinutes)
       .where(sql`${t.status} in ('proposed','accepted') and ${t.closedAt} is null`),
+    index('assignments_budget_line').on(t.budgetLineId),
     // The assignment list, newest proposal first with the id tiebreaker (decision 071): all, and one specialist's.
     index('assignments_recent').on(t.proposedAt.desc().nullsFirst(), t.id),
     index('assignments_specialist_recent').on(t.specialistId, t.proposedAt.desc().nullsFirst(), t.id),

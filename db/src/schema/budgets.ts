@@ -1,5 +1,6 @@
+import { FUNDING_SOURCES } from '@duidingspool/shared';
 import { sql } from 'drizzle-orm';
-import { bigint, check, date, integer, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, date, integer, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { caseTables, municipalities } from './organisation.ts';
 import { expertiseAreas, specialists } from './specialists.ts';
 
@@ -26,6 +27,54 @@ export const budgets = pgTable(
     check('budgets_nonnegative', sql`${t.allocatedCents} >= 0 and ${t.reservedCents} >= 0 and ${t.pendingCents} >= 0 and ${t.spentCents} >= 0`),
     check('budgets_available_nonnegative', sql`${t.allocatedCents} - ${t.reservedCents} - ${t.pendingCents} - ${t.spentCents} >= 0`),
   ],
+);
+
+/**
+ * A line of a year's budget (decision 094): a part of the year's allocation with its own funding
+ * source, charged by the assignments that chose it. Its running totals move together with the
+ * year's in the same transaction (budgets = the sum of their lines, always), so `available ≥ 0`
+ * holds per line and for the year; the CHECK constraints back the guarded UPDATEs up. Exactly one
+ * line per year is the default (the pool's), charged when an assignment names none.
+ */
+export const budgetLines = pgTable(
+  'budget_lines',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    year: integer('year')
+      .notNull()
+      .references(() => budgets.year),
+    /** Stable key within the year (lower-case letters, digits, dashes); a line of the same code in another year is its successor. */
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    fundingSource: text('funding_source', { enum: FUNDING_SOURCES }).notNull(),
+    isDefault: boolean('is_default').notNull().default(false),
+    allocatedCents: bigint('allocated_cents', { mode: 'number' }).notNull(),
+    reservedCents: bigint('reserved_cents', { mode: 'number' }).notNull().default(0),
+    pendingCents: bigint('pending_cents', { mode: 'number' }).notNull().default(0),
+    spentCents: bigint('spent_cents', { mode: 'number' }).notNull().default(0),
+    note: text('note'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('budget_lines_year_code').on(t.year, t.code),
+    uniqueIndex('budget_lines_one_default').on(t.year).where(sql`${t.isDefault}`),
+    check('budget_lines_funding_source', sql`${t.fundingSource} in ('national-nctv','municipal','other')`),
+    check('budget_lines_nonnegative', sql`${t.allocatedCents} >= 0 and ${t.reservedCents} >= 0 and ${t.pendingCents} >= 0 and ${t.spentCents} >= 0`),
+    check('budget_lines_available_nonnegative', sql`${t.allocatedCents} - ${t.reservedCents} - ${t.pendingCents} - ${t.spentCents} >= 0`),
+  ],
+);
+
+/** Thresholds of a budget line that were crossed, so each is notified once per line. */
+export const budgetLineThresholdCrossings = pgTable(
+  'budget_line_threshold_crossings',
+  {
+    lineId: uuid('line_id')
+      .notNull()
+      .references(() => budgetLines.id, { onDelete: 'cascade' }),
+    percent: integer('percent').notNull(),
+    crossedAt: timestamp('crossed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.lineId, t.percent] })],
 );
 
 /** Thresholds of a year's budget that were crossed, so each is notified once per year. */

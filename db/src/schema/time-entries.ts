@@ -2,7 +2,7 @@ import { TIME_ENTRY_STATUSES } from '@duidingspool/shared';
 import { sql } from 'drizzle-orm';
 import { type AnyPgColumn, bigint, check, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { assignments } from './assignments.ts';
-import { budgets } from './budgets.ts';
+import { budgetLines, budgets } from './budgets.ts';
 import { activities, specialists } from './specialists.ts';
 import { users } from './users.ts';
 
@@ -33,6 +33,10 @@ export const timeEntries = pgTable(
     budgetYear: integer('budget_year')
       .notNull()
       .references(() => budgets.year),
+    /** The budget line charged (decision 094), a line of `budgetYear`. */
+    budgetLineId: uuid('budget_line_id')
+      .notNull()
+      .references(() => budgetLines.id),
     status: text('status', { enum: TIME_ENTRY_STATUSES }).notNull(),
     rejectReason: text('reject_reason'),
     reviewedBy: uuid('reviewed_by').references(() => users.id),
@@ -55,6 +59,7 @@ export const timeEntries = pgTable(
     index('time_entries_recent').on(t.workedOn.desc().nullsFirst(), t.createdAt.desc().nullsFirst(), t.id),
     index('time_entries_year').on(t.budgetYear, t.workedOn.desc().nullsFirst(), t.createdAt.desc().nullsFirst(), t.id),
     index('time_entries_corrects').on(t.correctsEntryId),
+    index('time_entries_budget_line').on(t.budgetLineId),
     uniqueIndex('time_entries_idempotency').on(t.createdBy, t.idempotencyKey),
     check('time_entries_status', sql`${t.status} in ('submitted','approved','rejected')`),
     check(

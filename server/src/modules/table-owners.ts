@@ -86,6 +86,8 @@ export const TABLE_OWNERS: Record<TableName, ModuleName> = {
   closedPeriods: 'periods',
   budgets: 'budgets',
   budgetThresholdCrossings: 'budgets',
+  budgetLines: 'budgets',
+  budgetLineThresholdCrossings: 'budgets',
   ledgerDayTotals: 'budgets',
   ledgerGroupTotals: 'budgets',
   ledgerExpertiseTotals: 'budgets',

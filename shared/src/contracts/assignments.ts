@@ -34,6 +34,8 @@ export const CreateAssignmentBodySchema = z.strictObject({
   specialistId: IdSchema,
   estimatedMinutes: EstimateSchema,
   overrideReason: multiLineText(MAX_OVERRIDE_REASON_LENGTH).optional(),
+  /** The budget line of this year to charge (decision 094); the year's default line (the pool's) when absent. */
+  budgetLineId: IdSchema.optional(),
 });
 export type CreateAssignmentBody = z.infer<typeof CreateAssignmentBodySchema>;
 
@@ -153,6 +155,8 @@ export const AssignmentSchema = z
     /** Unused reservation in cents; null for viewers who may not see the budget. */
     reservedCents: CentsSchema.nullable(),
     budgetYear: z.number().int(),
+    /** The budget line of `budgetYear` the assignment charges (decision 094). */
+    budgetLineId: IdSchema,
     declineReason: z.string().nullable(),
     /** The coordinator's reason when they ended the assignment (`POST /assignments/{id}/end`). */
     endReason: z.string().nullable(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FundingSourceSchema } from './budgets.ts';
 import { CentsSchema, IdSchema, InstantSchema, MinutesSchema } from './common.ts';
 
 /**
@@ -20,6 +21,17 @@ const StatementLineSchema = z.object({
 export type StatementLine = z.infer<typeof StatementLineSchema>;
 
 /**
+ * One budget line of the year (decision 094): its code, name and funding source, its allocation,
+ * and the approved hours (minutes) and amount (cents) charged to it; `unusedCents` = allocation − amount.
+ */
+const StatementBudgetLineSchema = StatementLineSchema.extend({
+  fundingSource: FundingSourceSchema,
+  allocatedCents: CentsSchema,
+  unusedCents: CentsSchema,
+});
+export type StatementBudgetLine = z.infer<typeof StatementBudgetLineSchema>;
+
+/**
  * The figures of a year's financial statement to the NCTV, as frozen on adoption. All money in
  * cents, all durations in minutes, over the time entries approved for the budget year.
  * `reconciliation` compares the statement's total with the sum of the approved ledger entries and
@@ -32,6 +44,8 @@ export const StatementContentSchema = z
     allocatedCents: CentsSchema,
     byActivity: z.array(StatementLineSchema),
     bySpecialist: z.array(StatementLineSchema),
+    /** Per budget line with its funding source; absent in statements adopted before lines existed (they stay byte-identical). */
+    byLine: z.array(StatementBudgetLineSchema).optional(),
     corrections: z.object({ count: z.number().int(), amountCents: CentsSchema }),
     totals: z.object({
       minutes: MinutesSchema,

@@ -119,6 +119,8 @@ export const InboxItemSchema = z
     params: z.object({
       year: z.number().int().optional(),
       thresholdPercent: z.number().int().optional(),
+      /** With a threshold of one budget line: its name (decision 094). */
+      lineName: z.string().optional(),
       urgency: z.enum(['regular', 'urgent']).optional(),
       specialistName: z.string().optional(),
       validUntil: z.string().optional(),

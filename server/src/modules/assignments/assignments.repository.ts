@@ -36,6 +36,7 @@ const columns = {
   rateCents: a.rateCents,
   reservedCents: a.reservedCents,
   budgetYear: a.budgetYear,
+  budgetLineId: a.budgetLineId,
   declineReason: a.declineReason,
   endReason: a.endReason,
   specialistActive: sql<boolean>`${activeInPool}`,

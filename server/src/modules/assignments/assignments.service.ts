@@ -49,6 +49,7 @@ async function requestingParty(tx: Transaction, request: { municipalityId: strin
   return { municipalityId: request.municipalityId, caseTableId: request.caseTableId, safetyHouseId: row.safetyHouseId };
 }
 
+import { chargeableLine } from '../budgets/index.ts';
 import { changeReservation, reserveForAssignment } from './reservation.ts';
 
 /** A page of the assignments the actor may see (coordinator: all; specialist: own). */
@@ -66,7 +67,7 @@ export async function getAssignment(ctx: ServiceContext, id: string): Promise<As
 /**
  * The coordinator proposes a specialist for a submitted request with an estimate in minutes. The
  * estimate's cost at the rate valid today (Europe/Amsterdam) is reserved on this year's budget with
- * a guarded UPDATE (docs/design.md §5); the request moves to `assigned` and the specialist is notified.
+ * a guarded UPDATE (docs/design.md §5), on the budget line `budgetLineId` of this year or else its default line (decision 094); the request moves to `assigned` and the specialist is notified.
  * Only a specialist active in the pool can be assigned, and never the coordinator themselves
  * (separation of duties, docs/design.md §2); nor one without a valid screening or absent on the
  * request's meeting date (today when it has none or it has passed), or without a rate today
@@ -75,7 +76,7 @@ export async function getAssignment(ctx: ServiceContext, id: string): Promise<As
  * another than the top suggestion records the suggestion passed over and `overrideReason` in the
  * audit event.
  *
- * @throws AppError 404 `not-found`, 400 `validation-failed` (unknown specialist), 403
+ * @throws AppError 404 `not-found`, 400 `validation-failed` (unknown specialist or budget line), 409 `conflict` (a line of another year), 403
  *   `separation-of-duties`, 409 `specialist-inactive`, `invalid-transition` (request not submitted),
  *   `screening-expired`, `specialist-absent`, `no-rate`, `conflict-of-interest`, `no-budget`, `budget-exceeded` (with `availableCents`)
  */
@@ -119,7 +120,8 @@ export async function assignSpecialist(ctx: ServiceContext, requestId: string, b
     assertNoPersonalData({ reason: body.overrideReason });
     const rateCents = await rateOn(tx, specialist.id, today);
     if (rateCents === null) throw new AppError('no-rate', NOT_ASSIGNABLE_DETAIL['no-rate'](today));
-    const reservedCents = await reserveForAssignment(ctx, tx, year, body.estimatedMinutes, rateCents);
+    const line = await chargeableLine(tx, year, body.budgetLineId);
+    const reservedCents = await reserveForAssignment(ctx, tx, line, body.estimatedMinutes, rateCents);
     const [row] = await tx
       .insert(schema.assignments)
       .values({
@@ -130,6 +132,7 @@ export async function assignSpecialist(ctx: ServiceContext, requestId: string, b
         rateCents,
         reservedCents,
         budgetYear: year,
+        budgetLineId: line.lineId,
         proposedBy: ctx.actor.userId,
         proposedAt: ctx.now(),
       })
@@ -149,7 +152,7 @@ export async function assignSpecialist(ctx: ServiceContext, requestId: string, b
       objectType: 'assignment',
       objectId: row.id,
       result: 'success',
-      details: { requestId, estimatedMinutes: body.estimatedMinutes, reservedCents, ...override },
+      details: { requestId, estimatedMinutes: body.estimatedMinutes, reservedCents, budgetLineId: line.lineId, ...override },
     });
     await enqueueNotification(tx, ctx, {
       event: 'assignment-proposed',

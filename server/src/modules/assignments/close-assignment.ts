@@ -22,7 +22,7 @@ import { releaseReservation } from './reservation.ts';
 export async function closeAssignment(
   ctx: ServiceContext,
   tx: Transaction,
-  assignment: Pick<AssignmentRecord, 'id' | 'budgetYear' | 'reservedCents'>,
+  assignment: Pick<AssignmentRecord, 'id' | 'budgetYear' | 'budgetLineId' | 'reservedCents'>,
   cause: AssignmentCloseCause,
   opts: { reason?: string | null | undefined } = {},
 ): Promise<number> {

@@ -4,12 +4,22 @@ import { entryCostCents } from '@duidingspool/shared';
 import { and, eq, gte, isNull, sql } from 'drizzle-orm';
 import { AppError } from '../../errors.ts';
 import type { ServiceContext } from '../../lib/context.ts';
-import { noteThresholds, pendingRejected, release, reserve, reservedToPending, spentCorrected, tryReserve } from '../budgets/index.ts';
+import {
+  type LineRef,
+  lineForYear,
+  noteThresholds,
+  pendingRejected,
+  release,
+  reserve,
+  reservedToPending,
+  spentCorrected,
+  tryReserve,
+} from '../budgets/index.ts';
 
 /**
  * The reservation of an assignment (docs/design.md §5): the money set aside on the budget of its
- * `budgetYear` for the minutes still to be logged. It lives twice — `assignments.reservedCents` and
- * the budget's `reservedCents` — and this file is the only place that moves either for an
+ * `budgetYear`, on its budget line `budgetLineId` (decision 094), for the minutes still to be logged.
+ * It lives three times — `assignments.reservedCents`, the line's and the year's `reservedCents` — and this file is the only place that moves either for an
  * assignment, always both in the caller's transaction, through the guarded updates of the budget
  * ledger (budget-ledger.ts) so that the budget's available amount never drops below 0 and the
  * assignment's reservation never below 0 or above what its estimate allows. The movements:
@@ -19,15 +29,18 @@ import { noteThresholds, pendingRejected, release, reserve, reservedToPending, s
 
 const a = schema.assignments;
 
+/** The budget line an assignment charges. */
+const lineOf = (assignment: { budgetYear: number; budgetLineId: string }): LineRef => ({ year: assignment.budgetYear, lineId: assignment.budgetLineId });
+
 /**
- * Reserves the cost of `estimatedMinutes` at `rateCents` per hour on `year` for a new assignment,
- * and notes the thresholds it crosses. Returns the reserved cents, to store on the new row.
+ * Reserves the cost of `estimatedMinutes` at `rateCents` per hour on the budget line `line` for a
+ * new assignment, and notes the thresholds it crosses. Returns the reserved cents, to store on the new row.
  * @throws AppError 409 `budget-exceeded` (with `availableCents`), `no-budget`
  */
-export async function reserveForAssignment(ctx: ServiceContext, tx: Transaction, year: number, estimatedMinutes: number, rateCents: number): Promise<number> {
+export async function reserveForAssignment(ctx: ServiceContext, tx: Transaction, line: LineRef, estimatedMinutes: number, rateCents: number): Promise<number> {
   const reservedCents = entryCostCents(estimatedMinutes, rateCents);
-  await reserve(tx, year, reservedCents);
-  await noteThresholds(tx, year, ctx);
+  await reserve(tx, line, reservedCents);
+  await noteThresholds(tx, line.year, ctx);
   return reservedCents;
 }
 
@@ -41,17 +54,17 @@ export async function reserveForAssignment(ctx: ServiceContext, tx: Transaction,
 export async function changeReservation(
   ctx: ServiceContext,
   tx: Transaction,
-  assignment: { id: string; budgetYear: number; rateCents: number; estimatedMinutes: number; reservedCents: number },
+  assignment: { id: string; budgetYear: number; budgetLineId: string; rateCents: number; estimatedMinutes: number; reservedCents: number },
   estimatedMinutes: number,
 ): Promise<number> {
   const delta = entryCostCents(estimatedMinutes, assignment.rateCents) - entryCostCents(assignment.estimatedMinutes, assignment.rateCents);
   let newReserved = assignment.reservedCents + delta;
   if (delta > 0) {
-    await reserve(tx, assignment.budgetYear, delta);
+    await reserve(tx, lineOf(assignment), delta);
     await noteThresholds(tx, assignment.budgetYear, ctx);
   } else if (delta < 0) {
     const freed = Math.min(-delta, assignment.reservedCents);
-    await release(tx, assignment.budgetYear, freed);
+    await release(tx, lineOf(assignment), freed);
     newReserved = assignment.reservedCents - freed;
   }
   await tx.update(a).set({ estimatedMinutes, reservedCents: newReserved }).where(eq(a.id, assignment.id));
@@ -61,17 +74,18 @@ export async function changeReservation(
 /**
  * Logged hours consume the reservation: `amountCents` and `minutes` must fit in the accepted, open
  * assignment's remaining reservation and estimate — one guarded UPDATE — and then move from
- * reserved (year `budgetYear`) to pending in the budget of `entryYear`.
+ * reserved (year `budgetYear`, the assignment's line) to pending on the line of `entryYear` that
+ * continues it (`lineForYear`). Returns that line, to store on the entry.
  * @throws AppError 409 `estimate-exceeded` (with `remainingMinutes`), `budget-exceeded`, `no-budget` (entry's year)
  */
 export async function consumeReservation(
   ctx: ServiceContext,
   tx: Transaction,
-  assignment: { id: string; budgetYear: number },
+  assignment: { id: string; budgetYear: number; budgetLineId: string },
   entryYear: number,
   amountCents: number,
   minutes: number,
-): Promise<void> {
+): Promise<LineRef> {
   const fitted = await tx
     .update(a)
     .set({ reservedCents: sql`${a.reservedCents} - ${amountCents}`, loggedMinutes: sql`${a.loggedMinutes} + ${minutes}` })
@@ -92,8 +106,11 @@ export async function consumeReservation(
       remainingMinutes,
     });
   }
-  await reservedToPending(tx, assignment.budgetYear, entryYear, amountCents);
+  const entryLine = await lineForYear(tx, lineOf(assignment), entryYear);
+  if (!entryLine) throw new AppError('no-budget', `Er is geen budget voor ${entryYear} vastgesteld.`);
+  await reservedToPending(tx, lineOf(assignment), entryLine, amountCents);
   if (entryYear !== assignment.budgetYear) await noteThresholds(tx, entryYear, ctx);
+  return entryLine;
 }
 
 /**
@@ -107,17 +124,20 @@ export async function consumeReservation(
 export async function giveBackToReservation(
   ctx: ServiceContext,
   tx: Transaction,
-  entry: { assignmentId: string; budgetYear: number; cents: number; minutes: number; isCorrection: boolean },
+  entry: { assignmentId: string; budgetYear: number; budgetLineId: string; cents: number; minutes: number; isCorrection: boolean },
 ): Promise<void> {
   const { cents, minutes } = entry;
   const [assignment] = await tx.select().from(a).where(eq(a.id, entry.assignmentId)).for('update');
   if (!assignment) throw new Error('assignment vanished');
   let restore = assignment.closedAt === null && assignment.status === 'accepted';
-  const sameYear = assignment.budgetYear === entry.budgetYear;
-  if (entry.isCorrection) await spentCorrected(tx, entry.budgetYear, cents, restore && sameYear);
-  else await pendingRejected(tx, entry.budgetYear, cents, restore && sameYear);
+  // The same line: the money goes back to the reservation in place. Another line (another year): the
+  // entry's line is freed and the assignment's line re-reserved, if it still has room.
+  const sameYear = assignment.budgetLineId === entry.budgetLineId;
+  const entryLine = { year: entry.budgetYear, lineId: entry.budgetLineId };
+  if (entry.isCorrection) await spentCorrected(tx, entryLine, cents, restore && sameYear);
+  else await pendingRejected(tx, entryLine, cents, restore && sameYear);
   if (restore && !sameYear) {
-    restore = await tryReserve(tx, assignment.budgetYear, cents);
+    restore = await tryReserve(tx, lineOf(assignment), cents);
     if (restore) await noteThresholds(tx, assignment.budgetYear, ctx);
   }
   await tx
@@ -149,11 +169,11 @@ export type AssignmentEnding = {
  */
 export async function releaseReservation(
   tx: Transaction,
-  assignment: { id: string; budgetYear: number; reservedCents: number },
+  assignment: { id: string; budgetYear: number; budgetLineId: string; reservedCents: number },
   closedAt: Date,
   ending: AssignmentEnding = {},
 ): Promise<void> {
-  await release(tx, assignment.budgetYear, assignment.reservedCents);
+  await release(tx, lineOf(assignment), assignment.reservedCents);
   await tx
     .update(a)
     .set({ ...ending, reservedCents: 0, closedAt })

@@ -1,5 +1,14 @@
 import { schema } from '@duidingspool/db';
-import { amsterdamDate, type Breakdown, type BreakdownDimension, type BurnUp, yearOf } from '@duidingspool/shared';
+import {
+  amsterdamDate,
+  type Breakdown,
+  type BreakdownDimension,
+  type BurnUp,
+  DEFAULT_SUPPRESSION_THRESHOLD,
+  type PublishedCell,
+  suppressTable,
+  yearOf,
+} from '@duidingspool/shared';
 import { asc, eq, type SQL, sql } from 'drizzle-orm';
 import type { ServiceContext } from '../../lib/context.ts';
 import { getBudget } from './budgets.service.ts';
@@ -10,7 +19,9 @@ import { getBudget } from './budgets.service.ts';
 // over the entries. The labels of a breakdown's keys are joined from the tables of their owners,
 // read here and never written: `specialists` and `users` (the specialist's name), `activities` and
 // `expertise_areas` (specialists), `municipalities`, `safety_houses`, `safety_regions` and
-// `case_tables` (organisation).
+// `case_tables` (organisation). The breakdowns per municipality and casustafel count the requests
+// their money stems from (decision 094): `assignments` (assignments) and `interpretation_requests`
+// (interpretation-requests), read here and never written.
 
 const dayOfYear = (iso: string) => {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
@@ -120,5 +131,60 @@ export async function breakdown(ctx: Pick<ServiceContext, 'db'>, year: number, d
     .map((r) => ({ key: r.key, label: r.label, pendingCents: Number(r.pendingCents), spentCents: Number(r.spentCents), entryCount: Number(r.entryCount) }))
     .filter((r) => r.entryCount !== 0 || r.pendingCents !== 0 || r.spentCents !== 0)
     .sort((p, q) => q.spentCents + q.pendingCents - (p.spentCents + p.pendingCents) || DUTCH_ORDER.compare(p.label, q.label));
-  return { year, dimension, items };
+  if (dimension !== 'municipality' && dimension !== 'case-table') {
+    return { year, dimension, threshold: null, items: items.map((i) => ({ ...i, requests: null, suppressed: false })) };
+  }
+  return { year, dimension, threshold: DEFAULT_SUPPRESSION_THRESHOLD, items: await suppressed(ctx, year, dimension, items) };
+}
+
+/**
+ * Money per municipality or casustafel, published with the shared small-cell rule (decision 094):
+ * the requests each row's money stems from — the requests whose assignments charge `year`'s budget
+ * — are the basis; an amount from fewer than the threshold is hidden, and so is any further cell
+ * the year's published totals (pending and spent) would give away. The request count itself is
+ * published as a count (`< 5` for 1–4), suppressed as a list with its total.
+ */
+async function suppressed(
+  ctx: Pick<ServiceContext, 'db'>,
+  year: number,
+  dimension: 'municipality' | 'case-table',
+  items: { key: string; label: string; pendingCents: number; spentCents: number; entryCount: number }[],
+): Promise<Breakdown['items']> {
+  const a = schema.assignments;
+  const r = schema.interpretationRequests;
+  const group = dimension === 'municipality' ? r.municipalityId : r.caseTableId;
+  const counted = await ctx.db
+    .select({ key: sql<string>`${group}::text`, n: sql<number>`count(distinct ${a.requestId})::int` })
+    .from(a)
+    .innerJoin(r, eq(r.id, a.requestId))
+    .where(eq(a.budgetYear, year))
+    .groupBy(group);
+  const requests = new Map(counted.map((c) => [c.key, Number(c.n)]));
+  const basis = items.map((i) => requests.get(i.key) ?? 0);
+  const t = DEFAULT_SUPPRESSION_THRESHOLD;
+  const money = suppressTable(
+    items.map((i) => [i.pendingCents, i.spentCents]),
+    { threshold: t, basis: items.map((_, k) => [basis[k] ?? 0, basis[k] ?? 0]), keepTotal: true },
+  );
+  const counts = suppressTable(
+    basis.map((n) => [n]),
+    { threshold: t },
+  );
+  const amount = (c: PublishedCell | undefined) => (c?.kind === 'value' ? c.value : null);
+  return items.map((i, k) => {
+    const row = money.cells[k] ?? [];
+    const pendingCents = amount(row[0]);
+    const spentCents = amount(row[1]);
+    const hidden = pendingCents === null || spentCents === null;
+    const n = counts.cells[k]?.[0];
+    return {
+      key: i.key,
+      label: i.label,
+      pendingCents,
+      spentCents,
+      entryCount: hidden ? null : i.entryCount,
+      requests: n?.kind === 'value' ? { value: n.value } : n?.kind === 'small' ? { below: n.below } : null,
+      suppressed: hidden,
+    };
+  });
 }

@@ -1,5 +1,6 @@
 import { type Executor, type StructureFile, type StructurePartChanges, schema } from '@duidingspool/db';
 import { sql } from 'drizzle-orm';
+import { addDefaultLine } from './budget-lines.service.ts';
 
 /**
  * Adds the yearly budgets of a structure file whose year the database does not hold yet (amounts in
@@ -14,11 +15,36 @@ export async function addBudgetYears(tx: Executor, budgets: StructureFile['budge
   for (const f of budgets) {
     if (existing.has(f.year)) continue;
     await tx.insert(b).values({ year: f.year, allocatedCents: f.allocatedCents, fundingSource: f.fundingSource, note: f.note ?? null });
+    await addLinesOfFile(tx, f);
     changes.added.push(String(f.year));
   }
   const named = new Set(budgets.map((f) => f.year));
   changes.absent = [...existing].filter((year) => !named.has(year)).map(String);
   return changes;
+}
+
+/**
+ * The lines of a new year from the structure file: the first line is the default (the pool's); without
+ * lines the year gets one default line holding its whole allocation (decision 094). The file's schema
+ * checks that the lines together stay within the year.
+ */
+async function addLinesOfFile(tx: Executor, f: StructureFile['budgets'][number]): Promise<void> {
+  const [first, ...rest] = f.lines ?? [];
+  if (!first) {
+    await addDefaultLine(tx, f.year, f.allocatedCents);
+    return;
+  }
+  await addDefaultLine(tx, f.year, first.allocatedCents, { code: first.code, name: first.name, fundingSource: first.fundingSource, note: first.note ?? null });
+  for (const line of rest) {
+    await tx.insert(schema.budgetLines).values({
+      year: f.year,
+      code: line.code,
+      name: line.name,
+      fundingSource: line.fundingSource,
+      allocatedCents: line.allocatedCents,
+      note: line.note ?? null,
+    });
+  }
 }
 
 /**

@@ -1,21 +1,26 @@
 import {
   BreakdownQuerySchema,
   BreakdownSchema,
+  BudgetLineParamsSchema,
+  BudgetLineSchema,
   BudgetListSchema,
   BudgetSchema,
   BudgetYearParamsSchema,
   BurnUpSchema,
   CreateBudgetBodySchema,
+  CreateBudgetLineBodySchema,
   LedgerEntryQuerySchema,
   LedgerEntrySchema,
   LedgerExportQuerySchema,
   PatchBudgetBodySchema,
+  PatchBudgetLineBodySchema,
   pageOf,
 } from '@duidingspool/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { serviceContext } from '../../lib/service-context.ts';
 import { listBudgets } from './budget-ledger.ts';
+import { createBudgetLine, deleteBudgetLine, updateBudgetLine } from './budget-lines.service.ts';
 import { breakdown, burnUp } from './budget-page.read-model.ts';
 import { createBudget, getBudget, updateBudget } from './budgets.service.ts';
 import { ledgerCsv, ledgerXlsx } from './ledger-export.ts';
@@ -53,6 +58,41 @@ export const budgetRoutes: FastifyPluginAsyncZod<{ now: () => Date }> = async (a
       response: { 200: BudgetSchema },
     },
     handler: async (request) => updateBudget(ctx(request), request.params.year, request.body),
+  });
+  app.post('/budgets/:year/lines', {
+    config: money,
+    schema: {
+      tags,
+      summary: 'Budgetregel toevoegen (bedrag en financieringsbron; samen nooit meer dan het jaar)',
+      params: BudgetYearParamsSchema,
+      body: CreateBudgetLineBodySchema,
+      response: { 201: BudgetLineSchema },
+    },
+    handler: async (request, reply) => reply.code(201).send(await createBudgetLine(ctx(request), request.params.year, request.body)),
+  });
+  app.patch('/budgets/:year/lines/:lineId', {
+    config: money,
+    schema: {
+      tags,
+      summary: 'Budgetregel wijzigen (bedrag nooit onder wat erop is vastgelegd)',
+      params: BudgetLineParamsSchema,
+      body: PatchBudgetLineBodySchema,
+      response: { 200: BudgetLineSchema },
+    },
+    handler: async (request) => updateBudgetLine(ctx(request), request.params.year, request.params.lineId, request.body),
+  });
+  app.delete('/budgets/:year/lines/:lineId', {
+    config: money,
+    schema: {
+      tags,
+      summary: 'Budgetregel verwijderen waarop nooit is geboekt',
+      params: BudgetLineParamsSchema,
+      response: { 204: z.undefined() },
+    },
+    handler: async (request, reply) => {
+      await deleteBudgetLine(ctx(request), request.params.year, request.params.lineId);
+      return reply.code(204).send();
+    },
   });
   app.get('/budgets/:year/burn-up', {
     config: money,

@@ -5,6 +5,7 @@ import { AppError, notFound } from '../../errors.ts';
 import type { ServiceContext } from '../../lib/context.ts';
 import { audit } from '../audit/index.ts';
 import { findBudget, setAllocation } from './budget-ledger.ts';
+import { addDefaultLine } from './budget-lines.service.ts';
 import { noteThresholds } from './budget-thresholds.ts';
 
 // A year's budget: opened and changed here, its figures moved by the budget ledger. What the budget
@@ -20,8 +21,8 @@ export async function getBudget(ctx: Pick<ServiceContext, 'db'>, year: number): 
 }
 
 /**
- * Finance or the coordinator opens a year's budget with its allocation and funding source
- *. Audited.
+ * Finance or the coordinator opens a year's budget with its allocation and funding source, and its
+ * default line (the pool's) holding the whole allocation (decision 094). Audited.
  * @throws AppError 409 `conflict` (the year has a budget already)
  */
 export async function createBudget(ctx: ServiceContext, body: CreateBudgetBody): Promise<Budget> {
@@ -32,6 +33,7 @@ export async function createBudget(ctx: ServiceContext, body: CreateBudgetBody):
       .onConflictDoNothing()
       .returning({ year: b.year });
     if (!row) throw new AppError('conflict', `Er is al een budget voor ${body.year}.`);
+    await addDefaultLine(tx, body.year, body.allocatedCents);
     await audit(ctx, tx, { action: 'open-budget', objectType: 'budget', objectId: null, result: 'success', details: { ...body } });
   });
   return getBudget(ctx, body.year);

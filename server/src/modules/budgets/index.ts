@@ -1,4 +1,15 @@
 /** The public face of the budgets module: other modules and the app import only what is listed here (decision 050). */
-export { pendingRejected, pendingToSpent, release, reserve, reservedToPending, spentCorrected, tryReserve } from './budget-ledger.ts';
+export {
+  chargeableLine,
+  type LineRef,
+  lineForYear,
+  pendingRejected,
+  pendingToSpent,
+  release,
+  reserve,
+  reservedToPending,
+  spentCorrected,
+  tryReserve,
+} from './budget-ledger.ts';
 export { noteThresholds } from './budget-thresholds.ts';
 export { addBudgetYears, availableByYear } from './budget-years.ts';

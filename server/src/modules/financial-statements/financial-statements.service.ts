@@ -61,6 +61,13 @@ function changesSince(frozen: StatementContent, now: StatementContent): string[]
   };
   lines('Activiteit', frozen.byActivity, now.byActivity);
   lines('Specialist', frozen.bySpecialist, now.bySpecialist);
+  if (frozen.byLine && now.byLine) {
+    lines('Budgetregel', frozen.byLine, now.byLine);
+    for (const line of now.byLine) {
+      const then = frozen.byLine.find((x) => x.key === line.key);
+      if (then && then.allocatedCents !== line.allocatedCents) compare(`Toegekend op budgetregel ${line.label}`, then.allocatedCents, line.allocatedCents);
+    }
+  }
   return out;
 }
 

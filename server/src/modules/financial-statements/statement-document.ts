@@ -1,4 +1,4 @@
-import type { StatementContent, StatementStatus } from '@duidingspool/shared';
+import { FUNDING_SOURCE_WORDS, type StatementContent, type StatementStatus } from '@duidingspool/shared';
 import writeExcelFile from 'write-excel-file/node';
 import { formatCentsNl } from '../../lib/dutch-format.ts';
 
@@ -13,8 +13,8 @@ export interface StatementSignatures {
 }
 
 /**
- * The statement as an XLSX workbook (sheet "Verantwoording"): heading, funding, spending by activity
- * and by specialist (hours and euros as numbers), corrections, unused budget, the reconciliation
+ * The statement as an XLSX workbook (sheet "Verantwoording"): heading, funding, the budget lines with
+ * their funding sources (allocated, spent, unused; decision 094), spending by activity and by specialist (hours and euros as numbers), corrections, unused budget, the reconciliation
  * with the ledger, and the SHA-256 of the statement's content with who prepared and adopted it.
  * Text cells are typed as text, so nothing in them runs as a formula. Returns the file's bytes.
  */
@@ -31,6 +31,28 @@ export async function statementXlsx(content: StatementContent, signed: Statement
     [text('Financieringsbron', true), text(content.fundingSource)],
     [text('Toegekend bedrag (EUR)', true), money(content.allocatedCents)],
     [],
+    ...(content.byLine
+      ? [
+          [text('Budgetregels en financieringsbronnen', true)],
+          [
+            text('Budgetregel', true),
+            text('Financieringsbron', true),
+            text('Toegekend (EUR)', true),
+            text('Uren (u:mm)', true),
+            text('Besteed (EUR)', true),
+            text('Niet besteed (EUR)', true),
+          ],
+          ...content.byLine.map((l) => [
+            text(l.label),
+            text(FUNDING_SOURCE_WORDS.nl[l.fundingSource]),
+            money(l.allocatedCents),
+            hours(l.minutes),
+            money(l.amountCents),
+            money(l.unusedCents),
+          ]),
+          [],
+        ]
+      : []),
     [text('Besteding per activiteit', true)],
     [text('Activiteit', true), text('Uren (u:mm)', true), text('Bedrag (EUR)', true)],
     ...content.byActivity.map((l) => [text(l.label), hours(l.minutes), money(l.amountCents)]),
@@ -59,5 +81,8 @@ export async function statementXlsx(content: StatementContent, signed: Statement
     ],
     [text('SHA-256 van de vastgestelde cijfers (JSON, niet van dit bestand)', true), text(signed.sha256)],
   ];
-  return (await writeExcelFile(rows as any, { sheet: 'Verantwoording', columns: [{ width: 44 }, { width: 36 }, { width: 16 }] }).toBuffer()) as Buffer;
+  return (await writeExcelFile(rows as any, {
+    sheet: 'Verantwoording',
+    columns: [{ width: 44 }, { width: 36 }, { width: 16 }, { width: 12 }, { width: 16 }, { width: 18 }],
+  }).toBuffer()) as Buffer;
 }

@@ -1,13 +1,13 @@
 import { type Executor, schema } from '@duidingspool/db';
-import type { StatementContent, StatementLine } from '@duidingspool/shared';
-import { and, asc, count, eq, isNotNull, sql } from 'drizzle-orm';
+import type { StatementBudgetLine, StatementContent, StatementLine } from '@duidingspool/shared';
+import { and, asc, count, desc, eq, isNotNull, sql } from 'drizzle-orm';
 import { AppError } from '../../errors.ts';
 import { formatCentsNl } from '../../lib/dutch-format.ts';
 
 // Read model of the financial statement (docs/architecture.md, "Read models"): the figures of a
 // budget year, read and never written, from `time_entries` (time-entries: the approved entries,
-// their minutes and amounts, corrections), `budgets` (budgets: allocation, funding source and the
-// running spent total), `activities`, `specialists` and `users` (the labels), and `closed_periods`
+// their minutes and amounts, corrections), `budgets` and `budget_lines` (budgets: allocation, funding
+// source and the running spent total, per year and per line), `activities`, `specialists` and `users` (the labels), and `closed_periods`
 // (periods: whether the year is closed).
 
 const te = schema.timeEntries;
@@ -85,6 +85,19 @@ export async function statementFigures(db: Executor, year: number): Promise<Stat
       .groupBy(te.specialistId, schema.users.displayName)
       .orderBy(asc(schema.users.displayName), asc(te.specialistId))
   ).map((r) => ({ ...r, amountCents: Number(r.amountCents) }));
+  // Every line of the year, also one nothing was charged to: its allocation is accounted for.
+  const l = schema.budgetLines;
+  const charged = sql<number>`coalesce(sum(${te.amountCents}) filter (where ${te.status} = 'approved'), 0)::bigint`;
+  const chargedMinutes = sql<number>`coalesce(sum(${te.minutes}) filter (where ${te.status} = 'approved'), 0)::int`;
+  const byLine: StatementBudgetLine[] = (
+    await db
+      .select({ key: l.code, label: l.name, fundingSource: l.fundingSource, allocatedCents: l.allocatedCents, minutes: chargedMinutes, amountCents: charged })
+      .from(l)
+      .leftJoin(te, and(eq(te.budgetLineId, l.id), eq(te.budgetYear, year)))
+      .where(eq(l.year, year))
+      .groupBy(l.id, l.code, l.name, l.fundingSource, l.allocatedCents, l.isDefault)
+      .orderBy(desc(l.isDefault), asc(l.code))
+  ).map((r) => ({ ...r, amountCents: Number(r.amountCents), unusedCents: r.allocatedCents - Number(r.amountCents) }));
   const [corrections] = await db
     .select({ count: count(), amountCents: cents })
     .from(te)
@@ -94,6 +107,7 @@ export async function statementFigures(db: Executor, year: number): Promise<Stat
   const totalMinutes = byActivity.reduce((sum, l) => sum + l.minutes, 0);
   const approvedLedgerCents = Number(ledger?.amountCents ?? 0);
   const specialistsTotal = bySpecialist.reduce((sum, l) => sum + l.amountCents, 0);
+  const linesTotal = byLine.reduce((sum, x) => sum + x.amountCents, 0);
   const differences: string[] = [];
   if (statementTotalCents !== approvedLedgerCents)
     differences.push(
@@ -103,6 +117,8 @@ export async function statementFigures(db: Executor, year: number): Promise<Stat
     differences.push(
       `Totaal per specialist ${formatCentsNl(specialistsTotal)} wijkt af van de goedgekeurde grootboekregels ${formatCentsNl(approvedLedgerCents)}.`,
     );
+  if (linesTotal !== approvedLedgerCents)
+    differences.push(`Totaal per budgetregel ${formatCentsNl(linesTotal)} wijkt af van de goedgekeurde grootboekregels ${formatCentsNl(approvedLedgerCents)}.`);
   if (budget.spentCents !== approvedLedgerCents)
     differences.push(
       `Het lopende totaal 'uitgegeven' van het budget ${formatCentsNl(budget.spentCents)} wijkt af van de goedgekeurde grootboekregels ${formatCentsNl(approvedLedgerCents)}.`,
@@ -113,6 +129,7 @@ export async function statementFigures(db: Executor, year: number): Promise<Stat
     allocatedCents: budget.allocatedCents,
     byActivity,
     bySpecialist,
+    byLine,
     corrections: { count: corrections?.count ?? 0, amountCents: Number(corrections?.amountCents ?? 0) },
     totals: { minutes: totalMinutes, spentCents: statementTotalCents, unusedCents: budget.allocatedCents - statementTotalCents },
     reconciliation: { statementTotalCents, approvedLedgerCents, budgetSpentCents: budget.spentCents, differences },

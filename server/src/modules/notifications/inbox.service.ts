@@ -25,6 +25,7 @@ function toInboxItem(r: InboxRow): InboxItem {
   const params: InboxItem['params'] = {};
   if (typeof p.year === 'number') params.year = p.year;
   if (typeof p.thresholdPercent === 'number') params.thresholdPercent = p.thresholdPercent;
+  if (typeof p.lineName === 'string') params.lineName = p.lineName;
   if (p.urgency === 'regular' || p.urgency === 'urgent') params.urgency = p.urgency;
   if (typeof p.specialistName === 'string') params.specialistName = p.specialistName;
   if (typeof p.validUntil === 'string') params.validUntil = p.validUntil;

@@ -264,17 +264,24 @@ export async function enqueueForEach(
 
 /**
  * The budget of `year` has crossed `thresholdPercent` % (of allocated, counting reserved + pending +
- * spent): tells coordinators and finance, once per year and threshold however often it is called.
+ * spent): tells coordinators and finance, once per year and threshold however often it is called;
+ * with `line`, the same for one budget line of the year (decision 094), once per line and threshold.
  * Call it inside the transaction that moved the money; the caller decides which thresholds apply.
  */
-export function notifyBudgetThresholdCrossed(db: Executor, ctx: OutboxContext, input: { year: number; thresholdPercent: number }): Promise<number> {
+export function notifyBudgetThresholdCrossed(
+  db: Executor,
+  ctx: OutboxContext,
+  input: { year: number; thresholdPercent: number; line?: { id: string; name: string } },
+): Promise<number> {
   return enqueueNotification(db, ctx, {
     event: 'budget-threshold-crossed',
     reference: null,
     linkPath: '/budget',
     recipients: { roles: ['coordinator', 'finance'] },
-    params: { year: input.year, thresholdPercent: input.thresholdPercent },
-    dedupeKey: `budget-threshold:${input.year}:${input.thresholdPercent}`,
+    params: { year: input.year, thresholdPercent: input.thresholdPercent, ...(input.line ? { lineName: input.line.name } : {}) },
+    dedupeKey: input.line
+      ? `budget-threshold:${input.year}:${input.line.id}:${input.thresholdPercent}`
+      : `budget-threshold:${input.year}:${input.thresholdPercent}`,
   });
 }
 

@@ -12,6 +12,8 @@ export interface MailParams {
   /** budget-threshold-crossed: the budget year and the crossed threshold in whole percent. */
   year?: number;
   thresholdPercent?: number;
+  /** budget-threshold-crossed of one budget line: the line's name (decision 094). */
+  lineName?: string;
   /** triage-reminder: the request's urgency. */
   urgency?: 'regular' | 'urgent';
   /** service-level-overdue: which clock ran out (decision 102). */
@@ -132,8 +134,9 @@ const nl: Record<NotificationEvent, EventText> = {
     action: 'Advies lezen',
   },
   'budget-threshold-crossed': {
-    subject: (_r, p) => `Budget ${p.year ?? ''}: ${p.thresholdPercent ?? ''}% in gebruik`,
-    body: (_r, p) => `Van het budget ${p.year ?? ''} is nu ${p.thresholdPercent ?? ''}% of meer gereserveerd, in behandeling of besteed.`,
+    subject: (_r, p) => `Budget ${p.year ?? ''}${p.lineName ? `, regel ${p.lineName}` : ''}: ${p.thresholdPercent ?? ''}% in gebruik`,
+    body: (_r, p) =>
+      `Van ${p.lineName ? `de budgetregel ${p.lineName} van ` : ''}het budget ${p.year ?? ''} is nu ${p.thresholdPercent ?? ''}% of meer gereserveerd, in behandeling of besteed.`,
     action: 'Budget bekijken',
   },
   'message-posted': {
@@ -274,8 +277,9 @@ const en: Record<NotificationEvent, EventText> = {
     action: 'Read advice',
   },
   'budget-threshold-crossed': {
-    subject: (_r, p) => `Budget ${p.year ?? ''}: ${p.thresholdPercent ?? ''}% in use`,
-    body: (_r, p) => `${p.thresholdPercent ?? ''}% or more of the ${p.year ?? ''} budget is now reserved, pending or spent.`,
+    subject: (_r, p) => `Budget ${p.year ?? ''}${p.lineName ? `, line ${p.lineName}` : ''}: ${p.thresholdPercent ?? ''}% in use`,
+    body: (_r, p) =>
+      `${p.thresholdPercent ?? ''}% or more of the ${p.year ?? ''} budget${p.lineName ? ` line ${p.lineName}` : ''} is now reserved, pending or spent.`,
     action: 'View budget',
   },
   'message-posted': {

@@ -375,6 +375,7 @@ export class NotificationWorker {
     const params: MailParams = {
       year: stored.year,
       thresholdPercent: stored.thresholdPercent,
+      lineName: stored.lineName,
       urgency: stored.urgency,
       items: stored.items?.map((i) => ({ event: i.event, reference: i.reference, link: `${base}${i.linkPath}` })),
     };

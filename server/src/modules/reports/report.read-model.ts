@@ -1,11 +1,12 @@
 import { type Executor, rowsOf, schema } from '@duidingspool/db';
+import type { FundingSource } from '@duidingspool/shared';
 import { type SQL, sql } from 'drizzle-orm';
 
 // Read model of the report page (docs/architecture.md, "Read models"; docs/design.md §12): the raw
 // figures of one period, every one computed by one SQL statement and never written back. It reads
 // `interpretation_requests`, `request_status_events`, `request_expertise_areas`, `advice` and
 // `request_feedback` and `request_reach` (interpretation-requests), `assignments` (assignments), `time_entries`
-// (time-entries), `budgets` (budgets), `municipalities`, `safety_houses`, `safety_regions` and
+// (time-entries), `budgets` and `budget_lines` (budgets), `municipalities`, `safety_houses`, `safety_regions` and
 // `case_tables` (organisation), `expertise_areas`, `activities` and `specialists` (specialists),
 // `users` (a specialist's name). Small-cell suppression is applied by the service on these
 // figures before anything is published (decision 090).
@@ -225,8 +226,31 @@ export async function budgetsOf(
   }));
 }
 
+/**
+ * The budget lines of the years `from`–`to` added up per code (decision 094): name and funding
+ * source (of the latest year), allocation and what is still available, in cents; the default first.
+ */
+export async function budgetLinesOf(
+  db: Executor,
+  years: number[],
+): Promise<{ code: string; name: string; fundingSource: FundingSource; allocatedCents: number; availableCents: number }[]> {
+  const l = schema.budgetLines;
+  const rows = rowsOf<{ code: string; name: string; source: FundingSource; allocated: number; available: number; is_default: boolean }>(
+    await db.execute(sql`
+      select ${l.code} as code,
+        (array_agg(${l.name} order by ${l.year} desc))[1] as name,
+        (array_agg(${l.fundingSource} order by ${l.year} desc))[1] as source,
+        sum(${l.allocatedCents})::bigint as allocated,
+        sum(${l.allocatedCents} - ${l.reservedCents} - ${l.pendingCents} - ${l.spentCents})::bigint as available,
+        bool_or(${l.isDefault}) as is_default
+      from ${l} where ${l.year} between ${Math.min(...years)} and ${Math.max(...years)}
+      group by ${l.code} order by bool_or(${l.isDefault}) desc, ${l.code}`),
+  );
+  return rows.map((x) => ({ code: x.code, name: x.name, fundingSource: x.source, allocatedCents: num(x.allocated), availableCents: num(x.available) }));
+}
+
 /** The money dimensions of the report. */
-export type SpentDimension = 'activity' | 'specialist' | 'region' | 'month';
+export type SpentDimension = 'activity' | 'specialist' | 'region' | 'month' | 'line';
 
 /**
  * Approved cents worked in the period per `dimension`, with the number of requests each amount
@@ -243,6 +267,7 @@ export async function spentBy(
   const m = schema.municipalities;
   const h = schema.safetyHouses;
   const g = schema.safetyRegions;
+  const bl = schema.budgetLines;
   const select: Record<SpentDimension, { key: SQL; nl: SQL; en: SQL; join: SQL }> = {
     activity: { key: sql`${act.code}`, nl: sql`${act.nameNl}`, en: sql`${act.nameEn}`, join: sql`join ${act} on ${act.code} = ${te.activity}` },
     specialist: {
@@ -256,6 +281,12 @@ export async function spentBy(
       nl: sql`${g.name}`,
       en: sql`${g.name}`,
       join: sql`join ${r} on ${r.id} = ${a.requestId} join ${m} on ${m.id} = ${r.municipalityId} join ${h} on ${h.id} = ${m.safetyHouseId} join ${g} on ${g.id} = ${h.regionId}`,
+    },
+    line: {
+      key: sql`${bl.code}`,
+      nl: sql`${bl.name}`,
+      en: sql`${bl.name}`,
+      join: sql`join ${bl} on ${bl.id} = ${te.budgetLineId}`,
     },
     month: {
       key: sql`to_char(${te.workedOn}, 'YYYY-MM')`,

@@ -4,6 +4,7 @@ import {
   FEEDBACK_ANSWERED,
   FEEDBACK_CHANGES,
   FEEDBACK_USEFULNESS,
+  FUNDING_SOURCE_WORDS,
   PROFESSIONAL_REACH_CATEGORIES,
   type PublishedCell,
   presetPeriod,
@@ -423,6 +424,10 @@ async function money(ctx: ServiceContext, p: rm.Period, t: number, L: ReportLabe
   // Spend per month, suppressed as a list by the requests it stems from; requests received per
   // month exactly as the activities section publishes them (the month table's row totals).
   const { months, table: byMonth } = await receivedByMonth(ctx, p, t);
+  // The budget lines with their funding sources (decision 094): allocation and what is available
+  // are budget figures, not counts of cases; what a line spent is published as the other amounts.
+  const lines = await rm.budgetLinesOf(ctx.db, years);
+  const sourceWords = FUNDING_SOURCE_WORDS[lang];
   const perMonthSpent = months.map((m) => spentRows.find((x) => x.key === m) ?? { cents: 0, requests: 0 });
   const spentList = suppressList(
     perMonthSpent.map((x) => x.cents),
@@ -443,6 +448,23 @@ async function money(ctx: ServiceContext, p: rm.Period, t: number, L: ReportLabe
         total: null,
         chart: null,
       },
+      {
+        id: 'budget-lines',
+        title: lbl(L.tables, 'budget-lines'),
+        note: L.notes['budget-lines'] ?? null,
+        columns: [col('allocated', lbl(L.columns, 'allocated'), 'cents'), col('available', lbl(L.columns, 'available'), 'cents')],
+        rows: lines.map((x) => ({
+          key: x.code,
+          label: `${x.name} (${sourceWords[x.fundingSource]})`,
+          cells: [value(x.allocatedCents), value(x.availableCents)],
+          total: null,
+        })),
+        totalLabel: L.total,
+        columnTotals: [value(lines.reduce((s, x) => s + x.allocatedCents, 0)), value(lines.reduce((s, x) => s + x.availableCents, 0))],
+        total: null,
+        chart: null,
+      },
+      await spentTable('spent-by-line', 'line'),
       await spentTable('spent-by-activity', 'activity'),
       await spentTable('spent-by-specialist', 'specialist'),
       await spentTable('spent-by-region', 'region'),

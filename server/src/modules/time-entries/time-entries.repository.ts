@@ -25,6 +25,7 @@ const columns = {
   rateCents: te.rateCents,
   amountCents: te.amountCents,
   budgetYear: te.budgetYear,
+  budgetLineId: te.budgetLineId,
   status: te.status,
   rejectReason: te.rejectReason,
   reviewedAt: te.reviewedAt,
@@ -35,10 +36,10 @@ const columns = {
 };
 
 /**
- * A time entry with what services need besides the DTO: its budget year, the user behind its
- * specialist, and the user who booked it (the specialist for hours, the coordinator for a correction).
+ * A time entry with what services need besides the DTO: its budget year and line, the user behind
+ * its specialist, and the user who booked it (the specialist for hours, the coordinator for a correction).
  */
-export type TimeEntryRecord = Omit<TimeEntry, 'allowedActions'> & { budgetYear: number; specialistUserId: string; bookedBy: string };
+export type TimeEntryRecord = Omit<TimeEntry, 'allowedActions'> & { budgetYear: number; budgetLineId: string; specialistUserId: string; bookedBy: string };
 
 /** One row of `base`: every column typed from the drizzle schema (the status as its shared enum). */
 type TimeEntryRow = Awaited<ReturnType<typeof base>>[number];
@@ -83,7 +84,7 @@ export function isOwnCorrection(actor: Pick<Actor, 'userId'>, record: Pick<TimeE
 
 /** The DTO without the internal fields, with what `actor` may do with it. */
 export function toTimeEntry(record: TimeEntryRecord, actor: Actor): TimeEntry {
-  const { budgetYear: _y, specialistUserId: _u, bookedBy: _b, ...dto } = record;
+  const { budgetYear: _y, budgetLineId: _l, specialistUserId: _u, bookedBy: _b, ...dto } = record;
   return { ...dto, allowedActions: timeEntryActions(actor, record) };
 }
 

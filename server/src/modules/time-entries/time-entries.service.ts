@@ -125,7 +125,14 @@ async function insertEntry(ctx: ServiceContext, assignmentId: string, body: LogT
     const amountCents = entryCostCents(body.minutes, rateCents);
     await addDayMinutes(tx, assignment.specialistId, body.workedOn, body.minutes);
     const entryYear = yearOf(body.workedOn);
-    await consumeReservation(ctx, tx, { id: assignmentId, budgetYear: assignment.budgetYear }, entryYear, amountCents, body.minutes);
+    const entryLine = await consumeReservation(
+      ctx,
+      tx,
+      { id: assignmentId, budgetYear: assignment.budgetYear, budgetLineId: assignment.budgetLineId },
+      entryYear,
+      amountCents,
+      body.minutes,
+    );
     const [row] = await tx
       .insert(schema.timeEntries)
       .values({
@@ -138,6 +145,7 @@ async function insertEntry(ctx: ServiceContext, assignmentId: string, body: LogT
         rateCents,
         amountCents,
         budgetYear: entryYear,
+        budgetLineId: entryLine.lineId,
         status: 'submitted',
         createdBy: actor.userId,
         createdAt: ctx.now(),
@@ -252,6 +260,7 @@ export async function withdrawTimeEntry(ctx: ServiceContext, id: string): Promis
       await giveBackToReservation(ctx, tx, {
         assignmentId: entry.assignmentId,
         budgetYear: entry.budgetYear,
+        budgetLineId: entry.budgetLineId,
         cents: entry.amountCents,
         minutes: entry.minutes,
         isCorrection: false,
@@ -313,12 +322,13 @@ async function applyReview(
   const isCorrection = entry.correctsEntryId !== null;
   // Money that goes back to the assignment: a rejected entry's amount, an approved correction's.
   const giveBack = (status === 'rejected' && !isCorrection) || (status === 'approved' && isCorrection);
-  if (status === 'approved' && !isCorrection) await pendingToSpent(tx, entry.budgetYear, entry.amountCents);
+  if (status === 'approved' && !isCorrection) await pendingToSpent(tx, { year: entry.budgetYear, lineId: entry.budgetLineId }, entry.amountCents);
   if (giveBack) {
     const minutes = Math.abs(entry.minutes);
     await giveBackToReservation(ctx, tx, {
       assignmentId: entry.assignmentId,
       budgetYear: entry.budgetYear,
+      budgetLineId: entry.budgetLineId,
       cents: Math.abs(entry.amountCents),
       minutes,
       isCorrection,
@@ -400,6 +410,7 @@ export async function correctTimeEntry(ctx: ServiceContext, originalId: string, 
         rateCents: original.rateCents,
         amountCents: -cents,
         budgetYear: original.budgetYear,
+        budgetLineId: original.budgetLineId,
         status: 'submitted',
         createdBy: actor.userId,
         correctsEntryId: originalId,

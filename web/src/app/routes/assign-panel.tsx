@@ -61,8 +61,9 @@ export function AssignPanel({ request, onAssigned }: { request: InterpretationRe
         requestId={request.id}
         specialist={selected}
         overrideNeeded={selected !== undefined && top !== undefined && selected.id !== top.specialistId}
-        availableCents={budget?.availableCents}
+        availableCents={budget?.lines.find((l) => l.isDefault)?.availableCents ?? budget?.availableCents}
         budgetYear={year}
+        lines={budget?.lines}
         onMissingSpecialist={() => {
           setChoiceError(t('assign.chooseFirst'));
           const first = document.querySelector<HTMLInputElement>('input[name="specialist"]:not([disabled])');

@@ -1,8 +1,8 @@
-import { entryCostCents, MAX_ESTIMATE_MINUTES, MAX_OVERRIDE_REASON_LENGTH } from '@duidingspool/shared';
+import { type BudgetLine, entryCostCents, MAX_ESTIMATE_MINUTES, MAX_OVERRIDE_REASON_LENGTH } from '@duidingspool/shared';
 import { Alert, Button, DataList, DataListItem, DataListKey, DataListValue, Paragraph } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TextareaField, TextField } from '../../../components/form-field.tsx';
+import { SelectField, TextareaField, TextField } from '../../../components/form-field.tsx';
 import { useErrorMessage } from '../../../components/problem-alert.tsx';
 import { StatusMessage } from '../../../components/status-message.tsx';
 import { ApiError, isProblem } from '../../../lib/api-client.ts';
@@ -23,6 +23,8 @@ export interface ChosenSpecialist {
  * reservation it makes (estimate × rate, rounded half-up, docs/design.md §5) next to the available
  * budget, and on 409 `budget-exceeded` the amount that is still available. When the choice is not
  * the top suggestion (`overrideNeeded`), it asks why; the reason is recorded (decision 100).
+ * With the year's `lines`, the coordinator chooses the budget line to charge (the default line
+ * first, decision 094); the available amount shown is that line's.
  */
 export function AssignSpecialistForm({
   requestId,
@@ -30,6 +32,7 @@ export function AssignSpecialistForm({
   overrideNeeded = false,
   availableCents,
   budgetYear,
+  lines = [],
   onMissingSpecialist,
   onAssigned,
 }: {
@@ -38,6 +41,8 @@ export function AssignSpecialistForm({
   overrideNeeded?: boolean;
   availableCents: number | undefined;
   budgetYear: number;
+  /** The budget lines of `budgetYear`, the default first; none when the budget is not known. */
+  lines?: readonly BudgetLine[];
   onMissingSpecialist: () => void;
   onAssigned?: (message: string) => void;
 }) {
@@ -58,11 +63,14 @@ export function AssignSpecialistForm({
   const [estimateError, setEstimateError] = useState<string | undefined>();
   const [overrideReason, setOverrideReason] = useState('');
   const [overrideError, setOverrideError] = useState<string | undefined>();
+  const [chosenLine, setChosenLine] = useState('');
+  const line = lines.find((l) => l.id === chosenLine) ?? lines.find((l) => l.isDefault);
+  const shownAvailable = line ? line.availableCents : availableCents;
 
   const minutes = parseDuration(estimate);
   const rate = specialist?.currentRateCents ?? null;
   const reservation = minutes !== null && minutes > 0 && rate !== null ? entryCostCents(minutes, rate) : null;
-  const exceeds = reservation !== null && availableCents !== undefined && reservation > availableCents;
+  const exceeds = reservation !== null && shownAvailable !== undefined && reservation > shownAvailable;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -88,7 +96,12 @@ export function AssignSpecialistForm({
     }
     setOverrideError(undefined);
     create.mutate(
-      { specialistId: specialist.id, estimatedMinutes: minutes, ...(overrideNeeded ? { overrideReason: overrideReason.trim() } : {}) },
+      {
+        specialistId: specialist.id,
+        estimatedMinutes: minutes,
+        ...(overrideNeeded ? { overrideReason: overrideReason.trim() } : {}),
+        ...(line ? { budgetLineId: line.id } : {}),
+      },
       {
         onSuccess: () => {
           setEstimate('');
@@ -117,6 +130,17 @@ export function AssignSpecialistForm({
         autoComplete="off"
         describedByExtra="assign-preview"
       />
+      {lines.length > 1 ? (
+        <SelectField
+          id="assign-budget-line"
+          label={t('assign.budgetLine')}
+          description={t('assign.budgetLineHint')}
+          value={line?.id ?? ''}
+          onChange={setChosenLine}
+          options={lines.map((l) => ({ value: l.id, label: `${l.name} (${t(`fundingSources.${l.fundingSource}`)})` }))}
+          error={failure instanceof ApiError ? failure.fieldErrors.budgetLineId : undefined}
+        />
+      ) : null}
       {overrideNeeded ? (
         <TextareaField
           id="assign-override-reason"
@@ -142,8 +166,10 @@ export function AssignSpecialistForm({
             <DataListValue>{reservation !== null ? formatCents(reservation) : t('common.none')}</DataListValue>
           </DataListItem>
           <DataListItem>
-            <DataListKey>{t('assign.available', { year: budgetYear })}</DataListKey>
-            <DataListValue>{availableCents !== undefined ? formatCents(availableCents) : t('assign.noBudget')}</DataListValue>
+            <DataListKey>
+              {line && lines.length > 1 ? t('assign.availableOnLine', { line: line.name, year: budgetYear }) : t('assign.available', { year: budgetYear })}
+            </DataListKey>
+            <DataListValue>{shownAvailable !== undefined ? formatCents(shownAvailable) : t('assign.noBudget')}</DataListValue>
           </DataListItem>
         </DataList>
         {exceeds ? <Paragraph className="dsp-warning-text">{t('assign.exceedsWarning')}</Paragraph> : null}

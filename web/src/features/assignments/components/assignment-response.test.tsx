@@ -10,6 +10,7 @@ const proposal: Assignment = {
   id: id(1),
   requestId: id(2),
   requestReference: 'DP-2027-0001',
+  budgetLineId: '00000000-0000-4000-8000-0000000000b1',
   requestType: 'case-interpretation',
   requestStatus: 'assigned',
   specialistId: id(3),

@@ -15,6 +15,13 @@ export function BudgetBreakdown({ year }: { year: number }) {
   const [dimension, setDimension] = useState<BreakdownDimension>('safety-region');
   const [drill, setDrill] = useState<{ query: LedgerQuery; label: string } | null>(null);
   const breakdown = useBreakdown(year, dimension);
+  // A hidden amount (small-cell suppression, decision 094): the sign, and in words for a screen reader.
+  const hidden = (
+    <>
+      <span aria-hidden="true">×</span>
+      <span className="dsp-visually-hidden">{t('budget.breakdown.hidden')}</span>
+    </>
+  );
   return (
     <section aria-labelledby="breakdown-heading" className="dsp-section">
       <Heading2 id="breakdown-heading">{t('budget.breakdown.heading')}</Heading2>
@@ -33,36 +40,47 @@ export function BudgetBreakdown({ year }: { year: number }) {
       {dimension === 'expertise-area' ? <Paragraph className="dsp-muted">{t('budget.breakdown.expertiseNote')}</Paragraph> : null}
       <QueryView query={breakdown} empty={t('budget.breakdown.empty')} isEmpty={(rows) => rows.items.length === 0}>
         {(rows) => (
-          <DataTable
-            caption={t('budget.breakdown.caption', { dimension: t(`budget.breakdown.dimensions.${dimension}`), year })}
-            columns={[
-              t(`budget.breakdown.dimensions.${dimension}`),
-              { label: t('budget.spent'), className: 'dsp-num' },
-              { label: t('budget.pending'), className: 'dsp-num' },
-              { label: t('budget.breakdown.entries'), className: 'dsp-num' },
-              t('common.actions'),
-            ]}
-            showCaption
-          >
-            {rows.items.map((item) => (
-              <TableRow key={item.key}>
-                <TableHeaderCell scope="row">{item.label}</TableHeaderCell>
-                <TableCell className="dsp-num dsp-nowrap">{formatCents(item.spentCents)}</TableCell>
-                <TableCell className="dsp-num dsp-nowrap">{formatCents(item.pendingCents)}</TableCell>
-                <TableCell className="dsp-num">{formatInteger(item.entryCount)}</TableCell>
-                <TableCell>
-                  <Button
-                    appearance="secondary-action-button"
-                    aria-pressed={drill?.query.key === item.key}
-                    onClick={() => setDrill({ query: { dimension, key: item.key, page: 1, pageSize: 20 }, label: item.label })}
-                  >
-                    {t('budget.breakdown.showEntries')}
-                    <span className="dsp-visually-hidden"> {item.label}</span>
-                  </Button>
-                </TableCell>
-              </TableRow>
-            ))}
-          </DataTable>
+          <>
+            {rows.threshold !== null ? (
+              <Paragraph className="dsp-muted">{t('budget.breakdown.suppressionNote', { threshold: rows.threshold })}</Paragraph>
+            ) : null}
+            <DataTable
+              caption={t('budget.breakdown.caption', { dimension: t(`budget.breakdown.dimensions.${dimension}`), year })}
+              columns={[
+                t(`budget.breakdown.dimensions.${dimension}`),
+                { label: t('budget.spent'), className: 'dsp-num' },
+                { label: t('budget.pending'), className: 'dsp-num' },
+                { label: t('budget.breakdown.entries'), className: 'dsp-num' },
+                ...(rows.threshold !== null ? [{ label: t('budget.breakdown.requests'), className: 'dsp-num' }] : []),
+                t('common.actions'),
+              ]}
+              showCaption
+            >
+              {rows.items.map((item) => (
+                <TableRow key={item.key}>
+                  <TableHeaderCell scope="row">{item.label}</TableHeaderCell>
+                  <TableCell className="dsp-num dsp-nowrap">{item.spentCents === null ? hidden : formatCents(item.spentCents)}</TableCell>
+                  <TableCell className="dsp-num dsp-nowrap">{item.pendingCents === null ? hidden : formatCents(item.pendingCents)}</TableCell>
+                  <TableCell className="dsp-num">{item.entryCount === null ? hidden : formatInteger(item.entryCount)}</TableCell>
+                  {rows.threshold !== null ? (
+                    <TableCell className="dsp-num dsp-nowrap">
+                      {item.requests === null ? hidden : 'value' in item.requests ? formatInteger(item.requests.value) : `< ${item.requests.below}`}
+                    </TableCell>
+                  ) : null}
+                  <TableCell>
+                    <Button
+                      appearance="secondary-action-button"
+                      aria-pressed={drill?.query.key === item.key}
+                      onClick={() => setDrill({ query: { dimension, key: item.key, page: 1, pageSize: 20 }, label: item.label })}
+                    >
+                      {t('budget.breakdown.showEntries')}
+                      <span className="dsp-visually-hidden"> {item.label}</span>
+                    </Button>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </DataTable>
+          </>
         )}
       </QueryView>
       {drill ? (

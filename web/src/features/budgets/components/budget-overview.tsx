@@ -12,6 +12,7 @@ import { useBudgets } from '../api/get-budgets.ts';
 import { BudgetBreakdown } from './budget-breakdown.tsx';
 import { BudgetChart } from './budget-chart.tsx';
 import { BudgetFigures } from './budget-figures.tsx';
+import { BudgetLines } from './budget-lines.tsx';
 import { BudgetTable } from './budget-table.tsx';
 import { BudgetThresholds } from './budget-thresholds.tsx';
 import { BurnUpSection } from './burn-up-section.tsx';
@@ -21,7 +22,7 @@ import { PeriodsPanel } from './periods-panel.tsx';
 
 /**
  * One year's budget: a year selector (from `GET /budgets`, the current year by default, else the
- * latest), the five figures, the thresholds, a stacked bar chart and its table alternative, the
+ * latest), the five figures, the thresholds, the budget lines with their funding sources (decision 094), a stacked bar chart and its table alternative, the
  * burn-up, the breakdowns with drill-down, the accounting months with the ledger export; and the
  * forms to change the year and to open a new one.
  */
@@ -77,6 +78,7 @@ export function BudgetOverview() {
             {data.note ? <Paragraph className="dsp-muted">{data.note}</Paragraph> : null}
           </section>
           <BudgetThresholds budget={data} />
+          <BudgetLines budget={data} />
           <section aria-labelledby="edit-budget-heading" className="dsp-section dsp-panel">
             <Heading2 id="edit-budget-heading">{t('budgetAdmin.editHeading', { year: data.year })}</Heading2>
             <EditBudgetForm key={`${data.year}`} budget={data} />

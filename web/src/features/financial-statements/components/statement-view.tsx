@@ -1,4 +1,4 @@
-import type { FinancialStatement, StatementLine } from '@duidingspool/shared';
+import type { FinancialStatement, StatementBudgetLine, StatementLine } from '@duidingspool/shared';
 import { Alert, Button, Heading, Paragraph, TableCell, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -30,6 +30,39 @@ function LinesTable({ caption, keyLabel, lines }: { caption: string; keyLabel: s
         <TableHeaderCell scope="row">{t('statement.total')}</TableHeaderCell>
         <TableCell className="dsp-num">{formatMinutes(minutes)}</TableCell>
         <TableCell className="dsp-num">{formatCents(cents)}</TableCell>
+      </TableRow>
+    </DataTable>
+  );
+}
+
+/** Per budget line with its funding source: allocated, hours, spent and unused (decision 094). */
+function BudgetLinesTable({ lines }: { lines: StatementBudgetLine[] }) {
+  const { t } = useTranslation();
+  const sum = (pick: (l: StatementBudgetLine) => number) => lines.reduce((s, l) => s + pick(l), 0);
+  return (
+    <DataTable
+      caption={t('statement.byLine')}
+      columns={[t('statement.line'), t('statement.fundingSource'), t('statement.allocated'), t('statement.hours'), t('statement.spent'), t('statement.unused')]}
+    >
+      {lines.map((l) => (
+        <TableRow key={l.key}>
+          <TableHeaderCell scope="row">
+            <bdi>{l.label}</bdi>
+          </TableHeaderCell>
+          <TableCell>{t(`fundingSources.${l.fundingSource}`)}</TableCell>
+          <TableCell className="dsp-num">{formatCents(l.allocatedCents)}</TableCell>
+          <TableCell className="dsp-num">{formatMinutes(l.minutes)}</TableCell>
+          <TableCell className="dsp-num">{formatCents(l.amountCents)}</TableCell>
+          <TableCell className="dsp-num">{formatCents(l.unusedCents)}</TableCell>
+        </TableRow>
+      ))}
+      <TableRow>
+        <TableHeaderCell scope="row">{t('statement.total')}</TableHeaderCell>
+        <TableCell />
+        <TableCell className="dsp-num">{formatCents(sum((l) => l.allocatedCents))}</TableCell>
+        <TableCell className="dsp-num">{formatMinutes(sum((l) => l.minutes))}</TableCell>
+        <TableCell className="dsp-num">{formatCents(sum((l) => l.amountCents))}</TableCell>
+        <TableCell className="dsp-num">{formatCents(sum((l) => l.unusedCents))}</TableCell>
       </TableRow>
     </DataTable>
   );
@@ -73,6 +106,7 @@ function StatementFigures({ statement }: { statement: FinancialStatement }) {
           <code className="dsp-hash">{statement.sha256}</code>
         </dd>
       </dl>
+      {c.byLine ? <BudgetLinesTable lines={c.byLine} /> : null}
       <LinesTable caption={t('statement.byActivity')} keyLabel={t('statement.activity')} lines={c.byActivity} />
       <LinesTable caption={t('statement.bySpecialist')} keyLabel={t('statement.specialist')} lines={c.bySpecialist} />
       <Heading level={3}>{t('statement.reconciliation')}</Heading>
