@@ -54,7 +54,7 @@ export default async function setup(project: TestProject) {
       ...process.env,
       NODE_ENV: 'development',
       DATABASE_URL: url.toString(),
-      SEED_DEMO: 'structure',
+      SEED_DEMO: 'true',
       PORT: String(port),
       HOST: '127.0.0.1',
       PUBLIC_URL: baseUrl,
