@@ -82,8 +82,11 @@ async function idsFor(page: Page, role: Role): Promise<Record<string, string>> {
 function pagesFor(role: Role, routes: RouteSpec[], publicPaths: string[], ids: Record<string, string>): string[] {
   // The visitor's own pages (log in, set or forget a password) are not for a signed-in user.
   const visitorOnly = new Set(publicPaths.filter((p) => p !== '/toegankelijkheid' && p !== '/privacy'));
+  // The role's own pages first: the first of them is also seen at tablet width.
+  const own = (r: RouteSpec) => (r.roles ? 0 : 1);
   return routes
     .filter((r) => (r.roles ? r.roles.includes(role) : true) && !visitorOnly.has(`/${r.path}`))
+    .sort((a, b) => own(a) - own(b))
     .map((r) =>
       `/${r.path}`.replace(/:([A-Za-z]+)/g, (_, name: string) => {
         const id = ids[name];
@@ -100,7 +103,7 @@ const shotName = (who: string, language: Language, viewport: string, path: strin
       .replace(/^\//, '')
       .replace(/[^a-z0-9]+/gi, '_')
       .replace(/_[0-9a-f]{8}_[0-9a-f_]{27}/g, '_id') || 'home'
-  }.png`;
+  }.jpg`;
 
 /** Problem details the server sent to this page (their `detail`), to be sure none is shown as such. */
 function collectProblemDetails(page: Page): Set<string> {
@@ -148,7 +151,7 @@ async function checkPage(page: Page, label: string, language: Language, details:
   expect.soft(layout.text, `a JSON pointer shown on ${label}`).not.toMatch(JSON_POINTER);
   for (const detail of details) expect.soft(layout.text, `a server detail shown on ${label}`).not.toContain(detail);
   expect.soft(await wcagViolations(page), `WCAG A/AA violations on ${label}`).toEqual([]);
-  await page.screenshot({ path: `${screenshots}${file}`, fullPage: true });
+  await page.screenshot({ path: `${screenshots}${file}`, fullPage: true, type: 'jpeg', quality: 80 });
 }
 
 /** Presses Tab until the focused element satisfies `test` (at most 80 times). */
@@ -215,13 +218,16 @@ describe('every page', () => {
       try {
         for (const language of ['nl', 'en'] as const) {
           if (language === 'en') {
+            // The choice is kept on the server: the next page load must find it there.
+            const kept = page.waitForResponse((res) => res.url().endsWith('/api/v1/me/language') && res.request().method() === 'PUT');
             await page.getByRole('button', { name: 'English' }).click();
+            expect((await kept).ok()).toBe(true);
             await page.waitForFunction(() => document.documentElement.lang === 'en');
           }
           for (const [index, path] of pages.entries()) {
             await page.goto(path);
             await settled(page);
-            // The tablet once per role and language, on its home page.
+            // The tablet once per role and language, on the first of its own pages.
             const viewports = index === 0 ? [DESKTOP, TABLET, PHONE] : [DESKTOP, PHONE];
             for (const viewport of viewports) {
               await resize(page, viewport);

@@ -61,7 +61,11 @@ export interface Violation {
 export async function wcagViolations(page: Page): Promise<Violation[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
   return page.evaluate(async () => {
-    const result = await (window as any).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    // Only the violations are collected (not the passes): the same verdict, in a fraction of the time.
+    const result = await (window as any).axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      resultTypes: ['violations'],
+    });
     return result.violations.map((v: { id: string; impact: string; help: string; nodes: { target: string[] }[] }) => ({
       id: v.id,
       impact: v.impact,
