@@ -103,7 +103,7 @@ const shotName = (who: string, language: Language, viewport: string, path: strin
       .replace(/^\//, '')
       .replace(/[^a-z0-9]+/gi, '_')
       .replace(/_[0-9a-f]{8}_[0-9a-f_]{27}/g, '_id') || 'home'
-  }.jpg`;
+  }.png`;
 
 /** Problem details the server sent to this page (their `detail`), to be sure none is shown as such. */
 function collectProblemDetails(page: Page): Set<string> {
@@ -151,7 +151,7 @@ async function checkPage(page: Page, label: string, language: Language, details:
   expect.soft(layout.text, `a JSON pointer shown on ${label}`).not.toMatch(JSON_POINTER);
   for (const detail of details) expect.soft(layout.text, `a server detail shown on ${label}`).not.toContain(detail);
   expect.soft(await wcagViolations(page), `WCAG A/AA violations on ${label}`).toEqual([]);
-  await page.screenshot({ path: `${screenshots}${file}`, fullPage: true, type: 'jpeg', quality: 80 });
+  await page.screenshot({ path: `${screenshots}${file}`, fullPage: true });
 }
 
 /** Presses Tab until the focused element satisfies `test` (at most 80 times). */
