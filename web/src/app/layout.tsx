@@ -1,10 +1,9 @@
 import type { Me } from '@duidingspool/shared';
 import { Button, Paragraph } from '@utrecht/component-library-react';
-import { Suspense, useRef } from 'react';
+import { type KeyboardEvent, Suspense, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { Loading } from '../components/loading.tsx';
-import { VisuallyHidden } from '../components/visually-hidden.tsx';
 import { useLogout } from '../features/auth/api/logout.ts';
 import { useInboxSummary } from '../features/notifications/api/inbox.ts';
 import { useHoursToApprove } from '../features/time-entries/api/get-time-entries.ts';
@@ -76,6 +75,65 @@ function SignedIn({ me, onLogout, pending }: { me: Me; onLogout: () => void; pen
         {t('layout.logout')}
       </Button>
     </>
+  );
+}
+
+/** The name of a menu item: its label, with its count and the count's meaning (“Meldingen (3 ongelezen)”). */
+export function navItemName(item: NavItem): string {
+  return item.count ? `${item.label} (${item.count.value} ${item.count.meaning})` : item.label;
+}
+
+/**
+ * The main menu. On a wide screen a row of links; on a phone (below 40rem) the disclosure pattern of
+ * GOV.UK's service navigation: a “Menu” button (`aria-expanded`) that shows and hides the list right
+ * after it, so Tab goes from the button into the links. Escape closes it and puts focus back on the
+ * button; choosing a page closes it (focus then goes to the new page's heading). An item with a count
+ * shows “(3)” and is named with the count's meaning by `navItemName`, so the name has no stray spaces
+ * a hidden span would add.
+ */
+export function SiteMenu({ items, section }: { items: NavItem[]; section: NavItem | undefined }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  const listId = useId();
+  // A new page closes the menu.
+  const lastPath = useRef(location.pathname);
+  if (lastPath.current !== location.pathname) {
+    lastPath.current = location.pathname;
+    if (open) setOpen(false);
+  }
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && open) {
+      setOpen(false);
+      button.current?.focus();
+    }
+  };
+  return (
+    // Escape closes the open menu from the button or any of its links.
+    <nav className="dsp-nav" aria-label={t('layout.navLabel')} onKeyDown={onKeyDown}>
+      <button ref={button} type="button" className="dsp-nav__toggle" aria-expanded={open} aria-controls={listId} onClick={() => setOpen((o) => !o)}>
+        {t('layout.menu')}
+      </button>
+      <ul id={listId} className={`dsp-nav__list${open ? ' dsp-nav__list--open' : ''}`}>
+        {items.map((item) => (
+          <li key={item.to} className="dsp-nav__item">
+            <NavLink
+              to={item.to}
+              end
+              // The current page is marked by NavLink itself; a page within a section marks the section.
+              aria-current={location.pathname === item.to ? 'page' : section?.to === item.to ? 'true' : undefined}
+              {...(item.count ? { 'aria-label': navItemName(item) } : {})}
+              onClick={() => setOpen(false)}
+              className={`dsp-nav__link${section?.to === item.to ? ' dsp-nav__link--active' : ''}`}
+            >
+              {item.label}
+              {item.count ? ` (${item.count.value})` : null}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
   );
 }
 
@@ -151,32 +209,7 @@ export function AppLayout({ me }: { me: Me | null }) {
             {me ? <SignedIn me={me} onLogout={logoutNow} pending={logout.isPending} /> : null}
           </div>
         </div>
-        {items.length > 0 ? (
-          <nav className="dsp-nav" aria-label={t('layout.navLabel')}>
-            <ul className="dsp-nav__list">
-              {items.map((item) => (
-                <li key={item.to} className="dsp-nav__item">
-                  <NavLink
-                    to={item.to}
-                    end
-                    // The current page is marked by NavLink itself; a page within a section marks the section.
-                    aria-current={location.pathname === item.to ? 'page' : section?.to === item.to ? 'true' : undefined}
-                    className={`dsp-nav__link${section?.to === item.to ? ' dsp-nav__link--active' : ''}`}
-                  >
-                    {item.label}
-                    {item.count ? (
-                      <>
-                        {' '}
-                        ({item.count.value}
-                        <VisuallyHidden> {item.count.meaning}</VisuallyHidden>)
-                      </>
-                    ) : null}
-                  </NavLink>
-                </li>
-              ))}
-            </ul>
-          </nav>
-        ) : null}
+        {items.length > 0 ? <SiteMenu items={items} section={section} /> : null}
       </header>
       <main id="main" tabIndex={-1} className="dsp-main">
         {/* Pages are loaded on demand: until a page's code arrives, a polite “Laden…” status. */}
