@@ -1,6 +1,6 @@
 // The embedded default's memory and first start (decision 074), part of `pnpm bench` and runnable
 // alone (`pnpm --filter @duidingspool/server bench:memory`, after `pnpm build`). It starts the built
-// server (`dist/server.mjs`) as an operator's first `pnpm start` does — no DATABASE_URL, a new empty
+// server (`dist/server.mjs`, with the Node flags of `pnpm start`) as an operator's first `pnpm start` does — no DATABASE_URL, a new empty
 // DATA_DIR, so PGlite, the migrations, the demo accounts and the demo year — and measures:
 // - first start: wall time from spawning the process to GET /api/v1/health answering 200, and the
 //   process's CPU time (user + system, from /proc) over the same span: on a shared machine the wall
@@ -46,6 +46,8 @@ export interface EmbeddedFigures {
   errors: number;
   /** Load average (1/5/15 min) at the start. */
   loadAverage: number[];
+  /** The Node flags the server ran with (those of `pnpm start`). */
+  nodeFlags: string[];
 }
 
 const serverDir = fileURLToPath(new URL('../', import.meta.url));
@@ -110,7 +112,10 @@ export async function measureEmbedded(options: { seconds: number; connections?: 
   const base = `http://127.0.0.1:${port}`;
   const loadAverage = loadavg();
   const begun = performance.now();
-  const child = spawn(process.execPath, [bundle], {
+  // The Node flags of `pnpm start` (decision 074), so the figures are those of the documented start.
+  const startScript = (JSON.parse(readFileSync(join(serverDir, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
+  const nodeFlags = startScript.split(/\s+/).filter((word) => word.startsWith('--'));
+  const child = spawn(process.execPath, [...nodeFlags, bundle], {
     cwd: serverDir,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? tmpdir(), DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -154,7 +159,12 @@ export async function measureEmbedded(options: { seconds: number; connections?: 
     let errors = 0;
     try {
       for (const call of calls) {
-        const r = await autocannon({ url: `${base}${call.path}`, connections: options.connections ?? 10, duration: options.seconds, headers: { cookie: cookies[call.user] as string } });
+        const r = await autocannon({
+          url: `${base}${call.path}`,
+          connections: options.connections ?? 10,
+          duration: options.seconds,
+          headers: { cookie: cookies[call.user] as string },
+        });
         requests += r.requests.total;
         errors += r.errors + r.non2xx;
       }
@@ -175,6 +185,7 @@ export async function measureEmbedded(options: { seconds: number; connections?: 
       requests,
       errors,
       loadAverage,
+      nodeFlags,
     };
   } finally {
     await stop(child);
@@ -191,7 +202,7 @@ export function embeddedReport(f: EmbeddedFigures): { lines: string[]; met: bool
   const startMet = f.firstStartSeconds <= FIRST_START_GOAL_SECONDS;
   const mark = (met: boolean) => (met ? '✓' : '✗');
   const lines = [
-    `Embedded default (PGlite, new DATA_DIR, demo accounts and demo year), \`node dist/server.mjs\`; load average at the start ${f.loadAverage.map((l) => l.toFixed(2)).join(' / ')}.`,
+    `Embedded default (PGlite, new DATA_DIR, demo accounts and demo year), \`pnpm start\` (\`node ${[...f.nodeFlags, 'dist/server.mjs'].join(' ')}\`); load average at the start ${f.loadAverage.map((l) => l.toFixed(2)).join(' / ')}.`,
     '',
     '| figure | value | goal | ratio to goal |',
     '| --- | ---: | ---: | ---: |',

@@ -1,5 +1,4 @@
 import type { StatementContent, StatementStatus } from '@duidingspool/shared';
-import writeExcelFile from 'write-excel-file/node';
 import { formatCentsNl } from '../../lib/dutch-format.ts';
 
 /** What the document says about who prepared and adopted it. */
@@ -59,5 +58,10 @@ export async function statementXlsx(content: StatementContent, signed: Statement
     ],
     [text('SHA-256 van de vastgestelde cijfers (JSON, niet van dit bestand)', true), text(signed.sha256)],
   ];
-  return (await writeExcelFile(rows as any, { sheet: 'Verantwoording', columns: [{ width: 44 }, { width: 36 }, { width: 16 }] }).toBuffer()) as Buffer;
+  // The spreadsheet library is loaded on the first spreadsheet, not at start (decision 074).
+  return (await (
+    await import('write-excel-file/node')
+  )
+    .default(rows as any, { sheet: 'Verantwoording', columns: [{ width: 44 }, { width: 36 }, { width: 16 }] })
+    .toBuffer()) as Buffer;
 }
