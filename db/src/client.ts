@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { type ExtractTablesWithRelations, sql } from 'drizzle-orm';
@@ -9,7 +9,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import { acquireDataDirLock } from './data-dir-lock.ts';
-import { MIGRATIONS_FOLDER } from './paths.ts';
+import { MIGRATIONS_FOLDER, PGLITE_IMAGE_FILE } from './paths.ts';
 import * as schema from './schema/index.ts';
 
 export type Schema = typeof schema;
@@ -118,6 +118,50 @@ export function preparing<T extends Sql | postgres.TransactionSql>(client: T): T
   });
 }
 
+/**
+ * The PostgreSQL settings of the embedded database (decision 074), given at every start (nothing is
+ * written to its configuration file). PGlite keeps PostgreSQL's defaults, sized for a server:
+ * 128 MB of shared buffers alone grow its WebAssembly memory from 128 to about 200 MiB, and that
+ * memory never shrinks. The embedded default serves one pool's data (tens of MB), and a page that
+ * is not in the buffers is one file read away, so 16 MB of buffers, 1 MB of WAL buffers and 2 MB
+ * of temporary buffers keep the whole database inside PGlite's smallest memory (128 MiB).
+ * `work_mem` stays at 4 MB, so no sort spills to disk sooner than before.
+ */
+export const PGLITE_SETTINGS: Readonly<Record<string, string>> = {
+  shared_buffers: '16MB',
+  wal_buffers: '1MB',
+  temp_buffers: '2MB',
+  maintenance_work_mem: '16MB',
+};
+
+/** PGlite's own start parameters with `PGLITE_SETTINGS` after them. */
+export const pgliteStartParams = (): string[] => [...PGlite.defaultStartParams, ...Object.entries(PGLITE_SETTINGS).flatMap(([k, v]) => ['-c', `${k}=${v}`])];
+
+/**
+ * Opens PGlite in `dataDir` with `PGLITE_SETTINGS`. A folder without a database is filled from
+ * the first-start image (`PGLITE_IMAGE_FILE`, decision 074) when the bundles carry one: unpacking
+ * it costs a fraction of initdb and the migrations it already holds. When the image cannot be
+ * used, the folder is emptied again and PGlite runs initdb as it would without one.
+ */
+async function openPglite(dataDir: string | undefined): Promise<PGlite> {
+  const startParams = pgliteStartParams();
+  const image = dataDir && PGLITE_IMAGE_FILE && existsSync(PGLITE_IMAGE_FILE) && readdirSync(dataDir).length === 0 ? PGLITE_IMAGE_FILE : undefined;
+  if (image && dataDir) {
+    let fromImage: PGlite | undefined;
+    try {
+      fromImage = new PGlite(dataDir, { startParams, loadDataDir: new Blob([readFileSync(image)]) });
+      await fromImage.waitReady;
+      return fromImage;
+    } catch {
+      await fromImage?.close().catch(() => {});
+      for (const entry of readdirSync(dataDir)) rmSync(join(dataDir, entry), { recursive: true, force: true });
+    }
+  }
+  const client = new PGlite(dataDir, { startParams });
+  await client.waitReady;
+  return client;
+}
+
 /** Seconds before the next connection attempt after `retries` failed ones: 50 ms doubling, capped. */
 const backoff = (retries: number) => Math.min(0.05 * 2 ** retries, MAX_BACKOFF_SECONDS);
 
@@ -169,8 +213,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   let client: PGlite;
   try {
     if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-    client = new PGlite(options.dataDir);
-    await client.waitReady;
+    client = await openPglite(options.dataDir);
   } catch (error) {
     lock?.release();
     throw error;

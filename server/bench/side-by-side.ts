@@ -6,6 +6,8 @@
 // - near the bare server: the product's throughput ≥ 0.8× the bare server's on the same SQL.
 // Full: small 1,000 requests / 10,000 entries, large 100,000 / 1,000,000, 5 s per call per round.
 // Quick: small 200 / 2,000, large 5,000 / 50,000, 1 s per call; the ratios are loose at that size.
+// Then the embedded default (`embedded-memory.ts`, needs `pnpm build`): its first start and its RSS
+// under load against the goals of issue 16 (≤ 5 s, ≤ 300 MiB).
 //
 // BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres) names the server; the
 // bench creates and drops databases of its own there.
@@ -19,6 +21,7 @@ import { amsterdamDate } from '@duidingspool/shared';
 import autocannon from 'autocannon';
 import postgres from 'postgres';
 import { seedDemoDatabase } from '../src/demo-seed.ts';
+import { embeddedReport, measureEmbedded } from './embedded-memory.ts';
 import { type ListDataSize, loadListData } from './list-data.ts';
 
 const quick = process.argv.includes('--quick');
@@ -219,6 +222,9 @@ try {
       `| ${call.label} | ${fmt(p99Small)} (${spread(s.map((x) => x.p99))}) | ${fmt(p99Large)} (${spread(l.map((x) => x.p99))}) | ${flat.toFixed(2)} ${ok(flat <= FLAT)} | ${fmt(rpsL)} (${spread(l.map((x) => x.rps))}) | ${fmt(rpsB)} (${spread(b.map((x) => x.rps))}) | ${near.toFixed(2)} ${ok(near >= NEAR_BARE)} | ${errors} |`,
     );
   }
+  const embedded = embeddedReport(await measureEmbedded({ seconds: SECONDS }));
+  allMet &&= embedded.met;
+  lines.push('', ...embedded.lines);
   lines.push('', allMet ? 'Every goal met.' : 'Not every goal met (✗ above).');
   console.log(lines.join('\n'));
   process.exitCode = allMet || quick ? 0 : 1;

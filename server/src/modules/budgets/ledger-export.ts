@@ -1,6 +1,5 @@
 import { amsterdamDate, LEDGER_STATUS_LABELS_NL, type LedgerEntry } from '@duidingspool/shared';
 import { stringify } from 'csv-stringify/sync';
-import writeExcelFile from 'write-excel-file/node';
 import { dutchDate } from '../../lib/dutch-format.ts';
 
 /**
@@ -112,5 +111,6 @@ export async function ledgerXlsx(entries: LedgerEntry[]): Promise<Buffer> {
       text(e.correctsEntryId),
     ]),
   ];
-  return (await writeExcelFile(data as any, { sheet: 'Grootboek' }).toBuffer()) as Buffer;
+  // The spreadsheet library is loaded on the first spreadsheet, not at start (decision 074).
+  return (await (await import('write-excel-file/node')).default(data as any, { sheet: 'Grootboek' }).toBuffer()) as Buffer;
 }

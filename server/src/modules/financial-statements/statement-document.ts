@@ -1,5 +1,4 @@
 import { FUNDING_SOURCE_WORDS, type StatementContent, type StatementStatus } from '@duidingspool/shared';
-import writeExcelFile from 'write-excel-file/node';
 import { formatCentsNl } from '../../lib/dutch-format.ts';
 
 /** What the document says about who prepared and adopted it. */
@@ -81,8 +80,13 @@ export async function statementXlsx(content: StatementContent, signed: Statement
     ],
     [text('SHA-256 van de vastgestelde cijfers (JSON, niet van dit bestand)', true), text(signed.sha256)],
   ];
-  return (await writeExcelFile(rows as any, {
-    sheet: 'Verantwoording',
-    columns: [{ width: 44 }, { width: 36 }, { width: 16 }, { width: 12 }, { width: 16 }, { width: 18 }],
-  }).toBuffer()) as Buffer;
+  // The spreadsheet library is loaded on the first spreadsheet, not at start (decision 074).
+  return (await (
+    await import('write-excel-file/node')
+  )
+    .default(rows as any, {
+      sheet: 'Verantwoording',
+      columns: [{ width: 44 }, { width: 36 }, { width: 16 }, { width: 12 }, { width: 16 }, { width: 18 }],
+    })
+    .toBuffer()) as Buffer;
 }

@@ -1,6 +1,5 @@
 import { REPORT_LABELS, type Report, type ReportCell, type ReportUnit } from '@duidingspool/shared';
 import { stringify } from 'csv-stringify/sync';
-import writeExcelFile from 'write-excel-file/node';
 import { dutchDate } from '../../lib/dutch-format.ts';
 
 /** Integer cents as a decimal-comma string without thousands separators (`-1234,50`), as the ledger export. */
@@ -113,5 +112,6 @@ export async function reportXlsx(report: Report, language: 'nl' | 'en'): Promise
       text(UNITS[language][l.unit]),
     ]),
   ];
-  return (await writeExcelFile(data as any, { sheet: language === 'nl' ? 'Rapportage' : 'Report' }).toBuffer()) as Buffer;
+  // The spreadsheet library is loaded on the first spreadsheet, not at start (decision 074).
+  return (await (await import('write-excel-file/node')).default(data as any, { sheet: language === 'nl' ? 'Rapportage' : 'Report' }).toBuffer()) as Buffer;
 }

@@ -1,5 +1,4 @@
 import { REPORT_LABELS, type Report, type ReportCell, type ReportTable, type ReportUnit } from '@duidingspool/shared';
-import PDFDocument from 'pdfkit';
 import { dutchDate, formatCentsNl } from '../../lib/dutch-format.ts';
 
 const grouped = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 0 });
@@ -27,7 +26,9 @@ const PAD = 3;
  * only draws a column of its table). Suppressed figures read `< 5` and `×`, as published.
  * Returns the file's bytes.
  */
-export function reportPdf(report: Report, language: 'nl' | 'en'): Promise<Buffer> {
+export async function reportPdf(report: Report, language: 'nl' | 'en'): Promise<Buffer> {
+  // Loaded on the first PDF, not at start: most processes never write one (decision 074).
+  const { default: PDFDocument } = await import('pdfkit');
   const L = REPORT_LABELS[language];
   const title = language === 'nl' ? 'Rapportage Duidingspool Oost-Nederland' : 'Report Duidingspool Oost-Nederland';
   const doc = new PDFDocument({
