@@ -347,6 +347,18 @@ describe('a proposal shows the summary first; content after the no-conflict conf
     expect(await auditsOf('confirm-no-conflict', assignmentId)).toEqual([{ details: expect.objectContaining({ via: 'accept' }) }]);
   });
 
+  it('a conflict declared after the proposal blocks the confirmation and the acceptance: the proposal is to be declined', async () => {
+    const { requestId: id, assignmentId } = await propose(sp1.id);
+    const declared = await worker('POST', `/api/v1/specialists/${sp1.id}/conflicts`, { caseTableId: table.id });
+    expect(declared.status, JSON.stringify(declared.body)).toBe(201);
+    expectProblem(await worker('POST', `/api/v1/assignments/${assignmentId}/no-conflict-confirmation`), 409, 'conflict-of-interest');
+    expectProblem(await worker('PATCH', `/api/v1/assignments/${assignmentId}`, { status: 'accepted' }), 409, 'conflict-of-interest');
+    expect(await auditsOf('confirm-no-conflict', assignmentId)).toEqual([]);
+    expect((await worker('GET', `/api/v1/interpretation-requests/${id}`)).body).toMatchObject({ status: 'assigned', summaryOnly: 'confirm-no-conflict' });
+    expect((await worker('PATCH', `/api/v1/assignments/${assignmentId}`, { status: 'declined', reason: 'Belangenverstrengeling' })).status).toBe(200);
+    expect((await worker('DELETE', `/api/v1/conflicts/${declared.body.id}`)).status).toBe(204);
+  });
+
   it('declining because of a conflict records the conflict; the specialist is then excluded', async () => {
     const { requestId: id, assignmentId } = await propose(sp2.id);
     const wrong = await other('PATCH', `/api/v1/assignments/${assignmentId}`, { status: 'accepted', conflictOfInterest: 'municipality' });

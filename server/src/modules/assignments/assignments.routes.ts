@@ -40,7 +40,7 @@ export const assignmentRoutes: FastifyPluginAsyncZod<{ now: () => Date }> = asyn
     handler: async (request) => getAssignment(ctx(request), request.params.id),
   });
   app.patch('/assignments/:id', {
-    config: { roles, problems: ['separation-of-duties'] },
+    config: { roles, problems: ['separation-of-duties', 'conflict-of-interest'] },
     schema: {
       tags,
       summary: 'Aannemen, afwijzen of inschatting wijzigen',
@@ -51,7 +51,7 @@ export const assignmentRoutes: FastifyPluginAsyncZod<{ now: () => Date }> = asyn
     handler: async (request) => updateAssignment(ctx(request), request.params.id, request.body),
   });
   app.post('/assignments/:id/no-conflict-confirmation', {
-    config: { roles: ['specialist'] },
+    config: { roles: ['specialist'], problems: ['conflict-of-interest'] },
     schema: {
       tags,
       summary: 'Bevestigen dat er geen belangenverstrengeling is; daarna zijn vraag en context van het verzoek zichtbaar (besluit 103)',

@@ -5,6 +5,7 @@ import {
   amsterdamDate,
   assignabilityDate,
   type CreateAssignmentBody,
+  conflictsWith,
   type EndAssignmentBody,
   findTransition,
   type PatchAssignmentBody,
@@ -17,10 +18,11 @@ import { hasRole, type ServiceContext } from '../../lib/context.ts';
 import { assertNoPersonalData } from '../../lib/personal-data-guard.ts';
 import { assertNotOwnWork } from '../../lib/separation-of-duties.ts';
 import { audit } from '../audit/index.ts';
+import { chargeableLine } from '../budgets/index.ts';
 import { findVisibleRequest, recordTransition } from '../interpretation-requests/index.ts';
 import { topSuggestion } from '../matching/index.ts';
 import { enqueueNotification } from '../notifications/index.ts';
-import { findSpecialist, NOT_ASSIGNABLE_DETAIL, notAssignableOn, recordConflictFromDecline } from '../specialists/index.ts';
+import { conflictTargetsOf, findSpecialist, NOT_ASSIGNABLE_DETAIL, notAssignableOn, recordConflictFromDecline } from '../specialists/index.ts';
 import {
   type AssignmentRecord,
   assignmentsVisibleTo,
@@ -32,6 +34,7 @@ import {
   toAssignment,
 } from './assignments.repository.ts';
 import { closeAssignment } from './close-assignment.ts';
+import { changeReservation, reserveForAssignment } from './reservation.ts';
 
 /**
  * The requesting party of a request: its municipality, casustafel and the casustafel's Zorg- en
@@ -48,9 +51,6 @@ async function requestingParty(tx: Transaction, request: { municipalityId: strin
   if (!row) throw new Error(`requesting party of ${request.caseTableId ?? request.municipalityId} missing`);
   return { municipalityId: request.municipalityId, caseTableId: request.caseTableId, safetyHouseId: row.safetyHouseId };
 }
-
-import { chargeableLine } from '../budgets/index.ts';
-import { changeReservation, reserveForAssignment } from './reservation.ts';
 
 /** A page of the assignments the actor may see (coordinator: all; specialist: own). */
 export function listAssignmentsFor(ctx: ServiceContext, q: AssignmentListQuery) {
@@ -165,8 +165,23 @@ export async function assignSpecialist(ctx: ServiceContext, requestId: string, b
   return getAssignment(ctx, id);
 }
 
-/** Stamps the no-conflict confirmation on `assignment` inside `tx` and audits it as `confirm-no-conflict` (decision 103). */
+/**
+ * Stamps the no-conflict confirmation on `assignment` inside `tx` and audits it as
+ * `confirm-no-conflict` (decision 103) — unless the specialist has declared a conflict of interest
+ * with the requesting party since they were proposed: a confirmation cannot contradict a
+ * declaration, so the proposal is to be declined.
+ * @throws AppError 409 `conflict-of-interest`
+ */
 async function recordNoConflict(ctx: ServiceContext, tx: Transaction, assignment: AssignmentRecord, via: 'confirmation' | 'accept'): Promise<void> {
+  if (assignment.municipalityId !== null) {
+    const party = await requestingParty(tx, { municipalityId: assignment.municipalityId, caseTableId: assignment.caseTableId });
+    if (conflictsWith(await conflictTargetsOf(tx, assignment.specialistId), party).length > 0) {
+      throw new AppError(
+        'conflict-of-interest',
+        'U hebt belangenverstrengeling gemeld met de gemeente, casustafel of het Zorg- en Veiligheidshuis van dit verzoek: wijs dit voorstel af.',
+      );
+    }
+  }
   await tx.update(schema.assignments).set({ noConflictConfirmedAt: ctx.now() }).where(eq(schema.assignments.id, assignment.id));
   await audit(ctx, tx, {
     action: 'confirm-no-conflict',
@@ -184,7 +199,7 @@ async function recordNoConflict(ctx: ServiceContext, tx: Transaction, assignment
  * confirming twice changes nothing (and is not audited again).
  *
  * @throws AppError 404 `not-found`, 403 `forbidden` (not their proposal), 409 `invalid-transition`
- *   (not an open proposal)
+ *   (not an open proposal), `conflict-of-interest` (they declared one with the requesting party)
  */
 export async function confirmNoConflict(ctx: ServiceContext, id: string): Promise<Assignment> {
   const { actor } = ctx;
@@ -209,7 +224,8 @@ export async function confirmNoConflict(ctx: ServiceContext, id: string): Promis
  * assignment). docs/design.md §4, §5.
  *
  * @throws AppError 404 `not-found`, 403 `forbidden`, `separation-of-duties`, 400 `validation-failed`,
- *   409 `invalid-transition`, `budget-exceeded`, 422 `personal-data-detected`
+ *   409 `invalid-transition`, `budget-exceeded`, `conflict-of-interest` (accepting after declaring
+ *   one with the requesting party), 422 `personal-data-detected`
  */
 export async function updateAssignment(ctx: ServiceContext, id: string, body: PatchAssignmentBody): Promise<Assignment> {
   const { actor } = ctx;
