@@ -2,7 +2,7 @@
 // every published count suppressed (decision 090), bad input refused with a pointer, and the
 // CSV/XLSX download with the ledger export's formula-neutralising rules.
 import { rowsOf, schema } from '@duidingspool/db';
-import { amsterdamDate, type Report, type ReportCell } from '@duidingspool/shared';
+import { amsterdamDate, DEFAULT_SUPPRESSION_THRESHOLD, type Report, type ReportCell } from '@duidingspool/shared';
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { acceptedAssignment, createRequest, expectProblem, pointers, thisYear } from './fixtures.ts';
@@ -72,7 +72,7 @@ describe('GET /api/v1/reports', () => {
     );
     const received = Number(row?.n);
     expect(received).toBeGreaterThanOrEqual(6);
-    for (const threshold of [2, 5, 20]) {
+    for (const threshold of [5, 7, 20]) {
       const res = await coordinator('GET', url(`from=${today}&to=${today}&threshold=${threshold}`));
       expect(res.status).toBe(200);
       const c = cell(res.body, 'activities', 'flow', 'received') as ReportCell;
@@ -119,13 +119,15 @@ describe('GET /api/v1/reports', () => {
     expect(table('results', 'answered')?.columnTotals?.[0]).toEqual(table('results', 'usefulness')?.columnTotals?.[0]);
   });
 
-  it('refuses an end before the start, a threshold below 2, a preset without year and a year without budget', async () => {
+  it('refuses an end before the start, a threshold below the default 5 (a report may be more cautious, never less), a preset without year and a year without budget', async () => {
     const back = await coordinator('GET', url('from=2026-03-01&to=2026-02-28'));
     expectProblem(back, 400, 'validation-failed');
     expect(pointers(back)).toEqual(['/to']);
-    const low = await coordinator('GET', url(`from=${today}&to=${today}&threshold=1`));
-    expectProblem(low, 400, 'validation-failed');
-    expect(pointers(low)).toEqual(['/threshold']);
+    for (const threshold of [1, 2, DEFAULT_SUPPRESSION_THRESHOLD - 1]) {
+      const low = await coordinator('GET', url(`from=${today}&to=${today}&threshold=${threshold}`));
+      expectProblem(low, 400, 'validation-failed');
+      expect(pointers(low)).toEqual(['/threshold']);
+    }
     expect(pointers(await coordinator('GET', url('preset=interim')))).toEqual(['/year']);
     const noBudget = await finance('GET', url('preset=year-end&year=2001'));
     expectProblem(noBudget, 409, 'no-budget');

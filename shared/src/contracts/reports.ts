@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEFAULT_SUPPRESSION_THRESHOLD, MAX_SUPPRESSION_THRESHOLD, MIN_SUPPRESSION_THRESHOLD } from '../suppression.ts';
+import { DEFAULT_SUPPRESSION_THRESHOLD, MAX_SUPPRESSION_THRESHOLD } from '../suppression.ts';
 import { decimalInteger, InstantSchema, IsoDateSchema } from './common.ts';
 
 /** The presets of the report page: `interim` (1 January – 30 June) and `year-end` (the calendar year). */
@@ -20,15 +20,16 @@ const dayNumber = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.
 /**
  * Query of `GET /api/v1/reports` and `GET /api/v1/reports/export` (docs/design.md §12): a period
  * as `from` and `to` (calendar dates, Europe/Amsterdam, both inclusive), or a `preset` with its
- * `year`; and the suppression threshold (integer, at least 2, default 5). An end before the start,
- * a threshold below 2 or a period longer than five years answer 400 with a pointer.
+ * `year`; and the suppression threshold (integer, at least the default 5: a report may raise it,
+ * never lower it). An end before the start, a threshold below 5 or a period longer than five years answer 400 with a pointer.
  */
 const periodShape = {
   from: IsoDateSchema.optional(),
   to: IsoDateSchema.optional(),
   preset: ReportPresetSchema.optional(),
   year: decimalInteger(2000, 2999).optional(),
-  threshold: decimalInteger(MIN_SUPPRESSION_THRESHOLD, MAX_SUPPRESSION_THRESHOLD).default(DEFAULT_SUPPRESSION_THRESHOLD),
+  // A report may be more cautious than the default, never less (decision 090): the floor is the default.
+  threshold: decimalInteger(DEFAULT_SUPPRESSION_THRESHOLD, MAX_SUPPRESSION_THRESHOLD).default(DEFAULT_SUPPRESSION_THRESHOLD),
 };
 
 /** The checks across fields of a report query: a preset with a year, or both dates in order and at most five years apart. */

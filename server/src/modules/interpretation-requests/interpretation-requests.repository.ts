@@ -206,7 +206,7 @@ export async function findRequestSummary(db: Executor, actor: Actor, id: string)
   const [row] = await db
     .select({ ...summaryColumns, summaryOnly: summaryOnlyReason(actor), safetyRegionName: schema.safetyRegions.name })
     .from(r)
-    .innerJoin(schema.caseTables, eq(schema.caseTables.id, r.caseTableId))
+    .leftJoin(schema.caseTables, eq(schema.caseTables.id, r.caseTableId))
     .leftJoin(schema.municipalities, eq(schema.municipalities.id, r.municipalityId))
     .leftJoin(schema.safetyHouses, eq(schema.safetyHouses.id, schema.municipalities.safetyHouseId))
     .leftJoin(schema.safetyRegions, eq(schema.safetyRegions.id, schema.safetyHouses.regionId))

@@ -23,7 +23,7 @@ const IDS: Record<Field, string> = { kind: 'report-kind', year: 'report-year', f
 /**
  * “Periode kiezen”: a preset (interim, year-end), a quarter or half year of a year, or from/to
  * dates, and the suppression threshold. The server checks the period and the threshold (an end
- * before the start, a threshold below 2: 400 with the field), and the page shows its answer.
+ * before the start, a threshold below the default 5: 400 with the field), and the page shows its answer.
  */
 export function ReportForm({ initialYear, onRun, pending }: { initialYear: number; onRun: (r: ReportRequest) => void; pending: boolean }) {
   const { t } = useTranslation();
