@@ -28,6 +28,9 @@ export const PDF_REFUSED_NAMES = [
   'XFA',
 ] as const;
 
+/** Most `/OpenAction` entries a PDF may have (each incremental update may repeat the catalog). */
+const MAX_OPEN_ACTIONS = 10;
+
 /** Why a PDF was refused: `active` (names the reason) or `broken`. */
 export class PdfRefused extends Error {
   constructor(
@@ -71,7 +74,23 @@ export function decodeNameEscapes(bytes: Uint8Array): Buffer {
 /** Delimiters and white space, which end a PDF name (1), and every other byte (0). */
 const ENDS_NAME = new Uint8Array(256);
 for (const c of ' \t\r\n\f\0/<>[]()%{}') ENDS_NAME[c.charCodeAt(0)] = 1;
-const REFUSED = new Set<string>(PDF_REFUSED_NAMES);
+/** The names to look for, by length, as bytes: compared in place, nothing allocated per name. */
+const REFUSED_BY_SIZE = new Map<number, Uint8Array[]>();
+for (const name of [...PDF_REFUSED_NAMES, 'ObjStm', 'OpenAction']) {
+  const list = REFUSED_BY_SIZE.get(name.length) ?? [];
+  list.push(Buffer.from(name, 'latin1'));
+  REFUSED_BY_SIZE.set(name.length, list);
+}
+
+/** The name of `size` bytes at `start` if it is one of ours, else undefined. */
+function nameAt(bytes: Uint8Array, start: number, size: number): string | undefined {
+  for (const candidate of REFUSED_BY_SIZE.get(size) ?? []) {
+    let i = 0;
+    while (i < size && bytes[start + i] === candidate[i]) i++;
+    if (i === size) return Buffer.from(candidate).toString('latin1');
+  }
+  return undefined;
+}
 /** Longest name looked at; longer names are none of ours. */
 const LONGEST = 16;
 
@@ -94,11 +113,11 @@ function scanNames(bytes: Uint8Array): NameScan {
     let end = i + 1;
     while (end < length && end - i <= LONGEST + 1 && ENDS_NAME[bytes[end] as number] === 0) end++;
     const size = end - i - 1;
-    if (size >= 2 && size <= LONGEST) {
-      const name = Buffer.from(bytes.buffer, bytes.byteOffset + i + 1, size).toString('latin1');
-      if (REFUSED.has(name)) return { ...scan, refused: name };
+    const name = size >= 2 && size <= LONGEST ? nameAt(bytes, i + 1, size) : undefined;
+    if (name !== undefined) {
+      if (name !== 'ObjStm' && name !== 'OpenAction') return { ...scan, refused: name };
       if (name === 'ObjStm') scan.objectStreams++;
-      else if (name === 'OpenAction') scan.openActions.push(end);
+      else if (name === 'OpenAction' && scan.openActions.length <= MAX_OPEN_ACTIONS) scan.openActions.push(end);
     }
     i = end - 1;
   }
@@ -211,6 +230,10 @@ function objectStreams(raw: Buffer, text: string): ObjectStream[] {
   let lastObj = -1;
   let nextObj = text.indexOf('obj');
   let previous = 0;
+  // Forward cursors to the next `ObjStm` and `#` (an escape could spell it): a region with neither
+  // is passed over without decoding it.
+  let nextMark = text.indexOf('ObjStm');
+  let nextHash = text.indexOf('#');
   for (let at = text.indexOf('stream'); at >= 0; at = text.indexOf('stream', at + 6)) {
     while (nextObj >= 0 && nextObj < at) {
       lastObj = nextObj;
@@ -219,6 +242,9 @@ function objectStreams(raw: Buffer, text: string): ObjectStream[] {
     const from = Math.max(lastObj, previous);
     previous = at + 6;
     if (text.startsWith('end', at - 3) || lastObj < 0 || at - from > 65_536) continue;
+    while (nextMark >= 0 && nextMark < from) nextMark = text.indexOf('ObjStm', nextMark + 1);
+    while (nextHash >= 0 && nextHash < from) nextHash = text.indexOf('#', nextHash + 1);
+    if ((nextMark < 0 || nextMark >= at) && (nextHash < 0 || nextHash >= at)) continue;
     const dict = decodeNameEscapes(raw.subarray(from, at)).toString('latin1');
     if (!/\/Type\s*\/ObjStm(?![A-Za-z0-9])/.test(dict)) continue;
     let start = at + 6;
@@ -249,9 +275,6 @@ function objectStreams(raw: Buffer, text: string): ObjectStream[] {
   }
   return out;
 }
-
-/** Most `/OpenAction` entries a PDF may have (each incremental update may repeat the catalog). */
-const MAX_OPEN_ACTIONS = 10;
 
 /**
  * Refuses a PDF that runs code, reaches out on its own or carries files: any of
