@@ -2,7 +2,7 @@ import type { KnowledgeFormat } from '@duidingspool/shared';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { AppError } from '../../errors.ts';
 import { PdfRefused, screenPdf } from './pdf-screening.ts';
-import { MAX_ZIP_UNPACKED_BYTES, readZip, ZipRefused } from './zip-reader.ts';
+import { readZip, ZipRefused } from './zip-reader.ts';
 
 // What a knowledge product's file may not carry (docs/design.md §10, decisions 089 and 097): it is
 // handed to every user of the region, so nothing in it may run or reach out when it is opened. The
@@ -196,7 +196,7 @@ export function screenKnowledgeFile(format: KnowledgeFormat, bytes: Buffer): voi
   } catch (error) {
     if (error instanceof ZipRefused) {
       if (error.kind === 'broken') throw broken();
-      throw refuse(`een zipbom of misleidende inpakgegevens (${error.message}; hoogstens ${MAX_ZIP_UNPACKED_BYTES / 1024 / 1024} MB uitgepakt)`);
+      throw refuse(`een zipbom of misleidende inpakgegevens (${error.message})`);
     }
     throw error;
   }

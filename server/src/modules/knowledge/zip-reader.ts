@@ -15,7 +15,7 @@ export const MAX_ZIP_RATIO = 100;
 /** Entries up to this unpacked size are not held to the ratio (small, very repetitive parts are normal). */
 const RATIO_FLOOR_BYTES = 1024 * 1024;
 
-/** Why a zip was refused: `bomb` (caps, ratio, lying sizes, duplicates) or `broken` (not a readable zip). */
+/** Why a zip was refused: `bomb` (caps, ratio, lying sizes, duplicates) or `broken` (not a readable zip); the message is Dutch. */
 export class ZipRefused extends Error {
   constructor(
     readonly kind: 'bomb' | 'broken',
@@ -39,7 +39,7 @@ const broken = (why: string) => new ZipRefused('broken', why);
 function endOfCentralDirectory(bytes: Buffer): number {
   const from = Math.max(0, bytes.length - 22 - 0xffff);
   const at = bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  if (at < from || at + 22 > bytes.length) throw broken('no end of central directory');
+  if (at < from || at + 22 > bytes.length) throw broken('geen einde van de inhoudsopgave');
   return at;
 }
 
@@ -56,15 +56,15 @@ export function readZip(bytes: Buffer, keep: (name: string) => boolean): ZipEntr
   const count = bytes.readUInt16LE(eocd + 10);
   const cdSize = bytes.readUInt32LE(eocd + 12);
   const cdOffset = bytes.readUInt32LE(eocd + 16);
-  if (count === 0xffff || cdOffset === 0xffffffff) throw broken('Zip64 is not used by documents of this size');
-  if (count > MAX_ZIP_ENTRIES) throw bomb(`more than ${MAX_ZIP_ENTRIES} entries`);
-  if (cdOffset + cdSize > eocd) throw broken('central directory outside the file');
+  if (count === 0xffff || cdOffset === 0xffffffff) throw broken('Zip64 (niet nodig voor documenten van deze grootte)');
+  if (count > MAX_ZIP_ENTRIES) throw bomb(`meer dan ${MAX_ZIP_ENTRIES} onderdelen`);
+  if (cdOffset + cdSize > eocd) throw broken('inhoudsopgave buiten het bestand');
   const entries: { name: string; method: number; packed: number; size: number; local: number }[] = [];
   const seen = new Set<string>();
   let declared = 0;
   let at = cdOffset;
   for (let i = 0; i < count; i++) {
-    if (at + 46 > eocd || bytes.readUInt32LE(at) !== 0x02014b50) throw broken('central directory entry missing');
+    if (at + 46 > eocd || bytes.readUInt32LE(at) !== 0x02014b50) throw broken('onderdeel ontbreekt in de inhoudsopgave');
     const flags = bytes.readUInt16LE(at + 8);
     const method = bytes.readUInt16LE(at + 10);
     const packed = bytes.readUInt32LE(at + 20);
@@ -75,15 +75,15 @@ export function readZip(bytes: Buffer, keep: (name: string) => boolean): ZipEntr
     const local = bytes.readUInt32LE(at + 42);
     const name = bytes.toString(flags & 0x800 ? 'utf8' : 'latin1', at + 46, at + 46 + nameLength);
     at += 46 + nameLength + extraLength + commentLength;
-    if (flags & 0x1) throw broken('encrypted entry');
-    if (method !== 0 && method !== 8) throw broken(`compression method ${method}`);
-    if (packed === 0xffffffff || size === 0xffffffff || local === 0xffffffff) throw broken('Zip64 entry');
+    if (flags & 0x1) throw broken('versleuteld onderdeel');
+    if (method !== 0 && method !== 8) throw broken(`inpakmethode ${method}`);
+    if (packed === 0xffffffff || size === 0xffffffff || local === 0xffffffff) throw broken('Zip64-onderdeel');
     const key = name.toLowerCase();
-    if (seen.has(key)) throw bomb(`the entry ${name} twice`);
+    if (seen.has(key)) throw bomb(`het onderdeel ${name} staat er twee keer in`);
     seen.add(key);
-    if (size > RATIO_FLOOR_BYTES && size > packed * MAX_ZIP_RATIO) throw bomb(`${name} packed more than ${MAX_ZIP_RATIO}×`);
+    if (size > RATIO_FLOOR_BYTES && size > packed * MAX_ZIP_RATIO) throw bomb(`${name} is meer dan ${MAX_ZIP_RATIO}× ingepakt`);
     declared += size;
-    if (declared > MAX_ZIP_UNPACKED_BYTES) throw bomb(`more than ${MAX_ZIP_UNPACKED_BYTES} bytes unpacked`);
+    if (declared > MAX_ZIP_UNPACKED_BYTES) throw bomb(`meer dan ${MAX_ZIP_UNPACKED_BYTES / 1024 / 1024} MB uitgepakt`);
     entries.push({ name, method, packed, size, local });
   }
   // Each entry's bytes lie before the next one's local header: no entry shares bytes with another.
@@ -91,11 +91,11 @@ export function readZip(bytes: Buffer, keep: (name: string) => boolean): ZipEntr
   const out: ZipEntry[] = [];
   for (let i = 0; i < byOffset.length; i++) {
     const e = byOffset[i] as (typeof byOffset)[number];
-    if (e.local + 30 > cdOffset || bytes.readUInt32LE(e.local) !== 0x04034b50) throw broken(`local header of ${e.name} missing`);
+    if (e.local + 30 > cdOffset || bytes.readUInt32LE(e.local) !== 0x04034b50) throw broken(`kop van ${e.name} ontbreekt`);
     const start = e.local + 30 + bytes.readUInt16LE(e.local + 26) + bytes.readUInt16LE(e.local + 28);
     const end = start + e.packed;
     const next = byOffset[i + 1]?.local ?? cdOffset;
-    if (end > next) throw bomb(`${e.name} overlaps another entry`);
+    if (end > next) throw bomb(`${e.name} overlapt een ander onderdeel`);
     const data = bytes.subarray(start, end);
     let content: Buffer;
     if (e.method === 0) {
@@ -104,11 +104,11 @@ export function readZip(bytes: Buffer, keep: (name: string) => boolean): ZipEntr
       try {
         content = inflateRawSync(data, { maxOutputLength: Math.max(1, e.size) });
       } catch (error) {
-        if (error instanceof RangeError) throw bomb(`${e.name} unpacks to more than it declares`);
-        throw broken(`${e.name} cannot be inflated`);
+        if (error instanceof RangeError) throw bomb(`${e.name} pakt groter uit dan het opgeeft`);
+        throw broken(`${e.name} is niet uit te pakken`);
       }
     }
-    if (content.length !== e.size) throw broken(`${e.name} unpacks to another size than it declares`);
+    if (content.length !== e.size) throw broken(`${e.name} pakt anders uit dan het opgeeft`);
     out.push(keep(e.name) ? { name: e.name, size: e.size, content } : { name: e.name, size: e.size });
   }
   return out;
