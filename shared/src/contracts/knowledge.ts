@@ -25,6 +25,12 @@ export const KNOWLEDGE_PUBLISHER_ROLES = ['coordinator', 'specialist'] as const;
 export const MAX_KNOWLEDGE_FILE_BYTES = 20 * 1024 * 1024;
 /** Longest file name kept, in characters. */
 export const MAX_KNOWLEDGE_FILE_NAME = 120;
+/**
+ * Most bytes of one stored part of a knowledge file (1 MiB): a file is written as parts of this
+ * size, one statement each, so the embedded database never holds the server for a whole 20 MB
+ * write (decision 097).
+ */
+export const KNOWLEDGE_FILE_PART_BYTES = 1024 * 1024;
 export const MAX_KNOWLEDGE_TITLE = 200;
 export const MAX_KNOWLEDGE_SUMMARY = 2000;
 
