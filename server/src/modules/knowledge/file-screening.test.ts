@@ -3,7 +3,7 @@ import type { KnowledgeFormat } from '@duidingspool/shared';
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../errors.ts';
-import { MAX_RELS_BYTES, screenKnowledgeFile } from './file-screening.ts';
+import { MAX_ODF_XML_BYTES, MAX_RELS_BYTES, screenKnowledgeFile } from './file-screening.ts';
 import { MAX_ZIP_ENTRIES, MAX_ZIP_RATIO } from './zip-reader.ts';
 
 // Hostile files built here, byte by byte, for each kind of attack decision 097 refuses; each
@@ -185,7 +185,7 @@ describe('Word documents that reach out or carry code are refused (415)', () => 
     expect(status('docx', zip)).toBe(415);
   });
 
-  it('a relationship part too large to read (padded past 4 MB) is refused, not skipped', () => {
+  it('a relationship part too large to read (padded past the cap) is refused, not skipped', () => {
     // Stored, not packed: the part is within every zip cap, only too large to read.
     const padding = `<!--${' '.repeat(MAX_RELS_BYTES)}-->`;
     const xml = rels(`Type="${REL}/hyperlink" Target="https://www.nctv.nl" TargetMode="External"`).replace('?>', `?>${padding}`);
@@ -230,6 +230,17 @@ describe('OpenDocument texts that run scripts, embed objects or load remote cont
   it('an embedded object stored as Object 1/, even when nothing points at it', () => {
     expect(status('odt', odt('<office:body/>', { 'Object 1/content.xml': '<x/>' }))).toBe(415);
   });
+
+  it('XML parts too large to read are refused, not skipped', () => {
+    const padding = `<!--${' '.repeat(MAX_ODF_XML_BYTES)}-->`;
+    const zip = Buffer.from(
+      zipSync(
+        { mimetype: [enc('application/vnd.oasis.opendocument.text'), { level: 0 }], 'content.xml': enc(`<?xml version="1.0"?>${padding}<x/>`) },
+        { level: 0 },
+      ),
+    );
+    expect(status('odt', zip)).toBe(415);
+  }, 60_000);
 
   it('text hyperlinks to web pages and pictures inside the file are accepted', () => {
     const body =
