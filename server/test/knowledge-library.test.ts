@@ -1,9 +1,9 @@
 // The knowledge library (docs/design.md §10): publishing a file whose type is read from its bytes,
 // searching with Dutch stemming, downloading as an attachment that counts, withdrawing; and bad
 // uploads refused with the field named and nothing written.
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { schema } from '@duidingspool/db';
-import { MAX_KNOWLEDGE_FILE_BYTES } from '@duidingspool/shared';
+import { KNOWLEDGE_FILE_PART_BYTES, MAX_KNOWLEDGE_FILE_BYTES } from '@duidingspool/shared';
 import { eq, sql } from 'drizzle-orm';
 import { zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -389,6 +389,23 @@ describe('downloading', () => {
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.rawPayload.subarray(0, 9).toString('latin1')).toBe('%PDF-1.4\n');
     expect((await requester('GET', `/api/v1/knowledge-products/${made.body.id}`)).body.downloads).toBe(1);
+  });
+
+  it('a file larger than one stored part is kept in parts and served whole, byte for byte', async () => {
+    // Two and a half parts: a random hex body (no PDF names in it) between a PDF's header and end.
+    const size = Math.floor(KNOWLEDGE_FILE_PART_BYTES * 2.5);
+    const body = randomBytes(size / 2).toString('hex');
+    const bytes = Buffer.concat([Buffer.from('%PDF-1.4\n%', 'latin1'), Buffer.from(body, 'latin1'), MINIMAL_PDF.subarray(8)]);
+    const made = await publishKnowledge(specialist, { file: { name: 'groot.pdf', bytes } });
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    const parts = await t.handle.db
+      .select({ part: schema.knowledgeFiles.part })
+      .from(schema.knowledgeFiles)
+      .where(eq(schema.knowledgeFiles.productId, made.body.id));
+    expect(parts.map((p) => p.part).sort((a, b) => a - b)).toEqual(Array.from({ length: Math.ceil(bytes.length / KNOWLEDGE_FILE_PART_BYTES) }, (_, i) => i));
+    const res = await t.app.inject({ method: 'GET', url: `/api/v1/knowledge-products/${made.body.id}/file`, headers: { cookie: requester.cookie } });
+    expect(res.statusCode).toBe(200);
+    expect(createHash('sha256').update(res.rawPayload).digest('hex')).toBe(createHash('sha256').update(bytes).digest('hex'));
   });
 });
 

@@ -61,10 +61,20 @@ export const knowledgeProductExpertiseAreas = pgTable(
   (t) => [primaryKey({ columns: [t.productId, t.expertiseAreaCode] }), index('knowledge_product_expertise_area_idx').on(t.expertiseAreaCode)],
 );
 
-/** The file of a published knowledge product; deleted when the product is withdrawn. */
-export const knowledgeFiles = pgTable('knowledge_files', {
-  productId: uuid('product_id')
-    .primaryKey()
-    .references(() => knowledgeProducts.id, { onDelete: 'cascade' }),
-  content: bytea('content').notNull(),
-});
+/**
+ * The file of a published knowledge product, in parts of at most `KNOWLEDGE_FILE_PART_BYTES`
+ * (`part` 0, 1, …; the file is their bytes in order): each part is its own statement, so the
+ * embedded database answers other requests between them instead of holding the server for the
+ * whole file (decision 097). Deleted when the product is withdrawn.
+ */
+export const knowledgeFiles = pgTable(
+  'knowledge_files',
+  {
+    productId: uuid('product_id')
+      .notNull()
+      .references(() => knowledgeProducts.id, { onDelete: 'cascade' }),
+    part: integer('part').notNull().default(0),
+    content: bytea('content').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.productId, t.part] }), check('knowledge_files_part_check', sql`${t.part} >= 0`)],
+);

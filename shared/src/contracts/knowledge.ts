@@ -25,6 +25,12 @@ export const KNOWLEDGE_PUBLISHER_ROLES = ['coordinator', 'specialist'] as const;
 export const MAX_KNOWLEDGE_FILE_BYTES = 20 * 1024 * 1024;
 /** Longest file name kept, in characters. */
 export const MAX_KNOWLEDGE_FILE_NAME = 120;
+/**
+ * Most bytes of one stored part of a knowledge file (1 MiB): a file is written as parts of this
+ * size, one statement each, so the embedded database never holds the server for a whole 20 MB
+ * write (decision 097).
+ */
+export const KNOWLEDGE_FILE_PART_BYTES = 1024 * 1024;
 export const MAX_KNOWLEDGE_TITLE = 200;
 export const MAX_KNOWLEDGE_SUMMARY = 2000;
 
@@ -101,6 +107,17 @@ const UNSAFE_ON_DISKS = /[<>:"|?*]/g;
 /** Names Windows reserves for devices, whatever the extension (`CON.pdf` cannot be saved there). */
 const DEVICE_NAMES = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
 
+/** The longest start of `text` of at most `units` UTF-16 code units that ends between two graphemes. */
+function cutAtGrapheme(text: string, units: number): string {
+  if (text.length <= units) return text;
+  let end = 0;
+  for (const { index, segment } of new Intl.Segmenter('nl', { granularity: 'grapheme' }).segment(text)) {
+    if (index + segment.length > units) break;
+    end = index + segment.length;
+  }
+  return text.slice(0, end);
+}
+
 /**
  * The file name a knowledge product is stored and served under, from the name the browser sent and
  * the format read from the file's bytes:
@@ -113,8 +130,9 @@ const DEVICE_NAMES = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
  *   with `_`, and the extension made the format's own: a last extension that is not the format's
  *   is dropped and `.pdf`, `.docx`, `.odt` or `.pptx` put in its place (a name ending in `.html` read as a PDF is
  *   served ending in `.pdf`, so the saved file opens as what it is); an empty base becomes `bestand`.
- * At most `MAX_KNOWLEDGE_FILE_NAME` characters, the extension kept. Every expression runs in
- * linear time.
+ * At most `MAX_KNOWLEDGE_FILE_NAME` UTF-16 code units, the extension kept; a longer base is cut
+ * between whole graphemes (`Intl.Segmenter`), so an emoji or a letter with its accents is kept
+ * whole or dropped whole, never left as half a character. Every expression runs in linear time.
  */
 export function knowledgeFileName(sent: string, format: KnowledgeFormat): { name: string } | { problem: string } {
   if (hasRefusedCharacters(sent, 'single')) return { problem: 'de bestandsnaam bevat onzichtbare tekens of stuurtekens' };
@@ -131,5 +149,5 @@ export function knowledgeFileName(sent: string, format: KnowledgeFormat): { name
   if (DEVICE_NAMES.test(base.split('.')[0] ?? '')) base = `_${base}`;
   if (base === '') base = 'bestand';
   const extension = `.${format}`;
-  return { name: `${base.slice(0, MAX_KNOWLEDGE_FILE_NAME - extension.length).trimEnd()}${extension}` };
+  return { name: `${cutAtGrapheme(base, MAX_KNOWLEDGE_FILE_NAME - extension.length).trimEnd()}${extension}` };
 }

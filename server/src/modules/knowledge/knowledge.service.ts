@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { type Executor, isUniqueViolation, schema } from '@duidingspool/db';
 import {
   type Audience,
+  KNOWLEDGE_FILE_PART_BYTES,
   KNOWLEDGE_FORMATS,
   KNOWLEDGE_MEDIA_TYPES,
   type KnowledgeFormat,
@@ -234,7 +235,14 @@ export async function publishKnowledgeProduct(ctx: ServiceContext, fields: Publi
       });
     if (!made) throw new Error('insert returned no row');
     if (codes.length > 0) await tx.insert(kpx).values(codes.map((expertiseAreaCode) => ({ productId: made.id, expertiseAreaCode })));
-    await tx.insert(kf).values({ productId: made.id, content: file.bytes });
+    // In parts, one statement each, yielding to the event loop between them: the embedded
+    // database runs in this thread and settles its promises without a turn of the loop, so without
+    // the yield the server would answer nothing until the whole file is written (decision 097).
+    for (let part = 0; part * KNOWLEDGE_FILE_PART_BYTES < file.bytes.length; part++) {
+      if (part > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+      const content = file.bytes.subarray(part * KNOWLEDGE_FILE_PART_BYTES, (part + 1) * KNOWLEDGE_FILE_PART_BYTES);
+      await tx.insert(kf).values({ productId: made.id, part, content });
+    }
     await audit(ctx, tx, {
       action: 'publish-knowledge-product',
       objectType: 'knowledge-product',
@@ -276,9 +284,10 @@ export async function downloadKnowledgeProduct(ctx: ServiceContext, id: string, 
           .where(visible)
           .returning(columns)
       : await tx.select(columns).from(kp).where(visible);
-    const [file] = row ? await tx.select({ content: kf.content }).from(kf).where(eq(kf.productId, id)) : [];
-    if (!row || !file) throw notFound('Dit kennisproduct');
-    return { fileName: row.fileName, format: row.format, mediaType: KNOWLEDGE_MEDIA_TYPES[row.format], bytes: file.content };
+    const parts = row ? await tx.select({ content: kf.content }).from(kf).where(eq(kf.productId, id)).orderBy(kf.part) : [];
+    if (!row || parts.length === 0) throw notFound('Dit kennisproduct');
+    const bytes = parts.length === 1 ? (parts[0] as { content: Buffer }).content : Buffer.concat(parts.map((p) => p.content));
+    return { fileName: row.fileName, format: row.format, mediaType: KNOWLEDGE_MEDIA_TYPES[row.format], bytes };
   });
 }
 
