@@ -118,7 +118,13 @@ function textFields(): TextField[] {
 /** The kind of reference data that has `field` (a seat is a safety region's, a city a safety house's). */
 const kindFor = (field: string) => (field === 'seat' ? 'safety-regions' : field === 'city' ? 'safety-houses' : 'activities');
 const concrete = (url: string, field = '') =>
-  url.replace(':id', randomUUID()).replace(':month', '2019-01').replace(':year', '2019').replace(':kind', kindFor(field)).replace(':code', 'travel');
+  url
+    .replace(':id', randomUUID())
+    .replace(':lineId', randomUUID())
+    .replace(':month', '2019-01')
+    .replace(':year', '2019')
+    .replace(':kind', kindFor(field))
+    .replace(':code', 'travel');
 
 const callers: Record<string, Caller> = {};
 let fields: TextField[] = [];

@@ -79,8 +79,8 @@ describe('the total of a list', () => {
 
   it('of the approvals queue is capped the same way', async () => {
     await t.handle.db.execute(sql`
-      insert into time_entries (assignment_id, specialist_id, worked_on, minutes, activity, description, rate_cents, amount_cents, budget_year, status, created_by)
-      select a.id, a.specialist_id, current_date - (g % 20), 1, (select code from activities order by code limit 1), 'Lijst', a.rate_cents, 0, a.budget_year, 'submitted', a.proposed_by
+      insert into time_entries (assignment_id, specialist_id, worked_on, minutes, activity, description, rate_cents, amount_cents, budget_year, budget_line_id, status, created_by)
+      select a.id, a.specialist_id, current_date - (g % 20), 1, (select code from activities order by code limit 1), 'Lijst', a.rate_cents, 0, a.budget_year, a.budget_line_id, 'submitted', a.proposed_by
       from generate_series(1, ${LIST_TOTAL_CAP + 5}::int) g cross join assignments a where a.id = ${assignmentId}`);
     const res = await coordinator('GET', '/api/v1/time-entries?status=submitted&pageSize=5');
     expect(res.status, JSON.stringify(res.body)).toBe(200);
@@ -143,8 +143,8 @@ describe('paging by cursor', () => {
       from generate_series(1, 40) g cross join (select id, email from users order by email limit 1) u`);
     // Declined proposals on the bulk requests, two to a second: ties for the id tiebreaker.
     await t.handle.db.execute(sql`
-      insert into assignments (request_id, specialist_id, status, estimated_minutes, rate_cents, reserved_cents, budget_year, proposed_by, proposed_at, responded_at, closed_at, close_cause)
-      select r.id, a.specialist_id, 'declined', 60, a.rate_cents, 0, a.budget_year, a.proposed_by, date_trunc('second', now()) - make_interval(secs => g / 2), now(), now(), 'declined'
+      insert into assignments (request_id, specialist_id, status, estimated_minutes, rate_cents, reserved_cents, budget_year, budget_line_id, proposed_by, proposed_at, responded_at, closed_at, close_cause)
+      select r.id, a.specialist_id, 'declined', 60, a.rate_cents, 0, a.budget_year, a.budget_line_id, a.proposed_by, date_trunc('second', now()) - make_interval(secs => g / 2), now(), now(), 'declined'
       from generate_series(1, 30) g
       join (select id, row_number() over (order by reference) as k from interpretation_requests where reference like 'LIST-%') r on r.k = g
       cross join assignments a where a.id = ${assignmentId}`);

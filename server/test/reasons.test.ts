@@ -93,6 +93,17 @@ const ACTIONS: { name: string; route: string; required: boolean; prepare: () => 
     },
   },
   {
+    name: 'reopening a request after its advice for more work (POST reopen)',
+    route: 'POST /api/v1/interpretation-requests/:id/reopen',
+    required: true,
+    prepare: async () => {
+      const { request: r } = await inProgress();
+      const advice = await worker('POST', `/api/v1/interpretation-requests/${r.id}/advice`, { summary: 'Kern', body: 'Het advies.' });
+      expect(advice.status, JSON.stringify(advice.body)).toBe(201);
+      return { caller: requester, method: 'POST', url: `/api/v1/interpretation-requests/${r.id}/reopen`, body: {}, state: request(r.id) };
+    },
+  },
+  {
     name: 'withdrawing a request (PATCH request → withdrawn, reason optional)',
     route: 'PATCH /api/v1/interpretation-requests/:id',
     required: false,

@@ -159,22 +159,26 @@ async function suppressed(
     .innerJoin(r, eq(r.id, a.requestId))
     .where(eq(a.budgetYear, year))
     .groupBy(group);
+  if (items.length === 0) return [];
   const requests = new Map(counted.map((c) => [c.key, Number(c.n)]));
   const basis = items.map((i) => requests.get(i.key) ?? 0);
   const t = DEFAULT_SUPPRESSION_THRESHOLD;
+  // A correction that waits for its decision is a negative pending amount, so a row's pending can be
+  // below zero; the rule works on amounts ≥ 0 and decides which cells to hide from their size, so it
+  // weighs such a row as 0, and the published value is the real one.
   const money = suppressTable(
-    items.map((i) => [i.pendingCents, i.spentCents]),
+    items.map((i) => [Math.max(0, i.pendingCents), Math.max(0, i.spentCents)]),
     { threshold: t, basis: items.map((_, k) => [basis[k] ?? 0, basis[k] ?? 0]), keepTotal: true },
   );
   const counts = suppressTable(
     basis.map((n) => [n]),
     { threshold: t },
   );
-  const amount = (c: PublishedCell | undefined) => (c?.kind === 'value' ? c.value : null);
+  const amount = (c: PublishedCell | undefined, real: number) => (c?.kind === 'value' ? real : null);
   return items.map((i, k) => {
     const row = money.cells[k] ?? [];
-    const pendingCents = amount(row[0]);
-    const spentCents = amount(row[1]);
+    const pendingCents = amount(row[0], i.pendingCents);
+    const spentCents = amount(row[1], i.spentCents);
     const hidden = pendingCents === null || spentCents === null;
     const n = counts.cells[k]?.[0];
     return {

@@ -22,7 +22,7 @@ export function LoginForm({ onSuccess }: { onSuccess: (me: Me) => void }) {
   const schema = useMemo(
     () =>
       z.object({
-        email: checkedBy(LoginBodySchema.shape.email, t('account.emailInvalid'), t('login.emailRequired')),
+        email: checkedBy(LoginBodySchema.shape.email, t('login.emailInvalid'), t('login.emailRequired')),
         password: checkedBy(LoginBodySchema.shape.password, t('login.passwordRequired')),
         totp: needsTotp && !useRecovery ? checkedBy(TotpCodeSchema, t('login.totpInvalid')) : notSent(),
         recoveryCode: needsTotp && useRecovery ? checkedBy(RecoveryCodeSchema, t('login.recoveryCodeInvalid')) : notSent(),
