@@ -114,6 +114,8 @@ describe('a request worked on together, in the browser', () => {
     const worker = await loginAs('specialist3');
     await worker.getByRole('heading', { level: 1, name: 'Mijn inzetten' }).waitFor();
     const row = worker.getByRole('row').filter({ hasText: reference });
+    // Summary first: the specialist confirms no conflict of interest, then accepts (decision 103).
+    await row.getByRole('button', { name: /Ik heb geen belangenverstrengeling/ }).click();
     await row.getByRole('button', { name: /Accepteren/ }).click();
     await row.getByRole('button', { name: /Accepteren/ }).waitFor({ state: 'detached' });
     await row.getByRole('link', { name: reference }).click();
