@@ -80,6 +80,8 @@ describe('a training asked by a municipality', () => {
     const worker = await loginAs('specialist5');
     await worker.getByRole('heading', { level: 1, name: 'Mijn inzetten' }).waitFor();
     const row = worker.getByRole('row').filter({ hasText: reference });
+    // Summary first: the specialist confirms no conflict of interest, then accepts (decision 103).
+    await row.getByRole('button', { name: /Ik heb geen belangenverstrengeling/ }).click();
     await row.getByRole('button', { name: /Accepteren/ }).click();
     await row.getByRole('button', { name: /Accepteren/ }).waitFor({ state: 'detached' });
     await worker.goto(`/requests/${requestId}`);
