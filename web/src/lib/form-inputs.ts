@@ -25,51 +25,57 @@ function boundsOf(field: z.ZodType): { min: number; max: number } | null {
 }
 
 /**
+ * A number typed as text, read by `parse` and checked against the bounds of `field` before `field`
+ * itself runs: the one shape of `durationInput` and `amountInput`. `messages` are the form's own
+ * texts: unreadable (and, when set, empty) input, and the range with its bounds formatted by `show`.
+ */
+function numberInput<F extends z.ZodType<number, number>>(
+  field: F,
+  parse: (text: string) => number | null,
+  show: (value: number) => string,
+  messages: { empty?: string; invalid: string; range: (min: string, max: string) => string },
+) {
+  const bounds = boundsOf(field);
+  return z
+    .string()
+    .transform((text, ctx) => {
+      if (messages.empty !== undefined && !text.trim()) {
+        own(ctx, messages.empty);
+        return z.NEVER;
+      }
+      const value = parse(text);
+      if (value === null) {
+        own(ctx, messages.invalid);
+        return z.NEVER;
+      }
+      if (bounds && (value < bounds.min || value > bounds.max)) {
+        own(ctx, messages.range(show(bounds.min), show(bounds.max)));
+        return z.NEVER;
+      }
+      return value;
+    })
+    .pipe(field);
+}
+
+/**
  * A duration typed as `4:30`, `4,5` or `4` (one rule: `parseDuration` in shared), given as minutes
  * to `field` (e.g. `LogTimeBodySchema.shape.minutes`). Empty or unreadable: “Vul een duur in…”;
  * outside the field's range: the range in hours, from the same schema.
  */
 export function durationInput<F extends z.ZodType<number, number>>(field: F, t: TFunction) {
-  const bounds = boundsOf(field);
-  return z
-    .string()
-    .transform((text, ctx) => {
-      const minutes = parseDuration(text);
-      if (minutes === null) {
-        own(ctx, t('form.durationInvalid'));
-        return z.NEVER;
-      }
-      if (bounds && (minutes < bounds.min || minutes > bounds.max)) {
-        own(ctx, t('form.durationRange', { min: formatMinutes(bounds.min), max: formatMinutes(bounds.max) }));
-        return z.NEVER;
-      }
-      return minutes;
-    })
-    .pipe(field);
+  return numberInput(field, parseDuration, formatMinutes, {
+    invalid: t('form.durationInvalid'),
+    range: (min, max) => t('form.durationRange', { min, max }),
+  });
 }
 
 /** An amount typed as `1.234,56` (one rule: `parseEuros` in shared), given as cents to `field`, with its range from that schema. */
 export function amountInput<F extends z.ZodType<number, number>>(field: F, t: TFunction) {
-  const bounds = boundsOf(field);
-  return z
-    .string()
-    .transform((text, ctx) => {
-      if (!text.trim()) {
-        own(ctx, t('form.required'));
-        return z.NEVER;
-      }
-      const cents = parseEuros(text);
-      if (cents === null) {
-        own(ctx, t('form.amountInvalid'));
-        return z.NEVER;
-      }
-      if (bounds && (cents < bounds.min || cents > bounds.max)) {
-        own(ctx, t('form.amountRange', { min: formatCents(bounds.min), max: formatCents(bounds.max) }));
-        return z.NEVER;
-      }
-      return cents;
-    })
-    .pipe(field);
+  return numberInput(field, parseEuros, formatCents, {
+    empty: t('form.required'),
+    invalid: t('form.amountInvalid'),
+    range: (min, max) => t('form.amountRange', { min, max }),
+  });
 }
 
 /** A date typed as `dd-mm-jjjj` (the NL Design System date pattern; `parseDutchDate` in shared), given as `YYYY-MM-DD` to `field`. */
