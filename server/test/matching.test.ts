@@ -186,7 +186,7 @@ describe('standing specialists', () => {
   it('a standing specialist who fits ranks first, and is listed for the casustafel', async () => {
     const put = await coordinator('PUT', `/api/v1/case-tables/${table.id}/standing-specialists`, { specialistIds: [c.id] });
     expect(put.status, JSON.stringify(put.body)).toBe(200);
-    expect(put.body.items).toEqual([{ specialistId: c.id, displayName: expect.any(String), active: true }]);
+    expect(put.body.items).toEqual([{ specialistId: c.id, displayName: expect.any(String), active: true, conflictOfInterest: false }]);
     const list = await suggestionsOf(requestId);
     expect(list.suggestions[0]).toMatchObject({ specialistId: c.id, standing: true });
     expect(list.suggestions[0]?.reasons[0]).toEqual({ code: 'standing-specialist', points: 0, params: {} });
@@ -405,6 +405,50 @@ describe('a proposal shows the summary first; content after the no-conflict conf
       const unseen = await createRequest(requester, { question });
       expectProblem(await other('GET', `/api/v1/interpretation-requests/${unseen.id}`), 404, 'not-found');
     } finally {
+      await coordinator('PUT', `/api/v1/case-tables/${table.id}/standing-specialists`, { specialistIds: before });
+    }
+  });
+  it('a standing specialist who declares a conflict no longer sees the table’s requests, and a conflict with the table rules out linking (409)', async () => {
+    const before = (await coordinator('GET', `/api/v1/case-tables/${table.id}/standing-specialists`)).body.items.map(
+      (x: { specialistId: string }) => x.specialistId,
+    );
+    expect((await coordinator('PUT', `/api/v1/case-tables/${table.id}/standing-specialists`, { specialistIds: [...before, sp1.id] })).status).toBe(200);
+    const declared: string[] = [];
+    try {
+      const request = await createRequest(requester, { question });
+      const url = `/api/v1/interpretation-requests/${request.id}`;
+      expect((await worker('GET', url)).body).toMatchObject({ summaryOnly: 'standing-specialist' });
+      // A conflict with the request's municipality closes that request to them, in the detail and the list.
+      const { municipalityId } = (await coordinator('GET', url)).body as { municipalityId: string };
+      const own = await worker('POST', `/api/v1/specialists/${sp1.id}/conflicts`, { municipalityId });
+      expect(own.status, JSON.stringify(own.body)).toBe(201);
+      declared.push(own.body.id);
+      expectProblem(await worker('GET', url), 404, 'not-found');
+      const list = await worker('GET', '/api/v1/interpretation-requests?pageSize=100&status=submitted');
+      expect(list.body.items.map((x: { id: string }) => x.id)).not.toContain(request.id);
+      // Withdrawn, the summary is back: the conflict alone closed it.
+      expect((await worker('DELETE', `/api/v1/conflicts/${declared.pop()}`)).status).toBe(204);
+      expect((await worker('GET', url)).body).toMatchObject({ summaryOnly: 'standing-specialist' });
+      // A conflict with the casustafel itself: linking them again is refused, naming the item, and nothing changes.
+      const withTable = await worker('POST', `/api/v1/specialists/${sp1.id}/conflicts`, { caseTableId: table.id });
+      expect(withTable.status, JSON.stringify(withTable.body)).toBe(201);
+      declared.push(withTable.body.id);
+      expectProblem(await worker('GET', url), 404, 'not-found');
+      const refused = await coordinator('PUT', `/api/v1/case-tables/${table.id}/standing-specialists`, { specialistIds: [...before, sp1.id] });
+      expectProblem(refused, 409, 'conflict-of-interest');
+      expect(pointers(refused)).toEqual([`/specialistIds/${before.length}`]);
+      expect(
+        (await coordinator('GET', `/api/v1/case-tables/${table.id}/standing-specialists`)).body.items.map((x: { specialistId: string }) => x.specialistId),
+      ).toContain(sp1.id);
+      // Still linked from before the conflict: the list marks them, for the coordinator to unlink.
+      const listed = (await coordinator('GET', `/api/v1/case-tables/${table.id}/standing-specialists`)).body.items as {
+        specialistId: string;
+        conflictOfInterest: boolean;
+      }[];
+      expect(listed.find((x) => x.specialistId === sp1.id)?.conflictOfInterest).toBe(true);
+      expect(listed.filter((x) => x.specialistId !== sp1.id).every((x) => !x.conflictOfInterest)).toBe(true);
+    } finally {
+      for (const id of declared) await worker('DELETE', `/api/v1/conflicts/${id}`);
       await coordinator('PUT', `/api/v1/case-tables/${table.id}/standing-specialists`, { specialistIds: before });
     }
   });

@@ -100,8 +100,14 @@ export type CreateConflictBody = z.infer<typeof CreateConflictBodySchema>;
 
 export const ConflictParamsSchema = z.strictObject({ conflictId: IdSchema });
 
-/** A standing specialist of a casustafel (decision 101). */
-export const StandingSpecialistSchema = z.object({ specialistId: IdSchema, displayName: z.string(), active: z.boolean() }).meta({ id: 'StandingSpecialist' });
+/**
+ * A standing specialist of a casustafel (decision 101). `conflictOfInterest`: they declared a
+ * conflict with this casustafel or its Zorg- en Veiligheidshuis after being linked, so they see
+ * none of its requests and are never suggested for them; the coordinator unlinks them.
+ */
+export const StandingSpecialistSchema = z
+  .object({ specialistId: IdSchema, displayName: z.string(), active: z.boolean(), conflictOfInterest: z.boolean() })
+  .meta({ id: 'StandingSpecialist' });
 export const StandingSpecialistListSchema = z
   .object({ caseTableId: IdSchema, items: z.array(StandingSpecialistSchema) })
   .meta({ id: 'StandingSpecialistList' });

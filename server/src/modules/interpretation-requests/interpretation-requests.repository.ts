@@ -18,6 +18,7 @@ import { countUpTo, iso, isoOrNull, type PageWindow, page, type Seek, seekCursor
 import type { WorkingHours } from '../../lib/working-time.ts';
 import { holdsRequest, opensContent } from '../assignments/index.ts';
 import { isStandingSpecialistOf } from '../matching/index.ts';
+import { hasConflictConcerning } from '../specialists/index.ts';
 import { triageDeadline } from './service-levels.ts';
 
 const r = schema.interpretationRequests;
@@ -53,13 +54,15 @@ export function visibleTo(actor: Actor): SQL {
  * Why `actor` sees a request only as its non-identifying summary (decision 103), as SQL giving a
  * `SummaryOnlyReason` or null, over a row `visibleTo` does not already open: a live proposal to
  * them that waits for their no-conflict confirmation, or a new request
- * of a casustafel they are a standing specialist of (new: waiting in triage, `TRIAGE_STATUSES`).
+ * of a casustafel they are a standing specialist of (new: waiting in triage, `TRIAGE_STATUSES`)
+ * unless they declared a conflict concerning its casustafel, house or municipality (decision 100).
  * Null for everyone else.
  */
 function summaryOnlyReason(actor: Actor): SQL<SummaryOnlyReason | null> {
   if (!hasRole(actor, 'specialist') || !actor.specialistId) return sql<null>`null::text`;
   const proposal = sql`exists (select 1 from ${a} where ${a.requestId} = ${r.id} and ${a.specialistId} = ${actor.specialistId} and ${holdsRequest})`;
-  const standing = sql`(${inArray(r.status, [...TRIAGE_STATUSES])} and ${isStandingSpecialistOf(actor.specialistId, r.caseTableId)})`;
+  // A standing specialist with a declared conflict concerning the request's party sees nothing of it.
+  const standing = sql`(${inArray(r.status, [...TRIAGE_STATUSES])} and ${isStandingSpecialistOf(actor.specialistId, r.caseTableId)} and not ${hasConflictConcerning(actor.specialistId, { caseTableId: r.caseTableId, municipalityId: r.municipalityId })})`;
   return sql<SummaryOnlyReason | null>`case when ${visibleTo(actor)} then null when ${proposal} then 'confirm-no-conflict' when ${standing} then 'standing-specialist' else null end`;
 }
 

@@ -1,11 +1,11 @@
 import { type Executor, schema } from '@duidingspool/db';
 import type { PutStandingSpecialistsBody, StandingSpecialistList } from '@duidingspool/shared';
 import { asc, eq, inArray, sql } from 'drizzle-orm';
-import { invalidField, notFound } from '../../errors.ts';
+import { AppError, invalidField, notFound } from '../../errors.ts';
 import type { ServiceContext } from '../../lib/context.ts';
 import { assertNotOwnWork } from '../../lib/separation-of-duties.ts';
 import { audit } from '../audit/index.ts';
-import { activeInPool } from '../specialists/index.ts';
+import { activeInPool, conflictTargetsOf, hasConflictConcerning } from '../specialists/index.ts';
 
 // Standing specialists per casustafel (docs/design.md §2 "Matching", decision 101). This module owns
 // `case_table_standing_specialists`; it reads the casustafels (organisation) and specialists.
@@ -19,13 +19,19 @@ async function assertCaseTable(db: Executor, caseTableId: string): Promise<void>
 
 async function listOf(db: Executor, caseTableId: string): Promise<StandingSpecialistList> {
   const rows = await db
-    .select({ specialistId: st.specialistId, displayName: schema.users.displayName, active: sql<boolean>`${activeInPool}` })
+    .select({
+      specialistId: st.specialistId,
+      displayName: schema.users.displayName,
+      active: sql<boolean>`${activeInPool}`,
+      // Only a conflict with the casustafel or its house (a municipality's closes that municipality's requests alone).
+      conflictOfInterest: sql<boolean>`${hasConflictConcerning(sql`${st.specialistId}`, { caseTableId: sql`${caseTableId}::uuid`, municipalityId: sql`null::uuid` })}`,
+    })
     .from(st)
     .innerJoin(schema.specialists, eq(schema.specialists.id, st.specialistId))
     .innerJoin(schema.users, eq(schema.users.id, schema.specialists.userId))
     .where(eq(st.caseTableId, caseTableId))
     .orderBy(asc(schema.users.displayName), asc(st.specialistId));
-  return { caseTableId, items: rows.map((r) => ({ ...r, active: r.active === true })) };
+  return { caseTableId, items: rows.map((r) => ({ ...r, active: r.active === true, conflictOfInterest: r.conflictOfInterest === true })) };
 }
 
 /**
@@ -40,15 +46,21 @@ export async function getStandingSpecialists(ctx: ServiceContext, caseTableId: s
 /**
  * Replaces the standing specialists of casustafel `caseTableId` with `body.specialistIds` (coordinator;
  * empty: none). Each must be a specialist active in the pool, and never the coordinator themselves
- * (separation of duties: a standing specialist ranks first). Audited as `set-standing-specialists`
+ * (separation of duties: a standing specialist ranks first), and none who declared a conflict of
+ * interest with this casustafel or its Zorg- en Veiligheidshuis (decision 100). Audited as `set-standing-specialists`
  * with the ids added and removed.
  *
- * @throws AppError 404 `not-found`, 400 `validation-failed` on `/specialistIds/{i}`, 403 `separation-of-duties`
+ * @throws AppError 404 `not-found`, 400 `validation-failed` on `/specialistIds/{i}`, 403 `separation-of-duties`,
+ *   409 `conflict-of-interest` on `/specialistIds/{i}`
  */
 export async function setStandingSpecialists(ctx: ServiceContext, caseTableId: string, body: PutStandingSpecialistsBody): Promise<StandingSpecialistList> {
   const ids = [...new Set(body.specialistIds)];
   return ctx.db.transaction(async (tx) => {
-    const [table] = await tx.select({ id: schema.caseTables.id }).from(schema.caseTables).where(eq(schema.caseTables.id, caseTableId)).for('update');
+    const [table] = await tx
+      .select({ id: schema.caseTables.id, safetyHouseId: schema.caseTables.safetyHouseId })
+      .from(schema.caseTables)
+      .where(eq(schema.caseTables.id, caseTableId))
+      .for('update');
     if (!table) throw notFound('Deze casustafel');
     const found =
       ids.length === 0
@@ -62,6 +74,19 @@ export async function setStandingSpecialists(ctx: ServiceContext, caseTableId: s
       const sp = found.find((f) => f.id === id);
       if (sp?.active !== true) throw invalidField(`/specialistIds/${i}`, 'geen actieve specialist in de pool');
       assertNotOwnWork(ctx.actor, sp.userId, 'uzelf als vaste specialist koppelen', [{ in: 'body', pointer: `/specialistIds/${i}`, message: 'uzelf' }]);
+      // A declared conflict with this casustafel or its house rules out standing for it (decision 100):
+      // a standing specialist sees its new requests. A conflict with one of its municipalities does
+      // not: those requests alone stay closed to them, and suggestions exclude them there.
+      const conflicts = await conflictTargetsOf(tx, id);
+      if (conflicts.some((c) => c.caseTableId === caseTableId || c.safetyHouseId === table.safetyHouseId)) {
+        throw new AppError(
+          'conflict-of-interest',
+          'Deze specialist heeft belangenverstrengeling gemeld met deze casustafel of haar Zorg- en Veiligheidshuis.',
+          {
+            errors: [{ in: 'body', pointer: `/specialistIds/${i}`, message: 'belangenverstrengeling gemeld' }],
+          },
+        );
+      }
     }
     const before = (await tx.select({ id: st.specialistId }).from(st).where(eq(st.caseTableId, caseTableId))).map((r) => r.id);
     const added = ids.filter((id) => !before.includes(id));

@@ -1,5 +1,6 @@
 /** The public face of the specialists module: other modules and the app import only what is listed here (decision 050). */
 
+export { hasConflictConcerning } from './conflict-condition.ts';
 export { conflictTargetsOf, namedConflictsOf, recordConflictFromDecline } from './conflicts.service.ts';
 export { profileListColumns } from './profile.read-model.ts';
 export {
