@@ -4,7 +4,8 @@
 // coordinator assigns; the specialist accepts and writes with the casustafel; the specialist writes
 // the advice over two sessions (autosaved, continued after a new login) and delivers it after the
 // confirmation; the casustafel asks a follow-up question in the thread and reopens the request for
-// more work (decision 113); the specialist, told by the inbox, delivers the advice's second version;
+// more work (decision 113); the specialist, told by the inbox, delivers the advice's second version
+// and then corrects it with a reason (decision 114);
 // the casustafel closes with feedback. Every wait is for a state; axe checks every page visited.
 import { randomBytes } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -190,11 +191,27 @@ describe('a request worked on together, in the browser', () => {
     await worker2.getByRole('button', { name: 'Advies opleveren bevestigen' }).click();
     await worker2.getByText('Het advies is opgeleverd aan de casustafel.').waitFor();
 
-    // 9. The casustafel reads version 2 (version 1 stays readable), closes, and gives feedback.
+    // 8b. The specialist spots a mistake and corrects the delivered advice: a reason, a confirmation
+    // that says what follows, and version 3 marked as corrected (decision 114).
+    await worker2.reload();
+    await worker2.getByRole('button', { name: 'Advies corrigeren' }).click();
+    const correctedBody = worker2.getByRole('textbox', { name: 'Advies', exact: true });
+    await correctedBody.fill(`${await correctedBody.inputValue()} Correctie: betrek ook de jongerenwerker.`);
+    await worker2.getByRole('button', { name: 'Correctie opleveren', exact: true }).click();
+    await worker2.getByText('Dit veld is verplicht.', { exact: false }).first().waitFor();
+    await worker2.getByRole('textbox', { name: 'Wat is er gecorrigeerd, en waarom?' }).fill('De jongerenwerker ontbrak in het advies.');
+    await worker2.getByRole('button', { name: 'Correctie opleveren', exact: true }).click();
+    await worker2.getByText('De casustafel ziet de nieuwe versie', { exact: false }).waitFor();
+    await expectAccessible(worker2, 'advies corrigeren bevestigen');
+    await worker2.getByRole('button', { name: 'Correctie opleveren bevestigen' }).click();
+    await worker2.getByText('(versie 3)', { exact: false }).waitFor();
+
+    // 9. The casustafel reads version 3 as corrected, with the reason (versions 1 and 2 stay readable), closes, and gives feedback.
     await requester.reload();
-    await requester.getByText('Versie 2: opnieuw opgeleverd', { exact: false }).waitFor();
-    await requester.getByText('Aanvulling: de thuissituatie versterkt het isolement', { exact: false }).waitFor();
-    await requester.getByText('Eerdere versie (1)').waitFor();
+    await requester.getByText('Versie 3: gecorrigeerd door de specialist.').waitFor();
+    await requester.getByText('De jongerenwerker ontbrak in het advies.', { exact: false }).waitFor();
+    await requester.getByText('Correctie: betrek ook de jongerenwerker.', { exact: false }).waitFor();
+    await requester.getByText('Eerdere versies (2)').waitFor();
     await expectAccessible(requester, 'verzoek met tweede advies');
     await requester.getByRole('button', { name: 'Sluiten', exact: true }).click();
     await requester.getByText('De bewaartermijn begint', { exact: false }).waitFor();
@@ -222,5 +239,6 @@ describe('a request worked on together, in the browser', () => {
     await coordinator.getByText('Vervolgvraag: speelt de thuissituatie ook een rol?').waitFor();
     await coordinator.getByRole('link', { name: /^Berichten$/ }).waitFor();
     await expectAccessible(coordinator, 'gesloten verzoek (coördinator)');
-  });
+    // The whole story in one test: three people, two sessions of the specialist, some twenty pages.
+  }, 300_000);
 });

@@ -217,6 +217,15 @@ const MATRIX: Record<string, Row> = {
     expect: by(403, { requesterOwn: 403, requesterOther: 403, specialistAssigned: 201, specialistUnassigned: 404 }),
     fresh: true,
   },
+  // A correction of delivered advice is the holding specialist's (decision 114): the fixture's
+  // request is in progress, so they are authorised and refused on the state (409).
+  'POST /api/v1/interpretation-requests/:id/advice/corrections': {
+    call: (f) => ({
+      url: `/api/v1/interpretation-requests/${f.request}/advice/corrections`,
+      body: { summary: 'Kern', body: 'Het gecorrigeerde advies.', reason: 'Een datum stond verkeerd.' },
+    }),
+    expect: by(403, { specialistAssigned: 409, specialistUnassigned: 404 }),
+  },
   // The advice being written: only its writer (the holding specialist) reads and saves it.
   'GET /api/v1/interpretation-requests/:id/advice-draft': {
     call: (f) => ({ url: `/api/v1/interpretation-requests/${f.request}/advice-draft` }),

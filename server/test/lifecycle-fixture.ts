@@ -24,7 +24,7 @@ const ok = (res: CallResult, status = 200) => {
  * context, the needs-information question and its answer, a declined proposal's reason, an ended
  * assignment's reason, two time
  * entries' descriptions, a rejection, a correction, two extension requests with a grant and a
- * refusal, the advice, the closing and the feedback's comment; plus three requests that end declined, cancelled and
+ * refusal, the advice and its correction, the closing and the feedback's comment; plus three requests that end declined, cancelled and
  * withdrawn with `marker` in their reasons.
  *
  * @returns the ids of the closed request and of the four ended ones (the last a casustafel's training with its reach)
@@ -79,6 +79,8 @@ export async function markedLifecycle(a: LifecycleActors, marker: string): Promi
 
   ok(await a.sp1('PUT', `${url}/advice-draft`, { summary: text('Concept kern'), body: text('Concept advies'), version: 0 }));
   ok(await a.sp1('POST', `${url}/advice`, { summary: text('Kern'), body: text('Advies') }), 201);
+  // A correction by the specialist (decision 114): its reason is case content too.
+  ok(await a.sp1('POST', `${url}/advice/corrections`, { summary: text('Kern'), body: text('Advies'), reason: text('Correctie') }), 201);
   ok(await a.requester('PATCH', url, { status: 'closed', reason: text('Dank') }));
   ok(await a.requester('POST', `${url}/feedback`, { answered: 'yes', usefulness: 4, changes: ['assessment'], comment: text('Terugkoppeling') }), 201);
 

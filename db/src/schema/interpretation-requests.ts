@@ -180,7 +180,8 @@ export const referenceCounters = pgTable('reference_counters', {
 /**
  * The specialist's written advice to the casustafel (case content). One row per delivery: `version`
  * 1 first, one more each time the advice is delivered again after the request was reopened
- * (decision 113); earlier versions stay.
+ * (decision 113) or corrected by its specialist (decision 114; `correction_reason` says why);
+ * earlier versions stay.
  */
 export const advice = pgTable(
   'advice',
@@ -199,6 +200,7 @@ export const advice = pgTable(
       .notNull()
       .references(() => users.id),
     deliveredAt: timestamp('delivered_at', { withTimezone: true }).notNull().defaultNow(),
+    correctionReason: text('correction_reason'),
   },
   (t) => [unique('advice_request_version').on(t.requestId, t.version), check('advice_version_positive', sql`${t.version} >= 1`)],
 );

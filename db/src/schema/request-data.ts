@@ -129,7 +129,8 @@ export const REQUEST_DATA: readonly RequestDataTable[] = [
   declare({
     table: advice,
     owner: { kind: 'request', column: advice.requestId },
-    caseContent: { summary: { purgeTo: '' }, body: { purgeTo: '' } },
+    // The specialist's reason for a correction (decision 114) reads like the advice it corrects.
+    caseContent: { summary: { purgeTo: '' }, body: { purgeTo: '' }, correctionReason: { purgeTo: null, fields: ['reason'] } },
     notCaseContent: [],
   }),
   declare({

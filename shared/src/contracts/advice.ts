@@ -6,9 +6,25 @@ export const DeliverAdviceBodySchema = z.strictObject({ summary: requiredMultiLi
 export type DeliverAdviceBody = z.infer<typeof DeliverAdviceBodySchema>;
 
 /**
+ * Body of `POST /api/v1/interpretation-requests/{id}/advice/corrections` (decision 114): the
+ * specialist corrects advice already delivered, on their own initiative, while the request is
+ * `advice-delivered`. The whole corrected advice (same limits as a delivery) and why it was
+ * corrected (required, at most 1,000 characters like every lifecycle reason). The correction is the
+ * advice's next version; the casustafel reads the reason with it and the earlier versions stay.
+ */
+export const CorrectAdviceBodySchema = z.strictObject({
+  summary: requiredMultiLineText(2000),
+  body: requiredMultiLineText(50000),
+  reason: requiredMultiLineText(1000),
+});
+export type CorrectAdviceBody = z.infer<typeof CorrectAdviceBodySchema>;
+
+/**
  * The specialist's written interpretation, delivered to the casustafel. `version` is 1 for the first
  * delivery; a request reopened for more work (decision 113) gets a new version on its next delivery,
- * and the earlier ones stay readable.
+ * and a correction by the specialist (decision 114) is a new version too; the earlier ones stay
+ * readable. `correctionReason` is the specialist's reason when this version corrects the one before
+ * it without a reopening, null otherwise (case content: purged with the advice).
  */
 export const AdviceSchema = z
   .object({
@@ -19,6 +35,7 @@ export const AdviceSchema = z
     summary: z.string(),
     body: z.string(),
     deliveredAt: InstantSchema,
+    correctionReason: z.string().nullable(),
   })
   .meta({ id: 'Advice' });
 export type Advice = z.infer<typeof AdviceSchema>;

@@ -27,6 +27,7 @@ export const AUDIT_ACTIONS = [
   'close-period',
   'confirm-no-conflict',
   'correct',
+  'correct-advice',
   'create',
   'create-profile',
   'declare-conflict',

@@ -245,9 +245,10 @@ export type TimelineEvent = z.infer<typeof TimelineEventSchema>;
  * may `give-feedback` on a closed request that has none yet (§12) and `reopen` a request whose
  * advice was delivered, while its specialist is still active in the pool (decision 113); the
  * specialist holding a training or information session may `record-reach` once its date has come
- * (§12). The UI offers only these.
+ * (§12); the specialist who holds the accepted assignment may `correct-advice` while the advice is
+ * delivered and the request not yet closed (decision 114). The UI offers only these.
  */
-export const REQUEST_ACTIONS = ['assign', 'give-feedback', 'reopen', 'record-reach'] as const;
+export const REQUEST_ACTIONS = ['assign', 'give-feedback', 'reopen', 'record-reach', 'correct-advice'] as const;
 export const RequestActionSchema = z.enum(REQUEST_ACTIONS);
 export type RequestAction = z.infer<typeof RequestActionSchema>;
 

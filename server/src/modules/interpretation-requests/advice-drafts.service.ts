@@ -75,3 +75,26 @@ export async function saveAdviceDraft(ctx: ServiceContext, id: string, body: Sav
     return { summary: body.summary, body: body.body, version, updatedAt: iso(at) };
   });
 }
+
+/**
+ * Puts `text` in the advice draft of a request as its next version (or starts the draft with it),
+ * inside the caller's transaction: after a correction of the delivered advice (decision 114) the
+ * draft holds the corrected text, so a later reopening starts from what the casustafel last read.
+ * The caller has checked who writes and holds the request's row lock.
+ */
+export async function replaceDraftText(
+  ctx: ServiceContext,
+  tx: Executor,
+  text: { requestId: string; assignmentId: string; summary: string; body: string; at: Date },
+): Promise<void> {
+  const [current] = await tx.select({ version: d.version }).from(d).where(eq(d.requestId, text.requestId));
+  if (current) {
+    await tx
+      .update(d)
+      .set({ summary: text.summary, body: text.body, version: current.version + 1, updatedBy: ctx.actor.userId, updatedAt: text.at })
+      .where(eq(d.requestId, text.requestId));
+    return;
+  }
+  const { at, ...draft } = text;
+  await tx.insert(d).values({ ...draft, version: 1, updatedBy: ctx.actor.userId, updatedAt: at });
+}

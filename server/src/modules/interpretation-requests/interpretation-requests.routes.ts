@@ -2,6 +2,7 @@ import {
   AdviceDraftSchema,
   AdviceSchema,
   AssignmentSchema,
+  CorrectAdviceBodySchema,
   CreateAssignmentBodySchema,
   DeliverAdviceBodySchema,
   DraftRequestFieldsSchema,
@@ -25,6 +26,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { serviceContext } from '../../lib/service-context.ts';
 import { assignSpecialist } from '../assignments/index.ts';
+import { correctAdvice } from './advice-corrections.service.ts';
 import { getAdviceDraft, saveAdviceDraft } from './advice-drafts.service.ts';
 import { getRequestClocks } from './clocks.read-model.ts';
 import { giveFeedback } from './feedback.service.ts';
@@ -186,6 +188,20 @@ export const interpretationRequestRoutes: FastifyPluginAsyncZod<{ now: () => Dat
     config: { roles: ['specialist'] },
     schema: { tags, summary: 'Advies opleveren', params: IdParamsSchema, body: DeliverAdviceBodySchema, response: { 201: AdviceSchema } },
     handler: async (request, reply) => reply.code(201).send(await deliverAdvice(ctx(request), request.params.id, request.body)),
+  });
+
+  // A correction by the specialist after delivery (decision 114): the advice's next version with a
+  // reason, the request staying `advice-delivered`.
+  app.post('/interpretation-requests/:id/advice/corrections', {
+    config: { roles: ['specialist'] },
+    schema: {
+      tags,
+      summary: 'Opgeleverd advies corrigeren (nieuwe versie met reden)',
+      params: IdParamsSchema,
+      body: CorrectAdviceBodySchema,
+      response: { 201: AdviceSchema },
+    },
+    handler: async (request, reply) => reply.code(201).send(await correctAdvice(ctx(request), request.params.id, request.body)),
   });
 
   app.post('/interpretation-requests/:id/feedback', {

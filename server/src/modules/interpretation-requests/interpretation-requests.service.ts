@@ -39,6 +39,7 @@ import { enqueueNotification } from '../notifications/index.ts';
 import { caseTableRetired, municipalityProblems, servesMunicipality } from '../organisation/index.ts';
 import { retiredExpertiseAreas, unknownExpertiseAreas } from '../specialists/index.ts';
 import { undecidedEntriesOf } from '../time-entries/index.ts';
+import { correctingAssignment } from './advice-corrections.service.ts';
 import { feedbackOf, mayGiveFeedback } from './feedback.service.ts';
 import {
   findRequestSummary,
@@ -531,6 +532,7 @@ export async function getInterpretationRequest(ctx: ServiceContext, id: string, 
       summary: schema.advice.summary,
       body: schema.advice.body,
       deliveredAt: schema.advice.deliveredAt,
+      correctionReason: schema.advice.correctionReason,
       specialistName: schema.users.displayName,
     })
     .from(schema.advice)
@@ -569,6 +571,7 @@ export async function getInterpretationRequest(ctx: ServiceContext, id: string, 
       ...(mayGiveFeedback(actor, request, feedback) ? (['give-feedback'] as const) : []),
       ...(reopenProblem(request.status, roles, records) === null ? (['reopen'] as const) : []),
       ...(mayRecordReach(actor, request, records, ctx.now()) ? (['record-reach'] as const) : []),
+      ...(correctingAssignment(actor, request.status, records, advice !== null) ? (['correct-advice'] as const) : []),
     ],
   };
 }
@@ -716,6 +719,7 @@ export async function deliverAdvice(ctx: ServiceContext, id: string, body: Deliv
       summary: row.summary,
       body: row.body,
       deliveredAt: iso(row.deliveredAt),
+      correctionReason: null,
     };
   });
 }

@@ -133,6 +133,12 @@ const nl: Record<NotificationEvent, EventText> = {
     body: (r) => `De duidingsspecialist heeft het advies bij duidingsverzoek ${r} opgeleverd.`,
     action: 'Advies lezen',
   },
+  'advice-corrected': {
+    subject: (r) => `Advies gecorrigeerd voor ${r}`,
+    body: (r) =>
+      `De duidingsspecialist heeft het opgeleverde advies bij duidingsverzoek ${r} gecorrigeerd. In de Duidingspool leest u de nieuwe versie en de reden.`,
+    action: 'Advies lezen',
+  },
   'budget-threshold-crossed': {
     subject: (_r, p) => `Budget ${p.year ?? ''}${p.lineName ? `, regel ${p.lineName}` : ''}: ${p.thresholdPercent ?? ''}% in gebruik`,
     body: (_r, p) =>
@@ -274,6 +280,11 @@ const en: Record<NotificationEvent, EventText> = {
   'advice-delivered': {
     subject: (r) => `Advice delivered for ${r}`,
     body: (r) => `The specialist delivered the advice on interpretation request ${r}.`,
+    action: 'Read advice',
+  },
+  'advice-corrected': {
+    subject: (r) => `Advice corrected for ${r}`,
+    body: (r) => `The specialist corrected the advice delivered on interpretation request ${r}. The new version and the reason are in the Duidingspool.`,
     action: 'Read advice',
   },
   'budget-threshold-crossed': {

@@ -11,6 +11,7 @@ import { PagedList, QueryFallback } from '../../components/query-view.tsx';
 import { AssignmentStatusBadge } from '../../components/status-badge.tsx';
 import { StatusMessage } from '../../components/status-message.tsx';
 import { AdviceForm } from '../../features/advice/components/advice-form.tsx';
+import { CorrectAdvice } from '../../features/advice/components/correct-advice.tsx';
 import { useAssignment } from '../../features/assignments/api/get-assignment.ts';
 import { AssignmentResponse } from '../../features/assignments/components/assignment-response.tsx';
 import { EndAssignment } from '../../features/assignments/components/end-assignment.tsx';
@@ -195,6 +196,17 @@ export function AssignmentDetailPage() {
         </section>
       ) : null}
       {r?.advice ? <AdviceView advice={r.advice} earlier={r.earlierAdvice} /> : null}
+      {r?.advice && r.allowedActions.includes('correct-advice') ? (
+        <CorrectAdvice
+          requestId={r.id}
+          reference={r.reference ?? ''}
+          advice={r.advice}
+          onDone={(text) => {
+            setMessage(text);
+            focusPageHeading();
+          }}
+        />
+      ) : null}
       {r && !r.summaryOnly ? (
         <section aria-labelledby="request-facts-heading" className="dsp-section">
           <Heading2 id="request-facts-heading">{t('assignmentDetail.requestFacts')}</Heading2>

@@ -7,6 +7,7 @@ import { AppLink } from '../../components/app-link.tsx';
 import { PageHeading } from '../../components/page-heading.tsx';
 import { QueryFallback } from '../../components/query-view.tsx';
 import { StatusMessage } from '../../components/status-message.tsx';
+import { CorrectAdvice } from '../../features/advice/components/correct-advice.tsx';
 import { EditEstimate } from '../../features/assignments/components/edit-estimate.tsx';
 import { EndAssignment } from '../../features/assignments/components/end-assignment.tsx';
 import { FeedbackForm } from '../../features/feedback/components/feedback-form.tsx';
@@ -115,6 +116,9 @@ export function RequestDetailPage() {
             `${t('retention.docCaseReference')}: ${request.caseReference}`,
           ]}
         />
+      ) : null}
+      {request.advice && request.allowedActions.includes('correct-advice') ? (
+        <CorrectAdvice requestId={request.id} reference={request.reference ?? ''} advice={request.advice} onDone={announce} />
       ) : null}
       {isDraftOfMine ? <DraftEditor draft={request} onSaved={announce} /> : request.summaryOnly ? null : <RequestContent request={request} />}
       {request.status !== 'draft' && !request.contentPurgedAt && !request.summaryOnly ? <MessageThread requestId={request.id} /> : null}

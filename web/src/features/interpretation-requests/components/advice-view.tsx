@@ -22,7 +22,8 @@ export function printAdvice(): void {
  * The delivered advice: summary and body, with who delivered it and when, and "Advies afdrukken"
  * (a clean document: the print stylesheet leaves out everything but the advice). `context` lines
  * (casustafel, case reference) are printed with it and shown on screen only where the page does
- * not show them already. After a reopening (decision 113) the latest version is shown with its
+ * not show them already. After a reopening (decision 113) or a correction by the specialist
+ * (decision 114, shown as corrected, with when and why) the latest version is shown with its
  * number, and the `earlier` versions, newest first, can be opened below it.
  */
 export function AdviceView({ advice, earlier = [], context = [] }: { advice: Advice; earlier?: readonly Advice[]; context?: string[] }) {
@@ -36,7 +37,14 @@ export function AdviceView({ advice, earlier = [], context = [] }: { advice: Adv
         </Paragraph>
       ))}
       <Paragraph className="dsp-muted">{t('advice.deliveredBy', { name: isolate(advice.specialistName), at: formatInstant(advice.deliveredAt) })}</Paragraph>
-      {advice.version > 1 ? <Paragraph>{t('advice.version', { version: advice.version })}</Paragraph> : null}
+      {advice.correctionReason !== null ? (
+        <Paragraph>
+          <strong>{t('advice.correctedVersion', { version: advice.version })}</strong>{' '}
+          {t('adviceCorrection.corrected', { at: formatInstant(advice.deliveredAt), reason: isolate(advice.correctionReason) })}
+        </Paragraph>
+      ) : advice.version > 1 ? (
+        <Paragraph>{t('advice.version', { version: advice.version })}</Paragraph>
+      ) : null}
       <Heading3>{t('advice.summary')}</Heading3>
       <MultilineText text={advice.summary} />
       <Heading3>{t('advice.bodyHeading')}</Heading3>
@@ -47,6 +55,7 @@ export function AdviceView({ advice, earlier = [], context = [] }: { advice: Adv
           {earlier.map((e) => (
             <div key={e.id}>
               <Heading3>{t('advice.earlierVersion', { version: e.version, at: formatInstant(e.deliveredAt) })}</Heading3>
+              {e.correctionReason !== null ? <Paragraph>{t('advice.correctionReason', { reason: isolate(e.correctionReason) })}</Paragraph> : null}
               <MultilineText text={e.summary} />
               <MultilineText text={e.body} />
             </div>

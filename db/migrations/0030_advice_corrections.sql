@@ -1,0 +1,1 @@
+ALTER TABLE "advice" ADD COLUMN "correction_reason" text;

@@ -1,0 +1,82 @@
+import type { Advice } from '@duidingspool/shared';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { render, screen } from '@testing-library/react';
+import { userEvent } from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { CorrectAdvice } from './correct-advice.tsx';
+
+const id = (n: number) => `00000000-0000-4000-8000-00000000000${n}`;
+const delivered: Advice = {
+  id: id(1),
+  requestId: id(2),
+  version: 1,
+  specialistName: 'Sara Vast',
+  summary: 'Kern van het advies',
+  body: 'Het advies zoals opgeleverd.',
+  deliveredAt: '2027-03-01T09:00:00.000Z',
+  correctionReason: null,
+};
+
+/** Renders the correction with a fetch that records each call and answers `status` with `reply`. */
+function renderCorrection(reply: unknown, status = 201) {
+  const calls: { url: string; method: string; body: unknown }[] = [];
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (url: string, init: RequestInit) => {
+      calls.push({ url: String(url), method: init?.method ?? 'GET', body: init?.body ? JSON.parse(String(init.body)) : undefined });
+      const type = status >= 400 ? 'application/problem+json' : 'application/json';
+      return new Response(JSON.stringify(reply), { status, headers: { 'content-type': type } });
+    }),
+  );
+  const onDone = vi.fn();
+  render(
+    <QueryClientProvider client={new QueryClient()}>
+      <CorrectAdvice requestId={id(2)} reference="DP-2027-0001" advice={delivered} onDone={onDone} />
+    </QueryClientProvider>,
+  );
+  return { user: userEvent.setup(), calls, onDone };
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('CorrectAdvice (decision 114)', () => {
+  it('starts from the delivered text, asks the reason (the error clears once given), confirms what follows, then sends the whole correction', async () => {
+    const { user, calls, onDone } = renderCorrection({ ...delivered, id: id(3), version: 2, correctionReason: 'Datum verkeerd.' });
+    await user.click(screen.getByRole('button', { name: 'Advies corrigeren' }));
+    const body = screen.getByRole('textbox', { name: /^Advies/ });
+    expect((body as HTMLTextAreaElement).value).toBe('Het advies zoals opgeleverd.');
+    await user.click(screen.getByRole('button', { name: 'Correctie opleveren' }));
+    const reason = screen.getByRole('textbox', { name: /Wat is er gecorrigeerd/ });
+    expect(reason.getAttribute('aria-invalid')).toBe('true');
+    await user.type(reason, 'Datum verkeerd.');
+    await vi.waitFor(() => expect(reason.getAttribute('aria-invalid')).not.toBe('true'));
+    expect(calls.filter((c) => c.method === 'POST')).toEqual([]);
+    await user.click(screen.getByRole('button', { name: 'Correctie opleveren' }));
+    screen.getByText(/De casustafel ziet de nieuwe versie/);
+    await user.click(screen.getByRole('button', { name: 'Correctie opleveren bevestigen' }));
+    const post = calls.find((c) => c.method === 'POST');
+    expect(post?.url).toMatch(new RegExp(`/api/v1/interpretation-requests/${id(2)}/advice/corrections$`));
+    expect(post?.body).toEqual({ summary: delivered.summary, body: delivered.body, reason: 'Datum verkeerd.' });
+    await vi.waitFor(() => expect(onDone).toHaveBeenCalledWith(expect.stringContaining('versie 2')));
+    // Four screens of one form: more steps than the default 5 s allows on a busy two-core machine.
+  }, 20_000);
+
+  it('puts the server’s refusal of a field on that field', async () => {
+    const problem = {
+      type: 'personal-data-detected',
+      title: 'Persoonsgegevens',
+      status: 422,
+      detail: 'x',
+      errors: [{ in: 'body', pointer: '/reason', message: 'telefoonnummer', code: 'phone' }],
+    };
+    const { user } = renderCorrection(problem, 422);
+    await user.click(screen.getByRole('button', { name: 'Advies corrigeren' }));
+    await user.type(screen.getByRole('textbox', { name: /Wat is er gecorrigeerd/ }), 'Een reden.');
+    await user.click(screen.getByRole('button', { name: 'Correctie opleveren' }));
+    await user.click(screen.getByRole('button', { name: 'Correctie opleveren bevestigen' }));
+    const reason = await screen.findByRole('textbox', { name: /Wat is er gecorrigeerd/ });
+    await vi.waitFor(() => expect(reason.getAttribute('aria-invalid')).toBe('true'));
+  });
+});
