@@ -158,6 +158,13 @@ describe('an offer to a casustafel', () => {
     expect(withdrawn.status).toBe(200);
     expect(withdrawn.body).toMatchObject({ status: 'withdrawn', allowedActions: [] });
     expect((await member('GET', `/api/v1/offers/${made.body.id}`)).body.allowedActions).toEqual([]);
+    // The audit log names the offer by its title (decision 122).
+    const events = await coordinator('GET', `/api/v1/audit-events?objectType=offer&objectId=${made.body.id}&pageSize=10`);
+    expect(events.status).toBe(200);
+    expect((events.body.items as { action: string; objectLabel: string | null }[]).map((e) => [e.action, e.objectLabel]).sort()).toEqual([
+      ['create', 'Training signalen van polarisatie'],
+      ['withdraw-offer', 'Training signalen van polarisatie'],
+    ]);
   });
 
   it('is read-only once its last day has passed', async () => {
