@@ -463,8 +463,10 @@ export function sampleMailInput(event: NotificationEvent, language: MailLanguage
   return {
     event,
     language,
-    reference: ['invitation', 'password-reset', 'digest', 'budget-threshold-crossed', 'screening-expiring'].includes(event) ? null : 'DP-2019-0007',
-    link: event === 'budget-threshold-crossed' ? `${publicUrl}/budget` : link,
+    reference: ['invitation', 'password-reset', 'digest', 'budget-threshold-crossed', 'screening-expiring', 'offer-made', 'offer-declined'].includes(event)
+      ? null
+      : 'DP-2019-0007',
+    link: event === 'budget-threshold-crossed' ? `${publicUrl}/budget` : event.startsWith('offer-') ? `${publicUrl}/offers` : link,
     recipientName: language === 'nl' ? 'Voorbeeldgebruiker' : 'Sample user',
     params: {
       year: 2019,
