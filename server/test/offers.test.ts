@@ -207,6 +207,29 @@ describe('an offer to a municipality', () => {
   });
 });
 
+describe('the report', () => {
+  it('counts the received requests that came from an offer, as the database holds them', async () => {
+    // Enough accepted offers today for the count to be published at the default threshold (5).
+    for (let i = 0; i < 5; i++) {
+      const made = await coordinator('POST', '/api/v1/offers', trainingOffer({ municipalityId: arnhem }));
+      expect((await adviser('PATCH', `/api/v1/offers/${made.body.id}`, { status: 'accepted' })).status).toBe(200);
+    }
+    const [row] = (await t.handle.db.execute(sql`
+      select count(*)::int as n from ${schema.interpretationRequests} r
+      join (select ${schema.requestStatusEvents.requestId} as id, min(${schema.requestStatusEvents.occurredAt}) as at from ${schema.requestStatusEvents}
+        where ${schema.requestStatusEvents.toStatus} = 'submitted' group by 1) f on f.id = r.id
+      where r.origin_offer_id is not null and (f.at at time zone 'Europe/Amsterdam')::date = ${today()}::date`)) as unknown as { n: number }[];
+    const fromOffers = Number(row?.n);
+    expect(fromOffers).toBeGreaterThanOrEqual(5);
+    const res = await coordinator('GET', `/api/v1/reports?from=${today()}&to=${today()}`);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const flow = res.body.sections.find((s: { id: string }) => s.id === 'activities').tables.find((tb: { id: string }) => tb.id === 'flow');
+    const cellOf = (key: string) => flow.rows.find((r: { key: string }) => r.key === key).cells[0];
+    expect(cellOf('from-offer')).toEqual({ kind: 'value', value: fromOffers });
+    expect(cellOf('received').value).toBeGreaterThanOrEqual(fromOffers);
+  });
+});
+
 describe('bad input, nothing written', () => {
   it('refuses each with the field named', async () => {
     const before = await count(schema.offers);
