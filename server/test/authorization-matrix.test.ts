@@ -572,6 +572,25 @@ const MATRIX: Record<string, Row> = {
     call: (_f, actor) => ({ url: `/api/v1/extension-requests/${isDual(actor) ? own.extension : randomUUID()}`, body: { status: 'granted' } }),
     expect: by(403, { coordinator: 404, coordinatorSpecialist: 403 }),
   },
+  // The coordinator's offers (decision 130): coordinators see all, members of the organisation it is
+  // made to see theirs, any other requester 404; specialists, finance and admins none.
+  'GET /api/v1/offers': { call: () => ({ url: '/api/v1/offers' }), expect: by(403, { requesterOwn: 200, requesterOther: 200, coordinator: 200 }) },
+  'POST /api/v1/offers': {
+    call: (f) => ({ url: '/api/v1/offers', body: offerBody(f.caseTable) }),
+    expect: by(403, { coordinator: 201 }),
+  },
+  'GET /api/v1/offers/:id': {
+    call: () => ({ url: `/api/v1/offers/${sharedOffer}` }),
+    expect: by(403, { requesterOwn: 200, requesterOther: 404, coordinator: 200 }),
+  },
+  // A new open offer per call: the casustafel's member accepts it (a request is made), a coordinator withdraws it.
+  'PATCH /api/v1/offers/:id': {
+    call: async (f, actor) => ({
+      url: `/api/v1/offers/${await freshOffer(f.caseTable)}`,
+      body: actor === 'coordinator' || actor === 'coordinatorSpecialist' ? { status: 'withdrawn' } : { status: 'accepted', municipalityId: ownMunicipality },
+    }),
+    expect: by(403, { requesterOwn: 200, requesterOther: 404, coordinator: 200 }),
+  },
   'GET /api/v1/users': { call: () => ({ url: '/api/v1/users' }), expect: by(403, { admin: 200 }) },
   'GET /api/v1/users/:id': { call: (f) => ({ url: `/api/v1/users/${f.user}` }), expect: by(403, { admin: 200 }) },
   'POST /api/v1/users': {
@@ -620,6 +639,34 @@ const MATRIX: Record<string, Row> = {
 };
 
 /** A new activity made by the admin, for a call that changes it. */
+/** A training offered to casustafel `caseTable`, valid for a week. */
+function offerBody(caseTable: string) {
+  return {
+    type: 'training',
+    caseTableId: caseTable,
+    title: 'Training signalen van polarisatie',
+    description: 'Een dagdeel voor professionals.',
+    expertiseAreaCodes: ['polarisation'],
+    deliverable: 'training-delivery',
+    meetingDate: `${thisYear() + 1}-03-01`,
+    audiences: ['education'],
+    expectedParticipants: 20,
+    place: 'Stadhuis',
+    validUntil: `${thisYear() + 1}-01-31`,
+  };
+}
+
+/** A new open offer to casustafel `caseTable`, made by the coordinator. */
+async function freshOffer(caseTable: string): Promise<string> {
+  const res = await callers.coordinator('POST', '/api/v1/offers', offerBody(caseTable));
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res.body.id;
+}
+
+/** An open offer to the own casustafel (read only), and that casustafel's first municipality. */
+let sharedOffer: string;
+let ownMunicipality: string;
+
 async function freshActivity(): Promise<string> {
   const code = `matrix-${randomBytes(4).toString('hex')}`;
   const res = await callers.admin('POST', '/api/v1/admin/reference/activities', { code, name: `Matrix ${code}`, nameEn: `Matrix ${code}` });
@@ -717,6 +764,8 @@ beforeAll(async () => {
     knowledge: (await publishKnowledge(callers.coordinator)).body.id,
   } as Fixture;
   fixture = await makeFixture();
+  sharedOffer = await freshOffer(fixture.caseTable);
+  ownMunicipality = (await firstCaseTable(callers.requesterOwn)).municipalities[0]?.id as string;
 });
 
 /** The number of successful audit events so far. */
@@ -924,7 +973,7 @@ describe('a list never shows what the detail refuses, for every list route', () 
       pairs()
         .map((p) => p.list)
         .sort(),
-    ).toEqual(['/api/v1/assignments', '/api/v1/budgets', '/api/v1/interpretation-requests', '/api/v1/knowledge-products', '/api/v1/users']);
+    ).toEqual(['/api/v1/assignments', '/api/v1/budgets', '/api/v1/interpretation-requests', '/api/v1/knowledge-products', '/api/v1/offers', '/api/v1/users']);
   });
 
   it.each(ACTORS.filter((a) => a !== 'anonymous'))('%s: every listed item opens on its detail route', async (actor) => {

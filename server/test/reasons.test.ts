@@ -200,6 +200,26 @@ const ACTIONS: { name: string; route: string; required: boolean; prepare: () => 
     },
   },
   {
+    name: 'declining an offer (PATCH offer → declined)',
+    route: 'PATCH /api/v1/offers/:id',
+    required: false,
+    prepare: async () => {
+      const table = (await requester('GET', '/api/v1/case-tables')).body.items[0];
+      const made = await coordinator('POST', '/api/v1/offers', {
+        type: 'consultation',
+        caseTableId: table.id,
+        title: 'Een specialist aan tafel',
+        description: 'Een specialist denkt mee in het overleg.',
+        expertiseAreaCodes: ['polarisation'],
+        deliverable: 'advice-conversation',
+        validUntil: `${new Date().getFullYear() + 1}-01-31`,
+      });
+      expect(made.status, JSON.stringify(made.body)).toBe(201);
+      const state = async () => (await coordinator('GET', `/api/v1/offers/${made.body.id}`)).body;
+      return { caller: requester, method: 'PATCH', url: `/api/v1/offers/${made.body.id}`, body: { status: 'declined' }, state };
+    },
+  },
+  {
     name: 'reopening an accounting month (PATCH accounting period → open)',
     route: 'PATCH /api/v1/accounting-periods/:month',
     required: true,

@@ -14,6 +14,7 @@ export * from './contracts/ledger.ts';
 export * from './contracts/matching.ts';
 export * from './contracts/messages.ts';
 export * from './contracts/notifications.ts';
+export * from './contracts/offers.ts';
 export * from './contracts/periods.ts';
 export * from './contracts/rates.ts';
 export * from './contracts/reference-admin.ts';

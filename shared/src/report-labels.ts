@@ -90,6 +90,7 @@ export const REPORT_LABELS: Record<'nl' | 'en', ReportLabels> = {
     },
     rows: {
       received: 'Ontvangen',
+      'from-offer': 'waarvan uit een aanbod van de coördinator',
       assigned: 'Toegewezen',
       delivered: 'Advies opgeleverd',
       closed: 'Gesloten',
@@ -214,6 +215,7 @@ export const REPORT_LABELS: Record<'nl' | 'en', ReportLabels> = {
     },
     rows: {
       received: 'Received',
+      'from-offer': 'of which from an offer of the coordinator',
       assigned: 'Assigned',
       delivered: 'Advice delivered',
       closed: 'Closed',

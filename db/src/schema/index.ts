@@ -8,6 +8,7 @@ export * from './interpretation-requests.ts';
 export * from './knowledge.ts';
 export * from './matching.ts';
 export * from './notifications.ts';
+export * from './offers.ts';
 export * from './organisation.ts';
 export * from './periods.ts';
 export * from './specialists.ts';

@@ -13,6 +13,7 @@ import {
 import { sql } from 'drizzle-orm';
 import { type AnyPgColumn, bigint, boolean, check, date, index, integer, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { assignments } from './assignments.ts';
+import { offers } from './offers.ts';
 import { caseTables, municipalities } from './organisation.ts';
 import { expertiseAreas } from './specialists.ts';
 import { users } from './users.ts';
@@ -76,6 +77,13 @@ export const interpretationRequests = pgTable(
      * moment (decision 102); null before the first submission and for requests submitted before it was kept.
      */
     triageDueAt: timestamp('triage_due_at', { withTimezone: true }),
+    /**
+     * The coordinator's offer this request came from, when a member of the organisation accepted it
+     * (decision 130); null when the organisation asked itself. At most one request per offer.
+     */
+    originOfferId: uuid('origin_offer_id')
+      .references(() => offers.id)
+      .unique(),
   },
   (t) => [
     index('interpretation_requests_case_table').on(t.caseTableId, t.status),

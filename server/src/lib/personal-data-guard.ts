@@ -48,6 +48,23 @@ export function assertNoPersonalDataInKnowledge(fields: { title?: string | undef
   refusePersonalData(fields);
 }
 
+/**
+ * Refuses personal data in the free text of a coordinator's offer or of the answer to it (decision
+ * 130): an offer of work to an organisation is never about a person, and nobody's BSN, IBAN, e-mail
+ * address or phone number goes into it. Not case content: offers are not purged with the requests.
+ *
+ * @param fields `{ title, description, place }` of an offer, or `{ reason }` of a declined one
+ * @throws AppError `personal-data-detected`
+ */
+export function assertNoPersonalDataInOffer(fields: {
+  title?: string | undefined;
+  description?: string | undefined;
+  place?: string | undefined;
+  reason?: string | undefined;
+}): void {
+  refusePersonalData(fields);
+}
+
 /** Refuses `fields` whose text holds a blocking kind of personal data, one pointer per field. */
 function refusePersonalData(fields: Record<string, string | null | undefined>): void {
   const errors = [];

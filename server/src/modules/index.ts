@@ -11,6 +11,7 @@ import { requestMessageRoutes } from './interpretation-requests/request-messages
 import { knowledgeRoutes } from './knowledge/knowledge.routes.ts';
 import { matchingRoutes } from './matching/matching.routes.ts';
 import { notificationRoutes } from './notifications/notifications.routes.ts';
+import { offerRoutes } from './offers/offers.routes.ts';
 import { organisationRoutes } from './organisation/organisation.routes.ts';
 import { referenceAdminRoutes } from './organisation/reference-admin.routes.ts';
 import { periodRoutes } from './periods/periods.routes.ts';
@@ -40,6 +41,7 @@ export const registerModules: FastifyPluginAsync<{ now: () => Date }> = async (a
   await app.register(referenceAdminRoutes, { now: opts.now });
   await app.register(auditRoutes, { now: opts.now });
   await app.register(knowledgeRoutes, { now: opts.now });
+  await app.register(offerRoutes, { now: opts.now });
   await app.register(financialStatementRoutes, { now: opts.now });
   await app.register(reportRoutes, { now: opts.now });
 };

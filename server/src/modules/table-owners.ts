@@ -12,6 +12,7 @@ export type ModuleName =
   | 'knowledge'
   | 'matching'
   | 'notifications'
+  | 'offers'
   | 'organisation'
   | 'periods'
   | 'retention'
@@ -78,6 +79,8 @@ export const TABLE_OWNERS: Record<TableName, ModuleName> = {
   serviceLevelTargets: 'interpretation-requests',
   requestFeedback: 'interpretation-requests',
   requestReach: 'interpretation-requests',
+  // the coordinator's proactive offers (decision 130)
+  offers: 'offers',
   // work and money
   assignments: 'assignments',
   extensionRequests: 'extension-requests',

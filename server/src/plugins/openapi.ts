@@ -124,6 +124,7 @@ export default fp(async function openapi(app: FastifyInstance) {
         { name: 'assignments', description: 'Inzet van specialisten' },
         { name: 'time-entries', description: 'Urenregistratie' },
         { name: 'budgets', description: 'Budget' },
+        { name: 'offers', description: 'Aanbod van de coördinator aan casustafels en gemeenten' },
         { name: 'users', description: 'Gebruikersbeheer' },
         { name: 'audit', description: 'Auditlog' },
         { name: 'system', description: 'Systeem' },

@@ -13,6 +13,7 @@ export type AuditResult = z.infer<typeof AuditResultSchema>;
  */
 export const AUDIT_ACTIONS = [
   'accept',
+  'accept-offer',
   'access',
   'add-absence',
   'add-budget-line',
@@ -32,6 +33,7 @@ export const AUDIT_ACTIONS = [
   'create-profile',
   'declare-conflict',
   'decline',
+  'decline-offer',
   'delete-absence',
   'delete-budget-line',
   'delete-draft',
@@ -79,6 +81,7 @@ export const AUDIT_ACTIONS = [
   'update-service-levels',
   'withdraw-conflict',
   'withdraw-knowledge-product',
+  'withdraw-offer',
   'withdraw-proposal',
   'withdraw-time',
 ] as const;
@@ -102,6 +105,7 @@ export const AUDIT_OBJECT_TYPES = [
   'knowledge-product',
   'municipality',
   'notification',
+  'offer',
   'request-messages',
   'route',
   'safety-house',

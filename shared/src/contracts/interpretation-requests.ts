@@ -323,6 +323,11 @@ export const InterpretationRequestSchema = InterpretationRequestSummarySchema.ex
   contentPurgedAt: InstantSchema.nullable(),
   /** The earlier request this one follows up (“vervolg op DP-…”), or null. */
   followUpOf: z.object({ id: IdSchema, reference: z.string() }).nullable(),
+  /**
+   * The coordinator's offer this request came from when a member of the organisation accepted it
+   * (origin "Aanbod van de coördinator", decision 130), or null when the organisation asked itself.
+   */
+  originOfferId: IdSchema.nullable(),
   /** The later requests that follow this one up, oldest first. */
   followUps: z.array(z.object({ id: IdSchema, reference: z.string() })),
   /** What ending the request would do now; null when this user may not end it. */

@@ -4,7 +4,7 @@ import { IdSchema, InstantSchema, PageQuerySchema, pageOf } from './common.ts';
 
 /**
  * Every event that puts a mail in the outbox (docs/design.md §4): the request lifecycle, the
- * budget threshold, triage reminders, the daily digest and the two security mails.
+ * coordinator's offers (made to an organisation, declined by it), the budget threshold, triage reminders, the daily digest and the two security mails.
  */
 export const NOTIFICATION_EVENTS = [
   'request-submitted',
@@ -32,6 +32,8 @@ export const NOTIFICATION_EVENTS = [
   'service-level-overdue',
   'screening-expiring',
   'feedback-reminder',
+  'offer-made',
+  'offer-declined',
   'invitation',
   'password-reset',
   'digest',
@@ -72,6 +74,8 @@ export const PREFERENCE_EVENTS: Readonly<Partial<Record<NotificationEvent, reado
   'screening-expiring': ['coordinator', 'specialist'],
   'message-posted': ['requester', 'coordinator', 'specialist'],
   'feedback-reminder': ['requester'],
+  'offer-made': ['requester'],
+  'offer-declined': ['coordinator'],
 };
 
 /** `immediate` (default), `digest` (daily, at the start of each working day, Europe/Amsterdam) or `off`. */

@@ -50,6 +50,7 @@ export function navItemsFor(me: Me, t: (key: string) => string, counts: NavCount
   if (roles.includes('specialist') && me.specialistId) items.push({ to: `/specialists/${me.specialistId}`, label: t('nav.myProfile') });
   if (roles.some((r) => r === 'requester' || r === 'coordinator' || r === 'specialist'))
     items.push({ to: '/messages', label: t('nav.messages'), ...withCount(counts.unreadMessages, t('nav.unreadMessages')) });
+  if (roles.includes('coordinator') || roles.includes('requester')) items.push({ to: '/offers', label: t('nav.offers') });
   if (roles.includes('coordinator') || roles.includes('finance')) items.push({ to: '/budget', label: t('nav.budget') });
   if (roles.includes('coordinator') || roles.includes('finance')) items.push({ to: '/financial-statements', label: t('nav.financialStatements') });
   if (roles.includes('coordinator') || roles.includes('finance')) items.push({ to: '/reports', label: t('nav.reports') });

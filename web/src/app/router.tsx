@@ -40,6 +40,7 @@ const MailPage = page(() => import('./routes/mail-page.tsx'), 'MailPage');
 const MessagesPage = page(() => import('./routes/messages-page.tsx'), 'MessagesPage');
 const NewRequestPage = page(() => import('./routes/new-request-page.tsx'), 'NewRequestPage');
 const NotificationsPage = page(() => import('./routes/notifications-page.tsx'), 'NotificationsPage');
+const OffersPage = page(() => import('./routes/offers-page.tsx'), 'OffersPage');
 const ReportPage = page(() => import('./routes/report-page.tsx'), 'ReportPage');
 const ReferenceDataPage = page(() => import('./routes/reference-data-page.tsx'), 'ReferenceDataPage');
 const RequestDetailPage = page(() => import('./routes/request-detail-page.tsx'), 'RequestDetailPage');
@@ -139,6 +140,7 @@ export function AppRoutes() {
           <Route path="financial-statements" element={only(['finance', 'coordinator'], <FinancialStatementPage />)} />
           <Route path="reports" element={only(['coordinator', 'finance'], <ReportPage />)} />
           <Route path="mail" element={only(['admin'], <MailPage />)} />
+          <Route path="offers" element={only(['requester', 'coordinator'], <OffersPage />)} />
           <Route path="messages" element={only(['requester', 'coordinator', 'specialist'], <MessagesPage />)} />
           <Route path="reference-data" element={only(['admin'], <ReferenceDataPage />)} />
           <Route path="notifications" element={<NotificationsPage />} />

@@ -20,4 +20,5 @@ export const queryRoots = {
   knowledge: 'knowledge-products',
   financialStatements: 'financial-statements',
   reports: 'reports',
+  offers: 'offers',
 } as const;

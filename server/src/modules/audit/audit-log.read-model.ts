@@ -4,7 +4,7 @@ import { type SQL, sql } from 'drizzle-orm';
 // The audit log in words (decision 122): the object of an event named by what people know it by
 // instead of its id. Reads `interpretation_requests`, `assignments`, `time_entries`,
 // `extension_requests`, `users`, `specialists`, `case_tables`, `municipalities`,
-// `knowledge_products` and `financial_statements`; writes nothing.
+// `knowledge_products`, `financial_statements` and `offers`; writes nothing.
 
 const ev = schema.auditEvents;
 const r = schema.interpretationRequests;
@@ -17,6 +17,7 @@ const ct = schema.caseTables;
 const m = schema.municipalities;
 const kp = schema.knowledgeProducts;
 const fs = schema.financialStatements;
+const of = schema.offers;
 
 /** The event's object id as a uuid when it is one, else null (routes, codes and years are not). */
 const objectUuid = sql`(case when ${ev.objectId} ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' then ${ev.objectId}::uuid end)`;
@@ -24,8 +25,8 @@ const objectUuid = sql`(case when ${ev.objectId} ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0
 /**
  * The object of an audit event in words (`objectLabel`): the pool reference of a request and of the
  * assignment, time entry or extension request on it; the display name of a user or of a
- * specialist; the name of a casustafel or municipality (by code); a knowledge product's title; a
- * financial statement's year; null for anything else. An
+ * specialist; the name of a casustafel or municipality (by code); a knowledge product's or an
+ * offer's title; a financial statement's year; null for anything else. An
  * object that is gone (a purged request) has no label.
  */
 export function objectLabel(): SQL<string | null> {
@@ -40,6 +41,7 @@ export function objectLabel(): SQL<string | null> {
     when 'municipality' then (select ${m.name} from ${m} where ${m.cbsCode} = ${ev.objectId})
     when 'knowledge-product' then (select ${kp.title} from ${kp} where ${kp.id} = ${objectUuid})
     when 'financial-statement' then (select ${fs.year}::text from ${fs} where ${fs.id} = ${objectUuid})
+    when 'offer' then (select ${of.title} from ${of} where ${of.id} = ${objectUuid})
   end`;
 }
 

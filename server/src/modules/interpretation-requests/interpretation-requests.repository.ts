@@ -230,6 +230,7 @@ export async function findVisibleRequest(db: Executor, actor: Actor, id: string,
       createdBy: r.createdBy,
       closedAt: r.closedAt,
       contentPurgedAt: r.contentPurgedAt,
+      originOfferId: r.originOfferId,
     })
     .from(r)
     .leftJoin(schema.caseTables, eq(schema.caseTables.id, r.caseTableId))
@@ -245,6 +246,7 @@ export async function findVisibleRequest(db: Executor, actor: Actor, id: string,
     audiences: row.audiences,
     expectedParticipants: row.expectedParticipants,
     place: row.place,
+    originOfferId: row.originOfferId,
     closedAt: row.closedAt === null ? null : new Date(row.closedAt),
     contentPurgedAt: isoOrNull(row.contentPurgedAt),
   };

@@ -241,6 +241,25 @@ async function checkReferences(
  *   or an expertise area is retired, decision 081), 422 `personal-data-detected`
  */
 export async function createInterpretationRequest(ctx: ServiceContext, body: NewRequestBody): Promise<InterpretationRequest> {
+  const id = await ctx.db.transaction((tx) => insertInterpretationRequest(ctx, tx, body));
+  return getInterpretationRequest(ctx, id, { audited: false });
+}
+
+/**
+ * The whole of `createInterpretationRequest` inside the caller's transaction `tx`, returning the new
+ * request's id: the same checks, rows, audit event and notification. `originOfferId` marks a request
+ * made by accepting the coordinator's offer (decision 130): its origin is that offer, its requester
+ * the member who accepted (the actor). Called by the offers module, which changes the offer in the
+ * same transaction.
+ *
+ * @throws AppError as `createInterpretationRequest`
+ */
+export async function insertInterpretationRequest(
+  ctx: ServiceContext,
+  tx: Executor,
+  body: NewRequestBody,
+  opts: { originOfferId?: string } = {},
+): Promise<string> {
   const { actor } = ctx;
   const type = body.type ?? DEFAULT_REQUEST_TYPE;
   const caseTableId = body.caseTableId ?? null;
@@ -263,7 +282,7 @@ export async function createInterpretationRequest(ctx: ServiceContext, body: New
     if (issues.length > 0) throw incomplete(issues);
   }
   assertNoPersonalData({ caseReference: body.caseReference, question: body.question, context: body.context, place: body.place });
-  const id = await ctx.db.transaction(async (tx) => {
+  {
     await checkReferences(tx, caseTableId, body);
     if (body.followUpOfId !== undefined) {
       // A follow-up names an earlier request the actor sees, of the same requesting organisation, that was submitted.
@@ -305,6 +324,7 @@ export async function createInterpretationRequest(ctx: ServiceContext, body: New
         submittedAt: body.submit ? now : null,
         followUpOfId: body.followUpOfId ?? null,
         triageDueAt: body.submit ? await triageDeadline(tx, body.urgency ?? 'regular', now, ctx.workingHours) : null,
+        originOfferId: opts.originOfferId ?? null,
       })
       .returning({ id: schema.interpretationRequests.id });
     if (!row) throw new Error('insert returned no row');
@@ -312,13 +332,18 @@ export async function createInterpretationRequest(ctx: ServiceContext, body: New
     await tx
       .insert(schema.requestStatusEvents)
       .values({ requestId: row.id, fromStatus: null, toStatus: status, actorId: actor.userId, actorRole: 'requester', occurredAt: now });
-    await audit(ctx, tx, { action: 'create', objectType: 'interpretation-request', objectId: row.id, result: 'success', details: { status, reference } });
+    await audit(ctx, tx, {
+      action: 'create',
+      objectType: 'interpretation-request',
+      objectId: row.id,
+      result: 'success',
+      details: { status, reference, ...(opts.originOfferId ? { originOfferId: opts.originOfferId } : {}) },
+    });
     if (reference !== null) {
       await enqueueNotification(tx, ctx, { event: 'request-submitted', reference, linkPath: `/requests/${row.id}`, recipients: { roles: ['coordinator'] } });
     }
     return row.id;
-  });
-  return getInterpretationRequest(ctx, id, { audited: false });
+  }
 }
 
 /** The editable fields of a request as stored, in the shape of the request body. */
@@ -498,6 +523,7 @@ async function summaryOnlyRequest(ctx: ServiceContext, summary: NonNullable<Awai
     contentPurgedAt: null,
     followUpOf: null,
     followUps: [],
+    originOfferId: null,
     endEffects: null,
   };
 }

@@ -188,6 +188,17 @@ const nl: Record<NotificationEvent, EventText> = {
       `U heeft duidingsverzoek ${r} gesloten. Wilt u in de Duidingspool nog laten weten of de vraag is beantwoord en wat het advies heeft veranderd? Dat kost een minuut en helpt de pool verantwoorden.`,
     action: 'Terugkoppeling geven',
   },
+  'offer-made': {
+    subject: () => 'Nieuw aanbod van de Duidingspool',
+    body: () =>
+      'De coördinator van de Duidingspool biedt uw casustafel of gemeente iets aan, zoals een training, een informatiesessie of een specialist aan tafel. Bekijk het aanbod in de Duidingspool en neem het aan of wijs het af.',
+    action: 'Aanbod bekijken',
+  },
+  'offer-declined': {
+    subject: () => 'Aanbod afgewezen',
+    body: () => 'Een casustafel of gemeente heeft een aanbod van de Duidingspool afgewezen. Het aanbod en een eventuele reden staan in de Duidingspool.',
+    action: 'Aanbod bekijken',
+  },
   invitation: {
     subject: () => 'Uitnodiging voor de Duidingspool Oost-Nederland',
     body: () => 'U bent uitgenodigd voor de Duidingspool Oost-Nederland. Kies via de link een wachtwoord om uw account te activeren.',
@@ -336,6 +347,17 @@ const en: Record<NotificationEvent, EventText> = {
       `You closed interpretation request ${r}. Would you let the Duidingspool know whether the question was answered and what the advice changed? It takes a minute and helps the pool account for its work.`,
     action: 'Give feedback',
   },
+  'offer-made': {
+    subject: () => 'New offer from the Duidingspool',
+    body: () =>
+      'The coordinator of the Duidingspool offers your case table or municipality something, such as a training, an information session or a specialist at the table. View the offer in the Duidingspool and accept or decline it.',
+    action: 'View offer',
+  },
+  'offer-declined': {
+    subject: () => 'Offer declined',
+    body: () => 'A case table or municipality declined an offer of the Duidingspool. The offer and any reason given are in the Duidingspool.',
+    action: 'View offer',
+  },
   invitation: {
     subject: () => 'Invitation to the Duidingspool Oost-Nederland',
     body: () => 'You have been invited to the Duidingspool Oost-Nederland. Follow the link to choose a password and activate your account.',
@@ -452,8 +474,10 @@ export function sampleMailInput(event: NotificationEvent, language: MailLanguage
   return {
     event,
     language,
-    reference: ['invitation', 'password-reset', 'digest', 'budget-threshold-crossed', 'screening-expiring'].includes(event) ? null : 'DP-2019-0007',
-    link: event === 'budget-threshold-crossed' ? `${publicUrl}/budget` : link,
+    reference: ['invitation', 'password-reset', 'digest', 'budget-threshold-crossed', 'screening-expiring', 'offer-made', 'offer-declined'].includes(event)
+      ? null
+      : 'DP-2019-0007',
+    link: event === 'budget-threshold-crossed' ? `${publicUrl}/budget` : event.startsWith('offer-') ? `${publicUrl}/offers` : link,
     recipientName: language === 'nl' ? 'Voorbeeldgebruiker' : 'Sample user',
     params: {
       year: 2019,

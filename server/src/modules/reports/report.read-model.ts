@@ -29,13 +29,13 @@ const num = (v: unknown) => Number(v ?? 0);
 
 /**
  * The requests received in the period: those whose first submission falls in it. A CTE body with
- * `id`, `urgency`, `deliverable`, `municipality_id`, `case_table_id`, `month` (`YYYY-MM`) and
- * `submitted_at` (the first submission).
+ * `id`, `urgency`, `deliverable`, `municipality_id`, `case_table_id`, `origin_offer_id` (the
+ * coordinator's offer it came from, decision 130), `month` (`YYYY-MM`) and `submitted_at` (the first submission).
  */
 function received(p: Period): SQL {
   return sql`
     select ${r.id} as id, ${r.urgency} as urgency, ${r.deliverable} as deliverable, ${r.municipalityId} as municipality_id,
-      ${r.caseTableId} as case_table_id, ${r.caseReference} as case_reference, f.at as submitted_at,
+      ${r.caseTableId} as case_table_id, ${r.caseReference} as case_reference, ${r.originOfferId} as origin_offer_id, f.at as submitted_at,
       to_char(f.at at time zone 'Europe/Amsterdam', 'YYYY-MM') as month
     from ${r}
     join (select ${e.requestId} as request_id, min(${e.occurredAt}) as at from ${e} where ${e.toStatus} = 'submitted' group by ${e.requestId}) f
@@ -45,20 +45,27 @@ function received(p: Period): SQL {
 
 /**
  * Requests that moved into each status in the period (distinct per status), and advice delivered in
- * it: first deliveries only, so a request reopened and delivered again (decision 113) counts once.
+ * it: first deliveries only, so a request reopened and delivered again (decision 113) counts once;
+ * of the requests received, those made by accepting the coordinator's offer (`fromOffer`, decision 130).
  */
-export async function flowCounts(db: Executor, p: Period): Promise<{ received: number; delivered: number; byStatus: Map<string, number> }> {
+export async function flowCounts(db: Executor, p: Period): Promise<{ received: number; fromOffer: number; delivered: number; byStatus: Map<string, number> }> {
   const byStatus = rowsOf<{ status: string; n: number }>(
     await db.execute(sql`
       select ${e.toStatus} as status, count(distinct ${e.requestId})::int as n from ${e}
       where ${dayIn(e.occurredAt, p)} group by ${e.toStatus}`),
   );
-  const [counts] = rowsOf<{ received: number; delivered: number }>(
+  const [counts] = rowsOf<{ received: number; from_offer: number; delivered: number }>(
     await db.execute(sql`
       select (select count(*)::int from (${received(p)}) x) as received,
+        (select count(*)::int from (${received(p)}) x where x.origin_offer_id is not null) as from_offer,
         (select count(*)::int from ${schema.advice} where ${schema.advice.version} = 1 and ${dayIn(schema.advice.deliveredAt, p)}) as delivered`),
   );
-  return { received: num(counts?.received), delivered: num(counts?.delivered), byStatus: new Map(byStatus.map((x) => [x.status, num(x.n)])) };
+  return {
+    received: num(counts?.received),
+    fromOffer: num(counts?.from_offer),
+    delivered: num(counts?.delivered),
+    byStatus: new Map(byStatus.map((x) => [x.status, num(x.n)])),
+  };
 }
 
 /** Received requests per month and urgency. */

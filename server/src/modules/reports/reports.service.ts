@@ -149,6 +149,7 @@ async function activities(ctx: ServiceContext, p: rm.Period, t: number, L: Repor
         L,
         [
           step('received', flow.received),
+          step('from-offer', flow.fromOffer),
           step('assigned', flow.byStatus.get('assigned') ?? 0),
           step('delivered', flow.delivered),
           step('closed', flow.byStatus.get('closed') ?? 0),

@@ -4,7 +4,7 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { PageHeading } from '../../components/page-heading.tsx';
 import { NewRequestForm } from '../../features/interpretation-requests/components/new-request-form.tsx';
 
-/** “Nieuw verzoek” (or a follow-up of an earlier request): after saving, the user lands on the request with a status message. */
+/** “Nieuw verzoek” (or a follow-up of an earlier request; the form introduces each request type itself): after saving, the user lands on the request with a status message. */
 export function NewRequestPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -13,7 +13,6 @@ export function NewRequestPage() {
   return (
     <>
       <PageHeading>{t('newRequest.title')}</PageHeading>
-      <Paragraph>{t('newRequest.intro')}</Paragraph>
       {followUpOfId ? <Paragraph>{t('followUp.newIntro')}</Paragraph> : null}
       <NewRequestForm
         followUpOfId={followUpOfId}

@@ -66,6 +66,11 @@ export function RequestDetailPage() {
       </PageHeading>
       <StatusMessage message={message} />
       {request.summaryOnly ? <RequestSummary request={request} estimatedMinutes={ownAssignment?.estimatedMinutes} /> : <RequestFacts request={request} />}
+      {request.originOfferId ? (
+        <Paragraph>
+          {t('offers.origin')} {hasRole(me, 'coordinator', 'requester') ? <AppLink to="/offers">{t('offers.toOffers')}</AppLink> : null}
+        </Paragraph>
+      ) : null}
       {request.followUpOf || request.followUps.length > 0 || canFollowUp ? (
         <Paragraph>
           {request.followUpOf ? (

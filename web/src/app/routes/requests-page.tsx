@@ -5,8 +5,9 @@ import { ButtonRouterLink } from '../../components/app-link.tsx';
 import { PageHeading } from '../../components/page-heading.tsx';
 import { StatusMessage } from '../../components/status-message.tsx';
 import { MyRequests } from '../../features/interpretation-requests/components/my-requests.tsx';
+import { OpenOffers } from '../../features/offers/components/open-offers.tsx';
 
-/** The requester's home: “Mijn verzoeken”, with the message of the page that sent the user here (a deleted draft). */
+/** The requester's home: “Mijn verzoeken”, the open offers of the coordinator to the user's organisations, with the message of the page that sent the user here (a deleted draft). */
 export function RequestsPage() {
   const { t } = useTranslation();
   const message = (useLocation().state as { message?: string } | null)?.message ?? null;
@@ -18,6 +19,7 @@ export function RequestsPage() {
       <Paragraph>
         <ButtonRouterLink to="/requests/new">{t('nav.newRequest')}</ButtonRouterLink>
       </Paragraph>
+      <OpenOffers />
       <MyRequests />
     </>
   );

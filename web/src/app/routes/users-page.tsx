@@ -29,6 +29,11 @@ export function UsersPage() {
   const municipalities = [
     ...new Map((caseTables.data?.items ?? []).flatMap((c) => c.municipalities.map((m) => [m.id, { id: m.id, name: m.name }] as const))).values(),
   ].sort((a, b) => a.name.localeCompare(b.name, 'nl'));
+  const municipalitiesInService = [
+    ...new Map(
+      (caseTables.data?.items ?? []).filter((c) => !c.retired).flatMap((c) => c.municipalities.map((m) => [m.id, { id: m.id, name: m.name }] as const)),
+    ).values(),
+  ].sort((a, b) => a.name.localeCompare(b.name, 'nl'));
   const editing = users.data?.items.find((u) => u.id === editingId) ?? null;
 
   const closeEdit = () => {
@@ -47,7 +52,7 @@ export function UsersPage() {
       <Paragraph>{t('users.intro')}</Paragraph>
       <section aria-labelledby="invite-heading" className="dsp-section dsp-narrow">
         <Heading2 id="invite-heading">{t('users.inviteHeading')}</Heading2>
-        <InviteUserForm caseTables={tablesInService} />
+        <InviteUserForm caseTables={tablesInService} municipalities={municipalitiesInService} />
       </section>
       {editing && me.data ? (
         <section id="edit-user-panel" aria-labelledby="edit-user-heading" className="dsp-section dsp-panel dsp-narrow">

@@ -137,8 +137,8 @@ function initialState(draft: InterpretationRequest | undefined, type: RequestTyp
 }
 
 /**
- * The “Nieuw verzoek” form, also for editing a draft (`draft`). It asks first what kind of request
- * it is and then shows that type's fields (`REQUEST_TYPE_RULES`, decision 095): a member of a
+ * The “Nieuw verzoek” form, also for editing a draft (`draft`). It introduces the chosen kind of
+ * request (`newRequest.intros.<type>`), asks first what kind of request it is and then shows that type's fields (`REQUEST_TYPE_RULES`, decision 095): a member of a
  * casustafel asks every type through it, a member of a municipality the non-case types on its
  * behalf. “Indienen” validates the whole request with the shared rules before sending; “Opslaan als concept” saves whatever is filled
  * in (only the casustafel is required; limits and the personal-data check still apply). Warns while
@@ -341,6 +341,8 @@ export function NewRequestForm({
 
   return (
     <form onSubmit={onSubmit} noValidate className="dsp-form">
+      {/* What this kind of request is for and what to leave out: per type, never “a case” for a training. */}
+      <Paragraph id="request-type-intro">{t(`newRequest.intros.${form.type}`)}</Paragraph>
       <ErrorSummary errors={problem.frame.summary} general={problem.frame.general} focusKey={problem.frame.focusKey} />
       {draft ? (
         <Paragraph>

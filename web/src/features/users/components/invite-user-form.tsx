@@ -11,8 +11,18 @@ import { useInviteUser } from '../api/users.ts';
 
 const shape = InviteUserBodySchema.shape;
 
-/** Invites a colleague by e-mail with roles and, for a requester, a casustafel. */
-export function InviteUserForm({ caseTables }: { caseTables: { id: string; name: string }[] }) {
+/**
+ * Invites a colleague by e-mail with roles and, for a requester, a casustafel, a municipality (a
+ * policy or safety adviser asking on its behalf, decision 095) or both: at least one of the two.
+ */
+export function InviteUserForm({
+  caseTables,
+  municipalities = [],
+}: {
+  caseTables: { id: string; name: string }[];
+  /** The municipalities in service a requester may be a member of. */
+  municipalities?: { id: string; name: string }[];
+}) {
   const { t } = useTranslation();
   const invite = useInviteUser();
   const schema = useMemo(
@@ -23,16 +33,36 @@ export function InviteUserForm({ caseTables }: { caseTables: { id: string; name:
           displayName: textInput(shape.displayName, t),
           roles: requiredChoices(t('users.rolesRequired')).pipe(shape.roles),
           caseTableIds: z.string(),
+          municipalityIds: z.string(),
         })
-        .refine((v) => !v.roles.includes('requester') || v.caseTableIds !== '', { path: ['caseTableIds'], params: { text: t('users.caseTableRequired') } })
-        .transform(({ caseTableIds, ...rest }) => ({ ...rest, ...(rest.roles.includes('requester') ? { caseTableIds: [caseTableIds] } : {}) })),
+        .refine((v) => !v.roles.includes('requester') || v.caseTableIds !== '' || v.municipalityIds !== '', {
+          path: ['caseTableIds'],
+          params: { text: t('users.membershipRequired') },
+        })
+        .transform(({ caseTableIds, municipalityIds, ...rest }) => ({
+          ...rest,
+          ...(rest.roles.includes('requester') && caseTableIds ? { caseTableIds: [caseTableIds] } : {}),
+          ...(rest.roles.includes('requester') && municipalityIds ? { municipalityIds: [municipalityIds] } : {}),
+        })),
     [t],
   );
   const form = useSchemaForm({
     schema,
-    defaultValues: { email: '', displayName: '', roles: [], caseTableIds: '' },
-    ids: { email: 'invite-email', displayName: 'invite-name', roles: 'invite-roles', caseTableIds: 'invite-case-table' },
-    labels: { email: t('login.email'), displayName: t('users.name'), roles: t('users.roles'), caseTableIds: t('users.caseTable') },
+    defaultValues: { email: '', displayName: '', roles: [], caseTableIds: '', municipalityIds: '' },
+    ids: {
+      email: 'invite-email',
+      displayName: 'invite-name',
+      roles: 'invite-roles',
+      caseTableIds: 'invite-case-table',
+      municipalityIds: 'invite-municipality',
+    },
+    labels: {
+      email: t('login.email'),
+      displayName: t('users.name'),
+      roles: t('users.roles'),
+      caseTableIds: t('users.caseTable'),
+      municipalityIds: t('users.edit.municipality'),
+    },
   });
   const roles = form.rhf.watch('roles');
 
@@ -58,7 +88,17 @@ export function InviteUserForm({ caseTables }: { caseTables: { id: string; name:
           kind="select"
           placeholder={t('users.chooseCaseTable')}
           options={caseTables.map((c) => ({ value: c.id, label: c.name }))}
-          required
+          hint={t('users.caseTableHint')}
+        />
+      ) : null}
+      {roles.includes('requester') ? (
+        <Field
+          form={form}
+          name="municipalityIds"
+          kind="select"
+          placeholder={t('users.edit.noMunicipality')}
+          options={municipalities.map((m) => ({ value: m.id, label: m.name }))}
+          hint={t('users.edit.municipalityHint')}
         />
       ) : null}
     </FormFrame>
