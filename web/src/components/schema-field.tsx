@@ -224,17 +224,21 @@ export function RadioField<V extends FieldValues, Out>({
   name,
   options,
   legend,
+  hint,
 }: {
   form: SchemaForm<V, Out>;
   name: Path<V> & string;
   options: readonly SelectFieldOption[];
   legend?: ReactNode;
+  /** Shown below the legend. */
+  hint?: ReactNode;
 }) {
   const { field, fieldState } = useController({ control: form.rhf.control, name });
   return (
     <RadioGroup
       id={form.ids[name]}
       legend={legend ?? form.labels[name]}
+      description={hint}
       options={options}
       value={typeof field.value === 'string' ? field.value : ''}
       onChange={field.onChange}
