@@ -64,12 +64,11 @@ export function ErrorSummary({
 }
 
 /**
- * Focuses the field a summary entry links to; for a group of boxes (a `fieldset`, which cannot take
- * focus) its chosen box, else its first.
+ * Focuses the field a summary entry links to; for a group of boxes (its `fieldset`, which cannot
+ * take focus) its chosen box, else its first.
  */
 function focusField(id: string) {
   const target = document.getElementById(id);
-  if (target instanceof HTMLFieldSetElement)
-    (target.querySelector<HTMLInputElement>('input:checked') ?? target.querySelector<HTMLInputElement>('input'))?.focus();
-  else target?.focus();
+  if (!target || target.matches('input, select, textarea, button, a[href], [tabindex]')) target?.focus();
+  else (target.querySelector<HTMLInputElement>('input:checked') ?? target.querySelector<HTMLInputElement>('input, select, textarea'))?.focus();
 }
