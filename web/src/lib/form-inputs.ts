@@ -95,7 +95,7 @@ function readWholeNumber(typed: string, ctx: z.RefinementCtx, bounds: { min: num
 /**
  * A whole number typed as digits (e.g. a count of working days), given as a number to `field`;
  * empty: “Dit veld is verplicht.”; unreadable or outside the field's bounds: one message with the
- * range from the same schema (“Vul een heel getal in van 1 tot en met 10.”).
+ * range from the same schema (“Vul een geheel getal in van 1 tot en met 10.”).
  */
 export function wholeNumberInput<F extends z.ZodType<number, number>>(field: F, t: TFunction) {
   const bounds = rangeOf(field);
@@ -114,7 +114,7 @@ export function optionalWholeNumberInput<F extends z.ZodType<number, number>>(fi
     .pipe(field.optional());
 }
 
-/** The hint of a `wholeNumberInput` over `field`: its range, shown before submit (“Een heel getal van 1 tot en met 10.”). */
+/** The hint of a `wholeNumberInput` over `field`: its range, shown before submit (“Een geheel getal van 1 tot en met 10.”). */
 export function wholeNumberHint(field: z.ZodType, t: TFunction): string {
   return t('form.wholeNumberHint', rangeOf(field));
 }

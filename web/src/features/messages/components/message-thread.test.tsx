@@ -82,7 +82,7 @@ describe('MessageThread', () => {
   });
 
   it('names an empty message until one is typed, and puts the server’s refusal on the field', async () => {
-    const refusal = { in: 'body', pointer: '/body', message: 'bevat persoonsgegevens', code: 'personal-data', params: { kinds: ['bsn'] } };
+    const refusal = { in: 'body' as const, pointer: '/body', message: 'bevat persoonsgegevens', code: 'personal-data', params: { kinds: ['bsn'] } };
     vi.stubGlobal(
       'fetch',
       vi.fn(async (url: string, init?: RequestInit) => {
