@@ -49,7 +49,7 @@ export function ErrorSummary({
                   href={`#${e.fieldId}`}
                   onClick={(ev) => {
                     ev.preventDefault();
-                    document.getElementById(e.fieldId)?.focus();
+                    focusField(e.fieldId);
                   }}
                 >
                   {e.label}: {e.message}
@@ -61,4 +61,14 @@ export function ErrorSummary({
       </Alert>
     </section>
   );
+}
+
+/**
+ * Focuses the field a summary entry links to; for a group of boxes (its `fieldset`, which cannot
+ * take focus) its chosen box, else its first.
+ */
+function focusField(id: string) {
+  const target = document.getElementById(id);
+  if (!target || target.matches('input, select, textarea, button, a[href], [tabindex]')) target?.focus();
+  else (target.querySelector<HTMLInputElement>('input:checked') ?? target.querySelector<HTMLInputElement>('input, select, textarea'))?.focus();
 }

@@ -103,6 +103,10 @@ export interface FieldProps<V extends FieldValues, Out> {
   onValueChange?: (value: string) => void;
   /** Delay of the character count's announcement (tests use 0). */
   announceDelay?: number;
+  /** Ids of more elements that describe the field (e.g. a live preview of what it leads to). */
+  describedByExtra?: string;
+  /** Shown but not changeable (e.g. the casustafel of a saved draft); the value is still sent. */
+  disabled?: boolean;
 }
 
 /**
@@ -130,7 +134,12 @@ export function Field<V extends FieldValues, Out>(props: FieldProps<V, Out>) {
         {hint}
       </>
     ) : undefined;
-  const extra = [max !== undefined ? `${id}-count-info` : '', props.checkPersonalData ? `${id}-pd` : '', props.warnIfPast ? `${id}-past` : '']
+  const extra = [
+    max !== undefined ? `${id}-count-info` : '',
+    props.checkPersonalData ? `${id}-pd` : '',
+    props.warnIfPast ? `${id}-past` : '',
+    props.describedByExtra ?? '',
+  ]
     .filter(Boolean)
     .join(' ');
   const aria = describedBy(id, { description: !!description, error: !!error, extra });
@@ -154,6 +163,7 @@ export function Field<V extends FieldValues, Out>(props: FieldProps<V, Out>) {
     'aria-invalid': error ? true : undefined,
     'aria-describedby': aria,
     required,
+    disabled: props.disabled,
   };
   let control: ReactNode;
   if (kind === 'textarea') {
@@ -224,17 +234,21 @@ export function RadioField<V extends FieldValues, Out>({
   name,
   options,
   legend,
+  hint,
 }: {
   form: SchemaForm<V, Out>;
   name: Path<V> & string;
   options: readonly SelectFieldOption[];
   legend?: ReactNode;
+  /** Shown below the legend. */
+  hint?: ReactNode;
 }) {
   const { field, fieldState } = useController({ control: form.rhf.control, name });
   return (
     <RadioGroup
       id={form.ids[name]}
       legend={legend ?? form.labels[name]}
+      description={hint}
       options={options}
       value={typeof field.value === 'string' ? field.value : ''}
       onChange={field.onChange}

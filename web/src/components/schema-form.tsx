@@ -160,7 +160,12 @@ export function useSchemaForm<V extends FieldValues, Out>({
       }
       const message = errorMessage(error, { except: Object.keys(ids) });
       const shown = adjust ? adjust(error, fieldErrors, message) : message;
-      for (const [name, text] of Object.entries(fieldErrors) as [FieldName<V>, string][]) rhf.setError(name, { type: 'server', message: text });
+      // In an `InlineForm` (no summary) the first field the server refused takes focus, as after the form's own check.
+      let first = true;
+      for (const [name, text] of Object.entries(fieldErrors) as [FieldName<V>, string][]) {
+        rhf.setError(name, { type: 'server', message: text }, { shouldFocus: focus === 'field' && first });
+        first = false;
+      }
       setGeneral(shown);
       focusSummary();
     },

@@ -10,6 +10,9 @@ describe('pointerToField', () => {
   it('maps JSON pointers to form field names', () => {
     expect(pointerToField('/question')).toBe('question');
     expect(pointerToField('/body/caseReference')).toBe('caseReference');
+    // A field called `body` (a message, an advice) is a field, not the place of the input.
+    expect(pointerToField('/body')).toBe('body');
+    expect(pointerToField('/body/body')).toBe('body');
     expect(pointerToField('/expertiseAreaCodes/0')).toBe('expertiseAreaCodes');
   });
 });

@@ -78,6 +78,47 @@ export function amountInput<F extends z.ZodType<number, number>>(field: F, t: TF
   });
 }
 
+/** The number in `typed` when it is digits only within `bounds`, else an issue (empty: required). */
+function readWholeNumber(typed: string, ctx: z.RefinementCtx, bounds: { min: number; max: number }, t: TFunction): number {
+  if (!typed.trim()) {
+    own(ctx, t('form.required'));
+    return z.NEVER;
+  }
+  const value = /^\s*\d{1,9}\s*$/.test(typed) ? Number(typed.trim()) : null;
+  if (value === null || value < bounds.min || value > bounds.max) {
+    own(ctx, t('form.wholeNumberRange', bounds));
+    return z.NEVER;
+  }
+  return value;
+}
+
+/**
+ * A whole number typed as digits (e.g. a count of working days), given as a number to `field`;
+ * empty: “Dit veld is verplicht.”; unreadable or outside the field's bounds: one message with the
+ * range from the same schema (“Vul een geheel getal in van 1 tot en met 10.”).
+ */
+export function wholeNumberInput<F extends z.ZodType<number, number>>(field: F, t: TFunction) {
+  const bounds = rangeOf(field);
+  return z
+    .string()
+    .transform((typed, ctx) => readWholeNumber(typed, ctx, bounds, t))
+    .pipe(field);
+}
+
+/** As `wholeNumberInput`, but empty is allowed and given as `undefined` (e.g. a category nobody came from). */
+export function optionalWholeNumberInput<F extends z.ZodType<number, number>>(field: F, t: TFunction) {
+  const bounds = rangeOf(field);
+  return z
+    .string()
+    .transform((typed, ctx) => (typed.trim() ? readWholeNumber(typed, ctx, bounds, t) : undefined))
+    .pipe(field.optional());
+}
+
+/** The hint of a `wholeNumberInput` over `field`: its range, shown before submit (“Een geheel getal van 1 tot en met 10.”). */
+export function wholeNumberHint(field: z.ZodType, t: TFunction): string {
+  return t('form.wholeNumberHint', rangeOf(field));
+}
+
 /** A date typed as `dd-mm-jjjj` (the NL Design System date pattern; `parseDutchDate` in shared), given as `YYYY-MM-DD` to `field`. */
 export function dateInput<F extends z.ZodType<string, string>>(field: F, t: TFunction) {
   return z

@@ -43,7 +43,9 @@ export const uiLanguage = (i18n: Pick<I18n, 'language'>): 'nl' | 'en' => (i18n.l
 
 /** The last named segment of a JSON pointer (`/body/items/0/reason` → `reason`, `''` for the whole request). */
 export function pointerToField(pointer: string): string {
-  const segments = pointer.split('/').filter((s) => s !== '' && s !== 'body' && !/^\d+$/.test(s));
+  const segments = pointer.split('/').filter((s) => s !== '' && !/^\d+$/.test(s));
+  // A leading `body` names where the input was (`/body/question`); alone it is the field `body` (a message, an advice).
+  if (segments[0] === 'body' && segments.length > 1) segments.shift();
   return (segments[segments.length - 1] ?? '').replace(/~1/g, '/').replace(/~0/g, '~');
 }
 

@@ -1,18 +1,19 @@
-import { DeliverAdviceBodySchema, maxLengthOf } from '@duidingspool/shared';
+import { type DeliverAdviceBody, DeliverAdviceBodySchema, maxLengthOf } from '@duidingspool/shared';
 import { Alert, Button, Paragraph } from '@utrecht/component-library-react';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
 import { ConfirmPanel } from '../../../components/confirm-action.tsx';
-import { TextareaField } from '../../../components/form-field.tsx';
 import { hasBlockingPersonalData } from '../../../components/personal-data-warning.tsx';
-import { FormFrame, useProblemForm } from '../../../components/problem-form.tsx';
+import { FormFrame } from '../../../components/problem-form.tsx';
+import { Field } from '../../../components/schema-field.tsx';
+import { useSchemaForm } from '../../../components/schema-form.tsx';
 import { isProblem } from '../../../lib/api-client.ts';
+import { textInput } from '../../../lib/form-inputs.ts';
 import { formatInstant } from '../../../lib/format.ts';
 import { useAdviceDraft, useSaveAdviceDraft } from '../api/advice-draft.ts';
 import { useDeliverAdvice } from '../api/deliver-advice.ts';
 
-type Field = 'summary' | 'body';
-const IDS: Record<Field, string> = { summary: 'advice-summary', body: 'advice-body' };
 const SUMMARY_MAX = maxLengthOf(DeliverAdviceBodySchema.shape.summary);
 const BODY_MAX = maxLengthOf(DeliverAdviceBodySchema.shape.body);
 
@@ -24,33 +25,54 @@ const AUTOSAVE_DELAY_MS = 2000;
  * seconds after typing stops, with the version last seen; another tab's newer save is never
  * overwritten: the form says so and offers to load it), and delivered to the casustafel with
  * “Advies opleveren” after a confirmation that says what follows (the advice cannot be changed,
- * the table reads it, the request moves on).
+ * the table reads it, the request moves on). Both fields are checked by `DeliverAdviceBodySchema`
+ * (limits shown as character counts) before the confirmation; the server's refusal lands on the field.
  */
 export function AdviceForm({ requestId, reference, onDelivered }: { requestId: string; reference: string; onDelivered?: () => void }) {
   const { t } = useTranslation();
   const deliver = useDeliverAdvice(requestId);
-  const [summary, setSummary] = useState('');
-  const [body, setBody] = useState('');
-  const [confirming, setConfirming] = useState(false);
+  const [confirming, setConfirming] = useState<DeliverAdviceBody | null>(null);
   const draft = useAdviceDraft(requestId);
   const save = useSaveAdviceDraft(requestId);
   const version = useRef<number | null>(null);
   const saved = useRef({ summary: '', body: '' });
   const [savedAt, setSavedAt] = useState<string | null>(null);
   const [stale, setStale] = useState(false);
+  const schema = useMemo(
+    () =>
+      z.object({
+        summary: textInput(DeliverAdviceBodySchema.shape.summary, t, { personalData: true }),
+        body: textInput(DeliverAdviceBodySchema.shape.body, t, { personalData: true }),
+      }),
+    [t],
+  );
+  const form = useSchemaForm({
+    schema,
+    defaultValues: { summary: '', body: '' },
+    ids: { summary: 'advice-summary', body: 'advice-body' },
+    labels: { summary: t('advice.summary'), body: t('advice.body') },
+  });
+  const { reset, watch } = form.rhf;
+  const summary = watch('summary');
+  const body = watch('body');
+
+  /** Shows a saved draft (the server's text and version) in the form. */
+  const show = (loaded: { summary: string; body: string; version: number; updatedAt: string | null }) => {
+    version.current = loaded.version;
+    saved.current = { summary: loaded.summary, body: loaded.body };
+    reset({ summary: loaded.summary, body: loaded.body });
+    setSavedAt(loaded.updatedAt);
+  };
 
   // The saved draft fills the form once, when it arrives.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `show` only writes refs and the form's values
   useEffect(() => {
     if (!draft.data || version.current !== null) return;
-    version.current = draft.data.version;
-    saved.current = { summary: draft.data.summary, body: draft.data.body };
-    setSummary(draft.data.summary);
-    setBody(draft.data.body);
-    setSavedAt(draft.data.updatedAt);
+    show(draft.data);
   }, [draft.data]);
 
   // Autosave: a few seconds after the last change, unless nothing changed, the text holds personal
-  // data the server would refuse, another tab saved meanwhile, or a save is still running.
+  // data the server would refuse or is too long, another tab saved meanwhile, or the delivery is being confirmed.
   useEffect(() => {
     if (version.current === null || stale || confirming) return;
     if (summary === saved.current.summary && body === saved.current.body) return;
@@ -77,52 +99,24 @@ export function AdviceForm({ requestId, reference, onDelivered }: { requestId: s
   const loadLatest = async () => {
     const latest = await draft.refetch();
     if (!latest.data) return;
-    version.current = latest.data.version;
-    saved.current = { summary: latest.data.summary, body: latest.data.body };
-    setSummary(latest.data.summary);
-    setBody(latest.data.body);
-    setSavedAt(latest.data.updatedAt);
+    show(latest.data);
     setStale(false);
   };
-  const labels: Record<Field, string> = { summary: t('advice.summary'), body: t('advice.body') };
-  const form = useProblemForm(IDS, labels);
 
-  const submit = () => {
-    form.begin();
-    const e: Partial<Record<Field, string>> = {};
-    if (!summary.trim()) e.summary = t('form.required');
-    else if (summary.length > SUMMARY_MAX) e.summary = t('form.maxLength', { max: SUMMARY_MAX });
-    else if (hasBlockingPersonalData(summary)) e.summary = t('personalData.fieldError');
-    if (!body.trim()) e.body = t('form.required');
-    else if (body.length > BODY_MAX) e.body = t('form.maxLength', { max: BODY_MAX });
-    else if (hasBlockingPersonalData(body)) e.body = t('personalData.fieldError');
-    if (!form.check(e)) return;
-    setConfirming(true);
-  };
+  // “Advies opleveren” checks the text, then asks for confirmation; only the confirmation delivers.
+  const submit = form.submit((checked) => setConfirming(checked));
 
   const deliverNow = () => {
-    setConfirming(false);
-    deliver.mutate(
-      { summary, body },
-      {
-        onSuccess: () => onDelivered?.(),
-        onError: (error) => form.fail(error),
-      },
-    );
+    if (!confirming) return;
+    const checked = confirming;
+    setConfirming(null);
+    deliver.mutate(checked, { onSuccess: () => onDelivered?.(), onError: (error) => form.fail(error) });
   };
 
   return (
     <FormFrame frame={form.frame} onSubmit={submit} submitLabel={t('advice.submit')} pending={deliver.isPending} headingLevel={3}>
-      <TextareaField
-        {...form.field('summary')}
-        description={t('advice.summaryHint')}
-        value={summary}
-        onChange={setSummary}
-        rows={3}
-        required
-        checkPersonalData
-      />
-      <TextareaField {...form.field('body')} value={body} onChange={setBody} rows={12} required checkPersonalData />
+      <Field form={form} name="summary" kind="textarea" hint={t('advice.summaryHint')} rows={3} required checkPersonalData />
+      <Field form={form} name="body" kind="textarea" rows={12} required checkPersonalData />
       <Paragraph className="dsp-muted" role="status">
         {savedAt ? t('advice.draftSaved', { at: formatInstant(savedAt) }) : t('advice.draftNotSaved')}
       </Paragraph>
@@ -143,7 +137,7 @@ export function AdviceForm({ requestId, reference, onDelivered }: { requestId: s
           }}
           pending={deliver.isPending}
           onConfirm={deliverNow}
-          onBack={() => setConfirming(false)}
+          onBack={() => setConfirming(null)}
         />
       ) : null}
     </FormFrame>

@@ -1,13 +1,15 @@
-import { type BudgetLine, entryCostCents, MAX_ESTIMATE_MINUTES, MAX_OVERRIDE_REASON_LENGTH } from '@duidingspool/shared';
-import { Alert, Button, DataList, DataListItem, DataListKey, DataListValue, Paragraph } from '@utrecht/component-library-react';
-import { type FormEvent, useState } from 'react';
+import { type BudgetLine, CreateAssignmentBodySchema, entryCostCents } from '@duidingspool/shared';
+import { DataList, DataListItem, DataListKey, DataListValue, Paragraph } from '@utrecht/component-library-react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SelectField, TextareaField, TextField } from '../../../components/form-field.tsx';
-import { useErrorMessage } from '../../../components/problem-alert.tsx';
-import { StatusMessage } from '../../../components/status-message.tsx';
-import { ApiError, isProblem } from '../../../lib/api-client.ts';
+import { z } from 'zod';
+import { FormFrame } from '../../../components/problem-form.tsx';
+import { Field } from '../../../components/schema-field.tsx';
+import { useSchemaForm } from '../../../components/schema-form.tsx';
+import { isProblem } from '../../../lib/api-client.ts';
 import { isolate } from '../../../lib/bidi.ts';
-import { formatCents, formatMinutes, parseDuration } from '../../../lib/format.ts';
+import { durationInput, notSent, textInput } from '../../../lib/form-inputs.ts';
+import { formatCents, parseDuration } from '../../../lib/format.ts';
 import { useCreateAssignment } from '../api/create-assignment.ts';
 
 /** The chosen specialist as the form needs them. */
@@ -19,7 +21,7 @@ export interface ChosenSpecialist {
 }
 
 /**
- * Estimate (h:mm) and “Toewijzen” for the specialist chosen in the picker. Shows live the
+ * Estimate (`4:30`, `4,5` or `4`, its range from `CreateAssignmentBodySchema`) and “Toewijzen” for the specialist chosen in the picker. Shows live the
  * reservation it makes (estimate × rate, rounded half-up, docs/design.md §5) next to the available
  * budget, and on 409 `budget-exceeded` the amount that is still available. When the choice is not
  * the top suggestion (`overrideNeeded`), it asks why; the reason is recorded (decision 100).
@@ -47,8 +49,27 @@ export function AssignSpecialistForm({
   onAssigned?: (message: string) => void;
 }) {
   const { t } = useTranslation();
-  const [done, setDone] = useState<string | null>(null);
   const rateNow = specialist?.currentRateCents ?? null;
+  const schema = useMemo(
+    () =>
+      z.object({
+        estimatedMinutes: durationInput(CreateAssignmentBodySchema.shape.estimatedMinutes, t),
+        budgetLineId: z.string().transform((v) => v || undefined),
+        overrideReason: overrideNeeded
+          ? z
+              .string()
+              .refine((v) => v.trim().length > 0, { params: { text: t('match.overrideRequired') } })
+              .pipe(textInput(CreateAssignmentBodySchema.shape.overrideReason.unwrap(), t, { personalData: true }))
+          : notSent(),
+      }),
+    [t, overrideNeeded],
+  );
+  const form = useSchemaForm({
+    schema,
+    defaultValues: { estimatedMinutes: '', budgetLineId: '', overrideReason: '' },
+    ids: { estimatedMinutes: 'assign-estimate', budgetLineId: 'assign-budget-line', overrideReason: 'assign-override-reason' },
+    labels: { estimatedMinutes: t('assign.estimate'), budgetLineId: t('assign.budgetLine'), overrideReason: t('match.overrideLabel') },
+  });
   const create = useCreateAssignment(requestId, (a) => {
     const message = t('assign.done', {
       name: isolate(a.specialistName),
@@ -56,105 +77,57 @@ export function AssignSpecialistForm({
     });
     // The page announces it when it handles the result; otherwise the form does.
     if (onAssigned) onAssigned(message);
-    else setDone(message);
+    else form.succeed(message);
   });
-  const errorMessage = useErrorMessage();
-  const [estimate, setEstimate] = useState('');
-  const [estimateError, setEstimateError] = useState<string | undefined>();
-  const [overrideReason, setOverrideReason] = useState('');
-  const [overrideError, setOverrideError] = useState<string | undefined>();
-  const [chosenLine, setChosenLine] = useState('');
+  const chosenLine = form.rhf.watch('budgetLineId');
   const line = lines.find((l) => l.id === chosenLine) ?? lines.find((l) => l.isDefault);
   const shownAvailable = line ? line.availableCents : availableCents;
 
-  const minutes = parseDuration(estimate);
+  const minutes = parseDuration(form.rhf.watch('estimatedMinutes'));
   const rate = specialist?.currentRateCents ?? null;
   const reservation = minutes !== null && minutes > 0 && rate !== null ? entryCostCents(minutes, rate) : null;
   const exceeds = reservation !== null && shownAvailable !== undefined && reservation > shownAvailable;
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setDone(null);
-    create.reset();
-    if (!specialist) {
-      onMissingSpecialist();
-      return;
-    }
-    if (minutes === null || minutes < 1) {
-      setEstimateError(t('assign.estimateInvalid'));
-      return;
-    }
-    if (minutes > MAX_ESTIMATE_MINUTES) {
-      setEstimateError(t('assign.estimateTooLong', { max: formatMinutes(MAX_ESTIMATE_MINUTES) }));
-      return;
-    }
-    setEstimateError(undefined);
-    if (overrideNeeded && overrideReason.trim() === '') {
-      setOverrideError(t('match.overrideRequired'));
-      document.getElementById('assign-override-reason')?.focus();
-      return;
-    }
-    setOverrideError(undefined);
+  const check = form.submit(({ estimatedMinutes, overrideReason }) => {
+    if (!specialist) return;
     create.mutate(
       {
         specialistId: specialist.id,
-        estimatedMinutes: minutes,
-        ...(overrideNeeded ? { overrideReason: overrideReason.trim() } : {}),
+        estimatedMinutes,
+        ...(overrideReason !== undefined ? { overrideReason } : {}),
         ...(line ? { budgetLineId: line.id } : {}),
       },
       {
-        onSuccess: () => {
-          setEstimate('');
-          setOverrideReason('');
-        },
-        onError: (error) => {
-          if (error instanceof ApiError && error.fieldErrors.estimatedMinutes) setEstimateError(error.fieldErrors.estimatedMinutes);
-          if (error instanceof ApiError && error.fieldErrors.overrideReason) setOverrideError(error.fieldErrors.overrideReason);
-        },
+        onSuccess: () => form.rhf.reset(),
+        // Over budget: the server's message and what is still available.
+        onError: (error) =>
+          form.fail(error, (e, _fieldErrors, message) =>
+            isProblem(e, 'budget-exceeded') && e.problem.availableCents !== undefined
+              ? `${message} ${t('assign.budgetExceeded', { amount: formatCents(e.problem.availableCents) })}`
+              : message,
+          ),
       },
     );
+  });
+  const submit = () => {
+    create.reset();
+    if (!specialist) onMissingSpecialist();
+    else check();
   };
 
-  const failure = create.error;
   return (
-    <form onSubmit={submit} noValidate className="dsp-form dsp-assign-form">
-      <TextField
-        id="assign-estimate"
-        label={t('assign.estimate')}
-        description={t('assign.estimateHint')}
-        value={estimate}
-        onChange={setEstimate}
-        error={estimateError}
-        inputMode="text"
-        size="small"
-        autoComplete="off"
-        describedByExtra="assign-preview"
-      />
+    <FormFrame frame={form.frame} onSubmit={submit} submitLabel={t('assign.submit')} pending={create.isPending} className="dsp-form dsp-assign-form">
+      <Field form={form} name="estimatedMinutes" kind="duration" describedByExtra="assign-preview" required />
       {lines.length > 1 ? (
-        <SelectField
-          id="assign-budget-line"
-          label={t('assign.budgetLine')}
-          description={t('assign.budgetLineHint')}
-          value={line?.id ?? ''}
-          onChange={setChosenLine}
+        <Field
+          form={form}
+          name="budgetLineId"
+          kind="select"
+          hint={t('assign.budgetLineHint')}
           options={lines.map((l) => ({ value: l.id, label: `${l.name} (${t(`fundingSources.${l.fundingSource}`)})` }))}
-          error={failure instanceof ApiError ? failure.fieldErrors.budgetLineId : undefined}
         />
       ) : null}
-      {overrideNeeded ? (
-        <TextareaField
-          id="assign-override-reason"
-          label={t('match.overrideLabel')}
-          description={t('match.overrideHint')}
-          value={overrideReason}
-          onChange={setOverrideReason}
-          error={overrideError}
-          required
-          rows={2}
-          maxLength={MAX_OVERRIDE_REASON_LENGTH}
-          checkPersonalData
-        />
-      ) : null}
+      {overrideNeeded ? <Field form={form} name="overrideReason" kind="textarea" hint={t('match.overrideHint')} rows={2} required checkPersonalData /> : null}
       <div id="assign-preview" aria-live="polite" className="dsp-preview">
         <DataList className="dsp-facts dsp-facts--compact">
           <DataListItem>
@@ -174,20 +147,6 @@ export function AssignSpecialistForm({
         </DataList>
         {exceeds ? <Paragraph className="dsp-warning-text">{t('assign.exceedsWarning')}</Paragraph> : null}
       </div>
-      {failure && !estimateError ? (
-        <Alert type="error">
-          <Paragraph>{errorMessage(failure)}</Paragraph>
-          {isProblem(failure, 'budget-exceeded') && failure.problem.availableCents !== undefined ? (
-            <Paragraph>{t('assign.budgetExceeded', { amount: formatCents(failure.problem.availableCents) })}</Paragraph>
-          ) : null}
-        </Alert>
-      ) : null}
-      <StatusMessage message={done} />
-      <Paragraph>
-        <Button type="submit" appearance="primary-action-button" disabled={create.isPending}>
-          {t('assign.submit')}
-        </Button>
-      </Paragraph>
-    </form>
+    </FormFrame>
   );
 }

@@ -1,13 +1,15 @@
-import { type Assignment, MAX_ESTIMATE_MINUTES } from '@duidingspool/shared';
+import { type Assignment, ChangeEstimateBodySchema } from '@duidingspool/shared';
 import { Button } from '@utrecht/component-library-react';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TextField } from '../../../components/form-field.tsx';
+import { z } from 'zod';
 import { InlineForm } from '../../../components/inline-form.tsx';
-import { useErrorMessage } from '../../../components/problem-alert.tsx';
+import { Field } from '../../../components/schema-field.tsx';
+import { useSchemaForm } from '../../../components/schema-form.tsx';
 import { VisuallyHidden } from '../../../components/visually-hidden.tsx';
-import { ApiError, isProblem } from '../../../lib/api-client.ts';
-import { formatCents, formatHoursMinutes, parseDuration } from '../../../lib/format.ts';
+import { isProblem } from '../../../lib/api-client.ts';
+import { durationInput } from '../../../lib/form-inputs.ts';
+import { formatCents, formatHoursMinutes } from '../../../lib/format.ts';
 import { useUpdateAssignment } from '../api/update-assignment.ts';
 
 /**
@@ -16,36 +18,8 @@ import { useUpdateAssignment } from '../api/update-assignment.ts';
  */
 export function EditEstimate({ assignment }: { assignment: Assignment }) {
   const { t } = useTranslation();
-  const update = useUpdateAssignment();
-  const errorMessage = useErrorMessage();
   const [open, setOpen] = useState(false);
-  const [value, setValue] = useState(formatHoursMinutes(assignment.estimatedMinutes));
-  const [error, setError] = useState<string | undefined>();
-  const id = `estimate-${assignment.id}`;
-
   if (!assignment.allowedActions.includes('change-estimate')) return null;
-
-  const submit = () => {
-    const minutes = parseDuration(value);
-    if (minutes === null || minutes < 1 || minutes > MAX_ESTIMATE_MINUTES) {
-      setError(t('assign.estimateInvalid'));
-      return;
-    }
-    setError(undefined);
-    update.mutate(
-      { id: assignment.id, body: { estimatedMinutes: minutes } },
-      {
-        onSuccess: () => setOpen(false),
-        onError: (e) => {
-          if (isProblem(e, 'budget-exceeded') && e.problem.availableCents !== undefined) {
-            setError(`${errorMessage(e)} ${t('assign.budgetExceeded', { amount: formatCents(e.problem.availableCents) })}`);
-          } else if (e instanceof ApiError) setError(e.fieldErrors.estimatedMinutes ?? errorMessage(e));
-          else setError(errorMessage(e));
-        },
-      },
-    );
-  };
-
   if (!open) {
     return (
       <Button appearance="subtle-button" onClick={() => setOpen(true)}>
@@ -57,9 +31,45 @@ export function EditEstimate({ assignment }: { assignment: Assignment }) {
       </Button>
     );
   }
+  return <EstimateForm assignment={assignment} onClose={() => setOpen(false)} />;
+}
+
+/**
+ * The new estimate (`4:30`, `4,5` or `4`, sent as minutes; its range from `ChangeEstimateBodySchema`).
+ * Every refusal stays at the field (an inline form has no summary); over budget it says how much is still available.
+ */
+function EstimateForm({ assignment, onClose }: { assignment: Assignment; onClose: () => void }) {
+  const { t } = useTranslation();
+  const update = useUpdateAssignment();
+  const schema = useMemo(() => z.object({ estimatedMinutes: durationInput(ChangeEstimateBodySchema.shape.estimatedMinutes, t) }), [t]);
+  const form = useSchemaForm({
+    schema,
+    defaultValues: { estimatedMinutes: formatHoursMinutes(assignment.estimatedMinutes) },
+    ids: { estimatedMinutes: `estimate-${assignment.id}` },
+    labels: { estimatedMinutes: t('assignments.newEstimate') },
+    focus: 'field',
+  });
+  const submit = form.submit((body) =>
+    update.mutate(
+      { id: assignment.id, body },
+      {
+        onSuccess: onClose,
+        // The whole answer belongs to the one field: the server's field error, or its message (with what is still available).
+        onError: (error) =>
+          form.fail(error, (e, fieldErrors, message) => {
+            const extra =
+              isProblem(e, 'budget-exceeded') && e.problem.availableCents !== undefined
+                ? ` ${t('assign.budgetExceeded', { amount: formatCents(e.problem.availableCents) })}`
+                : '';
+            fieldErrors.estimatedMinutes ??= `${message}${extra}`;
+            return null;
+          }),
+      },
+    ),
+  );
   return (
-    <InlineForm onSubmit={submit} submitLabel={t('assignments.saveEstimate')} pending={update.isPending} onBack={() => setOpen(false)}>
-      <TextField id={id} label={t('assignments.newEstimate')} value={value} onChange={setValue} error={error} size="small" />
+    <InlineForm onSubmit={submit} submitLabel={t('assignments.saveEstimate')} pending={update.isPending} onBack={onClose}>
+      <Field form={form} name="estimatedMinutes" kind="duration" required />
     </InlineForm>
   );
 }

@@ -1,29 +1,14 @@
-import {
-  FEEDBACK_ANSWERED,
-  FEEDBACK_CHANGES,
-  FEEDBACK_USEFULNESS,
-  type FeedbackAnswered,
-  type FeedbackChange,
-  GiveFeedbackBodySchema,
-  maxLengthOf,
-} from '@duidingspool/shared';
+import { FEEDBACK_ANSWERED, FEEDBACK_CHANGES, FEEDBACK_USEFULNESS, GiveFeedbackBodySchema } from '@duidingspool/shared';
 import { Button, Heading2, Paragraph } from '@utrecht/component-library-react';
-import { useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CheckboxGroup, RadioGroup } from '../../../components/choice-group.tsx';
-import { TextareaField } from '../../../components/form-field.tsx';
-import { hasBlockingPersonalData } from '../../../components/personal-data-warning.tsx';
-import { FormFrame, useProblemForm } from '../../../components/problem-form.tsx';
+import { z } from 'zod';
+import { FormFrame } from '../../../components/problem-form.tsx';
+import { ChoicesField, Field, RadioField } from '../../../components/schema-field.tsx';
+import { useSchemaForm } from '../../../components/schema-form.tsx';
+import { requiredChoice, textInput } from '../../../lib/form-inputs.ts';
 import { useGiveFeedback } from '../api/give-feedback.ts';
 
-type Field = 'answered' | 'usefulness' | 'changes' | 'comment';
-const IDS: Record<Field, string> = {
-  answered: 'feedback-answered',
-  usefulness: 'feedback-usefulness',
-  changes: 'feedback-changes',
-  comment: 'feedback-comment',
-};
-const COMMENT_MAX = maxLengthOf(GiveFeedbackBodySchema.shape.comment);
 const SCORES = Array.from({ length: FEEDBACK_USEFULNESS.max - FEEDBACK_USEFULNESS.min + 1 }, (_, i) => String(FEEDBACK_USEFULNESS.min + i));
 
 /**
@@ -34,37 +19,32 @@ const SCORES = Array.from({ length: FEEDBACK_USEFULNESS.max - FEEDBACK_USEFULNES
 export function FeedbackForm({ requestId, onDone }: { requestId: string; onDone: (given: boolean) => void }) {
   const { t } = useTranslation();
   const give = useGiveFeedback(requestId);
-  const [answered, setAnswered] = useState('');
-  const [usefulness, setUsefulness] = useState('');
-  const [changes, setChanges] = useState<string[]>([]);
-  const [comment, setComment] = useState('');
-  const labels: Record<Field, string> = {
-    answered: t('feedback.answered'),
-    usefulness: t('feedback.usefulness'),
-    changes: t('feedback.changes'),
-    comment: t('feedback.comment'),
-  };
-  const form = useProblemForm(IDS, labels);
-
-  const submit = () => {
-    form.begin();
-    const e: Partial<Record<Field, string>> = {};
-    if (!answered) e.answered = t('form.required');
-    if (!usefulness) e.usefulness = t('form.required');
-    if (changes.length === 0) e.changes = t('feedback.changesRequired');
-    if (comment.length > COMMENT_MAX) e.comment = t('form.maxLength', { max: COMMENT_MAX });
-    else if (hasBlockingPersonalData(comment)) e.comment = t('personalData.fieldError');
-    if (!form.check(e)) return;
-    give.mutate(
-      {
-        answered: answered as FeedbackAnswered,
-        usefulness: Number(usefulness),
-        changes: changes as FeedbackChange[],
-        ...(comment.trim() ? { comment } : {}),
-      },
-      { onSuccess: () => onDone(true), onError: (error) => form.fail(error) },
-    );
-  };
+  const schema = useMemo(() => {
+    const shape = GiveFeedbackBodySchema.shape;
+    return z.object({
+      answered: requiredChoice(t, t('form.required')).pipe(shape.answered),
+      usefulness: requiredChoice(t, t('form.required')).transform(Number).pipe(shape.usefulness),
+      changes: z
+        .array(z.string())
+        .refine((values) => values.length > 0, { params: { text: t('feedback.changesRequired') } })
+        .pipe(shape.changes),
+      comment: textInput(shape.comment.unwrap(), t, { personalData: true }).transform((v) => (v === '' ? undefined : v)),
+    });
+  }, [t]);
+  const form = useSchemaForm({
+    schema,
+    defaultValues: { answered: '', usefulness: '', changes: [], comment: '' },
+    ids: { answered: 'feedback-answered', usefulness: 'feedback-usefulness', changes: 'feedback-changes', comment: 'feedback-comment' },
+    labels: {
+      answered: t('feedback.answered'),
+      usefulness: t('feedback.usefulness'),
+      changes: t('feedback.changes'),
+      comment: t('feedback.comment'),
+    },
+  });
+  const submit = form.submit(({ comment, ...answers }) =>
+    give.mutate({ ...answers, ...(comment ? { comment } : {}) }, { onSuccess: () => onDone(true), onError: (error) => form.fail(error) }),
+  );
 
   return (
     <section aria-labelledby="feedback-heading" className="dsp-section">
@@ -82,32 +62,10 @@ export function FeedbackForm({ requestId, onDone }: { requestId: string; onDone:
           </Button>
         }
       >
-        <RadioGroup
-          id={IDS.answered}
-          legend={labels.answered}
-          options={FEEDBACK_ANSWERED.map((value) => ({ value, label: t(`feedback.answeredOptions.${value}`) }))}
-          value={answered}
-          onChange={setAnswered}
-          error={form.errors.answered}
-        />
-        <RadioGroup
-          id={IDS.usefulness}
-          legend={labels.usefulness}
-          description={t('feedback.usefulnessHint')}
-          options={SCORES.map((value) => ({ value, label: value }))}
-          value={usefulness}
-          onChange={setUsefulness}
-          error={form.errors.usefulness}
-        />
-        <CheckboxGroup
-          id={IDS.changes}
-          legend={labels.changes}
-          options={FEEDBACK_CHANGES.map((value) => ({ value, label: t(`feedback.changeOptions.${value}`) }))}
-          value={changes}
-          onChange={setChanges}
-          error={form.errors.changes}
-        />
-        <TextareaField {...form.field('comment')} description={t('feedback.commentHint')} value={comment} onChange={setComment} rows={4} checkPersonalData />
+        <RadioField form={form} name="answered" options={FEEDBACK_ANSWERED.map((value) => ({ value, label: t(`feedback.answeredOptions.${value}`) }))} />
+        <RadioField form={form} name="usefulness" hint={t('feedback.usefulnessHint')} options={SCORES.map((value) => ({ value, label: value }))} />
+        <ChoicesField form={form} name="changes" options={FEEDBACK_CHANGES.map((value) => ({ value, label: t(`feedback.changeOptions.${value}`) }))} />
+        <Field form={form} name="comment" kind="textarea" hint={t('feedback.commentHint')} rows={4} checkPersonalData />
       </FormFrame>
     </section>
   );

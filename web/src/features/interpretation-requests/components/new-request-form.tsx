@@ -1,42 +1,36 @@
 import {
   AUDIENCES,
-  CreateInterpretationRequestBodySchema,
   type DraftRequestFields,
+  DraftRequestFieldsSchema,
   EXPECTED_PARTICIPANTS,
+  ExpectedParticipantsSchema,
   type InterpretationRequest,
-  isIsoDate,
+  isoDateToInput,
   MUNICIPAL_REQUEST_TYPES,
-  maxLengthOf,
-  missingTypeFields,
   type NewRequestBody,
   REQUEST_TYPE_RULES,
   REQUEST_TYPES,
   type RequestType,
   type RequestTypeField,
+  URGENCIES,
+  type Urgency,
 } from '@duidingspool/shared';
 import { Button, ButtonGroup, Paragraph } from '@utrecht/component-library-react';
-import { type FormEvent, useEffect, useMemo, useState } from 'react';
+import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CheckboxGroup, choiceId, RadioGroup } from '../../../components/choice-group.tsx';
+import { z } from 'zod';
+import { RadioGroup } from '../../../components/choice-group.tsx';
 import { ErrorSummary } from '../../../components/error-summary.tsx';
-import { SelectField, TextareaField, TextField } from '../../../components/form-field.tsx';
 import { Loading } from '../../../components/loading.tsx';
-import { hasBlockingPersonalData } from '../../../components/personal-data-warning.tsx';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
-import { useProblemForm } from '../../../components/problem-form.tsx';
+import { ChoicesField, Field, RadioField } from '../../../components/schema-field.tsx';
+import { useSchemaForm } from '../../../components/schema-form.tsx';
 import { useMe } from '../../../lib/auth.ts';
+import { optionalDateInput, optionalWholeNumberInput, textInput } from '../../../lib/form-inputs.ts';
 import { useReferenceData } from '../../../lib/reference-data.ts';
 import { useCreateRequest } from '../api/create-request.ts';
 import { useSaveDraft } from '../api/draft.ts';
 import { useCaseTables } from '../api/get-case-tables.ts';
-
-/** The text limits of the contract. */
-const MAX = {
-  caseReference: maxLengthOf(CreateInterpretationRequestBodySchema.shape.caseReference),
-  question: maxLengthOf(CreateInterpretationRequestBodySchema.shape.question),
-  context: maxLengthOf(CreateInterpretationRequestBodySchema.shape.context),
-  place: 200,
-};
 
 /** Language codes offered as preferred languages. */
 const LANGUAGE_CODES = ['nl', 'en', 'ar', 'ber', 'tr', 'fr', 'de', 'so', 'ti', 'fa', 'ps'] as const;
@@ -47,31 +41,16 @@ function languageName(names: Intl.DisplayNames, code: string, t: (key: string) =
   return names.of(code) ?? code;
 }
 
-type FieldName =
-  | 'type'
-  | 'caseTableId'
-  | 'municipalityId'
-  | 'caseReference'
-  | 'question'
-  | 'context'
-  | 'expertiseAreaCodes'
-  | 'urgency'
-  | 'deliverable'
-  | 'meetingDate'
-  | 'languages'
-  | 'audiences'
-  | 'expectedParticipants'
-  | 'place';
-
-interface FormState {
-  type: RequestType;
+/** What the form holds: the text on screen, and the chosen boxes. */
+interface Values {
+  type: string;
   caseTableId: string;
   municipalityId: string;
   caseReference: string;
   question: string;
   context: string;
   expertiseAreaCodes: string[];
-  urgency: 'regular' | 'urgent';
+  urgency: string;
   deliverable: string;
   meetingDate: string;
   languages: string[];
@@ -80,6 +59,26 @@ interface FormState {
   place: string;
 }
 
+type FieldName = keyof Values;
+
+/** What the screen schema gives: each field of the type as the API takes it; a field the type does not have is `undefined`. */
+interface Checked {
+  caseTableId?: string | undefined;
+  municipalityId?: string | undefined;
+  caseReference?: string | undefined;
+  question?: string | undefined;
+  context?: string | undefined;
+  expertiseAreaCodes?: string[] | undefined;
+  urgency?: Urgency | undefined;
+  deliverable?: string | undefined;
+  meetingDate?: string | null | undefined;
+  languages?: string[] | undefined;
+  audiences?: string[] | undefined;
+  expectedParticipants?: number | undefined;
+  place?: string | undefined;
+}
+
+/** The fields in the order of the form (and of the error summary). */
 const FIELD_ORDER: FieldName[] = [
   'type',
   'caseTableId',
@@ -98,12 +97,16 @@ const FIELD_ORDER: FieldName[] = [
 ];
 
 const fieldId = (name: FieldName) => `request-${name}`;
+const IDS = Object.fromEntries(FIELD_ORDER.map((k) => [k, fieldId(k)])) as Record<FieldName, string>;
 
-/** The form's state for a draft being edited (or an empty new request). */
-function initialState(draft: InterpretationRequest | undefined, type: RequestType): FormState {
+/** A field the chosen type does not have: whatever it holds is not checked and not sent. */
+const notOfType = () => z.unknown().transform(() => undefined);
+
+/** The form's values for a draft being edited (or an empty new request). */
+function initialValues(draft: InterpretationRequest | undefined): Values {
   if (!draft)
     return {
-      type,
+      type: 'case-interpretation',
       caseTableId: '',
       municipalityId: '',
       caseReference: '',
@@ -128,7 +131,7 @@ function initialState(draft: InterpretationRequest | undefined, type: RequestTyp
     expertiseAreaCodes: draft.expertiseAreaCodes,
     urgency: draft.urgency,
     deliverable: draft.deliverable ?? '',
-    meetingDate: draft.meetingDate ?? '',
+    meetingDate: draft.meetingDate ? isoDateToInput(draft.meetingDate) : '',
     languages: draft.languages,
     audiences: draft.audiences,
     expectedParticipants: draft.expectedParticipants === null ? '' : String(draft.expectedParticipants),
@@ -137,13 +140,17 @@ function initialState(draft: InterpretationRequest | undefined, type: RequestTyp
 }
 
 /**
- * The “Nieuw verzoek” form, also for editing a draft (`draft`). It introduces the chosen kind of
- * request (`newRequest.intros.<type>`), asks first what kind of request it is and then shows that type's fields (`REQUEST_TYPE_RULES`, decision 095): a member of a
- * casustafel asks every type through it, a member of a municipality the non-case types on its
- * behalf. “Indienen” validates the whole request with the shared rules before sending; “Opslaan als concept” saves whatever is filled
- * in (only the casustafel is required; limits and the personal-data check still apply). Warns while
- * typing when free text seems to hold personal data and refuses to send blocking findings. Calls
- * `onCreated` with the saved request (a draft, or submitted with “Indienen”).
+ * The “Nieuw verzoek” form, also for editing a draft (`draft`), on the one form pattern
+ * (docs/decisions/125-one-form-pattern.md). It introduces the chosen kind of request
+ * (`newRequest.intros.<type>`), asks first what kind of request it is and then shows
+ * that type's fields (`REQUEST_TYPE_RULES`, decision 095): a member of a casustafel asks every type
+ * through it, a member of a municipality the non-case types on its behalf. Every field is read
+ * through the draft's shared field (`DraftRequestFieldsSchema`: limits shown as character counts,
+ * personal data refused, a date as `dd-mm-jjjj` that warns when it lies in the past). “Opslaan als
+ * concept” needs only the casustafel (or, for a municipality, the municipality); “Indienen” also
+ * needs the type's required fields (`REQUEST_TYPE_RULES[type].required`) and the municipality. The
+ * server's refusals land on the fields by pointer. Calls `onCreated` with the saved request (a
+ * draft, or submitted with “Indienen”).
  */
 export function NewRequestForm({
   onCreated,
@@ -162,48 +169,57 @@ export function NewRequestForm({
   const createRequest = useCreateRequest();
   const saveDraft = useSaveDraft(draft?.id ?? '');
   const create = draft ? saveDraft : createRequest;
+  // Which button sent the form: “Indienen” checks the whole request, “Opslaan als concept” only the organisation and the limits.
+  const submitting = useRef(true);
 
   const tables = caseTables.data?.items ?? [];
   const ownMunicipalities = me.data?.municipalityMemberships ?? [];
   // The types this user may ask for: all through a casustafel, the non-case ones for a municipality.
   const allowedTypes: readonly RequestType[] = tables.length > 0 ? REQUEST_TYPES : ownMunicipalities.length > 0 ? MUNICIPAL_REQUEST_TYPES : [];
-  const [form, setForm] = useState<FormState>(() => initialState(draft, 'case-interpretation'));
-  const rule = REQUEST_TYPE_RULES[form.type];
+
+  // The type on screen: its fields, labels and schema follow it at once.
+  const [type, setType] = useState<RequestType>(draft?.type ?? 'case-interpretation');
+  const rule = REQUEST_TYPE_RULES[type];
   const has = (field: RequestTypeField) => rule.fields.includes(field);
   // A municipality asks without a casustafel: for a non-case type when the user is a member of one (a draft keeps its own).
   const forMunicipality = draft ? draft.caseTableId === null : !rule.caseContent && ownMunicipalities.length > 0;
-  const selectedTable = tables.find((c) => c.id === form.caseTableId);
-  const municipalities = forMunicipality
-    ? ownMunicipalities.map((m) => ({ id: m.municipalityId, name: m.municipalityName }))
-    : (selectedTable?.municipalities ?? []);
 
-  useEffect(() => {
-    const first = allowedTypes[0];
-    if (!draft && first && !allowedTypes.includes(form.type)) setForm((f) => ({ ...f, type: first, deliverable: '' }));
-  }, [allowedTypes, form.type, draft]);
-
-  useEffect(() => {
-    const only = tables.length === 1 ? tables[0] : undefined;
-    if (only && !form.caseTableId) setForm((f) => ({ ...f, caseTableId: only.id }));
-  }, [tables, form.caseTableId]);
-
-  useEffect(() => {
-    const only = municipalities.length === 1 ? municipalities[0] : undefined;
-    if (only && form.municipalityId !== only.id) setForm((f) => ({ ...f, municipalityId: only.id }));
-  }, [municipalities, form.municipalityId]);
-
-  const set = <K extends keyof FormState>(key: K, value: FormState[K]) => {
-    setForm((f) => {
-      const next = { ...f, [key]: value };
-      if (key === 'caseTableId' && value !== f.caseTableId) next.municipalityId = '';
-      // Another type asks for other deliverables, and maybe another requesting organisation.
-      if (key === 'type' && value !== f.type) {
-        next.deliverable = '';
-        next.municipalityId = '';
-      }
-      return next;
-    });
-  };
+  const schema = useMemo(() => {
+    const draftField = DraftRequestFieldsSchema.shape;
+    const required = (field: RequestTypeField) => REQUEST_TYPE_RULES[type].required.includes(field);
+    const fields = REQUEST_TYPE_RULES[type].fields;
+    /** On “Indienen”, a required field of the type must hold something. */
+    const filled = <T extends string | string[]>(field: RequestTypeField, text: string) =>
+      z.custom<T>().refine((v) => !(submitting.current && required(field)) || (Array.isArray(v) ? v.length > 0 : v.trim().length > 0), { params: { text } });
+    const ofType = <S extends z.ZodType>(field: RequestTypeField, make: () => S) => (fields.includes(field) ? make() : notOfType());
+    return z.object({
+      type: z.string(),
+      caseTableId: forMunicipality ? notOfType() : z.string().refine((v) => v.length > 0, { params: { text: t('newRequest.errors.caseTable') } }),
+      municipalityId: z
+        .string()
+        .refine((v) => !(submitting.current || forMunicipality) || v.length > 0, { params: { text: t('newRequest.errors.municipality') } })
+        .transform((v) => v || undefined),
+      caseReference: ofType('caseReference', () =>
+        filled<string>('caseReference', t('form.required')).pipe(textInput(draftField.caseReference.unwrap(), t, { personalData: true })),
+      ),
+      question: ofType('question', () =>
+        filled<string>('question', t('form.required')).pipe(textInput(draftField.question.unwrap(), t, { personalData: true })),
+      ),
+      context: ofType('context', () => textInput(draftField.context.unwrap(), t, { personalData: true })),
+      expertiseAreaCodes: ofType('expertiseAreaCodes', () =>
+        filled<string[]>('expertiseAreaCodes', t('newRequest.errors.expertise')).pipe(z.array(z.string())),
+      ),
+      urgency: ofType('urgency', () => z.enum(URGENCIES)),
+      deliverable: ofType('deliverable', () => filled<string>('deliverable', t('newRequest.errors.deliverable')).transform((v) => v || undefined)),
+      meetingDate: ofType('meetingDate', () => filled<string>('meetingDate', t('form.required')).pipe(optionalDateInput(draftField.meetingDate.unwrap(), t))),
+      languages: ofType('languages', () => z.array(z.string())),
+      audiences: ofType('audiences', () => filled<string[]>('audiences', t('form.required')).pipe(z.array(z.string()))),
+      expectedParticipants: ofType('expectedParticipants', () =>
+        filled<string>('expectedParticipants', t('form.required')).pipe(optionalWholeNumberInput(ExpectedParticipantsSchema, t)),
+      ),
+      place: ofType('place', () => filled<string>('place', t('form.required')).pipe(textInput(draftField.place.unwrap(), t, { personalData: true }))),
+    }) as unknown as z.ZodType<Checked, Values>;
+  }, [t, type, forMunicipality]);
 
   const session = rule.reach;
   const labels: Record<FieldName, string> = {
@@ -211,7 +227,7 @@ export function NewRequestForm({
     caseTableId: t('newRequest.caseTable'),
     municipalityId: t('newRequest.municipality'),
     caseReference: t('newRequest.caseReference'),
-    question: rule.caseContent ? t('newRequest.question') : t(`requestTypes.question.${form.type}`),
+    question: rule.caseContent ? t('newRequest.question') : t(`requestTypes.question.${type}`),
     context: t('newRequest.context'),
     expertiseAreaCodes: t('newRequest.expertiseAreas'),
     urgency: t('newRequest.urgency'),
@@ -222,108 +238,86 @@ export function NewRequestForm({
     expectedParticipants: t('requestTypes.expectedParticipants'),
     place: t('requestTypes.place'),
   };
-  // The summary links a group of boxes to its first (or chosen) box.
-  const ids = Object.fromEntries(
-    FIELD_ORDER.map((k) => [
-      k,
-      k === 'expertiseAreaCodes'
-        ? choiceId(fieldId(k), form.expertiseAreaCodes[0] ?? referenceData.data?.expertiseAreas.find((a) => !a.retired)?.code ?? '')
-        : k === 'urgency'
-          ? choiceId(fieldId(k), form.urgency)
-          : k === 'languages'
-            ? choiceId(fieldId(k), LANGUAGE_CODES[0])
-            : k === 'type'
-              ? choiceId(fieldId(k), form.type)
-              : k === 'audiences'
-                ? choiceId(fieldId(k), form.audiences[0] ?? AUDIENCES[0])
-                : fieldId(k),
-    ]),
-  ) as Record<FieldName, string>;
-  const problem = useProblemForm(ids, labels);
-  const { errors } = problem;
+  const form = useSchemaForm<Values, Checked>({ schema, defaultValues: initialValues(draft), ids: IDS, labels });
+  const { setValue, watch } = form.rhf;
+  const caseTableId = watch('caseTableId');
+  const municipalityId = watch('municipalityId');
+
+  const selectedTable = tables.find((c) => c.id === caseTableId);
+  const municipalities = forMunicipality
+    ? ownMunicipalities.map((m) => ({ id: m.municipalityId, name: m.municipalityName }))
+    : (selectedTable?.municipalities ?? []);
+
+  // Another type asks for other deliverables, and maybe another requesting organisation.
+  const chooseType = (next: RequestType) => {
+    if (next === type) return;
+    setType(next);
+    setValue('type', next);
+    setValue('deliverable', '');
+    setValue('municipalityId', '');
+  };
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `chooseType` only sets the type and its dependent fields
+  useEffect(() => {
+    const first = allowedTypes[0];
+    if (!draft && first && !allowedTypes.includes(type)) chooseType(first);
+  }, [allowedTypes, type, draft]);
+
+  useEffect(() => {
+    const only = tables.length === 1 ? tables[0] : undefined;
+    if (only && !caseTableId) setValue('caseTableId', only.id);
+  }, [tables, caseTableId, setValue]);
+
+  useEffect(() => {
+    const only = municipalities.length === 1 ? municipalities[0] : undefined;
+    if (only && municipalityId !== only.id) setValue('municipalityId', only.id);
+  }, [municipalities, municipalityId, setValue]);
 
   const languageNames = useMemo(() => new Intl.DisplayNames([i18n.language], { type: 'language' }), [i18n.language]);
 
-  /** The whole rule for “Indienen”; for a draft only the casustafel, the limits, a valid date and no personal data. */
-  const validate = (submit: boolean): Partial<Record<FieldName, string>> => {
-    const e: Partial<Record<FieldName, string>> = {};
-    if (!forMunicipality && !form.caseTableId) e.caseTableId = t('newRequest.errors.caseTable');
-    if ((submit || forMunicipality) && !form.municipalityId) e.municipalityId = t('newRequest.errors.municipality');
-    if (has('expectedParticipants') && form.expectedParticipants.trim()) {
-      const n = Number(form.expectedParticipants);
-      if (!Number.isInteger(n) || n < EXPECTED_PARTICIPANTS.min || n > EXPECTED_PARTICIPANTS.max)
-        e.expectedParticipants = t('requestTypes.errors.expectedParticipants', EXPECTED_PARTICIPANTS);
-    }
-    if (form.place.length > MAX.place) e.place = t('form.maxLength', { max: MAX.place });
-    if (submit && !rule.caseContent) {
-      for (const issue of missingTypeFields(form.type, toFields())) {
-        const key = issue.path[0] as FieldName;
-        if (!e[key])
-          e[key] =
-            key === 'expertiseAreaCodes' ? t('newRequest.errors.expertise') : key === 'deliverable' ? t('newRequest.errors.deliverable') : t('form.required');
-      }
-    }
-    if (submit && has('caseReference') && !form.caseReference.trim()) e.caseReference = t('form.required');
-    else if (form.caseReference.length > MAX.caseReference) e.caseReference = t('form.maxLength', { max: MAX.caseReference });
-    if (submit && !form.question.trim()) e.question = t('form.required');
-    else if (form.question.length > MAX.question) e.question = t('form.maxLength', { max: MAX.question });
-    if (form.context.length > MAX.context) e.context = t('form.maxLength', { max: MAX.context });
-    if (submit && form.expertiseAreaCodes.length === 0) e.expertiseAreaCodes = t('newRequest.errors.expertise');
-    if (submit && !form.deliverable) e.deliverable = t('newRequest.errors.deliverable');
-    if (form.meetingDate && !isIsoDate(form.meetingDate)) e.meetingDate = t('form.invalidDate');
-    for (const key of ['caseReference', 'question', 'context', 'place'] as const) {
-      if (!e[key] && hasBlockingPersonalData(form[key])) e[key] = t('personalData.fieldError');
-    }
-    return e;
-  };
-
-  /** What is filled in, as a draft's fields (a cleared text field is sent empty, so it is cleared). */
-  /** Only the type's own fields are sent: the server refuses any other (400 naming it). */
-  const toFields = (): DraftRequestFields => {
-    const all: DraftRequestFields = {
-      ...(form.municipalityId ? { municipalityId: form.municipalityId } : {}),
-      caseReference: form.caseReference.trim(),
-      question: form.question,
-      ...(form.context.trim() || draft ? { context: form.context } : {}),
-      expertiseAreaCodes: form.expertiseAreaCodes,
-      urgency: form.urgency,
-      ...(form.deliverable ? { deliverable: form.deliverable as NonNullable<DraftRequestFields['deliverable']> } : {}),
-      ...(form.meetingDate ? { meetingDate: form.meetingDate } : {}),
-      ...(form.languages.length ? { languages: form.languages } : {}),
-      audiences: form.audiences as NonNullable<DraftRequestFields['audiences']>,
-      ...(form.expectedParticipants.trim() ? { expectedParticipants: Number(form.expectedParticipants) } : {}),
-      ...(form.place.trim() || (draft && draft.place !== null) ? { place: form.place } : {}),
+  /**
+   * The type's fields as a draft's fields: a cleared text field is sent empty, so it is cleared;
+   * only the type's own fields are sent (the server refuses any other, 400 naming it).
+   */
+  const toFields = (v: Checked): DraftRequestFields => {
+    const all: Record<string, unknown> = {
+      ...(v.municipalityId ? { municipalityId: v.municipalityId } : {}),
+      caseReference: v.caseReference,
+      question: v.question,
+      ...(v.context || draft ? { context: v.context } : {}),
+      expertiseAreaCodes: v.expertiseAreaCodes,
+      urgency: v.urgency,
+      ...(v.deliverable ? { deliverable: v.deliverable } : {}),
+      ...(v.meetingDate ? { meetingDate: v.meetingDate } : {}),
+      ...(v.languages?.length ? { languages: v.languages } : {}),
+      audiences: v.audiences,
+      ...(v.expectedParticipants !== undefined ? { expectedParticipants: v.expectedParticipants } : {}),
+      ...(v.place || (draft && draft.place !== null) ? { place: v.place } : {}),
     };
-    return Object.fromEntries(Object.entries(all).filter(([k]) => k === 'municipalityId' || rule.fields.includes(k as RequestTypeField))) as DraftRequestFields;
+    return Object.fromEntries(
+      Object.entries(all).filter(([k, value]) => value !== undefined && (k === 'municipalityId' || rule.fields.includes(k as RequestTypeField))),
+    ) as DraftRequestFields;
   };
-
-  const toBody = (submit: boolean): NewRequestBody => ({
-    type: form.type,
-    ...(forMunicipality ? {} : { caseTableId: form.caseTableId }),
-    ...toFields(),
-    ...(followUpOfId ? { followUpOfId } : {}),
-    submit,
-  });
 
   const send = (submit: boolean) => {
-    problem.begin();
-    const found = validate(submit);
-    if (submit && rule.caseContent && Object.keys(found).length === 0) {
-      const parsed = CreateInterpretationRequestBodySchema.safeParse({ caseTableId: form.caseTableId, ...toFields(), submit });
-      if (!parsed.success) {
-        for (const issue of parsed.error.issues) {
-          const key = issue.path[0] as FieldName | undefined;
-          if (key && FIELD_ORDER.includes(key) && !found[key]) found[key] = issue.message;
-        }
+    submitting.current = submit;
+    form.submit((checked) => {
+      const done = {
+        onSuccess: (request: InterpretationRequest) => onCreated(request, submit),
+        onError: (error: Error) => form.fail(error),
+      };
+      if (draft) saveDraft.mutate({ fields: toFields(checked), submit }, done);
+      else {
+        const body: NewRequestBody = {
+          type,
+          ...(forMunicipality || !checked.caseTableId ? {} : { caseTableId: checked.caseTableId }),
+          ...toFields(checked),
+          ...(followUpOfId ? { followUpOfId } : {}),
+          submit,
+        };
+        createRequest.mutate(body, done);
       }
-    }
-    if (!problem.check(found)) return;
-    const done = {
-      onSuccess: (request: InterpretationRequest) => onCreated(request, submit),
-      onError: (error: Error) => problem.fail(error),
-    };
-    if (draft) saveDraft.mutate({ fields: toFields(), submit }, done);
-    else createRequest.mutate(toBody(submit), done);
+    })();
   };
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
@@ -342,170 +336,111 @@ export function NewRequestForm({
   return (
     <form onSubmit={onSubmit} noValidate className="dsp-form">
       {/* What this kind of request is for and what to leave out: per type, never “a case” for a training. */}
-      <Paragraph id="request-type-intro">{t(`newRequest.intros.${form.type}`)}</Paragraph>
-      <ErrorSummary errors={problem.frame.summary} general={problem.frame.general} focusKey={problem.frame.focusKey} />
+      <Paragraph id="request-type-intro">{t(`newRequest.intros.${type}`)}</Paragraph>
+      <ErrorSummary errors={form.frame.summary} general={form.frame.general} focusKey={form.frame.focusKey} />
       {draft ? (
         <Paragraph>
-          {labels.type}: <strong>{t(`requestTypes.types.${form.type}`)}</strong>
+          {labels.type}: <strong>{t(`requestTypes.types.${type}`)}</strong>
         </Paragraph>
       ) : (
         <RadioGroup
-          id={fieldId('type')}
+          id={IDS.type}
           legend={labels.type}
-          description={t(`requestTypes.hints.${form.type}`)}
-          options={allowedTypes.map((type) => ({ value: type, label: t(`requestTypes.types.${type}`) }))}
-          value={form.type}
-          onChange={(v) => set('type', v as RequestType)}
-          error={errors.type}
+          description={t(`requestTypes.hints.${type}`)}
+          options={allowedTypes.map((value) => ({ value, label: t(`requestTypes.types.${value}`) }))}
+          value={type}
+          onChange={(v) => chooseType(v as RequestType)}
+          error={form.rhf.formState.errors.type?.message}
         />
       )}
       {forMunicipality ? null : (
-        <SelectField
-          id={fieldId('caseTableId')}
-          label={labels.caseTableId}
-          value={form.caseTableId}
-          onChange={(v) => set('caseTableId', v)}
+        <Field
+          form={form}
+          name="caseTableId"
+          kind="select"
           placeholder={t('form.choose')}
           options={tables.map((c) => ({ value: c.id, label: c.name }))}
-          error={errors.caseTableId}
+          onValueChange={() => setValue('municipalityId', '')}
           disabled={!!draft}
           required
         />
       )}
-      <SelectField
-        id={fieldId('municipalityId')}
-        label={labels.municipalityId}
-        description={forMunicipality ? t('requestTypes.onBehalfOfMunicipality') : undefined}
-        value={form.municipalityId}
-        onChange={(v) => set('municipalityId', v)}
+      <Field
+        form={form}
+        name="municipalityId"
+        kind="select"
+        hint={forMunicipality ? t('requestTypes.onBehalfOfMunicipality') : undefined}
         placeholder={selectedTable || forMunicipality ? t('form.choose') : t('newRequest.chooseCaseTableFirst')}
         options={municipalities.map((m) => ({ value: m.id, label: m.name }))}
-        error={errors.municipalityId}
         disabled={forMunicipality ? !!draft : !selectedTable}
         required
       />
       {has('caseReference') ? (
-        <TextField
-          id={fieldId('caseReference')}
-          label={labels.caseReference}
-          description={t('newRequest.caseReferenceHint')}
-          value={form.caseReference}
-          onChange={(v) => set('caseReference', v)}
-          error={errors.caseReference}
-          required
-          maxLength={MAX.caseReference}
-          size="medium"
-          autoComplete="off"
-          checkPersonalData
-        />
+        <Field form={form} name="caseReference" hint={t('newRequest.caseReferenceHint')} size="medium" autoComplete="off" required checkPersonalData />
       ) : null}
-      <TextareaField
-        id={fieldId('question')}
-        label={labels.question}
-        description={rule.caseContent ? t('newRequest.questionHint') : t('requestTypes.questionHint')}
-        value={form.question}
-        onChange={(v) => set('question', v)}
-        error={errors.question}
+      <Field
+        form={form}
+        name="question"
+        kind="textarea"
+        hint={rule.caseContent ? t('newRequest.questionHint') : t('requestTypes.questionHint')}
+        rows={6}
         required
+        checkPersonalData
+      />
+      <Field
+        form={form}
+        name="context"
+        kind="textarea"
+        hint={rule.caseContent ? t('newRequest.contextHint') : t('requestTypes.contextHint')}
         rows={6}
         checkPersonalData
       />
-      <TextareaField
-        id={fieldId('context')}
-        label={labels.context}
-        description={rule.caseContent ? t('newRequest.contextHint') : t('requestTypes.contextHint')}
-        value={form.context}
-        onChange={(v) => set('context', v)}
-        error={errors.context}
-        rows={6}
-        checkPersonalData
-      />
-      <CheckboxGroup
-        id={fieldId('expertiseAreaCodes')}
-        legend={labels.expertiseAreaCodes}
-        description={t('newRequest.expertiseHint')}
+      <ChoicesField
+        form={form}
+        name="expertiseAreaCodes"
+        hint={t('newRequest.expertiseHint')}
         options={referenceData.data.expertiseAreas.filter((a) => !a.retired).map((a) => ({ value: a.code, label: english ? a.nameEn : a.nameNl }))}
-        value={form.expertiseAreaCodes}
-        onChange={(v) => set('expertiseAreaCodes', v)}
-        error={errors.expertiseAreaCodes}
       />
-      <RadioGroup
-        id={fieldId('urgency')}
-        legend={labels.urgency}
+      <RadioField
+        form={form}
+        name="urgency"
         options={[
           { value: 'regular', label: t('urgency.regular') },
           { value: 'urgent', label: t('urgency.urgent') },
         ]}
-        value={form.urgency}
-        onChange={(v) => set('urgency', v as FormState['urgency'])}
-        error={errors.urgency}
       />
-      <SelectField
-        id={fieldId('deliverable')}
-        label={labels.deliverable}
-        value={form.deliverable}
-        onChange={(v) => set('deliverable', v)}
+      <Field
+        form={form}
+        name="deliverable"
+        kind="select"
         placeholder={t('form.choose')}
         options={rule.deliverables.map((d) => ({ value: d, label: t(`deliverable.${d}`) }))}
-        error={errors.deliverable}
         required
       />
-      <TextField
-        id={fieldId('meetingDate')}
-        label={labels.meetingDate}
-        description={rule.caseContent ? t('newRequest.meetingDateHint') : session ? t('requestTypes.sessionDateHint') : t('requestTypes.wantedDateHint')}
-        type="date"
-        value={form.meetingDate}
-        onChange={(v) => set('meetingDate', v)}
-        error={errors.meetingDate}
-        size="small"
+      <Field
+        form={form}
+        name="meetingDate"
+        kind="date"
+        hint={rule.caseContent ? t('newRequest.meetingDateHint') : session ? t('requestTypes.sessionDateHint') : t('requestTypes.wantedDateHint')}
         required={session}
+        warnIfPast
       />
       {has('audiences') ? (
-        <CheckboxGroup
-          id={fieldId('audiences')}
-          legend={labels.audiences}
-          options={AUDIENCES.map((a) => ({ value: a, label: t(`requestTypes.audience.${a}`) }))}
-          value={form.audiences}
-          onChange={(v) => set('audiences', v)}
-          error={errors.audiences}
-        />
+        <ChoicesField form={form} name="audiences" options={AUDIENCES.map((a) => ({ value: a, label: t(`requestTypes.audience.${a}`) }))} />
       ) : null}
       {has('expectedParticipants') ? (
-        <TextField
-          id={fieldId('expectedParticipants')}
-          label={labels.expectedParticipants}
-          description={t('requestTypes.expectedParticipantsHint', EXPECTED_PARTICIPANTS)}
-          value={form.expectedParticipants}
-          onChange={(v) => set('expectedParticipants', v)}
-          error={errors.expectedParticipants}
+        <Field
+          form={form}
+          name="expectedParticipants"
+          hint={t('requestTypes.expectedParticipantsHint', EXPECTED_PARTICIPANTS)}
           inputMode="numeric"
           size="small"
+          autoComplete="off"
           required
         />
       ) : null}
-      {has('place') ? (
-        <TextField
-          id={fieldId('place')}
-          label={labels.place}
-          description={t('requestTypes.placeHint')}
-          value={form.place}
-          onChange={(v) => set('place', v)}
-          error={errors.place}
-          maxLength={MAX.place}
-          size="medium"
-          required
-          checkPersonalData
-        />
-      ) : null}
-      <CheckboxGroup
-        id={fieldId('languages')}
-        legend={labels.languages}
-        options={LANGUAGE_CODES.map((c) => ({ value: c, label: languageName(languageNames, c, t) }))}
-        value={form.languages}
-        onChange={(v) => set('languages', v)}
-        error={errors.languages}
-      />
+      {has('place') ? <Field form={form} name="place" hint={t('requestTypes.placeHint')} size="medium" required checkPersonalData /> : null}
+      <ChoicesField form={form} name="languages" options={LANGUAGE_CODES.map((c) => ({ value: c, label: languageName(languageNames, c, t) }))} />
       <ButtonGroup>
         <Button type="submit" name="action" value="submit" appearance="primary-action-button" disabled={create.isPending}>
           {t('newRequest.submit')}

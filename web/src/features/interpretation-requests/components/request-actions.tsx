@@ -1,14 +1,15 @@
 import type { InterpretationRequest, RequestStatus } from '@duidingspool/shared';
-import { IRREVERSIBLE_STATUSES, maxLengthOf, PATCHABLE_STATUSES, PatchInterpretationRequestBodySchema, REASON_REQUIRED_STATUSES } from '@duidingspool/shared';
+import { IRREVERSIBLE_STATUSES, PATCHABLE_STATUSES, PatchInterpretationRequestBodySchema, REASON_REQUIRED_STATUSES } from '@duidingspool/shared';
 import { Alert, Button, ButtonGroup, Heading2, Paragraph } from '@utrecht/component-library-react';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TextareaField } from '../../../components/form-field.tsx';
+import { z } from 'zod';
 import { InlineForm } from '../../../components/inline-form.tsx';
-import { hasBlockingPersonalData } from '../../../components/personal-data-warning.tsx';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
+import { Field } from '../../../components/schema-field.tsx';
+import { fieldsOrMessage, useSchemaForm } from '../../../components/schema-form.tsx';
 import { StatusMessage } from '../../../components/status-message.tsx';
-import { ApiError } from '../../../lib/api-client.ts';
+import { textInput } from '../../../lib/form-inputs.ts';
 import { formatCents } from '../../../lib/format.ts';
 import { useUpdateRequestStatus } from '../api/update-request-status.ts';
 
@@ -73,58 +74,22 @@ export function RequestActions({ request, exclude = [] }: { request: Interpretat
   const { t } = useTranslation();
   const update = useUpdateRequestStatus(request.id);
   const [pending, setPending] = useState<Patchable | null>(null);
-  const [reason, setReason] = useState('');
-  const [reasonError, setReasonError] = useState<string | undefined>();
   const [done, setDone] = useState<string | null>(null);
-  const reasonRef = useRef<HTMLDivElement>(null);
 
   const actions = request.allowedTransitions.filter(isPatchable).filter((s) => !exclude.includes(s));
 
-  useEffect(() => {
-    if (pending) reasonRef.current?.querySelector('textarea')?.focus();
-  }, [pending]);
-
-  const run = (target: Patchable, text?: string) => {
-    setDone(null);
-    update.mutate(
-      { status: target, ...(text?.trim() ? { reason: text.trim() } : {}) },
-      {
-        onSuccess: () => {
-          setPending(null);
-          setReason('');
-          setDone(t('requestActions.done', { status: t(`status.request.${target}`) }));
-          document.getElementById('actions-heading')?.focus();
-        },
-        onError: (error) => {
-          if (error instanceof ApiError && error.fieldErrors.reason) setReasonError(error.fieldErrors.reason);
-        },
-      },
-    );
+  const finished = (target: Patchable) => {
+    setPending(null);
+    setDone(t('requestActions.done', { status: t(`status.request.${target}`) }));
+    document.getElementById('actions-heading')?.focus();
   };
 
   const start = (target: Patchable) => {
     update.reset();
-    setReasonError(undefined);
-    if (reasonMode(target, request.status) === 'none' && !IRREVERSIBLE.includes(target)) run(target);
-    else {
-      setPending(target);
-      setReason('');
-    }
-  };
-
-  const confirm = () => {
-    if (!pending) return;
-    const mode = reasonMode(pending, request.status);
-    if (mode === 'required' && !reason.trim()) {
-      setReasonError(t('form.required'));
-      return;
-    }
-    if (hasBlockingPersonalData(reason)) {
-      setReasonError(t('personalData.fieldError'));
-      return;
-    }
-    setReasonError(undefined);
-    run(pending, reason);
+    setDone(null);
+    if (reasonMode(target, request.status) === 'none' && !IRREVERSIBLE.includes(target))
+      update.mutate({ status: target }, { onSuccess: () => finished(target) });
+    else setPending(target);
   };
 
   if (actions.length === 0 && !done) return null;
@@ -135,7 +100,7 @@ export function RequestActions({ request, exclude = [] }: { request: Interpretat
         {t('requestActions.heading')}
       </Heading2>
       <StatusMessage message={done} />
-      {update.isError && !reasonError ? <ProblemAlert error={update.error} /> : null}
+      {update.isError && !pending ? <ProblemAlert error={update.error} /> : null}
       {actions.length > 0 && !pending ? (
         <ButtonGroup>
           {actions.map((target) => (
@@ -151,37 +116,73 @@ export function RequestActions({ request, exclude = [] }: { request: Interpretat
           ))}
         </ButtonGroup>
       ) : null}
-      {pending ? (
-        <InlineForm
-          onSubmit={confirm}
-          submitLabel={t('requestActions.confirm', { action: t(`requestActions.${pending}`) })}
-          pending={update.isPending}
-          danger={IRREVERSIBLE.includes(pending)}
-          onBack={() => {
-            setPending(null);
-            setReasonError(undefined);
-          }}
-        >
-          <Consequences request={request} target={pending} />
-          {reasonMode(pending, request.status) === 'none' ? null : (
-            <div ref={reasonRef}>
-              <TextareaField
-                id="transition-reason"
-                label={t(`requestActions.reasonLabel.${pending}`)}
-                description={reasonMode(pending, request.status) === 'optional' ? t('form.optional') : undefined}
-                value={reason}
-                onChange={setReason}
-                error={reasonError}
-                rows={3}
-                required={reasonMode(pending, request.status) === 'required'}
-                maxLength={maxLengthOf(PatchInterpretationRequestBodySchema.shape.reason)}
-                checkPersonalData
-              />
-            </div>
-          )}
-        </InlineForm>
-      ) : null}
+      {pending ? <ConfirmTransition key={pending} request={request} target={pending} onBack={() => setPending(null)} onDone={() => finished(pending)} /> : null}
     </section>
+  );
+}
+
+/**
+ * The confirming form of one action: its question and consequences and, where the action takes
+ * one, the reason (required for `REASON_REQUIRED_STATUSES`; its limit from
+ * `PatchInterpretationRequestBodySchema`; refused with personal data). The server's refusal of the
+ * reason lands on the field; any other refusal is shown above the form.
+ */
+function ConfirmTransition({ request, target, onBack, onDone }: { request: InterpretationRequest; target: Patchable; onBack: () => void; onDone: () => void }) {
+  const { t } = useTranslation();
+  const update = useUpdateRequestStatus(request.id);
+  const mode = reasonMode(target, request.status);
+  const schema = useMemo(() => {
+    const reason = textInput(PatchInterpretationRequestBodySchema.shape.reason.unwrap(), t, { personalData: true }).transform((v) =>
+      v === '' ? undefined : v,
+    );
+    return z.object({
+      reason:
+        mode === 'required'
+          ? z
+              .string()
+              .refine((v) => v.trim().length > 0, { params: { text: t('form.required') } })
+              .pipe(reason)
+          : reason,
+    });
+  }, [t, mode]);
+  const form = useSchemaForm({
+    schema,
+    defaultValues: { reason: '' },
+    ids: { reason: 'transition-reason' },
+    labels: { reason: t(`requestActions.reasonLabel.${target}`) },
+    focus: 'field',
+  });
+  const { setFocus } = form.rhf;
+  useEffect(() => {
+    if (mode !== 'none') setFocus('reason');
+  }, [mode, setFocus]);
+  const submit = form.submit(({ reason }) =>
+    update.mutate({ status: target, ...(reason ? { reason } : {}) }, { onSuccess: onDone, onError: (error) => form.fail(error, fieldsOrMessage) }),
+  );
+  return (
+    <>
+      {update.isError && !form.rhf.formState.errors.reason ? <ProblemAlert error={update.error} /> : null}
+      <InlineForm
+        onSubmit={submit}
+        submitLabel={t('requestActions.confirm', { action: t(`requestActions.${target}`) })}
+        pending={update.isPending}
+        danger={IRREVERSIBLE.includes(target)}
+        onBack={onBack}
+      >
+        <Consequences request={request} target={target} />
+        {mode === 'none' ? null : (
+          <Field
+            form={form}
+            name="reason"
+            kind="textarea"
+            hint={mode === 'optional' ? t('form.optional') : undefined}
+            rows={3}
+            required={mode === 'required'}
+            checkPersonalData
+          />
+        )}
+      </InlineForm>
+    </>
   );
 }
 

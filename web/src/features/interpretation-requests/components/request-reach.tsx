@@ -1,9 +1,12 @@
-import { type InterpretationRequest, MAX_PARTICIPANTS_PER_CATEGORY, REACH_CATEGORIES, type ReachCategory } from '@duidingspool/shared';
+import { type InterpretationRequest, REACH_CATEGORIES, type ReachCategory, RecordReachBodySchema } from '@duidingspool/shared';
 import { DataList, DataListItem, DataListKey, DataListValue, Heading2, Paragraph } from '@utrecht/component-library-react';
-import { useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TextField } from '../../../components/form-field.tsx';
-import { FormFrame, useProblemForm } from '../../../components/problem-form.tsx';
+import { z } from 'zod';
+import { FormFrame } from '../../../components/problem-form.tsx';
+import { Field } from '../../../components/schema-field.tsx';
+import { useSchemaForm } from '../../../components/schema-form.tsx';
+import { optionalWholeNumberInput, wholeNumberHint } from '../../../lib/form-inputs.ts';
 import { formatInstant } from '../../../lib/format.ts';
 import { useRecordReach } from '../api/record-reach.ts';
 
@@ -19,27 +22,25 @@ export function RequestReachSection({ request, onRecorded }: { request: Interpre
   const may = request.allowedActions.includes('record-reach');
   const reach = request.reach;
   const record = useRecordReach(request.id);
-  const [values, setValues] = useState<Record<ReachCategory, string>>(
-    () => Object.fromEntries(REACH_CATEGORIES.map((c) => [c, reach ? String(reach.participants[c]) : ''])) as Record<ReachCategory, string>,
-  );
   const labels = Object.fromEntries(REACH_CATEGORIES.map((c) => [c, t(`reach.categories.${c}`)])) as Record<ReachCategory, string>;
-  const form = useProblemForm(IDS, labels);
+  const count = RecordReachBodySchema.shape.participants.shape.education.unwrap();
+  const schema = useMemo(() => {
+    const field = optionalWholeNumberInput(count, t);
+    return z.object(Object.fromEntries(REACH_CATEGORIES.map((c) => [c, field])) as Record<ReachCategory, typeof field>);
+  }, [t, count]);
+  const form = useSchemaForm({
+    schema,
+    defaultValues: Object.fromEntries(REACH_CATEGORIES.map((c) => [c, reach ? String(reach.participants[c]) : ''])) as Record<ReachCategory, string>,
+    ids: IDS,
+    labels,
+  });
   if (!may && !reach) return null;
 
-  const submit = () => {
-    form.begin();
-    const e: Partial<Record<ReachCategory, string>> = {};
-    const participants: Partial<Record<ReachCategory, number>> = {};
-    for (const c of REACH_CATEGORIES) {
-      const raw = values[c].trim();
-      if (!raw) continue;
-      const n = Number(raw);
-      if (!/^\d{1,4}$/.test(raw) || n > MAX_PARTICIPANTS_PER_CATEGORY) e[c] = t('reach.invalid', { max: MAX_PARTICIPANTS_PER_CATEGORY });
-      else participants[c] = n;
-    }
-    if (!form.check(e)) return;
+  // A category left empty counts 0: it is not sent.
+  const submit = form.submit((values) => {
+    const participants = Object.fromEntries(Object.entries(values).filter(([, n]) => n !== undefined)) as Partial<Record<ReachCategory, number>>;
     record.mutate({ participants }, { onSuccess: (r) => onRecorded(t('reach.recorded', { people: r.peopleReached })), onError: (error) => form.fail(error) });
-  };
+  });
 
   return (
     <section aria-labelledby="reach-heading" className="dsp-section">
@@ -75,17 +76,7 @@ export function RequestReachSection({ request, onRecorded }: { request: Interpre
           intro={<Paragraph>{t('reach.intro')}</Paragraph>}
         >
           {REACH_CATEGORIES.map((c) => (
-            <TextField
-              key={c}
-              size="small"
-              autoComplete="off"
-              id={IDS[c]}
-              label={labels[c]}
-              value={values[c]}
-              onChange={(v) => setValues((x) => ({ ...x, [c]: v }))}
-              error={form.errors[c]}
-              inputMode="numeric"
-            />
+            <Field key={c} form={form} name={c} hint={wholeNumberHint(count, t)} size="small" autoComplete="off" inputMode="numeric" />
           ))}
         </FormFrame>
       ) : null}

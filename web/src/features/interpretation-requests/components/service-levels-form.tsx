@@ -1,17 +1,20 @@
-import type { ServiceLevelTargets } from '@duidingspool/shared';
+import { type ServiceLevelTargets, ServiceLevelTargetsSchema } from '@duidingspool/shared';
 import { Heading2, Paragraph } from '@utrecht/component-library-react';
-import { useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ShortField } from '../../../components/form-field.tsx';
-import { FormFrame, fieldsOrMessage, useProblemForm } from '../../../components/problem-form.tsx';
+import { z } from 'zod';
+import { FormFrame } from '../../../components/problem-form.tsx';
 import { QueryFallback } from '../../../components/query-view.tsx';
+import { Field } from '../../../components/schema-field.tsx';
+import { fieldsOrMessage, useSchemaForm } from '../../../components/schema-form.tsx';
+import { wholeNumberHint, wholeNumberInput } from '../../../lib/form-inputs.ts';
 import { useServiceLevels, useUpdateServiceLevels } from '../api/service-levels.ts';
 
-type Field = keyof ServiceLevelTargets;
-const FIELDS: Field[] = ['triageWorkingDays', 'triageUrgentWorkingHours', 'proposalAnswerWorkingDays', 'adviceWorkingDays'];
-const FIELD_IDS = Object.fromEntries(FIELDS.map((f) => [f, `sla-${f}`])) as Record<Field, string>;
+type Target = keyof ServiceLevelTargets;
+const FIELDS: Target[] = ['triageWorkingDays', 'triageUrgentWorkingHours', 'proposalAnswerWorkingDays', 'adviceWorkingDays'];
+const FIELD_IDS = Object.fromEntries(FIELDS.map((f) => [f, `sla-${f}`])) as Record<Target, string>;
 
-/** “Servicenormen” (coordinator, decision 102): the four targets in whole working days or hours; the server checks the bounds. */
+/** “Servicenormen” (coordinator, decision 102): the four targets in whole working days or hours, their bounds from `ServiceLevelTargetsSchema` (shown as hints). */
 export function ServiceLevelsForm() {
   const { t } = useTranslation();
   const current = useServiceLevels();
@@ -27,28 +30,39 @@ export function ServiceLevelsForm() {
 function TargetsForm({ initial }: { initial: ServiceLevelTargets }) {
   const { t } = useTranslation();
   const save = useUpdateServiceLevels();
-  const [values, setValues] = useState<Record<Field, string>>(() => Object.fromEntries(FIELDS.map((f) => [f, String(initial[f])])) as Record<Field, string>);
-  const labels = Object.fromEntries(FIELDS.map((f) => [f, t(`serviceLevels.fields.${f}`)])) as Record<Field, string>;
-  const form = useProblemForm(FIELD_IDS, labels);
-  const submit = () => {
-    form.begin();
-    const found: Partial<Record<Field, string>> = {};
-    for (const f of FIELDS) if (!/^[0-9]{1,3}$/.test(values[f].trim())) found[f] = t('serviceLevels.wholeNumber');
-    if (!form.check(found)) return;
-    const n = (f: Field) => Number(values[f].trim());
-    const body: ServiceLevelTargets = {
-      triageWorkingDays: n('triageWorkingDays'),
-      triageUrgentWorkingHours: n('triageUrgentWorkingHours'),
-      proposalAnswerWorkingDays: n('proposalAnswerWorkingDays'),
-      adviceWorkingDays: n('adviceWorkingDays'),
-    };
-    save.mutate(body, { onSuccess: () => form.succeed(t('serviceLevels.saved')), onError: (error) => form.fail(error, fieldsOrMessage) });
-  };
+  const schema = useMemo(
+    () =>
+      z.object({
+        triageWorkingDays: wholeNumberInput(ServiceLevelTargetsSchema.shape.triageWorkingDays, t),
+        triageUrgentWorkingHours: wholeNumberInput(ServiceLevelTargetsSchema.shape.triageUrgentWorkingHours, t),
+        proposalAnswerWorkingDays: wholeNumberInput(ServiceLevelTargetsSchema.shape.proposalAnswerWorkingDays, t),
+        adviceWorkingDays: wholeNumberInput(ServiceLevelTargetsSchema.shape.adviceWorkingDays, t),
+      }),
+    [t],
+  );
+  const form = useSchemaForm({
+    schema,
+    defaultValues: Object.fromEntries(FIELDS.map((f) => [f, String(initial[f])])) as Record<Target, string>,
+    ids: FIELD_IDS,
+    labels: Object.fromEntries(FIELDS.map((f) => [f, t(`serviceLevels.fields.${f}`)])) as Record<Target, string>,
+  });
+  const submit = form.submit((body) =>
+    save.mutate(body, { onSuccess: () => form.succeed(t('serviceLevels.saved')), onError: (error) => form.fail(error, fieldsOrMessage) }),
+  );
   return (
     <FormFrame frame={form.frame} onSubmit={submit} submitLabel={t('serviceLevels.submit')} pending={save.isPending} headingLevel={3}>
       <div className="dsp-form-row">
         {FIELDS.map((f) => (
-          <ShortField key={f} {...form.field(f)} inputMode="numeric" value={values[f]} onChange={(v) => setValues((old) => ({ ...old, [f]: v }))} />
+          <Field
+            key={f}
+            form={form}
+            name={f}
+            hint={wholeNumberHint(ServiceLevelTargetsSchema.shape[f], t)}
+            inputMode="numeric"
+            size="small"
+            autoComplete="off"
+            required
+          />
         ))}
       </div>
     </FormFrame>

@@ -2,6 +2,8 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, screen } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { i18next } from '../../../lib/i18n.ts';
+import { fieldErrorText } from '../../../lib/problem-text.ts';
 import { MessageThread } from './message-thread.tsx';
 
 const requestId = '00000000-0000-4000-8000-000000000001';
@@ -77,6 +79,28 @@ describe('MessageThread', () => {
     expect(screen.queryByRole('checkbox')).toBeNull();
     await user.click(screen.getByRole('button'));
     expect(posted).toEqual([]);
+  });
+
+  it('names an empty message until one is typed, and puts the server’s refusal on the field', async () => {
+    const refusal = { in: 'body' as const, pointer: '/body', message: 'bevat persoonsgegevens', code: 'personal-data', params: { kinds: ['bsn'] } };
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string, init?: RequestInit) => {
+        if (init?.method === 'POST')
+          return json({ type: 'validation-failed', title: 'Ongeldige invoer', status: 400, detail: 'De invoer is ongeldig.', errors: [refusal] }, 400);
+        if (url.includes('/me/unread-messages')) return json({ total: 0, items: [] });
+        return json({ items: [], truncated: false, allowedActions: ['post'] });
+      }),
+    );
+    const user = renderThread();
+    const field = await screen.findByLabelText('Nieuw bericht');
+    await user.click(screen.getByRole('button', { name: 'Bericht versturen' }));
+    await vi.waitFor(() => expect(document.getElementById('message-body-error')?.textContent).toBe('Dit veld is verplicht.'));
+    expect(document.activeElement?.closest('.dsp-error-summary')).not.toBeNull();
+    await user.type(field, 'Graag contact.');
+    await vi.waitFor(() => expect(document.getElementById('message-body-error')).toBeNull());
+    await user.click(screen.getByRole('button', { name: 'Bericht versturen' }));
+    await vi.waitFor(() => expect(document.getElementById('message-body-error')?.textContent).toBe(fieldErrorText(i18next, refusal)));
   });
 
   it('shows a read-only thread without a form', async () => {

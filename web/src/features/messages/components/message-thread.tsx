@@ -1,15 +1,15 @@
-import { MESSAGE_MAX_LENGTH, type RequestMessage } from '@duidingspool/shared';
+import { PostMessageBodySchema, type RequestMessage } from '@duidingspool/shared';
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, Checkbox, FormLabel, Heading2, Paragraph } from '@utrecht/component-library-react';
-import { useEffect, useState } from 'react';
+import { Checkbox, FormLabel, Heading2, Paragraph } from '@utrecht/component-library-react';
+import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TextareaField } from '../../../components/form-field.tsx';
-import { hasBlockingPersonalData } from '../../../components/personal-data-warning.tsx';
-import { ProblemAlert } from '../../../components/problem-alert.tsx';
+import { z } from 'zod';
+import { FormFrame } from '../../../components/problem-form.tsx';
 import { QueryFallback } from '../../../components/query-view.tsx';
-import { StatusMessage } from '../../../components/status-message.tsx';
-import { ApiError } from '../../../lib/api-client.ts';
+import { Field } from '../../../components/schema-field.tsx';
+import { useSchemaForm } from '../../../components/schema-form.tsx';
 import { isolate } from '../../../lib/bidi.ts';
+import { textInput } from '../../../lib/form-inputs.ts';
 import { formatInstant } from '../../../lib/format.ts';
 import { messageKeys, useMessageThread, usePostMessage } from '../api/messages.ts';
 
@@ -43,11 +43,6 @@ function MessageItem({ message }: { message: RequestMessage }) {
 export function MessageThread({ requestId }: { requestId: string }) {
   const { t } = useTranslation();
   const query = useMessageThread(requestId);
-  const post = usePostMessage(requestId);
-  const [body, setBody] = useState('');
-  const [internal, setInternal] = useState(false);
-  const [error, setError] = useState<string | undefined>();
-  const [done, setDone] = useState<string | null>(null);
   const queryClient = useQueryClient();
 
   // Reading the thread marked it read on the server: the counts in the menu and lists follow.
@@ -72,26 +67,6 @@ export function MessageThread({ requestId }: { requestId: string }) {
   const canPost = thread.allowedActions.includes('post');
   const canPostInternal = thread.allowedActions.includes('post-internal');
 
-  const submit = () => {
-    setDone(null);
-    if (!body.trim()) return setError(t('form.required'));
-    if (hasBlockingPersonalData(body)) return setError(t('personalData.fieldError'));
-    setError(undefined);
-    post.mutate(
-      { body, ...(internal ? { internal: true } : {}) },
-      {
-        onSuccess: () => {
-          setBody('');
-          setInternal(false);
-          setDone(internal ? t('messages.sentInternal') : t('messages.sent'));
-        },
-        onError: (e) => {
-          if (e instanceof ApiError && e.fieldErrors.body) setError(e.fieldErrors.body);
-        },
-      },
-    );
-  };
-
   return (
     <section aria-labelledby="berichten" className="dsp-section">
       <Heading2 id="berichten" tabIndex={-1}>
@@ -107,44 +82,70 @@ export function MessageThread({ requestId }: { requestId: string }) {
           ))}
         </ol>
       )}
-      <StatusMessage message={done} />
-      {post.isError && !error ? <ProblemAlert error={post.error} /> : null}
       {canPost ? (
-        <form
-          noValidate
-          className="dsp-form"
-          onSubmit={(event) => {
-            event.preventDefault();
-            submit();
-          }}
-        >
-          <TextareaField
-            id="message-body"
-            label={t('messages.bodyLabel')}
-            description={t('messages.bodyHint')}
-            value={body}
-            onChange={setBody}
-            error={error}
-            rows={4}
-            required
-            maxLength={MESSAGE_MAX_LENGTH}
-            checkPersonalData
-          />
-          {canPostInternal ? (
-            <div className="utrecht-form-field utrecht-form-field--checkbox dsp-choice">
-              <Checkbox id="message-internal" name="message-internal" checked={internal} onChange={() => setInternal(!internal)} />
-              <FormLabel htmlFor="message-internal" type="checkbox">
-                {t('messages.internalLabel')}
-              </FormLabel>
-            </div>
-          ) : null}
-          <Button type="submit" appearance="primary-action-button" disabled={post.isPending}>
-            {internal ? t('messages.submitInternal') : t('messages.submit')}
-          </Button>
-        </form>
+        <ComposeForm requestId={requestId} canPostInternal={canPostInternal} />
       ) : (
         <Paragraph className="dsp-muted">{t('messages.readOnly')}</Paragraph>
       )}
     </section>
+  );
+}
+
+/**
+ * Writing a message: the text (required, its limit from `PostMessageBodySchema` shown as a
+ * character count, refused with personal data) and, when allowed, “Interne notitie”. The server's
+ * refusal of the text lands on the field.
+ */
+function ComposeForm({ requestId, canPostInternal }: { requestId: string; canPostInternal: boolean }) {
+  const { t } = useTranslation();
+  const post = usePostMessage(requestId);
+  const schema = useMemo(
+    () =>
+      z.object({
+        body: z
+          .string()
+          .refine((v) => v.trim().length > 0, { params: { text: t('form.required') } })
+          .pipe(textInput(PostMessageBodySchema.shape.body, t, { personalData: true })),
+        internal: z.boolean(),
+      }),
+    [t],
+  );
+  const form = useSchemaForm({
+    schema,
+    defaultValues: { body: '', internal: false },
+    ids: { body: 'message-body', internal: 'message-internal' },
+    labels: { body: t('messages.bodyLabel'), internal: t('messages.internalLabel') },
+  });
+  const internal = form.rhf.watch('internal');
+  const submit = form.submit(({ body, internal: asNote }) =>
+    post.mutate(
+      { body, ...(asNote ? { internal: true } : {}) },
+      {
+        onSuccess: () => {
+          form.rhf.reset();
+          form.succeed(asNote ? t('messages.sentInternal') : t('messages.sent'));
+        },
+        onError: (error) => form.fail(error),
+      },
+    ),
+  );
+  return (
+    <FormFrame
+      frame={form.frame}
+      onSubmit={submit}
+      submitLabel={internal ? t('messages.submitInternal') : t('messages.submit')}
+      pending={post.isPending}
+      headingLevel={3}
+    >
+      <Field form={form} name="body" kind="textarea" hint={t('messages.bodyHint')} rows={4} required checkPersonalData />
+      {canPostInternal ? (
+        <div className="utrecht-form-field utrecht-form-field--checkbox dsp-choice">
+          <Checkbox id="message-internal" name="message-internal" checked={internal} onChange={() => form.rhf.setValue('internal', !internal)} />
+          <FormLabel htmlFor="message-internal" type="checkbox">
+            {t('messages.internalLabel')}
+          </FormLabel>
+        </div>
+      ) : null}
+    </FormFrame>
   );
 }
