@@ -25,7 +25,7 @@ import {
 } from '@duidingspool/shared';
 import { AppError } from '../../errors.ts';
 import { hasRole, type ServiceContext } from '../../lib/context.ts';
-import { addWorkingDays, type WorkingHours } from '../../lib/working-time.ts';
+import { type WorkingHours, withinWorkingDays } from '../../lib/working-time.ts';
 import * as rm from './report.read-model.ts';
 
 /** The period of a report query: `from`–`to`, or the preset's dates (the query schema guarantees one of them). */
@@ -111,12 +111,15 @@ function share(part: PublishedCell, whole: PublishedCell): ReportCell {
   return { kind: 'value', value: Math.floor((part.value * 200 + whole.value) / (2 * whole.value)) };
 }
 
-/** The bucket of a wait on the working-day calendar: within 1, 2, 3–5 or more than 5 working days, or not yet. */
+/**
+ * The bucket of a wait on the working-day calendar: within 1, 2, 3–5 or more than 5 working days
+ * (`to` at or before `addWorkingDays(from, n)`), or not yet.
+ */
 function waitBucket(from: Date, to: Date | null, hours: WorkingHours): 'd1' | 'd2' | 'd5' | 'dmore' | 'open' {
   if (to === null) return 'open';
-  if (to <= addWorkingDays(from, 1, hours)) return 'd1';
-  if (to <= addWorkingDays(from, 2, hours)) return 'd2';
-  if (to <= addWorkingDays(from, 5, hours)) return 'd5';
+  if (withinWorkingDays(from, to, 1, hours)) return 'd1';
+  if (withinWorkingDays(from, to, 2, hours)) return 'd2';
+  if (withinWorkingDays(from, to, 5, hours)) return 'd5';
   return 'dmore';
 }
 
@@ -139,7 +142,7 @@ async function activities(ctx: ServiceContext, p: rm.Period, t: number, L: Repor
   const { months, table: byMonth } = await receivedByMonth(ctx, p, t);
   const deliverables = await rm.receivedByDeliverable(ctx.db, p);
   const areas = await rm.receivedByExpertise(ctx.db, p);
-  const minutes = await rm.minutesByActivity(ctx.db, p);
+  const minutes = await rm.minutesByActivity(ctx.db, p, t);
   return {
     id: 'activities',
     title: L.sections.activities,
@@ -387,7 +390,7 @@ async function money(ctx: ServiceContext, p: rm.Period, t: number, L: ReportLabe
   for (let y = yearOf(p.from); y <= yearOf(p.to); y++) years.push(y);
   const budgets = await rm.budgetsOf(ctx.db, years);
   const sum = (pick: (b: (typeof budgets)[number]) => number) => budgets.reduce((s, b) => s + pick(b), 0);
-  const spentRows = await rm.spentBy(ctx.db, p, 'month');
+  const spentRows = await rm.spentBy(ctx.db, p, 'month', t);
   const spentInPeriod = spentRows.reduce((s, x) => s + x.cents, 0);
   // Straight-line projection of the year of `to`, at the pace of that year so far (integer cents, half-up).
   const year = yearOf(p.to);
@@ -411,7 +414,7 @@ async function money(ctx: ServiceContext, p: rm.Period, t: number, L: ReportLabe
     ...(projection === null ? [] : [['projection', projection] as const]),
   ] as const;
   const spentTable = async (id: string, dimension: rm.SpentDimension) => {
-    const rows = await rm.spentBy(ctx.db, p, dimension);
+    const rows = await rm.spentBy(ctx.db, p, dimension, t);
     return listTable(
       id,
       L,
