@@ -136,4 +136,46 @@ describe('the year-end report of the living demo year', () => {
       expect(text, `${f.table} / ${f.row} / ${f.column}: ${shown}`).toContain(shown);
     }
   });
+
+  it('differencing (decision 132): no count of the year-end report or of a chosen period differs from the same count of the interim or year-end report by 1 … threshold − 1', async () => {
+    const get = async (q: string) => {
+      const res = await coordinator('GET', `/api/v1/reports?${q}`);
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      return res.body as Report;
+    };
+    const interim = await get(`preset=interim&year=${year}`);
+    const chosen = await get(`from=${year}-03-01&to=${year}-12-31`);
+    /** Pairs of the same count cell published as numbers in both reports. */
+    const pairs = (a: Report, b: Report) => {
+      const out: [number, number, string][] = [];
+      const other = new Map(b.sections.flatMap((s) => s.tables.map((x) => [x.id, x] as const)));
+      for (const tb of a.sections.flatMap((s) => s.tables)) {
+        const that = other.get(tb.id);
+        if (!that) continue;
+        const push = (x: ReportCell | null | undefined, y: ReportCell | null | undefined, where: string) => {
+          if (x?.kind === 'value' && y?.kind === 'value') out.push([x.value, y.value, `${tb.id} ${where}`]);
+        };
+        tb.columns.forEach((c, j) => {
+          if (c.unit !== 'count') return;
+          for (const row of tb.rows) push(row.cells[j], that.rows.find((r) => r.key === row.key)?.cells[j], `${row.key}/${c.key}`);
+          push(tb.columnTotals?.[j], that.columnTotals?.[j], `total/${c.key}`);
+        });
+        for (const row of tb.rows) push(row.total, that.rows.find((r) => r.key === row.key)?.total, `${row.key}/total`);
+        push(tb.total, that.total, 'total');
+      }
+      return out;
+    };
+    let compared = 0;
+    for (const [a, b] of [
+      [report, interim],
+      [chosen, interim],
+      [chosen, report],
+    ] as const)
+      for (const [x, y, where] of pairs(a, b)) {
+        compared += 1;
+        const d = Math.abs(x - y);
+        expect(d === 0 || d >= report.threshold, `${where}: ${x} − ${y}`).toBe(true);
+      }
+    expect(compared).toBeGreaterThan(20);
+  });
 });

@@ -153,6 +153,29 @@ describe('suppressTable (decision 090)', () => {
     expect(() => suppressCount(3, 1)).toThrow(RangeError);
   });
 
+  it('property: cells hidden for another publication (decision 132) stay hidden and cannot be solved from the table', () => {
+    fc.assert(
+      fc.property(
+        table(4, 4).chain((truth) =>
+          fc.tuple(
+            fc.constant(truth),
+            fc.uniqueArray(fc.tuple(fc.integer({ min: 0, max: truth.length }), fc.integer({ min: 0, max: truth[0]?.length ?? 1 })), { maxLength: 3 }),
+          ),
+        ),
+        ([truth, hide]) => {
+          const t = suppressTable(truth, { hide });
+          const rows = truth.length;
+          const cols = truth[0]?.length ?? 0;
+          const at = (i: number, j: number) => (i < rows && j < cols ? t.cells[i]?.[j] : i < rows ? t.rowTotals[i] : j < cols ? t.columnTotals[j] : t.total);
+          // Each asked-for cell is not published as a number (a small one keeps its "< 5").
+          for (const [i, j] of hide) expect(at(i, j)?.kind).not.toBe('value');
+          for (const [, values] of solveHidden(truth, t)) expect(values.size).toBeGreaterThanOrEqual(2);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it('weighs a negative amount (corrections bigger than the spending) as 0 and publishes the real figures', () => {
     // A month whose corrections exceed its spending: −300 from 6 requests, beside 2 small months.
     const amounts = [-300_00, 800_00, 125_00, 950_00];

@@ -62,6 +62,13 @@ export interface SuppressionOptions {
    * another cell (it is still shown as "< threshold" when it is small itself).
    */
   readonly keepTotal?: boolean;
+  /**
+   * Grid cells (row, column; the totals at index `rows` and `cols`) to hide from the start for the
+   * sake of another publication (decision 132: a figure whose difference with the same figure of an
+   * overlapping published report would be small). They are shown hidden and protected like any
+   * hidden cell; a small one keeps its "< threshold" label.
+   */
+  readonly hide?: readonly (readonly [number, number])[];
 }
 
 /**
@@ -93,7 +100,16 @@ export function suppressTable(cells: readonly (readonly number[])[], options: Su
   const real = withTotals(cells);
   const grid = withTotals(cells.map((row) => row.map(decisionValue)));
   const counts = basis ? withTotals(basis) : grid;
-  const state = suppressGrid(grid, counts, equations(rows, cols), tableEdges(rows, cols), threshold, isAmount, options.keepTotal ? [rows, cols] : undefined);
+  const state = suppressGrid(
+    grid,
+    counts,
+    equations(rows, cols),
+    tableEdges(rows, cols),
+    threshold,
+    isAmount,
+    options.keepTotal ? [rows, cols] : undefined,
+    options.hide,
+  );
 
   const publish = (i: number, j: number): PublishedCell => {
     const s = state[i]?.[j];
@@ -115,10 +131,12 @@ export function suppressTable(cells: readonly (readonly number[])[], options: Su
  * Suppress one list of counts (or amounts with `options.basis` as one list, which may be negative
  * as in {@link suppressTable}) with its total: the list is a table of one row. Returns the
  * published values in order and the published total; throws `RangeError` as {@link suppressTable}.
+ * `options.hide` lists positions (the total at `values.length`) to hide from the start, as
+ * {@link SuppressionOptions.hide}.
  */
 export function suppressList(
   values: readonly number[],
-  options: { threshold?: number; basis?: readonly number[]; keepTotal?: boolean } = {},
+  options: { threshold?: number; basis?: readonly number[]; keepTotal?: boolean; hide?: readonly number[] } = {},
 ): { values: PublishedCell[]; total: PublishedCell; threshold: number } {
   if (values.length === 0) {
     const threshold = options.threshold ?? DEFAULT_SUPPRESSION_THRESHOLD;
@@ -139,7 +157,8 @@ export function suppressList(
   const n = values.length;
   // One equation only: the values minus the total (a list has no columns to sum).
   const line: SuppressionEquation = [...values.map((_, j) => [0, j, 1] as const), [0, n, -1] as const];
-  const state = suppressGrid(grid, counts, [line], listEdges(n), threshold, basis !== undefined, options.keepTotal ? [0, n] : undefined);
+  const hide = options.hide?.map((j) => [0, j] as const);
+  const state = suppressGrid(grid, counts, [line], listEdges(n), threshold, basis !== undefined, options.keepTotal ? [0, n] : undefined, hide);
   const publish = (j: number): PublishedCell => {
     const s = state[0]?.[j];
     if (s === 'value') return { kind: 'value', value: real[j] ?? 0 };
@@ -230,11 +249,13 @@ function suppressGrid(
   threshold: number,
   isAmount: boolean,
   kept?: readonly [number, number],
+  hide?: readonly (readonly [number, number])[],
 ): CellState[][] {
   const state: CellState[][] = grid.map((row, i) =>
     row.map((_, j) => {
       const n = counts[i]?.[j] ?? 0;
-      return n >= 1 && n < threshold ? 'primary' : 'value';
+      if (n >= 1 && n < threshold) return 'primary';
+      return hide?.some(([hi, hj]) => hi === i && hj === j) ? 'secondary' : 'value';
     }),
   );
   for (;;) {
