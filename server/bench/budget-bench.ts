@@ -70,6 +70,7 @@ try {
     const started = Date.now();
     const days = Math.max(1, Math.round((Date.parse(today) - Date.parse(`${year}-01-01`)) / 86_400_000) + 1);
     await sqlc.unsafe('alter table time_entries disable trigger time_entries_ledger_totals');
+    await sqlc.unsafe('alter table time_entries disable trigger time_entries_report_totals');
     await sqlc.unsafe(`
       insert into time_entries (assignment_id, specialist_id, worked_on, minutes, activity, description, rate_cents, amount_cents, budget_year, status, created_by, reviewed_by, reviewed_at)
       select a.id, a.specialist_id, make_date(${year}, 1, 1) + (g % ${days}), 30,

@@ -15,12 +15,13 @@ export interface ListDataSize {
 }
 
 /**
- * After a bulk load of time entries with the totals trigger off: turns the trigger back on,
- * rebuilds the ledger's running totals once and sets `year`'s budget to the loaded pending and
+ * After a bulk load of time entries with the totals triggers off: turns them back on,
+ * rebuilds the ledger's running totals (the report's month totals too) once and sets `year`'s budget to the loaded pending and
  * spent amounts, with room enough (EUR 1,000,000,000) that no measured call hits the budget.
  */
 export async function rebuildLedgerTotals(sql: postgres.Sql, year: number): Promise<void> {
   await sql.unsafe('alter table time_entries enable trigger time_entries_ledger_totals');
+  await sql.unsafe('alter table time_entries enable trigger time_entries_report_totals');
   await sql.unsafe('select ledger_rebuild_totals()');
   await sql.unsafe(`
     update budgets b set
@@ -67,6 +68,7 @@ export async function loadListData(sql: postgres.Sql, size: ListDataSize, year: 
   `);
   const [{ n: assignments } = { n: 0 }] = await sql<{ n: number }[]>`select count(*)::int as n from list_assignments`;
   await sql.unsafe('alter table time_entries disable trigger time_entries_ledger_totals');
+  await sql.unsafe('alter table time_entries disable trigger time_entries_report_totals');
   await sql.unsafe(`
     insert into time_entries (assignment_id, specialist_id, worked_on, minutes, activity, description, rate_cents, amount_cents, budget_year, status, created_by, created_at, reviewed_by, reviewed_at)
     select a.id, a.specialist_id, make_date(${year}, 1, 1) + (g % ${days}), 30,

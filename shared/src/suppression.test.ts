@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { equations, type PublishedCell, type SuppressedTable, suppressCount, suppressList, suppressTable } from './suppression.ts';
+import { decisionValue, equations, type PublishedCell, type SuppressedTable, suppressCount, suppressList, suppressTable } from './suppression.ts';
 
 /**
  * What a reader can solve from a published table: every published figure, the label of a small
@@ -151,6 +151,59 @@ describe('suppressTable (decision 090)', () => {
     expect(() => suppressTable([[1, 2], [3]])).toThrow(RangeError);
     expect(() => suppressTable([[-1]])).toThrow(RangeError);
     expect(() => suppressCount(3, 1)).toThrow(RangeError);
+  });
+
+  it('property: cells hidden for another publication (decision 132) stay hidden and cannot be solved from the table', () => {
+    fc.assert(
+      fc.property(
+        table(4, 4).chain((truth) =>
+          fc.tuple(
+            fc.constant(truth),
+            fc.uniqueArray(fc.tuple(fc.integer({ min: 0, max: truth.length }), fc.integer({ min: 0, max: truth[0]?.length ?? 1 })), { maxLength: 3 }),
+          ),
+        ),
+        ([truth, hide]) => {
+          const t = suppressTable(truth, { hide });
+          const rows = truth.length;
+          const cols = truth[0]?.length ?? 0;
+          const at = (i: number, j: number) => (i < rows && j < cols ? t.cells[i]?.[j] : i < rows ? t.rowTotals[i] : j < cols ? t.columnTotals[j] : t.total);
+          // Each asked-for cell is not published as a number (a small one keeps its "< 5").
+          for (const [i, j] of hide) expect(at(i, j)?.kind).not.toBe('value');
+          for (const [, values] of solveHidden(truth, t)) expect(values.size).toBeGreaterThanOrEqual(2);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('weighs a negative amount (corrections bigger than the spending) as 0 and publishes the real figures', () => {
+    // A month whose corrections exceed its spending: −300 from 6 requests, beside 2 small months.
+    const amounts = [-300_00, 800_00, 125_00, 950_00];
+    const basis = [6, 7, 2, 9];
+    const list = suppressList(amounts, { basis, keepTotal: true });
+    const weighed = suppressList(amounts.map(decisionValue), { basis, keepTotal: true });
+    // What is hidden is what the rule decides for the amounts weighed by decisionValue …
+    expect(list.values.map((c) => c.kind)).toEqual(weighed.values.map((c) => c.kind));
+    expect(list.values[2]).toEqual({ kind: 'hidden' });
+    // … and what is published is the real figure, the negative one and the real total included.
+    amounts.forEach((v, i) => {
+      if (list.values[i]?.kind === 'value') expect(list.values[i]).toEqual({ kind: 'value', value: v });
+    });
+    expect(list.total).toEqual({ kind: 'value', value: amounts.reduce((a, b) => a + b, 0) });
+    const table = suppressTable(
+      amounts.map((v) => [v, 100_00]),
+      { basis: basis.map((n) => [n, n]), keepTotal: true },
+    );
+    const weighedTable = suppressTable(
+      amounts.map((v) => [decisionValue(v), 100_00]),
+      { basis: basis.map((n) => [n, n]), keepTotal: true },
+    );
+    expect(table.cells.map((r) => r.map((c) => c.kind))).toEqual(weighedTable.cells.map((r) => r.map((c) => c.kind)));
+    if (table.rowTotals[0]?.kind === 'value') expect(table.rowTotals[0].value).toBe(-200_00);
+    expect(table.total).toEqual({ kind: 'value', value: amounts.reduce((a, b) => a + b, 0) + 4 * 100_00 });
+    // Counts are never negative: the rule still refuses them, and a negative basis.
+    expect(() => suppressList([-1])).toThrow(RangeError);
+    expect(() => suppressList([5], { basis: [-1] })).toThrow(RangeError);
   });
 
   it('hides amounts that stem from fewer requests than the threshold, and their complement', () => {

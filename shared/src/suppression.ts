@@ -62,12 +62,23 @@ export interface SuppressionOptions {
    * another cell (it is still shown as "< threshold" when it is small itself).
    */
   readonly keepTotal?: boolean;
+  /**
+   * Grid cells (row, column; the totals at index `rows` and `cols`) to hide from the start for the
+   * sake of another publication (decision 132: a figure whose difference with the same figure of an
+   * overlapping published report would be small). They are shown hidden and protected like any
+   * hidden cell; a small one keeps its "< threshold" label.
+   */
+  readonly hide?: readonly (readonly [number, number])[];
 }
 
 /**
- * Suppress a table of non-negative integers (rows × columns, at least one of each; counts, or
- * cents with `options.basis`). Returns what may be published; throws `RangeError` on a threshold
- * below 2 or not an integer, a ragged or empty table, or a negative or fractional value.
+ * Suppress a table of integers (rows × columns, at least one of each): counts ≥ 0, or amounts
+ * (cents, minutes) with `options.basis`. An amount may be negative — a correction bigger than what
+ * was booked in the same cell, e.g. a month whose corrections exceed its spending: the rule decides
+ * what to hide on the amount clamped at 0 (a negative amount weighs as nothing, see
+ * {@link decisionValue}) and publishes the real figure and the real totals. Returns what may be
+ * published; throws `RangeError` on a threshold below 2 or not an integer, a ragged or empty table,
+ * a fractional value, or a negative count.
  */
 export function suppressTable(cells: readonly (readonly number[])[], options: SuppressionOptions = {}): SuppressedTable {
   const threshold = options.threshold ?? DEFAULT_SUPPRESSION_THRESHOLD;
@@ -75,22 +86,34 @@ export function suppressTable(cells: readonly (readonly number[])[], options: Su
   const rows = cells.length;
   const cols = rows > 0 ? (cells[0]?.length ?? 0) : 0;
   if (rows === 0 || cols === 0) throw new RangeError('A table needs at least one row and one column');
+  const basis = options.basis;
+  const isAmount = basis !== undefined;
   for (const row of cells) {
     if (row.length !== cols) throw new RangeError('Every row needs the same number of columns');
-    for (const v of row) if (!Number.isSafeInteger(v) || v < 0) throw new RangeError(`Not a count or amount: ${v}`);
+    for (const v of row) assertFigure(v, isAmount);
   }
-  const basis = options.basis;
   if (basis && (basis.length !== rows || basis.some((r) => r.length !== cols))) throw new RangeError('The basis must have the shape of the table');
+  for (const row of basis ?? []) for (const n of row) assertFigure(n, false);
 
-  // The full grid: (rows + 1) × (cols + 1), the last row and column holding the totals.
-  const grid = withTotals(cells);
+  // The full grid: (rows + 1) × (cols + 1), the last row and column holding the totals; the
+  // decisions are taken on the clamped grid, the published values come from the real one.
+  const real = withTotals(cells);
+  const grid = withTotals(cells.map((row) => row.map(decisionValue)));
   const counts = basis ? withTotals(basis) : grid;
-  const isAmount = basis !== undefined;
-  const state = suppressGrid(grid, counts, equations(rows, cols), tableEdges(rows, cols), threshold, isAmount, options.keepTotal ? [rows, cols] : undefined);
+  const state = suppressGrid(
+    grid,
+    counts,
+    equations(rows, cols),
+    tableEdges(rows, cols),
+    threshold,
+    isAmount,
+    options.keepTotal ? [rows, cols] : undefined,
+    options.hide,
+  );
 
   const publish = (i: number, j: number): PublishedCell => {
     const s = state[i]?.[j];
-    const v = grid[i]?.[j] ?? 0;
+    const v = real[i]?.[j] ?? 0;
     if (s === 'value') return { kind: 'value', value: v };
     if (s === 'primary' && !isAmount) return { kind: 'small', below: threshold };
     return { kind: 'hidden' };
@@ -105,12 +128,15 @@ export function suppressTable(cells: readonly (readonly number[])[], options: Su
 }
 
 /**
- * Suppress one list of counts (or amounts with `options.basis` as one list) with its total: the
- * list is a table of one row. Returns the published values in order and the published total.
+ * Suppress one list of counts (or amounts with `options.basis` as one list, which may be negative
+ * as in {@link suppressTable}) with its total: the list is a table of one row. Returns the
+ * published values in order and the published total; throws `RangeError` as {@link suppressTable}.
+ * `options.hide` lists positions (the total at `values.length`) to hide from the start, as
+ * {@link SuppressionOptions.hide}.
  */
 export function suppressList(
   values: readonly number[],
-  options: { threshold?: number; basis?: readonly number[]; keepTotal?: boolean } = {},
+  options: { threshold?: number; basis?: readonly number[]; keepTotal?: boolean; hide?: readonly number[] } = {},
 ): { values: PublishedCell[]; total: PublishedCell; threshold: number } {
   if (values.length === 0) {
     const threshold = options.threshold ?? DEFAULT_SUPPRESSION_THRESHOLD;
@@ -119,19 +145,23 @@ export function suppressList(
   }
   const threshold = options.threshold ?? DEFAULT_SUPPRESSION_THRESHOLD;
   assertThreshold(threshold);
-  for (const v of values) if (!Number.isSafeInteger(v) || v < 0) throw new RangeError(`Not a count or amount: ${v}`);
   const basis = options.basis;
+  for (const v of values) assertFigure(v, basis !== undefined);
   if (basis && basis.length !== values.length) throw new RangeError('The basis must have the length of the list');
+  for (const n of basis ?? []) assertFigure(n, false);
   const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
-  const grid = [[...values, sum(values)]];
+  const decided = values.map(decisionValue);
+  const grid = [[...decided, sum(decided)]];
+  const real = [...values, sum(values)];
   const counts = basis ? [[...basis, sum(basis)]] : grid;
   const n = values.length;
   // One equation only: the values minus the total (a list has no columns to sum).
   const line: SuppressionEquation = [...values.map((_, j) => [0, j, 1] as const), [0, n, -1] as const];
-  const state = suppressGrid(grid, counts, [line], listEdges(n), threshold, basis !== undefined, options.keepTotal ? [0, n] : undefined);
+  const hide = options.hide?.map((j) => [0, j] as const);
+  const state = suppressGrid(grid, counts, [line], listEdges(n), threshold, basis !== undefined, options.keepTotal ? [0, n] : undefined, hide);
   const publish = (j: number): PublishedCell => {
     const s = state[0]?.[j];
-    if (s === 'value') return { kind: 'value', value: grid[0]?.[j] ?? 0 };
+    if (s === 'value') return { kind: 'value', value: real[j] ?? 0 };
     if (s === 'primary' && !basis) return { kind: 'small', below: threshold };
     return { kind: 'hidden' };
   };
@@ -143,6 +173,22 @@ export function suppressCount(value: number, threshold: number = DEFAULT_SUPPRES
   assertThreshold(threshold);
   if (!Number.isSafeInteger(value) || value < 0) throw new RangeError(`Not a count: ${value}`);
   return value >= 1 && value < threshold ? { kind: 'small', below: threshold } : { kind: 'value', value };
+}
+
+/**
+ * The value the rule weighs a figure by when it decides what to hide: the figure itself, a negative
+ * amount as 0. A negative amount is a correction that outweighs what was booked in its cell; it
+ * stems from the same requests (the basis decides whether it is hidden), it is not small, and a
+ * reader cannot bound a hidden cell by it, so weighing it as nothing is the cautious reading.
+ * Exported for the tests, whose expected values come from it.
+ */
+export function decisionValue(value: number): number {
+  return Math.max(0, value);
+}
+
+/** Throws `RangeError` unless `value` is a safe integer, and ≥ 0 unless it is an amount. */
+function assertFigure(value: number, amount: boolean): void {
+  if (!Number.isSafeInteger(value) || (!amount && value < 0)) throw new RangeError(`Not a count or amount: ${value}`);
 }
 
 /** Throws `RangeError` unless `threshold` is an integer from {@link MIN_SUPPRESSION_THRESHOLD} to {@link MAX_SUPPRESSION_THRESHOLD}. */
@@ -203,11 +249,13 @@ function suppressGrid(
   threshold: number,
   isAmount: boolean,
   kept?: readonly [number, number],
+  hide?: readonly (readonly [number, number])[],
 ): CellState[][] {
   const state: CellState[][] = grid.map((row, i) =>
     row.map((_, j) => {
       const n = counts[i]?.[j] ?? 0;
-      return n >= 1 && n < threshold ? 'primary' : 'value';
+      if (n >= 1 && n < threshold) return 'primary';
+      return hide?.some(([hi, hj]) => hi === i && hj === j) ? 'secondary' : 'value';
     }),
   );
   for (;;) {

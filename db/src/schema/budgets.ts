@@ -147,3 +147,47 @@ export const ledgerExpertiseTotals = pgTable(
   },
   (t) => [primaryKey({ columns: [t.budgetYear, t.expertiseAreaCode] })],
 );
+
+/** The dimensions of the report's running totals: per activity, specialist, safety region, budget line, and `all`. */
+export const REPORT_TOTAL_DIMENSIONS = ['activity', 'specialist', 'region', 'line', 'all'] as const;
+
+/**
+ * Running totals of approved work per calendar month of work and per dimension key of the report's
+ * money section (decision 133): minutes, cents, and the number of distinct requests they stem from
+ * in that month. Kept by a trigger on `time_entries` in the same transaction as every entry change;
+ * the year-end report reads ≤ 12 rows per key. Keys: the activity code, the specialist id, the
+ * safety region code, the budget line code, and `''` for `all`.
+ */
+export const ledgerReportMonthTotals = pgTable(
+  'ledger_report_month_totals',
+  {
+    dimension: text('dimension', { enum: REPORT_TOTAL_DIMENSIONS }).notNull(),
+    key: text('key').notNull(),
+    /** The first day of the month of work. */
+    month: date('month', { mode: 'string' }).notNull(),
+    minutes: bigint('minutes', { mode: 'number' }).notNull().default(0),
+    cents: bigint('cents', { mode: 'number' }).notNull().default(0),
+    /** Distinct requests with an approved entry (or correction) of this key in this month. */
+    requests: integer('requests').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.dimension, t.key, t.month] })],
+);
+
+/**
+ * The requests behind `ledger_report_month_totals`: per dimension key and month, each request with
+ * its number of approved entries there (the trigger counts a request in or out of `requests` when
+ * this goes from 0 or to 0). Read only for keys whose months each stem from fewer requests than the
+ * report's threshold, to count their requests over the period exactly.
+ */
+export const ledgerReportMonthRequests = pgTable(
+  'ledger_report_month_requests',
+  {
+    dimension: text('dimension', { enum: REPORT_TOTAL_DIMENSIONS }).notNull(),
+    key: text('key').notNull(),
+    month: date('month', { mode: 'string' }).notNull(),
+    /** The request (no foreign key: a read model, rebuilt by `ledger_rebuild_totals()`). */
+    requestId: uuid('request_id').notNull(),
+    entries: integer('entries').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.dimension, t.key, t.month, t.requestId] })],
+);

@@ -9,6 +9,7 @@ import {
   nextWorkingDayStart,
   parseClockTime,
   startOfWorkingTime,
+  withinWorkingDays,
 } from './working-time.ts';
 
 const H = DEFAULT_WORKING_HOURS;
@@ -127,6 +128,18 @@ describe('working-time properties over every weekday, hour, public holiday and b
     .record({ day: fc.constantFrom(...dayList), minute: fc.integer({ min: -120, max: 24 * 60 + 120 }), second: fc.integer({ min: 0, max: 59 }) })
     .map(({ day, minute, second }) => new Date(Date.parse(`${day}T00:00:00Z`) - 3_600_000 + minute * 60_000 + second * 1000));
   const workingDays = fc.integer({ min: 0, max: 5 });
+
+  it('withinWorkingDays answers as comparing with addWorkingDays, also at the deadline itself and a millisecond after', () => {
+    fc.assert(
+      fc.property(instant, instant, workingDays, (from, to, n) => {
+        const due = addWorkingDays(from, n, H);
+        expect(withinWorkingDays(from, to, n, H), `${ams(from)} + ${n} vs ${ams(to)}`).toBe(to.getTime() <= due.getTime());
+        expect(withinWorkingDays(from, due, n, H)).toBe(true);
+        expect(withinWorkingDays(from, new Date(due.getTime() + 1), n, H)).toBe(false);
+      }),
+      { numRuns: 2000 },
+    );
+  });
 
   it('a later event is never due earlier (monotonic), for every number of working days', () => {
     fc.assert(

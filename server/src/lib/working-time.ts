@@ -143,6 +143,45 @@ export function addWorkingDays(instant: Date, days: number, hours: WorkingHours)
   return atLocal(date, l.ms);
 }
 
+/** The n-th working day after each date, by `date|n` (a report asks for the same few hundred dates). */
+const nthWorkingDayCache = new Map<string, string>();
+
+function nthWorkingDay(date: string, n: number): string {
+  const key = `${date}|${n}`;
+  let out = nthWorkingDayCache.get(key);
+  if (out === undefined) {
+    out = date;
+    for (let left = n; left > 0; left--) out = nextWorkingDay(out);
+    if (nthWorkingDayCache.size > 50_000) nthWorkingDayCache.clear();
+    nthWorkingDayCache.set(key, out);
+  }
+  return out;
+}
+
+/**
+ * Whether `to` lies at or before `addWorkingDays(from, days)` — the same answer, computed on the
+ * local calendar without building the deadline instant: the deadline is the local time of
+ * `startOfWorkingTime(from)` on the `days`-th working day after its date, and `to` is compared with
+ * it as a local (date, time). Exact: the deadline lies within working hours, never in the hour a
+ * change of summer time repeats or skips. For reports that bucket every request of a year.
+ */
+export function withinWorkingDays(from: Date, to: Date, days: number, hours: WorkingHours): boolean {
+  const l = local(from);
+  const start = hours.startMinute * 60_000;
+  let date: string;
+  let ms: number;
+  if (isWorkingDay(l.date) && l.ms < hours.endMinute * 60_000) {
+    date = l.date;
+    ms = Math.max(l.ms, start);
+  } else {
+    date = nextWorkingDay(l.date);
+    ms = start;
+  }
+  const due = nthWorkingDay(date, days);
+  const t = local(to);
+  return t.date < due || (t.date === due && t.ms <= ms);
+}
+
 /**
  * The first start of a working day strictly after `instant`: when the daily digest of rows parked
  * at `instant` goes out. Friday 07:00 → Friday 08:30; Friday 08:30 or 10:00 → Monday 08:30.

@@ -94,6 +94,8 @@ export const TABLE_OWNERS: Record<TableName, ModuleName> = {
   ledgerDayTotals: 'budgets',
   ledgerGroupTotals: 'budgets',
   ledgerExpertiseTotals: 'budgets',
+  ledgerReportMonthTotals: 'budgets',
+  ledgerReportMonthRequests: 'budgets',
   // audit and notifications
   auditEvents: 'audit',
   notifications: 'notifications',

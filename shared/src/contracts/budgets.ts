@@ -193,3 +193,9 @@ export const BreakdownSchema = z
   })
   .meta({ id: 'Breakdown' });
 export type Breakdown = z.infer<typeof BreakdownSchema>;
+
+/**
+ * The key of the casustafel breakdown's row (and its drill-down) for the hours of requests a
+ * municipality asked without a casustafel (decision 095).
+ */
+export const NO_CASE_TABLE_KEY = 'none';

@@ -5,6 +5,7 @@ import {
   type BreakdownDimension,
   type BurnUp,
   DEFAULT_SUPPRESSION_THRESHOLD,
+  NO_CASE_TABLE_KEY,
   type PublishedCell,
   suppressTable,
   yearOf,
@@ -61,6 +62,8 @@ export async function burnUp(ctx: Pick<ServiceContext, 'db' | 'now'>, year: numb
   return { year, allocatedCents: budget.allocatedCents, committedCents: budget.committedCents, asOfDate, points, projectedYearEndCents };
 }
 
+const NO_CASE_TABLE_LABEL = 'Zonder casustafel (verzoek van een gemeente)';
+
 /** Dutch alphabetical order of labels, as `localeCompare(…, 'nl')` gives it; one collator for all calls. */
 const DUTCH_ORDER = new Intl.Collator('nl');
 
@@ -100,8 +103,10 @@ export async function breakdown(ctx: Pick<ServiceContext, 'db'>, year: number, d
         .groupBy(g.municipalityId, schema.municipalities.name);
       break;
     case 'case-table':
-      rows = await base(sql`${g.caseTableId}`, sql`${schema.caseTables.name}`)
-        .innerJoin(schema.caseTables, eq(schema.caseTables.id, g.caseTableId))
+      // The hours of requests a municipality asked without a casustafel (decision 095) are one row
+      // of their own, so the breakdown adds up to the year's totals like every other dimension.
+      rows = await base(sql`coalesce(${g.caseTableId}::text, ${NO_CASE_TABLE_KEY})`, sql`coalesce(${schema.caseTables.name}, ${NO_CASE_TABLE_LABEL})`)
+        .leftJoin(schema.caseTables, eq(schema.caseTables.id, g.caseTableId))
         .groupBy(g.caseTableId, schema.caseTables.name);
       break;
     case 'safety-region':
@@ -154,7 +159,7 @@ async function suppressed(
   const r = schema.interpretationRequests;
   const group = dimension === 'municipality' ? r.municipalityId : r.caseTableId;
   const counted = await ctx.db
-    .select({ key: sql<string>`${group}::text`, n: sql<number>`count(distinct ${a.requestId})::int` })
+    .select({ key: sql<string>`coalesce(${group}::text, ${NO_CASE_TABLE_KEY})`, n: sql<number>`count(distinct ${a.requestId})::int` })
     .from(a)
     .innerJoin(r, eq(r.id, a.requestId))
     .where(eq(a.budgetYear, year))
@@ -164,10 +169,9 @@ async function suppressed(
   const basis = items.map((i) => requests.get(i.key) ?? 0);
   const t = DEFAULT_SUPPRESSION_THRESHOLD;
   // A correction that waits for its decision is a negative pending amount, so a row's pending can be
-  // below zero; the rule works on amounts ≥ 0 and decides which cells to hide from their size, so it
-  // weighs such a row as 0, and the published value is the real one.
+  // below zero; the shared rule weighs a negative amount as 0 and publishes the real one (decision 090).
   const money = suppressTable(
-    items.map((i) => [Math.max(0, i.pendingCents), Math.max(0, i.spentCents)]),
+    items.map((i) => [i.pendingCents, i.spentCents]),
     { threshold: t, basis: items.map((_, k) => [basis[k] ?? 0, basis[k] ?? 0]), keepTotal: true },
   );
   const counts = suppressTable(

@@ -1,5 +1,5 @@
 import { type Executor, schema } from '@duidingspool/db';
-import { type LedgerEntry, type LedgerEntryQuery, yearOf } from '@duidingspool/shared';
+import { type LedgerEntry, type LedgerEntryQuery, NO_CASE_TABLE_KEY, yearOf } from '@duidingspool/shared';
 import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { AppError } from '../../errors.ts';
@@ -64,7 +64,9 @@ function ledgerWhere(year: number, q: Pick<LedgerEntryQuery, 'month' | 'dimensio
   if (q.status) filters.push(eq(te.status, q.status));
   if ((q.dimension === undefined) !== (q.key === undefined)) throw queryError('/key', 'dimension en key horen bij elkaar');
   if (q.dimension && q.key !== undefined) {
-    const needsId = !['activity', 'expertise-area'].includes(q.dimension);
+    // The casustafel breakdown's row of requests without a casustafel (decision 095) has key `none`.
+    const noCaseTable = q.dimension === 'case-table' && q.key === NO_CASE_TABLE_KEY;
+    const needsId = !['activity', 'expertise-area'].includes(q.dimension) && !noCaseTable;
     if (needsId && !UUID.test(q.key)) throw queryError('/key', 'verwacht een id');
     const key = q.key;
     filters.push(
@@ -72,7 +74,7 @@ function ledgerWhere(year: number, q: Pick<LedgerEntryQuery, 'month' | 'dimensio
         specialist: sql`${te.specialistId} = ${key}::uuid`,
         activity: eq(te.activity, key),
         municipality: sql`${r.municipalityId} = ${key}::uuid`,
-        'case-table': sql`${r.caseTableId} = ${key}::uuid`,
+        'case-table': noCaseTable ? sql`${r.caseTableId} is null` : sql`${r.caseTableId} = ${key}::uuid`,
         'safety-region': sql`${schema.safetyHouses.regionId} = ${key}::uuid`,
         'expertise-area': sql`exists (select 1 from ${schema.requestExpertiseAreas} x where x.request_id = ${r.id} and x.expertise_area_code = ${key})`,
       }[q.dimension],

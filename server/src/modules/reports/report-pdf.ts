@@ -3,8 +3,11 @@ import { dutchDate, formatCentsNl } from '../../lib/dutch-format.ts';
 
 const grouped = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 0 });
 
-/** A published figure as the page shows it: Dutch digits, `€ 1.234,56`, `2:30 uur`, `< 5`, `×`. */
-function figure(cell: ReportCell | null | undefined, unit: ReportUnit, hidden: string): string {
+/**
+ * A published figure as the page and the PDF show it: Dutch digits, `€ 1.234,56`, `2:30 uur`,
+ * `< 5`, or `hidden` (`×`); empty for no cell. Exported for the test that reads the PDF back.
+ */
+export function figure(cell: ReportCell | null | undefined, unit: ReportUnit, hidden: string): string {
   if (!cell) return '';
   if (cell.kind === 'small') return `< ${cell.below}`;
   if (cell.kind === 'hidden') return hidden;

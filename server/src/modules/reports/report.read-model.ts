@@ -6,7 +6,8 @@ import { type SQL, sql } from 'drizzle-orm';
 // figures of one period, every one computed by one SQL statement and never written back. It reads
 // `interpretation_requests`, `request_status_events`, `request_expertise_areas`, `advice` and
 // `request_feedback` and `request_reach` (interpretation-requests), `assignments` (assignments), `time_entries`
-// (time-entries), `budgets` and `budget_lines` (budgets), `municipalities`, `safety_houses`, `safety_regions` and
+// (time-entries), `budgets`, `budget_lines`, `ledger_day_totals`, `ledger_report_month_totals` and
+// `ledger_report_month_requests` (budgets), `municipalities`, `safety_houses`, `safety_regions` and
 // `case_tables` (organisation), `expertise_areas`, `activities` and `specialists` (specialists),
 // `users` (a specialist's name). Small-cell suppression is applied by the service on these
 // figures before anything is published (decision 090).
@@ -23,24 +24,33 @@ const fb = schema.requestFeedback;
 const te = schema.timeEntries;
 const a = schema.assignments;
 
+/**
+ * An instant column lies in the period's Amsterdam days, written as a range of instants so an index
+ * on the column serves it (`[from 00:00, to + 1 day 00:00)` in Europe/Amsterdam).
+ */
+const instantIn = (col: SQL, p: Period) =>
+  sql`${col} >= (${p.from}::date)::timestamp at time zone 'Europe/Amsterdam' and ${col} < (${p.to}::date + 1)::timestamp at time zone 'Europe/Amsterdam'`;
+
 /** The Amsterdam calendar date of an instant column lies in the period. */
-const dayIn = (col: SQL | unknown, p: Period) => sql`(${col} at time zone 'Europe/Amsterdam')::date between ${p.from}::date and ${p.to}::date`;
+const dayIn = (col: SQL | unknown, p: Period) => instantIn(sql`${col}`, p);
 const num = (v: unknown) => Number(v ?? 0);
 
 /**
- * The requests received in the period: those whose first submission falls in it. A CTE body with
- * `id`, `urgency`, `deliverable`, `municipality_id`, `case_table_id`, `origin_offer_id` (the
- * coordinator's offer it came from, decision 130), `month` (`YYYY-MM`) and `submitted_at` (the first submission).
+ * The requests received in the period: those whose first submission falls in it. That instant is
+ * `submitted_at`, which the first submission sets and no later one changes (the repository keeps it,
+ * as the list's "received" order does). A CTE body with `id`, `urgency`, `deliverable`,
+ * `municipality_id`, `case_table_id`, `case_reference`, `origin_offer_id` (the coordinator's offer it
+ * came from, decision 130), `submitted_at` and `month` (`YYYY-MM`);
+ * it reads the `interpretation_requests_oldest` index.
  */
 function received(p: Period): SQL {
+  const at = sql`coalesce(${r.submittedAt}, 'infinity'::timestamptz)`;
   return sql`
     select ${r.id} as id, ${r.urgency} as urgency, ${r.deliverable} as deliverable, ${r.municipalityId} as municipality_id,
-      ${r.caseTableId} as case_table_id, ${r.caseReference} as case_reference, ${r.originOfferId} as origin_offer_id, f.at as submitted_at,
-      to_char(f.at at time zone 'Europe/Amsterdam', 'YYYY-MM') as month
+      ${r.caseTableId} as case_table_id, ${r.caseReference} as case_reference, ${r.originOfferId} as origin_offer_id, ${r.submittedAt} as submitted_at,
+      to_char(${r.submittedAt} at time zone 'Europe/Amsterdam', 'YYYY-MM') as month
     from ${r}
-    join (select ${e.requestId} as request_id, min(${e.occurredAt}) as at from ${e} where ${e.toStatus} = 'submitted' group by ${e.requestId}) f
-      on f.request_id = ${r.id}
-    where ${dayIn(sql`f.at`, p)}`;
+    where ${instantIn(at, p)}`;
 }
 
 /**
@@ -168,14 +178,16 @@ export async function feedbackCounts(
 /**
  * For each request received in the period: its first submission, the coordinator's first decision
  * on it out of `submitted`, and its first move into `assigned` (instants, or null when not yet).
+ * One pass over the status events of those requests, grouped per request.
  */
 export async function triageInstants(db: Executor, p: Period): Promise<{ submittedAt: Date; decidedAt: Date | null; assignedAt: Date | null }[]> {
   const rows = rowsOf<{ submitted_at: string; decided_at: string | null; assigned_at: string | null }>(
     await db.execute(sql`
       select q.submitted_at,
-        (select min(${e.occurredAt}) from ${e} where ${e.requestId} = q.id and ${e.fromStatus} = 'submitted' and ${e.actorRole} = 'coordinator') as decided_at,
-        (select min(${e.occurredAt}) from ${e} where ${e.requestId} = q.id and ${e.toStatus} = 'assigned') as assigned_at
-      from (${received(p)}) q`),
+        min(${e.occurredAt}) filter (where ${e.fromStatus} = 'submitted' and ${e.actorRole} = 'coordinator') as decided_at,
+        min(${e.occurredAt}) filter (where ${e.toStatus} = 'assigned') as assigned_at
+      from (${received(p)}) q left join ${e} on ${e.requestId} = q.id
+      group by q.id, q.submitted_at`),
   );
   const at = (v: string | null) => (v === null ? null : new Date(v));
   return rows.map((x) => ({ submittedAt: new Date(x.submitted_at), decidedAt: at(x.decided_at), assignedAt: at(x.assigned_at) }));
@@ -198,19 +210,17 @@ export async function adviceBeforeMeeting(db: Executor, p: Period): Promise<{ be
   return { before: num(row?.before), after: num(row?.after) };
 }
 
-/** Approved minutes per activity worked in the period, with the number of requests they stem from. */
+/**
+ * Approved minutes per activity worked in the period, with the number of requests they stem from
+ * (at least `cap` when it is `cap` or more: the basis of the suppression, which only asks whether it
+ * reaches the threshold, see {@link spentBy}).
+ */
 export async function minutesByActivity(
   db: Executor,
   p: Period,
+  cap: number,
 ): Promise<{ code: string; nameNl: string; nameEn: string; minutes: number; requests: number }[]> {
-  const act = schema.activities;
-  return rowsOf<{ code: string; nameNl: string; nameEn: string; minutes: number; requests: number }>(
-    await db.execute(sql`
-      select ${act.code} as code, ${act.nameNl} as "nameNl", ${act.nameEn} as "nameEn", sum(${te.minutes})::int as minutes, count(distinct ${a.requestId})::int as requests
-      from ${te} join ${a} on ${a.id} = ${te.assignmentId} join ${act} on ${act.code} = ${te.activity}
-      where ${te.status} = 'approved' and ${te.workedOn} between ${p.from}::date and ${p.to}::date
-      group by ${act.code}, ${act.nameNl}, ${act.nameEn} order by ${act.nameNl}`),
-  ).map((x) => ({ ...x, minutes: num(x.minutes), requests: num(x.requests) }));
+  return (await spentBy(db, p, 'activity', cap)).map((x) => ({ code: x.key, nameNl: x.nameNl, nameEn: x.nameEn, minutes: x.minutes, requests: x.requests }));
 }
 
 /** The budget rows of the years `from`–`to`; a year without a row is missing from the answer. */
@@ -259,22 +269,89 @@ export async function budgetLinesOf(
 /** The money dimensions of the report. */
 export type SpentDimension = 'activity' | 'specialist' | 'region' | 'month' | 'line';
 
+/** The period is whole calendar months: `from` the first day of a month, `to` the last day of one. */
+export function isWholeMonths(p: Period): boolean {
+  const next = new Date(Date.UTC(Number(p.to.slice(0, 4)), Number(p.to.slice(5, 7)) - 1, Number(p.to.slice(8, 10)) + 1));
+  return p.from.slice(8, 10) === '01' && next.getUTCDate() === 1;
+}
+
+/** One row of a money breakdown: the key and its labels, approved cents and minutes, and the basis in requests. */
+export interface SpentRow {
+  key: string;
+  nameNl: string;
+  nameEn: string;
+  cents: number;
+  minutes: number;
+  /** The distinct requests the amount stems from; exact below `cap`, otherwise at least `cap`. */
+  requests: number;
+}
+
 /**
- * Approved cents worked in the period per `dimension`, with the number of requests each amount
- * stems from (the basis of its suppression) and its label(s).
+ * Approved cents and minutes worked in the period per `dimension`, with the number of requests each
+ * amount stems from (the basis of its suppression) and its label(s), ordered by the Dutch label.
+ *
+ * A period of whole months (every preset, and most chosen periods) reads the running month totals
+ * (`ledger_report_month_totals`, decision 133), so the year-end report costs the same at 10,000 and
+ * at 1,000,000 entries. Their distinct requests per month give a lower bound of a key's requests over
+ * the period (the busiest month); only a key whose every month stems from fewer than `cap` requests
+ * — so at most (`cap` − 1) × months rows — is counted exactly from `ledger_report_month_requests`.
+ * The suppression rule asks only whether the basis reaches the threshold (`cap`), and its totals
+ * take the sums of the bases, so a basis of "at least `cap`" decides exactly as the exact count.
+ * Another period (dates inside a month) reads the entries themselves.
  */
-export async function spentBy(
-  db: Executor,
-  p: Period,
-  dimension: SpentDimension,
-): Promise<{ key: string; nameNl: string; nameEn: string; cents: number; requests: number }[]> {
-  const act = schema.activities;
-  const sp = schema.specialists;
-  const u = schema.users;
+export async function spentBy(db: Executor, p: Period, dimension: SpentDimension, cap: number): Promise<SpentRow[]> {
+  const rows = isWholeMonths(p) ? await spentByMonthTotals(db, p, dimension, cap) : await spentByEntries(db, p, dimension);
+  return rows.map((x) => ({ ...x, cents: num(x.cents), minutes: num(x.minutes), requests: num(x.requests) }));
+}
+
+const act = schema.activities;
+const sp = schema.specialists;
+const u = schema.users;
+const g = schema.safetyRegions;
+const bl = schema.budgetLines;
+/** The label of a budget line code: the name of its latest year. */
+const lineName = (code: SQL) => sql`(select ${bl.name} from ${bl} where ${bl.code} = ${code} order by ${bl.year} desc limit 1)`;
+
+async function spentByMonthTotals(db: Executor, p: Period, dimension: SpentDimension, cap: number): Promise<SpentRow[]> {
+  const mt = schema.ledgerReportMonthTotals;
+  const mr = schema.ledgerReportMonthRequests;
+  const from = sql`${p.from}::date`;
+  const to = sql`${p.to}::date`;
+  if (dimension === 'month') {
+    return rowsOf<SpentRow>(
+      await db.execute(sql`
+        select to_char(${mt.month}, 'YYYY-MM') as key, to_char(${mt.month}, 'YYYY-MM') as "nameNl", to_char(${mt.month}, 'YYYY-MM') as "nameEn",
+          ${mt.cents} as cents, ${mt.minutes} as minutes, ${mt.requests} as requests
+        from ${mt} where ${mt.dimension} = 'all' and ${mt.key} = '' and ${mt.month} between ${from} and ${to} and ${mt.requests} > 0
+        order by ${mt.month}`),
+    );
+  }
+  const labels: Record<Exclude<SpentDimension, 'month'>, { nl: SQL; en: SQL; join: SQL }> = {
+    activity: { nl: sql`${act.nameNl}`, en: sql`${act.nameEn}`, join: sql`join ${act} on ${act.code} = k.key` },
+    specialist: { nl: sql`${u.displayName}`, en: sql`${u.displayName}`, join: sql`join ${sp} on ${sp.id} = k.key::uuid join ${u} on ${u.id} = ${sp.userId}` },
+    region: { nl: sql`${g.name}`, en: sql`${g.name}`, join: sql`join ${g} on ${g.code} = k.key` },
+    line: { nl: lineName(sql`k.key`), en: lineName(sql`k.key`), join: sql`` },
+  };
+  const l = labels[dimension];
+  return rowsOf<SpentRow>(
+    await db.execute(sql`
+      with k as (
+        select ${mt.key} as key, sum(${mt.cents})::bigint as cents, sum(${mt.minutes})::bigint as minutes, max(${mt.requests}) as lower
+        from ${mt} where ${mt.dimension} = ${dimension} and ${mt.month} between ${from} and ${to}
+        group by ${mt.key} having max(${mt.requests}) > 0),
+      exact as (
+        select ${mr.key} as key, count(distinct ${mr.requestId})::int as n from ${mr}
+        where ${mr.dimension} = ${dimension} and ${mr.month} between ${from} and ${to} and ${mr.key} in (select key from k where lower < ${cap})
+        group by ${mr.key})
+      select k.key, ${l.nl} as "nameNl", ${l.en} as "nameEn", k.cents, k.minutes, coalesce(exact.n, k.lower) as requests
+      from k left join exact on exact.key = k.key ${l.join}
+      order by 2, 1`),
+  );
+}
+
+async function spentByEntries(db: Executor, p: Period, dimension: SpentDimension): Promise<SpentRow[]> {
   const m = schema.municipalities;
   const h = schema.safetyHouses;
-  const g = schema.safetyRegions;
-  const bl = schema.budgetLines;
   const select: Record<SpentDimension, { key: SQL; nl: SQL; en: SQL; join: SQL }> = {
     activity: { key: sql`${act.code}`, nl: sql`${act.nameNl}`, en: sql`${act.nameEn}`, join: sql`join ${act} on ${act.code} = ${te.activity}` },
     specialist: {
@@ -291,8 +368,8 @@ export async function spentBy(
     },
     line: {
       key: sql`${bl.code}`,
-      nl: sql`${bl.name}`,
-      en: sql`${bl.name}`,
+      nl: lineName(sql`${bl.code}`),
+      en: lineName(sql`${bl.code}`),
       join: sql`join ${bl} on ${bl.id} = ${te.budgetLineId}`,
     },
     month: {
@@ -303,21 +380,26 @@ export async function spentBy(
     },
   };
   const s = select[dimension];
-  return rowsOf<{ key: string; nameNl: string; nameEn: string; cents: number; requests: number }>(
+  return rowsOf<SpentRow>(
     await db.execute(sql`
-      select ${s.key} as key, ${s.nl} as "nameNl", ${s.en} as "nameEn", sum(${te.amountCents})::bigint as cents, count(distinct ${a.requestId})::int as requests
+      select ${s.key} as key, ${s.nl} as "nameNl", ${s.en} as "nameEn", sum(${te.amountCents})::bigint as cents, sum(${te.minutes})::bigint as minutes,
+        count(distinct ${a.requestId})::int as requests
       from ${te} join ${a} on ${a.id} = ${te.assignmentId} ${s.join}
       where ${te.status} = 'approved' and ${te.workedOn} between ${p.from}::date and ${p.to}::date
-      group by 1, 2, 3 order by 2`),
-  ).map((x) => ({ ...x, cents: num(x.cents), requests: num(x.requests) }));
+      group by ${dimension === 'line' ? sql`1` : sql`1, 2, 3`} order by 2, 1`),
+  );
 }
 
-/** Approved cents worked in `year` up to and including `through` (the pace for the year-end projection). */
+/**
+ * Approved cents worked in `year` up to and including `through` (the pace for the year-end
+ * projection), from the running day totals (`ledger_day_totals`, decision 010).
+ */
 export async function spentInYearThrough(db: Executor, year: number, through: string): Promise<number> {
+  const d = schema.ledgerDayTotals;
   const [row] = rowsOf<{ cents: number }>(
     await db.execute(sql`
-      select coalesce(sum(${te.amountCents}), 0)::bigint as cents from ${te}
-      where ${te.status} = 'approved' and ${te.workedOn} between ${`${year}-01-01`}::date and ${through}::date`),
+      select coalesce(sum(${d.spentCents}), 0)::bigint as cents from ${d}
+      where ${d.workedOn} between ${`${year}-01-01`}::date and ${through}::date`),
   );
   return num(row?.cents);
 }

@@ -25,7 +25,7 @@ import {
 } from '@duidingspool/shared';
 import { AppError } from '../../errors.ts';
 import { hasRole, type ServiceContext } from '../../lib/context.ts';
-import { addWorkingDays, type WorkingHours } from '../../lib/working-time.ts';
+import { type WorkingHours, withinWorkingDays } from '../../lib/working-time.ts';
 import * as rm from './report.read-model.ts';
 
 /** The period of a report query: `from`–`to`, or the preset's dates (the query schema guarantees one of them). */
@@ -35,6 +35,15 @@ export function periodOf(q: ReportQuery): rm.Period {
 }
 
 const cellOf = (c: PublishedCell): ReportCell => c;
+
+/**
+ * Cells to hide from the start per table id (decision 132), as (row, column) of the published
+ * table: a row's total at column `columns.length`, the column totals at row `rows.length`.
+ */
+type Hide = ReadonlyMap<string, readonly (readonly [number, number])[]>;
+const NO_HIDE: Hide = new Map();
+/** The positions of column `column` of table `id` to hide, for a list suppressed on its own (its total at `rows`). */
+const listHide = (hide: Hide, id: string, column = 0) => (hide.get(id) ?? []).filter(([, c]) => c === column).map(([r]) => r);
 /** A label of the report's words by key (the key itself when a word is missing). */
 const lbl = (words: Record<string, string>, key: string): string => words[key] ?? key;
 const col = (key: string, label: string, unit: ReportUnit): ReportColumn => ({ key, label, unit });
@@ -49,13 +58,14 @@ function listTable(
   items: { key: string; label: string; value: number; basis?: number }[],
   column: ReportColumn,
   threshold: number,
-  opts: { total?: boolean; amounts?: boolean; keepTotal?: boolean } = {},
+  opts: { total?: boolean; amounts?: boolean; keepTotal?: boolean; hide?: Hide } = {},
 ): ReportTable {
   const values = items.map((x) => x.value);
   const keepTotal = opts.keepTotal ?? false;
+  const hide = listHide(opts.hide ?? NO_HIDE, id);
   const s = opts.amounts
-    ? suppressList(values, { threshold, keepTotal, basis: items.map((x) => x.basis ?? 0) })
-    : suppressList(values, { threshold, keepTotal });
+    ? suppressList(values, { threshold, keepTotal, hide, basis: items.map((x) => x.basis ?? 0) })
+    : suppressList(values, { threshold, keepTotal, hide });
   const withTotal = opts.total !== false;
   return {
     id,
@@ -71,13 +81,17 @@ function listTable(
 }
 
 /** Figures that do not add up to anything published (a request can take several steps): each suppressed on its own. */
-function countsTable(id: string, L: ReportLabels, items: { key: string; label: string; value: number }[], threshold: number): ReportTable {
+function countsTable(id: string, L: ReportLabels, items: { key: string; label: string; value: number }[], threshold: number, hide: Hide): ReportTable {
+  const hidden = new Set(listHide(hide, id));
   return {
     id,
     title: L.tables[id] ?? id,
     note: L.notes[id] ?? null,
     columns: [col('count', lbl(L.columns, 'count'), 'count')],
-    rows: items.map((x) => ({ key: x.key, label: x.label, cells: [suppressCount(x.value, threshold)], total: null })),
+    rows: items.map((x, i) => {
+      const c = suppressCount(x.value, threshold);
+      return { key: x.key, label: x.label, cells: [hidden.has(i) && c.kind === 'value' ? { kind: 'hidden' } : c], total: null };
+    }),
     totalLabel: null,
     columnTotals: null,
     total: null,
@@ -111,12 +125,15 @@ function share(part: PublishedCell, whole: PublishedCell): ReportCell {
   return { kind: 'value', value: Math.floor((part.value * 200 + whole.value) / (2 * whole.value)) };
 }
 
-/** The bucket of a wait on the working-day calendar: within 1, 2, 3–5 or more than 5 working days, or not yet. */
+/**
+ * The bucket of a wait on the working-day calendar: within 1, 2, 3–5 or more than 5 working days
+ * (`to` at or before `addWorkingDays(from, n)`), or not yet.
+ */
 function waitBucket(from: Date, to: Date | null, hours: WorkingHours): 'd1' | 'd2' | 'd5' | 'dmore' | 'open' {
   if (to === null) return 'open';
-  if (to <= addWorkingDays(from, 1, hours)) return 'd1';
-  if (to <= addWorkingDays(from, 2, hours)) return 'd2';
-  if (to <= addWorkingDays(from, 5, hours)) return 'd5';
+  if (withinWorkingDays(from, to, 1, hours)) return 'd1';
+  if (withinWorkingDays(from, to, 2, hours)) return 'd2';
+  if (withinWorkingDays(from, to, 5, hours)) return 'd5';
   return 'dmore';
 }
 
@@ -125,21 +142,21 @@ function waitBucket(from: Date, to: Date | null, hours: WorkingHours): 'd1' | 'd
  * published elsewhere. Its row totals are the requests per month of the money section too, so
  * both sections publish the same figures (decision 092).
  */
-async function receivedByMonth(ctx: ServiceContext, p: rm.Period, t: number) {
+async function receivedByMonth(ctx: ServiceContext, p: rm.Period, t: number, hide: Hide) {
   const months = monthsOf(p);
   const cross = await rm.receivedByMonthAndUrgency(ctx.db, p);
   const grid = months.map((month) => URGENCIES.map((u) => cross.find((x) => x.month === month && x.urgency === u)?.n ?? 0));
-  return { months, table: suppressTable(grid, { threshold: t, keepTotal: true }) };
+  return { months, table: suppressTable(grid, { threshold: t, keepTotal: true, hide: hide.get('by-month') ?? [] }) };
 }
 
-async function activities(ctx: ServiceContext, p: rm.Period, t: number, L: ReportLabels): Promise<ReportSection> {
+async function activities(ctx: ServiceContext, p: rm.Period, t: number, L: ReportLabels, hide: Hide): Promise<ReportSection> {
   const lang = ctx.actor.language;
   const flow = await rm.flowCounts(ctx.db, p);
   const step = (key: string, value: number) => ({ key, label: L.rows[key] as string, value });
-  const { months, table: byMonth } = await receivedByMonth(ctx, p, t);
+  const { months, table: byMonth } = await receivedByMonth(ctx, p, t, hide);
   const deliverables = await rm.receivedByDeliverable(ctx.db, p);
   const areas = await rm.receivedByExpertise(ctx.db, p);
-  const minutes = await rm.minutesByActivity(ctx.db, p);
+  const minutes = await rm.minutesByActivity(ctx.db, p, t);
   return {
     id: 'activities',
     title: L.sections.activities,
@@ -158,6 +175,7 @@ async function activities(ctx: ServiceContext, p: rm.Period, t: number, L: Repor
           step('cancelled', flow.byStatus.get('cancelled') ?? 0),
         ],
         t,
+        hide,
       ),
       {
         id: 'by-month',
@@ -181,13 +199,14 @@ async function activities(ctx: ServiceContext, p: rm.Period, t: number, L: Repor
         DELIVERABLES.map((d) => ({ key: d, label: L.deliverables[d], value: deliverables.get(d) ?? 0 })),
         col('count', lbl(L.columns, 'count'), 'count'),
         t,
-        { keepTotal: true },
+        { keepTotal: true, hide },
       ),
       countsTable(
         'by-expertise',
         L,
         areas.map((x) => ({ key: x.code, label: lang === 'en' ? x.nameEn : x.nameNl, value: x.n })),
         t,
+        hide,
       ),
       listTable(
         'hours-by-activity',
@@ -195,7 +214,7 @@ async function activities(ctx: ServiceContext, p: rm.Period, t: number, L: Repor
         minutes.map((x) => ({ key: x.code, label: lang === 'en' ? x.nameEn : x.nameNl, value: x.minutes, basis: x.requests })),
         col('minutes', lbl(L.columns, 'minutes'), 'minutes'),
         t,
-        { amounts: true },
+        { amounts: true, hide },
       ),
     ],
   };
@@ -206,13 +225,13 @@ async function activities(ctx: ServiceContext, p: rm.Period, t: number, L: Repor
  * suppressed as one list whose total is kept: the by-type and by-region tables publish the same
  * totals, so each hides what the kept total would give away (decision 090).
  */
-function peopleTable(id: string, L: ReportLabels, groups: { key: string; label: string; figures: rm.PeopleReached }[], t: number): ReportTable {
+function peopleTable(id: string, L: ReportLabels, groups: { key: string; label: string; figures: rm.PeopleReached }[], t: number, hide: Hide): ReportTable {
   const keys = ['sessions', 'people-reached', 'professionals-trained'] as const;
   const pick = (f: rm.PeopleReached, k: (typeof keys)[number]) => (k === 'sessions' ? f.sessions : k === 'people-reached' ? f.people : f.professionals);
-  const lists = keys.map((k) =>
+  const lists = keys.map((k, c) =>
     suppressList(
       groups.map((g) => pick(g.figures, k)),
-      { threshold: t, keepTotal: true },
+      { threshold: t, keepTotal: true, hide: listHide(hide, id, c) },
     ),
   );
   return {
@@ -228,17 +247,17 @@ function peopleTable(id: string, L: ReportLabels, groups: { key: string; label: 
   };
 }
 
-async function reach(ctx: ServiceContext, p: rm.Period, t: number, L: ReportLabels): Promise<ReportSection> {
+async function reach(ctx: ServiceContext, p: rm.Period, t: number, L: ReportLabels, hide: Hide): Promise<ReportSection> {
   const data = await rm.reachByRegion(ctx.db, p);
   const people = await rm.peopleReached(ctx.db, p, PROFESSIONAL_REACH_CATEGORIES);
   const none = { sessions: 0, people: 0, professionals: 0 };
   const requests = suppressList(
     data.regions.map((x) => x.requests),
-    { threshold: t, keepTotal: true },
+    { threshold: t, keepTotal: true, hide: listHide(hide, 'regions', 0) },
   );
   const reachedList = suppressList(
     data.regions.map((x) => x.reached),
-    { threshold: t, keepTotal: true },
+    { threshold: t, keepTotal: true, hide: listHide(hide, 'regions', 1) },
   );
   const regionsServed = data.regions.filter((x) => x.requests > 0).length;
   return {
@@ -254,6 +273,7 @@ async function reach(ctx: ServiceContext, p: rm.Period, t: number, L: ReportLabe
           { key: 'regions', label: lbl(L.rows, 'regions'), value: regionsServed },
         ],
         t,
+        hide,
       ),
       {
         id: 'regions',
@@ -280,18 +300,20 @@ async function reach(ctx: ServiceContext, p: rm.Period, t: number, L: ReportLabe
         L,
         (['training', 'information-session'] as const).map((type) => ({ key: type, label: L.requestTypes[type], figures: people.byType.get(type) ?? none })),
         t,
+        hide,
       ),
       peopleTable(
         'people-by-region',
         L,
         data.regions.map((x) => ({ key: x.code, label: x.name, figures: people.byRegion.get(x.code) ?? none })),
         t,
+        hide,
       ),
     ],
   };
 }
 
-async function results(ctx: ServiceContext, p: rm.Period, t: number, L: ReportLabels): Promise<ReportSection> {
+async function results(ctx: ServiceContext, p: rm.Period, t: number, L: ReportLabels, hide: Hide): Promise<ReportSection> {
   const fb = await rm.feedbackCounts(ctx.db, p);
   const scores = Array.from({ length: FEEDBACK_USEFULNESS.max - FEEDBACK_USEFULNESS.min + 1 }, (_, i) => FEEDBACK_USEFULNESS.min + i);
   const count = col('count', lbl(L.columns, 'count'), 'count');
@@ -305,7 +327,7 @@ async function results(ctx: ServiceContext, p: rm.Period, t: number, L: ReportLa
         FEEDBACK_ANSWERED.map((k) => ({ key: k, label: L.answered[k], value: fb.answered.get(k) ?? 0 })),
         count,
         t,
-        { keepTotal: true },
+        { keepTotal: true, hide },
       ),
       listTable(
         'usefulness',
@@ -313,20 +335,21 @@ async function results(ctx: ServiceContext, p: rm.Period, t: number, L: ReportLa
         scores.map((s) => ({ key: String(s), label: String(s), value: fb.usefulness.get(s) ?? 0 })),
         count,
         t,
-        { keepTotal: true },
+        { keepTotal: true, hide },
       ),
       countsTable(
         'changes',
         L,
         FEEDBACK_CHANGES.map((k) => ({ key: k, label: L.changes[k], value: fb.changes.get(k) ?? 0 })),
         t,
+        hide,
       ),
-      countsTable('follow-ups', L, [{ key: 'follow-ups', label: L.rows['follow-ups'] as string, value: await rm.followUps(ctx.db, p) }], t),
+      countsTable('follow-ups', L, [{ key: 'follow-ups', label: L.rows['follow-ups'] as string, value: await rm.followUps(ctx.db, p) }], t, hide),
     ],
   };
 }
 
-async function timeliness(ctx: ServiceContext, p: rm.Period, t: number, L: ReportLabels): Promise<ReportSection> {
+async function timeliness(ctx: ServiceContext, p: rm.Period, t: number, L: ReportLabels, hide: Hide): Promise<ReportSection> {
   const waits = await rm.triageInstants(ctx.db, p);
   const buckets = ['d1', 'd2', 'd5', 'dmore', 'open'] as const;
   const tally = (pick: (w: (typeof waits)[number]) => Date | null) => {
@@ -348,6 +371,7 @@ async function timeliness(ctx: ServiceContext, p: rm.Period, t: number, L: Repor
     ],
     count,
     t,
+    { hide },
   );
   const before = beforeTable.rows[0]?.cells[0] as PublishedCell;
   const whole = (beforeTable.columnTotals?.[0] ?? { kind: 'hidden' }) as PublishedCell;
@@ -364,7 +388,7 @@ async function timeliness(ctx: ServiceContext, p: rm.Period, t: number, L: Repor
         tally((w) => w.decidedAt),
         count,
         t,
-        { keepTotal: true },
+        { keepTotal: true, hide },
       ),
       listTable(
         'to-assignment',
@@ -372,7 +396,7 @@ async function timeliness(ctx: ServiceContext, p: rm.Period, t: number, L: Repor
         tally((w) => w.assignedAt),
         count,
         t,
-        { keepTotal: true },
+        { keepTotal: true, hide },
       ),
       beforeTable,
     ],
@@ -382,13 +406,13 @@ async function timeliness(ctx: ServiceContext, p: rm.Period, t: number, L: Repor
 const daysInYear = (year: number) => (new Date(Date.UTC(year, 1, 29)).getUTCMonth() === 1 ? 366 : 365);
 const dayOfYear = (iso: string) => Math.round((Date.parse(`${iso}T00:00:00Z`) - Date.UTC(Number(iso.slice(0, 4)), 0, 1)) / 86_400_000) + 1;
 
-async function money(ctx: ServiceContext, p: rm.Period, t: number, L: ReportLabels): Promise<ReportSection> {
+async function money(ctx: ServiceContext, p: rm.Period, t: number, L: ReportLabels, hide: Hide): Promise<ReportSection> {
   const lang = ctx.actor.language;
   const years: number[] = [];
   for (let y = yearOf(p.from); y <= yearOf(p.to); y++) years.push(y);
   const budgets = await rm.budgetsOf(ctx.db, years);
   const sum = (pick: (b: (typeof budgets)[number]) => number) => budgets.reduce((s, b) => s + pick(b), 0);
-  const spentRows = await rm.spentBy(ctx.db, p, 'month');
+  const spentRows = await rm.spentBy(ctx.db, p, 'month', t);
   const spentInPeriod = spentRows.reduce((s, x) => s + x.cents, 0);
   // Straight-line projection of the year of `to`, at the pace of that year so far (integer cents, half-up).
   const year = yearOf(p.to);
@@ -412,19 +436,19 @@ async function money(ctx: ServiceContext, p: rm.Period, t: number, L: ReportLabe
     ...(projection === null ? [] : [['projection', projection] as const]),
   ] as const;
   const spentTable = async (id: string, dimension: rm.SpentDimension) => {
-    const rows = await rm.spentBy(ctx.db, p, dimension);
+    const rows = await rm.spentBy(ctx.db, p, dimension, t);
     return listTable(
       id,
       L,
       rows.map((x) => ({ key: x.key, label: lang === 'en' ? x.nameEn : x.nameNl, value: x.cents, basis: x.requests })),
       col('spent', lbl(L.columns, 'spent'), 'cents'),
       t,
-      { amounts: true, keepTotal: true },
+      { amounts: true, keepTotal: true, hide },
     );
   };
   // Spend per month, suppressed as a list by the requests it stems from; requests received per
   // month exactly as the activities section publishes them (the month table's row totals).
-  const { months, table: byMonth } = await receivedByMonth(ctx, p, t);
+  const { months, table: byMonth } = await receivedByMonth(ctx, p, t, hide);
   // The budget lines with their funding sources (decision 094): allocation and what is available
   // are budget figures, not counts of cases; what a line spent is published as the other amounts.
   const lines = await rm.budgetLinesOf(ctx.db, years);
@@ -490,6 +514,60 @@ async function money(ctx: ServiceContext, p: rm.Period, t: number, L: ReportLabe
 }
 
 /**
+ * The published reports a reader may hold beside the report of `q` and subtract from it (decision
+ * 132): for the year-end report its year's interim report; for a chosen period the interim and
+ * year-end reports of every year it touches (unless it is one of them). The interim report is the
+ * base and is compared with nothing; the year-end report, itself compared with the interim, is
+ * compared as it is published.
+ */
+function companionsOf(q: ReportQuery, p: rm.Period): ReportQuery[] {
+  const t = q.threshold;
+  const preset = (kind: 'interim' | 'year-end', year: number): ReportQuery => ({ preset: kind, year, threshold: t });
+  const samePeriod = (kind: 'interim' | 'year-end', year: number) => {
+    const x = presetPeriod(kind, year);
+    return x.from === p.from && x.to === p.to;
+  };
+  if (q.preset === 'interim' || (q.preset === undefined && samePeriod('interim', yearOf(p.from)))) return [];
+  if (q.preset === 'year-end' || (q.preset === undefined && samePeriod('year-end', yearOf(p.from)))) return [preset('interim', yearOf(p.from))];
+  const out: ReportQuery[] = [];
+  for (let y = yearOf(p.from); y <= yearOf(p.to); y++) out.push(preset('interim', y), preset('year-end', y));
+  return out;
+}
+
+/**
+ * The count cells of `report` that a reader can learn a small count from by subtracting the same
+ * cell of `other` (same table, row key and column): both published as numbers, and their difference
+ * from 1 to threshold − 1. Positions as in {@link Hide}.
+ */
+function differencingLeaks(report: Report, other: Report, threshold: number): Map<string, [number, number][]> {
+  const out = new Map<string, [number, number][]>();
+  const small = (a: ReportCell | null | undefined, b: ReportCell | null | undefined) => {
+    if (a?.kind !== 'value' || b?.kind !== 'value') return false;
+    const d = Math.abs(a.value - b.value);
+    return d >= 1 && d < threshold;
+  };
+  const theirs = new Map(other.sections.flatMap((s) => s.tables.map((x) => [x.id, x] as const)));
+  for (const table of report.sections.flatMap((s) => s.tables)) {
+    // The requests per month of the money section are the month table's row totals (compared there).
+    if (table.id === 'spent-by-month') continue;
+    const mine = theirs.get(table.id);
+    if (!mine) continue;
+    const leaks: [number, number][] = [];
+    const counts = table.columns.map((c, j) => (c.unit === 'count' ? j : -1)).filter((j) => j >= 0);
+    table.rows.forEach((row, i) => {
+      const that = mine.rows.find((x) => x.key === row.key);
+      if (!that) return;
+      for (const j of counts) if (small(row.cells[j], that.cells[j])) leaks.push([i, j]);
+      if (small(row.total, that.total)) leaks.push([i, table.columns.length]);
+    });
+    for (const j of counts) if (small(table.columnTotals?.[j], mine.columnTotals?.[j])) leaks.push([table.rows.length, j]);
+    if (small(table.total, mine.total)) leaks.push([table.rows.length, table.columns.length]);
+    if (leaks.length > 0) out.set(table.id, leaks);
+  }
+  return out;
+}
+
+/**
  * The report of a period (docs/design.md §12): the coordinator gets activities, reach, results,
  * timeliness and money; finance only money. Every published count is suppressed with the query's
  * threshold (decision 090). The labels are in the reader's language.
@@ -512,8 +590,39 @@ export async function buildReport(ctx: ServiceContext, q: ReportQuery): Promise<
   }
   const L = REPORT_LABELS[ctx.actor.language];
   const t = q.threshold;
-  const sections: ReportSection[] = coordinator
-    ? [await activities(ctx, p, t, L), await reach(ctx, p, t, L), await results(ctx, p, t, L), await timeliness(ctx, p, t, L), await money(ctx, p, t, L)]
-    : [await money(ctx, p, t, L)];
-  return { from: p.from, to: p.to, preset: q.preset ?? null, threshold: t, generatedAt: ctx.now().toISOString(), sections };
+  const build = async (hide: Hide): Promise<Report> => {
+    const sections: ReportSection[] = coordinator
+      ? [
+          await activities(ctx, p, t, L, hide),
+          await reach(ctx, p, t, L, hide),
+          await results(ctx, p, t, L, hide),
+          await timeliness(ctx, p, t, L, hide),
+          await money(ctx, p, t, L, hide),
+        ]
+      : [await money(ctx, p, t, L, hide)];
+    return { from: p.from, to: p.to, preset: q.preset ?? null, threshold: t, generatedAt: ctx.now().toISOString(), sections };
+  };
+  // Differencing (decision 132): a count whose difference with the same count of an overlapping
+  // published report is small is hidden here as well, and protected like any hidden cell; hiding
+  // moves other cells, so repeat until no small difference is left (the hidden set only grows).
+  const companions = companionsOf(q, p);
+  if (companions.length === 0) return build(NO_HIDE);
+  const others: Report[] = [];
+  for (const c of companions) others.push(await buildReport(ctx, c));
+  const hide = new Map<string, [number, number][]>();
+  for (;;) {
+    const report = await build(hide);
+    let added = false;
+    for (const other of others)
+      for (const [id, cells] of differencingLeaks(report, other, t)) {
+        const list = hide.get(id) ?? [];
+        for (const [i, j] of cells)
+          if (!list.some(([a, b]) => a === i && b === j)) {
+            list.push([i, j]);
+            added = true;
+          }
+        hide.set(id, list);
+      }
+    if (!added) return report;
+  }
 }
