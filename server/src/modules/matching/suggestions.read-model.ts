@@ -8,11 +8,12 @@ import {
   rankSpecialists,
   type SuggestionList,
 } from '@duidingspool/shared';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { invalidTransition, notFound } from '../../errors.ts';
 import type { Actor, ServiceContext } from '../../lib/context.ts';
 import { findVisibleRequest } from '../interpretation-requests/index.ts';
-import { activeInPool, namedConflictsOf, profileListColumns, specialistActions } from '../specialists/index.ts';
+import { activeInPool, namedConflictsOf, specialistActions } from '../specialists/index.ts';
 
 // Read model of the suggestions (docs/design.md §2 "Matching", decision 100). It gathers the facts
 // the score looks at and leaves the ranking to `rankSpecialists` (shared). Besides this module's
@@ -53,11 +54,61 @@ async function requestFacts(
   };
 }
 
-/** Every specialist active in the pool with the facts the score looks at, for work on `date` for casustafel `caseTableId`. */
+/**
+ * Every specialist active in the pool with the facts the score looks at, for work on `date` for
+ * casustafel `caseTableId`. Read set-based: one grouped scan per fact table (expertise areas,
+ * languages, regions, the rate valid `today`, absences on `date`, the load of live assignments),
+ * hash-joined to the pool, so the cost per specialist is a hash probe rather than a subquery per
+ * row and fact (decision 103; `pnpm bench:suggestions`).
+ */
 async function candidates(db: Executor, caseTableId: string | null, date: string, today: string) {
+  const x = schema.specialistExpertiseAreas;
+  const areas = db
+    .select({ specialistId: x.specialistId, codes: sql<string[]>`array_agg(${x.expertiseAreaCode} order by ${x.expertiseAreaCode})`.as('area_codes') })
+    .from(x)
+    .groupBy(x.specialistId)
+    .as('areas');
+  const l = schema.specialistLanguages;
+  const languages = db
+    .select({ specialistId: l.specialistId, codes: sql<string[]>`array_agg(${l.language} order by ${l.language})`.as('language_codes') })
+    .from(l)
+    .groupBy(l.specialistId)
+    .as('languages');
+  const rg = schema.specialistRegions;
+  const regions = db
+    .select({ specialistId: rg.specialistId, codes: sql<string[]>`array_agg(${schema.safetyRegions.code} order by ${schema.safetyRegions.code})`.as('region_codes') })
+    .from(rg)
+    .innerJoin(schema.safetyRegions, eq(schema.safetyRegions.id, rg.regionId))
+    .groupBy(rg.specialistId)
+    .as('regions');
+  const r = schema.specialistRates;
+  const rates = db
+    .selectDistinctOn([r.specialistId], { specialistId: r.specialistId, rateCents: sql<string | number>`${r.rateCents}`.as('rate_cents') })
+    .from(r)
+    .where(sql`${r.validFrom} <= ${today}::date`)
+    .orderBy(r.specialistId, desc(r.validFrom))
+    .as('rates');
+  const ab = schema.specialistAbsences;
+  const absences = db
+    .select({
+      specialistId: ab.specialistId,
+      list: sql<{ startsOn: string; endsOn: string }[]>`json_agg(json_build_object('startsOn', to_char(${ab.startsOn}, 'YYYY-MM-DD'), 'endsOn', to_char(${ab.endsOn}, 'YYYY-MM-DD')))`.as('absence_list'),
+    })
+    .from(ab)
+    .where(sql`${ab.startsOn} <= ${date}::date and ${ab.endsOn} >= ${date}::date`)
+    .groupBy(ab.specialistId)
+    .as('absences');
   // The live statuses as literals, not parameters, so the planner matches the partial index
   // `assignments_specialist_live` and the load does not grow with the closed history (decision 103).
+  const a = alias(schema.assignments, 'a');
   const live = sql.raw(`a.status in (${LIVE_ASSIGNMENT_STATUSES.map((status) => `'${status}'`).join(', ')}) and a.closed_at is null`);
+  const load = db
+    .select({ specialistId: a.specialistId, minutes: sql<number>`sum(greatest(${a.estimatedMinutes} - ${a.loggedMinutes}, 0))::int`.as('open_minutes') })
+    .from(a)
+    .where(live)
+    .groupBy(a.specialistId)
+    .as('load');
+  const st = schema.caseTableStandingSpecialists;
   const rows = await db
     .select({
       id: s.id,
@@ -65,18 +116,22 @@ async function candidates(db: Executor, caseTableId: string | null, date: string
       displayName: schema.users.displayName,
       capacityMinutesPerMonth: s.capacityMinutesPerMonth,
       screeningValidUntil: s.screeningValidUntil,
-      ...profileListColumns(),
-      currentRateCents: sql<
-        string | number | null
-      >`(select r.rate_cents from ${schema.specialistRates} r where r.specialist_id = ${s.id} and r.valid_from <= ${today}::date order by r.valid_from desc limit 1)`,
-      openEstimatedMinutes: sql<number>`(select coalesce(sum(greatest(a.estimated_minutes - a.logged_minutes, 0)), 0)::int from ${schema.assignments} a where a.specialist_id = ${s.id} and ${live})`,
-      absences: sql<
-        { startsOn: string; endsOn: string }[]
-      >`coalesce((select json_agg(json_build_object('startsOn', to_char(x.starts_on, 'YYYY-MM-DD'), 'endsOn', to_char(x.ends_on, 'YYYY-MM-DD'))) from ${schema.specialistAbsences} x where x.specialist_id = ${s.id} and x.starts_on <= ${date}::date and x.ends_on >= ${date}::date), '[]'::json)`,
-      standing: sql<boolean>`exists (select 1 from ${schema.caseTableStandingSpecialists} st where st.specialist_id = ${s.id} and st.case_table_id = ${caseTableId})`,
+      expertiseAreaCodes: sql<string[]>`coalesce(${areas.codes}, '{}')`,
+      languages: sql<string[]>`coalesce(${languages.codes}, '{}')`,
+      regionCodes: sql<string[]>`coalesce(${regions.codes}, '{}')`,
+      currentRateCents: rates.rateCents,
+      openEstimatedMinutes: sql<number>`coalesce(${load.minutes}, 0)`,
+      absences: sql<{ startsOn: string; endsOn: string }[]>`coalesce(${absences.list}, '[]'::json)`,
+      standing: sql<boolean>`exists (select 1 from ${st} where ${st.specialistId} = ${s.id} and ${st.caseTableId} = ${caseTableId})`,
     })
     .from(s)
     .innerJoin(schema.users, eq(schema.users.id, s.userId))
+    .leftJoin(areas, eq(areas.specialistId, s.id))
+    .leftJoin(languages, eq(languages.specialistId, s.id))
+    .leftJoin(regions, eq(regions.specialistId, s.id))
+    .leftJoin(rates, eq(rates.specialistId, s.id))
+    .leftJoin(absences, eq(absences.specialistId, s.id))
+    .leftJoin(load, eq(load.specialistId, s.id))
     .where(and(activeInPool));
   const conflicts = await namedConflictsOf(
     db,
