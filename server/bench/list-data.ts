@@ -17,7 +17,8 @@ export interface ListDataSize {
 /**
  * After a bulk load of time entries with the totals triggers off: turns them back on,
  * rebuilds the ledger's running totals (the report's month totals too) once and sets `year`'s budget to the loaded pending and
- * spent amounts, with room enough (EUR 1,000,000,000) that no measured call hits the budget.
+ * spent amounts (and its default line, which the loaded work charges), with room enough
+ * (EUR 1,000,000,000) that no measured call hits the budget.
  */
 export async function rebuildLedgerTotals(sql: postgres.Sql, year: number): Promise<void> {
   await sql.unsafe('alter table time_entries enable trigger time_entries_ledger_totals');
@@ -28,7 +29,12 @@ export async function rebuildLedgerTotals(sql: postgres.Sql, year: number): Prom
       pending_cents = coalesce((select sum(amount_cents) from time_entries e where e.budget_year = b.year and e.status = 'submitted' and e.corrects_entry_id is null), 0),
       spent_cents = coalesce((select sum(amount_cents) from time_entries e where e.budget_year = b.year and e.status = 'approved'), 0),
       allocated_cents = greatest(allocated_cents, 100000000000)
-    where b.year = ${year}`);
+    where b.year = ${year};
+    update budget_lines l set
+      pending_cents = coalesce((select sum(amount_cents) from time_entries e where e.budget_line_id = l.id and e.status = 'submitted' and e.corrects_entry_id is null), 0),
+      spent_cents = coalesce((select sum(amount_cents) from time_entries e where e.budget_line_id = l.id and e.status = 'approved'), 0),
+      allocated_cents = greatest(allocated_cents, 100000000000)
+    where l.year = ${year} and l.is_default`);
 }
 
 /**
@@ -60,8 +66,8 @@ export async function loadListData(sql: postgres.Sql, size: ListDataSize, year: 
     from interpretation_requests r join s on s.k = abs(hashtext(r.reference)) % (select count(*) from specialists)
     where r.reference like 'LIST-%' and r.status in ('assigned','in-progress','advice-delivered','closed');
     alter table list_assignments add column id uuid default gen_random_uuid();
-    insert into assignments (id, request_id, specialist_id, status, estimated_minutes, rate_cents, reserved_cents, budget_year, proposed_by, proposed_at, closed_at)
-    select id, request_id, specialist_id, case when status = 'assigned' then 'proposed' else 'accepted' end, 1000000, 10000, 0, ${year}, ${coordinator},
+    insert into assignments (id, request_id, specialist_id, status, estimated_minutes, rate_cents, reserved_cents, budget_year, budget_line_id, proposed_by, proposed_at, closed_at)
+    select id, request_id, specialist_id, case when status = 'assigned' then 'proposed' else 'accepted' end, 1000000, 10000, 0, ${year}, (select id from budget_lines where year = ${year} and is_default), ${coordinator},
            now() - make_interval(mins => n::int), case when status = 'closed' then now() end
     from list_assignments;
     create index on list_assignments (n);
@@ -70,9 +76,9 @@ export async function loadListData(sql: postgres.Sql, size: ListDataSize, year: 
   await sql.unsafe('alter table time_entries disable trigger time_entries_ledger_totals');
   await sql.unsafe('alter table time_entries disable trigger time_entries_report_totals');
   await sql.unsafe(`
-    insert into time_entries (assignment_id, specialist_id, worked_on, minutes, activity, description, rate_cents, amount_cents, budget_year, status, created_by, created_at, reviewed_by, reviewed_at)
+    insert into time_entries (assignment_id, specialist_id, worked_on, minutes, activity, description, rate_cents, amount_cents, budget_year, budget_line_id, status, created_by, created_at, reviewed_by, reviewed_at)
     select a.id, a.specialist_id, make_date(${year}, 1, 1) + (g % ${days}), 30,
-           (array[${activities.map((a) => `'${a}'`).join(',')}])[1 + g % ${activities.length}], 'Lijst', 10000, 5000, ${year},
+           (array[${activities.map((a) => `'${a}'`).join(',')}])[1 + g % ${activities.length}], 'Lijst', 10000, 5000, ${year}, (select id from budget_lines where year = ${year} and is_default),
            case when g % 5 = 0 then 'submitted' else 'approved' end, ${coordinator}, now() - make_interval(secs => g),
            case when g % 5 = 0 then null else ${coordinator} end,
            case when g % 5 = 0 then null else now() end
