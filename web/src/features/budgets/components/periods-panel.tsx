@@ -121,7 +121,7 @@ export function PeriodsPanel({ year }: { year: number }) {
 }
 
 /** Reopening one closed month: the reason (required, within `PatchPeriodBodySchema`), then the call; a refusal of the reason lands on its field. */
-function ReopenForm({ month, onBack, onDone }: { month: string; onBack: () => void; onDone: () => void }) {
+export function ReopenForm({ month, onBack, onDone }: { month: string; onBack: () => void; onDone: () => void }) {
   const { t } = useTranslation();
   const setPeriod = useSetPeriod();
   const schema = useMemo(() => z.object({ reason: requiredTextInput(PatchPeriodBodySchema.shape.reason.unwrap(), t) }), [t]);
