@@ -33,13 +33,19 @@ export function refusal(pointer: string, message: string, part: 'body' | 'query'
 
 /** Answers every call with `body` as JSON (a problem when `status` is 400 or more); returns the mock to read the calls. */
 export function stubAnswer(status: number, body: unknown) {
-  const fetch = vi.fn(
-    async () =>
-      new Response(JSON.stringify(body), {
-        status,
-        headers: { 'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json' },
-      }),
-  );
+  return stubAnswers([status, body]);
+}
+
+/** Answers the calls in turn with these `[status, body]` pairs (the last one for every further call); returns the mock. */
+export function stubAnswers(...answers: [number, unknown][]) {
+  let next = 0;
+  const fetch = vi.fn(async (_url: string, _init?: RequestInit) => {
+    const [status, body] = answers[Math.min(next++, answers.length - 1)] ?? [500, null];
+    return new Response(JSON.stringify(body), {
+      status,
+      headers: { 'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json' },
+    });
+  });
   vi.stubGlobal('fetch', fetch);
   return fetch;
 }

@@ -115,7 +115,7 @@ export function ReportForm({
   return (
     <FormFrame
       frame={form.frame}
-      onSubmit={form.submit(onRun)}
+      onSubmit={form.submit((period) => onRun(period))}
       submitLabel={t('reports.form.submit')}
       pending={pending}
       label={t('reports.form.label')}

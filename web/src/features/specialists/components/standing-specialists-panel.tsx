@@ -49,7 +49,7 @@ function StandingForm({ caseTableId }: { caseTableId: string }) {
 }
 
 /** The ticked standing specialists of one casustafel (at most as many as `PutStandingSpecialistsBodySchema` takes). */
-function StandingChoices({ caseTableId, chosen, options }: { caseTableId: string; chosen: string[]; options: SelectFieldOption[] }) {
+export function StandingChoices({ caseTableId, chosen, options }: { caseTableId: string; chosen: string[]; options: SelectFieldOption[] }) {
   const { t } = useTranslation();
   const save = usePutStandingSpecialists(caseTableId);
   const schema = useMemo(() => z.object({ specialistIds: z.array(z.string()).pipe(PutStandingSpecialistsBodySchema.shape.specialistIds) }), []);

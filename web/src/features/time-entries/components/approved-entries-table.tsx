@@ -28,7 +28,7 @@ const shape = CreateCorrectionBodySchema.shape;
  * minus; sent as negative minutes, at most the entry's own) and a required reason, checked by
  * `CreateCorrectionBodySchema`; the server's refusals land on their fields.
  */
-function CorrectionForm({ entry, onDone, onCancel }: { entry: TimeEntry; onDone: (message: string) => void; onCancel: () => void }) {
+export function CorrectionForm({ entry, onDone, onCancel }: { entry: TimeEntry; onDone: (message: string) => void; onCancel: () => void }) {
   const { t } = useTranslation();
   const correct = useCorrectTimeEntry();
   const schema = useMemo(
