@@ -6,6 +6,13 @@ import { errorOf, refusal, renderForm } from '../../../testing/form-testing.tsx'
 import type { ReportRequest } from '../api/get-report.ts';
 import { ReportForm } from './report-form.tsx';
 
+/** The report page's part: the form, and the report call's answer, which refuses the period's end. */
+function Page() {
+  const [answer, setAnswer] = useState<unknown>(null);
+  const error = new ApiError(refusal('/to', 'een rapport beslaat hoogstens vijf jaar', 'query'));
+  return <ReportForm initialYear={2026} onRun={() => setAnswer(error)} pending={false} error={answer} />;
+}
+
 describe('ReportForm on the one form pattern', () => {
   it('own dates as dd-mm-jjjj: a reversed range is refused at the end date until fixed, then the period is run as YYYY-MM-DD', async () => {
     const onRun = vi.fn<(r: ReportRequest) => void>();
@@ -24,15 +31,6 @@ describe('ReportForm on the one form pattern', () => {
   });
 
   it("the server's refusal of a query field (a period over five years) lands on that field", async () => {
-    const error = new ApiError(refusal('/to', 'een rapport beslaat hoogstens vijf jaar', 'query'));
-    function Page() {
-      const [answer, setAnswer] = useState<unknown>(null);
-      return (
-        <>
-          <ReportForm initialYear={2026} onRun={() => setAnswer(error)} pending={false} error={answer} />
-        </>
-      );
-    }
     const user = renderForm(<Page />);
     await user.selectOptions(screen.getByLabelText('Periode'), 'custom');
     await user.type(screen.getByLabelText(/^Van/), '01-01-2020');
