@@ -1,4 +1,4 @@
-import { DEFAULT_SUPPRESSION_THRESHOLD, parseDutchDate, ReportQuerySchema } from '@duidingspool/shared';
+import { DEFAULT_SUPPRESSION_THRESHOLD, MAX_SUPPRESSION_THRESHOLD, parseDutchDate, ReportQuerySchema } from '@duidingspool/shared';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
@@ -23,6 +23,8 @@ const QUARTERS: Record<'q1' | 'q2' | 'q3' | 'q4' | 'h2', [string, string]> = {
 
 const IDS = { kind: 'report-kind', year: 'report-year', from: 'report-from', to: 'report-to', threshold: 'report-threshold' };
 const query = ReportQuerySchema.shape;
+/** The thresholds a report takes (decision 090: never below the default), for the message of a refused one. */
+const THRESHOLDS = { min: DEFAULT_SUPPRESSION_THRESHOLD, max: MAX_SUPPRESSION_THRESHOLD };
 
 /** The fields of this form that a failed report call refused (its query's field errors), with their messages. */
 export function refusedFields(error: unknown): Partial<Record<keyof typeof IDS, string>> {
@@ -61,7 +63,7 @@ export function ReportForm({
           year: z.string(),
           from: z.string(),
           to: z.string(),
-          threshold: checkedBy(query.threshold.unwrap(), t('reports.form.thresholdInvalid'), t('form.required')),
+          threshold: checkedBy(query.threshold.unwrap(), t('reports.form.thresholdInvalid', THRESHOLDS), t('form.required')),
         })
         .superRefine((v, ctx) => {
           if (v.kind !== 'custom') {
