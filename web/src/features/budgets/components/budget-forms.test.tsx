@@ -91,7 +91,7 @@ describe('the budget forms on the one form pattern', () => {
   it('reopening a month: the reason is required until typed; a refused reason lands on its field', async () => {
     const fetch = stubAnswer(400, refusal('/reason', 'De reden is te lang.'));
     const user = renderForm(<ReopenForm month="2026-03" onBack={() => {}} onDone={() => {}} />);
-    const reason = screen.getByRole('textbox', { name: /Reden om .* te heropenen/ });
+    const reason = screen.getByLabelText(/Reden om .* te heropenen/);
     await user.click(screen.getByRole('button', { name: 'Heropenen' }));
     expect(errorOf(/Reden om .* te heropenen/)).toBe('Dit veld is verplicht.');
     await user.type(reason, 'Factuur vergeten');

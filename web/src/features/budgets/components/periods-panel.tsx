@@ -142,7 +142,6 @@ export function ReopenForm({ month, onBack, onDone }: { month: string; onBack: (
       pending={setPeriod.isPending}
       headingLevel={3}
       className="dsp-form dsp-section"
-      label={t('budget.periods.reason', { month: monthName(month) })}
       secondaryAction={
         <Button type="button" appearance="secondary-action-button" onClick={onBack}>
           {t('common.back')}
