@@ -31,5 +31,6 @@ describe('the audit filter on the one form pattern', () => {
     const url = String((fetch.mock.calls.at(-1) as unknown[])[0]);
     expect(url).toContain('toDate=2026-03-31');
     expect(url).toContain('reference=DP-2026-0004');
-  });
+    // Much typing through user-event: give a busy machine time.
+  }, 20_000);
 });
