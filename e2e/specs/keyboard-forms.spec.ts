@@ -175,7 +175,8 @@ describe('every feature has a form that works with the keyboard only', () => {
     await typeInto(worker, 'Omschrijving', 'Dossierstudie');
     await press(worker, 'Uren registreren');
     await worker.getByText(/1:30 uur op .* geregistreerd/).waitFor();
-  });
+    // Three sign-ins and two forms typed key by key: more than one form's time.
+  }, 240_000);
 
   it('finance adds a budget line, and removes it again, with the keyboard only', async () => {
     const finance = await signIn('finance');
