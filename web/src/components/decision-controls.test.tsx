@@ -73,4 +73,15 @@ describe('DecisionControls', () => {
     expect(document.getElementById('r1-error')?.textContent).toBe('Reden is te lang.');
     expect(screen.queryByText('De invoer is ongeldig.')).toBeNull();
   });
+
+  it('clears the missing-reason error as soon as a reason is typed, without confirming again', async () => {
+    const { onRefuse, user } = setup();
+    await user.click(screen.getByRole('button', { name: 'Afkeuren' }));
+    await user.click(screen.getByRole('button', { name: 'Afkeuring bevestigen' }));
+    expect(document.getElementById('r1-error')?.textContent).toBe('Geef een reden.');
+    expect(document.activeElement).toBe(screen.getByLabelText(/Reden van afkeuren/));
+    await user.type(screen.getByLabelText(/Reden van afkeuren/), 'Dubbel');
+    expect(document.getElementById('r1-error')).toBeNull();
+    expect(onRefuse).not.toHaveBeenCalled();
+  });
 });

@@ -1,12 +1,15 @@
+import { multiLineText } from '@duidingspool/shared';
 import { Button, ButtonGroup, Paragraph } from '@utrecht/component-library-react';
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
 import { ApiError } from '../lib/api-client.ts';
 import { focusWhenShown } from '../lib/focus.ts';
-import { TextareaField } from './form-field.tsx';
+import { requiredTextInput } from '../lib/form-inputs.ts';
 import { InlineForm } from './inline-form.tsx';
-import { hasBlockingPersonalData } from './personal-data-warning.tsx';
 import { useErrorMessage } from './problem-alert.tsx';
+import { Field } from './schema-field.tsx';
+import { useSchemaForm } from './schema-form.tsx';
 
 /** The texts of one two-way decision (approve/reject, grant/refuse). */
 export interface DecisionLabels {
@@ -44,23 +47,13 @@ export function DecisionControls({
   /** The reason's limit, from the contract of the refusing call (`maxLengthOf(…shape.reason)`). */
   reasonMaxLength: number;
 }) {
-  const { t } = useTranslation();
   const errorMessage = useErrorMessage();
   const [refusing, setRefusing] = useState(false);
-  const [reason, setReason] = useState('');
-  const [ownError, setError] = useState<string | undefined>();
-  const error = ownError ?? (mutationError instanceof ApiError ? mutationError.fieldErrors.reason : undefined);
-
-  const refuse = () => {
-    if (!reason.trim()) return setError(labels.reasonRequired);
-    if (hasBlockingPersonalData(reason)) return setError(t('personalData.fieldError'));
-    setError(undefined);
-    onRefuse(reason.trim());
-  };
+  const reasonRefused = mutationError instanceof ApiError && !!mutationError.fieldErrors.reason;
 
   return (
     <div className="dsp-review-controls">
-      {mutationError && !error ? (
+      {mutationError && !reasonRefused ? (
         <Paragraph className="dsp-error-text" role="alert">
           {errorMessage(mutationError)}
         </Paragraph>
@@ -84,31 +77,70 @@ export function DecisionControls({
           </Button>
         </ButtonGroup>
       ) : (
-        <InlineForm
-          onSubmit={refuse}
-          submitLabel={
-            <>
-              {labels.confirmRefuse}
-              {context}
-            </>
-          }
+        <RefuseForm
+          id={id}
+          labels={labels}
+          context={context}
           pending={pending}
+          mutationError={mutationError}
+          onRefuse={onRefuse}
           onBack={() => setRefusing(false)}
-          danger
-        >
-          <TextareaField
-            id={id}
-            label={labels.reason}
-            value={reason}
-            onChange={setReason}
-            error={error}
-            rows={2}
-            required
-            maxLength={reasonMaxLength}
-            checkPersonalData
-          />
-        </InlineForm>
+          reasonMaxLength={reasonMaxLength}
+        />
       )}
     </div>
+  );
+}
+
+/**
+ * The reason of a refusal in an inline form: required, within `reasonMaxLength` (as the shared
+ * `multiLineText` of the refusing call's contract), refused when it holds personal data; the
+ * server's refusal of `reason` lands on the field.
+ */
+function RefuseForm({
+  id,
+  labels,
+  context,
+  pending,
+  mutationError,
+  onRefuse,
+  onBack,
+  reasonMaxLength,
+}: {
+  id: string;
+  labels: DecisionLabels;
+  context: ReactNode;
+  pending: boolean;
+  mutationError: unknown;
+  onRefuse: (reason: string) => void;
+  onBack: () => void;
+  reasonMaxLength: number;
+}) {
+  const { t } = useTranslation();
+  const schema = useMemo(
+    () => z.object({ reason: requiredTextInput(multiLineText(reasonMaxLength), t, { personalData: true, message: labels.reasonRequired }) }),
+    [t, reasonMaxLength, labels.reasonRequired],
+  );
+  const form = useSchemaForm({ schema, defaultValues: { reason: '' }, ids: { reason: id }, labels: { reason: labels.reason }, focus: 'field' });
+  const refused = mutationError instanceof ApiError ? mutationError.fieldErrors.reason : undefined;
+  const { setError } = form.rhf;
+  useEffect(() => {
+    if (refused) setError('reason', { type: 'server', message: refused });
+  }, [refused, setError]);
+  return (
+    <InlineForm
+      onSubmit={form.submit(({ reason }) => onRefuse(reason))}
+      submitLabel={
+        <>
+          {labels.confirmRefuse}
+          {context}
+        </>
+      }
+      pending={pending}
+      onBack={onBack}
+      danger
+    >
+      <Field form={form} name="reason" kind="textarea" rows={2} required checkPersonalData />
+    </InlineForm>
   );
 }

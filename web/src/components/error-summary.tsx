@@ -10,8 +10,8 @@ export interface SummaryError {
 }
 
 /**
- * A list of the form's errors, each linking to its field. Takes focus when it appears (after a
- * failed submit), so keyboard and screen-reader users learn what to fix.
+ * A list of the form's errors, each linking to its field. Takes focus when it appears after a
+ * failed submit (once per `focusKey`), so keyboard and screen-reader users learn what to fix.
  */
 export function ErrorSummary({
   errors,
@@ -30,8 +30,14 @@ export function ErrorSummary({
   const titleId = useId();
   const ref = useRef<HTMLElement>(null);
   const hasContent = errors.length > 0 || !!general;
+  // Focus once per failed submit: an error that comes back while the user types a fix (`4,` on the
+  // way to `4,5`) shows the summary again but must not take the focus out of the field.
+  const focusedKey = useRef(0);
   useEffect(() => {
-    if (focusKey > 0 && hasContent) ref.current?.focus();
+    if (focusKey > focusedKey.current && hasContent) {
+      focusedKey.current = focusKey;
+      ref.current?.focus();
+    }
   }, [focusKey, hasContent]);
   if (!hasContent) return null;
   return (

@@ -56,9 +56,17 @@ export class ApiError extends Error {
    * the UI's language (`fieldErrorText`: by the error's `code` and `params`; decision 120).
    */
   get fieldErrors(): Record<string, string> {
+    return this.fieldErrorsIn('body');
+  }
+
+  /**
+   * As `fieldErrors`, for the errors of one part of the request: `body` (also errors that name no
+   * part) or `query` (a form whose values go in the address, such as the report's period).
+   */
+  fieldErrorsIn(part: 'body' | 'query'): Record<string, string> {
     const out: Record<string, string> = {};
     for (const e of this.problem.errors ?? []) {
-      if (e.in && e.in !== 'body') continue;
+      if (part === 'body' ? e.in && e.in !== 'body' : e.in !== 'query') continue;
       const key = pointerToField(e.pointer);
       if (key && !out[key]) out[key] = fieldErrorText(i18next, e);
     }

@@ -194,3 +194,33 @@ export function checkedBy<F extends z.ZodType<unknown, string>>(field: F, text: 
 
 /** A field the form does not send in its current state (e.g. the code before the server asks for it): always valid, sent as `undefined`. */
 export const notSent = () => z.string().transform(() => undefined);
+
+/**
+ * Text read by `parse` (e.g. a year, a list of percentages, a correction in minutes) and checked by
+ * `field` of a shared contract, with one message of the form's own for any refusal (`text`), or
+ * `empty` when nothing was typed, if given: for values whose every refusal means the same to the
+ * user. `parse` returns `null` for what it cannot read.
+ */
+export function parsedBy<T, F extends z.ZodType<unknown, T>>(parse: (text: string) => T | null, field: F, text: string, empty?: string) {
+  return z.string().transform((value, ctx): z.output<F> => {
+    if (empty !== undefined && !value.trim()) {
+      own(ctx, empty);
+      return z.NEVER;
+    }
+    const parsed = parse(value);
+    const result = parsed === null ? null : field.safeParse(parsed);
+    if (!result?.success) {
+      own(ctx, text);
+      return z.NEVER;
+    }
+    return result.data;
+  });
+}
+
+/** A required free-text field: `textInput` over `field`, and empty (after trimming) gives “Dit veld is verplicht.” or `message`. */
+export function requiredTextInput<F extends z.ZodType<string, string>>(field: F, t: TFunction, opts: { personalData?: boolean; message?: string } = {}) {
+  return z
+    .string()
+    .refine((text) => text.trim().length > 0, { params: { text: opts.message ?? t('form.required') } })
+    .pipe(textInput(field, t, opts));
+}

@@ -6,7 +6,7 @@ import { Loading } from '../../components/loading.tsx';
 import { PageHeading } from '../../components/page-heading.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { type ReportRequest, reportExportHref, useReport } from '../../features/reports/api/get-report.ts';
-import { ReportForm } from '../../features/reports/components/report-form.tsx';
+import { ReportForm, refusedFields } from '../../features/reports/components/report-form.tsx';
 import { ReportView } from '../../features/reports/components/report-view.tsx';
 
 /**
@@ -23,8 +23,8 @@ export function ReportPage() {
     <>
       <PageHeading>{t('reports.title')}</PageHeading>
       <Paragraph className="dsp-no-print">{t('reports.intro')}</Paragraph>
-      <ReportForm initialYear={year} onRun={setRequest} pending={report.isFetching} />
-      {report.isError ? <ProblemAlert error={report.error} title={t('reports.failed')} /> : null}
+      <ReportForm initialYear={year} onRun={setRequest} pending={report.isFetching} error={report.error} />
+      {report.isError && Object.keys(refusedFields(report.error)).length === 0 ? <ProblemAlert error={report.error} title={t('reports.failed')} /> : null}
       {report.isPending && request ? <Loading /> : null}
       {report.data && !report.isError ? (
         <>

@@ -1,11 +1,14 @@
-import type { Me } from '@duidingspool/shared';
+import { ConfirmTotpBodySchema, type Me } from '@duidingspool/shared';
 import { Alert, Button, Heading3, OrderedList, OrderedListItem, Paragraph } from '@utrecht/component-library-react';
-import { useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TextField } from '../../../components/form-field.tsx';
+import { z } from 'zod';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
-import { FormFrame, useProblemForm } from '../../../components/problem-form.tsx';
+import { FormFrame } from '../../../components/problem-form.tsx';
+import { Field } from '../../../components/schema-field.tsx';
+import { useSchemaForm } from '../../../components/schema-form.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
+import { parsedBy } from '../../../lib/form-inputs.ts';
 import { useConfirmTotp, useStartTotpEnrolment } from '../api/totp.ts';
 
 /**
@@ -16,8 +19,8 @@ export function TotpEnrolment({ me, onDone }: { me: Me; onDone: () => void }) {
   const { t } = useTranslation();
   const start = useStartTotpEnrolment();
   const confirm = useConfirmTotp();
-  const [code, setCode] = useState('');
-  const form = useProblemForm({ code: 'totp-code' }, { code: t('login.totp') });
+  const schema = useMemo(() => z.object({ code: parsedBy((text) => text.trim(), ConfirmTotpBodySchema.shape.code, t('login.totpInvalid')) }), [t]);
+  const form = useSchemaForm({ schema, defaultValues: { code: '' }, ids: { code: 'totp-code' }, labels: { code: t('login.totp') } });
 
   if (confirm.data) {
     return (
@@ -57,21 +60,16 @@ export function TotpEnrolment({ me, onDone }: { me: Me; onDone: () => void }) {
     );
   }
 
-  const submit = () => {
-    form.begin();
-    if (!form.check(/^\d{6}$/.test(code.trim()) ? {} : { code: t('login.totpInvalid') })) return;
-    confirm.mutate(
-      { code: code.trim() },
-      {
-        // Every failure is shown on the code field: a wrong code as such, else the problem's message.
-        onError: (e) =>
-          form.fail(e, (_, fieldErrors, message) => {
-            fieldErrors.code = e instanceof ApiError && e.fieldErrors.code ? t('login.codeIncorrect') : message;
-            return null;
-          }),
-      },
-    );
-  };
+  const submit = form.submit((body) =>
+    confirm.mutate(body, {
+      // Every failure is shown on the code field: a wrong code as such, else the problem's message.
+      onError: (e) =>
+        form.fail(e, (_, fieldErrors, message) => {
+          fieldErrors.code = e instanceof ApiError && e.fieldErrors.code ? t('login.codeIncorrect') : message;
+          return null;
+        }),
+    }),
+  );
 
   return (
     <FormFrame
@@ -93,7 +91,7 @@ export function TotpEnrolment({ me, onDone }: { me: Me; onDone: () => void }) {
         </>
       }
     >
-      <TextField {...form.field('code')} inputMode="numeric" autoComplete="one-time-code" value={code} onChange={setCode} size="small" required />
+      <Field form={form} name="code" inputMode="numeric" autoComplete="one-time-code" size="small" required />
     </FormFrame>
   );
 }

@@ -1,15 +1,27 @@
-import { AUDIT_ACTIONS, AUDIT_OBJECT_TYPES, type AuditEventFilter } from '@duidingspool/shared';
-import { Button, ButtonLink, TableCell, TableRow } from '@utrecht/component-library-react';
-import { type FormEvent, useEffect, useState } from 'react';
+import {
+  AUDIT_ACTIONS,
+  AUDIT_OBJECT_TYPES,
+  type AuditEventFilter,
+  AuditEventFilterSchema,
+  dateRangeReversed,
+  IsoDateSchema,
+  isoDateToInput,
+} from '@duidingspool/shared';
+import { ButtonLink, TableCell, TableRow } from '@utrecht/component-library-react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { z } from 'zod';
 import { DataTable } from '../../../components/data-table.tsx';
-import { SelectField, TextField } from '../../../components/form-field.tsx';
+import { FormFrame } from '../../../components/problem-form.tsx';
 import { PagedList } from '../../../components/query-view.tsx';
+import { Field } from '../../../components/schema-field.tsx';
+import { useSchemaForm } from '../../../components/schema-form.tsx';
+import { optionalDateInput } from '../../../lib/form-inputs.ts';
 import { formatInstant } from '../../../lib/format.ts';
 import { usePaging } from '../../../lib/page-query.ts';
 import { auditExportUrl, useAuditEvents } from '../api/audit-events.ts';
-import { type ActorOption, type AuditFilterForm, auditFormErrors, EMPTY_AUDIT_FORM, mergeActors, toAuditFilter } from './audit-filter.ts';
+import { type ActorOption, EMPTY_AUDIT_FORM, mergeActors, toAuditFilter } from './audit-filter.ts';
 import { actionSentence, changesOf } from './audit-text.ts';
 
 /** The applied filters as the address holds them (only the known ones). */
@@ -32,95 +44,126 @@ export function AuditLog({ actors }: { actors?: readonly ActorOption[] | undefin
   // The applied filters live in the address (a reload or a shared link keeps them); the form starts from them.
   const [params, setParams] = useSearchParams();
   const filter = fromParams(params);
-  const [form, setForm] = useState<AuditFilterForm>(() => ({ ...EMPTY_AUDIT_FORM, ...filter }));
-  const [dateError, setDateError] = useState<string | undefined>();
+  const schema = useMemo(
+    () =>
+      z
+        .object({
+          actorId: z.string(),
+          action: z.string(),
+          objectType: z.string(),
+          reference: z
+            .string()
+            .trim()
+            .refine((text) => text === '' || AuditEventFilterSchema.shape.reference.unwrap().safeParse(text).success, {
+              params: { text: t('audit.referenceInvalid') },
+            }),
+          result: z.string(),
+          fromDate: optionalDateInput(IsoDateSchema, t),
+          toDate: optionalDateInput(IsoDateSchema, t),
+        })
+        .refine((v) => !dateRangeReversed(v.fromDate ?? undefined, v.toDate ?? undefined), {
+          path: ['toDate'],
+          params: { text: t('audit.dateRangeReversed') },
+        })
+        .transform((v) => toAuditFilter({ ...v, fromDate: v.fromDate ?? '', toDate: v.toDate ?? '' })),
+    [t],
+  );
+  const form = useSchemaForm({
+    schema,
+    defaultValues: {
+      ...EMPTY_AUDIT_FORM,
+      ...filter,
+      fromDate: filter.fromDate ? isoDateToInput(filter.fromDate) : '',
+      toDate: filter.toDate ? isoDateToInput(filter.toDate) : '',
+    },
+    ids: {
+      actorId: 'audit-actor',
+      action: 'audit-action',
+      objectType: 'audit-object-type',
+      reference: 'audit-reference',
+      result: 'audit-result',
+      fromDate: 'audit-from',
+      toDate: 'audit-to',
+    },
+    labels: {
+      actorId: t('audit.actor'),
+      action: t('audit.action'),
+      objectType: t('audit.objectType'),
+      reference: t('audit.reference'),
+      result: t('audit.result'),
+      fromDate: t('audit.fromDate'),
+      toDate: t('audit.toDate'),
+    },
+  });
+  const actorId = form.rhf.watch('actorId');
   const paging = usePaging();
   const [seen, setSeen] = useState<ActorOption[]>([]);
   const events = useAuditEvents(filter, paging.page);
-  const set = (key: keyof AuditFilterForm) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
   const items = events.data?.items;
   useEffect(() => {
     if (!actors && items) setSeen((known) => mergeActors(known, items));
   }, [actors, items]);
   const actorOptions = actors ?? seen;
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const found = auditFormErrors(form);
-    setDateError(found.toDate ? t('audit.dateRangeReversed') : undefined);
-    if (found.toDate) {
-      document.getElementById('audit-to')?.focus();
-      return;
-    }
-    // Filters and the first page in one step.
-    setParams(new URLSearchParams(toAuditFilter(form) as Record<string, string>), { replace: true });
-  };
+  // Filters and the first page in one step; the address keeps them.
+  const submit = form.submit((applied) => setParams(new URLSearchParams(applied as Record<string, string>), { replace: true }));
 
   return (
     <>
-      <form onSubmit={submit} className="dsp-form dsp-filters" aria-label={t('audit.filters')}>
+      <FormFrame
+        frame={form.frame}
+        onSubmit={submit}
+        submitLabel={t('audit.apply')}
+        pending={false}
+        className="dsp-form dsp-filters"
+        label={t('audit.filters')}
+        secondaryAction={
+          <ButtonLink href={auditExportUrl(filter)} appearance="secondary-action-button" download>
+            {t('audit.export')}
+          </ButtonLink>
+        }
+      >
         <div className="dsp-toolbar">
-          <SelectField
-            id="audit-actor"
-            label={t('audit.actor')}
-            value={form.actorId}
-            onChange={set('actorId')}
+          <Field
+            form={form}
+            name="actorId"
+            kind="select"
             placeholder={t('audit.anyActor')}
-            description={actors ? undefined : t('audit.actorHintSeen')}
+            hint={actors ? undefined : t('audit.actorHintSeen')}
             options={[
               ...actorOptions.map((a) => ({ value: a.id, label: a.name })),
-              ...(form.actorId && !actorOptions.some((a) => a.id === form.actorId)
-                ? [{ value: form.actorId, label: t('audit.actorUnknown', { id: form.actorId }) }]
-                : []),
+              ...(actorId && !actorOptions.some((a) => a.id === actorId) ? [{ value: actorId, label: t('audit.actorUnknown', { id: actorId }) }] : []),
             ]}
           />
-          <SelectField
-            id="audit-action"
-            label={t('audit.action')}
-            value={form.action}
-            onChange={set('action')}
+          <Field
+            form={form}
+            name="action"
+            kind="select"
             placeholder={t('audit.anyAction')}
             options={AUDIT_ACTIONS.map((a) => ({ value: a, label: t(`audit.actions.${a}`, { object: '…' }) }))}
           />
-          <SelectField
-            id="audit-object-type"
-            label={t('audit.objectType')}
-            value={form.objectType}
-            onChange={set('objectType')}
+          <Field
+            form={form}
+            name="objectType"
+            kind="select"
             placeholder={t('audit.anyObject')}
             options={AUDIT_OBJECT_TYPES.map((o) => ({ value: o, label: t(`audit.objects.${o}`) }))}
           />
-          <TextField
-            id="audit-reference"
-            label={t('audit.reference')}
-            value={form.reference}
-            onChange={set('reference')}
-            size="small"
-            description={t('audit.referenceHint')}
-          />
-          <SelectField
-            id="audit-result"
-            label={t('audit.result')}
-            value={form.result}
-            onChange={set('result')}
+          <Field form={form} name="reference" size="small" hint={t('audit.referenceHint')} autoComplete="off" />
+          <Field
+            form={form}
+            name="result"
+            kind="select"
             placeholder={t('audit.anyResult')}
             options={[
               { value: 'success', label: t('audit.success') },
               { value: 'denied', label: t('audit.denied') },
             ]}
           />
-          <TextField id="audit-from" label={t('audit.fromDate')} type="date" value={form.fromDate} onChange={set('fromDate')} size="small" />
-          <TextField id="audit-to" label={t('audit.toDate')} type="date" value={form.toDate} onChange={set('toDate')} size="small" error={dateError} />
+          <Field form={form} name="fromDate" kind="date" />
+          <Field form={form} name="toDate" kind="date" />
         </div>
-        <div className="dsp-row-actions">
-          <Button type="submit" appearance="primary-action-button">
-            {t('audit.apply')}
-          </Button>
-          <ButtonLink href={auditExportUrl(filter)} appearance="secondary-action-button" download>
-            {t('audit.export')}
-          </ButtonLink>
-        </div>
-      </form>
+      </FormFrame>
       <PagedList query={events} {...paging} paginationLabel={t('audit.pagination')}>
         {(items, data) => (
           <DataTable

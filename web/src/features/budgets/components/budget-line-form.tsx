@@ -1,81 +1,81 @@
-import { type Budget, CreateBudgetLineBodySchema, FUNDING_SOURCES, type FundingSource, maxLengthOf, type PatchBudgetLineBody } from '@duidingspool/shared';
-import { useState } from 'react';
+import { type Budget, type BudgetLine, CreateBudgetLineBodySchema, FUNDING_SOURCES, FundingSourceSchema, type PatchBudgetLineBody } from '@duidingspool/shared';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AmountField, SelectField, ShortField, TextareaField, TextField } from '../../../components/form-field.tsx';
-import { FormFrame, useProblemForm } from '../../../components/problem-form.tsx';
+import { z } from 'zod';
+import { FormFrame } from '../../../components/problem-form.tsx';
+import { Field } from '../../../components/schema-field.tsx';
+import { useSchemaForm } from '../../../components/schema-form.tsx';
+import { amountInput, checkedBy, notSent, requiredChoice, requiredTextInput, textInput } from '../../../lib/form-inputs.ts';
 import { formatCents } from '../../../lib/format.ts';
-import { centsToInput, parseEuros } from '../../../lib/parse-input.ts';
+import { centsToInput } from '../../../lib/parse-input.ts';
 import { useCreateBudgetLine, useUpdateBudgetLine } from '../api/budget-lines.ts';
 
-type Field = 'lineId' | 'code' | 'name' | 'fundingSource' | 'allocatedCents' | 'note';
+const shape = CreateBudgetLineBodySchema.shape;
+
+/** The form's values of a line as stored, or empty for a new line. */
+const valuesOf = (line: BudgetLine | undefined, lineId: string) => ({
+  lineId,
+  code: '',
+  name: line?.name ?? '',
+  fundingSource: line?.fundingSource ?? 'national-nctv',
+  allocatedCents: line ? centsToInput(line.allocatedCents) : '',
+  note: line?.note ?? '',
+});
 
 /**
  * “Budgetregel toevoegen” or, with `editing`, “Budgetregel wijzigen” (decision 094): code (new lines
- * only), name, funding source, amount in euros and an optional note. The server refuses lines that
- * together exceed the year and an amount below what is committed on the line; those answers name
- * the amount field.
+ * only), name, funding source, amount in euros (`1.234,56`) and an optional note, checked by
+ * `CreateBudgetLineBodySchema`. The server refuses lines that together exceed the year and an amount
+ * below what is committed on the line; those answers name the amount field.
  */
 export function BudgetLineForm({ budget, editing = false }: { budget: Budget; editing?: boolean }) {
   const { t } = useTranslation();
   const prefix = `${editing ? 'edit' : 'new'}-line-${budget.year}`;
-  const ids: Record<Field, string> = {
-    lineId: `${prefix}-line`,
-    code: `${prefix}-code`,
-    name: `${prefix}-name`,
-    fundingSource: `${prefix}-funding`,
-    allocatedCents: `${prefix}-amount`,
-    note: `${prefix}-note`,
-  };
-  const labels: Record<Field, string> = {
-    lineId: t('budgetLines.line'),
-    code: t('budgetLines.code'),
-    name: t('budgetLines.name'),
-    fundingSource: t('budgetLines.fundingSource'),
-    allocatedCents: t('budgetLines.amount'),
-    note: t('budgetAdmin.note'),
-  };
-  const form = useProblemForm(ids, labels);
   const create = useCreateBudgetLine(budget.year);
   const update = useUpdateBudgetLine(budget.year);
   const first = budget.lines[0];
-  const [lineId, setLineId] = useState(first?.id ?? '');
-  const line = budget.lines.find((l) => l.id === lineId);
-  const initial = editing && line ? line : null;
-  const [code, setCode] = useState('');
-  const [name, setName] = useState(initial?.name ?? '');
-  const [fundingSource, setFundingSource] = useState<FundingSource>(initial?.fundingSource ?? 'national-nctv');
-  const [amount, setAmount] = useState(initial ? centsToInput(initial.allocatedCents) : '');
-  const [note, setNote] = useState(initial?.note ?? '');
+  const schema = useMemo(
+    () =>
+      z.object({
+        lineId: editing ? requiredChoice(t) : notSent(),
+        code: editing ? notSent() : checkedBy(shape.code, t('budgetLines.codeInvalid')),
+        name: requiredTextInput(shape.name, t),
+        fundingSource: requiredChoice(t).pipe(FundingSourceSchema),
+        allocatedCents: amountInput(shape.allocatedCents, t),
+        note: textInput(shape.note.unwrap(), t),
+      }),
+    [t, editing],
+  );
+  const form = useSchemaForm({
+    schema,
+    defaultValues: valuesOf(editing ? first : undefined, first?.id ?? ''),
+    ids: {
+      lineId: `${prefix}-line`,
+      code: `${prefix}-code`,
+      name: `${prefix}-name`,
+      fundingSource: `${prefix}-funding`,
+      allocatedCents: `${prefix}-amount`,
+      note: `${prefix}-note`,
+    },
+    labels: {
+      lineId: t('budgetLines.line'),
+      code: t('budgetLines.code'),
+      name: t('budgetLines.name'),
+      fundingSource: t('budgetLines.fundingSource'),
+      allocatedCents: t('budgetLines.amount'),
+      note: t('budgetAdmin.note'),
+    },
+  });
+  const line = budget.lines.find((l) => l.id === form.rhf.watch('lineId'));
 
-  const choose = (id: string) => {
-    setLineId(id);
-    const l = budget.lines.find((x) => x.id === id);
-    if (!l) return;
-    setName(l.name);
-    setFundingSource(l.fundingSource);
-    setAmount(centsToInput(l.allocatedCents));
-    setNote(l.note ?? '');
-  };
-
-  const submit = () => {
-    form.begin();
-    const allocatedCents = parseEuros(amount);
-    const e: Partial<Record<Field, string>> = {};
-    if (!editing && !CreateBudgetLineBodySchema.shape.code.safeParse(code.trim()).success) e.code = t('budgetLines.codeInvalid');
-    if (!name.trim()) e.name = t('form.required');
-    if (!amount.trim()) e.allocatedCents = t('form.required');
-    else if (allocatedCents === null || allocatedCents < 0) e.allocatedCents = t('budgetAdmin.amountInvalid');
-    if (!form.check(e) || allocatedCents === null) return;
+  const submit = form.submit(({ lineId: _lineId, code, note, ...values }) => {
     if (!editing) {
       create.mutate(
-        { code: code.trim(), name: name.trim(), fundingSource, allocatedCents, ...(note.trim() ? { note: note.trim() } : {}) },
+        { ...values, code: code ?? '', ...(note ? { note } : {}) },
         {
           onSuccess: (saved) => {
             form.succeed(t('budgetLines.added', { line: saved.name, amount: formatCents(saved.allocatedCents) }));
-            setCode('');
-            setName('');
-            setAmount('');
-            setNote('');
+            form.rhf.reset({ ...form.rhf.getValues(), code: '', name: '', allocatedCents: '', note: '' });
           },
           onError: (error) => form.fail(error),
         },
@@ -84,10 +84,10 @@ export function BudgetLineForm({ budget, editing = false }: { budget: Budget; ed
     }
     if (!line) return;
     const body: PatchBudgetLineBody = {};
-    if (name.trim() !== line.name) body.name = name.trim();
-    if (fundingSource !== line.fundingSource) body.fundingSource = fundingSource;
-    if (allocatedCents !== line.allocatedCents) body.allocatedCents = allocatedCents;
-    if ((note.trim() || null) !== line.note) body.note = note.trim() || null;
+    if (values.name !== line.name) body.name = values.name;
+    if (values.fundingSource !== line.fundingSource) body.fundingSource = values.fundingSource;
+    if (values.allocatedCents !== line.allocatedCents) body.allocatedCents = values.allocatedCents;
+    if ((note || null) !== line.note) body.note = note || null;
     if (Object.keys(body).length === 0) {
       form.succeed(t('budgetAdmin.nothingChanged'));
       return;
@@ -96,7 +96,7 @@ export function BudgetLineForm({ budget, editing = false }: { budget: Budget; ed
       { id: line.id, body },
       { onSuccess: (saved) => form.succeed(t('budgetLines.saved', { line: saved.name })), onError: (error) => form.fail(error) },
     );
-  };
+  });
 
   return (
     <>
@@ -112,44 +112,42 @@ export function BudgetLineForm({ budget, editing = false }: { budget: Budget; ed
         labelledBy={`${prefix}-heading`}
       >
         {editing ? (
-          <SelectField
-            {...form.field('lineId')}
-            value={lineId}
-            onChange={choose}
+          <Field
+            form={form}
+            name="lineId"
+            kind="select"
             options={budget.lines.map((l) => ({ value: l.id, label: l.name }))}
+            onValueChange={(id) => {
+              const chosen = budget.lines.find((l) => l.id === id);
+              if (chosen) form.rhf.reset(valuesOf(chosen, id));
+            }}
             required
           />
         ) : (
-          <ShortField {...form.field('code')} description={t('budgetLines.codeHint')} value={code} onChange={setCode} maxLength={40} />
+          <Field form={form} name="code" hint={t('budgetLines.codeHint')} size="medium" required />
         )}
         <div className="dsp-form-row">
-          <TextField {...form.field('name')} value={name} onChange={setName} maxLength={maxLengthOf(CreateBudgetLineBodySchema.shape.name)} required />
-          <SelectField
-            {...form.field('fundingSource')}
-            value={fundingSource}
-            onChange={(v) => setFundingSource(v as FundingSource)}
+          <Field form={form} name="name" required />
+          <Field
+            form={form}
+            name="fundingSource"
+            kind="select"
             options={FUNDING_SOURCES.map((f) => ({ value: f, label: t(`fundingSources.${f}`) }))}
             required
           />
-          <AmountField
-            {...form.field('allocatedCents')}
-            description={
+          <Field
+            form={form}
+            name="allocatedCents"
+            kind="amount"
+            hint={
               editing && line
                 ? t('budgetLines.amountEditHint', { committed: formatCents(line.committedCents), free: formatCents(budget.unassignedCents) })
                 : t('budgetLines.amountHint', { free: formatCents(budget.unassignedCents) })
             }
-            value={amount}
-            onChange={setAmount}
+            required
           />
         </div>
-        <TextareaField
-          {...form.field('note')}
-          description={t('form.optional')}
-          rows={2}
-          value={note}
-          onChange={setNote}
-          maxLength={maxLengthOf(CreateBudgetLineBodySchema.shape.note)}
-        />
+        <Field form={form} name="note" kind="textarea" hint={t('form.optional')} rows={2} />
       </FormFrame>
     </>
   );

@@ -1,30 +1,22 @@
-import { type CreateBudgetBodySchema, maxLengthOf, type PatchBudgetBodySchema } from '@duidingspool/shared';
+import type { Path } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { TextareaField, TextField } from '../../../components/form-field.tsx';
+import { Field } from '../../../components/schema-field.tsx';
+import type { SchemaForm } from '../../../components/schema-form.tsx';
 
-/** One field's id, label and error, as `useProblemForm`'s `field()` gives them. */
-type FieldProps = { id: string; label: string; error: string | undefined };
+/** The screen values a budget year's form shares: its funding source and note, as typed. */
+type BudgetTexts = { fundingSource: string; note: string };
 
 /**
  * The funding source (required) and the note (optional) of a budget year, as the open and edit
- * forms show them; their limits come from the contract of the call the form makes (`schema`).
+ * forms show them; their limits come from the form's screen schema, built on the contract of the
+ * call the form makes (`CreateBudgetBodySchema` or `PatchBudgetBodySchema`).
  */
-export function BudgetTextFields({
-  fundingSource,
-  note,
-  fundingSourceHint,
-  schema,
-}: {
-  fundingSource: FieldProps & { value: string; onChange: (value: string) => void };
-  note: FieldProps & { value: string; onChange: (value: string) => void };
-  fundingSourceHint?: string;
-  schema: typeof CreateBudgetBodySchema | typeof PatchBudgetBodySchema;
-}) {
+export function BudgetTextFields<V extends BudgetTexts, Out>({ form, fundingSourceHint }: { form: SchemaForm<V, Out>; fundingSourceHint?: string }) {
   const { t } = useTranslation();
   return (
     <>
-      <TextField {...fundingSource} description={fundingSourceHint} maxLength={maxLengthOf(schema.shape.fundingSource)} required />
-      <TextareaField {...note} description={t('form.optional')} rows={2} maxLength={maxLengthOf(schema.shape.note)} />
+      <Field form={form} name={'fundingSource' as Path<V> & string} hint={fundingSourceHint} required />
+      <Field form={form} name={'note' as Path<V> & string} kind="textarea" hint={t('form.optional')} rows={2} />
     </>
   );
 }

@@ -1,58 +1,68 @@
-import { type Budget, MAX_BUDGET_CENTS, type PatchBudgetBody, PatchBudgetBodySchema } from '@duidingspool/shared';
-import { useState } from 'react';
+import { type Budget, type PatchBudgetBody, PatchBudgetBodySchema, ThresholdPercentsSchema } from '@duidingspool/shared';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AmountField, ShortField } from '../../../components/form-field.tsx';
-import { FormFrame, useProblemForm } from '../../../components/problem-form.tsx';
+import { z } from 'zod';
+import { FormFrame } from '../../../components/problem-form.tsx';
+import { Field } from '../../../components/schema-field.tsx';
+import { useSchemaForm } from '../../../components/schema-form.tsx';
 import { isProblem } from '../../../lib/api-client.ts';
+import { amountInput, parsedBy, requiredTextInput, textInput } from '../../../lib/form-inputs.ts';
 import { formatCents } from '../../../lib/format.ts';
-import { centsToInput, parseEuros, parsePercentList } from '../../../lib/parse-input.ts';
+import { centsToInput, parsePercentList } from '../../../lib/parse-input.ts';
 import { useUpdateBudget } from '../api/update-budget.ts';
 import { BudgetTextFields } from './budget-text-fields.tsx';
 
-type Field = 'allocatedCents' | 'fundingSource' | 'note' | 'thresholdPercents';
+const shape = PatchBudgetBodySchema.shape;
+
+/** The form's values of a budget year as stored. */
+const valuesOf = (budget: Budget) => ({
+  allocatedCents: centsToInput(budget.allocatedCents),
+  fundingSource: budget.fundingSource,
+  note: budget.note ?? '',
+  thresholdPercents: budget.thresholds.map((x) => x.percent).join(', '),
+});
 
 /**
- * “Begrotingsjaar wijzigen”: allocated amount, funding source, note and thresholds of one year.
- * Only changed fields are sent; the server refuses an allocation below what is committed.
+ * “Begrotingsjaar wijzigen”: allocated amount, funding source, note and thresholds of one year,
+ * checked by `PatchBudgetBodySchema` and `ThresholdPercentsSchema`. Only changed fields are sent;
+ * the server refuses an allocation below what is committed (shown on the amount field).
  */
 export function EditBudgetForm({ budget }: { budget: Budget }) {
   const { t } = useTranslation();
   const update = useUpdateBudget(budget.year);
-  const ids: Record<Field, string> = {
-    allocatedCents: `edit-budget-amount-${budget.year}`,
-    fundingSource: `edit-budget-funding-${budget.year}`,
-    note: `edit-budget-note-${budget.year}`,
-    thresholdPercents: `edit-budget-thresholds-${budget.year}`,
-  };
-  const initialThresholds = budget.thresholds.map((x) => x.percent).join(', ');
-  const [amount, setAmount] = useState(centsToInput(budget.allocatedCents));
-  const [fundingSource, setFundingSource] = useState(budget.fundingSource);
-  const [note, setNote] = useState(budget.note ?? '');
-  const [thresholds, setThresholds] = useState(initialThresholds);
-  const labels: Record<Field, string> = {
-    allocatedCents: t('budgetAdmin.amount'),
-    fundingSource: t('budgetAdmin.fundingSource'),
-    note: t('budgetAdmin.note'),
-    thresholdPercents: t('budgetAdmin.thresholds'),
-  };
-  const form = useProblemForm(ids, labels);
+  const schema = useMemo(
+    () =>
+      z.object({
+        allocatedCents: amountInput(shape.allocatedCents.unwrap(), t),
+        fundingSource: requiredTextInput(shape.fundingSource.unwrap(), t),
+        note: textInput(shape.note.unwrap().unwrap(), t),
+        thresholdPercents: parsedBy(parsePercentList, ThresholdPercentsSchema, t('budgetAdmin.thresholdsInvalid')),
+      }),
+    [t],
+  );
+  const form = useSchemaForm({
+    schema,
+    defaultValues: valuesOf(budget),
+    ids: {
+      allocatedCents: `edit-budget-amount-${budget.year}`,
+      fundingSource: `edit-budget-funding-${budget.year}`,
+      note: `edit-budget-note-${budget.year}`,
+      thresholdPercents: `edit-budget-thresholds-${budget.year}`,
+    },
+    labels: {
+      allocatedCents: t('budgetAdmin.amount'),
+      fundingSource: t('budgetAdmin.fundingSource'),
+      note: t('budgetAdmin.note'),
+      thresholdPercents: t('budgetAdmin.thresholds'),
+    },
+  });
 
-  const submit = () => {
-    form.begin();
-    const allocatedCents = parseEuros(amount);
-    const percents = parsePercentList(thresholds);
-    const e: Partial<Record<Field, string>> = {};
-    if (!amount.trim()) e.allocatedCents = t('form.required');
-    else if (allocatedCents === null) e.allocatedCents = t('budgetAdmin.amountInvalid');
-    else if (allocatedCents < 1 || allocatedCents > MAX_BUDGET_CENTS) e.allocatedCents = t('budgetAdmin.amountRange', { max: formatCents(MAX_BUDGET_CENTS) });
-    if (!fundingSource.trim()) e.fundingSource = t('form.required');
-    if (percents === null || percents.length > 10) e.thresholdPercents = t('budgetAdmin.thresholdsInvalid');
-    if (!form.check(e) || allocatedCents === null || percents === null) return;
+  const submit = form.submit((values) => {
     const body: PatchBudgetBody = {};
-    if (allocatedCents !== budget.allocatedCents) body.allocatedCents = allocatedCents;
-    if (fundingSource.trim() !== budget.fundingSource) body.fundingSource = fundingSource.trim();
-    if ((note.trim() || null) !== budget.note) body.note = note.trim() || null;
-    if (percents.join(',') !== budget.thresholds.map((x) => x.percent).join(',')) body.thresholdPercents = percents;
+    if (values.allocatedCents !== budget.allocatedCents) body.allocatedCents = values.allocatedCents;
+    if (values.fundingSource !== budget.fundingSource) body.fundingSource = values.fundingSource;
+    if ((values.note || null) !== budget.note) body.note = values.note || null;
+    if (values.thresholdPercents.join(',') !== budget.thresholds.map((x) => x.percent).join(',')) body.thresholdPercents = values.thresholdPercents;
     if (Object.keys(body).length === 0) {
       form.succeed(t('budgetAdmin.nothingChanged'));
       return;
@@ -60,8 +70,7 @@ export function EditBudgetForm({ budget }: { budget: Budget }) {
     update.mutate(body, {
       onSuccess: (saved) => {
         form.succeed(t('budgetAdmin.saved', { year: saved.year }));
-        setAmount(centsToInput(saved.allocatedCents));
-        setThresholds(saved.thresholds.map((x) => x.percent).join(', '));
+        form.rhf.reset(valuesOf(saved));
       },
       onError: (error) =>
         form.fail(error, (_, fieldErrors, message) => {
@@ -70,24 +79,21 @@ export function EditBudgetForm({ budget }: { budget: Budget }) {
           return `${message} ${t('budgetAdmin.committedNow', { amount: formatCents(budget.committedCents) })}`;
         }),
     });
-  };
+  });
 
   return (
     <FormFrame frame={form.frame} onSubmit={submit} submitLabel={t('budgetAdmin.saveSubmit')} pending={update.isPending} headingLevel={3}>
       <div className="dsp-form-row">
-        <AmountField
-          {...form.field('allocatedCents')}
-          description={t('budgetAdmin.amountEditHint', { amount: formatCents(budget.committedCents) })}
-          value={amount}
-          onChange={setAmount}
+        <Field
+          form={form}
+          name="allocatedCents"
+          kind="amount"
+          hint={t('budgetAdmin.amountEditHint', { amount: formatCents(budget.committedCents) })}
+          required
         />
-        <ShortField {...form.field('thresholdPercents')} description={t('budgetAdmin.thresholdsHint')} value={thresholds} onChange={setThresholds} />
+        <Field form={form} name="thresholdPercents" hint={t('budgetAdmin.thresholdsHint')} size="small" required />
       </div>
-      <BudgetTextFields
-        fundingSource={{ ...form.field('fundingSource'), value: fundingSource, onChange: setFundingSource }}
-        note={{ ...form.field('note'), value: note, onChange: setNote }}
-        schema={PatchBudgetBodySchema}
-      />
+      <BudgetTextFields form={form} />
     </FormFrame>
   );
 }

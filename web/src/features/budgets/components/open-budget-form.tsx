@@ -1,80 +1,82 @@
-import { CreateBudgetBodySchema, MAX_BUDGET_CENTS, rangeOf } from '@duidingspool/shared';
-import { useState } from 'react';
+import { CreateBudgetBodySchema } from '@duidingspool/shared';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AmountField, ShortField } from '../../../components/form-field.tsx';
-import { FormFrame, useProblemForm } from '../../../components/problem-form.tsx';
+import { z } from 'zod';
+import { FormFrame } from '../../../components/problem-form.tsx';
+import { Field } from '../../../components/schema-field.tsx';
+import { useSchemaForm } from '../../../components/schema-form.tsx';
 import { currentYear } from '../../../lib/dates.ts';
+import { amountInput, parsedBy, requiredTextInput, textInput } from '../../../lib/form-inputs.ts';
 import { formatCents } from '../../../lib/format.ts';
-import { parseEuros } from '../../../lib/parse-input.ts';
 import { useCreateBudget } from '../api/create-budget.ts';
 import { BudgetTextFields } from './budget-text-fields.tsx';
 
-type Field = 'year' | 'allocatedCents' | 'fundingSource' | 'note';
-const FIELD_IDS: Record<Field, string> = {
+const shape = CreateBudgetBodySchema.shape;
+const FIELD_IDS = {
   year: 'new-budget-year',
   allocatedCents: 'new-budget-amount',
   fundingSource: 'new-budget-funding',
   note: 'new-budget-note',
 };
 
-const YEARS = rangeOf(CreateBudgetBodySchema.shape.year);
+/** A year typed as four digits, or `null`. */
+const readYear = (text: string): number | null => (/^\d{4}$/.test(text.trim()) ? Number(text.trim()) : null);
 
-/** “Nieuw begrotingsjaar openen”: year, allocated amount in euros, funding source and an optional note. */
+/**
+ * “Nieuw begrotingsjaar openen”: year (within `CreateBudgetBodySchema`, not one that has a budget),
+ * allocated amount in euros (`1.234,56`, sent as cents within the contract's range), funding source
+ * and an optional note.
+ */
 export function OpenBudgetForm({ existingYears, onOpened }: { existingYears: readonly number[]; onOpened?: (year: number) => void }) {
   const { t } = useTranslation();
   const create = useCreateBudget();
   const nextYear = existingYears.length > 0 ? Math.max(...existingYears) + 1 : currentYear();
-  const [year, setYear] = useState(String(nextYear));
-  const [amount, setAmount] = useState('');
-  const [fundingSource, setFundingSource] = useState('');
-  const [note, setNote] = useState('');
-  const labels: Record<Field, string> = {
-    year: t('budgetAdmin.year'),
-    allocatedCents: t('budgetAdmin.amount'),
-    fundingSource: t('budgetAdmin.fundingSource'),
-    note: t('budgetAdmin.note'),
-  };
-  const form = useProblemForm(FIELD_IDS, labels);
+  const schema = useMemo(
+    () =>
+      z.object({
+        year: parsedBy(readYear, shape.year, t('budgetAdmin.yearInvalid')).superRefine((year, ctx) => {
+          const text = t('budgetAdmin.yearExists', { year });
+          if (existingYears.includes(year)) ctx.addIssue({ code: 'custom', message: text, params: { text } });
+        }),
+        allocatedCents: amountInput(shape.allocatedCents, t),
+        fundingSource: requiredTextInput(shape.fundingSource, t),
+        note: textInput(shape.note.unwrap(), t),
+      }),
+    [t, existingYears],
+  );
+  const form = useSchemaForm({
+    schema,
+    defaultValues: { year: String(nextYear), allocatedCents: '', fundingSource: '', note: '' },
+    ids: FIELD_IDS,
+    labels: {
+      year: t('budgetAdmin.year'),
+      allocatedCents: t('budgetAdmin.amount'),
+      fundingSource: t('budgetAdmin.fundingSource'),
+      note: t('budgetAdmin.note'),
+    },
+  });
 
-  const submit = () => {
-    form.begin();
-    const y = /^\d{4}$/.test(year.trim()) ? Number(year.trim()) : null;
-    const allocatedCents = parseEuros(amount);
-    const e: Partial<Record<Field, string>> = {};
-    if (y === null || y < YEARS.min || y > YEARS.max) e.year = t('budgetAdmin.yearInvalid');
-    else if (existingYears.includes(y)) e.year = t('budgetAdmin.yearExists', { year: y });
-    if (!amount.trim()) e.allocatedCents = t('form.required');
-    else if (allocatedCents === null) e.allocatedCents = t('budgetAdmin.amountInvalid');
-    else if (allocatedCents < 1 || allocatedCents > MAX_BUDGET_CENTS) e.allocatedCents = t('budgetAdmin.amountRange', { max: formatCents(MAX_BUDGET_CENTS) });
-    if (!fundingSource.trim()) e.fundingSource = t('form.required');
-    if (!form.check(e) || y === null || allocatedCents === null) return;
+  const submit = form.submit(({ note, ...body }) =>
     create.mutate(
-      { year: y, allocatedCents, fundingSource: fundingSource.trim(), ...(note.trim() ? { note: note.trim() } : {}) },
+      { ...body, ...(note ? { note } : {}) },
       {
         onSuccess: (budget) => {
           form.succeed(t('budgetAdmin.opened', { year: budget.year, amount: formatCents(budget.allocatedCents) }));
-          setAmount('');
-          setNote('');
-          setYear(String(budget.year + 1));
+          form.rhf.reset({ ...form.rhf.getValues(), year: String(budget.year + 1), allocatedCents: '', note: '' });
           onOpened?.(budget.year);
         },
         onError: (error) => form.fail(error),
       },
-    );
-  };
+    ),
+  );
 
   return (
     <FormFrame frame={form.frame} onSubmit={submit} submitLabel={t('budgetAdmin.openSubmit')} pending={create.isPending} headingLevel={3}>
       <div className="dsp-form-row">
-        <ShortField {...form.field('year')} value={year} onChange={setYear} inputMode="numeric" />
-        <AmountField {...form.field('allocatedCents')} description={t('budgetAdmin.amountHint')} value={amount} onChange={setAmount} />
+        <Field form={form} name="year" inputMode="numeric" size="small" required />
+        <Field form={form} name="allocatedCents" kind="amount" required />
       </div>
-      <BudgetTextFields
-        fundingSource={{ ...form.field('fundingSource'), value: fundingSource, onChange: setFundingSource }}
-        note={{ ...form.field('note'), value: note, onChange: setNote }}
-        fundingSourceHint={t('budgetAdmin.fundingSourceHint')}
-        schema={CreateBudgetBodySchema}
-      />
+      <BudgetTextFields form={form} fundingSourceHint={t('budgetAdmin.fundingSourceHint')} />
     </FormFrame>
   );
 }

@@ -1,13 +1,18 @@
+import { PatchPeriodBodySchema } from '@duidingspool/shared';
 import { Button, Heading2, Paragraph, TableCell, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
-import { type FormEvent, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
 import { ConfirmAction } from '../../../components/confirm-action.tsx';
 import { DataTable } from '../../../components/data-table.tsx';
-import { TextField } from '../../../components/form-field.tsx';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
+import { FormFrame } from '../../../components/problem-form.tsx';
 import { QueryView } from '../../../components/query-view.tsx';
+import { Field } from '../../../components/schema-field.tsx';
+import { useSchemaForm } from '../../../components/schema-form.tsx';
 import { StatusMessage } from '../../../components/status-message.tsx';
 import { isolate } from '../../../lib/bidi.ts';
+import { requiredTextInput } from '../../../lib/form-inputs.ts';
 import { formatInstant, formatMonth } from '../../../lib/format.ts';
 import { usePeriods, useSetPeriod } from '../api/accounting-periods.ts';
 import { ledgerExportHref } from '../api/get-ledger-entries.ts';
@@ -20,35 +25,12 @@ export function PeriodsPanel({ year }: { year: number }) {
   const periods = usePeriods(year);
   const setPeriod = useSetPeriod();
   const [reopening, setReopening] = useState<string | null>(null);
-  const [reason, setReason] = useState('');
-  const [reasonError, setReasonError] = useState<string | undefined>();
   const [done, setDone] = useState<string | null>(null);
 
   const close = (month: string) => {
     setDone(null);
     setPeriod.mutate({ month, body: { status: 'closed' } }, { onSuccess: () => setDone(t('budget.periods.closedDone', { month: monthName(month) })) });
   };
-  const reopen = (event: FormEvent) => {
-    event.preventDefault();
-    if (!reopening) return;
-    if (!reason.trim()) {
-      setReasonError(t('form.required'));
-      return;
-    }
-    setReasonError(undefined);
-    const month = reopening;
-    setPeriod.mutate(
-      { month, body: { status: 'open', reason: reason.trim() } },
-      {
-        onSuccess: () => {
-          setDone(t('budget.periods.reopenedDone', { month: monthName(month) }));
-          setReopening(null);
-          setReason('');
-        },
-      },
-    );
-  };
-
   return (
     <section aria-labelledby="periods-heading" className="dsp-section">
       <Heading2 id="periods-heading">{t('budget.periods.heading')}</Heading2>
@@ -124,23 +106,49 @@ export function PeriodsPanel({ year }: { year: number }) {
         )}
       </QueryView>
       {reopening ? (
-        <form onSubmit={reopen} className="dsp-section" noValidate>
-          <TextField
-            id="reopen-reason"
-            label={t('budget.periods.reason', { month: monthName(reopening) })}
-            value={reason}
-            onChange={setReason}
-            error={reasonError}
-            required
-          />
-          <Button type="submit" appearance="primary-action-button" disabled={setPeriod.isPending}>
-            {t('budget.periods.reopen')}
-          </Button>{' '}
-          <Button appearance="secondary-action-button" onClick={() => setReopening(null)}>
-            {t('common.back')}
-          </Button>
-        </form>
+        <ReopenForm
+          key={reopening}
+          month={reopening}
+          onBack={() => setReopening(null)}
+          onDone={() => {
+            setDone(t('budget.periods.reopenedDone', { month: monthName(reopening) }));
+            setReopening(null);
+          }}
+        />
       ) : null}
     </section>
+  );
+}
+
+/** Reopening one closed month: the reason (required, within `PatchPeriodBodySchema`), then the call; a refusal of the reason lands on its field. */
+export function ReopenForm({ month, onBack, onDone }: { month: string; onBack: () => void; onDone: () => void }) {
+  const { t } = useTranslation();
+  const setPeriod = useSetPeriod();
+  const schema = useMemo(() => z.object({ reason: requiredTextInput(PatchPeriodBodySchema.shape.reason.unwrap(), t) }), [t]);
+  const form = useSchemaForm({
+    schema,
+    defaultValues: { reason: '' },
+    ids: { reason: 'reopen-reason' },
+    labels: { reason: t('budget.periods.reason', { month: monthName(month) }) },
+  });
+  const submit = form.submit(({ reason }) =>
+    setPeriod.mutate({ month, body: { status: 'open', reason } }, { onSuccess: onDone, onError: (error) => form.fail(error) }),
+  );
+  return (
+    <FormFrame
+      frame={form.frame}
+      onSubmit={submit}
+      submitLabel={t('budget.periods.reopen')}
+      pending={setPeriod.isPending}
+      headingLevel={3}
+      className="dsp-form dsp-section"
+      secondaryAction={
+        <Button type="button" appearance="secondary-action-button" onClick={onBack}>
+          {t('common.back')}
+        </Button>
+      }
+    >
+      <Field form={form} name="reason" required />
+    </FormFrame>
   );
 }

@@ -1,8 +1,12 @@
-import { DEFAULT_SUPPRESSION_THRESHOLD } from '@duidingspool/shared';
-import { useState } from 'react';
+import { DEFAULT_SUPPRESSION_THRESHOLD, MAX_SUPPRESSION_THRESHOLD, parseDutchDate, ReportQuerySchema } from '@duidingspool/shared';
+import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SelectField, TextField } from '../../../components/form-field.tsx';
-import { FormFrame, useProblemForm } from '../../../components/problem-form.tsx';
+import { z } from 'zod';
+import { FormFrame } from '../../../components/problem-form.tsx';
+import { Field } from '../../../components/schema-field.tsx';
+import { useSchemaForm } from '../../../components/schema-form.tsx';
+import { ApiError } from '../../../lib/api-client.ts';
+import { checkedBy } from '../../../lib/form-inputs.ts';
 import type { ReportRequest } from '../api/get-report.ts';
 
 /** The periods the form offers: the two presets, a quarter, the second half year, or dates. */
@@ -17,77 +21,118 @@ const QUARTERS: Record<'q1' | 'q2' | 'q3' | 'q4' | 'h2', [string, string]> = {
   h2: ['07-01', '12-31'],
 };
 
-type Field = 'kind' | 'year' | 'from' | 'to' | 'threshold';
-const IDS: Record<Field, string> = { kind: 'report-kind', year: 'report-year', from: 'report-from', to: 'report-to', threshold: 'report-threshold' };
+const IDS = { kind: 'report-kind', year: 'report-year', from: 'report-from', to: 'report-to', threshold: 'report-threshold' };
+const query = ReportQuerySchema.shape;
+/** The thresholds a report takes (decision 090: never below the default), for the message of a refused one. */
+const THRESHOLDS = { min: DEFAULT_SUPPRESSION_THRESHOLD, max: MAX_SUPPRESSION_THRESHOLD };
+
+/** The fields of this form that a failed report call refused (its query's field errors), with their messages. */
+export function refusedFields(error: unknown): Partial<Record<keyof typeof IDS, string>> {
+  if (!(error instanceof ApiError)) return {};
+  return Object.fromEntries(Object.entries(error.fieldErrorsIn('query')).filter(([name]) => name in IDS));
+}
+
+/** A zod issue on one field of the form, with the form's own message. */
+const issue = (ctx: z.RefinementCtx, path: string, text: string) => ctx.addIssue({ code: 'custom', path: [path], message: text, params: { text } });
 
 /**
  * “Periode kiezen”: a preset (interim, year-end), a quarter or half year of a year, or from/to
- * dates, and the suppression threshold. The server checks the period and the threshold (an end
- * before the start, a threshold below the default 5: 400 with the field), and the page shows its answer.
+ * dates (`dd-mm-jjjj`), and the suppression threshold, checked as `ReportQuerySchema` checks them
+ * (a year of four digits, both dates and the end not before the start, a threshold from the
+ * default up). What the server still refuses with a pointer (`error`, the report's failed answer)
+ * lands on the field.
  */
-export function ReportForm({ initialYear, onRun, pending }: { initialYear: number; onRun: (r: ReportRequest) => void; pending: boolean }) {
+export function ReportForm({
+  initialYear,
+  onRun,
+  pending,
+  error = null,
+}: {
+  initialYear: number;
+  onRun: (r: ReportRequest) => void;
+  pending: boolean;
+  /** The last report call's error, or null: its field errors are shown on the fields. */
+  error?: unknown;
+}) {
   const { t } = useTranslation();
-  const [kind, setKind] = useState<Kind>('year-end');
-  const [year, setYear] = useState(String(initialYear));
-  const [from, setFrom] = useState('');
-  const [to, setTo] = useState('');
-  const [threshold, setThreshold] = useState(String(DEFAULT_SUPPRESSION_THRESHOLD));
-  const labels: Record<Field, string> = {
-    kind: t('reports.form.kind'),
-    year: t('reports.form.year'),
-    from: t('reports.form.from'),
-    to: t('reports.form.to'),
-    threshold: t('reports.form.threshold'),
-  };
-  const form = useProblemForm(IDS, labels);
-
-  const submit = () => {
-    form.begin();
-    const e: Partial<Record<Field, string>> = {};
-    const y = Number(year);
-    if (kind !== 'custom' && !/^\d{4}$/.test(year)) e.year = t('reports.form.yearInvalid');
-    if (kind === 'custom' && !from) e.from = t('form.required');
-    if (kind === 'custom' && !to) e.to = t('form.required');
-    if (!/^\d+$/.test(threshold)) e.threshold = t('reports.form.thresholdInvalid');
-    if (!form.check(e)) return;
-    const n = Number(threshold);
-    if (kind === 'interim' || kind === 'year-end') onRun({ preset: kind, year: y, threshold: n });
-    else if (kind === 'custom') onRun({ from, to, threshold: n });
-    else onRun({ from: `${y}-${QUARTERS[kind][0]}`, to: `${y}-${QUARTERS[kind][1]}`, threshold: n });
-  };
+  const schema = useMemo(
+    () =>
+      z
+        .object({
+          kind: z.enum(KINDS),
+          year: z.string(),
+          from: z.string(),
+          to: z.string(),
+          threshold: checkedBy(query.threshold.unwrap(), t('reports.form.thresholdInvalid', THRESHOLDS), t('form.required')),
+        })
+        .superRefine((v, ctx) => {
+          if (v.kind !== 'custom') {
+            if (!query.year.unwrap().safeParse(v.year.trim()).success) issue(ctx, 'year', t('reports.form.yearInvalid'));
+            return;
+          }
+          const from = parseDutchDate(v.from);
+          const to = parseDutchDate(v.to);
+          for (const [name, text, iso] of [
+            ['from', v.from, from],
+            ['to', v.to, to],
+          ] as const) {
+            if (!text.trim()) issue(ctx, name, t('form.required'));
+            else if (iso === null) issue(ctx, name, t('form.invalidDate'));
+          }
+          if (from !== null && to !== null && to < from) issue(ctx, 'to', t('form.dateRangeReversed'));
+        })
+        .transform((v): ReportRequest => {
+          const year = Number(v.year.trim());
+          if (v.kind === 'interim' || v.kind === 'year-end') return { preset: v.kind, year, threshold: v.threshold };
+          if (v.kind === 'custom') return { from: parseDutchDate(v.from) ?? '', to: parseDutchDate(v.to) ?? '', threshold: v.threshold };
+          return { from: `${year}-${QUARTERS[v.kind][0]}`, to: `${year}-${QUARTERS[v.kind][1]}`, threshold: v.threshold };
+        }),
+    [t],
+  );
+  const form = useSchemaForm({
+    schema,
+    defaultValues: { kind: 'year-end' as Kind, year: String(initialYear), from: '', to: '', threshold: String(DEFAULT_SUPPRESSION_THRESHOLD) },
+    ids: IDS,
+    labels: {
+      kind: t('reports.form.kind'),
+      year: t('reports.form.year'),
+      from: t('reports.form.from'),
+      to: t('reports.form.to'),
+      threshold: t('reports.form.threshold'),
+    },
+  });
+  const { fail } = form;
+  // The server's refusal of a field (e.g. a period longer than five years) is shown on that field.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `fail` is a new function each render; a new error alone shows it.
+  useEffect(() => {
+    const refused = refusedFields(error);
+    if (Object.keys(refused).length > 0)
+      fail(error, (_, fieldErrors) => {
+        Object.assign(fieldErrors, refused);
+        return null;
+      });
+  }, [error]);
+  const kind = form.rhf.watch('kind');
 
   return (
     <FormFrame
       frame={form.frame}
-      onSubmit={submit}
+      onSubmit={form.submit((period) => onRun(period))}
       submitLabel={t('reports.form.submit')}
       pending={pending}
       label={t('reports.form.label')}
       className="dsp-form dsp-no-print"
     >
-      <SelectField
-        {...form.field('kind')}
-        value={kind}
-        onChange={(v) => setKind(v as Kind)}
-        options={KINDS.map((k) => ({ value: k, label: t(`reports.form.kinds.${k}`) }))}
-      />
+      <Field form={form} name="kind" kind="select" options={KINDS.map((k) => ({ value: k, label: t(`reports.form.kinds.${k}`) }))} />
       {kind === 'custom' ? (
         <>
-          <TextField {...form.field('from')} type="date" value={from} onChange={setFrom} size="small" required />
-          <TextField {...form.field('to')} type="date" value={to} onChange={setTo} size="small" required />
+          <Field form={form} name="from" kind="date" required />
+          <Field form={form} name="to" kind="date" required />
         </>
       ) : (
-        <TextField {...form.field('year')} inputMode="numeric" value={year} onChange={setYear} size="small" required />
+        <Field form={form} name="year" inputMode="numeric" size="small" required />
       )}
-      <TextField
-        {...form.field('threshold')}
-        description={t('reports.form.thresholdHint')}
-        inputMode="numeric"
-        value={threshold}
-        onChange={setThreshold}
-        size="small"
-        required
-      />
+      <Field form={form} name="threshold" hint={t('reports.form.thresholdHint')} inputMode="numeric" size="small" required />
     </FormFrame>
   );
 }

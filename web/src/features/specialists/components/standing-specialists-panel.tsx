@@ -1,16 +1,17 @@
-import type { CaseTable } from '@duidingspool/shared';
+import { type CaseTable, PutStandingSpecialistsBodySchema } from '@duidingspool/shared';
 import { Heading2, Paragraph } from '@utrecht/component-library-react';
-import { useEffect, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CheckboxGroup } from '../../../components/choice-group.tsx';
-import { SelectField } from '../../../components/form-field.tsx';
-import { FormFrame, fieldsOrMessage, useProblemForm } from '../../../components/problem-form.tsx';
+import { z } from 'zod';
+import { SelectField, type SelectFieldOption } from '../../../components/form-field.tsx';
+import { FormFrame } from '../../../components/problem-form.tsx';
 import { QueryFallback } from '../../../components/query-view.tsx';
+import { ChoicesField } from '../../../components/schema-field.tsx';
+import { fieldsOrMessage, useSchemaForm } from '../../../components/schema-form.tsx';
 import { useSpecialists } from '../api/get-specialists.ts';
 import { usePutStandingSpecialists, useStandingSpecialists } from '../api/standing.ts';
 
-type Field = 'caseTable' | 'specialistIds';
-const FIELD_IDS: Record<Field, string> = { caseTable: 'standing-caseTable', specialistIds: 'standing-specialistIds' };
+const FIELD_IDS = { caseTable: 'standing-caseTable', specialistIds: 'standing-specialistIds' };
 
 /**
  * “Vaste specialisten per casustafel” (coordinator, decision 101): choose a casustafel and tick its
@@ -36,41 +37,37 @@ export function StandingSpecialistsPanel({ caseTables }: { caseTables: readonly 
   );
 }
 
+/** Loads a casustafel's standing specialists and the specialists this coordinator may assign, then shows the form. */
 function StandingForm({ caseTableId }: { caseTableId: string }) {
-  const { t } = useTranslation();
   const standing = useStandingSpecialists(caseTableId);
   const pool = useSpecialists({ pageSize: 100 });
-  const save = usePutStandingSpecialists(caseTableId);
-  const [chosen, setChosen] = useState<string[] | null>(null);
-  const labels: Record<Field, string> = { caseTable: t('standing.caseTable'), specialistIds: t('standing.specialists') };
-  const form = useProblemForm(FIELD_IDS, labels);
-  useEffect(() => {
-    if (standing.data && chosen === null) setChosen(standing.data.items.map((i) => i.specialistId));
-  }, [standing.data, chosen]);
   if (!standing.isSuccess) return <QueryFallback query={standing} />;
   if (!pool.isSuccess) return <QueryFallback query={pool} />;
   // Only specialists this coordinator may assign (never themselves): a standing specialist ranks first.
   const options = pool.data.items.filter((s) => s.allowedActions.includes('assign')).map((s) => ({ value: s.id, label: s.displayName }));
-  const submit = () => {
-    form.begin();
-    save.mutate(
-      { specialistIds: chosen ?? [] },
-      {
-        onSuccess: (list) => form.succeed(t('standing.saved', { count: list.items.length })),
-        onError: (error) => form.fail(error, fieldsOrMessage),
-      },
-    );
-  };
+  return <StandingChoices caseTableId={caseTableId} chosen={standing.data.items.map((i) => i.specialistId)} options={options} />;
+}
+
+/** The ticked standing specialists of one casustafel (at most as many as `PutStandingSpecialistsBodySchema` takes). */
+export function StandingChoices({ caseTableId, chosen, options }: { caseTableId: string; chosen: string[]; options: SelectFieldOption[] }) {
+  const { t } = useTranslation();
+  const save = usePutStandingSpecialists(caseTableId);
+  const schema = useMemo(() => z.object({ specialistIds: z.array(z.string()).pipe(PutStandingSpecialistsBodySchema.shape.specialistIds) }), []);
+  const form = useSchemaForm({
+    schema,
+    defaultValues: { specialistIds: chosen },
+    ids: { specialistIds: FIELD_IDS.specialistIds },
+    labels: { specialistIds: t('standing.specialists') },
+  });
+  const submit = form.submit((body) =>
+    save.mutate(body, {
+      onSuccess: (list) => form.succeed(t('standing.saved', { count: list.items.length })),
+      onError: (error) => form.fail(error, fieldsOrMessage),
+    }),
+  );
   return (
     <FormFrame frame={form.frame} onSubmit={submit} submitLabel={t('standing.submit')} pending={save.isPending} headingLevel={3}>
-      <CheckboxGroup
-        id={FIELD_IDS.specialistIds}
-        legend={t('standing.specialists')}
-        options={options}
-        value={chosen ?? []}
-        onChange={setChosen}
-        error={form.errors.specialistIds}
-      />
+      <ChoicesField form={form} name="specialistIds" options={options} />
     </FormFrame>
   );
 }

@@ -1,16 +1,18 @@
-import { CreateCorrectionBodySchema, maxLengthOf, type TimeEntry } from '@duidingspool/shared';
+import { CreateCorrectionBodySchema, type TimeEntry } from '@duidingspool/shared';
 import { Button, TableCell, TableRow } from '@utrecht/component-library-react';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
 import { AppLink } from '../../../components/app-link.tsx';
 import { DataTable } from '../../../components/data-table.tsx';
-import { ShortField, TextareaField } from '../../../components/form-field.tsx';
-import { hasBlockingPersonalData } from '../../../components/personal-data-warning.tsx';
-import { FormFrame, useProblemForm } from '../../../components/problem-form.tsx';
+import { FormFrame } from '../../../components/problem-form.tsx';
 import { PagedList } from '../../../components/query-view.tsx';
+import { Field } from '../../../components/schema-field.tsx';
+import { useSchemaForm } from '../../../components/schema-form.tsx';
 import { VisuallyHidden } from '../../../components/visually-hidden.tsx';
 import { isolate } from '../../../lib/bidi.ts';
 import { focusPageHeading, focusWhenShown } from '../../../lib/focus.ts';
+import { parsedBy, requiredTextInput } from '../../../lib/form-inputs.ts';
 import { formatCents, formatDate, formatInstant, formatMinutes } from '../../../lib/format.ts';
 import { usePaging } from '../../../lib/page-query.ts';
 import { parseCorrectionMinutes } from '../../../lib/parse-input.ts';
@@ -19,28 +21,36 @@ import { useCorrectTimeEntry } from '../api/correct-time-entry.ts';
 import { useTimeEntries } from '../api/get-time-entries.ts';
 
 const PAGE_SIZE = 25;
-type Field = 'minutes' | 'reason';
+const shape = CreateCorrectionBodySchema.shape;
 
-function CorrectionForm({ entry, onDone, onCancel }: { entry: TimeEntry; onDone: (message: string) => void; onCancel: () => void }) {
+/**
+ * “Corrigeren” of one approved entry: the time to take off (`4:30`, `4,5` or `4`, with or without a
+ * minus; sent as negative minutes, at most the entry's own) and a required reason, checked by
+ * `CreateCorrectionBodySchema`; the server's refusals land on their fields.
+ */
+export function CorrectionForm({ entry, onDone, onCancel }: { entry: TimeEntry; onDone: (message: string) => void; onCancel: () => void }) {
   const { t } = useTranslation();
   const correct = useCorrectTimeEntry();
-  const ids: Record<Field, string> = { minutes: `correction-minutes-${entry.id}`, reason: `correction-reason-${entry.id}` };
-  const labels: Record<Field, string> = { minutes: t('corrections.minutes'), reason: t('corrections.reason') };
-  const [duration, setDuration] = useState('');
-  const [reason, setReason] = useState('');
-  const form = useProblemForm(ids, labels);
+  const schema = useMemo(
+    () =>
+      z.object({
+        minutes: parsedBy(parseCorrectionMinutes, shape.minutes, t('form.durationInvalid'), t('form.required')).refine((minutes) => -minutes <= entry.minutes, {
+          params: { text: t('corrections.minutesTooMany', { duration: formatMinutes(entry.minutes) }) },
+        }),
+        reason: requiredTextInput(shape.reason, t, { personalData: true }),
+      }),
+    [t, entry.minutes],
+  );
+  const form = useSchemaForm({
+    schema,
+    defaultValues: { minutes: '', reason: '' },
+    ids: { minutes: `correction-minutes-${entry.id}`, reason: `correction-reason-${entry.id}` },
+    labels: { minutes: t('corrections.minutes'), reason: t('corrections.reason') },
+  });
 
-  const submit = () => {
-    form.begin();
-    const minutes = parseCorrectionMinutes(duration);
-    const e: Partial<Record<Field, string>> = {};
-    if (minutes === null) e.minutes = t('corrections.minutesInvalid');
-    else if (-minutes > entry.minutes) e.minutes = t('corrections.minutesTooMany', { duration: formatMinutes(entry.minutes) });
-    if (!reason.trim()) e.reason = t('form.required');
-    else if (hasBlockingPersonalData(reason)) e.reason = t('personalData.fieldError');
-    if (!form.check(e) || minutes === null) return;
+  const submit = form.submit((body) =>
     correct.mutate(
-      { id: entry.id, body: { minutes, reason: reason.trim() } },
+      { id: entry.id, body },
       {
         onSuccess: (created) =>
           onDone(
@@ -52,8 +62,8 @@ function CorrectionForm({ entry, onDone, onCancel }: { entry: TimeEntry; onDone:
           ),
         onError: (error) => form.fail(error),
       },
-    );
-  };
+    ),
+  );
 
   return (
     <FormFrame
@@ -70,21 +80,8 @@ function CorrectionForm({ entry, onDone, onCancel }: { entry: TimeEntry; onDone:
         </Button>
       }
     >
-      <ShortField
-        {...form.field('minutes')}
-        description={t('corrections.minutesHint', { duration: formatMinutes(entry.minutes) })}
-        value={duration}
-        onChange={setDuration}
-      />
-      <TextareaField
-        {...form.field('reason')}
-        value={reason}
-        onChange={setReason}
-        rows={2}
-        required
-        maxLength={maxLengthOf(CreateCorrectionBodySchema.shape.reason)}
-        checkPersonalData
-      />
+      <Field form={form} name="minutes" kind="duration" hint={t('corrections.minutesHint', { duration: formatMinutes(entry.minutes) })} required />
+      <Field form={form} name="reason" kind="textarea" rows={2} required checkPersonalData />
     </FormFrame>
   );
 }

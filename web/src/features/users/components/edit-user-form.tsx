@@ -1,13 +1,30 @@
-import { ROLES, type Role, type User } from '@duidingspool/shared';
+import { PatchUserBodySchema, ROLES, type User } from '@duidingspool/shared';
 import { Alert, Button, Heading2, Paragraph } from '@utrecht/component-library-react';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CheckboxGroup, choiceId } from '../../../components/choice-group.tsx';
-import { SelectField, TextField } from '../../../components/form-field.tsx';
-import { type FieldErrors, FormFrame, fieldsOrMessage, useProblemForm } from '../../../components/problem-form.tsx';
+import { z } from 'zod';
+import { FormFrame } from '../../../components/problem-form.tsx';
+import { ChoicesField, Field } from '../../../components/schema-field.tsx';
+import { fieldsOrMessage, useSchemaForm } from '../../../components/schema-form.tsx';
 import { isolate } from '../../../lib/bidi.ts';
+import { requiredChoices, requiredTextInput } from '../../../lib/form-inputs.ts';
 import { useUpdateUser } from '../api/users.ts';
 import { editValuesOf, endsSessions, type UserEditValues, userEditPatch } from './user-edit.ts';
+
+const shape = PatchUserBodySchema.shape;
+
+/** The form's values of a user as stored (one municipality at most is offered). */
+function formValuesOf(user: User) {
+  const { municipalityIds, ...values } = editValuesOf(user);
+  return { ...values, roles: values.roles as string[], municipalityId: municipalityIds[0] ?? '' };
+}
+
+/** The values as `userEditPatch` takes them, from the form's values. */
+const editValues = ({ municipalityId, ...v }: ReturnType<typeof formValuesOf>): UserEditValues => ({
+  ...v,
+  roles: v.roles as UserEditValues['roles'],
+  municipalityIds: municipalityId ? [municipalityId] : [],
+});
 
 /**
  * Changes a user's name, roles and casustafel memberships (`PATCH /users/{id}`). Takes focus on
@@ -30,31 +47,44 @@ export function EditUserForm({
   const { t } = useTranslation();
   const update = useUpdateUser();
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const [values, setValues] = useState<UserEditValues>(() => editValuesOf(user));
 
   useEffect(() => {
     headingRef.current?.focus();
   }, []);
 
-  const isRequester = values.roles.includes('requester');
-  const warnSessions = endsSessions(user, values);
-  const form = useProblemForm(
-    {
-      displayName: 'edit-user-name',
-      roles: choiceId('edit-user-roles', ROLES[0]),
-      caseTableIds: choiceId('edit-user-case-tables', caseTables[0]?.id ?? ''),
-    },
-    { displayName: t('users.name'), roles: t('users.roles'), caseTableIds: t('users.edit.caseTables') },
+  const schema = useMemo(
+    () =>
+      z
+        .object({
+          displayName: requiredTextInput(shape.displayName.unwrap(), t, { message: t('users.nameRequired') }),
+          roles: requiredChoices(t('users.rolesRequired')),
+          caseTableIds: z.array(z.string()),
+          municipalityId: z.string(),
+        })
+        .superRefine((v, ctx) => {
+          const own = (path: string, text: string) => ctx.addIssue({ code: 'custom', path: [path], message: text, params: { text } });
+          if (isSelf && v.roles.length > 0 && !v.roles.includes('admin')) own('roles', t('users.edit.keepOwnAdmin'));
+          if (v.roles.includes('requester') && v.caseTableIds.length === 0 && !v.municipalityId) own('caseTableIds', t('users.edit.caseTablesRequired'));
+        })
+        .transform((v) => editValues(v)),
+    [t, isSelf],
   );
+  const form = useSchemaForm({
+    schema,
+    defaultValues: formValuesOf(user),
+    ids: { displayName: 'edit-user-name', roles: 'edit-user-roles', caseTableIds: 'edit-user-case-tables', municipalityId: 'edit-user-municipality' },
+    labels: {
+      displayName: t('users.name'),
+      roles: t('users.roles'),
+      caseTableIds: t('users.edit.caseTables'),
+      municipalityId: t('users.edit.municipality'),
+    },
+  });
+  const current = editValues(form.rhf.watch());
+  const isRequester = current.roles.includes('requester');
+  const warnSessions = endsSessions(user, current);
 
-  const submit = () => {
-    form.begin();
-    const found: FieldErrors<'displayName' | 'roles' | 'caseTableIds'> = {};
-    if (!values.displayName.trim()) found.displayName = t('users.nameRequired');
-    if (values.roles.length === 0) found.roles = t('users.rolesRequired');
-    else if (isSelf && !values.roles.includes('admin')) found.roles = t('users.edit.keepOwnAdmin');
-    if (isRequester && values.caseTableIds.length === 0 && values.municipalityIds.length === 0) found.caseTableIds = t('users.edit.caseTablesRequired');
-    if (!form.check(found)) return;
+  const submit = form.submit((values) => {
     const body = userEditPatch(user, values);
     if (!body) {
       form.succeed(t('users.edit.nothingChanged'));
@@ -65,22 +95,21 @@ export function EditUserForm({
       { id: user.id, body },
       {
         onSuccess: (updated) => {
-          setValues(editValuesOf(updated));
+          form.rhf.reset(formValuesOf(updated));
           form.succeed(t(logsOut ? 'users.edit.savedLoggedOut' : 'users.edit.saved', { name: isolate(updated.displayName) }));
         },
         onError: (error) => form.fail(error, fieldsOrMessage),
       },
     );
-  };
+  });
 
-  const { errors } = form;
   // Without the casustafel boxes on screen, their error has no field to link to: it is the general message.
   const caseTablesShown = isRequester && caseTables.length > 0;
-  const otherError = !isRequester && errors.caseTableIds ? errors.caseTableIds : null;
+  const caseTablesError = form.rhf.formState.errors.caseTableIds?.message;
   const frame = {
     ...form.frame,
-    summary: form.frame.summary.filter((e) => caseTablesShown || e.fieldId !== form.field('caseTableIds').id),
-    general: form.frame.general ?? otherError,
+    summary: form.frame.summary.filter((e) => caseTablesShown || e.fieldId !== form.ids.caseTableIds),
+    general: form.frame.general ?? (!caseTablesShown && caseTablesError ? caseTablesError : null),
   };
 
   return (
@@ -102,40 +131,27 @@ export function EditUserForm({
           </Button>
         }
       >
-        <TextField
-          {...form.field('displayName')}
-          autoComplete="off"
-          value={values.displayName}
-          onChange={(displayName) => setValues((v) => ({ ...v, displayName }))}
-          required
-        />
-        <CheckboxGroup
-          id="edit-user-roles"
-          legend={t('users.roles')}
+        <Field form={form} name="displayName" autoComplete="off" required />
+        <ChoicesField
+          form={form}
+          name="roles"
           options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
-          value={values.roles}
-          onChange={(roles) => setValues((v) => ({ ...v, roles: roles as Role[] }))}
-          error={errors.roles}
-          description={isSelf ? t('users.edit.selfHint') : undefined}
+          hint={isSelf ? t('users.edit.selfHint') : undefined}
         />
-        {isRequester ? (
-          <CheckboxGroup
-            id="edit-user-case-tables"
-            legend={t('users.edit.caseTables')}
-            description={t('users.edit.caseTablesHint')}
+        {isRequester && caseTables.length > 0 ? (
+          <ChoicesField
+            form={form}
+            name="caseTableIds"
+            hint={t('users.edit.caseTablesHint')}
             options={caseTables.map((c) => ({ value: c.id, label: c.name }))}
-            value={values.caseTableIds}
-            onChange={(caseTableIds) => setValues((v) => ({ ...v, caseTableIds }))}
-            error={errors.caseTableIds}
           />
         ) : null}
         {isRequester ? (
-          <SelectField
-            id="edit-user-municipality"
-            label={t('users.edit.municipality')}
-            description={t('users.edit.municipalityHint')}
-            value={values.municipalityIds[0] ?? ''}
-            onChange={(id) => setValues((v) => ({ ...v, municipalityIds: id ? [id] : [] }))}
+          <Field
+            form={form}
+            name="municipalityId"
+            kind="select"
+            hint={t('users.edit.municipalityHint')}
             options={[{ value: '', label: t('users.edit.noMunicipality') }, ...municipalities.map((m) => ({ value: m.id, label: m.name }))]}
           />
         ) : (
