@@ -76,7 +76,10 @@ async function candidates(db: Executor, caseTableId: string | null, date: string
     .as('languages');
   const rg = schema.specialistRegions;
   const regions = db
-    .select({ specialistId: rg.specialistId, codes: sql<string[]>`array_agg(${schema.safetyRegions.code} order by ${schema.safetyRegions.code})`.as('region_codes') })
+    .select({
+      specialistId: rg.specialistId,
+      codes: sql<string[]>`array_agg(${schema.safetyRegions.code} order by ${schema.safetyRegions.code})`.as('region_codes'),
+    })
     .from(rg)
     .innerJoin(schema.safetyRegions, eq(schema.safetyRegions.id, rg.regionId))
     .groupBy(rg.specialistId)
@@ -92,7 +95,9 @@ async function candidates(db: Executor, caseTableId: string | null, date: string
   const absences = db
     .select({
       specialistId: ab.specialistId,
-      list: sql<{ startsOn: string; endsOn: string }[]>`json_agg(json_build_object('startsOn', to_char(${ab.startsOn}, 'YYYY-MM-DD'), 'endsOn', to_char(${ab.endsOn}, 'YYYY-MM-DD')))`.as('absence_list'),
+      list: sql<
+        { startsOn: string; endsOn: string }[]
+      >`json_agg(json_build_object('startsOn', to_char(${ab.startsOn}, 'YYYY-MM-DD'), 'endsOn', to_char(${ab.endsOn}, 'YYYY-MM-DD')))`.as('absence_list'),
     })
     .from(ab)
     .where(sql`${ab.startsOn} <= ${date}::date and ${ab.endsOn} >= ${date}::date`)
