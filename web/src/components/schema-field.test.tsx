@@ -9,7 +9,7 @@ import { ApiError } from '../lib/api-client.ts';
 import { today } from '../lib/dates.ts';
 import { amountInput, dateInput, durationInput, textInput } from '../lib/form-inputs.ts';
 import { i18next } from '../lib/i18n.ts';
-import { FormFrame } from './problem-form.tsx';
+import { FormFrame } from './form-frame.tsx';
 import { Field } from './schema-field.tsx';
 import { useSchemaForm } from './schema-form.tsx';
 

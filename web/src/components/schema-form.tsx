@@ -8,8 +8,8 @@ import type { z } from 'zod';
 import { ApiError } from '../lib/api-client.ts';
 import { summaryOf } from '../lib/form-errors.ts';
 import { fieldErrorText } from '../lib/problem-text.ts';
+import type { FormFrameState } from './form-frame.tsx';
 import { useErrorMessage } from './problem-alert.tsx';
-import type { ProblemForm } from './problem-form.tsx';
 
 /** One issue of a zod parse, as `issueText` reads it. */
 type Issue = z.core.$ZodIssue;
@@ -98,7 +98,7 @@ export interface SchemaForm<V extends FieldValues, Out> {
   /** Sets the success message (`null` clears it). */
   succeed: (message: string | null) => void;
   /** Props of `FormFrame`. */
-  frame: ProblemForm<string>['frame'];
+  frame: FormFrameState;
 }
 
 /**

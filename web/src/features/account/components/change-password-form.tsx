@@ -2,7 +2,7 @@ import { ChangePasswordBodySchema } from '@duidingspool/shared';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { FormFrame } from '../../../components/problem-form.tsx';
+import { FormFrame } from '../../../components/form-frame.tsx';
 import { Field } from '../../../components/schema-field.tsx';
 import { fieldsOrMessage, useSchemaForm } from '../../../components/schema-form.tsx';
 import { checkedBy } from '../../../lib/form-inputs.ts';

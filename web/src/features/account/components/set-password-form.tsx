@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { AppLink } from '../../../components/app-link.tsx';
-import { FormFrame } from '../../../components/problem-form.tsx';
+import { FormFrame } from '../../../components/form-frame.tsx';
 import { Field } from '../../../components/schema-field.tsx';
 import { fieldsOrMessage, useSchemaForm } from '../../../components/schema-form.tsx';
 import { StatusMessage } from '../../../components/status-message.tsx';

@@ -3,8 +3,8 @@ import { Alert, Button, Heading3, OrderedList, OrderedListItem, Paragraph } from
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
+import { FormFrame } from '../../../components/form-frame.tsx';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
-import { FormFrame } from '../../../components/problem-form.tsx';
 import { Field } from '../../../components/schema-field.tsx';
 import { useSchemaForm } from '../../../components/schema-form.tsx';
 import { ApiError } from '../../../lib/api-client.ts';

@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { ConfirmPanel } from '../../../components/confirm-action.tsx';
-import { FormFrame } from '../../../components/problem-form.tsx';
+import { FormFrame } from '../../../components/form-frame.tsx';
 import { Field } from '../../../components/schema-field.tsx';
 import { useSchemaForm } from '../../../components/schema-form.tsx';
 import { textInput } from '../../../lib/form-inputs.ts';

@@ -2,7 +2,7 @@ import { type Budget, type BudgetLine, CreateBudgetLineBodySchema, FUNDING_SOURC
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { FormFrame } from '../../../components/problem-form.tsx';
+import { FormFrame } from '../../../components/form-frame.tsx';
 import { Field } from '../../../components/schema-field.tsx';
 import { useSchemaForm } from '../../../components/schema-form.tsx';
 import { amountInput, checkedBy, notSent, requiredChoice, requiredTextInput, textInput } from '../../../lib/form-inputs.ts';

@@ -3,7 +3,7 @@ import { Button, Heading2, Paragraph } from '@utrecht/component-library-react';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { FormFrame } from '../../../components/problem-form.tsx';
+import { FormFrame } from '../../../components/form-frame.tsx';
 import { ChoicesField, Field, RadioField } from '../../../components/schema-field.tsx';
 import { useSchemaForm } from '../../../components/schema-form.tsx';
 import { requiredChoice, textInput } from '../../../lib/form-inputs.ts';

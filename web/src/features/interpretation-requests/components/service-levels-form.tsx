@@ -3,7 +3,7 @@ import { Heading2, Paragraph } from '@utrecht/component-library-react';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { FormFrame } from '../../../components/problem-form.tsx';
+import { FormFrame } from '../../../components/form-frame.tsx';
 import { QueryFallback } from '../../../components/query-view.tsx';
 import { Field } from '../../../components/schema-field.tsx';
 import { fieldsOrMessage, useSchemaForm } from '../../../components/schema-form.tsx';

@@ -5,7 +5,7 @@ import { useController } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { describedBy, FieldShell } from '../../../components/form-field.tsx';
-import { FormFrame } from '../../../components/problem-form.tsx';
+import { FormFrame } from '../../../components/form-frame.tsx';
 import { ChoicesField, Field } from '../../../components/schema-field.tsx';
 import { fieldsOrMessage, useSchemaForm } from '../../../components/schema-form.tsx';
 import { requiredChoices, textInput } from '../../../lib/form-inputs.ts';

@@ -4,7 +4,7 @@ import { Checkbox, FormLabel, Heading2, Paragraph } from '@utrecht/component-lib
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { FormFrame } from '../../../components/problem-form.tsx';
+import { FormFrame } from '../../../components/form-frame.tsx';
 import { QueryFallback } from '../../../components/query-view.tsx';
 import { Field } from '../../../components/schema-field.tsx';
 import { useSchemaForm } from '../../../components/schema-form.tsx';

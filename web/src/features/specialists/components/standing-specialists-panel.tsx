@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { SelectField, type SelectFieldOption } from '../../../components/form-field.tsx';
-import { FormFrame } from '../../../components/problem-form.tsx';
+import { FormFrame } from '../../../components/form-frame.tsx';
 import { QueryFallback } from '../../../components/query-view.tsx';
 import { ChoicesField } from '../../../components/schema-field.tsx';
 import { fieldsOrMessage, useSchemaForm } from '../../../components/schema-form.tsx';

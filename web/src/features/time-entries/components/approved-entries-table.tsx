@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { AppLink } from '../../../components/app-link.tsx';
 import { DataTable } from '../../../components/data-table.tsx';
-import { FormFrame } from '../../../components/problem-form.tsx';
+import { FormFrame } from '../../../components/form-frame.tsx';
 import { PagedList } from '../../../components/query-view.tsx';
 import { Field } from '../../../components/schema-field.tsx';
 import { useSchemaForm } from '../../../components/schema-form.tsx';

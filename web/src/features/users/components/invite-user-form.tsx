@@ -2,7 +2,7 @@ import { InviteUserBodySchema, ROLES } from '@duidingspool/shared';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { FormFrame } from '../../../components/problem-form.tsx';
+import { FormFrame } from '../../../components/form-frame.tsx';
 import { ChoicesField, Field } from '../../../components/schema-field.tsx';
 import { fieldsOrMessage, useSchemaForm } from '../../../components/schema-form.tsx';
 import { isolate } from '../../../lib/bidi.ts';
