@@ -114,34 +114,34 @@ async function candidates(db: Executor, caseTableId: string | null, date: string
     .groupBy(a.specialistId)
     .as('load');
   const st = schema.caseTableStandingSpecialists;
-  const rows = await db
-    .select({
-      id: s.id,
-      userId: s.userId,
-      displayName: schema.users.displayName,
-      capacityMinutesPerMonth: s.capacityMinutesPerMonth,
-      screeningValidUntil: s.screeningValidUntil,
-      expertiseAreaCodes: sql<string[]>`coalesce(${areas.codes}, '{}')`,
-      languages: sql<string[]>`coalesce(${languages.codes}, '{}')`,
-      regionCodes: sql<string[]>`coalesce(${regions.codes}, '{}')`,
-      currentRateCents: rates.rateCents,
-      openEstimatedMinutes: sql<number>`coalesce(${load.minutes}, 0)`,
-      absences: sql<{ startsOn: string; endsOn: string }[]>`coalesce(${absences.list}, '[]'::json)`,
-      standing: sql<boolean>`exists (select 1 from ${st} where ${st.specialistId} = ${s.id} and ${st.caseTableId} = ${caseTableId})`,
-    })
-    .from(s)
-    .innerJoin(schema.users, eq(schema.users.id, s.userId))
-    .leftJoin(areas, eq(areas.specialistId, s.id))
-    .leftJoin(languages, eq(languages.specialistId, s.id))
-    .leftJoin(regions, eq(regions.specialistId, s.id))
-    .leftJoin(rates, eq(rates.specialistId, s.id))
-    .leftJoin(absences, eq(absences.specialistId, s.id))
-    .leftJoin(load, eq(load.specialistId, s.id))
-    .where(and(activeInPool));
-  const conflicts = await namedConflictsOf(
-    db,
-    rows.map((r) => r.id),
-  );
+  const [rows, conflicts] = await Promise.all([
+    db
+      .select({
+        id: s.id,
+        userId: s.userId,
+        displayName: schema.users.displayName,
+        capacityMinutesPerMonth: s.capacityMinutesPerMonth,
+        screeningValidUntil: s.screeningValidUntil,
+        expertiseAreaCodes: sql<string[]>`coalesce(${areas.codes}, '{}')`,
+        languages: sql<string[]>`coalesce(${languages.codes}, '{}')`,
+        regionCodes: sql<string[]>`coalesce(${regions.codes}, '{}')`,
+        currentRateCents: rates.rateCents,
+        openEstimatedMinutes: sql<number>`coalesce(${load.minutes}, 0)`,
+        absences: sql<{ startsOn: string; endsOn: string }[]>`coalesce(${absences.list}, '[]'::json)`,
+        standing: sql<boolean>`exists (select 1 from ${st} where ${st.specialistId} = ${s.id} and ${st.caseTableId} = ${caseTableId})`,
+      })
+      .from(s)
+      .innerJoin(schema.users, eq(schema.users.id, s.userId))
+      .leftJoin(areas, eq(areas.specialistId, s.id))
+      .leftJoin(languages, eq(languages.specialistId, s.id))
+      .leftJoin(regions, eq(regions.specialistId, s.id))
+      .leftJoin(rates, eq(rates.specialistId, s.id))
+      .leftJoin(absences, eq(absences.specialistId, s.id))
+      .leftJoin(load, eq(load.specialistId, s.id))
+      .where(and(activeInPool)),
+    // Every specialist's conflicts in one scan, beside the pool's facts; those outside the pool are not looked up.
+    namedConflictsOf(db, 'every'),
+  ]);
   return rows.map((row) => {
     const rate = row.currentRateCents === null ? null : Number(row.currentRateCents);
     const candidate: MatchCandidate = {

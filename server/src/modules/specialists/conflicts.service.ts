@@ -21,13 +21,17 @@ const targetName = {
   'safety-house': schema.safetyHouses.name,
 } as const;
 
-/** The declared conflicts of the given specialists with their targets' names, by specialist. */
+/**
+ * The declared conflicts of the given specialists with their targets' names, by specialist;
+ * `'every'`: of every specialist (the suggestions read the whole pool's in one scan of this small
+ * table rather than naming some hundreds of ids).
+ */
 export async function namedConflictsOf(
   db: Executor,
-  specialistIds: readonly string[],
+  specialistIds: readonly string[] | 'every',
 ): Promise<Map<string, (NamedConflict & { id: string; note: string; createdAt: Date })[]>> {
   const out = new Map<string, (NamedConflict & { id: string; note: string; createdAt: Date })[]>();
-  if (specialistIds.length === 0) return out;
+  if (specialistIds !== 'every' && specialistIds.length === 0) return out;
   const rows = await db
     .select({
       id: c.id,
@@ -46,7 +50,7 @@ export async function namedConflictsOf(
     .leftJoin(schema.municipalities, eq(schema.municipalities.id, c.municipalityId))
     .leftJoin(schema.caseTables, eq(schema.caseTables.id, c.caseTableId))
     .leftJoin(schema.safetyHouses, eq(schema.safetyHouses.id, c.safetyHouseId))
-    .where(inArray(c.specialistId, [...specialistIds]))
+    .where(specialistIds === 'every' ? undefined : inArray(c.specialistId, [...specialistIds]))
     .orderBy(asc(c.createdAt), asc(c.id));
   for (const row of rows) {
     const name = row.municipalityName ?? row.caseTableName ?? row.safetyHouseName ?? '';
