@@ -54,6 +54,19 @@ describe('findPersonalData', () => {
     expect(kinds('mail info@bücher.de')).toEqual(['email:block']);
     expect(kinds('mail jan@example.n\u0435l')).toEqual(['email:block']);
   });
+  it('reads the digits of other scripts as 0–9, and a phone number however its digits are spaced', () => {
+    // 111222333 (passes the 11-test) and 0612345678 written in each script's own digits: the run of ten from each script's zero.
+    for (const zero of [0x0660, 0x06f0, 0x0966, 0x09e6, 0x0e50, 0x07c0]) {
+      const write = (digits: string) => [...digits].map((d) => String.fromCodePoint(zero + Number(d))).join('');
+      expect(kinds(`BSN ${write('111222333')}`), zero.toString(16)).toEqual(['bsn:block']);
+      expect(kinds(`bel ${write('0612345678')}`), zero.toString(16)).toEqual(['phone:block']);
+    }
+    for (const spaced of ['06.12.34.56.78', '0 6 1 2 3 4 5 6 7 8', '06 12 34 56 78', '+31.6.12.34.56.78', '020.123.45.67']) {
+      expect(kinds(`bel ${spaced}`), spaced).toEqual(['phone:block']);
+    }
+    // A date with dots stays a date (eight digits), not a phone number.
+    expect(kinds('op 06.12.2026')).toEqual(['date:warn']);
+  });
   it('lets a 9-digit number through that fails the 11-test', () => {
     expect(kinds('zaaknummer 123456789')).toEqual([]);
   });

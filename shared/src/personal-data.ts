@@ -59,7 +59,7 @@ const WHITESPACE = /\s/;
 const BSN_CANDIDATE = /(?<![\d.-])\d(?:[ .-]?\d){8}(?!\d)/g;
 const IBAN_CANDIDATE = /\b[A-Za-z]{2}\d{2}(?:[ ]?[A-Za-z0-9]{4}){2,7}(?:[ ]?[A-Za-z0-9]{1,3})?\b/g;
 // +31 6 12345678, 0031-20-1234567, 06-12345678, (020) 123 45 67, 0201234567.
-const PHONE = /(?<![\d+])(?:(?:\+|00)31[\s-]?(?:\(0\)[\s-]?)?[1-9](?:[\s-]?\d){8}|\(?0[1-9](?:\)?[\s-]?\d){8})(?!\d)/g;
+const PHONE = /(?<![\d+])(?:(?:\+|00)31[\s.-]?(?:\(0\)[\s.-]?)?[1-9](?:[\s.-]?\d){8}|\(?0[\s.-]?[1-9](?:\)?[\s.-]?\d){8})(?!\d)/g;
 const DATE = /\b(0?[1-9]|[12]\d|3[01])[-/.](0?[1-9]|1[0-2])[-/.](19|20)\d{2}\b/g;
 const POSTCODE = /\b[1-9]\d{3}\s?(?!SA|SD|SS)[A-Z]{2}\s+\d{1,5}\b/g;
 
@@ -145,12 +145,31 @@ function obfuscatedEmailAddresses(text: string): Span[] {
 }
 
 /**
- * The text as the guard reads it: compatibility forms folded (full-width digits become 0–9) and
- * invisible characters dropped, so `０６１２３４５６７８` or `1112\u200B22333` are still found.
+ * The text as the guard reads it: compatibility forms folded (full-width digits become 0–9), the
+ * digits of other scripts read as 0–9 (`١١١٢٢٢٣٣٣`) and invisible characters dropped, so
+ * `０６１２３４５６７８` or `1112\u200B22333` are still found.
  * Positions of findings refer to this folded text.
  */
 export function foldForDetection(text: string): string {
-  return text.normalize('NFKC').replace(INVISIBLE, '');
+  return text.normalize('NFKC').replace(INVISIBLE, '').replace(OTHER_DIGIT, asciiDigit);
+}
+
+/** A decimal digit of another script than 0–9 (Arabic-Indic `١`, Persian `۱`, Devanagari `१` …), which NFKC leaves as it is. */
+const OTHER_DIGIT = /[^\P{Nd}0-9]/gu;
+const DECIMAL_DIGIT = /\p{Nd}/u;
+
+/**
+ * The ASCII digit of a decimal digit of any script. Unicode puts each script's digits 0–9 in a run
+ * that starts at a code point ending in 0 or 6 (U+0660, U+0966, U+09E6 …): the run's zero is the
+ * code point ending in 0 when that one is a digit, else the one ending in 6. A character outside
+ * that shape stays as it is.
+ */
+function asciiDigit(digit: string): string {
+  const cp = digit.codePointAt(0) ?? 0;
+  const group = cp - (cp % 16);
+  const zero = DECIMAL_DIGIT.test(String.fromCodePoint(group)) ? group : group + 6;
+  const value = cp - zero;
+  return value >= 0 && value <= 9 ? String(value) : digit;
 }
 
 /**
