@@ -3,6 +3,7 @@
 // `advice-delivered`; the casustafel reads the new version, the reason and the earlier versions;
 // the members hear only that the advice on a reference was corrected; the draft takes the text.
 import { schema } from '@duidingspool/db';
+import { ADVICE_VERSION_LIMIT } from '@duidingspool/shared';
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderMail } from '../src/modules/notifications/templates.tsx';
@@ -86,6 +87,13 @@ describe('correcting delivered advice', () => {
       .where(and(eq(n.event, 'advice-corrected'), eq(n.reference, request.reference)));
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((r) => r.recipientEmail.startsWith('requester.nijmegen'))).toBe(true);
+    // A second correction the same day writes no second notice: one per request, recipient and day.
+    expect((await worker('POST', `${url}/advice/corrections`, { ...CORRECTION, summary: 'Nog eens' })).status).toBe(201);
+    const again = await t.handle.db
+      .select()
+      .from(n)
+      .where(and(eq(n.event, 'advice-corrected'), eq(n.reference, request.reference)));
+    expect(again.length).toBe(rows.length);
     expect(JSON.stringify(rows)).not.toContain('zilverspar');
     for (const language of ['nl', 'en'] as const) {
       const mail = await renderMail({
@@ -118,6 +126,10 @@ describe('correcting delivered advice', () => {
     expect(pointers(await worker('POST', path, { ...CORRECTION, reason: '  ' }))).toEqual(['/reason']);
     expect(pointers(await worker('POST', path, { ...CORRECTION, body: '' }))).toEqual(['/body']);
     expectProblem(await worker('POST', path, { ...CORRECTION, reason: 'Bel 06-12345678.' }), 422, 'personal-data-detected');
+    // The same text as delivered is no correction (a double click, a resend): 400 on /body.
+    const same = await worker('POST', path, { summary: 'Eerste kern', body: 'Eerste advies.', reason: REASON });
+    expectProblem(same, 400, 'validation-failed');
+    expect(pointers(same)).toEqual(['/body']);
     const after = (await requester('GET', url)).body;
     expect(after.advice).toMatchObject({ version: 1 });
     expect(after.earlierAdvice).toEqual([]);
@@ -127,6 +139,20 @@ describe('correcting delivered advice', () => {
     expectProblem(await worker('POST', `/api/v1/interpretation-requests/${working.id}/advice/corrections`, CORRECTION), 409, 'invalid-transition');
     expect((await requester('PATCH', url, { status: 'closed' })).status).toBe(200);
     expectProblem(await worker('POST', path, CORRECTION), 409, 'invalid-transition');
+    expect((await worker('GET', url)).body.allowedActions).not.toContain('correct-advice');
+  });
+
+  it(`stops at ${ADVICE_VERSION_LIMIT} versions of one advice (409), so the request's page stays bounded`, async () => {
+    const { url } = await delivered();
+    for (let v = 2; v <= ADVICE_VERSION_LIMIT; v++) {
+      const res = await worker('POST', `${url}/advice/corrections`, { ...CORRECTION, summary: `Kern ${v}` });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      expect(res.body.version).toBe(v);
+    }
+    expectProblem(await worker('POST', `${url}/advice/corrections`, { ...CORRECTION, summary: 'Eén te veel' }), 409, 'invalid-transition');
+    const seen = (await requester('GET', url)).body;
+    expect(seen.advice.version).toBe(ADVICE_VERSION_LIMIT);
+    expect(seen.earlierAdvice).toHaveLength(ADVICE_VERSION_LIMIT - 1);
     expect((await worker('GET', url)).body.allowedActions).not.toContain('correct-advice');
   });
 });

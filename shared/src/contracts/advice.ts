@@ -20,6 +20,13 @@ export const CorrectAdviceBodySchema = z.strictObject({
 export type CorrectAdviceBody = z.infer<typeof CorrectAdviceBodySchema>;
 
 /**
+ * The most advice versions one request holds (deliveries after reopenings and corrections together,
+ * decision 114): a correction beyond it is refused, so the request's page (which carries every
+ * earlier version) stays bounded at about half a megabyte of advice text.
+ */
+export const ADVICE_VERSION_LIMIT = 10;
+
+/**
  * The specialist's written interpretation, delivered to the casustafel. `version` is 1 for the first
  * delivery; a request reopened for more work (decision 113) gets a new version on its next delivery,
  * and a correction by the specialist (decision 114) is a new version too; the earlier ones stay

@@ -1,7 +1,7 @@
 import { schema } from '@duidingspool/db';
-import { type Advice, type CorrectAdviceBody, REQUEST_STATUS_LABELS_NL, type RequestStatus } from '@duidingspool/shared';
-import { eq, max } from 'drizzle-orm';
-import { AppError, invalidTransition, notFound } from '../../errors.ts';
+import { ADVICE_VERSION_LIMIT, type Advice, amsterdamDate, type CorrectAdviceBody, REQUEST_STATUS_LABELS_NL, type RequestStatus } from '@duidingspool/shared';
+import { desc, eq } from 'drizzle-orm';
+import { AppError, invalidField, invalidTransition, notFound } from '../../errors.ts';
 import type { Actor, ServiceContext } from '../../lib/context.ts';
 import { iso } from '../../lib/pagination.ts';
 import { assertNoPersonalData } from '../../lib/personal-data-guard.ts';
@@ -13,14 +13,21 @@ import { findVisibleRequest } from './interpretation-requests.repository.ts';
 import { requesterRecipients } from './requesting-party.ts';
 
 /**
- * The assignment through which `actor` may correct the delivered advice of a request (decision
- * 114): their own accepted assignment that is still live, while the request is `advice-delivered`
- * and has advice. Null when they may not (the UI then offers no correction; the route answers
- * with the reason).
+ * Why `actor` may not correct the delivered advice of a request now (decision 114), or null when
+ * they may: `invalid-transition` unless the request is `advice-delivered` with advice (`versions`
+ * delivered so far) and they hold an accepted, live assignment on it; `version-limit` when it holds
+ * `ADVICE_VERSION_LIMIT` versions. The route refuses with it, and the request offers
+ * `correct-advice` only when it is null.
  */
-export function correctingAssignment(actor: Actor, status: RequestStatus, records: readonly AssignmentRecord[], hasAdvice: boolean): AssignmentRecord | null {
-  if (status !== 'advice-delivered' || !hasAdvice || actor.specialistId === null) return null;
-  return records.find((x) => isLive(x) && x.status === 'accepted' && x.specialistId === actor.specialistId) ?? null;
+export function correctionRefusal(
+  actor: Actor,
+  status: RequestStatus,
+  records: readonly AssignmentRecord[],
+  versions: number,
+): 'invalid-transition' | 'version-limit' | null {
+  if (status !== 'advice-delivered' || versions < 1 || actor.specialistId === null) return 'invalid-transition';
+  if (!records.some((x) => isLive(x) && x.status === 'accepted' && x.specialistId === actor.specialistId)) return 'invalid-transition';
+  return versions >= ADVICE_VERSION_LIMIT ? 'version-limit' : null;
 }
 
 /**
@@ -28,14 +35,15 @@ export function correctingAssignment(actor: Actor, status: RequestStatus, record
  * decision 114): the corrected advice becomes the next version with the specialist's reason, the
  * earlier versions stay readable, the request stays `advice-delivered` (no clock restarts, nothing
  * is reserved), the casustafel's or municipality's members get the content-free `advice-corrected`
- * notice (reference and link only), the advice draft takes the corrected text (so a later
+ * notice (reference and link only; one per request and Amsterdam day), the advice draft takes the corrected text (so a later
  * reopening starts from it), and the correction is audited as `correct-advice` (version only).
  *
  * @param body the whole corrected advice and the reason (`CorrectAdviceBodySchema`)
  * @returns the new version, as the casustafel reads it
  * @throws AppError 404 `not-found` (not visible), 403 `forbidden` (this specialist never accepted an
  *   assignment on the request), 409 `invalid-transition` (not `advice-delivered`, no advice yet, or
- *   their assignment has ended), 422 `personal-data-detected` (summary, body or reason)
+ *   their assignment has ended, or the request holds `ADVICE_VERSION_LIMIT` versions), 400
+ *   `validation-failed` on `/body` (the same text as the latest version), 422 `personal-data-detected` (summary, body or reason)
  */
 export async function correctAdvice(ctx: ServiceContext, id: string, body: CorrectAdviceBody): Promise<Advice> {
   const { actor } = ctx;
@@ -48,14 +56,24 @@ export async function correctAdvice(ctx: ServiceContext, id: string, body: Corre
     const own = records.find((x) => x.status === 'accepted' && x.specialistId === actor.specialistId);
     if (!own) throw new AppError('forbidden', 'Alleen de specialist die de inzet heeft aangenomen, corrigeert het advies.');
     const [latest] = await tx
-      .select({ version: max(schema.advice.version) })
+      .select({ version: schema.advice.version, summary: schema.advice.summary, body: schema.advice.body })
       .from(schema.advice)
-      .where(eq(schema.advice.requestId, id));
+      .where(eq(schema.advice.requestId, id))
+      .orderBy(desc(schema.advice.version))
+      .limit(1);
     const delivered = latest?.version ?? 0;
-    if (correctingAssignment(actor, request.status, records, delivered > 0) === null)
+    const refusal = correctionRefusal(actor, request.status, records, delivered);
+    if (refusal === 'invalid-transition')
       throw invalidTransition(
         `Een opgeleverd advies wordt alleen gecorrigeerd zolang het verzoek op 'Advies opgeleverd' staat (nu: ${REQUEST_STATUS_LABELS_NL[request.status]}).`,
       );
+    if (refusal === 'version-limit')
+      throw invalidTransition(
+        `Dit advies heeft al ${ADVICE_VERSION_LIMIT} versies, het meeste dat een verzoek bewaart. Zet wat nog niet klopt in een bericht aan de casustafel.`,
+      );
+    // A correction that changes nothing (a double click, a resend) is no version: refused before the guard.
+    if (latest && latest.summary === body.summary && latest.body === body.body)
+      throw invalidField('/body', 'gelijk aan de opgeleverde versie: er is niets gecorrigeerd');
     // The costly check of the body last, after existence, permission and state (docs/design.md §6).
     assertNoPersonalData({ summary: body.summary, body: body.body, reason: body.reason });
     const version = delivered + 1;
@@ -76,8 +94,10 @@ export async function correctAdvice(ctx: ServiceContext, id: string, body: Corre
     if (!row) throw invalidTransition('Het advies is intussen gewijzigd; vernieuw de pagina.');
     await replaceDraftText(ctx, tx, { requestId: id, assignmentId: own.id, summary: body.summary, body: body.body, at });
     await audit(ctx, tx, { action: 'correct-advice', objectType: 'interpretation-request', objectId: id, result: 'success', details: { version } });
+    // One notice per request and day however often it is corrected: the members read every version in the app.
     await enqueueNotification(tx, ctx, {
       event: 'advice-corrected',
+      dedupeKey: `advice-corrected:${id}:${amsterdamDate(at)}`,
       reference: request.reference ?? '',
       linkPath: `/requests/${id}`,
       recipients: requesterRecipients(request),

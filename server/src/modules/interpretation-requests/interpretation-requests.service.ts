@@ -39,7 +39,7 @@ import { enqueueNotification } from '../notifications/index.ts';
 import { caseTableRetired, municipalityProblems, servesMunicipality } from '../organisation/index.ts';
 import { retiredExpertiseAreas, unknownExpertiseAreas } from '../specialists/index.ts';
 import { undecidedEntriesOf } from '../time-entries/index.ts';
-import { correctingAssignment } from './advice-corrections.service.ts';
+import { correctionRefusal } from './advice-corrections.service.ts';
 import { feedbackOf, mayGiveFeedback } from './feedback.service.ts';
 import {
   findRequestSummary,
@@ -597,7 +597,7 @@ export async function getInterpretationRequest(ctx: ServiceContext, id: string, 
       ...(mayGiveFeedback(actor, request, feedback) ? (['give-feedback'] as const) : []),
       ...(reopenProblem(request.status, roles, records) === null ? (['reopen'] as const) : []),
       ...(mayRecordReach(actor, request, records, ctx.now()) ? (['record-reach'] as const) : []),
-      ...(correctingAssignment(actor, request.status, records, advice !== null) ? (['correct-advice'] as const) : []),
+      ...(correctionRefusal(actor, request.status, records, advice?.version ?? 0) === null ? (['correct-advice'] as const) : []),
     ],
   };
 }
