@@ -1,5 +1,5 @@
 import { type CaseTable, PutStandingSpecialistsBodySchema } from '@duidingspool/shared';
-import { Heading2, Paragraph } from '@utrecht/component-library-react';
+import { Alert, Heading2, Paragraph } from '@utrecht/component-library-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
@@ -39,13 +39,27 @@ export function StandingSpecialistsPanel({ caseTables }: { caseTables: readonly 
 
 /** Loads a casustafel's standing specialists and the specialists this coordinator may assign, then shows the form. */
 function StandingForm({ caseTableId }: { caseTableId: string }) {
+  const { t } = useTranslation();
   const standing = useStandingSpecialists(caseTableId);
   const pool = useSpecialists({ pageSize: 100 });
   if (!standing.isSuccess) return <QueryFallback query={standing} />;
   if (!pool.isSuccess) return <QueryFallback query={pool} />;
   // Only specialists this coordinator may assign (never themselves): a standing specialist ranks first.
-  const options = pool.data.items.filter((s) => s.allowedActions.includes('assign')).map((s) => ({ value: s.id, label: s.displayName }));
-  return <StandingChoices caseTableId={caseTableId} chosen={standing.data.items.map((i) => i.specialistId)} options={options} />;
+  // One who declared a conflict with this casustafel after being linked is marked, to be unticked.
+  const conflicted = new Set(standing.data.items.filter((i) => i.conflictOfInterest).map((i) => i.specialistId));
+  const options = pool.data.items
+    .filter((s) => s.allowedActions.includes('assign'))
+    .map((s) => ({ value: s.id, label: conflicted.has(s.id) ? t('standing.conflictLabel', { name: s.displayName }) : s.displayName }));
+  return (
+    <>
+      {conflicted.size > 0 ? (
+        <Alert type="warning">
+          <Paragraph>{t('standing.conflictNotice', { count: conflicted.size })}</Paragraph>
+        </Alert>
+      ) : null}
+      <StandingChoices caseTableId={caseTableId} chosen={standing.data.items.map((i) => i.specialistId)} options={options} />
+    </>
+  );
 }
 
 /** The ticked standing specialists of one casustafel (at most as many as `PutStandingSpecialistsBodySchema` takes). */
