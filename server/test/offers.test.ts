@@ -245,6 +245,14 @@ describe('bad input, nothing written', () => {
       [trainingOffer({ caseTableId: table.id }, { type: 'consultation', deliverable: 'advice-conversation' }), 400, 'validation-failed', '/audiences'],
       [trainingOffer({ caseTableId: table.id }, { type: 'case-interpretation' }), 400, 'validation-failed', '/type'],
       [trainingOffer({ caseTableId: table.id }, { validUntil: addDays(today(), -1) }), 400, 'validation-failed', '/validUntil'],
+      // The session lies ahead, and the answer comes no later than its day.
+      [trainingOffer({ caseTableId: table.id }, { meetingDate: addDays(today(), -1) }), 400, 'validation-failed', '/meetingDate'],
+      [
+        trainingOffer({ caseTableId: table.id }, { meetingDate: addDays(today(), 3), validUntil: addDays(today(), 4) }),
+        400,
+        'validation-failed',
+        '/validUntil',
+      ],
       [trainingOffer({ caseTableId: table.id }, { expertiseAreaCodes: ['no-such-area'] }), 400, 'validation-failed', '/expertiseAreaCodes/0'],
       [trainingOffer({ caseTableId: table.id }, { description: 'Bel 06-12345678 voor details.' }), 422, 'personal-data-detected', '/description'],
     ];
@@ -254,6 +262,19 @@ describe('bad input, nothing written', () => {
       expect(pointers(res), JSON.stringify(body)).toContain(pointer);
     }
     expect(await count(schema.offers)).toBe(before);
+  });
+
+  it('offers only declining once an expertise area of an open offer was retired, for accepting it is refused (409)', async () => {
+    const code = `aanbod-${Date.now()}`;
+    await t.handle.db.insert(schema.expertiseAreas).values({ code, nameNl: `Aanbodgebied ${code}`, nameEn: `Offer area ${code}` });
+    const made = await coordinator('POST', '/api/v1/offers', trainingOffer({ caseTableId: table.id }, { expertiseAreaCodes: [code] }));
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    expect((await member('GET', `/api/v1/offers/${made.body.id}`)).body.allowedActions).toEqual(['accept', 'decline']);
+    await t.handle.db.update(schema.expertiseAreas).set({ retiredAt: new Date() }).where(eq(schema.expertiseAreas.code, code));
+    const shown = await member('GET', `/api/v1/offers/${made.body.id}`);
+    expect(shown.body).toMatchObject({ status: 'open', allowedActions: ['decline'] });
+    expectProblem(await member('PATCH', `/api/v1/offers/${made.body.id}`, { status: 'accepted', municipalityId: table.municipalities[0]?.id }), 409, 'retired');
+    expect((await coordinator('GET', `/api/v1/offers/${made.body.id}`)).body.allowedActions).toEqual(['withdraw']);
   });
 
   it('refuses an offer to a retired casustafel with 409', async () => {

@@ -87,6 +87,8 @@ function base(db: Executor) {
       declineReason: o.declineReason,
       requestId: r.id,
       requestReference: r.reference,
+      // Retired since the offer was made: its casustafel, municipality or one of its expertise areas.
+      partyRetired: sql<boolean>`(${schema.caseTables.retiredAt} is not null or ${schema.municipalities.retiredAt} is not null or exists (select 1 from ${schema.expertiseAreas} e where e.code = any(${o.expertiseAreaCodes}) and e.retired_at is not null))`,
     })
     .from(o)
     .leftJoin(schema.caseTables, eq(schema.caseTables.id, o.caseTableId))
@@ -100,14 +102,17 @@ type Row = Awaited<ReturnType<ReturnType<typeof base>['execute']>>[number];
 
 /**
  * What `actor` may do with an offer shown in `status` (the UI offers only these): only an open offer
- * changes — a member of its organisation accepts or declines it, a coordinator withdraws it.
+ * changes — a member of its organisation accepts or declines it (only declines it once its party or
+ * an expertise area was retired), a coordinator withdraws it.
  */
-function offerActions(actor: Actor, offer: Pick<Row, 'caseTableId' | 'municipalityId'>, status: OfferStatus): OfferAction[] {
+function offerActions(actor: Actor, offer: Pick<Row, 'caseTableId' | 'municipalityId' | 'partyRetired'>, status: OfferStatus): OfferAction[] {
   if (status !== 'open') return [];
-  return [...(isMemberOf(actor, offer) ? (['accept', 'decline'] as const) : []), ...(hasRole(actor, 'coordinator') ? (['withdraw'] as const) : [])];
+  // Retired since it was made, an offer can no longer become a request (409 `retired`): it can still be declined or withdrawn.
+  const member = isMemberOf(actor, offer) ? (offer.partyRetired === true ? (['decline'] as const) : (['accept', 'decline'] as const)) : [];
+  return [...member, ...(hasRole(actor, 'coordinator') ? (['withdraw'] as const) : [])];
 }
 
-function toDto(actor: Actor, today: string, { requestId, requestReference, ...row }: Row): Offer {
+function toDto(actor: Actor, today: string, { requestId, requestReference, partyRetired, ...row }: Row): Offer {
   const status = shownStatus(row.status, row.validUntil, today);
   return {
     ...row,
@@ -116,7 +121,7 @@ function toDto(actor: Actor, today: string, { requestId, requestReference, ...ro
     createdAt: iso(row.createdAt),
     decidedAt: isoOrNull(row.decidedAt),
     request: requestId ? { id: requestId, reference: requestReference } : null,
-    allowedActions: offerActions(actor, row, status),
+    allowedActions: offerActions(actor, { ...row, partyRetired }, status),
   };
 }
 
@@ -209,7 +214,13 @@ export async function createOffer(ctx: ServiceContext, body: CreateOfferBody): P
   if (misfits.length > 0) throw fieldProblem(misfits, 'Dit hoort niet bij dit soort aanbod');
   const missing = missingTypeFields(body.type, fields);
   if (missing.length > 0) throw fieldProblem(missing, 'Het aanbod is nog niet compleet');
-  if (body.validUntil < amsterdamDate(ctx.now())) throw invalidField('/validUntil', 'deze dag is al voorbij');
+  const today = amsterdamDate(ctx.now());
+  if (body.validUntil < today) throw invalidField('/validUntil', 'deze dag is al voorbij');
+  // What is offered for a date must still lie ahead, and the answer must come before it.
+  if (body.meetingDate !== undefined && body.meetingDate !== null) {
+    if (body.meetingDate < today) throw invalidField('/meetingDate', 'deze dag is al voorbij');
+    if (body.validUntil > body.meetingDate) throw invalidField('/validUntil', 'na de datum van het aanbod: kies uiterlijk die dag');
+  }
   const id = await ctx.db.transaction(async (tx) => {
     if (caseTableId !== null) {
       if ((await unknownCaseTables(tx, [caseTableId])).length > 0) throw invalidField('/caseTableId', 'onbekende casustafel');
