@@ -201,6 +201,18 @@ describe('standing specialists', () => {
     ).toEqual([c.id]);
     expectProblem(await coordinator('GET', `/api/v1/case-tables/${randomUUID()}/standing-specialists`), 404, 'not-found');
   });
+
+  it('a retired casustafel gets no standing specialists (409 retired); emptying its list is allowed', async () => {
+    const [house] = await t.handle.db.select({ id: schema.safetyHouses.id }).from(schema.safetyHouses).limit(1);
+    const [retired] = await t.handle.db
+      .insert(schema.caseTables)
+      .values({ code: `opgeheven-${Date.now()}`, name: `Opgeheven casustafel ${Date.now()}`, safetyHouseId: house?.id as string, retiredAt: new Date() })
+      .returning({ id: schema.caseTables.id });
+    const url = `/api/v1/case-tables/${retired?.id}/standing-specialists`;
+    expectProblem(await coordinator('PUT', url, { specialistIds: [c.id] }), 409, 'retired');
+    expect((await coordinator('GET', url)).body.items).toEqual([]);
+    expect((await coordinator('PUT', url, { specialistIds: [] })).status).toBe(200);
+  });
 });
 
 describe('choosing another than the top suggestion', () => {

@@ -29,7 +29,7 @@ export const matchingRoutes: FastifyPluginAsyncZod<{ now?: () => Date }> = async
     handler: async (request) => getStandingSpecialists(ctx(request), request.params.id),
   });
   app.put('/case-tables/:id/standing-specialists', {
-    config: { roles: ['coordinator'], problems: ['separation-of-duties', 'conflict-of-interest'] },
+    config: { roles: ['coordinator'], problems: ['separation-of-duties', 'conflict-of-interest', 'retired'] },
     schema: {
       tags: ['reference'],
       summary: 'Vaste specialisten van een casustafel vastleggen (de hele lijst)',

@@ -51,17 +51,20 @@ export async function getStandingSpecialists(ctx: ServiceContext, caseTableId: s
  * with the ids added and removed.
  *
  * @throws AppError 404 `not-found`, 400 `validation-failed` on `/specialistIds/{i}`, 403 `separation-of-duties`,
- *   409 `conflict-of-interest` on `/specialistIds/{i}`
+ *   409 `conflict-of-interest` on `/specialistIds/{i}`, 409 `retired` (a retired casustafel, unless the list is emptied)
  */
 export async function setStandingSpecialists(ctx: ServiceContext, caseTableId: string, body: PutStandingSpecialistsBody): Promise<StandingSpecialistList> {
   const ids = [...new Set(body.specialistIds)];
   return ctx.db.transaction(async (tx) => {
     const [table] = await tx
-      .select({ id: schema.caseTables.id, safetyHouseId: schema.caseTables.safetyHouseId })
+      .select({ id: schema.caseTables.id, safetyHouseId: schema.caseTables.safetyHouseId, retiredAt: schema.caseTables.retiredAt })
       .from(schema.caseTables)
       .where(eq(schema.caseTables.id, caseTableId))
       .for('update');
     if (!table) throw notFound('Deze casustafel');
+    // A retired casustafel asks nothing more: its list can be emptied, not filled.
+    if (table.retiredAt !== null && ids.length > 0)
+      throw new AppError('retired', 'Deze casustafel is opgeheven: er komen geen verzoeken meer, dus ook geen vaste specialisten.');
     const found =
       ids.length === 0
         ? []
