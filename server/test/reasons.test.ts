@@ -104,6 +104,22 @@ const ACTIONS: { name: string; route: string; required: boolean; prepare: () => 
     },
   },
   {
+    name: 'correcting delivered advice (POST advice/corrections)',
+    route: 'POST /api/v1/interpretation-requests/:id/advice/corrections',
+    required: true,
+    prepare: async () => {
+      const { request: r } = await inProgress();
+      const advice = await worker('POST', `/api/v1/interpretation-requests/${r.id}/advice`, { summary: 'Kern', body: 'Het advies.' });
+      expect(advice.status, JSON.stringify(advice.body)).toBe(201);
+      const versions = async () => {
+        const seen = (await coordinator('GET', `/api/v1/interpretation-requests/${r.id}`)).body;
+        return { ...(await request(r.id)()), advice: seen.advice?.version ?? null, earlier: seen.earlierAdvice.length };
+      };
+      const body = { summary: 'Kern', body: 'Het gecorrigeerde advies.' };
+      return { caller: worker, method: 'POST', url: `/api/v1/interpretation-requests/${r.id}/advice/corrections`, body, state: versions };
+    },
+  },
+  {
     name: 'withdrawing a request (PATCH request → withdrawn, reason optional)',
     route: 'PATCH /api/v1/interpretation-requests/:id',
     required: false,
