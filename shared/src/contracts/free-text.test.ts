@@ -20,6 +20,7 @@ const NOT_FREE_TEXT: Record<string, string> = {
   activity: 'a code that must exist in the reference data',
   workedOn: 'a date pattern',
   meetingDate: 'a date pattern',
+  validUntil: 'a date pattern',
   validFrom: 'a date pattern',
   screeningDate: 'a date pattern',
   startsOn: 'a date pattern',
