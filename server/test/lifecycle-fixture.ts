@@ -80,7 +80,10 @@ export async function markedLifecycle(a: LifecycleActors, marker: string): Promi
   ok(await a.sp1('PUT', `${url}/advice-draft`, { summary: text('Concept kern'), body: text('Concept advies'), version: 0 }));
   ok(await a.sp1('POST', `${url}/advice`, { summary: text('Kern'), body: text('Advies') }), 201);
   // A correction by the specialist (decision 114): its reason is case content too.
-  ok(await a.sp1('POST', `${url}/advice/corrections`, { summary: text('Kern gecorrigeerd'), body: text('Advies gecorrigeerd'), reason: text('Correctie') }), 201);
+  ok(
+    await a.sp1('POST', `${url}/advice/corrections`, { summary: text('Kern gecorrigeerd'), body: text('Advies gecorrigeerd'), reason: text('Correctie') }),
+    201,
+  );
   ok(await a.requester('PATCH', url, { status: 'closed', reason: text('Dank') }));
   ok(await a.requester('POST', `${url}/feedback`, { answered: 'yes', usefulness: 4, changes: ['assessment'], comment: text('Terugkoppeling') }), 201);
 
