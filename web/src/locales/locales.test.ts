@@ -29,7 +29,30 @@ function texts(value: unknown, prefix = ''): [string, string][] {
 const PLURAL = /_(zero|one|two|few|many|other)$/;
 const placeholders = (text: string) => [...text.matchAll(/\{\{\s*([\w.]+)[^}]*\}\}/g)].map((m) => m[1]).sort();
 
+/** The web's own sources (tests left out), by path, as text. */
+const SOURCES = import.meta.glob(['../**/*.ts', '../**/*.tsx', '!../**/*.test.ts', '!../**/*.test.tsx'], {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+}) as Record<string, string>;
+
 describe('locale files', () => {
+  it('hold every key the code names literally in t(…), in both languages', () => {
+    // Status labels come from shared/ (STATUS_LABELS); a key may name a whole section or a plural.
+    const known = new Set([...keys(nl), ...keys({ status: STATUS_LABELS.nl })].map((k) => k.replace(PLURAL, '')));
+    const knownEn = new Set([...keys(en), ...keys({ status: STATUS_LABELS.en })].map((k) => k.replace(PLURAL, '')));
+    const exists = (set: Set<string>, key: string) => set.has(key) || [...set].some((k) => k.startsWith(`${key}.`));
+    const missing: string[] = [];
+    for (const [path, source] of Object.entries(SOURCES)) {
+      for (const m of source.matchAll(/\bt\(\s*'([\w.-]+)'/g)) {
+        const key = m[1] as string;
+        if (!exists(known, key) || !exists(knownEn, key)) missing.push(`${path}: ${key}`);
+      }
+    }
+    expect(Object.keys(SOURCES).length).toBeGreaterThan(100);
+    expect(missing).toEqual([]);
+  });
+
   it('have the same keys in Dutch and English, nested sections included', () => {
     const inEnglish = new Set(keys(en));
     const inDutch = new Set(keys(nl));

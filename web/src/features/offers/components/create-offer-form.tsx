@@ -99,7 +99,7 @@ export function CreateOfferForm() {
             rule.required.includes('expectedParticipants') &&
             !ExpectedParticipantsSchema.safeParse(Number(v.expectedParticipants.trim() || Number.NaN)).success
           )
-            say('expectedParticipants', t('requestTypes.errors.expectedParticipants', EXPECTED_PARTICIPANTS));
+            say('expectedParticipants', t('form.wholeNumberRange', EXPECTED_PARTICIPANTS));
           if (rule.required.includes('place') && !v.place.trim()) say('place', t('form.required'));
         })
         .transform((v): CreateOfferBody => {
