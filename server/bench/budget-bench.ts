@@ -8,21 +8,17 @@
 // bench creates and drops a database of its own there.
 import { randomBytes } from 'node:crypto';
 import { cpus, loadavg, totalmem } from 'node:os';
-import { DEMO_DOMAIN, DEMO_PASSWORD, openDatabase } from '@duidingspool/db';
+import { DEMO_DOMAIN, DEMO_PASSWORD } from '@duidingspool/db';
 import { amsterdamDate } from '@duidingspool/shared';
 import autocannon from 'autocannon';
-import postgres from 'postgres';
 import { buildApp } from '../src/app.ts';
-import { seedDemoDatabase } from '../src/demo-seed.ts';
 import { benchConfig } from './bench-config.ts';
+import { openBenchDatabase } from './bench-database.ts';
 import { rebuildLedgerTotals } from './list-data.ts';
 
-const BASE = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DURATION = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = 10;
 const ASSIGNMENTS = 2000;
-const name = `dp_bench_${randomBytes(4).toString('hex')}`;
-const url = (db: string) => Object.assign(new URL(BASE), { pathname: `/${db}` }).toString();
 
 const config = benchConfig({
   requestTimeoutSeconds: 600,
@@ -30,17 +26,12 @@ const config = benchConfig({
   encryptionKey: randomBytes(48).toString('base64url'),
 });
 
-const admin = postgres(BASE, { max: 1, onnotice: () => {} });
-await admin.unsafe(`create database ${name}`);
-// Filling a million rows takes longer than the app's statement deadline.
-const handle = await openDatabase({ url: url(name), maxConnections: 10, statementTimeoutMs: 0 });
-const sqlc = postgres(url(name), { max: 1, onnotice: () => {} });
+// Filling a million rows takes longer than the app's statement deadline: the bench database has none.
+const { handle, sql: sqlc, drop } = await openBenchDatabase('dp_bench', 10);
 const year = Number(amsterdamDate().slice(0, 4));
 const today = amsterdamDate();
 
 try {
-  await handle.migrate();
-  await handle.db.transaction((tx) => seedDemoDatabase(tx));
   await sqlc.unsafe(`
     insert into interpretation_requests (reference, case_table_id, municipality_id, case_reference, question, urgency, deliverable, status, created_by, submitted_at)
     select 'BENCH-' || g, m.case_table_id, m.municipality_id, 'BENCH-' || g, 'Benchvraag', 'regular', 'written-advice', 'in-progress',
@@ -160,8 +151,5 @@ try {
   ];
   console.log(lines.join('\n'));
 } finally {
-  await sqlc.end();
-  await handle.close();
-  await admin.unsafe(`drop database if exists ${name} with (force)`);
-  await admin.end();
+  await drop();
 }

@@ -1,23 +1,10 @@
-// `pnpm --filter @duidingspool/server bench:plans`: EXPLAIN ANALYZE of every list's page query
-// (the SQL the repositories send, with the same filter, joins, order and id tiebreaker) on 100,000
-// requests and 1,000,000 time entries, before and after the list indexes of decision 071. "Before"
-// runs in a transaction that swaps the indexes back to their earlier definitions and is rolled back.
-// Prints a markdown table: execution time, whether the plan sorts, and the index it reads.
-//
-// BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres) names the server; the
-// script creates and drops a database of its own there. LIST_REQUESTS / LIST_ENTRIES set the size.
-import { randomBytes } from 'node:crypto';
 import { cpus } from 'node:os';
-import { openDatabase } from '@duidingspool/db';
 import { amsterdamDate } from '@duidingspool/shared';
-import postgres from 'postgres';
-import { seedDemoDatabase } from '../src/demo-seed.ts';
+import type postgres from 'postgres';
+import { openBenchDatabase } from './bench-database.ts';
 import { loadListData } from './list-data.ts';
 
-const BASE = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const size = { requests: Number(process.env.LIST_REQUESTS ?? 100_000), entries: Number(process.env.LIST_ENTRIES ?? 1_000_000) };
-const name = `dp_plans_${randomBytes(4).toString('hex')}`;
-const url = (db: string) => Object.assign(new URL(BASE), { pathname: `/${db}` }).toString();
 
 /** The index definitions before decision 071 (migration 0013 replaced or added the rest). */
 const BEFORE = `
@@ -46,18 +33,8 @@ const ENTRY_ROW = `select te.*, r.reference, u.display_name, rv.display_name fro
   join specialists s on s.id = te.specialist_id join users u on u.id = s.user_id left join users rv on rv.id = te.reviewed_by`;
 const ENTRY_ORDER = 'order by te.worked_on desc, te.created_at desc, te.id asc limit 20';
 
-const handle = await openDatabase({ url: url(name), maxConnections: 2, statementTimeoutMs: 0 });
-const admin = postgres(BASE, { max: 1, onnotice: () => {} });
+const { sql, drop } = await openBenchDatabase('dp_plans', 2);
 try {
-  await admin.unsafe(`create database ${name}`);
-} catch (e) {
-  await handle.close();
-  throw e;
-}
-const sql = postgres(url(name), { max: 1, onnotice: () => {} });
-try {
-  await handle.migrate();
-  await handle.db.transaction((tx) => seedDemoDatabase(tx));
   const year = Number(amsterdamDate().slice(0, 4));
   const started = Date.now();
   await loadListData(sql, size, year, amsterdamDate());
@@ -168,8 +145,5 @@ try {
   ];
   console.log(lines.join('\n'));
 } finally {
-  await sql.end();
-  await handle.close();
-  await admin.unsafe(`drop database if exists ${name} with (force)`);
-  await admin.end();
+  await drop();
 }

@@ -13,28 +13,18 @@
 // bench creates and drops a database of its own there. REPORT_REQUESTS / REPORT_CALLS set the size.
 import { randomBytes } from 'node:crypto';
 import { cpus, loadavg, totalmem } from 'node:os';
-import { DEMO_DOMAIN, DEMO_PASSWORD, openDatabase } from '@duidingspool/db';
+import { DEMO_DOMAIN, DEMO_PASSWORD } from '@duidingspool/db';
 import { amsterdamDate } from '@duidingspool/shared';
-import postgres from 'postgres';
 import { buildApp } from '../src/app.ts';
-import { seedDemoDatabase } from '../src/demo-seed.ts';
 import { benchConfig } from './bench-config.ts';
+import { openBenchDatabase, percentile } from './bench-database.ts';
 import { rebuildLedgerTotals } from './list-data.ts';
 
 const quick = process.argv.includes('--quick');
-const BASE = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const REQUESTS = Number(process.env.REPORT_REQUESTS ?? (quick ? 10_000 : 100_000));
 const CALLS = Number(process.env.REPORT_CALLS ?? (quick ? 10 : 30));
 const SMALL = 10_000;
 const LARGE = quick ? 100_000 : 1_000_000;
-const name = `dp_reports_${randomBytes(4).toString('hex')}`;
-const url = (db: string) => Object.assign(new URL(BASE), { pathname: `/${db}` }).toString();
-
-/** The n-th percentile (0–100) of `values`, nearest rank. */
-const percentile = (values: number[], n: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((n / 100) * sorted.length) - 1))] as number;
-};
 
 const config = benchConfig({
   requestTimeoutSeconds: 600,
@@ -42,17 +32,12 @@ const config = benchConfig({
   encryptionKey: randomBytes(48).toString('base64url'),
 });
 
-const admin = postgres(BASE, { max: 1, onnotice: () => {} });
-await admin.unsafe(`create database ${name}`);
-const handle = await openDatabase({ url: url(name), maxConnections: 4, statementTimeoutMs: 0 });
-const sqlc = postgres(url(name), { max: 1, onnotice: () => {} });
+const { handle, sql: sqlc, drop } = await openBenchDatabase('dp_reports', 4);
 const year = Number(amsterdamDate().slice(0, 4));
 const today = amsterdamDate();
 const days = Math.max(1, Math.round((Date.parse(today) - Date.parse(`${year}-01-01`)) / 86_400_000) + 1);
 
 try {
-  await handle.migrate();
-  await handle.db.transaction((tx) => seedDemoDatabase(tx));
   // Only this bench's year is measured: the demo's own requests stay (a few hundred).
   const coordinator = `(select id from users where email = 'coordinator@${DEMO_DOMAIN}')`;
   const requester = "(select u.id from users u join user_roles ur on ur.user_id = u.id where ur.role = 'requester' order by u.email limit 1)";
@@ -205,10 +190,6 @@ try {
   ];
   console.log(lines.join('\n'));
 } finally {
-  await sqlc.end();
-  await handle.close();
   // REPORT_KEEP=1 keeps the database for EXPLAIN (its name is printed); drop it by hand afterwards.
-  if (process.env.REPORT_KEEP) console.error(`kept database ${name}`);
-  else await admin.unsafe(`drop database if exists ${name} with (force)`);
-  await admin.end();
+  await drop(Boolean(process.env.REPORT_KEEP));
 }

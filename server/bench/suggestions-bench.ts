@@ -1,47 +1,21 @@
-// `pnpm bench:suggestions` (add `-- --quick` for a small run): the suggestions of one request
-// (`GET /interpretation-requests/{id}/suggestions`, decision 100) with 200 specialists in the pool
-// against the same call with 10, on a database with 100,000 past requests and their assignments.
-// Target (decision 103): p99 under 100 ms with 200 specialists, and p99(200) / p99(10) ≤ 2 — the
-// load of each specialist is read from their live assignments only, so it does not grow with the
-// closed history. The call is the read model the route calls, in-process, on one connection. The
-// history is closed but for the newest 1,000 live assignments (five per specialist of the large pool).
-//
-// BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres) names the server; the
-// script creates and drops a database of its own there. SUGGESTION_REQUESTS / SUGGESTION_CALLS set the size.
-import { randomBytes } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
-import { DEMO_DOMAIN, openDatabase } from '@duidingspool/db';
+import { DEMO_DOMAIN } from '@duidingspool/db';
 import { amsterdamDate } from '@duidingspool/shared';
-import postgres from 'postgres';
-import { seedDemoDatabase } from '../src/demo-seed.ts';
 import type { Actor } from '../src/lib/context.ts';
 import { suggestionsFor } from '../src/modules/matching/index.ts';
+import { openBenchDatabase, percentile } from './bench-database.ts';
 import { loadListData } from './list-data.ts';
 
 const quick = process.argv.includes('--quick');
-const BASE = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const REQUESTS = Number(process.env.SUGGESTION_REQUESTS ?? (quick ? 10_000 : 100_000));
 const CALLS = Number(process.env.SUGGESTION_CALLS ?? (quick ? 60 : 300));
 const POOL = 200;
 const SMALL = 10;
 /** Live (proposed or accepted, open) assignments in the pool: five per specialist of the large pool. */
 const LIVE = 1000;
-const name = `dp_suggest_${randomBytes(4).toString('hex')}`;
-const url = (db: string) => Object.assign(new URL(BASE), { pathname: `/${db}` }).toString();
 
-/** The n-th percentile (0–100) of `values`, nearest rank. */
-const percentile = (values: number[], n: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((n / 100) * sorted.length) - 1))] as number;
-};
-
-const handle = await openDatabase({ url: url(name), maxConnections: 2, statementTimeoutMs: 0 });
-const admin = postgres(BASE, { max: 1, onnotice: () => {} });
-await admin.unsafe(`create database ${name}`);
-const sql = postgres(url(name), { max: 1, onnotice: () => {} });
+const { handle, sql, drop } = await openBenchDatabase('dp_suggest', 2);
 try {
-  await handle.migrate();
-  await handle.db.transaction((tx) => seedDemoDatabase(tx));
   const today = amsterdamDate();
   const year = Number(today.slice(0, 4));
   // The pool: 200 specialists besides the demo's, each with an expertise area, a language, a
@@ -123,9 +97,5 @@ try {
   console.log(`p99 ratio ${ratio.toFixed(2)} (target ≤ 2), p99 with ${POOL} ${large.p99.toFixed(1)} ms (target < 100 ms): ${ok ? 'met ✓' : 'NOT met ✗'}`);
   if (!ok) process.exitCode = 1;
 } finally {
-  await sql.end();
-  await handle.close();
-  if (process.env.BENCH_KEEP) console.log(`kept database ${name}`);
-  else await admin.unsafe(`drop database if exists ${name} with (force)`);
-  await admin.end();
+  await drop(Boolean(process.env.BENCH_KEEP));
 }
