@@ -13,6 +13,23 @@ import { findVisibleRequest } from './interpretation-requests.repository.ts';
 import { requesterRecipients } from './requesting-party.ts';
 
 /**
+ * One stored advice version as the API gives it (`Advice`): `specialistName` is the name of who
+ * delivered it. Used by every route that writes advice and by the request that reads it.
+ */
+export function toAdvice(row: typeof schema.advice.$inferSelect, specialistName: string): Advice {
+  return {
+    id: row.id,
+    requestId: row.requestId,
+    version: row.version,
+    specialistName,
+    summary: row.summary,
+    body: row.body,
+    deliveredAt: iso(row.deliveredAt),
+    correctionReason: row.correctionReason,
+  };
+}
+
+/**
  * Why `actor` may not correct the delivered advice of a request now (decision 114), or null when
  * they may: `invalid-transition` unless the request is `advice-delivered` with advice (`versions`
  * delivered so far) and they hold an accepted, live assignment on it; `version-limit` when it holds
@@ -102,15 +119,6 @@ export async function correctAdvice(ctx: ServiceContext, id: string, body: Corre
       linkPath: `/requests/${id}`,
       recipients: requesterRecipients(request),
     });
-    return {
-      id: row.id,
-      requestId: id,
-      version: row.version,
-      specialistName: actor.displayName,
-      summary: row.summary,
-      body: row.body,
-      deliveredAt: iso(row.deliveredAt),
-      correctionReason: row.correctionReason,
-    };
+    return toAdvice(row, actor.displayName);
   });
 }

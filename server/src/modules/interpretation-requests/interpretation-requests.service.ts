@@ -39,7 +39,7 @@ import { enqueueNotification } from '../notifications/index.ts';
 import { caseTableRetired, municipalityProblems, servesMunicipality } from '../organisation/index.ts';
 import { retiredExpertiseAreas, unknownExpertiseAreas } from '../specialists/index.ts';
 import { undecidedEntriesOf } from '../time-entries/index.ts';
-import { correctionRefusal } from './advice-corrections.service.ts';
+import { correctionRefusal, toAdvice } from './advice-corrections.service.ts';
 import { feedbackOf, mayGiveFeedback } from './feedback.service.ts';
 import {
   findRequestSummary,
@@ -737,16 +737,7 @@ export async function deliverAdvice(ctx: ServiceContext, id: string, body: Deliv
       linkPath: `/requests/${id}`,
       recipients: requesterRecipients(request),
     });
-    return {
-      id: row.id,
-      requestId: id,
-      version: row.version,
-      specialistName: actor.displayName,
-      summary: row.summary,
-      body: row.body,
-      deliveredAt: iso(row.deliveredAt),
-      correctionReason: null,
-    };
+    return toAdvice(row, actor.displayName);
   });
 }
 
