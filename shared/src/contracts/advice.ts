@@ -20,9 +20,10 @@ export const CorrectAdviceBodySchema = z.strictObject({
 export type CorrectAdviceBody = z.infer<typeof CorrectAdviceBodySchema>;
 
 /**
- * The most advice versions one request holds (deliveries after reopenings and corrections together,
- * decision 114): a correction beyond it is refused, so the request's page (which carries every
- * earlier version) stays bounded at about half a megabyte of advice text.
+ * The most advice versions (deliveries after reopenings and corrections counted together, decision
+ * 114) at which a correction is still taken: beyond it corrections are refused, so the request's page
+ * (which carries every earlier version) stays bounded. A delivery after a reopening is never refused
+ * for it: each needs the casustafel to reopen first.
  */
 export const ADVICE_VERSION_LIMIT = 10;
 
