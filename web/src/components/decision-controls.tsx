@@ -20,22 +20,8 @@ export interface DecisionLabels {
   reasonRequired: string;
 }
 
-/**
- * A decision on one row: accept in one click, or refuse with a required reason (checked for personal
- * data while typing) in an inline form. The mutation's problem shows above the buttons, or at the
- * reason field when the problem points at `reason` (`errors[].pointer`). `context` (visually
- * hidden) tells screen-reader users which row each button acts on.
- */
-export function DecisionControls({
-  id,
-  labels,
-  context,
-  pending,
-  mutationError,
-  onAccept,
-  onRefuse,
-  reasonMaxLength,
-}: {
+/** What `DecisionControls` takes. */
+export interface DecisionControlsProps {
   id: string;
   labels: DecisionLabels;
   context: ReactNode;
@@ -46,7 +32,15 @@ export function DecisionControls({
   onRefuse: (reason: string) => void;
   /** The reason's limit, from the contract of the refusing call (`maxLengthOf(…shape.reason)`). */
   reasonMaxLength: number;
-}) {
+}
+
+/**
+ * A decision on one row: accept in one click, or refuse with a required reason (checked for personal
+ * data while typing) in an inline form. The mutation's problem shows above the buttons, or at the
+ * reason field when the problem points at `reason` (`errors[].pointer`). `context` (visually
+ * hidden) tells screen-reader users which row each button acts on.
+ */
+export function DecisionControls({ id, labels, context, pending, mutationError, onAccept, onRefuse, reasonMaxLength }: DecisionControlsProps) {
   const errorMessage = useErrorMessage();
   const [refusing, setRefusing] = useState(false);
   const reasonRefused = mutationError instanceof ApiError && !!mutationError.fieldErrors.reason;
@@ -106,16 +100,7 @@ function RefuseForm({
   onRefuse,
   onBack,
   reasonMaxLength,
-}: {
-  id: string;
-  labels: DecisionLabels;
-  context: ReactNode;
-  pending: boolean;
-  mutationError: unknown;
-  onRefuse: (reason: string) => void;
-  onBack: () => void;
-  reasonMaxLength: number;
-}) {
+}: Omit<DecisionControlsProps, 'onAccept'> & { onBack: () => void }) {
   const { t } = useTranslation();
   const schema = useMemo(
     () => z.object({ reason: requiredTextInput(multiLineText(reasonMaxLength), t, { personalData: true, message: labels.reasonRequired }) }),
