@@ -1,7 +1,7 @@
 import type { Me } from '@duidingspool/shared';
 import { screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { errorOf, refusal, renderForm, sentBody, stubAnswer, stubAnswers } from '../../../testing/form-testing.tsx';
+import { errorOf, refusal, renderForm, sentBody, stubAnswer, stubAnswers } from '../../../testing/api-stub.tsx';
 import { ForgotPasswordForm } from './forgot-password-form.tsx';
 import { TotpEnrolment } from './totp-enrolment.tsx';
 

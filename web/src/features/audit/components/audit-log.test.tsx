@@ -1,6 +1,6 @@
 import { screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { errorOf, renderForm, stubAnswer } from '../../../testing/form-testing.tsx';
+import { errorOf, renderForm, stubAnswer } from '../../../testing/api-stub.tsx';
 import { AuditLog } from './audit-log.tsx';
 
 afterEach(() => {

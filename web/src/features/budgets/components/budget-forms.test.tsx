@@ -1,7 +1,7 @@
 import type { Budget } from '@duidingspool/shared';
 import { screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { errorOf, refusal, renderForm, sentBody, stubAnswer } from '../../../testing/form-testing.tsx';
+import { errorOf, refusal, renderForm, sentBody, stubAnswer } from '../../../testing/api-stub.tsx';
 import { BudgetLineForm } from './budget-line-form.tsx';
 import { EditBudgetForm } from './edit-budget-form.tsx';
 import { OpenBudgetForm } from './open-budget-form.tsx';

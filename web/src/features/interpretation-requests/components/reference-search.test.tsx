@@ -1,6 +1,6 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { errorOf, renderForm } from '../../../testing/form-testing.tsx';
+import { errorOf, renderForm } from '../../../testing/api-stub.tsx';
 import { ReferenceSearch } from './reference-search.tsx';
 
 describe('ReferenceSearch on the one form pattern', () => {

@@ -2,7 +2,7 @@ import { screen, waitFor } from '@testing-library/react';
 import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../../lib/api-client.ts';
-import { errorOf, refusal, renderForm } from '../../../testing/form-testing.tsx';
+import { errorOf, refusal, renderForm } from '../../../testing/api-stub.tsx';
 import type { ReportRequest } from '../api/get-report.ts';
 import { ReportForm } from './report-form.tsx';
 

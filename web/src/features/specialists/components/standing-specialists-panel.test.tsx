@@ -1,7 +1,7 @@
 import { MAX_STANDING_SPECIALISTS } from '@duidingspool/shared';
 import { screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { refusal, renderForm, sentBody, stubAnswer } from '../../../testing/form-testing.tsx';
+import { refusal, renderForm, sentBody, stubAnswer } from '../../../testing/api-stub.tsx';
 import { StandingChoices } from './standing-specialists-panel.tsx';
 
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;

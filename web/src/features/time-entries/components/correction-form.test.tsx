@@ -1,7 +1,7 @@
 import type { TimeEntry } from '@duidingspool/shared';
 import { screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { errorOf, refusal, renderForm, sentBody, stubAnswer } from '../../../testing/form-testing.tsx';
+import { errorOf, refusal, renderForm, sentBody, stubAnswer } from '../../../testing/api-stub.tsx';
 import { CorrectionForm } from './approved-entries-table.tsx';
 
 const entry = {

@@ -1,7 +1,7 @@
 import type { User } from '@duidingspool/shared';
 import { screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { errorOf, refusal, renderForm, sentBody, stubAnswer } from '../../../testing/form-testing.tsx';
+import { errorOf, refusal, renderForm, sentBody, stubAnswer } from '../../../testing/api-stub.tsx';
 import { EditUserForm } from './edit-user-form.tsx';
 
 const user: User = {
