@@ -1,8 +1,7 @@
 import type { Advice } from '@duidingspool/shared';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, screen } from '@testing-library/react';
-import { userEvent } from '@testing-library/user-event';
+import { screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { json, renderWithApi, stubApi } from '../../../testing/api-stub.tsx';
 import { CorrectAdvice } from './correct-advice.tsx';
 
 const id = (n: number) => `00000000-0000-4000-8000-00000000000${n}`;
@@ -17,24 +16,12 @@ const delivered: Advice = {
   correctionReason: null,
 };
 
-/** Renders the correction with a fetch that records each call and answers `status` with `reply`. */
+/** Renders the correction with the API answering a POST with `reply` (`status`); returns the calls and the user. */
 function renderCorrection(reply: unknown, status = 201) {
-  const calls: { url: string; method: string; body: unknown }[] = [];
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (url: string, init: RequestInit) => {
-      calls.push({ url: String(url), method: init?.method ?? 'GET', body: init?.body ? JSON.parse(String(init.body)) : undefined });
-      const type = status >= 400 ? 'application/problem+json' : 'application/json';
-      return new Response(JSON.stringify(reply), { status, headers: { 'content-type': type } });
-    }),
-  );
+  const calls = stubApi((call) => (call.method === 'POST' ? json(reply, status) : undefined));
   const onDone = vi.fn();
-  render(
-    <QueryClientProvider client={new QueryClient()}>
-      <CorrectAdvice requestId={id(2)} reference="DP-2027-0001" advice={delivered} onDone={onDone} />
-    </QueryClientProvider>,
-  );
-  return { user: userEvent.setup(), calls, onDone };
+  const user = renderWithApi(<CorrectAdvice requestId={id(2)} reference="DP-2027-0001" advice={delivered} onDone={onDone} />);
+  return { user, calls, onDone };
 }
 
 afterEach(() => {
@@ -57,7 +44,7 @@ describe('CorrectAdvice (decision 114)', () => {
     screen.getByText(/De casustafel ziet de nieuwe versie/);
     await user.click(screen.getByRole('button', { name: 'Correctie opleveren bevestigen' }));
     const post = calls.find((c) => c.method === 'POST');
-    expect(post?.url).toMatch(new RegExp(`/api/v1/interpretation-requests/${id(2)}/advice/corrections$`));
+    expect(post?.path).toBe(`/interpretation-requests/${id(2)}/advice/corrections`);
     expect(post?.body).toEqual({ summary: delivered.summary, body: delivered.body, reason: 'Datum verkeerd.' });
     await vi.waitFor(() => expect(onDone).toHaveBeenCalledWith(expect.stringContaining('versie 2')));
     // Four screens of one form: more steps than the default 5 s allows on a busy two-core machine.
