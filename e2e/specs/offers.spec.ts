@@ -97,6 +97,9 @@ describe('a proactive offer', () => {
     // The request waits in the coordinator's triage, with the offer as its origin.
     await coordinator.getByRole('link', { name: 'Triage' }).first().click();
     await coordinator.getByRole('heading', { level: 1 }).waitFor();
+    // Other specs fill the queue (oldest first), so the coordinator searches for the reference.
+    await coordinator.getByLabel('Poolreferentie').fill(reference);
+    await coordinator.getByRole('button', { name: 'Zoeken', exact: true }).click();
     await coordinator.getByRole('link', { name: reference }).click();
     await coordinator.getByRole('heading', { level: 1, name: `Verzoek ${reference}` }).waitFor();
     await coordinator.getByText('Herkomst: aanbod van de coördinator.').waitFor();
