@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   addWorkingDays,
   DEFAULT_WORKING_HOURS,
+  firstWorkingDayLimit,
   isWorkingDay,
   latestDueInstant,
   nextWorkingDayStart,
@@ -136,6 +137,17 @@ describe('working-time properties over every weekday, hour, public holiday and b
         expect(withinWorkingDays(from, to, n, H), `${ams(from)} + ${n} vs ${ams(to)}`).toBe(to.getTime() <= due.getTime());
         expect(withinWorkingDays(from, due, n, H)).toBe(true);
         expect(withinWorkingDays(from, new Date(due.getTime() + 1), n, H)).toBe(false);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('firstWorkingDayLimit names the first limit withinWorkingDays holds for, or none', () => {
+    const limits = fc.uniqueArray(fc.integer({ min: 0, max: 6 }), { minLength: 1, maxLength: 4 }).map((xs) => xs.sort((a, b) => a - b));
+    fc.assert(
+      fc.property(instant, instant, limits, (from, to, ls) => {
+        const first = ls.findIndex((n) => to.getTime() <= addWorkingDays(from, n, H).getTime());
+        expect(firstWorkingDayLimit(from, to, ls, H), `${ams(from)} vs ${ams(to)} within ${ls}`).toBe(first === -1 ? ls.length : first);
       }),
       { numRuns: 2000 },
     );

@@ -143,43 +143,84 @@ export function addWorkingDays(instant: Date, days: number, hours: WorkingHours)
   return atLocal(date, l.ms);
 }
 
-/** The n-th working day after each date, by `date|n` (a report asks for the same few hundred dates). */
-const nthWorkingDayCache = new Map<string, string>();
-
-function nthWorkingDay(date: string, n: number): string {
-  const key = `${date}|${n}`;
-  let out = nthWorkingDayCache.get(key);
-  if (out === undefined) {
-    out = date;
-    for (let left = n; left > 0; left--) out = nextWorkingDay(out);
-    if (nthWorkingDayCache.size > 50_000) nthWorkingDayCache.clear();
-    nthWorkingDayCache.set(key, out);
-  }
-  return out;
+/**
+ * Whether `to` lies at or before `addWorkingDays(from, days)` — the same answer, computed on the
+ * local calendar without building the deadline instant (see {@link firstWorkingDayLimit}).
+ */
+export function withinWorkingDays(from: Date, to: Date, days: number, hours: WorkingHours): boolean {
+  return firstWorkingDayLimit(from, to, [days], hours) === 0;
 }
 
 /**
- * Whether `to` lies at or before `addWorkingDays(from, days)` — the same answer, computed on the
- * local calendar without building the deadline instant: the deadline is the local time of
- * `startOfWorkingTime(from)` on the `days`-th working day after its date, and `to` is compared with
- * it as a local (date, time). Exact: the deadline lies within working hours, never in the hour a
- * change of summer time repeats or skips. For reports that bucket every request of a year.
+ * The first of `limits` (whole working days, ascending) within which `to` lies after `from`: the
+ * smallest index `i` with `to` at or before `addWorkingDays(from, limits[i])`, or `limits.length`
+ * when `to` lies after every one. Computed on the local calendar without building the deadline
+ * instants: a deadline is the local time of `startOfWorkingTime(from)` on the n-th working day after
+ * its date, and `to` is compared with it as a local (date, time). Exact: a deadline lies within
+ * working hours, never in the hour a change of summer time repeats or skips. For reports that
+ * bucket every request of a year (each instant is converted once, whatever the number of limits).
  */
-export function withinWorkingDays(from: Date, to: Date, days: number, hours: WorkingHours): boolean {
-  const l = local(from);
+export function firstWorkingDayLimit(from: Date, to: Date, limits: readonly number[], hours: WorkingHours): number {
+  const f = localDay(from);
   const start = hours.startMinute * 60_000;
-  let date: string;
+  let day: number;
   let ms: number;
-  if (isWorkingDay(l.date) && l.ms < hours.endMinute * 60_000) {
-    date = l.date;
-    ms = Math.max(l.ms, start);
+  if (isWorkingDayNumber(f.day) && f.ms < hours.endMinute * 60_000) {
+    day = f.day;
+    ms = Math.max(f.ms, start);
   } else {
-    date = nextWorkingDay(l.date);
+    day = nthWorkingDayNumber(f.day, 1);
     ms = start;
   }
-  const due = nthWorkingDay(date, days);
-  const t = local(to);
-  return t.date < due || (t.date === due && t.ms <= ms);
+  const t = localDay(to);
+  for (const [i, days] of limits.entries()) {
+    const due = days === 0 ? day : nthWorkingDayNumber(day, days);
+    if (t.day < due || (t.day === due && t.ms <= ms)) return i;
+  }
+  return limits.length;
+}
+
+// The same calendar by day number (days since 1970-01-01 on the local calendar), for the reports'
+// loops over a year of requests: no date text is built per instant.
+
+/** The local day number of `instant` in Europe/Amsterdam, and milliseconds after local midnight. */
+function localDay(instant: Date): { day: number; ms: number } {
+  const shifted = instant.getTime() + offsetAt(instant.getTime());
+  const day = Math.floor(shifted / DAY);
+  return { day, ms: shifted - day * DAY };
+}
+
+const workingDayByNumber = new Map<number, boolean>();
+
+/** {@link isWorkingDay} of local day number `day`. */
+function isWorkingDayNumber(day: number): boolean {
+  let working = workingDayByNumber.get(day);
+  if (working === undefined) {
+    working = isWorkingDay(new Date(day * DAY).toISOString().slice(0, 10));
+    if (workingDayByNumber.size > 50_000) workingDayByNumber.clear();
+    workingDayByNumber.set(day, working);
+  }
+  return working;
+}
+
+const nthWorkingDayByNumber = new Map<number, number>();
+
+/** The `n`-th working day (n ≥ 1) after local day number `day`. */
+function nthWorkingDayNumber(day: number, n: number): number {
+  const key = day * 64 + n;
+  let out = n < 64 ? nthWorkingDayByNumber.get(key) : undefined;
+  if (out === undefined) {
+    out = day;
+    for (let left = n; left > 0; left--) {
+      out += 1;
+      while (!isWorkingDayNumber(out)) out += 1;
+    }
+    if (n < 64) {
+      if (nthWorkingDayByNumber.size > 50_000) nthWorkingDayByNumber.clear();
+      nthWorkingDayByNumber.set(key, out);
+    }
+  }
+  return out;
 }
 
 /**

@@ -129,14 +129,16 @@ export async function reachByRegion(
   const m = schema.municipalities;
   const h = schema.safetyHouses;
   const g = schema.safetyRegions;
+  // One pass over the period's requests: per region, then the municipalities and casustafels served.
   const regions = rowsOf<{ code: string; name: string; requests: number; reached: number; municipalities: number }>(
     await db.execute(sql`
-      with q as (${received(p)})
-      select ${g.code} as code, ${g.name} as name,
-        (select count(*)::int from q join ${m} on ${m.id} = q.municipality_id join ${h} on ${h.id} = ${m.safetyHouseId} where ${h.regionId} = ${g.id}) as requests,
-        (select count(distinct q.municipality_id)::int from q join ${m} on ${m.id} = q.municipality_id join ${h} on ${h.id} = ${m.safetyHouseId} where ${h.regionId} = ${g.id}) as reached,
+      with per as (
+        select ${h.regionId} as region_id, count(*)::int as requests, count(distinct q.municipality_id)::int as reached
+        from (${received(p)}) q join ${m} on ${m.id} = q.municipality_id join ${h} on ${h.id} = ${m.safetyHouseId}
+        group by ${h.regionId})
+      select ${g.code} as code, ${g.name} as name, coalesce(per.requests, 0) as requests, coalesce(per.reached, 0) as reached,
         (select count(*)::int from ${m} join ${h} on ${h.id} = ${m.safetyHouseId} where ${h.regionId} = ${g.id} and ${m.retiredAt} is null) as municipalities
-      from ${g}
+      from ${g} left join per on per.region_id = ${g.id}
       order by ${g.name}`),
   ).map((x) => ({ ...x, requests: num(x.requests), reached: num(x.reached), municipalities: num(x.municipalities) }));
   const [served] = rowsOf<{ municipalities: number; case_tables: number }>(
@@ -181,16 +183,18 @@ export async function feedbackCounts(
  * One pass over the status events of those requests, grouped per request.
  */
 export async function triageInstants(db: Executor, p: Period): Promise<{ submittedAt: Date; decidedAt: Date | null; assignedAt: Date | null }[]> {
-  const rows = rowsOf<{ submitted_at: string; decided_at: string | null; assigned_at: string | null }>(
+  // Instants as epoch milliseconds (float8): a year's requests are read as numbers, not parsed as text.
+  const ms = (v: SQL) => sql`extract(epoch from ${v})::float8 * 1000`;
+  const rows = rowsOf<{ submitted_at: number; decided_at: number | null; assigned_at: number | null }>(
     await db.execute(sql`
-      select q.submitted_at,
-        min(${e.occurredAt}) filter (where ${e.fromStatus} = 'submitted' and ${e.actorRole} = 'coordinator') as decided_at,
-        min(${e.occurredAt}) filter (where ${e.toStatus} = 'assigned') as assigned_at
+      select ${ms(sql`q.submitted_at`)} as submitted_at,
+        ${ms(sql`min(${e.occurredAt}) filter (where ${e.fromStatus} = 'submitted' and ${e.actorRole} = 'coordinator')`)} as decided_at,
+        ${ms(sql`min(${e.occurredAt}) filter (where ${e.toStatus} = 'assigned')`)} as assigned_at
       from (${received(p)}) q left join ${e} on ${e.requestId} = q.id
       group by q.id, q.submitted_at`),
   );
-  const at = (v: string | null) => (v === null ? null : new Date(v));
-  return rows.map((x) => ({ submittedAt: new Date(x.submitted_at), decidedAt: at(x.decided_at), assignedAt: at(x.assigned_at) }));
+  const at = (v: number | null) => (v === null ? null : new Date(Number(v)));
+  return rows.map((x) => ({ submittedAt: new Date(Number(x.submitted_at)), decidedAt: at(x.decided_at), assignedAt: at(x.assigned_at) }));
 }
 
 /**

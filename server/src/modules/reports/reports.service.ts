@@ -1,3 +1,4 @@
+import type { Executor } from '@duidingspool/db';
 import {
   amsterdamDate,
   DELIVERABLES,
@@ -25,7 +26,7 @@ import {
 } from '@duidingspool/shared';
 import { AppError } from '../../errors.ts';
 import { hasRole, type ServiceContext } from '../../lib/context.ts';
-import { type WorkingHours, withinWorkingDays } from '../../lib/working-time.ts';
+import { firstWorkingDayLimit, type WorkingHours } from '../../lib/working-time.ts';
 import * as rm from './report.read-model.ts';
 
 /** The period of a report query: `from`–`to`, or the preset's dates (the query schema guarantees one of them). */
@@ -35,6 +36,27 @@ export function periodOf(q: ReportQuery): rm.Period {
 }
 
 const cellOf = (c: PublishedCell): ReportCell => c;
+
+/**
+ * Reads of the read model for one report request, each made at most once and started when first
+ * asked for: `read(rm.flowCounts, p)` answers `rm.flowCounts(db, p)`. The differencing check
+ * (decision 132) builds the year-end report beside its interim report and rebuilds a report until
+ * no small difference is left; all of that publishes from the same figures, read side by side.
+ */
+type Read = <A extends unknown[], R>(fn: (db: Executor, ...args: A) => Promise<R>, ...args: A) => Promise<R>;
+
+function readsOf(db: Executor): Read {
+  const made = new Map<string, Promise<unknown>>();
+  return <A extends unknown[], R>(fn: (db: Executor, ...args: A) => Promise<R>, ...args: A): Promise<R> => {
+    const key = `${fn.name}(${JSON.stringify(args)})`;
+    let answer = made.get(key) as Promise<R> | undefined;
+    if (answer === undefined) {
+      answer = fn(db, ...args);
+      made.set(key, answer);
+    }
+    return answer;
+  };
+}
 
 /**
  * Cells to hide from the start per table id (decision 132), as (row, column) of the published
@@ -125,16 +147,20 @@ function share(part: PublishedCell, whole: PublishedCell): ReportCell {
   return { kind: 'value', value: Math.floor((part.value * 200 + whole.value) / (2 * whole.value)) };
 }
 
+/** The buckets of a wait, in the order the report shows them. */
+const WAIT_BUCKETS = ['d1', 'd2', 'd5', 'dmore', 'open'] as const;
+type WaitBucket = (typeof WAIT_BUCKETS)[number];
+/** The buckets of a wait that ended, by the working days it took at most (the last: more than 5). */
+const WAIT_DAYS = [1, 2, 5] as const;
+const WAIT_LIMITS = ['d1', 'd2', 'd5', 'dmore'] as const;
+
 /**
  * The bucket of a wait on the working-day calendar: within 1, 2, 3–5 or more than 5 working days
  * (`to` at or before `addWorkingDays(from, n)`), or not yet.
  */
-function waitBucket(from: Date, to: Date | null, hours: WorkingHours): 'd1' | 'd2' | 'd5' | 'dmore' | 'open' {
+function waitBucket(from: Date, to: Date | null, hours: WorkingHours): WaitBucket {
   if (to === null) return 'open';
-  if (withinWorkingDays(from, to, 1, hours)) return 'd1';
-  if (withinWorkingDays(from, to, 2, hours)) return 'd2';
-  if (withinWorkingDays(from, to, 5, hours)) return 'd5';
-  return 'dmore';
+  return WAIT_LIMITS[firstWorkingDayLimit(from, to, WAIT_DAYS, hours)] ?? 'dmore';
 }
 
 /**
@@ -142,21 +168,23 @@ function waitBucket(from: Date, to: Date | null, hours: WorkingHours): 'd1' | 'd
  * published elsewhere. Its row totals are the requests per month of the money section too, so
  * both sections publish the same figures (decision 092).
  */
-async function receivedByMonth(ctx: ServiceContext, p: rm.Period, t: number, hide: Hide) {
+async function receivedByMonth(read: Read, p: rm.Period, t: number, hide: Hide) {
   const months = monthsOf(p);
-  const cross = await rm.receivedByMonthAndUrgency(ctx.db, p);
+  const cross = await read(rm.receivedByMonthAndUrgency, p);
   const grid = months.map((month) => URGENCIES.map((u) => cross.find((x) => x.month === month && x.urgency === u)?.n ?? 0));
   return { months, table: suppressTable(grid, { threshold: t, keepTotal: true, hide: hide.get('by-month') ?? [] }) };
 }
 
-async function activities(ctx: ServiceContext, p: rm.Period, t: number, L: ReportLabels, hide: Hide): Promise<ReportSection> {
+async function activities(ctx: ServiceContext, read: Read, p: rm.Period, t: number, L: ReportLabels, hide: Hide): Promise<ReportSection> {
   const lang = ctx.actor.language;
-  const flow = await rm.flowCounts(ctx.db, p);
   const step = (key: string, value: number) => ({ key, label: L.rows[key] as string, value });
-  const { months, table: byMonth } = await receivedByMonth(ctx, p, t, hide);
-  const deliverables = await rm.receivedByDeliverable(ctx.db, p);
-  const areas = await rm.receivedByExpertise(ctx.db, p);
-  const minutes = await rm.minutesByActivity(ctx.db, p, t);
+  const [flow, { months, table: byMonth }, deliverables, areas, minutes] = await Promise.all([
+    read(rm.flowCounts, p),
+    receivedByMonth(read, p, t, hide),
+    read(rm.receivedByDeliverable, p),
+    read(rm.receivedByExpertise, p),
+    read(rm.minutesByActivity, p, t),
+  ]);
   return {
     id: 'activities',
     title: L.sections.activities,
@@ -247,9 +275,8 @@ function peopleTable(id: string, L: ReportLabels, groups: { key: string; label: 
   };
 }
 
-async function reach(ctx: ServiceContext, p: rm.Period, t: number, L: ReportLabels, hide: Hide): Promise<ReportSection> {
-  const data = await rm.reachByRegion(ctx.db, p);
-  const people = await rm.peopleReached(ctx.db, p, PROFESSIONAL_REACH_CATEGORIES);
+async function reach(read: Read, p: rm.Period, t: number, L: ReportLabels, hide: Hide): Promise<ReportSection> {
+  const [data, people] = await Promise.all([read(rm.reachByRegion, p), read(rm.peopleReached, p, PROFESSIONAL_REACH_CATEGORIES)]);
   const none = { sessions: 0, people: 0, professionals: 0 };
   const requests = suppressList(
     data.regions.map((x) => x.requests),
@@ -313,8 +340,8 @@ async function reach(ctx: ServiceContext, p: rm.Period, t: number, L: ReportLabe
   };
 }
 
-async function results(ctx: ServiceContext, p: rm.Period, t: number, L: ReportLabels, hide: Hide): Promise<ReportSection> {
-  const fb = await rm.feedbackCounts(ctx.db, p);
+async function results(read: Read, p: rm.Period, t: number, L: ReportLabels, hide: Hide): Promise<ReportSection> {
+  const [fb, followUps] = await Promise.all([read(rm.feedbackCounts, p), read(rm.followUps, p)]);
   const scores = Array.from({ length: FEEDBACK_USEFULNESS.max - FEEDBACK_USEFULNESS.min + 1 }, (_, i) => FEEDBACK_USEFULNESS.min + i);
   const count = col('count', lbl(L.columns, 'count'), 'count');
   return {
@@ -344,24 +371,34 @@ async function results(ctx: ServiceContext, p: rm.Period, t: number, L: ReportLa
         t,
         hide,
       ),
-      countsTable('follow-ups', L, [{ key: 'follow-ups', label: L.rows['follow-ups'] as string, value: await rm.followUps(ctx.db, p) }], t, hide),
+      countsTable('follow-ups', L, [{ key: 'follow-ups', label: L.rows['follow-ups'] as string, value: followUps }], t, hide),
     ],
   };
 }
 
-async function timeliness(ctx: ServiceContext, p: rm.Period, t: number, L: ReportLabels, hide: Hide): Promise<ReportSection> {
-  const waits = await rm.triageInstants(ctx.db, p);
-  const buckets = ['d1', 'd2', 'd5', 'dmore', 'open'] as const;
-  const tally = (pick: (w: (typeof waits)[number]) => Date | null) => {
-    const n = new Map<string, number>();
-    for (const w of waits) {
-      const b = waitBucket(w.submittedAt, pick(w), ctx.workingHours);
-      n.set(b, (n.get(b) ?? 0) + 1);
-    }
-    return buckets.map((b) => ({ key: b, label: L.rows[b] as string, value: n.get(b) ?? 0 }));
-  };
+/**
+ * The requests received in `p` per wait bucket ({@link waitBucket}), from submission to the
+ * coordinator's first decision (`toTriage`) and to the first assignment (`toAssignment`).
+ */
+async function waitTallies(
+  db: Executor,
+  p: rm.Period,
+  hours: WorkingHours,
+): Promise<{ toTriage: Map<WaitBucket, number>; toAssignment: Map<WaitBucket, number> }> {
+  const toTriage = new Map<WaitBucket, number>();
+  const toAssignment = new Map<WaitBucket, number>();
+  const add = (n: Map<WaitBucket, number>, b: WaitBucket) => n.set(b, (n.get(b) ?? 0) + 1);
+  for (const w of await rm.triageInstants(db, p)) {
+    add(toTriage, waitBucket(w.submittedAt, w.decidedAt, hours));
+    add(toAssignment, waitBucket(w.submittedAt, w.assignedAt, hours));
+  }
+  return { toTriage, toAssignment };
+}
+
+async function timeliness(ctx: ServiceContext, read: Read, p: rm.Period, t: number, L: ReportLabels, hide: Hide): Promise<ReportSection> {
+  const [waits, meeting] = await Promise.all([read(waitTallies, p, ctx.workingHours), read(rm.adviceBeforeMeeting, p)]);
+  const tally = (n: Map<WaitBucket, number>) => WAIT_BUCKETS.map((b) => ({ key: b, label: L.rows[b] as string, value: n.get(b) ?? 0 }));
   const count = col('count', lbl(L.columns, 'count'), 'count');
-  const meeting = await rm.adviceBeforeMeeting(ctx.db, p);
   const beforeTable = listTable(
     'before-meeting',
     L,
@@ -382,22 +419,8 @@ async function timeliness(ctx: ServiceContext, p: rm.Period, t: number, L: Repor
     id: 'timeliness',
     title: L.sections.timeliness,
     tables: [
-      listTable(
-        'to-triage',
-        L,
-        tally((w) => w.decidedAt),
-        count,
-        t,
-        { keepTotal: true, hide },
-      ),
-      listTable(
-        'to-assignment',
-        L,
-        tally((w) => w.assignedAt),
-        count,
-        t,
-        { keepTotal: true, hide },
-      ),
+      listTable('to-triage', L, tally(waits.toTriage), count, t, { keepTotal: true, hide }),
+      listTable('to-assignment', L, tally(waits.toAssignment), count, t, { keepTotal: true, hide }),
       beforeTable,
     ],
   };
@@ -406,21 +429,28 @@ async function timeliness(ctx: ServiceContext, p: rm.Period, t: number, L: Repor
 const daysInYear = (year: number) => (new Date(Date.UTC(year, 1, 29)).getUTCMonth() === 1 ? 366 : 365);
 const dayOfYear = (iso: string) => Math.round((Date.parse(`${iso}T00:00:00Z`) - Date.UTC(Number(iso.slice(0, 4)), 0, 1)) / 86_400_000) + 1;
 
-async function money(ctx: ServiceContext, p: rm.Period, t: number, L: ReportLabels, hide: Hide): Promise<ReportSection> {
+async function money(ctx: ServiceContext, read: Read, p: rm.Period, t: number, L: ReportLabels, hide: Hide): Promise<ReportSection> {
   const lang = ctx.actor.language;
   const years: number[] = [];
   for (let y = yearOf(p.from); y <= yearOf(p.to); y++) years.push(y);
-  const budgets = await rm.budgetsOf(ctx.db, years);
-  const sum = (pick: (b: (typeof budgets)[number]) => number) => budgets.reduce((s, b) => s + pick(b), 0);
-  const spentRows = await rm.spentBy(ctx.db, p, 'month', t);
-  const spentInPeriod = spentRows.reduce((s, x) => s + x.cents, 0);
   // Straight-line projection of the year of `to`, at the pace of that year so far (integer cents, half-up).
   const year = yearOf(p.to);
   const today = amsterdamDate(ctx.now());
   const through = today < `${year}-01-01` ? null : today > `${year}-12-31` ? `${year}-12-31` : today;
+  const dimensions = ['line', 'activity', 'specialist', 'region'] as const;
+  const [budgets, spentRows, ytd, { months, table: byMonth }, lines, ...spent] = await Promise.all([
+    read(rm.budgetsOf, years),
+    read(rm.spentBy, p, 'month', t),
+    through === null ? null : read(rm.spentInYearThrough, year, through),
+    // Requests received per month exactly as the activities section publishes them (the month table's row totals).
+    receivedByMonth(read, p, t, hide),
+    read(rm.budgetLinesOf, years),
+    ...dimensions.map((d) => read(rm.spentBy, p, d, t)),
+  ]);
+  const sum = (pick: (b: (typeof budgets)[number]) => number) => budgets.reduce((s, b) => s + pick(b), 0);
+  const spentInPeriod = spentRows.reduce((s, x) => s + x.cents, 0);
   let projection: number | null = null;
-  if (through !== null) {
-    const ytd = await rm.spentInYearThrough(ctx.db, year, through);
+  if (through !== null && ytd !== null) {
     const elapsed = dayOfYear(through);
     projection = Math.floor((ytd * daysInYear(year) * 2 + elapsed) / (2 * elapsed));
   }
@@ -435,8 +465,8 @@ async function money(ctx: ServiceContext, p: rm.Period, t: number, L: ReportLabe
     ['remaining', sum((b) => b.allocatedCents - b.reservedCents - b.pendingCents - b.spentCents)],
     ...(projection === null ? [] : [['projection', projection] as const]),
   ] as const;
-  const spentTable = async (id: string, dimension: rm.SpentDimension) => {
-    const rows = await rm.spentBy(ctx.db, p, dimension, t);
+  const spentTable = (id: string, dimension: (typeof dimensions)[number]) => {
+    const rows = spent[dimensions.indexOf(dimension)] ?? [];
     return listTable(
       id,
       L,
@@ -446,12 +476,9 @@ async function money(ctx: ServiceContext, p: rm.Period, t: number, L: ReportLabe
       { amounts: true, keepTotal: true, hide },
     );
   };
-  // Spend per month, suppressed as a list by the requests it stems from; requests received per
-  // month exactly as the activities section publishes them (the month table's row totals).
-  const { months, table: byMonth } = await receivedByMonth(ctx, p, t, hide);
   // The budget lines with their funding sources (decision 094): allocation and what is available
   // are budget figures, not counts of cases; what a line spent is published as the other amounts.
-  const lines = await rm.budgetLinesOf(ctx.db, years);
+  // Spend per month is suppressed as a list by the requests it stems from.
   const sourceWords = FUNDING_SOURCE_WORDS[lang];
   const perMonthSpent = months.map((m) => spentRows.find((x) => x.key === m) ?? { cents: 0, requests: 0 });
   const spentList = suppressList(
@@ -489,10 +516,10 @@ async function money(ctx: ServiceContext, p: rm.Period, t: number, L: ReportLabe
         total: null,
         chart: null,
       },
-      await spentTable('spent-by-line', 'line'),
-      await spentTable('spent-by-activity', 'activity'),
-      await spentTable('spent-by-specialist', 'specialist'),
-      await spentTable('spent-by-region', 'region'),
+      spentTable('spent-by-line', 'line'),
+      spentTable('spent-by-activity', 'activity'),
+      spentTable('spent-by-specialist', 'specialist'),
+      spentTable('spent-by-region', 'region'),
       {
         id: 'spent-by-month',
         title: L.tables['spent-by-month'] as string,
@@ -576,12 +603,17 @@ function differencingLeaks(report: Report, other: Report, threshold: number): Ma
  *   needs it); 403 `forbidden` for any other role (the route already refuses them)
  */
 export async function buildReport(ctx: ServiceContext, q: ReportQuery): Promise<Report> {
+  return reportOf(ctx, readsOf(ctx.db), q);
+}
+
+/** {@link buildReport} with the reads shared by a report and the companions it is compared with. */
+async function reportOf(ctx: ServiceContext, read: Read, q: ReportQuery): Promise<Report> {
   const p = periodOf(q);
   const coordinator = hasRole(ctx.actor, 'coordinator');
   if (!coordinator && !hasRole(ctx.actor, 'finance')) throw new AppError('forbidden', 'Rapportages zijn voor de coördinator en financiën.');
   const years: number[] = [];
   for (let y = yearOf(p.from); y <= yearOf(p.to); y++) years.push(y);
-  const known = new Set((await rm.budgetsOf(ctx.db, years)).map((b) => b.year));
+  const known = new Set((await read(rm.budgetsOf, years)).map((b) => b.year));
   const missing = years.find((y) => !known.has(y));
   if (missing !== undefined) {
     throw new AppError('no-budget', `Voor ${missing} is geen budget geopend; een rapport over die periode kan het geld niet verantwoorden.`, {
@@ -592,14 +624,14 @@ export async function buildReport(ctx: ServiceContext, q: ReportQuery): Promise<
   const t = q.threshold;
   const build = async (hide: Hide): Promise<Report> => {
     const sections: ReportSection[] = coordinator
-      ? [
-          await activities(ctx, p, t, L, hide),
-          await reach(ctx, p, t, L, hide),
-          await results(ctx, p, t, L, hide),
-          await timeliness(ctx, p, t, L, hide),
-          await money(ctx, p, t, L, hide),
-        ]
-      : [await money(ctx, p, t, L, hide)];
+      ? await Promise.all([
+          activities(ctx, read, p, t, L, hide),
+          reach(read, p, t, L, hide),
+          results(read, p, t, L, hide),
+          timeliness(ctx, read, p, t, L, hide),
+          money(ctx, read, p, t, L, hide),
+        ])
+      : [await money(ctx, read, p, t, L, hide)];
     return { from: p.from, to: p.to, preset: q.preset ?? null, threshold: t, generatedAt: ctx.now().toISOString(), sections };
   };
   // Differencing (decision 132): a count whose difference with the same count of an overlapping
@@ -607,11 +639,10 @@ export async function buildReport(ctx: ServiceContext, q: ReportQuery): Promise<
   // moves other cells, so repeat until no small difference is left (the hidden set only grows).
   const companions = companionsOf(q, p);
   if (companions.length === 0) return build(NO_HIDE);
-  const others: Report[] = [];
-  for (const c of companions) others.push(await buildReport(ctx, c));
+  // The companions' figures are read side by side with this report's first build.
+  const [others, first] = await Promise.all([Promise.all(companions.map((c) => reportOf(ctx, read, c))), build(NO_HIDE)]);
   const hide = new Map<string, [number, number][]>();
-  for (;;) {
-    const report = await build(hide);
+  for (let report = first; ; report = await build(hide)) {
     let added = false;
     for (const other of others)
       for (const [id, cells] of differencingLeaks(report, other, t)) {
