@@ -155,6 +155,54 @@ describe('the year-end money tables from the running month totals', () => {
   });
 });
 
+describe('the ends of the waits kept on each request (decision 134)', () => {
+  const firsts = sql`
+    select request_id,
+      min(occurred_at) filter (where from_status = 'submitted' and actor_role = 'coordinator') as triaged_at,
+      min(occurred_at) filter (where to_status = 'assigned') as first_assigned_at
+    from request_status_events group by request_id`;
+  it('are the earliest coordinator decision out of submitted and the earliest move into assigned among its status events', async () => {
+    const rows = rowsOf<{ triaged: number; assigned: number; differ: number }>(
+      await t.handle.db.execute(sql`
+        select count(r.triaged_at)::int as triaged, count(r.first_assigned_at)::int as assigned,
+          count(*) filter (where r.triaged_at is distinct from f.triaged_at or r.first_assigned_at is distinct from f.first_assigned_at)::int as differ
+        from interpretation_requests r left join (${firsts}) f on f.request_id = r.id`),
+    );
+    expect(rows[0]?.triaged).toBeGreaterThan(0);
+    expect(rows[0]?.assigned).toBeGreaterThan(0);
+    expect(rows[0]?.differ).toBe(0);
+  });
+
+  it('move to an earlier event written later, and stay at the earliest when a later one follows', async () => {
+    const [row] = rowsOf<{ id: string; triaged_at: string; actor_id: string }>(
+      await t.handle.db.execute(sql`
+        select r.id, r.triaged_at::text, e.actor_id from interpretation_requests r
+        join request_status_events e on e.request_id = r.id and e.from_status = 'submitted' and e.actor_role = 'coordinator'
+        where r.first_assigned_at is not null limit 1`),
+    );
+    if (!row) throw new Error('no triaged request in the test data');
+    const insert = (interval: string, from: string, to: string) =>
+      t.handle.db.execute(sql`
+        insert into request_status_events (request_id, from_status, to_status, actor_id, actor_role, occurred_at)
+        values (${row.id}, ${from}, ${to}, ${row.actor_id}, 'coordinator', ${row.triaged_at}::timestamptz + ${interval}::interval)`);
+    await insert('-1 hour', 'submitted', 'assigned');
+    await insert('1 day', 'submitted', 'assigned');
+    const [after] = rowsOf<{ triaged: string; assigned: string }>(
+      await t.handle.db.execute(sql`
+        select (triaged_at = ${row.triaged_at}::timestamptz - interval '1 hour') as triaged,
+          (first_assigned_at = ${row.triaged_at}::timestamptz - interval '1 hour') as assigned
+        from interpretation_requests where id = ${row.id}`),
+    );
+    expect(after).toEqual({ triaged: true, assigned: true });
+    const [check] = rowsOf<{ differ: number }>(
+      await t.handle.db.execute(sql`
+        select count(*)::int as differ from interpretation_requests r join (${firsts}) f on f.request_id = r.id
+        where r.triaged_at is distinct from f.triaged_at or r.first_assigned_at is distinct from f.first_assigned_at`),
+    );
+    expect(check?.differ).toBe(0);
+  });
+});
+
 describe('a month whose corrections exceed its spending', () => {
   it('is published with its real, negative figure: 200, and the same as a free period shows it', async () => {
     // Through the service a correction carries its original's date; one carried over from a

@@ -60,6 +60,13 @@ export const interpretationRequests = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     closedAt: timestamp('closed_at', { withTimezone: true }),
     /**
+     * The coordinator's first decision out of `submitted` (the earliest such status event) and the
+     * first move into `assigned`: the ends of the report's waits (decision 134). Kept by the trigger
+     * `request_status_events_firsts` from the status events, never written by a service.
+     */
+    triagedAt: timestamp('triaged_at', { withTimezone: true }),
+    firstAssignedAt: timestamp('first_assigned_at', { withTimezone: true }),
+    /**
      * The earlier request of the same casustafel this one follows up (“vervolg op DP-…”); cleared
      * if that request is deleted by the second retention clock first.
      */

@@ -179,19 +179,17 @@ export async function feedbackCounts(
 
 /**
  * For each request received in the period: its first submission, the coordinator's first decision
- * on it out of `submitted`, and its first move into `assigned` (instants, or null when not yet).
- * One pass over the status events of those requests, grouped per request.
+ * on it out of `submitted`, and its first move into `assigned` (instants, or null when not yet): the
+ * request's own `submitted_at`, `triaged_at` and `first_assigned_at`, which the status events keep
+ * (decision 134), read with the requests of the period.
  */
 export async function triageInstants(db: Executor, p: Period): Promise<{ submittedAt: Date; decidedAt: Date | null; assignedAt: Date | null }[]> {
   // Instants as epoch milliseconds (float8): a year's requests are read as numbers, not parsed as text.
   const ms = (v: SQL) => sql`extract(epoch from ${v})::float8 * 1000`;
   const rows = rowsOf<{ submitted_at: number; decided_at: number | null; assigned_at: number | null }>(
     await db.execute(sql`
-      select ${ms(sql`q.submitted_at`)} as submitted_at,
-        ${ms(sql`min(${e.occurredAt}) filter (where ${e.fromStatus} = 'submitted' and ${e.actorRole} = 'coordinator')`)} as decided_at,
-        ${ms(sql`min(${e.occurredAt}) filter (where ${e.toStatus} = 'assigned')`)} as assigned_at
-      from (${received(p)}) q left join ${e} on ${e.requestId} = q.id
-      group by q.id, q.submitted_at`),
+      select ${ms(r.submittedAt)} as submitted_at, ${ms(r.triagedAt)} as decided_at, ${ms(r.firstAssignedAt)} as assigned_at
+      from ${r} where ${instantIn(sql`coalesce(${r.submittedAt}, 'infinity'::timestamptz)`, p)}`),
   );
   const at = (v: number | null) => (v === null ? null : new Date(Number(v)));
   return rows.map((x) => ({ submittedAt: new Date(Number(x.submitted_at)), decidedAt: at(x.decided_at), assignedAt: at(x.assigned_at) }));
