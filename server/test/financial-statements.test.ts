@@ -1,11 +1,19 @@
 // The financial statement to the NCTV (docs/design.md §11): prepared by finance for a closed year,
 // reconciled to the approved ledger entries to the cent, adopted by a second person, frozen with its
-// SHA-256, downloadable byte-identical, and a later correction shown as a difference, never silently.
+// SHA-256, downloadable byte-identical as XLSX and as tagged PDF (also after the case content of its
+// requests is purged), and a later correction shown as a difference, never silently. The PDF is read
+// back with poppler's `pdfinfo` (Tagged: yes) and `pdftotext`.
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { schema } from '@duidingspool/db';
 import { eq, sql } from 'drizzle-orm';
 import { strFromU8, unzipSync } from 'fflate';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatCentsNl, formatMinutesNl } from '../src/lib/dutch-format.ts';
+import { runRetention } from '../src/modules/retention/retention.service.ts';
 import { createCoordinator, ensureBudget, ledgerMismatches, startAssignmentOn } from './db-helpers.ts';
 import { acceptedAssignment, entryBody, expectProblem } from './fixtures.ts';
 import { type Caller, useTestApp } from './harness.ts';
@@ -21,6 +29,10 @@ let finance: Caller;
 let requester: Caller;
 let worker: Caller;
 const approved: { id: string; minutes: number; amountCents: number; activity: string }[] = [];
+/** The request the approved work was done for, whose case content is purged at the end. */
+let requestId: string;
+const dir = mkdtempSync(join(tmpdir(), 'dp-statement-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const months = Array.from({ length: 12 }, (_, i) => `${YEAR}-${String(i + 1).padStart(2, '0')}`);
 
@@ -34,6 +46,20 @@ function sheetCells(bytes: Buffer): string[] {
   );
 }
 
+/** `GET /financial-statements/{year}/document` as finance, with `query` (`?format=pdf`), as raw bytes. */
+const download = (query = '', year = YEAR) =>
+  t.app.inject({ method: 'GET', url: `/api/v1/financial-statements/${year}/document${query}`, headers: { cookie: finance.cookie } });
+
+/** What poppler reads in a PDF: `pdfinfo`'s lines and `pdftotext`'s text, a table row on a line (`-layout`), every run of white space as one space. */
+function readPdf(bytes: Buffer): { info: string; text: string } {
+  const file = join(dir, `${createHash('sha256').update(bytes).digest('hex')}.pdf`);
+  writeFileSync(file, bytes);
+  return {
+    info: execFileSync('pdfinfo', ['-enc', 'UTF-8', file], { encoding: 'utf8' }),
+    text: execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' '),
+  };
+}
+
 beforeAll(async () => {
   await createCoordinator(t.handle, 'coordinator.deputy');
   [coordinator, deputy, finance, requester, worker] = await Promise.all([
@@ -45,7 +71,8 @@ beforeAll(async () => {
   ]);
   await ensureBudget(t.handle, YEAR);
   // Work in June of the year: three entries approved on two activities, then every month closed.
-  const { assignment } = await acceptedAssignment(requester, coordinator, worker, 2, 600);
+  const { request, assignment } = await acceptedAssignment(requester, coordinator, worker, 2, 600);
+  requestId = request.id;
   await startAssignmentOn(t.handle, assignment.id, `${YEAR}-01-02`);
   for (const [workedOn, minutes, activity] of [
     [`${YEAR}-06-03`, 90, 'case-file-study'],
@@ -117,6 +144,31 @@ describe('preparing', () => {
     const seen = (await finance('GET', `/api/v1/financial-statements/${YEAR}`)).body.sha256;
     expectProblem(await finance('POST', `/api/v1/financial-statements/${YEAR}/adoption`, { sha256: seen }), 403, 'separation-of-duties');
   });
+
+  it('the draft as PDF: tagged, in Dutch, named as a draft, with the figures of the XLSX and the hash; an unknown format is refused', async () => {
+    const statement = (await finance('GET', `/api/v1/financial-statements/${YEAR}`)).body;
+    expect(statement.documentFormats).toEqual(['xlsx', 'pdf']);
+    const doc = await download('?format=pdf');
+    expect(doc.statusCode).toBe(200);
+    expect(doc.headers['content-type']).toBe('application/pdf');
+    expect(doc.headers['content-disposition']).toBe(`attachment; filename="verantwoording-duidingspool-${YEAR}-concept.pdf"`);
+    const { info, text } = readPdf(doc.rawPayload);
+    expect(info).toMatch(/^Tagged:\s+yes$/m);
+    expect(info).toMatch(new RegExp(`^Title:\\s+Financiële verantwoording duidingspool ${YEAR}$`, 'm'));
+    expect(doc.rawPayload.toString('latin1')).toContain('/Lang (nl-NL)');
+    expect(text).toContain('Concept (nog niet vastgesteld)');
+    expect(text).toContain(statement.sha256);
+    expect(text).toContain(`Totaal ${formatMinutesNl(statement.content.totals.minutes)} ${formatCentsNl(statement.content.totals.spentCents)}`);
+    for (const line of statement.content.byActivity)
+      expect(text).toContain(`${line.label} ${formatMinutesNl(line.minutes)} ${formatCentsNl(line.amountCents)}`);
+    expect(text).toContain('Vastgesteld door nog niet vastgesteld');
+    // The default stays the XLSX; a format the route does not offer is a validation problem, never a file.
+    expect((await download()).headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const refused = await finance('GET', `/api/v1/financial-statements/${YEAR}/document?format=docx`);
+    expectProblem(refused, 400, 'validation-failed');
+    expect(refused.body.errors).toEqual([expect.objectContaining({ in: 'query', pointer: '/format' })]);
+    expectProblem(await finance('GET', `/api/v1/financial-statements/${YEAR}/document?format=pdf&format=xlsx`), 400, 'validation-failed');
+  });
 });
 
 describe('figures that change after preparation', () => {
@@ -147,6 +199,7 @@ describe('figures that change after preparation', () => {
 
 describe('adopting', () => {
   let adoptedBytes: Buffer;
+  let adoptedPdf: Buffer;
 
   it('freezes the statement: the XLSX is stored, prints the hash and the totals, and downloads byte-identical', async () => {
     const seen = (await coordinator('GET', `/api/v1/financial-statements/${YEAR}`)).body.sha256;
@@ -166,12 +219,41 @@ describe('adopting', () => {
     expect(cells).toContain(String(res.body.content.totals.spentCents / 100));
   });
 
+  it('the PDF is made in the same update and stored: it downloads byte-identical, tagged, with the totals, the signatures and the hash', async () => {
+    const statement = (await coordinator('GET', `/api/v1/financial-statements/${YEAR}`)).body;
+    expect(statement.documentFormats).toEqual(['xlsx', 'pdf']);
+    const first = await download('?format=pdf');
+    adoptedPdf = first.rawPayload;
+    expect(first.headers['content-disposition']).toBe(`attachment; filename="verantwoording-duidingspool-${YEAR}.pdf"`);
+    expect((await download('?format=pdf')).rawPayload.equals(adoptedPdf)).toBe(true);
+    const [row] = await t.handle.db.select().from(schema.financialStatements).where(eq(schema.financialStatements.year, YEAR));
+    expect(row?.documentPdf?.equals(adoptedPdf)).toBe(true);
+    expect(row?.document?.equals(adoptedBytes)).toBe(true);
+    const { info, text } = readPdf(adoptedPdf);
+    expect(info).toMatch(/^Tagged:\s+yes$/m);
+    const c = statement.content;
+    expect(text).toContain(`Opgesteld door ${statement.preparedByName} op 15-01-${YEAR + 1}`);
+    expect(text).toContain(`Vastgesteld door ${statement.adoptedByName} op 15-01-${YEAR + 1}`);
+    expect(text).toContain(statement.sha256);
+    expect(text).not.toContain('Concept');
+    expect(text).toContain(`Toegekend bedrag ${formatCentsNl(c.allocatedCents)}`);
+    expect(text).toContain(`Totaal ${formatMinutesNl(c.totals.minutes)} ${formatCentsNl(c.totals.spentCents)}`);
+    expect(text).toContain(`Correcties (goedgekeurd) ${c.corrections.count} ${formatCentsNl(c.corrections.amountCents)}`);
+    expect(text).toContain(`Niet besteed ${formatCentsNl(c.totals.unusedCents)}`);
+    expect(text).toContain(`Som van de goedgekeurde grootboekregels ${formatCentsNl(c.reconciliation.approvedLedgerCents)}`);
+    expect(text).toContain('Sluit aan tot op de cent.');
+    for (const line of c.bySpecialist) expect(text).toContain(`${line.label} ${formatMinutesNl(line.minutes)} ${formatCentsNl(line.amountCents)}`);
+    for (const line of c.byLine ?? [])
+      expect(text).toContain(`${formatCentsNl(line.allocatedCents)} ${formatMinutesNl(line.minutes)} ${formatCentsNl(line.amountCents)}`);
+  });
+
   it('a second adoption and preparing again are refused; the database refuses to change an adopted row', async () => {
     const seen = (await coordinator('GET', `/api/v1/financial-statements/${YEAR}`)).body.sha256;
     expectProblem(await coordinator('POST', `/api/v1/financial-statements/${YEAR}/adoption`, { sha256: seen }), 409, 'invalid-transition');
     expectProblem(await finance('POST', '/api/v1/financial-statements', { year: YEAR }), 409, 'invalid-transition');
     await expect(t.handle.db.execute(sql`update financial_statements set content = '{}' where year = ${YEAR}`)).rejects.toThrow();
     await expect(t.handle.db.execute(sql`delete from financial_statements where year = ${YEAR}`)).rejects.toThrow();
+    await expect(t.handle.db.execute(sql`update financial_statements set document_pdf = null where year = ${YEAR}`)).rejects.toThrow();
   });
 
   it('a correction booked in the year after adoption shows as a difference; the document stays byte-identical', async () => {
@@ -194,7 +276,53 @@ describe('adopting', () => {
     expect((await finance('PATCH', `/api/v1/budgets/${YEAR}`, { allocatedCents: 13_000_000 })).status).toBe(200);
     const later = (await finance('GET', `/api/v1/financial-statements/${YEAR}`)).body.changesSinceAdoption as string[];
     expect(later).toContain('Toegekend bedrag: vastgesteld € 125.000,00, nu € 130.000,00 (verschil € 5.000,00).');
-    const doc = await t.app.inject({ method: 'GET', url: `/api/v1/financial-statements/${YEAR}/document`, headers: { cookie: finance.cookie } });
-    expect(doc.rawPayload.equals(adoptedBytes)).toBe(true);
+    expect((await download()).rawPayload.equals(adoptedBytes)).toBe(true);
+    expect((await download('?format=pdf')).rawPayload.equals(adoptedPdf)).toBe(true);
+  });
+
+  it('after the case content of its request is purged, both documents still download byte-identical', async () => {
+    await t.handle.db
+      .update(schema.interpretationRequests)
+      .set({ closedAt: sql`now() - interval '13 months'` as never })
+      .where(eq(schema.interpretationRequests.id, requestId));
+    expect(await runRetention(t.handle.db, { retentionCaseMonths: 12, retentionLedgerYears: 7 })).toEqual({ contentPurged: 1, ledgerPurged: 0, failed: 0 });
+    const [purged] = await t.handle.db
+      .select({ at: schema.interpretationRequests.contentPurgedAt })
+      .from(schema.interpretationRequests)
+      .where(eq(schema.interpretationRequests.id, requestId));
+    expect(purged?.at).not.toBeNull();
+    expect((await download()).rawPayload.equals(adoptedBytes)).toBe(true);
+    expect((await download('?format=pdf')).rawPayload.equals(adoptedPdf)).toBe(true);
+  });
+});
+
+describe('a statement adopted before the PDF existed', () => {
+  const OLD = YEAR - 1;
+
+  it('offers only its XLSX; its PDF is not found and never made afterwards; a draft never stores a PDF', async () => {
+    const [adopted] = await t.handle.db.select().from(schema.financialStatements).where(eq(schema.financialStatements.year, YEAR));
+    if (!adopted?.adoptedBy || !adopted.adoptedAt) throw new Error('no adopted statement');
+    await ensureBudget(t.handle, OLD);
+    const content = JSON.stringify({ ...JSON.parse(adopted.content), year: OLD });
+    const old = {
+      year: OLD,
+      content,
+      sha256: createHash('sha256').update(content, 'utf8').digest('hex'),
+      preparedBy: adopted.preparedBy,
+      preparedAt: adopted.preparedAt,
+    };
+    // A draft holding a PDF is refused by the database: only the adopted PDF is ever stored.
+    await expect(t.handle.db.insert(schema.financialStatements).values({ ...old, status: 'prepared', documentPdf: Buffer.from('%PDF') })).rejects.toThrow();
+    const xlsx = Buffer.from('the XLSX adopted before the PDF existed');
+    await t.handle.db
+      .insert(schema.financialStatements)
+      .values({ ...old, status: 'adopted', adoptedBy: adopted.adoptedBy, adoptedAt: adopted.adoptedAt, document: xlsx });
+    expect((await coordinator('GET', `/api/v1/financial-statements/${OLD}`)).body.documentFormats).toEqual(['xlsx']);
+    expect((await download('', OLD)).rawPayload.equals(xlsx)).toBe(true);
+    const refused = await finance('GET', `/api/v1/financial-statements/${OLD}/document?format=pdf`);
+    expectProblem(refused, 404, 'not-found');
+    expect(refused.body.detail).toContain('XLSX');
+    const [row] = await t.handle.db.select().from(schema.financialStatements).where(eq(schema.financialStatements.year, OLD));
+    expect(row?.documentPdf).toBeNull();
   });
 });

@@ -9,3 +9,8 @@ export const dutchDate = (iso: string): string => `${iso.slice(8, 10)}-${iso.sli
 export function formatCentsNl(cents: number): string {
   return euro.format(cents / 100).replace(/\u00a0/g, ' ');
 }
+
+/** Minutes as hours and minutes in a sentence or a table: `2:30 uur` (135 → `2:15 uur`). */
+export function formatMinutesNl(minutes: number): string {
+  return `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')} uur`;
+}

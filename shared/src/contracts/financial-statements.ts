@@ -63,6 +63,18 @@ export const StatementContentSchema = z
   .meta({ id: 'FinancialStatementContent' });
 export type StatementContent = z.infer<typeof StatementContentSchema>;
 
+/**
+ * The formats a statement downloads in (decision 073): the XLSX and the tagged PDF, both made once
+ * at adoption and stored; a draft's are made on each download.
+ */
+export const STATEMENT_DOCUMENT_FORMATS = ['xlsx', 'pdf'] as const;
+export const StatementDocumentFormatSchema = z.enum(STATEMENT_DOCUMENT_FORMATS);
+export type StatementDocumentFormat = z.infer<typeof StatementDocumentFormatSchema>;
+
+/** Query of `GET /financial-statements/{year}/document`: the format, XLSX when absent. */
+export const StatementDocumentQuerySchema = z.strictObject({ format: StatementDocumentFormatSchema.default('xlsx') });
+export type StatementDocumentQuery = z.infer<typeof StatementDocumentQuerySchema>;
+
 /** What the signed-in user may do with a statement now: `adopt` it (not its preparer). */
 export const STATEMENT_ACTIONS = ['adopt'] as const;
 
@@ -70,7 +82,8 @@ export const STATEMENT_ACTIONS = ['adopt'] as const;
  * A year's financial statement: the frozen content, its SHA-256 (over the content's JSON text,
  * printed on the document), who prepared and who adopted it. `changesSinceAdoption` compares the
  * frozen figures with today's ledger: a correction booked later in that year shows here, never
- * silently in the document.
+ * silently in the document. `documentFormats` are the formats it downloads in: a draft both; an
+ * adopted statement those stored at its adoption (no PDF for one adopted before the PDF existed).
  */
 export const FinancialStatementSchema = z
   .object({
@@ -84,6 +97,7 @@ export const FinancialStatementSchema = z
     adoptedByName: z.string().nullable(),
     adoptedAt: InstantSchema.nullable(),
     changesSinceAdoption: z.array(z.string()),
+    documentFormats: z.array(StatementDocumentFormatSchema),
     allowedActions: z.array(z.enum(STATEMENT_ACTIONS)),
   })
   .meta({ id: 'FinancialStatement' });

@@ -1,16 +1,21 @@
-import { AdoptStatementBodySchema, BudgetYearParamsSchema, FinancialStatementSchema, PrepareStatementBodySchema } from '@duidingspool/shared';
+import {
+  AdoptStatementBodySchema,
+  BudgetYearParamsSchema,
+  FinancialStatementSchema,
+  PrepareStatementBodySchema,
+  StatementDocumentQuerySchema,
+} from '@duidingspool/shared';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { serviceContext } from '../../lib/service-context.ts';
-import { adoptStatement, getStatement, prepareStatement, statementDocument } from './financial-statements.service.ts';
+import { adoptStatement, getStatement, prepareStatement, STATEMENT_DOCUMENT_TYPES, statementDocument } from './financial-statements.service.ts';
 
 const tags = ['budgets'];
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /**
  * The financial statement to the NCTV (docs/design.md §11): finance prepares it for a closed year; a
- * coordinator or another finance user adopts it; both read it and download its XLSX. Case content
+ * coordinator or another finance user adopts it; both read it and download it as XLSX or tagged PDF. Case content
  * never appears in it.
  */
 export const financialStatementRoutes: FastifyPluginAsyncZod<{ now: () => Date }> = async (app, opts) => {
@@ -50,15 +55,18 @@ export const financialStatementRoutes: FastifyPluginAsyncZod<{ now: () => Date }
     config: { roles: ['finance', 'coordinator'] },
     schema: {
       tags,
-      summary: 'De verantwoording als XLSX (vastgesteld: het bewaarde bestand, byte voor byte)',
+      summary: 'De verantwoording als XLSX of getagde PDF (`format`, standaard xlsx; vastgesteld: het bewaarde bestand, byte voor byte)',
       params: BudgetYearParamsSchema,
-      produces: [XLSX],
-      response: { 200: z.any().meta({ description: 'Het XLSX-bestand' }) },
+      querystring: StatementDocumentQuerySchema,
+      produces: Object.values(STATEMENT_DOCUMENT_TYPES).map((t) => t.mediaType),
+      response: { 200: z.any().meta({ description: 'Het bestand (XLSX of PDF)' }) },
     },
     handler: async (request, reply) => {
-      const doc = await statementDocument(ctx(request), request.params.year);
-      const name = `verantwoording-duidingspool-${request.params.year}${doc.adopted ? '' : '-concept'}.xlsx`;
-      return reply.type(XLSX).header('content-disposition', `attachment; filename="${name}"`).send(doc.bytes);
+      const { format } = request.query;
+      const doc = await statementDocument(ctx(request), request.params.year, format);
+      const { mediaType, extension } = STATEMENT_DOCUMENT_TYPES[format];
+      const name = `verantwoording-duidingspool-${request.params.year}${doc.adopted ? '' : '-concept'}.${extension}`;
+      return reply.type(mediaType).header('content-disposition', `attachment; filename="${name}"`).send(doc.bytes);
     },
   });
 };

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { type Executor, schema } from '@duidingspool/db';
-import { amsterdamDate, type FinancialStatement, type StatementContent, StatementContentSchema } from '@duidingspool/shared';
-import { eq } from 'drizzle-orm';
+import { amsterdamDate, type FinancialStatement, type StatementContent, StatementContentSchema, type StatementDocumentFormat } from '@duidingspool/shared';
+import { eq, getTableColumns, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { AppError, notFound } from '../../errors.ts';
 import { type Actor, hasRole, type ServiceContext } from '../../lib/context.ts';
@@ -9,7 +9,7 @@ import { dutchDate, formatCentsNl } from '../../lib/dutch-format.ts';
 import { iso } from '../../lib/pagination.ts';
 import { audit } from '../audit/index.ts';
 import { assertYearClosed, lockBudgetYear, statementFigures } from './statement.read-model.ts';
-import { statementXlsx } from './statement-document.ts';
+import { type StatementSignatures, statementPdf, statementXlsx } from './statement-document.ts';
 
 const fs = schema.financialStatements;
 const preparer = alias(schema.users, 'preparer');
@@ -21,9 +21,17 @@ const sha256 = (json: string) => createHash('sha256').update(json, 'utf8').diges
 /** A day as `DD-MM-YYYY` in Europe/Amsterdam. */
 const dutchDay = (at: Date) => dutchDate(amsterdamDate(at));
 
+/** The columns of a statement without its documents: reading a statement never loads their bytes. */
+const { document: _xlsx, documentPdf: _pdf, ...statementColumns } = getTableColumns(fs);
+
 async function findRow(db: Executor, year: number, forUpdate = false) {
   const q = db
-    .select({ row: fs, preparedByName: preparer.displayName, adoptedByName: adopter.displayName })
+    .select({
+      row: statementColumns,
+      hasPdf: sql<boolean>`${fs.documentPdf} is not null`,
+      preparedByName: preparer.displayName,
+      adoptedByName: adopter.displayName,
+    })
     .from(fs)
     .innerJoin(preparer, eq(preparer.id, fs.preparedBy))
     .leftJoin(adopter, eq(adopter.id, fs.adoptedBy))
@@ -85,6 +93,7 @@ async function toStatement(db: Executor, actor: Actor, f: Found): Promise<Financ
     adoptedByName: f.adoptedByName,
     adoptedAt: f.row.adoptedAt ? iso(f.row.adoptedAt) : null,
     changesSinceAdoption: changes,
+    documentFormats: f.row.status === 'adopted' && !f.hasPdf ? ['xlsx'] : ['xlsx', 'pdf'],
     allowedActions: mayAdopt(actor, f) ? ['adopt'] : [],
   };
 }
@@ -132,7 +141,8 @@ export async function prepareStatement(ctx: ServiceContext, year: number): Promi
 /**
  * Adopts the prepared statement of `year` (a coordinator, or finance other than the preparer): the
  * year must still be closed with nothing undecided and its figures unchanged since preparation;
- * the XLSX is made once and stored, so it downloads byte-identical ever after. Audited as
+ * the XLSX and the PDF are made once and stored in the same update that adopts, so both download
+ * byte-identical ever after (decision 073). Audited as
  * `adopt-financial-statement`.
  * `seenSha256` is the hash of the version the adopter reviewed: another version is never adopted.
  * @throws AppError 404 `not-found`, 403 `separation-of-duties` (the preparer), 409 `conflict` (prepared
@@ -162,15 +172,19 @@ export async function adoptStatement(ctx: ServiceContext, year: number, seenSha2
       throw new AppError('invalid-transition', `De cijfers over ${year} zijn veranderd sinds de verantwoording werd opgesteld: stel haar opnieuw op.`);
     }
     const adoptedAt = ctx.now();
-    const document = await statementXlsx(StatementContentSchema.parse(JSON.parse(found.row.content)), {
+    const content = StatementContentSchema.parse(JSON.parse(found.row.content));
+    const signed: StatementSignatures = {
       status: 'adopted',
       sha256: found.row.sha256,
       preparedByName: found.preparedByName,
       preparedOn: dutchDay(found.row.preparedAt),
       adoptedByName: ctx.actor.displayName,
       adoptedOn: dutchDay(adoptedAt),
-    });
-    await tx.update(fs).set({ status: 'adopted', adoptedBy: ctx.actor.userId, adoptedAt, document }).where(eq(fs.id, found.row.id));
+    };
+    const document = await statementXlsx(content, signed);
+    const documentPdf = await statementPdf(content, signed, adoptedAt);
+    // One update: the trigger refuses any later change of the row, so both documents go in now or never.
+    await tx.update(fs).set({ status: 'adopted', adoptedBy: ctx.actor.userId, adoptedAt, document, documentPdf }).where(eq(fs.id, found.row.id));
     await audit(ctx, tx, {
       action: 'adopt-financial-statement',
       objectType: 'financial-statement',
@@ -184,23 +198,42 @@ export async function adoptStatement(ctx: ServiceContext, year: number, seenSha2
   });
 }
 
+/** Media type and file extension of each document format. */
+export const STATEMENT_DOCUMENT_TYPES: Record<StatementDocumentFormat, { mediaType: string; extension: string }> = {
+  xlsx: { mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', extension: 'xlsx' },
+  pdf: { mediaType: 'application/pdf', extension: 'pdf' },
+};
+
 /**
- * The statement of `year` as XLSX: the stored document of an adopted statement, byte for byte; a
- * prepared one is made from its frozen content and marked as a draft.
- * @throws AppError 404 `not-found`
+ * The statement of `year` as XLSX or tagged PDF: the document stored at adoption, byte for byte; a
+ * prepared statement's is made from its frozen content on each download and marked as a draft.
+ * @throws AppError 404 `not-found` when no statement was prepared for the year, or for the PDF of a
+ *   statement adopted before the PDF existed (its adopted document is the XLSX; none is made later)
  */
-export async function statementDocument(ctx: ServiceContext, year: number): Promise<{ bytes: Buffer; adopted: boolean }> {
-  const [row] = await ctx.db.select({ document: fs.document }).from(fs).where(eq(fs.year, year));
-  if (row?.document) return { bytes: row.document, adopted: true };
+export async function statementDocument(ctx: ServiceContext, year: number, format: StatementDocumentFormat): Promise<{ bytes: Buffer; adopted: boolean }> {
   const found = await findRow(ctx.db, year);
   if (!found) throw notFound(`Een verantwoording over ${year}`);
-  const bytes = await statementXlsx(StatementContentSchema.parse(JSON.parse(found.row.content)), {
+  if (found.row.status === 'adopted') {
+    // An adopted row never changes again (the trigger), so reading its bytes apart is safe.
+    const [stored] = await ctx.db
+      .select({ bytes: format === 'pdf' ? fs.documentPdf : fs.document })
+      .from(fs)
+      .where(eq(fs.id, found.row.id));
+    if (stored?.bytes) return { bytes: stored.bytes, adopted: true };
+    throw new AppError(
+      'not-found',
+      `De verantwoording over ${year} werd vastgesteld voordat er een PDF van werd gemaakt: het vastgestelde document is het XLSX-bestand.`,
+    );
+  }
+  const content = StatementContentSchema.parse(JSON.parse(found.row.content));
+  const signed: StatementSignatures = {
     status: 'prepared',
     sha256: found.row.sha256,
     preparedByName: found.preparedByName,
     preparedOn: dutchDay(found.row.preparedAt),
     adoptedByName: null,
     adoptedOn: null,
-  });
+  };
+  const bytes = format === 'pdf' ? await statementPdf(content, signed, ctx.now()) : await statementXlsx(content, signed);
   return { bytes, adopted: false };
 }

@@ -1,4 +1,4 @@
-import { FinancialStatementSchema } from '@duidingspool/shared';
+import { FinancialStatementSchema, type StatementDocumentFormat } from '@duidingspool/shared';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { API_BASE, ApiError, apiRequest } from '../../../lib/api-client.ts';
 import { useRefreshingMutation } from '../../../lib/mutation.ts';
@@ -44,5 +44,5 @@ export function useAdoptStatement() {
   );
 }
 
-/** Where the browser downloads the statement's XLSX. */
-export const statementDocumentUrl = (year: number) => `${API_BASE}/financial-statements/${year}/document`;
+/** Where the browser downloads the statement as XLSX or as tagged PDF (`GET /financial-statements/{year}/document?format=`). */
+export const statementDocumentUrl = (year: number, format: StatementDocumentFormat) => `${API_BASE}/financial-statements/${year}/document?format=${format}`;

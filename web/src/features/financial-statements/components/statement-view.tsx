@@ -141,7 +141,7 @@ function StatementFigures({ statement }: { statement: FinancialStatement }) {
 
 /**
  * The statement of `year`: prepare (finance, for a closed year), read, adopt after confirming
- * (a second person), download the XLSX; after adoption, what changed in the ledger since.
+ * (a second person), download it as XLSX or tagged PDF; after adoption, what changed in the ledger since.
  */
 export function StatementView({ year, canPrepare }: { year: number; canPrepare: boolean }) {
   const { t } = useTranslation();
@@ -151,8 +151,9 @@ export function StatementView({ year, canPrepare }: { year: number; canPrepare: 
   const [done, setDone] = useState<string | null>(null);
   if (!query.isSuccess) return <QueryFallback query={query} />;
   const statement = query.data;
+  const adopted = statement?.status === 'adopted';
   const prepareButton =
-    canPrepare && statement?.status !== 'adopted' ? (
+    canPrepare && !adopted ? (
       <Button
         appearance={statement ? 'secondary-action-button' : 'primary-action-button'}
         busy={prepare.isPending}
@@ -188,9 +189,18 @@ export function StatementView({ year, canPrepare }: { year: number; canPrepare: 
           ) : null}
           <StatementFigures statement={statement} />
           <Paragraph>
-            <a className="utrecht-link utrecht-link--html-a" href={statementDocumentUrl(year)} download>
-              {statement.status === 'adopted' ? t('statement.download') : t('statement.downloadDraft')}
+            <a className="utrecht-link utrecht-link--html-a" href={statementDocumentUrl(year, 'xlsx')} download>
+              {adopted ? t('statement.download') : t('statement.downloadDraft')}
             </a>
+            {statement.documentFormats.includes('pdf') ? (
+              <>
+                {' '}
+                ·{' '}
+                <a className="utrecht-link utrecht-link--html-a" href={statementDocumentUrl(year, 'pdf')} download>
+                  {adopted ? t('statement.downloadPdf') : t('statement.downloadDraftPdf')}
+                </a>
+              </>
+            ) : null}
           </Paragraph>
           {statement.allowedActions.includes('adopt') ? (
             <ConfirmAction

@@ -1,0 +1,2 @@
+ALTER TABLE "financial_statements" ADD COLUMN "document_pdf" "bytea";--> statement-breakpoint
+ALTER TABLE "financial_statements" ADD CONSTRAINT "financial_statements_pdf_adopted" CHECK ("financial_statements"."document_pdf" is null or "financial_statements"."status" = 'adopted');
