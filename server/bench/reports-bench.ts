@@ -6,7 +6,7 @@
 // totals triggers off for the load and the running totals rebuilt once, as the budget bench does).
 // Each phase calls the report as the coordinator (all five sections) and as finance (money only),
 // one call at a time over HTTP, and takes the p50 and p99 of REPORT_CALLS calls after two warm-ups.
-// Target (issue 11, decision 133): p99 under 2 s at 1,000,000 entries and p99(1M) / p99(10k) ≤ 1.5.
+// Target (issue 11, decisions 133 and 134): p99 under 2 s at 1,000,000 entries and p99(1M) / p99(10k) ≤ 1.5.
 // Not part of `pnpm test`.
 //
 // BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres) names the server; the
