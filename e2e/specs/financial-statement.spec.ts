@@ -1,6 +1,7 @@
 // The financial statement to the NCTV in the browser (docs/design.md §11): finance prepares the
 // statement of a closed year, the coordinator adopts it after confirming, and both see it frozen with
-// its SHA-256 and a download. axe checks the page in each state.
+// its SHA-256 and its downloads (XLSX, and a tagged PDF that carries the hash). axe checks the page in each state.
+import { execFileSync } from 'node:child_process';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { expectAccessible, launchBrowser, loginAs as login } from '../support/browser.ts';
@@ -59,6 +60,17 @@ describe('the financial statement in the browser', () => {
       coordinator.getByRole('link', { name: 'Download de vastgestelde verantwoording (XLSX)' }).click(),
     ]);
     expect(download.suggestedFilename()).toBe(`verantwoording-duidingspool-${YEAR}.xlsx`);
+    // The PDF frozen beside it: a tagged document that names the SHA-256 the page shows.
+    const [pdf] = await Promise.all([
+      coordinator.waitForEvent('download'),
+      coordinator.getByRole('link', { name: 'Download de vastgestelde verantwoording (PDF, toegankelijk)' }).click(),
+    ]);
+    expect(pdf.suggestedFilename()).toBe(`verantwoording-duidingspool-${YEAR}.pdf`);
+    const file = await pdf.path();
+    expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/^Tagged:\s+yes$/m);
+    const hash = /[0-9a-f]{64}/.exec((await coordinator.locator('main').textContent()) ?? '')?.[0];
+    expect(hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '')).toContain(hash);
     await expectAccessible(coordinator, 'verantwoording (vastgesteld)');
   });
 });
