@@ -130,6 +130,10 @@ describe('correcting delivered advice', () => {
     const same = await worker('POST', path, { summary: 'Eerste kern', body: 'Eerste advies.', reason: REASON });
     expectProblem(same, 400, 'validation-failed');
     expect(pointers(same)).toEqual(['/body']);
+    // Only spaces and line ends around the same text: no correction either.
+    const padded = await worker('POST', path, { summary: 'Eerste kern ', body: '\n Eerste advies.\n', reason: REASON });
+    expectProblem(padded, 400, 'validation-failed');
+    expect(pointers(padded)).toEqual(['/body']);
     const after = (await requester('GET', url)).body;
     expect(after.advice).toMatchObject({ version: 1 });
     expect(after.earlierAdvice).toEqual([]);

@@ -5,10 +5,17 @@ import { isIsoDate } from '../dates.ts';
 export const IdSchema = z.uuid();
 export const IdParamsSchema = z.strictObject({ id: IdSchema });
 
-/** A calendar date `YYYY-MM-DD` that exists (rejects `2019-02-30`). */
+/** A calendar date `YYYY-MM-DD` that exists (rejects `2019-02-30`), in the years 1900–2999 the product handles. */
 export const IsoDateSchema = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'verwacht een datum als JJJJ-MM-DD')
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'verwacht een datum als JJJJ-MM-DD', abort: true })
+  .refine(
+    (v) => {
+      const year = Number(v.slice(0, 4));
+      return year >= 1900 && year <= 2999;
+    },
+    { message: 'ligt buiten de jaren 1900–2999', abort: true },
+  )
   .refine(isIsoDate, 'deze datum bestaat niet')
   .meta({ format: 'date' });
 
@@ -94,7 +101,9 @@ export const decimalInteger = (min: number, max: number) =>
     .string()
     .regex(/^(?:0|[1-9][0-9]{0,8})$/, 'verwacht een geheel getal in cijfers, zonder voorloopnullen')
     .transform(Number)
-    .pipe(z.number().int().min(min).max(max));
+    .pipe(
+      z.number().int().min(min, `verwacht een geheel getal van ${min} tot en met ${max}`).max(max, `verwacht een geheel getal van ${min} tot en met ${max}`),
+    );
 
 /**
  * The most rows a list counts for its `total` (decision 071): past it the answer is "more than

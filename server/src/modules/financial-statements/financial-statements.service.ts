@@ -145,8 +145,8 @@ export async function prepareStatement(ctx: ServiceContext, year: number): Promi
  * byte-identical ever after (decision 073). Audited as
  * `adopt-financial-statement`.
  * `seenSha256` is the hash of the version the adopter reviewed: another version is never adopted.
- * @throws AppError 404 `not-found`, 403 `separation-of-duties` (the preparer), 409 `conflict` (prepared
- *   again since it was seen), 409 `invalid-transition` (already adopted, year reopened, entries
+ * @throws AppError 404 `not-found`, 403 `separation-of-duties` (the preparer), 409 `conflict` (`seenSha256`
+ *   is not the hash of the current version: prepared again since it was seen, or never its hash), 409 `invalid-transition` (already adopted, year reopened, entries
  *   undecided, figures changed since preparation)
  */
 export async function adoptStatement(ctx: ServiceContext, year: number, seenSha256: string): Promise<FinancialStatement> {
@@ -156,8 +156,8 @@ export async function adoptStatement(ctx: ServiceContext, year: number, seenSha2
     if (!found) throw notFound(`Een verantwoording over ${year}`);
     if (found.row.status === 'adopted') throw new AppError('invalid-transition', `De verantwoording over ${year} is al vastgesteld.`);
     if (found.row.sha256 !== seenSha256) {
-      throw new AppError('conflict', `De verantwoording over ${year} is opnieuw opgesteld sinds u haar bekeek: bekijk de nieuwe cijfers voordat u vaststelt.`, {
-        errors: [{ in: 'body', pointer: '/sha256', message: 'hoort bij een eerdere versie van de verantwoording' }],
+      throw new AppError('conflict', `De verantwoording over ${year} die u bekeek, is niet de huidige versie (de SHA-256 verschilt): bekijk de huidige cijfers voordat u vaststelt.`, {
+        errors: [{ in: 'body', pointer: '/sha256', message: 'hoort niet bij de huidige versie van de verantwoording' }],
       });
     }
     if (found.row.preparedBy === ctx.actor.userId) {

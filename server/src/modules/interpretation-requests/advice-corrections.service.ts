@@ -88,8 +88,9 @@ export async function correctAdvice(ctx: ServiceContext, id: string, body: Corre
       throw invalidTransition(
         `Dit advies heeft al ${ADVICE_VERSION_LIMIT} versies, het meeste dat een verzoek bewaart. Zet wat nog niet klopt in een bericht aan de casustafel.`,
       );
-    // A correction that changes nothing (a double click, a resend) is no version: refused before the guard.
-    if (latest && latest.summary === body.summary && latest.body === body.body)
+    // A correction that changes nothing (a double click, a resend, only spaces or line ends around
+    // the text) is no version: refused before the guard.
+    if (latest && latest.summary.trim() === body.summary.trim() && latest.body.trim() === body.body.trim())
       throw invalidField('/body', 'gelijk aan de opgeleverde versie: er is niets gecorrigeerd');
     // The costly check of the body last, after existence, permission and state (docs/design.md §6).
     assertNoPersonalData({ summary: body.summary, body: body.body, reason: body.reason });
