@@ -16,14 +16,17 @@ let finance: Caller;
 const today = amsterdamDate();
 const url = (q: string) => `/api/v1/reports?${q}`;
 
-/** Every published cell of a report. */
+/** Every published cell of a report that suppression governs: all but the columns of unit `number`, which count no cases. */
 function cellsOf(report: Report): ReportCell[] {
   return report.sections.flatMap((s) =>
-    s.tables.flatMap((tb) => [
-      ...tb.rows.flatMap((r) => [...r.cells, ...(r.total ? [r.total] : [])]),
-      ...(tb.columnTotals ?? []),
-      ...(tb.total ? [tb.total] : []),
-    ]),
+    s.tables.flatMap((tb) => {
+      const governed = (_: unknown, i: number) => tb.columns[i]?.unit !== 'number';
+      return [
+        ...tb.rows.flatMap((r) => [...r.cells.filter(governed), ...(r.total ? [r.total] : [])]),
+        ...(tb.columnTotals ?? []).filter(governed),
+        ...(tb.total ? [tb.total] : []),
+      ];
+    }),
   );
 }
 
@@ -101,6 +104,19 @@ describe('GET /api/v1/reports', () => {
     expect(published(Number(fb?.n), 5)).toContain(cell(report, 'results', 'answered', 'yes')?.kind);
     const interim = await coordinator('GET', url(`preset=interim&year=${thisYear()}`));
     expect(interim.body).toMatchObject({ from: `${thisYear()}-01-01`, to: `${thisYear()}-06-30` });
+  });
+
+  it('publishes the municipalities in service per region as they are, with their total: the structure of the region counts no cases', async () => {
+    const report = (await coordinator('GET', url(`preset=year-end&year=${thisYear()}`))).body as Report;
+    const regions = report.sections.flatMap((s) => s.tables).find((x) => x.id === 'regions');
+    const column = regions?.columns.findIndex((c) => c.key === 'municipalities') ?? -1;
+    expect(regions?.columns[column]?.unit).toBe('number');
+    const [inService] = rowsOf<{ n: number }>(
+      await t.handle.db.execute(sql`select count(*)::int as n from ${schema.municipalities} where ${schema.municipalities.retiredAt} is null`),
+    );
+    const cells = regions?.rows.map((r) => r.cells[column]) ?? [];
+    expect(cells.every((c) => c?.kind === 'value')).toBe(true);
+    expect(regions?.columnTotals?.[column]).toEqual({ kind: 'value', value: Number(inService?.n) });
   });
 
   it('publishes a figure that stands in two tables the same in both', async () => {

@@ -69,8 +69,12 @@ export const ReportCellSchema = z
   .meta({ id: 'ReportCell' });
 export type ReportCell = z.infer<typeof ReportCellSchema>;
 
-/** What the numbers of a column are: counts, integer euro cents, integer minutes, whole percents or working days. */
-export const REPORT_UNITS = ['count', 'cents', 'minutes', 'percent', 'days'] as const;
+/**
+ * What the numbers of a column are: counts of requests or answers (suppressed), integer euro cents,
+ * integer minutes, whole percents, working days, or `number`: a whole number that counts no cases
+ * (the municipalities in service of a region), published as it is.
+ */
+export const REPORT_UNITS = ['count', 'cents', 'minutes', 'percent', 'days', 'number'] as const;
 export const ReportUnitSchema = z.enum(REPORT_UNITS);
 export type ReportUnit = z.infer<typeof ReportUnitSchema>;
 

@@ -309,16 +309,18 @@ async function reach(read: Read, p: rm.Period, t: number, L: ReportLabels, hide:
         columns: [
           col('requests', lbl(L.columns, 'requests'), 'count'),
           col('reached', lbl(L.columns, 'reached'), 'count'),
-          col('municipalities', lbl(L.columns, 'municipalities'), 'count'),
+          col('municipalities', lbl(L.columns, 'municipalities'), 'number'),
           col('share', lbl(L.columns, 'share'), 'percent'),
         ],
+        // The municipalities in service per region are the structure of the region, not a count of
+        // cases: published as they are, with their total.
         rows: data.regions.map((x, i) => {
           const reached = reachedList.values[i] as PublishedCell;
-          const all = suppressCount(x.municipalities, t);
+          const all: PublishedCell = { kind: 'value', value: x.municipalities };
           return { key: x.code, label: x.name, cells: [requests.values[i] as PublishedCell, reached, all, share(reached, all)], total: null };
         }),
         totalLabel: L.total,
-        columnTotals: [requests.total, reachedList.total, { kind: 'hidden' }, { kind: 'hidden' }],
+        columnTotals: [requests.total, reachedList.total, { kind: 'value', value: data.regions.reduce((n, x) => n + x.municipalities, 0) }, { kind: 'hidden' }],
         total: null,
         chart: 'share',
       },
