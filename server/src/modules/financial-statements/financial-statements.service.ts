@@ -156,9 +156,13 @@ export async function adoptStatement(ctx: ServiceContext, year: number, seenSha2
     if (!found) throw notFound(`Een verantwoording over ${year}`);
     if (found.row.status === 'adopted') throw new AppError('invalid-transition', `De verantwoording over ${year} is al vastgesteld.`);
     if (found.row.sha256 !== seenSha256) {
-      throw new AppError('conflict', `De verantwoording over ${year} die u bekeek, is niet de huidige versie (de SHA-256 verschilt): bekijk de huidige cijfers voordat u vaststelt.`, {
-        errors: [{ in: 'body', pointer: '/sha256', message: 'hoort niet bij de huidige versie van de verantwoording' }],
-      });
+      throw new AppError(
+        'conflict',
+        `De verantwoording over ${year} die u bekeek, is niet de huidige versie (de SHA-256 verschilt): bekijk de huidige cijfers voordat u vaststelt.`,
+        {
+          errors: [{ in: 'body', pointer: '/sha256', message: 'hoort niet bij de huidige versie van de verantwoording' }],
+        },
+      );
     }
     if (found.row.preparedBy === ctx.actor.userId) {
       throw new AppError(
