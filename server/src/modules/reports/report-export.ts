@@ -48,10 +48,10 @@ function linesOf(report: Report, language: 'nl' | 'en'): Line[] {
 const suppressedText = (cell: ReportCell, hidden: string) => (cell.kind === 'small' ? `< ${cell.below}` : hidden);
 
 const HEADERS = { nl: ['Onderdeel', 'Tabel', 'Rij', 'Kolom', 'Waarde', 'Eenheid'], en: ['Section', 'Table', 'Row', 'Column', 'Value', 'Unit'] } as const;
-const UNITS = {
-  nl: { count: 'aantal', cents: 'EUR', minutes: 'uren', percent: '%', days: 'werkdagen' },
-  en: { count: 'number', cents: 'EUR', minutes: 'hours', percent: '%', days: 'working days' },
-} as const;
+const UNITS: Record<'nl' | 'en', Record<ReportUnit, string>> = {
+  nl: { count: 'aantal', cents: 'EUR', minutes: 'uren', percent: '%', days: 'werkdagen', number: 'aantal' },
+  en: { count: 'number', cents: 'EUR', minutes: 'hours', percent: '%', days: 'working days', number: 'number' },
+};
 
 /** The lines above the table: the period and the suppression threshold, printed on every report. */
 function heading(report: Report, language: 'nl' | 'en'): string[] {
