@@ -87,7 +87,7 @@ describe('GET /api/v1/reports', () => {
   it('never publishes a count from 1 to 4 at the default threshold, and shows feedback when there is enough', async () => {
     const res = await coordinator('GET', url(`preset=year-end&year=${thisYear()}`));
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ from: `${thisYear()}-01-01`, to: `${thisYear()}-12-31`, preset: 'year-end' });
+    expect(res.body).toMatchObject({ from: `${thisYear()}-01-01`, to: `${thisYear()}-12-31`, preset: 'year-end', publishable: true });
     const report = res.body as Report;
     for (const section of report.sections)
       for (const table of section.tables)
@@ -117,6 +117,18 @@ describe('GET /api/v1/reports', () => {
     const cells = regions?.rows.map((r) => r.cells[column]) ?? [];
     expect(cells.every((c) => c?.kind === 'value')).toBe(true);
     expect(regions?.columnTotals?.[column]).toEqual({ kind: 'value', value: Number(inService?.n) });
+  });
+
+  it('calls a chosen period an internal overview, on the page and in its files, and the periods of the presets publishable', async () => {
+    const chosen = await coordinator('GET', url(`from=${thisYear()}-06-01&to=${thisYear()}-12-31`));
+    expect(chosen.body).toMatchObject({ preset: null, publishable: false });
+    const sameAsYear = await coordinator('GET', url(`from=${thisYear()}-01-01&to=${thisYear()}-12-31`));
+    expect(sameAsYear.body).toMatchObject({ preset: null, publishable: true });
+    const csv = await coordinator('GET', `/api/v1/reports/export?from=${thisYear()}-06-01&to=${thisYear()}-12-31&format=csv`);
+    expect(csv.status).toBe(200);
+    expect(String(csv.body)).toContain('Intern overzicht over een zelfgekozen periode: niet om te publiceren.');
+    const yearCsv = await coordinator('GET', `/api/v1/reports/export?preset=year-end&year=${thisYear()}&format=csv`);
+    expect(String(yearCsv.body)).not.toContain('Intern overzicht');
   });
 
   it('publishes a figure that stands in two tables the same in both', async () => {

@@ -25,6 +25,8 @@ export interface ReportLabels {
   /** How a hidden figure and a small count read in a file: `×` and `< 5`. */
   hidden: string;
   threshold: (t: number) => string;
+  /** What a report over a chosen period (not publishable) says above its tables. */
+  internal: string;
 }
 
 export const REPORT_LABELS: Record<'nl' | 'en', ReportLabels> = {
@@ -152,6 +154,8 @@ export const REPORT_LABELS: Record<'nl' | 'en', ReportLabels> = {
     hidden: '×',
     threshold: (t) =>
       `Aantallen van 1 tot en met ${t - 1} staan er als “< ${t}”; cijfers waaruit zo’n klein aantal terug te rekenen is staan er als “×” (afscherming kleine aantallen, drempel ${t}).`,
+    internal:
+      'Intern overzicht over een zelfgekozen periode: niet om te publiceren. Twee overzichten over verschillende perioden kunnen samen een klein aantal prijsgeven; publiceer alleen de tussenrapportage en de jaarrapportage.',
   },
   en: {
     sections: { activities: 'Activities', reach: 'Reach', results: 'Results', timeliness: 'Timeliness', money: 'Money' },
@@ -277,5 +281,7 @@ export const REPORT_LABELS: Record<'nl' | 'en', ReportLabels> = {
     hidden: '×',
     threshold: (t) =>
       `Counts from 1 to ${t - 1} are shown as “< ${t}”; figures from which such a small count could be worked out are shown as “×” (small-cell suppression, threshold ${t}).`,
+    internal:
+      'Internal overview of a chosen period: not for publication. Two overviews of different periods can together give a small count away; publish only the interim and the year-end report.',
   },
 };

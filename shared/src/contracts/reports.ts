@@ -123,12 +123,16 @@ export type ReportSection = z.infer<typeof ReportSectionSchema>;
 /**
  * `GET /api/v1/reports`: the sections the reader may see (the coordinator all five, finance only
  * money), for the period `from`–`to`, with the suppression threshold that was applied.
+ * `publishable`: the period is the interim or year-end period of a year, the reports checked against
+ * each other for differencing (decision 132); any other period is an internal overview, since two
+ * chosen periods together can give a small count away, and says so on the page and in every file.
  */
 export const ReportSchema = z
   .object({
     from: IsoDateSchema,
     to: IsoDateSchema,
     preset: ReportPresetSchema.nullable(),
+    publishable: z.boolean(),
     threshold: z.number().int(),
     generatedAt: InstantSchema,
     sections: z.array(ReportSectionSchema),

@@ -8,6 +8,7 @@ const report: Report = {
   from: '2026-01-01',
   to: '2026-06-30',
   preset: 'interim',
+  publishable: true,
   threshold: 5,
   generatedAt: '2026-07-01T08:00:00.000Z',
   sections: [

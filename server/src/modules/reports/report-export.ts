@@ -53,12 +53,13 @@ const UNITS: Record<'nl' | 'en', Record<ReportUnit, string>> = {
   en: { count: 'number', cents: 'EUR', minutes: 'hours', percent: '%', days: 'working days', number: 'number' },
 };
 
-/** The lines above the table: the period and the suppression threshold, printed on every report. */
+/** The lines above the table: the period, for a chosen period that it is internal, and the suppression threshold, printed on every report. */
 function heading(report: Report, language: 'nl' | 'en'): string[] {
   const L = REPORT_LABELS[language];
   const period = `${dutchDate(report.from)} – ${dutchDate(report.to)}`;
   return [
     language === 'nl' ? `Rapportage Duidingspool Oost-Nederland, ${period}` : `Report Duidingspool Oost-Nederland, ${period}`,
+    ...(report.publishable ? [] : [L.internal]),
     L.threshold(report.threshold),
   ];
 }

@@ -50,6 +50,7 @@ export async function reportPdf(report: Report, language: 'nl' | 'en'): Promise<
 
   pdf.block('H1', title, { size: 18, bold: true });
   pdf.block('P', `${language === 'nl' ? 'Periode' : 'Period'} ${dutchDate(report.from)} – ${dutchDate(report.to)}`, { size: 11 });
+  if (!report.publishable) pdf.block('P', L.internal, { size: 10, bold: true });
   pdf.block('P', L.threshold(report.threshold), { size: 10, bold: true });
   for (const section of report.sections) {
     pdf.block('H2', section.title, { size: 15, bold: true });

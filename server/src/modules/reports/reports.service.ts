@@ -10,6 +10,7 @@ import {
   type PublishedCell,
   presetPeriod,
   REPORT_LABELS,
+  REPORT_PRESETS,
   type Report,
   type ReportCell,
   type ReportColumn,
@@ -542,6 +543,14 @@ async function money(ctx: ServiceContext, read: Read, p: rm.Period, t: number, L
   };
 }
 
+/** Whether `p` is the interim or year-end period of its year: the periods published (decision 132). */
+function isPresetPeriod(p: rm.Period): boolean {
+  return REPORT_PRESETS.some((kind) => {
+    const x = presetPeriod(kind, yearOf(p.from));
+    return x.from === p.from && x.to === p.to;
+  });
+}
+
 /**
  * The published reports a reader may hold beside the report of `q` and subtract from it (decision
  * 132): for the year-end report its year's interim report; for a chosen period the interim and
@@ -634,7 +643,7 @@ async function reportOf(ctx: ServiceContext, read: Read, q: ReportQuery): Promis
           money(ctx, read, p, t, L, hide),
         ])
       : [await money(ctx, read, p, t, L, hide)];
-    return { from: p.from, to: p.to, preset: q.preset ?? null, threshold: t, generatedAt: ctx.now().toISOString(), sections };
+    return { from: p.from, to: p.to, preset: q.preset ?? null, publishable: isPresetPeriod(p), threshold: t, generatedAt: ctx.now().toISOString(), sections };
   };
   // Differencing (decision 132): a count whose difference with the same count of an overlapping
   // published report is small is hidden here as well, and protected like any hidden cell; hiding

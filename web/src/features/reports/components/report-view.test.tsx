@@ -7,6 +7,7 @@ const report: Report = {
   from: '2026-01-01',
   to: '2026-12-31',
   preset: 'year-end',
+  publishable: true,
   threshold: 5,
   generatedAt: '2026-12-01T06:00:00.000Z',
   sections: [
@@ -47,5 +48,11 @@ describe('ReportView', () => {
       'Nee×afgeschermd om een klein aantal te beschermen',
       'Totaal1.234',
     ]);
+    expect(screen.queryByText(/niet om te publiceren/)).toBeNull();
+  });
+
+  it('says that a report over a chosen period is an internal overview, not for publication', () => {
+    render(<ReportView report={{ ...report, from: '2026-06-01', preset: null, publishable: false }} />);
+    expect(screen.getByText(/Intern overzicht over een zelfgekozen periode: niet om te publiceren/)).toBeTruthy();
   });
 });

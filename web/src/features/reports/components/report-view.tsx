@@ -1,5 +1,5 @@
-import type { Report, ReportCell, ReportTable, ReportUnit } from '@duidingspool/shared';
-import { Heading2, Heading3, Paragraph, TableCell, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { REPORT_LABELS, type Report, type ReportCell, type ReportTable, type ReportUnit } from '@duidingspool/shared';
+import { Alert, Heading2, Heading3, Paragraph, TableCell, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../../components/data-table.tsx';
 import { VisuallyHidden } from '../../../components/visually-hidden.tsx';
@@ -96,10 +96,15 @@ function ReportTableView({ table }: { table: ReportTable }) {
 
 /** The whole report: period, the threshold applied (printed on every report), and each section's tables. */
 export function ReportView({ report }: { report: Report }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <div className="dsp-report">
       <Heading2>{t('reports.period', { from: formatDate(report.from), to: formatDate(report.to) })}</Heading2>
+      {report.publishable ? null : (
+        <Alert type="warning">
+          <Paragraph>{REPORT_LABELS[i18n.language === 'en' ? 'en' : 'nl'].internal}</Paragraph>
+        </Alert>
+      )}
       <Paragraph className="dsp-report-threshold">{t('reports.threshold', { threshold: report.threshold, below: report.threshold - 1 })}</Paragraph>
       {report.sections.map((s) => (
         <section key={s.id} aria-labelledby={`report-section-${s.id}`} className="dsp-section dsp-report-section">
