@@ -18,7 +18,8 @@ let worker: Caller;
 let outsider: Caller;
 
 const REASON = 'De datum van het gesprek met de school stond verkeerd (zilverspar).';
-const CORRECTION = { summary: 'Gecorrigeerde kern', body: 'Het advies, met de juiste datum.', reason: REASON };
+/** A correction of the first delivery (version 1). */
+const CORRECTION = { summary: 'Gecorrigeerde kern', body: 'Het advies, met de juiste datum.', reason: REASON, basedOnVersion: 1 };
 
 /** A request whose advice (version 1) specialist4 delivered; ids and url. */
 async function delivered() {
@@ -57,7 +58,7 @@ describe('correcting delivered advice', () => {
     // No status moved: the timeline ends where the delivery left it.
     expect(seen.timeline.at(-1)).toMatchObject({ toStatus: 'advice-delivered' });
     // A second correction is version 3; the request can still be reopened or closed as before.
-    expect((await worker('POST', `${url}/advice/corrections`, { ...CORRECTION, summary: 'Derde kern' })).body.version).toBe(3);
+    expect((await worker('POST', `${url}/advice/corrections`, { ...CORRECTION, summary: 'Derde kern', basedOnVersion: 2 })).body.version).toBe(3);
     expect((await requester('GET', url)).body.allowedActions).toContain('reopen');
 
     const [event] = await t.handle.db
@@ -88,7 +89,7 @@ describe('correcting delivered advice', () => {
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((r) => r.recipientEmail.startsWith('requester.nijmegen'))).toBe(true);
     // A second correction the same day writes no second notice: one per request, recipient and day.
-    expect((await worker('POST', `${url}/advice/corrections`, { ...CORRECTION, summary: 'Nog eens' })).status).toBe(201);
+    expect((await worker('POST', `${url}/advice/corrections`, { ...CORRECTION, summary: 'Nog eens', basedOnVersion: 2 })).status).toBe(201);
     const again = await t.handle.db
       .select()
       .from(n)
@@ -120,18 +121,18 @@ describe('correcting delivered advice', () => {
     expectProblem(await other('POST', path, CORRECTION), 403, 'forbidden');
     expectProblem(await requester('POST', path, CORRECTION), 403, 'forbidden');
     expectProblem(await coordinator('POST', path, CORRECTION), 403, 'forbidden');
-    const missing = await worker('POST', path, { summary: 'Kern', body: 'Advies.' });
+    const missing = await worker('POST', path, { summary: 'Kern', body: 'Advies.', basedOnVersion: 1 });
     expectProblem(missing, 400, 'validation-failed');
     expect(pointers(missing)).toEqual(['/reason']);
     expect(pointers(await worker('POST', path, { ...CORRECTION, reason: '  ' }))).toEqual(['/reason']);
     expect(pointers(await worker('POST', path, { ...CORRECTION, body: '' }))).toEqual(['/body']);
     expectProblem(await worker('POST', path, { ...CORRECTION, reason: 'Bel 06-12345678.' }), 422, 'personal-data-detected');
     // The same text as delivered is no correction (a double click, a resend): 400 on /body.
-    const same = await worker('POST', path, { summary: 'Eerste kern', body: 'Eerste advies.', reason: REASON });
+    const same = await worker('POST', path, { summary: 'Eerste kern', body: 'Eerste advies.', reason: REASON, basedOnVersion: 1 });
     expectProblem(same, 400, 'validation-failed');
     expect(pointers(same)).toEqual(['/body']);
     // Only spaces and line ends around the same text: no correction either.
-    const padded = await worker('POST', path, { summary: 'Eerste kern ', body: '\n Eerste advies.\n', reason: REASON });
+    const padded = await worker('POST', path, { summary: 'Eerste kern ', body: '\n Eerste advies.\n', reason: REASON, basedOnVersion: 1 });
     expectProblem(padded, 400, 'validation-failed');
     expect(pointers(padded)).toEqual(['/body']);
     const after = (await requester('GET', url)).body;
@@ -146,14 +147,35 @@ describe('correcting delivered advice', () => {
     expect((await worker('GET', url)).body.allowedActions).not.toContain('correct-advice');
   });
 
+  it('takes one of two corrections of the same version and refuses the other (409 conflict), so neither silently replaces the other', async () => {
+    const { url } = await delivered();
+    const [a, b] = await Promise.all([
+      worker('POST', `${url}/advice/corrections`, { ...CORRECTION, summary: 'Kern uit tabblad A' }),
+      worker('POST', `${url}/advice/corrections`, { ...CORRECTION, summary: 'Kern uit tabblad B' }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([201, 409]);
+    const refused = a.status === 409 ? a : b;
+    expectProblem(refused, 409, 'conflict');
+    expect(pointers(refused)).toEqual(['/basedOnVersion']);
+    const seen = (await requester('GET', url)).body;
+    expect(seen.advice.version).toBe(2);
+    expect(seen.earlierAdvice).toHaveLength(1);
+    // Corrected again on the version now shown: taken.
+    expect((await worker('POST', `${url}/advice/corrections`, { ...CORRECTION, summary: 'Kern na herlezen', basedOnVersion: 2 })).status).toBe(201);
+  });
+
   it(`stops at ${ADVICE_VERSION_LIMIT} versions of one advice (409), so the request's page stays bounded`, async () => {
     const { url } = await delivered();
     for (let v = 2; v <= ADVICE_VERSION_LIMIT; v++) {
-      const res = await worker('POST', `${url}/advice/corrections`, { ...CORRECTION, summary: `Kern ${v}` });
+      const res = await worker('POST', `${url}/advice/corrections`, { ...CORRECTION, summary: `Kern ${v}`, basedOnVersion: v - 1 });
       expect(res.status, JSON.stringify(res.body)).toBe(201);
       expect(res.body.version).toBe(v);
     }
-    expectProblem(await worker('POST', `${url}/advice/corrections`, { ...CORRECTION, summary: 'Eén te veel' }), 409, 'invalid-transition');
+    expectProblem(
+      await worker('POST', `${url}/advice/corrections`, { ...CORRECTION, summary: 'Eén te veel', basedOnVersion: ADVICE_VERSION_LIMIT }),
+      409,
+      'invalid-transition',
+    );
     const seen = (await requester('GET', url)).body;
     expect(seen.advice.version).toBe(ADVICE_VERSION_LIMIT);
     expect(seen.earlierAdvice).toHaveLength(ADVICE_VERSION_LIMIT - 1);

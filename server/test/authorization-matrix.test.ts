@@ -222,7 +222,7 @@ const MATRIX: Record<string, Row> = {
   'POST /api/v1/interpretation-requests/:id/advice/corrections': {
     call: (f) => ({
       url: `/api/v1/interpretation-requests/${f.request}/advice/corrections`,
-      body: { summary: 'Kern', body: 'Het gecorrigeerde advies.', reason: 'Een datum stond verkeerd.' },
+      body: { summary: 'Kern', body: 'Het gecorrigeerde advies.', reason: 'Een datum stond verkeerd.', basedOnVersion: 1 },
     }),
     expect: by(403, { specialistAssigned: 409, specialistUnassigned: 404 }),
   },

@@ -115,7 +115,11 @@ function routes() {
     { method: 'POST', path: '/interpretation-requests/{id}/assignments', body: { specialistId: randomUUID(), estimatedMinutes: 60 } },
     { method: 'POST', path: '/interpretation-requests/{id}/advice', body: { summary: 'Kern', body: 'Advies' } },
     { method: 'POST', path: '/interpretation-requests/{id}/reopen', body: { reason: 'Meer werk nodig.' } },
-    { method: 'POST', path: '/interpretation-requests/{id}/advice/corrections', body: { summary: 'Kern', body: 'Advies', reason: 'Correctie.' } },
+    {
+      method: 'POST',
+      path: '/interpretation-requests/{id}/advice/corrections',
+      body: { summary: 'Kern', body: 'Advies', reason: 'Correctie.', basedOnVersion: 1 },
+    },
     { method: 'POST', path: '/interpretation-requests/{id}/feedback', body: { answered: 'yes', usefulness: 5, changes: ['no-change'] } },
     { method: 'PUT', path: '/interpretation-requests/{id}/reach', body: { participants: { police: 3 } } },
     { method: 'GET', path: '/offers' },

@@ -81,7 +81,12 @@ export async function markedLifecycle(a: LifecycleActors, marker: string): Promi
   ok(await a.sp1('POST', `${url}/advice`, { summary: text('Kern'), body: text('Advies') }), 201);
   // A correction by the specialist (decision 114): its reason is case content too.
   ok(
-    await a.sp1('POST', `${url}/advice/corrections`, { summary: text('Kern gecorrigeerd'), body: text('Advies gecorrigeerd'), reason: text('Correctie') }),
+    await a.sp1('POST', `${url}/advice/corrections`, {
+      summary: text('Kern gecorrigeerd'),
+      body: text('Advies gecorrigeerd'),
+      reason: text('Correctie'),
+      basedOnVersion: 1,
+    }),
     201,
   );
   ok(await a.requester('PATCH', url, { status: 'closed', reason: text('Dank') }));

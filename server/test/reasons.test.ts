@@ -115,7 +115,7 @@ const ACTIONS: { name: string; route: string; required: boolean; prepare: () => 
         const seen = (await coordinator('GET', `/api/v1/interpretation-requests/${r.id}`)).body;
         return { ...(await request(r.id)()), advice: seen.advice?.version ?? null, earlier: seen.earlierAdvice.length };
       };
-      const body = { summary: 'Kern', body: 'Het gecorrigeerde advies.' };
+      const body = { summary: 'Kern', body: 'Het gecorrigeerde advies.', basedOnVersion: 1 };
       return { caller: worker, method: 'POST', url: `/api/v1/interpretation-requests/${r.id}/advice/corrections`, body, state: versions };
     },
   },

@@ -11,11 +11,14 @@ export type DeliverAdviceBody = z.infer<typeof DeliverAdviceBodySchema>;
  * `advice-delivered`. The whole corrected advice (same limits as a delivery) and why it was
  * corrected (required, at most 1,000 characters like every lifecycle reason). The correction is the
  * advice's next version; the casustafel reads the reason with it and the earlier versions stay.
+ * `basedOnVersion` is the version the specialist corrected (the latest they read): when another
+ * correction came first, this one is refused (409 `conflict`) instead of silently replacing it.
  */
 export const CorrectAdviceBodySchema = z.strictObject({
   summary: requiredMultiLineText(2000),
   body: requiredMultiLineText(50000),
   reason: requiredMultiLineText(1000),
+  basedOnVersion: z.number().int().min(1).max(1000),
 });
 export type CorrectAdviceBody = z.infer<typeof CorrectAdviceBodySchema>;
 

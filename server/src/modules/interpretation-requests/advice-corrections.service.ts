@@ -59,7 +59,8 @@ export function correctionRefusal(
  * @returns the new version, as the casustafel reads it
  * @throws AppError 404 `not-found` (not visible), 403 `forbidden` (this specialist never accepted an
  *   assignment on the request), 409 `invalid-transition` (not `advice-delivered`, no advice yet, or
- *   their assignment has ended, or the request holds `ADVICE_VERSION_LIMIT` versions), 400
+ *   their assignment has ended, or the request holds `ADVICE_VERSION_LIMIT` versions), 409 `conflict`
+ *   (`basedOnVersion` is not the latest version: another correction came first), 400
  *   `validation-failed` on `/body` (the same text as the latest version), 422 `personal-data-detected` (summary, body or reason)
  */
 export async function correctAdvice(ctx: ServiceContext, id: string, body: CorrectAdviceBody): Promise<Advice> {
@@ -87,6 +88,13 @@ export async function correctAdvice(ctx: ServiceContext, id: string, body: Corre
     if (refusal === 'version-limit')
       throw invalidTransition(
         `Dit advies heeft al ${ADVICE_VERSION_LIMIT} versies, het meeste dat een verzoek bewaart. Zet wat nog niet klopt in een bericht aan de casustafel.`,
+      );
+    // Corrections of the same version race (two tabs, a resend): the first wins, the later is told.
+    if (body.basedOnVersion !== delivered)
+      throw new AppError(
+        'conflict',
+        `Het advies is intussen gecorrigeerd: de laatste versie is ${delivered}, u corrigeerde versie ${body.basedOnVersion}. Lees de laatste versie en corrigeer die.`,
+        { errors: [{ in: 'body', pointer: '/basedOnVersion', message: `niet de laatste versie (${delivered})` }] },
       );
     // A correction that changes nothing (a double click, a resend, only spaces or line ends around
     // the text) is no version: refused before the guard.

@@ -45,7 +45,8 @@ describe('CorrectAdvice (decision 114)', () => {
     await user.click(screen.getByRole('button', { name: 'Correctie opleveren bevestigen' }));
     const post = calls.find((c) => c.method === 'POST');
     expect(post?.path).toBe(`/interpretation-requests/${id(2)}/advice/corrections`);
-    expect(post?.body).toEqual({ summary: delivered.summary, body: delivered.body, reason: 'Datum verkeerd.' });
+    // The version it corrects goes along (the one shown), so a correction made meanwhile is not overwritten.
+    expect(post?.body).toEqual({ summary: delivered.summary, body: delivered.body, reason: 'Datum verkeerd.', basedOnVersion: delivered.version });
     await vi.waitFor(() => expect(onDone).toHaveBeenCalledWith(expect.stringContaining('versie 2')));
     // Four screens of one form: more steps than the default 5 s allows on a busy two-core machine.
   }, 20_000);

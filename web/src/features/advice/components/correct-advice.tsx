@@ -31,7 +31,7 @@ export function CorrectAdvice({
   const { t } = useTranslation();
   const correct = useCorrectAdvice(requestId);
   const [open, setOpen] = useState(false);
-  const [confirming, setConfirming] = useState<CorrectAdviceBody | null>(null);
+  const [confirming, setConfirming] = useState<Omit<CorrectAdviceBody, 'basedOnVersion'> | null>(null);
   const schema = useMemo(
     () =>
       z.object({
@@ -57,16 +57,20 @@ export function CorrectAdvice({
   const submit = form.submit((body) => setConfirming(body));
   const send = () => {
     if (!confirming) return;
-    correct.mutate(confirming, {
-      onSuccess: (made) => {
-        close();
-        onDone(t('adviceCorrection.done', { reference, version: made.version }));
+    // The version read is sent along: a correction made meanwhile (another tab) is not overwritten.
+    correct.mutate(
+      { ...confirming, basedOnVersion: advice.version },
+      {
+        onSuccess: (made) => {
+          close();
+          onDone(t('adviceCorrection.done', { reference, version: made.version }));
+        },
+        onError: (error) => {
+          setConfirming(null);
+          form.fail(error);
+        },
       },
-      onError: (error) => {
-        setConfirming(null);
-        form.fail(error);
-      },
-    });
+    );
   };
 
   return (
