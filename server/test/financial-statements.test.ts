@@ -106,7 +106,7 @@ describe('preparing', () => {
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     const expectedTotal = approved.reduce((s, e) => s + e.amountCents, 0);
     const perActivity = (code: string) => approved.filter((e) => e.activity === code);
-    expect(res.body).toMatchObject({ year: YEAR, status: 'prepared', adoptedAt: null, allowedActions: [] });
+    expect(res.body).toMatchObject({ year: YEAR, status: 'prepared', adoptedAt: null, notReady: null, allowedActions: ['prepare'] });
     expect(res.body.content.byActivity).toEqual(
       ['case-file-study', 'written-advice'].map((code) => ({
         key: code,
@@ -140,7 +140,7 @@ describe('preparing', () => {
     expect(doc.headers['content-disposition']).toBe(`attachment; filename="verantwoording-duidingspool-${YEAR}-concept.xlsx"`);
     expect(sheetCells(doc.rawPayload)).toContain('Concept (nog niet vastgesteld)');
     expect((await coordinator('GET', `/api/v1/financial-statements/${YEAR}`)).body.allowedActions).toEqual(['adopt']);
-    expect((await finance('GET', `/api/v1/financial-statements/${YEAR}`)).body.allowedActions).toEqual([]);
+    expect((await finance('GET', `/api/v1/financial-statements/${YEAR}`)).body.allowedActions).toEqual(['prepare']);
     const seen = (await finance('GET', `/api/v1/financial-statements/${YEAR}`)).body.sha256;
     expectProblem(await finance('POST', `/api/v1/financial-statements/${YEAR}/adoption`, { sha256: seen }), 403, 'separation-of-duties');
   });
@@ -175,6 +175,12 @@ describe('figures that change after preparation', () => {
   it('refuse the adoption until the statement is prepared again', async () => {
     const june = `${YEAR}-06`;
     expect((await finance('PATCH', `/api/v1/accounting-periods/${june}`, { status: 'open', reason: 'Controle' })).status).toBe(200);
+    // While a month is open the statement offers nothing and says why, before anyone clicks.
+    for (const who of [coordinator, finance]) {
+      const open = (await who('GET', `/api/v1/financial-statements/${YEAR}`)).body;
+      expect(open.allowedActions).toEqual([]);
+      expect(open.notReady).toContain(june);
+    }
     const entry = approved[1];
     if (!entry) throw new Error('no entry');
     const correction = await coordinator('POST', `/api/v1/time-entries/${entry.id}/corrections`, { minutes: -15, reason: 'Te veel geschreven' });

@@ -75,8 +75,12 @@ export type StatementDocumentFormat = z.infer<typeof StatementDocumentFormatSche
 export const StatementDocumentQuerySchema = z.strictObject({ format: StatementDocumentFormatSchema.default('xlsx') });
 export type StatementDocumentQuery = z.infer<typeof StatementDocumentQuerySchema>;
 
-/** What the signed-in user may do with a statement now: `adopt` it (not its preparer). */
-export const STATEMENT_ACTIONS = ['adopt'] as const;
+/**
+ * What the signed-in user may do with a statement now: `adopt` it (a coordinator or finance, not its
+ * preparer) or `prepare` it again (finance), both only while its year is closed with every entry decided.
+ */
+export const STATEMENT_ACTIONS = ['adopt', 'prepare'] as const;
+export type StatementAction = (typeof STATEMENT_ACTIONS)[number];
 
 /**
  * A year's financial statement: the frozen content, its SHA-256 (over the content's JSON text,
@@ -97,6 +101,8 @@ export const FinancialStatementSchema = z
     adoptedByName: z.string().nullable(),
     adoptedAt: InstantSchema.nullable(),
     changesSinceAdoption: z.array(z.string()),
+    /** Why a prepared statement can be neither adopted nor prepared again now (a month reopened, entries undecided), or null. */
+    notReady: z.string().nullable(),
     documentFormats: z.array(StatementDocumentFormatSchema),
     allowedActions: z.array(z.enum(STATEMENT_ACTIONS)),
   })

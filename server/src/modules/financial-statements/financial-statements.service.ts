@@ -1,6 +1,13 @@
 import { createHash } from 'node:crypto';
 import { type Executor, schema } from '@duidingspool/db';
-import { amsterdamDate, type FinancialStatement, type StatementContent, StatementContentSchema, type StatementDocumentFormat } from '@duidingspool/shared';
+import {
+  amsterdamDate,
+  type FinancialStatement,
+  type StatementAction,
+  type StatementContent,
+  StatementContentSchema,
+  type StatementDocumentFormat,
+} from '@duidingspool/shared';
 import { eq, getTableColumns, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { AppError, notFound } from '../../errors.ts';
@@ -8,7 +15,7 @@ import { type Actor, hasRole, type ServiceContext } from '../../lib/context.ts';
 import { dutchDate, formatCentsNl } from '../../lib/dutch-format.ts';
 import { iso } from '../../lib/pagination.ts';
 import { audit } from '../audit/index.ts';
-import { assertYearClosed, lockBudgetYear, statementFigures } from './statement.read-model.ts';
+import { assertYearClosed, lockBudgetYear, statementFigures, yearNotReady } from './statement.read-model.ts';
 import { type StatementSignatures, statementPdf, statementXlsx } from './statement-document.ts';
 
 const fs = schema.financialStatements;
@@ -81,7 +88,13 @@ function changesSince(frozen: StatementContent, now: StatementContent): string[]
 
 async function toStatement(db: Executor, actor: Actor, f: Found): Promise<FinancialStatement> {
   const content = StatementContentSchema.parse(JSON.parse(f.row.content));
-  const changes = f.row.status === 'adopted' ? changesSince(content, await statementFigures(db, f.row.year)) : [];
+  const adopted = f.row.status === 'adopted';
+  const changes = adopted ? changesSince(content, await statementFigures(db, f.row.year)) : [];
+  // A prepared statement is adopted or prepared again only while its year is still closed and decided.
+  const notReady = adopted ? null : ((await yearNotReady(db, f.row.year))?.message ?? null);
+  const actions: StatementAction[] = [];
+  if (notReady === null && mayAdopt(actor, f)) actions.push('adopt');
+  if (notReady === null && !adopted && hasRole(actor, 'finance')) actions.push('prepare');
   return {
     id: f.row.id,
     year: f.row.year,
@@ -94,7 +107,8 @@ async function toStatement(db: Executor, actor: Actor, f: Found): Promise<Financ
     adoptedAt: f.row.adoptedAt ? iso(f.row.adoptedAt) : null,
     changesSinceAdoption: changes,
     documentFormats: f.row.status === 'adopted' && !f.hasPdf ? ['xlsx'] : ['xlsx', 'pdf'],
-    allowedActions: mayAdopt(actor, f) ? ['adopt'] : [],
+    notReady,
+    allowedActions: actions,
   };
 }
 

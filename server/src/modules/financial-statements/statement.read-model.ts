@@ -22,10 +22,11 @@ export async function lockBudgetYear(db: Executor, year: number): Promise<boolea
 }
 
 /**
- * Whether `year` may be stated: every month closed and no entry of the budget year undecided.
- * @throws AppError 409 `invalid-transition` naming the open months or the number of undecided entries
+ * Why `year` may not be stated yet, or null when it may: every month closed and no entry of the
+ * budget year undecided. The message names the open months or the number of undecided entries; the
+ * details carry them for the problem answer.
  */
-export async function assertYearClosed(db: Executor, year: number): Promise<void> {
+export async function yearNotReady(db: Executor, year: number): Promise<{ message: string; details: Record<string, unknown> } | null> {
   const closed = await db
     .select({ month: schema.closedPeriods.month })
     .from(schema.closedPeriods)
@@ -33,24 +34,33 @@ export async function assertYearClosed(db: Executor, year: number): Promise<void
   const closedMonths = new Set(closed.map((r) => r.month));
   const open = Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`).filter((m) => !closedMonths.has(m));
   if (open.length > 0) {
-    throw new AppError(
-      'invalid-transition',
-      `Het jaar ${year} is nog niet afgesloten: ${open.length} ${open.length === 1 ? 'maand is' : 'maanden zijn'} open (${open.join(', ')}).`,
-      { year, openMonths: open },
-    );
+    return {
+      message: `Het jaar ${year} is nog niet afgesloten: ${open.length} ${open.length === 1 ? 'maand is' : 'maanden zijn'} open (${open.join(', ')}).`,
+      details: { year, openMonths: open },
+    };
   }
   const [undecided] = await db
     .select({ n: count() })
     .from(te)
     .where(and(eq(te.budgetYear, year), eq(te.status, 'submitted')));
-  if ((undecided?.n ?? 0) > 0) {
-    const n = undecided?.n ?? 0;
-    throw new AppError(
-      'invalid-transition',
-      `In ${year} ${n === 1 ? 'wacht nog 1 urenregel' : `wachten nog ${n} urenregels`} op een besluit: beoordeel ze eerst.`,
-      { year, undecidedEntries: n },
-    );
+  const n = undecided?.n ?? 0;
+  if (n > 0) {
+    return {
+      message: `In ${year} ${n === 1 ? 'wacht nog 1 urenregel' : `wachten nog ${n} urenregels`} op een besluit: beoordeel ze eerst.`,
+      details: { year, undecidedEntries: n },
+    };
   }
+  return null;
+}
+
+/**
+ * Whether `year` may be stated: every month closed and no entry of the budget year undecided
+ * ({@link yearNotReady}).
+ * @throws AppError 409 `invalid-transition` naming the open months or the number of undecided entries
+ */
+export async function assertYearClosed(db: Executor, year: number): Promise<void> {
+  const why = await yearNotReady(db, year);
+  if (why) throw new AppError('invalid-transition', why.message, why.details);
 }
 
 /**

@@ -38,7 +38,7 @@ export function FinancialStatementPage() {
               options={years.map((y) => ({ value: String(y), label: String(y) }))}
             />
           </div>
-          <StatementView year={year} canPrepare={hasRole(me.data, 'finance')} />
+          <StatementView key={year} year={year} canPrepare={hasRole(me.data, 'finance')} />
         </>
       )}
     </IntroPage>

@@ -25,6 +25,7 @@ const statement: FinancialStatement = FinancialStatementSchema.parse({
   adoptedAt: '2025-01-16T10:00:00.000Z',
   changesSinceAdoption: [],
   documentFormats: ['xlsx', 'pdf'],
+  notReady: null,
   allowedActions: [],
 });
 
@@ -54,5 +55,24 @@ describe('the statement downloads', () => {
     renderForm(<StatementView year={2023} canPrepare={false} />);
     expect(await screen.findByRole('link', { name: 'Download de vastgestelde verantwoording (XLSX)' })).toBeTruthy();
     expect(screen.queryByRole('link', { name: /PDF/ })).toBeNull();
+  });
+});
+
+describe('the statement’s actions', () => {
+  const draft = { ...statement, status: 'prepared' as const, adoptedByName: null, adoptedAt: null };
+
+  it('are the ones the server allows: adopt and prepare again while the year is closed', async () => {
+    stubAnswer(200, { ...draft, allowedActions: ['adopt', 'prepare'] });
+    renderForm(<StatementView year={2024} canPrepare />);
+    expect(await screen.findByRole('button', { name: 'Verantwoording 2024 vaststellen' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Opnieuw opstellen' })).toBeTruthy();
+  });
+
+  it('are none while a month is open, and the page says why before anyone clicks', async () => {
+    const reason = 'Het jaar 2024 is nog niet afgesloten: 1 maand is open (2024-06).';
+    stubAnswer(200, { ...draft, notReady: reason, allowedActions: [] });
+    renderForm(<StatementView year={2024} canPrepare />);
+    expect(await screen.findByText(new RegExp(reason.replace(/[()]/g, '\\$&')))).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /vaststellen|Opnieuw opstellen/ })).toBeNull();
   });
 });

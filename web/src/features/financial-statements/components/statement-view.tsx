@@ -152,8 +152,10 @@ export function StatementView({ year, canPrepare }: { year: number; canPrepare: 
   if (!query.isSuccess) return <QueryFallback query={query} />;
   const statement = query.data;
   const adopted = statement?.status === 'adopted';
+  // With a statement, the server says whether it may be prepared again; without one, finance may try.
+  const mayPrepare = statement ? statement.allowedActions.includes('prepare') : canPrepare;
   const prepareButton =
-    canPrepare && !adopted ? (
+    mayPrepare && !adopted ? (
       <Button
         appearance={statement ? 'secondary-action-button' : 'primary-action-button'}
         busy={prepare.isPending}
@@ -187,6 +189,11 @@ export function StatementView({ year, canPrepare }: { year: number; canPrepare: 
               </ul>
             </Alert>
           ) : null}
+          {statement.notReady ? (
+            <Alert type="info">
+              <Paragraph>{t('statement.notReady', { reason: statement.notReady })}</Paragraph>
+            </Alert>
+          ) : null}
           <StatementFigures statement={statement} />
           <Paragraph>
             <a className="utrecht-link utrecht-link--html-a" href={statementDocumentUrl(year, 'xlsx')} download>
@@ -217,7 +224,7 @@ export function StatementView({ year, canPrepare }: { year: number; canPrepare: 
                 return undefined;
               }}
             />
-          ) : statement.status === 'prepared' && !canPrepare ? null : statement.status === 'prepared' ? (
+          ) : statement.status === 'prepared' && !canPrepare ? null : statement.status === 'prepared' && !statement.notReady ? (
             <Paragraph>{t('statement.otherAdopts')}</Paragraph>
           ) : null}{' '}
           {prepareButton}
