@@ -88,9 +88,9 @@ export interface SchemaForm<V extends FieldValues, Out> {
   maxLengthOf: (name: FieldName<V>) => number | undefined;
   /**
    * The submit handler for `FormFrame`: clears the general and success messages, runs the screen
-   * schema and calls `onValid` with the request body, else shows the errors and focuses the summary.
+   * schema and calls `onValid` with the request body, else shows the errors, calls `onInvalid` and focuses the summary.
    */
-  submit: (onValid: (body: Out) => void) => () => void;
+  submit: (onValid: (body: Out) => void, onInvalid?: () => void) => () => void;
   /** Shows a failed call: the server's field errors on this form's fields, the rest as the general message; focuses the summary. */
   fail: (error: unknown, adjust?: (error: unknown, fieldErrors: Partial<Record<FieldName<V>, string>>, message: string) => string | null) => void;
   /** Shows a general message without a call, focusing the summary. */
@@ -148,10 +148,13 @@ export function useSchemaForm<V extends FieldValues, Out>({
       const field = shape?.[name];
       return field ? textLimitOf(field) : undefined;
     },
-    submit: (onValid) => () => {
+    submit: (onValid, onInvalid) => () => {
       setDone(null);
       setGeneral(null);
-      void rhf.handleSubmit(onValid, focusSummary)();
+      void rhf.handleSubmit(onValid, () => {
+        onInvalid?.();
+        focusSummary();
+      })();
     },
     fail: (error, adjust) => {
       const fieldErrors: Partial<Record<FieldName<V>, string>> = {};

@@ -1,11 +1,12 @@
-import { amsterdamDate, yearOf } from '@duidingspool/shared';
+import { amsterdamDate, DEFAULT_SUPPRESSION_THRESHOLD, yearOf } from '@duidingspool/shared';
 import { Paragraph } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { Loading } from '../../components/loading.tsx';
 import { PageHeading } from '../../components/page-heading.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
-import { type ReportRequest, reportExportHref, useReport } from '../../features/reports/api/get-report.ts';
+import { reportExportHref, reportQueryString, reportRequestOf, useReport } from '../../features/reports/api/get-report.ts';
 import { ReportForm, refusedFields } from '../../features/reports/components/report-form.tsx';
 import { ReportView } from '../../features/reports/components/report-view.tsx';
 
@@ -17,16 +18,30 @@ import { ReportView } from '../../features/reports/components/report-view.tsx';
 export function ReportPage() {
   const { t } = useTranslation();
   const year = yearOf(amsterdamDate());
-  const [request, setRequest] = useState<ReportRequest | null>({ preset: 'year-end', year, threshold: 5 });
+  // The period shown is kept in the address, so a reload or a shared link shows the same report.
+  const [params, setParams] = useSearchParams();
+  const asked = reportRequestOf(params);
+  // A period the form refused asks for no report: none is shown rather than the one before it.
+  const [refused, setRefused] = useState(false);
+  const request = refused ? null : (asked ?? { preset: 'year-end' as const, year, threshold: DEFAULT_SUPPRESSION_THRESHOLD });
   const report = useReport(request);
   return (
     <>
       <PageHeading>{t('reports.title')}</PageHeading>
       <Paragraph className="dsp-no-print">{t('reports.intro')}</Paragraph>
-      <ReportForm initialYear={year} onRun={setRequest} pending={report.isFetching} error={report.error} />
+      <ReportForm
+        initialYear={year}
+        initial={asked}
+        onRun={(r) => {
+          setRefused(r === null);
+          if (r !== null) setParams(new URLSearchParams(reportQueryString(r)), { replace: true });
+        }}
+        pending={report.isFetching}
+        error={report.error}
+      />
       {report.isError && Object.keys(refusedFields(report.error)).length === 0 ? <ProblemAlert error={report.error} title={t('reports.failed')} /> : null}
       {report.isPending && request ? <Loading /> : null}
-      {report.data && !report.isError ? (
+      {request !== null && report.data && !report.isError ? (
         <>
           {request ? (
             <Paragraph className="dsp-no-print dsp-report-downloads">

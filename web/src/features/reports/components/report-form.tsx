@@ -7,6 +7,7 @@ import { Field } from '../../../components/schema-field.tsx';
 import { useSchemaForm } from '../../../components/schema-form.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
 import { checkedBy } from '../../../lib/form-inputs.ts';
+import { formatDate } from '../../../lib/format.ts';
 import type { ReportRequest } from '../api/get-report.ts';
 
 /** The periods the form offers: the two presets, a quarter, the second half year, or dates. */
@@ -32,6 +33,19 @@ export function refusedFields(error: unknown): Partial<Record<keyof typeof IDS, 
   return Object.fromEntries(Object.entries(error.fieldErrorsIn('query')).filter(([name]) => name in IDS));
 }
 
+/** The form's fields for a report request: a preset, a quarter or half year of one year, or own dates (`dd-mm-jjjj`). */
+function formValuesOf(r: ReportRequest | null, initialYear: number): { kind: Kind; year: string; from: string; to: string; threshold: string } {
+  const threshold = String(r?.threshold ?? DEFAULT_SUPPRESSION_THRESHOLD);
+  if (r === null) return { kind: 'year-end', year: String(initialYear), from: '', to: '', threshold };
+  if ('preset' in r) return { kind: r.preset, year: String(r.year), from: '', to: '', threshold };
+  const year = r.from.slice(0, 4);
+  const part = (Object.keys(QUARTERS) as (keyof typeof QUARTERS)[]).find(
+    (k) => r.to.slice(0, 4) === year && `${year}-${QUARTERS[k][0]}` === r.from && `${year}-${QUARTERS[k][1]}` === r.to,
+  );
+  if (part) return { kind: part, year, from: '', to: '', threshold };
+  return { kind: 'custom', year: String(initialYear), from: formatDate(r.from), to: formatDate(r.to), threshold };
+}
+
 /** A zod issue on one field of the form, with the form's own message. */
 const issue = (ctx: z.RefinementCtx, path: string, text: string) => ctx.addIssue({ code: 'custom', path: [path], message: text, params: { text } });
 
@@ -44,12 +58,16 @@ const issue = (ctx: z.RefinementCtx, path: string, text: string) => ctx.addIssue
  */
 export function ReportForm({
   initialYear,
+  initial = null,
   onRun,
   pending,
   error = null,
 }: {
   initialYear: number;
-  onRun: (r: ReportRequest) => void;
+  /** The period the page shows (kept in its address), filled in as the form asks it; else the year-end report of `initialYear`. */
+  initial?: ReportRequest | null;
+  /** Called with the period asked for, or with null when the form refused it (no report is shown then). */
+  onRun: (r: ReportRequest | null) => void;
   pending: boolean;
   /** The last report call's error, or null: its field errors are shown on the fields. */
   error?: unknown;
@@ -91,7 +109,7 @@ export function ReportForm({
   );
   const form = useSchemaForm({
     schema,
-    defaultValues: { kind: 'year-end' as Kind, year: String(initialYear), from: '', to: '', threshold: String(DEFAULT_SUPPRESSION_THRESHOLD) },
+    defaultValues: formValuesOf(initial, initialYear),
     ids: IDS,
     labels: {
       kind: t('reports.form.kind'),
@@ -117,7 +135,10 @@ export function ReportForm({
   return (
     <FormFrame
       frame={form.frame}
-      onSubmit={form.submit((period) => onRun(period))}
+      onSubmit={form.submit(
+        (period) => onRun(period),
+        () => onRun(null),
+      )}
       submitLabel={t('reports.form.submit')}
       pending={pending}
       label={t('reports.form.label')}
