@@ -7,7 +7,8 @@
 // bundles, where db/src/paths.ts looks for them when __DP_BUNDLED__ is set, and so is the embedded
 // database's first-start image (dist/pglite-image.tar.gz, decision 074): a PGlite data folder that
 // is initialised and migrated, which a first start unpacks instead of running initdb and every
-// migration.
+// migration. Modules the server imports lazily, and code the bundles share, are written as chunks
+// (dist/chunk-*.mjs, dist/mail-layout-*.mjs) beside the bundles (decision 074).
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
 import { PGlite } from '@electric-sql/pglite';
@@ -38,6 +39,12 @@ const result = await build({
   bundle: true,
   platform: 'node',
   format: 'esm',
+  // A module imported with `import()` (the mail layout and react-email, decision 074) goes into a
+  // chunk of its own, loaded when first imported rather than at start; code the bundles share goes
+  // into chunks too. The chunks sit beside the bundles in dist/, so paths made from
+  // `import.meta.url` (the migrations, the image, the SPA) are the same in a chunk and a bundle.
+  splitting: true,
+  chunkNames: '[name]-[hash]',
   target: 'node22',
   sourcemap: true,
   metafile: true,
