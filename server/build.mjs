@@ -5,10 +5,11 @@
 // node_modules at run time, so each of them must be a production dependency of this package: the
 // build fails when one is not (decision 045). The committed migrations are copied next to the
 // bundles, where db/src/paths.ts looks for them when __DP_BUNDLED__ is set, and so is the embedded
-// database's first-start image (dist/pglite-image.tar.gz, decision 074): a PGlite data folder that
-// is initialised and migrated, which a first start unpacks instead of running initdb and every
-// migration.
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// database's first-start image (dist/pglite-image/, decision 074): a PGlite data folder that is
+// initialised and migrated, which a first start copies instead of running initdb and every
+// migration. Modules the server imports lazily, and code the bundles share, are written as chunks
+// (dist/chunk-*.mjs, dist/mail-layout-*.mjs) beside the bundles (decision 074).
+import { cpSync, readFileSync, rmSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
@@ -38,6 +39,12 @@ const result = await build({
   bundle: true,
   platform: 'node',
   format: 'esm',
+  // A module imported with `import()` (the mail layout and react-email, decision 074) goes into a
+  // chunk of its own, loaded when first imported rather than at start; code the bundles share goes
+  // into chunks too. The chunks sit beside the bundles in dist/, so paths made from
+  // `import.meta.url` (the migrations, the image, the SPA) are the same in a chunk and a bundle.
+  splitting: true,
+  chunkNames: '[name]-[hash]',
   target: 'node22',
   sourcemap: true,
   metafile: true,
@@ -77,18 +84,18 @@ if (missing.size > 0) {
 }
 cpSync('../db/migrations', 'dist/migrations', { recursive: true });
 
-// The first-start image: initdb and the committed migrations, in memory, with the PGlite of this
-// install (the one a production install of the same lockfile runs).
-const image = new PGlite();
+// The first-start image: initdb and the committed migrations, with the PGlite of this install (the
+// one a production install of the same lockfile runs), written as a data folder that a first start
+// copies (decision 074).
+const image = new PGlite('dist/pglite-image');
 try {
   await migrate(drizzle(image), { migrationsFolder: 'dist/migrations' });
   await image.exec('checkpoint');
-  writeFileSync('dist/pglite-image.tar.gz', new Uint8Array(await (await image.dumpDataDir('gzip')).arrayBuffer()));
 } finally {
   await image.close();
 }
 console.log(
   `server bundled to dist/: ${Object.keys(ENTRY_POINTS)
     .map((name) => `${name}.mjs`)
-    .join(', ')}, pglite-image.tar.gz`,
+    .join(', ')}, pglite-image/`,
 );

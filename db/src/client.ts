@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { type ExtractTablesWithRelations, sql } from 'drizzle-orm';
@@ -9,7 +9,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import { acquireDataDirLock } from './data-dir-lock.ts';
-import { MIGRATIONS_FOLDER, PGLITE_IMAGE_FILE } from './paths.ts';
+import { MIGRATIONS_FOLDER, PGLITE_IMAGE_DIR } from './paths.ts';
 import * as schema from './schema/index.ts';
 
 export type Schema = typeof schema;
@@ -139,17 +139,21 @@ export const pgliteStartParams = (): string[] => [...PGlite.defaultStartParams, 
 
 /**
  * Opens PGlite in `dataDir` with `PGLITE_SETTINGS`. A folder without a database is filled from
- * the first-start image (`PGLITE_IMAGE_FILE`, decision 074) when the bundles carry one: unpacking
- * it costs a fraction of initdb and the migrations it already holds. When the image cannot be
- * used, the folder is emptied again and PGlite runs initdb as it would without one.
+ * the first-start image (`PGLITE_IMAGE_DIR`, decision 074) when the bundles carry one: copying its
+ * files costs a fraction of initdb and the migrations it already holds, and — unlike PGlite's own
+ * `loadDataDir`, which unpacks a tarball through memory — leaves no buffers behind (about 80 MiB
+ * less RSS once ready). When the image cannot be used, the folder is emptied again and PGlite
+ * runs initdb as it would without one.
  */
 async function openPglite(dataDir: string | undefined): Promise<PGlite> {
   const startParams = pgliteStartParams();
-  const image = dataDir && PGLITE_IMAGE_FILE && existsSync(PGLITE_IMAGE_FILE) && readdirSync(dataDir).length === 0 ? PGLITE_IMAGE_FILE : undefined;
+  const image =
+    dataDir && PGLITE_IMAGE_DIR && existsSync(join(PGLITE_IMAGE_DIR, 'PG_VERSION')) && readdirSync(dataDir).length === 0 ? PGLITE_IMAGE_DIR : undefined;
   if (image && dataDir) {
     let fromImage: PGlite | undefined;
     try {
-      fromImage = new PGlite(dataDir, { startParams, loadDataDir: new Blob([readFileSync(image)]) });
+      cpSync(image, dataDir, { recursive: true });
+      fromImage = new PGlite(dataDir, { startParams });
       await fromImage.waitReady;
       return fromImage;
     } catch {

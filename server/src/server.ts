@@ -8,6 +8,9 @@ import { type AppConfig, loadConfig } from './config.ts';
 import { StartRefusedError } from './lib/demo-exposure.ts';
 import { IN_FLIGHT_GRACE_MS, type RunningServer, StartAbortedError, startServer, WORKER_STOP_GRACE_MS } from './start.ts';
 
+/** libuv's thread pool on the embedded database (libuv's default is 4): at most this many password hashes' memory is kept. */
+const EMBEDDED_THREAD_POOL_SIZE = 2;
+
 /** Past this, a shutdown that still hangs (a database that does not answer its close) exits 1. */
 const SHUTDOWN_DEADLINE_MS = Math.max(IN_FLIGHT_GRACE_MS, WORKER_STOP_GRACE_MS) + 10_000;
 
@@ -22,6 +25,13 @@ try {
 } catch (error) {
   refuse(error instanceof Error ? error.message : String(error));
 }
+
+// The embedded default runs libuv's thread pool with 2 threads instead of 4 (decision 074). Each
+// password hash (argon2id, 19 MiB) runs on a pool thread, and glibc keeps a thread's 19 MiB after
+// the hash is done, so every pool thread that ever hashed holds 19 MiB for good. Read by libuv when
+// the pool first starts, which is later than this (no file or hash work happens while the modules
+// load); an operator's own UV_THREADPOOL_SIZE wins.
+if (!config.databaseUrl) process.env.UV_THREADPOOL_SIZE ??= String(EMBEDDED_THREAD_POOL_SIZE);
 
 let server: RunningServer | undefined;
 let signalled: string | undefined;

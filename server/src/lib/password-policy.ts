@@ -1,7 +1,5 @@
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@duidingspool/shared';
-import { ZxcvbnFactory } from '@zxcvbn-ts/core';
-import * as common from '@zxcvbn-ts/language-common';
-import * as dutch from '@zxcvbn-ts/language-nl-be';
+import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import { AppError } from '../errors.ts';
 
 /**
@@ -27,15 +25,19 @@ export const PRODUCT_WORDS = [
 // zxcvbn-ts with the common package — its `passwords` dictionary is the list of the most used
 // (breached) passwords, plus keyboard patterns, sequences, repeats, dates and l33t variants — and
 // the Dutch word lists (common words, names, Wikipedia), so `welkom welkom welkom` or
-// `wachtwoord123!` count as the few words they are, as the form's hint promises. Built on the first
-// check (about half a second, ~20 MiB): a server that sets no password never pays for it. The
-// English lists would add another second and ~45 MiB for a Dutch-speaking pool; left out.
-let zxcvbn: ZxcvbnFactory | undefined;
+// `wachtwoord123!` count as the few words they are, as the form's hint promises. Loaded and built
+// on the first check (about half a second, ~20 MiB; the modules alone ~5 MiB of heap, decision
+// 074): a server that sets no password never pays for it. The English lists would add another
+// second and ~45 MiB for a Dutch-speaking pool; left out.
+let zxcvbn: Promise<ZxcvbnFactory> | undefined;
 const estimator = () =>
-  (zxcvbn ??= new ZxcvbnFactory({
-    dictionary: { ...common.dictionary, ...dutch.dictionary, product: PRODUCT_WORDS },
-    graphs: common.adjacencyGraphs,
-  }));
+  (zxcvbn ??= Promise.all([import('@zxcvbn-ts/core'), import('@zxcvbn-ts/language-common'), import('@zxcvbn-ts/language-nl-be')]).then(
+    ([{ ZxcvbnFactory }, common, dutch]) =>
+      new ZxcvbnFactory({
+        dictionary: { ...common.dictionary, ...dutch.dictionary, product: PRODUCT_WORDS },
+        graphs: common.adjacencyGraphs,
+      }),
+  ));
 
 /** The lowest zxcvbn score (0–4) a new password must reach. */
 export const MIN_PASSWORD_SCORE = 3;
@@ -46,9 +48,9 @@ export const MIN_PASSWORD_SCORE = 3;
  * below 3 in zxcvbn (ASVS 2.1.1, 2.1.7; docs/design.md §6). No composition rules (ASVS 2.1.9).
  *
  * @param userInputs the user's e-mail and name, which the password must not be built from
- * @throws AppError 400 `weak-password` with a pointer at `pointer`
+ * @throws AppError 400 `weak-password` with a pointer at `pointer` (the promise rejects)
  */
-export function assertStrongPassword(password: string, userInputs: string[], pointer = '/newPassword'): void {
+export async function assertStrongPassword(password: string, userInputs: string[], pointer = '/newPassword'): Promise<void> {
   const fail = (message: string) => new AppError('weak-password', `Kies een ander wachtwoord: ${message}.`, { errors: [{ in: 'body', pointer, message }] });
   if ([...password].length < PASSWORD_MIN_LENGTH) throw fail(`minimaal ${PASSWORD_MIN_LENGTH} tekens`);
   if (password.length > PASSWORD_MAX_LENGTH) throw fail(`maximaal ${PASSWORD_MAX_LENGTH} tekens`);
@@ -57,7 +59,7 @@ export function assertStrongPassword(password: string, userInputs: string[], poi
     .flatMap((u) => [u, u.split('@')[0] ?? '', ...u.split(/[@.\s_-]+/)])
     .flatMap((u) => [u, u.replace(/[@.\s_-]+/g, '')])
     .filter((u) => u.length >= 3);
-  const result = estimator().check(password, inputs);
+  const result = (await estimator()).check(password, inputs);
   const listed = result.sequence.some((m) => m.pattern === 'dictionary' && m.dictionaryName === 'passwords' && m.token.length >= password.length - 2);
   if (listed) throw fail('dit wachtwoord staat op de lijst van veelgebruikte of gelekte wachtwoorden');
   if (result.score < MIN_PASSWORD_SCORE) throw fail('te makkelijk te raden; gebruik bijvoorbeeld een zin van vier of meer woorden');

@@ -46,7 +46,7 @@ export async function changePassword(db: Database, actor: Actor, body: ChangePas
     });
   }
   await settleAttempt(db, attempt);
-  assertStrongPassword(body.newPassword, [actor.email, actor.displayName]);
+  await assertStrongPassword(body.newPassword, [actor.email, actor.displayName]);
   const hash = await hashThroughGate(body.newPassword);
   await db.transaction(async (tx) => {
     await setPasswordHash(tx, actor.userId, hash);
@@ -113,7 +113,7 @@ export async function setPasswordWithToken(db: Database, body: SetPasswordBody, 
     throw new AppError('invalid-token', 'Deze link is ongeldig, al gebruikt of verlopen. Vraag een nieuwe aan.');
   }
   // Checked before the token is used up, so a refused password does not burn the link.
-  assertStrongPassword(body.newPassword, [found.email, found.displayName]);
+  await assertStrongPassword(body.newPassword, [found.email, found.displayName]);
   const hash = await hashThroughGate(body.newPassword);
   await db.transaction(async (tx) => {
     if (!(await redeemAccountToken(tx, found.id))) throw new AppError('invalid-token', 'Deze link is al gebruikt.');

@@ -2,8 +2,7 @@
 // Dutch and English. A template sees only the pool reference, the link and the typed parameters
 // below — never a request's question, context, case reference or advice (docs/design.md §6).
 import type { ClockKind, NotificationEvent } from '@duidingspool/shared';
-import { Body, Container, Head, Heading, Hr, Html, Link, Preview, Section, Text } from '@react-email/components';
-import { render } from '@react-email/render';
+import type { MailView } from './mail-layout.tsx';
 
 export type MailLanguage = 'nl' | 'en';
 
@@ -397,51 +396,31 @@ export function mailSubject(input: Pick<MailInput, 'event' | 'language' | 'refer
   return `[Duidingspool] ${TEXTS[input.language][input.event].subject(input.reference ?? '', input.params)}`.replace(/[\r\n]+/g, ' ');
 }
 
-const colors = { text: '#1a1a1a', muted: '#4b4b4b', link: '#00457a', border: '#d0d0d0' };
-
-function NotificationMail(props: MailInput & { subject: string }) {
-  const t = TEXTS[props.language][props.event];
-  const c = common[props.language];
-  const ref = props.reference ?? '';
-  return (
-    <Html lang={props.language} dir="ltr">
-      <Head>
-        <title>{props.subject}</title>
-      </Head>
-      <Preview>{t.body(ref, props.params)}</Preview>
-      <Body style={{ backgroundColor: '#ffffff', color: colors.text, fontFamily: 'Arial, Helvetica, sans-serif', fontSize: '16px', lineHeight: '1.5' }}>
-        <Container style={{ maxWidth: '600px', padding: '24px' }}>
-          <Heading as="h1" style={{ fontSize: '22px', margin: '0 0 16px' }}>
-            {t.subject(ref, props.params)}
-          </Heading>
-          <Text>{c.greeting(props.recipientName)}</Text>
-          <Text>{t.body(ref, props.params)}</Text>
-          {props.event === 'digest' && props.params.items ? (
-            <Section>
-              <ul>
-                {props.params.items.map((item) => (
-                  <li key={`${item.event}-${item.link}`}>
-                    <Link href={item.link} style={{ color: colors.link, textDecoration: 'underline' }}>
-                      {TEXTS[props.language][item.event].subject(item.reference ?? '', {})}
-                    </Link>
-                  </li>
-                ))}
-              </ul>
-            </Section>
-          ) : null}
-          <Text>
-            <Link href={props.link} style={{ color: colors.link, textDecoration: 'underline', fontWeight: 'bold' }}>
-              {t.action}
-            </Link>
-          </Text>
-          <Hr style={{ borderColor: colors.border, margin: '24px 0' }} />
-          <Text style={{ color: colors.muted, fontSize: '14px' }}>{c.footer}</Text>
-          <Text style={{ color: colors.muted, fontSize: '14px' }}>{c.preferences}</Text>
-          <Text style={{ color: colors.muted, fontSize: '14px' }}>{c.sender}</Text>
-        </Container>
-      </Body>
-    </Html>
-  );
+/**
+ * What the HTML layout shows of one mail, every text already in the recipient's language: built
+ * here, rendered by `mail-layout.tsx`, which is loaded on the first mail only (decision 074).
+ */
+function mailView(input: MailInput, subject: string): MailView {
+  const t = TEXTS[input.language][input.event];
+  const c = common[input.language];
+  const ref = input.reference ?? '';
+  return {
+    language: input.language,
+    subject,
+    preview: t.body(ref, input.params),
+    heading: t.subject(ref, input.params),
+    greeting: c.greeting(input.recipientName),
+    body: t.body(ref, input.params),
+    items:
+      input.event === 'digest' && input.params.items
+        ? input.params.items.map((item) => ({ label: TEXTS[input.language][item.event].subject(item.reference ?? '', {}), link: item.link }))
+        : null,
+    action: t.action,
+    link: input.link,
+    footer: c.footer,
+    preferences: c.preferences,
+    sender: c.sender,
+  };
 }
 
 function plainText(input: MailInput): string {
@@ -464,7 +443,10 @@ function plainText(input: MailInput): string {
  */
 export async function renderMail(input: MailInput): Promise<RenderedMail> {
   const subject = mailSubject(input);
-  const html = await render(<NotificationMail {...input} subject={subject} />);
+  // The layout and react-email (~30 MiB once loaded) are imported on the first mail, not at start
+  // (decision 074): without SMTP_URL no mail is rendered at all.
+  const { renderMailHtml } = await import('./mail-layout.tsx');
+  const html = await renderMailHtml(mailView(input, subject));
   return { subject, html, text: plainText(input) };
 }
 
