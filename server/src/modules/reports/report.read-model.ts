@@ -1,6 +1,6 @@
 import { type Executor, rowsOf, schema } from '@duidingspool/db';
 import type { FundingSource } from '@duidingspool/shared';
-import { type SQL, sql } from 'drizzle-orm';
+import { type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 
 // Read model of the report page (docs/architecture.md, "Read models"; docs/design.md §12): the raw
 // figures of one period, every one computed by one SQL statement and never written back. It reads
@@ -185,7 +185,7 @@ export async function feedbackCounts(
  */
 export async function triageInstants(db: Executor, p: Period): Promise<{ submittedAt: Date; decidedAt: Date | null; assignedAt: Date | null }[]> {
   // Instants as epoch milliseconds (float8): a year's requests are read as numbers, not parsed as text.
-  const ms = (v: SQL) => sql`extract(epoch from ${v})::float8 * 1000`;
+  const ms = (v: SQLWrapper) => sql`extract(epoch from ${v})::float8 * 1000`;
   const rows = rowsOf<{ submitted_at: number; decided_at: number | null; assigned_at: number | null }>(
     await db.execute(sql`
       select ${ms(r.submittedAt)} as submitted_at, ${ms(r.triagedAt)} as decided_at, ${ms(r.firstAssignedAt)} as assigned_at
