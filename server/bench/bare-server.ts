@@ -27,6 +27,7 @@ interface Actor {
   userId: string;
   roles: string[];
   caseTableIds: string[];
+  municipalityIds: string[];
   specialistId: string | null;
 }
 
@@ -40,9 +41,10 @@ async function actorOf(request: FastifyRequest, reply: FastifyReply, roles: stri
     return null;
   }
   const [row] = await sql<Actor[]>`
-    select u.id as "userId",
+    select u.id as "userId", u.email, u.display_name as "displayName", u.language,
       coalesce((select array_agg(r.role order by r.role) from user_roles r where r.user_id = u.id), '{}') as roles,
       coalesce((select array_agg(m.case_table_id::text order by m.case_table_id) from case_table_members m where m.user_id = u.id), '{}') as "caseTableIds",
+      coalesce((select array_agg(mm.municipality_id::text order by mm.municipality_id) from municipality_members mm where mm.user_id = u.id), '{}') as "municipalityIds",
       (select sp.id::text from specialists sp where sp.user_id = u.id and sp.is_active) as "specialistId",
       s.last_seen_at, s.enrolment_only
     from sessions s join users u on u.id = s.user_id
@@ -99,15 +101,15 @@ app.get('/api/v1/interpretation-requests', async (request, reply) => {
         or (coalesce(r.submitted_at, '-infinity'::timestamptz) = ${after[0] ?? null}::timestamptz and r.created_at = ${after[1] ?? null}::timestamptz and r.id > ${after[2] ?? null}::uuid))`
     : sql``;
   const rows = await sql<{ cursor: string }[]>`
-    select r.id, r.reference, r.status, r.case_table_id as "caseTableId", ct.name as "caseTableName", r.municipality_id as "municipalityId",
+    select r.id, r.reference, r.status, r.type, r.case_table_id as "caseTableId", ct.name as "caseTableName", r.municipality_id as "municipalityId",
       m.name as "municipalityName", r.case_reference as "caseReference", r.urgency, r.deliverable, r.meeting_date as "meetingDate", r.languages,
-      r.created_at as "createdAt", r.submitted_at as "submittedAt", r.updated_at as "updatedAt",
+      r.created_at as "createdAt", r.submitted_at as "submittedAt", r.updated_at as "updatedAt", r.triage_due_at as "triageDueAt",
       coalesce((select array_agg(e.expertise_area_code order by e.expertise_area_code) from request_expertise_areas e where e.request_id = r.id), '{}') as "expertiseAreaCodes",
       (select u.display_name from assignments a join specialists s on s.id = a.specialist_id join users u on u.id = s.user_id
         where a.request_id = r.id and ((a.status in ('proposed','accepted') and a.closed_at is null) or (a.status = 'accepted' and a.close_cause in ${sql(keeping)}))
-        order by a.proposed_at desc limit 1) as "specialistName",
+        order by a.proposed_at desc limit 1) as "specialistName", null::text as "requesterName",
       json_build_array(coalesce(r.submitted_at, '-infinity'::timestamptz), r.created_at, r.id)::text as cursor
-    from interpretation_requests r join case_tables ct on ct.id = r.case_table_id join municipalities m on m.id = r.municipality_id
+    from interpretation_requests r left join case_tables ct on ct.id = r.case_table_id left join municipalities m on m.id = r.municipality_id
     where r.status <> 'draft' ${seek}
     order by coalesce(r.submitted_at, '-infinity'::timestamptz) desc, r.created_at desc, r.id asc limit ${size + 1}`;
   return pageOf(
@@ -119,10 +121,11 @@ app.get('/api/v1/interpretation-requests', async (request, reply) => {
 });
 
 const ENTRY_COLUMNS = (extra: postgres.PendingQuery<postgres.Row[]>) => sql`
-  select te.id, te.assignment_id as "assignmentId", r.id as "requestId", r.reference as "requestReference", te.specialist_id as "specialistId",
+  select te.id, te.assignment_id as "assignmentId", r.id as "requestId", coalesce(r.reference, '') as "requestReference", te.specialist_id as "specialistId",
     su.display_name as "specialistName", su.id as "specialistUserId", te.worked_on as "workedOn", te.minutes, te.activity, te.description,
-    te.rate_cents as "rateCents", te.amount_cents as "amountCents", te.budget_year as "budgetYear", te.status, te.reject_reason as "rejectReason",
-    te.reviewed_at as "reviewedAt", rv.display_name as "reviewerName", te.created_at as "createdAt", te.corrects_entry_id as "correctsEntryId",
+    te.rate_cents as "rateCents", te.amount_cents as "amountCents", te.budget_year as "budgetYear", te.budget_line_id as "budgetLineId", te.status,
+    te.reject_reason as "rejectReason", te.reviewed_at as "reviewedAt", rv.display_name as "reviewerName", te.created_at as "createdAt",
+    te.corrects_entry_id as "correctsEntryId", te.created_by as "createdBy",
     json_build_array(te.worked_on, te.created_at, te.id)::text as cursor ${extra}`;
 
 app.get('/api/v1/time-entries', async (request, reply) => {
@@ -153,12 +156,12 @@ app.get('/api/v1/budgets/:year/ledger-entries', async (request, reply) => {
   if (!budget) return reply.code(404).send({ type: 'not-found' });
   const rows = await sql<{ cursor: string }[]>`
     select te.id, te.worked_on as "workedOn", su.display_name as "specialistName", sr.name as "safetyRegionName", m.name as "municipalityName",
-      ct.name as "caseTableName", r.reference as "poolReference", act.name_nl as activity, te.minutes, te.rate_cents as "rateCents",
+      coalesce(ct.name, '') as "caseTableName", coalesce(r.reference, '') as "poolReference", act.name_nl as activity, te.minutes, te.rate_cents as "rateCents",
       te.amount_cents as "amountCents", te.status, te.corrects_entry_id as "correctsEntryId", te.reviewed_at as "reviewedAt", rv.display_name as "reviewerName",
       json_build_array(te.worked_on, te.created_at, te.id)::text as cursor
     from time_entries te join assignments a on a.id = te.assignment_id join interpretation_requests r on r.id = a.request_id
       join municipalities m on m.id = r.municipality_id join safety_houses sh on sh.id = m.safety_house_id join safety_regions sr on sr.id = sh.region_id
-      join case_tables ct on ct.id = r.case_table_id join activities act on act.code = te.activity
+      left join case_tables ct on ct.id = r.case_table_id join activities act on act.code = te.activity
       join specialists s on s.id = te.specialist_id join users su on su.id = s.user_id left join users rv on rv.id = te.reviewed_by
     where te.budget_year = ${year}
     order by te.worked_on desc, te.created_at desc, te.id asc limit ${size + 1}`;
@@ -170,13 +173,31 @@ app.get('/api/v1/budgets/:year/ledger-entries', async (request, reply) => {
   );
 });
 
+/** The product's label of an audit event's object (decision 122): a pool reference, a name, a title or a year. */
+const objectUuid = sql`(case when ev.object_id ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' then ev.object_id::uuid end)`;
+const objectLabel = sql`case ev.object_type
+    when 'interpretation-request' then (select r.reference from interpretation_requests r where r.id = ${objectUuid})
+    when 'assignment' then (select r.reference from assignments a join interpretation_requests r on r.id = a.request_id where a.id = ${objectUuid})
+    when 'time-entry' then (select r.reference from time_entries te join assignments a on a.id = te.assignment_id join interpretation_requests r on r.id = a.request_id
+      where te.id = ${objectUuid})
+    when 'extension-request' then (select r.reference from extension_requests x join assignments a on a.id = x.assignment_id
+      join interpretation_requests r on r.id = a.request_id where x.id = ${objectUuid})
+    when 'user' then (select u.display_name from users u where u.id = ${objectUuid})
+    when 'specialist' then (select u.display_name from specialists s join users u on u.id = s.user_id where s.id = ${objectUuid})
+    when 'case-table' then (select ct.name from case_tables ct where ct.code = ev.object_id)
+    when 'municipality' then (select m.name from municipalities m where m.cbs_code = ev.object_id)
+    when 'knowledge-product' then (select kp.title from knowledge_products kp where kp.id = ${objectUuid})
+    when 'financial-statement' then (select fs.year::text from financial_statements fs where fs.id = ${objectUuid})
+    when 'offer' then (select o.title from offers o where o.id = ${objectUuid})
+  end as "objectLabel"`;
+
 app.get('/api/v1/audit-events', async (request, reply) => {
   const actor = await actorOf(request, reply, ['coordinator', 'admin']);
   if (!actor) return;
   const size = sizeOf(request.query, 20);
   const rows = await sql<{ cursor: string }[]>`
     select ev.id, ev.occurred_at as "occurredAt", ev.actor_id as "actorId", u.display_name as "actorName", ev.action, ev.object_type as "objectType",
-      ev.object_id as "objectId", ev.result, host(ev.ip) as ip, ev.user_agent as "userAgent", ev.details,
+      ev.object_id as "objectId", ${objectLabel}, ev.result, host(ev.ip) as ip, ev.user_agent as "userAgent", ev.details,
       json_build_array(ev.occurred_at, (ev.id)::text)::text as cursor
     from audit_events ev left join users u on u.id = ev.actor_id
     order by ev.occurred_at desc, ev.id desc limit ${size + 1}`;
