@@ -1,8 +1,9 @@
 // The baseline of `pnpm bench`: a bare Fastify + postgres.js server answering the benchmarked
-// list calls with the same SQL as the product (the filter, joins, columns, order, id tiebreaker,
+// list calls, logging hours and approving them with the same SQL as the product (the filter, joins, columns, order, id tiebreaker,
 // cursor seek and the count capped at 1,001 of `page()`, decision 071) and the same cookie check
 // (the HS256 session JWT, then the session row joined to the user with roles, casustafels and
-// specialist id). No validation, no OpenAPI, no error mapping, no audit: what the product adds on
+// specialist id). No validation, no OpenAPI, no error mapping (a refusal is a status and a type);
+// the writes write the same audit event and inbox items as the product's. What the product adds on
 // top of its SQL is what the benchmark's ratio measures.
 //
 // Env: BENCH_DB_URL (database), BENCH_JWT_SECRET (the product's secret), BENCH_IDLE_SECONDS. Prints
@@ -202,6 +203,161 @@ app.get('/api/v1/audit-events', async (request, reply) => {
     from audit_events ev left join users u on u.id = ev.actor_id
     order by ev.occurred_at desc, ev.id desc limit ${size + 1}`;
   return pageOf(size, rows, () => sql`select count(*)::int as n from (select 1 from audit_events ev limit ${LIST_TOTAL_CAP + 1}) c`, false);
+});
+
+// The write path (issue 16, item 2): logging hours and approving them with the product's statements
+// in the product's order, inside one transaction, prepared (postgres.js prepares tagged templates):
+// the assignment, the activity and whether it is retired, the month's shared lock and whether it is
+// closed, the rate, the guarded day total, the guarded reservation, budget and line, the entry, the
+// coordinators' inbox items and the audit event; then the entry as the product answers it.
+
+/** A time entry as the product answers it (`findEntry`). */
+const entryById = (db: postgres.Sql | postgres.TransactionSql, id: string, forUpdate: boolean) => db`
+  select te.id, te.assignment_id as "assignmentId", r.id as "requestId", coalesce(r.reference, '') as "requestReference", te.specialist_id as "specialistId",
+    su.display_name as "specialistName", su.id as "specialistUserId", te.worked_on as "workedOn", te.minutes, te.activity, te.description,
+    te.rate_cents as "rateCents", te.amount_cents as "amountCents", te.budget_year as "budgetYear", te.budget_line_id as "budgetLineId", te.status,
+    te.reject_reason as "rejectReason", te.reviewed_at as "reviewedAt", rv.display_name as "reviewerName", te.created_at as "createdAt",
+    te.corrects_entry_id as "correctsEntryId", te.created_by as "createdBy"
+  from time_entries te join assignments a on a.id = te.assignment_id join interpretation_requests r on r.id = a.request_id
+    join specialists s on s.id = te.specialist_id join users su on su.id = s.user_id left join users rv on rv.id = te.reviewed_by
+  where te.id = ${id} and true ${forUpdate ? db`for update of te` : db``}`;
+
+/** Refusals inside a transaction: rolled back, answered with the status and the problem type. */
+class Refused extends Error {
+  constructor(
+    readonly status: number,
+    readonly type: string,
+  ) {
+    super(type);
+  }
+}
+const refuse = (status: number, type: string): never => {
+  throw new Refused(status, type);
+};
+const answerRefusal = (reply: FastifyReply, error: unknown) => {
+  if (error instanceof Refused) return reply.code(error.status).send({ type: error.type });
+  throw error;
+};
+const monthKey = (workedOn: string) => `accounting-period:${workedOn.slice(0, 7)}`;
+
+app.post('/api/v1/assignments/:id/time-entries', async (request, reply) => {
+  const actor = await actorOf(request, reply, ['specialist']);
+  if (!actor) return;
+  const assignmentId = (request.params as { id: string }).id;
+  const body = request.body as { workedOn: string; minutes: number; activity: string; description: string };
+  let id: string;
+  try {
+    id = await sql.begin(async (tx) => {
+      const [a] = await tx`
+        select a.id, a.request_id, coalesce(r.reference, '') as reference, r.status as "requestStatus", r.type, r.case_table_id, r.municipality_id,
+          a.specialist_id as "specialistId", s.user_id, u.display_name, a.status, a.estimated_minutes, a.logged_minutes, a.rate_cents, a.reserved_cents,
+          a.budget_year as "budgetYear", a.budget_line_id as "budgetLineId", a.decline_reason, a.end_reason,
+          (s.is_active and u.is_active and exists (select 1 from user_roles ur where ur.user_id = u.id and ur.role = 'specialist')) as active,
+          a.proposed_at, r.submitted_at, a.responded_at, a.closed_at as "closedAt", a.close_cause, a.no_conflict_confirmed_at
+        from assignments a join interpretation_requests r on r.id = a.request_id join specialists s on s.id = a.specialist_id join users u on u.id = s.user_id
+        where a.id = ${assignmentId} and a.specialist_id = ${actor.specialistId}`;
+      if (!a) return refuse(404, 'not-found');
+      if (a.status !== 'accepted' || a.closedAt !== null) return refuse(409, 'invalid-transition');
+      const [activity] = await tx`select code from activities where code = ${body.activity}`;
+      if (!activity) return refuse(400, 'validation-failed');
+      const [retired] = await tx`select retired_at from activities where code = ${body.activity} for share`;
+      if (retired?.retired_at) return refuse(409, 'retired');
+      await tx`select pg_advisory_xact_lock_shared(hashtext(${monthKey(body.workedOn)}))`;
+      const [closed] = await tx`select month from closed_periods where month = ${body.workedOn.slice(0, 7)}`;
+      if (closed) return refuse(409, 'period-closed');
+      const [rate] = await tx<{ rate_cents: number }[]>`
+        select rate_cents from specialist_rates where specialist_id = ${a.specialistId} and valid_from <= ${body.workedOn}::date order by valid_from desc limit ${1}`;
+      if (!rate) return refuse(409, 'no-rate');
+      const amount = Math.floor((body.minutes * rate.rate_cents + 30) / 60);
+      const day = await tx`
+        insert into specialist_day_minutes (specialist_id, worked_on, minutes) values (${a.specialistId}, ${body.workedOn}, ${body.minutes})
+        on conflict (specialist_id, worked_on) do update set minutes = specialist_day_minutes.minutes + excluded.minutes
+        where specialist_day_minutes.minutes + excluded.minutes <= 1440 returning minutes`;
+      if (day.length === 0) return refuse(409, 'day-limit-exceeded');
+      const fitted = await tx`
+        update assignments set logged_minutes = logged_minutes + ${body.minutes}, reserved_cents = reserved_cents - ${amount}
+        where id = ${assignmentId} and status = ${'accepted'} and closed_at is null and reserved_cents >= ${amount} and logged_minutes + ${body.minutes} <= estimated_minutes
+        returning id`;
+      if (fitted.length === 0) return refuse(409, 'estimate-exceeded');
+      const year = Number(body.workedOn.slice(0, 4));
+      const budget = await tx`
+        update budgets set reserved_cents = reserved_cents + ${-amount}, pending_cents = pending_cents + ${amount}
+        where year = ${year} and reserved_cents >= ${amount} returning year`;
+      if (budget.length === 0) return refuse(409, 'budget-exceeded');
+      const line = await tx`
+        update budget_lines set reserved_cents = reserved_cents + ${-amount}, pending_cents = pending_cents + ${amount}
+        where id = ${a.budgetLineId} and year = ${year} and reserved_cents >= ${amount} returning id`;
+      if (line.length === 0) return refuse(409, 'budget-exceeded');
+      const [row] = await tx<{ id: string }[]>`
+        insert into time_entries (assignment_id, specialist_id, worked_on, minutes, activity, description, rate_cents, amount_cents, budget_year, budget_line_id,
+          status, created_by, created_at, idempotency_key)
+        values (${assignmentId}, ${a.specialistId}, ${body.workedOn}, ${body.minutes}, ${body.activity}, ${body.description}, ${rate.rate_cents}, ${amount},
+          ${year}, ${a.budgetLineId}, ${'submitted'}, ${actor.userId}, ${new Date()}, ${null})
+        returning id`;
+      const coordinators = await tx<{ id: string }[]>`
+        select distinct u.id, u.email from users u join user_roles ur on ur.user_id = u.id where u.is_active = ${true} and ur.role in ${sql(['coordinator'])}`;
+      const ids = coordinators.map((c) => c.id);
+      await tx`select user_id, mode from notification_preferences where event = ${'time-entry-submitted'} and user_id in ${sql(ids)}`;
+      const now = new Date();
+      await tx`insert into inbox_items ${sql(
+        ids.map((userId) => ({
+          user_id: userId,
+          event: 'time-entry-submitted',
+          reference: a.reference,
+          link_path: '/hours',
+          params: '{}',
+          dedupe_key: null,
+          created_at: now,
+        })),
+      )} on conflict do nothing`;
+      await tx`
+        insert into audit_events (actor_id, action, object_type, object_id, result, ip, user_agent, details)
+        values (${actor.userId}, ${'log-time'}, ${'time-entry'}, ${row?.id ?? null}, ${'success'}, ${request.ip}, ${request.headers['user-agent'] ?? null},
+          ${JSON.stringify({ assignmentId, minutes: body.minutes, amountCents: amount })})`;
+      return row?.id ?? '';
+    });
+  } catch (error) {
+    return answerRefusal(reply, error);
+  }
+  const [entry] = await entryById(sql, id, false);
+  return reply.code(201).send(entry);
+});
+
+app.patch('/api/v1/time-entries/:id', async (request, reply) => {
+  const actor = await actorOf(request, reply, ['coordinator']);
+  if (!actor) return;
+  const id = (request.params as { id: string }).id;
+  const status = (request.body as { status: string }).status;
+  if (status !== 'approved') return reply.code(400).send({ type: 'validation-failed' });
+  try {
+    await sql.begin(async (tx) => {
+      const [entry] = await entryById(tx, id, true);
+      if (!entry) return refuse(404, 'not-found');
+      if (entry.specialistUserId === actor.userId) return refuse(403, 'separation-of-duties');
+      if (entry.status !== 'submitted') return refuse(409, 'invalid-transition');
+      await tx`select pg_advisory_xact_lock_shared(hashtext(${monthKey(String(entry.workedOn))}))`;
+      const [closed] = await tx`select month from closed_periods where month = ${String(entry.workedOn).slice(0, 7)}`;
+      if (closed) return refuse(409, 'period-closed');
+      const amount = Number(entry.amountCents);
+      const budget = await tx`
+        update budgets set pending_cents = pending_cents + ${-amount}, spent_cents = spent_cents + ${amount}
+        where year = ${entry.budgetYear} and pending_cents >= ${amount} returning year`;
+      if (budget.length === 0) return refuse(409, 'conflict');
+      const line = await tx`
+        update budget_lines set pending_cents = pending_cents + ${-amount}, spent_cents = spent_cents + ${amount}
+        where id = ${entry.budgetLineId} and year = ${entry.budgetYear} and pending_cents >= ${amount} returning id`;
+      if (line.length === 0) return refuse(409, 'conflict');
+      await tx`update time_entries set status = ${'approved'}, reviewed_by = ${actor.userId}, reviewed_at = ${new Date()} where id = ${id}`;
+      await tx`
+        insert into audit_events (actor_id, action, object_type, object_id, result, ip, user_agent, details)
+        values (${actor.userId}, ${'approve'}, ${'time-entry'}, ${id}, ${'success'}, ${request.ip}, ${request.headers['user-agent'] ?? null},
+          ${JSON.stringify({ amountCents: amount })})`;
+    });
+  } catch (error) {
+    return answerRefusal(reply, error);
+  }
+  const [entry] = await entryById(sql, id, false);
+  return entry;
 });
 
 await app.listen({ port: 0, host: '127.0.0.1' });
