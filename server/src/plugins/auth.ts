@@ -159,7 +159,9 @@ export default fp(
       secret: config.jwtSecret,
       cookie: { cookieName: SESSION_COOKIE, signed: false },
       sign: { algorithm: 'HS256', expiresIn: config.jwtTtlSeconds },
-      verify: { algorithms: ['HS256'], requiredClaims: ['exp', 'iat', 'sub', 'sid'] },
+      // onlyCookie: an Authorization header is not a way in. Set here, not per call: options given
+      // to `jwtVerify` make @fastify/jwt build a new verifier on every request (decision 135).
+      verify: { algorithms: ['HS256'], requiredClaims: ['exp', 'iat', 'sub', 'sid'], onlyCookie: true },
     });
     const cookieOptions = { httpOnly: true, sameSite: 'strict' as const, secure: config.secureCookies, path: '/' };
 
@@ -209,8 +211,8 @@ export default fp(
       if (routeConfig.public || !request.routeOptions.url?.startsWith('/api/')) return;
       let claims: SessionClaims & { iat: number };
       try {
-        // onlyCookie: an Authorization header is not a way in.
-        claims = await request.jwtVerify({ onlyCookie: true });
+        // The plugin's verify options: HS256 only, the claims required, the cookie only.
+        claims = await request.jwtVerify();
       } catch (error) {
         throw unauthenticated(`access token refused (${jwtFailure(error)})`);
       }
