@@ -8,6 +8,7 @@
 //
 // Env: BENCH_DB_URL (database), BENCH_JWT_SECRET (the product's secret), BENCH_IDLE_SECONDS. Prints
 // `port <n>` on stdout when listening.
+import { randomUUID } from 'node:crypto';
 import { CLOSE_CAUSES_KEEPING_ACCESS, LIST_TOTAL_CAP } from '@duidingspool/shared';
 import fastifyCookie from '@fastify/cookie';
 import fastifyJwt from '@fastify/jwt';
@@ -208,8 +209,8 @@ app.get('/api/v1/audit-events', async (request, reply) => {
 // The write path (issue 16, item 2): logging hours and approving them with the product's statements
 // in the product's order, inside one transaction, prepared (postgres.js prepares tagged templates):
 // the assignment, the activity and whether it is retired, the month's shared lock and whether it is
-// closed, the rate, the guarded day total, the guarded reservation, budget and line, the entry, the
-// coordinators' inbox items and the audit event; then the entry as the product answers it.
+// closed, the rate, the guarded day total, the coordinators' inbox items and the audit event, the
+// guarded reservation, budget and line, the entry; then the entry as the product answers it.
 
 /** A time entry as the product answers it (`findEntry`). */
 const entryById = (db: postgres.Sql | postgres.TransactionSql, id: string, forUpdate: boolean) => db`
@@ -274,26 +275,7 @@ app.post('/api/v1/assignments/:id/time-entries', async (request, reply) => {
         on conflict (specialist_id, worked_on) do update set minutes = specialist_day_minutes.minutes + excluded.minutes
         where specialist_day_minutes.minutes + excluded.minutes <= 1440 returning minutes`;
       if (day.length === 0) return refuse(409, 'day-limit-exceeded');
-      const fitted = await tx`
-        update assignments set logged_minutes = logged_minutes + ${body.minutes}, reserved_cents = reserved_cents - ${amount}
-        where id = ${assignmentId} and status = ${'accepted'} and closed_at is null and reserved_cents >= ${amount} and logged_minutes + ${body.minutes} <= estimated_minutes
-        returning id`;
-      if (fitted.length === 0) return refuse(409, 'estimate-exceeded');
-      const year = Number(body.workedOn.slice(0, 4));
-      const budget = await tx`
-        update budgets set reserved_cents = reserved_cents + ${-amount}, pending_cents = pending_cents + ${amount}
-        where year = ${year} and reserved_cents >= ${amount} returning year`;
-      if (budget.length === 0) return refuse(409, 'budget-exceeded');
-      const line = await tx`
-        update budget_lines set reserved_cents = reserved_cents + ${-amount}, pending_cents = pending_cents + ${amount}
-        where id = ${a.budgetLineId} and year = ${year} and reserved_cents >= ${amount} returning id`;
-      if (line.length === 0) return refuse(409, 'budget-exceeded');
-      const [row] = await tx<{ id: string }[]>`
-        insert into time_entries (assignment_id, specialist_id, worked_on, minutes, activity, description, rate_cents, amount_cents, budget_year, budget_line_id,
-          status, created_by, created_at, idempotency_key)
-        values (${assignmentId}, ${a.specialistId}, ${body.workedOn}, ${body.minutes}, ${body.activity}, ${body.description}, ${rate.rate_cents}, ${amount},
-          ${year}, ${a.budgetLineId}, ${'submitted'}, ${actor.userId}, ${new Date()}, ${null})
-        returning id`;
+      const id = randomUUID();
       const coordinators = await tx<{ id: string }[]>`
         select distinct u.id, u.email from users u join user_roles ur on ur.user_id = u.id where u.is_active = ${true} and ur.role in ${sql(['coordinator'])}`;
       const ids = coordinators.map((c) => c.id);
@@ -312,8 +294,28 @@ app.post('/api/v1/assignments/:id/time-entries', async (request, reply) => {
       )} on conflict do nothing`;
       await tx`
         insert into audit_events (actor_id, action, object_type, object_id, result, ip, user_agent, details)
-        values (${actor.userId}, ${'log-time'}, ${'time-entry'}, ${row?.id ?? null}, ${'success'}, ${request.ip}, ${request.headers['user-agent'] ?? null},
+        values (${actor.userId}, ${'log-time'}, ${'time-entry'}, ${id}, ${'success'}, ${request.ip}, ${request.headers['user-agent'] ?? null},
           ${JSON.stringify({ assignmentId, minutes: body.minutes, amountCents: amount })})`;
+      const fitted = await tx`
+        update assignments set logged_minutes = logged_minutes + ${body.minutes}, reserved_cents = reserved_cents - ${amount}
+        where id = ${assignmentId} and status = ${'accepted'} and closed_at is null and reserved_cents >= ${amount} and logged_minutes + ${body.minutes} <= estimated_minutes
+        returning id`;
+      if (fitted.length === 0) return refuse(409, 'estimate-exceeded');
+      const year = Number(body.workedOn.slice(0, 4));
+      const budget = await tx`
+        update budgets set reserved_cents = reserved_cents + ${-amount}, pending_cents = pending_cents + ${amount}
+        where year = ${year} and reserved_cents >= ${amount} returning year`;
+      if (budget.length === 0) return refuse(409, 'budget-exceeded');
+      const line = await tx`
+        update budget_lines set reserved_cents = reserved_cents + ${-amount}, pending_cents = pending_cents + ${amount}
+        where id = ${a.budgetLineId} and year = ${year} and reserved_cents >= ${amount} returning id`;
+      if (line.length === 0) return refuse(409, 'budget-exceeded');
+      const [row] = await tx<{ id: string }[]>`
+        insert into time_entries (id, assignment_id, specialist_id, worked_on, minutes, activity, description, rate_cents, amount_cents, budget_year, budget_line_id,
+          status, created_by, created_at, idempotency_key)
+        values (${id}, ${assignmentId}, ${a.specialistId}, ${body.workedOn}, ${body.minutes}, ${body.activity}, ${body.description}, ${rate.rate_cents}, ${amount},
+          ${year}, ${a.budgetLineId}, ${'submitted'}, ${actor.userId}, ${new Date()}, ${null})
+        returning id`;
       return row?.id ?? '';
     });
   } catch (error) {
@@ -339,6 +341,10 @@ app.patch('/api/v1/time-entries/:id', async (request, reply) => {
       const [closed] = await tx`select month from closed_periods where month = ${String(entry.workedOn).slice(0, 7)}`;
       if (closed) return refuse(409, 'period-closed');
       const amount = Number(entry.amountCents);
+      await tx`
+        insert into audit_events (actor_id, action, object_type, object_id, result, ip, user_agent, details)
+        values (${actor.userId}, ${'approve'}, ${'time-entry'}, ${id}, ${'success'}, ${request.ip}, ${request.headers['user-agent'] ?? null},
+          ${JSON.stringify({ amountCents: amount })})`;
       const budget = await tx`
         update budgets set pending_cents = pending_cents + ${-amount}, spent_cents = spent_cents + ${amount}
         where year = ${entry.budgetYear} and pending_cents >= ${amount} returning year`;
@@ -348,10 +354,6 @@ app.patch('/api/v1/time-entries/:id', async (request, reply) => {
         where id = ${entry.budgetLineId} and year = ${entry.budgetYear} and pending_cents >= ${amount} returning id`;
       if (line.length === 0) return refuse(409, 'conflict');
       await tx`update time_entries set status = ${'approved'}, reviewed_by = ${actor.userId}, reviewed_at = ${new Date()} where id = ${id}`;
-      await tx`
-        insert into audit_events (actor_id, action, object_type, object_id, result, ip, user_agent, details)
-        values (${actor.userId}, ${'approve'}, ${'time-entry'}, ${id}, ${'success'}, ${request.ip}, ${request.headers['user-agent'] ?? null},
-          ${JSON.stringify({ amountCents: amount })})`;
     });
   } catch (error) {
     return answerRefusal(reply, error);
