@@ -94,13 +94,17 @@ type Sql = postgres.Sql;
  * Transactions and savepoints hand their callback a client of their own, which is wrapped the same
  * way. A statement invalidated by a schema change is re-prepared by postgres.js itself.
  * Not for a transaction-pooling proxy (PgBouncer in transaction mode), which cannot keep named
- * statements per connection: set `prepare: false` there (`DATABASE_PREPARE=false`).
+ * statements per connection: set `prepare: false` there (`DATABASE_PREPARE=false`), and the
+ * client then sends every statement unnamed — also the queries the app builds once with drizzle's
+ * `.prepare(name)` (decision 135), which would otherwise ask postgres.js for a named statement.
+ *
+ * @param prepare true: every statement named and prepared per connection; false: none
  */
-export function preparing<T extends Sql | postgres.TransactionSql>(client: T): T {
+export function preparing<T extends Sql | postgres.TransactionSql>(client: T, prepare = true): T {
   const wrapCallback = (args: unknown[]) => {
     const last = args.length - 1;
     const fn = args[last];
-    if (typeof fn === 'function') args[last] = (inner: postgres.TransactionSql) => fn(preparing(inner));
+    if (typeof fn === 'function') args[last] = (inner: postgres.TransactionSql) => fn(preparing(inner, prepare));
     return args;
   };
   return new Proxy(client, {
@@ -108,7 +112,7 @@ export function preparing<T extends Sql | postgres.TransactionSql>(client: T): T
       const value = Reflect.get(target, key, receiver);
       if (key === 'unsafe') {
         return (text: string, params?: unknown[], options?: postgres.UnsafeQueryOptions) =>
-          (value as Sql['unsafe']).call(target, text, params as never, { ...options, prepare: true });
+          (value as Sql['unsafe']).call(target, text, params as never, { ...options, prepare });
       }
       if (key === 'begin' || key === 'savepoint') {
         return (...args: unknown[]) => (value as (...a: unknown[]) => unknown).apply(target, wrapCallback(args));
@@ -193,7 +197,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       max: options.maxConnections ?? 10,
       ...(statementTimeoutMs > 0 ? { connection: { statement_timeout: statementTimeoutMs } } : {}),
     });
-    const db = drizzlePostgres(options.prepare === false ? client : preparing(client), { schema }) as unknown as Database;
+    const db = drizzlePostgres(preparing(client, options.prepare !== false), { schema }) as unknown as Database;
     return {
       db,
       driver: 'postgres',

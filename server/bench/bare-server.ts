@@ -1,12 +1,14 @@
 // The baseline of `pnpm bench`: a bare Fastify + postgres.js server answering the benchmarked
-// list calls with the same SQL as the product (the filter, joins, columns, order, id tiebreaker,
+// list calls, logging hours and approving them with the same SQL as the product (the filter, joins, columns, order, id tiebreaker,
 // cursor seek and the count capped at 1,001 of `page()`, decision 071) and the same cookie check
 // (the HS256 session JWT, then the session row joined to the user with roles, casustafels and
-// specialist id). No validation, no OpenAPI, no error mapping, no audit: what the product adds on
+// specialist id). No validation, no OpenAPI, no error mapping (a refusal is a status and a type);
+// the writes write the same audit event and inbox items as the product's. What the product adds on
 // top of its SQL is what the benchmark's ratio measures.
 //
 // Env: BENCH_DB_URL (database), BENCH_JWT_SECRET (the product's secret), BENCH_IDLE_SECONDS. Prints
 // `port <n>` on stdout when listening.
+import { randomUUID } from 'node:crypto';
 import { CLOSE_CAUSES_KEEPING_ACCESS, LIST_TOTAL_CAP } from '@duidingspool/shared';
 import fastifyCookie from '@fastify/cookie';
 import fastifyJwt from '@fastify/jwt';
@@ -27,6 +29,7 @@ interface Actor {
   userId: string;
   roles: string[];
   caseTableIds: string[];
+  municipalityIds: string[];
   specialistId: string | null;
 }
 
@@ -40,9 +43,10 @@ async function actorOf(request: FastifyRequest, reply: FastifyReply, roles: stri
     return null;
   }
   const [row] = await sql<Actor[]>`
-    select u.id as "userId",
+    select u.id as "userId", u.email, u.display_name as "displayName", u.language,
       coalesce((select array_agg(r.role order by r.role) from user_roles r where r.user_id = u.id), '{}') as roles,
       coalesce((select array_agg(m.case_table_id::text order by m.case_table_id) from case_table_members m where m.user_id = u.id), '{}') as "caseTableIds",
+      coalesce((select array_agg(mm.municipality_id::text order by mm.municipality_id) from municipality_members mm where mm.user_id = u.id), '{}') as "municipalityIds",
       (select sp.id::text from specialists sp where sp.user_id = u.id and sp.is_active) as "specialistId",
       s.last_seen_at, s.enrolment_only
     from sessions s join users u on u.id = s.user_id
@@ -99,15 +103,15 @@ app.get('/api/v1/interpretation-requests', async (request, reply) => {
         or (coalesce(r.submitted_at, '-infinity'::timestamptz) = ${after[0] ?? null}::timestamptz and r.created_at = ${after[1] ?? null}::timestamptz and r.id > ${after[2] ?? null}::uuid))`
     : sql``;
   const rows = await sql<{ cursor: string }[]>`
-    select r.id, r.reference, r.status, r.case_table_id as "caseTableId", ct.name as "caseTableName", r.municipality_id as "municipalityId",
+    select r.id, r.reference, r.status, r.type, r.case_table_id as "caseTableId", ct.name as "caseTableName", r.municipality_id as "municipalityId",
       m.name as "municipalityName", r.case_reference as "caseReference", r.urgency, r.deliverable, r.meeting_date as "meetingDate", r.languages,
-      r.created_at as "createdAt", r.submitted_at as "submittedAt", r.updated_at as "updatedAt",
+      r.created_at as "createdAt", r.submitted_at as "submittedAt", r.updated_at as "updatedAt", r.triage_due_at as "triageDueAt",
       coalesce((select array_agg(e.expertise_area_code order by e.expertise_area_code) from request_expertise_areas e where e.request_id = r.id), '{}') as "expertiseAreaCodes",
       (select u.display_name from assignments a join specialists s on s.id = a.specialist_id join users u on u.id = s.user_id
         where a.request_id = r.id and ((a.status in ('proposed','accepted') and a.closed_at is null) or (a.status = 'accepted' and a.close_cause in ${sql(keeping)}))
-        order by a.proposed_at desc limit 1) as "specialistName",
+        order by a.proposed_at desc limit 1) as "specialistName", null::text as "requesterName",
       json_build_array(coalesce(r.submitted_at, '-infinity'::timestamptz), r.created_at, r.id)::text as cursor
-    from interpretation_requests r join case_tables ct on ct.id = r.case_table_id join municipalities m on m.id = r.municipality_id
+    from interpretation_requests r left join case_tables ct on ct.id = r.case_table_id left join municipalities m on m.id = r.municipality_id
     where r.status <> 'draft' ${seek}
     order by coalesce(r.submitted_at, '-infinity'::timestamptz) desc, r.created_at desc, r.id asc limit ${size + 1}`;
   return pageOf(
@@ -119,10 +123,11 @@ app.get('/api/v1/interpretation-requests', async (request, reply) => {
 });
 
 const ENTRY_COLUMNS = (extra: postgres.PendingQuery<postgres.Row[]>) => sql`
-  select te.id, te.assignment_id as "assignmentId", r.id as "requestId", r.reference as "requestReference", te.specialist_id as "specialistId",
+  select te.id, te.assignment_id as "assignmentId", r.id as "requestId", coalesce(r.reference, '') as "requestReference", te.specialist_id as "specialistId",
     su.display_name as "specialistName", su.id as "specialistUserId", te.worked_on as "workedOn", te.minutes, te.activity, te.description,
-    te.rate_cents as "rateCents", te.amount_cents as "amountCents", te.budget_year as "budgetYear", te.status, te.reject_reason as "rejectReason",
-    te.reviewed_at as "reviewedAt", rv.display_name as "reviewerName", te.created_at as "createdAt", te.corrects_entry_id as "correctsEntryId",
+    te.rate_cents as "rateCents", te.amount_cents as "amountCents", te.budget_year as "budgetYear", te.budget_line_id as "budgetLineId", te.status,
+    te.reject_reason as "rejectReason", te.reviewed_at as "reviewedAt", rv.display_name as "reviewerName", te.created_at as "createdAt",
+    te.corrects_entry_id as "correctsEntryId", te.created_by as "createdBy",
     json_build_array(te.worked_on, te.created_at, te.id)::text as cursor ${extra}`;
 
 app.get('/api/v1/time-entries', async (request, reply) => {
@@ -153,12 +158,12 @@ app.get('/api/v1/budgets/:year/ledger-entries', async (request, reply) => {
   if (!budget) return reply.code(404).send({ type: 'not-found' });
   const rows = await sql<{ cursor: string }[]>`
     select te.id, te.worked_on as "workedOn", su.display_name as "specialistName", sr.name as "safetyRegionName", m.name as "municipalityName",
-      ct.name as "caseTableName", r.reference as "poolReference", act.name_nl as activity, te.minutes, te.rate_cents as "rateCents",
+      coalesce(ct.name, '') as "caseTableName", coalesce(r.reference, '') as "poolReference", act.name_nl as activity, te.minutes, te.rate_cents as "rateCents",
       te.amount_cents as "amountCents", te.status, te.corrects_entry_id as "correctsEntryId", te.reviewed_at as "reviewedAt", rv.display_name as "reviewerName",
       json_build_array(te.worked_on, te.created_at, te.id)::text as cursor
     from time_entries te join assignments a on a.id = te.assignment_id join interpretation_requests r on r.id = a.request_id
       join municipalities m on m.id = r.municipality_id join safety_houses sh on sh.id = m.safety_house_id join safety_regions sr on sr.id = sh.region_id
-      join case_tables ct on ct.id = r.case_table_id join activities act on act.code = te.activity
+      left join case_tables ct on ct.id = r.case_table_id join activities act on act.code = te.activity
       join specialists s on s.id = te.specialist_id join users su on su.id = s.user_id left join users rv on rv.id = te.reviewed_by
     where te.budget_year = ${year}
     order by te.worked_on desc, te.created_at desc, te.id asc limit ${size + 1}`;
@@ -170,17 +175,191 @@ app.get('/api/v1/budgets/:year/ledger-entries', async (request, reply) => {
   );
 });
 
+/** The product's label of an audit event's object (decision 122): a pool reference, a name, a title or a year. */
+const objectUuid = sql`(case when ev.object_id ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' then ev.object_id::uuid end)`;
+const objectLabel = sql`case ev.object_type
+    when 'interpretation-request' then (select r.reference from interpretation_requests r where r.id = ${objectUuid})
+    when 'assignment' then (select r.reference from assignments a join interpretation_requests r on r.id = a.request_id where a.id = ${objectUuid})
+    when 'time-entry' then (select r.reference from time_entries te join assignments a on a.id = te.assignment_id join interpretation_requests r on r.id = a.request_id
+      where te.id = ${objectUuid})
+    when 'extension-request' then (select r.reference from extension_requests x join assignments a on a.id = x.assignment_id
+      join interpretation_requests r on r.id = a.request_id where x.id = ${objectUuid})
+    when 'user' then (select u.display_name from users u where u.id = ${objectUuid})
+    when 'specialist' then (select u.display_name from specialists s join users u on u.id = s.user_id where s.id = ${objectUuid})
+    when 'case-table' then (select ct.name from case_tables ct where ct.code = ev.object_id)
+    when 'municipality' then (select m.name from municipalities m where m.cbs_code = ev.object_id)
+    when 'knowledge-product' then (select kp.title from knowledge_products kp where kp.id = ${objectUuid})
+    when 'financial-statement' then (select fs.year::text from financial_statements fs where fs.id = ${objectUuid})
+    when 'offer' then (select o.title from offers o where o.id = ${objectUuid})
+  end as "objectLabel"`;
+
 app.get('/api/v1/audit-events', async (request, reply) => {
   const actor = await actorOf(request, reply, ['coordinator', 'admin']);
   if (!actor) return;
   const size = sizeOf(request.query, 20);
   const rows = await sql<{ cursor: string }[]>`
     select ev.id, ev.occurred_at as "occurredAt", ev.actor_id as "actorId", u.display_name as "actorName", ev.action, ev.object_type as "objectType",
-      ev.object_id as "objectId", ev.result, host(ev.ip) as ip, ev.user_agent as "userAgent", ev.details,
+      ev.object_id as "objectId", ${objectLabel}, ev.result, host(ev.ip) as ip, ev.user_agent as "userAgent", ev.details,
       json_build_array(ev.occurred_at, (ev.id)::text)::text as cursor
     from audit_events ev left join users u on u.id = ev.actor_id
     order by ev.occurred_at desc, ev.id desc limit ${size + 1}`;
   return pageOf(size, rows, () => sql`select count(*)::int as n from (select 1 from audit_events ev limit ${LIST_TOTAL_CAP + 1}) c`, false);
+});
+
+// The write path (issue 16, item 2): logging hours and approving them with the product's statements
+// in the product's order, inside one transaction, prepared (postgres.js prepares tagged templates):
+// the assignment, the activity and whether it is retired, the month's shared lock and whether it is
+// closed, the rate, the guarded day total, the coordinators' inbox items and the audit event, the
+// guarded reservation, budget and line, the entry; then the entry as the product answers it.
+
+/** A time entry as the product answers it (`findEntry`). */
+const entryById = (db: postgres.Sql | postgres.TransactionSql, id: string, forUpdate: boolean) => db`
+  select te.id, te.assignment_id as "assignmentId", r.id as "requestId", coalesce(r.reference, '') as "requestReference", te.specialist_id as "specialistId",
+    su.display_name as "specialistName", su.id as "specialistUserId", te.worked_on as "workedOn", te.minutes, te.activity, te.description,
+    te.rate_cents as "rateCents", te.amount_cents as "amountCents", te.budget_year as "budgetYear", te.budget_line_id as "budgetLineId", te.status,
+    te.reject_reason as "rejectReason", te.reviewed_at as "reviewedAt", rv.display_name as "reviewerName", te.created_at as "createdAt",
+    te.corrects_entry_id as "correctsEntryId", te.created_by as "createdBy"
+  from time_entries te join assignments a on a.id = te.assignment_id join interpretation_requests r on r.id = a.request_id
+    join specialists s on s.id = te.specialist_id join users su on su.id = s.user_id left join users rv on rv.id = te.reviewed_by
+  where te.id = ${id} and true ${forUpdate ? db`for update of te` : db``}`;
+
+/** Refusals inside a transaction: rolled back, answered with the status and the problem type. */
+class Refused extends Error {
+  constructor(
+    readonly status: number,
+    readonly type: string,
+  ) {
+    super(type);
+  }
+}
+const refuse = (status: number, type: string): never => {
+  throw new Refused(status, type);
+};
+const answerRefusal = (reply: FastifyReply, error: unknown) => {
+  if (error instanceof Refused) return reply.code(error.status).send({ type: error.type });
+  throw error;
+};
+const monthKey = (workedOn: string) => `accounting-period:${workedOn.slice(0, 7)}`;
+
+app.post('/api/v1/assignments/:id/time-entries', async (request, reply) => {
+  const actor = await actorOf(request, reply, ['specialist']);
+  if (!actor) return;
+  const assignmentId = (request.params as { id: string }).id;
+  const body = request.body as { workedOn: string; minutes: number; activity: string; description: string };
+  let id: string;
+  try {
+    id = await sql.begin(async (tx) => {
+      const [a] = await tx`
+        select a.id, a.request_id, coalesce(r.reference, '') as reference, r.status as "requestStatus", r.type, r.case_table_id, r.municipality_id,
+          a.specialist_id as "specialistId", s.user_id, u.display_name, a.status, a.estimated_minutes, a.logged_minutes, a.rate_cents, a.reserved_cents,
+          a.budget_year as "budgetYear", a.budget_line_id as "budgetLineId", a.decline_reason, a.end_reason,
+          (s.is_active and u.is_active and exists (select 1 from user_roles ur where ur.user_id = u.id and ur.role = 'specialist')) as active,
+          a.proposed_at, r.submitted_at, a.responded_at, a.closed_at as "closedAt", a.close_cause, a.no_conflict_confirmed_at
+        from assignments a join interpretation_requests r on r.id = a.request_id join specialists s on s.id = a.specialist_id join users u on u.id = s.user_id
+        where a.id = ${assignmentId} and a.specialist_id = ${actor.specialistId}`;
+      if (!a) return refuse(404, 'not-found');
+      if (a.status !== 'accepted' || a.closedAt !== null) return refuse(409, 'invalid-transition');
+      const [activity] = await tx`select code from activities where code = ${body.activity}`;
+      if (!activity) return refuse(400, 'validation-failed');
+      const [retired] = await tx`select retired_at from activities where code = ${body.activity} for share`;
+      if (retired?.retired_at) return refuse(409, 'retired');
+      await tx`select pg_advisory_xact_lock_shared(hashtext(${monthKey(body.workedOn)}))`;
+      const [closed] = await tx`select month from closed_periods where month = ${body.workedOn.slice(0, 7)}`;
+      if (closed) return refuse(409, 'period-closed');
+      const [rate] = await tx<{ rate_cents: number }[]>`
+        select rate_cents from specialist_rates where specialist_id = ${a.specialistId} and valid_from <= ${body.workedOn}::date order by valid_from desc limit ${1}`;
+      if (!rate) return refuse(409, 'no-rate');
+      const amount = Math.floor((body.minutes * rate.rate_cents + 30) / 60);
+      const day = await tx`
+        insert into specialist_day_minutes (specialist_id, worked_on, minutes) values (${a.specialistId}, ${body.workedOn}, ${body.minutes})
+        on conflict (specialist_id, worked_on) do update set minutes = specialist_day_minutes.minutes + excluded.minutes
+        where specialist_day_minutes.minutes + excluded.minutes <= 1440 returning minutes`;
+      if (day.length === 0) return refuse(409, 'day-limit-exceeded');
+      const id = randomUUID();
+      const coordinators = await tx<{ id: string }[]>`
+        select distinct u.id, u.email from users u join user_roles ur on ur.user_id = u.id where u.is_active = ${true} and ur.role in ${sql(['coordinator'])}`;
+      const ids = coordinators.map((c) => c.id);
+      await tx`select user_id, mode from notification_preferences where event = ${'time-entry-submitted'} and user_id in ${sql(ids)}`;
+      const now = new Date();
+      await tx`insert into inbox_items ${sql(
+        ids.map((userId) => ({
+          user_id: userId,
+          event: 'time-entry-submitted',
+          reference: a.reference,
+          link_path: '/hours',
+          params: '{}',
+          dedupe_key: null,
+          created_at: now,
+        })),
+      )} on conflict do nothing`;
+      await tx`
+        insert into audit_events (actor_id, action, object_type, object_id, result, ip, user_agent, details)
+        values (${actor.userId}, ${'log-time'}, ${'time-entry'}, ${id}, ${'success'}, ${request.ip}, ${request.headers['user-agent'] ?? null},
+          ${JSON.stringify({ assignmentId, minutes: body.minutes, amountCents: amount })})`;
+      const fitted = await tx`
+        update assignments set logged_minutes = logged_minutes + ${body.minutes}, reserved_cents = reserved_cents - ${amount}
+        where id = ${assignmentId} and status = ${'accepted'} and closed_at is null and reserved_cents >= ${amount} and logged_minutes + ${body.minutes} <= estimated_minutes
+        returning id`;
+      if (fitted.length === 0) return refuse(409, 'estimate-exceeded');
+      const year = Number(body.workedOn.slice(0, 4));
+      const budget = await tx`
+        update budgets set reserved_cents = reserved_cents + ${-amount}, pending_cents = pending_cents + ${amount}
+        where year = ${year} and reserved_cents >= ${amount} returning year`;
+      if (budget.length === 0) return refuse(409, 'budget-exceeded');
+      const line = await tx`
+        update budget_lines set reserved_cents = reserved_cents + ${-amount}, pending_cents = pending_cents + ${amount}
+        where id = ${a.budgetLineId} and year = ${year} and reserved_cents >= ${amount} returning id`;
+      if (line.length === 0) return refuse(409, 'budget-exceeded');
+      const [row] = await tx<{ id: string }[]>`
+        insert into time_entries (id, assignment_id, specialist_id, worked_on, minutes, activity, description, rate_cents, amount_cents, budget_year, budget_line_id,
+          status, created_by, created_at, idempotency_key)
+        values (${id}, ${assignmentId}, ${a.specialistId}, ${body.workedOn}, ${body.minutes}, ${body.activity}, ${body.description}, ${rate.rate_cents}, ${amount},
+          ${year}, ${a.budgetLineId}, ${'submitted'}, ${actor.userId}, ${new Date()}, ${null})
+        returning id`;
+      return row?.id ?? '';
+    });
+  } catch (error) {
+    return answerRefusal(reply, error);
+  }
+  const [entry] = await entryById(sql, id, false);
+  return reply.code(201).send(entry);
+});
+
+app.patch('/api/v1/time-entries/:id', async (request, reply) => {
+  const actor = await actorOf(request, reply, ['coordinator']);
+  if (!actor) return;
+  const id = (request.params as { id: string }).id;
+  const status = (request.body as { status: string }).status;
+  if (status !== 'approved') return reply.code(400).send({ type: 'validation-failed' });
+  try {
+    await sql.begin(async (tx) => {
+      const [entry] = await entryById(tx, id, true);
+      if (!entry) return refuse(404, 'not-found');
+      if (entry.specialistUserId === actor.userId) return refuse(403, 'separation-of-duties');
+      if (entry.status !== 'submitted') return refuse(409, 'invalid-transition');
+      await tx`select pg_advisory_xact_lock_shared(hashtext(${monthKey(String(entry.workedOn))}))`;
+      const [closed] = await tx`select month from closed_periods where month = ${String(entry.workedOn).slice(0, 7)}`;
+      if (closed) return refuse(409, 'period-closed');
+      const amount = Number(entry.amountCents);
+      await tx`
+        insert into audit_events (actor_id, action, object_type, object_id, result, ip, user_agent, details)
+        values (${actor.userId}, ${'approve'}, ${'time-entry'}, ${id}, ${'success'}, ${request.ip}, ${request.headers['user-agent'] ?? null},
+          ${JSON.stringify({ amountCents: amount })})`;
+      const budget = await tx`
+        update budgets set pending_cents = pending_cents + ${-amount}, spent_cents = spent_cents + ${amount}
+        where year = ${entry.budgetYear} and pending_cents >= ${amount} returning year`;
+      if (budget.length === 0) return refuse(409, 'conflict');
+      const line = await tx`
+        update budget_lines set pending_cents = pending_cents + ${-amount}, spent_cents = spent_cents + ${amount}
+        where id = ${entry.budgetLineId} and year = ${entry.budgetYear} and pending_cents >= ${amount} returning id`;
+      if (line.length === 0) return refuse(409, 'conflict');
+      await tx`update time_entries set status = ${'approved'}, reviewed_by = ${actor.userId}, reviewed_at = ${new Date()} where id = ${id}`;
+    });
+  } catch (error) {
+    return answerRefusal(reply, error);
+  }
+  const [entry] = await entryById(sql, id, false);
+  return entry;
 });
 
 await app.listen({ port: 0, host: '127.0.0.1' });

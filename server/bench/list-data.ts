@@ -97,3 +97,38 @@ export async function loadListData(sql: postgres.Sql, size: ListDataSize, year: 
   await sql.unsafe('vacuum analyze');
   await sql.unsafe('checkpoint');
 }
+
+/** What `prepareWriteLoad` set up: the assignments hours can be logged on, and the days to log them on. */
+export interface WriteLoad {
+  /** Accepted, open assignments of `specialist` on running requests, each with room reserved. */
+  assignmentIds: string[];
+  /** Days (`YYYY-MM-DD`) from 1 January of the budget year to the day before `today`, oldest first. */
+  days: string[];
+}
+
+/**
+ * Readies a loaded data set for the write benchmark (issue 16, item 2): `count` accepted, open
+ * assignments of the demo specialist `specialist` on requests in progress get EUR 10,000,000 reserved
+ * each (the budget of `year` and its default line reserve the same, so `available` stays what it
+ * was minus that and never below 0), and their requests count as submitted on 1 January, so work can
+ * be dated on any day of the year before `today`. Logging one minute a time, the day limit
+ * (1,440 minutes per specialist and day) allows 1,440 entries per day.
+ */
+export async function prepareWriteLoad(sql: postgres.Sql, year: number, today: string, specialist: string, count: number): Promise<WriteLoad> {
+  const reserved = 1_000_000_000;
+  const rows = await sql<{ id: string }[]>`
+    select a.id from assignments a join specialists s on s.id = a.specialist_id join users u on u.id = s.user_id
+      join interpretation_requests r on r.id = a.request_id
+    where u.email = ${`${specialist}@${DEMO_DOMAIN}`} and a.status = 'accepted' and a.closed_at is null and r.status = 'in-progress' and a.budget_year = ${year}
+    order by a.id limit ${count}`;
+  const ids = rows.map((r) => r.id);
+  await sql`update assignments set reserved_cents = reserved_cents + ${reserved} where id in ${sql(ids)}`;
+  await sql`update budgets set reserved_cents = reserved_cents + ${reserved * ids.length} where year = ${year}`;
+  await sql`update budget_lines set reserved_cents = reserved_cents + ${reserved * ids.length} where year = ${year} and is_default`;
+  await sql`update interpretation_requests set submitted_at = make_date(${year}, 1, 1) where id in (select request_id from assignments where id in ${sql(ids)})`;
+  const days: string[] = [];
+  for (let d = new Date(`${year}-01-01T00:00:00Z`); d.toISOString().slice(0, 10) < today; d.setUTCDate(d.getUTCDate() + 1))
+    days.push(d.toISOString().slice(0, 10));
+  days.pop();
+  return { assignmentIds: ids, days };
+}

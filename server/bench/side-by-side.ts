@@ -3,11 +3,15 @@
 // set, measured with autocannon alternately in 3 rounds; reports medians, spread (min–max over the
 // rounds), the load average, and each goal of decision 071 with its ratio and ✓/✗:
 // - flat: the product's p99 at the large data set within 1.5× of the same call at the small one;
-// - near the bare server: the product's throughput ≥ 0.8× the bare server's on the same SQL.
+// - near the bare server: the product's throughput ≥ 0.8× the bare server's on the same SQL;
+// and the write path (issue 16, item 2) on the large data set: logging hours (a minute at a time,
+// over the year's days and 20 assignments of one specialist) and approving submitted entries (each
+// once), the bare server running the product's statements in the same transaction, prepared.
 // Full: small 1,000 requests / 10,000 entries, large 100,000 / 1,000,000, 5 s per call per round.
 // Quick: small 200 / 2,000, large 5,000 / 50,000, 1 s per call; the ratios are loose at that size.
 // Then the embedded default (`embedded-memory.ts`, needs `pnpm build`): its first start and its RSS
-// under load against the goals of issue 16 (≤ 5 s, ≤ 300 MiB).
+// under load against the goals of issue 16 (≤ 5 s, ≤ 300 MiB); `--no-embedded` leaves it out (for
+// measuring the server side by side without a build).
 //
 // BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres) names the server; the
 // bench creates and drops databases of its own there.
@@ -22,9 +26,10 @@ import autocannon from 'autocannon';
 import postgres from 'postgres';
 import { seedDemoDatabase } from '../src/demo-seed.ts';
 import { embeddedReport, measureEmbedded } from './embedded-memory.ts';
-import { type ListDataSize, loadListData } from './list-data.ts';
+import { type ListDataSize, loadListData, prepareWriteLoad } from './list-data.ts';
 
 const quick = process.argv.includes('--quick');
+const withEmbedded = !process.argv.includes('--no-embedded');
 const BASE = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const SMALL: ListDataSize = quick ? { requests: 200, entries: 2_000 } : { requests: 1_000, entries: 10_000 };
 const LARGE: ListDataSize = quick ? { requests: 5_000, entries: 50_000 } : { requests: 100_000, entries: 1_000_000 };
@@ -112,6 +117,33 @@ interface Sample {
   errors: number;
 }
 
+/** A write: every request takes its path and body from `next`, so none repeats an earlier one. */
+interface WriteCall {
+  label: string;
+  method: 'POST' | 'PATCH';
+  user: string;
+  next: () => { path: string; body: unknown };
+}
+
+async function measureWrite(base: string, call: WriteCall, cookie: string): Promise<Sample> {
+  const headers = { cookie, 'content-type': 'application/json' };
+  const first = call.next();
+  const check = await fetch(`${base}${first.path}`, { method: call.method, headers, body: JSON.stringify(first.body) });
+  if (!check.ok) throw new Error(`${call.method} ${base}${first.path} answered ${check.status}: ${await check.text()}`);
+  const requests: autocannon.Request[] = [
+    {
+      method: call.method,
+      setupRequest: (req) => {
+        const { path, body } = call.next();
+        return { ...req, path, body: JSON.stringify(body) };
+      },
+    },
+  ];
+  await autocannon({ url: base, connections: CONNECTIONS, duration: 1, headers, requests });
+  const r = await autocannon({ url: base, connections: CONNECTIONS, duration: SECONDS, headers, requests });
+  return { p99: r.latency.p99, rps: r.requests.average, errors: r.errors + r.non2xx };
+}
+
 async function measure(base: string, call: Call, cookie: string): Promise<Sample> {
   const check = await fetch(`${base}${call.path}`, { headers: { cookie } });
   if (check.status !== 200) throw new Error(`${base}${call.path} answered ${check.status}: ${await check.text()}`);
@@ -136,6 +168,47 @@ async function deepCursor(base: string, cookie: string, rows: number): Promise<s
     after = body.nextCursor;
   }
   return after;
+}
+
+/**
+ * The two writes of issue 16, item 2, on the data set at `dbUrl`: `specialist1` logs a minute on one
+ * of 20 assignments prepared for it (`prepareWriteLoad`), cycling through the assignments and then
+ * the year's days so no day reaches its 24-hour limit; the coordinator approves submitted entries
+ * of the year, each once (the product and the bare server draw from one list, in turn).
+ */
+async function writeCallsFor(dbUrl: string): Promise<WriteCall[]> {
+  const sql = postgres(dbUrl, { max: 1, onnotice: () => {} });
+  try {
+    const { assignmentIds, days } = await prepareWriteLoad(sql, year, amsterdamDate(), 'specialist1', 20);
+    const submitted = (
+      await sql<{ id: string }[]>`select id from time_entries where status = 'submitted' and corrects_entry_id is null and budget_year = ${year} order by id`
+    ).map((r) => r.id);
+    let logged = 0;
+    let approved = 0;
+    return [
+      {
+        label: 'POST /assignments/{id}/time-entries (log hours)',
+        method: 'POST',
+        user: 'specialist1',
+        next: () => {
+          const n = logged++;
+          const day = days[Math.floor(n / assignmentIds.length) % days.length];
+          return {
+            path: `/api/v1/assignments/${assignmentIds[n % assignmentIds.length]}/time-entries`,
+            body: { workedOn: day, minutes: 1, activity: 'case-file-study', description: 'Bench' },
+          };
+        },
+      },
+      {
+        label: 'PATCH /time-entries/{id} (approve)',
+        method: 'PATCH',
+        user: 'coordinator',
+        next: () => ({ path: `/api/v1/time-entries/${submitted[approved++ % submitted.length]}`, body: { status: 'approved' } }),
+      },
+    ];
+  } finally {
+    await sql.end();
+  }
 }
 
 try {
@@ -190,6 +263,25 @@ try {
     }
     load(`large, after round ${round + 1}`);
   }
+
+  // The write path on the large data set, alternating the same way.
+  const writeCalls = await writeCallsFor(large.dbUrl);
+  const writeCookies = Object.fromEntries(await Promise.all(['specialist1', 'coordinator'].map(async (u) => [u, await login(product.base, u)])));
+  const writeProduct: Sample[][] = writeCalls.map(() => []);
+  const writeBare: Sample[][] = writeCalls.map(() => []);
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [i, call] of writeCalls.entries()) {
+      const cookie = writeCookies[call.user] as string;
+      if (round % 2 === 0) {
+        writeProduct[i]?.push(await measureWrite(product.base, call, cookie));
+        writeBare[i]?.push(await measureWrite(bare.base, call, cookie));
+      } else {
+        writeBare[i]?.push(await measureWrite(bare.base, call, cookie));
+        writeProduct[i]?.push(await measureWrite(product.base, call, cookie));
+      }
+    }
+    load(`writes, after round ${round + 1}`);
+  }
   await stop(product.child);
   await stop(bare.child);
 
@@ -222,9 +314,23 @@ try {
       `| ${call.label} | ${fmt(p99Small)} (${spread(s.map((x) => x.p99))}) | ${fmt(p99Large)} (${spread(l.map((x) => x.p99))}) | ${flat.toFixed(2)} ${ok(flat <= FLAT)} | ${fmt(rpsL)} (${spread(l.map((x) => x.rps))}) | ${fmt(rpsB)} (${spread(b.map((x) => x.rps))}) | ${near.toFixed(2)} ${ok(near >= NEAR_BARE)} | ${errors} |`,
     );
   }
-  const embedded = embeddedReport(await measureEmbedded({ seconds: SECONDS }));
-  allMet &&= embedded.met;
-  lines.push('', ...embedded.lines);
+  for (const [i, call] of writeCalls.entries()) {
+    const l = writeProduct[i] ?? [];
+    const b = writeBare[i] ?? [];
+    const rpsL = median(l.map((x) => x.rps));
+    const rpsB = median(b.map((x) => x.rps));
+    const near = rpsL / Math.max(rpsB, 1);
+    const errors = [...l, ...b].reduce((n, x) => n + x.errors, 0);
+    allMet &&= near >= NEAR_BARE;
+    lines.push(
+      `| ${call.label} | — | ${fmt(median(l.map((x) => x.p99)))} (${spread(l.map((x) => x.p99))}) | — | ${fmt(rpsL)} (${spread(l.map((x) => x.rps))}) | ${fmt(rpsB)} (${spread(b.map((x) => x.rps))}) | ${near.toFixed(2)} ${near >= NEAR_BARE ? '✓' : '✗'} | ${errors} |`,
+    );
+  }
+  if (withEmbedded) {
+    const embedded = embeddedReport(await measureEmbedded({ seconds: SECONDS }));
+    allMet &&= embedded.met;
+    lines.push('', ...embedded.lines);
+  }
   lines.push('', allMet ? 'Every goal met.' : 'Not every goal met (✗ above).');
   console.log(lines.join('\n'));
   process.exitCode = allMet || quick ? 0 : 1;

@@ -25,7 +25,19 @@ describe('security headers', () => {
       expect(res.headers['x-content-type-options']).toBe('nosniff');
       expect(res.headers['referrer-policy']).toBe('no-referrer');
       expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+      // The rest of helmet's set, computed once at start (decision 135), on every response and on a refusal.
+      expect(res.headers['cross-origin-opener-policy']).toBe('same-origin');
+      expect(res.headers['cross-origin-resource-policy']).toBe('same-origin');
+      expect(res.headers['origin-agent-cluster']).toBe('?1');
+      expect(res.headers['x-dns-prefetch-control']).toBe('off');
+      expect(res.headers['x-download-options']).toBe('noopen');
+      expect(res.headers['x-permitted-cross-domain-policies']).toBe('none');
+      expect(res.headers['x-xss-protection']).toBe('0');
     }
+    const refused = await t.app.inject({ method: 'GET', url: '/api/v1/me' });
+    expect(refused.statusCode).toBe(401);
+    expect(refused.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(refused.headers['x-content-type-options']).toBe('nosniff');
   });
 
   it('sends HSTS only over TLS', async () => {

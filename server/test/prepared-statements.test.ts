@@ -1,8 +1,9 @@
 // Every statement the app sends through drizzle is prepared on its connection (decision 072): after
 // the same call runs twice, the connection holds named statements for the SQL it ran — also inside a
-// transaction — and with `prepare: false` it holds none.
-import { openDatabase, rowsOf } from '@duidingspool/db';
-import { sql } from 'drizzle-orm';
+// transaction — and with `prepare: false` it holds none, not even for a query built once with
+// drizzle's `.prepare(name)` (the session lookup, decision 135).
+import { openDatabase, rowsOf, schema } from '@duidingspool/db';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { databaseUrl } from './database-urls.ts';
 import { acceptedAssignment, entryBody } from './fixtures.ts';
@@ -28,6 +29,8 @@ describe('prepared statements', () => {
     const afterSecond = await preparedStatements();
     // The time entry insert ran inside the write transaction and is now a named statement.
     expect(afterFirst.some((s) => /insert into "time_entries"/i.test(s))).toBe(true);
+    // Every request's session lookup is one of them.
+    expect(afterFirst.some((s) => /from "sessions" inner join "users"/i.test(s))).toBe(true);
     // The second identical call reused every statement: nothing new was prepared.
     expect(afterSecond.filter((s) => !afterFirst.includes(s))).toEqual([]);
   });
@@ -44,6 +47,13 @@ describe('without prepare', () => {
     handles.push(handle);
     await handle.db.execute(sql`select count(*) from users`);
     await handle.db.execute(sql`select count(*) from users`);
+    const built = handle.db
+      .select({ n: sql<number>`count(*)` })
+      .from(schema.users)
+      .where(eq(schema.users.isActive, sql.placeholder('active')))
+      .prepare('active_users');
+    await built.execute({ active: true });
+    await built.execute({ active: true });
     // (postgres.js itself prepares its one query for the array types when it connects.)
     const rows = rowsOf<{ statement: string }>(await handle.db.execute(sql`select statement from pg_prepared_statements where not from_sql`));
     expect(rows.map((r) => r.statement).filter((s) => s.includes('users'))).toEqual([]);

@@ -76,16 +76,18 @@ function jwtFailure(error: unknown): string {
   return typeof code === 'string' && /^[A-Z0-9_]{1,64}$/.test(code) ? code : 'unreadable';
 }
 
-/** Loads the actor of a live session in one query, or null when the session is gone. */
-async function loadActor(
-  db: Database,
-  sessionId: string,
-  userId: string,
-  idleSeconds: number,
-): Promise<(Actor & { lastSeenAt: Date; enrolmentOnly: boolean }) | null> {
+/**
+ * The actor of a live session in one query: the session row (not revoked, not expired, seen within
+ * the idle timeout) joined to its active user with roles, casustafels, municipalities and active
+ * specialist profile. Built once per app as a drizzle prepared query (placeholders `sessionId`,
+ * `userId`, `idleSeconds`), so a request only binds its values: drizzle does not rebuild the SQL
+ * text on every request (decision 135), and the driver still prepares the statement per
+ * connection (decision 072). Answers the row, or nothing when the session is gone.
+ */
+function actorQuery(db: Database) {
   const s = schema.sessions;
   const u = schema.users;
-  const rows = await db
+  return db
     .select({
       sessionId: s.id,
       lastSeenAt: s.lastSeenAt,
@@ -103,14 +105,25 @@ async function loadActor(
     .innerJoin(u, eq(u.id, s.userId))
     .where(
       and(
-        eq(s.id, sessionId),
-        eq(s.userId, userId),
+        eq(s.id, sql.placeholder('sessionId')),
+        eq(s.userId, sql.placeholder('userId')),
         isNull(s.revokedAt),
         gt(s.expiresAt, sql`now()`),
-        gt(s.lastSeenAt, sql`now() - make_interval(secs => ${idleSeconds})`),
+        gt(s.lastSeenAt, sql`now() - make_interval(secs => ${sql.placeholder('idleSeconds')})`),
         eq(u.isActive, true),
       ),
-    );
+    )
+    .prepare('session_actor');
+}
+
+/** Loads the actor of a live session with `query` (`actorQuery`), or null when the session is gone. */
+async function loadActor(
+  query: ReturnType<typeof actorQuery>,
+  sessionId: string,
+  userId: string,
+  idleSeconds: number,
+): Promise<(Actor & { lastSeenAt: Date; enrolmentOnly: boolean }) | null> {
+  const rows = await query.execute({ sessionId, userId, idleSeconds });
   const row = rows[0];
   if (!row) return null;
   return {
@@ -146,7 +159,9 @@ export default fp(
       secret: config.jwtSecret,
       cookie: { cookieName: SESSION_COOKIE, signed: false },
       sign: { algorithm: 'HS256', expiresIn: config.jwtTtlSeconds },
-      verify: { algorithms: ['HS256'], requiredClaims: ['exp', 'iat', 'sub', 'sid'] },
+      // onlyCookie: an Authorization header is not a way in. Set here, not per call: options given
+      // to `jwtVerify` make @fastify/jwt build a new verifier on every request (decision 135).
+      verify: { algorithms: ['HS256'], requiredClaims: ['exp', 'iat', 'sub', 'sid'], onlyCookie: true },
     });
     const cookieOptions = { httpOnly: true, sameSite: 'strict' as const, secure: config.secureCookies, path: '/' };
 
@@ -186,6 +201,7 @@ export default fp(
       });
     });
     app.decorateRequest('actor', null);
+    const sessionActor = actorQuery(db);
 
     // onRequest: who you are and what your role allows is settled before any input is validated, so
     // an anonymous caller learns nothing about a route's schema.
@@ -195,13 +211,13 @@ export default fp(
       if (routeConfig.public || !request.routeOptions.url?.startsWith('/api/')) return;
       let claims: SessionClaims & { iat: number };
       try {
-        // onlyCookie: an Authorization header is not a way in.
-        claims = await request.jwtVerify({ onlyCookie: true });
+        // The plugin's verify options: HS256 only, the claims required, the cookie only.
+        claims = await request.jwtVerify();
       } catch (error) {
         throw unauthenticated(`access token refused (${jwtFailure(error)})`);
       }
       if (!UUID.test(claims.sid) || !UUID.test(claims.sub)) throw unauthenticated('access token claims malformed');
-      const actor = await loadActor(db, claims.sid, claims.sub, config.sessionIdleSeconds);
+      const actor = await loadActor(sessionActor, claims.sid, claims.sub, config.sessionIdleSeconds);
       if (!actor) {
         app.clearSessionCookie(reply);
         throw unauthenticated('session ended, idle or of an inactive user');

@@ -1,10 +1,33 @@
-import fastifyHelmet from '@fastify/helmet';
-import type { FastifyInstance } from 'fastify';
+import fastifyHelmet, { type FastifyHelmetOptions } from '@fastify/helmet';
+import Fastify, { type FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { AppConfig } from '../config.ts';
 
 /** One year, in seconds, for HSTS and the expiry of security.txt. */
 const YEAR_SECONDS = 365 * 24 * 3600;
+
+/**
+ * The headers helmet sets with `options`, read once from a probe app: the same names and values
+ * helmet would set on each response, without building its middleware anew for every request as
+ * `@fastify/helmet` does (decision 135). Helmet's headers depend only on its options here (no CSP
+ * nonces), so computing them once changes nothing a client sees.
+ */
+async function helmetHeaders(options: FastifyHelmetOptions): Promise<Record<string, string>> {
+  const answer = async (withHelmet: boolean) => {
+    const probe = Fastify();
+    if (withHelmet) await probe.register(fastifyHelmet, options);
+    probe.get('/', async () => '');
+    const res = await probe.inject({ method: 'GET', url: '/' });
+    await probe.close();
+    return res.headers;
+  };
+  const [plain, helmeted] = [await answer(false), await answer(true)];
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(helmeted)) {
+    if (value !== undefined && !(name in plain)) headers[name] = String(value);
+  }
+  return headers;
+}
 
 /**
  * Security headers (ASVS 14.4): helmet with a strict Content-Security-Policy for the SPA (only
@@ -13,7 +36,7 @@ const YEAR_SECONDS = 365 * 24 * 3600;
  * or behind a proxy that says so with trustProxy), and `/.well-known/security.txt` (RFC 9116).
  */
 export default fp(async function securityHeaders(app: FastifyInstance, opts: { config: AppConfig }) {
-  await app.register(fastifyHelmet, {
+  const headers = await helmetHeaders({
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
@@ -36,6 +59,7 @@ export default fp(async function securityHeaders(app: FastifyInstance, opts: { c
     crossOriginEmbedderPolicy: false,
   });
   app.addHook('onRequest', async (request, reply) => {
+    reply.headers(headers);
     if (request.protocol === 'https') reply.header('Strict-Transport-Security', `max-age=${YEAR_SECONDS}; includeSubDomains`);
   });
 

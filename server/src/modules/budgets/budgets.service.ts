@@ -13,6 +13,16 @@ import { noteThresholds } from './budget-thresholds.ts';
 
 const b = schema.budgets;
 
+/**
+ * Throws unless `year` has a budget: one primary-key read, for the reads that only need the year to
+ * exist (the ledger drill-down and its export), not the budget's figures, thresholds and lines.
+ * @throws AppError 404 `not-found`
+ */
+export async function requireBudgetYear(ctx: Pick<ServiceContext, 'db'>, year: number): Promise<void> {
+  const [row] = await ctx.db.select({ year: b.year }).from(b).where(eq(b.year, year));
+  if (!row) throw notFound(`Het budget voor ${year}`);
+}
+
 /** The budget of `year`. @throws AppError 404 `not-found` */
 export async function getBudget(ctx: Pick<ServiceContext, 'db'>, year: number): Promise<Budget> {
   const budget = await findBudget(ctx.db, year);

@@ -5,7 +5,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { AppError } from '../../errors.ts';
 import type { ServiceContext } from '../../lib/context.ts';
 import { countUpTo, isoOrNull, page, type Seek, seekCursor, seekOrder } from '../../lib/pagination.ts';
-import { getBudget } from './budgets.service.ts';
+import { requireBudgetYear } from './budgets.service.ts';
 
 // Read model of the ledger lines behind the budget page (drill-down and export; docs/architecture.md,
 // "Read models"): one line per time entry with money and accountable organisation only, never case
@@ -112,7 +112,7 @@ const toLedgerEntry = ({ cursor: _cursor, ...row }: LedgerRow): LedgerEntry => (
 
 /** A page of `year`'s ledger lines (drill-down from a breakdown), newest work first. */
 export async function ledgerEntries(ctx: Pick<ServiceContext, 'db'>, year: number, q: LedgerEntryQuery) {
-  await getBudget(ctx, year);
+  await requireBudgetYear(ctx, year);
   const where = ledgerWhere(year, q);
   const needsJoin = q.dimension === 'safety-region' || q.dimension === 'municipality' || q.dimension === 'case-table' || q.dimension === 'expertise-area';
   const matching = () => {
@@ -142,7 +142,7 @@ export async function ledgerEntries(ctx: Pick<ServiceContext, 'db'>, year: numbe
 
 /** Every ledger line of `year` (optionally one month or breakdown key), in date order, for the export. */
 export async function allLedgerEntries(ctx: Pick<ServiceContext, 'db'>, year: number, q: Pick<LedgerEntryQuery, 'month' | 'dimension' | 'key' | 'status'>) {
-  await getBudget(ctx, year);
+  await requireBudgetYear(ctx, year);
   const rows = await ledgerBase(ctx.db).where(ledgerWhere(year, q)).orderBy(asc(te.workedOn), asc(te.createdAt), asc(te.id));
   return rows.map(toLedgerEntry);
 }

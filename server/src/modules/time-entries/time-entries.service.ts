@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { isUniqueViolation, schema, type Transaction } from '@duidingspool/db';
 import {
   amsterdamDate,
@@ -125,6 +126,24 @@ async function insertEntry(ctx: ServiceContext, assignmentId: string, body: LogT
     const amountCents = entryCostCents(body.minutes, rateCents);
     await addDayMinutes(tx, assignment.specialistId, body.workedOn, body.minutes);
     const entryYear = yearOf(body.workedOn);
+    // What touches no shared row comes first: the budget row, which every write of the year
+    // locks, is taken last and held only for its line and the entry (decision 135). The entry's
+    // id is made here so the audit event can name it before the entry exists.
+    const id = randomUUID();
+    // The coordinators' inbox shows hours to approve; mail only for those who chose it (decision 121).
+    await enqueueNotification(tx, ctx, {
+      event: 'time-entry-submitted',
+      reference: assignment.requestReference,
+      linkPath: '/hours',
+      recipients: { roles: ['coordinator'] },
+    });
+    await audit(ctx, tx, {
+      action: 'log-time',
+      objectType: 'time-entry',
+      objectId: id,
+      result: 'success',
+      details: { assignmentId, minutes: body.minutes, amountCents },
+    });
     const entryLine = await consumeReservation(
       ctx,
       tx,
@@ -136,6 +155,7 @@ async function insertEntry(ctx: ServiceContext, assignmentId: string, body: LogT
     const [row] = await tx
       .insert(schema.timeEntries)
       .values({
+        id,
         assignmentId,
         specialistId: assignment.specialistId,
         workedOn: body.workedOn,
@@ -153,20 +173,6 @@ async function insertEntry(ctx: ServiceContext, assignmentId: string, body: LogT
       })
       .returning({ id: schema.timeEntries.id });
     if (!row) throw new Error('insert returned no row');
-    // The coordinators' inbox shows hours to approve; mail only for those who chose it (decision 121).
-    await enqueueNotification(tx, ctx, {
-      event: 'time-entry-submitted',
-      reference: assignment.requestReference,
-      linkPath: '/hours',
-      recipients: { roles: ['coordinator'] },
-    });
-    await audit(ctx, tx, {
-      action: 'log-time',
-      objectType: 'time-entry',
-      objectId: row.id,
-      result: 'success',
-      details: { assignmentId, minutes: body.minutes, amountCents },
-    });
     return row.id;
   });
 }
@@ -321,6 +327,23 @@ async function applyReview(
   const te = schema.timeEntries;
   const isCorrection = entry.correctsEntryId !== null;
   // Money that goes back to the assignment: a rejected entry's amount, an approved correction's.
+  // The audit event and a rejection's notice first: they lock no shared row, so the budget row
+  // below is held for the money and the entry only (decision 135).
+  await audit(ctx, tx, {
+    action: status === 'approved' ? 'approve' : 'reject',
+    objectType: 'time-entry',
+    objectId: id,
+    result: 'success',
+    details: { amountCents: entry.amountCents, ...(isCorrection ? { correctsEntryId: entry.correctsEntryId } : {}) },
+  });
+  if (status === 'rejected') {
+    await enqueueNotification(tx, ctx, {
+      event: 'time-entry-rejected',
+      reference: entry.requestReference,
+      linkPath: `/assignments/${entry.assignmentId}`,
+      recipients: { userIds: [entry.specialistUserId] },
+    });
+  }
   const giveBack = (status === 'rejected' && !isCorrection) || (status === 'approved' && isCorrection);
   if (status === 'approved' && !isCorrection) await pendingToSpent(tx, { year: entry.budgetYear, lineId: entry.budgetLineId }, entry.amountCents);
   if (giveBack) {
@@ -342,20 +365,7 @@ async function applyReview(
       .update(te)
       .set({ status: 'rejected', rejectReason: reason ?? null, reviewedBy: actor.userId, reviewedAt: now })
       .where(eq(te.id, id));
-    await enqueueNotification(tx, ctx, {
-      event: 'time-entry-rejected',
-      reference: entry.requestReference,
-      linkPath: `/assignments/${entry.assignmentId}`,
-      recipients: { userIds: [entry.specialistUserId] },
-    });
   }
-  await audit(ctx, tx, {
-    action: status === 'approved' ? 'approve' : 'reject',
-    objectType: 'time-entry',
-    objectId: id,
-    result: 'success',
-    details: { amountCents: entry.amountCents, ...(isCorrection ? { correctsEntryId: entry.correctsEntryId } : {}) },
-  });
   return entry.amountCents;
 }
 
