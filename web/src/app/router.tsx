@@ -1,28 +1,27 @@
 import type { Role } from '@duidingspool/shared';
-import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
+import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode, Suspense } from 'react';
 import { ErrorBoundary } from 'react-error-boundary';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { Loading } from '../components/loading.tsx';
 import { ProblemAlert } from '../components/problem-alert.tsx';
-import { hasRole, homePathFor, useMe } from '../lib/auth.ts';
+import { hasRole, homePathFor, PUBLIC_PATHS, useMe } from '../lib/auth.ts';
 import { loadAllTexts } from '../lib/i18n.ts';
+import { loadValidationMessages } from '../lib/problem-text.ts';
 import { AppLayout } from './layout.tsx';
 import { LoginPage } from './routes/login-page.tsx';
 import { NoAccessPage, NotFoundPage } from './routes/not-found-page.tsx';
 import { RouteErrorPage } from './routes/route-error-page.tsx';
 
-/** Pages a visitor may open without signing in. */
-const PUBLIC_PATHS = ['/login', '/set-password', '/forgot-password', '/toegankelijkheid', '/privacy'];
-
 /**
  * A page loaded on demand: its code (and the libraries only it uses, such as the chart library of
  * the budget page) is a chunk of its own, fetched the first time the page is opened, together with
- * the Dutch texts beyond the shell's (`loadAllTexts`). The login page, the error pages and the app
+ * the Dutch texts beyond the shell's (`loadAllTexts`) and zod's messages in the UI's language
+ * (`loadValidationMessages`). The login page, the error pages and the app
  * shell stay in the first chunk, so a visitor's first page needs no second round trip.
  */
 function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K): LazyExoticComponent<ComponentType> {
   return lazy(async () => {
-    const [m] = await Promise.all([load(), loadAllTexts()]);
+    const [m] = await Promise.all([load(), loadAllTexts(), loadValidationMessages()]);
     return { default: m[name] };
   });
 }
@@ -54,17 +53,20 @@ const SpecialistsPage = page(() => import('./routes/specialists-page.tsx'), 'Spe
 const TriagePage = page(() => import('./routes/triage-page.tsx'), 'TriagePage');
 const UsersPage = page(() => import('./routes/users-page.tsx'), 'UsersPage');
 
+/** The page while the user, or the signed-in header, is still on its way: a polite “Laden…”. */
+function PendingPage() {
+  return (
+    <main id="main" className="dsp-main">
+      <Loading />
+    </main>
+  );
+}
+
 /** Loads the user; shows the login page to visitors and keeps signed-in users away from it. */
 function Root() {
   const me = useMe();
   const location = useLocation();
-  if (me.isPending) {
-    return (
-      <main id="main" className="dsp-main">
-        <Loading />
-      </main>
-    );
-  }
+  if (me.isPending) return <PendingPage />;
   if (me.isError) {
     return (
       <main id="main" className="dsp-main">
@@ -85,7 +87,11 @@ function Root() {
   }
   // A session without the second factor its roles need may only set it up (the API says so too).
   if (user?.enrolmentOnly && location.pathname !== '/account') return <Navigate to="/account" replace />;
-  return <AppLayout me={user} />;
+  return (
+    <Suspense fallback={<PendingPage />}>
+      <AppLayout me={user} />
+    </Suspense>
+  );
 }
 
 /** Renders `children` only for users holding one of `roles`. */

@@ -9,7 +9,6 @@
 export const SHELL_SECTIONS: readonly string[] = [
   'app',
   'layout',
-  'nav',
   'login',
   'common',
   'errors',
