@@ -1,27 +1,20 @@
 import type { Me } from '@duidingspool/shared';
-import { lazy, Suspense, useRef } from 'react';
+import { lazy, Suspense, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation } from 'react-router';
 import { Loading } from '../components/loading.tsx';
 import { requestHeadingFocus } from '../lib/focus.ts';
-import { loadAllTexts } from '../lib/i18n.ts';
 import { LanguageSwitch, useUserLanguage } from './language-switch.tsx';
+import { type NavCounts, SignedInMenu, SignedInUser } from './signed-in.tsx';
 import { SiteFooter } from './site-footer.tsx';
 
-/**
- * Loads the signed-in parts of the header (`signed-in.tsx`) with the pages' texts their menu shows;
- * once. The login page calls it when it sends a login, so the header is there when the user is.
- */
-export const loadSignedIn = () => Promise.all([import('./signed-in.tsx'), loadAllTexts()]).then(([m]) => m);
-const SignedInUser = lazy(() => loadSignedIn().then((m) => ({ default: m.SignedInUser })));
-const SignedInMenu = lazy(() => loadSignedIn().then((m) => ({ default: m.SignedInMenu })));
+const NavCountsSource = lazy(() => import('./nav-counts.tsx').then((m) => ({ default: m.NavCountsSource })));
 
 /**
  * Header (name, the language switch, navigation per role, user and “Uitloggen”), skip link, the single `<main>`, in
  * which a page loaded on demand shows a polite loading status until its code has arrived, and the footer (contact, statements).
- * The user's name, “Uitloggen” and the menu are loaded on demand, once someone is signed in; until
- * they are, the layout suspends as a whole (the router shows the loading page), so the header does
- * not grow and push the page down when they arrive.
+ * The menu's counts are fetched by a part loaded on demand (`nav-counts.tsx`); the menu shows them
+ * once they arrive.
  */
 export function AppLayout({ me }: { me: Me | null }) {
   const { t } = useTranslation();
@@ -37,6 +30,7 @@ export function AppLayout({ me }: { me: Me | null }) {
 
   // Until the second factor is set up, the session can do nothing else: no menu.
   const withMenu = !!me && !me.enrolmentOnly;
+  const [counts, setCounts] = useState<NavCounts>({});
 
   return (
     <div className="dsp-app">
@@ -54,7 +48,14 @@ export function AppLayout({ me }: { me: Me | null }) {
             {me ? <SignedInUser me={me} /> : null}
           </div>
         </div>
-        {withMenu ? <SignedInMenu me={me} /> : null}
+        {withMenu ? (
+          <>
+            <SignedInMenu me={me} counts={counts} />
+            <Suspense fallback={null}>
+              <NavCountsSource me={me} onChange={setCounts} />
+            </Suspense>
+          </>
+        ) : null}
       </header>
       <main id="main" tabIndex={-1} className="dsp-main">
         {/* Pages are loaded on demand: until a page's code arrives, a polite “Laden…” status. */}

@@ -4,15 +4,12 @@ import { type KeyboardEvent, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, useLocation, useNavigate } from 'react-router';
 import { useLogout } from '../features/auth/api/logout.ts';
-import { useInboxSummary } from '../features/notifications/api/inbox.ts';
-import { useHoursToApprove } from '../features/time-entries/api/get-time-entries.ts';
 import { isolate } from '../lib/bidi.ts';
 import { requestHeadingFocus } from '../lib/focus.ts';
-import { useUnreadMessages } from '../lib/unread-messages.ts';
 
 // What only a signed-in user sees in the header: who is signed in with “Uitloggen”, and the menu
-// of their roles with its counts. Loaded on demand by `AppLayout` (with the pages' texts), so the
-// login page's first load carries neither nor the contracts and queries of the counts.
+// of their roles. Its counts are fetched by `nav-counts.tsx`, loaded on demand: their queries read
+// contracts with zod, which the first chunk does without (docs/decisions/070-a-light-spa.md).
 
 export interface NavItem {
   to: string;
@@ -173,15 +170,11 @@ export function SignedInUser({ me }: { me: Me }) {
   return <SignedIn me={me} onLogout={logoutNow} pending={logout.isPending} />;
 }
 
-/** The menu of `me`'s roles with the counts beside its items (unread notifications and messages, hours to decide). */
-export function SignedInMenu({ me }: { me: Me }) {
+/** The menu of `me`'s roles with the counts beside its items (unread notifications and messages, hours to decide), once known. */
+export function SignedInMenu({ me, counts }: { me: Me; counts: NavCounts }) {
   const { t } = useTranslation();
   const location = useLocation();
-  const summary = useInboxSummary(true);
-  const hours = useHoursToApprove(me.roles.includes('coordinator'));
-  const inThreads = me.roles.some((r) => r === 'requester' || r === 'coordinator' || r === 'specialist');
-  const unreadMessages = useUnreadMessages(inThreads).data?.total;
-  const items = navItemsFor(me, t, { unread: summary.data?.unread, hoursToApprove: hours, unreadMessages });
+  const items = navItemsFor(me, t, counts);
   if (items.length === 0) return null;
   return <SiteMenu items={items} section={sectionOf(location.pathname, items)} />;
 }

@@ -9,6 +9,7 @@
 export const SHELL_SECTIONS: readonly string[] = [
   'app',
   'layout',
+  'nav',
   'login',
   'common',
   'errors',

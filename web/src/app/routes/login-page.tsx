@@ -5,7 +5,6 @@ import { PageHeading } from '../../components/page-heading.tsx';
 import { LoginForm } from '../../features/auth/components/login-form.tsx';
 import { homePathFor } from '../../lib/auth.ts';
 import { requestHeadingFocus } from '../../lib/focus.ts';
-import { loadSignedIn } from '../layout.tsx';
 
 /** “Inloggen”: after signing in the user lands where they were going, or on their role's home. */
 export function LoginPage() {
@@ -18,8 +17,6 @@ export function LoginPage() {
       <PageHeading>{t('login.title')}</PageHeading>
       <Paragraph>{t('login.intro')}</Paragraph>
       <LoginForm
-        // What the signed-in header needs is fetched while the login is on its way.
-        onSend={() => void loadSignedIn().catch(() => undefined)}
         onSuccess={(me) => {
           requestHeadingFocus();
           navigate(from && from !== '/login' ? from : homePathFor(me), { replace: true });

@@ -62,18 +62,12 @@ function LoginInput({
 
 /**
  * E-mail and password form (then a code of the authenticator app or a recovery code when the server
- * asks); calls `onSend` as it sends a login and `onSuccess` with the signed-in user. It behaves as a form of the one form pattern
+ * asks); calls `onSuccess` with the signed-in user. It behaves as a form of the one form pattern
  * (docs/decisions/125-one-form-pattern.md: checked on submit and, after that, on every change; the
  * error summary takes focus) but is written without react-hook-form and zod, with the login rules of
  * `shared/src/first-load.ts`, so the first page loads neither (docs/decisions/070-a-light-spa.md).
  */
-export function LoginForm({
-  onSuccess,
-  onSend,
-}: {
-  onSuccess: (me: Me) => void /** Called as a login is sent (to fetch what the next page needs). */;
-  onSend?: () => void;
-}) {
+export function LoginForm({ onSuccess }: { onSuccess: (me: Me) => void }) {
   const { t } = useTranslation();
   const login = useLogin();
   const errorMessage = useErrorMessage();
@@ -132,7 +126,6 @@ export function LoginForm({
       totp: askTotp ? (totpCode(values.totp) ?? undefined) : undefined,
       recoveryCode: askRecovery ? (recoveryCode(values.recoveryCode) ?? undefined) : undefined,
     };
-    onSend?.();
     login.mutate(body, {
       onSuccess: ({ user }) => onSuccess(user),
       // A sign-in failure names no field: saying which one was wrong would tell whether the address is known.
