@@ -29,7 +29,8 @@ interface RouteSpec {
 
 /**
  * The routes of `web/src/app/router.tsx`, read from its source: each `<Route path=… element=…>`
- * with the roles of its `only([…])`; redirects (`<Navigate`) are left out.
+ * with the roles of its `only([…])`; redirects (`<Navigate`) are left out. The public pages are the
+ * `PUBLIC_PATHS` of `web/src/lib/auth.ts`.
  */
 function routerRoutes(): { routes: RouteSpec[]; publicPaths: string[] } {
   const source = readFileSync(fileURLToPath(new URL('../../web/src/app/router.tsx', import.meta.url)), 'utf8');
@@ -41,7 +42,8 @@ function routerRoutes(): { routes: RouteSpec[]; publicPaths: string[] } {
     const roles = only?.[1] ? (only[1].split(',').map((r) => r.trim().replace(/'/g, '')) as Role[]) : undefined;
     routes.push({ path: route[1] === '*' ? 'no-such-page' : route[1], roles });
   }
-  const publicList = source.match(/const PUBLIC_PATHS = \[([^\]]*)\]/)?.[1] ?? '';
+  const auth = readFileSync(fileURLToPath(new URL('../../web/src/lib/auth.ts', import.meta.url)), 'utf8');
+  const publicList = auth.match(/const PUBLIC_PATHS\b[^=]*= \[([^\]]*)\]/)?.[1] ?? '';
   const publicPaths = publicList.split(',').map((p) => p.trim().replace(/'/g, ''));
   return { routes, publicPaths };
 }

@@ -182,6 +182,13 @@ describe('the first load', () => {
     expect([...asked].filter((section) => !SHELL_SECTIONS.includes(section))).toEqual([]);
   });
 
+  it('carries neither zod nor react-hook-form: the login page does without them (decision 070)', () => {
+    const code = firstLoadCode();
+    // zod names its schema classes in string literals (`$ZodType`), react-hook-form its options (`shouldUnregister`).
+    expect(code).not.toContain('$ZodType');
+    expect(code).not.toContain('shouldUnregister');
+  });
+
   it('carries the shell texts but not the texts of the pages', () => {
     const code = firstLoadCode();
     const nl = JSON.parse(readFileSync(join(webDir, 'src/locales/nl.json'), 'utf8')) as Record<string, Record<string, unknown>>;

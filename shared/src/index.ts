@@ -25,6 +25,7 @@ export * from './contracts/sessions.ts';
 export * from './contracts/specialists.ts';
 export * from './contracts/time-entries.ts';
 export * from './dates.ts';
+export * from './first-load.ts';
 export * from './input.ts';
 export * from './lifecycle.ts';
 export * from './matching.ts';

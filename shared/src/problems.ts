@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { REQUEST_ID_PATTERN } from './first-load.ts';
 
 /**
  * Stable problem `type`s (RFC 9457) the API answers with. The `type` member carries the bare slug
@@ -88,15 +89,10 @@ export const FIELD_ERROR_CODES = [
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
 
-/** The message zod writes for a missing value on the server (shared/src/zod-locale.ts); its code is `required`. */
-export const REQUIRED_MESSAGE = 'is verplicht';
+export { REQUIRED_MESSAGE } from './first-load.ts';
 export type ProblemFieldError = z.infer<typeof ProblemFieldErrorSchema>;
 
-/**
- * What a request id looks like: the `requestId` member of a problem and the `X-Request-Id` header.
- * An incoming `X-Request-Id` of this shape is kept; any other is replaced by a fresh UUID.
- */
-export const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
+export { REQUEST_ID_PATTERN } from './first-load.ts';
 
 /**
  * RFC 9457 problem details as every 4xx/5xx answers them. Three kinds of message, kept apart:

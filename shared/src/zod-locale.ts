@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { REQUIRED_MESSAGE } from './problems.ts';
+import { REQUIRED_MESSAGE } from './first-load.ts';
 
 // Validation messages in Dutch for server and SPA alike: both import the contracts from here.
 // zod's Dutch locale, except that a required field that is missing says so ("is verplicht")

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LOGIN_EMAIL_MAX_LENGTH, LOGIN_PASSWORD_MAX_LENGTH, RECOVERY_CODE_PATTERN, TOTP_CODE_PATTERN, UI_LANGUAGES } from '../first-load.ts';
 import { RoleSchema } from '../roles.ts';
 import { IdSchema } from './common.ts';
 
@@ -27,13 +28,13 @@ export const NewPasswordSchema = z
   .max(PASSWORD_MAX_LENGTH, `maximaal ${PASSWORD_MAX_LENGTH} tekens`);
 
 /** A TOTP code: six digits. */
-export const TotpCodeSchema = z.string().regex(/^\d{6}$/, 'zes cijfers');
+export const TotpCodeSchema = z.string().regex(TOTP_CODE_PATTERN, 'zes cijfers');
 /** A one-time recovery code as handed out, `xxxxx-xxxxx` (case and dash optional on input). */
 export const RecoveryCodeSchema = z
   .string()
   .trim()
   .toLowerCase()
-  .regex(/^[a-z2-7]{5}-?[a-z2-7]{5}$/, 'een herstelcode als xxxxx-xxxxx')
+  .regex(RECOVERY_CODE_PATTERN, 'een herstelcode als xxxxx-xxxxx')
   .transform((s) => s.replace('-', ''));
 
 /** `POST /api/v1/me/totp-enrolments`: a new (pending) TOTP secret to scan. */
@@ -77,8 +78,8 @@ export type SetPasswordBody = z.infer<typeof SetPasswordBodySchema>;
 
 /** Body of `POST /api/v1/sessions`. */
 export const LoginBodySchema = z.strictObject({
-  email: z.string().trim().toLowerCase().max(254).pipe(z.email()),
-  password: z.string().min(1).max(1024),
+  email: z.string().trim().toLowerCase().max(LOGIN_EMAIL_MAX_LENGTH).pipe(z.email()),
+  password: z.string().min(1).max(LOGIN_PASSWORD_MAX_LENGTH),
   totp: TotpCodeSchema.optional(),
   /** A one-time recovery code instead of `totp` (when the authenticator app is lost). */
   recoveryCode: RecoveryCodeSchema.optional(),
@@ -114,9 +115,7 @@ export const MeSchema = z
   .meta({ id: 'Me' });
 export type Me = z.infer<typeof MeSchema>;
 
-/** The languages of the UI and of the e-mails, Dutch first (the default). */
-export const UI_LANGUAGES = ['nl', 'en'] as const;
-export type UiLanguage = (typeof UI_LANGUAGES)[number];
+export { UI_LANGUAGES, type UiLanguage } from '../first-load.ts';
 
 /** `PUT /api/v1/me/language`: the user's language for the UI and for the e-mails sent to them. */
 export const PutLanguageBodySchema = z.strictObject({ language: z.enum(UI_LANGUAGES) }).meta({ id: 'PutLanguageBody' });

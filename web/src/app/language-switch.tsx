@@ -1,4 +1,4 @@
-import { type Me, PutLanguageBodySchema, type UiLanguage } from '@duidingspool/shared';
+import type { Me, PutLanguageBody, UiLanguage } from '@duidingspool/shared';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button } from '@utrecht/component-library-react';
 import { useEffect } from 'react';
@@ -10,7 +10,7 @@ import { uiLanguage } from '../lib/problem-text.ts';
 
 /** `PUT /me/language`: keeps the user's language on the server (the UI after login and every e-mail to them). */
 export function putLanguage(language: UiLanguage): Promise<undefined> {
-  return apiRequest('/me/language', { method: 'PUT', body: PutLanguageBodySchema.parse({ language }) });
+  return apiRequest('/me/language', { method: 'PUT', body: { language } satisfies PutLanguageBody });
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Me } from '@duidingspool/shared';
 import { describe, expect, it } from 'vitest';
 import { i18next } from '../lib/i18n.ts';
-import { navItemsFor, sectionOf } from './layout.tsx';
+import { navItemsFor, sectionOf } from './signed-in.tsx';
 
 const me = (roles: Me['roles'], specialistId: string | null = null): Me => ({
   id: '00000000-0000-4000-8000-000000000001',

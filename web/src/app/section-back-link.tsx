@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
 import { AppLink } from '../components/app-link.tsx';
 import { useMe } from '../lib/auth.ts';
-import { navItemsFor, sectionOf } from './layout.tsx';
+import { navItemsFor, sectionOf } from './signed-in.tsx';
 
 /**
  * “Terug naar …” above a detail page's heading: a link to the list the page belongs to, the same

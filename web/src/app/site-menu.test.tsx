@@ -2,7 +2,7 @@ import { render, screen } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
 import { describe, expect, it } from 'vitest';
-import { type NavItem, SiteMenu } from './layout.tsx';
+import { type NavItem, SiteMenu } from './signed-in.tsx';
 
 const items: NavItem[] = [
   { to: '/triage', label: 'Triage' },

@@ -1,45 +1,9 @@
-import { FormFieldDescription, FormFieldErrorMessage, FormLabel, Select, SelectOption, Textarea, Textbox } from '@utrecht/component-library-react';
+import { Select, SelectOption, Textarea, Textbox } from '@utrecht/component-library-react';
 import type { ChangeEvent, ReactNode } from 'react';
+import { describedBy, FieldShell } from './field-shell.tsx';
 import { PersonalDataWarning } from './personal-data-warning.tsx';
 
-/** Ids of a field's description and error message, for `aria-describedby`. */
-export function describedBy(id: string, opts: { description?: boolean; error?: boolean; extra?: string }): string | undefined {
-  const ids = [opts.error ? `${id}-error` : '', opts.description ? `${id}-description` : '', opts.extra ?? ''].filter(Boolean);
-  return ids.length ? ids.join(' ') : undefined;
-}
-
-interface FieldShellProps {
-  id: string;
-  label: ReactNode;
-  description?: ReactNode;
-  error?: string | undefined;
-  required?: boolean;
-  children: ReactNode;
-  after?: ReactNode;
-}
-
-/** Label, description, error message and control of one form field (NL Design System markup). */
-export function FieldShell({ id, label, description, error, children, after }: FieldShellProps) {
-  return (
-    <div className={`utrecht-form-field utrecht-form-field--text${error ? ' utrecht-form-field--invalid' : ''} dsp-field`}>
-      <div className="utrecht-form-field__label">
-        <FormLabel htmlFor={id}>{label}</FormLabel>
-      </div>
-      {description ? (
-        <FormFieldDescription id={`${id}-description`} className="utrecht-form-field__description">
-          {description}
-        </FormFieldDescription>
-      ) : null}
-      {error ? (
-        <FormFieldErrorMessage id={`${id}-error`} className="utrecht-form-field__error-message">
-          {error}
-        </FormFieldErrorMessage>
-      ) : null}
-      <div className="utrecht-form-field__input">{children}</div>
-      {after}
-    </div>
-  );
-}
+export { describedBy, FieldShell } from './field-shell.tsx';
 
 /** What every labelled free-text control takes. */
 interface TextControlProps {

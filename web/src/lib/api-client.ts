@@ -1,30 +1,10 @@
-import { ProblemSchema, REQUEST_ID_PATTERN } from '@duidingspool/shared';
-import { z } from 'zod';
+import { REQUEST_ID_PATTERN } from '@duidingspool/shared';
+import type { z } from 'zod';
 import { i18next } from './i18n.ts';
-import { fieldErrorText, pointerToField } from './problem-text.ts';
+import { type Problem, readProblemBody } from './plain-parse.ts';
+import { fieldErrorText, loadValidationMessages, pointerToField, ZOD_CODES } from './problem-text.ts';
 
-/**
- * The problem details as the client reads them: the shared `ProblemSchema`, tolerant of a field
- * error without its `in` member and of a missing `requestId` (then the `X-Request-Id` header is
- * used), so a slightly different answer still shows its `detail`.
- */
-const ClientProblemSchema = ProblemSchema.extend({
-  requestId: z.string().optional(),
-  errors: z
-    .array(
-      z.object({
-        in: z.enum(['body', 'query', 'path']).optional(),
-        pointer: z.string(),
-        message: z.string(),
-        code: z.string().optional(),
-        params: z.record(z.string(), z.unknown()).optional(),
-      }),
-    )
-    .optional(),
-});
-
-/** RFC 9457 problem details of a failed API call. */
-export type Problem = z.infer<typeof ClientProblemSchema>;
+export type { Problem };
 
 /** Base path of the API (docs/design.md §7). */
 export const API_BASE = '/api/v1';
@@ -78,13 +58,23 @@ export { pointerToField };
 
 type QueryValue = string | number | boolean | undefined | null | readonly string[];
 
+/** What reads an answer: a zod schema of a contract, or a reader written without zod (`plain-parse.ts`). */
+export type AnswerParser = z.ZodType | { parse: (json: unknown) => unknown };
+
+/** What `parser` makes of an answer. */
+export type Parsed<S> = S extends z.ZodType ? z.infer<S> : S extends { parse: (json: unknown) => infer T } ? T : undefined;
+
 /** Options of one API call. */
-export interface ApiRequestOptions<S extends z.ZodType | undefined> {
+export interface ApiRequestOptions<S extends AnswerParser | undefined> {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   query?: Record<string, QueryValue>;
   body?: unknown;
-  /** Schema that parses the JSON response; omit for a 204 answer. */
-  schema?: S;
+  /**
+   * Schema that parses the JSON response; omit for a 204 answer. Or a function that loads it, called
+   * only for a successful answer: the first page's calls (`/me`, the login) use it, so zod and the
+   * contracts are loaded only once there is something to parse (docs/decisions/070-a-light-spa.md).
+   */
+  schema?: S | (() => Promise<S>);
   signal?: AbortSignal;
   /** Extra request headers, e.g. `Idempotency-Key`. */
   headers?: Record<string, string>;
@@ -116,8 +106,11 @@ async function readProblem(response: Response): Promise<Problem> {
   // Every answer of the server carries X-Request-Id; the problem body repeats it.
   const headerId = response.headers.get('X-Request-Id');
   const requestId = headerId && REQUEST_ID_PATTERN.test(headerId) ? headerId : undefined;
-  const parsed = ClientProblemSchema.safeParse(payload);
-  if (parsed.success) return { ...parsed.data, requestId: parsed.data.requestId ?? requestId };
+  const parsed = readProblemBody(payload);
+  if (parsed) {
+    if (parsed.errors?.some((e) => e.code !== undefined && ZOD_CODES.has(e.code))) await loadValidationMessages();
+    return { ...parsed, requestId: parsed.requestId ?? requestId };
+  }
   const loose = (payload ?? {}) as Partial<Record<'type' | 'title' | 'detail', unknown>>;
   return {
     type: typeof loose.type === 'string' ? loose.type : response.status === 401 ? 'unauthenticated' : 'about:blank',
@@ -145,13 +138,11 @@ export function refreshSession(): Promise<boolean> {
 }
 
 /**
- * Calls the API with the session cookie and parses the answer with `schema`.
+ * Calls the API with the session cookie and parses the answer with `schema` (zod's errors, or
+ * `WrongShape`, when it does not fit).
  * @throws ApiError for every non-2xx answer (with the parsed problem details)
  */
-export async function apiRequest<S extends z.ZodType | undefined = undefined>(
-  path: string,
-  options: ApiRequestOptions<S> = {},
-): Promise<S extends z.ZodType ? z.infer<S> : undefined> {
+export async function apiRequest<S extends AnswerParser | undefined = undefined>(path: string, options: ApiRequestOptions<S> = {}): Promise<Parsed<S>> {
   const { method = 'GET', query, body, schema, signal } = options;
   const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', ...options.headers };
   // A FormData body (a file upload) goes as multipart/form-data, with the boundary the browser sets.
@@ -171,7 +162,8 @@ export async function apiRequest<S extends z.ZodType | undefined = undefined>(
   if (!response.ok) throw new ApiError(await readProblem(response));
   if (!schema || response.status === 204) return undefined as never;
   const json: unknown = await response.json();
-  return schema.parse(json) as never;
+  const parser = (typeof schema === 'function' ? await schema() : schema) as AnswerParser;
+  return parser.parse(json) as never;
 }
 
 /** True when `error` is an ApiError of the given problem type. */

@@ -1,12 +1,25 @@
-import { type Me, MeSchema, type Role } from '@duidingspool/shared';
+import type { Me, Role } from '@duidingspool/shared';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { ApiError, apiRequest } from './api-client.ts';
 import { queryRoots } from './query-roots.ts';
 
-/** Fetches `GET /me`; resolves to `null` when nobody is signed in (401). */
+/** Pages a visitor may open without signing in. */
+export const PUBLIC_PATHS: readonly string[] = ['/login', '/set-password', '/forgot-password', '/toegankelijkheid', '/privacy'];
+
+/** Loads the contracts of `/me` and the login (with zod), once: `session-contracts.ts`. */
+export const loadSessionContracts = () => import('./session-contracts.ts');
+
+/**
+ * Fetches `GET /me`; resolves to `null` when nobody is signed in (401). The contract that reads the
+ * user comes with zod in a chunk of its own: on a page that needs a login it is loaded alongside the
+ * call (a user is the likely answer), on the login page and the other public pages only when a user
+ * comes back, so a visitor of the login page loads no zod.
+ */
 export async function getMe(signal?: AbortSignal): Promise<Me | null> {
+  const early = typeof window !== 'undefined' && !PUBLIC_PATHS.includes(window.location.pathname) ? loadSessionContracts() : undefined;
+  early?.catch(() => undefined);
   try {
-    return await apiRequest('/me', { schema: MeSchema, signal });
+    return await apiRequest('/me', { schema: async () => (await (early ?? loadSessionContracts())).MeSchema, signal });
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) return null;
     throw error;

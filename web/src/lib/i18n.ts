@@ -1,4 +1,4 @@
-import { applyValidationMessages, STATUS_LABELS } from '@duidingspool/shared';
+import { STATUS_LABELS } from '@duidingspool/shared';
 import i18next from 'i18next';
 import resourcesToBackend from 'i18next-resources-to-backend';
 import { initReactI18next } from 'react-i18next';
@@ -32,12 +32,11 @@ void i18next
     returnNull: false,
   });
 
-// Everything that follows the language outside the texts: the page's `<html lang>` (screen readers
-// pronounce by it) and zod's messages of the checks the forms run in the browser.
+// What follows the language outside the texts: the page's `<html lang>` (screen readers pronounce
+// by it); zod's messages follow it from `zod-language.ts`, loaded with the pages.
 i18next.on('languageChanged', (language) => {
   const lng = language.startsWith('en') ? 'en' : 'nl';
   if (typeof document !== 'undefined') document.documentElement.lang = lng;
-  applyValidationMessages(lng);
 });
 
 let allTexts: Promise<void> | undefined;

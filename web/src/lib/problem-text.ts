@@ -1,4 +1,4 @@
-import { validationMessage } from '@duidingspool/shared';
+import type { validationMessage as ValidationMessage } from '@duidingspool/shared';
 import type { i18n as I18n } from 'i18next';
 import { formatDate, formatMonth } from './format.ts';
 
@@ -24,7 +24,7 @@ export interface ProblemLike {
 }
 
 /** zod's issue codes: a field error with one of these is written by zod's locale of the UI's language. */
-const ZOD_CODES = new Set([
+export const ZOD_CODES = new Set([
   'invalid_type',
   'too_big',
   'too_small',
@@ -37,6 +37,25 @@ const ZOD_CODES = new Set([
   'invalid_value',
   'custom',
 ]);
+
+/** zod's message of an issue code in a language (shared/src/zod-locale.ts), once loaded with zod (`loadValidationMessages`). */
+let validationMessage: typeof ValidationMessage | undefined;
+let validationMessagesLoaded: Promise<void> | undefined;
+
+/** Makes `fieldErrorText` write zod's own message for a zod issue code; called by `zod-language.ts` when zod arrives. */
+export function setValidationMessages(messages: typeof ValidationMessage): void {
+  validationMessage = messages;
+}
+
+/**
+ * Loads zod's messages (with zod, `zod-language.ts`), once; the pages load them with their code, and
+ * `apiRequest` awaits them before it shows a problem whose field errors carry a zod issue code. The
+ * first page thus needs no zod until such an answer arrives.
+ */
+export function loadValidationMessages(): Promise<void> {
+  validationMessagesLoaded ??= import('./zod-language.ts').then(() => undefined);
+  return validationMessagesLoaded;
+}
 
 /** The UI's language as `nl` or `en` (anything not English is Dutch). */
 export const uiLanguage = (i18n: Pick<I18n, 'language'>): 'nl' | 'en' => (i18n.language?.startsWith('en') ? 'en' : 'nl');
@@ -77,8 +96,8 @@ export function fieldErrorText(i18n: I18n, e: FieldErrorLike): string {
     if (e.code === 'overlap') return i18n.t(key, { from: formatDate(String(params.startsOn ?? '')), to: formatDate(String(params.endsOn ?? '')) });
     if (i18n.exists(key)) return i18n.t(key, params as Record<string, string>);
     if (ZOD_CODES.has(e.code)) {
-      const issue = { code: e.code, ...params, input: null, path: [], message: '' } as unknown as Parameters<typeof validationMessage>[1];
-      const message = validationMessage(language, issue);
+      const issue = { code: e.code, ...params, input: null, path: [], message: '' } as unknown as Parameters<typeof ValidationMessage>[1];
+      const message = validationMessage?.(language, issue);
       if (message) return message;
     }
   }
