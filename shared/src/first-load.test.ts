@@ -13,7 +13,9 @@ const long = (n: number) => 'a'.repeat(n);
 
 describe('the login rules without zod', () => {
   it('use zod’s own e-mail pattern', () => {
-    expect(EMAIL_PATTERN.source).toBe(z.regexes.email.source);
+    // The same pattern, whatever the escaping of a `-` inside a character class (the formatter drops it).
+    const unescaped = (source: string) => source.replace(/\\-/g, '-');
+    expect(unescaped(EMAIL_PATTERN.source)).toBe(unescaped(z.regexes.email.source));
     expect(EMAIL_PATTERN.flags).toBe(z.regexes.email.flags);
   });
 
