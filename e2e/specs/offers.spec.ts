@@ -98,7 +98,7 @@ describe('a proactive offer', () => {
     await coordinator.getByRole('link', { name: 'Triage' }).first().click();
     await coordinator.getByRole('heading', { level: 1 }).waitFor();
     // Other specs fill the queue (oldest first), so the coordinator searches for the reference.
-    await coordinator.getByLabel('Poolreferentie').fill(reference);
+    await coordinator.getByRole('textbox', { name: 'Poolreferentie' }).fill(reference);
     await coordinator.getByRole('button', { name: 'Zoeken', exact: true }).click();
     await coordinator.getByRole('link', { name: reference }).click();
     await coordinator.getByRole('heading', { level: 1, name: `Verzoek ${reference}` }).waitFor();
