@@ -7,7 +7,7 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import { generate } from 'otplib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.ts';
-import { decryptSecret } from '../src/lib/secrets.ts';
+import { decryptSecret, encryptSecret } from '../src/lib/secrets.ts';
 import { createUserFromCli } from '../src/modules/users/users.service.ts';
 import { expectProblem, firstCaseTable } from './fixtures.ts';
 import { type Caller, type CallResult, testConfig, useTestApp } from './harness.ts';
@@ -258,6 +258,21 @@ describe('second factor (TOTP)', () => {
     const [row] = await t.handle.db.select({ s: schema.users.totpSecretEncrypted }).from(schema.users).where(eq(schema.users.id, user.id));
     expect(row?.s).not.toContain(secret);
     expect(row?.s).toMatch(/^v1\./);
+  });
+
+  it('a secret stored under another key (a restore into a new data folder) is said in words, never a 500; a recovery code still signs in', async () => {
+    const user = await activeUser(['specialist']);
+    const { secret, recoveryCodes } = await enrol((await login({ email: user.email, password: STRONG })).caller);
+    // As if the installation's ENCRYPTION_KEY changed: the stored secret is one this key cannot read.
+    await t.handle.db
+      .update(schema.users)
+      .set({ totpSecretEncrypted: encryptSecret(secret, randomBytes(48).toString('base64url')) })
+      .where(eq(schema.users.id, user.id));
+    const refused = (await login({ email: user.email, password: STRONG, totp: await code(secret) })).res;
+    expectProblem(refused, 409, 'conflict');
+    expect(refused.body.errors[0]).toMatchObject({ pointer: '/totp', code: 'unreadable' });
+    expect(refused.body.detail).toContain('herstelcode');
+    expect((await login({ email: user.email, password: STRONG, recoveryCode: recoveryCodes[0] })).res.status).toBe(200);
   });
 
   it('an admin reset of the second factor ends the sessions and asks for a new enrolment', async () => {

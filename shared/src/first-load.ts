@@ -38,9 +38,11 @@ export function loginPassword(text: string): string | null {
   return text.length >= 1 && text.length <= LOGIN_PASSWORD_MAX_LENGTH ? text : null;
 }
 
-/** A TOTP code as `TotpCodeSchema` reads it, or `null` when it refuses it. */
+/** A TOTP code as `TotpCodeSchema` reads it (without spaces: `123 456`), or `null` when it refuses it. */
 export function totpCode(text: string): string | null {
-  return TOTP_CODE_PATTERN.test(text) ? text : null;
+  if (text.length > 32) return null;
+  const code = text.replace(/\s/g, '');
+  return TOTP_CODE_PATTERN.test(code) ? code : null;
 }
 
 /** A recovery code as `RecoveryCodeSchema` reads it (trimmed, lowercased, without its dash), or `null` when it refuses it. */

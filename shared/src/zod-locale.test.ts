@@ -21,6 +21,7 @@ describe('validation messages', () => {
       [z.number().gt(0), 0, 'te klein: meer dan 0'],
       [z.string().max(3), 'abcd', 'te lang: hoogstens 3 tekens'],
       [z.string().min(2), 'a', 'te kort: minstens 2 tekens'],
+      [z.string().min(1), '', 'te kort: minstens 1 teken'],
       [z.array(z.string()).min(1), [], 'te weinig: minstens 1'],
       [z.array(z.string()).max(1), ['a', 'b'], 'te veel: hoogstens 1'],
       [z.boolean(), 'ja', 'verwacht ja of nee'],

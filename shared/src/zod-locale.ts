@@ -37,7 +37,7 @@ function dutchMessage(issue: Issue): string | undefined {
       const limit = bound(small ? issue.minimum : issue.maximum);
       const inclusive = issue.inclusive !== false;
       const at = small ? (inclusive ? 'minstens' : 'meer dan') : inclusive ? 'hoogstens' : 'minder dan';
-      if (issue.origin === 'string') return `${small ? 'te kort' : 'te lang'}: ${at} ${limit} tekens`;
+      if (issue.origin === 'string') return `${small ? 'te kort' : 'te lang'}: ${at} ${limit} ${limit === '1' ? 'teken' : 'tekens'}`;
       if (issue.origin === 'array' || issue.origin === 'set') return `${small ? 'te weinig' : 'te veel'}: ${at} ${limit}`;
       if (issue.origin === 'date')
         return `${small ? 'te vroeg' : 'te laat'}: ${small ? (inclusive ? 'op of na' : 'na') : inclusive ? 'op of voor' : 'voor'} ${limit}`;

@@ -65,6 +65,11 @@ export async function restoreCommand(config: AdminCliConfig, file: string, cwd: 
     const result = await restoreEmbedded(location(config), source, { force });
     out.log(`${source} teruggezet in ${location(config).dataDir} (${result.migrationsApplied} migraties; nieuwere draait de server bij de start).`);
     if (result.replacedTo) out.log(`De vervangen database staat in ${result.replacedTo}; verwijder die map als alles klopt.`);
+    // The back-up holds the database, not the keys generated into the data folder: with another key the
+    // stored authenticator secrets cannot be read (login then asks for a recovery code).
+    out.log(
+      'Let op: de back-up bevat de sleutels van de oude datamap niet (het sleutelbestand in DATA_DIR). Zet die terug of start met dezelfde ENCRYPTION_KEY; anders loggen gebruikers met tweestapsverificatie in met een herstelcode en stellen die opnieuw in.',
+    );
     return 0;
   } catch (error) {
     return refusal(error, out);

@@ -27,6 +27,19 @@ export function encryptSecret(plain: string, key: string, purpose: SecretPurpose
 }
 
 /**
+ * Decrypts what `encryptSecret` made, or null when it cannot: the installation's `ENCRYPTION_KEY`
+ * changed since it was encrypted (a restore into a new data folder, a new key in production) or the
+ * value was altered. For callers that answer the user in words instead of failing.
+ */
+export function readSecret(encoded: string, key: string, purpose: SecretPurpose = 'totp'): string | null {
+  try {
+    return decryptSecret(encoded, key, purpose);
+  } catch {
+    return null;
+  }
+}
+
+/**
  * Decrypts what `encryptSecret` made.
  * @throws Error when the key is wrong or the value was tampered with (GCM tag mismatch)
  */

@@ -27,8 +27,12 @@ export const NewPasswordSchema = z
   .min(PASSWORD_MIN_LENGTH, `minimaal ${PASSWORD_MIN_LENGTH} tekens`)
   .max(PASSWORD_MAX_LENGTH, `maximaal ${PASSWORD_MAX_LENGTH} tekens`);
 
-/** A TOTP code: six digits. */
-export const TotpCodeSchema = z.string().regex(TOTP_CODE_PATTERN, 'zes cijfers');
+/** A TOTP code: six digits, read without the spaces an authenticator app shows them with (`123 456`). */
+export const TotpCodeSchema = z
+  .string()
+  .max(32, 'zes cijfers')
+  .transform((s) => s.replace(/\s/g, ''))
+  .pipe(z.string().regex(TOTP_CODE_PATTERN, 'zes cijfers'));
 /** A one-time recovery code as handed out, `xxxxx-xxxxx` (case and dash optional on input). */
 export const RecoveryCodeSchema = z
   .string()

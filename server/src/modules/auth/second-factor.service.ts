@@ -4,7 +4,7 @@ import type { RecoveryCodes, Role, TotpEnrolment } from '@duidingspool/shared';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { AppError } from '../../errors.ts';
 import type { Actor, RequestOrigin } from '../../lib/context.ts';
-import { decryptSecret, encryptSecret, hashToken } from '../../lib/secrets.ts';
+import { encryptSecret, hashToken, readSecret } from '../../lib/secrets.ts';
 import { newTotpSecret, totpProvisioning, verifyTotp } from '../../lib/totp.ts';
 import { auditAs } from '../audit/index.ts';
 import { enableTotp, storePendingTotpSecret } from '../users/index.ts';
@@ -58,7 +58,11 @@ export async function confirmTotpEnrolment(db: Database, actor: Actor, code: str
   const [user] = await db.select({ secret: u.totpSecretEncrypted, enabledAt: u.totpEnabledAt }).from(u).where(eq(u.id, actor.userId));
   if (!user || user.enabledAt) throw alreadyEnabled();
   if (!user.secret) throw new AppError('conflict', 'Start eerst het instellen van tweestapsverificatie.');
-  const step = await verifyTotp(decryptSecret(user.secret, encryptionKey), code, null);
+  const secret = readSecret(user.secret, encryptionKey);
+  // A pending secret stored under another key (a restore in between) cannot be confirmed: start again.
+  if (secret === null)
+    throw new AppError('conflict', 'Het instellen van tweestapsverificatie is niet af te ronden op deze installatie. Begin opnieuw met instellen.');
+  const step = await verifyTotp(secret, code, null);
   if (step === null) {
     await auditAs(db, { actorId: actor.userId, origin }, { action: 'enable-totp', objectType: 'user', objectId: actor.userId, result: 'denied' });
     throw new AppError('validation-failed', 'De code klopt niet. Controleer de tijd op uw telefoon en probeer de volgende code.', {

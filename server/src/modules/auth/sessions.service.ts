@@ -3,7 +3,7 @@ import type { LoginBody } from '@duidingspool/shared';
 import { and, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import { AppError } from '../../errors.ts';
 import type { Actor, RequestOrigin } from '../../lib/context.ts';
-import { decryptSecret, hashToken, randomToken } from '../../lib/secrets.ts';
+import { hashToken, randomToken, readSecret } from '../../lib/secrets.ts';
 import { verifyTotp } from '../../lib/totp.ts';
 import { auditAs } from '../audit/index.ts';
 import { recordTotpStep, rolesOf } from '../users/index.ts';
@@ -61,8 +61,9 @@ export interface LoginResult extends OpenedSession {
  * account's and the IP address's ceilings. The verification itself passes the password gate.
  *
  * @param device the client's device cookie, already checked for its signature and age
- * @throws AppError 401 `unauthenticated`, 401 `second-factor-required` (code missing),
- *   429 `rate-limited` and 503 `service-unavailable` (both with `retryAfterSeconds`)
+ * @throws AppError 401 `unauthenticated`, 401 `second-factor-required` (code missing), 409
+ *   `conflict` (a code given, but the stored secret cannot be read with this installation's key:
+ *   a recovery code still works), 429 `rate-limited` and 503 `service-unavailable` (both with `retryAfterSeconds`)
  */
 export async function login(
   db: Database,
@@ -123,7 +124,18 @@ export async function login(
       errors: [{ in: 'body', pointer: body.totp ? '/totp' : '/recoveryCode', message: 'onjuist of al gebruikt', code: 'incorrect' }],
     });
     if (body.totp) {
-      const step = await verifyTotp(decryptSecret(user.totpSecretEncrypted, settings.encryptionKey), body.totp, user.totpLastTimeStep);
+      const secret = readSecret(user.totpSecretEncrypted, settings.encryptionKey);
+      if (secret === null) {
+        // The key changed since the secret was stored (a restore into a new data folder): no code can
+        // be checked. Said in words, with the way out; never a 500. The attempt is not counted.
+        await refundAttempt(db, attempt);
+        throw new AppError(
+          'conflict',
+          'De code uit uw authenticator-app kan op deze installatie niet worden gecontroleerd: de sleutel waarmee uw tweestapsverificatie is bewaard, is veranderd (bijvoorbeeld na het terugzetten van een back-up). Log in met een herstelcode en stel tweestapsverificatie daarna opnieuw in, of vraag de beheerder om de oorspronkelijke ENCRYPTION_KEY.',
+          { errors: [{ in: 'body', pointer: '/totp', message: 'niet te controleren op deze installatie; gebruik een herstelcode', code: 'unreadable' }] },
+        );
+      }
+      const step = await verifyTotp(secret, body.totp, user.totpLastTimeStep);
       // Guarded: of two logins racing with the same code, only one moves the step on.
       const used = step !== null && (await recordTotpStep(db, user.id, step));
       if (!used) throw await deny('totp', wrongCode);

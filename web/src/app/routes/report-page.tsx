@@ -1,5 +1,5 @@
 import { amsterdamDate, DEFAULT_SUPPRESSION_THRESHOLD, yearOf } from '@duidingspool/shared';
-import { Paragraph } from '@utrecht/component-library-react';
+import { Alert, Paragraph } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -21,6 +21,8 @@ export function ReportPage() {
   // The period shown is kept in the address, so a reload or a shared link shows the same report.
   const [params, setParams] = useSearchParams();
   const asked = reportRequestOf(params);
+  // An address that names a period the API would refuse (a shared link typed by hand) says so.
+  const badAddress = asked === null && ['preset', 'year', 'from', 'to', 'threshold'].some((k) => params.has(k));
   // A period the form refused asks for no report: none is shown rather than the one before it.
   const [refused, setRefused] = useState(false);
   const request = refused ? null : (asked ?? { preset: 'year-end' as const, year, threshold: DEFAULT_SUPPRESSION_THRESHOLD });
@@ -29,12 +31,18 @@ export function ReportPage() {
     <>
       <PageHeading>{t('reports.title')}</PageHeading>
       <Paragraph className="dsp-no-print">{t('reports.intro')}</Paragraph>
+      {badAddress ? (
+        <Alert type="warning" className="dsp-no-print">
+          <Paragraph>{t('reports.badAddress', { year })}</Paragraph>
+        </Alert>
+      ) : null}
       <ReportForm
         initialYear={year}
         initial={asked}
         onRun={(r) => {
           setRefused(r === null);
-          if (r !== null) setParams(new URLSearchParams(reportQueryString(r)), { replace: true });
+          // Each period asked is a step in the browser's history: Back shows the one before.
+          if (r !== null) setParams(new URLSearchParams(reportQueryString(r)));
         }}
         pending={report.isFetching}
         error={report.error}
