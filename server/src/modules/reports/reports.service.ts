@@ -628,7 +628,7 @@ async function reportOf(ctx: ServiceContext, read: Read, q: ReportQuery): Promis
   const missing = years.find((y) => !known.has(y));
   if (missing !== undefined) {
     throw new AppError('no-budget', `Voor ${missing} is geen budget geopend; een rapport over die periode kan het geld niet verantwoorden.`, {
-      errors: [{ in: 'query', pointer: q.preset ? '/year' : '/from', message: `geen budget voor ${missing}` }],
+      errors: [{ in: 'query', pointer: q.preset ? '/year' : '/from', message: `geen budget voor ${missing}`, code: 'no-budget', params: { year: missing } }],
     });
   }
   const L = REPORT_LABELS[ctx.actor.language];
