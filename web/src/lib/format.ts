@@ -19,6 +19,13 @@ export function formatCents(cents: number): string {
   return currency.format(cents / 100);
 }
 
+const wholeEuros = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
+
+/** Formats euros (not cents) rounded to whole euros, for a chart's axis: `14000` → `€ 14.000`. */
+export function formatWholeEuros(euros: number): string {
+  return wholeEuros.format(euros);
+}
+
 /** Formats integer minutes as hours and minutes, e.g. `150` → `2:30`. */
 export function formatHoursMinutes(minutes: number): string {
   const sign = minutes < 0 ? '-' : '';

@@ -4,7 +4,7 @@ import type { NotificationEvent } from '@duidingspool/shared';
 import { and, asc, eq, gt, inArray, isNull, lt, lte, notInArray, or, sql } from 'drizzle-orm';
 import type { AppConfig } from '../../config.ts';
 import { safeError } from '../../lib/logger.ts';
-import { decryptSecret } from '../../lib/secrets.ts';
+import { readSecret } from '../../lib/secrets.ts';
 import { allowedRecipient, sanitizeDisplayName } from './addresses.ts';
 import { LINK_TOKEN_FRAGMENT, newMessageId, withdrawDeadLinks } from './outbox.ts';
 import { type MailLanguage, type MailParams, renderMail } from './templates.tsx';
@@ -308,11 +308,8 @@ export class NotificationWorker {
         .from(t)
         .where(and(eq(t.id, row.accountTokenId), isNull(t.usedAt), gt(t.expiresAt, sql`now()`)));
       if (!live || !row.linkTokenEncrypted) return this.fail(row, 'link vervallen voor verzending (gebruikt, ingetrokken of verlopen)');
-      try {
-        token = decryptSecret(row.linkTokenEncrypted, this.o.config.encryptionKey, 'outbox-link');
-      } catch {
-        return this.fail(row, 'link niet te ontsleutelen (ENCRYPTION_KEY gewijzigd?)');
-      }
+      token = readSecret(row.linkTokenEncrypted, this.o.config.encryptionKey, 'outbox-link') ?? undefined;
+      if (token === undefined) return this.fail(row, 'link niet te ontsleutelen (ENCRYPTION_KEY gewijzigd?)');
     }
     try {
       const mail = await renderMail(this.mailInput(row, user, token));

@@ -15,6 +15,7 @@ import {
   type ReportCell,
   type ReportColumn,
   type ReportLabels,
+  type ReportPreset,
   type ReportQuery,
   type ReportSection,
   type ReportTable,
@@ -151,9 +152,8 @@ function share(part: PublishedCell, whole: PublishedCell): ReportCell {
 /** The buckets of a wait, in the order the report shows them. */
 const WAIT_BUCKETS = ['d1', 'd2', 'd5', 'dmore', 'open'] as const;
 type WaitBucket = (typeof WAIT_BUCKETS)[number];
-/** The buckets of a wait that ended, by the working days it took at most (the last: more than 5). */
+/** The working days a wait that ended took at most, per bucket in `WAIT_BUCKETS`' order (past the last: `dmore`). */
 const WAIT_DAYS = [1, 2, 5] as const;
-const WAIT_LIMITS = ['d1', 'd2', 'd5', 'dmore'] as const;
 
 /**
  * The bucket of a wait on the working-day calendar: within 1, 2, 3–5 or more than 5 working days
@@ -161,7 +161,7 @@ const WAIT_LIMITS = ['d1', 'd2', 'd5', 'dmore'] as const;
  */
 function waitBucket(from: Date, to: Date | null, hours: WorkingHours): WaitBucket {
   if (to === null) return 'open';
-  return WAIT_LIMITS[firstWorkingDayLimit(from, to, WAIT_DAYS, hours)] ?? 'dmore';
+  return WAIT_BUCKETS[firstWorkingDayLimit(from, to, WAIT_DAYS, hours)] ?? 'dmore';
 }
 
 /**
@@ -543,12 +543,14 @@ async function money(ctx: ServiceContext, read: Read, p: rm.Period, t: number, L
   };
 }
 
-/** Whether `p` is the interim or year-end period of its year: the periods published (decision 132). */
-function isPresetPeriod(p: rm.Period): boolean {
-  return REPORT_PRESETS.some((kind) => {
-    const x = presetPeriod(kind, yearOf(p.from));
-    return x.from === p.from && x.to === p.to;
-  });
+/** The preset whose period `p` is (its year's interim or year-end period, the periods published, decision 132), or null. */
+function presetOf(p: rm.Period): ReportPreset | null {
+  return (
+    REPORT_PRESETS.find((kind) => {
+      const x = presetPeriod(kind, yearOf(p.from));
+      return x.from === p.from && x.to === p.to;
+    }) ?? null
+  );
 }
 
 /**
@@ -561,12 +563,10 @@ function isPresetPeriod(p: rm.Period): boolean {
 function companionsOf(q: ReportQuery, p: rm.Period): ReportQuery[] {
   const t = q.threshold;
   const preset = (kind: 'interim' | 'year-end', year: number): ReportQuery => ({ preset: kind, year, threshold: t });
-  const samePeriod = (kind: 'interim' | 'year-end', year: number) => {
-    const x = presetPeriod(kind, year);
-    return x.from === p.from && x.to === p.to;
-  };
-  if (q.preset === 'interim' || (q.preset === undefined && samePeriod('interim', yearOf(p.from)))) return [];
-  if (q.preset === 'year-end' || (q.preset === undefined && samePeriod('year-end', yearOf(p.from)))) return [preset('interim', yearOf(p.from))];
+  // A preset's query has the preset's period, so the period alone says which report this is.
+  const kind = presetOf(p);
+  if (kind === 'interim') return [];
+  if (kind === 'year-end') return [preset('interim', yearOf(p.from))];
   const out: ReportQuery[] = [];
   for (let y = yearOf(p.from); y <= yearOf(p.to); y++) out.push(preset('interim', y), preset('year-end', y));
   return out;
@@ -643,7 +643,15 @@ async function reportOf(ctx: ServiceContext, read: Read, q: ReportQuery): Promis
           money(ctx, read, p, t, L, hide),
         ])
       : [await money(ctx, read, p, t, L, hide)];
-    return { from: p.from, to: p.to, preset: q.preset ?? null, publishable: isPresetPeriod(p), threshold: t, generatedAt: ctx.now().toISOString(), sections };
+    return {
+      from: p.from,
+      to: p.to,
+      preset: q.preset ?? null,
+      publishable: presetOf(p) !== null,
+      threshold: t,
+      generatedAt: ctx.now().toISOString(),
+      sections,
+    };
   };
   // Differencing (decision 132): a count whose difference with the same count of an overlapping
   // published report is small is hidden here as well, and protected like any hidden cell; hiding

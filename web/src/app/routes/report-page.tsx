@@ -6,7 +6,7 @@ import { useSearchParams } from 'react-router';
 import { Loading } from '../../components/loading.tsx';
 import { PageHeading } from '../../components/page-heading.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
-import { reportExportHref, reportQueryString, reportRequestOf, useReport } from '../../features/reports/api/get-report.ts';
+import { REPORT_ADDRESS_KEYS, reportExportHref, reportQueryString, reportRequestOf, useReport } from '../../features/reports/api/get-report.ts';
 import { ReportForm, refusedFields } from '../../features/reports/components/report-form.tsx';
 import { ReportView } from '../../features/reports/components/report-view.tsx';
 
@@ -22,7 +22,7 @@ export function ReportPage() {
   const [params, setParams] = useSearchParams();
   const asked = reportRequestOf(params);
   // An address that names a period the API would refuse (a shared link typed by hand) says so.
-  const badAddress = asked === null && ['preset', 'year', 'from', 'to', 'threshold'].some((k) => params.has(k));
+  const badAddress = asked === null && REPORT_ADDRESS_KEYS.some((k) => params.has(k));
   // A period the form refused asks for no report: none is shown rather than the one before it.
   const [refused, setRefused] = useState(false);
   const request = refused ? null : (asked ?? { preset: 'year-end' as const, year, threshold: DEFAULT_SUPPRESSION_THRESHOLD });

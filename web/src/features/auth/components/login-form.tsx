@@ -144,6 +144,8 @@ export function LoginForm({ onSuccess }: { onSuccess: (me: Me) => void }) {
   };
 
   const shown: Partial<Record<LoginField, string>> = Object.fromEntries(Object.entries(errors).filter(([, m]) => m));
+  /** What every field takes from the form's state, by its name. */
+  const bound = (name: LoginField) => ({ name, label: labels[name], value: values[name], error: shown[name], onChange: change(name) });
   return (
     <FormFrame
       frame={{ summary: summaryOf(IDS, labels, shown), general, focusKey: attempt, done: null }}
@@ -157,50 +159,10 @@ export function LoginForm({ onSuccess }: { onSuccess: (me: Me) => void }) {
         </Paragraph>
       }
     >
-      <LoginInput
-        name="email"
-        label={labels.email}
-        value={values.email}
-        error={shown.email}
-        onChange={change('email')}
-        type="email"
-        autoComplete="username"
-        required
-      />
-      <LoginInput
-        name="password"
-        label={labels.password}
-        value={values.password}
-        error={shown.password}
-        onChange={change('password')}
-        type="password"
-        autoComplete="current-password"
-        required
-      />
-      {askTotp ? (
-        <LoginInput
-          name="totp"
-          label={labels.totp}
-          value={values.totp}
-          error={shown.totp}
-          onChange={change('totp')}
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          size="small"
-        />
-      ) : null}
-      {askRecovery ? (
-        <LoginInput
-          name="recoveryCode"
-          label={labels.recoveryCode}
-          value={values.recoveryCode}
-          error={shown.recoveryCode}
-          onChange={change('recoveryCode')}
-          hint={t('login.recoveryCodeHint')}
-          autoComplete="off"
-          size="small"
-        />
-      ) : null}
+      <LoginInput {...bound('email')} type="email" autoComplete="username" required />
+      <LoginInput {...bound('password')} type="password" autoComplete="current-password" required />
+      {askTotp ? <LoginInput {...bound('totp')} inputMode="numeric" autoComplete="one-time-code" size="small" /> : null}
+      {askRecovery ? <LoginInput {...bound('recoveryCode')} hint={t('login.recoveryCodeHint')} autoComplete="off" size="small" /> : null}
       {needsTotp ? (
         <Paragraph>
           <button

@@ -1,13 +1,11 @@
 import type { Budget } from '@duidingspool/shared';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatCents } from '../../../lib/format.ts';
+import { formatCents, formatWholeEuros } from '../../../lib/format.ts';
 import { ChartLegend } from './chart-legend.tsx';
 
 /** Colours of the bar's parts; each contrasts at least 3:1 with white and with its neighbours' borders. */
 const COLOURS = { spent: '#1f3a5f', pending: '#8a4b00', reserved: '#4b6b8a', available: '#2e6b3a' } as const;
-
-const euros = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
 
 /**
  * A horizontal stacked bar of the year's allocation: spent, pending, reserved and available.
@@ -31,7 +29,7 @@ export function BudgetChart({ budget }: { budget: Budget }) {
       <ResponsiveContainer width="100%" height={180}>
         <BarChart data={data} layout="vertical" margin={{ top: 8, right: 24, bottom: 8, left: 8 }} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-          <XAxis type="number" domain={[0, budget.allocatedCents || 'auto']} tickFormatter={(v: number) => euros.format(v / 100)} stroke="#333" />
+          <XAxis type="number" domain={[0, budget.allocatedCents || 'auto']} tickFormatter={(v: number) => formatWholeEuros(v / 100)} stroke="#333" />
           <YAxis type="category" dataKey="name" width={48} stroke="#333" />
           <Tooltip formatter={(value, name) => [formatCents(Number(value)), t(`budget.${String(name)}`)]} />
           <Legend content={() => <ChartLegend items={parts.map((p) => ({ key: p, name: t(`budget.${p}`), colour: COLOURS[p] }))} />} />

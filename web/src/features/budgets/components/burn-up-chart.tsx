@@ -1,10 +1,9 @@
 import type { BurnUp } from '@duidingspool/shared';
 import { useTranslation } from 'react-i18next';
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatCents, formatDate } from '../../../lib/format.ts';
+import { formatCents, formatDate, formatWholeEuros } from '../../../lib/format.ts';
 import { ChartLegend } from './chart-legend.tsx';
 
-const euros = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
 const COLOURS = { spent: '#1f3a5f', logged: '#8a4b00', projection: '#5a5a5a', allocated: '#a1262b', committed: '#2e6b3a' } as const;
 
 /**
@@ -43,7 +42,7 @@ export function BurnUpChart({ burnUp }: { burnUp: BurnUp }) {
             stroke="#333"
           />
           <YAxis
-            tickFormatter={(v: number) => euros.format(v / 100)}
+            tickFormatter={(v: number) => formatWholeEuros(v / 100)}
             stroke="#333"
             width={96}
             domain={[0, (max: number) => Math.max(max, burnUp.allocatedCents)]}

@@ -13,12 +13,15 @@ export function reportQueryString(r: ReportRequest): string {
   return q.toString();
 }
 
+/** The address parameters that name a report's period. */
+export const REPORT_ADDRESS_KEYS = ['preset', 'year', 'from', 'to', 'threshold'] as const;
+
 /**
  * The report request an address asks for (`?preset=year-end&year=2026&threshold=5`, or `from`/`to`),
  * read by the API's own query schema; null when the address names none, or one the API would refuse.
  */
 export function reportRequestOf(params: URLSearchParams): ReportRequest | null {
-  const picked = Object.fromEntries(['preset', 'year', 'from', 'to', 'threshold'].flatMap((k) => (params.has(k) ? [[k, params.get(k) ?? '']] : [])));
+  const picked = Object.fromEntries(REPORT_ADDRESS_KEYS.flatMap((k) => (params.has(k) ? [[k, params.get(k) ?? '']] : [])));
   if (Object.keys(picked).length === 0) return null;
   const parsed = ReportQuerySchema.safeParse(picked);
   if (!parsed.success) return null;

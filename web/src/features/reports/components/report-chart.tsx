@@ -1,10 +1,9 @@
 import type { ReportTable, ReportUnit } from '@duidingspool/shared';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, XAxis, YAxis } from 'recharts';
-import { formatInteger } from '../../../lib/format.ts';
+import { formatInteger, formatWholeEuros } from '../../../lib/format.ts';
 
 const BAR = '#1f3a5f';
-const wholeEuros = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
 
 /**
  * How a column's unit is drawn on the axis: money in whole euros (`€ 14.000`), work in whole hours
@@ -12,7 +11,7 @@ const wholeEuros = new Intl.NumberFormat('nl-NL', { style: 'currency', currency:
  * unit (cents ÷ 100, minutes ÷ 60) so the axis's ticks fall on round euros and hours.
  */
 export function axisOf(unit: ReportUnit, hoursUnit: string): { scale: number; tick: (v: number) => string } {
-  if (unit === 'cents') return { scale: 100, tick: (v) => wholeEuros.format(v) };
+  if (unit === 'cents') return { scale: 100, tick: (v) => formatWholeEuros(v) };
   if (unit === 'minutes') return { scale: 60, tick: (v) => `${formatInteger(v)} ${hoursUnit}` };
   if (unit === 'percent') return { scale: 1, tick: (v) => `${formatInteger(v)} %` };
   return { scale: 1, tick: (v) => formatInteger(v) };
