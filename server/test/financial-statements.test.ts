@@ -162,6 +162,9 @@ describe('preparing', () => {
     for (const line of statement.content.byActivity)
       expect(text).toContain(`${line.label} ${formatMinutesNl(line.minutes)} ${formatCentsNl(line.amountCents)}`);
     expect(text).toContain('Vastgesteld door nog niet vastgesteld');
+    // A draft's hash is not called the hash of adopted figures.
+    expect(text).toContain('SHA-256 van de cijfers van dit concept');
+    expect(text).not.toContain('vastgestelde cijfers');
     // The default stays the XLSX; a format the route does not offer is a validation problem, never a file.
     expect((await download()).headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     const refused = await finance('GET', `/api/v1/financial-statements/${YEAR}/document?format=docx`);
@@ -223,6 +226,9 @@ describe('adopting', () => {
     expect(cells).toContain('Vastgesteld');
     expect(cells).toContain('Sluit aan tot op de cent.');
     expect(cells).toContain(String(res.body.content.totals.spentCents / 100));
+    expect(cells).toContain('SHA-256 van de vastgestelde cijfers (JSON, niet van dit bestand)');
+    // Lines, activities and specialists each end in a total row.
+    expect(cells.filter((c) => c === 'Totaal')).toHaveLength(3);
   });
 
   it('the PDF is made in the same update and stored: it downloads byte-identical, tagged, with the totals, the signatures and the hash', async () => {
@@ -251,6 +257,19 @@ describe('adopting', () => {
     for (const line of c.bySpecialist) expect(text).toContain(`${line.label} ${formatMinutesNl(line.minutes)} ${formatCentsNl(line.amountCents)}`);
     for (const line of c.byLine ?? [])
       expect(text).toContain(`${formatCentsNl(line.allocatedCents)} ${formatMinutesNl(line.minutes)} ${formatCentsNl(line.amountCents)}`);
+    expect(text).toContain('SHA-256 van de vastgestelde cijfers');
+    // Each table ends in a total row: the sums of the rows it shows.
+    const sum = (rows: Record<string, number>[], key: string) => rows.reduce((total, r) => total + (r[key] ?? 0), 0);
+    const lines: Record<string, number>[] = c.byLine ?? [];
+    expect(lines.length).toBeGreaterThan(0);
+    expect(text).toContain(
+      `Totaal ${formatCentsNl(sum(lines, 'allocatedCents'))} ${formatMinutesNl(sum(lines, 'minutes'))} ${formatCentsNl(sum(lines, 'amountCents'))} ${formatCentsNl(sum(lines, 'unusedCents'))}`,
+    );
+    const specialistTotal = `Totaal ${formatMinutesNl(sum(c.bySpecialist, 'minutes'))} ${formatCentsNl(sum(c.bySpecialist, 'amountCents'))}`;
+    const activityTotal = `Totaal ${formatMinutesNl(c.totals.minutes)} ${formatCentsNl(c.totals.spentCents)}`;
+    // Both tables reconcile here, so their total rows read alike: the text holds it once per table.
+    expect(specialistTotal).toBe(activityTotal);
+    expect(text.split(specialistTotal).length - 1).toBe(2);
   });
 
   it('a second adoption and preparing again are refused; the database refuses to change an adopted row', async () => {

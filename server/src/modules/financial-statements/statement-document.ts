@@ -19,13 +19,17 @@ const stateLine = (status: StatementStatus) => (status === 'adopted' ? 'Vastgest
 /** Who adopted the statement, or that nobody did yet. */
 const adoptedLine = (signed: StatementSignatures) =>
   signed.adoptedByName && signed.adoptedOn ? `${signed.adoptedByName} op ${signed.adoptedOn}` : 'nog niet vastgesteld';
-/** The label of the hash: it is over the figures' JSON text, not over the file that prints it. */
-const HASH_LABEL = 'SHA-256 van de vastgestelde cijfers (JSON, niet van dit bestand)';
+/** The label of the hash: it is over the figures' JSON text, not over the file that prints it; a draft's figures are not adopted yet. */
+const hashLabel = (status: StatementStatus) =>
+  `SHA-256 van de ${status === 'adopted' ? 'vastgestelde cijfers' : 'cijfers van dit concept'} (JSON, niet van dit bestand)`;
+/** The column sums of a table's rows, so its total row is the sum of what it shows. */
+const sumOf = <T extends object, K extends keyof T>(rows: readonly T[], keys: readonly K[]) =>
+  Object.fromEntries(keys.map((k) => [k, rows.reduce((sum, r) => sum + Number(r[k]), 0)])) as Record<K, number>;
 const RECONCILES = 'Sluit aan tot op de cent.';
 
 /**
  * The statement as an XLSX workbook (sheet "Verantwoording"): heading, funding, the budget lines with
- * their funding sources (allocated, spent, unused; decision 094), spending by activity and by specialist (hours and euros as numbers), corrections, unused budget, the reconciliation
+ * their funding sources (allocated, spent, unused; decision 094), spending by activity and by specialist (hours and euros as numbers), each table with a total row of its own rows, corrections, unused budget, the reconciliation
  * with the ledger, and the SHA-256 of the statement's content with who prepared and adopted it.
  * Text cells are typed as text, so nothing in them runs as a formula. Returns the file's bytes.
  */
@@ -35,6 +39,8 @@ export async function statementXlsx(content: StatementContent, signed: Statement
   // Hours as a spreadsheet duration (days; shown as h:mm), so a column of them adds up.
   const hours = (minutes: number) => ({ type: Number, value: minutes / 1440, format: '[h]:mm' });
   const blank = null;
+  const lineTotals = sumOf(content.byLine ?? [], ['allocatedCents', 'minutes', 'amountCents', 'unusedCents']);
+  const specialistTotals = sumOf(content.bySpecialist, ['minutes', 'amountCents']);
   const rows: unknown[][] = [
     [text(title(content.year), true)],
     [text(stateLine(signed.status))],
@@ -61,6 +67,14 @@ export async function statementXlsx(content: StatementContent, signed: Statement
             money(l.amountCents),
             money(l.unusedCents),
           ]),
+          [
+            text('Totaal', true),
+            blank,
+            money(lineTotals.allocatedCents),
+            hours(lineTotals.minutes),
+            money(lineTotals.amountCents),
+            money(lineTotals.unusedCents),
+          ],
           [],
         ]
       : []),
@@ -72,6 +86,7 @@ export async function statementXlsx(content: StatementContent, signed: Statement
     [text('Besteding per specialist', true)],
     [text('Specialist', true), text('Uren (u:mm)', true), text('Bedrag (EUR)', true)],
     ...content.bySpecialist.map((l) => [text(l.label), hours(l.minutes), money(l.amountCents)]),
+    [text('Totaal', true), hours(specialistTotals.minutes), money(specialistTotals.amountCents)],
     [],
     [text('Correcties (goedgekeurd)', true), text(`${content.corrections.count}`), money(content.corrections.amountCents)],
     [text('Uitgegeven (EUR)', true), blank, money(content.totals.spentCents)],
@@ -85,7 +100,7 @@ export async function statementXlsx(content: StatementContent, signed: Statement
     [],
     [text('Opgesteld door', true), text(`${signed.preparedByName} op ${signed.preparedOn}`)],
     [text('Vastgesteld door', true), text(adoptedLine(signed))],
-    [text(HASH_LABEL, true), text(signed.sha256)],
+    [text(hashLabel(signed.status), true), text(signed.sha256)],
   ];
   // The spreadsheet library is loaded on the first spreadsheet, not at start (decision 074).
   return (await (
@@ -129,16 +144,20 @@ export async function statementPdf(content: StatementContent, signed: StatementS
   });
   if (content.byLine) {
     h2('Budgetregels en financieringsbronnen');
+    const sums = sumOf(content.byLine, ['allocatedCents', 'minutes', 'amountCents', 'unusedCents']);
     pdf.table({
       headers: ['Budgetregel', 'Financieringsbron', 'Toegekend', 'Uren', 'Besteed', 'Niet besteed'],
-      rows: content.byLine.map((l) => [
-        l.label,
-        FUNDING_SOURCE_WORDS.nl[l.fundingSource],
-        formatCentsNl(l.allocatedCents),
-        formatMinutesNl(l.minutes),
-        formatCentsNl(l.amountCents),
-        formatCentsNl(l.unusedCents),
-      ]),
+      rows: [
+        ...content.byLine.map((l) => [
+          l.label,
+          FUNDING_SOURCE_WORDS.nl[l.fundingSource],
+          formatCentsNl(l.allocatedCents),
+          formatMinutesNl(l.minutes),
+          formatCentsNl(l.amountCents),
+          formatCentsNl(l.unusedCents),
+        ]),
+        ['Totaal', '', formatCentsNl(sums.allocatedCents), formatMinutesNl(sums.minutes), formatCentsNl(sums.amountCents), formatCentsNl(sums.unusedCents)],
+      ],
       // Six columns: a smaller size, and room for the longest words and amounts (up to € 1.000.000,00).
       widths: [0.2, 0.23, 0.15, 0.12, 0.15, 0.15],
       align: ['left', 'left', 'right', 'right', 'right', 'right'],
@@ -148,7 +167,8 @@ export async function statementPdf(content: StatementContent, signed: StatementS
   h2('Besteding per activiteit');
   lines('Activiteit', content.byActivity, ['Totaal', formatMinutesNl(content.totals.minutes), formatCentsNl(content.totals.spentCents)]);
   h2('Besteding per specialist');
-  lines('Specialist', content.bySpecialist);
+  const specialists = sumOf(content.bySpecialist, ['minutes', 'amountCents']);
+  lines('Specialist', content.bySpecialist, ['Totaal', formatMinutesNl(specialists.minutes), formatCentsNl(specialists.amountCents)]);
   h2('Correcties en besteding');
   pdf.table({
     headers: ['Onderdeel', 'Aantal', 'Bedrag'],
@@ -180,7 +200,7 @@ export async function statementPdf(content: StatementContent, signed: StatementS
     align: ['left', 'left'],
   });
   // The hash on a line of its own, in a fixed-width font, so it is read and copied whole.
-  pdf.block('P', HASH_LABEL, { size: 10, bold: true });
+  pdf.block('P', hashLabel(signed.status), { size: 10, bold: true });
   pdf.block('P', signed.sha256, { size: 9, font: 'mono' });
   return pdf.end();
 }
