@@ -41,6 +41,7 @@ export class AppError extends Error {
       year?: number;
       openMonths?: string[];
       undecidedEntries?: number;
+      retryAfterSeconds?: number;
     } = {},
     operator: OperatorInfo = {},
   ) {

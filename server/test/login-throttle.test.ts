@@ -21,6 +21,8 @@ interface Attempt {
   status: number;
   type: string | undefined;
   retryAfter: number | undefined;
+  /** A 429's `retryAfterSeconds` member. */
+  bodyRetryAfter: number | undefined;
   /** The `dp_device` cookie the answer set, if any. */
   device: string | undefined;
   cookies: string;
@@ -39,6 +41,7 @@ async function attempt(body: Record<string, unknown>, ip: string, device?: strin
   return {
     status: res.statusCode,
     type: res.statusCode >= 400 ? JSON.parse(res.body).type : undefined,
+    bodyRetryAfter: res.statusCode === 429 ? JSON.parse(res.body).retryAfterSeconds : undefined,
     retryAfter: retryAfter === undefined ? undefined : Number(retryAfter),
     device: res.cookies.find((c) => c.name === 'dp_device')?.value,
     cookies: res.cookies.map((c) => `${c.name}=${c.value}`).join('; '),
@@ -97,6 +100,8 @@ describe('counting before verifying', () => {
     for (const r of limited) {
       expect(r.type).toBe('rate-limited');
       expect(r.retryAfter).toBeGreaterThanOrEqual(1);
+      // The body carries the same wait, so the page can say it in the reader's language.
+      expect(r.bodyRetryAfter).toBe(r.retryAfter);
     }
     // The concurrent verifications never exceeded the gate.
     expect(passwordGate.stats().peak).toBeLessThanOrEqual(MAX_CONCURRENT_PASSWORD_CHECKS);

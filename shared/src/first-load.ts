@@ -13,6 +13,16 @@ export type UiLanguage = (typeof UI_LANGUAGES)[number];
  */
 export const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
 
+/**
+ * A throttle's wait as people say it (decision 042): under two minutes in seconds, else in whole
+ * minutes rounded up. `seconds` is the `Retry-After` of a 429 `rate-limited` (≥ 1). Used by the
+ * server's Dutch `detail` and by the web's text in either language, so both say the same wait.
+ */
+export function retryWait(seconds: number): { unit: 'seconds' | 'minutes'; count: number } {
+  const whole = Math.max(1, Math.ceil(seconds));
+  return whole < 120 ? { unit: 'seconds', count: whole } : { unit: 'minutes', count: Math.ceil(whole / 60) };
+}
+
 /** The message zod writes for a missing value on the server (shared/src/zod-locale.ts); its code is `required`. */
 export const REQUIRED_MESSAGE = 'is verplicht';
 

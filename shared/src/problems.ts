@@ -122,6 +122,8 @@ export const ProblemSchema = z
     openMonths: z.array(z.string()).optional(),
     /** With a refusal because hours still wait for a decision: how many. */
     undecidedEntries: z.number().int().optional(),
+    /** With `rate-limited`: seconds until another attempt may succeed, the same as the `Retry-After` header. */
+    retryAfterSeconds: z.number().int().optional(),
     usedBy: z
       .array(z.string())
       .optional()

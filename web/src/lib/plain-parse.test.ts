@@ -40,6 +40,8 @@ describe('readProblemBody', () => {
       { ...base, errors: {} },
       { ...base, availableCents: 12345, budgetLineId: 'l', remainingMinutes: 30, year: 2026, openMonths: ['2026-11'], undecidedEntries: 2, usedBy: ['a'] },
       { ...base, availableCents: 1.5 },
+      { ...base, retryAfterSeconds: 30 },
+      { ...base, retryAfterSeconds: 1.5 },
       { ...base, year: 2 ** 60 },
       { ...base, openMonths: [1] },
       { ...base, instance: null },

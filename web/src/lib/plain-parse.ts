@@ -79,6 +79,7 @@ export function readProblemBody(payload: unknown): Problem | null {
     optional(out, payload, 'year', int);
     optional(out, payload, 'openMonths', strings);
     optional(out, payload, 'undecidedEntries', int);
+    optional(out, payload, 'retryAfterSeconds', int);
     optional(out, payload, 'usedBy', strings);
     return out as Problem;
   } catch (error) {

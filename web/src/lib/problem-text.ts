@@ -1,4 +1,4 @@
-import type { validationMessage as ValidationMessage } from '@duidingspool/shared';
+import { retryWait, type validationMessage as ValidationMessage } from '@duidingspool/shared';
 import type { i18n as I18n } from 'i18next';
 import { formatDate, formatMonth } from './format.ts';
 
@@ -20,6 +20,8 @@ export interface ProblemLike {
   year?: number | undefined;
   openMonths?: string[] | undefined;
   undecidedEntries?: number | undefined;
+  /** With `rate-limited`: the seconds to wait. */
+  retryAfterSeconds?: number | undefined;
   errors?: FieldErrorLike[] | undefined;
 }
 
@@ -129,6 +131,9 @@ export function problemText(i18n: I18n, problem: ProblemLike, options: ProblemTe
     });
   } else if (problem.undecidedEntries && problem.year !== undefined) {
     message = i18n.t('problemExtras.undecidedEntries', { year: problem.year, count: problem.undecidedEntries });
+  } else if (problem.type === 'rate-limited' && problem.retryAfterSeconds) {
+    const wait = retryWait(problem.retryAfterSeconds);
+    message = i18n.t(wait.unit === 'seconds' ? 'problemExtras.retryInSeconds' : 'problemExtras.retryInMinutes', { count: wait.count });
   } else if (i18n.exists(own)) message = i18n.t(own);
   else if (problem.status === 401) message = i18n.t('problems.unauthenticated');
   else if (problem.status === 404) message = i18n.t('errors.notFound');

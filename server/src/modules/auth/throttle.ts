@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { type Executor, schema } from '@duidingspool/db';
+import { retryWait } from '@duidingspool/shared';
 import { and, eq, gt, gte, inArray, lt, lte, or, sql } from 'drizzle-orm';
 import { AppError } from '../../errors.ts';
 
@@ -24,12 +25,13 @@ export interface Refusal {
  * @returns AppError 429 `rate-limited` with `retryAfterSeconds`
  */
 export function rateLimited(refusal: Refusal, counter: string): AppError {
-  const wait = refusal.retryAfterSeconds;
-  const when = wait < 120 ? `${wait} ${wait === 1 ? 'seconde' : 'seconden'}` : `${Math.ceil(wait / 60)} minuten`;
+  const wait = Math.max(1, Math.ceil(refusal.retryAfterSeconds));
+  const { unit, count } = retryWait(wait);
+  const when = unit === 'seconds' ? `${count} ${count === 1 ? 'seconde' : 'seconden'}` : `${count} ${count === 1 ? 'minuut' : 'minuten'}`;
   return new AppError(
     'rate-limited',
     `Te veel pogingen. Probeer het over ${when} opnieuw.`,
-    {},
+    { retryAfterSeconds: wait },
     { retryAfterSeconds: wait, log: `throttled by the ${counter} counter` },
   );
 }
