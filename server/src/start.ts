@@ -131,7 +131,7 @@ async function untilDatabaseAnswers(prepare: () => Promise<void>, log: FastifyBa
  * could reach them, seeds an empty database with the demo data when `seedDemo` (and the demo
  * year of fictional work when `demoYear`, decision 087), and starts the outbox worker, the triage
  * reminders and the screening reminders when `mailWorker`.
- * @throws StartRefusedError (a data folder that is unusable or in use, demo accounts exposed:
+ * @throws StartRefusedError (a data folder that is unusable or in use, a port in use or not allowed, demo accounts exposed:
  *   decisions 045 and 061), after releasing what it took; StartAbortedError when shut down first
  */
 export async function startServer(config: AppConfig, options: StartOptions = {}): Promise<RunningServer> {
@@ -203,7 +203,14 @@ export async function startServer(config: AppConfig, options: StartOptions = {})
     },
   };
   try {
-    await started.listen({ port: config.port, host: config.host });
+    await started.listen({ port: config.port, host: config.host }).catch((error: NodeJS.ErrnoException) => {
+      // A port in use or not allowed is the operator's to fix: one line, never a stack trace.
+      if (error.code === 'EADDRINUSE' || error.code === 'EACCES' || error.code === 'EADDRNOTAVAIL')
+        throw new StartRefusedError(
+          `The server cannot listen on ${config.host}:${config.port} (${error.code}); stop what uses it or set PORT (or HOST) to a free one.`,
+        );
+      throw error;
+    });
     // Metrics on a listener of their own, never on the API's port (decision 084).
     if (config.metrics) {
       const { host, port } = config.metrics;

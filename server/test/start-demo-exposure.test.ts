@@ -1,9 +1,10 @@
 // Demo accounts (published password, no second factor outside production) are never reachable
 // from the network by accident: startServer refuses a non-loopback HOST while they exist, unless
 // ALLOW_DEMO_ON_NETWORK=true, and refuses them in production on any address (decision 045).
+// A port already in use is refused the same way: one line for the operator, not a stack trace.
 
 import { randomBytes } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, createServer } from 'node:net';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppConfig } from '../src/config.ts';
@@ -96,5 +97,22 @@ describe('demo accounts stay off the network (decision 045)', () => {
     await seededDb`update users set is_active = false where is_demo`;
     await startsAndAnswers(config('0.0.0.0'));
     await startsAndAnswers(config('0.0.0.0', { nodeEnv: 'production' }));
+  });
+});
+
+describe('a port already in use', () => {
+  it('refuses the start in one line that names the address and the way out', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const { port } = taken.address() as AddressInfo;
+    try {
+      const refused = startServer(config('127.0.0.1', { port }));
+      await expect(refused).rejects.toThrow(StartRefusedError);
+      await expect(refused).rejects.toThrow(
+        `The server cannot listen on 127.0.0.1:${port} (EADDRINUSE); stop what uses it or set PORT (or HOST) to a free one.`,
+      );
+    } finally {
+      await new Promise((resolve) => taken.close(resolve));
+    }
   });
 });
