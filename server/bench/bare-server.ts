@@ -31,6 +31,7 @@ interface Actor {
   caseTableIds: string[];
   municipalityIds: string[];
   specialistId: string | null;
+  displayName: string;
 }
 
 /** The product's cookie check: the JWT, then the live session row and its user in one query. */
@@ -332,7 +333,8 @@ app.patch('/api/v1/time-entries/:id', async (request, reply) => {
   const status = (request.body as { status: string }).status;
   if (status !== 'approved') return reply.code(400).send({ type: 'validation-failed' });
   try {
-    await sql.begin(async (tx) => {
+    // The product answers with the row it locked and what it wrote (no read after the commit).
+    return await sql.begin(async (tx) => {
       const [entry] = await entryById(tx, id, true);
       if (!entry) return refuse(404, 'not-found');
       if (entry.specialistUserId === actor.userId) return refuse(403, 'separation-of-duties');
@@ -341,25 +343,31 @@ app.patch('/api/v1/time-entries/:id', async (request, reply) => {
       const [closed] = await tx`select month from closed_periods where month = ${String(entry.workedOn).slice(0, 7)}`;
       if (closed) return refuse(409, 'period-closed');
       const amount = Number(entry.amountCents);
-      await tx`
+      const reviewedAt = new Date();
+      // The audit event and the movement with the entry's status, sent together (one round trip).
+      const [, moved] = await Promise.all([
+        tx`
         insert into audit_events (actor_id, action, object_type, object_id, result, ip, user_agent, details)
         values (${actor.userId}, ${'approve'}, ${'time-entry'}, ${id}, ${'success'}, ${request.ip}, ${request.headers['user-agent'] ?? null},
-          ${JSON.stringify({ amountCents: amount })})`;
-      const budget = await tx`
-        update budgets set pending_cents = pending_cents + ${-amount}, spent_cents = spent_cents + ${amount}
-        where year = ${entry.budgetYear} and pending_cents >= ${amount} returning year`;
-      if (budget.length === 0) return refuse(409, 'conflict');
-      const line = await tx`
-        update budget_lines set pending_cents = pending_cents + ${-amount}, spent_cents = spent_cents + ${amount}
-        where id = ${entry.budgetLineId} and year = ${entry.budgetYear} and pending_cents >= ${amount} returning id`;
-      if (line.length === 0) return refuse(409, 'conflict');
-      await tx`update time_entries set status = ${'approved'}, reviewed_by = ${actor.userId}, reviewed_at = ${new Date()} where id = ${id}`;
+          ${JSON.stringify({ amountCents: amount })})`,
+        tx`
+        with ledger_year as (
+          update budgets set pending_cents = budgets.pending_cents + ${-amount}, spent_cents = budgets.spent_cents + ${amount}
+          where budgets.year = ${entry.budgetYear} and budgets.pending_cents >= ${amount} returning 1
+        ), ledger_line as (
+          update budget_lines set pending_cents = budget_lines.pending_cents + ${-amount}, spent_cents = budget_lines.spent_cents + ${amount}
+          where budget_lines.id = ${entry.budgetLineId} and budget_lines.year = ${entry.budgetYear} and budget_lines.pending_cents >= ${amount}
+            and exists (select 1 from ledger_year) returning 1
+        )
+        update time_entries set status = ${'approved'}, reviewed_by = ${actor.userId}, reviewed_at = ${reviewedAt}
+        where time_entries.id = ${id} and exists (select 1 from ledger_line) returning id`,
+      ]);
+      if (moved.length === 0) return refuse(409, 'conflict');
+      return { ...entry, status: 'approved', reviewedAt, reviewerName: actor.displayName };
     });
   } catch (error) {
     return answerRefusal(reply, error);
   }
-  const [entry] = await entryById(sql, id, false);
-  return entry;
 });
 
 await app.listen({ port: 0, host: '127.0.0.1' });

@@ -278,3 +278,42 @@ describe('parallel assignments against a budget line that fits only 5 (decision 
     await expectLedgerConsistent();
   });
 });
+
+describe('parallel approvals racing each other and hours being logged (decision 135)', () => {
+  it('approves each entry once, answers as a fresh read would, never deadlocks with logging, and leaves the ledger exact', async () => {
+    await leaveAvailable(10_000_000);
+    const { assignment } = await acceptedAssignment(requester, coordinator, worker2, 2, 600);
+    const { assignment: other } = await acceptedAssignment(requester, coordinator, worker3, 3, 600);
+    const ids: string[] = [];
+    for (let i = 0; i < 8; i++) {
+      const logged = await worker2('POST', `/api/v1/assignments/${assignment.id}/time-entries`, entryBody({ minutes: 5 + i, description: `Deel ${i}` }));
+      expect(logged.status, JSON.stringify(logged.body)).toBe(201);
+      ids.push(logged.body.id);
+    }
+    const before = await budget(coordinator);
+    // Every entry approved twice at once, while the other specialist logs hours on the same year.
+    const [approvals, logs] = await Promise.all([
+      Promise.all(ids.flatMap((id) => [0, 1].map(() => coordinator('PATCH', `/api/v1/time-entries/${id}`, { status: 'approved' })))),
+      Promise.all(
+        Array.from({ length: 8 }, (_, i) =>
+          worker3('POST', `/api/v1/assignments/${other.id}/time-entries`, entryBody({ minutes: 3, description: `Los ${i}` })),
+        ),
+      ),
+    ]);
+    for (const r of logs) expect(r.status, JSON.stringify(r.body)).toBe(201);
+    for (const [i, id] of ids.entries()) {
+      const pair = approvals.slice(2 * i, 2 * i + 2);
+      const ok = pair.filter((r) => r.status === 200);
+      expect(ok, JSON.stringify(pair.map((r) => r.body))).toHaveLength(1);
+      expectProblem(pair.find((r) => r.status !== 200) as CallResult, 409, 'invalid-transition');
+      // The answer is the entry as it now reads.
+      const fresh = (await coordinator('GET', '/api/v1/time-entries?status=approved&pageSize=100')).body.items.find((e: { id: string }) => e.id === id);
+      expect(ok[0]?.body).toEqual(fresh);
+      expect(ok[0]?.body).toMatchObject({ status: 'approved', allowedActions: ['correct'] });
+    }
+    const approvedCents = approvals.filter((r) => r.status === 200).reduce((s, r) => s + (r.body.amountCents as number), 0);
+    const after = await expectLedgerConsistent();
+    expect(after.spentCents).toBe(before.spentCents + approvedCents);
+    expect(await ledgerMismatches(t.handle)).toEqual([]);
+  });
+});

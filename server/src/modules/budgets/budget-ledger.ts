@@ -1,4 +1,4 @@
-import { type Executor, schema } from '@duidingspool/db';
+import { type Executor, rowsOf, schema } from '@duidingspool/db';
 import { availableCents, type Budget, type BudgetLine, thresholdReached } from '@duidingspool/shared';
 import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { AppError } from '../../errors.ts';
@@ -34,6 +34,12 @@ const setOf = (t: typeof b | typeof l, d: Delta, sign: 1 | -1) => {
   }
   return out;
 };
+/** `setOf` as the SET list of a hand-written UPDATE: unqualified target columns. */
+const assignmentsOf = (t: typeof b | typeof l, d: Delta): SQL =>
+  sql.join(
+    Object.entries(setOf(t, d, 1)).map(([key, value]) => sql`${sql.identifier(t[key as keyof Delta].name)} = ${value}`),
+    sql`, `,
+  );
 const guardOf = (t: typeof b | typeof l, g: Guard): SQL =>
   'available' in g
     ? sql`${t.allocatedCents} - ${t.reservedCents} - ${t.pendingCents} - ${t.spentCents} >= ${g.available}`
@@ -122,10 +128,34 @@ export async function reservedToPending(db: Executor, reservation: LineRef, entr
   await release(db, reservation, cents);
 }
 
-/** An approved entry: `cents` move from pending to spent on the line `ref`. */
-export async function pendingToSpent(db: Executor, ref: LineRef, cents: number): Promise<void> {
-  if ((await move(db, ref, { pendingCents: -cents, spentCents: cents }, { column: 'pendingCents', atLeast: cents })) !== 'ok')
-    throw broken('pending', ref, cents);
+/**
+ * An approved entry: `cents` move from pending to spent on the line `ref`, in one statement with
+ * `statement` — the caller's change that goes with it (the entry's new status) — so the year's
+ * row, which every write of the year waits for, is held for that one statement and the commit
+ * (decision 135). The year's and the line's guarded updates are the statement's data-modifying
+ * WITH parts, the line's only after the year's moved; `statement` gets `moved`, a condition that
+ * holds only when both moved, for its WHERE, and must return a row exactly when it holds (an
+ * update of a row the caller has locked). The row locks are taken year → line → the caller's row,
+ * and the caller's AFTER triggers (the ledger's running totals) fire after all three, the order of
+ * `move`. Nothing is undone here when a guard refuses: the caller's transaction rolls back.
+ *
+ * @returns the rows `statement` returns
+ * @throws Error when it returns none: pending was smaller than `cents` on the year or the line (a broken ledger)
+ */
+export async function pendingToSpentWith<T>(db: Executor, ref: LineRef, cents: number, statement: (moved: SQL) => SQL): Promise<T[]> {
+  const delta: Delta = { pendingCents: -cents, spentCents: cents };
+  const guard: Guard = { column: 'pendingCents', atLeast: cents };
+  const rows = rowsOf<T>(
+    await db.execute(sql`with ledger_year as (
+        update ${b} set ${assignmentsOf(b, delta)} where ${b.year} = ${ref.year} and ${guardOf(b, guard)} returning 1
+      ), ledger_line as (
+        update ${l} set ${assignmentsOf(l, delta)}
+        where ${l.id} = ${ref.lineId} and ${l.year} = ${ref.year} and ${guardOf(l, guard)} and exists (select 1 from ledger_year) returning 1
+      )
+      ${statement(sql`exists (select 1 from ledger_line)`)}`),
+  );
+  if (rows.length === 0) throw broken('pending', ref, cents);
+  return rows;
 }
 
 /**

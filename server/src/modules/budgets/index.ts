@@ -4,7 +4,7 @@ export {
   type LineRef,
   lineForYear,
   pendingRejected,
-  pendingToSpent,
+  pendingToSpentWith,
   release,
   reserve,
   reservedToPending,

@@ -20,11 +20,11 @@ import { assertNoPersonalData } from '../../lib/personal-data-guard.ts';
 import { assertNotOwnWork, ownWorkRefused } from '../../lib/separation-of-duties.ts';
 import { assignmentsVisibleTo, consumeReservation, findAssignment, giveBackToReservation, rateOn, takesHours } from '../assignments/index.ts';
 import { audit } from '../audit/index.ts';
-import { pendingToSpent } from '../budgets/index.ts';
+import { pendingToSpentWith } from '../budgets/index.ts';
 import { enqueueNotification } from '../notifications/index.ts';
 import { addDayMinutes, assertPeriodOpen } from '../periods/index.ts';
 import { activityExists, activityRetired, findSpecialistOfUser } from '../specialists/index.ts';
-import { entriesVisibleTo, findEntry, isOwnCorrection, isWithdrawable, listEntries, toTimeEntry } from './time-entries.repository.ts';
+import { entriesVisibleTo, findEntry, isOwnCorrection, isWithdrawable, listEntries, type TimeEntryRecord, toTimeEntry } from './time-entries.repository.ts';
 
 /** A page of the entries the actor may see (coordinator: all; specialist: own). */
 export function listTimeEntries(ctx: ServiceContext, q: TimeEntryListQuery) {
@@ -186,16 +186,14 @@ async function insertEntry(ctx: ServiceContext, assignmentId: string, body: LogT
  *   `submitted`), `period-closed`, 422 `personal-data-detected` (reason)
  */
 export async function reviewTimeEntry(ctx: ServiceContext, id: string, body: ReviewTimeEntryBody): Promise<TimeEntry> {
-  const { actor } = ctx;
-  await ctx.db.transaction(async (tx) => {
+  const reviewed = await ctx.db.transaction(async (tx) => {
     const entry = await lockReviewable(ctx, tx, id);
     // The costly check of the body last, after existence, permission and state (docs/design.md §6).
     assertNoPersonalData({ reason: body.reason });
-    await applyReview(ctx, tx, entry, body.status, body.reason);
+    return applyReview(ctx, tx, entry, body.status, body.reason);
   });
-  const entry = await findEntry(ctx.db, id, entriesVisibleTo(ctx.actor));
-  if (!entry) throw new Error('entry vanished');
-  return toTimeEntry(entry, actor);
+  // The answer is the row read under the lock with what the review wrote: nothing else changes it.
+  return toTimeEntry(reviewed, ctx.actor);
 }
 
 /**
@@ -233,7 +231,7 @@ export async function reviewTimeEntries(ctx: ServiceContext, body: BulkReviewBod
     for (const id of ids) entries.push(await lockReviewable(ctx, tx, id));
     // The costly check of the body last, after existence, permission and state of every entry (docs/design.md §6).
     assertNoPersonalData({ reason: body.reason });
-    for (const entry of entries) amountCents += await applyReview(ctx, tx, entry, body.status, body.reason);
+    for (const entry of entries) amountCents += (await applyReview(ctx, tx, entry, body.status, body.reason)).amountCents;
   });
   return { reviewed: ids.length, amountCents };
 }
@@ -312,30 +310,49 @@ async function lockReviewable(ctx: ServiceContext, tx: Transaction, id: string) 
  * One review inside `tx`, of an entry locked by `lockReviewable`. Normal entry: approve moves pending to spent; reject releases pending
  * (back to the assignment's reservation while it is open, docs/design.md §5). Correction: approve
  * lowers spent by its amount (back to the open assignment's reservation, like a rejection, else
- * to available); reject changes no money. Returns the entry's amount.
+ * to available); reject changes no money. Returns the entry as the review left it (the reviewer is
+ * the actor, named as the session read them).
  */
 async function applyReview(
   ctx: ServiceContext,
   tx: Transaction,
-  entry: Awaited<ReturnType<typeof lockReviewable>>,
+  entry: TimeEntryRecord,
   status: ReviewTimeEntryBody['status'],
   reason: string | undefined,
-): Promise<number> {
+): Promise<TimeEntryRecord> {
   const { actor } = ctx;
   const id = entry.id;
   const now = ctx.now();
   const te = schema.timeEntries;
   const isCorrection = entry.correctsEntryId !== null;
-  // Money that goes back to the assignment: a rejected entry's amount, an approved correction's.
+  const rejectReason = status === 'rejected' ? (reason ?? null) : entry.rejectReason;
+  const reviewed: TimeEntryRecord = { ...entry, status, rejectReason, reviewedAt: now.toISOString(), reviewerName: actor.displayName };
   // The audit event and a rejection's notice first: they lock no shared row, so the budget row
   // below is held for the money and the entry only (decision 135).
-  await audit(ctx, tx, {
+  const event = audit(ctx, tx, {
     action: status === 'approved' ? 'approve' : 'reject',
     objectType: 'time-entry',
     objectId: id,
     result: 'success',
     details: { amountCents: entry.amountCents, ...(isCorrection ? { correctsEntryId: entry.correctsEntryId } : {}) },
   });
+  if (status === 'approved' && !isCorrection) {
+    // The money and the entry's status in one statement, sent with the audit event in one round
+    // trip (the connection runs them in turn): the budget row is held for it and the commit only.
+    await Promise.all([
+      event,
+      pendingToSpentWith(tx, { year: entry.budgetYear, lineId: entry.budgetLineId }, entry.amountCents, (moved) =>
+        tx
+          .update(te)
+          .set({ status: 'approved', reviewedBy: actor.userId, reviewedAt: now })
+          .where(and(eq(te.id, id), moved))
+          .returning({ id: te.id })
+          .getSQL(),
+      ),
+    ]);
+    return reviewed;
+  }
+  await event;
   if (status === 'rejected') {
     await enqueueNotification(tx, ctx, {
       event: 'time-entry-rejected',
@@ -344,8 +361,8 @@ async function applyReview(
       recipients: { userIds: [entry.specialistUserId] },
     });
   }
+  // Money that goes back to the assignment: a rejected entry's amount, an approved correction's.
   const giveBack = (status === 'rejected' && !isCorrection) || (status === 'approved' && isCorrection);
-  if (status === 'approved' && !isCorrection) await pendingToSpent(tx, { year: entry.budgetYear, lineId: entry.budgetLineId }, entry.amountCents);
   if (giveBack) {
     const minutes = Math.abs(entry.minutes);
     await giveBackToReservation(ctx, tx, {
@@ -358,15 +375,12 @@ async function applyReview(
     });
     await addDayMinutes(tx, entry.specialistId, entry.workedOn, -minutes);
   }
-  if (status === 'approved') {
-    await tx.update(te).set({ status: 'approved', reviewedBy: actor.userId, reviewedAt: now }).where(eq(te.id, id));
-  } else {
-    await tx
-      .update(te)
-      .set({ status: 'rejected', rejectReason: reason ?? null, reviewedBy: actor.userId, reviewedAt: now })
-      .where(eq(te.id, id));
-  }
-  return entry.amountCents;
+  const decided = { reviewedBy: actor.userId, reviewedAt: now };
+  await tx
+    .update(te)
+    .set(status === 'approved' ? { status, ...decided } : { status, rejectReason, ...decided })
+    .where(eq(te.id, id));
+  return reviewed;
 }
 
 /**
