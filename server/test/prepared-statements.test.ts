@@ -8,7 +8,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.ts';
 import { databaseUrl } from './database-urls.ts';
-import { acceptedAssignment, entryBody } from './fixtures.ts';
+import { acceptedAssignment, createRequest, entryBody, firstCaseTable } from './fixtures.ts';
 import { makeCaller, testConfig, useTestApp } from './harness.ts';
 
 // One connection, so the statements the app prepared are visible to the query that lists them.
@@ -70,6 +70,23 @@ describe('list pages built once per shape', () => {
     expect(submitted.body.items.map((e: { id: string }) => e.id)).toContain(logged.body.id);
     expect(approved.body.items.map((e: { id: string }) => e.id)).not.toContain(logged.body.id);
     expect(approved.body.items.every((e: { status: string }) => e.status === 'approved')).toBe(true);
+  });
+});
+
+describe('the request list built once per shape of its reader', () => {
+  it('shows each requester the requests of their own casustafels, whoever asked first', async () => {
+    const [arnhem, zwolle] = [await t.as('requester.arnhem'), await t.as('requester.zwolle')];
+    expect((await firstCaseTable(arnhem)).id).not.toBe((await firstCaseTable(zwolle)).id);
+    const [ofArnhem, ofZwolle] = [await createRequest(arnhem), await createRequest(zwolle)];
+    const ids = async (caller: typeof arnhem) =>
+      (await caller('GET', '/api/v1/interpretation-requests?pageSize=100')).body.items.map((i: { id: string }) => i.id);
+    for (let round = 0; round < 2; round++) {
+      const [seenByArnhem, seenByZwolle] = [await ids(arnhem), await ids(zwolle)];
+      expect(seenByArnhem).toContain(ofArnhem.id);
+      expect(seenByArnhem).not.toContain(ofZwolle.id);
+      expect(seenByZwolle).toContain(ofZwolle.id);
+      expect(seenByZwolle).not.toContain(ofArnhem.id);
+    }
   });
 });
 
