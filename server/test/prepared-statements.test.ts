@@ -1,13 +1,15 @@
 // Every statement the app sends through drizzle is prepared on its connection (decision 072): after
 // the same call runs twice, the connection holds named statements for the SQL it ran — also inside a
 // transaction — and with `prepare: false` it holds none, not even for a query built once with
-// drizzle's `.prepare(name)` (the session lookup, decision 135).
+// drizzle's `.prepare(name)` (the session lookup and the list pages, decision 135). A list page
+// built once per shape answers each request with that request's values.
 import { openDatabase, rowsOf, schema } from '@duidingspool/db';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../src/app.ts';
 import { databaseUrl } from './database-urls.ts';
-import { acceptedAssignment, entryBody } from './fixtures.ts';
-import { useTestApp } from './harness.ts';
+import { acceptedAssignment, createRequest, entryBody, firstCaseTable } from './fixtures.ts';
+import { makeCaller, testConfig, useTestApp } from './harness.ts';
 
 // One connection, so the statements the app prepared are visible to the query that lists them.
 const t = useTestApp({ maxConnections: 1 });
@@ -36,6 +38,58 @@ describe('prepared statements', () => {
   });
 });
 
+describe('list pages built once per shape', () => {
+  it('reuse their statements for other values of the same filters and answer those values', async () => {
+    const [coordinator, requester, worker, admin, finance] = [
+      await t.as('coordinator'),
+      await t.as('requester.nijmegen'),
+      await t.as('specialist2'),
+      await t.as('admin'),
+      await t.as('finance'),
+    ];
+    const { assignment } = await acceptedAssignment(requester, coordinator, worker, 2, 120);
+    const logged = await worker('POST', `/api/v1/assignments/${assignment.id}/time-entries`, entryBody({ minutes: 15 }));
+    expect(logged.status).toBe(201);
+    const year = String(logged.body.workedOn).slice(0, 4);
+    const audit = (action: string) => admin('GET', `/api/v1/audit-events?action=${action}&pageSize=5`);
+    const ledger = (status: string) => finance('GET', `/api/v1/budgets/${year}/ledger-entries?status=${status}`);
+
+    const logins = await audit('login');
+    const submitted = await ledger('submitted');
+    const built = await preparedStatements();
+    const logTimes = await audit('log-time');
+    const approved = await ledger('approved');
+    // The second values found the statements of the first: nothing new was prepared…
+    expect((await preparedStatements()).filter((s) => !built.includes(s))).toEqual([]);
+    expect(built.some((s) => /from "audit_events"/i.test(s))).toBe(true);
+    // …and each answer holds its own values' rows only.
+    expect(logins.body.items.length).toBeGreaterThan(0);
+    expect(logins.body.items.every((e: { action: string }) => e.action === 'login')).toBe(true);
+    expect(logTimes.body.items.every((e: { action: string }) => e.action === 'log-time')).toBe(true);
+    expect(logTimes.body.items[0].objectId).toBe(logged.body.id);
+    expect(submitted.body.items.map((e: { id: string }) => e.id)).toContain(logged.body.id);
+    expect(approved.body.items.map((e: { id: string }) => e.id)).not.toContain(logged.body.id);
+    expect(approved.body.items.every((e: { status: string }) => e.status === 'approved')).toBe(true);
+  });
+});
+
+describe('the request list built once per shape of its reader', () => {
+  it('shows each requester the requests of their own casustafels, whoever asked first', async () => {
+    const [arnhem, zwolle] = [await t.as('requester.arnhem'), await t.as('requester.zwolle')];
+    expect((await firstCaseTable(arnhem)).id).not.toBe((await firstCaseTable(zwolle)).id);
+    const [ofArnhem, ofZwolle] = [await createRequest(arnhem), await createRequest(zwolle)];
+    const ids = async (caller: typeof arnhem) =>
+      (await caller('GET', '/api/v1/interpretation-requests?pageSize=100')).body.items.map((i: { id: string }) => i.id);
+    for (let round = 0; round < 2; round++) {
+      const [seenByArnhem, seenByZwolle] = [await ids(arnhem), await ids(zwolle)];
+      expect(seenByArnhem).toContain(ofArnhem.id);
+      expect(seenByArnhem).not.toContain(ofZwolle.id);
+      expect(seenByZwolle).toContain(ofZwolle.id);
+      expect(seenByZwolle).not.toContain(ofArnhem.id);
+    }
+  });
+});
+
 describe('without prepare', () => {
   const handles: { close(): Promise<void> }[] = [];
   afterAll(async () => {
@@ -57,5 +111,23 @@ describe('without prepare', () => {
     // (postgres.js itself prepares its one query for the array types when it connects.)
     const rows = rowsOf<{ statement: string }>(await handle.db.execute(sql`select statement from pg_prepared_statements where not from_sql`));
     expect(rows.map((r) => r.statement).filter((s) => s.includes('users'))).toEqual([]);
+  });
+
+  it('serves the list pages built once per shape unnamed, with the right rows', async () => {
+    const handle = await openDatabase({ url: databaseUrl(t.databaseName), maxConnections: 1, prepare: false });
+    const app = await buildApp({ config: testConfig, db: handle.db }).catch(async (e) => {
+      await handle.close();
+      throw e;
+    });
+    // The app first, then its database.
+    handles.push(app, handle);
+    const admin = makeCaller(app, (await t.as('admin')).cookie);
+    for (const action of ['login', 'login', 'no-such-action']) {
+      const res = await admin('GET', `/api/v1/audit-events?action=${action}`);
+      expect(res.status).toBe(200);
+      expect(res.body.items.length > 0).toBe(action === 'login');
+    }
+    const rows = rowsOf<{ statement: string }>(await handle.db.execute(sql`select statement from pg_prepared_statements where not from_sql`));
+    expect(rows.map((r) => r.statement).filter((s) => s.includes('audit_events') || s.includes('sessions'))).toEqual([]);
   });
 });

@@ -42,4 +42,4 @@ export interface ServiceContext {
 }
 
 /** True when the actor holds `role`. */
-export const hasRole = (actor: Actor, role: Role) => actor.roles.includes(role);
+export const hasRole = (actor: { roles: readonly Role[] }, role: Role) => actor.roles.includes(role);

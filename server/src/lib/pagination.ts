@@ -1,6 +1,6 @@
-import type { Executor } from '@duidingspool/db';
+import type { Database, Executor } from '@duidingspool/db';
 import { LIST_TOTAL_CAP } from '@duidingspool/shared';
-import { type AnyColumn, and, or, type SQL, type Subquery, sql } from 'drizzle-orm';
+import { type AnyColumn, and, or, type Placeholder, type SQL, type Subquery, sql } from 'drizzle-orm';
 import { AppError } from '../errors.ts';
 
 /**
@@ -90,26 +90,29 @@ export function seekCursor(seek: Seek): SQL<string> {
   return sql<string>`json_build_array(${sql.join(values, sql`, `)})::text`;
 }
 
-const cast = (k: SeekKey, v: string) => sql`${v}::${sql.raw(k.type)}`;
-
-/** The rows that come after `values` (one per key) in `seek`'s order, nulls included where they sort. */
-function seekAfter(seek: Seek, values: (string | null)[]): SQL {
-  const same = (k: SeekKey, v: string | null) => (v === null ? sql`${k.expr} is null` : sql`${k.expr} = ${cast(k, v)}`);
-  const beyond = (k: SeekKey, v: string | null): SQL | undefined => {
+/**
+ * The rows that come after `values` (one per key) in `seek`'s order, nulls included where they sort.
+ * Each non-null value is sent as `bind(i, value)`: the value itself, or a placeholder for a statement
+ * built once (`preparedPage`); which values are null shapes the condition.
+ */
+function seekAfter(seek: Seek, values: (string | null)[], bind: (i: number, v: string) => string | Placeholder = (_i, v) => v): SQL {
+  const cast = (k: SeekKey, i: number, v: string) => sql`${bind(i, v)}::${sql.raw(k.type)}`;
+  const same = (k: SeekKey, i: number, v: string | null) => (v === null ? sql`${k.expr} is null` : sql`${k.expr} = ${cast(k, i, v)}`);
+  const beyond = (k: SeekKey, i: number, v: string | null): SQL | undefined => {
     const nullsFirst = k.nullsFirst ?? k.desc === true;
     if (v === null) return nullsFirst ? sql`${k.expr} is not null` : undefined;
-    const past = sql`${k.expr} ${sql.raw(k.desc ? '<' : '>')} ${cast(k, v)}`;
+    const past = sql`${k.expr} ${sql.raw(k.desc ? '<' : '>')} ${cast(k, i, v)}`;
     return nullsFirst || k.notNull ? past : sql`(${past} or ${k.expr} is null)`;
   };
   const branches: SQL[] = [];
   seek.keys.forEach((k, i) => {
-    const next = beyond(k, values[i] ?? null);
-    if (next) branches.push(and(...seek.keys.slice(0, i).map((e, j) => same(e, values[j] ?? null)), next) as SQL);
+    const next = beyond(k, i, values[i] ?? null);
+    if (next) branches.push(and(...seek.keys.slice(0, i).map((e, j) => same(e, j, values[j] ?? null)), next) as SQL);
   });
   const first = seek.keys[0];
   const v0 = values[0] ?? null;
   // The leading bound repeats what the branches imply, so the index on the first key is read from the cursor on.
-  const lead = first?.notNull && v0 !== null ? sql`${first.expr} ${sql.raw(first.desc ? '<=' : '>=')} ${cast(first, v0)}` : undefined;
+  const lead = first?.notNull && v0 !== null ? sql`${first.expr} ${sql.raw(first.desc ? '<=' : '>=')} ${cast(first, 0, v0)}` : undefined;
   return and(lead, branches.length > 0 ? (or(...branches) as SQL) : sql`false`) as SQL;
 }
 
@@ -178,29 +181,126 @@ export interface PageSeek<R> {
  *   `after` then replaces the offset with a condition on the sort keys (`window.after`), which an
  *   index on those keys answers without reading the skipped rows; `nextCursor` is set while rows follow.
  * The queries run one after the other, so it works on a transaction too. `rows` must order by a
- * unique tiebreaker so pages neither overlap nor skip (docs/design.md §9).
+ * unique tiebreaker so pages neither overlap nor skip (docs/design.md §9). A list read on every
+ * visit can build its two statements once instead: `preparedPage`.
  * @throws AppError 400 `validation-failed` on `/after` for a cursor of another list or order, or on a list without `seek`
  */
-export async function page<R, T>(
+export function page<R, T>(
   q: PageQuery,
   rows: (window: PageWindow) => PromiseLike<R[]>,
   count: (cap: number) => PromiseLike<number | readonly { n: number | string | null }[]>,
   toItem: (row: R) => T,
   seek?: PageSeek<R>,
 ): Promise<Page<T>> {
-  let after: SQL | undefined;
+  return paged(q, (limit, offset, cursor) => rows({ limit, offset, after: cursor && seek ? seekAfter(seek.seek, cursor) : undefined }), count, toItem, seek);
+}
+
+/** A statement built once, run with a value for each of its placeholders (drizzle's `.prepare(name)`). */
+export interface PreparedStatement<R> {
+  execute(values?: Record<string, unknown>): PromiseLike<R[]>;
+}
+
+/** The window of a list statement built once (`preparedPage`): placeholders `limit` and `offset`, and the cursor condition. */
+export interface PreparedWindow {
+  limit: Placeholder;
+  offset: Placeholder;
+  /** The rows past the cursor, its values as placeholders `after0`, `after1`, …; undefined for a page by number. */
+  after: SQL | undefined;
+}
+
+/** One list shape: which of its filters are set (`key`, unique among all lists) and their values by placeholder name. */
+export interface ListShape {
+  key: string;
+  values: Record<string, unknown>;
+}
+
+/** The statements of each list shape built so far, per database (a test builds many apps). */
+const builtStatements = new WeakMap<Database, Map<string, PreparedStatement<unknown>>>();
+/**
+ * Most statements kept per database. A list's shapes are bounded by its filters (set or not) and
+ * its orders, far below this; past it a statement is built for the one request, as `page` does.
+ */
+const MAX_BUILT_STATEMENTS = 1_000;
+
+function built<R>(db: Database, key: string, build: () => PreparedStatement<R>): PreparedStatement<R> {
+  let statements = builtStatements.get(db);
+  if (!statements) {
+    statements = new Map();
+    builtStatements.set(db, statements);
+  }
+  const found = statements.get(key);
+  if (found) return found as PreparedStatement<R>;
+  const statement = build();
+  if (statements.size < MAX_BUILT_STATEMENTS) statements.set(key, statement as PreparedStatement<unknown>);
+  return statement;
+}
+
+/**
+ * `page()` for a list read on every visit, its two statements built once per shape (decision 135):
+ * drizzle renders the SQL text of a list query (its joins, visibility rule, labels, cursor column) on
+ * every call, which cost a busy server more than PostgreSQL's own work on the page. Here `build.rows`
+ * and `build.count` are called once per `shape.key` (and, for `rows`, per order of null and non-null
+ * cursor values) and must answer `.prepare(name)`d statements of `db` whose filters use
+ * `sql.placeholder(name)` for every value in `shape.values` (never the value itself: the statement
+ * outlives the request); each request then only binds `shape.values`, `limit`, `offset` and the
+ * cursor values (`after0`, …, names a list must not use). With `DATABASE_PREPARE=false` the driver
+ * sends them unnamed all the same (`preparing` in `db/src/client.ts`). Same answers as `page()`, and
+ * the same SQL text as the list built per request.
+ * @throws AppError 400 `validation-failed` on `/after` for a cursor of another list or order
+ */
+export function preparedPage<R, T>(
+  db: Database,
+  q: PageQuery,
+  shape: ListShape,
+  build: { rows: (window: PreparedWindow) => PreparedStatement<R>; count: (cap: number) => PreparedStatement<{ n: number | string | null }> },
+  toItem: (row: R) => T,
+  seek: PageSeek<R>,
+): Promise<Page<T>> {
+  return paged(
+    q,
+    (limit, offset, cursor) => {
+      const values: Record<string, unknown> = { ...shape.values, limit, offset };
+      let nulls = '';
+      cursor?.forEach((v, i) => {
+        nulls += v === null ? '0' : '1';
+        if (v !== null) values[`after${i}`] = v;
+      });
+      const statement = built(db, `${shape.key}|rows|${cursor ? nulls : 'offset'}`, () =>
+        build.rows({
+          limit: sql.placeholder('limit'),
+          offset: sql.placeholder('offset'),
+          after: cursor ? seekAfter(seek.seek, cursor, (i) => sql.placeholder(`after${i}`)) : undefined,
+        }),
+      );
+      return statement.execute(values);
+    },
+    (cap) => built(db, `${shape.key}|count|${cap}`, () => build.count(cap)).execute(shape.values),
+    toItem,
+    seek,
+  );
+}
+
+/** What `page` and `preparedPage` share: the cursor read, the window, the total and the next cursor. */
+async function paged<R, T>(
+  q: PageQuery,
+  rows: (limit: number, offset: number, cursor: (string | null)[] | undefined) => PromiseLike<R[]>,
+  count: (cap: number) => PromiseLike<number | readonly { n: number | string | null }[]>,
+  toItem: (row: R) => T,
+  seek?: PageSeek<R>,
+): Promise<Page<T>> {
+  let cursor: (string | null)[] | undefined;
   let offset = (q.page - 1) * q.pageSize;
   if (q.after !== undefined) {
     if (!seek) throw badCursor('deze lijst bladert niet met een cursor');
-    after = seekAfter(seek.seek, decodeCursor(seek.seek, q.after));
+    cursor = decodeCursor(seek.seek, q.after);
     offset = 0;
   }
-  const found = await rows({ limit: q.pageSize + 1, offset, after });
+  const found = await rows(q.pageSize + 1, offset, cursor);
   const more = found.length > q.pageSize;
   const onPage = more ? found.slice(0, q.pageSize) : found;
   let total: number;
   let lowerBound = false;
-  if (after === undefined && !more && (onPage.length > 0 || offset === 0)) {
+  if (cursor === undefined && !more && (onPage.length > 0 || offset === 0)) {
     total = offset + onPage.length;
   } else {
     const counted = await count(LIST_TOTAL_CAP);

@@ -1,5 +1,5 @@
 import { schema } from '@duidingspool/db';
-import { type SQL, sql } from 'drizzle-orm';
+import { type Placeholder, type SQL, sql } from 'drizzle-orm';
 
 // The audit log in words (decision 122): the object of an event named by what people know it by
 // instead of its id. Reads `interpretation_requests`, `assignments`, `time_entries`,
@@ -46,11 +46,11 @@ export function objectLabel(): SQL<string | null> {
 }
 
 /**
- * The events about the request with pool reference `reference` (case-insensitive) and about
- * everything on it: its assignments, their time entries and extension requests.
+ * The events about the request with pool reference `ref` (upper case, as references are stored; a
+ * placeholder for a statement built once) and about everything on it: its assignments, their time
+ * entries and extension requests.
  */
-export function aboutReference(reference: string): SQL {
-  const ref = reference.toUpperCase();
+export function aboutReference(ref: string | Placeholder): SQL {
   return sql`(
     (${ev.objectType} = 'interpretation-request' and ${ev.objectId} in (select ${r.id}::text from ${r} where ${r.reference} = ${ref}))
     or (${ev.objectType} = 'assignment' and ${ev.objectId} in (select ${a.id}::text from ${a} join ${r} on ${r.id} = ${a.requestId} where ${r.reference} = ${ref}))

@@ -1,33 +1,70 @@
-import { type Executor, schema } from '@duidingspool/db';
-import { type AuditEvent, type AuditEventFilter, dateRangeReversed } from '@duidingspool/shared';
-import { and, eq, type SQL, sql } from 'drizzle-orm';
+import { type Database, type Executor, schema } from '@duidingspool/db';
+import { type AuditEvent, type AuditEventFilter, type AuditEventListQuery, type AuditResult, dateRangeReversed } from '@duidingspool/shared';
+import { and, eq, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import { AppError } from '../../errors.ts';
-import { countUpTo, iso, type Seek, seekCursor, seekOrder } from '../../lib/pagination.ts';
+import {
+  countUpTo,
+  iso,
+  type ListShape,
+  type Page,
+  type PageWindow,
+  type PreparedWindow,
+  preparedPage,
+  type Seek,
+  seekCursor,
+  seekOrder,
+} from '../../lib/pagination.ts';
 import { aboutReference, objectLabel } from './audit-log.read-model.ts';
 
 const ev = schema.auditEvents;
 
+type Bound = string | Placeholder;
+
 /**
- * The WHERE of the audit-log filters; dates are whole days in Europe/Amsterdam, `reference` finds a
- * request and everything on it.
- *
- * @throws AppError 400 `validation-failed` on `/toDate` when the range ends before it starts
+ * Each audit-log filter as SQL over its value; dates are whole days in Europe/Amsterdam, `reference`
+ * (upper-cased, as references are stored) finds a request and everything on it.
  */
-export function auditFilter(f: AuditEventFilter): SQL | undefined {
+const AUDIT_FILTERS: Record<keyof AuditEventFilter, (value: Bound) => SQL> = {
+  reference: (value) => aboutReference(value),
+  actorId: (value) => eq(ev.actorId, value),
+  action: (value) => eq(ev.action, value),
+  objectType: (value) => eq(ev.objectType, value),
+  objectId: (value) => eq(ev.objectId, value),
+  // The contract allows only the results there are (`AuditResultSchema`).
+  result: (value) => eq(ev.result, value as AuditResult | Placeholder),
+  fromDate: (value) => sql`${ev.occurredAt} >= (${value}::date)::timestamp at time zone 'Europe/Amsterdam'`,
+  toDate: (value) => sql`${ev.occurredAt} < (${value}::date + 1)::timestamp at time zone 'Europe/Amsterdam'`,
+};
+const FILTER_NAMES = Object.keys(AUDIT_FILTERS) as (keyof AuditEventFilter)[];
+
+/** The filters of the audit log that are set (a non-empty value), in a fixed order; `reference` upper-cased. */
+function setFilters(f: AuditEventFilter): [keyof AuditEventFilter, string][] {
+  const set: [keyof AuditEventFilter, string][] = [];
+  for (const name of FILTER_NAMES) {
+    const value = f[name];
+    if (value) set.push([name, name === 'reference' ? value.toUpperCase() : value]);
+  }
+  return set;
+}
+
+/** @throws AppError 400 `validation-failed` on `/toDate` when the range ends before it starts */
+function refuseReversedRange(f: AuditEventFilter): void {
   if (dateRangeReversed(f.fromDate, f.toDate)) {
     throw new AppError('validation-failed', 'De einddatum ligt vóór de begindatum.', {
       errors: [{ in: 'query', pointer: '/toDate', message: 'ligt vóór de begindatum', code: 'before-start' }],
     });
   }
-  const filters: SQL[] = [];
-  if (f.reference) filters.push(aboutReference(f.reference));
-  if (f.actorId) filters.push(eq(ev.actorId, f.actorId));
-  if (f.action) filters.push(eq(ev.action, f.action));
-  if (f.objectType) filters.push(eq(ev.objectType, f.objectType));
-  if (f.objectId) filters.push(eq(ev.objectId, f.objectId));
-  if (f.result) filters.push(eq(ev.result, f.result));
-  if (f.fromDate) filters.push(sql`${ev.occurredAt} >= (${f.fromDate}::date)::timestamp at time zone 'Europe/Amsterdam'`);
-  if (f.toDate) filters.push(sql`${ev.occurredAt} < (${f.toDate}::date + 1)::timestamp at time zone 'Europe/Amsterdam'`);
+}
+
+/**
+ * The WHERE of the audit-log filters that are set (`AUDIT_FILTERS`). Each value is sent as `bind(name, value)`: the
+ * value, or a placeholder of that name for the statement built once (`auditEventPage`).
+ *
+ * @throws AppError 400 `validation-failed` on `/toDate` when the range ends before it starts
+ */
+export function auditFilter(f: AuditEventFilter, bind: (name: string, value: string) => Bound = (_name, value) => value): SQL | undefined {
+  refuseReversedRange(f);
+  const filters = setFilters(f).map(([name, value]) => AUDIT_FILTERS[name](bind(name, value)));
   return filters.length > 0 ? and(...filters) : undefined;
 }
 
@@ -51,7 +88,13 @@ export async function selectAuditEvents(
   offset: number,
   after?: SQL,
 ): Promise<(AuditEvent & { cursor: string })[]> {
-  const rows = await db
+  const rows = await auditEventsQuery(db, where, { limit, offset, after });
+  return rows.map(toAuditEvent);
+}
+
+/** The audit-log query: events matching `where`, in `AUDIT_SEEK` order, within `window`. */
+function auditEventsQuery(db: Executor, where: SQL | undefined, window: PageWindow | PreparedWindow) {
+  return db
     .select({
       id: ev.id,
       occurredAt: ev.occurredAt,
@@ -69,18 +112,36 @@ export async function selectAuditEvents(
     })
     .from(ev)
     .leftJoin(schema.users, eq(schema.users.id, ev.actorId))
-    .where(and(where, after))
+    .where(and(where, window.after))
     .orderBy(...seekOrder(AUDIT_SEEK))
-    .limit(limit)
-    .offset(offset);
-  return rows.map((r) => ({
-    ...r,
-    occurredAt: iso(r.occurredAt),
-  }));
+    .limit(window.limit)
+    .offset(window.offset);
 }
 
-/** How many audit events match `where`, counted up to `cap + 1` (`countUpTo`). */
-export async function countAuditEvents(db: Executor, where: SQL | undefined, cap: number): Promise<number> {
-  const [row] = await countUpTo(db, db.select({ one: sql`1` }).from(ev).where(where), cap);
-  return row?.n ?? 0;
+type AuditEventRow = Awaited<ReturnType<typeof auditEventsQuery>>[number];
+const toAuditEvent = (r: AuditEventRow): AuditEvent & { cursor: string } => ({ ...r, occurredAt: iso(r.occurredAt) });
+
+/**
+ * One page of the audit log (`page()`'s rules) with its statements built once per set of filters
+ * (`preparedPage`, decision 135): the object labels (decision 122) make it the longest list query
+ * to build.
+ *
+ * @throws AppError 400 `validation-failed` on `/toDate` (a reversed range) or `/after` (a cursor of another list)
+ */
+export function auditEventPage(db: Database, q: AuditEventListQuery): Promise<Page<AuditEvent>> {
+  refuseReversedRange(q);
+  const set = setFilters(q);
+  const shape: ListShape = { key: `audit-events:${set.map(([name]) => name).join(',')}`, values: Object.fromEntries(set) };
+  const where = () => auditFilter(q, (name) => sql.placeholder(name));
+  return preparedPage(
+    db,
+    q,
+    shape,
+    {
+      rows: (window) => auditEventsQuery(db, where(), window).prepare('audit_events_page'),
+      count: (cap) => countUpTo(db, db.select({ one: sql`1` }).from(ev).where(where()), cap).prepare('audit_events_count'),
+    },
+    ({ cursor: _cursor, ...event }) => ({ ...event, occurredAt: iso(event.occurredAt) }),
+    { seek: AUDIT_SEEK, cursorOf: (event) => event.cursor },
+  );
 }

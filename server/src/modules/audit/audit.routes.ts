@@ -2,9 +2,8 @@ import { AuditEventFilterSchema, AuditEventListQuerySchema, AuditEventSchema, pa
 import { stringify } from 'csv-stringify/sync';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { page } from '../../lib/pagination.ts';
 import { serviceContext } from '../../lib/service-context.ts';
-import { AUDIT_SEEK, auditFilter, countAuditEvents, selectAuditEvents } from './audit.repository.ts';
+import { auditEventPage, auditFilter, selectAuditEvents } from './audit.repository.ts';
 import { audit } from './audit.service.ts';
 
 const tags = ['audit'];
@@ -22,16 +21,7 @@ export const auditRoutes: FastifyPluginAsyncZod<{ now: () => Date }> = async (ap
       querystring: AuditEventListQuerySchema,
       response: { 200: pageOf(AuditEventSchema).meta({ id: 'AuditEventPage' }) },
     },
-    handler: async (request) => {
-      const where = auditFilter(request.query);
-      return page(
-        request.query,
-        ({ limit, offset, after }) => selectAuditEvents(app.db, where, limit, offset, after),
-        (cap) => countAuditEvents(app.db, where, cap),
-        ({ cursor: _cursor, ...event }) => event,
-        { seek: AUDIT_SEEK, cursorOf: (event) => event.cursor },
-      );
-    },
+    handler: async (request) => auditEventPage(app.db, request.query),
   });
   app.get('/audit-events/export', {
     config,

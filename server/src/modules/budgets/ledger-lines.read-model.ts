@@ -1,10 +1,10 @@
 import { type Executor, schema } from '@duidingspool/db';
-import { type LedgerEntry, type LedgerEntryQuery, NO_CASE_TABLE_KEY, yearOf } from '@duidingspool/shared';
-import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
+import { type LedgerEntry, type LedgerEntryQuery, NO_CASE_TABLE_KEY, type TimeEntryStatus, yearOf } from '@duidingspool/shared';
+import { and, asc, eq, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { AppError } from '../../errors.ts';
 import type { ServiceContext } from '../../lib/context.ts';
-import { countUpTo, isoOrNull, page, type Seek, seekCursor, seekOrder } from '../../lib/pagination.ts';
+import { countUpTo, isoOrNull, preparedPage, type Seek, seekCursor, seekOrder } from '../../lib/pagination.ts';
 import { requireBudgetYear } from './budgets.service.ts';
 
 // Read model of the ledger lines behind the budget page (drill-down and export; docs/architecture.md,
@@ -54,30 +54,61 @@ const ledgerColumns = {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** The WHERE of a ledger query. @throws AppError 400 `validation-failed` (a key without a dimension, or a malformed id) */
-function ledgerWhere(year: number, q: Pick<LedgerEntryQuery, 'month' | 'dimension' | 'key' | 'status'>): SQL {
-  const filters: (SQL | undefined)[] = [eq(te.budgetYear, year)];
+/** A ledger query's filters, as `ledgerWhere` reads them. */
+type LedgerFilter = Pick<LedgerEntryQuery, 'month' | 'dimension' | 'key' | 'status'>;
+
+/**
+ * The filters of a ledger query that are set, checked, with their values (the month as its first
+ * day). @throws AppError 400 `validation-failed` (a month of another year, a key without a dimension, or a malformed id)
+ */
+function ledgerFilters(year: number, q: LedgerFilter): { month?: string; status?: string; dimension?: NonNullable<LedgerFilter['dimension']>; key?: string } {
+  const set: ReturnType<typeof ledgerFilters> = {};
   if (q.month) {
     if (yearOf(`${q.month}-01`) !== year) throw queryError('/month', `de maand hoort niet bij ${year}`);
-    filters.push(sql`${te.workedOn} >= ${`${q.month}-01`}::date and ${te.workedOn} < (${`${q.month}-01`}::date + interval '1 month')`);
+    set.month = `${q.month}-01`;
   }
-  if (q.status) filters.push(eq(te.status, q.status));
+  if (q.status) set.status = q.status;
   if ((q.dimension === undefined) !== (q.key === undefined)) throw queryError('/key', 'dimension en key horen bij elkaar');
   if (q.dimension && q.key !== undefined) {
-    // The casustafel breakdown's row of requests without a casustafel (decision 095) has key `none`.
-    const noCaseTable = q.dimension === 'case-table' && q.key === NO_CASE_TABLE_KEY;
-    const needsId = !['activity', 'expertise-area'].includes(q.dimension) && !noCaseTable;
+    const needsId = !['activity', 'expertise-area'].includes(q.dimension) && !noCaseTable(q);
     if (needsId && !UUID.test(q.key)) throw queryError('/key', 'verwacht een id');
-    const key = q.key;
+    set.dimension = q.dimension;
+    set.key = q.key;
+  }
+  return set;
+}
+
+/** The casustafel breakdown's row of requests without a casustafel (decision 095) has key `none`. */
+const noCaseTable = (q: LedgerFilter) => q.dimension === 'case-table' && q.key === NO_CASE_TABLE_KEY;
+
+/**
+ * The WHERE of a ledger query. Each value is sent as `bind(name, value)`: the value, or a
+ * placeholder of that name for the statement built once (`ledgerEntries`).
+ * @throws AppError 400 `validation-failed` (see `ledgerFilters`)
+ */
+function ledgerWhere(
+  year: number,
+  q: LedgerFilter,
+  bind: (name: string, value: string | number) => string | number | Placeholder = (_name, value) => value,
+): SQL {
+  const set = ledgerFilters(year, q);
+  const filters: (SQL | undefined)[] = [eq(te.budgetYear, bind('year', year) as number | Placeholder)];
+  if (set.month !== undefined) {
+    const month = bind('month', set.month);
+    filters.push(sql`${te.workedOn} >= ${month}::date and ${te.workedOn} < (${month}::date + interval '1 month')`);
+  }
+  if (set.status !== undefined) filters.push(eq(te.status, bind('status', set.status) as TimeEntryStatus | Placeholder));
+  if (set.dimension !== undefined && set.key !== undefined) {
+    const key = bind('key', set.key);
     filters.push(
       {
         specialist: sql`${te.specialistId} = ${key}::uuid`,
-        activity: eq(te.activity, key),
+        activity: eq(te.activity, key as string | Placeholder),
         municipality: sql`${r.municipalityId} = ${key}::uuid`,
-        'case-table': noCaseTable ? sql`${r.caseTableId} is null` : sql`${r.caseTableId} = ${key}::uuid`,
+        'case-table': noCaseTable(q) ? sql`${r.caseTableId} is null` : sql`${r.caseTableId} = ${key}::uuid`,
         'safety-region': sql`${schema.safetyHouses.regionId} = ${key}::uuid`,
         'expertise-area': sql`exists (select 1 from ${schema.requestExpertiseAreas} x where x.request_id = ${r.id} and x.expertise_area_code = ${key})`,
-      }[q.dimension],
+      }[set.dimension],
     );
   }
   return and(...filters) as SQL;
@@ -110,11 +141,22 @@ const toLedgerEntry = ({ cursor: _cursor, ...row }: LedgerRow): LedgerEntry => (
   reviewedAt: isoOrNull(row.reviewedAt),
 });
 
-/** A page of `year`'s ledger lines (drill-down from a breakdown), newest work first. */
+/**
+ * A page of `year`'s ledger lines (drill-down from a breakdown), newest work first; its statements
+ * are built once per set of filters (`preparedPage`, decision 135).
+ */
 export async function ledgerEntries(ctx: Pick<ServiceContext, 'db'>, year: number, q: LedgerEntryQuery) {
   await requireBudgetYear(ctx, year);
-  const where = ledgerWhere(year, q);
-  const needsJoin = q.dimension === 'safety-region' || q.dimension === 'municipality' || q.dimension === 'case-table' || q.dimension === 'expertise-area';
+  const set = ledgerFilters(year, q);
+  const needsJoin =
+    set.dimension === 'safety-region' || set.dimension === 'municipality' || set.dimension === 'case-table' || set.dimension === 'expertise-area';
+  const { dimension, key, ...values } = set;
+  // The shape: which filters are set, and for a breakdown its dimension (and whether the key is the casustafel breakdown's `none`).
+  const shape = {
+    key: `ledger-entries:${Object.keys(values).join(',')}:${dimension ?? ''}${noCaseTable(q) ? ':none' : ''}`,
+    values: { year, ...values, ...(key !== undefined && !noCaseTable(q) ? { key } : {}) },
+  };
+  const where = () => ledgerWhere(year, q, (name) => sql.placeholder(name));
   const matching = () => {
     const one = ctx.db.select({ one: sql`1` }).from(te);
     return needsJoin
@@ -123,18 +165,23 @@ export async function ledgerEntries(ctx: Pick<ServiceContext, 'db'>, year: numbe
           .innerJoin(r, eq(r.id, schema.assignments.requestId))
           .innerJoin(schema.municipalities, eq(schema.municipalities.id, r.municipalityId))
           .innerJoin(schema.safetyHouses, eq(schema.safetyHouses.id, schema.municipalities.safetyHouseId))
-          .where(where)
-      : one.where(where);
+          .where(where())
+      : one.where(where());
   };
-  return page(
+  return preparedPage(
+    ctx.db,
     q,
-    ({ limit, offset, after }) =>
-      ledgerBase(ctx.db)
-        .where(and(where, after))
-        .orderBy(...seekOrder(LEDGER_SEEK))
-        .limit(limit)
-        .offset(offset),
-    (cap) => countUpTo(ctx.db, matching(), cap),
+    shape,
+    {
+      rows: ({ limit, offset, after }) =>
+        ledgerBase(ctx.db)
+          .where(and(where(), after))
+          .orderBy(...seekOrder(LEDGER_SEEK))
+          .limit(limit)
+          .offset(offset)
+          .prepare('ledger_entries_page'),
+      count: (cap) => countUpTo(ctx.db, matching(), cap).prepare('ledger_entries_count'),
+    },
     toLedgerEntry,
     { seek: LEDGER_SEEK, cursorOf: (row) => row.cursor },
   );

@@ -1,3 +1,4 @@
+import type { Database } from '@duidingspool/db';
 import { type Executor, schema } from '@duidingspool/db';
 import {
   type AssignmentCloseCause,
@@ -12,9 +13,9 @@ import {
   type TimelineEvent,
   TRIAGE_STATUSES,
 } from '@duidingspool/shared';
-import { and, asc, desc, eq, inArray, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, ne, or, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import { type Actor, hasRole } from '../../lib/context.ts';
-import { countUpTo, iso, isoOrNull, type PageWindow, page, type Seek, seekCursor, seekOrder } from '../../lib/pagination.ts';
+import { countUpTo, iso, isoOrNull, type PreparedWindow, preparedPage, type Seek, seekCursor, seekOrder } from '../../lib/pagination.ts';
 import type { WorkingHours } from '../../lib/working-time.ts';
 import { holdsRequest, opensContent } from '../assignments/index.ts';
 import { isStandingSpecialistOf } from '../matching/index.ts';
@@ -23,6 +24,18 @@ import { triageDeadline } from './service-levels.ts';
 
 const r = schema.interpretationRequests;
 const a = schema.assignments;
+
+/**
+ * What the need-to-know rule reads of an actor: the roles, the casustafels and municipalities and
+ * the specialist profile — the ids as values, or as placeholders for a statement built once
+ * (`listRequests`).
+ */
+export interface Reader {
+  roles: readonly Role[];
+  caseTableIds: readonly (string | Placeholder)[];
+  municipalityIds: readonly (string | Placeholder)[];
+  specialistId: string | SQL | null;
+}
 
 /**
  * The need-to-know rule of docs/design.md §2 as one SQL condition for the request's content, used
@@ -34,7 +47,7 @@ const a = schema.assignments;
  * request — not one declined, withdrawn or ended) once it opens the content (`opensContent`:
  * accepted, or the no-conflict confirmation given, decision 103); finance and admin none.
  */
-export function visibleTo(actor: Actor): SQL {
+export function visibleTo(actor: Reader): SQL {
   const conditions: SQL[] = [];
   if (hasRole(actor, 'coordinator')) conditions.push(ne(r.status, 'draft'));
   if (hasRole(actor, 'requester') && actor.caseTableIds.length > 0) conditions.push(inArray(r.caseTableId, actor.caseTableIds));
@@ -58,7 +71,7 @@ export function visibleTo(actor: Actor): SQL {
  * unless they declared a conflict concerning its casustafel, house or municipality (decision 100).
  * Null for everyone else.
  */
-function summaryOnlyReason(actor: Actor): SQL<SummaryOnlyReason | null> {
+function summaryOnlyReason(actor: Reader): SQL<SummaryOnlyReason | null> {
   if (!hasRole(actor, 'specialist') || !actor.specialistId) return sql<null>`null::text`;
   const proposal = sql`exists (select 1 from ${a} where ${a.requestId} = ${r.id} and ${a.specialistId} = ${actor.specialistId} and ${holdsRequest})`;
   // A standing specialist with a declared conflict concerning the request's party sees nothing of it.
@@ -71,7 +84,7 @@ function summaryOnlyReason(actor: Actor): SQL<SummaryOnlyReason | null> {
  * `visibleTo` opens, and for a specialist also a proposal waiting for their no-conflict
  * confirmation and the new requests of a casustafel they are a standing specialist of.
  */
-function summaryVisibleTo(actor: Actor): SQL {
+function summaryVisibleTo(actor: Reader): SQL {
   if (!hasRole(actor, 'specialist') || !actor.specialistId) return visibleTo(actor);
   return sql`(${visibleTo(actor)} or ${summaryOnlyReason(actor)} is not null)`;
 }
@@ -176,29 +189,90 @@ const SORTS: Record<InterpretationRequestListQuery['sort'], Seek> = {
 };
 
 /**
- * One page of the requests `actor` may see, with the total (capped), in a stable order (id as
- * tiebreaker); pages deep by cursor (`after`) in every order (decision 071).
+ * The shape of `actor` for the list built once: which of the roles the need-to-know rule reads they
+ * hold, how many casustafels and municipalities, whether a specialist profile — and those ids as the
+ * values of placeholders `ct0…`, `mu0…`, `sp`.
  */
-export async function listRequests(db: Executor, actor: Actor, q: InterpretationRequestListQuery) {
-  const filters: SQL[] = [summaryVisibleTo(actor)];
-  if (q.status) filters.push(inArray(r.status, RequestStatusSchema.array().parse(q.status.split(','))));
-  if (q.caseTableId) filters.push(eq(r.caseTableId, q.caseTableId));
-  if (q.type) filters.push(inArray(r.type, RequestTypeSchema.array().parse(q.type.split(','))));
+function readerShape(actor: Actor): { key: string; values: Record<string, unknown>; reader: Reader } {
+  const roles = (['coordinator', 'requester', 'specialist'] as const).filter((role) => hasRole(actor, role));
+  const values: Record<string, unknown> = {};
+  const bind = (prefix: string, ids: readonly string[]) =>
+    ids.map((id, i) => {
+      values[`${prefix}${i}`] = id;
+      return sql.placeholder(`${prefix}${i}`);
+    });
+  const reader: Reader = {
+    roles,
+    caseTableIds: bind('ct', actor.caseTableIds),
+    municipalityIds: bind('mu', actor.municipalityIds),
+    specialistId: actor.specialistId === null ? null : sql`${sql.placeholder('sp')}`,
+  };
+  if (actor.specialistId !== null) values.sp = actor.specialistId;
+  const key = `${roles.join('+')}:${actor.caseTableIds.length}:${actor.municipalityIds.length}:${actor.specialistId === null ? 0 : 1}`;
+  return { key, values, reader };
+}
+
+/**
+ * One page of the requests `actor` may see, with the total (capped), in a stable order (id as
+ * tiebreaker); pages deep by cursor (`after`) in every order (decision 071). The statements are
+ * built once per shape (`preparedPage`, decision 135): the actor's roles and number of casustafels
+ * and municipalities, the filters set (and how many statuses and types) and the order.
+ */
+export async function listRequests(db: Database, actor: Actor, q: InterpretationRequestListQuery) {
+  const statuses = q.status ? RequestStatusSchema.array().parse(q.status.split(',')) : undefined;
+  const types = q.type ? RequestTypeSchema.array().parse(q.type.split(',')) : undefined;
+  const who = readerShape(actor);
+  const values: Record<string, unknown> = { ...who.values };
+  statuses?.forEach((status, i) => {
+    values[`st${i}`] = status;
+  });
+  types?.forEach((type, i) => {
+    values[`ty${i}`] = type;
+  });
+  if (q.caseTableId) values.caseTableId = q.caseTableId;
   // Letters, digits and dashes only (the contract), so no LIKE wildcard reaches the pattern.
-  if (q.reference) filters.push(sql`${r.reference} like ${`${q.reference.toUpperCase()}%`}`);
-  const where = and(...filters);
+  if (q.reference) values.reference = `${q.reference.toUpperCase()}%`;
+  const key = `requests:${who.key}:${q.sort}:${statuses?.length ?? '-'}:${types?.length ?? '-'}:${q.caseTableId ? 1 : 0}:${q.reference ? 1 : 0}`;
+  const where = () => {
+    const filters: SQL[] = [summaryVisibleTo(who.reader)];
+    if (statuses)
+      filters.push(
+        inArray(
+          r.status,
+          statuses.map((_, i) => sql.placeholder(`st${i}`)),
+        ),
+      );
+    if (q.caseTableId) filters.push(eq(r.caseTableId, sql.placeholder('caseTableId')));
+    if (types)
+      filters.push(
+        inArray(
+          r.type,
+          types.map((_, i) => sql.placeholder(`ty${i}`)),
+        ),
+      );
+    if (q.reference) filters.push(sql`${r.reference} like ${sql.placeholder('reference')}`);
+    return and(...filters);
+  };
   const seek = SORTS[q.sort];
-  const rows = ({ limit, offset, after }: PageWindow) =>
+  const rows = ({ limit, offset, after }: PreparedWindow) =>
     db
-      .select({ ...summaryColumns, summaryOnly: summaryOnlyReason(actor), cursor: seekCursor(seek) })
+      .select({ ...summaryColumns, summaryOnly: summaryOnlyReason(who.reader), cursor: seekCursor(seek) })
       .from(r)
       .leftJoin(schema.caseTables, eq(schema.caseTables.id, r.caseTableId))
       .leftJoin(schema.municipalities, eq(schema.municipalities.id, r.municipalityId))
-      .where(and(where, after))
+      .where(and(where(), after))
       .orderBy(...seekOrder(seek))
       .limit(limit)
-      .offset(offset);
-  return page(q, rows, (cap) => countUpTo(db, db.select({ one: sql`1` }).from(r).where(where), cap), toSummary, { seek, cursorOf: (row) => row.cursor });
+      .offset(offset)
+      .prepare('requests_page');
+  return preparedPage(
+    db,
+    q,
+    { key, values },
+    { rows, count: (cap) => countUpTo(db, db.select({ one: sql`1` }).from(r).where(where()), cap).prepare('requests_count') },
+    toSummary,
+    { seek, cursorOf: (row) => row.cursor },
+  );
 }
 
 /**

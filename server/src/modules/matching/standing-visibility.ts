@@ -7,7 +7,7 @@ import { type SQL, sql } from 'drizzle-orm';
  * request's need-to-know uses it to show a standing specialist the new requests of their
  * casustafel as a summary only (decision 103).
  */
-export function isStandingSpecialistOf(specialistId: string, caseTableId: SQL | typeof schema.interpretationRequests.caseTableId): SQL {
+export function isStandingSpecialistOf(specialistId: string | SQL, caseTableId: SQL | typeof schema.interpretationRequests.caseTableId): SQL {
   const st = schema.caseTableStandingSpecialists;
   return sql`exists (select 1 from ${st} where ${st.specialistId} = ${specialistId} and ${st.caseTableId} = ${caseTableId})`;
 }
