@@ -2,7 +2,7 @@
 // the same call runs twice, the connection holds named statements for the SQL it ran — also inside a
 // transaction — and with `prepare: false` it holds none, not even for a query built once with
 // drizzle's `.prepare(name)` (the session lookup and the list pages, decision 135). A list page
-// built once per shape answers each request with that request's values.
+// built once per shape answers each request with that request's values, and each reader's rows only.
 import { openDatabase, rowsOf, schema } from '@duidingspool/db';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -86,6 +86,34 @@ describe('the request list built once per shape of its reader', () => {
       expect(seenByArnhem).not.toContain(ofZwolle.id);
       expect(seenByZwolle).toContain(ofZwolle.id);
       expect(seenByZwolle).not.toContain(ofArnhem.id);
+    }
+  });
+});
+
+describe('the time-entry lists built once per shape of their reader', () => {
+  it("show each specialist their own entries and the coordinator everyone's, whoever asked first", async () => {
+    const [coordinator, requester, first, second] = [
+      await t.as('coordinator'),
+      await t.as('requester.ede'),
+      await t.as('specialist3'),
+      await t.as('specialist4'),
+    ];
+    const logOne = async (worker: typeof first, n: number) => {
+      const { assignment } = await acceptedAssignment(requester, coordinator, worker, n, 120);
+      const logged = await worker('POST', `/api/v1/assignments/${assignment.id}/time-entries`, entryBody({ minutes: 15 }));
+      expect(logged.status).toBe(201);
+      return logged.body.id as string;
+    };
+    const [ofFirst, ofSecond] = [await logOne(first, 3), await logOne(second, 4)];
+    const ids = async (caller: typeof first) =>
+      (await caller('GET', '/api/v1/time-entries?status=submitted&pageSize=100')).body.items.map((i: { id: string }) => i.id);
+    for (let round = 0; round < 2; round++) {
+      const [seenByFirst, seenBySecond, seenByCoordinator] = [await ids(first), await ids(second), await ids(coordinator)];
+      expect(seenByFirst).toContain(ofFirst);
+      expect(seenByFirst).not.toContain(ofSecond);
+      expect(seenBySecond).toContain(ofSecond);
+      expect(seenBySecond).not.toContain(ofFirst);
+      expect(seenByCoordinator).toEqual(expect.arrayContaining([ofFirst, ofSecond]));
     }
   });
 });

@@ -1,9 +1,9 @@
-import { type Executor, schema } from '@duidingspool/db';
+import { type Database, type Executor, schema } from '@duidingspool/db';
 import type { TimeEntry, TimeEntryAction, TimeEntryListQuery } from '@duidingspool/shared';
-import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, eq, inArray, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { type Actor, hasRole } from '../../lib/context.ts';
-import { countUpTo, iso, isoOrNull, page, type Seek, seekCursor, seekOrder } from '../../lib/pagination.ts';
+import { countUpTo, iso, isoOrNull, type PreparedWindow, preparedPage, type Seek, seekCursor, seekOrder } from '../../lib/pagination.ts';
 import { isOwnWork } from '../../lib/separation-of-duties.ts';
 
 const te = schema.timeEntries;
@@ -88,8 +88,11 @@ export function toTimeEntry(record: TimeEntryRecord, actor: Actor): TimeEntry {
   return { ...dto, allowedActions: timeEntryActions(actor, record) };
 }
 
-/** Entries `actor` may see: coordinators all, specialists their own (docs/design.md §2). */
-export function entriesVisibleTo(actor: Actor): SQL {
+/**
+ * Entries `actor` may see: coordinators all, specialists their own (docs/design.md §2). The
+ * specialist id is a value, or a placeholder for a statement built once (`listEntries`).
+ */
+export function entriesVisibleTo(actor: Pick<Actor, 'roles'> & { specialistId: string | Placeholder | null }): SQL {
   if (hasRole(actor, 'coordinator')) return sql`true`;
   if (hasRole(actor, 'specialist') && actor.specialistId) return eq(te.specialistId, actor.specialistId);
   return sql`false`;
@@ -136,21 +139,39 @@ function listBase(db: Executor) {
     .leftJoin(reviewer, eq(reviewer.id, te.reviewedBy));
 }
 
-/** One page of entries `actor` may see, newest work first; deep pages by cursor (`after`). */
-export async function listEntries(db: Executor, actor: Actor, q: TimeEntryListQuery & { assignmentId?: string | undefined }) {
-  const filters: SQL[] = [entriesVisibleTo(actor)];
-  if (q.status) filters.push(eq(te.status, q.status));
-  if (q.assignmentId) filters.push(eq(te.assignmentId, q.assignmentId));
-  const where = and(...filters);
-  return page(
+/**
+ * One page of entries `actor` may see, newest work first; deep pages by cursor (`after`). The
+ * statements are built once per shape (`preparedPage`, decision 135): whose entries the actor sees
+ * (all, their own, none) and which filters are set; the specialist id and the filters' values are bound.
+ */
+export async function listEntries(db: Database, actor: Actor, q: TimeEntryListQuery & { assignmentId?: string | undefined }) {
+  const sees = hasRole(actor, 'coordinator') ? 'all' : hasRole(actor, 'specialist') && actor.specialistId ? 'own' : 'none';
+  const values: Record<string, unknown> = {};
+  if (sees === 'own') values.specialistId = actor.specialistId;
+  if (q.status) values.status = q.status;
+  if (q.assignmentId) values.assignmentId = q.assignmentId;
+  const reader = { roles: actor.roles, specialistId: sees === 'own' ? sql.placeholder('specialistId') : null };
+  const key = `time-entries:${sees}:${q.status ? 1 : 0}:${q.assignmentId ? 1 : 0}`;
+  const where = () =>
+    and(
+      entriesVisibleTo(reader),
+      q.status ? eq(te.status, sql.placeholder('status')) : undefined,
+      q.assignmentId ? eq(te.assignmentId, sql.placeholder('assignmentId')) : undefined,
+    );
+  return preparedPage(
+    db,
     q,
-    ({ limit, offset, after }) =>
-      listBase(db)
-        .where(and(where, after))
-        .orderBy(...seekOrder(ENTRY_SEEK))
-        .limit(limit)
-        .offset(offset),
-    (cap) => countUpTo(db, db.select({ one: sql`1` }).from(te).where(where), cap),
+    { key, values },
+    {
+      rows: ({ limit, offset, after }: PreparedWindow) =>
+        listBase(db)
+          .where(and(where(), after))
+          .orderBy(...seekOrder(ENTRY_SEEK))
+          .limit(limit)
+          .offset(offset)
+          .prepare('time_entries_page'),
+      count: (cap) => countUpTo(db, db.select({ one: sql`1` }).from(te).where(where()), cap).prepare('time_entries_count'),
+    },
     ({ cursor: _cursor, ...row }) => toTimeEntry(toRecord(row), actor),
     { seek: ENTRY_SEEK, cursorOf: (row) => row.cursor },
   );
