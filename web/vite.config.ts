@@ -1,7 +1,10 @@
 import { readFile } from 'node:fs/promises';
+import { relative, sep } from 'node:path';
 import react from '@vitejs/plugin-react';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, type Plugin, type Rolldown } from 'vite';
 import { compression } from 'vite-plugin-compression2';
+import { SPA_PAGE_PRELOADS_FILE, type SpaPagePreloads } from '../shared/src/spa-build.ts';
+import { LAZY_PAGES, type LazyPage, LOADED_WITH_PAGES } from './src/app/pages.ts';
 import { SHELL_SECTIONS } from './src/locales/shell-sections.ts';
 
 const apiTarget = process.env.API_PROXY_TARGET ?? 'http://127.0.0.1:3000';
@@ -49,11 +52,68 @@ export function localeShell(): Plugin {
   };
 }
 
+/**
+ * Writes `SPA_PAGE_PRELOADS_FILE`: for each page of `LAZY_PAGES` (`src/app/pages.ts`) its path and the
+ * JavaScript files it loads when it is the first page opened — its chunk, the chunks that imports,
+ * and what comes with every page (`LOADED_WITH_PAGES`) — less the first load, which `index.html`
+ * names already. `server/src/plugins/spa.ts` adds them to `index.html` as `<link rel="modulepreload">`
+ * for that address, so they load beside the first chunk instead of after it has run
+ * (docs/decisions/070-a-light-spa.md). Fails the build when a module of the table is no chunk of its own.
+ */
+export function pagePreloads(): Plugin {
+  let root = '';
+  return {
+    name: 'duidingspool:page-preloads',
+    apply: 'build',
+    configResolved(config) {
+      root = config.root;
+    },
+    generateBundle(_options, bundle) {
+      const chunks = Object.values(bundle).filter((c): c is Rolldown.OutputChunk => c.type === 'chunk');
+      const byFile = new Map(chunks.map((c) => [c.fileName, c]));
+      const byModule = new Map(
+        chunks
+          .filter((c) => c.facadeModuleId)
+          .map((c) => [
+            relative(root, c.facadeModuleId as string)
+              .split(sep)
+              .join('/'),
+            c,
+          ]),
+      );
+      const withImports = (chunk: Rolldown.OutputChunk, into = new Set<string>()): Set<string> => {
+        if (into.has(chunk.fileName)) return into;
+        into.add(chunk.fileName);
+        for (const file of chunk.imports) {
+          const imported = byFile.get(file);
+          if (imported) withImports(imported, into);
+        }
+        return into;
+      };
+      const entry = chunks.find((c) => c.isEntry);
+      if (!entry) return this.error('no entry chunk');
+      const firstLoad = withImports(entry);
+      const filesOf = (module: string): string[] => {
+        const chunk = byModule.get(module);
+        if (!chunk) return this.error(`${module} is no chunk of its own: the page preloads would miss it`);
+        return [...withImports(chunk)].filter((f) => !firstLoad.has(f));
+      };
+      const pages = LAZY_PAGES.map((p: LazyPage) => {
+        const modules = [`src/app/routes/${p.module}.tsx`, ...LOADED_WITH_PAGES.every, ...(p.public ? [] : LOADED_WITH_PAGES.signedIn)];
+        return { path: p.path, files: [...new Set(modules.flatMap(filesOf))] };
+      });
+      const list: SpaPagePreloads = { pages };
+      this.emitFile({ type: 'asset', fileName: SPA_PAGE_PRELOADS_FILE, source: `${JSON.stringify(list, null, 2)}\n` });
+    },
+  };
+}
+
 export default defineConfig({
   plugins: [
     react(),
     localeShell(),
     dropUtrechtDisplayNames(),
+    pagePreloads(),
     // A brotli and a gzip copy next to each file (`.br`, `.gz`), served as they are by the
     // server's static plugin: no compression work per request. See docs/decisions/070-a-light-spa.md.
     compression({ algorithms: ['brotliCompress', 'gzip'], threshold: 1024, logLevel: 'silent' }),

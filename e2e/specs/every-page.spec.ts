@@ -9,6 +9,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { LAZY_PAGES, type LazyPage, PUBLIC_PATHS } from '../../web/src/app/pages.ts';
 import { expectNoWcagViolation, launchBrowser, loginAs, wcagViolations } from '../support/browser.ts';
 
 const baseUrl = inject('baseUrl');
@@ -28,13 +29,14 @@ interface RouteSpec {
 }
 
 /**
- * The routes of `web/src/app/router.tsx`, read from its source: each `<Route path=… element=…>`
- * with the roles of its `only([…])`; redirects (`<Navigate`) are left out. The public pages are the
- * `PUBLIC_PATHS` of `web/src/lib/auth.ts`.
+ * The routes of the web router: the pages loaded on demand from their table (`LAZY_PAGES` of
+ * `web/src/app/pages.ts`, with their roles), and the other routes of `web/src/app/router.tsx`, read
+ * from its source: each `<Route path=… element=…>` with the roles of its `only([…])`; redirects
+ * (`<Navigate`) are left out. The public pages are its `PUBLIC_PATHS`.
  */
 function routerRoutes(): { routes: RouteSpec[]; publicPaths: string[] } {
   const source = readFileSync(fileURLToPath(new URL('../../web/src/app/router.tsx', import.meta.url)), 'utf8');
-  const routes: RouteSpec[] = [];
+  const routes: RouteSpec[] = LAZY_PAGES.map((p: LazyPage) => ({ path: p.path.slice(1), roles: p.roles ? [...p.roles] : undefined }));
   for (const line of source.split('\n')) {
     const route = line.match(/<Route path="([^"]+)" element=\{(.*)\} \/>/);
     if (!route?.[1] || !route[2] || route[2].includes('<Navigate')) continue;
@@ -42,10 +44,7 @@ function routerRoutes(): { routes: RouteSpec[]; publicPaths: string[] } {
     const roles = only?.[1] ? (only[1].split(',').map((r) => r.trim().replace(/'/g, '')) as Role[]) : undefined;
     routes.push({ path: route[1] === '*' ? 'no-such-page' : route[1], roles });
   }
-  const auth = readFileSync(fileURLToPath(new URL('../../web/src/lib/auth.ts', import.meta.url)), 'utf8');
-  const publicList = auth.match(/const PUBLIC_PATHS\b[^=]*= \[([^\]]*)\]/)?.[1] ?? '';
-  const publicPaths = publicList.split(',').map((p) => p.trim().replace(/'/g, ''));
-  return { routes, publicPaths };
+  return { routes, publicPaths: [...PUBLIC_PATHS] };
 }
 
 const ACCOUNTS: Record<Role, string> = {

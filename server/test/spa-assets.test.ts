@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { SPA_PAGE_PRELOADS_FILE, type SpaPagePreloads } from '@duidingspool/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SHELL_SECTIONS } from '../../web/src/locales/shell-sections.ts';
 import { ASSET_CACHE_CONTROL, PAGE_CACHE_CONTROL } from '../src/plugins/spa.ts';
@@ -132,36 +133,91 @@ describe('hashed assets', () => {
   });
 });
 
+/** The `<link rel="modulepreload">` lines the server adds to a page's `index.html`, and the files they name. */
+const PRELOAD_LINE = /\n\s*<link rel="modulepreload" crossorigin href="\/([^"]+)" fetchpriority="low">/g;
+const preloadsIn = (html: string) => [...html.matchAll(PRELOAD_LINE)].map((m) => m[1] as string);
+const withoutPreloads = (html: string) => html.replace(PRELOAD_LINE, '');
+
+/** The files the build lists for the page at `pattern` (`pagePreloads` in web/vite.config.ts). */
+function listedFor(pattern: string): string[] {
+  const list = JSON.parse(readFileSync(join(dist, SPA_PAGE_PRELOADS_FILE), 'utf8')) as SpaPagePreloads;
+  const page = list.pages.find((p) => p.path === pattern);
+  if (!page) throw new Error(`no ${pattern} in ${SPA_PAGE_PRELOADS_FILE}`);
+  return page.files;
+}
+
 describe('pages', () => {
   const index = () => readFileSync(join(dist, 'index.html'));
 
-  it.each(['/', '/index.html', '/login', '/requests/00000000-0000-4000-8000-000000000000', '/specialists/abc/rates?x=1'])(
-    '%s → index.html, no-cache, brotli when accepted',
-    async (path) => {
-      const res = await get(path, { 'accept-encoding': 'br' });
-      expect(res.status).toBe(200);
-      expect(res.headers['content-type']).toMatch(/^text\/html/);
-      expect(res.headers['content-encoding']).toBe('br');
-      expect(res.headers['cache-control']).toBe(PAGE_CACHE_CONTROL);
-      expect(varyNames(res)).toContain('accept-encoding');
-      expect(brotliDecompressSync(res.body).equals(index())).toBe(true);
-    },
-  );
+  it.each(['/', '/index.html', '/login'])('%s → index.html as built, no-cache, brotli when accepted', async (path) => {
+    const res = await get(path, { 'accept-encoding': 'br' });
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/html/);
+    expect(res.headers['content-encoding']).toBe('br');
+    expect(res.headers['cache-control']).toBe(PAGE_CACHE_CONTROL);
+    expect(varyNames(res)).toContain('accept-encoding');
+    expect(brotliDecompressSync(res.body).equals(index())).toBe(true);
+  });
 
-  it('a deep SPA route without Accept-Encoding → plain index.html, no-cache', async () => {
+  it.each([
+    ['/requests/00000000-0000-4000-8000-000000000000', '/requests/:requestId', 'request-detail-page-'],
+    ['/requests/new', '/requests/new', 'new-request-page-'],
+    ['/specialists/abc/rates?x=1', '/specialists/:specialistId/rates', 'specialist-rates-page-'],
+    ['/budget', '/budget', 'budget-page-'],
+  ])('%s → index.html with a low-priority modulepreload of each chunk of %s, brotli, no-cache', async (path, pattern, chunk) => {
+    const res = await get(path, { 'accept-encoding': 'br' });
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/html/);
+    expect(res.headers['content-encoding']).toBe('br');
+    expect(res.headers['cache-control']).toBe(PAGE_CACHE_CONTROL);
+    expect(varyNames(res)).toContain('accept-encoding');
+    const html = brotliDecompressSync(res.body).toString('utf8');
+    expect(withoutPreloads(html)).toBe(index().toString('utf8'));
+    const files = preloadsIn(html);
+    expect(files).toEqual(listedFor(pattern));
+    expect(files.filter((f) => f.startsWith(`assets/${chunk}`))).toHaveLength(1);
+    // Before </head>, after the first chunk and the stylesheets the first paint waits for.
+    expect(html.indexOf('fetchpriority="low"')).toBeGreaterThan(html.lastIndexOf('rel="stylesheet"'));
+  });
+
+  it("a page's preloads name files that exist, none of the first load, and zod but no chart library for the budget page", async () => {
+    const html = index().toString('utf8');
+    const firstLoad = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1] as string);
+    expect(firstLoad.length).toBeGreaterThan(2);
+    const files = listedFor('/budget');
+    expect(files.filter((f) => firstLoad.includes(f))).toEqual([]);
+    for (const file of files) expect((await get(`/${file}`, { 'accept-encoding': 'br' })).status, file).toBe(200);
+    const code = files.map((f) => readFileSync(join(dist, f), 'utf8')).join('\n');
+    expect(code).toContain('$ZodType');
+    // The charts are loaded when they come near the screen, not with the page.
+    expect(code).not.toContain('recharts');
+  });
+
+  it("a page's index.html has an ETag: the same one answers 304", async () => {
+    const first = await get('/triage', { 'accept-encoding': 'gzip' });
+    expect(first.headers.etag).toMatch(/^"[\w-]+"$/);
+    const again = await get('/triage', { 'accept-encoding': 'gzip', 'if-none-match': String(first.headers.etag) });
+    expect(again.status).toBe(304);
+    expect(again.body.length).toBe(0);
+  });
+
+  it('a deep SPA route without Accept-Encoding → plain index.html with its preloads, no-cache', async () => {
     const res = await get('/assignments/123', {});
     expect(res.status).toBe(200);
     expect(res.headers['content-encoding']).toBeUndefined();
     expect(res.headers['cache-control']).toBe(PAGE_CACHE_CONTROL);
-    expect(res.body.equals(index())).toBe(true);
+    expect(preloadsIn(res.body.toString('utf8'))).toEqual(listedFor('/assignments/:assignmentId'));
   });
 
-  it('a deep SPA route with gzip → the gzip copy of index.html', async () => {
+  it('a deep SPA route with gzip → gzip; a path of no page → index.html as built', async () => {
     const res = await get('/hours', { 'accept-encoding': 'gzip' });
     expect(res.status).toBe(200);
     expect(res.headers['content-encoding']).toBe('gzip');
     expect(res.headers['cache-control']).toBe(PAGE_CACHE_CONTROL);
-    expect(gunzipSync(res.body).equals(index())).toBe(true);
+    expect(preloadsIn(gunzipSync(res.body).toString('utf8'))).toEqual(listedFor('/hours'));
+    const none = await get('/no-such-page', { 'accept-encoding': 'gzip' });
+    expect(none.status).toBe(200);
+    expect(gunzipSync(none.body).equals(index())).toBe(true);
   });
 
   it('API answers keep their own rules: no-store, problem+json for an unknown path', async () => {

@@ -36,6 +36,7 @@ export * from './report-labels.ts';
 export * from './request-types.ts';
 export * from './roles.ts';
 export * from './service-levels.ts';
+export * from './spa-build.ts';
 export * from './status-labels.ts';
 export * from './suppression.ts';
 export * from './work-dates.ts';

@@ -8,6 +8,7 @@ import { hasRole, homePathFor, PUBLIC_PATHS, useMe } from '../lib/auth.ts';
 import { loadAllTexts } from '../lib/i18n.ts';
 import { loadValidationMessages } from '../lib/problem-text.ts';
 import { AppLayout } from './layout.tsx';
+import { LAZY_PAGES, type LazyPage } from './pages.ts';
 import { LoginPage } from './routes/login-page.tsx';
 import { NoAccessPage, NotFoundPage } from './routes/not-found-page.tsx';
 import { RouteErrorPage } from './routes/route-error-page.tsx';
@@ -31,62 +32,22 @@ function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, n
 /** A page loaded on demand; `preload` starts loading it (and its texts) before it is rendered. */
 type Page = LazyExoticComponent<ComponentType> & { preload: () => Promise<unknown> };
 
-const AccountPage = page(() => import('./routes/account-page.tsx'), 'AccountPage');
-const ApprovalsPage = page(() => import('./routes/approvals-page.tsx'), 'ApprovalsPage');
-const AssignmentDetailPage = page(() => import('./routes/assignment-detail-page.tsx'), 'AssignmentDetailPage');
-const AssignmentsPage = page(() => import('./routes/assignments-page.tsx'), 'AssignmentsPage');
-const AuditLogPage = page(() => import('./routes/audit-log-page.tsx'), 'AuditLogPage');
-const BudgetPage = page(() => import('./routes/budget-page.tsx'), 'BudgetPage');
-const FinancialStatementPage = page(() => import('./routes/financial-statement-page.tsx'), 'FinancialStatementPage');
-const ForgotPasswordPage = page(() => import('./routes/forgot-password-page.tsx'), 'ForgotPasswordPage');
-const KnowledgePage = page(() => import('./routes/knowledge-page.tsx'), 'KnowledgePage');
-const MailPage = page(() => import('./routes/mail-page.tsx'), 'MailPage');
-const MessagesPage = page(() => import('./routes/messages-page.tsx'), 'MessagesPage');
-const NewRequestPage = page(() => import('./routes/new-request-page.tsx'), 'NewRequestPage');
-const NotificationsPage = page(() => import('./routes/notifications-page.tsx'), 'NotificationsPage');
-const OffersPage = page(() => import('./routes/offers-page.tsx'), 'OffersPage');
-const ReportPage = page(() => import('./routes/report-page.tsx'), 'ReportPage');
-const ReferenceDataPage = page(() => import('./routes/reference-data-page.tsx'), 'ReferenceDataPage');
-const RequestDetailPage = page(() => import('./routes/request-detail-page.tsx'), 'RequestDetailPage');
-const RequestsPage = page(() => import('./routes/requests-page.tsx'), 'RequestsPage');
-const AccessibilityStatementPage = page(() => import('./routes/statement-pages.tsx'), 'AccessibilityStatementPage');
-const PrivacyStatementPage = page(() => import('./routes/statement-pages.tsx'), 'PrivacyStatementPage');
-const SetPasswordPage = page(() => import('./routes/set-password-page.tsx'), 'SetPasswordPage');
-const SpecialistProfilePage = page(() => import('./routes/specialist-profile-page.tsx'), 'SpecialistProfilePage');
-const SpecialistRatesPage = page(() => import('./routes/specialist-rates-page.tsx'), 'SpecialistRatesPage');
-const SpecialistsPage = page(() => import('./routes/specialists-page.tsx'), 'SpecialistsPage');
-const TriagePage = page(() => import('./routes/triage-page.tsx'), 'TriagePage');
-const UsersPage = page(() => import('./routes/users-page.tsx'), 'UsersPage');
+// The modules of the pages loaded on demand (`pages.ts`); the login and error pages are in the first chunk.
+const PAGE_MODULES = import.meta.glob<Record<string, ComponentType>>([
+  './routes/*.tsx',
+  '!./routes/login-page.tsx',
+  '!./routes/not-found-page.tsx',
+  '!./routes/route-error-page.tsx',
+  '!./routes/assign-panel.tsx',
+  '!./routes/*.test.tsx',
+]);
 
-/** The pages loaded on demand by their path (as in `AppRoutes`), for `preloadPageAt`. */
-const PAGES_BY_PATH: readonly [string, Page][] = [
-  ['/set-password', SetPasswordPage],
-  ['/forgot-password', ForgotPasswordPage],
-  ['/toegankelijkheid', AccessibilityStatementPage],
-  ['/privacy', PrivacyStatementPage],
-  ['/account', AccountPage],
-  ['/knowledge', KnowledgePage],
-  ['/users', UsersPage],
-  ['/audit-log', AuditLogPage],
-  ['/requests', RequestsPage],
-  ['/requests/new', NewRequestPage],
-  ['/requests/:requestId', RequestDetailPage],
-  ['/triage', TriagePage],
-  ['/hours', ApprovalsPage],
-  ['/specialists', SpecialistsPage],
-  ['/specialists/:specialistId', SpecialistProfilePage],
-  ['/specialists/:specialistId/rates', SpecialistRatesPage],
-  ['/assignments', AssignmentsPage],
-  ['/assignments/:assignmentId', AssignmentDetailPage],
-  ['/budget', BudgetPage],
-  ['/financial-statements', FinancialStatementPage],
-  ['/reports', ReportPage],
-  ['/mail', MailPage],
-  ['/offers', OffersPage],
-  ['/messages', MessagesPage],
-  ['/reference-data', ReferenceDataPage],
-  ['/notifications', NotificationsPage],
-];
+/** Each page of `LAZY_PAGES` with its component loaded on demand. */
+const PAGES: readonly (LazyPage & { Component: Page })[] = LAZY_PAGES.map((p: LazyPage) => {
+  const load = PAGE_MODULES[`./routes/${p.module}.tsx`];
+  if (!load) throw new Error(`no module routes/${p.module}.tsx for ${p.path}`);
+  return { ...p, Component: page(load, p.component) };
+});
 
 /**
  * Starts loading the page at `pathname` (a deep link, a reload) while the user is still being
@@ -95,8 +56,8 @@ const PAGES_BY_PATH: readonly [string, Page][] = [
  * page's code does not compete with the first chunk.
  */
 function preloadPageAt(pathname: string): void {
-  const found = PAGES_BY_PATH.find(([pattern]) => matchPath(pattern, pathname));
-  found?.[1].preload().catch(() => undefined);
+  const found = PAGES.find((p) => matchPath(p.path, pathname));
+  found?.Component.preload().catch(() => undefined);
 }
 
 /** The page while the user is still on its way: a polite “Laden…”. */
@@ -139,7 +100,7 @@ function Root() {
 }
 
 /** Renders `children` only for users holding one of `roles`. */
-function RequireRole({ roles, children }: { roles: Role[]; children: ReactNode }) {
+function RequireRole({ roles, children }: { roles: readonly Role[]; children: ReactNode }) {
   const me = useMe();
   if (!hasRole(me.data, ...roles)) return <NoAccessPage />;
   return <>{children}</>;
@@ -153,7 +114,7 @@ function Home() {
 }
 
 /** A page only users holding one of `roles` may see. */
-const only = (roles: Role[], page: ReactNode) => <RequireRole roles={roles}>{page}</RequireRole>;
+const only = (roles: readonly Role[], page: ReactNode) => <RequireRole roles={roles}>{page}</RequireRole>;
 
 /**
  * The app's routes, in the browser's history (`<BrowserRouter>` in main.tsx). Every page but the
@@ -168,32 +129,9 @@ export function AppRoutes() {
         <Route path="/" element={<Root />}>
           <Route index element={<Home />} />
           <Route path="login" element={<LoginPage />} />
-          <Route path="set-password" element={<SetPasswordPage />} />
-          <Route path="forgot-password" element={<ForgotPasswordPage />} />
-          <Route path="toegankelijkheid" element={<AccessibilityStatementPage />} />
-          <Route path="privacy" element={<PrivacyStatementPage />} />
-          <Route path="account" element={<AccountPage />} />
-          <Route path="knowledge" element={<KnowledgePage />} />
-          <Route path="users" element={only(['admin'], <UsersPage />)} />
-          <Route path="audit-log" element={only(['coordinator', 'admin'], <AuditLogPage />)} />
-          <Route path="requests" element={only(['requester'], <RequestsPage />)} />
-          <Route path="requests/new" element={only(['requester'], <NewRequestPage />)} />
-          <Route path="requests/:requestId" element={only(['requester', 'coordinator', 'specialist'], <RequestDetailPage />)} />
-          <Route path="triage" element={only(['coordinator'], <TriagePage />)} />
-          <Route path="hours" element={only(['coordinator'], <ApprovalsPage />)} />
-          <Route path="specialists" element={only(['coordinator'], <SpecialistsPage />)} />
-          <Route path="specialists/:specialistId" element={only(['coordinator', 'specialist'], <SpecialistProfilePage />)} />
-          <Route path="specialists/:specialistId/rates" element={only(['coordinator'], <SpecialistRatesPage />)} />
-          <Route path="assignments" element={only(['specialist'], <AssignmentsPage />)} />
-          <Route path="assignments/:assignmentId" element={only(['specialist', 'coordinator'], <AssignmentDetailPage />)} />
-          <Route path="budget" element={only(['coordinator', 'finance'], <BudgetPage />)} />
-          <Route path="financial-statements" element={only(['finance', 'coordinator'], <FinancialStatementPage />)} />
-          <Route path="reports" element={only(['coordinator', 'finance'], <ReportPage />)} />
-          <Route path="mail" element={only(['admin'], <MailPage />)} />
-          <Route path="offers" element={only(['requester', 'coordinator'], <OffersPage />)} />
-          <Route path="messages" element={only(['requester', 'coordinator', 'specialist'], <MessagesPage />)} />
-          <Route path="reference-data" element={only(['admin'], <ReferenceDataPage />)} />
-          <Route path="notifications" element={<NotificationsPage />} />
+          {PAGES.map(({ path, roles, Component }) => (
+            <Route key={path} path={path.slice(1)} element={roles ? only(roles, <Component />) : <Component />} />
+          ))}
           {/* The e-mail preferences moved to the account page; old links still arrive. */}
           <Route path="notification-preferences" element={<Navigate to="/account" replace />} />
           <Route path="no-access" element={<NoAccessPage />} />

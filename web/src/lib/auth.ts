@@ -1,10 +1,10 @@
 import type { Me, Role } from '@duidingspool/shared';
 import { queryOptions, useQuery } from '@tanstack/react-query';
+import { PUBLIC_PATHS } from '../app/pages.ts';
 import { ApiError, apiRequest } from './api-client.ts';
 import { queryRoots } from './query-roots.ts';
 
-/** Pages a visitor may open without signing in. */
-export const PUBLIC_PATHS: readonly string[] = ['/login', '/set-password', '/forgot-password', '/toegankelijkheid', '/privacy'];
+export { PUBLIC_PATHS };
 
 /** Loads the contracts of `/me` and the login (with zod), once: `session-contracts.ts`. */
 export const loadSessionContracts = () => import('./session-contracts.ts');

@@ -1,6 +1,7 @@
 import { Heading2, Paragraph } from '@utrecht/component-library-react';
-import { useEffect, useState } from 'react';
+import { lazy, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ChartNearView } from '../../../components/chart-near-view.tsx';
 import { SelectField } from '../../../components/form-field.tsx';
 import { Loading } from '../../../components/loading.tsx';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
@@ -10,7 +11,6 @@ import { currentYear } from '../../../lib/dates.ts';
 import { useBudget } from '../api/get-budget.ts';
 import { useBudgets } from '../api/get-budgets.ts';
 import { BudgetBreakdown } from './budget-breakdown.tsx';
-import { BudgetChart } from './budget-chart.tsx';
 import { BudgetFigures } from './budget-figures.tsx';
 import { BudgetLines } from './budget-lines.tsx';
 import { BudgetTable } from './budget-table.tsx';
@@ -19,6 +19,9 @@ import { BurnUpSection } from './burn-up-section.tsx';
 import { EditBudgetForm } from './edit-budget-form.tsx';
 import { OpenBudgetForm } from './open-budget-form.tsx';
 import { PeriodsPanel } from './periods-panel.tsx';
+
+// The charts come with the chart library, loaded when the chart is near the screen (`ChartNearView`).
+const BudgetChart = lazy(() => import('./budget-chart.tsx').then((m) => ({ default: m.BudgetChart })));
 
 /**
  * One year's budget: a year selector (from `GET /budgets`, the current year by default, else the
@@ -86,7 +89,9 @@ export function BudgetOverview() {
           <section aria-labelledby="budget-chart-heading" className="dsp-section">
             <Heading2 id="budget-chart-heading">{t('budget.chartHeading')}</Heading2>
             <Paragraph>{t('budget.chartIntro')}</Paragraph>
-            <BudgetChart budget={data} />
+            <ChartNearView height={180}>
+              <BudgetChart budget={data} />
+            </ChartNearView>
             <BudgetTable budget={data} />
           </section>
           <BurnUpSection year={data.year} />

@@ -1,9 +1,13 @@
 import { Heading2, Paragraph } from '@utrecht/component-library-react';
+import { lazy } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ChartNearView } from '../../../components/chart-near-view.tsx';
 import { QueryView } from '../../../components/query-view.tsx';
 import { formatCents, formatDate } from '../../../lib/format.ts';
 import { useBurnUp } from '../api/get-burn-up.ts';
-import { BurnUpChart } from './burn-up-chart.tsx';
+
+// The chart comes with the chart library, loaded when it is near the screen (`ChartNearView`).
+const BurnUpChart = lazy(() => import('./burn-up-chart.tsx').then((m) => ({ default: m.BurnUpChart })));
 
 /** “Verloop over het jaar”: the burn-up chart with its figures in words. */
 export function BurnUpSection({ year }: { year: number }) {
@@ -27,7 +31,9 @@ export function BurnUpSection({ year }: { year: number }) {
                 ? t('budget.burnUp.noProjection')
                 : t('budget.burnUp.projection', { amount: formatCents(curve.projectedYearEndCents) })}
             </Paragraph>
-            <BurnUpChart burnUp={curve} />
+            <ChartNearView height={280}>
+              <BurnUpChart burnUp={curve} />
+            </ChartNearView>
           </>
         )}
       </QueryView>
