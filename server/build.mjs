@@ -1,14 +1,15 @@
 // Bundles the server and the command-line tools an operator runs in production into dist/:
 // dist/server.mjs (`pnpm start`), dist/admin.mjs (`pnpm admin`) and dist/migrate.mjs
 // (`pnpm db:migrate`). The workspace packages (@duidingspool/db, @duidingspool/shared) are bundled
-// in; npm packages stay external (native argon2, PGlite's wasm) and are loaded from this package's
-// node_modules at run time, so each of them must be a production dependency of this package: the
-// build fails when one is not (decision 045). The committed migrations are copied next to the
-// bundles, where db/src/paths.ts looks for them when __DP_BUNDLED__ is set, and so is the embedded
-// database's first-start image (dist/pglite-image/, decision 074): a PGlite data folder that is
-// initialised and migrated, which a first start copies instead of running initdb and every
-// migration. Modules the server imports lazily, and code the bundles share, are written as chunks
-// (dist/chunk-*.mjs, dist/mail-layout-*.mjs) beside the bundles (decision 074).
+// in, and so is drizzle-orm (`BUNDLED`, decision 074); the other npm packages stay external (native
+// argon2, PGlite's wasm) and are loaded from this package's node_modules at run time, so each of
+// them must be a production dependency of this package: the build fails when one is not (decision
+// 045). The committed migrations are copied next to the bundles, where db/src/paths.ts looks for
+// them when __DP_BUNDLED__ is set, and so is the embedded database's first-start image
+// (dist/pglite-image/, decision 074): a PGlite data folder that is initialised and migrated, which
+// a first start copies instead of running initdb and every migration. Modules the server imports
+// lazily, and code the bundles share, are written as chunks (dist/chunk-*.mjs,
+// dist/mail-layout-*.mjs) beside the bundles (decision 074).
 import { cpSync, readFileSync, rmSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
 import { PGlite } from '@electric-sql/pglite';
@@ -23,6 +24,14 @@ const ENTRY_POINTS = {
   migrate: '../db/src/cli/migrate.ts',
 };
 
+/**
+ * npm packages bundled in rather than loaded from node_modules (decision 074). drizzle-orm is ~450
+ * ES modules whose package.json (~180 kB, most of it its `exports` map) Node reads and parses again
+ * for every one of them it resolves: loading it from node_modules took ~40 % of the server's module
+ * loading at start. It is plain JavaScript that loads no files of its own; the packages it imports
+ * (the database drivers) stay external. Every other package stays external (decision 045).
+ */
+const BUNDLED = new Set(['drizzle-orm']);
 /** `postgres/x` → `postgres`, `@scope/name/x` → `@scope/name`. */
 const packageName = (path) =>
   path
@@ -53,7 +62,9 @@ const result = await build({
     {
       name: 'external-npm-packages',
       setup(b) {
-        b.onResolve({ filter: /^[^./]/ }, (args) => (args.path.startsWith('@duidingspool/') ? undefined : { path: args.path, external: true }));
+        b.onResolve({ filter: /^[^./]/ }, (args) =>
+          args.path.startsWith('@duidingspool/') || BUNDLED.has(packageName(args.path)) ? undefined : { path: args.path, external: true },
+        );
       },
     },
   ],
