@@ -1,5 +1,13 @@
-import nodemailer, { type Transporter } from 'nodemailer';
+import { createRequire } from 'node:module';
+import type { Transporter } from 'nodemailer';
 import type { AppConfig } from '../../config.ts';
+
+const require = createRequire(import.meta.url);
+/**
+ * nodemailer, loaded on first use (decision 074): a server without `SMTP_URL`, such as the embedded
+ * default, never loads it. A CommonJS package, so `require` loads it synchronously where it is needed.
+ */
+const mailer = (): typeof import('nodemailer') => require('nodemailer');
 
 /** What the worker needs from a mail transport: nodemailer's `sendMail` and `close`. */
 export type MailTransport = Pick<Transporter, 'sendMail' | 'close'>;
@@ -24,7 +32,7 @@ export function createMailTransport(
   timeouts = DEFAULT_SMTP_TIMEOUTS,
 ): MailTransport | null {
   if (!config.smtpUrl) return null;
-  return nodemailer.createTransport({
+  return mailer().createTransport({
     url: config.smtpUrl,
     pool: true,
     maxConnections: 2,
@@ -47,7 +55,7 @@ export async function verifySmtp(
   config: Pick<AppConfig, 'smtpUrl' | 'smtpRequireTls' | 'smtpTlsRejectUnauthorized'> & { smtpUrl: string },
   timeouts: SmtpTimeouts = { connectionTimeout: 5_000, greetingTimeout: 5_000, socketTimeout: 10_000 },
 ): Promise<void> {
-  const transport = nodemailer.createTransport({
+  const transport = mailer().createTransport({
     url: config.smtpUrl,
     requireTLS: config.smtpRequireTls,
     tls: { rejectUnauthorized: config.smtpTlsRejectUnauthorized, minVersion: 'TLSv1.2' },
