@@ -7,14 +7,18 @@ import { TriageQueue } from '../../features/interpretation-requests/components/t
 import { useInboxSummary } from '../../features/notifications/api/inbox.ts';
 import { useHoursToApprove } from '../../features/time-entries/api/get-time-entries.ts';
 
-/** What waits for the coordinator besides triage: hours to decide and unread notifications, each a link. */
-function WaitingForYou() {
+/**
+ * What waits for the coordinator besides triage: hours to decide and unread notifications, each a
+ * link. Until a count arrives the line holds its place, hidden (also from screen readers), so the
+ * queue below does not jump down when it appears.
+ */
+export function WaitingForYou() {
   const { t } = useTranslation();
   const hours = useHoursToApprove(true);
   const unread = useInboxSummary(true).data?.unread;
-  if (hours === undefined && unread === undefined) return null;
+  const pending = hours === undefined && unread === undefined;
   return (
-    <Paragraph className="dsp-waiting">
+    <Paragraph className="dsp-waiting" aria-hidden={pending || undefined} style={pending ? { visibility: 'hidden' } : undefined}>
       {t('triage.waiting')}{' '}
       <Link to="/hours" className="utrecht-link utrecht-link--html-a">
         {t('triage.hoursWaiting', { count: hours ?? 0 })}
