@@ -26,12 +26,21 @@ interface PageHtml {
   etag: string;
 }
 
-/** A page's path pattern (`/specialists/:specialistId/rates`) as a test of a pathname, with its rank: fixed segments before `:name` ones, as React Router ranks. */
+/**
+ * A page's path pattern (`/specialists/:specialistId/rates`) as a test of a pathname, segment by
+ * segment (a `:name` segment matches any one non-empty segment, a trailing `/` is allowed), with its
+ * rank: fixed segments before `:name` ones, as React Router ranks. No pattern is built from it, so
+ * a pathname is matched in linear time whatever it holds.
+ */
 function compilePattern(path: string): { test: (pathname: string) => boolean; rank: number } {
   const segments = path.split('/').filter(Boolean);
-  const parts = segments.map((s) => (s.startsWith(':') ? '[^/]+' : s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
-  const re = new RegExp(`^/${parts.join('/')}/?$`);
-  return { test: (pathname) => re.test(pathname), rank: segments.reduce((sum, s) => sum + (s.startsWith(':') ? 3 : 10), 0) };
+  const test = (pathname: string) => {
+    const trimmed = pathname.length > 1 && pathname.endsWith('/') ? pathname.slice(0, -1) : pathname;
+    if (!trimmed.startsWith('/')) return false;
+    const parts = trimmed.slice(1).split('/');
+    return parts.length === segments.length && segments.every((s, i) => (s.startsWith(':') ? parts[i] !== '' : parts[i] === s));
+  };
+  return { test, rank: segments.reduce((sum, s) => sum + (s.startsWith(':') ? 3 : 10), 0) };
 }
 
 /**
@@ -45,13 +54,16 @@ function pageHtmlFor(webDist: string): (pathname: string) => PageHtml | undefine
   const listFile = join(webDist, SPA_PAGE_PRELOADS_FILE);
   if (!existsSync(listFile)) return () => undefined;
   const index = readFileSync(join(webDist, 'index.html'), 'utf8');
+  if (!index.includes('</head>')) return () => undefined;
   const { pages } = JSON.parse(readFileSync(listFile, 'utf8')) as SpaPagePreloads;
   const patterns = pages.map((p) => ({ ...p, ...compilePattern(p.path) }));
   const built = new Map<string, PageHtml>();
   const build = (page: PagePreload): PageHtml => {
     // Low priority: the first chunk and the stylesheets, which the first paint waits for, go first.
     const links = page.files.map((f) => `\n    <link rel="modulepreload" crossorigin href="/${f}" fetchpriority="low">`).join('');
-    const plain = Buffer.from(index.replace(/\n?\s*<\/head>/, `${links}\n  </head>`));
+    // The links go where the white space before `</head>` was, so the file is the built one with them added.
+    const head = index.indexOf('</head>');
+    const plain = Buffer.from(`${index.slice(0, head).trimEnd()}${links}\n  ${index.slice(head)}`);
     return {
       plain,
       br: brotliCompressSync(plain, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: plain.length } }),
