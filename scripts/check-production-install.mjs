@@ -101,11 +101,21 @@ async function startAndCheck(dir, env, label) {
     if (health.status !== 200 || JSON.parse(body).status !== 'ok') throw fail(`GET /api/v1/health answered ${health.status} ${body}`);
 
     const expectedIndex = readFileSync(join(dir, 'web/dist/index.html'), 'utf8');
-    for (const path of ['/', '/account']) {
+    // `/` is index.html as built; a page loaded on demand (`/account`) is index.html with its chunks
+    // added as low-priority modulepreloads (decision 070).
+    const preload = /\n\s*<link rel="modulepreload" crossorigin href="\/assets\/[^"]+" fetchpriority="low">/g;
+    for (const [path, preloads] of [
+      ['/', false],
+      ['/account', true],
+    ]) {
       const page = await fetch(`${base}${path}`);
       const html = await page.text();
-      if (page.status !== 200 || !page.headers.get('content-type')?.startsWith('text/html') || html !== expectedIndex) {
-        throw fail(`GET ${path} did not serve the SPA's index.html (status ${page.status}, ${page.headers.get('content-type')})`);
+      const served = page.status === 200 && page.headers.get('content-type')?.startsWith('text/html');
+      const found = (html.match(preload) ?? []).length > 0;
+      if (!served || html.replace(preload, '') !== expectedIndex || found !== preloads) {
+        throw fail(
+          `GET ${path} did not serve the SPA's index.html${preloads ? ' with its preloads' : ''} (status ${page.status}, ${page.headers.get('content-type')})`,
+        );
       }
     }
     const script = expectedIndex.match(/<script[^>]*\ssrc="(\/assets\/[^"]+\.js)"/)?.[1];

@@ -53,21 +53,53 @@ export function localeShell(): Plugin {
 }
 
 /**
- * Writes `SPA_PAGE_PRELOADS_FILE`: for each page of `LAZY_PAGES` (`src/app/pages.ts`) its path and the
- * JavaScript files it loads when it is the first page opened — its chunk, the chunks that imports,
- * and what comes with every page (`LOADED_WITH_PAGES`) — less the first load, which `index.html`
- * names already. `server/src/plugins/spa.ts` adds them to `index.html` as `<link rel="modulepreload">`
- * for that address, so they load beside the first chunk instead of after it has run
- * (docs/decisions/070-a-light-spa.md). Fails the build when a module of the table is no chunk of its own.
+ * The file name, under the build folder, of the `index.html` written for the page at `path`
+ * (`/requests/:requestId` → `dist/pages/requests-requestId.html`).
+ */
+export function pageHtmlFile(path: string): string {
+  const name = path
+    .split('/')
+    .filter(Boolean)
+    .map((s) => s.replace(/^:/, ''))
+    .join('-');
+  return `pages/${name || 'index'}.html`;
+}
+
+/**
+ * `index.html` with, before `</head>`, a low-priority `<link rel="modulepreload">` for each of
+ * `files` (paths under the build folder). The links go where the white space before `</head>` was,
+ * so the rest of the file is the built one. Low priority: the first chunk and the stylesheets,
+ * which the first paint waits for, go first.
+ */
+export function withPreloads(index: string, files: readonly string[]): string {
+  const head = index.indexOf('</head>');
+  if (head < 0) throw new Error('index.html has no </head>');
+  const links = files.map((f) => `\n    <link rel="modulepreload" crossorigin href="/${f}" fetchpriority="low">`).join('');
+  return `${index.slice(0, head).trimEnd()}${links}\n  ${index.slice(head)}`;
+}
+
+/**
+ * For each page of `LAZY_PAGES` (`src/app/pages.ts`), writes its own `index.html` (`pageHtmlFile`)
+ * naming, as `<link rel="modulepreload">`, the JavaScript it loads when it is the first page
+ * opened — its chunk, the chunks that imports, and what comes with every page
+ * (`LOADED_WITH_PAGES`) — less the first load, which `index.html` names already; and
+ * `SPA_PAGE_PRELOADS_FILE`, the list of pages with their files. The server answers a page's address
+ * with its file (`server/src/plugins/spa.ts`), so its chunks load beside the first chunk instead of
+ * after it has run; the pages are compressed with the rest of the build
+ * (docs/decisions/070-a-light-spa.md). Fails the build when a module of the table is no chunk of
+ * its own, or two pages would share a file.
  */
 export function pagePreloads(): Plugin {
   let root = '';
   return {
     name: 'duidingspool:page-preloads',
     apply: 'build',
+    enforce: 'post',
     configResolved(config) {
       root = config.root;
     },
+    // After the HTML plugin has written index.html, before the compression plugin (which runs in
+    // the generateBundle of Vite's own closing plugins) makes the `.br` and `.gz` copies.
     generateBundle(_options, bundle) {
       const chunks = Object.values(bundle).filter((c): c is Rolldown.OutputChunk => c.type === 'chunk');
       const byFile = new Map(chunks.map((c) => [c.fileName, c]));
@@ -92,6 +124,9 @@ export function pagePreloads(): Plugin {
       };
       const entry = chunks.find((c) => c.isEntry);
       if (!entry) return this.error('no entry chunk');
+      const indexAsset = bundle['index.html'];
+      if (indexAsset?.type !== 'asset') return this.error('no index.html in the bundle');
+      const index = String(indexAsset.source);
       const firstLoad = withImports(entry);
       const filesOf = (module: string): string[] => {
         const chunk = byModule.get(module);
@@ -100,8 +135,14 @@ export function pagePreloads(): Plugin {
       };
       const pages = LAZY_PAGES.map((p: LazyPage) => {
         const modules = [`src/app/routes/${p.module}.tsx`, ...LOADED_WITH_PAGES.every, ...(p.public ? [] : LOADED_WITH_PAGES.signedIn)];
-        return { path: p.path, files: [...new Set(modules.flatMap(filesOf))] };
+        return { path: p.path, files: [...new Set(modules.flatMap(filesOf))], html: pageHtmlFile(p.path) };
       });
+      const taken = new Set<string>();
+      for (const page of pages) {
+        if (taken.has(page.html)) return this.error(`two pages would be written to ${page.html}`);
+        taken.add(page.html);
+        this.emitFile({ type: 'asset', fileName: page.html, source: withPreloads(index, page.files) });
+      }
       const list: SpaPagePreloads = { pages };
       this.emitFile({ type: 'asset', fileName: SPA_PAGE_PRELOADS_FILE, source: `${JSON.stringify(list, null, 2)}\n` });
     },

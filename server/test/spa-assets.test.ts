@@ -138,13 +138,15 @@ const PRELOAD_LINE = /\n\s*<link rel="modulepreload" crossorigin href="\/([^"]+)
 const preloadsIn = (html: string) => [...html.matchAll(PRELOAD_LINE)].map((m) => m[1] as string);
 const withoutPreloads = (html: string) => html.replace(PRELOAD_LINE, '');
 
-/** The files the build lists for the page at `pattern` (`pagePreloads` in web/vite.config.ts). */
-function listedFor(pattern: string): string[] {
+/** What the build lists for the page at `pattern` (`pagePreloads` in web/vite.config.ts). */
+function listedPage(pattern: string): SpaPagePreloads['pages'][number] {
   const list = JSON.parse(readFileSync(join(dist, SPA_PAGE_PRELOADS_FILE), 'utf8')) as SpaPagePreloads;
   const page = list.pages.find((p) => p.path === pattern);
   if (!page) throw new Error(`no ${pattern} in ${SPA_PAGE_PRELOADS_FILE}`);
-  return page.files;
+  return page;
 }
+/** The files the build lists for the page at `pattern`. */
+const listedFor = (pattern: string): string[] => listedPage(pattern).files;
 
 describe('pages', () => {
   const index = () => readFileSync(join(dist, 'index.html'));
@@ -194,7 +196,7 @@ describe('pages', () => {
 
   it("a page's index.html has an ETag: the same one answers 304", async () => {
     const first = await get('/triage', { 'accept-encoding': 'gzip' });
-    expect(first.headers.etag).toMatch(/^"[\w-]+"$/);
+    expect(first.headers.etag).toMatch(/^(W\/)?"[\w-]+"$/);
     const again = await get('/triage', { 'accept-encoding': 'gzip', 'if-none-match': String(first.headers.etag) });
     expect(again.status).toBe(304);
     expect(again.body.length).toBe(0);
@@ -217,6 +219,13 @@ describe('pages', () => {
     const none = await get('/no-such-page', { 'accept-encoding': 'gzip' });
     expect(none.status).toBe(200);
     expect(gunzipSync(none.body).equals(index())).toBe(true);
+  });
+
+  it("a page's own file has no address of its own: asked for directly, it is a path of no page", async () => {
+    const page = listedPage('/budget').html;
+    const res = await get(`/${page}`, { 'accept-encoding': 'gzip' });
+    expect(res.status).toBe(200);
+    expect(gunzipSync(res.body).equals(index())).toBe(true);
   });
 
   it('API answers keep their own rules: no-store, problem+json for an unknown path', async () => {

@@ -1,10 +1,8 @@
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
 import { SPA_PAGE_PRELOADS_FILE, type SpaPagePreloads } from '@duidingspool/shared';
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { sendProblem } from './error-handler.ts';
 
@@ -14,17 +12,6 @@ export const ASSET_CACHE_CONTROL = 'public, max-age=31536000, immutable';
 export const PAGE_CACHE_CONTROL = 'no-cache';
 
 const ASSET_PATH = /[\\/]assets[\\/]/;
-
-/** A page of the SPA loaded on demand: its address as React Router matches it and the files it loads first. */
-type PagePreload = SpaPagePreloads['pages'][number];
-
-/** `index.html` for one page, as it is sent: plain, brotli and gzip, with its ETag. */
-interface PageHtml {
-  plain: Buffer;
-  br: Buffer;
-  gzip: Buffer;
-  etag: string;
-}
 
 /**
  * A page's path pattern (`/specialists/:specialistId/rates`) as a test of a pathname, segment by
@@ -44,68 +31,21 @@ function compilePattern(path: string): { test: (pathname: string) => boolean; ra
 }
 
 /**
- * The `index.html` of every address of a page loaded on demand: the built one with, before
- * `</head>`, a `<link rel="modulepreload">` for each file the page loads when it is opened first
- * (from `SPA_PAGE_PRELOADS_FILE`), so the browser fetches them beside the first chunk instead of after
- * it has run. `undefined` for other addresses (the login page, `/`), and when the build has no such
- * file: those get `index.html` as it is.
+ * The `index.html` to send for a pathname, relative to `webDist`: for the address of a page loaded
+ * on demand, the one the build wrote for that page (it names the page's chunks as modulepreloads,
+ * from `SPA_PAGE_PRELOADS_FILE`); for any other address (the login page, `/`), and when the build
+ * has no such list, `index.html` as built.
  */
-function pageHtmlFor(webDist: string): (pathname: string) => PageHtml | undefined {
+function pageHtmlFor(webDist: string): (pathname: string) => string {
   const listFile = join(webDist, SPA_PAGE_PRELOADS_FILE);
-  if (!existsSync(listFile)) return () => undefined;
-  const index = readFileSync(join(webDist, 'index.html'), 'utf8');
-  if (!index.includes('</head>')) return () => undefined;
+  if (!existsSync(listFile)) return () => 'index.html';
   const { pages } = JSON.parse(readFileSync(listFile, 'utf8')) as SpaPagePreloads;
-  const patterns = pages.map((p) => ({ ...p, ...compilePattern(p.path) }));
-  const built = new Map<string, PageHtml>();
-  const build = (page: PagePreload): PageHtml => {
-    // Low priority: the first chunk and the stylesheets, which the first paint waits for, go first.
-    const links = page.files.map((f) => `\n    <link rel="modulepreload" crossorigin href="/${f}" fetchpriority="low">`).join('');
-    // The links go where the white space before `</head>` was, so the file is the built one with them added.
-    const head = index.indexOf('</head>');
-    const plain = Buffer.from(`${index.slice(0, head).trimEnd()}${links}\n  ${index.slice(head)}`);
-    return {
-      plain,
-      br: brotliCompressSync(plain, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: plain.length } }),
-      gzip: gzipSync(plain, { level: 9 }),
-      etag: `"${createHash('sha256').update(plain).digest('base64url').slice(0, 27)}"`,
-    };
-  };
+  const patterns = pages.map((p) => ({ html: p.html, ...compilePattern(p.path) }));
   return (pathname) => {
     let best: (typeof patterns)[number] | undefined;
     for (const p of patterns) if (p.test(pathname) && (!best || p.rank > best.rank)) best = p;
-    if (!best) return undefined;
-    const html = built.get(best.path) ?? build(best);
-    built.set(best.path, html);
-    return html;
+    return best?.html ?? 'index.html';
   };
-}
-
-/** The encoding of `accept-encoding` to send: brotli before gzip, none when neither is accepted (`;q=0` refuses). */
-function chooseEncoding(header: string | undefined): 'br' | 'gzip' | undefined {
-  const accepted = new Set(
-    (header ?? '')
-      .split(',')
-      .map((part) => part.trim().split(';'))
-      .filter(([, ...params]) => !params.some((p) => /^\s*q\s*=\s*0(\.0*)?\s*$/.test(p)))
-      .map(([name]) => name?.trim().toLowerCase()),
-  );
-  if (accepted.has('br')) return 'br';
-  if (accepted.has('gzip')) return 'gzip';
-  return undefined;
-}
-
-/** Sends a page's own `index.html` with the headers of any page: `no-cache`, `Vary`, its ETag (a 304 when the browser has it). */
-function sendPageHtml(request: FastifyRequest, reply: FastifyReply, html: PageHtml) {
-  reply
-    .header('Content-Type', 'text/html; charset=utf-8')
-    .header('Cache-Control', PAGE_CACHE_CONTROL)
-    .header('Vary', 'Accept-Encoding')
-    .header('ETag', html.etag);
-  if (request.headers['if-none-match'] === html.etag) return reply.code(304).send();
-  const encoding = chooseEncoding(request.headers['accept-encoding']);
-  if (encoding) reply.header('Content-Encoding', encoding);
-  return reply.send(encoding ? html[encoding] : html.plain);
 }
 
 /**
@@ -118,11 +58,12 @@ function sendPageHtml(request: FastifyRequest, reply: FastifyReply, html: PageHt
  * answer carries `Vary: Accept-Encoding`. Hashed assets are cached for a year (`immutable`), pages
  * with `no-cache` (docs/decisions/070-a-light-spa.md).
  *
- * The address of a page loaded on demand gets `index.html` with a `<link rel="modulepreload">` for
- * each chunk that page needs (the build's `SPA_PAGE_PRELOADS_FILE`), compressed once on first use.
+ * The address of a page loaded on demand gets the `index.html` the build wrote for that page, with a
+ * `<link rel="modulepreload">` for each chunk it needs, served the same way (its compressed copies,
+ * ETag, `no-cache`).
  */
 export default fp(async function spa(app: FastifyInstance, opts: { webDist: string | undefined }) {
-  const pageHtml = opts.webDist ? pageHtmlFor(opts.webDist) : () => undefined;
+  const pageHtml = opts.webDist ? pageHtmlFor(opts.webDist) : () => 'index.html';
   if (opts.webDist) {
     await app.register(fastifyStatic, {
       root: opts.webDist,
@@ -131,7 +72,8 @@ export default fp(async function spa(app: FastifyInstance, opts: { webDist: stri
       prefix: '/',
       preCompressed: true,
       // The compressed copies are found next to the file asked for; they get no routes of their own.
-      globIgnore: ['**/*.br', '**/*.gz'],
+      // The pages' own index.html are sent for their addresses only.
+      globIgnore: ['**/*.br', '**/*.gz', 'pages/**'],
       // Our own Cache-Control below: the default one (`max-age=0`) would overwrite it.
       cacheControl: false,
       setHeaders: (res, path) => {
@@ -148,7 +90,6 @@ export default fp(async function spa(app: FastifyInstance, opts: { webDist: stri
     if (path.startsWith('/api/') || path === '/api' || path.startsWith('/assets/') || !page || !opts.webDist) {
       return sendProblem(reply, 'not-found', 404, 'Deze URL bestaat niet.');
     }
-    const html = pageHtml(path);
-    return html ? sendPageHtml(request, reply, html) : reply.sendFile('index.html');
+    return reply.sendFile(pageHtml(path));
   });
 });
