@@ -1,7 +1,10 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { json, renderForm, stubApi } from '../../testing/api-stub.tsx';
 import { WaitingForYou } from './triage-page.tsx';
+
+/** The server's answer when a count cannot be read. */
+const unavailable = () => json({ type: 'about:blank', title: 'Service unavailable', status: 503 }, 503);
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -22,5 +25,19 @@ describe('what waits for the coordinator', () => {
     expect(await screen.findByRole('link', { name: '2 ongelezen meldingen' })).toBeTruthy();
     expect(line?.hasAttribute('aria-hidden')).toBe(false);
     expect(line?.style.visibility).toBe('');
+  });
+
+  it('shows the count that arrived when the other cannot be read, and no 0 for the missing one', async () => {
+    stubApi((call) => (call.path === '/me/inbox-summary' ? json({ unread: 2 }) : unavailable()));
+    renderForm(<WaitingForYou />);
+    expect(await screen.findByRole('link', { name: '2 ongelezen meldingen' })).toBeTruthy();
+    expect(screen.queryByRole('link', { name: /urenregel/ })).toBeNull();
+  });
+
+  it('leaves the line out when neither count can be read, instead of keeping an empty space', async () => {
+    stubApi(() => unavailable());
+    renderForm(<WaitingForYou />);
+    expect(document.body.querySelector('.dsp-waiting')).not.toBeNull();
+    await waitFor(() => expect(document.body.querySelector('.dsp-waiting')).toBeNull());
   });
 });

@@ -5,29 +5,37 @@ import { IntroPage } from '../../components/page-heading.tsx';
 import { ServiceLevelsForm } from '../../features/interpretation-requests/components/service-levels-form.tsx';
 import { TriageQueue } from '../../features/interpretation-requests/components/triage-queue.tsx';
 import { useInboxSummary } from '../../features/notifications/api/inbox.ts';
-import { useHoursToApprove } from '../../features/time-entries/api/get-time-entries.ts';
+import { useHoursToApproveQuery } from '../../features/time-entries/api/get-time-entries.ts';
 
 /**
  * What waits for the coordinator besides triage: hours to decide and unread notifications, each a
- * link. Until a count arrives the line holds its place, hidden (also from screen readers), so the
- * queue below does not jump down when it appears.
+ * link shown once its count is known. Until a count arrives the line holds its place, hidden (also
+ * from screen readers), so the queue below does not jump down when it appears; when neither count
+ * can be read the line is left out, rather than kept as an empty space or showing a count of 0.
  */
 export function WaitingForYou() {
   const { t } = useTranslation();
-  const hours = useHoursToApprove(true);
-  const unread = useInboxSummary(true).data?.unread;
+  const hoursQuery = useHoursToApproveQuery(true);
+  const inbox = useInboxSummary(true);
+  const hours = hoursQuery.data?.total;
+  const unread = inbox.data?.unread;
+  if (hoursQuery.isError && inbox.isError) return null;
   const pending = hours === undefined && unread === undefined;
+  const links = [
+    hours !== undefined && (
+      <Link key="hours" to="/hours" className="utrecht-link utrecht-link--html-a">
+        {t('triage.hoursWaiting', { count: hours })}
+      </Link>
+    ),
+    unread !== undefined && (
+      <Link key="unread" to="/notifications" className="utrecht-link utrecht-link--html-a">
+        {t('triage.unreadWaiting', { count: unread })}
+      </Link>
+    ),
+  ].filter(Boolean);
   return (
     <Paragraph className="dsp-waiting" aria-hidden={pending || undefined} style={pending ? { visibility: 'hidden' } : undefined}>
-      {t('triage.waiting')}{' '}
-      <Link to="/hours" className="utrecht-link utrecht-link--html-a">
-        {t('triage.hoursWaiting', { count: hours ?? 0 })}
-      </Link>
-      {', '}
-      <Link to="/notifications" className="utrecht-link utrecht-link--html-a">
-        {t('triage.unreadWaiting', { count: unread ?? 0 })}
-      </Link>
-      .
+      {t('triage.waiting')} {links.flatMap((link, i) => (i === 0 ? [link] : [', ', link]))}.
     </Paragraph>
   );
 }

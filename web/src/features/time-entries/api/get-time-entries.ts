@@ -14,8 +14,13 @@ export function useTimeEntries(params: TimeEntryListParams) {
   return useQuery(timeEntriesQueryOptions(params));
 }
 
+/** The query that counts submitted hours waiting for a decision (coordinators): one entry, read for its `total`. */
+export function useHoursToApproveQuery(enabled: boolean) {
+  return useQuery({ ...timeEntriesQueryOptions({ page: 1, pageSize: 1, status: 'submitted' }), enabled });
+}
+
 /** The number of submitted hours waiting for a decision (coordinators; counted by the list's `total`), `undefined` while unknown. */
 export function useHoursToApprove(enabled: boolean): number | undefined {
-  const query = useQuery({ ...timeEntriesQueryOptions({ page: 1, pageSize: 1, status: 'submitted' }), enabled });
+  const query = useHoursToApproveQuery(enabled);
   return enabled ? query.data?.total : undefined;
 }
