@@ -1,7 +1,7 @@
 // A living demo (decision 087): a believable year of fictional pool work, written through the real
 // domain services with a backdated clock, so every rule, ledger line and timeline entry is the one
 // the product itself would write.
-import { type Database, DEMO_DOMAIN, DEMO_SPECIALISTS, schema, seedDemo } from '@duidingspool/db';
+import { type Database, DEMO_DOMAIN, DEMO_SPECIALISTS, schema, seedDemo, type Transaction } from '@duidingspool/db';
 import {
   amsterdamDate,
   type DELIVERABLES,
@@ -18,7 +18,7 @@ import type { Actor, ServiceContext } from './lib/context.ts';
 import { assignSpecialist, updateAssignment } from './modules/assignments/index.ts';
 import { SYSTEM_ORIGIN } from './modules/audit/index.ts';
 import { decideExtension, requestExtension } from './modules/extension-requests/index.ts';
-import { createInterpretationRequest, deliverAdvice, giveFeedback, transitionInterpretationRequest } from './modules/interpretation-requests/index.ts';
+import { applyRequestTransition, deliverAdvice, giveFeedback, insertInterpretationRequest } from './modules/interpretation-requests/index.ts';
 import { markDemoInboxRead, markDemoMailSent } from './modules/notifications/index.ts';
 import { setPeriodStatus } from './modules/periods/index.ts';
 import { logTime, reviewTimeEntries } from './modules/time-entries/index.ts';
@@ -273,6 +273,25 @@ async function demoActor(db: Database, local: string): Promise<Actor> {
   };
 }
 
+/**
+ * The demo year's transaction as the database the services are given: a service's own
+ * `transaction(…)` runs its callback on that same transaction instead of inside a savepoint. The
+ * statements and rows are the service's own; only the `savepoint` / `release savepoint` pair around
+ * each service call (255 pairs, a tenth of the year's statements) is left out. A savepoint would
+ * matter only to a service that catches a failed statement and goes on; none on the demo's path does,
+ * and should one, PostgreSQL refuses every later statement of the aborted transaction and the whole
+ * year rolls back (`seedDemoYear` throws) rather than write anything else (decision 074).
+ */
+function withoutSavepoints(tx: Transaction): Database {
+  const db: Database = new Proxy(tx as unknown as Database, {
+    get(target, key, receiver) {
+      if (key === 'transaction') return <T>(work: (inner: Database) => Promise<T>) => work(db);
+      return Reflect.get(target, key, receiver);
+    },
+  });
+  return db;
+}
+
 /** Days before the first start whose inbox items the demo year leaves unread. */
 const DEMO_UNREAD_DAYS = 7;
 
@@ -302,7 +321,7 @@ export async function seedDemoYear(db: Database, settings: DemoYearSettings, opt
     const first = addDays(today, -DEMO_YEAR_DAYS - 10);
     // The year reaches back into the previous calendar year early in the year: give that year a budget too.
     if (yearOf(first) !== yearOf(today)) await seedDemo(tx, { today: first });
-    const txDb = tx as unknown as Database;
+    const txDb = withoutSavepoints(tx);
     const r = random(87);
     let clock = realNow;
     const base = { db: txDb, origin: SYSTEM_ORIGIN, now: () => clock, ...settings };
@@ -359,21 +378,25 @@ export async function seedDemoYear(db: Database, settings: DemoYearSettings, opt
       const specialist = (matching.length > 0 ? matching[i % matching.length] : specialists[i % specialists.length]) as (typeof specialists)[number];
       const other = specialists[(specialists.indexOf(specialist) + 1 + (i % 3)) % specialists.length] as (typeof specialists)[number];
       const municipalityList = municipalities.get(table.id) as string[];
-      const request = await createInterpretationRequest(requester, {
-        caseTableId: table.id,
-        municipalityId: r.pick(municipalityList),
-        caseReference: `Casus ${table.code.replace('casustafel-', '').slice(0, 3).toUpperCase()}-${String(100 + i * 7).padStart(3, '0')}`,
-        question: theme.question,
-        context: theme.context,
-        expertiseAreaCodes: [...theme.areas],
-        urgency: i % 6 === 0 ? 'urgent' : 'regular',
-        deliverable: CASE_DELIVERABLES[i % CASE_DELIVERABLES.length] as (typeof DELIVERABLES)[number],
-        languages: [...theme.languages],
-        submit: plan.status !== 'draft',
-      });
+      // What `createInterpretationRequest` and `transitionInterpretationRequest` write, without the
+      // read of the whole request each of them answers with (the demo uses only its id).
+      const requestId = await requester.db.transaction((tx) =>
+        insertInterpretationRequest(requester, tx, {
+          caseTableId: table.id,
+          municipalityId: r.pick(municipalityList),
+          caseReference: `Casus ${table.code.replace('casustafel-', '').slice(0, 3).toUpperCase()}-${String(100 + i * 7).padStart(3, '0')}`,
+          question: theme.question,
+          context: theme.context,
+          expertiseAreaCodes: [...theme.areas],
+          urgency: i % 6 === 0 ? 'urgent' : 'regular',
+          deliverable: CASE_DELIVERABLES[i % CASE_DELIVERABLES.length] as (typeof DELIVERABLES)[number],
+          languages: [...theme.languages],
+          submit: plan.status !== 'draft',
+        }),
+      );
       if (plan.status === 'draft') continue;
       const patch = (ctx: ServiceContext, status: PatchInterpretationRequestBody['status'], reason?: string) =>
-        transitionInterpretationRequest(ctx, request.id, reason ? { status, reason } : { status });
+        ctx.db.transaction((tx) => applyRequestTransition(ctx, tx, requestId, reason ? { status, reason } : { status }));
       if (plan.askFirst || plan.status === 'needs-information') {
         step(1);
         await patch(coordinator, 'needs-information', REASONS.ask);
@@ -394,7 +417,7 @@ export async function seedDemoYear(db: Database, settings: DemoYearSettings, opt
       const estimate = Math.max(plan.hours, 8) * 60 + 120 - (plan.extension === 'granted' ? 360 : 0);
       if (plan.declineFirst) {
         step(1);
-        const proposal = await assignSpecialist(coordinator, request.id, {
+        const proposal = await assignSpecialist(coordinator, requestId, {
           specialistId: other.ctx.actor.specialistId as string,
           estimatedMinutes: estimate,
           overrideReason: REASONS.override,
@@ -405,7 +428,7 @@ export async function seedDemoYear(db: Database, settings: DemoYearSettings, opt
       }
       if (plan.status === 'submitted') continue;
       step(1);
-      const assignment = await assignSpecialist(coordinator, request.id, {
+      const assignment = await assignSpecialist(coordinator, requestId, {
         specialistId: specialist.ctx.actor.specialistId as string,
         estimatedMinutes: estimate,
         overrideReason: REASONS.override,
@@ -488,14 +511,14 @@ export async function seedDemoYear(db: Database, settings: DemoYearSettings, opt
       step(2);
       const advice = ADVICE[i % ADVICE.length] as (typeof ADVICE)[number];
       clock = at(day, 540);
-      await deliverAdvice(specialist.ctx, request.id, { summary: advice.summary, body: advice.body });
+      await deliverAdvice(specialist.ctx, requestId, { summary: advice.summary, body: advice.body });
       if (plan.status === 'advice-delivered') continue;
       step(r.int(3, 8));
       await patch(requester, 'closed', REASONS.closed);
       // Most tables answer the feedback a few working days later; some skip it.
       if (i % 6 === 5) continue;
       step(r.int(1, 3));
-      await giveFeedback(requester, request.id, FEEDBACK[i % FEEDBACK.length] as GiveFeedbackBody);
+      await giveFeedback(requester, requestId, FEEDBACK[i % FEEDBACK.length] as GiveFeedbackBody);
     }
 
     // Finance closes every month of the demo year up to two months ago, a few days into the next month.

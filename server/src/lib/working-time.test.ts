@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   addWorkingDays,
   DEFAULT_WORKING_HOURS,
+  dutchPublicHolidays,
   firstWorkingDayLimit,
   isWorkingDay,
   latestDueInstant,
@@ -54,6 +55,16 @@ function workdaysBetween(from: string, to: string): number {
 }
 
 describe('working days (Europe/Amsterdam, Dutch public holidays)', () => {
+  it('has the public holidays of the Netherlands that date-holidays has, every year from 1950 to 2100', () => {
+    for (let year = 1950; year <= 2100; year++) {
+      const expected = publicHolidays
+        .getHolidays(year)
+        .filter((h) => h.type === 'public')
+        .map((h) => h.date.slice(0, 10));
+      expect(dutchPublicHolidays(year).sort(), String(year)).toEqual([...new Set(expected)].sort());
+    }
+  });
+
   it('knows weekends and public holidays', () => {
     expect(isWorkingDay('2019-04-19')).toBe(true); // Goede Vrijdag is no general day off
     expect(isWorkingDay('2019-04-22')).toBe(false); // Tweede paasdag

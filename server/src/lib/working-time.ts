@@ -1,4 +1,4 @@
-import Holidays from 'date-holidays';
+import { easter } from 'date-easter';
 
 /**
  * Working time of the pool (docs/design.md §4): weekdays that are no Dutch public holiday, from
@@ -23,20 +23,39 @@ export interface WorkingHours {
  */
 export const DEFAULT_WORKING_HOURS: WorkingHours = { startMinute: 8 * 60 + 30, endMinute: 17 * 60 };
 
-// Dutch public holidays (type `public` in date-holidays: Nieuwjaar, Pasen, Koningsdag, Hemelvaart,
-// Pinksteren, Kerst). Goede Vrijdag and Bevrijdingsdag (`school` there) are not general days off.
-const holidays = new Holidays('NL', { types: ['public'] });
+/**
+ * The Dutch public holidays of `year` (YYYY-MM-DD): Nieuwjaarsdag, Eerste en Tweede Paasdag,
+ * Koningsdag, Hemelvaartsdag, Eerste en Tweede Pinksterdag, Eerste en Tweede Kerstdag — the days of
+ * type `public` for the Netherlands in `date-holidays`, where Goede Vrijdag and Bevrijdingsdag are
+ * `school` days, not general days off. The moveable feasts follow Easter (`date-easter`, by the
+ * author of `date-holidays`); Koningsdag is 27 April, 26 April when the 27th is a Sunday (since
+ * 2014), and before 2014 Koninginnedag on 30 April, moved to the 29th when that was a Sunday (from
+ * 1980) or to 1 May (1949–1979). `date-holidays` itself loads every country's rules and their
+ * calendars (~0.3 s of CPU and ~20 MiB at start, decision 074); `working-time.test.ts` checks these
+ * days against it for every year from 1950 to 2100.
+ */
+export function dutchPublicHolidays(year: number): string[] {
+  const day = (month: number, date: number) => new Date(Date.UTC(year, month - 1, date));
+  const e = easter(year);
+  const easterSunday = day(e.month, e.day);
+  const afterEaster = (days: number) => new Date(easterSunday.getTime() + days * DAY);
+  const sunday = (d: Date) => d.getUTCDay() === 0;
+  let kingsDay: Date | null;
+  if (year >= 2014) kingsDay = sunday(day(4, 27)) ? day(4, 26) : day(4, 27);
+  else if (year >= 1980) kingsDay = sunday(day(4, 30)) ? day(4, 29) : day(4, 30);
+  else if (year >= 1949) kingsDay = sunday(day(4, 30)) ? day(5, 1) : day(4, 30);
+  else kingsDay = null;
+  return [day(1, 1), easterSunday, afterEaster(1), kingsDay, afterEaster(39), afterEaster(49), afterEaster(50), day(12, 25), day(12, 26)]
+    .filter((d): d is Date => d !== null)
+    .map((d) => d.toISOString().slice(0, 10));
+}
+
 const holidayCache = new Map<number, Set<string>>();
 
 function holidaysOf(year: number): Set<string> {
   let set = holidayCache.get(year);
   if (!set) {
-    set = new Set(
-      holidays
-        .getHolidays(year)
-        .filter((h) => h.type === 'public')
-        .map((h) => h.date.slice(0, 10)),
-    );
+    set = new Set(dutchPublicHolidays(year));
     holidayCache.set(year, set);
   }
   return set;

@@ -2,6 +2,12 @@
 
 export { type FeedbackReminderContext, giveFeedback, runFeedbackReminders } from './feedback.service.ts';
 export { findVisibleRequest, noteRetentionFailure, recordTransition } from './interpretation-requests.repository.ts';
-export { createInterpretationRequest, deliverAdvice, insertInterpretationRequest, transitionInterpretationRequest } from './interpretation-requests.service.ts';
+export {
+  applyRequestTransition,
+  createInterpretationRequest,
+  deliverAdvice,
+  insertInterpretationRequest,
+  transitionInterpretationRequest,
+} from './interpretation-requests.service.ts';
 export { type EscalationContext, runServiceLevelEscalations } from './service-level-escalations.ts';
 export { runTriageReminders, TRIAGE_REMINDER_DAYS, type TriageReminderContext } from './triage-reminders.ts';

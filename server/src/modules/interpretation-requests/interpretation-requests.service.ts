@@ -1,4 +1,4 @@
-import { type Executor, schema } from '@duidingspool/db';
+import { type Executor, schema, type Transaction } from '@duidingspool/db';
 import {
   type Advice,
   type AssignmentCloseCause,
@@ -613,8 +613,21 @@ export async function getInterpretationRequest(ctx: ServiceContext, id: string, 
  *   `personal-data-detected` (reason)
  */
 export async function transitionInterpretationRequest(ctx: ServiceContext, id: string, body: PatchInterpretationRequestBody): Promise<InterpretationRequest> {
+  await ctx.db.transaction((tx) => applyRequestTransition(ctx, tx, id, body));
+  return getInterpretationRequest(ctx, id, { audited: false });
+}
+
+/**
+ * The whole of `transitionInterpretationRequest` inside the caller's transaction `tx`, without
+ * reading the request back for the answer: the same checks, rows, audit event and notifications.
+ * The demo year (decision 087) writes its transitions through it, and reads nothing it does not use
+ * (decision 074).
+ *
+ * @throws AppError as `transitionInterpretationRequest`
+ */
+export async function applyRequestTransition(ctx: ServiceContext, tx: Transaction, id: string, body: PatchInterpretationRequestBody): Promise<void> {
   const { actor } = ctx;
-  await ctx.db.transaction(async (tx) => {
+  {
     const request = await findVisibleRequest(tx, actor, id, true);
     if (!request) throw notFound('Dit duidingsverzoek');
     const edge = findTransition(request.status, body.status, rolesOnRequest(actor, request));
@@ -684,8 +697,7 @@ export async function transitionInterpretationRequest(ctx: ServiceContext, id: s
     if (body.status === 'needs-information')
       await enqueueNotification(tx, ctx, { ...notice, event: 'request-needs-information', recipients: requesterRecipients(request) });
     if (body.status === 'declined') await enqueueNotification(tx, ctx, { ...notice, event: 'request-declined', recipients: requesterRecipients(request) });
-  });
-  return getInterpretationRequest(ctx, id, { audited: false });
+  }
 }
 
 /**
