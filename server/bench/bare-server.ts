@@ -208,10 +208,12 @@ app.get('/api/v1/audit-events', async (request, reply) => {
 });
 
 // The write path (issue 16, item 2): logging hours and approving them with the product's statements
-// in the product's order, inside one transaction, prepared (postgres.js prepares tagged templates):
-// the assignment, the activity and whether it is retired, the month's shared lock and whether it is
-// closed, the rate, the guarded day total, the coordinators' inbox items and the audit event, the
-// guarded reservation, budget and line, the entry; then the entry as the product answers it.
+// in the product's order, inside one transaction, prepared (postgres.js prepares tagged templates),
+// sent together where the product sends them together (decision 135). Logging hours: the month's
+// shared lock with one read of the assignment, the activity and whether it is retired, whether the
+// month is closed and the rate; then the coordinators' inbox items (and mails), the audit event and
+// one statement for the day total, the reservation, the budget and its line and the entry; then
+// `commit`, and the answer from what was read and written.
 
 /** A time entry as the product answers it (`findEntry`). */
 const entryById = (db: postgres.Sql | postgres.TransactionSql, id: string, forUpdate: boolean) => db`
@@ -247,83 +249,131 @@ app.post('/api/v1/assignments/:id/time-entries', async (request, reply) => {
   if (!actor) return;
   const assignmentId = (request.params as { id: string }).id;
   const body = request.body as { workedOn: string; minutes: number; activity: string; description: string };
-  let id: string;
   try {
-    id = await sql.begin(async (tx) => {
-      const [a] = await tx`
-        select a.id, a.request_id, coalesce(r.reference, '') as reference, r.status as "requestStatus", r.type, r.case_table_id, r.municipality_id,
-          a.specialist_id as "specialistId", s.user_id, u.display_name, a.status, a.estimated_minutes, a.logged_minutes, a.rate_cents, a.reserved_cents,
-          a.budget_year as "budgetYear", a.budget_line_id as "budgetLineId", a.decline_reason, a.end_reason,
-          (s.is_active and u.is_active and exists (select 1 from user_roles ur where ur.user_id = u.id and ur.role = 'specialist')) as active,
-          a.proposed_at, r.submitted_at, a.responded_at, a.closed_at as "closedAt", a.close_cause, a.no_conflict_confirmed_at
+    const entry = await sql.begin(async (tx) => {
+      const [, [a]] = await Promise.all([
+        tx`select pg_advisory_xact_lock_shared(hashtext(${monthKey(body.workedOn)}))`,
+        tx<
+          {
+            specialistId: string;
+            specialistUserId: string;
+            specialistName: string;
+            requestId: string;
+            requestReference: string;
+            status: string;
+            closedAt: string | null;
+            budgetYear: number;
+            budgetLineId: string;
+            activityRetired: boolean | null;
+            periodClosed: boolean;
+            rateCents: number | null;
+          }[]
+        >`
+        select a.specialist_id as "specialistId", u.id as "specialistUserId", u.display_name as "specialistName", r.id as "requestId",
+          coalesce(r.reference, '') as "requestReference", r.status as "requestStatus", r.type as "requestType", a.status, a.closed_at as "closedAt",
+          r.submitted_at as "requestSubmittedAt", a.proposed_at as "proposedAt", a.budget_year as "budgetYear", a.budget_line_id as "budgetLineId",
+          (select act.retired_at is not null from activities act where act.code = ${body.activity} for share) as "activityRetired",
+          exists (select 1 from closed_periods cp where cp.month = ${body.workedOn.slice(0, 7)}) as "periodClosed",
+          (select rt.rate_cents::float8 from specialist_rates rt where rt.specialist_id = a.specialist_id and rt.valid_from <= ${body.workedOn}::date
+            order by rt.valid_from desc limit 1) as "rateCents"
         from assignments a join interpretation_requests r on r.id = a.request_id join specialists s on s.id = a.specialist_id join users u on u.id = s.user_id
-        where a.id = ${assignmentId} and a.specialist_id = ${actor.specialistId}`;
+        where a.id = ${assignmentId} and a.specialist_id = ${actor.specialistId}`,
+      ]);
       if (!a) return refuse(404, 'not-found');
       if (a.status !== 'accepted' || a.closedAt !== null) return refuse(409, 'invalid-transition');
-      const [activity] = await tx`select code from activities where code = ${body.activity}`;
-      if (!activity) return refuse(400, 'validation-failed');
-      const [retired] = await tx`select retired_at from activities where code = ${body.activity} for share`;
-      if (retired?.retired_at) return refuse(409, 'retired');
-      await tx`select pg_advisory_xact_lock_shared(hashtext(${monthKey(body.workedOn)}))`;
-      const [closed] = await tx`select month from closed_periods where month = ${body.workedOn.slice(0, 7)}`;
-      if (closed) return refuse(409, 'period-closed');
-      const [rate] = await tx<{ rate_cents: number }[]>`
-        select rate_cents from specialist_rates where specialist_id = ${a.specialistId} and valid_from <= ${body.workedOn}::date order by valid_from desc limit ${1}`;
-      if (!rate) return refuse(409, 'no-rate');
-      const amount = Math.floor((body.minutes * rate.rate_cents + 30) / 60);
-      const day = await tx`
-        insert into specialist_day_minutes (specialist_id, worked_on, minutes) values (${a.specialistId}, ${body.workedOn}, ${body.minutes})
-        on conflict (specialist_id, worked_on) do update set minutes = specialist_day_minutes.minutes + excluded.minutes
-        where specialist_day_minutes.minutes + excluded.minutes <= 1440 returning minutes`;
-      if (day.length === 0) return refuse(409, 'day-limit-exceeded');
-      const id = randomUUID();
-      const coordinators = await tx<{ id: string }[]>`
-        select distinct u.id, u.email from users u join user_roles ur on ur.user_id = u.id where u.is_active = ${true} and ur.role in ${sql(['coordinator'])}`;
-      const ids = coordinators.map((c) => c.id);
-      await tx`select user_id, mode from notification_preferences where event = ${'time-entry-submitted'} and user_id in ${sql(ids)}`;
-      const now = new Date();
-      await tx`insert into inbox_items ${sql(
-        ids.map((userId) => ({
-          user_id: userId,
-          event: 'time-entry-submitted',
-          reference: a.reference,
-          link_path: '/hours',
-          params: '{}',
-          dedupe_key: null,
-          created_at: now,
-        })),
-      )} on conflict do nothing`;
-      await tx`
-        insert into audit_events (actor_id, action, object_type, object_id, result, ip, user_agent, details)
-        values (${actor.userId}, ${'log-time'}, ${'time-entry'}, ${id}, ${'success'}, ${request.ip}, ${request.headers['user-agent'] ?? null},
-          ${JSON.stringify({ assignmentId, minutes: body.minutes, amountCents: amount })})`;
-      const fitted = await tx`
-        update assignments set logged_minutes = logged_minutes + ${body.minutes}, reserved_cents = reserved_cents - ${amount}
-        where id = ${assignmentId} and status = ${'accepted'} and closed_at is null and reserved_cents >= ${amount} and logged_minutes + ${body.minutes} <= estimated_minutes
-        returning id`;
-      if (fitted.length === 0) return refuse(409, 'estimate-exceeded');
+      if (a.activityRetired === null) return refuse(400, 'validation-failed');
+      if (a.activityRetired) return refuse(409, 'retired');
+      if (a.periodClosed) return refuse(409, 'period-closed');
+      if (a.rateCents === null) return refuse(409, 'no-rate');
+      const rateCents = a.rateCents;
+      const amount = Math.floor((body.minutes * rateCents + 30) / 60);
       const year = Number(body.workedOn.slice(0, 4));
-      const budget = await tx`
-        update budgets set reserved_cents = reserved_cents + ${-amount}, pending_cents = pending_cents + ${amount}
-        where year = ${year} and reserved_cents >= ${amount} returning year`;
-      if (budget.length === 0) return refuse(409, 'budget-exceeded');
-      const line = await tx`
-        update budget_lines set reserved_cents = reserved_cents + ${-amount}, pending_cents = pending_cents + ${amount}
-        where id = ${a.budgetLineId} and year = ${year} and reserved_cents >= ${amount} returning id`;
-      if (line.length === 0) return refuse(409, 'budget-exceeded');
-      const [row] = await tx<{ id: string }[]>`
-        insert into time_entries (id, assignment_id, specialist_id, worked_on, minutes, activity, description, rate_cents, amount_cents, budget_year, budget_line_id,
-          status, created_by, created_at, idempotency_key)
-        values (${id}, ${assignmentId}, ${a.specialistId}, ${body.workedOn}, ${body.minutes}, ${body.activity}, ${body.description}, ${rate.rate_cents}, ${amount},
-          ${year}, ${a.budgetLineId}, ${'submitted'}, ${actor.userId}, ${new Date()}, ${null})
-        returning id`;
-      return row?.id ?? '';
+      const id = randomUUID();
+      const now = new Date();
+      const [, , [written]] = await Promise.all([
+        tx`
+        with recipients as (
+          select distinct u.id, u.email, coalesce(p.mode, ${'off'}) as mode
+          from users u join user_roles ur on ur.user_id = u.id and ur.role in ${sql(['coordinator'])}
+            left join notification_preferences p on p.user_id = u.id and p.event = ${'time-entry-submitted'}
+          where u.is_active
+        ), inbox as (
+          insert into inbox_items (user_id, event, reference, link_path, params, dedupe_key, created_at)
+          select r.id, ${'time-entry-submitted'}, ${a.requestReference}::text, ${'/hours'}::text, '{}'::jsonb, null, ${now.toISOString()}::timestamptz from recipients r
+          on conflict do nothing
+          returning 1
+        )
+        insert into notifications (event, recipient_user_id, recipient_email, reference, link_path, params, message_id, dedupe_key, status, created_at, next_attempt_at)
+        select ${'time-entry-submitted'}, r.id, r.email, ${a.requestReference}::text, ${'/hours'}::text, '{}'::jsonb,
+          '<' || gen_random_uuid() || '@' || ${'localhost'}::text || '>', null,
+          case when r.mode = 'digest' then ${'digest'} else ${'pending'} end, ${now.toISOString()}::timestamptz,
+          case when r.mode = 'digest' then ${now.toISOString()}::timestamptz else ${now.toISOString()}::timestamptz end
+        from recipients r
+        where r.mode <> 'off'
+        on conflict do nothing`,
+        tx`
+        insert into audit_events (actor_id, action, object_type, object_id, result, ip, user_agent, details)
+        values (${actor.userId}::uuid, ${'log-time'}::text, ${'time-entry'}::text, ${id}::text, ${'success'}::text, ${request.ip}::inet,
+          ${request.headers['user-agent'] ?? null}::text, ${JSON.stringify({ assignmentId, minutes: body.minutes, amountCents: amount })}::text::jsonb)`,
+        tx<{ day: boolean; fitted: boolean; year: boolean; line: boolean; entry: boolean }[]>`
+        with day as (
+          insert into specialist_day_minutes (specialist_id, worked_on, minutes) values (${a.specialistId}, ${body.workedOn}::date, ${body.minutes})
+          on conflict (specialist_id, worked_on) do update set minutes = specialist_day_minutes.minutes + excluded.minutes
+          where specialist_day_minutes.minutes + excluded.minutes <= 1440
+          returning 1
+        ), fitted as (
+          update assignments set reserved_cents = assignments.reserved_cents - ${amount}, logged_minutes = assignments.logged_minutes + ${body.minutes}
+          where assignments.id = ${assignmentId} and assignments.status = 'accepted' and assignments.closed_at is null and assignments.reserved_cents >= ${amount}
+            and assignments.logged_minutes + ${body.minutes} <= assignments.estimated_minutes and exists (select 1 from day)
+          returning 1
+        ), ledger_year as (
+          update budgets set reserved_cents = budgets.reserved_cents - ${amount}, pending_cents = budgets.pending_cents + ${amount}
+          where budgets.year = ${a.budgetYear} and budgets.reserved_cents >= ${amount} and exists (select 1 from fitted) returning 1
+        ), ledger_line as (
+          update budget_lines set reserved_cents = budget_lines.reserved_cents - ${amount}, pending_cents = budget_lines.pending_cents + ${amount}
+          where budget_lines.id = ${a.budgetLineId} and budget_lines.year = ${a.budgetYear} and budget_lines.reserved_cents >= ${amount}
+            and exists (select 1 from ledger_year) returning 1
+        ), entry as (
+          insert into time_entries (id, assignment_id, specialist_id, worked_on, minutes, activity, description, rate_cents, amount_cents, budget_year, budget_line_id,
+            status, created_by, created_at, idempotency_key)
+          select ${id}::uuid, ${assignmentId}::uuid, ${a.specialistId}::uuid, ${body.workedOn}::date, ${body.minutes}::integer, ${body.activity}::text,
+            ${body.description}::text, ${rateCents}::bigint, ${amount}::bigint, ${year}::integer, ${a.budgetLineId}::uuid,
+            'submitted', ${actor.userId}::uuid, ${now.toISOString()}::timestamptz, ${null}::text
+          where exists (select 1 from ledger_line)
+          returning 1
+        )
+        select exists (select 1 from day) as day, exists (select 1 from fitted) as fitted, exists (select 1 from ledger_year) as year,
+          exists (select 1 from ledger_line) as line, exists (select 1 from entry) as entry`,
+      ]);
+      if (!written?.day) return refuse(409, 'day-limit-exceeded');
+      if (!written.fitted) return refuse(409, 'estimate-exceeded');
+      if (!written.entry) return refuse(409, 'budget-exceeded');
+      // The product answers with what it read and wrote (no read after the commit).
+      return {
+        id,
+        assignmentId,
+        requestId: a.requestId,
+        requestReference: a.requestReference,
+        specialistId: a.specialistId,
+        specialistName: a.specialistName,
+        workedOn: body.workedOn,
+        minutes: body.minutes,
+        activity: body.activity,
+        description: body.description,
+        rateCents,
+        amountCents: amount,
+        status: 'submitted',
+        rejectReason: null,
+        reviewedAt: null,
+        reviewerName: null,
+        createdAt: now.toISOString(),
+        correctsEntryId: null,
+      };
     });
+    return reply.code(201).send(entry);
   } catch (error) {
     return answerRefusal(reply, error);
   }
-  const [entry] = await entryById(sql, id, false);
-  return reply.code(201).send(entry);
 });
 
 app.patch('/api/v1/time-entries/:id', async (request, reply) => {

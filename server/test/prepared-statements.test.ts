@@ -2,7 +2,8 @@
 // the same call runs twice, the connection holds named statements for the SQL it ran — also inside a
 // transaction — and with `prepare: false` it holds none, not even for a query built once with
 // drizzle's `.prepare(name)` (the session lookup and the list pages, decision 135). A list page
-// built once per shape answers each request with that request's values, and each reader's rows only.
+// built once per shape answers each request with that request's values, and each reader's rows only;
+// logging hours, whose statements are built once too, works the same without prepare.
 import { openDatabase, rowsOf, schema } from '@duidingspool/db';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -157,5 +158,26 @@ describe('without prepare', () => {
     }
     const rows = rowsOf<{ statement: string }>(await handle.db.execute(sql`select statement from pg_prepared_statements where not from_sql`));
     expect(rows.map((r) => r.statement).filter((s) => s.includes('audit_events') || s.includes('sessions'))).toEqual([]);
+  });
+
+  it('logs hours with the statements built once sent unnamed, one after the other, and answers as a later read', async () => {
+    const handle = await openDatabase({ url: databaseUrl(t.databaseName), maxConnections: 1, prepare: false });
+    const app = await buildApp({ config: testConfig, db: handle.db }).catch(async (e) => {
+      await handle.close();
+      throw e;
+    });
+    handles.push(app, handle);
+    const [coordinator, requester] = [await t.as('coordinator'), await t.as('requester.nijmegen')];
+    const worker = makeCaller(app, (await t.as('specialist5')).cookie);
+    const { assignment } = await acceptedAssignment(requester, coordinator, worker, 5, 120);
+    for (const minutes of [10, 20]) {
+      const logged = await worker('POST', `/api/v1/assignments/${assignment.id}/time-entries`, entryBody({ minutes }));
+      expect(logged.status, JSON.stringify(logged.body)).toBe(201);
+      expect(logged.body.minutes).toBe(minutes);
+      const listed = await worker('GET', `/api/v1/assignments/${assignment.id}/time-entries`);
+      expect(listed.body.items.find((e: { id: string }) => e.id === logged.body.id)).toEqual(logged.body);
+    }
+    const rows = rowsOf<{ statement: string }>(await handle.db.execute(sql`select statement from pg_prepared_statements where not from_sql`));
+    expect(rows.map((r) => r.statement).filter((s) => /time_entries|audit_events|specialist_day_minutes|inbox_items/.test(s))).toEqual([]);
   });
 });

@@ -9,7 +9,7 @@ import {
   LIVE_ASSIGNMENT_STATUSES,
   LOGGABLE_REQUEST_STATUSES,
 } from '@duidingspool/shared';
-import { and, asc, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import { type AnyColumn, and, asc, desc, eq, inArray, isNull, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import { type Actor, hasRole } from '../../lib/context.ts';
 import { countUpTo, iso, isoOrNull, page, type Seek, seekCursor, seekOrder } from '../../lib/pagination.ts';
 import { isOwnWork } from '../../lib/separation-of-duties.ts';
@@ -138,9 +138,10 @@ export function toAssignment(record: AssignmentRecord, actor: Actor): Assignment
 
 /**
  * Assignments `actor` may see: coordinators all; specialists their own (docs/design.md §2). Requesters
- * see assignments only inside a request they may see, never through this list.
+ * see assignments only inside a request they may see, never through this list. The specialist id is a
+ * value, or a placeholder for a statement built once (the log-hours read, decision 135).
  */
-export function assignmentsVisibleTo(actor: Actor): SQL {
+export function assignmentsVisibleTo(actor: Pick<Actor, 'roles'> & { specialistId: string | Placeholder | null }): SQL {
   if (hasRole(actor, 'coordinator')) return sql`true`;
   if (hasRole(actor, 'specialist') && actor.specialistId) return eq(a.specialistId, actor.specialistId);
   return sql`false`;
@@ -226,6 +227,16 @@ export async function listAssignments(db: Executor, actor: Actor, q: AssignmentL
     { seek: ASSIGNMENT_SEEK, cursorOf: (row) => row.cursor },
   );
 }
+
+/**
+ * `rateOn` as a sub-select for a larger statement (the log-hours read, decision 135): the rate in
+ * cents per hour of `specialistId` (SQL) valid on `date` (a value or placeholder), as float8 (the
+ * same number on both drivers), or null before their first rate.
+ */
+export const rateOnSql = (specialistId: SQL | AnyColumn, date: string | Placeholder): SQL => {
+  const rt = schema.specialistRates;
+  return sql`(select ${rt.rateCents}::float8 from ${rt} where ${rt.specialistId} = ${specialistId} and ${rt.validFrom} <= ${date}::date order by ${rt.validFrom} desc limit 1)`;
+};
 
 /** The specialist's rate (cents per hour) valid on `date`, or null before their first rate. */
 export async function rateOn(db: Executor, specialistId: string, date: string): Promise<number | null> {

@@ -9,10 +9,17 @@ export {
   listForRequest,
   lockLiveForRequest,
   opensContent,
-  rateOn,
+  rateOnSql,
   takesHours,
   toAssignment,
 } from './assignments.repository.ts';
 export { assignSpecialist, changeEstimate, confirmNoConflict, updateAssignment, withdrawSpecialistWork } from './assignments.service.ts';
 export { closeAssignment } from './close-assignment.ts';
-export { consumeReservation, giveBackToReservation, releaseReservation } from './reservation.ts';
+export {
+  assertConsumed,
+  consumedMoved,
+  consumeReservation,
+  consumeReservationParts,
+  giveBackToReservation,
+  releaseReservation,
+} from './reservation.ts';

@@ -1,10 +1,11 @@
-import { schema, type Transaction } from '@duidingspool/db';
+import { type Executor, schema, type Transaction } from '@duidingspool/db';
 import type { AssignmentCloseCause } from '@duidingspool/shared';
 import { entryCostCents } from '@duidingspool/shared';
-import { and, eq, gte, isNull, sql } from 'drizzle-orm';
+import { and, eq, gte, isNull, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import { AppError } from '../../errors.ts';
 import type { ServiceContext } from '../../lib/context.ts';
 import {
+  assertReservedToPending,
   type LineRef,
   lineForYear,
   noteThresholds,
@@ -12,6 +13,8 @@ import {
   release,
   reserve,
   reservedToPending,
+  reservedToPendingMoved,
+  reservedToPendingParts,
   spentCorrected,
   tryReserve,
 } from '../budgets/index.ts';
@@ -99,18 +102,66 @@ export async function consumeReservation(
       ),
     )
     .returning({ id: a.id });
-  if (fitted.length === 0) {
-    const [now] = await tx.select({ logged: a.loggedMinutes, estimated: a.estimatedMinutes }).from(a).where(eq(a.id, assignment.id));
-    const remainingMinutes = now ? now.estimated - now.logged : 0;
-    throw new AppError('estimate-exceeded', 'Deze uren passen niet meer binnen de inschatting van de inzet. Vraag de coördinator de inschatting te verhogen.', {
-      remainingMinutes,
-    });
-  }
+  if (fitted.length === 0) throw await estimateExceeded(tx, assignment.id);
   const entryLine = await lineForYear(tx, lineOf(assignment), entryYear);
   if (!entryLine) throw new AppError('no-budget', `Er is geen budget voor ${entryYear} vastgesteld.`);
   await reservedToPending(tx, lineOf(assignment), entryLine, amountCents);
   if (entryYear !== assignment.budgetYear) await noteThresholds(tx, entryYear, ctx);
   return entryLine;
+}
+
+/** The problem for hours that do not fit in the assignment's estimate or reservation, with the minutes left now. */
+async function estimateExceeded(db: Executor, assignmentId: string): Promise<AppError> {
+  const [now] = await db.select({ logged: a.loggedMinutes, estimated: a.estimatedMinutes }).from(a).where(eq(a.id, assignmentId));
+  const remainingMinutes = now ? now.estimated - now.logged : 0;
+  return new AppError('estimate-exceeded', 'Deze uren passen niet meer binnen de inschatting van de inzet. Vraag de coördinator de inschatting te verhogen.', {
+    remainingMinutes,
+  });
+}
+
+/** A value of a statement built once: the value itself or a placeholder. */
+type Bound<T> = T | Placeholder;
+
+/**
+ * `consumeReservation` for an entry in the budget year of its assignment's reservation (the
+ * assignment's own line), as the WITH parts of one statement (decision 135): `fitted` — the guarded
+ * update of the assignment, only when `after` holds — then the year's and the line's move from
+ * reserved to pending (`reservedToPendingParts`), each only after the one before. The lock order is
+ * that of `consumeReservation`: the assignment, the year, the line. `consumedMoved` holds only when
+ * all three moved, for the caller's last part (the entry). The caller selects whether `fitted`,
+ * `ledger_year` and `ledger_line` returned a row and hands that to `assertConsumed`. An entry of
+ * another year takes `consumeReservation`. Values are given as values or placeholders.
+ */
+export function consumeReservationParts(
+  assignment: { id: Bound<string>; budgetYear: Bound<number>; budgetLineId: Bound<string> },
+  amountCents: Bound<number>,
+  minutes: Bound<number>,
+  after: SQL,
+): SQL {
+  return sql`fitted as (
+      update ${a} set ${sql.identifier(a.reservedCents.name)} = ${a.reservedCents} - ${amountCents}, ${sql.identifier(a.loggedMinutes.name)} = ${a.loggedMinutes} + ${minutes}
+      where ${a.id} = ${assignment.id} and ${a.status} = 'accepted' and ${a.closedAt} is null and ${a.reservedCents} >= ${amountCents}
+        and ${a.loggedMinutes} + ${minutes} <= ${a.estimatedMinutes} and ${after}
+      returning 1
+    ), ${reservedToPendingParts({ year: assignment.budgetYear, lineId: assignment.budgetLineId }, amountCents, sql`exists (select 1 from fitted)`)}`;
+}
+
+/** True (SQL) in a statement with `consumeReservationParts` when the assignment, the year and the line all moved. */
+export const consumedMoved: SQL = reservedToPendingMoved;
+
+/**
+ * What `consumeReservationParts` did, as the caller's statement read it (`fitted`, `ledger_year`,
+ * `ledger_line` each returned a row or not); throws as `consumeReservation` does.
+ * @throws AppError 409 `estimate-exceeded` (with `remainingMinutes`); Error when the budget's reservation was smaller than the assignment's (a broken ledger)
+ */
+export async function assertConsumed(
+  db: Executor,
+  assignment: { id: string; budgetYear: number; budgetLineId: string },
+  amountCents: number,
+  moved: { fitted: boolean; year: boolean; line: boolean },
+): Promise<void> {
+  if (!moved.fitted) throw await estimateExceeded(db, assignment.id);
+  assertReservedToPending(lineOf(assignment), amountCents, moved);
 }
 
 /**

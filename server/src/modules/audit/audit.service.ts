@@ -1,5 +1,7 @@
 import { type Executor, schema } from '@duidingspool/db';
 import type { AuditResult } from '@duidingspool/shared';
+import { sql } from 'drizzle-orm';
+import { builtStatement } from '../../lib/built-statement.ts';
 import type { RequestOrigin, ServiceContext } from '../../lib/context.ts';
 
 /** What an audit event records (docs/design.md §6). `action` is `<verb>` such as `read`, `create`, `transition`. */
@@ -16,7 +18,7 @@ export interface AuditEntry {
  * Call it with the transaction of the change so both commit together (docs/design.md §6).
  */
 export async function auditAs(db: Executor, who: { actorId: string | null; origin: RequestOrigin }, entry: AuditEntry): Promise<void> {
-  await db.insert(schema.auditEvents).values({
+  await insertEvent(db, {
     actorId: who.actorId,
     action: entry.action,
     objectType: entry.objectType,
@@ -24,9 +26,21 @@ export async function auditAs(db: Executor, who: { actorId: string | null; origi
     result: entry.result,
     ip: who.origin.ip,
     userAgent: who.origin.userAgent?.slice(0, 512) ?? null,
-    details: entry.details ?? null,
+    details: entry.details === undefined ? null : JSON.stringify(entry.details),
   });
 }
+
+/**
+ * The insert of one audit event, built once (decision 135): every write sends it. `details` is
+ * bound as the JSON text (or null) and cast, so both drivers store the same jsonb.
+ */
+const insertEvent = builtStatement('audit_event', () => {
+  const ev = schema.auditEvents;
+  const v = (name: string) => sql.placeholder(name);
+  return sql`insert into ${ev} (${sql.identifier(ev.actorId.name)}, ${sql.identifier(ev.action.name)}, ${sql.identifier(ev.objectType.name)}, ${sql.identifier(ev.objectId.name)},
+      ${sql.identifier(ev.result.name)}, ${sql.identifier(ev.ip.name)}, ${sql.identifier(ev.userAgent.name)}, ${sql.identifier(ev.details.name)})
+    values (${v('actorId')}::uuid, ${v('action')}::text, ${v('objectType')}::text, ${v('objectId')}::text, ${v('result')}::text, ${v('ip')}::inet, ${v('userAgent')}::text, ${v('details')}::text::jsonb)`;
+});
 
 /**
  * Appends one audit event. Call it with the transaction of the change so the two commit together;

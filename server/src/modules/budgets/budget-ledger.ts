@@ -1,6 +1,6 @@
 import { type Executor, rowsOf, schema } from '@duidingspool/db';
 import { availableCents, type Budget, type BudgetLine, thresholdReached } from '@duidingspool/shared';
-import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import { AppError } from '../../errors.ts';
 
 const b = schema.budgets;
@@ -126,6 +126,39 @@ export async function reservedToPending(db: Executor, reservation: LineRef, entr
   const result = await move(db, entry, { pendingCents: cents }, { available: cents });
   if (result !== 'ok') throw await budgetMissing(db, entry, result);
   await release(db, reservation, cents);
+}
+
+/**
+ * `reservedToPending` on one line — an entry of the year of its assignment's reservation — as the
+ * WITH parts `ledger_year` and `ledger_line` of a larger statement (decision 135): the year's guarded
+ * update only when `after` holds (a condition on the statement's earlier parts), then the line's
+ * only after the year's moved, each moving `cents` from reserved to pending, guarded
+ * `reserved ≥ cents`. `reservedToPendingMoved` holds only when both moved; the caller selects
+ * `ledger_year`'s and `ledger_line`'s rows to tell which refused and, since a refusal means a broken
+ * ledger (the reservation was checked on the assignment first), throws and rolls back: nothing is
+ * undone here. Lock order year → line, as `move`. Values are given as values or placeholders.
+ */
+export function reservedToPendingParts(ref: { year: number | Placeholder; lineId: string | Placeholder }, cents: number | Placeholder, after: SQL): SQL {
+  const set = (t: typeof b | typeof l) =>
+    sql`${sql.identifier(t.reservedCents.name)} = ${t.reservedCents} - ${cents}, ${sql.identifier(t.pendingCents.name)} = ${t.pendingCents} + ${cents}`;
+  return sql`ledger_year as (
+      update ${b} set ${set(b)} where ${b.year} = ${ref.year} and ${b.reservedCents} >= ${cents} and ${after} returning 1
+    ), ledger_line as (
+      update ${l} set ${set(l)}
+      where ${l.id} = ${ref.lineId} and ${l.year} = ${ref.year} and ${l.reservedCents} >= ${cents} and exists (select 1 from ledger_year) returning 1
+    )`;
+}
+
+/** True (SQL) in a statement with `reservedToPendingParts` when both its parts moved. */
+export const reservedToPendingMoved: SQL = sql`exists (select 1 from ledger_line)`;
+
+/**
+ * What `reservedToPendingParts` did, as the caller's statement read it: throws when the year or the
+ * line refused (reserved was smaller than `cents`: a broken ledger).
+ * @throws Error naming the line and the amount
+ */
+export function assertReservedToPending(ref: LineRef, cents: number, moved: { year: boolean; line: boolean }): void {
+  if (!moved.year || !moved.line) throw broken('reservation', ref, cents);
 }
 
 /**

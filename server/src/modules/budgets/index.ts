@@ -1,5 +1,6 @@
 /** The public face of the budgets module: other modules and the app import only what is listed here (decision 050). */
 export {
+  assertReservedToPending,
   chargeableLine,
   type LineRef,
   lineForYear,
@@ -8,6 +9,8 @@ export {
   release,
   reserve,
   reservedToPending,
+  reservedToPendingMoved,
+  reservedToPendingParts,
   spentCorrected,
   tryReserve,
 } from './budget-ledger.ts';

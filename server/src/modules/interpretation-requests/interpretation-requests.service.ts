@@ -627,77 +627,75 @@ export async function transitionInterpretationRequest(ctx: ServiceContext, id: s
  */
 export async function applyRequestTransition(ctx: ServiceContext, tx: Transaction, id: string, body: PatchInterpretationRequestBody): Promise<void> {
   const { actor } = ctx;
-  {
-    const request = await findVisibleRequest(tx, actor, id, true);
-    if (!request) throw notFound('Dit duidingsverzoek');
-    const edge = findTransition(request.status, body.status, rolesOnRequest(actor, request));
-    if (!edge) {
-      throw invalidTransition(
-        `Het verzoek is nu '${REQUEST_STATUS_LABELS_NL[request.status]}' en kan door u niet '${REQUEST_STATUS_LABELS_NL[body.status]}' worden. Vernieuw de pagina voor de actuele stand.`,
-      );
-    }
-    if (decidesOnOwnWork(actor, edge.by, await listForRequest(tx, id))) {
-      throw ownWorkRefused(body.status === 'closed' ? 'een verzoek sluiten waarop u zelf het werk deed' : 'een verzoek annuleren waarop u zelf de inzet heeft');
-    }
-    // The costly check of the body last, after existence, permission and state (docs/design.md §6).
-    assertNoPersonalData({ reason: body.reason });
-    // A draft is checked in full only now, and gets its pool reference.
-    const reference = request.status === 'draft' ? await completeDraftSubmission(ctx, tx, id, request.type, request.caseTableId) : (request.reference ?? '');
-    // Ending a request releases what its live assignments still hold (a declined one, from submitted, has none).
-    const closeCause = CLOSE_CAUSE_OF_REQUEST_END[body.status];
-    if (closeCause) {
-      for (const assignment of await lockLiveForRequest(tx, id)) {
-        await closeAssignment(ctx, tx, assignment, closeCause);
-        if (body.status === 'withdrawn' || (body.status === 'closed' && assignment.status === 'accepted')) {
-          await enqueueNotification(tx, ctx, {
-            event: 'request-closed',
-            reference,
-            linkPath: `/requests/${id}`,
-            recipients: { userIds: [assignment.specialistUserId] },
-          });
-        } else if (body.status === 'cancelled') {
-          await enqueueNotification(tx, ctx, {
-            event: 'request-cancelled',
-            reference,
-            linkPath: `/requests/${id}`,
-            recipients: { userIds: [assignment.specialistUserId] },
-          });
-        }
+  const request = await findVisibleRequest(tx, actor, id, true);
+  if (!request) throw notFound('Dit duidingsverzoek');
+  const edge = findTransition(request.status, body.status, rolesOnRequest(actor, request));
+  if (!edge) {
+    throw invalidTransition(
+      `Het verzoek is nu '${REQUEST_STATUS_LABELS_NL[request.status]}' en kan door u niet '${REQUEST_STATUS_LABELS_NL[body.status]}' worden. Vernieuw de pagina voor de actuele stand.`,
+    );
+  }
+  if (decidesOnOwnWork(actor, edge.by, await listForRequest(tx, id))) {
+    throw ownWorkRefused(body.status === 'closed' ? 'een verzoek sluiten waarop u zelf het werk deed' : 'een verzoek annuleren waarop u zelf de inzet heeft');
+  }
+  // The costly check of the body last, after existence, permission and state (docs/design.md §6).
+  assertNoPersonalData({ reason: body.reason });
+  // A draft is checked in full only now, and gets its pool reference.
+  const reference = request.status === 'draft' ? await completeDraftSubmission(ctx, tx, id, request.type, request.caseTableId) : (request.reference ?? '');
+  // Ending a request releases what its live assignments still hold (a declined one, from submitted, has none).
+  const closeCause = CLOSE_CAUSE_OF_REQUEST_END[body.status];
+  if (closeCause) {
+    for (const assignment of await lockLiveForRequest(tx, id)) {
+      await closeAssignment(ctx, tx, assignment, closeCause);
+      if (body.status === 'withdrawn' || (body.status === 'closed' && assignment.status === 'accepted')) {
+        await enqueueNotification(tx, ctx, {
+          event: 'request-closed',
+          reference,
+          linkPath: `/requests/${id}`,
+          recipients: { userIds: [assignment.specialistUserId] },
+        });
+      } else if (body.status === 'cancelled') {
+        await enqueueNotification(tx, ctx, {
+          event: 'request-cancelled',
+          reference,
+          linkPath: `/requests/${id}`,
+          recipients: { userIds: [assignment.specialistUserId] },
+        });
       }
     }
-    if (body.status === 'cancelled') {
-      await enqueueNotification(tx, ctx, {
-        event: 'request-cancelled',
-        reference,
-        linkPath: `/requests/${id}`,
-        recipients: requesterRecipients(request),
-      });
-    }
-    await recordTransition(tx, {
-      workingHours: ctx.workingHours,
-      requestId: id,
-      from: request.status,
-      to: body.status,
-      actorId: actor.userId,
-      actorRole: edge.by,
-      reason: body.reason,
-      // A resubmission names the fields changed since the question (collected on its event).
-      changedFields: request.status === 'needs-information' && body.status === 'submitted' ? await noteChangedFields(tx, id, []) : undefined,
-      at: ctx.now(),
-    });
-    await audit(ctx, tx, {
-      action: 'transition',
-      objectType: 'interpretation-request',
-      objectId: id,
-      result: 'success',
-      details: { from: request.status, to: body.status },
-    });
-    const notice = { reference, linkPath: `/requests/${id}` };
-    if (body.status === 'submitted') await enqueueNotification(tx, ctx, { ...notice, event: 'request-submitted', recipients: { roles: ['coordinator'] } });
-    if (body.status === 'needs-information')
-      await enqueueNotification(tx, ctx, { ...notice, event: 'request-needs-information', recipients: requesterRecipients(request) });
-    if (body.status === 'declined') await enqueueNotification(tx, ctx, { ...notice, event: 'request-declined', recipients: requesterRecipients(request) });
   }
+  if (body.status === 'cancelled') {
+    await enqueueNotification(tx, ctx, {
+      event: 'request-cancelled',
+      reference,
+      linkPath: `/requests/${id}`,
+      recipients: requesterRecipients(request),
+    });
+  }
+  await recordTransition(tx, {
+    workingHours: ctx.workingHours,
+    requestId: id,
+    from: request.status,
+    to: body.status,
+    actorId: actor.userId,
+    actorRole: edge.by,
+    reason: body.reason,
+    // A resubmission names the fields changed since the question (collected on its event).
+    changedFields: request.status === 'needs-information' && body.status === 'submitted' ? await noteChangedFields(tx, id, []) : undefined,
+    at: ctx.now(),
+  });
+  await audit(ctx, tx, {
+    action: 'transition',
+    objectType: 'interpretation-request',
+    objectId: id,
+    result: 'success',
+    details: { from: request.status, to: body.status },
+  });
+  const notice = { reference, linkPath: `/requests/${id}` };
+  if (body.status === 'submitted') await enqueueNotification(tx, ctx, { ...notice, event: 'request-submitted', recipients: { roles: ['coordinator'] } });
+  if (body.status === 'needs-information')
+    await enqueueNotification(tx, ctx, { ...notice, event: 'request-needs-information', recipients: requesterRecipients(request) });
+  if (body.status === 'declined') await enqueueNotification(tx, ctx, { ...notice, event: 'request-declined', recipients: requesterRecipients(request) });
 }
 
 /**

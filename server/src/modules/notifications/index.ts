@@ -3,6 +3,7 @@ export { parseAllowedDomains, parseStrictAddress, sanitizeDisplayName } from './
 export type { OutboxContext, Recipients } from './outbox.ts';
 export {
   enqueueForEach,
+  enqueueForRoles,
   enqueueNotification,
   enqueueSecurityMail,
   markDemoInboxRead,

@@ -10,6 +10,7 @@ import {
   SECURITY_EVENTS,
 } from '@duidingspool/shared';
 import { and, eq, inArray, isNotNull, isNull, lt, notInArray, or, type SQL, sql } from 'drizzle-orm';
+import { type BuiltStatement, builtStatement } from '../../lib/built-statement.ts';
 import { encryptSecret } from '../../lib/secrets.ts';
 import { nextWorkingDayStart, type WorkingHours } from '../../lib/working-time.ts';
 import type { MailParams } from './templates.tsx';
@@ -130,6 +131,68 @@ export function newMessageId(publicUrl: string): string {
  */
 export function enqueueNotification(db: Executor, ctx: OutboxContext, input: EnqueueInput): Promise<number> {
   return enqueue(db, ctx, input, (now) => nextWorkingDayStart(now, ctx.workingHours));
+}
+
+/** The statements of `enqueueForRoles`, one per event and roles. */
+const forRoles = new Map<string, BuiltStatement<unknown>>();
+
+/**
+ * `enqueueNotification` to the holders of `roles` (`recipients: { roles }`, nothing else set) in one
+ * statement built once per event and roles (decision 135), so a write can send it with its other
+ * statements in one round trip: the same rows — an inbox item for every active holder (when the
+ * event is an inbox event), an outbox row for each whose preference is not `off`, parked until the
+ * next working day's start for `digest` — with the same values.
+ */
+export async function enqueueForRoles(
+  db: Executor,
+  ctx: OutboxContext,
+  input: { event: NotificationEvent; roles: ('coordinator' | 'finance')[]; reference: string | null; linkPath: string },
+): Promise<void> {
+  const key = `${input.event}:${input.roles.join(',')}`;
+  let statement = forRoles.get(key);
+  if (!statement) {
+    statement = builtStatement(`enqueue_${input.event}`, () => enqueueForRolesSql(input.event, input.roles));
+    forRoles.set(key, statement);
+  }
+  const now = ctx.now();
+  await statement(db, {
+    reference: input.reference,
+    linkPath: input.linkPath,
+    now: now.toISOString(),
+    digestAt: nextWorkingDayStart(now, ctx.workingHours).toISOString(),
+    host: new URL(ctx.publicUrl).hostname || 'localhost',
+  });
+}
+
+/** The SQL of `enqueueForRoles`: the event, its default mode and the roles written in, the rest placeholders. */
+function enqueueForRolesSql(event: NotificationEvent, roles: readonly ('coordinator' | 'finance')[]): SQL {
+  const u = schema.users;
+  const ur = schema.userRoles;
+  const p = schema.notificationPreferences;
+  const now = sql`${sql.placeholder('now')}::timestamptz`;
+  const inbox = INBOX_EVENTS.includes(event)
+    ? sql`, inbox as (
+      insert into inbox_items (user_id, event, reference, link_path, params, dedupe_key, created_at)
+      select r.id, ${event}, ${sql.placeholder('reference')}::text, ${sql.placeholder('linkPath')}::text, '{}'::jsonb, null, ${now} from recipients r
+      on conflict do nothing
+      returning 1
+    )`
+    : sql``;
+  return sql`with recipients as (
+      select distinct ${u.id} as id, ${u.email} as email, coalesce(${p.mode}, ${defaultModeOf(event)}) as mode
+      from ${u}
+      join ${ur} on ${ur.userId} = ${u.id} and ${inArray(ur.role, [...roles])}
+      left join ${p} on ${p.userId} = ${u.id} and ${p.event} = ${event}
+      where ${u.isActive}
+    )${inbox}
+    insert into notifications (event, recipient_user_id, recipient_email, reference, link_path, params, message_id, dedupe_key, status, created_at, next_attempt_at)
+    select ${event}, r.id, r.email, ${sql.placeholder('reference')}::text, ${sql.placeholder('linkPath')}::text, '{}'::jsonb,
+      '<' || gen_random_uuid() || '@' || ${sql.placeholder('host')}::text || '>', null,
+      case when r.mode = 'digest' then ${HELD_FOR_DIGEST} else ${DUE_NOW} end, ${now},
+      case when r.mode = 'digest' then ${sql.placeholder('digestAt')}::timestamptz else ${now} end
+    from recipients r
+    where r.mode <> 'off'
+    on conflict do nothing`;
 }
 
 /** Writes the rows; `digestAt` says when a row parked now goes out (unused for security mails). */

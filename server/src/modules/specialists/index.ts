@@ -10,8 +10,8 @@ export {
   notAssignableOn,
 } from './profile.service.ts';
 export {
-  activityExists,
   activityRetired,
+  activityRetiredOrUnknown,
   addCodedName,
   type CodedName,
   codedNameTaken,

@@ -1,6 +1,6 @@
 import { type Executor, type StructureFile, type StructurePartChanges, schema } from '@duidingspool/db';
 import type { ReferenceData } from '@duidingspool/shared';
-import { and, asc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, ne, type Placeholder, type SQL, sql } from 'drizzle-orm';
 
 // The specialists module's reference tables, `expertise_areas` and `activities`, as other modules
 // read them: the lists for forms and filters, and the checks of codes on input.
@@ -50,6 +50,14 @@ export async function activityRetired(db: Executor, code: string): Promise<boole
   const [row] = await db.select({ retiredAt: act.retiredAt }).from(act).where(eq(act.code, code)).for('share');
   return row !== undefined && row.retiredAt !== null;
 }
+
+/**
+ * Whether `code` (a value or placeholder) names an activity and whether it is retired, as one
+ * sub-select for a larger statement (the log-hours read, decision 135): null when it names none,
+ * else whether it is retired; the row is read `for share` as `activityRetired` reads it.
+ */
+export const activityRetiredOrUnknown = (code: string | Placeholder): SQL =>
+  sql`(select ${act.retiredAt} is not null from ${act} where ${act.code} = ${code} for share)`;
 
 /** The specialists module's kinds of reference data the admin manages. */
 export type SpecialistReferenceKind = 'expertise-areas' | 'activities';
@@ -147,12 +155,6 @@ export async function unknownExpertiseAreas(db: Executor, codes: readonly string
     ).map((k) => k.code),
   );
   return codes.filter((c) => !known.has(c));
-}
-
-/** True when `code` names an activity. */
-export async function activityExists(db: Executor, code: string): Promise<boolean> {
-  const [row] = await db.select({ code: act.code }).from(act).where(eq(act.code, code));
-  return row !== undefined;
 }
 
 /**

@@ -1,10 +1,14 @@
 import { type Database, type Executor, schema } from '@duidingspool/db';
-import type { TimeEntry, TimeEntryAction, TimeEntryListQuery } from '@duidingspool/shared';
+import type { AssignmentStatus, RequestStatus, RequestType, TimeEntry, TimeEntryAction, TimeEntryListQuery } from '@duidingspool/shared';
 import { and, eq, inArray, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import { type BuiltStatement, builtStatement } from '../../lib/built-statement.ts';
 import { type Actor, hasRole } from '../../lib/context.ts';
 import { countUpTo, iso, isoOrNull, type PreparedWindow, preparedPage, type Seek, seekCursor, seekOrder } from '../../lib/pagination.ts';
 import { isOwnWork } from '../../lib/separation-of-duties.ts';
+import { assignmentsVisibleTo, consumedMoved, consumeReservationParts, rateOnSql } from '../assignments/index.ts';
+import { addDayMinutesPart, monthClosed } from '../periods/index.ts';
+import { activityRetiredOrUnknown } from '../specialists/index.ts';
 
 const te = schema.timeEntries;
 const specialistUser = alias(schema.users, 'specialist_user');
@@ -207,3 +211,145 @@ export async function undecidedEntriesOf(db: Executor, assignmentIds: readonly s
     .where(and(eq(te.status, 'submitted'), inArray(te.assignmentId, [...assignmentIds])));
   return row?.n ?? 0;
 }
+
+/**
+ * What logging hours reads in one statement (decision 135): the assignment as its checks need it
+ * (with its request and specialist), the activity (`activityRetired`: null when unknown), whether
+ * the entry's month is closed (read under the month's lock, `lockPeriodShared`) and the rate valid
+ * on the entry's date (null: none). Timestamps arrive as the driver's text.
+ */
+export interface LogHoursRead {
+  specialistId: string;
+  specialistUserId: string;
+  specialistName: string;
+  requestId: string;
+  requestReference: string;
+  requestStatus: RequestStatus;
+  requestType: RequestType;
+  status: AssignmentStatus;
+  closedAt: string | null;
+  requestSubmittedAt: string | null;
+  proposedAt: string;
+  budgetYear: number;
+  budgetLineId: string;
+  activityRetired: boolean | null;
+  periodClosed: boolean;
+  rateCents: number | null;
+}
+
+/** The read of `readForLogging`, one per whose assignments the actor sees (all, their own, none). */
+const logHoursReads = new Map<string, BuiltStatement<LogHoursRead>>();
+
+/**
+ * The `LogHoursRead` of the assignment `assignmentId` if `actor` may see it (`assignmentsVisibleTo`),
+ * for an entry of `activity` on `workedOn`: one statement built once per visibility shape, the
+ * assignment's id, the specialist id, the activity, the month and the date bound. Send it after
+ * `lockPeriodShared` on the same transaction (pipelined: one round trip), so the month read is the
+ * one under its lock. Null when the assignment is not there for the actor.
+ */
+export async function readForLogging(
+  db: Executor,
+  actor: Pick<Actor, 'roles' | 'specialistId'>,
+  assignmentId: string,
+  entry: { activity: string; workedOn: string },
+): Promise<LogHoursRead | null> {
+  const sees = hasRole(actor, 'coordinator') ? 'all' : hasRole(actor, 'specialist') && actor.specialistId ? 'own' : 'none';
+  let statement = logHoursReads.get(sees);
+  if (!statement) {
+    const reader = { roles: actor.roles, specialistId: sees === 'own' ? sql.placeholder('specialistId') : null };
+    statement = builtStatement('log_hours_read', () => logHoursReadSql(assignmentsVisibleTo(reader)));
+    logHoursReads.set(sees, statement);
+  }
+  const [row] = await statement(db, {
+    assignmentId,
+    ...(sees === 'own' ? { specialistId: actor.specialistId } : {}),
+    activity: entry.activity,
+    month: entry.workedOn.slice(0, 7),
+    workedOn: entry.workedOn,
+  });
+  return row ?? null;
+}
+
+function logHoursReadSql(visible: SQL): SQL {
+  const a = schema.assignments;
+  const r = schema.interpretationRequests;
+  const sp = schema.specialists;
+  const u = schema.users;
+  const as = (name: keyof LogHoursRead) => sql.identifier(name);
+  return sql`select ${a.specialistId} as ${as('specialistId')}, ${u.id} as ${as('specialistUserId')}, ${u.displayName} as ${as('specialistName')},
+      ${r.id} as ${as('requestId')}, coalesce(${r.reference}, '') as ${as('requestReference')}, ${r.status} as ${as('requestStatus')}, ${r.type} as ${as('requestType')},
+      ${a.status} as ${as('status')}, ${a.closedAt} as ${as('closedAt')}, ${r.submittedAt} as ${as('requestSubmittedAt')}, ${a.proposedAt} as ${as('proposedAt')},
+      ${a.budgetYear} as ${as('budgetYear')}, ${a.budgetLineId} as ${as('budgetLineId')},
+      ${activityRetiredOrUnknown(sql.placeholder('activity'))} as ${as('activityRetired')},
+      ${monthClosed(sql.placeholder('month'))} as ${as('periodClosed')},
+      ${rateOnSql(a.specialistId, sql.placeholder('workedOn'))} as ${as('rateCents')}
+    from ${a}
+    join ${r} on ${r.id} = ${a.requestId}
+    join ${sp} on ${sp.id} = ${a.specialistId}
+    join ${u} on ${u.id} = ${sp.userId}
+    where ${a.id} = ${sql.placeholder('assignmentId')} and ${visible}`;
+}
+
+/** What the write of `writeEntry` did: which of its parts returned a row. */
+export interface LogHoursWritten {
+  /** The minutes fitted in the day (`addDayMinutesPart`). */
+  day: boolean;
+  /** The assignment's estimate and reservation took them (`consumeReservationParts`). */
+  fitted: boolean;
+  /** The year's and the line's reservation became pending. */
+  year: boolean;
+  line: boolean;
+  /** The entry was inserted. */
+  entry: boolean;
+}
+
+/** A new entry of hours as `writeEntry` inserts it, with what it charges. */
+export interface NewEntry {
+  id: string;
+  assignmentId: string;
+  specialistId: string;
+  workedOn: string;
+  minutes: number;
+  activity: string;
+  description: string;
+  rateCents: number;
+  amountCents: number;
+  budgetYear: number;
+  budgetLineId: string;
+  createdBy: string;
+  createdAt: Date;
+  idempotencyKey: string | null;
+}
+
+/**
+ * The write of logging hours in the budget year of the assignment's reservation, as one statement
+ * built once (decision 135): the day's minutes (guarded at 24 hours), then — each only after the one
+ * before moved — the assignment's estimate and reservation, the year's and the line's reservation to
+ * pending, and the entry (`submitted`). The row locks are taken day → assignment → year → line, the
+ * order of the statements this replaces, and the entry's AFTER triggers (the ledger's running
+ * totals) fire after all of them. Answers which parts moved; nothing moved after the first that
+ * did not, and the caller throws (rolling the transaction back) unless all did. A repeated
+ * idempotency key fails the statement with the unique violation of `time_entries_idempotency`.
+ */
+export async function writeEntry(db: Executor, entry: NewEntry): Promise<LogHoursWritten> {
+  const [row] = await writeEntryStatement(db, { ...entry, createdAt: entry.createdAt.toISOString() });
+  if (!row) throw new Error('the log-hours write answered no row');
+  return row;
+}
+
+const writeEntryStatement = builtStatement<LogHoursWritten>('log_hours_write', () => {
+  const v = (name: keyof NewEntry) => sql.placeholder(name);
+  return sql`with ${addDayMinutesPart('day', v('specialistId'), v('workedOn'), v('minutes'))},
+    ${consumeReservationParts({ id: v('assignmentId'), budgetYear: v('budgetYear'), budgetLineId: v('budgetLineId') }, v('amountCents'), v('minutes'), sql`exists (select 1 from day)`)},
+    entry as (
+      insert into ${te} (id, assignment_id, specialist_id, worked_on, minutes, activity, description, rate_cents, amount_cents, budget_year, budget_line_id,
+        status, created_by, created_at, idempotency_key)
+      select ${v('id')}::uuid, ${v('assignmentId')}::uuid, ${v('specialistId')}::uuid, ${v('workedOn')}::date, ${v('minutes')}::integer, ${v('activity')}::text,
+        ${v('description')}::text, ${v('rateCents')}::bigint, ${v('amountCents')}::bigint, ${v('budgetYear')}::integer, ${v('budgetLineId')}::uuid,
+        'submitted', ${v('createdBy')}::uuid, ${v('createdAt')}::timestamptz, ${v('idempotencyKey')}::text
+      where ${consumedMoved}
+      returning 1
+    )
+    select exists (select 1 from day) as day, exists (select 1 from fitted) as fitted, exists (select 1 from ledger_year) as year,
+      exists (select 1 from ledger_line) as line, exists (select 1 from entry) as entry`;
+});

@@ -5,6 +5,7 @@ import {
   type BulkReviewBody,
   type CreateCorrectionBody,
   entryCostCents,
+  firstWorkDate,
   type LogTimeBody,
   REQUEST_TYPE_RULES,
   type ReviewTimeEntryBody,
@@ -18,13 +19,24 @@ import { AppError, forbidden, invalidField, invalidTransition, notFound } from '
 import type { ServiceContext } from '../../lib/context.ts';
 import { assertNoPersonalData } from '../../lib/personal-data-guard.ts';
 import { assertNotOwnWork, ownWorkRefused } from '../../lib/separation-of-duties.ts';
-import { assignmentsVisibleTo, consumeReservation, findAssignment, giveBackToReservation, rateOn, takesHours } from '../assignments/index.ts';
+import { assertConsumed, assignmentsVisibleTo, consumeReservation, findAssignment, giveBackToReservation, takesHours } from '../assignments/index.ts';
 import { audit } from '../audit/index.ts';
 import { pendingToSpentWith } from '../budgets/index.ts';
-import { enqueueNotification } from '../notifications/index.ts';
-import { addDayMinutes, assertPeriodOpen } from '../periods/index.ts';
-import { activityExists, activityRetired, findSpecialistOfUser } from '../specialists/index.ts';
-import { entriesVisibleTo, findEntry, isOwnCorrection, isWithdrawable, listEntries, type TimeEntryRecord, toTimeEntry } from './time-entries.repository.ts';
+import { enqueueForRoles, enqueueNotification } from '../notifications/index.ts';
+import { addDayMinutes, assertPeriodOpen, dayLimitExceeded, lockPeriodShared, throwIfClosed } from '../periods/index.ts';
+import { findSpecialistOfUser } from '../specialists/index.ts';
+import {
+  entriesVisibleTo,
+  findEntry,
+  isOwnCorrection,
+  isWithdrawable,
+  listEntries,
+  type NewEntry,
+  readForLogging,
+  type TimeEntryRecord,
+  toTimeEntry,
+  writeEntry,
+} from './time-entries.repository.ts';
 
 /** A page of the entries the actor may see (coordinator: all; specialist: own). */
 export function listTimeEntries(ctx: ServiceContext, q: TimeEntryListQuery) {
@@ -50,17 +62,16 @@ export async function listAssignmentEntries(ctx: ServiceContext, assignmentId: s
  *   `remainingMinutes`), `budget-exceeded`, `no-budget`; 422 `personal-data-detected`
  */
 export async function logTime(ctx: ServiceContext, assignmentId: string, body: LogTimeBody, idempotencyKey?: string): Promise<TimeEntry> {
-  const { actor } = ctx;
+  const today = amsterdamDate(ctx.now());
   // The cheap half of the date rule before anything is read; the first day needs the assignment.
-  if (workDateProblem(body.workedOn, body.workedOn, amsterdamDate(ctx.now())) === 'future')
-    throw invalidField('/workedOn', 'uren kunnen niet in de toekomst worden geschreven');
+  if (workDateProblem(body.workedOn, body.workedOn, today) === 'future') throw invalidField('/workedOn', 'uren kunnen niet in de toekomst worden geschreven');
   if (idempotencyKey) {
     const earlier = await findByIdempotencyKey(ctx, assignmentId, body, idempotencyKey);
     if (earlier) return earlier;
   }
-  let id: string;
   try {
-    id = await insertEntry(ctx, assignmentId, body, idempotencyKey);
+    // The answer is what the transaction wrote, with the names it read: nothing else changes a new entry.
+    return toTimeEntry(await insertEntry(ctx, assignmentId, body, idempotencyKey, today), ctx.actor);
   } catch (error) {
     // A double submit that raced the first one past the look-up: the unique index refused it.
     if (idempotencyKey && isUniqueViolation(error, 'time_entries_idempotency')) {
@@ -69,9 +80,6 @@ export async function logTime(ctx: ServiceContext, assignmentId: string, body: L
     }
     throw error;
   }
-  const entry = await findEntry(ctx.db, id, entriesVisibleTo(actor));
-  if (!entry) throw new Error('entry vanished');
-  return toTimeEntry(entry, actor);
 }
 
 /**
@@ -98,83 +106,136 @@ async function findByIdempotencyKey(ctx: ServiceContext, assignmentId: string, b
   return toTimeEntry(entry, ctx.actor);
 }
 
-async function insertEntry(ctx: ServiceContext, assignmentId: string, body: LogTimeBody, idempotencyKey: string | undefined): Promise<string> {
+/**
+ * The transaction of `logTime`, in three round trips (decision 135): the month's shared lock and
+ * one read of all that the checks need (`readForLogging`) sent together; the checks, in the order
+ * and with the problems of docs/design.md §5–§6; then the coordinators' notices, the audit event
+ * and the write (`writeEntry`: day, assignment, budget year and line, entry — the budget row last)
+ * sent together; then the commit. An entry in another year than the assignment's reservation
+ * (`consumeReservation` finds its line and notes thresholds) takes the statements one by one.
+ * Returns the entry as written.
+ */
+async function insertEntry(
+  ctx: ServiceContext,
+  assignmentId: string,
+  body: LogTimeBody,
+  idempotencyKey: string | undefined,
+  today: string,
+): Promise<TimeEntryRecord> {
   const { actor } = ctx;
   return ctx.db.transaction(async (tx) => {
-    const assignment = await findAssignment(tx, assignmentId, assignmentsVisibleTo(actor));
+    const [, assignment] = await Promise.all([
+      lockPeriodShared(tx, body.workedOn),
+      readForLogging(tx, actor, assignmentId, { activity: body.activity, workedOn: body.workedOn }),
+    ]);
     if (!assignment) throw notFound('Deze inzet');
     if (assignment.specialistId !== actor.specialistId) throw forbidden('Alleen de toegewezen specialist kan uren schrijven op deze inzet.');
     if (!takesHours(assignment)) {
       throw invalidTransition('Uren kunnen alleen worden geschreven op een aangenomen inzet bij een lopend verzoek.');
     }
     // Work is dated on the day it was done, from the request's first submission on (docs/design.md §5).
-    if (workDateProblem(body.workedOn, assignment.hoursFrom, amsterdamDate(ctx.now())) === 'before-request')
-      throw invalidField('/workedOn', `ligt vóór de indiening van het verzoek (${assignment.hoursFrom})`);
-    if (!(await activityExists(tx, body.activity))) throw invalidField('/activity', `onbekende activiteit ${body.activity}`);
+    const hoursFrom = firstWorkDate(assignment.requestSubmittedAt ?? assignment.proposedAt);
+    if (workDateProblem(body.workedOn, hoursFrom, today) === 'before-request')
+      throw invalidField('/workedOn', `ligt vóór de indiening van het verzoek (${hoursFrom})`);
+    if (assignment.activityRetired === null) throw invalidField('/activity', `onbekende activiteit ${body.activity}`);
     // Each request type has its own activity codes (REQUEST_TYPE_RULES, decision 095).
     if (!REQUEST_TYPE_RULES[assignment.requestType].activities.includes(body.activity))
       throw invalidField('/activity', `de activiteit ${body.activity} hoort niet bij dit soort verzoek`);
-    if (await activityRetired(tx, body.activity))
+    if (assignment.activityRetired)
       throw new AppError('retired', `De activiteit ${body.activity} is opgeheven.`, {
         errors: [{ in: 'body', pointer: '/activity', message: 'deze activiteit is opgeheven', code: 'retired' }],
       });
-    await assertPeriodOpen(tx, body.workedOn);
+    throwIfClosed(body.workedOn, assignment.periodClosed);
     // The costly check of the body last, after existence, permission and state (docs/design.md §6).
     assertNoPersonalData({ description: body.description });
-    const rateCents = await rateOn(tx, assignment.specialistId, body.workedOn);
+    const { rateCents } = assignment;
     if (rateCents === null) throw new AppError('no-rate', `Er is geen tarief dat geldt op ${body.workedOn}.`);
     const amountCents = entryCostCents(body.minutes, rateCents);
-    await addDayMinutes(tx, assignment.specialistId, body.workedOn, body.minutes);
     const entryYear = yearOf(body.workedOn);
-    // What touches no shared row comes first: the budget row, which every write of the year
-    // locks, is taken last and held only for its line and the entry (decision 135). The entry's
-    // id is made here so the audit event can name it before the entry exists.
+    const createdAt = ctx.now();
+    // The entry's id is made here so the audit event can name it before the entry exists.
     const id = randomUUID();
+    const charged = { id: assignmentId, budgetYear: assignment.budgetYear, budgetLineId: assignment.budgetLineId };
+    // What touches no shared row comes first: the budget row, which every write of the year
+    // locks, is taken last and held only for its line and the entry (decision 135).
     // The coordinators' inbox shows hours to approve; mail only for those who chose it (decision 121).
-    await enqueueNotification(tx, ctx, {
+    const notices = enqueueForRoles(tx, ctx, {
       event: 'time-entry-submitted',
       reference: assignment.requestReference,
       linkPath: '/hours',
-      recipients: { roles: ['coordinator'] },
+      roles: ['coordinator'],
     });
-    await audit(ctx, tx, {
+    const event = audit(ctx, tx, {
       action: 'log-time',
       objectType: 'time-entry',
       objectId: id,
       result: 'success',
       details: { assignmentId, minutes: body.minutes, amountCents },
     });
-    const entryLine = await consumeReservation(
-      ctx,
-      tx,
-      { id: assignmentId, budgetYear: assignment.budgetYear, budgetLineId: assignment.budgetLineId },
-      entryYear,
+    const entry: NewEntry = {
+      id,
+      assignmentId,
+      specialistId: assignment.specialistId,
+      workedOn: body.workedOn,
+      minutes: body.minutes,
+      activity: body.activity,
+      description: body.description,
+      rateCents,
       amountCents,
-      body.minutes,
-    );
-    const [row] = await tx
-      .insert(schema.timeEntries)
-      .values({
-        id,
-        assignmentId,
-        specialistId: assignment.specialistId,
-        workedOn: body.workedOn,
-        minutes: body.minutes,
-        activity: body.activity,
-        description: body.description,
-        rateCents,
-        amountCents,
-        budgetYear: entryYear,
-        budgetLineId: entryLine.lineId,
-        status: 'submitted',
-        createdBy: actor.userId,
-        createdAt: ctx.now(),
-        idempotencyKey: idempotencyKey ?? null,
-      })
-      .returning({ id: schema.timeEntries.id });
-    if (!row) throw new Error('insert returned no row');
-    return row.id;
+      budgetYear: entryYear,
+      budgetLineId: assignment.budgetLineId,
+      createdBy: actor.userId,
+      createdAt,
+      idempotencyKey: idempotencyKey ?? null,
+    };
+    if (entryYear === assignment.budgetYear) {
+      // The three sent together, one round trip; the first failure (in the order sent) is the one to answer.
+      const [, , written] = await settledInOrder([notices, event, writeEntry(tx, entry)] as const);
+      if (!written.day || body.minutes > 1440) throw await dayLimitExceeded(tx, assignment.specialistId, body.workedOn);
+      await assertConsumed(tx, charged, amountCents, written);
+    } else {
+      await Promise.all([notices, event]);
+      await addDayMinutes(tx, assignment.specialistId, body.workedOn, body.minutes);
+      const entryLine = await consumeReservation(ctx, tx, charged, entryYear, amountCents, body.minutes);
+      entry.budgetLineId = entryLine.lineId;
+      await tx.insert(schema.timeEntries).values({ ...entry, status: 'submitted' });
+    }
+    return {
+      id,
+      assignmentId,
+      requestId: assignment.requestId,
+      requestReference: assignment.requestReference,
+      specialistId: assignment.specialistId,
+      specialistName: assignment.specialistName,
+      specialistUserId: assignment.specialistUserId,
+      workedOn: body.workedOn,
+      minutes: body.minutes,
+      activity: body.activity,
+      description: body.description,
+      rateCents,
+      amountCents,
+      budgetYear: entryYear,
+      budgetLineId: entry.budgetLineId,
+      status: 'submitted',
+      rejectReason: null,
+      reviewedAt: null,
+      reviewerName: null,
+      createdAt: createdAt.toISOString(),
+      correctsEntryId: null,
+      bookedBy: actor.userId,
+    };
   });
+}
+
+/**
+ * Awaits statements sent together on one transaction and answers their results; when any failed,
+ * throws the failure of the first in `promises`' order (those after it fail only because the
+ * transaction is aborted).
+ */
+async function settledInOrder<T extends readonly unknown[]>(promises: T): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
+  const settled = await Promise.allSettled(promises);
+  for (const result of settled) if (result.status === 'rejected') throw result.reason;
+  return settled.map((result) => (result as PromiseFulfilledResult<unknown>).value) as { -readonly [K in keyof T]: Awaited<T[K]> };
 }
 
 /**
