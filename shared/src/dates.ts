@@ -16,13 +16,16 @@ export function isIsoDate(value: string): boolean {
   return d <= daysInMonth;
 }
 
-// sv-SE formats as YYYY-MM-DD. Made once: building an Intl formatter costs far more than using it,
-// and this runs for every date a request handles.
-const AMSTERDAM_DAY = new Intl.DateTimeFormat('sv-SE', { timeZone: TIME_ZONE });
+// sv-SE formats as YYYY-MM-DD. Made once, on first use: building an Intl formatter costs far more
+// than using it, and this runs for every date a request handles. Not when the module is evaluated:
+// the first Intl formatter of a browser page loads the ICU data (tens of milliseconds on a phone),
+// and the SPA's first chunk imports this module for pages that show no date (decision 070).
+let amsterdamDay: Intl.DateTimeFormat | undefined;
 
 /** Today's calendar date in Europe/Amsterdam as `YYYY-MM-DD`, for the instant `now`. */
 export function amsterdamDate(now: Date = new Date()): string {
-  return AMSTERDAM_DAY.format(now);
+  amsterdamDay ??= new Intl.DateTimeFormat('sv-SE', { timeZone: TIME_ZONE });
+  return amsterdamDay.format(now);
 }
 
 /** The year of a `YYYY-MM-DD` date. */

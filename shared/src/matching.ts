@@ -187,7 +187,9 @@ export function fits(request: MatchRequest, c: MatchCandidate): boolean {
  * (a locale argument per call builds a collator per comparison, which made ranking 200 specialists
  * cost tens of milliseconds, decision 103).
  */
-const DUTCH_ORDER = new Intl.Collator('nl');
+let dutchOrder: Intl.Collator | undefined;
+/** The collator, made on first use, not when the module is evaluated (the SPA imports this module; decision 070). */
+const dutchCollator = (): Intl.Collator => (dutchOrder ??= new Intl.Collator('nl'));
 
 /**
  * Ranks `candidates` for `request` (decision 100). A candidate the assignability rule refuses on the
@@ -214,7 +216,7 @@ export function rankSpecialists(
     suggestions.push({ specialistId: c.id, displayName: c.displayName, score, standing: c.standing, reasons, first: c.standing && fits(request, c) });
   }
   const byName = (a: { displayName: string; specialistId: string }, b: { displayName: string; specialistId: string }) =>
-    DUTCH_ORDER.compare(a.displayName, b.displayName) || (a.specialistId < b.specialistId ? -1 : a.specialistId > b.specialistId ? 1 : 0);
+    dutchCollator().compare(a.displayName, b.displayName) || (a.specialistId < b.specialistId ? -1 : a.specialistId > b.specialistId ? 1 : 0);
   suggestions.sort((a, b) => Number(b.first) - Number(a.first) || b.score - a.score || byName(a, b));
   excluded.sort(byName);
   return { suggestions: suggestions.map(({ first: _first, ...s }) => s), excluded };

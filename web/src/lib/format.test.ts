@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCents, formatDate, formatHoursMinutes, formatInstant, formatMinutes, percentage } from './format.ts';
+import { formatCents, formatDate, formatDecimal, formatHoursMinutes, formatInstant, formatMinutes, percentage } from './format.ts';
 
 // Intl separates the euro sign with a no-break space.
 const nbsp = (s: string) => s.replace(/ /g, '\u00a0');
@@ -11,6 +11,15 @@ describe('formatCents', () => {
     expect(formatCents(12500000)).toBe(nbsp('€ 125.000,00'));
     expect(formatCents(0)).toBe(nbsp('€ 0,00'));
     expect(formatCents(5)).toBe(nbsp('€ 0,05'));
+  });
+});
+
+describe('formatDecimal', () => {
+  it('formats a share with Dutch grouping and at most two decimals', () => {
+    expect(formatDecimal(12.5)).toBe('12,5');
+    expect(formatDecimal(33.333)).toBe('33,33');
+    expect(formatDecimal(1234.567)).toBe('1.234,57');
+    expect(formatDecimal(0)).toBe('0');
   });
 });
 

@@ -41,10 +41,15 @@ i18next.on('languageChanged', (language) => {
 
 let allTexts: Promise<void> | undefined;
 
-/** Adds every Dutch text to the shell's; loads them once, later calls share that load. */
+/**
+ * Adds every Dutch text to the shell's; loads them once, later calls share that load. The shell's
+ * sections are whole sections of the same file, so the sections are put beside the status names as
+ * they are (a shallow merge) instead of merged key by key, and without i18next's defensive copy (the
+ * module's texts are changed by nobody): the same texts for less work while the first page waits.
+ */
 export function loadAllTexts(): Promise<void> {
   allTexts ??= import('../locales/nl.json').then((m) => {
-    i18next.addResourceBundle('nl', 'translation', m.default, true, false);
+    i18next.addResourceBundle('nl', 'translation', m.default, false, true, { skipCopy: true });
   });
   return allTexts;
 }

@@ -2,12 +2,11 @@ import type { Budget } from '@duidingspool/shared';
 import { TableCell, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../../components/data-table.tsx';
-import { formatCents, percentage } from '../../../lib/format.ts';
+import { formatCents, formatDecimal, percentage } from '../../../lib/format.ts';
 
 /** The text alternative of the budget chart: each part with its amount and share of the allocation. */
 export function BudgetTable({ budget }: { budget: Budget }) {
   const { t } = useTranslation();
-  const pct = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 2 });
   const rows = [
     { key: 'spent', value: budget.spentCents },
     { key: 'pending', value: budget.pendingCents },
@@ -24,7 +23,7 @@ export function BudgetTable({ budget }: { budget: Budget }) {
         <TableRow key={r.key}>
           <TableHeaderCell scope="row">{t(`budget.${r.key}`)}</TableHeaderCell>
           <TableCell className="dsp-num dsp-nowrap">{formatCents(r.value)}</TableCell>
-          <TableCell className="dsp-num dsp-nowrap">{pct.format(percentage(r.value, budget.allocatedCents))}%</TableCell>
+          <TableCell className="dsp-num dsp-nowrap">{formatDecimal(percentage(r.value, budget.allocatedCents))}%</TableCell>
         </TableRow>
       ))}
       <TableRow>
