@@ -7,6 +7,7 @@ import {
   type DELIVERABLES,
   type DecideExtensionBody,
   type GiveFeedbackBody,
+  type PatchAssignmentBody,
   type PatchInterpretationRequestBody,
   REQUEST_TYPE_RULES,
   type RequestStatus,
@@ -15,7 +16,7 @@ import {
 } from '@duidingspool/shared';
 import { eq, sql } from 'drizzle-orm';
 import type { Actor, ServiceContext } from './lib/context.ts';
-import { assignSpecialist, updateAssignment } from './modules/assignments/index.ts';
+import { applyAssignmentUpdate, proposeSpecialist } from './modules/assignments/index.ts';
 import { SYSTEM_ORIGIN } from './modules/audit/index.ts';
 import { decideExtension, requestExtension } from './modules/extension-requests/index.ts';
 import { applyRequestTransition, deliverAdvice, giveFeedback, insertInterpretationRequest } from './modules/interpretation-requests/index.ts';
@@ -414,25 +415,22 @@ export async function seedDemoYear(db: Database, settings: DemoYearSettings, opt
         await patch(requester, 'withdrawn', REASONS.withdrawn);
         continue;
       }
+      // What `assignSpecialist` and `updateAssignment` write, without the read of the whole
+      // assignment each of them answers with (the demo uses only its id).
+      const propose = (specialistId: string, estimatedMinutes: number) =>
+        coordinator.db.transaction((tx) => proposeSpecialist(coordinator, tx, requestId, { specialistId, estimatedMinutes, overrideReason: REASONS.override }));
+      const answer = (ctx: ServiceContext, id: string, body: PatchAssignmentBody) => ctx.db.transaction((tx) => applyAssignmentUpdate(ctx, tx, id, body));
       const estimate = Math.max(plan.hours, 8) * 60 + 120 - (plan.extension === 'granted' ? 360 : 0);
       if (plan.declineFirst) {
         step(1);
-        const proposal = await assignSpecialist(coordinator, requestId, {
-          specialistId: other.ctx.actor.specialistId as string,
-          estimatedMinutes: estimate,
-          overrideReason: REASONS.override,
-        });
+        const proposalId = await propose(other.ctx.actor.specialistId as string, estimate);
         step(1);
-        await updateAssignment(other.ctx, proposal.id, { status: 'declined', reason: REASONS.proposalDeclined });
+        await answer(other.ctx, proposalId, { status: 'declined', reason: REASONS.proposalDeclined });
         if (plan.status === 'submitted') continue;
       }
       if (plan.status === 'submitted') continue;
       step(1);
-      const assignment = await assignSpecialist(coordinator, requestId, {
-        specialistId: specialist.ctx.actor.specialistId as string,
-        estimatedMinutes: estimate,
-        overrideReason: REASONS.override,
-      });
+      const assignment = { id: await propose(specialist.ctx.actor.specialistId as string, estimate) };
       if (plan.status === 'assigned') continue;
       if (plan.status === 'cancelled') {
         step(3);
@@ -440,7 +438,7 @@ export async function seedDemoYear(db: Database, settings: DemoYearSettings, opt
         continue;
       }
       step(1);
-      await updateAssignment(specialist.ctx, assignment.id, { status: 'accepted' });
+      await answer(specialist.ctx, assignment.id, { status: 'accepted' });
 
       // The work: entries of up to eight hours on working days; recent ones (the last week or so) wait
       // for the coordinator as pending hours.

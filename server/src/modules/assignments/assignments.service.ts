@@ -81,88 +81,94 @@ export async function getAssignment(ctx: ServiceContext, id: string): Promise<As
  *   `screening-expired`, `specialist-absent`, `no-rate`, `conflict-of-interest`, `no-budget`, `budget-exceeded` (with `availableCents`)
  */
 export async function assignSpecialist(ctx: ServiceContext, requestId: string, body: CreateAssignmentBody): Promise<Assignment> {
+  const id = await ctx.db.transaction((tx) => proposeSpecialist(ctx, tx, requestId, body));
+  return getAssignment(ctx, id);
+}
+
+/**
+ * What `assignSpecialist` writes, inside `tx`, with the same checks in the same order: the write
+ * half without the read of the whole assignment it answers with (the demo year uses only the id).
+ * @returns the new assignment's id
+ * @throws the problems of `assignSpecialist`
+ */
+export async function proposeSpecialist(ctx: ServiceContext, tx: Transaction, requestId: string, body: CreateAssignmentBody): Promise<string> {
   const today = amsterdamDate(ctx.now());
   const year = yearOf(today);
-  const id = await ctx.db.transaction(async (tx) => {
-    const request = await findVisibleRequest(tx, ctx.actor, requestId, true);
-    if (!request) throw notFound('Dit duidingsverzoek');
-    if (!findTransition(request.status, 'assigned', ['coordinator'], 'assign')) {
-      throw invalidTransition(`Alleen een ingediend verzoek kan worden toegewezen (nu: ${REQUEST_STATUS_LABELS_NL[request.status]}).`);
-    }
-    const specialist = await findSpecialist(tx, body.specialistId);
-    if (!specialist) throw invalidField('/specialistId', 'onbekende specialist');
-    assertNotOwnWork(ctx.actor, specialist.userId, 'uzelf toewijzen');
-    if (!specialist.active) {
-      throw new AppError('specialist-inactive', 'Deze specialist is niet (meer) actief in de pool en kan niet worden toegewezen.', {
-        errors: [{ in: 'body', pointer: '/specialistId', message: 'niet (meer) actief', code: 'specialist-inactive' }],
-      });
-    }
-    // Screening valid and present on the meeting date (or today), a rate today, no declared
-    // conflict of interest with the requesting party: the one rule in shared.
-    const on = assignabilityDate(request.meetingDate, today);
-    // A draft is never assigned (the lifecycle refuses it before this); a submitted request has its municipality.
-    if (request.municipalityId === null) throw invalidTransition('Een concept kan geen specialist krijgen: dien het eerst in.');
-    const party = await requestingParty(tx, { ...request, municipalityId: request.municipalityId });
-    const [reason] = await notAssignableOn(tx, specialist.id, on, today, party);
-    if (reason) {
-      throw new AppError(reason, NOT_ASSIGNABLE_DETAIL[reason](reason === 'no-rate' ? today : on), {
-        errors: [{ in: 'body', pointer: '/specialistId', message: reason }],
-      });
-    }
-    // Another than the top suggestion: the suggestion passed over and the reason the coordinator
-    // gave go to the audit log (decision 100). The UI asks for the reason; the API does not require
-    // it, so that the fixed assignment row of docs/design.md §7 keeps its body.
-    const top = await topSuggestion(tx, ctx.actor, requestId, ctx.now());
-    const override =
-      top !== null && top.specialistId !== specialist.id
-        ? { suggestedSpecialistId: top.specialistId, overrideReason: body.overrideReason?.trim() || null }
-        : {};
-    assertNoPersonalData({ reason: body.overrideReason });
-    const rateCents = await rateOn(tx, specialist.id, today);
-    if (rateCents === null) throw new AppError('no-rate', NOT_ASSIGNABLE_DETAIL['no-rate'](today));
-    const line = await chargeableLine(tx, year, body.budgetLineId);
-    const reservedCents = await reserveForAssignment(ctx, tx, line, body.estimatedMinutes, rateCents);
-    const [row] = await tx
-      .insert(schema.assignments)
-      .values({
-        requestId,
-        specialistId: specialist.id,
-        status: 'proposed',
-        estimatedMinutes: body.estimatedMinutes,
-        rateCents,
-        reservedCents,
-        budgetYear: year,
-        budgetLineId: line.lineId,
-        proposedBy: ctx.actor.userId,
-        proposedAt: ctx.now(),
-      })
-      .returning({ id: schema.assignments.id });
-    if (!row) throw new Error('insert returned no row');
-    await recordTransition(tx, {
-      workingHours: ctx.workingHours,
+  const request = await findVisibleRequest(tx, ctx.actor, requestId, true);
+  if (!request) throw notFound('Dit duidingsverzoek');
+  if (!findTransition(request.status, 'assigned', ['coordinator'], 'assign')) {
+    throw invalidTransition(`Alleen een ingediend verzoek kan worden toegewezen (nu: ${REQUEST_STATUS_LABELS_NL[request.status]}).`);
+  }
+  const specialist = await findSpecialist(tx, body.specialistId);
+  if (!specialist) throw invalidField('/specialistId', 'onbekende specialist');
+  assertNotOwnWork(ctx.actor, specialist.userId, 'uzelf toewijzen');
+  if (!specialist.active) {
+    throw new AppError('specialist-inactive', 'Deze specialist is niet (meer) actief in de pool en kan niet worden toegewezen.', {
+      errors: [{ in: 'body', pointer: '/specialistId', message: 'niet (meer) actief', code: 'specialist-inactive' }],
+    });
+  }
+  // Screening valid and present on the meeting date (or today), a rate today, no declared
+  // conflict of interest with the requesting party: the one rule in shared.
+  const on = assignabilityDate(request.meetingDate, today);
+  // A draft is never assigned (the lifecycle refuses it before this); a submitted request has its municipality.
+  if (request.municipalityId === null) throw invalidTransition('Een concept kan geen specialist krijgen: dien het eerst in.');
+  const party = await requestingParty(tx, { ...request, municipalityId: request.municipalityId });
+  const [reason] = await notAssignableOn(tx, specialist.id, on, today, party);
+  if (reason) {
+    throw new AppError(reason, NOT_ASSIGNABLE_DETAIL[reason](reason === 'no-rate' ? today : on), {
+      errors: [{ in: 'body', pointer: '/specialistId', message: reason }],
+    });
+  }
+  // Another than the top suggestion: the suggestion passed over and the reason the coordinator
+  // gave go to the audit log (decision 100). The UI asks for the reason; the API does not require
+  // it, so that the fixed assignment row of docs/design.md §7 keeps its body.
+  const top = await topSuggestion(tx, ctx.actor, request, ctx.now());
+  const override =
+    top !== null && top.specialistId !== specialist.id ? { suggestedSpecialistId: top.specialistId, overrideReason: body.overrideReason?.trim() || null } : {};
+  assertNoPersonalData({ reason: body.overrideReason });
+  const rateCents = await rateOn(tx, specialist.id, today);
+  if (rateCents === null) throw new AppError('no-rate', NOT_ASSIGNABLE_DETAIL['no-rate'](today));
+  const line = await chargeableLine(tx, year, body.budgetLineId);
+  const reservedCents = await reserveForAssignment(ctx, tx, line, body.estimatedMinutes, rateCents);
+  const [row] = await tx
+    .insert(schema.assignments)
+    .values({
       requestId,
-      from: request.status,
-      to: 'assigned',
-      actorId: ctx.actor.userId,
-      actorRole: 'coordinator',
-      at: ctx.now(),
-    });
-    await audit(ctx, tx, {
-      action: 'assign',
-      objectType: 'assignment',
-      objectId: row.id,
-      result: 'success',
-      details: { requestId, estimatedMinutes: body.estimatedMinutes, reservedCents, budgetLineId: line.lineId, ...override },
-    });
-    await enqueueNotification(tx, ctx, {
-      event: 'assignment-proposed',
-      reference: request.reference,
-      linkPath: `/assignments/${row.id}`,
-      recipients: { userIds: [specialist.userId] },
-    });
-    return row.id;
+      specialistId: specialist.id,
+      status: 'proposed',
+      estimatedMinutes: body.estimatedMinutes,
+      rateCents,
+      reservedCents,
+      budgetYear: year,
+      budgetLineId: line.lineId,
+      proposedBy: ctx.actor.userId,
+      proposedAt: ctx.now(),
+    })
+    .returning({ id: schema.assignments.id });
+  if (!row) throw new Error('insert returned no row');
+  await recordTransition(tx, {
+    workingHours: ctx.workingHours,
+    requestId,
+    from: request.status,
+    to: 'assigned',
+    actorId: ctx.actor.userId,
+    actorRole: 'coordinator',
+    at: ctx.now(),
   });
-  return getAssignment(ctx, id);
+  await audit(ctx, tx, {
+    action: 'assign',
+    objectType: 'assignment',
+    objectId: row.id,
+    result: 'success',
+    details: { requestId, estimatedMinutes: body.estimatedMinutes, reservedCents, budgetLineId: line.lineId, ...override },
+  });
+  await enqueueNotification(tx, ctx, {
+    event: 'assignment-proposed',
+    reference: request.reference,
+    linkPath: `/assignments/${row.id}`,
+    recipients: { userIds: [specialist.userId] },
+  });
+  return row.id;
 }
 
 /**
@@ -228,68 +234,75 @@ export async function confirmNoConflict(ctx: ServiceContext, id: string): Promis
  *   one with the requesting party), 422 `personal-data-detected`
  */
 export async function updateAssignment(ctx: ServiceContext, id: string, body: PatchAssignmentBody): Promise<Assignment> {
-  const { actor } = ctx;
-  await ctx.db.transaction(async (tx) => {
-    const assignment = await findAssignment(tx, id, assignmentsVisibleTo(actor), true);
-    if (!assignment) throw notFound('Deze inzet');
-    if (body.status !== undefined) {
-      if (assignment.specialistId !== actor.specialistId) throw forbidden('Alleen de voorgestelde specialist kan deze inzet aannemen of afwijzen.');
-      if (assignment.status !== 'proposed' || assignment.closedAt !== null) {
-        throw invalidTransition(`Deze inzet is al ${assignment.status === 'accepted' ? 'aangenomen' : 'afgesloten'}.`);
-      }
-      const requestTo = body.status === 'accepted' ? 'in-progress' : 'submitted';
-      const trigger = body.status === 'accepted' ? 'assignment-accepted' : 'assignment-declined';
-      const requestStatus = assignment.requestStatus;
-      if (!findTransition(requestStatus, requestTo, ['specialist'], trigger)) {
-        throw invalidTransition(
-          `Het verzoek is ${REQUEST_STATUS_LABELS_NL[requestStatus] ?? assignment.requestStatus}; deze inzet kan niet meer worden beantwoord.`,
-        );
-      }
-      // The costly check of the body last, after existence, permission and state (docs/design.md §6).
-      assertNoPersonalData({ reason: body.reason });
-      if (body.conflictOfInterest !== undefined && body.status !== 'declined') {
-        throw invalidField('/conflictOfInterest', 'alleen bij afwijzen');
-      }
-      const now = ctx.now();
-      if (body.status === 'accepted') {
-        // Accepting confirms no conflict of interest too (the fixed contract accepts in one step, decision 103).
-        if (assignment.noConflictConfirmedAt === null) await recordNoConflict(ctx, tx, assignment, 'accept');
-        await tx.update(schema.assignments).set({ status: 'accepted', respondedAt: now }).where(eq(schema.assignments.id, id));
-      } else {
-        await closeAssignment(ctx, tx, assignment, 'declined', { reason: body.reason });
-        if (body.conflictOfInterest !== undefined) {
-          const targetId = body.conflictOfInterest === 'municipality' ? assignment.municipalityId : assignment.caseTableId;
-          if (targetId) await recordConflictFromDecline(ctx, tx, actor.specialistId, { kind: body.conflictOfInterest, id: targetId }, id);
-        }
-      }
-      await recordTransition(tx, {
-        workingHours: ctx.workingHours,
-        requestId: assignment.requestId,
-        from: requestStatus,
-        to: requestTo,
-        actorId: actor.userId,
-        actorRole: 'specialist',
-        reason: body.reason,
-        at: now,
-      });
-      await audit(ctx, tx, { action: body.status === 'accepted' ? 'accept' : 'decline', objectType: 'assignment', objectId: id, result: 'success' });
-      const notice = { reference: assignment.requestReference, linkPath: `/requests/${assignment.requestId}` };
-      if (body.status === 'accepted') {
-        await enqueueNotification(tx, ctx, {
-          ...notice,
-          event: 'assignment-accepted',
-          recipients: assignment.caseTableId !== null ? { caseTableId: assignment.caseTableId } : { municipalityId: assignment.municipalityId ?? '' },
-        });
-      } else {
-        await enqueueNotification(tx, ctx, { ...notice, event: 'assignment-declined', recipients: { roles: ['coordinator'] } });
-      }
-      return;
-    }
-    if (!hasRole(actor, 'coordinator')) throw forbidden('Alleen de coördinator kan de inschatting wijzigen.');
-    assertNotOwnWork(actor, assignment.specialistUserId, 'de inschatting van uw eigen inzet wijzigen');
-    await changeEstimate(ctx, tx, assignment, body.estimatedMinutes);
-  });
+  await ctx.db.transaction((tx) => applyAssignmentUpdate(ctx, tx, id, body));
   return getAssignment(ctx, id);
+}
+
+/**
+ * What `updateAssignment` writes, inside `tx`, with the same checks in the same order: the write
+ * half without the read of the whole assignment it answers with (the demo year does not use it).
+ * @throws the problems of `updateAssignment`
+ */
+export async function applyAssignmentUpdate(ctx: ServiceContext, tx: Transaction, id: string, body: PatchAssignmentBody): Promise<void> {
+  const { actor } = ctx;
+  const assignment = await findAssignment(tx, id, assignmentsVisibleTo(actor), true);
+  if (!assignment) throw notFound('Deze inzet');
+  if (body.status !== undefined) {
+    if (assignment.specialistId !== actor.specialistId) throw forbidden('Alleen de voorgestelde specialist kan deze inzet aannemen of afwijzen.');
+    if (assignment.status !== 'proposed' || assignment.closedAt !== null) {
+      throw invalidTransition(`Deze inzet is al ${assignment.status === 'accepted' ? 'aangenomen' : 'afgesloten'}.`);
+    }
+    const requestTo = body.status === 'accepted' ? 'in-progress' : 'submitted';
+    const trigger = body.status === 'accepted' ? 'assignment-accepted' : 'assignment-declined';
+    const requestStatus = assignment.requestStatus;
+    if (!findTransition(requestStatus, requestTo, ['specialist'], trigger)) {
+      throw invalidTransition(
+        `Het verzoek is ${REQUEST_STATUS_LABELS_NL[requestStatus] ?? assignment.requestStatus}; deze inzet kan niet meer worden beantwoord.`,
+      );
+    }
+    // The costly check of the body last, after existence, permission and state (docs/design.md §6).
+    assertNoPersonalData({ reason: body.reason });
+    if (body.conflictOfInterest !== undefined && body.status !== 'declined') {
+      throw invalidField('/conflictOfInterest', 'alleen bij afwijzen');
+    }
+    const now = ctx.now();
+    if (body.status === 'accepted') {
+      // Accepting confirms no conflict of interest too (the fixed contract accepts in one step, decision 103).
+      if (assignment.noConflictConfirmedAt === null) await recordNoConflict(ctx, tx, assignment, 'accept');
+      await tx.update(schema.assignments).set({ status: 'accepted', respondedAt: now }).where(eq(schema.assignments.id, id));
+    } else {
+      await closeAssignment(ctx, tx, assignment, 'declined', { reason: body.reason });
+      if (body.conflictOfInterest !== undefined) {
+        const targetId = body.conflictOfInterest === 'municipality' ? assignment.municipalityId : assignment.caseTableId;
+        if (targetId) await recordConflictFromDecline(ctx, tx, actor.specialistId, { kind: body.conflictOfInterest, id: targetId }, id);
+      }
+    }
+    await recordTransition(tx, {
+      workingHours: ctx.workingHours,
+      requestId: assignment.requestId,
+      from: requestStatus,
+      to: requestTo,
+      actorId: actor.userId,
+      actorRole: 'specialist',
+      reason: body.reason,
+      at: now,
+    });
+    await audit(ctx, tx, { action: body.status === 'accepted' ? 'accept' : 'decline', objectType: 'assignment', objectId: id, result: 'success' });
+    const notice = { reference: assignment.requestReference, linkPath: `/requests/${assignment.requestId}` };
+    if (body.status === 'accepted') {
+      await enqueueNotification(tx, ctx, {
+        ...notice,
+        event: 'assignment-accepted',
+        recipients: assignment.caseTableId !== null ? { caseTableId: assignment.caseTableId } : { municipalityId: assignment.municipalityId ?? '' },
+      });
+    } else {
+      await enqueueNotification(tx, ctx, { ...notice, event: 'assignment-declined', recipients: { roles: ['coordinator'] } });
+    }
+    return;
+  }
+  if (!hasRole(actor, 'coordinator')) throw forbidden('Alleen de coördinator kan de inschatting wijzigen.');
+  assertNotOwnWork(actor, assignment.specialistUserId, 'de inschatting van uw eigen inzet wijzigen');
+  await changeEstimate(ctx, tx, assignment, body.estimatedMinutes);
 }
 
 /**

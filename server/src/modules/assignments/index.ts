@@ -13,7 +13,15 @@ export {
   takesHours,
   toAssignment,
 } from './assignments.repository.ts';
-export { assignSpecialist, changeEstimate, confirmNoConflict, updateAssignment, withdrawSpecialistWork } from './assignments.service.ts';
+export {
+  applyAssignmentUpdate,
+  assignSpecialist,
+  changeEstimate,
+  confirmNoConflict,
+  proposeSpecialist,
+  updateAssignment,
+  withdrawSpecialistWork,
+} from './assignments.service.ts';
 export { closeAssignment } from './close-assignment.ts';
 export {
   assertConsumed,

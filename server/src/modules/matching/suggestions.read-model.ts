@@ -173,6 +173,19 @@ async function candidates(db: Executor, caseTableId: string | null, date: string
 export async function suggestionsFor(db: Executor, actor: Actor, requestId: string, now: Date): Promise<SuggestionList> {
   const request = await findVisibleRequest(db, actor, requestId);
   if (!request) throw notFound('Dit duidingsverzoek');
+  return suggestionsForRequest(db, actor, request, now);
+}
+
+/** A request as `findVisibleRequest` reads it: what the suggestions need of it. */
+type VisibleRequest = NonNullable<Awaited<ReturnType<typeof findVisibleRequest>>>;
+
+/**
+ * `suggestionsFor` of a request the caller has already read with `findVisibleRequest` (and found
+ * visible to `actor`), without reading it again.
+ * @throws AppError 409 `invalid-transition` (a draft)
+ */
+async function suggestionsForRequest(db: Executor, actor: Actor, request: VisibleRequest, now: Date): Promise<SuggestionList> {
+  const requestId = request.id;
   const today = amsterdamDate(now);
   const date = assignabilityDate(request.meetingDate, today);
   // A draft has no municipality yet and is not assigned: it has no suggestions either.
@@ -202,11 +215,12 @@ export function getSuggestions(ctx: ServiceContext, requestId: string): Promise<
 }
 
 /**
- * The suggestion an assignment of `requestId` passes over when it names another specialist: the
- * first suggestion the actor may assign, or null when there is none (decision 100).
+ * The suggestion an assignment of `request` passes over when it names another specialist: the
+ * first suggestion the actor may assign, or null when there is none (decision 100). `request` is the
+ * row the caller read with `findVisibleRequest` (and locked): it is not read again.
  */
-export async function topSuggestion(db: Executor, actor: Actor, requestId: string, now: Date): Promise<{ specialistId: string; score: number } | null> {
-  const list = await suggestionsFor(db, actor, requestId, now);
+export async function topSuggestion(db: Executor, actor: Actor, request: VisibleRequest, now: Date): Promise<{ specialistId: string; score: number } | null> {
+  const list = await suggestionsForRequest(db, actor, request, now);
   const top = list.suggestions.find((x) => x.allowedActions.includes('assign'));
   return top ? { specialistId: top.specialistId, score: top.score } : null;
 }

@@ -3,6 +3,7 @@ import {
   type Absence,
   type Assignability,
   amsterdamDate,
+  type ConflictTarget,
   type CreateAbsenceBody,
   type NotAssignableReason,
   notAssignableReasons,
@@ -20,7 +21,6 @@ import { type Actor, hasRole, type RequestOrigin, type ServiceContext } from '..
 import { iso } from '../../lib/pagination.ts';
 import { assertNoPersonalDataInProfile } from '../../lib/personal-data-guard.ts';
 import { audit, auditAs } from '../audit/index.ts';
-import { conflictTargetsOf } from './conflicts.service.ts';
 import { findProfileRow, type ProfileRow, regionsByCode } from './profile.read-model.ts';
 import { retiredExpertiseAreas, unknownExpertiseAreas } from './reference-data.ts';
 
@@ -63,25 +63,6 @@ export async function ensureSpecialistProfile(
   return { id: existing.id, created: false };
 }
 
-/** The absences of `specialistId` that include `date` (YYYY-MM-DD). */
-async function absencesOn(db: Executor, specialistId: string, date: string) {
-  return db
-    .select({ startsOn: abs.startsOn, endsOn: abs.endsOn })
-    .from(abs)
-    .where(and(eq(abs.specialistId, specialistId), lte(abs.startsOn, date), gte(abs.endsOn, date)));
-}
-
-/** True when `specialistId` has a rate valid on `today` (YYYY-MM-DD). */
-async function hasRateOn(db: Executor, specialistId: string, today: string): Promise<boolean> {
-  const r = schema.specialistRates;
-  const [row] = await db
-    .select({ one: sql`1` })
-    .from(r)
-    .where(and(eq(r.specialistId, specialistId), lte(r.validFrom, today)))
-    .limit(1);
-  return row !== undefined;
-}
-
 /**
  * Why specialist `specialistId` cannot be assigned for work on `date` (the request's meeting date or
  * today, see `assignabilityDate`), by the one rule `notAssignableReasons` (shared): screening valid
@@ -96,15 +77,28 @@ export async function notAssignableOn(
   today: string,
   party?: RequestingParty,
 ): Promise<NotAssignableReason[]> {
-  const [row] = await db.select({ screeningValidUntil: s.screeningValidUntil }).from(s).where(eq(s.id, specialistId));
+  // One statement: the screening, the absences that include `date`, whether a rate is valid on
+  // `today` and, when a party is named, the targets of the declared conflicts.
+  const rt = schema.specialistRates;
+  const c = schema.specialistConflicts;
+  const [row] = await db
+    .select({
+      screeningValidUntil: s.screeningValidUntil,
+      absences: sql<
+        { startsOn: string; endsOn: string }[]
+      >`coalesce((select json_agg(json_build_object('startsOn', to_char(x.starts_on, 'YYYY-MM-DD'), 'endsOn', to_char(x.ends_on, 'YYYY-MM-DD'))) from ${abs} x where x.specialist_id = ${specialistId} and x.starts_on <= ${date}::date and x.ends_on >= ${date}::date), '[]'::json)`,
+      hasRate: sql<boolean>`exists (select 1 from ${rt} x where x.specialist_id = ${specialistId} and x.valid_from <= ${today}::date)`,
+      conflicts: party
+        ? sql<
+            ConflictTarget[]
+          >`coalesce((select json_agg(json_build_object('municipalityId', x.municipality_id, 'caseTableId', x.case_table_id, 'safetyHouseId', x.safety_house_id)) from ${c} x where x.specialist_id = ${specialistId}), '[]'::json)`
+        : sql<ConflictTarget[]>`'[]'::json`,
+    })
+    .from(s)
+    .where(eq(s.id, specialistId));
   if (!row) return [];
   return notAssignableReasons(
-    {
-      screeningValidUntil: row.screeningValidUntil,
-      absences: await absencesOn(db, specialistId, date),
-      hasRate: await hasRateOn(db, specialistId, today),
-      conflicts: party ? await conflictTargetsOf(db, specialistId) : [],
-    },
+    { screeningValidUntil: row.screeningValidUntil, absences: row.absences, hasRate: row.hasRate, conflicts: row.conflicts },
     date,
     party,
   );
