@@ -18,6 +18,8 @@ describe('what waits for the coordinator', () => {
     // Before any count: the line is there (its space kept) but neither seen nor read.
     const line = container.querySelector('.dsp-waiting') as HTMLElement | null;
     expect(line).not.toBeNull();
+    // It holds the words of both counts already, so it does not grow (and wrap) when they arrive.
+    expect(line?.textContent).toBe('Wacht ook op u: 0 urenregels ter goedkeuring, 0 ongelezen meldingen.');
     expect(line?.getAttribute('aria-hidden')).toBe('true');
     expect(line?.style.visibility).toBe('hidden');
     // Once they arrive: shown, with its links.
@@ -39,5 +41,25 @@ describe('what waits for the coordinator', () => {
     renderForm(<WaitingForYou />);
     expect(document.body.querySelector('.dsp-waiting')).not.toBeNull();
     await waitFor(() => expect(document.body.querySelector('.dsp-waiting')).toBeNull());
+  });
+
+  it('keeps the place of a count still on its way, hidden, when the other has arrived', async () => {
+    let answerHours: (r: Response) => void = () => {};
+    const hours = new Promise<Response>((resolve) => {
+      answerHours = resolve;
+    });
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string) => (String(url).includes('inbox-summary') ? json({ unread: 2 }) : hours)),
+    );
+    renderForm(<WaitingForYou />);
+    expect(await screen.findByRole('link', { name: '2 ongelezen meldingen' })).toBeTruthy();
+    const line = document.body.querySelector('.dsp-waiting') as HTMLElement;
+    const placeholder = line.querySelector('[aria-hidden="true"]') as HTMLElement | null;
+    expect(placeholder?.textContent).toBe('0 urenregels ter goedkeuring');
+    expect(placeholder?.style.visibility).toBe('hidden');
+    answerHours(json({ items: [], page: 1, pageSize: 1, total: 3 }));
+    expect(await screen.findByRole('link', { name: '3 urenregels ter goedkeuring' })).toBeTruthy();
+    expect(line.querySelector('[aria-hidden="true"]')).toBeNull();
   });
 });
