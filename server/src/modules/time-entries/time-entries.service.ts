@@ -200,29 +200,21 @@ async function insertEntry(
       entry.budgetLineId = entryLine.lineId;
       await tx.insert(schema.timeEntries).values({ ...entry, status: 'submitted' });
     }
+    // The entry as written, with the names read for it and the fields a new entry has empty.
+    const { createdBy, idempotencyKey: _key, ...written } = entry;
     return {
-      id,
-      assignmentId,
+      ...written,
       requestId: assignment.requestId,
       requestReference: assignment.requestReference,
-      specialistId: assignment.specialistId,
       specialistName: assignment.specialistName,
       specialistUserId: assignment.specialistUserId,
-      workedOn: body.workedOn,
-      minutes: body.minutes,
-      activity: body.activity,
-      description: body.description,
-      rateCents,
-      amountCents,
-      budgetYear: entryYear,
-      budgetLineId: entry.budgetLineId,
       status: 'submitted',
       rejectReason: null,
       reviewedAt: null,
       reviewerName: null,
       createdAt: createdAt.toISOString(),
       correctsEntryId: null,
-      bookedBy: actor.userId,
+      bookedBy: createdBy,
     };
   });
 }
